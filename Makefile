@@ -1,0 +1,52 @@
+# winterwar: two commands do all the set-up on a fresh machine with Python 3.11 and make.
+#   make run   installs into .venv, migrates, loads the Winter War bank and demo accounts, serves :8000
+#   make test  installs, lints and runs the whole suite (browser tests included)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test install install-dev lint format migrate demo serve bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(DEV_ENV) $(BIN)/python manage.py setup_demo
+
+run: demo
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: install-dev lint
+	$(BIN)/python -m pytest
+
+messages: install-dev
+	cd quizzes && $(DEV_ENV) ../$(BIN)/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

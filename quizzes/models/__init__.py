@@ -1,0 +1,52 @@
+"""The domain model (DESIGN.md), one module per area, re-exported here."""
+
+from .attempts import Attempt, AttemptState, Response
+from .cards import CardState, Flashcard, Review, ReviewSource, StudentCard
+from .classes import Assignment, Classroom, Enrollment, new_join_code
+from .content import (
+    AcceptedAnswer,
+    Choice,
+    Document,
+    Fact,
+    FactKind,
+    Origin,
+    Question,
+    QuestionKind,
+    Sentence,
+    Status,
+    validate_question_parts,
+)
+from .quizzes import FeedbackTiming, GradingMethod, Quiz, QuizItem
+from .users import TEACHERS_GROUP, User
+
+__all__ = [
+    "AcceptedAnswer",
+    "Assignment",
+    "Attempt",
+    "AttemptState",
+    "CardState",
+    "Choice",
+    "Classroom",
+    "Document",
+    "Enrollment",
+    "Fact",
+    "FactKind",
+    "FeedbackTiming",
+    "Flashcard",
+    "GradingMethod",
+    "Origin",
+    "Question",
+    "QuestionKind",
+    "Quiz",
+    "QuizItem",
+    "Response",
+    "Review",
+    "ReviewSource",
+    "Sentence",
+    "Status",
+    "StudentCard",
+    "TEACHERS_GROUP",
+    "User",
+    "new_join_code",
+    "validate_question_parts",
+]

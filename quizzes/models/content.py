@@ -1,0 +1,333 @@
+"""The text and what is taught from it: documents, sentences, facts, questions."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Document(models.Model):
+    """A source text (Spanish encyclopedic prose) that facts and questions are drawn from."""
+
+    title = models.CharField(_("título"), max_length=200)
+    language = models.CharField(_("idioma"), max_length=10, default="es")
+    text = models.TextField(_("texto"), help_text=_("El texto completo, tal como se estudia."))
+    source = models.CharField(
+        _("fuente"), max_length=500, blank=True, help_text=_("De dónde procede el texto (URL o referencia).")
+    )
+    licence = models.CharField(_("licencia"), max_length=200, blank=True, help_text=_("Por ejemplo, CC BY-SA 4.0."))
+    is_published = models.BooleanField(
+        _("publicado"), default=True, help_text=_("Los estudiantes solo estudian documentos publicados.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("creado por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents_created",
+    )
+    created_at = models.DateTimeField(_("creado"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modificado"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("documento")
+        verbose_name_plural = _("documentos")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["title"], name="document_unique_title"),
+            models.CheckConstraint(condition=~Q(title=""), name="document_title_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:document_read", args=[self.pk])
+
+
+class Sentence(models.Model):
+    """One sentence of a document, with its character offsets (made by the generator's segmenter)."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("documento"), on_delete=models.CASCADE, related_name="sentences"
+    )
+    index = models.PositiveIntegerField(_("posición"))
+    text = models.TextField(_("texto"))
+    start = models.PositiveIntegerField(_("inicio"))
+    end = models.PositiveIntegerField(_("fin"))
+
+    class Meta:
+        verbose_name = _("oración")
+        verbose_name_plural = _("oraciones")
+        ordering = ["document", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "index"], name="sentence_unique_index"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="sentence_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.index + 1}. {self.text[:80]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:document_read", args=[self.document_id]) + f"?s={self.index}#s{self.index}"
+
+
+class FactKind(models.TextChoices):
+    DATE = "date", _("Fecha")
+    NUMBER = "number", _("Número o cantidad")
+    PERSON = "person", _("Persona")
+    PLACE = "place", _("Lugar")
+    ORGANIZATION = "organization", _("Organización")
+    EVENT = "event", _("Acontecimiento")
+    TERM = "term", _("Término")
+
+
+class Fact(models.Model):
+    """The atom of study: one answerable piece of a sentence (a date, a number, a name...)."""
+
+    document = models.ForeignKey(Document, verbose_name=_("documento"), on_delete=models.CASCADE, related_name="facts")
+    sentence = models.ForeignKey(
+        Sentence, verbose_name=_("oración"), on_delete=models.SET_NULL, null=True, blank=True, related_name="facts"
+    )
+    key = models.CharField(_("clave"), max_length=64, help_text=_("Clave estable; la regeneración la reutiliza."))
+    kind = models.CharField(_("tipo"), max_length=20, choices=FactKind.choices)
+    subtype = models.CharField(_("subtipo"), max_length=40, blank=True)
+    answer = models.CharField(_("respuesta"), max_length=500)
+    start = models.PositiveIntegerField(_("inicio"), help_text=_("Posición del primer carácter en el documento."))
+    end = models.PositiveIntegerField(_("fin"))
+    value = models.JSONField(_("valor normalizado"), null=True, blank=True)
+    aliases = models.JSONField(_("alias"), default=list, blank=True)
+    uncertain = models.BooleanField(_("incierto"), default=False, help_text=_("Valor deducido del contexto."))
+    is_active = models.BooleanField(
+        _("vigente"), default=True, help_text=_("Falso cuando la oración de origen cambió o desapareció.")
+    )
+
+    class Meta:
+        verbose_name = _("hecho")
+        verbose_name_plural = _("hechos")
+        ordering = ["document", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "key"], name="fact_unique_key"),
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="fact_end_after_start"),
+            models.CheckConstraint(condition=Q(kind__in=FactKind.values), name="fact_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.answer} ({self.get_kind_display()})"
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE_CHOICE = "single_choice", _("Opción única")
+    MULTIPLE_CHOICE = "multiple_choice", _("Opción múltiple")
+    TRUE_FALSE = "true_false", _("Verdadero o falso")
+    SHORT_ANSWER = "short_answer", _("Respuesta corta")
+    NUMERIC = "numeric", _("Numérica")
+    ORDERING = "ordering", _("Ordenación")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Borrador")
+    PUBLISHED = "published", _("Publicada")
+    ARCHIVED = "archived", _("Archivada")
+
+
+class Origin(models.TextChoices):
+    GENERATED = "generated", _("Generada")
+    AUTHORED = "authored", _("Escrita por docente")
+    IMPORTED = "imported", _("Importada")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Question(models.Model):
+    """A question of one of six kinds, tied to the fact and sentence it asks about."""
+
+    kind = models.CharField(_("tipo"), max_length=20, choices=QuestionKind.choices)
+    prompt = models.TextField(_("enunciado"), help_text=_("Lo que ve el estudiante. Use _____ para un hueco."))
+    explanation = models.TextField(
+        _("explicación"), blank=True, help_text=_("Se muestra tras responder; normalmente la oración de origen.")
+    )
+    document = models.ForeignKey(
+        Document, verbose_name=_("documento"), on_delete=models.PROTECT, null=True, blank=True, related_name="questions"
+    )
+    fact = models.ForeignKey(
+        Fact, verbose_name=_("hecho"), on_delete=models.SET_NULL, null=True, blank=True, related_name="questions"
+    )
+    sentence = models.ForeignKey(
+        Sentence,
+        verbose_name=_("oración de origen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+    )
+    status = models.CharField(_("estado"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    origin = models.CharField(_("origen"), max_length=20, choices=Origin.choices, default=Origin.AUTHORED)
+    edited_by_teacher = models.BooleanField(
+        _("editada por docente"), default=False, help_text=_("La regeneración nunca sobrescribe estas preguntas.")
+    )
+    key = models.CharField(_("clave de generación"), max_length=64, blank=True)
+    quality = models.FloatField(_("calidad"), null=True, blank=True)
+    checks = models.JSONField(_("comprobaciones"), default=dict, blank=True)
+    review_note = models.TextField(_("nota de revisión"), blank=True)
+    correct_bool = models.BooleanField(
+        _("respuesta correcta (V/F)"), null=True, blank=True, help_text=_("Solo para verdadero o falso.")
+    )
+    numeric_value = models.FloatField(_("valor correcto"), null=True, blank=True)
+    numeric_tolerance = models.FloatField(
+        _("tolerancia"), null=True, blank=True, help_text=_("Diferencia aceptada respecto al valor correcto.")
+    )
+    unit = models.CharField(_("unidad"), max_length=30, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("creada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions_created",
+    )
+    created_at = models.DateTimeField(_("creada"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modificada"), auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pregunta")
+        verbose_name_plural = _("preguntas")
+        ordering = ["document", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=QuestionKind.values), name="question_kind_valid"),
+            models.CheckConstraint(condition=Q(status__in=Status.values), name="question_status_valid"),
+            models.CheckConstraint(condition=Q(origin__in=Origin.values), name="question_origin_valid"),
+            models.CheckConstraint(condition=~Q(prompt=""), name="question_prompt_not_empty"),
+            models.CheckConstraint(
+                condition=Q(numeric_tolerance__isnull=True) | Q(numeric_tolerance__gte=0),
+                name="question_tolerance_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="true_false") | Q(correct_bool__isnull=False), name="question_true_false_has_answer"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="numeric") | Q(numeric_value__isnull=False), name="question_numeric_has_value"
+            ),
+            models.UniqueConstraint(
+                fields=["document", "key"], condition=~Q(key=""), name="question_unique_generation_key"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind"], name="question_status_kind")]
+
+    def __str__(self) -> str:
+        text = " ".join(self.prompt.split())
+        return text if len(text) <= 90 else text[:87] + "..."
+
+    @property
+    def is_choice(self) -> bool:
+        return self.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
+
+
+class Choice(models.Model):
+    """An option of a choice question, or an item of an ordering question (``position`` is its right place)."""
+
+    question = models.ForeignKey(Question, verbose_name=_("pregunta"), on_delete=models.CASCADE, related_name="choices")
+    text = models.CharField(_("texto"), max_length=500)
+    is_correct = models.BooleanField(_("correcta"), default=False)
+    position = models.PositiveSmallIntegerField(
+        _("posición"), default=0, help_text=_("Orden de presentación; en ordenación, el lugar correcto (1, 2, 3...).")
+    )
+    fact = models.ForeignKey(
+        Fact, verbose_name=_("hecho"), on_delete=models.SET_NULL, null=True, blank=True, related_name="choices"
+    )
+
+    class Meta:
+        verbose_name = _("opción")
+        verbose_name_plural = _("opciones")
+        ordering = ["question", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "text"], name="choice_unique_text"),
+            models.CheckConstraint(condition=~Q(text=""), name="choice_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class AcceptedAnswer(models.Model):
+    """A right answer to a short-answer question (the first is shown as the answer)."""
+
+    question = models.ForeignKey(
+        Question, verbose_name=_("pregunta"), on_delete=models.CASCADE, related_name="accepted_answers"
+    )
+    text = models.CharField(_("respuesta aceptada"), max_length=300)
+
+    class Meta:
+        verbose_name = _("respuesta aceptada")
+        verbose_name_plural = _("respuestas aceptadas")
+        ordering = ["question", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "text"], name="accepted_answer_unique_text"),
+            models.CheckConstraint(condition=~Q(text=""), name="accepted_answer_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def validate_question_parts(
+    *, kind: str, choices: list[tuple[str, bool]], accepted: list[str], correct_bool, numeric_value, tolerance
+) -> None:
+    """Raise ValidationError when a question's answer data does not fit its kind (shared by admin and services)."""
+    errors: list[ValidationError] = []
+    texts = [" ".join(t.split()).casefold() for t, _c in choices]
+    if len(set(texts)) != len(texts):
+        errors.append(ValidationError(_("Hay opciones repetidas."), code="duplicate_choices"))
+    n_correct = sum(1 for _t, c in choices if c)
+    if kind == QuestionKind.SINGLE_CHOICE:
+        if len(choices) < 2:
+            errors.append(
+                ValidationError(_("Una pregunta de opción única necesita al menos dos opciones."), code="few_choices")
+            )
+        if n_correct != 1:
+            errors.append(
+                ValidationError(
+                    _("Una pregunta de opción única necesita exactamente una opción correcta."), code="single_correct"
+                )
+            )
+    elif kind == QuestionKind.MULTIPLE_CHOICE:
+        if n_correct < 1 or n_correct == len(choices):
+            errors.append(
+                ValidationError(
+                    _("Una pregunta de opción múltiple necesita al menos una opción correcta y una incorrecta."),
+                    code="multiple_correct_and_wrong",
+                )
+            )
+    elif kind == QuestionKind.ORDERING:
+        if len(choices) < 3:
+            errors.append(
+                ValidationError(
+                    _("Una pregunta de ordenación necesita al menos tres elementos."), code="ordering_three"
+                )
+            )
+    elif kind == QuestionKind.TRUE_FALSE:
+        if correct_bool is None:
+            errors.append(
+                ValidationError(_("Indique si la afirmación es verdadera o falsa."), code="true_false_answer")
+            )
+    elif kind == QuestionKind.NUMERIC:
+        if numeric_value is None:
+            errors.append(ValidationError(_("Indique el valor correcto."), code="numeric_value"))
+        if tolerance is not None and tolerance < 0:
+            errors.append(ValidationError(_("La tolerancia no puede ser negativa."), code="numeric_tolerance"))
+    elif kind == QuestionKind.SHORT_ANSWER and not [a for a in accepted if a.strip()]:
+        errors.append(
+            ValidationError(
+                _("Una respuesta corta necesita al menos una respuesta aceptada."), code="short_answer_accepted"
+            )
+        )
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,39 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+TEACHERS_GROUP = "Teachers"
+
+
+class User(AbstractUser):
+    """A student, a teacher (staff in the Teachers group) or an administrator."""
+
+    daily_new_cards = models.PositiveSmallIntegerField(
+        _("tarjetas nuevas por día"),
+        default=20,
+        help_text=_("Cuántas tarjetas nuevas como máximo se presentan cada día."),
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("usuario")
+        verbose_name_plural = _("usuarios")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(daily_new_cards__lte=1000), name="user_daily_new_cards_max"),
+        ]
+
+    def __str__(self) -> str:
+        full = self.get_full_name()
+        return f"{full} ({self.username})" if full else self.username
+
+    @property
+    def is_teacher(self) -> bool:
+        """Return True for staff users in the Teachers group and superusers."""
+        if self.is_superuser:
+            return True
+        if not self.is_staff:
+            return False
+        cache = getattr(self, "_is_teacher_cache", None)
+        if cache is None:
+            cache = self.groups.filter(name=TEACHERS_GROUP).exists()
+            self._is_teacher_cache = cache
+        return cache

@@ -1,0 +1,1 @@
+"""Write paths (HackSoft-style services): one module per area, keyword-only, transactional."""

@@ -1,0 +1,97 @@
+"""Authoring services: validating, publishing and duplicating questions and quizzes."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Quiz, Status, validate_question_parts
+
+
+def question_problems(*, question: Question) -> list[str]:
+    """Return what makes a stored question invalid for its kind (empty when it is fine)."""
+    choices = [(c.text, c.is_correct) for c in question.choices.all()]
+    if question.kind == QuestionKind.ORDERING:
+        choices = [(t, False) for t, _c in choices]
+    accepted = [a.text for a in question.accepted_answers.all()]
+    if not question.prompt.strip():
+        return [_("El enunciado está vacío.")]
+    try:
+        validate_question_parts(
+            kind=question.kind,
+            choices=choices,
+            accepted=accepted,
+            correct_bool=question.correct_bool,
+            numeric_value=question.numeric_value,
+            tolerance=question.numeric_tolerance,
+        )
+    except ValidationError as exc:
+        return list(exc.messages)
+    return []
+
+
+@transaction.atomic
+def questions_publish(*, questions: Iterable[Question]) -> tuple[int, list[tuple[Question, str]]]:
+    """Publish every valid question; return how many were published and the problems of the others."""
+    published, problems = 0, []
+    qs = Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related("choices", "accepted_answers")
+    for question in qs:
+        found = question_problems(question=question)
+        if found:
+            problems.append((question, " ".join(found)))
+            continue
+        if question.status != Status.PUBLISHED:
+            question.status = Status.PUBLISHED
+            question.save(update_fields=["status", "updated_at"])
+        published += 1
+    return published, problems
+
+
+@transaction.atomic
+def question_duplicate(*, question: Question, user=None) -> Question:
+    """Copy a question with its options and accepted answers, as an authored draft."""
+    choices = list(question.choices.all())
+    accepted = list(question.accepted_answers.all())
+    copy = Question.objects.get(pk=question.pk)
+    copy.pk = None
+    copy.key = ""
+    copy.status = Status.DRAFT
+    copy.origin = "authored"
+    copy.edited_by_teacher = False
+    copy.created_by = user
+    copy.prompt = question.prompt
+    copy.full_clean()
+    copy.save()
+    Choice.objects.bulk_create(
+        Choice(question=copy, text=c.text, is_correct=c.is_correct, position=c.position, fact=c.fact) for c in choices
+    )
+    AcceptedAnswer.objects.bulk_create(AcceptedAnswer(question=copy, text=a.text) for a in accepted)
+    return copy
+
+
+def quiz_publish_problems(*, questions: Iterable[Question]) -> list[str]:
+    """Return why a quiz made of these questions cannot be published (unpublished or invalid questions)."""
+    ids = [q.pk for q in questions]
+    errors = []
+    for question in Question.objects.filter(pk__in=ids).prefetch_related("choices", "accepted_answers"):
+        if question.status != Status.PUBLISHED:
+            errors.append(_("La pregunta «%(q)s» no está publicada.") % {"q": question})
+        for problem in question_problems(question=question):
+            errors.append(_("La pregunta «%(q)s» no es válida: %(p)s") % {"q": question, "p": problem})
+    return errors
+
+
+@transaction.atomic
+def quiz_publish(*, quiz: Quiz) -> list[str]:
+    """Publish a quiz if all its questions are published and valid; return the problems otherwise."""
+    quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
+    questions = list(quiz.questions.all())
+    if not questions:
+        return [_("El cuestionario no tiene preguntas.")]
+    problems = quiz_publish_problems(questions=questions)
+    if problems:
+        return problems
+    quiz.status = Status.PUBLISHED
+    quiz.save(update_fields=["status", "updated_at"])
+    return []

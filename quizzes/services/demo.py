@@ -1,0 +1,74 @@
+"""The demo set-up that `make run` performs: the Winter War document and bank, demo accounts, one class."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
+
+from ..models import TEACHERS_GROUP, Classroom, Document, Enrollment, User
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+DEMO_DOCUMENT_TITLE = "La Guerra de Invierno"
+DEMO_DOCUMENT_FILE = "guerra-de-invierno.txt"
+DEMO_BANK_FIXTURE = "winterwar_bank.json"
+DEMO_CLASS_NAME = "4.º ESO A"
+DEMO_CLASS_CODE = "INVIERNO"
+DEMO_TEACHER = ("profesora", "Marta", "Ibáñez", "profesora-demo")
+DEMO_STUDENTS = [
+    ("ana", "Ana", "López", "ana-demo"),
+    ("bruno", "Bruno", "García", "bruno-demo"),
+    ("carla", "Carla", "Martín", "carla-demo"),
+]
+
+
+@dataclass
+class DemoReport:
+    accounts: list[tuple[str, str, str]] = field(default_factory=list)  # (role, username, password)
+    created: list[str] = field(default_factory=list)
+
+
+def _account(username: str, first: str, last: str, password: str, *, staff: bool) -> tuple[User, bool]:
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": first, "last_name": last, "is_staff": staff}
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user, created
+
+
+@transaction.atomic
+def demo_setup() -> DemoReport:
+    """Create (once) the demo document, its question bank, accounts and class; running it again changes nothing."""
+    report = DemoReport()
+    bank_fixture = FIXTURES_DIR / DEMO_BANK_FIXTURE
+    if bank_fixture.exists():
+        # loaddata updates rows by primary key, so loading twice leaves the same data.
+        call_command("loaddata", str(bank_fixture), verbosity=0)
+    if not Document.objects.filter(title=DEMO_DOCUMENT_TITLE).exists():
+        text = (FIXTURES_DIR / DEMO_DOCUMENT_FILE).read_text(encoding="utf-8")
+        Document.objects.create(
+            title=DEMO_DOCUMENT_TITLE,
+            text=text,
+            source="Wikipedia en español, «Guerra de Invierno» (extracto)",
+            licence="CC BY-SA 4.0",
+        )
+        report.created.append("document")
+
+    teachers = Group.objects.get(name=TEACHERS_GROUP)
+    teacher, created = _account(*DEMO_TEACHER, staff=True)
+    teacher.groups.add(teachers)
+    report.accounts.append(("docente", DEMO_TEACHER[0], DEMO_TEACHER[3]))
+    if created:
+        report.created.append("teacher")
+
+    classroom, created = Classroom.objects.get_or_create(name=DEMO_CLASS_NAME, defaults={"join_code": DEMO_CLASS_CODE})
+    classroom.teachers.add(teacher)
+    for username, first, last, password in DEMO_STUDENTS:
+        student, created = _account(username, first, last, password, staff=False)
+        Enrollment.objects.get_or_create(classroom=classroom, student=student)
+        report.accounts.append(("estudiante", username, password))
+    return report

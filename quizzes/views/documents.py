@@ -1,0 +1,30 @@
+"""The document reader: a text with one sentence highlighted (linked from results and cards)."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Q
+from django.http import Http404
+from django.views.generic import DetailView
+
+from ..models import Document
+
+
+class DocumentReadView(LoginRequiredMixin, DetailView):
+    template_name = "quizzes/document_read.html"
+    context_object_name = "document"
+
+    def get_queryset(self):
+        user = self.request.user
+        if user.is_teacher:
+            return Document.objects.all()
+        return Document.objects.filter(Q(is_published=True))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("s", "")
+        highlight = int(raw) if raw.isdigit() and len(raw) < 7 else None
+        sentences = list(self.object.sentences.order_by("index"))
+        context["sentences"] = sentences
+        context["highlight"] = highlight
+        if highlight is not None and not any(s.index == highlight for s in sentences):
+            raise Http404("No existe esa oración.")
+        return context

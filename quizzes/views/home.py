@@ -1,0 +1,19 @@
+"""The home page: tells a student or a teacher what to do next."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+from .. import selectors
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    template_name = "quizzes/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if user.is_teacher:
+            context.update(selectors.teacher_home(user=user))
+        else:
+            context.update(selectors.student_home(user=user))
+        return context

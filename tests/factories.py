@@ -1,0 +1,114 @@
+"""Explicit factories with unique defaults (djangoproject.com style): make_<thing>(**overrides)."""
+
+import itertools
+from decimal import Decimal
+
+from django.contrib.auth.models import Group
+
+from quizzes.models import (
+    AcceptedAnswer,
+    Choice,
+    Classroom,
+    Document,
+    Enrollment,
+    Fact,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizItem,
+    Sentence,
+    Status,
+    TEACHERS_GROUP,
+    User,
+)
+
+_seq = itertools.count(1)
+
+PASSWORD = "contraseña-de-prueba"
+
+
+def make_user(*, username: str | None = None, password: str = PASSWORD, **extra) -> User:
+    user = User.objects.create_user(username=username or f"user{next(_seq)}", password=password, **extra)
+    return user
+
+
+def make_student(**kwargs) -> User:
+    return make_user(**kwargs)
+
+
+def make_teacher(**kwargs) -> User:
+    user = make_user(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+    return user
+
+
+def make_document(*, title: str | None = None, text: str = "Finlandia es un país. Helsinki es su capital.", **extra):
+    return Document.objects.create(title=title or f"Documento {next(_seq)}", text=text, **extra)
+
+
+def make_sentence(*, document=None, index: int = 0, text: str = "Finlandia es un país.", start: int = 0):
+    document = document or make_document()
+    return Sentence.objects.create(document=document, index=index, text=text, start=start, end=start + len(text))
+
+
+def make_fact(*, document=None, sentence=None, kind: str = "place", answer: str = "Finlandia", **extra) -> Fact:
+    sentence = sentence or make_sentence(document=document)
+    return Fact.objects.create(
+        document=sentence.document,
+        sentence=sentence,
+        key=extra.pop("key", f"fact-{next(_seq)}"),
+        kind=kind,
+        answer=answer,
+        start=extra.pop("start", 0),
+        end=extra.pop("end", len(answer)),
+        **extra,
+    )
+
+
+def make_question(
+    *,
+    kind: str = QuestionKind.SINGLE_CHOICE,
+    prompt: str | None = None,
+    status: str = Status.PUBLISHED,
+    choices: list[tuple[str, bool]] | None = None,
+    accepted: list[str] | None = None,
+    **extra,
+) -> Question:
+    """Make a valid question of any kind; choices/accepted answers get sensible defaults per kind."""
+    if kind == QuestionKind.TRUE_FALSE:
+        extra.setdefault("correct_bool", True)
+    if kind == QuestionKind.NUMERIC:
+        extra.setdefault("numeric_value", 1939)
+        extra.setdefault("numeric_tolerance", 0)
+    question = Question.objects.create(
+        kind=kind, prompt=prompt or f"Pregunta {next(_seq)}: ¿_____?", status=status, **extra
+    )
+    if choices is None:
+        choices = {
+            QuestionKind.SINGLE_CHOICE: [("Finlandia", True), ("Suecia", False), ("Noruega", False), ("Dinamarca", False)],
+            QuestionKind.MULTIPLE_CHOICE: [("Salla", True), ("Petsamo", True), ("Madrid", False), ("Lisboa", False)],
+            QuestionKind.ORDERING: [("Primero", False), ("Segundo", False), ("Tercero", False)],
+        }.get(kind, [])
+    for position, (text, correct) in enumerate(choices, start=1):
+        Choice.objects.create(question=question, text=text, is_correct=correct, position=position)
+    if accepted is None:
+        accepted = ["Unión Soviética", "URSS"] if kind == QuestionKind.SHORT_ANSWER else []
+    for text in accepted:
+        AcceptedAnswer.objects.create(question=question, text=text)
+    return question
+
+
+def make_quiz(*, questions: list[Question] | None = None, n_questions: int = 0, status: str = Status.PUBLISHED, **extra):
+    quiz = Quiz.objects.create(title=extra.pop("title", f"Cuestionario {next(_seq)}"), status=status, **extra)
+    questions = list(questions or []) + [make_question() for _ in range(n_questions)]
+    for position, question in enumerate(questions, start=1):
+        QuizItem.objects.create(quiz=quiz, question=question, position=position, points=Decimal("1"))
+    return quiz
+
+
+def make_classroom(*, teachers=(), students=(), **extra) -> Classroom:
+    classroom = Classroom.objects.create(name=extra.pop("name", f"Clase {next(_seq)}"), **extra)
+    classroom.teachers.add(*teachers)
+    for student in students:
+        Enrollment.objects.create(classroom=classroom, student=student)
+    return classroom
