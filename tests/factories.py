@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group
 
 from quizzes.models import (
+    TEACHERS_GROUP,
     AcceptedAnswer,
     Choice,
     Classroom,
@@ -18,7 +19,6 @@ from quizzes.models import (
     QuizItem,
     Sentence,
     Status,
-    TEACHERS_GROUP,
     User,
 )
 
@@ -85,7 +85,12 @@ def make_question(
     )
     if choices is None:
         choices = {
-            QuestionKind.SINGLE_CHOICE: [("Finlandia", True), ("Suecia", False), ("Noruega", False), ("Dinamarca", False)],
+            QuestionKind.SINGLE_CHOICE: [
+                ("Finlandia", True),
+                ("Suecia", False),
+                ("Noruega", False),
+                ("Dinamarca", False),
+            ],
             QuestionKind.MULTIPLE_CHOICE: [("Salla", True), ("Petsamo", True), ("Madrid", False), ("Lisboa", False)],
             QuestionKind.ORDERING: [("Primero", False), ("Segundo", False), ("Tercero", False)],
         }.get(kind, [])
@@ -98,7 +103,9 @@ def make_question(
     return question
 
 
-def make_quiz(*, questions: list[Question] | None = None, n_questions: int = 0, status: str = Status.PUBLISHED, **extra):
+def make_quiz(
+    *, questions: list[Question] | None = None, n_questions: int = 0, status: str = Status.PUBLISHED, **extra
+):
     quiz = Quiz.objects.create(title=extra.pop("title", f"Cuestionario {next(_seq)}"), status=status, **extra)
     questions = list(questions or []) + [make_question() for _ in range(n_questions)]
     for position, question in enumerate(questions, start=1):
