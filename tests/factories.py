@@ -3,10 +3,7 @@
 import itertools
 from decimal import Decimal
 
-from django.contrib.auth.models import Group
-
 from quizzes.models import (
-    TEACHERS_GROUP,
     AcceptedAnswer,
     Choice,
     Classroom,
@@ -21,6 +18,7 @@ from quizzes.models import (
     Status,
     User,
 )
+from quizzes.permissions import teachers_group
 
 _seq = itertools.count(1)
 
@@ -38,7 +36,7 @@ def make_student(**kwargs) -> User:
 
 def make_teacher(**kwargs) -> User:
     user = make_user(is_staff=True, **kwargs)
-    user.groups.add(Group.objects.get(name=TEACHERS_GROUP))
+    user.groups.add(teachers_group())
     return user
 
 

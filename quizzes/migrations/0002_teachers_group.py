@@ -2,7 +2,8 @@
 
 from django.db import migrations
 
-# model name -> permission actions granted to teachers
+# A snapshot of quizzes.permissions.TEACHER_PERMISSIONS at this migration (migrations must not change
+# when the app's code does); later migrations adjust it.
 TEACHER_PERMISSIONS = {
     "document": ("add", "change", "delete", "view"),
     "sentence": ("view",),

@@ -4,11 +4,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 
-from ..models import TEACHERS_GROUP, Classroom, Document, Enrollment, User
+from ..models import Classroom, Document, Enrollment, User
+from ..permissions import teachers_group
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DEMO_DOCUMENT_TITLE = "La Guerra de Invierno"
@@ -58,7 +58,7 @@ def demo_setup() -> DemoReport:
         )
         report.created.append("document")
 
-    teachers = Group.objects.get(name=TEACHERS_GROUP)
+    teachers = teachers_group()
     teacher, created = _account(*DEMO_TEACHER, staff=True)
     teacher.groups.add(teachers)
     report.accounts.append(("docente", DEMO_TEACHER[0], DEMO_TEACHER[3]))
