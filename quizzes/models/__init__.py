@@ -2,7 +2,7 @@
 
 from .attempts import Attempt, AttemptState, Response
 from .cards import CardState, Flashcard, Review, ReviewSource, StudentCard
-from .classes import Assignment, Classroom, Enrollment, new_join_code
+from .classes import Assignment, Classroom, Enrollment, RetiredJoinCode, new_join_code
 from .content import (
     AcceptedAnswer,
     Choice,
@@ -40,6 +40,7 @@ __all__ = [
     "Quiz",
     "QuizItem",
     "Response",
+    "RetiredJoinCode",
     "Review",
     "ReviewSource",
     "Sentence",

@@ -19,6 +19,14 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+class ClassroomQuerySet(models.QuerySet):
+    def taught_by(self, user):
+        """Return the classes this user may follow: the ones they teach (a superuser: all)."""
+        if user.is_superuser:
+            return self
+        return self.filter(teachers=user)
+
+
 class Classroom(models.Model):
     """A class: its teachers, its students (through enrollments) and a join code."""
 
@@ -43,6 +51,8 @@ class Classroom(models.Model):
     is_archived = models.BooleanField(_("archivada"), default=False)
     created_at = models.DateTimeField(_("creada"), auto_now_add=True)
 
+    objects = ClassroomQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("clase")
         verbose_name_plural = _("clases")
@@ -51,6 +61,24 @@ class Classroom(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RetiredJoinCode(models.Model):
+    """A join code a class used before: kept so that a student who types it is told it was retired."""
+
+    code = models.CharField(_("código"), max_length=16, unique=True)
+    classroom = models.ForeignKey(
+        Classroom, verbose_name=_("clase"), on_delete=models.CASCADE, related_name="retired_codes"
+    )
+    retired_at = models.DateTimeField(_("retirado"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("código retirado")
+        verbose_name_plural = _("códigos retirados")
+        ordering = ["-retired_at"]
+
+    def __str__(self) -> str:
+        return self.code
 
 
 class Enrollment(models.Model):
