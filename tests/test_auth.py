@@ -1,0 +1,48 @@
+"""Login, logout and password change through Django's auth views, with django-axes throttling."""
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_with_the_form_redirects_home(client):
+    factories.make_student(username="ana", password="clave-secreta-1")
+    response = client.post(reverse("login"), {"username": "ana", "password": "clave-secreta-1"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("quizzes:home")
+
+
+def test_wrong_password_is_a_form_error(client):
+    factories.make_student(username="ana", password="clave-secreta-1")
+    response = client.post(reverse("login"), {"username": "ana", "password": "mala"})
+    assert response.status_code == 200
+    assertContains(response, "Por favor, introduzca un nombre de usuario y clave correctos")
+
+
+def test_repeated_failures_lock_the_account_out_with_a_clear_message(client, settings):
+    factories.make_student(username="ana", password="clave-secreta-1")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "ana", "password": "mala"})
+    response = client.post(reverse("login"), {"username": "ana", "password": "clave-secreta-1"})
+    assert response.status_code == 429
+    assertContains(response, "Demasiados intentos fallidos", status_code=429)
+
+
+def test_logout_is_post_only_and_works(student_client):
+    response = student_client.post(reverse("logout"))
+    assert response.status_code in (200, 302)
+    assert student_client.get(reverse("quizzes:home")).status_code == 302
+
+
+def test_password_change_page(student_client):
+    assertContains(student_client.get(reverse("password_change")), "Cambiar contraseña")
+
+
+def test_error_pages_are_spanish(client):
+    response = client.get("/no-existe/")
+    assert response.status_code == 404
+    assertContains(response, "No encontramos esta página", status_code=404)
