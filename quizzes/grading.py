@@ -1,0 +1,429 @@
+"""Grading: pure functions from a question's answer key and a student's answer to a fraction in [0, 1].
+
+No ORM here. The attempts service turns a Question into an ``AnswerKey`` and stores the cleaned answer as JSON:
+
+============== ========================================= =============================================
+kind           stored answer                             rule
+============== ========================================= =============================================
+single_choice  ``{"choice": id}``                        1 if the right option, else 0
+multiple       ``{"choices": [id, ...]}``                Moodle: right options share +1, wrong share -1,
+                                                         the sum is clipped to [0, 1]
+true_false     ``{"value": true}``                       1 if equal
+short_answer   ``{"text": "..."}``                       1 if ``normalize_answer`` equals an accepted one
+numeric        ``{"text": "3,5 km", "value": 3.5,        1 if |value - right| <= tolerance and the unit
+               "unit": "km"}``                           (if any was typed) is the question's
+ordering       ``{"order": [id, ...]}``                  share of item pairs in the right relative order
+============== ========================================= =============================================
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+SINGLE_CHOICE = "single_choice"
+MULTIPLE_CHOICE = "multiple_choice"
+TRUE_FALSE = "true_false"
+SHORT_ANSWER = "short_answer"
+NUMERIC = "numeric"
+ORDERING = "ordering"
+
+# Longest answer we accept from a form (a short answer or a number); anything longer is refused, never stored.
+MAX_TEXT_ANSWER = 300
+
+LEADING_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
+
+
+class AnswerError(ValueError):
+    """The submitted answer cannot be understood (the message is shown to the student)."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class EmptyAnswer(AnswerError):
+    """Nothing was answered."""
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Normalisation
+
+
+def _strip_marks(text: str) -> str:
+    """Remove accents and other combining marks (á→a, ü→u, ñ→n)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_answer(text: str) -> str:
+    """Return the comparable form of a typed answer: no case, accents, punctuation, leading article or extra spaces.
+
+    "  La Unión  Soviética. " and "la union sovietica" both become "union sovietica". A lone article is kept
+    ("La" stays "la") so that an answer never normalises to nothing.
+    """
+    text = _strip_marks(text).casefold()
+    # Punctuation and symbols become spaces so that "Mannerheim-Linie" and "Mannerheim Linie" match.
+    text = "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text)
+    words = text.split()
+    if len(words) > 1 and words[0] in LEADING_ARTICLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def normalize_unit(text: str) -> str:
+    """Return the comparable form of a unit ("Km²" → "km2", "kilómetros" → "km")."""
+    text = _strip_marks(unicodedata.normalize("NFKC", text).casefold())
+    text = re.sub(r"[\s.]+", "", text)
+    return UNIT_ALIASES.get(text, text)
+
+
+# Spelled-out forms of the units a Spanish encyclopedic text uses, mapped to their symbols.
+UNIT_ALIASES = {
+    "kilometro": "km",
+    "kilometros": "km",
+    "kilometroscuadrados": "km2",
+    "kilometrocuadrado": "km2",
+    "km²": "km2",
+    "metro": "m",
+    "metros": "m",
+    "porciento": "%",
+    "porcentaje": "%",
+    "grado": "°",
+    "grados": "°",
+    "º": "°",
+    "ºc": "°c",
+    "gradoscentigrados": "°c",
+    "gradoscelsius": "°c",
+    "dia": "dias",
+    "ano": "anos",
+    "hora": "horas",
+    "mes": "meses",
+    "soldado": "soldados",
+    "hombre": "hombres",
+    "persona": "personas",
+    "tanque": "tanques",
+    "avion": "aviones",
+}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Numbers written the Spanish way
+
+_NUMBER_RE = re.compile(r"^\s*(?P<sign>[-+−]?)\s*(?P<num>\d[\d.,\s\u00a0\u202f']*|[.,]\d+)(?P<rest>.*)$", re.DOTALL)
+_MULTIPLIERS = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    unit: str  # as typed, stripped ("" when none)
+
+
+def _groups_of_three(groups: Sequence[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:])
+
+
+def _parse_digits(raw: str) -> float | None:
+    """Parse the digits and separators of a number written in Spanish (or, leniently, English) style."""
+    raw = re.sub(r"[\s\u00a0\u202f']", " ", raw).strip()
+    if " " in raw:
+        # Spaces only as thousands separators: "500 000", "1 234,5".
+        int_part, _, dec = raw.partition(",") if "," in raw else (raw, "", "")
+        groups = int_part.split(" ")
+        if not all(g.isdigit() for g in groups) or not _groups_of_three(groups) or "." in raw:
+            return None
+        raw = "".join(groups) + ("," + dec if dec else "")
+    if raw.startswith((".", ",")):
+        raw = "0" + raw
+    if raw.endswith((".", ",")):
+        return None
+    has_dot, has_comma = "." in raw, "," in raw
+    if has_dot and has_comma:
+        # Whichever separator comes last is the decimal one: "1.234,5" (Spanish) or "1,234.5" (English).
+        dec_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
+        thou_sep = "." if dec_sep == "," else ","
+        int_part, _, dec = raw.rpartition(dec_sep)
+        groups = int_part.split(thou_sep)
+        if dec_sep in int_part or not _groups_of_three(groups) or not all(g.isdigit() for g in groups):
+            return None
+        raw = "".join(groups) + "." + dec
+    elif has_comma:
+        groups = raw.split(",")
+        if len(groups) == 2:
+            raw = groups[0] + "." + groups[1]  # The Spanish decimal comma: "3,5".
+        elif _groups_of_three(groups):
+            raw = "".join(groups)  # "1,000,000"
+        else:
+            return None
+    elif has_dot:
+        groups = raw.split(".")
+        if _groups_of_three(groups) and len(groups) >= 2:
+            raw = "".join(groups)  # The Spanish thousands point: "500.000", "1.939".
+        elif len(groups) == 2:
+            raw = groups[0] + "." + groups[1]  # "3.5" typed the English way.
+        else:
+            return None
+    if not re.fullmatch(r"\d+(\.\d+)?", raw):
+        return None
+    value = float(raw)
+    return value if math.isfinite(value) else None
+
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """Parse "3,5", "500.000", "1939", "-12", "105 km" or "1,5 millones"; None when it is not a number."""
+    if not isinstance(text, str) or len(text) > MAX_TEXT_ANSWER:
+        return None
+    match = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))
+    if not match:
+        return None
+    num = match["num"]
+    rest = match["rest"].strip()
+    num = num.rstrip(" \u00a0\u202f'")
+    if not rest and num.endswith(".") and len(num) > 1:
+        num = num[:-1]  # A full stop after the number: "1939."
+    value = _parse_digits(num)
+    if value is None:
+        return None
+    words = rest.split()
+    if words:
+        first = _strip_marks(words[0].casefold())
+        if first in _MULTIPLIERS:
+            value *= _MULTIPLIERS[first]
+            words = words[1:]
+            if words and _strip_marks(words[0].casefold()) == "de":
+                words = words[1:]
+    if match["sign"] in {"-", "−"}:
+        value = -value
+    return ParsedNumber(value=value, unit=" ".join(words))
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# The answer key and the answer
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """What grading needs to know about a question (built from the model by the attempts service)."""
+
+    kind: str
+    option_ids: tuple[int, ...] = ()  # every option or item, in any order
+    correct_ids: frozenset[int] = frozenset()  # choice kinds
+    correct_order: tuple[int, ...] = ()  # ordering: the item ids in the right order
+    correct_bool: bool | None = None
+    accepted: tuple[str, ...] = ()
+    numeric_value: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    normalized_accepted: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self):
+        object.__setattr__(self, "normalized_accepted", frozenset(normalize_answer(a) for a in self.accepted))
+
+
+def _one(data: Mapping[str, Sequence[str]], name: str) -> str:
+    values = data.get(name) or []
+    if isinstance(values, str):
+        values = [values]
+    return values[-1] if values else ""
+
+
+def _many(data: Mapping[str, Sequence[str]], name: str) -> list[str]:
+    values = data.get(name) or []
+    return [values] if isinstance(values, str) else list(values)
+
+
+def _option_id(raw: str, key: AnswerKey) -> int:
+    if not raw.isdigit() or len(raw) > 12 or int(raw) not in key.option_ids:
+        raise AnswerError("Esa opción no pertenece a esta pregunta.", code="foreign_option")
+    return int(raw)
+
+
+def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
+    """Turn form data (name → list of strings, e.g. a QueryDict) into the stored answer; raise AnswerError if bad.
+
+    Field names: ``choice`` (single choice), ``choices`` (multiple), ``value`` ("true"/"false"), ``text`` (short answer
+    and numeric), ``pos-<item id>`` (ordering: the position 1..n chosen for each item).
+    Raises EmptyAnswer when nothing was answered.
+    """
+    kind = key.kind
+    if kind == SINGLE_CHOICE:
+        raw = _one(data, "choice").strip()
+        if not raw:
+            raise EmptyAnswer("Elija una opción.", code="empty")
+        return {"choice": _option_id(raw, key)}
+    if kind == MULTIPLE_CHOICE:
+        raws = [r.strip() for r in _many(data, "choices") if r.strip()]
+        if not raws:
+            raise EmptyAnswer("Marque al menos una opción.", code="empty")
+        if len(raws) > len(key.option_ids):
+            raise AnswerError("Esa opción no pertenece a esta pregunta.", code="foreign_option")
+        return {"choices": sorted({_option_id(r, key) for r in raws})}
+    if kind == TRUE_FALSE:
+        raw = _one(data, "value").strip().lower()
+        if not raw:
+            raise EmptyAnswer("Elija verdadero o falso.", code="empty")
+        if raw not in {"true", "false"}:
+            raise AnswerError("Elija verdadero o falso.", code="invalid_bool")
+        return {"value": raw == "true"}
+    if kind in {SHORT_ANSWER, NUMERIC}:
+        raw = _one(data, "text")
+        if len(raw) > MAX_TEXT_ANSWER:
+            raise AnswerError(
+                f"La respuesta es demasiado larga (máximo {MAX_TEXT_ANSWER} caracteres).", code="too_long"
+            )
+        text = " ".join(raw.split())
+        if not text:
+            raise EmptyAnswer("Escriba su respuesta.", code="empty")
+        if kind == SHORT_ANSWER:
+            return {"text": text}
+        parsed = parse_number(text)
+        if parsed is None:
+            raise AnswerError("Escriba un número, por ejemplo 1939, 3,5 o 500.000.", code="not_a_number")
+        return {"text": text, "value": parsed.value, "unit": parsed.unit}
+    if kind == ORDERING:
+        n = len(key.option_ids)
+        positions: dict[int, int] = {}
+        for item_id in key.option_ids:
+            raw = _one(data, f"pos-{item_id}").strip()
+            if not raw:
+                continue
+            if not raw.isdigit() or not 1 <= int(raw) <= n:
+                raise AnswerError(f"Cada posición debe ser un número del 1 al {n}.", code="bad_position")
+            positions[item_id] = int(raw)
+        foreign = [k for k in data if k.startswith("pos-") and not _is_item(k[4:], key)]
+        if foreign:
+            raise AnswerError("Ese elemento no pertenece a esta pregunta.", code="foreign_option")
+        if not positions:
+            raise EmptyAnswer("Ordene los elementos.", code="empty")
+        if len(positions) != n or len(set(positions.values())) != n:
+            raise AnswerError("Use cada posición una sola vez.", code="repeated_position")
+        return {"order": [item for item, _pos in sorted(positions.items(), key=lambda kv: kv[1])]}
+    raise AnswerError("Tipo de pregunta desconocido.", code="unknown_kind")
+
+
+def _is_item(raw: str, key: AnswerKey) -> bool:
+    return raw.isdigit() and len(raw) <= 12 and int(raw) in key.option_ids
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Grading per kind
+
+
+def grade_single_choice(*, correct_ids: Iterable[int], chosen: int | None) -> float:
+    """Return 1.0 for the right option, else 0.0."""
+    return 1.0 if chosen is not None and chosen in set(correct_ids) else 0.0
+
+
+def grade_multiple_choice(*, option_ids: Iterable[int], correct_ids: Iterable[int], chosen: Iterable[int]) -> float:
+    """Return Moodle's partial credit: right options share +1, wrong options share -1, never below 0."""
+    options, correct = set(option_ids), set(correct_ids)
+    wrong = options - correct
+    score = 0.0
+    for choice in set(chosen) & options:
+        if choice in correct:
+            score += 1 / len(correct)
+        elif wrong:
+            score -= 1 / len(wrong)
+    return _clip(score)
+
+
+def grade_true_false(*, correct: bool, given: bool | None) -> float:
+    """Return 1.0 when the given truth value is the right one."""
+    return 1.0 if given is not None and given == correct else 0.0
+
+
+def grade_short_answer(*, accepted: Iterable[str], given: str) -> float:
+    """Return 1.0 when the normalised answer equals a normalised accepted answer."""
+    normalized = normalize_answer(given or "")
+    return 1.0 if normalized and normalized in {normalize_answer(a) for a in accepted} else 0.0
+
+
+def grade_numeric(
+    *, value: float, tolerance: float = 0.0, unit: str = "", given: float | None, given_unit: str = ""
+) -> float:
+    """Return 1.0 when the number is within tolerance and the unit, if the student typed one, is the question's.
+
+    The unit is optional for the student. When the question has no unit, any trailing word is ignored
+    ("450.000 soldados").
+    """
+    if given is None or not math.isfinite(given):
+        return 0.0
+    if unit and given_unit and normalize_unit(given_unit) != normalize_unit(unit):
+        return 0.0
+    # A relative epsilon so that 0.1 + 0.2 style float noise never fails an exact answer.
+    slack = abs(tolerance or 0.0) + 1e-9 * max(1.0, abs(value))
+    return 1.0 if abs(given - value) <= slack else 0.0
+
+
+def grade_ordering(*, correct_order: Sequence[int], given: Sequence[int]) -> float:
+    """Return the share of item pairs whose relative order is right (1.0 for the right order)."""
+    rank = {item: i for i, item in enumerate(correct_order)}
+    if len(correct_order) < 2:
+        return 1.0 if list(given) == list(correct_order) else 0.0
+    if sorted(given) != sorted(correct_order):
+        return 0.0
+    pairs = list(combinations(given, 2))
+    right = sum(1 for a, b in pairs if rank[a] < rank[b])
+    return right / len(pairs)
+
+
+def grade(key: AnswerKey, answer: Mapping | None) -> float:
+    """Return the fraction of the marks earned by a stored answer (0.0 when unanswered or unreadable)."""
+    if not answer:
+        return 0.0
+    try:
+        if key.kind == SINGLE_CHOICE:
+            return grade_single_choice(correct_ids=key.correct_ids, chosen=answer.get("choice"))
+        if key.kind == MULTIPLE_CHOICE:
+            return grade_multiple_choice(
+                option_ids=key.option_ids, correct_ids=key.correct_ids, chosen=answer.get("choices") or []
+            )
+        if key.kind == TRUE_FALSE:
+            return grade_true_false(correct=bool(key.correct_bool), given=answer.get("value"))
+        if key.kind == SHORT_ANSWER:
+            return grade_short_answer(accepted=key.accepted, given=answer.get("text", ""))
+        if key.kind == NUMERIC:
+            if key.numeric_value is None:
+                return 0.0
+            return grade_numeric(
+                value=key.numeric_value,
+                tolerance=key.tolerance,
+                unit=key.unit,
+                given=answer.get("value"),
+                given_unit=answer.get("unit", ""),
+            )
+        if key.kind == ORDERING:
+            return grade_ordering(correct_order=key.correct_order, given=answer.get("order") or [])
+    except (TypeError, AttributeError, KeyError):
+        return 0.0
+    return 0.0
+
+
+def _clip(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# The quiz grade over several attempts
+
+HIGHEST, LAST, FIRST, AVERAGE = "highest", "last", "first", "average"
+
+
+def quiz_grade(percents: Sequence[float], method: str) -> float | None:
+    """Return the quiz grade from finished attempts' percents in the order they were taken (None when none)."""
+    if not percents:
+        return None
+    if method == LAST:
+        return percents[-1]
+    if method == FIRST:
+        return percents[0]
+    if method == AVERAGE:
+        return statistics.fmean(percents)
+    return max(percents)
