@@ -1,0 +1,351 @@
+"""Wrong options: same sub-type, really wrong, never an alias, never a near-duplicate."""
+
+from __future__ import annotations
+
+import calendar
+import random
+
+from .facts import Extraction, group_surface_forms
+from .lexicon import (
+    MONTH_NAMES,
+    UNITS_WORDS,
+    article_for,
+    country_names,
+    fold,
+    place_gazetteer,
+    related_groups,
+)
+from .model import Fact, stable_key
+
+# Well-known states offered when a text names too few countries of its own; ordered so that
+# the first ones tried are the most commonly studied.
+COMMON_COUNTRIES = [
+    "Alemania",
+    "Francia",
+    "Reino Unido",
+    "Italia",
+    "España",
+    "Estados Unidos",
+    "Japón",
+    "Suecia",
+    "Noruega",
+    "Polonia",
+    "Dinamarca",
+    "Austria",
+    "Portugal",
+    "Grecia",
+    "Turquía",
+    "China",
+    "México",
+    "Argentina",
+    "Hungría",
+    "Rumania",
+    "Bélgica",
+    "Países Bajos",
+    "Suiza",
+    "Checoslovaquia",
+    "Yugoslavia",
+    "Unión Soviética",
+    "Estonia",
+    "Letonia",
+    "Lituania",
+    "Brasil",
+    "Chile",
+    "Perú",
+    "Colombia",
+    "Cuba",
+    "Canadá",
+    "India",
+    "Egipto",
+]
+
+
+def with_article(name: str, article: str) -> str:
+    """Return the option as it reads in the blank: "la Unión Soviética", "Noruega"."""
+    return f"{article} {name}" if article else name
+
+
+def _rng(*parts: str) -> random.Random:
+    return random.Random(stable_key(*parts))
+
+
+def _gaz_forms(name: str) -> set[str]:
+    from .lexicon import alias_table
+
+    group = alias_table().get(fold(name), name)
+    return {form for form, g in alias_table().items() if g == group}
+
+
+def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> list[str]:
+    """Return up to n wrong entities of the fact's kind and sub-type, each with its article."""
+    own = (
+        group_surface_forms(fact.group or fact.answer, ex)
+        if (fact.group or fact.answer)
+        else set()
+    )
+    for member in fact.members:
+        own |= {fold(member)}
+        for mention_list in ex.mentions.values():
+            for m in mention_list:
+                if m.text == member:
+                    own |= group_surface_forms(m.group, ex)
+    related = set()
+    for g in {fact.group, *fact.members}:
+        related |= {
+            fold(r) for r in related_groups().get(ex.groups.find(g) if g else "", set())
+        }
+    topic_forms = group_surface_forms(ex.topic, ex) if ex.topic else set()
+    stem_f = f" {fold(stem)} "
+    sentence_f = f" {fold(fact.sentence)} "
+    subtype = fact.subtype
+    if subtype == "mixed":
+        return []
+    candidates: list[tuple[str, str]] = []  # (name, article)
+    seen: set[str] = set()
+
+    def consider(name: str, article: str) -> None:
+        f = fold(name)
+        if not f or f in seen or f in own or f in related or f in topic_forms:
+            return
+        if f" {f} " in stem_f or f" {f} " in sentence_f:
+            return  # co-enumerated or already in the stem: possibly right, surely a cue
+        if any(f in o or o in f for o in own if len(o) > 3):
+            return
+        if ex.groups.find(name) in {ex.groups.find(m) for m in fact.members}:
+            return
+        # "invasión soviética de la Unión Soviética": a demonym in the stem rules an option out.
+        forms = group_surface_forms(ex.groups.find(name), ex) | _gaz_forms(name)
+        if any(len(x) > 3 and f" {x} " in stem_f for x in forms):
+            return
+        seen.add(f)
+        candidates.append((name, article))
+
+    doc: list[tuple[str, str]] = []
+    for index in sorted(ex.mentions):
+        if index == fact.sentence_index:
+            continue
+        for m in ex.mentions[index]:
+            if m.kind == fact.kind and m.subtype == subtype:
+                doc.append(
+                    (
+                        m.text,
+                        m.article
+                        if m.article in {"el", "la", "los", "las"}
+                        and not m.blank_prefix
+                        else ("el" if m.blank_prefix else ""),
+                    )
+                )
+    doc.sort(key=lambda c: stable_key(fact.key, c[0]))
+    for name, art in doc:
+        consider(name, art)
+    if fact.kind == "place" and subtype == "country":
+        names = set(country_names()) | {
+            "Unión Soviética",
+            "Checoslovaquia",
+            "Yugoslavia",
+        }
+        pool = [c for c in COMMON_COUNTRIES if c in names]
+        for name in pool:
+            consider(name, article_for(name, "country"))
+    elif fact.kind == "place" and subtype == "city":
+        pool = sorted(
+            n for n, info in place_gazetteer().items() if info["subtype"] == "city"
+        )
+        _rng(fact.key).shuffle(pool)
+        for name in pool:
+            consider(name, "")
+    out = []
+    for name, art in candidates[:n]:
+        out.append(with_article(name, art))
+    return out
+
+
+# ---------------------------------------------------------------- dates
+def format_date(value: dict, precision: str, with_year: bool = True) -> str:
+    """Return a Spanish date at the given precision ("30 de noviembre de 1939")."""
+    year = value.get("year")
+    year_text = f"{abs(year)} a. C." if year is not None and year < 0 else str(year)
+    if precision == "day":
+        base = f"{value['day']} de {MONTH_NAMES[value['month']]}"
+        return f"{base} de {year_text}" if with_year and year is not None else base
+    if precision == "month":
+        base = MONTH_NAMES[value["month"]]
+        return f"{base} de {year_text}" if with_year and year is not None else base
+    return year_text
+
+
+def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
+    """Return wrong dates at the answer's precision, never the same date at another precision."""
+    v = fact.value or {}
+    precision = v.get("precision")
+    if precision not in {"day", "month", "year"}:
+        return []
+    with_year = fact.subtype != "month" or any(ch.isdigit() for ch in fact.answer)
+    answer_ym = (v.get("year"), v.get("month"))
+    answer_text = fold(fact.answer)
+    out: list[str] = []
+
+    def ok(cand: dict) -> bool:
+        if precision == "year":
+            return cand["year"] != v["year"]
+        if precision == "month" and not with_year:
+            return cand["month"] != v["month"]
+        return (cand.get("year"), cand.get("month")) != answer_ym
+
+    pool: list[dict] = []
+    for other in ex.facts:
+        ov = other.value or {}
+        same = (
+            other.kind == "date"
+            and ov.get("precision") == precision
+            and other.key != fact.key
+        )
+        if same and not ov.get("uncertain") and ov.get("year") is not None:
+            pool.append(ov)
+    rng = _rng(fact.key, "dates")
+    if precision == "year":
+        shifts = [1, -1, 2, -2, 3, -3, 5, -5]
+        rng.shuffle(shifts)
+        pool += [{"year": v["year"] + s} for s in shifts]
+    elif precision == "month" and not with_year:
+        months = [m for m in range(1, 13) if m != v["month"]]
+        months.sort(key=lambda m: (abs(m - v["month"]), m))
+        pool += [{"month": m, "year": None} for m in months[:6]]
+    else:
+        shifts = [(1, 0), (-1, 0), (0, 2), (0, -3), (2, 0), (0, 4)]
+        rng.shuffle(shifts)
+        for dy, dm in shifts:
+            month = (v["month"] - 1 + dm) % 12 + 1
+            year = v["year"] + dy + ((v["month"] - 1 + dm) // 12)
+            cand = {"year": year, "month": month}
+            if precision == "day":
+                day = min(
+                    v["day"], calendar.monthrange(year if year > 0 else 2000, month)[1]
+                )
+                cand["day"] = day
+            pool.append(cand)
+    seen = {answer_text}
+    for cand in pool:
+        if not ok(cand):
+            continue
+        text = format_date(cand, precision, with_year)
+        if fold(text) in seen:
+            continue
+        seen.add(fold(text))
+        out.append(text)
+        if len(out) == n:
+            break
+    return out
+
+
+# ---------------------------------------------------------------- numbers
+def _unit_text(value: dict, number: float) -> str:
+    unit_text = value.get("unit_text") or value.get("unit") or ""
+    if value.get("unit") in {
+        "mes",
+        "año",
+        "día",
+        "semana",
+        "hora",
+        "siglo",
+        "década",
+        "minuto",
+        "segundo",
+    }:
+        from .lexicon import TIME_UNITS
+
+        singular = value["unit"]
+        return singular if abs(number) == 1 else TIME_UNITS[singular]
+    return unit_text
+
+
+def format_quantity(value: dict, number: float, *, approx: bool = True) -> str:
+    """Return a quantity written the way the source wrote the answer ("tres meses y medio")."""
+    half = number % 1 == 0.5
+    whole = int(number - 0.5) if half else number
+    words = (
+        value.get("words") and float(whole).is_integer() and int(whole) in UNITS_WORDS
+    )
+    if words:
+        num_text = UNITS_WORDS[int(whole)]
+        if num_text == "un" and value.get("unit") in {"hora", "semana", "década"}:
+            num_text = "una"
+    elif float(whole).is_integer():
+        num_text = (
+            f"{int(whole):,}".replace(",", ".")
+            if abs(whole) >= 10000
+            else str(int(whole))
+        )
+    else:
+        num_text = f"{whole:g}".replace(".", ",")
+    unit = _unit_text(value, whole if not half else 2)
+    if unit in {"%"}:
+        text = f"{num_text}%"
+    elif unit.startswith("°"):
+        text = f"{num_text} {unit}"
+    else:
+        text = f"{num_text} {unit}".strip()
+    if half:
+        text += " y media" if value.get("unit") in {"hora", "semana"} else " y medio"
+    if approx and value.get("approx_text"):
+        text = f"{value['approx_text']} {text}"
+    return text
+
+
+def number_candidates(value: dict) -> list[float]:
+    """Return plausible wrong values: same sign and unit, far enough apart, within range."""
+    x = value["number"]
+    approx = value.get("approx")
+    unit = value.get("unit")
+    if approx == "more":
+        factors = [3, 4, 6, 2.5]
+    elif approx == "less":
+        factors = [0.3, 0.2, 0.4, 0.1]
+    elif approx == "about":
+        factors = [0.25, 4, 0.4, 3]
+    else:
+        factors = [0.5, 1.5, 2, 0.75, 3, 1.3, 0.6]
+    out: list[float] = []
+    for f in factors:
+        if unit in {"°C", "°F", "°"}:
+            # Temperatures: shift, keep sign, stay in a climate-plausible band.
+            cand = float(round(x + {0.5: 9, 1.5: 18, 2: -7, 0.75: 27}.get(f, 36)))
+            if x < 0 and cand >= 0:
+                continue
+        else:
+            cand = x * f
+            if value.get("words") or abs(cand) < 100:
+                cand = round(cand * 2) / 2 if x % 1 else float(round(cand))
+            else:
+                magnitude = 10 ** max(0, len(str(int(abs(cand)))) - 2)
+                cand = float(round(cand / magnitude) * magnitude)
+        if unit == "%" and not 0 < cand < 100:
+            continue
+        if cand == 0 or (x > 0 and cand < 0):
+            continue
+        # Near-duplicates ("14 meses y medio" next to 15) teach nothing and may be right.
+        if any(abs(cand - o) <= 0.15 * max(abs(cand), abs(o)) for o in [x, *out]):
+            continue
+        if approx == "more" and cand <= x * 1.5:
+            continue
+        if approx == "less" and cand >= x / 1.5:
+            continue
+        for eq in value.get("equivalents", []):
+            if eq.get("number") is not None and abs(cand - eq["number"]) < 1e-9:
+                break
+        else:
+            out.append(cand)
+    return out
+
+
+def number_distractors(fact: Fact, n: int = 3) -> list[str]:
+    """Return up to n wrong quantities formatted like the answer."""
+    v = fact.value or {}
+    out = []
+    for cand in number_candidates(v):
+        text = format_quantity(v, cand)
+        if fold(text) != fold(fact.answer) and text not in out:
+            out.append(text)
+        if len(out) == n:
+            break
+    return out

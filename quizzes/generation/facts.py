@@ -1,0 +1,889 @@
+"""Extract facts from sentences: dates, quantities, named entities, alias groups, terms."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from text_to_num import text2num
+
+from .lexicon import (
+    ALIAS_PATTERN_WORDS,
+    APPROX_MARKERS,
+    CAPITALISED_COMMON,
+    EVENT_HEADS,
+    FIRST_NAMES,
+    FOREIGN_GEO_TAILS,
+    GEO_TRIGGERS,
+    LOWER_ORG_HEADS,
+    MONTHS,
+    NUMBER_WORD_SET,
+    NUMBER_WORDS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_CLASSIFIERS,
+    SENTENCE_INITIAL_STOP,
+    TIME_UNIT_FORMS,
+    UNIT_SYMBOLS,
+    UNIT_WORDS,
+    WEEKDAYS,
+    alias_table,
+    fold,
+    place_gazetteer,
+    related_groups,
+)
+from .model import Fact, stable_key
+from .text import Sentence, is_finite_verb, lemma, tokenize
+
+# ---------------------------------------------------------------- dates
+_MONTH = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_YEAR = r"\d{3,4}(?:\s+(?:a|d)\.\s?[Cc]\.)?"
+_DAY = r"(?:[1-9]|[12]\d|3[01])(?:\.?º|\.?°)?"
+DATE_PATTERNS = [
+    # "el 17 y 18 de julio de 1936", "del 17 al 18 de julio"
+    (
+        "coord",
+        re.compile(
+            rf"\b(?P<d1>{_DAY})\s+(?:y|e|al|a)\s+(?P<d2>{_DAY})\s+de\s+{_MONTH}"
+            rf"(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"
+        ),
+    ),
+    # "entre 1936 y 1939", "de 1936 a 1939", "desde 1936 hasta 1939", "1936-1939"
+    (
+        "yrange",
+        re.compile(
+            rf"\b(?:entre\s+(?:los\s+años\s+|el\s+año\s+)?(?P<y1>{_YEAR})\s+y\s+(?P<y2>{_YEAR})"
+            rf"|desde\s+(?:el\s+año\s+)?(?P<y3>{_YEAR})\s+hasta\s+(?P<y4>{_YEAR})"
+            rf"|(?P<y5>1\d{{3}}|20\d{{2}})\s?[-–]\s?(?P<y6>1\d{{3}}|20\d{{2}}))\b"
+        ),
+    ),
+    (
+        "full",
+        re.compile(
+            rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"
+        ),
+    ),
+    ("monthyear", re.compile(rf"\b{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?:(?<=\ben )|(?<=\bde )|(?<=\bdesde )|(?<=\bhasta )|(?<=\bpara )){_MONTH}\b(?!\s+(?:de|del)\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?<![\d.,])(?P<y>1\d{3}|20\d{2})(?![\d]|[.,]\d)(?P<era>\s+(?:a|d)\.\s?[Cc]\.)?"
+        ),
+    ),
+]
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:en|de|del|desde|hasta|hacia|año|años|entre|y|a|el|para|antes de|después de|tras)"
+    r"|[(,])\s*$"
+)
+
+
+def _year_value(text: str) -> int:
+    num = int(re.match(r"\d+", text).group())
+    return -num if re.search(r"a\.\s?[Cc]\.", text) else num
+
+
+@dataclass
+class Span:
+    """A raw match inside one sentence, before it becomes a Fact."""
+
+    kind: str
+    subtype: str
+    start: int
+    end: int
+    text: str
+    value: dict | None = None
+    group: str = ""
+    conversion: tuple[int, int] | None = None
+    article: str = ""
+    blank_start: int = -1
+    blank_prefix: str = ""
+    members: list[str] = field(default_factory=list)
+    member_articles: list[str] = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+
+
+def find_dates(text: str) -> list[Span]:
+    """Return date spans (full, month-year, month, year, coordinated days, year ranges)."""
+    spans: list[Span] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for name, rx in DATE_PATTERNS:
+        for m in rx.finditer(text):
+            a, b = m.start(), m.end()
+            if not free(a, b):
+                continue
+            g = m.groupdict()
+            value: dict
+            if name == "coord":
+                y = _year_value(g["y"]) if g.get("y") else None
+                value = {
+                    "year": y,
+                    "month": MONTHS[g["m"]],
+                    "day": int(re.match(r"\d+", g["d1"]).group()),
+                }
+                value["end"] = {
+                    "year": y,
+                    "month": MONTHS[g["m"]],
+                    "day": int(re.match(r"\d+", g["d2"]).group()),
+                }
+                subtype = "range"
+            elif name == "yrange":
+                y1 = g.get("y1") or g.get("y3") or g.get("y5")
+                y2 = g.get("y2") or g.get("y4") or g.get("y6")
+                value = {
+                    "year": _year_value(y1),
+                    "month": None,
+                    "day": None,
+                    "end": {"year": _year_value(y2)},
+                }
+                if int(value["end"]["year"]) <= int(value["year"]):
+                    continue
+                # Keep the preposition in the stem: the answer is "1936 y 1939".
+                first = re.search(re.escape(y1), m.group())
+                a = a + first.start()
+                subtype = "range"
+            elif name == "full":
+                y = _year_value(g["y"]) if g.get("y") else None
+                value = {
+                    "year": y,
+                    "month": MONTHS[g["m"]],
+                    "day": int(re.match(r"\d+", g["d"]).group()),
+                }
+                subtype = "day"
+            elif name == "monthyear":
+                value = {
+                    "year": _year_value(g["y"]),
+                    "month": MONTHS[g["m"]],
+                    "day": None,
+                }
+                subtype = "month"
+            elif name == "month":
+                value = {"year": None, "month": MONTHS[g["m"]], "day": None}
+                subtype = "month"
+            else:
+                if not _YEAR_BEFORE.search(text[:a]) and not g.get("era"):
+                    continue
+                after = text[b:].lstrip()
+                nxt = re.match(r"[a-záéíóúñü]+", after)
+                # "1500 soldados" is a quantity, not a year.
+                word = nxt.group() if nxt else ""
+                if (
+                    word
+                    and word not in SENTENCE_INITIAL_STOP
+                    and not is_finite_verb(word)
+                ):  # noqa: SIM102
+                    if word.endswith("s") and lemma(word) != word:
+                        continue
+                value = {"year": _year_value(m.group()), "month": None, "day": None}
+                subtype = "year"
+            value["uncertain"] = False
+            value["precision"] = (
+                subtype if subtype in {"day", "month", "year"} else "range"
+            )
+            spans.append(Span("date", subtype, a, b, text[a:b], value))
+            taken.append((m.start(), b))
+    return spans
+
+
+def resolve_years(dates: list[tuple[int, Span]]) -> None:
+    """Give a year to dates written without one, from the dates around them; flag them uncertain.
+
+    A text often summarises first ("began in Nov 1939 ... ended in March 1940") and narrates
+    after, so "in February" is not "the February after the last date seen": prefer a year that
+    puts the month inside the span of dates read so far, else the latest year seen.
+    """
+    seen: list[tuple[int, int]] = []  # (year, month or 0)
+    for _index, span in dates:
+        v = span.value
+        if v["year"] is not None:
+            seen.append((v["year"], v["month"] or 0))
+            if "end" in v and v["end"].get("year"):
+                seen.append((v["end"]["year"], v["end"].get("month") or 0))
+            continue
+        if not seen:
+            continue
+        lo, hi = min(seen), max(seen)
+        month = v["month"]
+        inside = [y for y in range(lo[0], hi[0] + 1) if lo <= (y, month) <= hi]
+        year = inside[-1] if len(inside) >= 1 else seen[-1][0]
+        v["year"] = year
+        v["uncertain"] = True
+        if "end" in v:
+            v["end"]["year"] = year
+
+
+# ---------------------------------------------------------------- quantities
+_NUMWORD = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUMBER = (
+    rf"(?P<num>(?P<sign>[-−–]\s?)?(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?"
+    rf"|{_NUMWORD}(?:\s+(?:y\s+)?{_NUMWORD})*)"
+)
+_UNIT_SYMBOLS = "|".join(
+    re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True)
+)
+_UNIT_WORDS = "|".join(
+    sorted(list(UNIT_WORDS) + list(TIME_UNIT_FORMS), key=len, reverse=True)
+)
+QUANTITY_RE = re.compile(
+    rf"(?<![\w\d.,]){_NUMBER}"
+    rf"(?:\s?(?P<sym>{_UNIT_SYMBOLS})(?![\w])|\s+(?:de\s+)?(?P<word>{_UNIT_WORDS})\b"
+    rf"|\s+(?:de\s+)?(?P<noun>[a-záéíóúñü]{{3,}}s)\b)?"
+    rf"(?P<half>\s+y\s+(?:medio|media))?"
+)
+_APPROX_RE = re.compile(
+    r"\b("
+    + "|".join(sorted(APPROX_MARKERS, key=len, reverse=True))
+    + r")\s+(?:los\s+|las\s+|el\s+)?$"
+)
+
+
+def parse_number(raw: str) -> float | None:
+    """Parse "500.000", "3,5", "-43", "tres", "quinientas mil" (Spanish conventions)."""
+    raw = raw.replace("−", "-").replace("–", "-").replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?", raw):
+        return float(raw.replace(".", "").replace(",", "."))
+    try:
+        return float(text2num(raw, "es"))
+    except ValueError:
+        return None
+
+
+def _words_number(raw: str) -> float | None:
+    try:
+        return float(text2num(raw, "es"))
+    except ValueError:
+        return None
+
+
+def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return quantity and duration spans, with approximation, sign and conversions."""
+    spans: list[Span] = []
+    for m in QUANTITY_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        raw = m.group("num")
+        is_words = raw[0].isalpha()
+        unit_word = m.group("word")
+        sym = m.group("sym")
+        noun = m.group("noun")
+        if is_words:
+            # "una guerra" is not a quantity: words count only before a unit.
+            if not (
+                unit_word or (noun and raw.split()[-1] in {"mil", "millones", "millón"})
+            ):
+                continue
+            number = _words_number(raw)
+        else:
+            number = parse_number(raw)
+        if number is None:
+            continue
+        if noun and (
+            noun in SENTENCE_INITIAL_STOP or is_finite_verb(noun) or lemma(noun) == noun
+        ):
+            noun = None
+        if not (sym or unit_word or noun):
+            continue  # a bare number has no meaning we can ask about
+        if m.group("half"):
+            number += 0.5
+        if unit_word:
+            unit = TIME_UNIT_FORMS.get(unit_word, UNIT_WORDS.get(unit_word, unit_word))
+            subtype = "duration" if unit_word in TIME_UNIT_FORMS else "quantity"
+            unit_text = unit_word
+        elif sym:
+            unit = sym.replace("º", "°")
+            subtype = "percentage" if unit == "%" else "quantity"
+            if unit in {"°C", "°F", "°"}:
+                subtype = "temperature"
+            unit_text = sym
+        else:
+            unit, subtype, unit_text = noun, "count", noun
+        if subtype == "percentage" and not 0 <= number <= 100:
+            continue
+        end = b
+        text_span = text[a:end].rstrip()
+        end = a + len(text_span)
+        approx = None
+        start = a
+        am = _APPROX_RE.search(text[:a])
+        if am:
+            approx = APPROX_MARKERS[am.group(1)]
+            start = am.start(1)
+        value = {
+            "number": number,
+            "unit": unit,
+            "unit_text": unit_text,
+            "approx": approx,
+            "approx_text": am.group(1) if am else "",
+            "words": is_words,
+            "negative": number < 0,
+            "equivalents": [],
+        }
+        conv = None
+        cm = re.match(
+            r"\s*\(\s*(?P<n>[-−–]?\s?[\d.,]+)\s?(?P<u>[^\d\s)][^)]{0,15}?)\s*\)",
+            text[end:],
+        )
+        if cm:
+            eq = parse_number(cm.group("n"))
+            value["equivalents"].append(
+                {
+                    "number": eq,
+                    "unit": cm.group("u").strip(),
+                    "text": f"{cm.group('n')} {cm.group('u')}".strip(),
+                }
+            )
+            conv = (end, end + cm.end())
+        if any(
+            q.conversion and q.conversion[0] <= start < q.conversion[1] for q in spans
+        ):
+            continue  # "(20 millas)" is an equivalent of the quantity before it, not a fact
+        span = Span(
+            "number", subtype, start, end, text[start:end], value, conversion=conv
+        )
+        spans.append(span)
+    return spans
+
+
+# ---------------------------------------------------------------- entities
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and tok[:1].isalpha()
+
+
+@dataclass
+class DocContext:
+    """Document-level observations used to decide about single sentences."""
+
+    capitalised_mid: Counter = field(
+        default_factory=Counter
+    )  # word -> mid-sentence capitalised count
+    lowercase_words: set = field(default_factory=set)
+
+
+def document_context(sentences: list[Sentence]) -> DocContext:
+    """Count how each word is written across the document (for sentence-initial capitals)."""
+    ctx = DocContext()
+    for sent in sentences:
+        toks = tokenize(sent.text)
+        for i, tok in enumerate(toks):
+            if (
+                i > 0
+                and _is_cap(tok.text)
+                and toks[i - 1].text not in {".", "¿", "¡", "«", '"', "—"}
+            ):
+                ctx.capitalised_mid[tok.text] += 1
+            elif tok.text[:1].islower():
+                ctx.lowercase_words.add(tok.text)
+    return ctx
+
+
+def _common_initial(word: str, ctx: DocContext) -> bool:
+    """Return whether a sentence-initial capitalised word is a common word, not a name."""
+    low = word.lower()
+    if word in place_gazetteer() or word in FIRST_NAMES:
+        return False
+    if ctx.capitalised_mid[word]:
+        return False
+    if low in SENTENCE_INITIAL_STOP or low in ctx.lowercase_words:
+        return True
+    lem = lemma(word)
+    return lem[:1].islower()
+
+
+def find_entities(
+    text: str, taken: list[tuple[int, int]], ctx: DocContext
+) -> list[Span]:
+    """Return named-entity spans with kind, subtype and the article they take."""
+    toks = tokenize(text)
+    n = len(toks)
+    out: list[Span] = []
+    i = 0
+    first_word = next((k for k, t in enumerate(toks) if t.text[0].isalnum()), 0)
+    while i < n:
+        tok = toks[i]
+        if not _is_cap(tok.text) or any(s <= tok.start < e for s, e in taken):
+            i += 1
+            continue
+        j = i
+        while True:
+            if (
+                j + 1 < n
+                and _is_cap(toks[j + 1].text)
+                and toks[j + 1].start - toks[j].end <= 1
+            ):
+                j += 1
+                continue
+            if (
+                j + 2 < n
+                and toks[j + 1].text in {"de", "del"}
+                and _is_cap(toks[j + 2].text)
+            ):
+                j += 2
+                continue
+            if (
+                j + 3 < n
+                and toks[j + 1].text == "de"
+                and toks[j + 2].text in {"la", "los", "las"}
+                and _is_cap(toks[j + 3].text)
+            ):
+                j += 3
+                continue
+            break
+        words = toks[i : j + 1]
+        next_i = j + 1
+        # Drop sentence-initial common words ("La", "Después", "Cuando") and leading articles.
+        while words and (
+            (words[0] is toks[first_word] and _common_initial(words[0].text, ctx))
+            or (
+                words[0].text in {"La", "El", "Los", "Las", "Lo", "Un", "Una"}
+                and len(words) > 1
+            )
+        ):
+            if " ".join(w.text for w in words) in place_gazetteer():
+                break
+            words = words[1:]
+            while words and words[0].text in {"de", "del", "la", "los", "las"}:
+                words = words[1:]
+        if not words:
+            i = next_i
+            continue
+        k0 = toks.index(words[0])
+        start, end = words[0].start, words[-1].end
+        name = text[start:end]
+        if len(name) < 2 or (
+            len(words) == 1
+            and (name in CAPITALISED_COMMON or re.fullmatch(r"[IVXLCDM]+", name))
+        ):
+            i = next_i
+            continue
+        if name.lower() in MONTHS or name.lower() in WEEKDAYS:
+            i = next_i
+            continue
+        kind, subtype, group = "", "", name
+        # Geographic trigger before the name ("istmo de X", "lago X") belongs to the name.
+        prev1 = toks[k0 - 1].text if k0 >= 1 else ""
+        prev2 = toks[k0 - 2].text if k0 >= 2 else ""
+        if prev1.lower() in GEO_TRIGGERS and prev1.islower():
+            start = toks[k0 - 1].start
+            kind, subtype = "place", GEO_TRIGGERS[prev1.lower()]
+            k0 -= 1
+        elif (
+            prev1 in {"de", "del"} and prev2.lower() in GEO_TRIGGERS and prev2.islower()
+        ):
+            start = toks[k0 - 2].start
+            kind, subtype = "place", GEO_TRIGGERS[prev2.lower()]
+            k0 -= 2
+        name = text[start:end]
+        group = name
+        gaz = place_gazetteer().get(name)
+        aliases = alias_table()
+        head_words = [w.text for w in words]
+        head = head_words[0]
+        if (
+            head
+            in {
+                "Primera",
+                "Segunda",
+                "Tercera",
+                "Primer",
+                "Segundo",
+                "Tercer",
+                "Gran",
+                "Nueva",
+            }
+            and len(head_words) > 1
+        ):
+            head = head_words[1]
+        if kind:
+            pass
+        elif gaz:
+            kind, subtype, group = "place", gaz["subtype"], gaz["group"]
+        elif fold(name) in aliases:
+            kind, subtype, group = "place", "country", aliases[fold(name)]
+        elif head in EVENT_HEADS:
+            kind, subtype = "event", EVENT_HEADS[head]
+        elif head in ORG_HEADS:
+            kind, subtype = "organization", ORG_HEADS[head]
+        elif head_words[-1] in FOREIGN_GEO_TAILS:
+            kind, subtype = "place", FOREIGN_GEO_TAILS[head_words[-1]]
+        else:
+            before = [t.text.lower() for t in toks[max(0, k0 - 3) : k0]]
+            if head_words[0] in FIRST_NAMES or any(
+                w in PERSON_TITLES for w in before[-2:]
+            ):
+                kind, subtype = "person", "person"
+            elif prev1.lower() in PLACE_CLASSIFIERS or (
+                prev1 == "de" and prev2.lower() in PLACE_CLASSIFIERS
+            ):
+                kind, subtype = (
+                    "place",
+                    PLACE_CLASSIFIERS.get(prev1.lower())
+                    or PLACE_CLASSIFIERS[prev2.lower()],
+                )
+            elif prev1.lower() in {"en", "a", "hacia", "desde", "hasta"} or before[
+                -2:
+            ] == ["cerca", "de"]:
+                kind, subtype = "place", "locality"
+            elif re.fullmatch(r"[A-ZÁÉÍÓÚÑ]{2,6}", name):
+                kind, subtype = "organization", "acronym"
+            elif len(words) == 1:
+                # A lone unknown name mid-sentence is most often a place in encyclopedic text;
+                # its items are drafts (see quality.py) because the guess may be wrong.
+                kind, subtype = "place", "locality"
+            else:
+                kind, subtype = "term", "name"
+        # The article the name takes in the text, blanked together with it.
+        article, blank_start, blank_prefix = "", start, ""
+        if k0 >= 1:
+            p = toks[k0 - 1]
+            if p.text.lower() in {"el", "la", "los", "las"} and p.end == start - 1:
+                article, blank_start = p.text.lower(), p.start
+            elif p.text.lower() in {"del", "al"} and p.end == start - 1:
+                article, blank_start = "el", p.start
+                blank_prefix = "de" if p.text.lower() == "del" else "a"
+        out.append(
+            Span(
+                kind,
+                subtype,
+                start,
+                end,
+                name,
+                group=group,
+                article=article,
+                blank_start=blank_start,
+                blank_prefix=blank_prefix,
+            )
+        )
+        i = next_i
+    # "en Salla y Petsamo": an untyped name coordinated with a typed one shares its type.
+    for a, b in itertools.pairwise(out):
+        gap = text[a.end : b.blank_start]
+        if re.fullmatch(r"\s*(?:,|y|e)\s*", gap):
+            if b.kind == "term" and a.kind != "term":
+                b.kind, b.subtype = a.kind, a.subtype
+            elif a.kind == "term" and b.kind != "term":
+                a.kind, a.subtype = b.kind, b.subtype
+    return out
+
+
+_ENUM_GAP = re.compile(r"^\s*(?:,\s*)?(?:y|e|,)\s+(?:(?P<art>el|la|los|las)\s+)?$")
+
+
+def find_enumerations(text: str, entities: list[Span]) -> list[Span]:
+    """Return spans covering "A y B" / "A, B y C" of entities of one kind."""
+    out: list[Span] = []
+    run: list[Span] = []
+
+    def flush():
+        if len(run) >= 2 and re.search(
+            r"\b(?:y|e)\s+(?:\w+\s+)?$", text[run[-2].end : run[-1].blank_start]
+        ):
+            first = run[0]
+            start = (
+                first.blank_start
+                if first.article and not first.blank_prefix
+                else first.start
+            )
+            members = [r.text for r in run]
+            arts = [r.article for r in run]
+            out.append(
+                Span(
+                    run[0].kind,
+                    run[0].subtype if len({r.subtype for r in run}) == 1 else "mixed",
+                    start,
+                    run[-1].end,
+                    text[start : run[-1].end],
+                    members=members,
+                    member_articles=arts,
+                    mentions=list(run),
+                    blank_start=start,
+                )
+            )
+
+    for ent in entities:
+        if (
+            run
+            and ent.kind == run[-1].kind
+            and _ENUM_GAP.match(text[run[-1].end : ent.blank_start])
+        ):
+            run.append(ent)
+            continue
+        flush()
+        run = [ent]
+    flush()
+    return out
+
+
+_TERM_ENUM = re.compile(
+    r"\b(?:especialmente|sobre todo|en particular|principalmente|incluidos|incluidas|tales como|"
+    r"como son)\s+(?:en\s+|de\s+)?"
+    r"(?P<list>[a-záéíóúñü]{3,}(?:,\s+[a-záéíóúñü]{3,})*\s+(?:y|e)\s+[a-záéíóúñü]{3,})\b"
+)
+
+
+def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return lowercase key terms: enumerations after "especialmente en", descriptive bodies."""
+    out: list[Span] = []
+    for m in _TERM_ENUM.finditer(text):
+        words = re.split(r",\s+|\s+(?:y|e)\s+", m.group("list"))
+        if any(
+            w in SENTENCE_INITIAL_STOP or is_finite_verb(w) or w in NUMBER_WORD_SET
+            for w in words
+        ):
+            continue
+        a, b = m.start("list"), m.end("list")
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        out.append(
+            Span("term", "enumeration", a, b, text[a:b], members=words, blank_start=a)
+        )
+    heads = "|".join(LOWER_ORG_HEADS)
+    for m in re.finditer(
+        rf"\b(?P<head>{heads})(?P<mods>(?:\s+[a-záéíóúñü]{{3,}}){{1,4}})", text
+    ):
+        mods = []
+        for w in m.group("mods").split():
+            if w in SENTENCE_INITIAL_STOP or is_finite_verb(w) or w in NUMBER_WORD_SET:
+                break
+            mods.append(w)
+        if not mods or not any(
+            fold(w) in alias_table() or w.endswith(("ista", "istas")) for w in mods
+        ):
+            continue
+        if len(mods) == 1 and fold(mods[0]) in alias_table():
+            continue  # "ejército soviético" is an alias of its state, not a fact of its own
+        a = m.start()
+        b = a + len(m.group("head")) + 1 + len(" ".join(mods))
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        out.append(Span("organization", "government", a, b, text[a:b], blank_start=a))
+    return out
+
+
+_ALIAS_RE = re.compile(
+    r",?\s*(?:también\s+)?(?:"
+    + "|".join(ALIAS_PATTERN_WORDS)
+    + r")\s+(?:como\s+)?(?:el|la|los|las)?\s*$"
+)
+
+
+def link_aliases(text: str, entities: list[Span], union) -> list[tuple[Span, Span]]:
+    """Join "X, también conocida como Y" and "X (SIGLA)" into one alias group."""
+    pairs = []
+    for a, b in itertools.pairwise(entities):
+        gap = text[a.end : b.blank_start if b.blank_start >= 0 else b.start]
+        if _ALIAS_RE.fullmatch(gap) or (
+            re.fullmatch(r"\s*\(\s*", gap) and b.text.isupper()
+        ):
+            union(a.group, b.group)
+            pairs.append((a, b))
+    return pairs
+
+
+# ---------------------------------------------------------------- facts
+class Groups:
+    """Union-find over alias group names."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+@dataclass
+class Extraction:
+    """What the extractor found in a document."""
+
+    facts: list[Fact]
+    mentions: dict[int, list[Span]]  # sentence index -> entity spans
+    groups: Groups
+    topic: str  # the alias group the text is about ("" if none)
+    alias_pairs: list[tuple[str, str]]
+
+
+def group_surface_forms(group: str, extraction: Extraction) -> set[str]:
+    """Return every folded surface form of an alias group: names, aliases, demonyms."""
+    root = extraction.groups.find(group)
+    forms = {
+        fold(name)
+        for name in extraction.groups.parent
+        if extraction.groups.find(name) == root
+    }
+    forms.add(fold(group))
+    for form, g in alias_table().items():
+        if extraction.groups.find(g) == root:
+            forms.add(form)
+    return {f for f in forms if f}
+
+
+def extract(sentences: list[Sentence], title: str = "") -> Extraction:
+    """Return the facts of all fact-bearing sentences."""
+    ctx = document_context(sentences)
+    groups = Groups()
+    per_sentence: dict[int, dict[str, list[Span]]] = {}
+    all_dates: list[tuple[int, Span]] = []
+    alias_pairs: list[tuple[str, str]] = []
+    for sent in sentences:
+        dates = find_dates(sent.text)
+        taken = [(d.start, d.end) for d in dates]
+        quantities = find_quantities(sent.text, taken)
+        taken += [(q.start, q.end) for q in quantities]
+        taken += [q.conversion for q in quantities if q.conversion]
+        entities = find_entities(sent.text, taken, ctx)
+        for ent in entities:
+            groups.find(ent.group)
+            gaz_group = alias_table().get(fold(ent.text))
+            if gaz_group:
+                groups.union(gaz_group, ent.group)
+        for a, b in link_aliases(sent.text, entities, groups.union):
+            alias_pairs.append((a.text, b.text))
+        terms = find_terms(sent.text, taken + [(e.start, e.end) for e in entities])
+        enums = find_enumerations(sent.text, entities)
+        per_sentence[sent.index] = {
+            "dates": dates,
+            "quantities": quantities,
+            "entities": entities,
+            "terms": terms,
+            "enums": enums,
+        }
+        all_dates += [(sent.index, d) for d in dates]
+    resolve_years(all_dates)
+
+    # The topic: the entity of the headline or title, else the most frequent event.
+    topic = ""
+    counts = Counter()
+    for sent in sentences:
+        for ent in per_sentence[sent.index]["entities"]:
+            counts[groups.find(ent.group)] += 1
+    head_entities = []
+    if sentences and sentences[0].skip == "headline":
+        head_entities = [e for e in per_sentence[0]["entities"] if e.kind == "event"]
+    title_groups = [g for g in counts if title and fold(g) in fold(title)]
+    if head_entities:
+        topic = groups.find(head_entities[0].group)
+    elif title_groups:
+        topic = title_groups[0]
+    else:
+        events = [
+            (c, g)
+            for g, c in counts.items()
+            if c >= 2
+            and any(
+                e.kind == "event" and groups.find(e.group) == g
+                for s in per_sentence.values()
+                for e in s["entities"]
+            )
+        ]
+        topic = max(events)[1] if events else ""
+
+    facts: list[Fact] = []
+    group_fact_count: Counter = Counter()
+    for sent in sentences:
+        if sent.skip:
+            continue
+        found = per_sentence[sent.index]
+        spans: list[Span] = []
+        spans += found["dates"]
+        spans += found["quantities"]
+        spans += found["terms"]
+        spans += found["enums"]
+        in_enum = {id(m) for e in found["enums"] for m in e.mentions}
+        sentence_groups = Counter(groups.find(e.group) for e in found["entities"])
+        for ent in found["entities"]:
+            g = groups.find(ent.group)
+            if ent.kind == "term" or g == topic:
+                continue
+            if sentence_groups[g] > 1 and id(ent) not in in_enum:
+                continue  # asked twice in one sentence: the other mention leaks it
+            if (
+                ent.kind == "place"
+                and ent.subtype == "country"
+                and id(ent) not in in_enum
+            ):
+                # Countries recur in every sentence of a text about them: ask about each a few times.
+                if group_fact_count[g] >= 2:
+                    continue
+                group_fact_count[g] += 1
+            spans.append(ent)
+        # An entity named as the alias of the topic is asked as "also known as".
+        for a_text, b_text in alias_pairs:
+            for ent in found["entities"]:
+                if (
+                    ent.text == b_text
+                    and groups.find(ent.group) == topic
+                    and ent not in spans
+                ):
+                    ent.subtype = "alias"
+                    spans.append(ent)
+        seen: set[str] = set()
+        for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+            key = stable_key(sent.text, span.text, span.kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            group = groups.find(span.group) if span.group else ""
+            rel = sorted(related_groups().get(group, set()))
+            facts.append(
+                Fact(
+                    key=key,
+                    kind=span.kind,
+                    subtype=span.subtype,
+                    sentence_index=sent.index,
+                    sentence=sent.text,
+                    answer=span.text,
+                    start=span.start,
+                    end=span.end,
+                    local_start=span.start,
+                    local_end=span.end,
+                    value=span.value,
+                    group=group,
+                    related=rel,
+                    article=span.article,
+                    blank_start=span.blank_start
+                    if span.blank_start >= 0
+                    else span.start,
+                    blank_prefix=span.blank_prefix,
+                    members=span.members,
+                    member_articles=span.member_articles,
+                    conversion=span.conversion,
+                )
+            )
+    extraction = Extraction(
+        facts=facts,
+        mentions={i: v["entities"] for i, v in per_sentence.items()},
+        groups=groups,
+        topic=topic,
+        alias_pairs=alias_pairs,
+    )
+    for fact in facts:
+        if fact.group:
+            fact.aliases = sorted(
+                {
+                    name
+                    for name in groups.parent
+                    if groups.find(name) == groups.find(fact.group)
+                    and name != fact.answer
+                }
+            )
+    return extraction

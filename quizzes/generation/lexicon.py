@@ -1,0 +1,1094 @@
+"""General-purpose Spanish data for the generator.
+
+Everything here is about Spanish and the world in general (months, number words, countries,
+demonyms, historic states, trigger words). Nothing here names anything from a particular text:
+the generator must do as well on a text it has never seen.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from functools import cache
+
+MONTHS = {
+    "enero": 1,
+    "febrero": 2,
+    "marzo": 3,
+    "abril": 4,
+    "mayo": 5,
+    "junio": 6,
+    "julio": 7,
+    "agosto": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "octubre": 10,
+    "noviembre": 11,
+    "diciembre": 12,
+}
+MONTH_NAMES = [
+    "",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+WEEKDAYS = {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"}
+
+# Words text2num understands, used to find number-word spans ("tres", "quinientas mil").
+NUMBER_WORDS = [
+    "cero",
+    "un",
+    "una",
+    "uno",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "once",
+    "doce",
+    "trece",
+    "catorce",
+    "quince",
+    "dieciséis",
+    "dieciseis",
+    "diecisiete",
+    "dieciocho",
+    "diecinueve",
+    "veinte",
+    "veintiuno",
+    "veintiuna",
+    "veintidós",
+    "veintitrés",
+    "veinticuatro",
+    "veinticinco",
+    "veintiséis",
+    "veintisiete",
+    "veintiocho",
+    "veintinueve",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "sesenta",
+    "setenta",
+    "ochenta",
+    "noventa",
+    "cien",
+    "ciento",
+    "doscientos",
+    "doscientas",
+    "trescientos",
+    "trescientas",
+    "cuatrocientos",
+    "cuatrocientas",
+    "quinientos",
+    "quinientas",
+    "seiscientos",
+    "seiscientas",
+    "setecientos",
+    "setecientas",
+    "ochocientos",
+    "ochocientas",
+    "novecientos",
+    "novecientas",
+    "mil",
+    "millón",
+    "millones",
+]
+NUMBER_WORD_SET = set(NUMBER_WORDS)
+# Small numbers written as words when the source wrote them as words.
+UNITS_WORDS = {
+    1: "un",
+    2: "dos",
+    3: "tres",
+    4: "cuatro",
+    5: "cinco",
+    6: "seis",
+    7: "siete",
+    8: "ocho",
+    9: "nueve",
+    10: "diez",
+    11: "once",
+    12: "doce",
+    13: "trece",
+    14: "catorce",
+    15: "quince",
+    16: "dieciséis",
+    17: "diecisiete",
+    18: "dieciocho",
+    19: "diecinueve",
+    20: "veinte",
+    30: "treinta",
+    40: "cuarenta",
+    50: "cincuenta",
+    60: "sesenta",
+}
+
+# Time units: singular -> plural; a duration is a quantity with one of these units.
+TIME_UNITS = {
+    "segundo": "segundos",
+    "minuto": "minutos",
+    "hora": "horas",
+    "día": "días",
+    "semana": "semanas",
+    "mes": "meses",
+    "año": "años",
+    "década": "décadas",
+    "siglo": "siglos",
+    "milenio": "milenios",
+}
+TIME_UNIT_FORMS = {
+    **{s: s for s in TIME_UNITS},
+    **{p: s for s, p in TIME_UNITS.items()},
+}
+FEMININE_UNITS = {
+    "hora",
+    "semana",
+    "década",
+    "tonelada",
+    "milla",
+    "persona",
+    "hectárea",
+}
+
+# Unit symbols and words that may follow a number.
+UNIT_SYMBOLS = [
+    "°C",
+    "°F",
+    "ºC",
+    "ºF",
+    "°",
+    "%",
+    "km²",
+    "km2",
+    "km/h",
+    "km",
+    "kg",
+    "cm",
+    "mm",
+    "m²",
+    "m",
+    "ha",
+    "t",
+    "MW",
+    "kW",
+    "€",
+    "$",
+]
+UNIT_WORDS = {
+    "por ciento": "%",
+    "kilómetros cuadrados": "km²",
+    "kilómetros": "km",
+    "kilómetro": "km",
+    "metros": "m",
+    "metro": "m",
+    "millas": "millas",
+    "milla": "millas",
+    "grados": "°",
+    "toneladas": "t",
+    "kilogramos": "kg",
+    "hectáreas": "ha",
+    "dólares": "dólares",
+    "euros": "euros",
+    "pesetas": "pesetas",
+}
+# Counted nouns that make a bare number a quantity ("500.000 soldados").
+COUNTED_NOUN_HINT = re.compile(r"^[a-záéíóúñü]{3,}s$")
+
+# Approximation markers before a quantity, with the direction that stays true.
+APPROX_MARKERS = {
+    "más de": "more",
+    "menos de": "less",
+    "al menos": "more",
+    "por lo menos": "more",
+    "casi": "about",
+    "cerca de": "about",
+    "alrededor de": "about",
+    "aproximadamente": "about",
+    "unos": "about",
+    "unas": "about",
+    "hasta": "less",
+    "apenas": "about",
+    "poco más de": "about",
+    "poco menos de": "about",
+}
+
+# Function words that are capitalised only because they start a sentence.
+SENTENCE_INITIAL_STOP = {
+    "a",
+    "al",
+    "ante",
+    "bajo",
+    "cabe",
+    "con",
+    "contra",
+    "de",
+    "del",
+    "desde",
+    "durante",
+    "en",
+    "entre",
+    "hacia",
+    "hasta",
+    "mediante",
+    "para",
+    "por",
+    "según",
+    "sin",
+    "so",
+    "sobre",
+    "tras",
+    "y",
+    "e",
+    "o",
+    "u",
+    "ni",
+    "que",
+    "pero",
+    "sino",
+    "aunque",
+    "mientras",
+    "cuando",
+    "como",
+    "donde",
+    "cuyo",
+    "el",
+    "la",
+    "los",
+    "las",
+    "lo",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "este",
+    "esta",
+    "estos",
+    "estas",
+    "ese",
+    "esa",
+    "esos",
+    "esas",
+    "aquel",
+    "aquella",
+    "aquellos",
+    "aquellas",
+    "su",
+    "sus",
+    "mi",
+    "mis",
+    "tu",
+    "tus",
+    "nuestro",
+    "nuestra",
+    "nuestros",
+    "nuestras",
+    "ambos",
+    "ambas",
+    "después",
+    "antes",
+    "luego",
+    "entonces",
+    "además",
+    "también",
+    "tampoco",
+    "embargo",
+    "aproximadamente",
+    "casi",
+    "hoy",
+    "ayer",
+    "mañana",
+    "allí",
+    "aquí",
+    "ahí",
+    "así",
+    "tal",
+    "cada",
+    "otro",
+    "otra",
+    "otros",
+    "otras",
+    "varios",
+    "varias",
+    "muchos",
+    "muchas",
+    "pocos",
+    "pocas",
+    "algunos",
+    "algunas",
+    "todos",
+    "todas",
+    "ninguno",
+    "ninguna",
+    "se",
+    "le",
+    "les",
+    "él",
+    "ella",
+    "ellos",
+    "ellas",
+    "esto",
+    "eso",
+    "aquello",
+    "ya",
+    "aún",
+    "no",
+    "sí",
+    "más",
+    "menos",
+    "muy",
+    "inicialmente",
+    "finalmente",
+    "posteriormente",
+}
+
+# Capitalised common nouns in fixed expressions ("golpe de Estado", "la Iglesia").
+CAPITALISED_COMMON = {
+    "Estado",
+    "Estados",
+    "Iglesia",
+    "Rey",
+    "Reina",
+    "Gobierno",
+    "Papa",
+    "Corona",
+    "Ejército",
+    "Armada",
+    "Constitución",
+    "Parlamento",
+    "Congreso",
+    "Senado",
+    "Historia",
+    "Edad",
+    "Norte",
+    "Sur",
+    "Este",
+    "Oeste",
+    "Dios",
+}
+
+# Words that announce another name for the preceding entity ("también conocida como").
+ALIAS_PATTERN_WORDS = [
+    "conocida",
+    "conocido",
+    "conocidas",
+    "conocidos",
+    "llamada",
+    "llamado",
+    "denominada",
+    "denominado",
+]
+
+ARTICLES = {"el", "la", "los", "las"}
+CONNECTORS = {"de", "del", "de la", "de los", "de las"}
+
+# Geographic trigger words kept as part of the name ("istmo de X", "lago X") -> subtype.
+GEO_TRIGGERS = {
+    "istmo": "isthmus",
+    "lago": "lake",
+    "laguna": "lake",
+    "río": "river",
+    "golfo": "gulf",
+    "mar": "sea",
+    "océano": "ocean",
+    "cabo": "cape",
+    "península": "peninsula",
+    "monte": "mountain",
+    "montes": "mountain",
+    "sierra": "mountain",
+    "cordillera": "mountain",
+    "volcán": "mountain",
+    "isla": "island",
+    "islas": "island",
+    "archipiélago": "island",
+    "estrecho": "strait",
+    "bahía": "bay",
+    "desierto": "desert",
+    "canal": "canal",
+    "valle": "valley",
+    "llanura": "plain",
+    "bosque": "forest",
+    "cerro": "mountain",
+}
+# Classifier words before a place that tell its subtype but are not part of its name.
+PLACE_CLASSIFIERS = {
+    "ciudad": "city",
+    "capital": "city",
+    "pueblo": "city",
+    "villa": "city",
+    "localidad": "city",
+    "aldea": "city",
+    "puerto": "city",
+    "región": "region",
+    "provincia": "region",
+    "comarca": "region",
+    "departamento": "region",
+    "territorio": "region",
+    "país": "country",
+}
+# Foreign trailing geographic words sometimes left untranslated.
+FOREIGN_GEO_TAILS = {"Road": "road", "River": "river", "Lake": "lake", "Street": "road"}
+
+# Head words of event and organisation names -> (kind, subtype).
+EVENT_HEADS = {
+    "Guerra": "war",
+    "Batalla": "battle",
+    "Sitio": "battle",
+    "Asedio": "battle",
+    "Tratado": "treaty",
+    "Pacto": "treaty",
+    "Acuerdo": "treaty",
+    "Acuerdos": "treaty",
+    "Armisticio": "treaty",
+    "Convenio": "treaty",
+    "Paz": "period",
+    "Operación": "operation",
+    "Ofensiva": "operation",
+    "Campaña": "operation",
+    "Invasión": "operation",
+    "Desembarco": "operation",
+    "Revolución": "revolution",
+    "Rebelión": "revolution",
+    "Levantamiento": "revolution",
+    "Golpe": "revolution",
+    "Conferencia": "conference",
+    "Congreso": "conference",
+    "Cumbre": "conference",
+    "Concilio": "conference",
+    "Crisis": "crisis",
+    "Masacre": "massacre",
+    "Matanza": "massacre",
+    "Bombardeo": "battle",
+    "Reconquista": "period",
+    "Renacimiento": "period",
+    "Ilustración": "period",
+    "Restauración": "period",
+    "Transición": "period",
+    "Guerras": "war",
+    "Cruzada": "war",
+    "Declaración": "treaty",
+    "Protocolo": "treaty",
+}
+ORG_HEADS = {
+    "Sociedad": "international",
+    "Liga": "international",
+    "Organización": "international",
+    "Naciones": "international",
+    "Comunidad": "international",
+    "Alianza": "international",
+    "Ejército": "military",
+    "Armada": "military",
+    "Fuerza": "military",
+    "Fuerzas": "military",
+    "Marina": "military",
+    "Brigadas": "military",
+    "Legión": "military",
+    "Partido": "party",
+    "Frente": "party",
+    "Movimiento": "party",
+    "Gobierno": "government",
+    "Consejo": "government",
+    "Comité": "government",
+    "Junta": "government",
+    "Asamblea": "government",
+    "Parlamento": "government",
+    "Cortes": "government",
+    "Senado": "government",
+    "Ministerio": "government",
+    "Tribunal": "court",
+    "Corte": "court",
+    "Universidad": "education",
+    "Academia": "education",
+    "Instituto": "education",
+    "Banco": "company",
+    "Compañía": "company",
+    "Empresa": "company",
+    "Iglesia": "religious",
+    "Orden": "religious",
+}
+# Lowercase heads of descriptive organisation names ("gobierno comunista finlandés").
+LOWER_ORG_HEADS = {"gobierno", "ejército", "régimen", "partido", "parlamento", "marina"}
+
+# Titles that announce a person ("el canciller alemán X").
+PERSON_TITLES = {
+    "canciller",
+    "presidente",
+    "presidenta",
+    "rey",
+    "reina",
+    "príncipe",
+    "princesa",
+    "emperador",
+    "emperatriz",
+    "zar",
+    "zarina",
+    "papa",
+    "general",
+    "mariscal",
+    "almirante",
+    "coronel",
+    "comandante",
+    "capitán",
+    "dictador",
+    "ministro",
+    "ministra",
+    "primer",
+    "líder",
+    "dirigente",
+    "escritor",
+    "escritora",
+    "poeta",
+    "pintor",
+    "pintora",
+    "científico",
+    "científica",
+    "filósofo",
+    "filósofa",
+    "compositor",
+    "compositora",
+    "explorador",
+    "navegante",
+    "conquistador",
+    "don",
+    "doña",
+    "san",
+    "santa",
+    "fray",
+    "sir",
+    "lord",
+    "duque",
+    "duquesa",
+    "conde",
+    "condesa",
+    "marqués",
+    "marquesa",
+    "arzobispo",
+    "obispo",
+    "secretario",
+    "secretaria",
+    "embajador",
+    "embajadora",
+    "diplomático",
+    "político",
+    "política",
+    "militar",
+}
+# Common first names across Spanish-language and European history (used only to type a span).
+FIRST_NAMES = {
+    "Adolf",
+    "Adolfo",
+    "Albert",
+    "Alberto",
+    "Alejandro",
+    "Alexander",
+    "Alfonso",
+    "Ana",
+    "Antonio",
+    "Benito",
+    "Carlos",
+    "Catalina",
+    "Charles",
+    "Cristóbal",
+    "Diego",
+    "Dwight",
+    "Eduardo",
+    "Elena",
+    "Elizabeth",
+    "Enrique",
+    "Ernesto",
+    "Federico",
+    "Felipe",
+    "Fernando",
+    "Francisco",
+    "Franklin",
+    "Friedrich",
+    "Gabriel",
+    "George",
+    "Harry",
+    "Heinrich",
+    "Hernán",
+    "Hugo",
+    "Isabel",
+    "Iósif",
+    "Jorge",
+    "José",
+    "Josef",
+    "Joseph",
+    "Juan",
+    "Juana",
+    "Julio",
+    "Karl",
+    "Lázaro",
+    "Leon",
+    "León",
+    "Leonardo",
+    "Lenin",
+    "Luis",
+    "Manuel",
+    "Margaret",
+    "María",
+    "Miguel",
+    "Napoleón",
+    "Nicolás",
+    "Otto",
+    "Pablo",
+    "Pedro",
+    "Rafael",
+    "Ramón",
+    "Ricardo",
+    "Rosa",
+    "Salvador",
+    "Simón",
+    "Vladimir",
+    "Vladímir",
+    "Wilhelm",
+    "Winston",
+    "Benjamin",
+    "Theodore",
+    "Thomas",
+    "William",
+    "Iván",
+    "Mijaíl",
+    "Nikita",
+    "Leonid",
+    "Gustav",
+    "Gustavo",
+    "Carl",
+    "Johan",
+    "Emilio",
+    "Francesc",
+    "Dolores",
+    "Indalecio",
+}
+
+# Historic states and common alternative names that pycountry does not know.
+# Each entry: canonical name, aliases, demonym stems (masc. sg.), related names (never
+# distractors for each other, treated as one alias group), article.
+HISTORIC_STATES: list[dict] = [
+    {
+        "name": "Unión Soviética",
+        "aliases": ["URSS", "Unión de Repúblicas Socialistas Soviéticas"],
+        "demonyms": ["soviético"],
+        "related": ["Ejército Rojo", "Rusia"],
+        "article": "la",
+    },
+    {
+        "name": "Imperio ruso",
+        "aliases": ["Rusia zarista"],
+        "demonyms": [],
+        "related": ["Rusia"],
+        "article": "el",
+    },
+    {
+        "name": "Prusia",
+        "aliases": [],
+        "demonyms": ["prusiano"],
+        "related": ["Alemania"],
+        "article": "",
+    },
+    {
+        "name": "Imperio otomano",
+        "aliases": ["Imperio turco"],
+        "demonyms": ["otomano"],
+        "related": ["Turquía"],
+        "article": "el",
+    },
+    {
+        "name": "Imperio austrohúngaro",
+        "aliases": ["Austria-Hungría"],
+        "demonyms": ["austrohúngaro"],
+        "related": ["Austria", "Hungría"],
+        "article": "el",
+    },
+    {
+        "name": "Yugoslavia",
+        "aliases": [],
+        "demonyms": ["yugoslavo"],
+        "related": ["Serbia"],
+        "article": "",
+    },
+    {
+        "name": "Checoslovaquia",
+        "aliases": [],
+        "demonyms": ["checoslovaco"],
+        "related": [],
+        "article": "",
+    },
+    {
+        "name": "Alemania nazi",
+        "aliases": ["Tercer Reich"],
+        "demonyms": ["nazi"],
+        "related": ["Alemania", "Wehrmacht"],
+        "article": "la",
+    },
+    {
+        "name": "Imperio romano",
+        "aliases": [],
+        "demonyms": ["romano"],
+        "related": ["Roma"],
+        "article": "el",
+    },
+    {
+        "name": "Imperio británico",
+        "aliases": [],
+        "demonyms": [],
+        "related": ["Reino Unido"],
+        "article": "el",
+    },
+    {
+        "name": "Estados Unidos",
+        "aliases": ["EE. UU.", "EE.UU.", "EUA"],
+        "demonyms": ["estadounidense"],
+        "related": [],
+        "article": "",
+    },
+    {
+        "name": "Reino Unido",
+        "aliases": ["Gran Bretaña", "Inglaterra"],
+        "demonyms": ["británico", "inglés"],
+        "related": [],
+        "article": "el",
+    },
+    {
+        "name": "Rusia",
+        "aliases": [],
+        "demonyms": ["ruso"],
+        "related": [],
+        "article": "",
+    },
+    {
+        "name": "Sacro Imperio Romano Germánico",
+        "aliases": [],
+        "demonyms": [],
+        "related": [],
+        "article": "el",
+    },
+]
+
+# Demonym stems for modern countries (masc. sg. -> country); inflections are derived.
+DEMONYMS = {
+    "alemán": "Alemania",
+    "argentino": "Argentina",
+    "austriaco": "Austria",
+    "austríaco": "Austria",
+    "belga": "Bélgica",
+    "boliviano": "Bolivia",
+    "brasileño": "Brasil",
+    "búlgaro": "Bulgaria",
+    "canadiense": "Canadá",
+    "checo": "Chequia",
+    "chileno": "Chile",
+    "chino": "China",
+    "colombiano": "Colombia",
+    "coreano": "Corea",
+    "cubano": "Cuba",
+    "danés": "Dinamarca",
+    "ecuatoriano": "Ecuador",
+    "egipcio": "Egipto",
+    "escocés": "Escocia",
+    "español": "España",
+    "estonio": "Estonia",
+    "finlandés": "Finlandia",
+    "francés": "Francia",
+    "griego": "Grecia",
+    "holandés": "Países Bajos",
+    "neerlandés": "Países Bajos",
+    "húngaro": "Hungría",
+    "indio": "India",
+    "iraní": "Irán",
+    "irlandés": "Irlanda",
+    "israelí": "Israel",
+    "italiano": "Italia",
+    "japonés": "Japón",
+    "letón": "Letonia",
+    "lituano": "Lituania",
+    "mexicano": "México",
+    "noruego": "Noruega",
+    "peruano": "Perú",
+    "polaco": "Polonia",
+    "portugués": "Portugal",
+    "rumano": "Rumania",
+    "serbio": "Serbia",
+    "sueco": "Suecia",
+    "suizo": "Suiza",
+    "turco": "Turquía",
+    "ucraniano": "Ucrania",
+    "uruguayo": "Uruguay",
+    "venezolano": "Venezuela",
+}
+
+# Countries that take an article in running text.
+COUNTRY_ARTICLES = {
+    "India": "la",
+    "Reino Unido": "el",
+    "Países Bajos": "los",
+    "Emiratos Árabes Unidos": "los",
+    "República Checa": "la",
+    "República Dominicana": "la",
+    "República Centroafricana": "la",
+    "Santa Sede": "la",
+}
+HEAD_ARTICLES = {
+    "Unión": "la",
+    "República": "la",
+    "Federación": "la",
+    "Confederación": "la",
+    "Reino": "el",
+    "Imperio": "el",
+    "Sacro": "el",
+    "Países": "los",
+    "Islas": "las",
+    "Emiratos": "los",
+}
+
+# Major cities, in Spanish, to type spans and to offer as distractors for cities.
+CITIES = {
+    name.strip()
+    for name in [
+        "\n    Madrid",
+        " Barcelona",
+        " Valencia",
+        " Sevilla",
+        " Zaragoza",
+        " Bilbao",
+        " Málaga",
+        " Lisboa",
+        " Oporto",
+        " París",
+        " Marsella",
+        "\n    Lyon",
+        " Londres",
+        " Mánchester",
+        " Liverpool",
+        " Edimburgo",
+        " Dublín",
+        " Bruselas",
+        " Ámsterdam",
+        " Rotterdam",
+        " Berlín",
+        "\n    Múnich",
+        " Hamburgo",
+        " Fráncfort",
+        " Colonia",
+        " Dresde",
+        " Viena",
+        " Praga",
+        " Budapest",
+        " Varsovia",
+        " Cracovia",
+        " Roma",
+        "\n    Milán",
+        " Nápoles",
+        " Turín",
+        " Florencia",
+        " Venecia",
+        " Atenas",
+        " Estambul",
+        " Ankara",
+        " Bucarest",
+        " Sofía",
+        " Belgrado",
+        "\n    Zagreb",
+        " Copenhague",
+        " Oslo",
+        " Estocolmo",
+        " Riga",
+        " Tallin",
+        " Vilna",
+        " Minsk",
+        " Kiev",
+        " Odesa",
+        " Moscú",
+        " Jerusalén",
+        "\n    Bagdad",
+        " Damasco",
+        " Beirut",
+        " Teherán",
+        " Nueva York",
+        " Washington",
+        " Chicago",
+        " Boston",
+        " Filadelfia",
+        " Toronto",
+        "\n    Montreal",
+        " Guadalajara",
+        " Bogotá",
+        " Caracas",
+        " Lima",
+        " Quito",
+        " Santiago de Chile",
+        " Buenos Aires",
+        " Montevideo",
+        "\n    Asunción",
+        " Río de Janeiro",
+        " São Paulo",
+        " Pekín",
+        " Shanghái",
+        " Tokio",
+        " Hiroshima",
+        " Nagasaki",
+        " Seúl",
+        "\n    Nueva Delhi",
+        " Bombay",
+        " Calcuta",
+        " El Cairo",
+        " Alejandría",
+        " Argel",
+        " Túnez",
+        " Rabat",
+        " Casablanca",
+        " Ginebra",
+        "\n    Zúrich",
+        " Berna",
+        " Granada",
+        " Córdoba",
+        " Toledo",
+        " Salamanca",
+        " Burgos",
+        " Pamplona",
+        " Oviedo",
+        " Santander\n    ",
+    ]
+}
+
+# Relative time words that leak chronology in ordering labels and computed dates.
+RELATIVE_TIME_WORDS = (
+    "después",
+    "antes",
+    "más tarde",
+    "luego",
+    "posteriormente",
+    "anteriormente",
+    "previamente",
+    "tras",
+    "desde entonces",
+    "al año siguiente",
+    "al mes siguiente",
+    "el año siguiente",
+    "ese mismo año",
+    "finalmente",
+    "inicialmente",
+)
+
+
+def strip_accents(text: str) -> str:
+    """Return text without diacritics (ñ becomes n)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Return a comparison form: no accents, casefolded, single spaces."""
+    return " ".join(re.sub(r"[^\w%°\-]+", " ", strip_accents(text).casefold()).split())
+
+
+def demonym_forms(stem: str) -> list[str]:
+    """Return the four inflections of a masculine singular demonym."""
+    if stem.endswith("és"):
+        base = stem[:-2] + "es"
+        return [stem, base + "a", base + "es", base + "as"]
+    if stem.endswith("án"):
+        base = stem[:-2] + "an"
+        return [stem, base + "a", base + "es", base + "as"]
+    if stem.endswith("ón"):
+        base = stem[:-2] + "on"
+        return [stem, base + "a", base + "es", base + "as"]
+    if stem.endswith("o"):
+        base = stem[:-1]
+        return [stem, base + "a", base + "os", base + "as"]
+    if stem.endswith(("í", "ú")):
+        return [stem, stem + "es", stem + "s"]
+    if stem.endswith(("e", "a")):
+        return [stem, stem + "s"]
+    return [stem, stem + "es"]
+
+
+@cache
+def country_names() -> tuple[str, ...]:
+    """Return Spanish short names of all ISO countries (pycountry, offline)."""
+    import pycountry
+
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+        translate = tr.gettext
+    except OSError:  # pragma: no cover - pycountry always ships the Spanish catalogue
+        translate = str
+    names = []
+    for country in pycountry.countries:
+        name = translate(country.name)
+        name = re.sub(r"\s*\(.*?\)", "", name).split(",")[0].strip()
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+@cache
+def place_gazetteer() -> dict[str, dict]:
+    """Return name -> {"subtype", "group", "article"} for countries, historic states, cities."""
+    gaz: dict[str, dict] = {}
+    for name in country_names():
+        gaz[name] = {
+            "subtype": "country",
+            "group": name,
+            "article": COUNTRY_ARTICLES.get(name, ""),
+        }
+    for state in HISTORIC_STATES:
+        group = state["name"]
+        gaz[group] = {"subtype": "country", "group": group, "article": state["article"]}
+        for alias in state["aliases"]:
+            gaz[alias] = {"subtype": "country", "group": group, "article": ""}
+    for city in CITIES:
+        gaz.setdefault(city, {"subtype": "city", "group": city, "article": ""})
+    return gaz
+
+
+@cache
+def alias_table() -> dict[str, str]:
+    """Return folded surface form -> alias group (names, aliases, demonym inflections)."""
+    table: dict[str, str] = {}
+    for name, info in place_gazetteer().items():
+        table.setdefault(fold(name), info["group"])
+    for stem, country in DEMONYMS.items():
+        for form in demonym_forms(stem):
+            table.setdefault(fold(form), country)
+    for state in HISTORIC_STATES:
+        for stem in state["demonyms"]:
+            for form in demonym_forms(stem):
+                table[fold(form)] = state["name"]
+    return table
+
+
+@cache
+def related_groups() -> dict[str, set[str]]:
+    """Return group -> groups that must never be offered against it (successor, army...)."""
+    rel: dict[str, set[str]] = {}
+    for state in HISTORIC_STATES:
+        names = {state["name"], *state["related"]}
+        for name in names:
+            rel.setdefault(name, set()).update(names - {name})
+    return rel
+
+
+def article_for(name: str, subtype: str) -> str:
+    """Return the article a place name takes in running text ("" when none)."""
+    info = place_gazetteer().get(name)
+    if info and info["article"]:
+        return info["article"]
+    head = name.split()[0]
+    if subtype == "country" and head in HEAD_ARTICLES:
+        return HEAD_ARTICLES[head]
+    return ""

@@ -1,0 +1,487 @@
+"""Build questions of every kind from facts: stems, options, accepted answers, ordering."""
+
+from __future__ import annotations
+
+import re
+
+from .distractors import (
+    date_distractors,
+    entity_distractors,
+    format_quantity,
+    number_distractors,
+    with_article,
+)
+from .facts import Extraction, find_dates, find_quantities
+from .lexicon import RELATIVE_TIME_WORDS, fold
+from .model import Fact, Question, stable_key
+from .text import Sentence, clause_spans, subject_prefix
+
+BLANK = "_____"
+MAX_STEM_WORDS = 40
+_ALIAS_APPOSITION = re.compile(
+    r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE
+)
+_CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?[^\d\s)][^)]{0,15}\)")
+_PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|después\s+de|antes\s+de|de)"
+_RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
+
+
+def is_temporal(fact: Fact) -> bool:
+    """Return whether the answer is a date or a duration (computable from other dates)."""
+    return fact.kind == "date" or (fact.kind == "number" and fact.subtype == "duration")
+
+
+def temporal_spans(text: str) -> list[tuple[int, int]]:
+    """Return spans of dates and durations in text."""
+    dates = find_dates(text)
+    taken = [(d.start, d.end) for d in dates]
+    spans = list(taken)
+    for q in find_quantities(text, taken):
+        if q.subtype == "duration":
+            spans.append((q.start, q.end))
+    return sorted(spans)
+
+
+def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
+    """Return the span to delete so that the expression at [a, b) leaves grammatical text."""
+    seg_start = text.rfind(",", 0, a)
+    seg_start = 0 if seg_start == -1 else seg_start
+    seg_end = text.find(",", b)
+    seg_end = len(text) if seg_end == -1 else seg_end
+    head = text[seg_start:a].lstrip(", ").strip()
+    if re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and seg_start > 0:
+        # ", tres meses después del estallido de X," is a detachable segment.
+        return seg_start, seg_end
+    if (
+        re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE)
+        and seg_start == 0
+        and seg_end < len(text)
+    ):
+        return 0, seg_end + 1
+    pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
+    start = pm.start() if pm else a
+    rm = re.match(
+        rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE
+    )
+    end = b + (
+        rm.end()
+        if rm and not (rm.group().rstrip().endswith(("de", "del", "que")))
+        else 0
+    )
+    if rm and rm.group().rstrip().endswith(("de", "del", "que")):
+        end = b + len(re.match(rf"\s+{_RELATIVE}", text[b:], re.IGNORECASE).group())
+    return start, end
+
+
+def tidy(text: str) -> str:
+    """Clean spacing and punctuation after cuts; start uppercase, end with a full stop."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r",\s+(y|e|o|u)\s", r" \1 ", text)
+    text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
+    text = re.sub(r"^(?:y|e|pero|mientras que|mientras|aunque)\s+", "", text)
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    elif text.startswith(BLANK):
+        pass
+    if text and text[-1] not in ".?!":
+        text += "."
+    return text
+
+
+def fix_conjunctions(text: str) -> str:
+    """Re-inflect y/e and o/u for the word that follows ("e Italia", "y Francia", "u ocho")."""
+
+    def y_e(m: re.Match) -> str:
+        word = m.group(2)
+        low = word.lower()
+        starts_i = low.startswith(("i", "hi")) and not low.startswith(
+            ("hie", "hia", "hio", "hiu")
+        )
+        return ("e" if starts_i else "y") + m.group(1) + word
+
+    def o_u(m: re.Match) -> str:
+        word = m.group(2)
+        return (
+            ("u" if word.lower().startswith(("o", "ho")) else "o") + m.group(1) + word
+        )
+
+    text = re.sub(r"(?<![\w])[ye](\s+)(\w+)", y_e, text)
+    return re.sub(r"(?<![\w])[ou](\s+)(\w+)", o_u, text)
+
+
+def build_stem(
+    fact: Fact,
+    *,
+    replacement: str = BLANK,
+    span: tuple[int, int] | None = None,
+    mask_temporal: bool | None = None,
+) -> str:
+    """Return the sentence cut to the fact's clause, the fact replaced, leaks removed."""
+    s = fact.sentence
+    a, b = span or (fact.blank_start, fact.local_end)
+    prefix = fact.blank_prefix + " " if fact.blank_prefix and span is None else ""
+    filled = (prefix + replacement).replace("de el ", "del ").replace("a el ", "al ")
+    edits: list[tuple[int, int, str]] = [(a, b, filled)]
+    if fact.conversion:
+        edits.append((fact.conversion[0], fact.conversion[1], ""))
+    for m in _CONVERSION.finditer(s):
+        if not any(m.start() < e and m.end() > st for st, e, _ in edits):
+            edits.append((m.start(), m.end(), ""))
+    if fact.subtype != "alias":
+        for m in _ALIAS_APPOSITION.finditer(s):
+            if not (m.start() <= a < m.end()):
+                edits.append((m.start(), m.end(), ""))
+    if mask_temporal is None:
+        mask_temporal = is_temporal(fact)
+    if mask_temporal:
+        for ta, tb in temporal_spans(s):
+            if ta < b and tb > a:
+                continue
+            ra, rb = _remove_temporal(s, ta, tb)
+            edits.append((ra, rb, ""))
+    # Keep the sentence up to the end of the fact's clause; the start too when it is long.
+    clauses = clause_spans(s)
+    ci = next((k for k, (x, y) in enumerate(clauses) if x <= a < y), 0)
+    keep_start, keep_end = 0, clauses[ci][1]
+    prefix_text = ""
+    words_to_end = len(s[:keep_end].split())
+    if ci > 0 and words_to_end > MAX_STEM_WORDS * 0.75:
+        keep_start = clauses[ci][0]
+        clause_text = s[clauses[ci][0] : clauses[ci][1]]
+        if re.match(r"(?:y|e)\s", clause_text):
+            subj = subject_prefix(s)
+            prefix_text = subj + " " if subj else ""
+    # Apply edits inside the kept range, right to left.
+    edits = [
+        (max(x, keep_start), min(y, keep_end), r)
+        for x, y, r in edits
+        if x < keep_end and y > keep_start
+    ]
+    out = s[keep_start:keep_end]
+    for x, y, r in _merge_edits(edits, a, b)[::-1]:
+        out = out[: x - keep_start] + r + out[y - keep_start :]
+    if prefix_text:
+        out = re.sub(r"^\s*(?:y|e)\s+", "", out)
+        out = prefix_text + out
+    return tidy(out)
+
+
+def _merge_edits(
+    edits: list[tuple[int, int, str]], a: int, b: int
+) -> list[tuple[int, int, str]]:
+    """Return non-overlapping edits in order: deletions are merged, the fact's own edit wins."""
+    own = [e for e in edits if e[0] == a and e[1] == b]
+    merged: list[list] = []
+    for x, y, r in sorted((e for e in edits if e not in own), key=lambda e: e[:2]):
+        if own and x < b and y > a:
+            # Never delete across the fact's own replacement: keep the part before or after it.
+            x, y = (x, a) if x < a else (b, y)
+            if y <= x:
+                continue
+        if merged and x <= merged[-1][1] and not merged[-1][2] and not r:
+            merged[-1][1] = max(merged[-1][1], y)
+        else:
+            merged.append([x, y, r])
+    out = [tuple(m) for m in merged] + own
+    out.sort(key=lambda e: e[0])
+    result: list[tuple[int, int, str]] = []
+    for e in out:
+        if result and e[0] < result[-1][1]:
+            continue
+        result.append(e)
+    return result
+
+
+def _answer_with_article(fact: Fact) -> str:
+    if fact.members:
+        return fact.answer
+    if fact.blank_start < fact.local_start:
+        return with_article(fact.answer, fact.article)
+    return fact.answer
+
+
+def _number_span(fact: Fact) -> tuple[int, int] | None:
+    """Return the local span of the bare number (and "y medio") inside a quantity answer."""
+    text = fact.sentence[fact.local_start : fact.local_end]
+    approx = (fact.value or {}).get("approx_text") or ""
+    offset = len(approx) + 1 if approx and text.startswith(approx) else 0
+    m = re.match(
+        r"[-−–]?\s?[\d.,]+|[a-záéíóúñü]+(?:\s+(?:y\s+)?[a-záéíóúñü]+)*?(?=\s+[a-záéíóúñü]+$|\s+\S+\s+y\s+medi)",
+        text[offset:],
+    )
+    if not m:
+        return None
+    return fact.local_start + offset + m.start(), fact.local_start + offset + m.end()
+
+
+def accepted_answers(fact: Fact) -> list[str]:
+    """Return the canonical answer and the other forms a student may type."""
+    out = [fact.answer]
+    if fact.article and fact.blank_start < fact.local_start:
+        out.append(with_article(fact.answer, fact.article))
+    if fact.kind == "number" and fact.value:
+        v = fact.value
+        plain = format_quantity({**v, "words": False, "approx_text": ""}, v["number"])
+        words = format_quantity({**v, "approx_text": ""}, v["number"])
+        out += [plain, words]
+    if fact.members and len(fact.members) == 2:
+        out.append(f"{fact.members[1]} y {fact.members[0]}")
+    for alias in [] if fact.subtype == "alias" else fact.aliases:
+        if alias.isupper() or len(alias.split()) > 1:
+            out.append(alias)
+    seen, result = set(), []
+    for a in out:
+        if fold(a) not in seen:
+            seen.add(fold(a))
+            result.append(a)
+    return result
+
+
+def _q(
+    kind: str,
+    fact_keys: list[str],
+    prompt: str,
+    explanation: str,
+    indexes: list[int],
+    variant: str = "",
+    **kw,
+) -> Question:
+    key = stable_key(kind, variant, *kw.pop("key_parts"))
+    return Question(
+        key=key,
+        kind=kind,
+        prompt=prompt,
+        fact_keys=fact_keys,
+        explanation=explanation,
+        sentence_indexes=indexes,
+        correct=kw.pop("correct"),
+        distractors=kw.pop("distractors", []),
+        **kw,
+    )
+
+
+def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
+    """Return every question kind this fact supports."""
+    qs: list[Question] = []
+    parts = [fact.sentence, fact.answer, fact.kind]
+    idx = [fact.sentence_index]
+    stem = build_stem(fact)
+    # Short answer / cloze.
+    qs.append(
+        _q(
+            "short_answer",
+            [fact.key],
+            stem,
+            fact.sentence,
+            idx,
+            key_parts=parts,
+            correct=[_answer_with_article(fact) if fact.members else fact.answer],
+            accepted=accepted_answers(fact),
+        )
+    )
+    # Choice items.
+    if fact.kind == "date":
+        wrong = date_distractors(fact, ex)
+    elif fact.kind == "number":
+        wrong = number_distractors(fact)
+    elif fact.members:
+        wrong = entity_distractors(fact, ex, stem, n=3)
+    else:
+        wrong = entity_distractors(fact, ex, stem, n=3)
+    if fact.members and len(wrong) >= 2:
+        correct = [
+            with_article(m, a if fact.blank_start <= fact.local_start else "")
+            for m, a in zip(
+                fact.members,
+                fact.member_articles or [""] * len(fact.members),
+                strict=False,
+            )
+        ]
+        qs.append(
+            _q(
+                "multiple_choice",
+                [fact.key],
+                f"Marca todas las opciones que completan el texto: {stem}",
+                fact.sentence,
+                idx,
+                key_parts=parts,
+                correct=correct,
+                distractors=wrong[:3],
+            )
+        )
+    elif not fact.members and len(wrong) >= 3:
+        qs.append(
+            _q(
+                "single_choice",
+                [fact.key],
+                stem,
+                fact.sentence,
+                idx,
+                key_parts=parts,
+                correct=[_answer_with_article(fact)],
+                distractors=wrong[:3],
+            )
+        )
+    # Numeric.
+    if (
+        fact.kind == "date"
+        and fact.value
+        and fact.value.get("year")
+        and re.search(r"\d{3,4}", fact.answer)
+    ):
+        ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
+        span = (fact.local_start + ym.start(), fact.local_start + ym.end())
+        prompt = build_stem(fact, span=span)
+        qs.append(
+            _q(
+                "numeric",
+                [fact.key],
+                f"{prompt} (Escribe el año.)",
+                fact.sentence,
+                idx,
+                key_parts=parts,
+                correct=[ym.group()],
+                numeric={"value": float(ym.group()), "tolerance": 0.0, "unit": "año"},
+            )
+        )
+    elif fact.kind == "number" and fact.value:
+        v = fact.value
+        ns = _number_span(fact)
+        if ns:
+            half = v["number"] % 1 == 0.5
+            end = fact.local_end if half else ns[1]
+            unit_after = fact.sentence[ns[1] : fact.local_end]
+            if half:
+                unit_after = " " + re.sub(r"\s+y\s+medi[oa]$", "", unit_after).strip()
+            prompt = build_stem(
+                fact,
+                span=(ns[0], end),
+                replacement=BLANK + (unit_after if half else ""),
+            )
+            tol = abs(v["number"]) * 0.1 if v.get("approx") == "about" else 0.0
+            unit = v.get("unit") or ""
+            qs.append(
+                _q(
+                    "numeric",
+                    [fact.key],
+                    f"{prompt} (Escribe el número.)",
+                    fact.sentence,
+                    idx,
+                    key_parts=parts,
+                    correct=[
+                        format_quantity(
+                            {**v, "words": False, "approx_text": ""}, v["number"]
+                        )
+                    ],
+                    numeric={"value": v["number"], "tolerance": tol, "unit": unit},
+                )
+            )
+    # True/false: swap a date or number for a false statement; otherwise state the fact.
+    statement_true = build_stem(fact, replacement=_answer_with_article(fact))
+    false_value = None
+    swap_kind = ""
+    if fact.kind in {"date", "number"} and wrong:
+        false_value, swap_kind = wrong[0], fact.kind
+    elif (
+        fact.kind in {"place", "organization", "event", "person"}
+        and wrong
+        and not fact.members
+    ):
+        false_value, swap_kind = wrong[0], "entity"
+    if false_value and int(stable_key(fact.key, "tf")[:2], 16) % 2 == 0:
+        statement = fix_conjunctions(build_stem(fact, replacement=false_value))
+        q = _q(
+            "true_false",
+            [fact.key],
+            statement,
+            fact.sentence,
+            idx,
+            variant="false",
+            key_parts=parts,
+            correct=["Falso"],
+        )
+        q.notes.append(f"swap:{swap_kind}")
+        q.notes.append(
+            f"Afirmación falsa: «{false_value}» en lugar de «{fact.answer}»."
+        )
+        qs.append(q)
+    else:
+        qs.append(
+            _q(
+                "true_false",
+                [fact.key],
+                statement_true,
+                fact.sentence,
+                idx,
+                variant="true",
+                key_parts=[statement_true],
+                correct=["Verdadero"],
+            )
+        )
+    return qs
+
+
+def ordering_questions(
+    facts: list[Fact], ex: Extraction, sentences: list[Sentence]
+) -> list[Question]:
+    """Return chronological ordering items: event labels with every date and relative word masked."""
+    dated: list[tuple[tuple[int, int], Fact, str]] = []
+    seen_months: set[tuple[int, int]] = set()
+    for fact in facts:
+        v = fact.value or {}
+        if (
+            fact.kind != "date"
+            or v.get("uncertain")
+            or not v.get("year")
+            or not v.get("month")
+        ):
+            continue
+        if "end" in v:
+            continue
+        ym = (v["year"], v["month"])
+        if ym in seen_months:
+            continue  # the same month at another precision is the same event
+        own = _remove_temporal(fact.sentence, fact.local_start, fact.local_end)
+        label = build_stem(fact, replacement="", span=own, mask_temporal=True)
+        label = re.sub(rf"\b{_RELATIVE}\b", "", label, flags=re.IGNORECASE)
+        label = re.sub(
+            r"\b(?:el|en|a|desde|hasta)\s*([,.])", r"\1", label, flags=re.IGNORECASE
+        )
+        label = tidy(label)
+        if temporal_spans(label) or len(label.split()) < 4:
+            continue
+        seen_months.add(ym)
+        dated.append((ym, fact, label))
+    dated.sort(key=lambda d: d[0])
+    out: list[Question] = []
+    for start in range(0, len(dated), 5):
+        chunk = dated[start : start + 5]
+        if len(chunk) < 3:
+            break
+        labels = [c[2] for c in chunk]
+        q = _q(
+            "ordering",
+            [c[1].key for c in chunk],
+            "Ordena estos hechos del más antiguo al más reciente.",
+            " ".join(c[1].sentence for c in chunk),
+            [c[1].sentence_index for c in chunk],
+            key_parts=[c[1].sentence + c[1].answer for c in chunk],
+            correct=labels,
+            items=labels,
+        )
+        out.append(q)
+    return out
+
+
+def merge_duplicates(questions: list[Question]) -> list[Question]:
+    """Merge identical items (one true statement may hold several facts)."""
+    by_key: dict[str, Question] = {}
+    for q in questions:
+        if q.key in by_key:
+            kept = by_key[q.key]
+            kept.fact_keys += [k for k in q.fact_keys if k not in kept.fact_keys]
+            continue
+        by_key[q.key] = q
+    return list(by_key.values())

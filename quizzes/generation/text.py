@@ -1,0 +1,283 @@
+"""Text normalisation, sentence splitting and light clause analysis."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import simplemma
+
+from .lexicon import SENTENCE_INITIAL_STOP
+
+# Cosmetic fixes applied to the document before anything else. Each alternative is replaced;
+# the map keeps every output character's position in the source so offsets stay true.
+_FIXES = re.compile(
+    r"(?P<dots>(?<=[.!?])(?:[ \t]*\.)+(?!\.))"  # ". ." -> "."
+    r"|(?P<nl>[ \t]*\n[ \t\n]*)"  # blank lines and trailing spaces -> one newline
+    r"|(?P<ws>[ \t\u00a0]{2,}|\t|\u00a0)"  # runs of spaces -> one space
+    r"|(?P<spacepunct>[ \t]+(?=[,;:]))"  # "word ," -> "word,"
+)
+
+
+def canonical(text: str) -> str:
+    """Return the stored form of a document: NFC, Unix newlines, no BOM."""
+    text = text.replace("\ufeff", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Return the cleaned text and, for each of its characters, the source offset."""
+    out: list[str] = []
+    src: list[int] = []
+    pos = 0
+    for m in _FIXES.finditer(text):
+        for i in range(pos, m.start()):
+            out.append(text[i])
+            src.append(i)
+        kind = m.lastgroup
+        repl = {"dots": "", "nl": "\n", "ws": " ", "spacepunct": ""}[kind]
+        for ch in repl:
+            out.append(ch)
+            src.append(m.start())
+        pos = m.end()
+    for i in range(pos, len(text)):
+        out.append(text[i])
+        src.append(i)
+    src.append(len(text))  # sentinel so an end offset maps too
+    return "".join(out), src
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the cleaned document, with offsets into the source document."""
+
+    index: int
+    text: str
+    start: int  # offset in the cleaned text
+    end: int
+    skip: str = ""  # why this sentence gives no facts ("" = it does)
+
+
+@cache
+def _nlp():
+    import spacy
+
+    nlp = spacy.blank("es")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(clean: str) -> list[Sentence]:
+    """Split cleaned text into sentences (spaCy sentencizer + fixes for ¿ ¡ and paragraphs)."""
+    spans: list[list[int]] = []
+    # Paragraph breaks always end a sentence; spaCy runs per paragraph, which also keeps its
+    # memory flat on long texts.
+    for para in re.finditer(r"[^\n]+", clean):
+        doc = _nlp()(para.group())
+        base = para.start()
+        for sent in doc.sents:
+            spans.append([base + sent.start_char, base + sent.end_char])
+    # spaCy glues an opening ¿/¡ to the previous sentence (spaCy issue #6919): move it.
+    for i in range(len(spans) - 1):
+        s, e = spans[i]
+        chunk = clean[s:e].rstrip()
+        if chunk.endswith(("¿", "¡")) and spans[i + 1][0] >= s + len(chunk) - 1:
+            cut = s + len(chunk) - 1
+            spans[i][1] = cut
+            spans[i + 1][0] = cut
+    # A "sentence" starting in lowercase continues the previous one (an abbreviation split it).
+    merged: list[list[int]] = []
+    for s, e in spans:
+        head = clean[s:e].lstrip()
+        if (
+            merged
+            and head
+            and head[0].islower()
+            and "\n" not in clean[merged[-1][1] : s]
+        ):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    out: list[Sentence] = []
+    for s, e in merged:
+        while s < e and clean[s].isspace():
+            s += 1
+        while e > s and clean[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Sentence(index=len(out), text=clean[s:e], start=s, end=e))
+    return out
+
+
+def mark_skips(sentences: list[Sentence], clean: str) -> list[Sentence]:
+    """Flag sentences that are not statements of fact (questions, exclamations, headline)."""
+    result = []
+    for sent in sentences:
+        skip = ""
+        stripped = sent.text.rstrip("»\"'” )")
+        if stripped.endswith("?") or sent.text.lstrip().startswith("¿"):
+            skip = "interrogative"
+        elif stripped.endswith("!") or sent.text.lstrip().startswith("¡"):
+            skip = "exclamative"
+        elif sent.index == 0 and is_headline(sent, clean, len(sentences)):
+            skip = "headline"
+        elif len(sent.text.split()) < 4:
+            skip = "too short"
+        result.append(Sentence(sent.index, sent.text, sent.start, sent.end, skip))
+    return result
+
+
+def is_headline(sent: Sentence, clean: str, n_sentences: int) -> bool:
+    """Return whether the first sentence is a headline: alone on its line, short, more follows."""
+    line_end = clean.find("\n", sent.start)
+    alone = (
+        line_end != -1 and clean[sent.end : line_end].strip() == "" and n_sentences > 1
+    )
+    return alone and len(sent.text.split()) <= 16
+
+
+# ---------------------------------------------------------------- words and verbs
+TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’\-]*\w)?|\d+(?:[.,]\d+)*|\S")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Return word, number and punctuation tokens with offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+@cache
+def lemma(word: str) -> str:
+    """Return the simplemma lemma of a word (cached: texts repeat words)."""
+    return simplemma.lemmatize(word, lang="es")
+
+
+_FINITE_END = re.compile(
+    r"(ó|aron|ieron|eron|aba|aban|ían|ía|ará|arán|erá|irá|ase|asen|iera|ieran|ara|aran|"
+    r"an|en|uvo|ijo|izo|udo|uso|ino|iso)$"
+)
+_IRREGULAR_FINITE = {
+    "fue",
+    "fueron",
+    "es",
+    "son",
+    "era",
+    "eran",
+    "hubo",
+    "hay",
+    "ha",
+    "han",
+    "había",
+    "habían",
+    "está",
+    "están",
+    "estaba",
+    "estuvo",
+    "tuvo",
+    "tiene",
+    "tienen",
+    "dio",
+    "vio",
+    "fui",
+    "sería",
+    "serían",
+}
+_NOT_VERBS = SENTENCE_INITIAL_STOP | {
+    "según",
+    "durante",
+    "mediante",
+    "bien",
+    "mal",
+    "tan",
+}
+
+
+def is_finite_verb(word: str) -> bool:
+    """Guess whether a lowercase word is a finite verb form (simplemma lemma + ending)."""
+    w = word.lower()
+    if w in _IRREGULAR_FINITE:
+        return True
+    if w in _NOT_VERBS or len(w) < 3 or not w.isalpha():
+        return False
+    lem = lemma(w)
+    if lem == w or not lem.endswith(("ar", "er", "ir", "ír")):
+        return False
+    return bool(_FINITE_END.search(w))
+
+
+def subject_prefix(text: str) -> str:
+    """Return the words before the sentence's first finite verb when they look like a subject."""
+    toks = tokenize(text)
+    for i, tok in enumerate(toks[:9]):
+        if tok.text in {",", ";", ":"}:
+            return ""
+        if i > 0 and is_finite_verb(tok.text):
+            first = toks[0].text.lower()
+            if first in {"el", "la", "los", "las"} or toks[0].text[0].isupper():
+                if first in {
+                    "después",
+                    "cuando",
+                    "tras",
+                    "a",
+                    "en",
+                    "durante",
+                    "aunque",
+                    "si",
+                }:
+                    return ""
+                return text[: tok.start].strip()
+            return ""
+    return ""
+
+
+# Clause boundaries: coordinators and subordinators that start a new proposition.
+_BOUNDARY = re.compile(
+    r",\s+(?=(?:y|e|pero|mientras|aunque|sino|porque|donde|cuando|lo que|ya que|"
+    r"mientras que)\b)"
+    r"|;\s+"
+    r"|\s+(?=(?:mientras|mientras que|aunque|porque)\s)"
+    r"|\s+(?=(?:y|e)\s+\w+)",
+)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Split a sentence into clauses (start, end) at coordinated predicates and subordinators."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        after = text[m.end() :]
+        word_m = re.match(r"(?:y|e)\s+(\w+)", after)
+        if m.group().strip() == "" and word_m:
+            # Bare " y ": a boundary only when a finite verb follows ("y terminó").
+            nxt = word_m.group(1)
+            if not is_finite_verb(nxt) and nxt not in {
+                "se",
+                "le",
+                "les",
+                "lo",
+                "la",
+                "los",
+                "las",
+            }:
+                continue
+            if nxt in {"la", "los", "las", "lo"}:
+                # "y la reputación sufrió": new subject, also a boundary when a verb is near.
+                rest = tokenize(after)[:6]
+                if not any(is_finite_verb(t.text) for t in rest[2:]):
+                    continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    spans = []
+    for a, b in itertools.pairwise(cuts):
+        if b > a:
+            spans.append((a, b))
+    return spans
