@@ -78,11 +78,7 @@ def _gaz_forms(name: str) -> set[str]:
 
 def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> list[str]:
     """Return up to n wrong entities of the fact's kind and sub-type, each with its article."""
-    own = (
-        group_surface_forms(fact.group or fact.answer, ex)
-        if (fact.group or fact.answer)
-        else set()
-    )
+    own = group_surface_forms(fact.group or fact.answer, ex) if (fact.group or fact.answer) else set()
     for member in fact.members:
         own |= {fold(member)}
         for mention_list in ex.mentions.values():
@@ -91,9 +87,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> lis
                     own |= group_surface_forms(m.group, ex)
     related = set()
     for g in {fact.group, *fact.members}:
-        related |= {
-            fold(r) for r in related_groups().get(ex.groups.find(g) if g else "", set())
-        }
+        related |= {fold(r) for r in related_groups().get(ex.groups.find(g) if g else "", set())}
     topic_forms = group_surface_forms(ex.topic, ex) if ex.topic else set()
     stem_f = f" {fold(stem)} "
     sentence_f = f" {fold(fact.sentence)} "
@@ -130,8 +124,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> lis
                     (
                         m.text,
                         m.article
-                        if m.article in {"el", "la", "los", "las"}
-                        and not m.blank_prefix
+                        if m.article in {"el", "la", "los", "las"} and not m.blank_prefix
                         else ("el" if m.blank_prefix else ""),
                     )
                 )
@@ -148,9 +141,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> lis
         for name in pool:
             consider(name, article_for(name, "country"))
     elif fact.kind == "place" and subtype == "city":
-        pool = sorted(
-            n for n, info in place_gazetteer().items() if info["subtype"] == "city"
-        )
+        pool = sorted(n for n, info in place_gazetteer().items() if info["subtype"] == "city")
         _rng(fact.key).shuffle(pool)
         for name in pool:
             consider(name, "")
@@ -195,11 +186,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     pool: list[dict] = []
     for other in ex.facts:
         ov = other.value or {}
-        same = (
-            other.kind == "date"
-            and ov.get("precision") == precision
-            and other.key != fact.key
-        )
+        same = other.kind == "date" and ov.get("precision") == precision and other.key != fact.key
         if same and not ov.get("uncertain") and ov.get("year") is not None:
             pool.append(ov)
     rng = _rng(fact.key, "dates")
@@ -219,9 +206,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
             year = v["year"] + dy + ((v["month"] - 1 + dm) // 12)
             cand = {"year": year, "month": month}
             if precision == "day":
-                day = min(
-                    v["day"], calendar.monthrange(year if year > 0 else 2000, month)[1]
-                )
+                day = min(v["day"], calendar.monthrange(year if year > 0 else 2000, month)[1])
                 cand["day"] = day
             pool.append(cand)
     seen = {answer_text}
@@ -263,19 +248,13 @@ def format_quantity(value: dict, number: float, *, approx: bool = True) -> str:
     """Return a quantity written the way the source wrote the answer ("tres meses y medio")."""
     half = number % 1 == 0.5
     whole = int(number - 0.5) if half else number
-    words = (
-        value.get("words") and float(whole).is_integer() and int(whole) in UNITS_WORDS
-    )
+    words = value.get("words") and float(whole).is_integer() and int(whole) in UNITS_WORDS
     if words:
         num_text = UNITS_WORDS[int(whole)]
         if num_text == "un" and value.get("unit") in {"hora", "semana", "década"}:
             num_text = "una"
     elif float(whole).is_integer():
-        num_text = (
-            f"{int(whole):,}".replace(",", ".")
-            if abs(whole) >= 10000
-            else str(int(whole))
-        )
+        num_text = f"{int(whole):,}".replace(",", ".") if abs(whole) >= 10000 else str(int(whole))
     else:
         num_text = f"{whole:g}".replace(".", ",")
     unit = _unit_text(value, whole if not half else 2)

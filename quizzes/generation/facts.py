@@ -61,9 +61,7 @@ DATE_PATTERNS = [
     ),
     (
         "full",
-        re.compile(
-            rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"
-        ),
+        re.compile(rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"),
     ),
     ("monthyear", re.compile(rf"\b{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})\b")),
     (
@@ -74,9 +72,7 @@ DATE_PATTERNS = [
     ),
     (
         "year",
-        re.compile(
-            r"(?<![\d.,])(?P<y>1\d{3}|20\d{2})(?![\d]|[.,]\d)(?P<era>\s+(?:a|d)\.\s?[Cc]\.)?"
-        ),
+        re.compile(r"(?<![\d.,])(?P<y>1\d{3}|20\d{2})(?![\d]|[.,]\d)(?P<era>\s+(?:a|d)\.\s?[Cc]\.)?"),
     ),
 ]
 _YEAR_BEFORE = re.compile(
@@ -178,19 +174,13 @@ def find_dates(text: str) -> list[Span]:
                 nxt = re.match(r"[a-záéíóúñü]+", after)
                 # "1500 soldados" is a quantity, not a year.
                 word = nxt.group() if nxt else ""
-                if (
-                    word
-                    and word not in SENTENCE_INITIAL_STOP
-                    and not is_finite_verb(word)
-                ):  # noqa: SIM102
+                if word and word not in SENTENCE_INITIAL_STOP and not is_finite_verb(word):  # noqa: SIM102
                     if word.endswith("s") and lemma(word) != word:
                         continue
                 value = {"year": _year_value(m.group()), "month": None, "day": None}
                 subtype = "year"
             value["uncertain"] = False
-            value["precision"] = (
-                subtype if subtype in {"day", "month", "year"} else "range"
-            )
+            value["precision"] = subtype if subtype in {"day", "month", "year"} else "range"
             spans.append(Span("date", subtype, a, b, text[a:b], value))
             taken.append((m.start(), b))
     return spans
@@ -229,12 +219,8 @@ _NUMBER = (
     rf"(?P<num>(?P<sign>[-−–]\s?)?(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?"
     rf"|{_NUMWORD}(?:\s+(?:y\s+)?{_NUMWORD})*)"
 )
-_UNIT_SYMBOLS = "|".join(
-    re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True)
-)
-_UNIT_WORDS = "|".join(
-    sorted(list(UNIT_WORDS) + list(TIME_UNIT_FORMS), key=len, reverse=True)
-)
+_UNIT_SYMBOLS = "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted(list(UNIT_WORDS) + list(TIME_UNIT_FORMS), key=len, reverse=True))
 QUANTITY_RE = re.compile(
     rf"(?<![\w\d.,]){_NUMBER}"
     rf"(?:\s?(?P<sym>{_UNIT_SYMBOLS})(?![\w])|\s+(?:de\s+)?(?P<word>{_UNIT_WORDS})\b"
@@ -242,17 +228,16 @@ QUANTITY_RE = re.compile(
     rf"(?P<half>\s+y\s+(?:medio|media))?"
 )
 _APPROX_RE = re.compile(
-    r"\b("
-    + "|".join(sorted(APPROX_MARKERS, key=len, reverse=True))
-    + r")\s+(?:los\s+|las\s+|el\s+)?$"
+    r"\b(" + "|".join(sorted(APPROX_MARKERS, key=len, reverse=True)) + r")\s+(?:los\s+|las\s+|el\s+)?$"
 )
 
 
 def parse_number(raw: str) -> float | None:
     """Parse "500.000", "3,5", "-43", "tres", "quinientas mil" (Spanish conventions)."""
-    raw = raw.replace("−", "-").replace("–", "-").replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?", raw):
-        return float(raw.replace(".", "").replace(",", "."))
+    raw = raw.replace("−", "-").replace("–", "-").strip()
+    digits = raw.replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?", digits):
+        return float(digits.replace(".", "").replace(",", "."))
     try:
         return float(text2num(raw, "es"))
     except ValueError:
@@ -280,18 +265,14 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         noun = m.group("noun")
         if is_words:
             # "una guerra" is not a quantity: words count only before a unit.
-            if not (
-                unit_word or (noun and raw.split()[-1] in {"mil", "millones", "millón"})
-            ):
+            if not (unit_word or (noun and raw.split()[-1] in {"mil", "millones", "millón"})):
                 continue
             number = _words_number(raw)
         else:
             number = parse_number(raw)
         if number is None:
             continue
-        if noun and (
-            noun in SENTENCE_INITIAL_STOP or is_finite_verb(noun) or lemma(noun) == noun
-        ):
+        if noun and (noun in SENTENCE_INITIAL_STOP or is_finite_verb(noun) or lemma(noun) == noun):
             noun = None
         if not (sym or unit_word or noun):
             continue  # a bare number has no meaning we can ask about
@@ -345,13 +326,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 }
             )
             conv = (end, end + cm.end())
-        if any(
-            q.conversion and q.conversion[0] <= start < q.conversion[1] for q in spans
-        ):
+        if any(q.conversion and q.conversion[0] <= start < q.conversion[1] for q in spans):
             continue  # "(20 millas)" is an equivalent of the quantity before it, not a fact
-        span = Span(
-            "number", subtype, start, end, text[start:end], value, conversion=conv
-        )
+        span = Span("number", subtype, start, end, text[start:end], value, conversion=conv)
         spans.append(span)
     return spans
 
@@ -365,9 +342,7 @@ def _is_cap(tok: str) -> bool:
 class DocContext:
     """Document-level observations used to decide about single sentences."""
 
-    capitalised_mid: Counter = field(
-        default_factory=Counter
-    )  # word -> mid-sentence capitalised count
+    capitalised_mid: Counter = field(default_factory=Counter)  # word -> mid-sentence capitalised count
     lowercase_words: set = field(default_factory=set)
 
 
@@ -377,11 +352,7 @@ def document_context(sentences: list[Sentence]) -> DocContext:
     for sent in sentences:
         toks = tokenize(sent.text)
         for i, tok in enumerate(toks):
-            if (
-                i > 0
-                and _is_cap(tok.text)
-                and toks[i - 1].text not in {".", "¿", "¡", "«", '"', "—"}
-            ):
+            if i > 0 and _is_cap(tok.text) and toks[i - 1].text not in {".", "¿", "¡", "«", '"', "—"}:
                 ctx.capitalised_mid[tok.text] += 1
             elif tok.text[:1].islower():
                 ctx.lowercase_words.add(tok.text)
@@ -401,9 +372,7 @@ def _common_initial(word: str, ctx: DocContext) -> bool:
     return lem[:1].islower()
 
 
-def find_entities(
-    text: str, taken: list[tuple[int, int]], ctx: DocContext
-) -> list[Span]:
+def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> list[Span]:
     """Return named-entity spans with kind, subtype and the article they take."""
     toks = tokenize(text)
     n = len(toks)
@@ -417,18 +386,10 @@ def find_entities(
             continue
         j = i
         while True:
-            if (
-                j + 1 < n
-                and _is_cap(toks[j + 1].text)
-                and toks[j + 1].start - toks[j].end <= 1
-            ):
+            if j + 1 < n and _is_cap(toks[j + 1].text) and toks[j + 1].start - toks[j].end <= 1:
                 j += 1
                 continue
-            if (
-                j + 2 < n
-                and toks[j + 1].text in {"de", "del"}
-                and _is_cap(toks[j + 2].text)
-            ):
+            if j + 2 < n and toks[j + 1].text in {"de", "del"} and _is_cap(toks[j + 2].text):
                 j += 2
                 continue
             if (
@@ -445,10 +406,7 @@ def find_entities(
         # Drop sentence-initial common words ("La", "Después", "Cuando") and leading articles.
         while words and (
             (words[0] is toks[first_word] and _common_initial(words[0].text, ctx))
-            or (
-                words[0].text in {"La", "El", "Los", "Las", "Lo", "Un", "Una"}
-                and len(words) > 1
-            )
+            or (words[0].text in {"La", "El", "Los", "Las", "Lo", "Un", "Una"} and len(words) > 1)
         ):
             if " ".join(w.text for w in words) in place_gazetteer():
                 break
@@ -461,10 +419,7 @@ def find_entities(
         k0 = toks.index(words[0])
         start, end = words[0].start, words[-1].end
         name = text[start:end]
-        if len(name) < 2 or (
-            len(words) == 1
-            and (name in CAPITALISED_COMMON or re.fullmatch(r"[IVXLCDM]+", name))
-        ):
+        if len(name) < 2 or (len(words) == 1 and (name in CAPITALISED_COMMON or re.fullmatch(r"[IVXLCDM]+", name))):
             i = next_i
             continue
         if name.lower() in MONTHS or name.lower() in WEEKDAYS:
@@ -478,9 +433,7 @@ def find_entities(
             start = toks[k0 - 1].start
             kind, subtype = "place", GEO_TRIGGERS[prev1.lower()]
             k0 -= 1
-        elif (
-            prev1 in {"de", "del"} and prev2.lower() in GEO_TRIGGERS and prev2.islower()
-        ):
+        elif prev1 in {"de", "del"} and prev2.lower() in GEO_TRIGGERS and prev2.islower():
             start = toks[k0 - 2].start
             kind, subtype = "place", GEO_TRIGGERS[prev2.lower()]
             k0 -= 2
@@ -519,21 +472,14 @@ def find_entities(
             kind, subtype = "place", FOREIGN_GEO_TAILS[head_words[-1]]
         else:
             before = [t.text.lower() for t in toks[max(0, k0 - 3) : k0]]
-            if head_words[0] in FIRST_NAMES or any(
-                w in PERSON_TITLES for w in before[-2:]
-            ):
+            if head_words[0] in FIRST_NAMES or any(w in PERSON_TITLES for w in before[-2:]):
                 kind, subtype = "person", "person"
-            elif prev1.lower() in PLACE_CLASSIFIERS or (
-                prev1 == "de" and prev2.lower() in PLACE_CLASSIFIERS
-            ):
+            elif prev1.lower() in PLACE_CLASSIFIERS or (prev1 == "de" and prev2.lower() in PLACE_CLASSIFIERS):
                 kind, subtype = (
                     "place",
-                    PLACE_CLASSIFIERS.get(prev1.lower())
-                    or PLACE_CLASSIFIERS[prev2.lower()],
+                    PLACE_CLASSIFIERS.get(prev1.lower()) or PLACE_CLASSIFIERS[prev2.lower()],
                 )
-            elif prev1.lower() in {"en", "a", "hacia", "desde", "hasta"} or before[
-                -2:
-            ] == ["cerca", "de"]:
+            elif prev1.lower() in {"en", "a", "hacia", "desde", "hasta"} or before[-2:] == ["cerca", "de"]:
                 kind, subtype = "place", "locality"
             elif re.fullmatch(r"[A-ZÁÉÍÓÚÑ]{2,6}", name):
                 kind, subtype = "organization", "acronym"
@@ -586,15 +532,9 @@ def find_enumerations(text: str, entities: list[Span]) -> list[Span]:
     run: list[Span] = []
 
     def flush():
-        if len(run) >= 2 and re.search(
-            r"\b(?:y|e)\s+(?:\w+\s+)?$", text[run[-2].end : run[-1].blank_start]
-        ):
+        if len(run) >= 2 and re.search(r"\b(?:y|e)\s+(?:\w+\s+)?$", text[run[-2].end : run[-1].blank_start]):
             first = run[0]
-            start = (
-                first.blank_start
-                if first.article and not first.blank_prefix
-                else first.start
-            )
+            start = first.blank_start if first.article and not first.blank_prefix else first.start
             members = [r.text for r in run]
             arts = [r.article for r in run]
             out.append(
@@ -612,11 +552,7 @@ def find_enumerations(text: str, entities: list[Span]) -> list[Span]:
             )
 
     for ent in entities:
-        if (
-            run
-            and ent.kind == run[-1].kind
-            and _ENUM_GAP.match(text[run[-1].end : ent.blank_start])
-        ):
+        if run and ent.kind == run[-1].kind and _ENUM_GAP.match(text[run[-1].end : ent.blank_start]):
             run.append(ent)
             continue
         flush()
@@ -637,29 +573,20 @@ def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     for m in _TERM_ENUM.finditer(text):
         words = re.split(r",\s+|\s+(?:y|e)\s+", m.group("list"))
-        if any(
-            w in SENTENCE_INITIAL_STOP or is_finite_verb(w) or w in NUMBER_WORD_SET
-            for w in words
-        ):
+        if any(w in SENTENCE_INITIAL_STOP or is_finite_verb(w) or w in NUMBER_WORD_SET for w in words):
             continue
         a, b = m.start("list"), m.end("list")
         if any(not (b <= s or a >= e) for s, e in taken):
             continue
-        out.append(
-            Span("term", "enumeration", a, b, text[a:b], members=words, blank_start=a)
-        )
+        out.append(Span("term", "enumeration", a, b, text[a:b], members=words, blank_start=a))
     heads = "|".join(LOWER_ORG_HEADS)
-    for m in re.finditer(
-        rf"\b(?P<head>{heads})(?P<mods>(?:\s+[a-záéíóúñü]{{3,}}){{1,4}})", text
-    ):
+    for m in re.finditer(rf"\b(?P<head>{heads})(?P<mods>(?:\s+[a-záéíóúñü]{{3,}}){{1,4}})", text):
         mods = []
         for w in m.group("mods").split():
             if w in SENTENCE_INITIAL_STOP or is_finite_verb(w) or w in NUMBER_WORD_SET:
                 break
             mods.append(w)
-        if not mods or not any(
-            fold(w) in alias_table() or w.endswith(("ista", "istas")) for w in mods
-        ):
+        if not mods or not any(fold(w) in alias_table() or w.endswith(("ista", "istas")) for w in mods):
             continue
         if len(mods) == 1 and fold(mods[0]) in alias_table():
             continue  # "ejército soviético" is an alias of its state, not a fact of its own
@@ -672,9 +599,7 @@ def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
 
 
 _ALIAS_RE = re.compile(
-    r",?\s*(?:también\s+)?(?:"
-    + "|".join(ALIAS_PATTERN_WORDS)
-    + r")\s+(?:como\s+)?(?:el|la|los|las)?\s*$"
+    r",?\s*(?:también\s+)?(?:" + "|".join(ALIAS_PATTERN_WORDS) + r")\s+(?:como\s+)?(?:el|la|los|las)?\s*$"
 )
 
 
@@ -683,9 +608,7 @@ def link_aliases(text: str, entities: list[Span], union) -> list[tuple[Span, Spa
     pairs = []
     for a, b in itertools.pairwise(entities):
         gap = text[a.end : b.blank_start if b.blank_start >= 0 else b.start]
-        if _ALIAS_RE.fullmatch(gap) or (
-            re.fullmatch(r"\s*\(\s*", gap) and b.text.isupper()
-        ):
+        if _ALIAS_RE.fullmatch(gap) or (re.fullmatch(r"\s*\(\s*", gap) and b.text.isupper()):
             union(a.group, b.group)
             pairs.append((a, b))
     return pairs
@@ -725,11 +648,7 @@ class Extraction:
 def group_surface_forms(group: str, extraction: Extraction) -> set[str]:
     """Return every folded surface form of an alias group: names, aliases, demonyms."""
     root = extraction.groups.find(group)
-    forms = {
-        fold(name)
-        for name in extraction.groups.parent
-        if extraction.groups.find(name) == root
-    }
+    forms = {fold(name) for name in extraction.groups.parent if extraction.groups.find(name) == root}
     forms.add(fold(group))
     for form, g in alias_table().items():
         if extraction.groups.find(g) == root:
@@ -790,9 +709,7 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
             for g, c in counts.items()
             if c >= 2
             and any(
-                e.kind == "event" and groups.find(e.group) == g
-                for s in per_sentence.values()
-                for e in s["entities"]
+                e.kind == "event" and groups.find(e.group) == g for s in per_sentence.values() for e in s["entities"]
             )
         ]
         topic = max(events)[1] if events else ""
@@ -816,24 +733,16 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
                 continue
             if sentence_groups[g] > 1 and id(ent) not in in_enum:
                 continue  # asked twice in one sentence: the other mention leaks it
-            if (
-                ent.kind == "place"
-                and ent.subtype == "country"
-                and id(ent) not in in_enum
-            ):
+            if ent.kind == "place" and ent.subtype == "country" and id(ent) not in in_enum:
                 # Countries recur in every sentence of a text about them: ask about each a few times.
                 if group_fact_count[g] >= 2:
                     continue
                 group_fact_count[g] += 1
             spans.append(ent)
         # An entity named as the alias of the topic is asked as "also known as".
-        for a_text, b_text in alias_pairs:
+        for _a_text, b_text in alias_pairs:
             for ent in found["entities"]:
-                if (
-                    ent.text == b_text
-                    and groups.find(ent.group) == topic
-                    and ent not in spans
-                ):
+                if ent.text == b_text and groups.find(ent.group) == topic and ent not in spans:
                     ent.subtype = "alias"
                     spans.append(ent)
         seen: set[str] = set()
@@ -860,9 +769,7 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
                     group=group,
                     related=rel,
                     article=span.article,
-                    blank_start=span.blank_start
-                    if span.blank_start >= 0
-                    else span.start,
+                    blank_start=span.blank_start if span.blank_start >= 0 else span.start,
                     blank_prefix=span.blank_prefix,
                     members=span.members,
                     member_articles=span.member_articles,
@@ -879,11 +786,6 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
     for fact in facts:
         if fact.group:
             fact.aliases = sorted(
-                {
-                    name
-                    for name in groups.parent
-                    if groups.find(name) == groups.find(fact.group)
-                    and name != fact.answer
-                }
+                {name for name in groups.parent if groups.find(name) == groups.find(fact.group) and name != fact.answer}
             )
     return extraction

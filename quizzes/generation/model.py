@@ -29,23 +29,15 @@ class Fact:
     local_start: int  # offsets into `sentence`
     local_end: int
     value: dict | None = None
-    group: str = (
-        ""  # alias group: members are one answer, never distractors of each other
-    )
+    group: str = ""  # alias group: members are one answer, never distractors of each other
     aliases: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)  # groups never offered against it
     article: str = ""  # article the answer takes in the text ("la", "el", "")
-    blank_start: int = (
-        -1
-    )  # local start of the blank (the article is blanked with the answer)
-    blank_prefix: str = (
-        ""  # word restored before the blank when a contraction was split
-    )
+    blank_start: int = -1  # local start of the blank (the article is blanked with the answer)
+    blank_prefix: str = ""  # word restored before the blank when a contraction was split
     members: list[str] = field(default_factory=list)  # enumeration members, in order
     member_articles: list[str] = field(default_factory=list)
-    conversion: tuple[int, int] | None = (
-        None  # local span of "(20 millas)" after the answer
-    )
+    conversion: tuple[int, int] | None = None  # local span of "(20 millas)" after the answer
     notes: list[str] = field(default_factory=list)
 
 
@@ -61,13 +53,9 @@ class Question:
     distractors: list[str]
     explanation: str
     sentence_indexes: list[int]
-    accepted: list[str] = field(
-        default_factory=list
-    )  # short answer: canonical + aliases
+    accepted: list[str] = field(default_factory=list)  # short answer: canonical + aliases
     numeric: dict | None = None  # {"value", "tolerance", "unit"}
-    items: list[str] = field(
-        default_factory=list
-    )  # ordering: labels in the right order
+    items: list[str] = field(default_factory=list)  # ordering: labels in the right order
     checks_passed: list[str] = field(default_factory=list)
     checks_failed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -78,9 +66,7 @@ class Question:
     def choices(self) -> list[tuple[str, bool]]:
         """Return (text, is_correct) options in a stable order."""
         if self.kind in {"single_choice", "multiple_choice"}:
-            opts = [(c, True) for c in self.correct] + [
-                (d, False) for d in self.distractors
-            ]
+            opts = [(c, True) for c in self.correct] + [(d, False) for d in self.distractors]
             return sorted(opts, key=lambda o: stable_key(self.key, o[0]))
         if self.kind == "true_false":
             return [

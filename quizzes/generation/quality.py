@@ -31,10 +31,7 @@ WEIGHTS = {
 def contains(haystack: str, needle: str) -> bool:
     """Return whether needle stands in haystack as whole words (accents and case folded)."""
     n = fold(needle)
-    return (
-        bool(n)
-        and re.search(r"(^| )" + re.escape(n) + r"( |$)", fold(haystack)) is not None
-    )
+    return bool(n) and re.search(r"(^| )" + re.escape(n) + r"( |$)", fold(haystack)) is not None
 
 
 def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
@@ -62,9 +59,7 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
         temporal = [f for f in qfacts if is_temporal(f)]
         if temporal:
             body = prompt.split(" (Escribe")[0].replace(BLANK, "9999")
-            others = [
-                (a, b) for a, b in temporal_spans(body) if "9999" not in body[a:b]
-            ]
+            others = [(a, b) for a, b in temporal_spans(body) if "9999" not in body[a:b]]
             results["no_computable_date"] = not others
     results["no_conversion_in_prompt"] = re.search(r"\(\s*[-−–]?\d", prompt) is None
     results["stem_length"] = len(prompt.split()) <= MAX_STEM_WORDS + 8
@@ -81,9 +76,7 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
     if q.kind in CHOICE_KINDS:
         folded = [fold(d) for d in q.distractors]
         right = {fold(c) for c in q.correct}
-        results["distractors_distinct"] = len(set(folded)) == len(folded) and not (
-            set(folded) & right
-        )
+        results["distractors_distinct"] = len(set(folded)) == len(folded) and not (set(folded) & right)
         own: set[str] = set()
         for f in qfacts:
             if f.group:
@@ -91,12 +84,8 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
         results["distractors_not_aliases"] = not any(
             fold(re.sub(r"^(?:el|la|los|las)\s+", "", d)) in own for d in q.distractors
         )
-    results["date_certain"] = not any(
-        (f.value or {}).get("uncertain") for f in qfacts if f.kind == "date"
-    )
-    if q.kind in CHOICE_KINDS and any(
-        f.subtype in {"locality", "name"} for f in qfacts
-    ):
+    results["date_certain"] = not any((f.value or {}).get("uncertain") for f in qfacts if f.kind == "date")
+    if q.kind in CHOICE_KINDS and any(f.subtype in {"locality", "name"} for f in qfacts):
         # Untyped places may be part of one another (a town in a region): a teacher decides.
         results["distractors_reviewed"] = False
     if "swap:entity" in q.notes:

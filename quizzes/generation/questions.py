@@ -18,9 +18,7 @@ from .text import Sentence, clause_spans, subject_prefix
 
 BLANK = "_____"
 MAX_STEM_WORDS = 40
-_ALIAS_APPOSITION = re.compile(
-    r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE
-)
+_ALIAS_APPOSITION = re.compile(r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?[^\d\s)][^)]{0,15}\)")
 _PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|después\s+de|antes\s+de|de)"
 _RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
@@ -52,22 +50,12 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     if re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and seg_start > 0:
         # ", tres meses después del estallido de X," is a detachable segment.
         return seg_start, seg_end
-    if (
-        re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE)
-        and seg_start == 0
-        and seg_end < len(text)
-    ):
+    if re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and seg_start == 0 and seg_end < len(text):
         return 0, seg_end + 1
     pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
     start = pm.start() if pm else a
-    rm = re.match(
-        rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE
-    )
-    end = b + (
-        rm.end()
-        if rm and not (rm.group().rstrip().endswith(("de", "del", "que")))
-        else 0
-    )
+    rm = re.match(rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE)
+    end = b + (rm.end() if rm and not (rm.group().rstrip().endswith(("de", "del", "que"))) else 0)
     if rm and rm.group().rstrip().endswith(("de", "del", "que")):
         end = b + len(re.match(rf"\s+{_RELATIVE}", text[b:], re.IGNORECASE).group())
     return start, end
@@ -96,16 +84,12 @@ def fix_conjunctions(text: str) -> str:
     def y_e(m: re.Match) -> str:
         word = m.group(2)
         low = word.lower()
-        starts_i = low.startswith(("i", "hi")) and not low.startswith(
-            ("hie", "hia", "hio", "hiu")
-        )
+        starts_i = low.startswith(("i", "hi")) and not low.startswith(("hie", "hia", "hio", "hiu"))
         return ("e" if starts_i else "y") + m.group(1) + word
 
     def o_u(m: re.Match) -> str:
         word = m.group(2)
-        return (
-            ("u" if word.lower().startswith(("o", "ho")) else "o") + m.group(1) + word
-        )
+        return ("u" if word.lower().startswith(("o", "ho")) else "o") + m.group(1) + word
 
     text = re.sub(r"(?<![\w])[ye](\s+)(\w+)", y_e, text)
     return re.sub(r"(?<![\w])[ou](\s+)(\w+)", o_u, text)
@@ -154,11 +138,7 @@ def build_stem(
             subj = subject_prefix(s)
             prefix_text = subj + " " if subj else ""
     # Apply edits inside the kept range, right to left.
-    edits = [
-        (max(x, keep_start), min(y, keep_end), r)
-        for x, y, r in edits
-        if x < keep_end and y > keep_start
-    ]
+    edits = [(max(x, keep_start), min(y, keep_end), r) for x, y, r in edits if x < keep_end and y > keep_start]
     out = s[keep_start:keep_end]
     for x, y, r in _merge_edits(edits, a, b)[::-1]:
         out = out[: x - keep_start] + r + out[y - keep_start :]
@@ -168,9 +148,7 @@ def build_stem(
     return tidy(out)
 
 
-def _merge_edits(
-    edits: list[tuple[int, int, str]], a: int, b: int
-) -> list[tuple[int, int, str]]:
+def _merge_edits(edits: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
     """Return non-overlapping edits in order: deletions are merged, the fact's own edit wins."""
     own = [e for e in edits if e[0] == a and e[1] == b]
     merged: list[list] = []
@@ -325,12 +303,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             )
         )
     # Numeric.
-    if (
-        fact.kind == "date"
-        and fact.value
-        and fact.value.get("year")
-        and re.search(r"\d{3,4}", fact.answer)
-    ):
+    if fact.kind == "date" and fact.value and fact.value.get("year") and re.search(r"\d{3,4}", fact.answer):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
         span = (fact.local_start + ym.start(), fact.local_start + ym.end())
         prompt = build_stem(fact, span=span)
@@ -370,11 +343,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                     fact.sentence,
                     idx,
                     key_parts=parts,
-                    correct=[
-                        format_quantity(
-                            {**v, "words": False, "approx_text": ""}, v["number"]
-                        )
-                    ],
+                    correct=[format_quantity({**v, "words": False, "approx_text": ""}, v["number"])],
                     numeric={"value": v["number"], "tolerance": tol, "unit": unit},
                 )
             )
@@ -384,11 +353,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
     swap_kind = ""
     if fact.kind in {"date", "number"} and wrong:
         false_value, swap_kind = wrong[0], fact.kind
-    elif (
-        fact.kind in {"place", "organization", "event", "person"}
-        and wrong
-        and not fact.members
-    ):
+    elif fact.kind in {"place", "organization", "event", "person"} and wrong and not fact.members:
         false_value, swap_kind = wrong[0], "entity"
     if false_value and int(stable_key(fact.key, "tf")[:2], 16) % 2 == 0:
         statement = fix_conjunctions(build_stem(fact, replacement=false_value))
@@ -403,9 +368,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             correct=["Falso"],
         )
         q.notes.append(f"swap:{swap_kind}")
-        q.notes.append(
-            f"Afirmación falsa: «{false_value}» en lugar de «{fact.answer}»."
-        )
+        q.notes.append(f"Afirmación falsa: «{false_value}» en lugar de «{fact.answer}».")
         qs.append(q)
     else:
         qs.append(
@@ -423,20 +386,13 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
     return qs
 
 
-def ordering_questions(
-    facts: list[Fact], ex: Extraction, sentences: list[Sentence]
-) -> list[Question]:
+def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Sentence]) -> list[Question]:
     """Return chronological ordering items: event labels with every date and relative word masked."""
     dated: list[tuple[tuple[int, int], Fact, str]] = []
     seen_months: set[tuple[int, int]] = set()
     for fact in facts:
         v = fact.value or {}
-        if (
-            fact.kind != "date"
-            or v.get("uncertain")
-            or not v.get("year")
-            or not v.get("month")
-        ):
+        if fact.kind != "date" or v.get("uncertain") or not v.get("year") or not v.get("month"):
             continue
         if "end" in v:
             continue
@@ -446,9 +402,7 @@ def ordering_questions(
         own = _remove_temporal(fact.sentence, fact.local_start, fact.local_end)
         label = build_stem(fact, replacement="", span=own, mask_temporal=True)
         label = re.sub(rf"\b{_RELATIVE}\b", "", label, flags=re.IGNORECASE)
-        label = re.sub(
-            r"\b(?:el|en|a|desde|hasta)\s*([,.])", r"\1", label, flags=re.IGNORECASE
-        )
+        label = re.sub(r"\b(?:el|en|a|desde|hasta)\s*([,.])", r"\1", label, flags=re.IGNORECASE)
         label = tidy(label)
         if temporal_spans(label) or len(label.split()) < 4:
             continue

@@ -93,12 +93,7 @@ def split_sentences(clean: str) -> list[Sentence]:
     merged: list[list[int]] = []
     for s, e in spans:
         head = clean[s:e].lstrip()
-        if (
-            merged
-            and head
-            and head[0].islower()
-            and "\n" not in clean[merged[-1][1] : s]
-        ):
+        if merged and head and head[0].islower() and "\n" not in clean[merged[-1][1] : s]:
             merged[-1][1] = e
         else:
             merged.append([s, e])
@@ -134,9 +129,7 @@ def mark_skips(sentences: list[Sentence], clean: str) -> list[Sentence]:
 def is_headline(sent: Sentence, clean: str, n_sentences: int) -> bool:
     """Return whether the first sentence is a headline: alone on its line, short, more follows."""
     line_end = clean.find("\n", sent.start)
-    alone = (
-        line_end != -1 and clean[sent.end : line_end].strip() == "" and n_sentences > 1
-    )
+    alone = line_end != -1 and clean[sent.end : line_end].strip() == "" and n_sentences > 1
     return alone and len(sent.text.split()) <= 16
 
 
