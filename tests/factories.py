@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from quizzes.models import (
     AcceptedAnswer,
+    Assignment,
     Choice,
     Classroom,
     Document,
@@ -117,3 +118,22 @@ def make_classroom(*, teachers=(), students=(), **extra) -> Classroom:
     for student in students:
         Enrollment.objects.create(classroom=classroom, student=student)
     return classroom
+
+
+def make_assignment(*, classroom, quiz, **extra) -> Assignment:
+    return Assignment.objects.create(classroom=classroom, quiz=quiz, **extra)
+
+
+def make_quiz_of_every_kind(**extra):
+    """A published quiz with one question of each of the six kinds (in the order of QuestionKind)."""
+    questions = [
+        make_question(kind=QuestionKind.SINGLE_CHOICE, prompt="¿Qué país invadió la URSS en 1939?"),
+        make_question(kind=QuestionKind.MULTIPLE_CHOICE, prompt="¿Qué lugares cedió Finlandia?"),
+        make_question(kind=QuestionKind.TRUE_FALSE, prompt="La guerra empezó en noviembre de 1939."),
+        make_question(kind=QuestionKind.SHORT_ANSWER, prompt="¿Qué país atacó a Finlandia?"),
+        make_question(
+            kind=QuestionKind.NUMERIC, prompt="¿En qué año empezó la guerra?", numeric_value=1939, numeric_tolerance=0
+        ),
+        make_question(kind=QuestionKind.ORDERING, prompt="Ordene los acontecimientos."),
+    ]
+    return make_quiz(questions=questions, **extra)

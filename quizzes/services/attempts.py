@@ -1,0 +1,416 @@
+"""The attempt lifecycle (Moodle's quiz module): start, save each answer, submit, close when time is up.
+
+Every write locks the attempt row first (select_for_update), so a double click, two tabs or two gunicorn hosts
+serialise on it. Each response carries a sequence number: a page shows the number it was rendered with and a save
+is refused when the number moved on since (Moodle's "sequence check"), so a replayed or stale POST records nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .. import grading
+from ..models import (
+    AcceptedAnswer,
+    Assignment,
+    Attempt,
+    AttemptState,
+    Choice,
+    FeedbackTiming,
+    Question,
+    QuestionKind,
+    Quiz,
+    Response,
+    Status,
+)
+
+# Answers that arrive this long after the deadline still count (the page auto-submits at zero; the network is slow).
+GRACE = timedelta(seconds=15)
+
+QUIZ_NOT_PUBLISHED = _("Este cuestionario no está disponible.")
+QUIZ_NOT_OPEN_YET = _("Este cuestionario todavía no está abierto.")
+QUIZ_CLOSED = _("Este cuestionario ya está cerrado.")
+QUIZ_NO_ATTEMPTS_LEFT = _("Ya ha usado todos los intentos permitidos.")
+QUIZ_EMPTY = _("Este cuestionario no tiene preguntas.")
+ATTEMPT_FINISHED = _("Este intento ya está entregado: no se pueden cambiar las respuestas.")
+ATTEMPT_EXPIRED = _("Se acabó el tiempo: el intento se ha entregado con las respuestas guardadas.")
+TOKEN_MALFORMED = _("El formulario llegó incompleto o alterado. Vuelva a cargar la pregunta.")
+TOKEN_STALE = _(
+    "Esta página estaba desactualizada (otra pestaña, el botón «Atrás» o un doble clic): no se ha guardado nada. "
+    "Compruebe su respuesta y vuelva a enviarla."
+)
+ANSWER_LOCKED = _("Esta pregunta ya está respondida y corregida; no se puede cambiar.")
+
+_TOKEN_RE = re.compile(r"^(\d{1,12})\.(\d{1,9})$")
+
+
+class AttemptError(Exception):
+    """A refused action; ``message`` is shown to the student, ``code`` is for tests and logs."""
+
+    status = 400
+
+    def __init__(self, message, code: str):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+
+
+class QuizUnavailable(AttemptError):
+    status = 403
+
+
+class AttemptClosed(AttemptError):
+    status = 409
+
+
+class StaleToken(AttemptError):
+    status = 409
+
+
+class AnswerInvalid(AttemptError):
+    status = 400
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Availability: the quiz's own window, widened or narrowed by the student's class assignments
+
+
+@dataclass(frozen=True)
+class Availability:
+    opens_at: datetime | None
+    closes_at: datetime | None
+    due_at: datetime | None
+    assigned: bool
+
+    def is_open(self, now: datetime) -> bool:
+        return (self.opens_at is None or self.opens_at <= now) and (self.closes_at is None or now < self.closes_at)
+
+    def is_closed(self, now: datetime) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
+
+
+def availability_from(*, quiz: Quiz, assignments: list[Assignment]) -> Availability:
+    """Combine a quiz's window with its assignments to one student (an assignment's dates override the quiz's)."""
+    if not assignments:
+        return Availability(opens_at=quiz.opens_at, closes_at=quiz.closes_at, due_at=None, assigned=False)
+    opens = [a.opens_at or quiz.opens_at for a in assignments]
+    closes = [a.closes_at or quiz.closes_at for a in assignments]
+    dues = [a.due_at for a in assignments if a.due_at]
+    # A student in two classes gets the more generous of the windows.
+    return Availability(
+        opens_at=None if None in opens else min(opens),
+        closes_at=None if None in closes else max(closes),
+        due_at=min(dues) if dues else None,
+        assigned=True,
+    )
+
+
+def student_assignments(*, user, quiz_ids=None):
+    """Return the assignments that reach this student through the active classes they are enrolled in."""
+    qs = Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+    if quiz_ids is not None:
+        qs = qs.filter(quiz_id__in=quiz_ids)
+    return qs
+
+
+def quiz_availability(*, quiz: Quiz, user) -> Availability:
+    """Return when this student may take the quiz."""
+    return availability_from(quiz=quiz, assignments=list(student_assignments(user=user, quiz_ids=[quiz.pk])))
+
+
+def feedback_visible(*, attempt: Attempt, availability: Availability, now: datetime) -> bool:
+    """Return True when the right answers and explanations of a finished attempt may be shown."""
+    if not attempt.is_finished:
+        return False
+    if attempt.quiz.feedback_timing == FeedbackTiming.AFTER_CLOSE:
+        return availability.is_closed(now)
+    return True
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Grading keys
+
+
+def answer_key(question: Question, choices: list[Choice], accepted: list[AcceptedAnswer] | None = None):
+    """Build the pure grading key of a question from its rows."""
+    kind = question.kind
+    if kind == QuestionKind.ORDERING:
+        ordered = sorted(choices, key=lambda c: (c.position, c.pk))
+        return grading.AnswerKey(
+            kind=kind, option_ids=tuple(c.pk for c in choices), correct_order=tuple(c.pk for c in ordered)
+        )
+    return grading.AnswerKey(
+        kind=kind,
+        option_ids=tuple(c.pk for c in choices),
+        correct_ids=frozenset(c.pk for c in choices if c.is_correct),
+        correct_bool=question.correct_bool,
+        accepted=tuple(a.text for a in accepted or ()),
+        numeric_value=question.numeric_value,
+        tolerance=question.numeric_tolerance or 0.0,
+        unit=question.unit,
+    )
+
+
+def _points(fraction: float, max_points: Decimal) -> Decimal:
+    return (Decimal(str(fraction)) * max_points).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+
+
+def _fraction(value: float) -> float:
+    return round(max(0.0, min(1.0, value)), 6)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Start
+
+
+def _deadline(*, quiz: Quiz, availability: Availability, now: datetime) -> datetime | None:
+    """The time limit from now, never past the moment the quiz closes (Moodle caps the timer the same way)."""
+    candidates = []
+    if quiz.time_limit_minutes:
+        candidates.append(now + timedelta(minutes=quiz.time_limit_minutes))
+    if availability.closes_at:
+        candidates.append(availability.closes_at)
+    return min(candidates) if candidates else None
+
+
+def _choice_order(question: Question, choices: list[Choice], *, shuffle: bool, rng: random.Random) -> list[int]:
+    ids = [c.pk for c in sorted(choices, key=lambda c: (c.position, c.pk))]
+    if question.kind == QuestionKind.ORDERING:
+        # Items are always shown out of order, otherwise the question answers itself.
+        right = list(ids)
+        for _attempt in range(10):
+            rng.shuffle(ids)
+            if ids != right or len(ids) < 2:
+                break
+        return ids
+    if shuffle and question.is_choice:
+        rng.shuffle(ids)
+    return ids
+
+
+@transaction.atomic
+def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
+    """Return the student's open attempt at a quiz, starting a new one when there is none.
+
+    The question subset, question order and option order are drawn here, once, and stored on the responses.
+    """
+    now = now or timezone.now()
+    rng = rng or random.SystemRandom()
+    if quiz.status != Status.PUBLISHED:
+        raise QuizUnavailable(QUIZ_NOT_PUBLISHED, code="not_published")
+    for open_attempt in Attempt.objects.filter(user=user, quiz=quiz, state=AttemptState.IN_PROGRESS):
+        if not attempt_close_if_expired(attempt=open_attempt, now=now):
+            return open_attempt
+    availability = quiz_availability(quiz=quiz, user=user)
+    if availability.opens_at and now < availability.opens_at:
+        raise QuizUnavailable(QUIZ_NOT_OPEN_YET, code="not_open")
+    if availability.is_closed(now):
+        raise QuizUnavailable(QUIZ_CLOSED, code="closed")
+    previous = Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0
+    finished = Attempt.objects.filter(user=user, quiz=quiz).exclude(state=AttemptState.IN_PROGRESS).count()
+    if quiz.attempts_allowed and finished >= quiz.attempts_allowed:
+        raise QuizUnavailable(QUIZ_NO_ATTEMPTS_LEFT, code="no_attempts_left")
+
+    items = list(quiz.items.filter(question__status=Status.PUBLISHED).select_related("question").order_by("position"))
+    if not items:
+        raise QuizUnavailable(QUIZ_EMPTY, code="empty")
+    if quiz.questions_per_attempt and quiz.questions_per_attempt < len(items):
+        chosen = set(rng.sample(range(len(items)), quiz.questions_per_attempt))
+        items = [item for i, item in enumerate(items) if i in chosen]
+    if quiz.shuffle_questions:
+        rng.shuffle(items)
+    choices_by_question: dict[int, list[Choice]] = {}
+    for choice in Choice.objects.filter(question__in=[i.question_id for i in items]):
+        choices_by_question.setdefault(choice.question_id, []).append(choice)
+
+    attempt = Attempt(
+        user=user,
+        quiz=quiz,
+        number=previous + 1,
+        started_at=now,
+        deadline=_deadline(quiz=quiz, availability=availability, now=now),
+        max_score=sum((i.points for i in items), Decimal("0")),
+    )
+    try:
+        with transaction.atomic():
+            attempt.save()
+    except IntegrityError:
+        # Two starts raced (double click on "Empezar"): the other one won; continue that attempt.
+        return Attempt.objects.get(user=user, quiz=quiz, state=AttemptState.IN_PROGRESS)
+    Response.objects.bulk_create(
+        Response(
+            attempt=attempt,
+            question=item.question,
+            slot=slot,
+            max_points=item.points,
+            choice_order=_choice_order(
+                item.question, choices_by_question.get(item.question_id, []), shuffle=quiz.shuffle_choices, rng=rng
+            ),
+        )
+        for slot, item in enumerate(items, start=1)
+    )
+    return attempt
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Saving one answer
+
+
+def response_token(response: Response) -> str:
+    """Return the sequence token a question page carries: the response it belongs to and its sequence number."""
+    return f"{response.pk}.{response.sequence}"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    response: Response
+    saved: bool  # False when nothing changed (an empty answer while navigating, or a repeated identical POST)
+
+
+def is_expired(attempt: Attempt, now: datetime) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + GRACE
+
+
+@transaction.atomic
+def response_save(
+    *, user, attempt_id: int, slot: int, token: str, data, now: datetime | None = None, allow_empty: bool = True
+) -> SaveResult:
+    """Record the answer to one question of an open attempt, if the page's sequence token is current.
+
+    ``data`` maps field names to lists of strings (a QueryDict). Raises AnswerInvalid for an answer that cannot be
+    understood, StaleToken for a page rendered before the last save, AttemptClosed when the attempt is finished or
+    past its deadline; in every case nothing is recorded. Response.DoesNotExist / Attempt.DoesNotExist for an
+    attempt or slot that is not this student's.
+    """
+    now = now or timezone.now()
+    match = _TOKEN_RE.match(token or "")
+    if not match:
+        raise AnswerInvalid(TOKEN_MALFORMED, code="token_malformed")
+    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
+    if attempt.is_finished:
+        raise AttemptClosed(ATTEMPT_FINISHED, code="finished")
+    if is_expired(attempt, now):
+        raise AttemptClosed(ATTEMPT_EXPIRED, code="expired")
+    response = Response.objects.select_for_update().select_related("question").get(attempt=attempt, slot=slot)
+    question = response.question
+    choices = list(question.choices.all()) if question.is_choice or question.kind == QuestionKind.ORDERING else []
+    key = answer_key(question, choices)
+    try:
+        answer = grading.clean_answer(key, data)
+    except grading.EmptyAnswer as exc:
+        if allow_empty:
+            return SaveResult(response=response, saved=False)
+        raise AnswerInvalid(exc.message, code=exc.code) from exc
+    except grading.AnswerError as exc:
+        raise AnswerInvalid(exc.message, code=exc.code) from exc
+
+    response_id, sequence = int(match[1]), int(match[2])
+    if response_id != response.pk or sequence != response.sequence:
+        if response_id == response.pk and answer == response.answer:
+            return SaveResult(response=response, saved=False)  # a double click: the same answer is already saved
+        raise StaleToken(TOKEN_STALE, code="stale")
+    immediate = attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE
+    if immediate and response.is_answered:
+        raise AttemptClosed(ANSWER_LOCKED, code="locked")
+
+    response.answer = answer
+    response.sequence += 1
+    response.answered_at = now
+    fields = ["answer", "sequence", "answered_at"]
+    if immediate:
+        accepted = list(question.accepted_answers.all()) if question.kind == QuestionKind.SHORT_ANSWER else []
+        response.fraction = _fraction(grading.grade(answer_key(question, choices, accepted), answer))
+        response.points = _points(response.fraction, response.max_points)
+        fields += ["fraction", "points"]
+    response.save(update_fields=fields)
+    return SaveResult(response=response, saved=True)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Finishing: submit, or close when time is up
+
+
+def _notify_fact_answered(response: Response) -> None:
+    """Tell the flashcards that the student answered a question about this fact (see the flashcards issue)."""
+    return None
+
+
+def _finish(attempt: Attempt, *, now: datetime) -> Attempt:
+    """Grade every response of a locked, open attempt and mark it submitted (called exactly once per attempt)."""
+    responses = list(
+        attempt.responses.select_related("question").prefetch_related(
+            Prefetch("question__choices", queryset=Choice.objects.all()),
+            Prefetch("question__accepted_answers", queryset=AcceptedAnswer.objects.all()),
+        )
+    )
+    score = Decimal("0")
+    for response in responses:
+        question = response.question
+        key = answer_key(question, list(question.choices.all()), list(question.accepted_answers.all()))
+        response.fraction = _fraction(grading.grade(key, response.answer)) if response.is_answered else 0.0
+        response.points = _points(response.fraction, response.max_points)
+        score += response.points
+    Response.objects.bulk_update(responses, ["fraction", "points"])
+    attempt.score = score
+    attempt.max_score = sum((r.max_points for r in responses), Decimal("0"))
+    attempt.percent = float(score / attempt.max_score * 100) if attempt.max_score else 0.0
+    attempt.percent = max(0.0, min(100.0, round(attempt.percent, 3)))
+    attempt.passed = Decimal(str(attempt.percent)) >= attempt.quiz.pass_mark
+    attempt.state = AttemptState.SUBMITTED
+    # A closed-by-timeout attempt ends at its deadline, not when somebody noticed.
+    attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
+    attempt.save(update_fields=["score", "max_score", "percent", "passed", "state", "submitted_at"])
+    for response in responses:
+        if response.is_answered and response.question.fact_id:
+            _notify_fact_answered(response)
+    return attempt
+
+
+@transaction.atomic
+def attempt_submit(*, user, attempt_id: int, now: datetime | None = None) -> Attempt:
+    """Submit and grade an attempt. Idempotent: submitting a finished attempt returns it unchanged."""
+    now = now or timezone.now()
+    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
+    if attempt.is_finished:
+        return attempt
+    return _finish(attempt, now=now)
+
+
+@transaction.atomic
+def attempt_close_if_expired(*, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Close and grade an open attempt whose time ran out; return True when it is (now) finished by timeout."""
+    now = now or timezone.now()
+    if attempt.is_finished or not is_expired(attempt, now):
+        return False
+    locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    if locked.is_finished:
+        return False
+    _finish(locked, now=now)
+    # Keep the caller's object in step with the row.
+    for field in ("state", "score", "max_score", "percent", "passed", "submitted_at"):
+        setattr(attempt, field, getattr(locked, field))
+    return True
+
+
+def close_expired_attempts(*, now: datetime | None = None) -> int:
+    """Close every open attempt past its deadline (the cron job); return how many were closed."""
+    now = now or timezone.now()
+    closed = 0
+    expired = Attempt.objects.filter(state=AttemptState.IN_PROGRESS, deadline__lt=now - GRACE).values_list(
+        "pk", flat=True
+    )
+    for pk in list(expired):
+        # One transaction per attempt: a failure in one leaves the others closed.
+        attempt = Attempt.objects.filter(pk=pk).first()
+        if attempt and attempt_close_if_expired(attempt=attempt, now=now):
+            closed += 1
+    return closed
