@@ -37,10 +37,12 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     facts_by_key = {f.key: f for f in ex.facts}
     for q in questions:
         check_question(q, facts_by_key, ex)
+    offsets = {s.index: (srcmap[s.start], srcmap[s.end - 1] + 1) for s in sentences}
     return Bank(
         title=title,
         text=source,
         sentences=sentences,
+        sentence_offsets=offsets,
         facts=ex.facts,
         questions=questions,
     )

@@ -83,6 +83,7 @@ class Bank:
     title: str
     text: str  # the canonical source text; fact offsets point into it
     sentences: list = field(default_factory=list)
+    sentence_offsets: dict[int, tuple[int, int]] = field(default_factory=dict)  # index -> source span
     facts: list[Fact] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     language: str = "es"

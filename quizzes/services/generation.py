@@ -1,0 +1,438 @@
+"""Store generated facts and questions: idempotent regeneration that never overwrites a teacher's edit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..generation import Bank, generate_bank
+from ..generation import Question as DraftQuestion
+from ..models import (
+    AcceptedAnswer,
+    Choice,
+    Document,
+    Fact,
+    Origin,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizItem,
+    Sentence,
+    Status,
+)
+
+MAX_TEXT_CHARS = 1_000_000  # about 350 times the seed; generation stays under a minute
+TEXT_EMPTY = "El texto está vacío."
+TEXT_BINARY = "El archivo parece binario, no un texto."
+TEXT_NOT_UTF8 = "El archivo no está codificado en UTF-8."
+TEXT_TOO_LONG = "El texto es demasiado largo ({n} caracteres; el máximo es {max})."
+TEXT_NO_FACTS = "No se encontró ningún hecho (fechas, cifras o nombres) del que hacer preguntas."
+ORPHAN_NOTE = "La oración de origen cambió o desapareció al regenerar: revise la pregunta."
+FIXTURE_TIMESTAMP = "2026-01-01T00:00:00Z"
+
+
+@dataclass
+class GenerationReport:
+    """What a generation run did."""
+
+    facts: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_edited: int = 0
+    sent_to_draft: int = 0
+    published: int = 0
+
+    def __str__(self) -> str:
+        return _(
+            "%(facts)d hechos; preguntas: %(created)d creadas, %(updated)d actualizadas, %(unchanged)d sin cambios, "
+            "%(kept)d conservadas por estar editadas por un docente, %(draft)d devueltas a borrador."
+        ) % {
+            "facts": self.facts,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "kept": self.kept_edited,
+            "draft": self.sent_to_draft,
+        }
+
+    def as_dict(self) -> dict[str, int]:
+        """Return the counts by name."""
+        return dict(self.__dict__)
+
+
+# ---------------------------------------------------------------- input checks
+def text_check(text: str) -> None:
+    """Raise ValidationError when a text cannot be generated from (empty, binary, too long)."""
+    if not text or not text.strip():
+        raise ValidationError(_(TEXT_EMPTY), code="empty")
+    if "\x00" in text or sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t") > 8:
+        raise ValidationError(_(TEXT_BINARY), code="binary")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ValidationError(_(TEXT_TOO_LONG).format(n=len(text), max=MAX_TEXT_CHARS), code="too_long")
+
+
+def text_read(path: str | Path) -> str:
+    """Read a UTF-8 text file, refusing binary, non-UTF-8 and oversized files."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_TEXT_CHARS * 4:
+        raise ValidationError(_(TEXT_TOO_LONG).format(n=size, max=MAX_TEXT_CHARS), code="too_long")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise ValidationError(_(TEXT_BINARY), code="binary")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(_(TEXT_NOT_UTF8), code="not_utf8") from exc
+    text_check(text)
+    return text
+
+
+def bank_build(text: str, *, title: str = "") -> Bank:
+    """Check the text and generate its bank; raise ValidationError when nothing can be asked."""
+    text_check(text)
+    bank = generate_bank(text, title=title)
+    if not bank.facts or not bank.questions:
+        raise ValidationError(_(TEXT_NO_FACTS), code="no_facts")
+    return bank
+
+
+# ---------------------------------------------------------------- storing
+def _signature(q: DraftQuestion) -> str:
+    payload = [
+        q.kind,
+        q.prompt,
+        q.explanation,
+        q.correct,
+        q.distractors,
+        q.accepted,
+        q.numeric,
+        q.items,
+        q.status,
+        q.quality,
+        q.checks_failed,
+        q.fact_keys,
+    ]
+    return hashlib.sha1(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+def _checks(q: DraftQuestion) -> dict:
+    return {
+        "passed": q.checks_passed,
+        "failed": q.checks_failed,
+        "fact_keys": q.fact_keys,
+        "notes": q.notes,
+        "signature": _signature(q),
+    }
+
+
+def _answer_rows(q: DraftQuestion) -> tuple[list[tuple[str, bool, int, str]], list[str]]:
+    """Return (choices as (text, is_correct, position, fact key), accepted answers) of a draft."""
+    choices: list[tuple[str, bool, int, str]] = []
+    if q.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        choices = [(text, ok, i, "") for i, (text, ok) in enumerate(q.choices)]
+    elif q.kind == QuestionKind.ORDERING:
+        choices = [(text, False, i + 1, q.fact_keys[i]) for i, text in enumerate(q.items)]
+    accepted = list(q.accepted) if q.kind == QuestionKind.SHORT_ANSWER else []
+    return choices, accepted
+
+
+def _question_fields(q: DraftQuestion) -> dict:
+    return {
+        "kind": q.kind,
+        "prompt": q.prompt,
+        "explanation": q.explanation,
+        "status": q.status,
+        "quality": q.quality,
+        "checks": _checks(q),
+        "correct_bool": (q.correct == ["Verdadero"]) if q.kind == QuestionKind.TRUE_FALSE else None,
+        "numeric_value": q.numeric["value"] if q.numeric else None,
+        "numeric_tolerance": q.numeric["tolerance"] if q.numeric else None,
+        "unit": (q.numeric or {}).get("unit", "")[:30],
+        "review_note": "",
+    }
+
+
+@transaction.atomic
+def document_generate_questions(*, document: Document, bank: Bank | None = None) -> GenerationReport:
+    """Generate and store the document's facts and questions in one transaction; return the counts."""
+    bank = bank or bank_build(document.text, title=document.title)
+    report = GenerationReport(facts=len(bank.facts))
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.text != bank.text:
+        # Fact offsets point into the canonical text (NFC, Unix newlines): store that.
+        document.text = bank.text
+        document.save(update_fields=["text", "updated_at"])
+
+    # Sentences are positional rows: update in place, add, drop the surplus.
+    existing_sentences = {s.index: s for s in document.sentences.all()}
+    sentence_rows: dict[int, Sentence] = {}
+    for sent in bank.sentences:
+        start, end = bank.sentence_offsets[sent.index]
+        row = existing_sentences.pop(sent.index, None)
+        if row is None:
+            row = Sentence.objects.create(document=document, index=sent.index, text=sent.text, start=start, end=end)
+        elif (row.text, row.start, row.end) != (sent.text, start, end):
+            row.text, row.start, row.end = sent.text, start, end
+            row.save(update_fields=["text", "start", "end"])
+        sentence_rows[sent.index] = row
+    if existing_sentences:
+        Sentence.objects.filter(pk__in=[s.pk for s in existing_sentences.values()]).delete()
+
+    # Facts by stable key.
+    existing_facts = {f.key: f for f in document.facts.all()}
+    fact_rows: dict[str, Fact] = {}
+    for fact in bank.facts:
+        values = {
+            "sentence": sentence_rows[fact.sentence_index],
+            "kind": fact.kind,
+            "subtype": fact.subtype[:40],
+            "answer": fact.answer[:500],
+            "start": fact.start,
+            "end": fact.end,
+            "value": fact.value,
+            "aliases": fact.aliases,
+            "uncertain": bool((fact.value or {}).get("uncertain")),
+            "is_active": True,
+        }
+        row = existing_facts.pop(fact.key, None)
+        if row is None:
+            row = Fact.objects.create(document=document, key=fact.key, **values)
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.save()
+        fact_rows[fact.key] = row
+    for row in existing_facts.values():
+        if row.is_active or row.sentence_id:
+            row.is_active = False
+            row.sentence = None
+            row.save(update_fields=["is_active", "sentence"])
+
+    # Questions by stable key.
+    existing = {q.key: q for q in Question.objects.filter(document=document, origin=Origin.GENERATED).exclude(key="")}
+    for q in bank.questions:
+        row = existing.pop(q.key, None)
+        fields = _question_fields(q)
+        first_fact = fact_rows.get(q.fact_keys[0]) if q.fact_keys else None
+        sentence = sentence_rows.get(q.sentence_indexes[0]) if len(q.sentence_indexes) == 1 else None
+        if row is not None and row.edited_by_teacher:
+            report.kept_edited += 1
+            continue
+        if row is not None and (row.checks or {}).get("signature") == fields["checks"]["signature"]:
+            if row.fact_id != getattr(first_fact, "pk", None) or row.sentence_id != getattr(sentence, "pk", None):
+                row.fact, row.sentence = first_fact, sentence
+                row.save(update_fields=["fact", "sentence"])
+            report.unchanged += 1
+            continue
+        if row is None:
+            row = Question(document=document, key=q.key, origin=Origin.GENERATED)
+            report.created += 1
+        else:
+            report.updated += 1
+        for k, v in fields.items():
+            setattr(row, k, v)
+        row.fact, row.sentence = first_fact, sentence
+        row.full_clean(exclude=["document", "fact", "sentence", "created_by"])
+        row.save()
+        row.choices.all().delete()
+        row.accepted_answers.all().delete()
+        choices, accepted = _answer_rows(q)
+        Choice.objects.bulk_create(
+            Choice(question=row, text=text[:500], is_correct=ok, position=pos, fact=fact_rows.get(key))
+            for text, ok, pos, key in choices
+        )
+        AcceptedAnswer.objects.bulk_create(AcceptedAnswer(question=row, text=text[:300]) for text in accepted)
+    # Items whose source sentence changed or vanished go back to draft, with the reason.
+    for row in existing.values():
+        if row.edited_by_teacher:
+            if row.review_note != ORPHAN_NOTE:
+                row.review_note = ORPHAN_NOTE
+                row.save(update_fields=["review_note", "updated_at"])
+            continue
+        if row.status != Status.DRAFT or row.review_note != ORPHAN_NOTE or row.sentence_id:
+            row.status = Status.DRAFT
+            row.review_note = ORPHAN_NOTE
+            row.sentence = None
+            row.save(update_fields=["status", "review_note", "sentence", "updated_at"])
+            report.sent_to_draft += 1
+    report.published = Question.objects.filter(
+        document=document, origin=Origin.GENERATED, status=Status.PUBLISHED
+    ).count()
+    return report
+
+
+@transaction.atomic
+def document_import(
+    *, text: str, title: str = "", source: str = "", licence: str = ""
+) -> tuple[Document, GenerationReport]:
+    """Create or update the document with this title and generate its questions, all or nothing."""
+    bank = bank_build(text, title=title)
+    title = (title or bank.title or _("Documento sin título"))[:200]
+    document, created = Document.objects.get_or_create(
+        title=title, defaults={"text": bank.text, "source": source, "licence": licence}
+    )
+    if not created and document.text != bank.text:
+        document.text = bank.text
+        document.save(update_fields=["text", "updated_at"])
+    return document, document_generate_questions(document=document, bank=bank)
+
+
+# ---------------------------------------------------------------- fixture
+def bank_to_fixture(bank: Bank, *, title: str, source: str = "", licence: str = "", document_pk: int = 1) -> list[dict]:
+    """Return a loaddata fixture (stable primary keys) equal to what the service stores for this bank."""
+    rows: list[dict] = []
+    ts = {"created_at": FIXTURE_TIMESTAMP, "updated_at": FIXTURE_TIMESTAMP}
+    rows.append(
+        {
+            "model": "quizzes.document",
+            "pk": document_pk,
+            "fields": {
+                "title": title,
+                "language": bank.language,
+                "text": bank.text,
+                "source": source,
+                "licence": licence,
+                "is_published": True,
+                "created_by": None,
+                **ts,
+            },
+        }
+    )
+    base = document_pk * 100_000
+    sentence_pk = {}
+    for sent in bank.sentences:
+        pk = base + sent.index + 1
+        sentence_pk[sent.index] = pk
+        start, end = bank.sentence_offsets[sent.index]
+        rows.append(
+            {
+                "model": "quizzes.sentence",
+                "pk": pk,
+                "fields": {"document": document_pk, "index": sent.index, "text": sent.text, "start": start, "end": end},
+            }
+        )
+    fact_pk = {}
+    for i, fact in enumerate(bank.facts, start=1):
+        fact_pk[fact.key] = base + i
+        rows.append(
+            {
+                "model": "quizzes.fact",
+                "pk": base + i,
+                "fields": {
+                    "document": document_pk,
+                    "sentence": sentence_pk[fact.sentence_index],
+                    "key": fact.key,
+                    "kind": fact.kind,
+                    "subtype": fact.subtype[:40],
+                    "answer": fact.answer[:500],
+                    "start": fact.start,
+                    "end": fact.end,
+                    "value": fact.value,
+                    "aliases": fact.aliases,
+                    "uncertain": bool((fact.value or {}).get("uncertain")),
+                    "is_active": True,
+                },
+            }
+        )
+    choice_pk, answer_pk = base, base
+    for i, q in enumerate(bank.questions, start=1):
+        fields = _question_fields(q)
+        rows.append(
+            {
+                "model": "quizzes.question",
+                "pk": base + i,
+                "fields": {
+                    **fields,
+                    "document": document_pk,
+                    "fact": fact_pk.get(q.fact_keys[0]) if q.fact_keys else None,
+                    "sentence": sentence_pk.get(q.sentence_indexes[0]) if len(q.sentence_indexes) == 1 else None,
+                    "origin": Origin.GENERATED.value,
+                    "edited_by_teacher": False,
+                    "key": q.key,
+                    "created_by": None,
+                    **ts,
+                },
+            }
+        )
+        choices, accepted = _answer_rows(q)
+        for text, ok, pos, key in choices:
+            choice_pk += 1
+            rows.append(
+                {
+                    "model": "quizzes.choice",
+                    "pk": choice_pk,
+                    "fields": {
+                        "question": base + i,
+                        "text": text[:500],
+                        "is_correct": ok,
+                        "position": pos,
+                        "fact": fact_pk.get(key),
+                    },
+                }
+            )
+        for text in accepted:
+            answer_pk += 1
+            rows.append(
+                {
+                    "model": "quizzes.acceptedanswer",
+                    "pk": answer_pk,
+                    "fields": {"question": base + i, "text": text[:300]},
+                }
+            )
+    return rows
+
+
+# ---------------------------------------------------------------- demo quizzes
+DEMO_QUIZZES = [
+    ("Fechas y cifras", "Cuándo ocurrió y cuánto: fechas, duraciones y cantidades del texto.", {"date", "number"}),
+    ("Lugares y batallas", "Dónde ocurrió: países, regiones, ciudades y acontecimientos.", {"place", "event"}),
+    ("Repaso general", "Un poco de todo, con preguntas de todos los tipos.", None),
+]
+
+
+@transaction.atomic
+def demo_quizzes_create(*, document: Document, size: int = 10) -> list[Quiz]:
+    """Create (once) three published quizzes from the document's published generated questions."""
+    quizzes = []
+    published = list(
+        Question.objects.filter(document=document, status=Status.PUBLISHED).select_related("fact").order_by("key")
+    )
+    for title, description, kinds in DEMO_QUIZZES:
+        quiz, created = Quiz.objects.get_or_create(
+            title=title, defaults={"description": description, "document": document, "status": Status.DRAFT}
+        )
+        quizzes.append(quiz)
+        if not created:
+            continue
+        pool = [q for q in published if kinds is None or (q.fact and q.fact.kind in kinds)]
+        chosen: list[Question] = []
+        # Spread over question kinds and facts: a quiz of ten cloze items on one name teaches little.
+        by_kind: dict[str, list[Question]] = {}
+        for q in pool:
+            by_kind.setdefault(q.kind, []).append(q)
+        used_facts: set[int] = set()
+        while len(chosen) < size and any(by_kind.values()):
+            for kind in sorted(by_kind):
+                while by_kind[kind]:
+                    q = by_kind[kind].pop(0)
+                    if q.fact_id in used_facts and any(x.fact_id not in used_facts for x in by_kind[kind]):
+                        by_kind[kind].append(q)
+                        continue
+                    chosen.append(q)
+                    used_facts.add(q.fact_id)
+                    break
+                if len(chosen) >= size:
+                    break
+        QuizItem.objects.bulk_create(QuizItem(quiz=quiz, question=q, position=i) for i, q in enumerate(chosen, start=1))
+        if chosen:
+            quiz.status = Status.PUBLISHED
+            quiz.save(update_fields=["status", "updated_at"])
+    return quizzes

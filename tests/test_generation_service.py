@@ -1,0 +1,251 @@
+"""Storing generated banks: one transaction, idempotent regeneration, teacher edits kept, bad input refused."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+
+from quizzes.generation import generate_bank
+from quizzes.models import AcceptedAnswer, Choice, Document, Fact, Question, Quiz, Sentence, Status
+from quizzes.services import generation
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).parent / "data"
+SEED_PATH = DATA / "guerra-de-invierno.txt"
+SEED = SEED_PATH.read_text(encoding="utf-8")
+
+
+def make_document(text=SEED, title="La Guerra de Invierno"):
+    return Document.objects.create(title=title, text=text)
+
+
+def counts():
+    return {m.__name__: m.objects.count() for m in (Document, Sentence, Fact, Question, Choice, AcceptedAnswer)}
+
+
+def test_generation_stores_facts_and_questions_with_their_parts():
+    document = make_document()
+    report = generation.document_generate_questions(document=document)
+    bank = generate_bank(SEED, title=document.title)
+    assert report.facts == len(bank.facts) == document.facts.count()
+    assert report.created == len(bank.questions) == document.questions.count()
+    assert report.updated == report.unchanged == report.kept_edited == report.sent_to_draft == 0
+    assert document.sentences.count() == len(bank.sentences)
+    single = document.questions.filter(kind="single_choice").first()
+    assert single.choices.count() == 4 and single.choices.filter(is_correct=True).count() == 1
+    short = document.questions.filter(kind="short_answer").first()
+    assert short.accepted_answers.exists()
+    numeric = document.questions.filter(kind="numeric").first()
+    assert numeric.numeric_value is not None and numeric.numeric_tolerance is not None
+    ordering = document.questions.get(kind="ordering")
+    positions = list(ordering.choices.order_by("position").values_list("position", flat=True))
+    assert positions == list(range(1, len(positions) + 1))
+    assert all(c.fact_id for c in ordering.choices.all())
+    tf = document.questions.filter(kind="true_false")
+    assert tf.filter(correct_bool=True).exists() and tf.filter(correct_bool=False).exists()
+    q = document.questions.exclude(kind="ordering").first()
+    assert q.fact and q.sentence and q.explanation == q.sentence.text
+    assert q.checks["signature"] and "passed" in q.checks
+    assert report.published == document.questions.filter(status=Status.PUBLISHED).count() > 0
+    fact = document.facts.get(answer="30 de noviembre de 1939")
+    assert document.text[fact.start : fact.end] == fact.answer
+    assert fact.value["year"] == 1939
+    assert document.facts.get(answer="febrero").uncertain
+
+
+def test_every_stored_question_is_valid_for_its_kind():
+    from quizzes.services.content import question_problems
+
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    for q in document.questions.prefetch_related("choices", "accepted_answers"):
+        assert question_problems(question=q) == [], q
+
+
+def test_regenerating_the_same_text_changes_nothing():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    before = counts()
+    stamps = dict(Question.objects.values_list("pk", "updated_at"))
+    report = generation.document_generate_questions(document=document)
+    assert report.created == report.updated == report.sent_to_draft == 0
+    assert report.unchanged == Question.objects.count()
+    assert counts() == before
+    assert dict(Question.objects.values_list("pk", "updated_at")) == stamps
+
+
+def test_changed_sentence_changes_only_its_items():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    old = "La Sociedad de Naciones consideró ilegal el ataque y expulsó a la Unión Soviética de la organización."
+    untouched = set(Question.objects.exclude(explanation=old).values_list("pk", flat=True))
+    orphan_ids = set(Question.objects.filter(explanation=old).values_list("pk", flat=True))
+    document.text = SEED.replace(old, old.replace("el ataque", "la invasión"))
+    document.save()
+    report = generation.document_generate_questions(document=document)
+    assert report.created >= 1
+    assert report.sent_to_draft == len(orphan_ids) >= 1
+    assert report.updated == 0
+    for q in Question.objects.filter(pk__in=orphan_ids):
+        assert q.status == Status.DRAFT
+        assert q.review_note == generation.ORPHAN_NOTE
+    assert untouched <= set(Question.objects.values_list("pk", flat=True))
+
+
+def test_vanished_sentence_deactivates_its_facts():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    gone = "Cuando Finlandia se negó, los soviéticos invadieron."
+    fact_ids = set(Fact.objects.filter(sentence__text=gone).values_list("pk", flat=True))
+    document.text = SEED.replace(gone + " ", "")
+    document.save()
+    generation.document_generate_questions(document=document)
+    assert fact_ids
+    assert not Fact.objects.filter(pk__in=fact_ids, is_active=True).exists()
+
+
+def test_teacher_edit_is_never_overwritten():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    q = Question.objects.filter(kind="short_answer").first()
+    q.prompt = "Mi propia redacción: _____."
+    q.edited_by_teacher = True
+    q.save()
+    document.text = SEED.replace("Finlandia inicia", "Finlandia empieza")  # headline only: items keep their keys
+    document.save()
+    report = generation.document_generate_questions(document=document)
+    assert report.kept_edited == 1
+    q.refresh_from_db()
+    assert q.prompt == "Mi propia redacción: _____."
+    # Even when its sentence vanishes, the edited item keeps its content; only a note is added.
+    document.text = SEED.replace(q.explanation, "")
+    document.save()
+    generation.document_generate_questions(document=document)
+    q.refresh_from_db()
+    assert q.prompt == "Mi propia redacción: _____." and q.review_note == generation.ORPHAN_NOTE
+
+
+def test_teacher_publishing_a_draft_survives_regeneration():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    draft = Question.objects.filter(status=Status.DRAFT).first()
+    draft.status = Status.PUBLISHED
+    draft.save()
+    generation.document_generate_questions(document=document)
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        ("abc\x00def", "binary"),
+        ("x" * (generation.MAX_TEXT_CHARS + 1), "too_long"),
+        ("hola hola hola hola.", "no_facts"),
+    ],
+)
+def test_bad_text_is_refused_and_nothing_is_written(text, code):
+    document = make_document(text="placeholder")
+    before = counts()
+    with pytest.raises(ValidationError) as exc:
+        generation.document_generate_questions(document=_with_text(document, text))
+    assert exc.value.code == code
+    assert counts() == before
+
+
+def _with_text(document, text):
+    document.text = text
+    return document
+
+
+# ------------------------------------------------------------------ the command
+def test_command_dry_run_json_prints_the_bank_and_touches_nothing():
+    out = io.StringIO()
+    call_command("generate_questions", str(SEED_PATH), "--dry-run", "--json", stdout=out)
+    bank = json.loads(out.getvalue())
+    assert set(bank) == {"document", "facts", "questions"}
+    assert len(bank["questions"]) > 50
+    assert Document.objects.count() == 0 and Question.objects.count() == 0
+
+
+def test_command_stores_then_regenerates_idempotently():
+    out = io.StringIO()
+    call_command("generate_questions", str(SEED_PATH), "--title", "Invierno", stdout=out)
+    assert "creadas" in out.getvalue()
+    document = Document.objects.get(title="Invierno")
+    n = document.questions.count()
+    out = io.StringIO()
+    call_command("generate_questions", str(SEED_PATH), "--title", "Invierno", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["created"] == 0 and report["unchanged"] == n
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "vac"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binario"),
+        ("Año de 1939 en España.".encode("latin-1"), "UTF-8"),
+        ("Sin nada que preguntar aquí.".encode(), "hecho"),
+        (("Texto largo. " * 400_000).encode(), "largo"),
+    ],
+)
+def test_command_refuses_bad_files(tmp_path, content, message):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    before = counts()
+    with pytest.raises(CommandError, match=message):
+        call_command("generate_questions", str(path), stdout=io.StringIO())
+    with pytest.raises(CommandError):
+        call_command("generate_questions", str(path), "--dry-run", "--json", stdout=io.StringIO())
+    assert counts() == before
+
+
+def test_command_refuses_missing_file(tmp_path):
+    with pytest.raises(CommandError, match="No existe"):
+        call_command("generate_questions", str(tmp_path / "nope.txt"))
+
+
+# ------------------------------------------------------------------ admin action and demo quizzes
+def test_admin_action_reports_counts(admin_client):
+    document = make_document()
+    response = admin_client.post(
+        "/admin/quizzes/document/",
+        {"action": "generate_questions", "_selected_action": [document.pk]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "creadas" in response.content.decode()
+    assert document.questions.exists()
+
+
+def test_admin_action_reports_bad_text(admin_client):
+    document = make_document(text="nada que preguntar aquí.")
+    response = admin_client.post(
+        "/admin/quizzes/document/", {"action": "generate_questions", "_selected_action": [document.pk]}, follow=True
+    )
+    assert generation.TEXT_NO_FACTS in response.content.decode()
+    assert not document.questions.exists()
+
+
+def test_demo_quizzes_are_published_and_idempotent():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    quizzes = generation.demo_quizzes_create(document=document)
+    assert [q.title for q in quizzes] == ["Fechas y cifras", "Lugares y batallas", "Repaso general"]
+    for quiz in quizzes:
+        assert quiz.status == Status.PUBLISHED
+        assert 3 <= quiz.questions.count() <= 10
+        assert not quiz.questions.exclude(status=Status.PUBLISHED).exists()
+    dates = Quiz.objects.get(title="Fechas y cifras")
+    assert set(dates.questions.values_list("fact__kind", flat=True)) <= {"date", "number"}
+    general = Quiz.objects.get(title="Repaso general")
+    assert general.questions.values("kind").distinct().count() >= 4
+    generation.demo_quizzes_create(document=document)
+    assert Quiz.objects.count() == 3
