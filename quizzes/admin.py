@@ -536,7 +536,10 @@ class ClassroomAdmin(admin.ModelAdmin):
     @admin.action(description=_("Generar un código de acceso nuevo"))
     def new_code(self, request, queryset):
         with transaction.atomic():
-            for classroom in queryset.select_for_update():
+            # The changelist queryset is annotated (GROUP BY), which PostgreSQL cannot lock: lock by id.
+            for classroom in Classroom.objects.select_for_update().filter(
+                pk__in=list(queryset.values_list("pk", flat=True))
+            ):
                 classroom.join_code = new_join_code()
                 classroom.save(update_fields=["join_code"])
         self.message_user(request, _("Código nuevo generado; el anterior ya no sirve."))
