@@ -627,3 +627,8 @@ class ReviewAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+admin.site.site_header = _("winterwar · autoría y clases")
+admin.site.site_title = _("winterwar")
+admin.site.index_title = _("Contenido, cuestionarios y clases")
