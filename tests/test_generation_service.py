@@ -249,3 +249,25 @@ def test_demo_quizzes_are_published_and_idempotent():
     assert general.questions.values("kind").distinct().count() >= 4
     generation.demo_quizzes_create(document=document)
     assert Quiz.objects.count() == 3
+
+
+# ------------------------------------------------------------------ the committed Winter War bank
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+DEMO_SOURCE = "Wikipedia en español, «Guerra de Invierno» (extracto)"
+
+
+def test_committed_fixture_is_what_the_generator_makes_today():
+    """Regenerate with: manage.py generate_questions fixtures/guerra-de-invierno.txt --dry-run --fixture ... (docs)."""
+    text = (FIXTURES / "guerra-de-invierno.txt").read_text(encoding="utf-8")
+    bank = generate_bank(text, title="La Guerra de Invierno")
+    rows = generation.bank_to_fixture(bank, title="La Guerra de Invierno", source=DEMO_SOURCE, licence="CC BY-SA 4.0")
+    committed = json.loads((FIXTURES / "winterwar_bank.json").read_text(encoding="utf-8"))
+    assert rows == committed
+
+
+def test_loaded_fixture_regenerates_without_changes():
+    call_command("loaddata", str(FIXTURES / "winterwar_bank.json"), verbosity=0)
+    document = Document.objects.get(title="La Guerra de Invierno")
+    report = generation.document_generate_questions(document=document)
+    assert report.created == report.updated == report.sent_to_draft == 0
+    assert report.unchanged == document.questions.count() > 50

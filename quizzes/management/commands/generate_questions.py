@@ -22,8 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("--licence", default="", help="Licencia del texto, p. ej. CC BY-SA 4.0.")
         parser.add_argument("--dry-run", action="store_true", help="No guarda nada.")
         parser.add_argument("--json", action="store_true", help="Imprime el banco en JSON (con --dry-run).")
+        parser.add_argument(
+            "--fixture",
+            metavar="OUT",
+            help="Escribe el banco como fixture de loaddata en OUT (con --dry-run; no toca la base de datos).",
+        )
 
-    def handle(self, *args, path, title, source, licence, dry_run, json: bool, **options):
+    def handle(self, *args, path, title, source, licence, dry_run, json: bool, fixture, **options):
         as_json = json
         try:
             text = generation.text_read(path)
@@ -37,6 +42,12 @@ class Command(BaseCommand):
             raise CommandError(f"Es un directorio, no un archivo: {path}") from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
+        if dry_run and fixture:
+            rows = generation.bank_to_fixture(bank, title=title or bank.title, source=source, licence=licence)
+            with open(fixture, "w", encoding="utf-8") as fh:
+                fh.write(_dumps(rows) + "\n")
+            self.stdout.write(f"{len(rows)} objetos escritos en {fixture}")
+            return
         if dry_run:
             if as_json:
                 self.stdout.write(_dumps(bank_to_json(bank)))
