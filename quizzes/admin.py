@@ -554,6 +554,8 @@ class FlashcardAdmin(admin.ModelAdmin):
     list_filter = ("origin", "is_active", "document")
     search_fields = ("front", "back")
     autocomplete_fields = ("document", "fact")
+    raw_id_fields = ("sentence",)
+    fields = ("document", "front", "back", "context", "sentence", "fact", "origin", "is_active")
 
 
 class ResponseInline(admin.TabularInline):

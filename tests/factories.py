@@ -11,12 +11,14 @@ from quizzes.models import (
     Document,
     Enrollment,
     Fact,
+    Flashcard,
     Question,
     QuestionKind,
     Quiz,
     QuizItem,
     Sentence,
     Status,
+    StudentCard,
     User,
 )
 from quizzes.permissions import teachers_group
@@ -137,3 +139,17 @@ def make_quiz_of_every_kind(**extra):
         make_question(kind=QuestionKind.ORDERING, prompt="Ordene los acontecimientos."),
     ]
     return make_quiz(questions=questions, **extra)
+
+
+def make_flashcard(*, document=None, front: str | None = None, back: str = "Helsinki", **extra) -> Flashcard:
+    document = document or make_document()
+    return Flashcard.objects.create(
+        document=document, front=front or f"Tarjeta {next(_seq)}: ¿capital de Finlandia?", back=back, **extra
+    )
+
+
+def make_student_card(*, user, card=None, due=None, **extra) -> StudentCard:
+    from django.utils import timezone
+
+    card = card or make_flashcard()
+    return StudentCard.objects.create(user=user, card=card, due=due or timezone.now(), **extra)

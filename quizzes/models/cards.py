@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .content import Document, Fact, Origin
+from .content import Document, Fact, Origin, Sentence
 
 
 class Flashcard(models.Model):
@@ -17,8 +17,22 @@ class Flashcard(models.Model):
     fact = models.OneToOneField(
         Fact, verbose_name=_("hecho"), on_delete=models.SET_NULL, null=True, blank=True, related_name="flashcard"
     )
+    sentence = models.ForeignKey(
+        Sentence,
+        verbose_name=_("oración de origen"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="flashcards",
+        help_text=_("El reverso enlaza con ella en el lector del documento."),
+    )
     front = models.TextField(_("anverso"), help_text=_("La pregunta o el hueco que se muestra primero."))
-    back = models.TextField(_("reverso"), help_text=_("La respuesta."))
+    back = models.TextField(
+        _("reverso"), help_text=_("La respuesta (en el modo «escribir la respuesta» se compara con ella).")
+    )
+    context = models.TextField(
+        _("contexto"), blank=True, help_text=_("Se muestra bajo la respuesta; en las tarjetas generadas, la oración.")
+    )
     origin = models.CharField(_("origen"), max_length=20, choices=Origin.choices, default=Origin.AUTHORED)
     is_active = models.BooleanField(_("activa"), default=True)
     created_at = models.DateTimeField(_("creada"), auto_now_add=True)
@@ -34,6 +48,11 @@ class Flashcard(models.Model):
 
     def __str__(self) -> str:
         return self.front[:80]
+
+    @property
+    def full_back(self) -> str:
+        """Return the answer followed by its context (for exports to other tools)."""
+        return f"{self.back}\n\n{self.context}" if self.context else self.back
 
 
 class CardState(models.IntegerChoices):

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..models import Classroom, Document, Enrollment, User
 from ..permissions import teachers_group
+from .cards import cards_sync_for_document
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DEMO_DOCUMENT_TITLE = "La Guerra de Invierno"
@@ -71,4 +72,8 @@ def demo_setup() -> DemoReport:
         student, created = _account(username, first, last, password, staff=False)
         Enrollment.objects.get_or_create(classroom=classroom, student=student)
         report.accounts.append(("estudiante", username, password))
+    # One flashcard per active fact (idempotent: a second run creates nothing).
+    for document in Document.objects.all():
+        if cards_sync_for_document(document=document).created:
+            report.created.append(f"flashcards:{document.pk}")
     return report

@@ -1,0 +1,311 @@
+"""Read-only flashcard queries: which cards a student studies, the review queue, counts and statistics.
+
+The queue and the counts filter on (user, due) first, so they walk the ``studentcard_user_due`` index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from . import scheduling
+from .models import Assignment, CardState, Document, Flashcard, Review, ReviewSource, StudentCard
+
+STARTED = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
+LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
+MATURE = timedelta(days=21)  # Anki: a card is "mature" once its interval reaches 21 days
+CHART_DAYS = 30
+
+
+def study_documents(*, user) -> QuerySet[Document]:
+    """Return the published documents the student studies.
+
+    Those used by the assignments of their (non-archived) classes, through the quiz's document or its
+    questions' documents; all published documents when no class gives them any (e.g. in no class).
+    """
+    mine = Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+    assigned = Document.objects.filter(is_published=True).filter(
+        Exists(mine.filter(quiz__document=OuterRef("pk")))
+        | Exists(mine.filter(quiz__items__question__document=OuterRef("pk")))
+    )
+    return Document.objects.filter(is_published=True).filter(Q(pk__in=assigned.values("pk")) | ~Exists(assigned))
+
+
+def studied_cards(*, user) -> QuerySet[StudentCard]:
+    """Return the student's card states for active cards of the documents they study."""
+    return StudentCard.objects.filter(user=user, card__is_active=True, card__document__in=study_documents(user=user))
+
+
+def local_day_start(now: datetime, days: int = 0) -> datetime:
+    """Return the start (local midnight, as an aware datetime) of the day ``days`` after ``now``'s local day."""
+    local = timezone.localtime(now)
+    day = local.date() + timedelta(days=days)
+    return timezone.make_aware(datetime(day.year, day.month, day.day), timezone.get_current_timezone())
+
+
+def _new_allowance(*, user, new_today: int) -> int:
+    return max(0, user.daily_new_cards - new_today)
+
+
+@dataclass(frozen=True)
+class QueueCounts:
+    due: int  # learning and review cards due now
+    learning_ahead: int  # learning cards due within the learn-ahead window
+    new_available: int  # new cards that may still be shown today
+    reviewed_today: int
+    new_today: int
+
+    @property
+    def remaining(self) -> int:
+        return self.due + self.new_available
+
+    @property
+    def progress_max(self) -> int:
+        return self.reviewed_today + self.remaining
+
+
+def queue_counts(*, user, now: datetime) -> QueueCounts:
+    """Count what is left to study now (two queries, both on indexes: (user, due) and (user, reviewed_at))."""
+    today = Review.objects.filter(
+        user=user, reviewed_at__gte=local_day_start(now), source=ReviewSource.REVIEW
+    ).aggregate(n_all=Count("id"), n_new=Count("id", filter=Q(state_before=CardState.NEW)))
+    counts = (
+        studied_cards(user=user)
+        .filter(due__lte=now + scheduling.LEARN_AHEAD)
+        .aggregate(
+            n_due=Count("id", filter=Q(due__lte=now, state__in=STARTED)),
+            n_ahead=Count("id", filter=Q(due__gt=now, state__in=LEARNING_STATES)),
+            n_new=Count("id", filter=Q(state=CardState.NEW)),
+        )
+    )
+    allowance = _new_allowance(user=user, new_today=today["n_new"])
+    return QueueCounts(
+        due=counts["n_due"],
+        learning_ahead=counts["n_ahead"],
+        new_available=min(allowance, counts["n_new"]),
+        reviewed_today=today["n_all"],
+        new_today=today["n_new"],
+    )
+
+
+def next_card(*, user, now: datetime, counts: QueueCounts) -> StudentCard | None:
+    """Return the card to study now: most overdue due card, then a new card (within the daily limit), then a
+    learning card due within the learn-ahead window (Anki's order), or None."""
+    base = studied_cards(user=user).select_related("card__sentence", "card__document", "card__fact")
+    if counts.due:
+        card = base.filter(due__lte=now, state__in=STARTED).order_by("due", "id").first()
+        if card is not None:
+            return card
+    if counts.new_available:
+        card = base.filter(state=CardState.NEW, due__lte=now).order_by("due", "id").first()
+        if card is not None:
+            return card
+    if counts.learning_ahead:
+        return (
+            base.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD).order_by("due", "id").first()
+        )
+    return None
+
+
+def next_due_at(*, user, now: datetime) -> datetime | None:
+    """Return when the next started card falls due (new cards wait for tomorrow's allowance)."""
+    return studied_cards(user=user).filter(state__in=STARTED, due__gt=now).aggregate(m=Min("due"))["m"]
+
+
+def cards_panel(*, user, now: datetime) -> dict:
+    """Return the home page's "flashcards due" panel: due now, new available today, when the next is due."""
+    counts = queue_counts(user=user, now=now)
+    # New cards the student has not been given a state for yet (created lazily when they open the review page).
+    unseen = (
+        Flashcard.objects.filter(is_active=True, document__in=study_documents(user=user))
+        .exclude(student_cards__user=user)
+        .count()
+    )
+    allowance = _new_allowance(user=user, new_today=counts.new_today)
+    new_available = min(allowance, counts.new_available + unseen)
+    return {
+        "due": counts.due + counts.learning_ahead,
+        "new": new_available,
+        "total": counts.due + counts.learning_ahead + new_available,
+        "next_due_at": None if counts.due or new_available else next_due_at(user=user, now=now),
+    }
+
+
+# ---------------------------------------------------------------- statistics
+
+
+@dataclass(frozen=True)
+class DayBar:
+    day: date
+    reviews: int
+    again: int
+    x: float = 0
+    height: float = 0
+    again_height: float = 0
+
+
+@dataclass(frozen=True)
+class RetentionRow:
+    label: str
+    young_passed: int
+    young_total: int
+    mature_passed: int
+    mature_total: int
+
+    @staticmethod
+    def _pct(passed: int, total: int) -> float | None:
+        return round(100 * passed / total, 1) if total else None
+
+    @property
+    def young(self):
+        return self._pct(self.young_passed, self.young_total)
+
+    @property
+    def mature(self):
+        return self._pct(self.mature_passed, self.mature_total)
+
+    @property
+    def total(self):
+        return self._pct(self.young_passed + self.mature_passed, self.young_total + self.mature_total)
+
+    @property
+    def count(self) -> int:
+        return self.young_total + self.mature_total
+
+
+def true_retention(*, user, now: datetime, periods: list[tuple[str, datetime | None]]) -> list[RetentionRow]:
+    """Return Anki's true retention per period: among ratings of cards in review state (not learning or
+    relearning) on the review page, the share that were not "Again"; split young/mature at 21 days."""
+    reviews = Review.objects.filter(user=user, state_before=CardState.REVIEW, source=ReviewSource.REVIEW)
+    young = Q(interval_before__lt=MATURE) | Q(interval_before__isnull=True)
+    mature = Q(interval_before__gte=MATURE)
+    passed = ~Q(rating=scheduling.AGAIN)
+    aggregates = {}
+    for i, (_label, since) in enumerate(periods):
+        when = Q(reviewed_at__gte=since) if since is not None else Q()
+        aggregates[f"yp{i}"] = Count("id", filter=when & young & passed)
+        aggregates[f"yt{i}"] = Count("id", filter=when & young)
+        aggregates[f"mp{i}"] = Count("id", filter=when & mature & passed)
+        aggregates[f"mt{i}"] = Count("id", filter=when & mature)
+    values = reviews.aggregate(**aggregates)
+    return [
+        RetentionRow(
+            label=label,
+            young_passed=values[f"yp{i}"],
+            young_total=values[f"yt{i}"],
+            mature_passed=values[f"mp{i}"],
+            mature_total=values[f"mt{i}"],
+        )
+        for i, (label, _since) in enumerate(periods)
+    ]
+
+
+def reviews_per_day(*, user, now: datetime, days: int = CHART_DAYS) -> list[DayBar]:
+    """Return one bar per local day for the last ``days`` days (reviews on the review page and from quizzes)."""
+    start = local_day_start(now, -(days - 1))
+    rows = (
+        Review.objects.filter(user=user, reviewed_at__gte=start)
+        .annotate(day=TruncDate("reviewed_at", tzinfo=timezone.get_current_timezone()))
+        .values("day")
+        .annotate(n=Count("id"), again=Count("id", filter=Q(rating=scheduling.AGAIN)))
+    )
+    by_day = {r["day"]: (r["n"], r["again"]) for r in rows}
+    first = timezone.localtime(start).date()
+    return [DayBar(day=first + timedelta(days=i), reviews=by_day.get(first + timedelta(days=i), (0, 0))[0],
+                   again=by_day.get(first + timedelta(days=i), (0, 0))[1]) for i in range(days)]  # fmt: skip
+
+
+def chart(bars: list[DayBar], *, width: int = 600, height: int = 160) -> dict:
+    """Lay out bars for a server-side SVG chart (heights in SVG units; no inline styles needed)."""
+    top = max([b.reviews for b in bars] + [1])
+    slot = width / max(len(bars), 1)
+    laid = [
+        DayBar(
+            day=b.day,
+            reviews=b.reviews,
+            again=b.again,
+            x=round(i * slot + slot * 0.15, 2),
+            height=round(height * b.reviews / top, 2),
+            again_height=round(height * b.again / top, 2),
+        )
+        for i, b in enumerate(bars)
+    ]
+    return {"bars": laid, "width": width, "height": height, "bar_width": round(slot * 0.7, 2), "top": top}
+
+
+def card_statistics(*, user, now: datetime) -> dict:
+    """Return the student's statistics page: due soon, reviews per day, true retention, states, retrievability."""
+    cards = studied_cards(user=user)
+    today_end, tomorrow_end, week_end = (local_day_start(now, d) for d in (1, 2, 7))
+    due = cards.filter(due__lt=week_end, state__in=STARTED).aggregate(
+        today=Count("id", filter=Q(due__lt=today_end)),
+        tomorrow=Count("id", filter=Q(due__gte=today_end, due__lt=tomorrow_end)),
+        week=Count("id"),
+    )
+    states = dict(cards.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
+    leeches = cards.filter(is_leech=True).count()
+    by_state = [(label, states.get(value, 0)) for value, label in CardState.choices]
+
+    day_start = local_day_start(now)
+    periods = [
+        ("today", day_start),
+        ("week", local_day_start(now, -6)),
+        ("month", local_day_start(now, -29)),
+        ("all", None),
+    ]
+    retention = true_retention(user=user, now=now, periods=periods)
+
+    memories = []
+    for row in (
+        cards.filter(state__in=STARTED)
+        .select_related("card__fact")
+        .only(
+            "id", "state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "is_leech",
+            "card__front", "card__back", "card__fact__kind",
+        )
+    ):  # fmt: skip
+        memory = scheduling.Memory(
+            state=row.state,
+            step=row.step,
+            stability=row.stability,
+            difficulty=row.difficulty,
+            due=row.due,
+            last_review=row.last_review,
+        )
+        memories.append((scheduling.retrievability(memory, now=now), row))
+    memories.sort(key=lambda pair: (pair[0] if pair[0] is not None else 2, pair[1].id))
+    buckets = [0] * 10
+    for value, _row in memories:
+        if value is not None:
+            buckets[min(int(value * 10), 9)] += 1
+    mean = sum(v for v, _r in memories if v is not None) / len(memories) if memories else None
+    return {
+        "due": due,
+        "by_state": by_state,
+        "leeches": leeches,
+        "total_cards": sum(states.values()),
+        "chart": chart(reviews_per_day(user=user, now=now)),
+        "retention": retention,
+        "weakest": [(round(100 * v) if v is not None else None, r) for v, r in memories[:30]],
+        "retrievability_buckets": _bucket_chart(buckets),
+        "mean_retrievability": round(100 * mean) if mean is not None else None,
+    }
+
+
+def _bucket_chart(buckets: list[int], *, width: int = 300, height: int = 100) -> dict:
+    top = max(buckets + [1])
+    slot = width / len(buckets)
+    bars = [
+        {
+            "label": f"{i * 10}–{i * 10 + 10} %",
+            "n": n,
+            "x": round(i * slot + slot * 0.1, 2),
+            "height": round(height * n / top, 2),
+        }
+        for i, n in enumerate(buckets)
+    ]
+    return {"bars": bars, "width": width, "height": height, "bar_width": round(slot * 0.8, 2), "top": top}

@@ -1,0 +1,269 @@
+"""Flashcard write paths: cards from facts, a student's cards, rating a card, and quiz answers feeding cards.
+
+Scheduling maths lives in quizzes/scheduling.py (py-fsrs); this module only loads rows, converts them to a
+``scheduling.Memory``, and stores the result with a Review row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from .. import scheduling
+from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
+from ..selectors_cards import study_documents
+
+CLOZE_BLANK = "_____"
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MAX_DURATION_MS = 60 * 60 * 1000  # an hour: a longer "duration" is a card left open, not thinking time
+
+RATING_INVALID = _("Elija una valoración entre 1 y 4.")
+TOKEN_INVALID = _("El envío no es válido. Recargue la página e inténtelo de nuevo.")
+
+# What card_review() did, for the view's message.
+RECORDED = "recorded"
+DUPLICATE = "duplicate"  # the same submission again (same token): nothing new is logged
+STALE = "stale"  # the card was rated meanwhile (another tab): nothing is logged
+NOT_DUE = "not_due"  # the card is not due yet: nothing is logged
+INACTIVE = "inactive"  # the card was withdrawn: nothing is logged
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    created: int = 0
+    updated: int = 0
+    deactivated: int = 0
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    status: str
+    student_card: StudentCard
+    review: Review | None = None
+    became_leech: bool = False
+
+
+# ---------------------------------------------------------------- memory <-> rows
+
+
+def memory_of(row: StudentCard) -> scheduling.Memory:
+    """Return the scheduling memory stored in a StudentCard row."""
+    return scheduling.Memory(
+        state=row.state,
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=row.due,
+        last_review=row.last_review,
+        reps=row.reps,
+        lapses=row.lapses,
+    )
+
+
+MEMORY_FIELDS = ["state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "is_leech"]
+
+
+def _store(row: StudentCard, memory: scheduling.Memory) -> None:
+    row.state = memory.state
+    row.step = memory.step
+    row.stability = memory.stability
+    row.difficulty = memory.difficulty
+    row.due = memory.due
+    row.last_review = memory.last_review
+    row.reps = memory.reps
+    row.lapses = memory.lapses
+    row.is_leech = row.is_leech or memory.is_leech
+
+
+def _log(
+    *, row: StudentCard, outcome: scheduling.Outcome, now: datetime, source: str, token=None, duration_ms=None
+) -> Review:
+    _store(row, outcome.memory)
+    row.save(update_fields=MEMORY_FIELDS)
+    return Review.objects.create(
+        student_card=row,
+        user_id=row.user_id,
+        rating=outcome.rating,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        state_before=outcome.state_before,
+        interval_before=outcome.interval_before,
+        interval_after=outcome.interval_after,
+        source=source,
+        token=token,
+    )
+
+
+# ---------------------------------------------------------------- cards from facts
+
+
+def cloze_for(*, fact: Fact) -> str | None:
+    """Return the fact's sentence with the answer blanked (None when the span cannot be placed)."""
+    sentence = fact.sentence
+    if sentence is None:
+        return None
+    text = sentence.text
+    start, end = fact.start - sentence.start, fact.end - sentence.start
+    if not (0 <= start < end <= len(text)):
+        found = text.casefold().find(fact.answer.casefold()) if fact.answer else -1
+        if found < 0:
+            return None
+        start, end = found, found + len(fact.answer)
+    return f"{text[:start]}{CLOZE_BLANK}{text[end:]}".strip()
+
+
+@transaction.atomic
+def cards_sync_for_document(*, document: Document) -> SyncReport:
+    """Create or update one generated card per active fact of the document; deactivate the others' cards."""
+    facts = list(Fact.objects.filter(document=document).select_related("sentence"))
+    existing = {c.fact_id: c for c in Flashcard.objects.filter(document=document, fact__isnull=False)}
+    to_create, to_update, deactivated, updated = [], [], 0, 0
+    for fact in facts:
+        card = existing.get(fact.pk)
+        front = cloze_for(fact=fact) if fact.is_active else None
+        if front is None:
+            if card is not None and card.is_active:
+                card.is_active = False
+                to_update.append(card)
+                deactivated += 1
+            continue
+        values = {
+            "front": front,
+            "back": fact.answer,
+            "context": fact.sentence.text,
+            "sentence_id": fact.sentence_id,
+            "is_active": True,
+        }
+        if card is None:
+            to_create.append(Flashcard(document=document, fact=fact, origin=Origin.GENERATED, **values))
+        elif any(getattr(card, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(card, k, v)
+            to_update.append(card)
+            updated += 1
+    Flashcard.objects.bulk_create(to_create, batch_size=500)
+    Flashcard.objects.bulk_update(to_update, ["front", "back", "context", "sentence_id", "is_active"], batch_size=500)
+    # Generated cards whose fact was deleted (fact set to NULL) go too.
+    deactivated += Flashcard.objects.filter(
+        document=document, origin=Origin.GENERATED, fact__isnull=True, is_active=True
+    ).update(is_active=False)
+    return SyncReport(created=len(to_create), updated=updated, deactivated=deactivated)
+
+
+# ---------------------------------------------------------------- a student's cards
+
+
+def student_cards_sync(*, user, now: datetime) -> int:
+    """Give the student a (new) card state for every active card of the documents they study; return how many."""
+    missing = list(
+        Flashcard.objects.filter(is_active=True, document__in=study_documents(user=user))
+        .exclude(student_cards__user=user)
+        .order_by("document_id", "id")
+        .values_list("id", flat=True)
+    )
+    if not missing:
+        return 0
+    now = scheduling.utc(now)
+    StudentCard.objects.bulk_create(
+        [StudentCard(user=user, card_id=card_id, state=CardState.NEW, due=now) for card_id in missing],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    return len(missing)
+
+
+def _check_rating(rating) -> int:
+    if isinstance(rating, bool) or not isinstance(rating, int) or rating not in scheduling.RATINGS:
+        raise ValidationError(RATING_INVALID, code="rating")
+    return rating
+
+
+@transaction.atomic
+def card_review(
+    *,
+    user,
+    student_card_id: int,
+    rating: int,
+    token: str,
+    duration_ms: int | None,
+    now: datetime,
+    expected_reps: int | None = None,
+) -> ReviewResult:
+    """Rate one of the user's cards at ``now``; log exactly one Review per token.
+
+    Raises StudentCard.DoesNotExist for a card that is not the user's (the view answers 404) and
+    ValidationError for a rating outside 1-4 or a malformed token. A replayed token returns the review it
+    logged; a card rated meanwhile in another tab (``expected_reps`` differs) or not due yet is left alone.
+    """
+    rating = _check_rating(rating)
+    if not isinstance(token, str) or not TOKEN_RE.match(token):
+        raise ValidationError(TOKEN_INVALID, code="token")
+    if duration_ms is not None:
+        duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
+    now = scheduling.utc(now)
+    row = StudentCard.objects.select_for_update(of=("self",)).select_related("card").get(user=user, pk=student_card_id)
+    # Checked under the row lock, so two requests with the same token cannot both pass.
+    previous = Review.objects.filter(token=token).first()
+    if previous is not None:
+        if previous.student_card_id != row.pk:
+            raise ValidationError(TOKEN_INVALID, code="token")
+        return ReviewResult(status=DUPLICATE, student_card=row, review=previous)
+    if expected_reps is not None and row.reps != expected_reps:
+        return ReviewResult(status=STALE, student_card=row)
+    if not row.card.is_active:
+        return ReviewResult(status=INACTIVE, student_card=row)
+    memory = memory_of(row)
+    if not scheduling.is_due(memory, now=now, learn_ahead=True):
+        return ReviewResult(status=NOT_DUE, student_card=row)
+    outcome = scheduling.review(memory, rating=rating, now=now)
+    try:
+        with transaction.atomic():
+            review = _log(
+                row=row, outcome=outcome, now=now, source=ReviewSource.REVIEW, token=token, duration_ms=duration_ms
+            )
+    except IntegrityError:
+        # Same token committed by a concurrent request that did not wait on our lock (SQLite has no row locks).
+        previous = Review.objects.filter(token=token, student_card=row).first()
+        if previous is None:
+            raise
+        row.refresh_from_db()
+        return ReviewResult(status=DUPLICATE, student_card=row, review=previous)
+    return ReviewResult(status=RECORDED, student_card=row, review=review, became_leech=outcome.became_leech)
+
+
+@transaction.atomic
+def card_record_quiz_answer(*, user, fact: Fact, correct: bool, now: datetime) -> Review | None:
+    """Feed a quiz answer on a fact to that fact's card.
+
+    A wrong answer rates the card "Again" and makes it due now; a right answer counts as "Good" for a card
+    that is due (a new card is left for the daily new-card queue). Returns the Review logged, if any.
+    """
+    card = Flashcard.objects.filter(fact=fact, is_active=True).only("id").first()
+    if card is None:
+        return None
+    now = scheduling.utc(now)
+    StudentCard.objects.bulk_create(
+        [StudentCard(user=user, card=card, state=CardState.NEW, due=now)], ignore_conflicts=True
+    )
+    row = StudentCard.objects.select_for_update().get(user=user, card=card)
+    memory = memory_of(row)
+    if not correct:
+        outcome = scheduling.make_due(memory, now=now)
+    elif memory.state != scheduling.NEW and scheduling.is_due(memory, now=now):
+        outcome = scheduling.review(memory, rating=scheduling.GOOD, now=now)
+    else:
+        return None
+    return _log(row=row, outcome=outcome, now=now, source=ReviewSource.QUIZ)
+
+
+@transaction.atomic
+def user_set_daily_new_cards(*, user, daily_new_cards: int) -> None:
+    """Change how many new cards the student is shown per day."""
+    user.daily_new_cards = daily_new_cards
+    user.full_clean(validate_unique=False, exclude=["password"])
+    user.save(update_fields=["daily_new_cards"])

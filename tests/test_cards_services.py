@@ -1,0 +1,385 @@
+"""Flashcard services and selectors against the database: cards from facts, reviews, quiz answers, the queue."""
+
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+import pytest
+from django.core.exceptions import ValidationError
+
+from quizzes import selectors_cards as sel
+from quizzes.models import Assignment, CardState, Flashcard, Review, ReviewSource, StudentCard
+from quizzes.services import cards as svc
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+SENTENCE = "La guerra comenzó el 30 de noviembre de 1939 con el ataque soviético."
+
+
+def winter_fact(*, document=None, sentence_start=100, **extra):
+    document = document or factories.make_document(text="x" * 100 + SENTENCE)
+    sentence = factories.make_sentence(document=document, index=3, text=SENTENCE, start=sentence_start)
+    answer = "30 de noviembre de 1939"
+    at = SENTENCE.index(answer)
+    return factories.make_fact(
+        sentence=sentence,
+        kind="date",
+        answer=answer,
+        start=sentence_start + at,
+        end=sentence_start + at + len(answer),
+        **extra,
+    )
+
+
+def token(n: int = 0) -> str:
+    return f"tok{n:010d}"
+
+
+# ---------------------------------------------------------------- cards from facts
+
+
+def test_sync_makes_one_cloze_card_per_active_fact_and_is_idempotent():
+    fact = winter_fact()
+    report = svc.cards_sync_for_document(document=fact.document)
+    assert report.created == 1
+    card = Flashcard.objects.get(fact=fact)
+    assert card.front == "La guerra comenzó el _____ con el ataque soviético."
+    assert card.back == "30 de noviembre de 1939"
+    assert card.context == SENTENCE
+    assert card.sentence == fact.sentence
+    assert card.origin == "generated"
+    assert card.sentence.get_absolute_url().endswith("?s=3#s3")
+    again = svc.cards_sync_for_document(document=fact.document)
+    assert (again.created, again.updated, again.deactivated) == (0, 0, 0)
+    assert Flashcard.objects.count() == 1
+
+
+def test_sync_updates_changed_facts_and_deactivates_inactive_or_deleted_ones():
+    fact = winter_fact()
+    other = factories.make_fact(document=fact.document, answer="Finlandia")
+    svc.cards_sync_for_document(document=fact.document)
+    fact.answer = "1939"
+    fact.start = fact.end - 4
+    fact.save()
+    other.is_active = False
+    other.save()
+    report = svc.cards_sync_for_document(document=fact.document)
+    assert (report.updated, report.deactivated) == (1, 1)
+    card = Flashcard.objects.get(fact=fact)
+    assert card.front == "La guerra comenzó el 30 de noviembre de _____ con el ataque soviético."
+    assert not Flashcard.objects.get(fact=other).is_active
+    other.is_active = True
+    other.save()
+    assert svc.cards_sync_for_document(document=fact.document).updated == 1
+    assert Flashcard.objects.get(fact=other).is_active
+    fact.delete()
+    assert svc.cards_sync_for_document(document=other.document).deactivated == 1
+    assert Flashcard.objects.filter(is_active=True).count() == 1
+
+
+def test_sync_leaves_teacher_cards_alone():
+    fact = winter_fact()
+    authored = factories.make_flashcard(document=fact.document)
+    svc.cards_sync_for_document(document=fact.document)
+    authored.refresh_from_db()
+    assert authored.is_active and authored.fact is None
+
+
+def test_cloze_falls_back_to_finding_the_answer_when_offsets_are_off():
+    fact = winter_fact()
+    fact.start, fact.end = 5000, 5010
+    assert svc.cloze_for(fact=fact) == "La guerra comenzó el _____ con el ataque soviético."
+    fact.answer = "Estocolmo"
+    assert svc.cloze_for(fact=fact) is None
+
+
+# ---------------------------------------------------------------- which documents a student studies
+
+
+def test_students_in_no_class_study_all_published_documents(student):
+    published = factories.make_document()
+    factories.make_document(is_published=False)
+    assert list(sel.study_documents(user=student)) == [published]
+
+
+def test_students_in_a_class_study_the_documents_of_its_assignments(student, other_student):
+    used, by_question, unused = (factories.make_document() for _ in range(3))
+    quiz = factories.make_quiz(document=used, questions=[factories.make_question(document=by_question)])
+    classroom = factories.make_classroom(students=[student])
+    Assignment.objects.create(classroom=classroom, quiz=quiz)
+    assert set(sel.study_documents(user=student)) == {used, by_question}
+    assert set(sel.study_documents(user=other_student)) == {used, by_question, unused}
+
+
+def test_a_class_without_assignments_falls_back_to_all_published(student):
+    doc = factories.make_document()
+    factories.make_classroom(students=[student])
+    assert list(sel.study_documents(user=student)) == [doc]
+
+
+def test_student_cards_sync_gives_new_states_once(student):
+    doc = factories.make_document()
+    cards = [factories.make_flashcard(document=doc) for _ in range(3)]
+    factories.make_flashcard(document=doc, is_active=False)
+    assert svc.student_cards_sync(user=student, now=T0) == 3
+    assert svc.student_cards_sync(user=student, now=T0) == 0
+    rows = StudentCard.objects.filter(user=student)
+    assert {r.card_id for r in rows} == {c.id for c in cards}
+    assert {r.state for r in rows} == {CardState.NEW}
+
+
+# ---------------------------------------------------------------- rating a card
+
+
+def review(user, row, rating, now, n, **kw):
+    return svc.card_review(
+        user=user, student_card_id=row.pk, rating=rating, token=token(n), duration_ms=1500, now=now, **kw
+    )
+
+
+def test_days_of_reviews_match_py_fsrs(student):
+    """Rate each time the card falls due (plus a delay), for weeks; the row follows py-fsrs exactly."""
+    row = factories.make_student_card(user=student, due=T0)
+    lib = fsrs.Scheduler(enable_fuzzing=False)
+    card = fsrs.Card(card_id=1, due=T0)
+    # (delay after the card falls due, rating): learning steps, graduation, a lapse, relearning, easy.
+    history = [(0, 3), (60, 3), (3600, 3), (86400, 2), (2 * 86400, 1), (0, 3), (5 * 3600, 4), (0, 3)]
+    for n, (delay, rating) in enumerate(history):
+        now = row.due + timedelta(seconds=delay)
+        result = review(student, row, rating, now, n)
+        assert result.status == svc.RECORDED
+        card, _ = lib.review_card(card, fsrs.Rating(rating), review_datetime=now)
+        row.refresh_from_db()
+        assert row.due == card.due
+        assert row.state == int(card.state)
+        assert row.stability == pytest.approx(card.stability)
+        assert row.difficulty == pytest.approx(card.difficulty)
+    assert row.due - T0 > timedelta(days=14)
+    assert row.reps == len(history) and row.lapses == 1
+    logged = list(Review.objects.filter(student_card=row).order_by("reviewed_at"))
+    assert [r.rating for r in logged] == [r for _s, r in history]
+    assert logged[0].state_before == CardState.NEW and logged[0].interval_before is None
+    assert logged[0].interval_after == timedelta(minutes=10)
+    assert logged[4].state_before == CardState.REVIEW and logged[4].interval_before >= timedelta(days=1)
+    assert all(r.source == ReviewSource.REVIEW and r.duration_ms == 1500 for r in logged)
+
+
+def test_same_token_twice_logs_exactly_one_review(student):
+    row = factories.make_student_card(user=student, due=T0)
+    first = review(student, row, 3, T0, 1)
+    second = review(student, row, 1, T0 + timedelta(seconds=5), 1)
+    assert (first.status, second.status) == (svc.RECORDED, svc.DUPLICATE)
+    assert second.review.pk == first.review.pk
+    assert Review.objects.count() == 1
+    row.refresh_from_db()
+    assert row.reps == 1 and row.state == CardState.LEARNING
+
+
+def test_a_token_used_on_another_card_is_refused(student):
+    a = factories.make_student_card(user=student, due=T0)
+    b = factories.make_student_card(user=student, due=T0)
+    review(student, a, 3, T0, 1)
+    with pytest.raises(ValidationError):
+        review(student, b, 3, T0, 1)
+
+
+def test_two_tabs_rating_the_same_card_one_wins(student):
+    row = factories.make_student_card(user=student, due=T0)
+    tab_a = review(student, row, 3, T0, 1, expected_reps=0)
+    tab_b = review(student, row, 1, T0 + timedelta(seconds=3), 2, expected_reps=0)
+    assert (tab_a.status, tab_b.status) == (svc.RECORDED, svc.STALE)
+    row.refresh_from_db()
+    assert row.reps == 1 and Review.objects.count() == 1
+    assert row.due == T0 + timedelta(minutes=10)
+
+
+def test_a_card_not_due_is_left_alone(student):
+    row = factories.make_student_card(user=student, due=T0)
+    review(student, row, 4, T0, 1)  # Easy: review state, due in days
+    row.refresh_from_db()
+    due = row.due
+    result = review(student, row, 1, T0 + timedelta(hours=1), 2)
+    assert result.status == svc.NOT_DUE
+    row.refresh_from_db()
+    assert row.due == due and Review.objects.count() == 1
+
+
+def test_learning_cards_may_be_reviewed_a_little_early(student):
+    row = factories.make_student_card(user=student, due=T0)
+    review(student, row, 3, T0, 1)  # due in 10 min
+    assert review(student, row, 3, T0 + timedelta(minutes=2), 2).status == svc.RECORDED
+
+
+def test_another_students_card_does_not_exist_for_me(student, other_student):
+    row = factories.make_student_card(user=other_student, due=T0)
+    with pytest.raises(StudentCard.DoesNotExist):
+        review(student, row, 3, T0, 1)
+    assert Review.objects.count() == 0
+
+
+@pytest.mark.parametrize("rating", [0, 5, -3, "3", None, 2.5, True])
+def test_ratings_outside_one_to_four_are_a_validation_error(student, rating):
+    row = factories.make_student_card(user=student, due=T0)
+    with pytest.raises(ValidationError) as exc:
+        review(student, row, rating, T0, 1)
+    assert exc.value.code == "rating"
+    assert Review.objects.count() == 0
+
+
+@pytest.mark.parametrize("bad", ["", "short", "x" * 65, "tok en with spaces", None, 12345678])
+def test_malformed_tokens_are_refused(student, bad):
+    row = factories.make_student_card(user=student, due=T0)
+    with pytest.raises(ValidationError):
+        svc.card_review(user=student, student_card_id=row.pk, rating=3, token=bad, duration_ms=None, now=T0)
+
+
+def test_huge_or_negative_durations_are_clamped(student):
+    row = factories.make_student_card(user=student, due=T0)
+    svc.card_review(user=student, student_card_id=row.pk, rating=3, token=token(1), duration_ms=10**12, now=T0)
+    assert Review.objects.get().duration_ms == svc.MAX_DURATION_MS
+
+
+def test_inactive_cards_are_not_rated(student):
+    row = factories.make_student_card(user=student, due=T0, card=factories.make_flashcard(is_active=False))
+    assert review(student, row, 3, T0, 1).status == svc.INACTIVE
+
+
+def test_eighth_lapse_flags_a_leech(student):
+    row = factories.make_student_card(
+        user=student, due=T0, state=CardState.REVIEW, stability=3.0, difficulty=5.0, last_review=T0 - timedelta(days=3)
+    )
+    now = T0
+    flagged = []
+    for n in range(8):
+        result = review(student, row, 1, now, 100 + n)
+        flagged.append(result.became_leech)
+        row.refresh_from_db()
+        # Back to review state: relearn it with Good after the 10-minute step, then wait until it is due.
+        review(student, row, 3, row.due, 200 + n)
+        row.refresh_from_db()
+        now = row.due
+    assert row.lapses == 8 and row.is_leech
+    assert flagged == [False] * 7 + [True]
+
+
+# ---------------------------------------------------------------- quiz answers feed cards
+
+
+def test_a_wrong_quiz_answer_makes_the_card_due_now(student):
+    fact = winter_fact()
+    svc.cards_sync_for_document(document=fact.document)
+    row = factories.make_student_card(user=student, card=fact.flashcard, due=T0)
+    review(student, row, 4, T0, 1)  # Easy: due in days
+    later = T0 + timedelta(hours=5)
+    logged = svc.card_record_quiz_answer(user=student, fact=fact, correct=False, now=later)
+    row.refresh_from_db()
+    assert row.due == later and row.state == CardState.RELEARNING and row.lapses == 1
+    assert (logged.source, logged.rating, logged.token) == (ReviewSource.QUIZ, 1, None)
+    counts = sel.queue_counts(user=student, now=later)
+    assert sel.next_card(user=student, now=later, counts=counts) == row
+
+
+def test_a_wrong_quiz_answer_creates_the_card_state_when_missing(student):
+    fact = winter_fact()
+    svc.cards_sync_for_document(document=fact.document)
+    svc.card_record_quiz_answer(user=student, fact=fact, correct=False, now=T0)
+    row = StudentCard.objects.get(user=student)
+    assert row.due == T0 and row.state == CardState.LEARNING and row.reps == 1
+
+
+def test_a_right_quiz_answer_counts_as_good_only_for_a_due_card(student):
+    fact = winter_fact()
+    svc.cards_sync_for_document(document=fact.document)
+    assert svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=T0) is None  # new: untouched
+    row = StudentCard.objects.get(user=student)
+    review(student, row, 4, T0, 1)
+    row.refresh_from_db()
+    assert svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=T0 + timedelta(hours=1)) is None
+    logged = svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=row.due)
+    assert (logged.rating, logged.source, logged.state_before) == (3, ReviewSource.QUIZ, CardState.REVIEW)
+    row.refresh_from_db()
+    assert row.reps == 2 and row.due > logged.reviewed_at + timedelta(days=1)
+
+
+def test_a_fact_without_card_is_ignored(student):
+    assert svc.card_record_quiz_answer(user=student, fact=winter_fact(), correct=False, now=T0) is None
+    assert Review.objects.count() == 0
+
+
+# ---------------------------------------------------------------- the queue
+
+
+def test_queue_due_cards_most_overdue_first_then_new_within_the_daily_limit(student):
+    student.daily_new_cards = 2
+    student.save()
+    doc = factories.make_document()
+    now = T0 + timedelta(days=10)
+
+    def started(days_overdue):
+        return factories.make_student_card(
+            user=student,
+            card=factories.make_flashcard(document=doc),
+            due=now - timedelta(days=days_overdue),
+            state=CardState.REVIEW,
+            stability=5.0,
+            difficulty=5.0,
+            last_review=now - timedelta(days=days_overdue + 5),
+        )
+
+    a_little, very = started(1), started(6)
+    new = [
+        factories.make_student_card(user=student, card=factories.make_flashcard(document=doc), due=T0) for _ in range(4)
+    ]
+    later = factories.make_student_card(
+        user=student, card=factories.make_flashcard(document=doc), due=now + timedelta(days=2), state=CardState.REVIEW,
+        stability=5.0, difficulty=5.0, last_review=now - timedelta(days=1),
+    )  # fmt: skip
+    seen = []
+    for n in range(10):
+        counts = sel.queue_counts(user=student, now=now)
+        card = sel.next_card(user=student, now=now, counts=counts)
+        if card is None:
+            break
+        seen.append(card)
+        review(student, card, 3, now, n)
+    # Due cards by overdueness, then two new cards; their learning steps (10 min) are respected: not yet again.
+    assert seen[:4] == [very, a_little, new[0], new[1]]
+    assert later not in seen
+    counts = sel.queue_counts(user=student, now=now)
+    assert counts.new_available == 0 and counts.new_today == 2
+    # The two new cards are due again 10 minutes later (learn-ahead shows them after 0 min... within 20 min).
+    assert set(seen[4:]) == {new[0], new[1]}
+    assert sel.next_card(user=student, now=now, counts=sel.queue_counts(user=student, now=now)) is None
+    assert sel.next_due_at(user=student, now=now) is not None
+
+
+def test_panel_counts_unseen_new_cards_and_says_when_next_is_due(student):
+    doc = factories.make_document()
+    for _ in range(25):
+        factories.make_flashcard(document=doc)
+    panel = sel.cards_panel(user=student, now=T0)
+    assert panel["new"] == 20 and panel["due"] == 0 and panel["next_due_at"] is None
+
+
+def test_statistics(student):
+    doc = factories.make_document()
+    rows = [
+        factories.make_student_card(user=student, card=factories.make_flashcard(document=doc), due=T0) for _ in range(3)
+    ]
+    review(student, rows[0], 4, T0, 1)
+    review(student, rows[1], 3, T0, 2)
+    rows[0].refresh_from_db()
+    review(student, rows[0], 1, rows[0].due, 3)  # a lapse of a review card
+    row = StudentCard.objects.get(pk=rows[0].pk)
+    review(student, row, 3, row.due, 4)
+    row.refresh_from_db()
+    review(student, row, 3, row.due, 5)  # passed in review state
+    now = row.due
+    stats = sel.card_statistics(user=student, now=now)
+    assert stats["total_cards"] == 3
+    assert {str(k): v for k, v in stats["by_state"]}["Nueva"] == 1
+    all_time = stats["retention"][-1]
+    assert (all_time.young_total + all_time.mature_total, all_time.total) == (2, 50.0)
+    assert sum(b.reviews for b in stats["chart"]["bars"]) in (0, 1, 2, 3, 4, 5)
+    assert stats["weakest"][0][0] is not None
