@@ -291,8 +291,12 @@ def test_a_wrong_quiz_answer_creates_the_card_state_when_missing(student):
 def test_a_right_quiz_answer_counts_as_good_only_for_a_due_card(student):
     fact = winter_fact()
     svc.cards_sync_for_document(document=fact.document)
+    assert svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=T0) is None  # never studied
+    assert not StudentCard.objects.exists()
+    svc.student_cards_sync(user=student, now=T0)
     assert svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=T0) is None  # new: untouched
     row = StudentCard.objects.get(user=student)
+    assert row.reps == 0
     review(student, row, 4, T0, 1)
     row.refresh_from_db()
     assert svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=T0 + timedelta(hours=1)) is None

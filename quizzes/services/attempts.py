@@ -32,6 +32,7 @@ from ..models import (
     Response,
     Status,
 )
+from .cards import card_record_quiz_answer
 
 # Answers that arrive this long after the deadline still count (the page auto-submits at zero; the network is slow).
 GRACE = timedelta(seconds=15)
@@ -340,8 +341,17 @@ def response_save(
 
 
 def _notify_fact_answered(response: Response) -> None:
-    """Tell the flashcards that the student answered a question about this fact (see the flashcards issue)."""
-    return None
+    """Tell the flashcards that the student answered a question about this fact (see the flashcards issue).
+
+    Anything short of full marks counts as a mistake: the fact's card becomes due now.
+    """
+    attempt = response.attempt
+    card_record_quiz_answer(
+        user=attempt.user,
+        fact=response.question.fact_id,
+        correct=(response.fraction or 0.0) >= 1.0,
+        now=attempt.submitted_at,
+    )
 
 
 def _finish(attempt: Attempt, *, now: datetime) -> Attempt:

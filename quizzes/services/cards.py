@@ -237,20 +237,24 @@ def card_review(
 
 
 @transaction.atomic
-def card_record_quiz_answer(*, user, fact: Fact, correct: bool, now: datetime) -> Review | None:
-    """Feed a quiz answer on a fact to that fact's card.
+def card_record_quiz_answer(*, user, fact: Fact | int, correct: bool, now: datetime) -> Review | None:
+    """Feed a quiz answer on a fact (a Fact or its id) to that fact's card.
 
     A wrong answer rates the card "Again" and makes it due now; a right answer counts as "Good" for a card
     that is due (a new card is left for the daily new-card queue). Returns the Review logged, if any.
     """
-    card = Flashcard.objects.filter(fact=fact, is_active=True).only("id").first()
+    fact_id = fact.pk if isinstance(fact, Fact) else fact
+    card = Flashcard.objects.filter(fact_id=fact_id, is_active=True).only("id").first()
     if card is None:
         return None
     now = scheduling.utc(now)
-    StudentCard.objects.bulk_create(
-        [StudentCard(user=user, card=card, state=CardState.NEW, due=now)], ignore_conflicts=True
-    )
-    row = StudentCard.objects.select_for_update().get(user=user, card=card)
+    if not correct:  # the card must exist to come back; a right answer on a card never studied changes nothing
+        StudentCard.objects.bulk_create(
+            [StudentCard(user=user, card=card, state=CardState.NEW, due=now)], ignore_conflicts=True
+        )
+    row = StudentCard.objects.select_for_update().filter(user=user, card=card).first()
+    if row is None:
+        return None
     memory = memory_of(row)
     if not correct:
         outcome = scheduling.make_due(memory, now=now)

@@ -1,0 +1,69 @@
+"""Quizzes feed cards end to end: submitting an attempt with a wrong answer on a fact makes its card due now."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from quizzes import selectors_cards as sel
+from quizzes.models import CardState, QuestionKind, Review, ReviewSource, StudentCard
+from quizzes.services import attempts
+from quizzes.services import cards as svc
+from tests import factories
+from tests.quiz_support import right_answer, wrong_answer
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now().replace(microsecond=0)
+
+
+def quiz_on_facts(n=2):
+    document = factories.make_document()
+    facts, questions = [], []
+    for i in range(n):
+        sentence = factories.make_sentence(document=document, index=i, text=f"Finlandia {i} es un país.", start=100 * i)
+        fact = factories.make_fact(sentence=sentence, answer="Finlandia", start=100 * i, end=100 * i + 9)
+        facts.append(fact)
+        questions.append(factories.make_question(kind=QuestionKind.SHORT_ANSWER, fact=fact, document=document))
+    svc.cards_sync_for_document(document=document)
+    return facts, factories.make_quiz(questions=questions, document=document)
+
+
+def take(user, quiz, hows, now):
+    attempt = attempts.attempt_start(user=user, quiz=quiz, now=now)
+    for response, how in zip(attempt.responses.select_related("question").order_by("slot"), hows, strict=True):
+        attempts.response_save(
+            user=user,
+            attempt_id=attempt.pk,
+            slot=response.slot,
+            token=attempts.response_token(response),
+            data=how(response),
+            now=now,
+        )
+    return attempts.attempt_submit(user=user, attempt_id=attempt.pk, now=now)
+
+
+def test_a_wrong_answer_makes_the_facts_card_due_now_and_a_right_one_leaves_a_new_card_new(student):
+    (wrong_fact, right_fact), quiz = quiz_on_facts()
+    take(student, quiz, [wrong_answer, right_answer], NOW)
+    wrong_card = StudentCard.objects.get(user=student, card__fact=wrong_fact)
+    assert wrong_card.due == NOW and wrong_card.state == CardState.LEARNING
+    review = Review.objects.get(user=student)
+    assert (review.source, review.rating, review.student_card) == (ReviewSource.QUIZ, 1, wrong_card)
+    assert not StudentCard.objects.filter(user=student, card__fact=right_fact).exists()
+    # The mistake is the first card of the student's queue.
+    counts = sel.queue_counts(user=student, now=NOW)
+    assert sel.next_card(user=student, now=NOW, counts=counts) == wrong_card
+
+
+def test_a_right_answer_counts_as_good_for_a_due_card(student):
+    (fact, _other), quiz = quiz_on_facts()
+    svc.student_cards_sync(user=student, now=NOW - timedelta(days=10))
+    row = StudentCard.objects.get(user=student, card__fact=fact)
+    svc.card_review(user=student, student_card_id=row.pk, rating=4, token="t" * 12, duration_ms=None, now=row.due)
+    row.refresh_from_db()
+    take(student, quiz, [right_answer, right_answer], row.due + timedelta(hours=1))
+    row.refresh_from_db()
+    quiz_review = Review.objects.get(user=student, source=ReviewSource.QUIZ)
+    assert quiz_review.rating == 3 and quiz_review.student_card == row
+    assert row.reps == 2 and row.due > quiz_review.reviewed_at
