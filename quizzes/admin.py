@@ -31,7 +31,6 @@ from .models import (
     Status,
     StudentCard,
     User,
-    new_join_code,
     validate_question_parts,
 )
 from .services import content as content_services
@@ -535,13 +534,12 @@ class ClassroomAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Generar un código de acceso nuevo"))
     def new_code(self, request, queryset):
+        from .services.classes import classroom_new_code
+
         with transaction.atomic():
-            # The changelist queryset is annotated (GROUP BY), which PostgreSQL cannot lock: lock by id.
-            for classroom in Classroom.objects.select_for_update().filter(
-                pk__in=list(queryset.values_list("pk", flat=True))
-            ):
-                classroom.join_code = new_join_code()
-                classroom.save(update_fields=["join_code"])
+            # The changelist queryset is annotated (GROUP BY), which PostgreSQL cannot lock: the service locks by id.
+            for pk in list(queryset.values_list("pk", flat=True)):
+                classroom_new_code(classroom=Classroom(pk=pk))
         self.message_user(request, _("Código nuevo generado; el anterior ya no sirve."))
 
 

@@ -29,3 +29,37 @@ def teacher_home(*, user) -> dict:
         "documents": list(Document.objects.annotate(n_facts=Count("facts")).order_by("title")),
         "quiz_count": Quiz.objects.count(),
     }
+
+
+def student_assignments(*, user, now=None) -> list:
+    """Return the quizzes assigned to the student's classes, with best score, lateness and whether open (2 queries)."""
+    from django.db.models import F, IntegerField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    from .models import Assignment, Attempt, AttemptState
+
+    now = now or timezone.now()
+    mine = Attempt.objects.filter(user=user, quiz=OuterRef("quiz"), state=AttemptState.SUBMITTED)
+    assignments = list(
+        Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+        .select_related("quiz", "classroom")
+        .annotate(
+            best=Subquery(mine.order_by(F("percent").desc(nulls_last=True)).values("percent")[:1]),
+            n_submitted=Coalesce(
+                Subquery(
+                    mine.order_by().values("quiz").annotate(n=Count("id")).values("n")[:1], output_field=IntegerField()
+                ),
+                Value(0),
+            ),
+        )
+        .order_by(F("due_at").asc(nulls_last=True), "quiz__title")
+    )
+    for a in assignments:
+        a.is_late = bool(a.due_at and a.due_at < now and not a.n_submitted)
+        a.not_yet_open = bool((a.opens_at and a.opens_at > now) or (a.quiz.opens_at and a.quiz.opens_at > now))
+        closed = bool((a.closes_at and a.closes_at <= now) or (a.quiz.closes_at and a.quiz.closes_at <= now))
+        a.is_open = not a.not_yet_open and not closed
+    # Late ones first: that is what a student must do now.
+    assignments.sort(key=lambda a: not a.is_late)
+    return assignments

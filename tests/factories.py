@@ -153,3 +153,92 @@ def make_student_card(*, user, card=None, due=None, **extra) -> StudentCard:
 
     card = card or make_flashcard()
     return StudentCard.objects.create(user=user, card=card, due=due or timezone.now(), **extra)
+
+
+# ---------------------------------------------------------------- classes, attempts and cards (reports)
+
+
+def make_attempt(*, user, quiz, fractions=None, answers=None, number=None, submitted_at=None, state="submitted"):
+    """Make an attempt with one response per quiz item; ``fractions`` (0..1 per item) sets the marks.
+
+    ``answers`` (one stored answer per item, see grading.py) defaults to the right/wrong first option for choice
+    questions. Score, percent and points are derived as the attempts service would store them.
+    """
+    from django.utils import timezone
+
+    from quizzes.models import Attempt, Response
+
+    items = list(quiz.items.select_related("question").order_by("position"))
+    fractions = list(fractions) if fractions is not None else [1.0] * len(items)
+    if number is None:
+        number = Attempt.objects.filter(user=user, quiz=quiz).count() + 1
+    when = submitted_at or timezone.now()
+    submitted = state == "submitted"
+    max_score = sum(item.points for item in items)
+    score = sum(Decimal(str(f)) * item.points for f, item in zip(fractions, items, strict=True))
+    attempt = Attempt.objects.create(
+        user=user,
+        quiz=quiz,
+        number=number,
+        state=state,
+        started_at=when - timezone.timedelta(minutes=10),
+        submitted_at=when if submitted else None,
+        score=score if submitted else None,
+        max_score=max_score,
+        percent=float(score / max_score * 100) if submitted and max_score else None,
+    )
+    for slot, (item, fraction) in enumerate(zip(items, fractions, strict=True), start=1):
+        answer = answers[slot - 1] if answers is not None else _default_answer(item.question, fraction)
+        Response.objects.create(
+            attempt=attempt,
+            question=item.question,
+            slot=slot,
+            max_points=item.points,
+            answer=answer,
+            fraction=fraction,
+            points=Decimal(str(fraction)) * item.points,
+            answered_at=when,
+        )
+    return attempt
+
+
+def _default_answer(question, fraction):
+    choices = list(question.choices.all())
+    if question.kind == QuestionKind.SINGLE_CHOICE:
+        right = next(c for c in choices if c.is_correct)
+        wrong = next(c for c in choices if not c.is_correct)
+        return {"choice": (right if fraction >= 1 else wrong).pk}
+    if question.kind == QuestionKind.MULTIPLE_CHOICE:
+        return {"choices": [c.pk for c in choices if c.is_correct == (fraction >= 1)]}
+    if question.kind == QuestionKind.TRUE_FALSE:
+        return {"value": question.correct_bool if fraction >= 1 else not question.correct_bool}
+    return {"text": "respuesta" if fraction >= 1 else "otra cosa"}
+
+
+def make_card(*, user, fact=None, document=None, is_leech=False, lapses=0, state=2, due=None):
+    from django.utils import timezone
+
+    from quizzes.models import Flashcard, StudentCard
+
+    fact = fact or make_fact(document=document)
+    card, _created = Flashcard.objects.get_or_create(
+        fact=fact, defaults={"document": fact.document, "front": f"¿{fact.answer}?", "back": fact.answer}
+    )
+    return StudentCard.objects.create(
+        user=user, card=card, state=state, due=due or timezone.now(), is_leech=is_leech, lapses=lapses, reps=1
+    )
+
+
+def make_review(*, student_card, rating=3, reviewed_at=None, state_before=2):
+    from django.utils import timezone
+
+    from quizzes.models import Review
+
+    return Review.objects.create(
+        student_card=student_card,
+        user=student_card.user,
+        rating=rating,
+        reviewed_at=reviewed_at or timezone.now(),
+        state_before=state_before,
+        interval_after=timezone.timedelta(days=3),
+    )

@@ -16,4 +16,5 @@ class HomeView(LoginRequiredMixin, TemplateView):
             context.update(selectors.teacher_home(user=user))
         else:
             context.update(selectors.student_home(user=user))
+            context["assignments"] = selectors.student_assignments(user=user)
         return context

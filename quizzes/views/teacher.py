@@ -1,0 +1,297 @@
+"""The teacher area: classes, assignments and progress reports (teachers only; only the classes they teach)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from .. import charts, reports
+from ..class_forms import AssignmentForm, ClassroomForm
+from ..csv_export import Number, csv_response
+from ..models import Assignment, Classroom, Quiz, User
+from ..services import classes as class_services
+from .mixins import TeacherRequiredMixin
+
+
+class TeacherClassMixin(TeacherRequiredMixin):
+    """Resolve the class from the URL among the classes the user teaches; any other class is a 404."""
+
+    @cached_property
+    def classroom(self) -> Classroom:
+        return get_object_or_404(Classroom.objects.taught_by(self.request.user), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["classroom"] = self.classroom
+        return context
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+class ClassListView(TeacherRequiredMixin, TemplateView):
+    """The classes a teacher teaches, and a form to create one."""
+
+    template_name = "quizzes/teacher/class_list.html"
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count
+
+        context = super().get_context_data(**kwargs)
+        context["classrooms"] = list(
+            Classroom.objects.taught_by(self.request.user)
+            .annotate(n_students=Count("enrollments", distinct=True), n_assignments=Count("assignments", distinct=True))
+            .order_by("is_archived", "name")
+        )
+        context.setdefault("form", ClassroomForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ClassroomForm(request.POST)
+        if form.is_valid():
+            try:
+                classroom = class_services.classroom_create(teacher=request.user, name=form.cleaned_data["name"])
+            except ValidationError as exc:
+                form.add_error("name", exc)
+            else:
+                messages.success(
+                    request,
+                    _("Clase «%(name)s» creada. Comparta el código %(code)s o el enlace para que se unan.")
+                    % {"name": classroom.name, "code": classroom.join_code},
+                )
+                return redirect("quizzes:teacher_class", pk=classroom.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ClassDetailView(TeacherClassMixin, TemplateView):
+    """The class report: students × assignments, per-assignment summary, flashcard activity, progress chart."""
+
+    template_name = "quizzes/teacher/class_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        grid = reports.class_grid(classroom=self.classroom)
+        progress = reports.class_progress(classroom=self.classroom)
+        context.update(
+            grid=grid,
+            progress_chart=charts.line_svg(
+                [(day, avg) for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
+            )
+            if progress
+            else None,
+            assign_form=kwargs.get("assign_form") or AssignmentForm(),
+            documents=reports.class_documents(classroom=self.classroom),
+            join_url=self.request.build_absolute_uri(
+                reverse("quizzes:join_link", kwargs={"code": self.classroom.join_code})
+            ),
+        )
+        return context
+
+
+class ClassGridCsvView(TeacherClassMixin, View):
+    """The class grid as CSV (one row per student, best score and status per assignment)."""
+
+    def get(self, request, *args, **kwargs):
+        grid = reports.class_grid(classroom=self.classroom)
+        header = [_("Estudiante"), _("Usuario")]
+        for summary in grid.assignments:
+            title = summary.assignment.quiz.title
+            header += [
+                _("%(quiz)s: mejor nota (%%)") % {"quiz": title},
+                _("%(quiz)s: intentos") % {"quiz": title},
+                _("%(quiz)s: estado") % {"quiz": title},
+            ]
+        header += [_("Repasos (7 días)"), _("Retención (%)"), _("Sanguijuelas")]
+        rows = [header]
+        for row in grid.rows:
+            line = [row.student.get_full_name() or row.student.username, row.student.username]
+            for cell in row.cells:
+                line += [Number(cell.best, 1), cell.attempts, str(cell.label)]
+            retention = row.cards.retention * 100 if row.cards.retention is not None else None
+            line += [row.cards.reviews_7d, Number(retention, 1), row.cards.leeches]
+            rows.append(line)
+        return csv_response(rows, filename=f"clase-{self.classroom.pk}-{self.classroom.name}")
+
+
+class StudentReportView(TeacherClassMixin, TemplateView):
+    """One student of the class: attempts, weakest facts, leeches, progress."""
+
+    template_name = "quizzes/teacher/student.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        student = get_object_or_404(User, pk=self.kwargs["student_id"], enrollments__classroom=self.classroom)
+        report = reports.student_report(classroom=self.classroom, student=student)
+        context.update(
+            report=report,
+            student=student,
+            progress_chart=charts.line_svg(
+                [(when, percent) for when, percent, _title in report.progress], title=_("Notas a lo largo del tiempo")
+            )
+            if report.progress
+            else None,
+        )
+        return context
+
+
+class RemoveStudentView(TeacherClassMixin, View):
+    def post(self, request, *args, **kwargs):
+        student = User.objects.filter(pk=kwargs["student_id"]).first()
+        try:
+            if student is None:
+                raise ValidationError(class_services.NOT_ENROLLED)
+            class_services.classroom_remove_student(teacher=request.user, classroom=self.classroom, student=student)
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+        else:
+            messages.success(request, _("%(name)s ya no está en la clase.") % {"name": student})
+        return redirect("quizzes:teacher_class", pk=self.classroom.pk)
+
+
+class NewCodeView(TeacherClassMixin, View):
+    def post(self, request, *args, **kwargs):
+        old = self.classroom.join_code
+        classroom = class_services.classroom_new_code(teacher=request.user, classroom=self.classroom)
+        messages.success(
+            request,
+            _("Código nuevo: %(new)s. El anterior (%(old)s) ya no sirve para unirse.")
+            % {"new": classroom.join_code, "old": old},
+        )
+        return redirect("quizzes:teacher_class", pk=classroom.pk)
+
+
+class AssignView(TeacherClassMixin, TemplateView):
+    """Assign a published quiz to the class (POST); the form lives on the class page."""
+
+    template_name = "quizzes/teacher/class_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        return redirect("quizzes:teacher_class", pk=self.classroom.pk)
+
+    def post(self, request, *args, **kwargs):
+        form = AssignmentForm(request.POST)
+        if form.is_valid():
+            try:
+                assignment = class_services.assignment_create(
+                    teacher=request.user, classroom=self.classroom, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("«%(quiz)s» asignado a la clase.") % {"quiz": assignment.quiz.title})
+                return redirect("quizzes:teacher_class", pk=self.classroom.pk)
+        messages.error(request, _("No se pudo asignar el cuestionario: revise el formulario."))
+        context = ClassDetailView(request=request, kwargs=self.kwargs).get_context_data(assign_form=form)
+        return self.render_to_response(context, status=400)
+
+
+class AssignmentDeleteView(TeacherClassMixin, View):
+    def post(self, request, *args, **kwargs):
+        assignment = get_object_or_404(Assignment, pk=kwargs["assignment_id"], classroom=self.classroom)
+        class_services.assignment_delete(teacher=request.user, assignment=assignment)
+        messages.success(request, _("Asignación retirada; los intentos hechos se conservan."))
+        return redirect("quizzes:teacher_class", pk=self.classroom.pk)
+
+
+class ClassQuizMixin(TeacherClassMixin):
+    """Resolve the quiz among the quizzes assigned to this class."""
+
+    @cached_property
+    def quiz(self) -> Quiz:
+        return get_object_or_404(Quiz, pk=self.kwargs["quiz_id"], assignments__classroom=self.classroom)
+
+    @cached_property
+    def which(self) -> str:
+        which = self.request.GET.get("intentos", reports.WHICH_FIRST)
+        return which if which in dict(reports.WHICH_CHOICES) else reports.WHICH_FIRST
+
+
+class ItemAnalysisView(ClassQuizMixin, TemplateView):
+    """Moodle-style statistics of one quiz over this class's attempts."""
+
+    template_name = "quizzes/teacher/item_analysis.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        analysis = reports.item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
+        context.update(
+            quiz=self.quiz,
+            analysis=analysis,
+            which_choices=reports.WHICH_CHOICES,
+            histogram=charts.histogram_svg(analysis.histogram, title=_("Distribución de notas (número de intentos)")),
+        )
+        return context
+
+
+class ItemAnalysisCsvView(ClassQuizMixin, View):
+    def get(self, request, *args, **kwargs):
+        analysis = reports.item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
+        rows = [
+            [_("Cuestionario"), self.quiz.title],
+            [_("Intentos"), analysis.n_attempts],
+            [_("Media (%)"), Number(analysis.mean, 1)],
+            [_("Mediana (%)"), Number(analysis.median, 1)],
+            [_("Desviación típica (%)"), Number(analysis.sd, 1)],
+            [_("Alfa de Cronbach"), Number(analysis.alpha, 3)],
+            [],
+            [
+                _("Posición"),
+                _("Pregunta"),
+                _("Tipo"),
+                _("Respuestas"),
+                _("Facilidad (%)"),
+                _("Discriminación"),
+                _("Respuesta incorrecta más elegida"),
+                _("Veces"),
+                _("Opciones (% elegida)"),
+                _("Revisar"),
+            ],
+        ]
+        for stat in analysis.questions:
+            options = " | ".join(f"{o.text}{' ✓' if o.is_correct else ''}: {o.rate * 100:.0f} %" for o in stat.options)
+            rows.append(
+                [
+                    stat.item.position,
+                    stat.question.prompt,
+                    stat.question.get_kind_display(),
+                    stat.n,
+                    Number(stat.facility * 100 if stat.facility is not None else None, 1),
+                    Number(stat.discrimination, 2),
+                    stat.top_wrong or "",
+                    stat.top_wrong_count,
+                    options,
+                    "; ".join(str(f) for f in stat.flags),
+                ]
+            )
+        return csv_response(rows, filename=f"estadisticas-{self.quiz.title}-{self.classroom.name}")
+
+
+class MasteryView(TeacherClassMixin, TemplateView):
+    """The document with each sentence shaded by the class's accuracy, and a students × facts grid."""
+
+    template_name = "quizzes/teacher/mastery.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        documents = reports.class_documents(classroom=self.classroom)
+        raw = self.request.GET.get("documento", "")
+        if raw:
+            if not (raw.isdigit() and len(raw) < 12):
+                raise Http404(_("No existe ese documento."))
+            document = next((d for d in documents if d.pk == int(raw)), None)
+            if document is None:
+                raise Http404(_("Ese documento no tiene cuestionarios asignados a esta clase."))
+        else:
+            document = documents[0] if documents else None
+        context.update(
+            documents=documents,
+            document=document,
+            mastery=reports.mastery(classroom=self.classroom, document=document) if document else None,
+        )
+        return context

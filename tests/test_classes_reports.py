@@ -1,0 +1,211 @@
+"""Teacher reports: the class grid, item analysis (Moodle's formulas), mastery, CSV and SVG."""
+
+import statistics
+
+import pytest
+from django.utils import timezone
+
+from quizzes import charts, reports
+from quizzes.csv_export import BOM, Number, csv_safe, render_csv
+from quizzes.models import QuestionKind
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Marks of 6 students on 4 one-point questions (rows: students).
+MATRIX = [
+    [1, 1, 1, 0],
+    [1, 1, 0, 0],
+    [1, 0, 1, 1],
+    [1, 1, 1, 1],
+    [1, 0, 0, 1],
+    [0, 0, 0, 1],
+]
+
+
+@pytest.fixture
+def analysed(teacher):
+    students = [factories.make_student() for _ in MATRIX]
+    classroom = factories.make_classroom(teachers=[teacher], students=students)
+    quiz = factories.make_quiz(n_questions=4)
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    for student, marks in zip(students, MATRIX, strict=True):
+        factories.make_attempt(user=student, quiz=quiz, fractions=marks)
+    return classroom, quiz, students
+
+
+def test_item_analysis_matches_moodle_formulas(analysed):
+    classroom, quiz, _students = analysed
+    result = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    totals = [sum(row) for row in MATRIX]
+    assert result.n_attempts == 6
+    assert result.mean == pytest.approx(statistics.mean(t / 4 * 100 for t in totals))
+    assert result.median == pytest.approx(statistics.median(t / 4 * 100 for t in totals))
+    assert result.sd == pytest.approx(statistics.stdev(t / 4 * 100 for t in totals))
+    item_vars = []
+    for i, stat in enumerate(result.questions):
+        column = [row[i] for row in MATRIX]
+        rest = [t - x for t, x in zip(totals, column, strict=True)]
+        assert stat.n == 6
+        assert stat.facility == pytest.approx(statistics.mean(column))
+        assert stat.discrimination == pytest.approx(statistics.correlation(column, rest))
+        item_vars.append(statistics.variance(column))
+    k = len(MATRIX[0])
+    assert result.alpha == pytest.approx(k / (k - 1) * (1 - sum(item_vars) / statistics.variance(totals)))
+    assert sum(result.histogram) == 6
+
+
+def test_item_analysis_flags_and_option_rates(analysed):
+    classroom, quiz, _students = analysed
+    result = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    q4 = result.questions[3]
+    # Question 4 is answered right by the weak students: it discriminates negatively.
+    assert q4.discrimination < 0
+    assert any("discrimina" in str(f) for f in q4.flags)
+    q1 = result.questions[0]
+    right = next(o for o in q1.options if o.is_correct)
+    assert right.count == 5 and right.rate == pytest.approx(5 / 6)
+    assert q1.top_wrong == "Suecia" and q1.top_wrong_count == 1
+    assert not q1.wrong_beats_right
+
+
+def test_wrong_option_chosen_more_than_the_right_one_is_flagged(teacher):
+    students = [factories.make_student() for _ in range(5)]
+    classroom = factories.make_classroom(teachers=[teacher], students=students)
+    question = factories.make_question()
+    quiz = factories.make_quiz(questions=[question, factories.make_question()])
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    for i, student in enumerate(students):
+        factories.make_attempt(user=student, quiz=quiz, fractions=[1 if i < 2 else 0, 1 if i % 2 else 0])
+    stat = reports.item_analysis(quiz=quiz, classroom=classroom).questions[0]
+    assert stat.wrong_beats_right
+    assert stat.top_wrong == "Suecia" and stat.top_wrong_count == 3
+
+
+def test_which_attempts_count(teacher, student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student])
+    quiz = factories.make_quiz(n_questions=2)
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    factories.make_attempt(user=student, quiz=quiz, fractions=[0, 0])
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 1])
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
+    first = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_FIRST)
+    best = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_BEST)
+    every = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    assert (first.n_attempts, first.mean) == (1, 0)
+    assert (best.n_attempts, best.mean) == (1, 100)
+    assert (every.n_attempts, every.mean) == (3, pytest.approx(50))
+
+
+def test_item_analysis_only_counts_this_classes_students(teacher, student, other_student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student])
+    quiz = factories.make_quiz(n_questions=1)
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1])
+    factories.make_attempt(user=other_student, quiz=quiz, fractions=[0])
+    assert reports.item_analysis(quiz=quiz, classroom=classroom).n_attempts == 1
+
+
+def test_item_analysis_of_a_quiz_without_attempts(teacher):
+    classroom = factories.make_classroom(teachers=[teacher])
+    quiz = factories.make_quiz(n_questions=2)
+    result = reports.item_analysis(quiz=quiz, classroom=classroom)
+    assert result.n_attempts == 0 and result.mean is None and result.alpha is None
+    assert all(s.facility is None and not s.flags for s in result.questions)
+
+
+def test_true_false_and_short_answer_options(teacher, student, other_student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student, other_student])
+    tf = factories.make_question(kind=QuestionKind.TRUE_FALSE)
+    short = factories.make_question(kind=QuestionKind.SHORT_ANSWER)
+    quiz = factories.make_quiz(questions=[tf, short])
+    factories.make_attempt(user=student, quiz=quiz, fractions=[0, 0], answers=[{"value": False}, {"text": "Suecia"}])
+    factories.make_attempt(
+        user=other_student, quiz=quiz, fractions=[1, 0], answers=[{"value": True}, {"text": "Suecia"}]
+    )
+    stats = reports.item_analysis(quiz=quiz, classroom=classroom).questions
+    assert [(o.text, o.count) for o in stats[0].options] == [("Verdadero", 1), ("Falso", 1)]
+    assert stats[1].top_wrong == "Suecia" and stats[1].top_wrong_count == 2
+
+
+def test_class_grid_statuses(teacher):
+    now = timezone.now()
+    done, late, fresh, working = (factories.make_student(last_name=n) for n in ("A", "B", "C", "D"))
+    classroom = factories.make_classroom(teachers=[teacher], students=[done, late, fresh, working])
+    past = factories.make_quiz(n_questions=1)
+    future = factories.make_quiz(n_questions=1)
+    factories.make_assignment(classroom=classroom, quiz=past, due_at=now - timezone.timedelta(days=1))
+    factories.make_assignment(classroom=classroom, quiz=future, due_at=now + timezone.timedelta(days=1))
+    factories.make_attempt(user=done, quiz=past, fractions=[1], submitted_at=now - timezone.timedelta(days=2))
+    factories.make_attempt(user=done, quiz=past, fractions=[0], submitted_at=now - timezone.timedelta(days=2))
+    factories.make_attempt(user=fresh, quiz=past, fractions=[0.5], submitted_at=now)  # after the due date
+    factories.make_attempt(user=working, quiz=future, fractions=[0], state="in_progress")
+    grid = reports.class_grid(classroom=classroom, now=now)
+    by_name = {row.student.last_name: row.cells for row in grid.rows}
+    assert by_name["A"][0].status == reports.CellStatus.DONE and by_name["A"][0].best == 100
+    assert by_name["A"][0].attempts == 2
+    assert by_name["B"][0].status == reports.CellStatus.LATE
+    assert by_name["C"][0].status == reports.CellStatus.DONE_LATE
+    assert by_name["D"][1].status == reports.CellStatus.IN_PROGRESS
+    assert by_name["B"][1].status == reports.CellStatus.NOT_STARTED
+    summary = grid.assignments[0]
+    assert (summary.completed, summary.late) == (2, 3)  # B and D never did it, C did it late
+    assert summary.average == pytest.approx(75)
+    assert summary.completion == pytest.approx(0.5)
+
+
+def test_flashcard_activity_and_retention(teacher, student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student])
+    card = factories.make_card(user=student, is_leech=True, lapses=8)
+    now = timezone.now()
+    factories.make_review(student_card=card, rating=3, reviewed_at=now - timezone.timedelta(days=1))
+    factories.make_review(student_card=card, rating=1, reviewed_at=now - timezone.timedelta(days=2))
+    factories.make_review(student_card=card, rating=4, reviewed_at=now - timezone.timedelta(days=10))
+    factories.make_review(student_card=card, rating=3, reviewed_at=now - timezone.timedelta(days=1), state_before=0)
+    cards = reports.class_grid(classroom=classroom, now=now).rows[0].cards
+    assert cards.reviews_7d == 3
+    assert cards.retention == pytest.approx(2 / 3)  # only reviews of cards in review state count (Anki)
+    assert cards.leeches == 1
+
+
+def test_mastery_shades_sentences_by_class_accuracy(teacher, student, other_student):
+    document = factories.make_document()
+    strong = factories.make_sentence(document=document, index=0, text="Finlandia es un país.")
+    weak = factories.make_sentence(document=document, index=1, text="Helsinki es su capital.", start=22)
+    unasked = factories.make_sentence(document=document, index=2, text="Hace frío.", start=46)
+    q1 = factories.make_question(document=document, fact=factories.make_fact(sentence=strong))
+    q2 = factories.make_question(document=document, sentence=weak)
+    quiz = factories.make_quiz(questions=[q1, q2])
+    classroom = factories.make_classroom(teachers=[teacher], students=[student, other_student])
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
+    factories.make_attempt(user=other_student, quiz=quiz, fractions=[1, 0.5])
+    assert reports.class_documents(classroom=classroom) == [document]
+    result = reports.mastery(classroom=classroom, document=document)
+    levels = {sm.sentence: sm.accuracy for sm in result.sentences}
+    assert levels[strong].value == 1 and levels[strong].level == "4"
+    assert levels[weak].value == pytest.approx(0.25) and levels[weak].level == "1"
+    assert levels[unasked].value is None and levels[unasked].level == "none"
+    assert result.facts == [q1.fact]
+    assert [cells[0].value for _s, cells in result.rows] == [1, 1]
+
+
+def test_csv_has_bom_semicolons_accents_and_no_formulas():
+    text = render_csv([["Nombre", "Nota"], ['=HYPERLINK("x")', Number(-0.25)], ["Íñigo Muñoz", Number(87.5, 1)]])
+    assert text.startswith(BOM)
+    lines = text[1:].split("\r\n")
+    assert lines[0] == "Nombre;Nota"
+    assert lines[1].startswith("\"'=HYPERLINK")
+    assert lines[1].endswith(";-0,25")  # our own negative number stays a number
+    assert lines[2] == "Íñigo Muñoz;87,5"
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_safe_neutralises_formula_starts(value):
+    assert csv_safe(value).startswith("'")
+
+
+def test_svg_charts_escape_labels_and_have_no_style_attributes():
+    svg = charts.histogram_svg([0, 1, 3, 0, 0, 0, 0, 2, 0, 1], title="<b>notas</b>")
+    assert svg.startswith("<svg") and "<b>" not in svg and "style=" not in svg
+    line = charts.line_svg([(timezone.now().date(), 50.0), (timezone.now().date(), 80.0)], title="progreso")
+    assert "<polyline" in line and "style=" not in line
