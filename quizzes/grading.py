@@ -227,16 +227,19 @@ class AnswerKey:
         object.__setattr__(self, "normalized_accepted", frozenset(normalize_answer(a) for a in self.accepted))
 
 
+def _values(data: Mapping[str, Sequence[str]], name: str) -> list[str]:
+    # A QueryDict's .get() returns only the last value: read every value with getlist() when there is one.
+    values = data.getlist(name) if hasattr(data, "getlist") else data.get(name) or []
+    return [values] if isinstance(values, str) else [v for v in values if isinstance(v, str)]
+
+
 def _one(data: Mapping[str, Sequence[str]], name: str) -> str:
-    values = data.get(name) or []
-    if isinstance(values, str):
-        values = [values]
+    values = _values(data, name)
     return values[-1] if values else ""
 
 
 def _many(data: Mapping[str, Sequence[str]], name: str) -> list[str]:
-    values = data.get(name) or []
-    return [values] if isinstance(values, str) else list(values)
+    return _values(data, name)
 
 
 def _option_id(raw: str, key: AnswerKey) -> int:

@@ -1,15 +1,21 @@
 """Read-only queries for pages (write paths live in services/)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from .models import Classroom, Document, Question, Quiz, Status
+from .models import Attempt, AttemptState, Classroom, Document, Question, Quiz, QuizItem, Status
 
 
-def student_home(*, user) -> dict:
-    """Return what a student's home page shows: their classes and the quizzes available to them."""
+def student_home(*, user, now=None) -> dict:
+    """Return what a student's home page shows: classes, and the quizzes open or assigned to them with their status.
+
+    Each quiz carries ``n_questions``, ``best`` (best percent), ``n_finished``, ``open_attempt_id``, ``due_at``,
+    ``availability`` and ``student_status`` (see quizzes_for_student). Other areas add their own keys to this dict.
+    """
+    now = now or timezone.now()
     classrooms = list(Classroom.objects.filter(enrollments__student=user, is_archived=False).order_by("name"))
-    quizzes = list(Quiz.objects.open_now().annotate(n_questions=Count("items")).order_by("title"))
-    return {"classrooms": classrooms, "quizzes": quizzes}
+    return {"classrooms": classrooms, "quizzes": quizzes_for_student(user=user, now=now)}
 
 
 def teacher_home(*, user) -> dict:
@@ -63,3 +69,151 @@ def student_assignments(*, user, now=None) -> list:
     # Late ones first: that is what a student must do now.
     assignments.sort(key=lambda a: not a.is_late)
     return assignments
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Quizzes for students
+
+
+class QuizStatus:
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_OPEN = "not_open"
+    CLOSED = "closed"
+    NO_ATTEMPTS_LEFT = "no_attempts_left"
+
+
+def _with_student_stats(qs, *, user):
+    """Annotate quizzes with one student's attempt statistics (subqueries: no row multiplication)."""
+    mine = Attempt.objects.filter(user=user, quiz=OuterRef("pk"))
+    finished = mine.filter(state=AttemptState.SUBMITTED)
+    n_questions = (
+        QuizItem.objects.filter(quiz=OuterRef("pk"), question__status=Status.PUBLISHED)
+        .order_by()
+        .values("quiz")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
+    )
+    return qs.annotate(
+        n_items=Coalesce(Subquery(n_questions, output_field=IntegerField()), Value(0)),
+        best=Subquery(finished.order_by(F("percent").desc(nulls_last=True)).values("percent")[:1]),
+        n_finished=Coalesce(
+            Subquery(
+                mine.exclude(state=AttemptState.IN_PROGRESS)
+                .order_by()
+                .values("quiz")
+                .annotate(n=Count("id"))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+        open_attempt_id=Subquery(mine.filter(state=AttemptState.IN_PROGRESS).values("pk")[:1]),
+    )
+
+
+def _decorate(quiz, *, availability, now) -> None:
+    quiz.n_questions = min(quiz.n_items, quiz.questions_per_attempt or quiz.n_items)
+    quiz.availability = availability
+    quiz.due_at = availability.due_at
+    quiz.is_overdue = bool(availability.due_at and availability.due_at < now and not quiz.n_finished)
+    quiz.attempts_left = None if not quiz.attempts_allowed else max(0, quiz.attempts_allowed - quiz.n_finished)
+    if quiz.open_attempt_id:
+        quiz.student_status = QuizStatus.IN_PROGRESS
+    elif availability.opens_at and now < availability.opens_at:
+        quiz.student_status = QuizStatus.NOT_OPEN
+    elif availability.is_closed(now):
+        quiz.student_status = QuizStatus.CLOSED
+    elif quiz.attempts_left == 0:
+        quiz.student_status = QuizStatus.NO_ATTEMPTS_LEFT
+    elif quiz.n_finished:
+        quiz.student_status = QuizStatus.DONE
+    else:
+        quiz.student_status = QuizStatus.NOT_STARTED
+    quiz.can_start = quiz.student_status in {QuizStatus.NOT_STARTED, QuizStatus.DONE, QuizStatus.IN_PROGRESS}
+
+
+def quizzes_for_student(*, user, now) -> list:
+    """Return the published quizzes open now or assigned to the student, annotated for a list (3 queries)."""
+    from .services.attempts import availability_from, student_assignments
+
+    assignments: dict[int, list] = {}
+    for assignment in student_assignments(user=user):
+        assignments.setdefault(assignment.quiz_id, []).append(assignment)
+    qs = Quiz.objects.published().filter(
+        Q(pk__in=Quiz.objects.open_now(now).values("pk")) | Q(pk__in=list(assignments))
+    )
+    quizzes = list(_with_student_stats(qs, user=user).order_by("title"))
+    for quiz in quizzes:
+        _decorate(quiz, availability=availability_from(quiz=quiz, assignments=assignments.get(quiz.pk, [])), now=now)
+    # What needs doing first: in progress, then due soonest, then the rest by title.
+    far = now.replace(year=now.year + 100)
+    quizzes.sort(
+        key=lambda q: (
+            q.student_status != QuizStatus.IN_PROGRESS,
+            q.student_status in {QuizStatus.CLOSED, QuizStatus.NO_ATTEMPTS_LEFT},
+            q.due_at or far,
+        )
+    )
+    return quizzes
+
+
+def quiz_for_student(*, user, quiz_id: int, now):
+    """Return one published quiz annotated like quizzes_for_student, or None."""
+    from .services.attempts import quiz_availability
+
+    quiz = _with_student_stats(Quiz.objects.published().filter(pk=quiz_id), user=user).first()
+    if quiz is not None:
+        _decorate(quiz, availability=quiz_availability(quiz=quiz, user=user), now=now)
+    return quiz
+
+
+def student_progress(*, user) -> dict:
+    """Return "Mi progreso": every attempt, per-quiz best/last/average/grade, the chart and accuracy by fact kind.
+
+    Four queries whatever the number of attempts.
+    """
+    from . import grading
+    from .models import FactKind, Response
+    from .quiz_display import score_chart
+
+    attempts = list(Attempt.objects.filter(user=user).select_related("quiz").order_by("started_at", "pk"))
+    finished = [a for a in attempts if a.state == AttemptState.SUBMITTED and a.percent is not None]
+    per_quiz: dict[int, dict] = {}
+    for attempt in finished:
+        row = per_quiz.setdefault(attempt.quiz_id, {"quiz": attempt.quiz, "percents": [], "passed": False})
+        row["percents"].append(attempt.percent)
+        row["passed"] = row["passed"] or bool(attempt.passed)
+    quizzes = []
+    for row in per_quiz.values():
+        percents = row["percents"]
+        row.update(
+            n=len(percents),
+            best=max(percents),
+            last=percents[-1],
+            average=sum(percents) / len(percents),
+            grade=grading.quiz_grade(percents, row["quiz"].grading_method),
+        )
+        quizzes.append(row)
+    quizzes.sort(key=lambda r: r["quiz"].title)
+    kinds = dict(FactKind.choices)
+    by_kind = []
+    rows = (
+        Response.objects.filter(attempt__user=user, attempt__state=AttemptState.SUBMITTED, question__fact__isnull=False)
+        .values("question__fact__kind")
+        .annotate(n=Count("id"), right=Sum("fraction"))
+        .order_by("question__fact__kind")
+    )
+    for row in rows:
+        kind = row["question__fact__kind"]
+        accuracy = 100 * (row["right"] or 0) / row["n"] if row["n"] else 0
+        by_kind.append({"kind": kind, "label": kinds.get(kind, kind), "n": row["n"], "accuracy": accuracy})
+    by_kind.sort(key=lambda r: r["accuracy"])
+    return {
+        "attempts": list(reversed(attempts)),
+        "quiz_rows": quizzes,
+        "chart": score_chart([(a.submitted_at, a.percent, a.quiz.title) for a in finished]),
+        "by_kind": by_kind,
+        "n_finished": len(finished),
+    }

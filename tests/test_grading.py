@@ -302,3 +302,10 @@ def test_quiz_grade_methods(method, expected):
 
 def test_quiz_grade_without_attempts():
     assert grading.quiz_grade([], "highest") is None
+
+
+def test_clean_reads_every_value_of_a_querydict():
+    from django.http import QueryDict
+
+    data = QueryDict("choices=10&choices=12")
+    assert clean_answer(MULTI, data) == {"choices": [10, 12]}

@@ -13,4 +13,5 @@ urlpatterns = [
     path("documentos/<int:pk>/", DocumentReadView.as_view(), name="document_read"),
     path("preguntas/<int:pk>/vista-previa/", QuestionPreviewView.as_view(), name="question_preview"),
     path("", include("quizzes.urls.classes")),
+    path("", include("quizzes.urls.quizzes")),
 ]

@@ -4,10 +4,13 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from ..models import Question
+from ..quiz_display import feedback_for, question_view
 from .mixins import TeacherRequiredMixin
 
 
 class QuestionPreviewView(TeacherRequiredMixin, TemplateView):
+    """Render a question with the students' partial, then the feedback a student would read after answering."""
+
     template_name = "quizzes/question_preview.html"
 
     def get_context_data(self, **kwargs):
@@ -16,6 +19,11 @@ class QuestionPreviewView(TeacherRequiredMixin, TemplateView):
             Question.objects.select_related("sentence", "document").prefetch_related("choices", "accepted_answers"),
             pk=kwargs["pk"],
         )
+        choices = list(question.choices.all())
         context["question"] = question
-        context["choices"] = list(question.choices.all())
+        context["choices"] = choices
+        context["q"] = question_view(question=question, choices=choices)
+        context["feedback"] = feedback_for(
+            question=question, choices=choices, accepted=list(question.accepted_answers.all()), answer=None, fraction=1
+        )
         return context

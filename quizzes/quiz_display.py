@@ -1,0 +1,217 @@
+"""How questions and answers look on a page: plain view-models for includes/_question.html and the result page.
+
+Nothing here queries the database: callers hand in the rows they already fetched. The view-model of a question in an
+attempt in progress never carries ``is_correct``, the position of an ordering item, accepted answers or the
+numeric value: the template cannot leak what it does not have.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .models import AcceptedAnswer, Choice, Question, QuestionKind
+
+
+def format_number(value: float | None) -> str:
+    """Write a number the Spanish way: decimal comma, thousands point from 10 000 on (years stay "1939")."""
+    if value is None or not math.isfinite(value):
+        return ""
+    negative = value < 0
+    value = abs(value)
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    whole, _sep, decimals = text.partition(".")
+    if len(whole) > 4:
+        groups = []
+        while whole:
+            groups.insert(0, whole[-3:])
+            whole = whole[:-3]
+        whole = ".".join(groups)
+    return ("-" if negative else "") + whole + ("," + decimals if decimals else "")
+
+
+@dataclass
+class Option:
+    id: int
+    text: str
+    checked: bool = False
+    position: int | None = None  # ordering: the position the student chose (never the right one)
+
+
+@dataclass
+class Feedback:
+    fraction: float
+    given: str
+    right: str
+    explanation: str
+    source_url: str = ""
+    source_text: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.fraction >= 1:
+            return "right"
+        return "partial" if self.fraction > 0 else "wrong"
+
+
+@dataclass
+class QuestionView:
+    """What includes/_question.html renders."""
+
+    question: Question
+    kind: str
+    options: list[Option] = field(default_factory=list)
+    text: str = ""
+    value: bool | None = None
+    unit: str = ""
+    disabled: bool = False
+    feedback: Feedback | None = None
+    error: str = ""
+
+    @property
+    def positions(self) -> list[int]:
+        return list(range(1, len(self.options) + 1))
+
+    @property
+    def field_id(self) -> str:
+        return f"q{self.question.pk}"
+
+
+def ordered_choices(choices: list[Choice], order: list[int]) -> list[Choice]:
+    """Return the choices in the attempt's stored order (new options a teacher added later go last)."""
+    rank = {pk: i for i, pk in enumerate(order)}
+    return sorted(choices, key=lambda c: (rank.get(c.pk, len(rank)), c.position, c.pk))
+
+
+def question_view(
+    *,
+    question: Question,
+    choices: list[Choice],
+    order: list[int] | None = None,
+    answer: dict | None = None,
+    submitted=None,
+    disabled: bool = False,
+) -> QuestionView:
+    """Build the view-model of a question with the student's saved answer (or the data just submitted)."""
+    answer = answer or {}
+    choices = ordered_choices(choices, order or [])
+    view = QuestionView(question=question, kind=question.kind, unit=question.unit, disabled=disabled)
+    if question.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        picked = {answer.get("choice")} | set(answer.get("choices") or [])
+        if submitted is not None:
+            raw = submitted.getlist("choice") + submitted.getlist("choices")
+            picked = {int(r) for r in raw if r.isdigit() and len(r) < 12}
+        view.options = [Option(id=c.pk, text=c.text, checked=c.pk in picked) for c in choices]
+    elif question.kind == QuestionKind.ORDERING:
+        given = answer.get("order") or []
+        position = {pk: i for i, pk in enumerate(given, start=1)}
+        view.options = [Option(id=c.pk, text=c.text, position=position.get(c.pk)) for c in choices]
+        if submitted is not None:
+            for option in view.options:
+                raw = submitted.get(f"pos-{option.id}", "")
+                option.position = int(raw) if raw.isdigit() and len(raw) < 4 else None
+    elif question.kind == QuestionKind.TRUE_FALSE:
+        view.value = answer.get("value")
+        if submitted is not None:
+            view.value = {"true": True, "false": False}.get(submitted.get("value", ""))
+    else:
+        view.text = answer.get("text", "")
+        if submitted is not None:
+            view.text = submitted.get("text", "")[:300]
+    return view
+
+
+def describe_answer(question: Question, choices: list[Choice], answer: dict | None) -> str:
+    """Return the student's answer as text ("" when unanswered)."""
+    if not answer:
+        return ""
+    by_id = {c.pk: c.text for c in choices}
+    kind = question.kind
+    if kind == QuestionKind.SINGLE_CHOICE:
+        return by_id.get(answer.get("choice"), "")
+    if kind == QuestionKind.MULTIPLE_CHOICE:
+        return "; ".join(by_id[c] for c in answer.get("choices") or [] if c in by_id)
+    if kind == QuestionKind.TRUE_FALSE:
+        return _("Verdadero") if answer.get("value") else _("Falso")
+    if kind == QuestionKind.ORDERING:
+        return " → ".join(by_id[c] for c in answer.get("order") or [] if c in by_id)
+    return answer.get("text", "")
+
+
+def describe_right_answer(question: Question, choices: list[Choice], accepted: list[AcceptedAnswer]) -> str:
+    """Return the right answer as text."""
+    kind = question.kind
+    if kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        return "; ".join(c.text for c in sorted(choices, key=lambda c: (c.position, c.pk)) if c.is_correct)
+    if kind == QuestionKind.TRUE_FALSE:
+        return _("Verdadero") if question.correct_bool else _("Falso")
+    if kind == QuestionKind.ORDERING:
+        return " → ".join(c.text for c in sorted(choices, key=lambda c: (c.position, c.pk)))
+    if kind == QuestionKind.NUMERIC:
+        text = format_number(question.numeric_value)
+        if question.numeric_tolerance:
+            text += f" (± {format_number(question.numeric_tolerance)})"
+        return f"{text} {question.unit}".strip()
+    answers = [a.text for a in accepted]
+    if len(answers) > 1:
+        return _("%(first)s (también: %(others)s)") % {"first": answers[0], "others": ", ".join(answers[1:])}
+    return answers[0] if answers else ""
+
+
+def feedback_for(
+    *, question: Question, choices: list[Choice], accepted: list[AcceptedAnswer], answer: dict | None, fraction: float
+) -> Feedback:
+    """Build the feedback block of a graded question: answer given, right answer, explanation, source sentence."""
+    sentence = question.sentence
+    return Feedback(
+        fraction=fraction or 0.0,
+        given=describe_answer(question, choices, answer),
+        right=describe_right_answer(question, choices, accepted),
+        explanation=question.explanation,
+        source_url=sentence.get_absolute_url() if sentence else "",
+        source_text=sentence.text if sentence else "",
+    )
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# The scores-over-time chart, drawn as SVG on the server (no JavaScript, no CDN; CSP allows it)
+
+CHART_WIDTH, CHART_HEIGHT = 640, 260
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 44, 16, 14, 34
+
+
+def score_chart(points) -> dict | None:
+    """Lay out (when, percent, label) points on a 0-100 % chart; return coordinates for the template (None if empty)."""
+    points = [(when, float(percent), label) for when, percent, label in points if when is not None]
+    if not points:
+        return None
+    points.sort(key=lambda p: p[0])
+    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    n = len(points)
+
+    # Coordinates are strings: a float in a template would be localised to "12,5" and break the SVG.
+    def y_of(percent: float) -> str:
+        return f"{CHART_TOP + plot_h * (1 - max(0.0, min(100.0, percent)) / 100):.1f}"
+
+    # Evenly spaced by attempt: a burst of attempts in one afternoon stays readable.
+    dots = []
+    for i, (when, percent, label) in enumerate(points):
+        x = f"{CHART_LEFT + (plot_w / 2 if n == 1 else plot_w * i / (n - 1)):.1f}"
+        dots.append({"x": x, "y": y_of(percent), "percent": percent, "label": label, "when": when})
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": str(CHART_LEFT),
+        "axis_x": str(CHART_LEFT - 8),
+        "right": str(CHART_WIDTH - CHART_RIGHT),
+        "bottom": str(CHART_HEIGHT - CHART_BOTTOM),
+        "label_y": str(CHART_HEIGHT - 10),
+        "grid": [{"value": v, "y": y_of(v)} for v in (0, 25, 50, 75, 100)],
+        "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
+        "dots": dots,
+        "first": dots[0],
+        "last": dots[-1],
+    }

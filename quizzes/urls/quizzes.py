@@ -1,0 +1,31 @@
+"""Student quiz pages: quiz, attempt (one question per page), review, submit, result, "Mi progreso"."""
+
+from django.urls import path, register_converter
+
+from ..views import quizzes as views
+
+
+class IdConverter:
+    """A positive integer that fits the database's integer columns: a bigger one is a 404, not a DataError (500)."""
+
+    regex = "[0-9]{1,9}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
+
+urlpatterns = [
+    path("cuestionarios/<id:pk>/", views.QuizDetailView.as_view(), name="quiz_detail"),
+    path("cuestionarios/<id:pk>/empezar/", views.QuizStartView.as_view(), name="quiz_start"),
+    path("intentos/<id:pk>/", views.AttemptResumeView.as_view(), name="attempt_resume"),
+    path("intentos/<id:pk>/preguntas/<id:slot>/", views.AttemptQuestionView.as_view(), name="attempt_question"),
+    path("intentos/<id:pk>/revision/", views.AttemptReviewView.as_view(), name="attempt_review"),
+    path("intentos/<id:pk>/entregar/", views.AttemptSubmitView.as_view(), name="attempt_submit"),
+    path("intentos/<id:pk>/resultado/", views.AttemptResultView.as_view(), name="attempt_result"),
+    path("mi-progreso/", views.ProgressView.as_view(), name="progress"),
+]

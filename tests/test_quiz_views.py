@@ -1,0 +1,320 @@
+"""Student quiz pages: home, quiz page, the attempt one question per page, review, result, Mi progreso."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from quizzes.models import Attempt, AttemptState, FactKind, FeedbackTiming, Response
+from quizzes.services import attempts as svc
+from tests import factories
+from tests.quiz_support import post_data, right_answer, wrong_answer
+
+pytestmark = pytest.mark.django_db
+
+
+def start(client, quiz) -> Attempt:
+    response = client.post(reverse("quizzes:quiz_start", args=[quiz.pk]))
+    attempt = Attempt.objects.get(quiz=quiz, state=AttemptState.IN_PROGRESS)
+    assert response.status_code == 302
+    return attempt
+
+
+def question_url(attempt, slot):
+    return reverse("quizzes:attempt_question", args=[attempt.pk, slot])
+
+
+def answer(client, attempt, slot, how=right_answer, action="next"):
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=slot)
+    return client.post(question_url(attempt, slot), post_data(response, how(response), action))
+
+
+# --- home and quiz page ----------------------------------------------------------------------------------------------
+
+
+def test_home_lists_open_and_assigned_quizzes_with_status_best_and_due_date(student_client, student):
+    open_quiz = factories.make_quiz(title="Abierto", n_questions=2)
+    factories.make_quiz(title="Borrador", n_questions=1, status="draft")
+    closed = factories.make_quiz(title="Cerrado", n_questions=1, closes_at=timezone.now() - timedelta(days=1))
+    assigned = factories.make_quiz(title="Asignado", n_questions=1, closes_at=timezone.now() - timedelta(days=1))
+    classroom = factories.make_classroom(students=[student])
+    due = timezone.now() + timedelta(days=3)
+    factories.make_assignment(
+        classroom=classroom, quiz=assigned, closes_at=timezone.now() + timedelta(days=5), due_at=due
+    )
+    attempt = svc.attempt_start(user=student, quiz=open_quiz)
+    svc.response_save(
+        user=student,
+        attempt_id=attempt.pk,
+        slot=1,
+        token=svc.response_token(attempt.responses.get(slot=1)),
+        data=right_answer(attempt.responses.get(slot=1)),
+    )
+    svc.attempt_submit(user=student, attempt_id=attempt.pk)
+    page = student_client.get(reverse("quizzes:home"))
+    assertContains(page, "Abierto")
+    assertContains(page, "mejor nota: 50 %")
+    assertContains(page, "Hecho")
+    assertContains(page, "Asignado")
+    assertContains(page, "entrega:")
+    assertNotContains(page, "Borrador")
+    assertNotContains(page, closed.title)
+
+
+def test_quiz_page_shows_settings_and_start_button(student_client):
+    quiz = factories.make_quiz(n_questions=3, time_limit_minutes=15, attempts_allowed=2)
+    page = student_client.get(reverse("quizzes:quiz_detail", args=[quiz.pk]))
+    assertContains(page, "15 minutos")
+    assertContains(page, "2 / 2")
+    assertContains(page, "50 %")
+    assertContains(page, "Empezar")
+
+
+def test_draft_quiz_is_a_404(student_client):
+    quiz = factories.make_quiz(n_questions=1, status="draft")
+    assert student_client.get(reverse("quizzes:quiz_detail", args=[quiz.pk])).status_code == 404
+    assert student_client.post(reverse("quizzes:quiz_start", args=[quiz.pk])).status_code == 404
+
+
+def test_anonymous_is_sent_to_login(client):
+    quiz = factories.make_quiz(n_questions=1)
+    for url in [reverse("quizzes:quiz_detail", args=[quiz.pk]), reverse("quizzes:progress")]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert reverse("login") in response["Location"]
+
+
+def test_start_without_attempts_left_shows_a_message(student_client, student):
+    quiz = factories.make_quiz(n_questions=1, attempts_allowed=1)
+    svc.attempt_submit(user=student, attempt_id=svc.attempt_start(user=student, quiz=quiz).pk)
+    response = student_client.post(reverse("quizzes:quiz_start", args=[quiz.pk]), follow=True)
+    assertContains(response, "todos los intentos permitidos")
+    assert Attempt.objects.count() == 1
+
+
+# --- the attempt -----------------------------------------------------------------------------------------------------
+
+
+def test_full_flow_every_kind(student_client):
+    quiz = factories.make_quiz_of_every_kind()
+    attempt = start(student_client, quiz)
+    assertRedirects(student_client.get(reverse("quizzes:attempt_resume", args=[attempt.pk])), question_url(attempt, 1))
+    for slot in range(1, 7):
+        page = student_client.get(question_url(attempt, slot))
+        assertContains(page, f"Pregunta {slot} de 6")
+        response = answer(student_client, attempt, slot)
+        target = question_url(attempt, slot + 1) if slot < 6 else reverse("quizzes:attempt_review", args=[attempt.pk])
+        assertRedirects(response, target, fetch_redirect_response=False)
+    review = student_client.get(reverse("quizzes:attempt_review", args=[attempt.pk]))
+    assertContains(review, "Ha respondido todas las preguntas")
+    response = student_client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    assertRedirects(response, reverse("quizzes:attempt_result", args=[attempt.pk]), fetch_redirect_response=False)
+    result = student_client.get(response["Location"])
+    assertContains(result, "100 %")
+    assertContains(result, "Aprobado")
+    assertContains(result, "6 de 6 preguntas correctas")
+
+
+def test_navigation_prev_jump_and_review(student_client):
+    quiz = factories.make_quiz(n_questions=4)
+    attempt = start(student_client, quiz)
+    assertRedirects(
+        answer(student_client, attempt, 2, action="prev"), question_url(attempt, 1), fetch_redirect_response=False
+    )
+    assertRedirects(
+        answer(student_client, attempt, 1, action="goto-4"), question_url(attempt, 4), fetch_redirect_response=False
+    )
+    review_url = reverse("quizzes:attempt_review", args=[attempt.pk])
+    assertRedirects(answer(student_client, attempt, 4, action="review"), review_url, fetch_redirect_response=False)
+    # A jump out of range stays on the page.
+    assertRedirects(
+        answer(student_client, attempt, 3, action="goto-99"), question_url(attempt, 3), fetch_redirect_response=False
+    )
+    assert Response.objects.filter(attempt=attempt, answer__isnull=False).count() == 4
+
+
+def test_reload_keeps_the_saved_answer_and_resume_goes_to_the_first_unanswered(student_client):
+    quiz = factories.make_quiz(n_questions=3)
+    attempt = start(student_client, quiz)
+    answer(student_client, attempt, 1)
+    response = Response.objects.get(attempt=attempt, slot=1)
+    page = student_client.get(question_url(attempt, 1))
+    assert re.search(rf'value="{response.answer["choice"]}"[^>]*checked', page.content.decode())
+    assertRedirects(student_client.get(reverse("quizzes:attempt_resume", args=[attempt.pk])), question_url(attempt, 2))
+
+
+def test_review_lists_unanswered_questions(student_client):
+    quiz = factories.make_quiz(n_questions=3)
+    attempt = start(student_client, quiz)
+    answer(student_client, attempt, 2)
+    review = student_client.get(reverse("quizzes:attempt_review", args=[attempt.pk]))
+    assertContains(review, "Quedan 2 preguntas sin responder")
+
+
+def test_timer_is_shown_with_the_server_deadline(student_client):
+    quiz = factories.make_quiz(n_questions=1, time_limit_minutes=10)
+    attempt = start(student_client, quiz)
+    page = student_client.get(question_url(attempt, 1))
+    assertContains(page, f'data-deadline="{attempt.deadline.isoformat()}"')
+    assertContains(page, "quizzes/attempt.js")
+
+
+def test_timeup_saves_the_answer_and_submits(student_client):
+    quiz = factories.make_quiz(n_questions=2, time_limit_minutes=10)
+    attempt = start(student_client, quiz)
+    response = answer(student_client, attempt, 1, action="timeup")
+    assertRedirects(response, reverse("quizzes:attempt_result", args=[attempt.pk]), fetch_redirect_response=False)
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.score == 1
+
+
+def test_expired_attempt_is_closed_on_the_next_request(student_client):
+    quiz = factories.make_quiz(n_questions=2, time_limit_minutes=10)
+    attempt = start(student_client, quiz)
+    answer(student_client, attempt, 1)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=5))
+    page = student_client.get(question_url(attempt, 2), follow=True)
+    assertContains(page, "Se acabó el tiempo")
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.score == 1
+
+
+def test_late_answer_post_is_refused_and_the_attempt_closed(student_client):
+    quiz = factories.make_quiz(n_questions=2, time_limit_minutes=10)
+    attempt = start(student_client, quiz)
+    response = Response.objects.get(attempt=attempt, slot=1)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() - timedelta(minutes=5))
+    page = student_client.post(question_url(attempt, 1), post_data(response, right_answer(response)), follow=True)
+    assertContains(page, "Se acabó el tiempo")
+    response.refresh_from_db()
+    assert not response.is_answered
+
+
+def test_immediate_feedback_shows_the_right_answer_after_checking(student_client):
+    quiz = factories.make_quiz(n_questions=2, feedback_timing=FeedbackTiming.IMMEDIATE)
+    attempt = start(student_client, quiz)
+    page = student_client.get(question_url(attempt, 1))
+    assertContains(page, "Comprobar")
+    assertNotContains(page, "Respuesta correcta")
+    response = answer(student_client, attempt, 1, how=wrong_answer, action="check")
+    assertRedirects(response, question_url(attempt, 1), fetch_redirect_response=False)
+    page = student_client.get(question_url(attempt, 1))
+    assertContains(page, "Incorrecta")
+    assertContains(page, "Respuesta correcta")
+    assertContains(page, "Finlandia")
+
+
+def test_check_with_no_answer_is_a_form_error(student_client):
+    quiz = factories.make_quiz(n_questions=1, feedback_timing=FeedbackTiming.IMMEDIATE)
+    attempt = start(student_client, quiz)
+    response = Response.objects.get(attempt=attempt, slot=1)
+    page = student_client.post(question_url(attempt, 1), post_data(response, {}, "check"))
+    assert page.status_code == 400
+    assertContains(page, "Elija una opción", status_code=400)
+
+
+# --- result ----------------------------------------------------------------------------------------------------------
+
+
+def test_result_shows_answers_explanations_and_source_link(student_client):
+    document = factories.make_document()
+    sentence = factories.make_sentence(document=document, index=3, text="Finlandia resistió.")
+    question = factories.make_question(explanation="Porque lo dice el texto.", sentence=sentence, document=document)
+    quiz = factories.make_quiz(questions=[question])
+    attempt = start(student_client, quiz)
+    answer(student_client, attempt, 1, how=wrong_answer)
+    student_client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    result = student_client.get(reverse("quizzes:attempt_result", args=[attempt.pk]))
+    assertContains(result, "No aprobado")
+    assertContains(result, "Porque lo dice el texto.")
+    assertContains(result, "Respuesta correcta")
+    source = reverse("quizzes:document_read", args=[document.pk]) + "?s=3"
+    assertContains(result, source)
+    assert student_client.get(source).status_code == 200
+
+
+def test_result_hides_feedback_until_the_quiz_closes(student_client):
+    quiz = factories.make_quiz(
+        n_questions=1, feedback_timing=FeedbackTiming.AFTER_CLOSE, closes_at=timezone.now() + timedelta(days=1)
+    )
+    attempt = start(student_client, quiz)
+    answer(student_client, attempt, 1)
+    student_client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    result = student_client.get(reverse("quizzes:attempt_result", args=[attempt.pk]))
+    assertContains(result, "100 %")
+    assertContains(result, "se mostrarán cuando se cierre")
+    assertNotContains(result, "Respuesta correcta")
+    assertNotContains(result, "Finlandia")
+
+
+def test_result_of_an_open_attempt_goes_back_to_it(student_client):
+    attempt = start(student_client, factories.make_quiz(n_questions=1))
+    response = student_client.get(reverse("quizzes:attempt_result", args=[attempt.pk]))
+    assertRedirects(response, reverse("quizzes:attempt_resume", args=[attempt.pk]), fetch_redirect_response=False)
+
+
+# --- Mi progreso -----------------------------------------------------------------------------------------------------
+
+
+def test_progress_page(student_client, student):
+    fact_date = factories.make_fact(kind=FactKind.DATE, answer="1939")
+    fact_place = factories.make_fact(kind=FactKind.PLACE, answer="Salla")
+    quiz = factories.make_quiz(
+        title="Fechas y lugares",
+        questions=[factories.make_question(fact=fact_date), factories.make_question(fact=fact_place)],
+        grading_method="average",
+    )
+    for how in (right_answer, wrong_answer):
+        attempt = start(student_client, quiz)
+        answer(student_client, attempt, 1, how=how)
+        answer(student_client, attempt, 2, how=wrong_answer)
+        student_client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    page = student_client.get(reverse("quizzes:progress"))
+    assertContains(page, "Fechas y lugares")
+    assertContains(page, "<svg", html=False)
+    assertContains(page, "<polyline")
+    assert page.content.decode().count('class="chart-dot"') == 2
+    assertContains(page, "Fecha")
+    assertContains(page, "Lugar")
+    assert page.context["quiz_rows"][0]["best"] == 50
+    assert page.context["quiz_rows"][0]["last"] == 0
+    assert page.context["quiz_rows"][0]["grade"] == 25
+    by_kind = {r["kind"]: r["accuracy"] for r in page.context["by_kind"]}
+    assert by_kind == {"place": 0, "date": 50}
+
+
+def test_progress_page_is_only_mine(student_client, other_student):
+    quiz = factories.make_quiz(title="Ajeno", n_questions=1)
+    svc.attempt_submit(user=other_student, attempt_id=svc.attempt_start(user=other_student, quiz=quiz).pk)
+    page = student_client.get(reverse("quizzes:progress"))
+    assertNotContains(page, "Ajeno")
+    assertContains(page, "Todavía no ha hecho ningún cuestionario")
+
+
+def test_progress_page_has_no_inline_script_or_style(student_client):
+    quiz = factories.make_quiz(n_questions=1)
+    attempt = start(student_client, quiz)
+    student_client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    html = student_client.get(reverse("quizzes:progress")).content.decode()
+    assert "style=" not in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html)
+    assert not re.search(r"\son[a-z]+=", html)
+
+
+# --- preview ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind", ["single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "ordering"]
+)
+def test_question_preview_uses_the_student_partial(teacher_client, kind):
+    question = factories.make_question(kind=kind, explanation="Explicación visible.")
+    page = teacher_client.get(reverse("quizzes:question_preview", args=[question.pk]))
+    assertContains(page, f"question-{kind}")
+    assertContains(page, "Respuesta correcta")
+    assertNotContains(page, "style=")
