@@ -11,6 +11,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .interop.admin import (
+    DocumentInteropAdminMixin,
+    FlashcardInteropAdminMixin,
+    QuestionInteropAdminMixin,
+    QuizInteropAdminMixin,
+)
 from .models import (
     AcceptedAnswer,
     Assignment,
@@ -124,7 +130,7 @@ class SentenceInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(DocumentInteropAdminMixin, admin.ModelAdmin):
     form = DocumentForm
     list_display = ("title", "language", "is_published", "n_sentences", "n_facts", "n_questions", "updated_at")
     list_filter = ("is_published", "language")
@@ -317,7 +323,7 @@ class QuestionForm(forms.ModelForm):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(QuestionInteropAdminMixin, admin.ModelAdmin):
     form = QuestionForm
     list_display = (
         "short_prompt",
@@ -441,7 +447,7 @@ class QuizItemInline(admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(admin.ModelAdmin):
+class QuizAdmin(QuizInteropAdminMixin, admin.ModelAdmin):
     list_display = (
         "title",
         "status",
@@ -547,7 +553,7 @@ class ClassroomAdmin(admin.ModelAdmin):
 
 
 @admin.register(Flashcard)
-class FlashcardAdmin(admin.ModelAdmin):
+class FlashcardAdmin(FlashcardInteropAdminMixin, admin.ModelAdmin):
     list_display = ("front", "back", "document", "origin", "is_active")
     list_filter = ("origin", "is_active", "document")
     search_fields = ("front", "back")

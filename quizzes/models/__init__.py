@@ -16,6 +16,7 @@ from .content import (
     Status,
     validate_question_parts,
 )
+from .interop import ImportBatch, ImportFormat, ImportStatus
 from .quizzes import FeedbackTiming, GradingMethod, Quiz, QuizItem
 from .users import TEACHERS_GROUP, User
 
@@ -34,6 +35,9 @@ __all__ = [
     "FeedbackTiming",
     "Flashcard",
     "GradingMethod",
+    "ImportBatch",
+    "ImportFormat",
+    "ImportStatus",
     "Origin",
     "Question",
     "QuestionKind",

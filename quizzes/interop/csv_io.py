@@ -1,0 +1,197 @@
+"""Our CSV layout (docs/interop.md): one question per row, for spreadsheets.
+
+Columns (header row required, any order, names in Spanish; only the first three are required):
+``tipo, enunciado, respuesta, distractores, tolerancia, unidad, explicacion, documento``.
+Lists inside a cell (several right answers, wrong options, items in order) are separated by `` | ``; a literal
+bar is written ``\\|``. Comma, semicolon or tab separated; UTF-8 (a BOM from Excel is fine).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from ..grading import parse_number
+from ..models.content import QuestionKind
+from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, format_number
+
+COLUMNS = ("tipo", "enunciado", "respuesta", "distractores", "tolerancia", "unidad", "explicacion", "documento")
+REQUIRED = ("tipo", "enunciado", "respuesta")
+
+# What a teacher may write in the "tipo" column (our names and Spanish ones, accents optional).
+KIND_ALIASES = {
+    "single_choice": QuestionKind.SINGLE_CHOICE,
+    "opcion_unica": QuestionKind.SINGLE_CHOICE,
+    "multiple_choice": QuestionKind.MULTIPLE_CHOICE,
+    "opcion_multiple": QuestionKind.MULTIPLE_CHOICE,
+    "true_false": QuestionKind.TRUE_FALSE,
+    "verdadero_falso": QuestionKind.TRUE_FALSE,
+    "short_answer": QuestionKind.SHORT_ANSWER,
+    "respuesta_corta": QuestionKind.SHORT_ANSWER,
+    "numeric": QuestionKind.NUMERIC,
+    "numerica": QuestionKind.NUMERIC,
+    "ordering": QuestionKind.ORDERING,
+    "ordenacion": QuestionKind.ORDERING,
+}
+TRUE_WORDS = {"verdadero", "v", "true", "t", "si", "sí", "1"}
+FALSE_WORDS = {"falso", "f", "false", "no", "0"}
+_SPLIT_RE = re.compile(r"(?<!\\)\|")
+
+
+def _key(name: str) -> str:
+    name = name.strip().casefold()
+    for accented, plain in zip("áéíóúñ", "aeioun", strict=True):
+        name = name.replace(accented, plain)
+    return re.sub(r"[\s/-]+", "_", name)
+
+
+def join_list(values: Iterable[str]) -> str:
+    return " | ".join(v.replace("|", "\\|") for v in values)
+
+
+def split_list(cell: str) -> list[str]:
+    return [part.replace("\\|", "|").strip() for part in _SPLIT_RE.split(cell or "") if part.strip()]
+
+
+# ---------------------------------------------------------------------------------------------------- writing
+
+
+def to_row(item: QuestionData) -> dict[str, str]:
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(tipo=item.kind, enunciado=item.prompt, explicacion=item.explanation, documento=item.document)
+    if item.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        row["respuesta"] = join_list(c.text for c in item.choices if c.is_correct)
+        row["distractores"] = join_list(c.text for c in item.choices if not c.is_correct)
+    elif item.kind == QuestionKind.ORDERING:
+        row["respuesta"] = join_list(c.text for c in item.choices)
+    elif item.kind == QuestionKind.TRUE_FALSE:
+        row["respuesta"] = "verdadero" if item.correct_bool else "falso"
+    elif item.kind == QuestionKind.SHORT_ANSWER:
+        row["respuesta"] = join_list(item.accepted)
+    elif item.kind == QuestionKind.NUMERIC:
+        row["respuesta"] = format_number(item.numeric_value)
+        row["tolerancia"] = format_number(item.numeric_tolerance or 0)
+        row["unidad"] = item.unit
+    return row
+
+
+def dumps(items: Iterable[QuestionData]) -> str:
+    """Return the CSV (comma separated, every cell quoted when needed, UTF-8 with a BOM so Excel reads accents)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for item in items:
+        writer.writerow(to_row(item))
+    return "\ufeff" + out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------------- reading
+
+
+_DECIMAL_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def _number(raw: str, what: str) -> float:
+    """Read a number: "3.5" or "3,5" (a decimal comma, as Spanish spreadsheets write it), else grading's parser."""
+    plain = raw.strip()
+    if re.fullmatch(r"[+-]?\d+,\d+", plain):
+        plain = plain.replace(",", ".")
+    if _DECIMAL_RE.match(plain):
+        return float(plain)
+    parsed = parse_number(raw)
+    if parsed is None:
+        raise ImportFormatError(_("«%(raw)s» no es un número (%(what)s).") % {"raw": raw, "what": what})
+    return float(parsed.value)
+
+
+def loads(text: str) -> ParseResult:
+    """Read our CSV layout; a missing column stops everything, a bad row is an error naming its line."""
+    result = ParseResult()
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    try:
+        dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        result.errors.append(ImportFormatError(_("El CSV está vacío.")))
+        return result
+    except csv.Error as exc:
+        result.errors.append(ImportFormatError(str(exc), where=_("línea 1")))
+        return result
+    keys = [_key(name) for name in header]
+    missing = [name for name in REQUIRED if name not in keys]
+    if missing:
+        result.errors.append(
+            ImportFormatError(
+                _("Faltan columnas obligatorias: %(missing)s. La primera fila debe nombrar al menos: %(req)s.")
+                % {"missing": ", ".join(missing), "req": ", ".join(REQUIRED)},
+                where=_("línea 1"),
+            )
+        )
+        return result
+    unknown = [name for name, key in zip(header, keys, strict=True) if key not in COLUMNS and key]
+    if unknown:
+        result.notes.append(_("Columnas que no se usan: %(cols)s.") % {"cols": ", ".join(unknown)})
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            where = _("línea %(n)d") % {"n": line}
+            cells = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(keys)}
+            try:
+                result.items.append(_read_row(cells, where))
+            except ImportFormatError as exc:
+                exc.where = exc.where or where
+                result.errors.append(exc)
+    except csv.Error as exc:
+        result.errors.append(ImportFormatError(str(exc), where=_("línea %(n)d") % {"n": reader.line_num}))
+    if not result.items and not result.errors:
+        result.errors.append(ImportFormatError(_("El CSV no tiene ninguna fila de preguntas.")))
+    return result
+
+
+def _read_row(cells: dict[str, str], where: str) -> QuestionData:
+    raw_kind = cells.get("tipo", "")
+    kind = KIND_ALIASES.get(_key(raw_kind))
+    if kind is None:
+        raise ImportFormatError(
+            _("Tipo «%(kind)s» desconocido; use uno de: %(kinds)s.")
+            % {"kind": raw_kind, "kinds": ", ".join(QuestionKind.values)}
+        )
+    item = QuestionData(
+        kind=kind,
+        prompt=cells.get("enunciado", ""),
+        explanation=cells.get("explicacion", ""),
+        document=cells.get("documento", ""),
+        unit=cells.get("unidad", ""),
+        where=where,
+    )
+    answer = cells.get("respuesta", "")
+    if kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        item.choices = [ChoiceData(text=t, is_correct=True) for t in split_list(answer)]
+        item.choices += [ChoiceData(text=t) for t in split_list(cells.get("distractores", ""))]
+    elif kind == QuestionKind.ORDERING:
+        item.choices = [ChoiceData(text=t) for t in split_list(answer)]
+    elif kind == QuestionKind.TRUE_FALSE:
+        word = answer.strip().casefold()
+        if word not in TRUE_WORDS | FALSE_WORDS:
+            raise ImportFormatError(_("La respuesta de verdadero o falso debe ser «verdadero» o «falso»."))
+        item.correct_bool = word in TRUE_WORDS
+    elif kind == QuestionKind.SHORT_ANSWER:
+        item.accepted = split_list(answer)
+    elif kind == QuestionKind.NUMERIC:
+        if not answer:
+            raise ImportFormatError(_("Falta el valor de la respuesta numérica."))
+        item.numeric_value = _number(answer, _("respuesta"))
+        tolerance = cells.get("tolerancia", "")
+        item.numeric_tolerance = _number(tolerance, _("tolerancia")) if tolerance else 0.0
+    return item

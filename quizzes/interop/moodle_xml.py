@@ -1,0 +1,308 @@
+"""Moodle XML (question/format/xml/format.php), read and written, with qtype_ordering's elements.
+
+The writer produces what Moodle's exporter produces: ``<quiz>`` holding ``<question type="...">`` elements with
+``<name>``, ``<questiontext format>``, ``<generalfeedback format>``, ``<defaultgrade>``, ``<penalty>``,
+``<hidden>``, ``<idnumber>``, the type's own elements, ``<answer fraction="percent" format>`` with ``<text>`` and
+``<feedback>``, and ``<tags>``. A ``<question type="category">`` before each document's questions names it.
+The reader accepts the same structure (and HTML text, which it reduces to plain text); it never expands
+entities or DTDs (defusedxml).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from ..models.content import QuestionKind
+from .gift import DOCUMENT_TAG, UNIT_TAG, category_path
+from .gift import _document_from_category as document_from_category
+from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, choice_fractions, format_number
+
+MOODLE_TYPES = {
+    QuestionKind.SINGLE_CHOICE: "multichoice",
+    QuestionKind.MULTIPLE_CHOICE: "multichoice",
+    QuestionKind.TRUE_FALSE: "truefalse",
+    QuestionKind.SHORT_ANSWER: "shortanswer",
+    QuestionKind.NUMERIC: "numerical",
+    QuestionKind.ORDERING: "ordering",
+}
+TEXT_FORMAT = "plain_text"
+_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+# ---------------------------------------------------------------------------------------------------- writing
+
+
+def _sub(parent: ET.Element, tag: str, value: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrs)
+    if value is not None:
+        element.text = value
+    return element
+
+
+def _text(parent: ET.Element, tag: str, value: str, *, format: str | None = TEXT_FORMAT) -> ET.Element:
+    """Add ``<tag format="..."><text>value</text></tag>`` (Moodle's writetext)."""
+    element = _sub(parent, tag, **({"format": format} if format else {}))
+    _sub(element, "text", value)
+    return element
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:.5f}".rstrip("0").rstrip(".")
+
+
+def _answer(parent: ET.Element, text: str, fraction: float, *, format: str = TEXT_FORMAT) -> ET.Element:
+    answer = _sub(parent, "answer", fraction=_percent(fraction), format=format)
+    _sub(answer, "text", text)
+    _text(answer, "feedback", "")
+    return answer
+
+
+def write_question(quiz: ET.Element, item: QuestionData) -> ET.Element:
+    """Append one ``<question>`` to a ``<quiz>`` element."""
+    question = _sub(quiz, "question", type=MOODLE_TYPES[item.kind])
+    _text(question, "name", item.name or item.prompt[:80], format=None)
+    _text(question, "questiontext", item.prompt)
+    _text(question, "generalfeedback", item.explanation)
+    _sub(question, "defaultgrade", "1")
+    _sub(question, "penalty", "1" if item.kind == QuestionKind.TRUE_FALSE else "0.3333333")
+    _sub(question, "hidden", "0")
+    _sub(question, "idnumber", item.idnumber)
+    kind = item.kind
+    if kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        single = kind == QuestionKind.SINGLE_CHOICE
+        _sub(question, "single", "true" if single else "false")
+        _sub(question, "shuffleanswers", "true")
+        _sub(question, "answernumbering", "abc")
+        _sub(question, "showstandardinstruction", "0")
+        _combined_feedback(question)
+        n_right = sum(1 for c in item.choices if c.is_correct)
+        right, wrong = (1.0, 0.0) if single else choice_fractions(n_right, len(item.choices) - n_right)
+        for choice in item.choices:
+            _answer(question, choice.text, right if choice.is_correct else wrong)
+    elif kind == QuestionKind.TRUE_FALSE:
+        _answer(question, "true", 1.0 if item.correct_bool else 0.0, format="moodle_auto_format")
+        _answer(question, "false", 0.0 if item.correct_bool else 1.0, format="moodle_auto_format")
+    elif kind == QuestionKind.SHORT_ANSWER:
+        _sub(question, "usecase", "0")
+        for accepted in item.accepted:
+            _answer(question, accepted, 1.0, format="moodle_auto_format")
+    elif kind == QuestionKind.NUMERIC:
+        answer = _answer(question, format_number(item.numeric_value), 1.0, format="moodle_auto_format")
+        _sub(answer, "tolerance", format_number(item.numeric_tolerance or 0))
+        if item.unit:
+            unit = _sub(_sub(question, "units"), "unit")
+            _sub(unit, "multiplier", "1")
+            _sub(unit, "unit_name", item.unit)
+            # Units optional, written after the number (Moodle's qtype_numerical UNITOPTIONAL).
+            _sub(question, "unitgradingtype", "0")
+            _sub(question, "unitpenalty", "0.1000000")
+            _sub(question, "showunits", "0")
+            _sub(question, "unitsleft", "0")
+    elif kind == QuestionKind.ORDERING:
+        _sub(question, "layouttype", "VERTICAL")
+        _sub(question, "selecttype", "ALL")
+        _sub(question, "selectcount", str(len(item.choices)))
+        _sub(question, "gradingtype", "RELATIVE_ALL_PREVIOUS_AND_NEXT")
+        _sub(question, "showgrading", "SHOW")
+        _sub(question, "numberingstyle", "none")
+        _combined_feedback(question)
+        _sub(question, "shownumcorrect", "1")
+        for position, choice in enumerate(item.choices, start=1):
+            answer = _sub(question, "answer", fraction=f"{position}.0000000", format=TEXT_FORMAT)
+            _sub(answer, "text", choice.text)
+    tags = [DOCUMENT_TAG + item.document] if item.document else []
+    if item.unit:
+        tags.append(UNIT_TAG + item.unit)
+    if tags:
+        container = _sub(question, "tags")
+        for tag in tags:
+            _text(container, "tag", tag, format=None)
+    return question
+
+
+def _combined_feedback(question: ET.Element) -> None:
+    for field in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+        _text(question, field, "")
+
+
+def _category(quiz: ET.Element, title: str) -> None:
+    category = _sub(quiz, "question", type="category")
+    _text(category, "category", category_path(title), format=None)
+    _text(category, "info", title, format="moodle_auto_format")
+    _sub(category, "idnumber", "")
+
+
+def dumps(items: Iterable[QuestionData]) -> str:
+    """Return a Moodle XML file (UTF-8): a category per source document, then its questions."""
+    quiz = ET.Element("quiz")
+    category = None
+    for item in items:
+        if item.document != category:
+            category = item.document
+            _category(quiz, category)
+        write_question(quiz, item)
+    ET.indent(quiz, space="  ")
+    # Empty elements as <text></text>, the way Moodle writes them.
+    body = ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+
+
+# ---------------------------------------------------------------------------------------------------- reading
+
+
+def _plain(element: ET.Element | None) -> str:
+    """Return the ``<text>`` of an element as plain text (HTML, Moodle's default, is reduced to its text)."""
+    if element is None:
+        return ""
+    node = element.find("text")
+    raw = (node.text if node is not None else element.text) or ""
+    if element.get("format", "html") in {"html", "moodle_auto_format", "markdown"} and "<" in raw:
+        raw = re.sub(r"(?i)<br\s*/?>|</p>", "\n", raw)
+        raw = html.unescape(strip_tags(raw))
+    elif element.get("format", "html") == "html":
+        raw = html.unescape(raw)
+    lines = [" ".join(line.split()) for line in raw.replace("\r\n", "\n").split("\n")]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def _fraction(answer: ET.Element, where: str) -> float:
+    raw = (answer.get("fraction") or "0").strip()
+    try:
+        return float(raw) / 100
+    except ValueError:
+        raise ImportFormatError(
+            _("La fracción «%(raw)s» de una respuesta no es un número.") % {"raw": raw}, where=where
+        ) from None
+
+
+def _number(raw: str, where: str) -> float:
+    raw = (raw or "").strip()
+    if not _NUMBER_RE.match(raw):
+        raise ImportFormatError(_("«%(raw)s» no es un número (use punto decimal: 3.5).") % {"raw": raw}, where=where)
+    return float(raw)
+
+
+def loads(text: str) -> ParseResult:
+    """Read a Moodle XML file; anything that is not Moodle's ``<quiz>`` of questions is an error."""
+    result = ParseResult()
+    try:
+        root = fromstring(text.encode("utf-8"), forbid_dtd=True)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        result.errors.append(
+            ImportFormatError(
+                _("El XML está mal formado (columna %(col)d): %(msg)s.")
+                % {"col": column + 1, "msg": str(exc).split(":")[0]},
+                where=_("línea %(n)d") % {"n": line},
+            )
+        )
+        return result
+    except DefusedXmlException:
+        result.errors.append(ImportFormatError(_("El XML declara un DTD o entidades: Moodle no los usa.")))
+        return result
+    if root.tag != "quiz":
+        result.errors.append(
+            ImportFormatError(
+                _("No es un archivo Moodle XML: el elemento raíz es <%(tag)s> y Moodle exporta <quiz>.")
+                % {"tag": root.tag}
+            )
+        )
+        return result
+    questions = root.findall("question")
+    if not questions:
+        result.errors.append(ImportFormatError(_("El archivo Moodle XML no contiene ningún elemento <question>.")))
+        return result
+    category = ""
+    for index, question in enumerate(questions, start=1):
+        qtype = question.get("type", "")
+        name = _plain(question.find("name"))
+        where = _("pregunta %(n)d") % {"n": index} + (f" «{name}»" if name else "")
+        if qtype == "category":
+            category = _plain(question.find("category"))
+            continue
+        try:
+            item = _read_question(question, qtype, where)
+        except ImportFormatError as exc:
+            exc.where = exc.where or where
+            result.errors.append(exc)
+            continue
+        if item is None:
+            result.notes.append(
+                _("%(where)s: el tipo «%(type)s» no existe aquí; se omite.") % {"where": where, "type": qtype}
+            )
+            continue
+        item.name = name
+        item.document = item.document or document_from_category(category)
+        result.items.append(item)
+    if not result.items and not result.errors:
+        result.errors.append(ImportFormatError(_("El archivo no contiene ninguna pregunta que se pueda importar.")))
+    return result
+
+
+def _read_question(question: ET.Element, qtype: str, where: str) -> QuestionData | None:
+    if not qtype:
+        raise ImportFormatError(_("El elemento <question> no tiene el atributo type."))
+    if qtype not in {"multichoice", "truefalse", "shortanswer", "numerical", "ordering"}:
+        return None
+    item = QuestionData(
+        kind="",
+        prompt=_plain(question.find("questiontext")),
+        explanation=_plain(question.find("generalfeedback")),
+        idnumber=(question.findtext("idnumber") or "").strip(),
+        where=where,
+    )
+    for tag in question.findall("tags/tag"):
+        value = _plain(tag)
+        if value.startswith(DOCUMENT_TAG.strip()):
+            item.document = value[len(DOCUMENT_TAG.strip()) :].strip()
+        elif value.startswith(UNIT_TAG.strip()):
+            item.unit = value[len(UNIT_TAG.strip()) :].strip()
+    answers = question.findall("answer")
+    if qtype == "multichoice":
+        single = (question.findtext("single") or "true").strip() not in {"false", "0", ""}
+        item.kind = QuestionKind.SINGLE_CHOICE if single else QuestionKind.MULTIPLE_CHOICE
+        for answer in answers:
+            fraction = _fraction(answer, where)
+            correct = fraction >= 0.999 if single else fraction > 0
+            if single and 0 < fraction < 0.999:
+                item.warnings.append(_("El crédito parcial de «%(c)s» se pierde.") % {"c": _plain(answer)})
+            item.choices.append(ChoiceData(text=_plain(answer), is_correct=correct, fraction=fraction))
+    elif qtype == "truefalse":
+        item.kind = QuestionKind.TRUE_FALSE
+        for answer in answers:
+            if _fraction(answer, where) >= 0.999:
+                item.correct_bool = _plain(answer).casefold() in {"true", "verdadero", "1"}
+    elif qtype == "shortanswer":
+        item.kind = QuestionKind.SHORT_ANSWER
+        for answer in answers:
+            text = _plain(answer)
+            if _fraction(answer, where) >= 0.999 and text:
+                item.accepted.append(text)
+            elif text:
+                item.warnings.append(_("La respuesta «%(a)s» con crédito parcial no se importa.") % {"a": text})
+    elif qtype == "numerical":
+        item.kind = QuestionKind.NUMERIC
+        for answer in answers:
+            text = _plain(answer)
+            if text == "*" or _fraction(answer, where) < 0.999:
+                continue
+            if item.numeric_value is None:
+                item.numeric_value = _number(text, where)
+                item.numeric_tolerance = abs(_number(answer.findtext("tolerance") or "0", where))
+            else:
+                item.warnings.append(_("Solo se importa la primera respuesta numérica con el 100 %."))
+        for unit in question.findall("units/unit"):
+            if (unit.findtext("multiplier") or "1").strip() in {"1", "1.0", "1.0000000"}:
+                item.unit = item.unit or (unit.findtext("unit_name") or "").strip()
+    elif qtype == "ordering":
+        item.kind = QuestionKind.ORDERING
+        item.choices = [ChoiceData(text=_plain(answer)) for answer in answers]
+    return item

@@ -1,0 +1,318 @@
+"""Moving questions and cards in and out: models ⇄ QuestionData, file exports, and the two-step import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from ..interop import anki, csv_io, gift, moodle_xml
+from ..interop.schema import (
+    MAX_IMPORT_BYTES,
+    ChoiceData,
+    ImportFormatError,
+    ParseResult,
+    QuestionData,
+    fingerprint,
+    format_number,
+    validate,
+)
+from ..models import (
+    AcceptedAnswer,
+    Choice,
+    Document,
+    Flashcard,
+    ImportBatch,
+    ImportFormat,
+    ImportStatus,
+    Origin,
+    Question,
+    QuestionKind,
+    Quiz,
+    QuizItem,
+    Status,
+)
+
+READERS = {ImportFormat.GIFT: gift.loads, ImportFormat.MOODLE_XML: moodle_xml.loads, ImportFormat.CSV: csv_io.loads}
+EXTENSIONS = {
+    ".gift": ImportFormat.GIFT,
+    ".txt": ImportFormat.GIFT,
+    ".xml": ImportFormat.MOODLE_XML,
+    ".csv": ImportFormat.CSV,
+}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+# ---------------------------------------------------------------------------------------------------- export
+
+
+def question_to_data(question: Question) -> QuestionData:
+    """Return a question (with choices and accepted answers prefetched) in the shared shape."""
+    prompt = " ".join(question.prompt.split())
+    return QuestionData(
+        kind=question.kind,
+        prompt=question.prompt,
+        explanation=question.explanation,
+        choices=[
+            ChoiceData(text=c.text, is_correct=c.is_correct and question.kind != QuestionKind.ORDERING)
+            for c in question.choices.all()
+        ],
+        accepted=[a.text for a in question.accepted_answers.all()],
+        correct_bool=question.correct_bool,
+        numeric_value=question.numeric_value,
+        numeric_tolerance=question.numeric_tolerance,
+        unit=question.unit,
+        document=question.document.title if question.document_id else "",
+        name=prompt if len(prompt) <= 80 else prompt[:77] + "...",
+        idnumber=f"winterwar-{question.pk}",
+    )
+
+
+def _with_parts(questions: QuerySet[Question]) -> QuerySet[Question]:
+    return questions.select_related("document").prefetch_related("choices", "accepted_answers")
+
+
+def questions_to_data(*, questions: QuerySet[Question]) -> list[QuestionData]:
+    """Return the questions, grouped by document then in id order, as QuestionData (three queries)."""
+    return [question_to_data(q) for q in _with_parts(questions).order_by("document__title", "document_id", "id")]
+
+
+def quiz_to_data(*, quizzes: QuerySet[Quiz]) -> list[QuestionData]:
+    """Return the questions of these quizzes, quiz after quiz, each in its quiz's order (four queries)."""
+    order = list(
+        QuizItem.objects.filter(quiz__in=quizzes)
+        .order_by("quiz__title", "quiz_id", "position", "id")
+        .values_list("question_id", flat=True)
+    )
+    questions = _with_parts(Question.objects.filter(pk__in=set(order))).in_bulk()
+    return [question_to_data(questions[pk]) for pk in order]
+
+
+def export_questions(*, items: list[QuestionData], fmt: str, basename: str) -> ExportFile:
+    """Write the questions as a Moodle XML, GIFT or CSV file."""
+    if fmt == ImportFormat.MOODLE_XML:
+        return ExportFile(moodle_xml.dumps(items).encode("utf-8"), "application/xml; charset=utf-8", basename + ".xml")
+    if fmt == ImportFormat.GIFT:
+        return ExportFile(gift.dumps(items).encode("utf-8"), "text/plain; charset=utf-8", basename + ".gift.txt")
+    return ExportFile(csv_io.dumps(items).encode("utf-8"), "text/csv; charset=utf-8", basename + ".csv")
+
+
+def flashcard_decks(*, cards: QuerySet[Flashcard]) -> list[anki.AnkiDeck]:
+    """Group active cards into one Anki deck per document, each note carrying its source sentence."""
+    decks: dict[int, anki.AnkiDeck] = {}
+    for card in cards.filter(is_active=True).select_related("document", "fact__sentence").order_by("document", "id"):
+        deck = decks.get(card.document_id)
+        if deck is None:
+            deck = decks[card.document_id] = anki.AnkiDeck(
+                document_id=card.document_id, title=card.document.title, source=card.document.source
+            )
+        fact = card.fact
+        sentence = fact.sentence if fact else None
+        note = anki.AnkiNote(
+            guid_parts=("winterwar", card.document_id, fact.key) if fact else ("winterwar", "card", card.pk),
+            front=card.front,
+            back=card.back,
+            sentence=sentence.text if sentence else "",
+            key=fact.key if fact else f"card-{card.pk}",
+            tags=["winterwar", fact.kind] if fact else ["winterwar"],
+        )
+        if fact and sentence:
+            note.answer_start, note.answer_end = fact.start - sentence.start, fact.end - sentence.start
+        deck.notes.append(note)
+    return list(decks.values())
+
+
+def export_flashcards(*, cards: QuerySet[Flashcard], basename: str, timestamp: float | None = None) -> ExportFile:
+    decks = flashcard_decks(cards=cards)
+    return ExportFile(anki.package_bytes(decks, timestamp=timestamp), "application/apkg", basename + ".apkg")
+
+
+# ---------------------------------------------------------------------------------------------------- import
+
+
+def decode_upload(data: bytes) -> str:
+    """Return an uploaded file's text, or raise ImportFormatError naming the line of the first bad byte."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportFormatError(
+            _("El archivo ocupa %(size)s MB; el máximo es %(max)d MB.")
+            % {"size": number_format(len(data) / 1024 / 1024, 1), "max": MAX_IMPORT_BYTES // 1024 // 1024}
+        )
+    if not data.strip():
+        raise ImportFormatError(_("El archivo está vacío."))
+    if b"\x00" in data[:8192]:
+        raise ImportFormatError(_("El archivo es binario, no un texto (¿un .docx, .xlsx o .apkg?)."))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ImportFormatError(
+            _("El archivo no está en UTF-8 (byte no válido en la posición %(pos)d). Guárdelo como UTF-8.")
+            % {"pos": exc.start},
+            where=_("línea %(n)d") % {"n": line},
+        ) from exc
+
+
+def detect_format(*, filename: str, text: str) -> str:
+    """Guess the format from the extension, then from the content."""
+    lower = filename.lower()
+    for extension, fmt in EXTENSIONS.items():
+        if lower.endswith(extension):
+            return fmt
+    head = text.lstrip()[:200]
+    if head.startswith("<"):
+        return ImportFormat.MOODLE_XML
+    return ImportFormat.GIFT if "{" in text else ImportFormat.CSV
+
+
+def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, ParseResult]:
+    """Decode, read and check an uploaded file; every problem comes back as an error naming a line or question."""
+    try:
+        text = decode_upload(data)
+    except ImportFormatError as exc:
+        return fmt or ImportFormat.GIFT, ParseResult(errors=[exc])
+    fmt = fmt or detect_format(filename=filename, text=text)
+    result = READERS[fmt](text)
+    for item in result.items:
+        for problem in validate(item):
+            result.errors.append(ImportFormatError(problem, where=item.label))
+    return fmt, result
+
+
+def import_batch_create(
+    *, user, fmt: str, filename: str, result: ParseResult, document: Document | None = None
+) -> ImportBatch:
+    """Keep a parsed file for review (only files without errors get here)."""
+    assert not result.errors, "an import with errors is never kept"
+    # Forget this teacher's unconfirmed imports from earlier days.
+    ImportBatch.objects.filter(
+        created_by=user, status=ImportStatus.PENDING, created_at__lt=timezone.now() - timedelta(days=1)
+    ).delete()
+    return ImportBatch.objects.create(
+        created_by=user,
+        format=fmt,
+        filename=filename[:255],
+        document=document,
+        payload={"items": [i.to_dict() for i in result.items], "notes": result.notes},
+    )
+
+
+@dataclass
+class PreviewRow:
+    number: int
+    item: QuestionData
+    document: Document | None
+    duplicate_of: int | None = None  # an existing question's id
+    repeated_from: str = ""  # where the same question appeared earlier in the file
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.duplicate_of is not None or bool(self.repeated_from)
+
+    @property
+    def kind_label(self) -> str:
+        return QuestionKind(self.item.kind).label
+
+    @property
+    def answer_summary(self) -> str:
+        """Say the right answer in a line, for the review table."""
+        item = self.item
+        if item.kind == QuestionKind.TRUE_FALSE:
+            return _("Verdadero") if item.correct_bool else _("Falso")
+        if item.kind == QuestionKind.SHORT_ANSWER:
+            return " / ".join(item.accepted)
+        if item.kind == QuestionKind.NUMERIC:
+            tolerance = f" ± {format_number(item.numeric_tolerance)}" if item.numeric_tolerance else ""
+            return f"{format_number(item.numeric_value)}{tolerance} {item.unit}".strip()
+        if item.kind == QuestionKind.ORDERING:
+            return " → ".join(c.text for c in item.choices)
+        return " · ".join(("✓ " if c.is_correct else "✗ ") + c.text for c in item.choices)
+
+
+def import_preview(*, batch: ImportBatch) -> list[PreviewRow]:
+    """Say what confirming will create: each question, its document, and whether it already exists (2 queries)."""
+    items = [QuestionData.from_dict(d) for d in batch.payload.get("items", [])]
+    titles = {i.document for i in items if i.document}
+    documents = {d.title: d for d in Document.objects.filter(title__in=titles)} if titles else {}
+    existing: dict[tuple[str, str], int] = {}
+    wanted = {i.fingerprint() for i in items}
+    for pk, kind, prompt in Question.objects.filter(kind__in={k for k, _p in wanted}).values_list(
+        "id", "kind", "prompt"
+    ):
+        key = fingerprint(kind, prompt)
+        if key in wanted:
+            existing.setdefault(key, pk)
+    seen: dict[tuple[str, str], str] = {}
+    rows = []
+    for number, item in enumerate(items, start=1):
+        document = batch.document or documents.get(item.document)
+        row = PreviewRow(number=number, item=item, document=document, notes=list(item.warnings))
+        if item.document and not batch.document and document is None:
+            row.notes.append(_("No hay ningún documento «%(t)s»: se importará sin documento.") % {"t": item.document})
+        key = item.fingerprint()
+        row.duplicate_of = existing.get(key)
+        if key in seen:
+            row.repeated_from = seen[key]
+        seen.setdefault(key, item.where or str(number))
+        rows.append(row)
+    return rows
+
+
+class ImportAlreadyDone(Exception):
+    """The import was confirmed before (a double submit or a replayed form)."""
+
+
+def _create_question(*, item: QuestionData, document: Document | None, user) -> Question:
+    question = Question(
+        kind=item.kind,
+        prompt=item.prompt,
+        explanation=item.explanation,
+        document=document,
+        status=Status.DRAFT,
+        origin=Origin.IMPORTED,
+        created_by=user,
+        correct_bool=item.correct_bool if item.kind == QuestionKind.TRUE_FALSE else None,
+        numeric_value=item.numeric_value if item.kind == QuestionKind.NUMERIC else None,
+        numeric_tolerance=item.numeric_tolerance if item.kind == QuestionKind.NUMERIC else None,
+        unit=item.unit if item.kind == QuestionKind.NUMERIC else "",
+    )
+    question.full_clean()
+    question.save()
+    Choice.objects.bulk_create(
+        Choice(question=question, text=c.text, is_correct=c.is_correct, position=position)
+        for position, c in enumerate(item.choices, start=1)
+    )
+    AcceptedAnswer.objects.bulk_create(AcceptedAnswer(question=question, text=a) for a in item.accepted)
+    return question
+
+
+@transaction.atomic
+def import_batch_confirm(*, batch: ImportBatch, user, skip_duplicates: bool = True) -> list[Question]:
+    """Create the batch's questions as drafts, all or nothing; a second confirmation raises ImportAlreadyDone."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=user)
+    if batch.status != ImportStatus.PENDING:
+        raise ImportAlreadyDone(batch.n_created)
+    created = []
+    for row in import_preview(batch=batch):
+        if skip_duplicates and row.is_duplicate:
+            continue
+        problems = validate(row.item)
+        if problems:  # the rules changed since the upload: refuse rather than store a broken question
+            raise ImportFormatError(" ".join(problems), where=row.item.label)
+        created.append(_create_question(item=row.item, document=row.document, user=user))
+    batch.status = ImportStatus.IMPORTED
+    batch.n_created = len(created)
+    batch.imported_at = timezone.now()
+    batch.save(update_fields=["status", "n_created", "imported_at"])
+    return created

@@ -1,0 +1,160 @@
+"""The .apkg export, opened by Anki's own library (the `anki` package) in a fresh collection."""
+
+import io
+import sqlite3
+import zipfile
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+from quizzes.interop import anki
+from quizzes.models import Flashcard
+from quizzes.services import interop as services
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+SENTENCE = "¿Sabías que la guerra empezó el 30 de noviembre de 1939? ¡Sí! Ñandú & <cía>."
+ANSWER = "30 de noviembre de 1939"
+
+
+def make_cards():
+    document = factories.make_document(title="Guerra de Invierno", text=SENTENCE, source="es.wikipedia.org")
+    sentence = factories.make_sentence(document=document, text=SENTENCE, start=0)
+    start = SENTENCE.index(ANSWER)
+    fact = factories.make_fact(
+        sentence=sentence, kind="date", answer=ANSWER, start=start, end=start + len(ANSWER), key="date-1939-11-30"
+    )
+    with_fact = Flashcard.objects.create(document=document, fact=fact, front="¿Cuándo empezó?", back=ANSWER)
+    without_fact = Flashcard.objects.create(
+        document=document, front="El mariscal _____ dirigió la defensa.", back="Mannerheim"
+    )
+    other = factories.make_document(title="Otro documento")
+    elsewhere = Flashcard.objects.create(document=other, front="¿Capital de Finlandia?", back="Helsinki")
+    return document, with_fact, without_fact, elsewhere
+
+
+def new_collection(tmp_path) -> Collection:
+    """A fresh, empty Anki profile collection in a temporary directory."""
+    profile = tmp_path / "perfil"
+    profile.mkdir()
+    return Collection(str(profile / "collection.anki2"))
+
+
+def import_into(collection: Collection, content: bytes, tmp_path, name: str):
+    path = tmp_path / name
+    path.write_bytes(content)
+    request = ImportAnkiPackageRequest(package_path=str(path), options=ImportAnkiPackageOptions())
+    return collection.import_anki_package(request).log
+
+
+def notes_by_key(collection: Collection) -> dict[str, dict]:
+    result = {}
+    for note_id in collection.find_notes(""):
+        note = collection.get_note(note_id)
+        result[note["Clave"]] = {
+            "fields": dict(note.items()),
+            "deck": collection.decks.name(note.cards()[0].did),
+            "type": note.note_type()["type"],
+            "cards": len(note.cards()),
+            "guid": note.guid,
+        }
+    return result
+
+
+def test_apkg_imports_into_a_fresh_anki_collection_with_cloze_notes(tmp_path):
+    document, with_fact, without_fact, elsewhere = make_cards()
+    export = services.export_flashcards(cards=Flashcard.objects.all(), basename="tarjetas", timestamp=1_800_000_000)
+    collection = new_collection(tmp_path)
+    try:
+        log = import_into(collection, export.content, tmp_path, "tarjetas.apkg")
+        assert len(log.new) == 3
+        notes = notes_by_key(collection)
+    finally:
+        collection.close()
+
+    fact_note = notes["date-1939-11-30"]
+    assert fact_note["type"] == 1  # Anki's cloze note type
+    assert fact_note["cards"] == 1
+    assert fact_note["deck"] == "winterwar::Guerra de Invierno"
+    assert fact_note["fields"]["Texto"] == (
+        "¿Sabías que la guerra empezó el {{c1::30 de noviembre de 1939}}? ¡Sí! Ñandú &amp; &lt;cía&gt;."
+    )
+    assert (
+        fact_note["fields"]["Oración"]
+        == "¿Sabías que la guerra empezó el 30 de noviembre de 1939? ¡Sí! Ñandú &amp; &lt;cía&gt;."
+    )
+    assert fact_note["fields"]["Documento"] == "Guerra de Invierno · es.wikipedia.org"
+
+    loose = notes[f"card-{without_fact.pk}"]
+    assert loose["fields"]["Texto"] == "El mariscal {{c1::Mannerheim}} dirigió la defensa."
+    assert notes[f"card-{elsewhere.pk}"]["deck"] == "winterwar::Otro documento"
+    assert notes[f"card-{elsewhere.pk}"]["fields"]["Texto"] == "¿Capital de Finlandia? {{c1::Helsinki}}"
+
+
+def test_reimporting_a_newer_export_updates_notes_instead_of_duplicating(tmp_path):
+    _document, _with_fact, without_fact, _elsewhere = make_cards()
+    first = services.export_flashcards(cards=Flashcard.objects.all(), basename="a", timestamp=1_800_000_000)
+    without_fact.back = "Carl Gustaf Emil Mannerheim"
+    without_fact.save()
+    second = services.export_flashcards(cards=Flashcard.objects.all(), basename="b", timestamp=1_800_000_600)
+    collection = new_collection(tmp_path)
+    try:
+        import_into(collection, first.content, tmp_path, "a.apkg")
+        guids_before = {n["guid"] for n in notes_by_key(collection).values()}
+        log = import_into(collection, second.content, tmp_path, "b.apkg")
+        assert len(log.new) == 0
+        assert len(log.updated) >= 1
+        assert collection.note_count() == 3
+        notes = notes_by_key(collection)
+        decks = sorted(name for name in collection.decks.all_names() if name.startswith("winterwar"))
+    finally:
+        collection.close()
+    assert {n["guid"] for n in notes.values()} == guids_before
+    assert notes[f"card-{without_fact.pk}"]["fields"]["Texto"] == (
+        "El mariscal {{c1::Carl Gustaf Emil Mannerheim}} dirigió la defensa."
+    )
+    assert decks == ["winterwar", "winterwar::Guerra de Invierno", "winterwar::Otro documento"]
+
+
+def test_ids_are_derived_from_document_and_fact_not_from_time_or_order():
+    document, with_fact, _without_fact, _elsewhere = make_cards()
+    packages = [
+        services.export_flashcards(cards=Flashcard.objects.order_by(order), basename="x", timestamp=ts).content
+        for order, ts in (("id", 1_800_000_000), ("-id", 1_900_000_000))
+    ]
+    rows = []
+    for content in packages:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive, open_collection(archive) as db:
+            rows.append(
+                (
+                    sorted(db.execute("select guid from notes").fetchall()),
+                    sorted(db.execute("select distinct did from cards").fetchall()),
+                    db.execute("select distinct mid from notes").fetchall(),
+                )
+            )
+    assert rows[0] == rows[1]
+    assert (anki.stable_id("winterwar", "deck", document.pk),) in rows[0][1]
+    assert rows[0][2] == [(anki.MODEL_ID,)]
+
+
+class open_collection:
+    """Open the collection.anki2 inside an .apkg with sqlite3 (read-only copy in memory)."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.data = archive.read("collection.anki2")
+
+    def __enter__(self):
+        self.db = sqlite3.connect(":memory:")
+        self.db.deserialize(self.data)
+        return self.db
+
+    def __exit__(self, *exc):
+        self.db.close()
+
+
+def test_cloze_falls_back_when_the_sentence_does_not_contain_the_answer():
+    note = anki.AnkiNote(guid_parts=("x",), front="¿Año?", back="1940", sentence="Una oración sin el dato.")
+    assert anki.cloze_text(note) == "¿Año? {{c1::1940}}"
+    hint = anki.AnkiNote(guid_parts=("x",), front="a", back="x::y}}z", sentence="")
+    assert anki.cloze_text(hint) == "a {{c1::x: :y} }z}}"
