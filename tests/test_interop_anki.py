@@ -25,12 +25,16 @@ def make_cards():
     fact = factories.make_fact(
         sentence=sentence, kind="date", answer=ANSWER, start=start, end=start + len(ANSWER), key="date-1939-11-30"
     )
-    with_fact = Flashcard.objects.create(document=document, fact=fact, front="¿Cuándo empezó?", back=ANSWER)
+    with_fact = Flashcard.objects.create(
+        document=document, fact=fact, sentence=sentence, front="¿Cuándo empezó?", back=ANSWER, context=SENTENCE
+    )
     without_fact = Flashcard.objects.create(
         document=document, front="El mariscal _____ dirigió la defensa.", back="Mannerheim"
     )
     other = factories.make_document(title="Otro documento")
-    elsewhere = Flashcard.objects.create(document=other, front="¿Capital de Finlandia?", back="Helsinki")
+    elsewhere = Flashcard.objects.create(
+        document=other, front="¿Capital de Finlandia?", back="Helsinki", context="Helsinki es la capital de Finlandia."
+    )
     return document, with_fact, without_fact, elsewhere
 
 
@@ -89,7 +93,9 @@ def test_apkg_imports_into_a_fresh_anki_collection_with_cloze_notes(tmp_path):
     loose = notes[f"card-{without_fact.pk}"]
     assert loose["fields"]["Texto"] == "El mariscal {{c1::Mannerheim}} dirigió la defensa."
     assert notes[f"card-{elsewhere.pk}"]["deck"] == "winterwar::Otro documento"
-    assert notes[f"card-{elsewhere.pk}"]["fields"]["Texto"] == "¿Capital de Finlandia? {{c1::Helsinki}}"
+    # A card with only a context sentence: the cloze is made on that sentence.
+    assert notes[f"card-{elsewhere.pk}"]["fields"]["Texto"] == "{{c1::Helsinki}} es la capital de Finlandia."
+    assert notes[f"card-{elsewhere.pk}"]["fields"]["Oración"] == "Helsinki es la capital de Finlandia."
 
 
 def test_reimporting_a_newer_export_updates_notes_instead_of_duplicating(tmp_path):

@@ -111,23 +111,24 @@ def export_questions(*, items: list[QuestionData], fmt: str, basename: str) -> E
 def flashcard_decks(*, cards: QuerySet[Flashcard]) -> list[anki.AnkiDeck]:
     """Group active cards into one Anki deck per document, each note carrying its source sentence."""
     decks: dict[int, anki.AnkiDeck] = {}
-    for card in cards.filter(is_active=True).select_related("document", "fact__sentence").order_by("document", "id"):
+    rows = cards.filter(is_active=True).select_related("document", "sentence", "fact__sentence")
+    for card in rows.order_by("document", "id"):
         deck = decks.get(card.document_id)
         if deck is None:
             deck = decks[card.document_id] = anki.AnkiDeck(
                 document_id=card.document_id, title=card.document.title, source=card.document.source
             )
         fact = card.fact
-        sentence = fact.sentence if fact else None
+        sentence = card.sentence or (fact.sentence if fact else None)
         note = anki.AnkiNote(
             guid_parts=("winterwar", card.document_id, fact.key) if fact else ("winterwar", "card", card.pk),
             front=card.front,
             back=card.back,
-            sentence=sentence.text if sentence else "",
+            sentence=sentence.text if sentence else card.context,
             key=fact.key if fact else f"card-{card.pk}",
             tags=["winterwar", fact.kind] if fact else ["winterwar"],
         )
-        if fact and sentence:
+        if fact and sentence and fact.sentence_id == sentence.pk:
             note.answer_start, note.answer_end = fact.start - sentence.start, fact.end - sentence.start
         deck.notes.append(note)
     return list(decks.values())
