@@ -146,6 +146,10 @@ class DayBar:
     x: float = 0
     height: float = 0
     again_height: float = 0
+    y: float = 0
+    again_y: float = 0
+    label: bool = False  # print the date under this bar
+    cx: float = 0
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,10 @@ def chart(bars: list[DayBar], *, width: int = 600, height: int = 160) -> dict:
             x=round(i * slot + slot * 0.15, 2),
             height=round(height * b.reviews / top, 2),
             again_height=round(height * b.again / top, 2),
+            y=round(height - height * b.reviews / top, 2),
+            again_y=round(height - height * b.again / top, 2),
+            label=(len(bars) - 1 - i) % 7 == 0,
+            cx=round(i * slot + slot / 2, 2),
         )
         for i, b in enumerate(bars)
     ]
@@ -305,6 +313,8 @@ def _bucket_chart(buckets: list[int], *, width: int = 300, height: int = 100) ->
             "n": n,
             "x": round(i * slot + slot * 0.1, 2),
             "height": round(height * n / top, 2),
+            "y": round(height - height * n / top, 2),
+            "text_x": round(i * slot + slot / 2, 2),
         }
         for i, n in enumerate(buckets)
     ]

@@ -14,4 +14,5 @@ urlpatterns = [
     path("preguntas/<int:pk>/vista-previa/", QuestionPreviewView.as_view(), name="question_preview"),
     path("", include("quizzes.urls.classes")),
     path("", include("quizzes.urls.quizzes")),
+    path("", include("quizzes.urls.cards")),
 ]

@@ -1,9 +1,10 @@
 """The home page: tells a student or a teacher what to do next."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils import timezone
 from django.views.generic import TemplateView
 
-from .. import selectors
+from .. import selectors, selectors_cards
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -17,4 +18,5 @@ class HomeView(LoginRequiredMixin, TemplateView):
         else:
             context.update(selectors.student_home(user=user))
             context["assignments"] = selectors.student_assignments(user=user)
+            context["cards_panel"] = selectors_cards.cards_panel(user=user, now=timezone.now())
         return context

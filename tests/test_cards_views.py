@@ -1,0 +1,269 @@
+"""Flashcard pages: review session (GET/POST, PRG, bad input), statistics, settings, home panel, query budgets."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
+
+from quizzes.models import CardState, Review, StudentCard, User
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+REVIEW_URL = reverse("quizzes:cards_review")
+STATS_URL = reverse("quizzes:cards_stats")
+SETTINGS_URL = reverse("quizzes:cards_settings")
+
+
+def post(client, row, rating=3, *, token="a" * 32, reps=None, **extra):
+    data = {"card": row.pk, "rating": rating, "token": token, "reps": row.reps if reps is None else reps}
+    data.update(extra)
+    return client.post(REVIEW_URL, data)
+
+
+@pytest.fixture
+def deck(student):
+    document = factories.make_document(title="La Guerra de Invierno")
+    sentence = factories.make_sentence(document=document, index=2, text="Helsinki es la capital.")
+    return [
+        factories.make_flashcard(
+            document=document,
+            front=f"_____ es la capital ({i}).",
+            back="Helsinki",
+            context=sentence.text,
+            sentence=sentence,
+        )
+        for i in range(3)
+    ]
+
+
+@pytest.mark.parametrize("url", [REVIEW_URL, STATS_URL, SETTINGS_URL])
+def test_anonymous_users_are_sent_to_log_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302 and "/cuentas/login/" in response["Location"]
+
+
+def test_review_page_shows_the_front_then_the_answer_with_four_intervals(student_client, student, deck):
+    response = student_client.get(REVIEW_URL)
+    assertContains(response, "_____ es la capital (0).")
+    assertContains(response, "Mostrar respuesta")
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    assert row.state == CardState.NEW
+    assertContains(response, f'href="{REVIEW_URL}?mostrar={row.pk}"')
+    # Without JavaScript: the link reveals the back on the server.
+    response = student_client.get(REVIEW_URL, {"mostrar": row.pk})
+    body = response.content.decode()
+    assert 'class="flashcard-back js-back" hidden' not in body
+    for label, interval in [("Otra vez", "1 min"), ("Difícil", "6 min"), ("Bien", "10 min")]:
+        assert label in body and interval in body
+    assertContains(response, "?s=2#s2")  # link to the sentence in the reader
+    assertContains(response, '<progress class="w-100" value="0" max="3"', html=False)
+
+
+def test_rating_redirects_to_the_next_card_and_logs_one_review(student_client, student, deck):
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    response = post(student_client, row, 3, shown=int(timezone.now().timestamp() * 1000) - 4000)
+    assertRedirects(response, REVIEW_URL, fetch_redirect_response=False)
+    review = Review.objects.get()
+    assert review.rating == 3 and review.duration_ms >= 4000
+    response = student_client.get(REVIEW_URL)
+    assertContains(response, "_____ es la capital (1).")
+    assertContains(response, '<progress class="w-100" value="1" max="3"', html=False)
+
+
+def test_the_same_post_twice_logs_one_review_and_says_so(student_client, student, deck):
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    post(student_client, row, 3, token="b" * 32)
+    response = post(student_client, row, 3, token="b" * 32, reps=0)  # the browser replays the same form
+    assert response.status_code == 302
+    assert Review.objects.count() == 1
+    response = student_client.get(REVIEW_URL)
+    assertContains(response, "Esa valoración ya estaba registrada.")
+
+
+def test_two_tabs_the_second_rating_is_refused_with_a_message(student_client, student, deck):
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    post(student_client, row, 3, token="c" * 32, reps=0)
+    response = post(student_client, row, 1, token="d" * 32, reps=0)
+    assert response.status_code == 302
+    assert Review.objects.count() == 1
+    row.refresh_from_db()
+    assert row.reps == 1 and row.step == 1
+    assertContains(student_client.get(REVIEW_URL), "otra pestaña")
+
+
+def test_a_card_not_due_is_a_no_op_with_a_message(student_client, student, deck):
+    row = factories.make_student_card(
+        user=student, card=deck[0], due=timezone.now() + timedelta(days=3), state=CardState.REVIEW,
+        stability=5, difficulty=5, last_review=timezone.now() - timedelta(days=2), reps=3,
+    )  # fmt: skip
+    response = post(student_client, row, 1)
+    assert response.status_code == 302
+    assert Review.objects.count() == 0
+    assertContains(student_client.get(REVIEW_URL), "todavía no toca")
+
+
+def test_another_students_card_is_a_404(student_client, other_student, deck):
+    row = factories.make_student_card(user=other_student, card=deck[0])
+    assert post(student_client, row, 3).status_code == 404
+    assert Review.objects.count() == 0
+
+
+@pytest.mark.parametrize("rating", ["0", "5", "-1", "", "x", "3.5", "9" * 40, "Bien"])
+def test_ratings_outside_one_to_four_are_a_400_with_a_message(student_client, student, deck, rating):
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    response = post(student_client, row, rating)
+    assert response.status_code == 400
+    assertContains(response, "Elija una valoración entre 1 y 4.", status_code=400)
+    assert Review.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"card": "abc", "rating": "3", "token": "a" * 32, "reps": "0"},
+        {"card": "1" * 30, "rating": "3", "token": "a" * 32, "reps": "0"},
+        {"card": "1", "rating": "3", "token": "a" * 500, "reps": "0"},
+        {"card": "1", "rating": "3", "token": "short", "reps": "0"},
+        {"card": "1", "rating": "3", "token": "a" * 32, "reps": "-4"},
+        {"card": "1", "rating": "3", "token": "a" * 32, "reps": "0", "shown": "soon"},
+    ],
+)
+def test_malformed_posts_never_500(student_client, deck, data):
+    response = student_client.post(REVIEW_URL, data)
+    assert response.status_code in (400, 404)
+    assert Review.objects.count() == 0
+
+
+def test_get_is_safe_with_junk_parameters(student_client, deck):
+    for params in [
+        {"mostrar": "x"},
+        {"mostrar": "9" * 50},
+        {"modo": "escribir", "mostrar": "1", "respuesta": "x" * 5000},
+    ]:
+        assert student_client.get(REVIEW_URL, params).status_code == 200
+
+
+def test_typed_answer_mode_uses_the_quiz_normalisation(student_client, student, deck):
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    response = student_client.get(REVIEW_URL, {"modo": "escribir"})
+    assertContains(response, 'name="respuesta"')
+    response = student_client.get(REVIEW_URL, {"modo": "escribir", "mostrar": row.pk, "respuesta": "  HELSINKI. "})
+    assertContains(response, "¡Correcto!")
+    assertContains(response, "btn-rate-good btn-suggested")
+    response = student_client.get(REVIEW_URL, {"modo": "escribir", "mostrar": row.pk, "respuesta": "Oslo"})
+    assertContains(response, "Escribió «Oslo».")
+    assertContains(response, "btn-rate-again btn-suggested")
+    response = post(student_client, row, 1, modo="escribir")
+    assert response["Location"] == REVIEW_URL + "?modo=escribir"
+
+
+def test_when_nothing_is_due_the_page_says_when_the_next_card_is(student_client, student):
+    document = factories.make_document()
+    card = factories.make_flashcard(document=document)
+    factories.make_student_card(
+        user=student, card=card, due=timezone.now() + timedelta(days=2), state=CardState.REVIEW,
+        stability=3, difficulty=5, last_review=timezone.now() - timedelta(days=1), reps=2,
+    )  # fmt: skip
+    response = student_client.get(REVIEW_URL)
+    assertContains(response, "La próxima tarjeta vence el")
+    assertNotContains(response, "Mostrar respuesta")
+
+
+def test_daily_new_card_limit_is_editable_and_respected(student_client, student, deck):
+    response = student_client.post(SETTINGS_URL, {"daily_new_cards": "1"})
+    assertRedirects(response, REVIEW_URL, fetch_redirect_response=False)
+    student.refresh_from_db()
+    assert student.daily_new_cards == 1
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    post(student_client, row, 4)  # Easy: graduates at once
+    response = student_client.get(REVIEW_URL)
+    assertContains(response, "Ya ha visto las tarjetas nuevas de hoy")
+
+
+@pytest.mark.parametrize("value", ["", "-1", "1001", "abc", "9" * 30])
+def test_bad_daily_limits_are_form_errors(student_client, student, value):
+    response = student_client.post(SETTINGS_URL, {"daily_new_cards": value})
+    assert response.status_code == 200
+    assert "is-invalid" in response.content.decode()
+    student.refresh_from_db()
+    assert student.daily_new_cards == 20
+
+
+def test_statistics_page(student_client, student, deck):
+    student_client.get(REVIEW_URL)
+    for i, card in enumerate(deck):
+        post(student_client, StudentCard.objects.get(user=student, card=card), 3, token=f"{i}" * 20)
+    response = student_client.get(STATS_URL)
+    assertContains(response, "Retención real")
+    assertContains(response, "<svg", count=2)
+    assertContains(response, 'class="chart-bar"', count=2)  # today's bar and one retrievability bucket
+    assertContains(response, "Helsinki")
+    assert (response.context["due"]["today"], response.context["due"]["week"]) == (3, 3)
+
+
+def test_home_panel_counts_due_and_new_cards(student_client, deck):
+    response = student_client.get(reverse("quizzes:home"))
+    assertContains(response, "Tarjetas de repaso")
+    assertContains(response, "3 nuevas")
+    assertContains(response, reverse("quizzes:cards_review"))
+
+
+def test_teachers_do_not_get_the_panel(teacher_client, deck):
+    assertNotContains(teacher_client.get(reverse("quizzes:home")), "Tarjetas de repaso")
+
+
+# ---------------------------------------------------------------- query budgets
+
+
+def _student_with_cards(n: int) -> tuple[User, StudentCard]:
+    user = factories.make_student()
+    document = factories.make_document()
+    now = timezone.now()
+    from quizzes.models import Flashcard
+
+    cards = Flashcard.objects.bulk_create(
+        [Flashcard(document=document, front=f"Pregunta {i} _____", back=f"R{i}") for i in range(n)], batch_size=2000
+    )
+    StudentCard.objects.bulk_create(
+        [
+            StudentCard(
+                user=user, card=c, state=CardState.REVIEW, stability=4.0, difficulty=5.0, reps=3,
+                due=now - timedelta(hours=1 + i % 500), last_review=now - timedelta(days=5),
+            )
+            for i, c in enumerate(cards)
+        ],
+        batch_size=2000,
+    )  # fmt: skip
+    return user, StudentCard.objects.filter(user=user).order_by("due").first()
+
+
+@pytest.mark.parametrize("n", [10, 10_000])
+def test_a_review_post_runs_the_same_queries_for_10_and_10000_cards(client, django_assert_num_queries, n):
+    """The rating path must not grow with the deck: lock the row, check the token, save, log (pinned at 10)."""
+    user, row = _student_with_cards(n)
+    client.force_login(user)
+    with django_assert_num_queries(10):
+        response = post(client, row, 3, token=f"n{n}".ljust(20, "x"))
+    assert response.status_code == 302
+    assert Review.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.parametrize("n", [10, 10_000])
+def test_the_review_page_runs_the_same_queries_for_10_and_10000_cards(client, django_assert_num_queries, n):
+    """Counting due cards and picking the next one are single indexed queries whatever the deck size."""
+    user, _row = _student_with_cards(n)
+    client.force_login(user)
+    with django_assert_num_queries(6):
+        response = client.get(REVIEW_URL)
+    assert response.status_code == 200
+    assert response.context["counts"].due == n
