@@ -206,7 +206,7 @@ def test_statistics_page(student_client, student, deck):
     response = student_client.get(STATS_URL)
     assertContains(response, "Retención real")
     assertContains(response, "<svg", count=2)
-    assertContains(response, 'class="chart-bar"', count=2)  # today's bar and one retrievability bucket
+    assertContains(response, 'class="cards-chart-bar"', count=2)  # today's bar and one retrievability bucket
     assertContains(response, "Helsinki")
     assert (response.context["due"]["today"], response.context["due"]["week"]) == (3, 3)
 
