@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install install-dev lint format migrate demo serve bench messages clean
+.PHONY: run test install install-dev lint format migrate demo serve load chaos bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,17 @@ demo: migrate
 
 run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn on PostgreSQL (PLAIN_HTTP=1 for a local plain-HTTP demo); load and fault tests.
+# See docs/production.md.
+serve: install
+	scripts/serve.sh
+
+load: install-dev
+	scripts/load.sh
+
+chaos: install-dev
+	scripts/chaos.sh
 
 lint: install-dev
 	$(BIN)/ruff check .

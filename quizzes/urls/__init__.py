@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("quizzes.urls.classes")),
     path("", include("quizzes.urls.quizzes")),
     path("", include("quizzes.urls.cards")),
+    path("", include("quizzes.urls.ops")),
 ]

@@ -1,0 +1,182 @@
+"""Production serving: the health check, and sessions shared by several gunicorn processes."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_ADMIN = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(reverse("quizzes:healthz"))
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_healthz_is_exempt_from_the_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("quizzes:healthz")).status_code == 200
+    assert client.get(reverse("login")).status_code == 301
+
+
+def test_healthz_refuses_post(client):
+    assert client.post(reverse("quizzes:healthz")).status_code == 405
+
+
+# --- two gunicorn processes, one session ------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _postgres_reachable() -> bool:
+    try:
+        with socket.create_connection((PG_ADMIN["host"], PG_ADMIN["port"]), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _redis_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"gunicorn exited with {proc.returncode}: {proc.stderr.read()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not come up in {timeout} s")
+
+
+@pytest.fixture
+def site_env(tmp_path):
+    """A fresh database (PostgreSQL when reachable, else a SQLite file), migrated, with one student."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env.update(
+        # Production settings with static files served from the apps (no collectstatic needed for the test).
+        DJANGO_SETTINGS_MODULE="winterwar.settings_test",
+        DJANGO_SECRET_KEY="shared-by-every-process-" + uuid.uuid4().hex * 2,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_HSTS_SECONDS="0",
+    )
+    dbname = None
+    if _postgres_reachable():
+        import psycopg
+
+        dbname = f"ww_sessions_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(**PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{dbname}"')
+        env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{dbname}"
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'site.sqlite3'}"
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True, timeout=300)
+    create = (
+        "from quizzes.models import User; "
+        "User.objects.create_user(username='viajera', password='clave-de-viaje-42', first_name='Vera')"
+    )
+    subprocess.run([*manage, "shell", "-c", create], cwd=ROOT, env=env, check=True, timeout=120)
+    yield env
+    if dbname:
+        import psycopg
+
+        with psycopg.connect(**PG_ADMIN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def _start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+    cmd = [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "winterwar.wsgi:application",
+        "-c",
+        "winterwar/gunicorn.conf.py",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "1",
+    ]
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def _opener() -> tuple[urllib.request.OpenerDirector, http.cookiejar.CookieJar]:
+    jar = http.cookiejar.CookieJar()
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)), jar
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["database", "redis"])
+def test_a_session_made_by_one_gunicorn_process_is_valid_in_another(site_env, backend):
+    env = dict(site_env)
+    if backend == "redis":
+        if not _redis_reachable():
+            pytest.skip("Redis is not running on 127.0.0.1:6379")
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+    port_a, port_b = _free_port(), _free_port()
+    server_a, server_b = _start_gunicorn(env, port_a), _start_gunicorn(env, port_b)
+    try:
+        a, b = f"http://127.0.0.1:{port_a}", f"http://127.0.0.1:{port_b}"
+        _wait_until_up(a + "/healthz", server_a)
+        _wait_until_up(b + "/healthz", server_b)
+
+        opener, jar = _opener()
+        login_page = opener.open(a + "/cuentas/login/").read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
+        form = urllib.parse.urlencode(
+            {"username": "viajera", "password": "clave-de-viaje-42", "csrfmiddlewaretoken": token}
+        ).encode()
+        request = urllib.request.Request(a + "/cuentas/login/", data=form, headers={"Referer": a + "/cuentas/login/"})
+        home_on_a = opener.open(request).read().decode()  # follows the redirect to the home page on A
+        assert "Vera" in home_on_a
+        session = {c.name: c.value for c in jar}["sessionid"]
+
+        # The same cookie on the other process: still logged in.
+        other = urllib.request.build_opener(_NoRedirect)
+        response = other.open(urllib.request.Request(b + "/", headers={"Cookie": f"sessionid={session}"}))
+        assert response.status == 200
+        assert "Vera" in response.read().decode()
+
+        # And an unknown cookie is not: the home page sends it to the login page.
+        with pytest.raises(urllib.error.HTTPError) as redirect:
+            other.open(urllib.request.Request(b + "/", headers={"Cookie": "sessionid=forged"}))
+        assert redirect.value.code == 302
+    finally:
+        for server in (server_a, server_b):
+            server.terminate()
+            server.wait(timeout=30)
