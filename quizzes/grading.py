@@ -116,7 +116,9 @@ UNIT_ALIASES = {
 # --------------------------------------------------------------------------------------------------------------------
 # Numbers written the Spanish way
 
-_NUMBER_RE = re.compile(r"^\s*(?P<sign>[-+−]?)\s*(?P<num>\d[\d.,\s\u00a0\u202f']*|[.,]\d+)(?P<rest>.*)$", re.DOTALL)
+_NUMBER_RE = re.compile(
+    r"^\s*(?P<sign>[-+−]?)\s*(?P<num>[0-9][0-9.,\s\u00a0\u202f']*|[.,][0-9]+)(?P<rest>.*)$", re.DOTALL
+)
 _MULTIPLIERS = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
 
 
@@ -124,6 +126,11 @@ _MULTIPLIERS = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
 class ParsedNumber:
     value: float
     unit: str  # as typed, stripped ("" when none)
+
+
+def is_ascii_int(raw: str) -> bool:
+    """Return True for a string of ASCII digits only ("²".isdigit() is True, but int("²") fails)."""
+    return raw.isascii() and raw.isdigit()
 
 
 def _groups_of_three(groups: Sequence[str]) -> bool:
@@ -137,7 +144,7 @@ def _parse_digits(raw: str) -> float | None:
         # Spaces only as thousands separators: "500 000", "1 234,5".
         int_part, _, dec = raw.partition(",") if "," in raw else (raw, "", "")
         groups = int_part.split(" ")
-        if not all(g.isdigit() for g in groups) or not _groups_of_three(groups) or "." in raw:
+        if not all(is_ascii_int(g) for g in groups) or not _groups_of_three(groups) or "." in raw:
             return None
         raw = "".join(groups) + ("," + dec if dec else "")
     if raw.startswith((".", ",")):
@@ -151,7 +158,7 @@ def _parse_digits(raw: str) -> float | None:
         thou_sep = "." if dec_sep == "," else ","
         int_part, _, dec = raw.rpartition(dec_sep)
         groups = int_part.split(thou_sep)
-        if dec_sep in int_part or not _groups_of_three(groups) or not all(g.isdigit() for g in groups):
+        if dec_sep in int_part or not _groups_of_three(groups) or not all(is_ascii_int(g) for g in groups):
             return None
         raw = "".join(groups) + "." + dec
     elif has_comma:
@@ -170,7 +177,7 @@ def _parse_digits(raw: str) -> float | None:
             raw = groups[0] + "." + groups[1]  # "3.5" typed the English way.
         else:
             return None
-    if not re.fullmatch(r"\d+(\.\d+)?", raw):
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", raw):
         return None
     value = float(raw)
     return value if math.isfinite(value) else None
@@ -243,7 +250,7 @@ def _many(data: Mapping[str, Sequence[str]], name: str) -> list[str]:
 
 
 def _option_id(raw: str, key: AnswerKey) -> int:
-    if not raw.isdigit() or len(raw) > 12 or int(raw) not in key.option_ids:
+    if not is_ascii_int(raw) or len(raw) > 12 or int(raw) not in key.option_ids:
         raise AnswerError("Esa opción no pertenece a esta pregunta.", code="foreign_option")
     return int(raw)
 
@@ -297,7 +304,7 @@ def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
             raw = _one(data, f"pos-{item_id}").strip()
             if not raw:
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= n:
+            if not is_ascii_int(raw) or not 1 <= int(raw) <= n:
                 raise AnswerError(f"Cada posición debe ser un número del 1 al {n}.", code="bad_position")
             positions[item_id] = int(raw)
         foreign = [k for k in data if k.startswith("pos-") and not _is_item(k[4:], key)]
@@ -312,7 +319,7 @@ def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
 
 
 def _is_item(raw: str, key: AnswerKey) -> bool:
-    return raw.isdigit() and len(raw) <= 12 and int(raw) in key.option_ids
+    return is_ascii_int(raw) and len(raw) <= 12 and int(raw) in key.option_ids
 
 
 # --------------------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .grading import is_ascii_int
 from .models import AcceptedAnswer, Choice, Question, QuestionKind
 
 
@@ -102,7 +103,7 @@ def question_view(
         picked = {answer.get("choice")} | set(answer.get("choices") or [])
         if submitted is not None:
             raw = submitted.getlist("choice") + submitted.getlist("choices")
-            picked = {int(r) for r in raw if r.isdigit() and len(r) < 12}
+            picked = {int(r) for r in raw if is_ascii_int(r) and len(r) < 12}
         view.options = [Option(id=c.pk, text=c.text, checked=c.pk in picked) for c in choices]
     elif question.kind == QuestionKind.ORDERING:
         given = answer.get("order") or []
@@ -111,7 +112,7 @@ def question_view(
         if submitted is not None:
             for option in view.options:
                 raw = submitted.get(f"pos-{option.id}", "")
-                option.position = int(raw) if raw.isdigit() and len(raw) < 4 else None
+                option.position = int(raw) if is_ascii_int(raw) and len(raw) < 4 else None
     elif question.kind == QuestionKind.TRUE_FALSE:
         view.value = answer.get("value")
         if submitted is not None:

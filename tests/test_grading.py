@@ -309,3 +309,27 @@ def test_clean_reads_every_value_of_a_querydict():
 
     data = QueryDict("choices=10&choices=12")
     assert clean_answer(MULTI, data) == {"choices": [10, 12]}
+
+
+@given(
+    st.sampled_from(
+        [SINGLE, MULTI, ORDER, AnswerKey(kind="true_false"), AnswerKey(kind="short_answer"), AnswerKey(kind="numeric")]
+    ),
+    st.dictionaries(
+        st.sampled_from(["choice", "choices", "value", "text", "pos-20", "pos-21", "pos-22", "pos-x", "pos-²"]),
+        st.lists(st.text(max_size=20), max_size=4),
+        max_size=5,
+    ),
+)
+def test_clean_answer_never_fails_other_than_with_an_answer_error(key, data):
+    try:
+        answer = clean_answer(key, data)
+    except AnswerError:
+        return
+    assert 0 <= grading.grade(key, answer) <= 1
+
+
+@pytest.mark.parametrize("typed", ["²", "١٩٣٩", "1²", "¹⁹³⁹"])
+def test_parse_number_unicode_digits_never_crash(typed):
+    parsed = parse_number(typed)
+    assert parsed is None or parsed.value >= 0

@@ -51,7 +51,7 @@ TOKEN_STALE = _(
 )
 ANSWER_LOCKED = _("Esta pregunta ya está respondida y corregida; no se puede cambiar.")
 
-_TOKEN_RE = re.compile(r"^(\d{1,12})\.(\d{1,9})$")
+_TOKEN_RE = re.compile(r"^([0-9]{1,12})\.([0-9]{1,9})$")
 
 
 class AttemptError(Exception):
@@ -293,7 +293,7 @@ def response_save(
     attempt or slot that is not this student's.
     """
     now = now or timezone.now()
-    match = _TOKEN_RE.match(token or "")
+    match = _TOKEN_RE.fullmatch(token or "")
     if not match:
         raise AnswerInvalid(TOKEN_MALFORMED, code="token_malformed")
     attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
@@ -395,12 +395,19 @@ def attempt_submit(*, user, attempt_id: int, now: datetime | None = None) -> Att
     return _finish(attempt, now=now)
 
 
-@transaction.atomic
 def attempt_close_if_expired(*, attempt: Attempt, now: datetime | None = None) -> bool:
-    """Close and grade an open attempt whose time ran out; return True when it is (now) finished by timeout."""
+    """Close and grade an open attempt whose time ran out; return True when it is (now) finished by timeout.
+
+    Called on every attempt request, so the common case (not expired) is decided without touching the database.
+    """
     now = now or timezone.now()
     if attempt.is_finished or not is_expired(attempt, now):
         return False
+    return _close_expired(attempt=attempt, now=now)
+
+
+@transaction.atomic
+def _close_expired(*, attempt: Attempt, now: datetime) -> bool:
     locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
     if locked.is_finished:
         return False

@@ -201,7 +201,7 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
             return _question_url(self.attempt, slot)
         if action.startswith("goto-"):
             raw = action[5:]
-            if raw.isdigit() and len(raw) < 6 and 1 <= int(raw) <= n:
+            if grading.is_ascii_int(raw) and len(raw) < 6 and 1 <= int(raw) <= n:
                 return _question_url(self.attempt, int(raw))
             return _question_url(self.attempt, slot)
         return _question_url(self.attempt, slot + 1) if slot < n else review

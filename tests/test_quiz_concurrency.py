@@ -1,0 +1,99 @@
+"""Concurrent submits, saves and starts, in real threads with their own database connections.
+
+On PostgreSQL the attempt row lock (SELECT ... FOR UPDATE) serialises them; SQLite serialises every writer anyway and
+its shared in-memory test database does not take concurrent writers, so these run on PostgreSQL only.
+"""
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+
+from quizzes.models import Attempt, AttemptState, Response
+from quizzes.services import attempts as svc
+from tests import factories
+from tests.quiz_support import right_answer
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL's row locks (DATABASE_URL=postgres://...)"
+    ),
+]
+
+
+def run_together(target, n=2):
+    """Run target(i) in n threads released at the same instant; return their results or exceptions."""
+    barrier = threading.Barrier(n)
+    results = [None] * n
+
+    def worker(i):
+        try:
+            barrier.wait()
+            results[i] = target(i)
+        except Exception as exc:  # noqa: BLE001 - the test inspects it
+            results[i] = exc
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return results
+
+
+def test_two_concurrent_submits_finish_and_score_once(student, monkeypatch):
+    quiz = factories.make_quiz(n_questions=3)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    svc.response_save(
+        user=student, attempt_id=attempt.pk, slot=1, token=svc.response_token(response), data=right_answer(response)
+    )
+    finishes = []
+    real_finish = svc._finish
+
+    def counting_finish(a, *, now):
+        finishes.append(a.pk)
+        return real_finish(a, now=now)
+
+    monkeypatch.setattr(svc, "_finish", counting_finish)
+    results = run_together(lambda i: svc.attempt_submit(user=student, attempt_id=attempt.pk), n=4)
+    assert all(isinstance(r, Attempt) for r in results), results
+    assert finishes == [attempt.pk]
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.score == 1
+    assert {r.submitted_at for r in results} == {attempt.submitted_at}
+
+
+def test_two_concurrent_saves_with_the_same_token_record_once(student):
+    quiz = factories.make_quiz(n_questions=1)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    token = svc.response_token(response)
+    choices = list(response.question.choices.all())
+
+    def save(i):
+        # Two different answers sent from the same page (two tabs, a double click after changing the choice).
+        return svc.response_save(
+            user=student, attempt_id=attempt.pk, slot=1, token=token, data={"choice": [str(choices[i].pk)]}
+        )
+
+    results = run_together(save)
+    saved = [r for r in results if isinstance(r, svc.SaveResult) and r.saved]
+    refused = [r for r in results if isinstance(r, svc.StaleToken)]
+    assert len(saved) == 1 and len(refused) == 1, results
+    response.refresh_from_db()
+    assert response.sequence == 1
+
+
+def test_two_concurrent_starts_make_one_attempt(student):
+    quiz = factories.make_quiz(n_questions=2)
+    results = run_together(lambda i: svc.attempt_start(user=student, quiz=quiz), n=3)
+    assert all(isinstance(r, Attempt) for r in results), results
+    assert len({r.pk for r in results}) == 1
+    assert Attempt.objects.count() == 1
+    assert Response.objects.count() == 2
