@@ -223,7 +223,7 @@ def reviews_per_day(*, user, now: datetime, days: int = CHART_DAYS) -> list[DayB
                    again=by_day.get(first + timedelta(days=i), (0, 0))[1]) for i in range(days)]  # fmt: skip
 
 
-def chart(bars: list[DayBar], *, width: int = 600, height: int = 160) -> dict:
+def chart(bars: list[DayBar], *, width: int = 420, height: int = 120) -> dict:
     """Lay out bars for a server-side SVG chart (heights in SVG units; no inline styles needed)."""
     top = max([b.reviews for b in bars] + [1])
     slot = width / max(len(bars), 1)

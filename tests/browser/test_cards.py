@@ -1,0 +1,102 @@
+"""Flashcards in a real browser: five cards reviewed with the keyboard alone, at phone and laptop widths."""
+
+import pytest
+
+from quizzes.models import Review
+from quizzes.services.cards import cards_sync_for_document
+from tests import factories
+from tests.browser.conftest import login, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SENTENCES = [
+    "La Guerra de Invierno comenzó el 30 de noviembre de 1939.",
+    "El mariscal Mannerheim dirigió la defensa finlandesa.",
+    "La línea Mannerheim cruzaba el istmo de Carelia.",
+    "El Tratado de Paz de Moscú se firmó el 12 de marzo de 1940.",
+    "Finlandia cedió alrededor del 11 % de su territorio.",
+    "Los soldados finlandeses usaban esquís en los bosques.",
+]
+ANSWERS = ["30 de noviembre de 1939", "Mannerheim", "istmo de Carelia", "12 de marzo de 1940", "11 %", "esquís"]
+
+
+def winter_deck():
+    text = " ".join(SENTENCES)
+    document = factories.make_document(title="La Guerra de Invierno", text=text)
+    start = 0
+    for index, (sentence, answer) in enumerate(zip(SENTENCES, ANSWERS, strict=True)):
+        s = factories.make_sentence(document=document, index=index, text=sentence, start=start)
+        at = start + sentence.index(answer)
+        factories.make_fact(sentence=s, answer=answer, kind="term", start=at, end=at + len(answer))
+        start += len(sentence) + 1
+    cards_sync_for_document(document=document)
+    return document
+
+
+@pytest.mark.parametrize("viewport", ["phone_page", "page"])
+def test_review_five_cards_with_the_keyboard_alone(request, viewport):
+    page = request.getfixturevalue(viewport)
+    winter_deck()
+    student = factories.make_student(username="ana", first_name="Ana", password="ana-demo-clave")
+    login(page, "ana", "ana-demo-clave")
+    page.goto(page.base_url + "/tarjetas/")
+    assert page.locator("#card-front").is_visible()
+    assert "_____" in page.locator("#card-front").inner_text()
+    screenshot(page, f"cards-front-{viewport}")
+
+    ratings = ["3", "3", "1", "4", "2"]
+    for i, key in enumerate(ratings):
+        front = page.locator("#card-front").inner_text()
+        assert not page.locator("#card-answer").is_visible()
+        page.keyboard.press("Space")
+        assert page.locator("#card-answer").is_visible()
+        # Each button shows the interval it would give, as in Anki.
+        assert page.locator(".btn-rate-good .rate-interval").inner_text().strip() != ""
+        if i == 0:
+            screenshot(page, f"cards-back-{viewport}")
+        with page.expect_navigation():
+            page.keyboard.press(key)
+        if i < len(ratings) - 1:
+            assert page.locator("#card-front").inner_text() != front
+    assert Review.objects.filter(user=student).count() == 5
+    assert sorted(Review.objects.filter(user=student).values_list("rating", flat=True)) == [1, 2, 3, 3, 4]
+    # One new card is left: the progress bar has moved on.
+    assert page.locator("progress").get_attribute("value") == "5"
+    screenshot(page, f"cards-after-five-{viewport}")
+
+    page.goto(page.base_url + "/tarjetas/estadisticas/")
+    assert page.get_by_role("heading", name="Retención real").is_visible()
+    screenshot(page, f"cards-stats-{viewport}")
+    page.goto(page.base_url + "/")
+    assert page.get_by_role("heading", name="Tarjetas de repaso").is_visible()
+    screenshot(page, f"cards-home-{viewport}")
+
+
+def test_without_javascript_the_review_still_works(chromium, live_server):
+    context = chromium.new_context(viewport={"width": 375, "height": 812}, java_script_enabled=False, locale="es-ES")
+    page = context.new_page()
+    page.base_url = live_server.url
+    winter_deck()
+    student = factories.make_student(username="bruno", password="bruno-demo-clave")
+    login(page, "bruno", "bruno-demo-clave")
+    page.goto(page.base_url + "/tarjetas/")
+    page.get_by_role("link", name="Mostrar respuesta").click()
+    assert page.locator("#card-answer").is_visible()
+    page.get_by_role("button", name="Bien").click()
+    assert Review.objects.filter(user=student).count() == 1
+    assert page.locator("#card-front").is_visible()
+    context.close()
+
+
+def test_nothing_due_says_when_the_next_card_is(page):
+    winter_deck()
+    student = factories.make_student(username="carla", password="carla-demo-clave")
+    student.daily_new_cards = 1
+    student.save()
+    login(page, "carla", "carla-demo-clave")
+    page.goto(page.base_url + "/tarjetas/")
+    page.keyboard.press("Space")
+    with page.expect_navigation():
+        page.keyboard.press("4")
+    assert page.get_by_text("La próxima tarjeta vence el").is_visible()
+    screenshot(page, "cards-done-page")
