@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import calendar
 import random
+import re
 
 from .facts import Extraction, group_surface_forms
 from .lexicon import (
     MONTH_NAMES,
     UNITS_WORDS,
+    alias_table,
     article_for,
     country_names,
     fold,
@@ -70,14 +72,16 @@ def _rng(*parts: str) -> random.Random:
 
 
 def _gaz_forms(name: str) -> set[str]:
-    from .lexicon import alias_table
-
     group = alias_table().get(fold(name), name)
     return {form for form, g in alias_table().items() if g == group}
 
 
-def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> list[str]:
-    """Return up to n wrong entities of the fact's kind and sub-type, each with its article."""
+def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tuple[list[str], bool]:
+    """Return up to n wrong entities of the fact's kind and sub-type, each with its article.
+
+    The flag tells whether a city came from the general gazetteer rather than from the text: such
+    a city may be right in the world (the event did happen there too), so a teacher reviews it.
+    """
     own = group_surface_forms(fact.group or fact.answer, ex) if (fact.group or fact.answer) else set()
     for member in fact.members:
         own |= {fold(member)}
@@ -89,6 +93,11 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> lis
     for g in {fact.group, *fact.members}:
         related |= {fold(r) for r in related_groups().get(ex.groups.find(g) if g else "", set())}
     topic_forms = group_surface_forms(ex.topic, ex) if ex.topic else set()
+    # "Guerra Civil Española": Spain is the setting, never a wrong answer.
+    for word in re.findall(r"\w+", ex.topic):
+        home = alias_table().get(fold(word))
+        if home:
+            topic_forms |= group_surface_forms(home, ex) | _gaz_forms(home)
     stem_f = f" {fold(stem)} "
     sentence_f = f" {fold(fact.sentence)} "
     subtype = fact.subtype
@@ -145,10 +154,10 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> lis
         _rng(fact.key).shuffle(pool)
         for name in pool:
             consider(name, "")
-    out = []
-    for name, art in candidates[:n]:
-        out.append(with_article(name, art))
-    return out
+    doc_names = {name for name, _art in doc}
+    chosen = candidates[:n]
+    from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen)
+    return [with_article(name, art) for name, art in chosen], from_gazetteer
 
 
 # ---------------------------------------------------------------- dates

@@ -38,7 +38,8 @@ from .model import Fact, stable_key
 from .text import Sentence, is_finite_verb, lemma, tokenize
 
 # ---------------------------------------------------------------- dates
-_MONTH = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+_MONTHS_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<m>{_MONTHS_ALT})"
 _YEAR = r"\d{3,4}(?:\s+(?:a|d)\.\s?[Cc]\.)?"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:\.?º|\.?°)?"
 DATE_PATTERNS = [
@@ -48,6 +49,13 @@ DATE_PATTERNS = [
         re.compile(
             rf"\b(?P<d1>{_DAY})\s+(?:y|e|al|a)\s+(?P<d2>{_DAY})\s+de\s+{_MONTH}"
             rf"(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"
+        ),
+    ),
+    # "entre julio y noviembre de 1938", "de julio a noviembre de 1938"
+    (
+        "mrange",
+        re.compile(
+            rf"\b(?:entre|de|desde)\s+(?P<m1>{_MONTHS_ALT})\s+(?:y|a|hasta)\s+{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})\b"
         ),
     ),
     # "entre 1936 y 1939", "de 1936 a 1939", "desde 1936 hasta 1939", "1936-1939"
@@ -133,6 +141,11 @@ def find_dates(text: str) -> list[Span]:
                     "month": MONTHS[g["m"]],
                     "day": int(re.match(r"\d+", g["d2"]).group()),
                 }
+                subtype = "range"
+            elif name == "mrange":
+                y = _year_value(g["y"])
+                value = {"year": y, "month": MONTHS[g["m1"]], "day": None, "end": {"year": y, "month": MONTHS[g["m"]]}}
+                a = m.start("m1")
                 subtype = "range"
             elif name == "yrange":
                 y1 = g.get("y1") or g.get("y3") or g.get("y5")
@@ -228,7 +241,8 @@ QUANTITY_RE = re.compile(
     rf"(?P<half>\s+y\s+(?:medio|media))?"
 )
 _APPROX_RE = re.compile(
-    r"\b(" + "|".join(sorted(APPROX_MARKERS, key=len, reverse=True)) + r")\s+(?:los\s+|las\s+|el\s+)?$"
+    r"\b(" + "|".join(sorted(APPROX_MARKERS, key=len, reverse=True)) + r")\s+(?:los\s+|las\s+|el\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -299,7 +313,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         start = a
         am = _APPROX_RE.search(text[:a])
         if am:
-            approx = APPROX_MARKERS[am.group(1)]
+            approx = APPROX_MARKERS[am.group(1).lower()]
             start = am.start(1)
         value = {
             "number": number,
@@ -656,6 +670,26 @@ def group_surface_forms(group: str, extraction: Extraction) -> set[str]:
     return {f for f in forms if f}
 
 
+def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Groups) -> None:
+    """Give a guessed name the type it has where the text is explicit ("Paulus" after "general Paulus")."""
+    confident: dict[str, Span] = {}
+    surnames: dict[str, Span] = {}
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            if ent.subtype not in {"locality", "name"}:
+                confident.setdefault(ent.text, ent)
+                if ent.kind == "person" and len(ent.text.split()) > 1:
+                    surnames.setdefault(ent.text.split()[-1], ent)
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            if ent.subtype not in {"locality", "name"}:
+                continue
+            model = confident.get(ent.text) or surnames.get(ent.text)
+            if model:
+                ent.kind, ent.subtype = model.kind, model.subtype
+                groups.union(model.group, ent.group)
+
+
 def extract(sentences: list[Sentence], title: str = "") -> Extraction:
     """Return the facts of all fact-bearing sentences."""
     ctx = document_context(sentences)
@@ -687,6 +721,7 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
             "enums": enums,
         }
         all_dates += [(sent.index, d) for d in dates]
+    _harmonise_types(per_sentence, groups)
     resolve_years(all_dates)
 
     # The topic: the entity of the headline or title, else the most frequent event.

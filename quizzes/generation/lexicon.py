@@ -221,7 +221,6 @@ APPROX_MARKERS = {
     "aproximadamente": "about",
     "unos": "about",
     "unas": "about",
-    "hasta": "less",
     "apenas": "about",
     "poco más de": "about",
     "poco menos de": "about",
@@ -485,6 +484,7 @@ EVENT_HEADS = {
 }
 ORG_HEADS = {
     "Sociedad": "international",
+    "Eje": "international",
     "Liga": "international",
     "Organización": "international",
     "Naciones": "international",
@@ -1014,7 +1014,8 @@ def demonym_forms(stem: str) -> list[str]:
         return [stem, stem + "es", stem + "s"]
     if stem.endswith(("e", "a")):
         return [stem, stem + "s"]
-    return [stem, stem + "es"]
+    # español -> española, españoles, españolas
+    return [stem, stem + "a", stem + "es", stem + "as"]
 
 
 @cache

@@ -58,9 +58,14 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
         results["has_blank"] = BLANK in prompt
         temporal = [f for f in qfacts if is_temporal(f)]
         if temporal:
+            # A date follows from a date and a duration; a duration from two dates.
             body = prompt.split(" (Escribe")[0].replace(BLANK, "9999")
-            others = [(a, b) for a, b in temporal_spans(body) if "9999" not in body[a:b]]
-            results["no_computable_date"] = not others
+            dates = [(a, b) for a, b in temporal_spans(body, ("date",)) if "9999" not in body[a:b]]
+            durations = [(a, b) for a, b in temporal_spans(body, ("duration",)) if "9999" not in body[a:b]]
+            if temporal[0].kind == "date":
+                results["no_computable_date"] = not durations
+            else:
+                results["no_computable_date"] = not dates
     results["no_conversion_in_prompt"] = re.search(r"\(\s*[-−–]?\d", prompt) is None
     results["stem_length"] = len(prompt.split()) <= MAX_STEM_WORDS + 8
     results["well_formed"] = (
@@ -85,8 +90,10 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
             fold(re.sub(r"^(?:el|la|los|las)\s+", "", d)) in own for d in q.distractors
         )
     results["date_certain"] = not any((f.value or {}).get("uncertain") for f in qfacts if f.kind == "date")
-    if q.kind in CHOICE_KINDS and any(f.subtype in {"locality", "name"} for f in qfacts):
-        # Untyped places may be part of one another (a town in a region): a teacher decides.
+    untyped = any(f.subtype in {"locality", "name"} for f in qfacts)
+    if q.kind in CHOICE_KINDS and (untyped or "distractors:gazetteer" in q.notes):
+        # Untyped places may be part of one another (a town in a region), and a gazetteer city may be
+        # right in the world too: a teacher decides.
         results["distractors_reviewed"] = False
     if "swap:entity" in q.notes:
         # An entity swap may be true in the world (GENERATION.md pitfall 20): a teacher decides.

@@ -14,13 +14,13 @@ from .distractors import (
 from .facts import Extraction, find_dates, find_quantities
 from .lexicon import RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
-from .text import Sentence, clause_spans, subject_prefix
+from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
 
 BLANK = "_____"
 MAX_STEM_WORDS = 40
 _ALIAS_APPOSITION = re.compile(r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE)
 _CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?[^\d\s)][^)]{0,15}\)")
-_PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|después\s+de|antes\s+de|de)"
+_PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de)"
 _RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
 
 
@@ -29,15 +29,22 @@ def is_temporal(fact: Fact) -> bool:
     return fact.kind == "date" or (fact.kind == "number" and fact.subtype == "duration")
 
 
-def temporal_spans(text: str) -> list[tuple[int, int]]:
-    """Return spans of dates and durations in text."""
+def temporal_spans(text: str, kinds: tuple[str, ...] = ("date", "duration")) -> list[tuple[int, int]]:
+    """Return spans of dates and/or durations in text ("entre el X y el Y" is one span)."""
     dates = find_dates(text)
     taken = [(d.start, d.end) for d in dates]
-    spans = list(taken)
-    for q in find_quantities(text, taken):
-        if q.subtype == "duration":
-            spans.append((q.start, q.end))
-    return sorted(spans)
+    spans = list(taken) if "date" in kinds else []
+    if "duration" in kinds:
+        spans += [(q.start, q.end) for q in find_quantities(text, taken) if q.subtype == "duration"]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        joined = merged and re.fullmatch(r"\s+(?:y|a|al|hasta)\s+(?:el\s+)?", text[merged[-1][1] : a])
+        if joined and re.search(r"\b(?:entre|desde|del|de)\s+(?:el\s+)?$", text[: merged[-1][0]]):
+            merged[-1] = (merged[-1][0], b)
+            continue
+        merged.append((a, b))
+    return merged
 
 
 def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
@@ -47,10 +54,12 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     seg_end = text.find(",", b)
     seg_end = len(text) if seg_end == -1 else seg_end
     head = text[seg_start:a].lstrip(", ").strip()
-    if re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and seg_start > 0:
+    tail_has_verb = any(is_finite_verb(t.text) for t in tokenize(text[b:seg_end]))
+    detachable = re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and not tail_has_verb
+    if detachable and seg_start > 0:
         # ", tres meses después del estallido de X," is a detachable segment.
         return seg_start, seg_end
-    if re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and seg_start == 0 and seg_end < len(text):
+    if detachable and seg_start == 0 and seg_end < len(text):
         return 0, seg_end + 1
     pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
     start = pm.start() if pm else a
@@ -95,12 +104,38 @@ def fix_conjunctions(text: str) -> str:
     return re.sub(r"(?<![\w])[ou](\s+)(\w+)", o_u, text)
 
 
+def masked_spans(fact: Fact, s: str, mask_all: bool | None) -> list[tuple[int, int]]:
+    """Return the temporal expressions to drop so the answer cannot be computed from the stem.
+
+    A date follows from another date plus a duration; a duration from two dates. So a date answer
+    loses the durations (and the other dates when a duration was there); a duration answer loses
+    the dates. Ordering labels (mask_all) lose every temporal expression.
+    """
+    if mask_all:
+        # Labels keep "durante tres años" but lose dates and relative offsets ("tres meses después").
+        spans = temporal_spans(s, ("date",))
+        for a, b in temporal_spans(s, ("duration",)):
+            before, after = s[:a], s[b:]
+            if re.match(rf"\s+{_RELATIVE}\b", after, re.IGNORECASE) or re.search(
+                r"\b(?:tras|después\s+de|antes\s+de|a\s+los|al\s+cabo\s+de)\s+$", before, re.IGNORECASE
+            ):
+                spans.append((a, b))
+        return sorted(spans)
+    if fact.kind == "date":
+        durations = temporal_spans(s, ("duration",))
+        return temporal_spans(s) if durations else []
+    if fact.kind == "number" and fact.subtype == "duration":
+        return temporal_spans(s, ("date",))
+    return []
+
+
 def build_stem(
     fact: Fact,
     *,
     replacement: str = BLANK,
     span: tuple[int, int] | None = None,
-    mask_temporal: bool | None = None,
+    mask_temporal: bool = False,
+    clause_only: bool = False,
 ) -> str:
     """Return the sentence cut to the fact's clause, the fact replaced, leaks removed."""
     s = fact.sentence
@@ -117,24 +152,22 @@ def build_stem(
         for m in _ALIAS_APPOSITION.finditer(s):
             if not (m.start() <= a < m.end()):
                 edits.append((m.start(), m.end(), ""))
-    if mask_temporal is None:
-        mask_temporal = is_temporal(fact)
-    if mask_temporal:
-        for ta, tb in temporal_spans(s):
-            if ta < b and tb > a:
-                continue
-            ra, rb = _remove_temporal(s, ta, tb)
-            edits.append((ra, rb, ""))
+    for ta, tb in masked_spans(fact, s, mask_temporal):
+        if ta < b and tb > a:
+            continue
+        ra, rb = _remove_temporal(s, ta, tb)
+        edits.append((ra, rb, ""))
     # Keep the sentence up to the end of the fact's clause; the start too when it is long.
     clauses = clause_spans(s)
     ci = next((k for k, (x, y) in enumerate(clauses) if x <= a < y), 0)
     keep_start, keep_end = 0, clauses[ci][1]
     prefix_text = ""
     words_to_end = len(s[:keep_end].split())
-    if ci > 0 and words_to_end > MAX_STEM_WORDS * 0.75:
+    if ci > 0 and (clause_only or words_to_end > MAX_STEM_WORDS * 0.75):
         keep_start = clauses[ci][0]
         clause_text = s[clauses[ci][0] : clauses[ci][1]]
-        if re.match(r"(?:y|e)\s", clause_text):
+        elided = re.match(r"(?:y|e)\s+(?:se\s+|le\s+|les\s+)?(\w+)", clause_text)
+        if elided and is_finite_verb(elided.group(1)):
             subj = subject_prefix(s)
             prefix_text = subj + " " if subj else ""
     # Apply edits inside the kept range, right to left.
@@ -260,14 +293,13 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
         )
     )
     # Choice items.
+    from_gazetteer = False
     if fact.kind == "date":
         wrong = date_distractors(fact, ex)
     elif fact.kind == "number":
         wrong = number_distractors(fact)
-    elif fact.members:
-        wrong = entity_distractors(fact, ex, stem, n=3)
     else:
-        wrong = entity_distractors(fact, ex, stem, n=3)
+        wrong, from_gazetteer = entity_distractors(fact, ex, stem, n=3)
     if fact.members and len(wrong) >= 2:
         correct = [
             with_article(m, a if fact.blank_start <= fact.local_start else "")
@@ -302,6 +334,10 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                 distractors=wrong[:3],
             )
         )
+    if from_gazetteer:
+        for q in qs:
+            if q.kind in {"single_choice", "multiple_choice"}:
+                q.notes.append("distractors:gazetteer")
     # Numeric.
     if fact.kind == "date" and fact.value and fact.value.get("year") and re.search(r"\d{3,4}", fact.answer):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
@@ -390,6 +426,7 @@ def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Senten
     """Return chronological ordering items: event labels with every date and relative word masked."""
     dated: list[tuple[tuple[int, int], Fact, str]] = []
     seen_months: set[tuple[int, int]] = set()
+    used_labels: set[str] = set()
     for fact in facts:
         v = fact.value or {}
         if fact.kind != "date" or v.get("uncertain") or not v.get("year") or not v.get("month"):
@@ -399,13 +436,22 @@ def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Senten
         ym = (v["year"], v["month"])
         if ym in seen_months:
             continue  # the same month at another precision is the same event
-        own = _remove_temporal(fact.sentence, fact.local_start, fact.local_end)
-        label = build_stem(fact, replacement="", span=own, mask_temporal=True)
+        # A date inside "entre el X y el Y" goes with the whole range.
+        whole = next(
+            ((a, b) for a, b in temporal_spans(fact.sentence) if a <= fact.local_start < b),
+            (fact.local_start, fact.local_end),
+        )
+        own = _remove_temporal(fact.sentence, *whole)
+        # A sentence holding several dates holds several events: label this one by its own clause.
+        several = len(temporal_spans(fact.sentence, ("date",))) > 1
+        label = build_stem(fact, replacement="", span=own, mask_temporal=True, clause_only=several)
         label = re.sub(rf"\b{_RELATIVE}\b", "", label, flags=re.IGNORECASE)
         label = re.sub(r"\b(?:el|en|a|desde|hasta)\s*([,.])", r"\1", label, flags=re.IGNORECASE)
         label = tidy(label)
-        if temporal_spans(label) or len(label.split()) < 4:
+        dangling = re.search(r"\b(?:y|e|o|u|de|del|en|entre|a|al|el|la|que|por|con)\.$", label)
+        if temporal_spans(label, ("date",)) or len(label.split()) < 3 or dangling or label in used_labels:
             continue
+        used_labels.add(label)
         seen_months.add(ym)
         dated.append((ym, fact, label))
     dated.sort(key=lambda d: d[0])

@@ -252,17 +252,10 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         if m.group().strip() == "" and word_m:
             # Bare " y ": a boundary only when a finite verb follows ("y terminó").
             nxt = word_m.group(1)
-            if not is_finite_verb(nxt) and nxt not in {
-                "se",
-                "le",
-                "les",
-                "lo",
-                "la",
-                "los",
-                "las",
-            }:
+            subject_start = {"el", "la", "los", "las", "lo", "un", "una", "su", "sus"}
+            if not is_finite_verb(nxt) and nxt not in {"se", "le", "les"} | subject_start:
                 continue
-            if nxt in {"la", "los", "las", "lo"}:
+            if nxt in subject_start:
                 # "y la reputación sufrió": new subject, also a boundary when a verb is near.
                 rest = tokenize(after)[:6]
                 if not any(is_finite_verb(t.text) for t in rest[2:]):
