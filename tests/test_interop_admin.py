@@ -313,3 +313,21 @@ def test_imported_xml_round_trip_keeps_spanish_and_tolerance():
     items = moodle_xml.loads(moodle_xml.dumps(services.questions_to_data(questions=Question.objects.all()))).items
     assert (items[0].numeric_value, items[0].numeric_tolerance, items[0].document) == (2.5, 0.25, "Año ñ")
     assert question.pk
+
+
+@pytest.mark.parametrize("n", [3, 60])
+def test_confirming_costs_the_same_queries_for_small_and_large_files(teacher, n, django_assert_max_num_queries):
+    """A 60-question file must not cost 60× the queries of a 3-question one (bulk inserts, one duplicate check).
+
+    8 queries for 3 questions; SQLite's limit on bound variables splits the 60 questions' INSERT in two.
+    """
+    factories.make_document(title="Guerra de Invierno")
+    source = "\n\n".join(
+        f"// [tag:documento: Guerra de Invierno]\n¿Pregunta {i}?{{=Sí ~No ~Quizá}}" for i in range(n)
+    ).encode()
+    fmt, result = services.import_parse(data=source, filename="banco.txt")
+    batch = services.import_batch_create(user=teacher, fmt=fmt, filename="banco.txt", result=result)
+    with django_assert_max_num_queries(9):
+        created = services.import_batch_confirm(batch=batch, user=teacher)
+    assert len(created) == n
+    assert Question.objects.filter(document__title="Guerra de Invierno", choices__text="Quizá").count() == n
