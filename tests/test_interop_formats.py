@@ -374,3 +374,21 @@ def test_csv_bad_rows_name_their_line():
     result = csv_io.loads("tipo,enunciado,respuesta\nsingle_choice,¿Capital?,Helsinki\nensayo,Escriba,\n")
     assert result.errors[0].where == "línea 3"
     assert "ensayo" in result.errors[0].message
+
+
+def test_the_csv_example_in_the_docs_reads_without_errors():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "interop.md").read_text(encoding="utf-8")
+    example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
+    result = csv_io.loads(example)
+    assert result.errors == []
+    assert [i.kind for i in result.items] == [
+        "single_choice",
+        "multiple_choice",
+        "true_false",
+        "short_answer",
+        "numeric",
+        "ordering",
+    ]
+    assert all(validate(i) == [] for i in result.items)
