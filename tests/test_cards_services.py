@@ -387,3 +387,14 @@ def test_statistics(student):
     assert (all_time.young_total + all_time.mature_total, all_time.total) == (2, 50.0)
     assert sum(b.reviews for b in stats["chart"]["bars"]) in (0, 1, 2, 3, 4, 5)
     assert stats["weakest"][0][0] is not None
+
+
+def test_bench_command_measures_and_leaves_nothing_behind():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("bench_cards", cards=5, reviews=3, stdout=out)
+    assert "rate (card_review)" in out.getvalue()
+    assert not StudentCard.objects.exists() and not Review.objects.exists()
