@@ -9,8 +9,8 @@ from datetime import date
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 640
-HEIGHT = 240
+WIDTH = 480
+HEIGHT = 220
 PAD_LEFT = 40
 PAD_RIGHT = 12
 PAD_TOP = 16

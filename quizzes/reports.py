@@ -319,6 +319,7 @@ def student_report(*, classroom: Classroom, student: User, now: datetime | None 
         )
         .values("question__fact_id", "question__fact__answer", "question__fact__sentence__text")
         .annotate(accuracy=Avg(Coalesce("fraction", Value(0.0))), n=Count("id"))
+        .filter(accuracy__lt=1)
         .order_by("accuracy", "-n", "question__fact_id")[:10]
     )
     leeches = list(

@@ -209,3 +209,23 @@ def test_svg_charts_escape_labels_and_have_no_style_attributes():
     assert svg.startswith("<svg") and "<b>" not in svg and "style=" not in svg
     line = charts.line_svg([(timezone.now().date(), 50.0), (timezone.now().date(), 80.0)], title="progreso")
     assert "<polyline" in line and "style=" not in line
+
+
+def test_student_report_weakest_facts_and_leeches(teacher, student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student])
+    document = factories.make_document()
+    facts = [
+        factories.make_fact(sentence=factories.make_sentence(document=document, index=i, start=i * 30), answer=a)
+        for i, a in enumerate(["Mannerheim", "Carelia", "Moscú"])
+    ]
+    quiz = factories.make_quiz(questions=[factories.make_question(document=document, fact=f) for f in facts])
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    factories.make_attempt(user=student, quiz=quiz, fractions=[0, 1, 1])
+    factories.make_attempt(user=student, quiz=quiz, fractions=[0, 0, 1])
+    factories.make_card(user=student, fact=facts[0], is_leech=True, lapses=9)
+    factories.make_card(user=student, fact=facts[2])
+    report = reports.student_report(classroom=classroom, student=student)
+    assert [f["question__fact__answer"] for f in report.weakest_facts] == ["Mannerheim", "Carelia"]
+    assert report.weakest_facts[1]["accuracy"] == pytest.approx(0.5)
+    assert [sc.card.fact for sc in report.leeches] == [facts[0]]
+    assert len(report.attempts) == 2 and len(report.progress) == 2

@@ -1,0 +1,73 @@
+"""Time the teacher reports on the synthetic school (run build_synthetic_school first).
+
+Prints a Markdown table: per report the median and best wall time over --repeat runs and the number of queries.
+"""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+
+from quizzes import reports
+from quizzes.models import Classroom, Document, Quiz
+
+from .build_synthetic_school import DOC_TITLE
+
+
+class Command(BaseCommand):
+    help = "Mide el tiempo de la cuadrícula de clase y del análisis de preguntas en la escuela sintética."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=5)
+
+    def handle(self, *args, **opts):
+        document = Document.objects.filter(title=DOC_TITLE).first()
+        if document is None:
+            raise CommandError("No hay escuela sintética: ejecute antes build_synthetic_school.")
+        classroom = (
+            Classroom.objects.filter(name__startswith="Sintética ")
+            .annotate(n=Count("enrollments"))
+            .order_by("-n", "pk")
+            .first()
+        )
+        quiz = Quiz.objects.filter(title__startswith="Sintético ").order_by("pk").first()
+        from quizzes.models import Response
+
+        cases = [
+            ("class grid (1 class)", lambda: reports.class_grid(classroom=classroom)),
+            ("item analysis, class, first attempts", lambda: reports.item_analysis(quiz=quiz, classroom=classroom)),
+            (
+                "item analysis, class, best attempts",
+                lambda: reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_BEST),
+            ),
+            (
+                "item analysis, whole school, all attempts",
+                lambda: reports.item_analysis(quiz=quiz, which=reports.WHICH_ALL),
+            ),
+            (
+                "item analysis, whole school, first attempts",
+                lambda: reports.item_analysis(quiz=quiz, which=reports.WHICH_FIRST),
+            ),
+            ("mastery over the text (1 class)", lambda: reports.mastery(classroom=classroom, document=document)),
+        ]
+        n_students = classroom.enrollments.count()
+        self.stdout.write(
+            f"Database: {connection.vendor} · class of {n_students} students · "
+            f"{Response.objects.count()} responses in the database · {opts['repeat']} runs each\n"
+        )
+        self.stdout.write("| report | median (ms) | best (ms) | queries |")
+        self.stdout.write("|---|---:|---:|---:|")
+        for name, run in cases:
+            run()  # warm the caches once
+            times = []
+            for _ in range(opts["repeat"]):
+                with CaptureQueriesContext(connection) as ctx:
+                    started = time.perf_counter()
+                    run()
+                    times.append((time.perf_counter() - started) * 1000)
+            self.stdout.write(
+                f"| {name} | {statistics.median(times):.0f} | {min(times):.0f} | {len(ctx.captured_queries)} |"
+            )
