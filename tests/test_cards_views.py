@@ -267,3 +267,22 @@ def test_the_review_page_runs_the_same_queries_for_10_and_10000_cards(client, dj
         response = client.get(REVIEW_URL)
     assert response.status_code == 200
     assert response.context["counts"].due == n
+
+
+@pytest.mark.parametrize("role", ["student", "other_student", "teacher", "superuser"])
+@pytest.mark.parametrize("url", [REVIEW_URL, STATS_URL, SETTINGS_URL])
+def test_every_signed_in_role_gets_its_own_pages(client, request, role, url, deck):
+    """Cards are personal: anyone signed in studies their own; nobody sees another's (checked by id above)."""
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(url).status_code == 200
+
+
+def test_a_student_only_sees_their_own_statistics(client, student, other_student, deck):
+    client.force_login(student)
+    client.get(REVIEW_URL)
+    post(client, StudentCard.objects.get(user=student, card=deck[0]), 3)
+    client.force_login(other_student)
+    response = client.get(STATS_URL)
+    assert response.context["total_cards"] == 3  # their own three new cards
+    assert response.context["retention"][-1][1].count == 0
+    assert sum(b.reviews for b in response.context["chart"]["bars"]) == 0

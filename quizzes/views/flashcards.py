@@ -194,6 +194,7 @@ class CardStatsView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
+        svc.student_cards_sync(user=self.request.user, now=now)  # so that new cards are counted too
         stats = sel.card_statistics(user=self.request.user, now=now)
         labels = {
             "today": _("Hoy"),
