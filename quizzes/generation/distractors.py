@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import random
 import re
+from functools import cache
 
 from .facts import Extraction, group_surface_forms
 from .lexicon import (
     MONTH_NAMES,
     UNITS_WORDS,
+    alias_forms_by_group,
     alias_table,
     article_for,
     country_names,
@@ -71,9 +74,35 @@ def _rng(*parts: str) -> random.Random:
     return random.Random(stable_key(*parts))
 
 
-def _gaz_forms(name: str) -> set[str]:
+@cache
+def _gaz_forms(name: str) -> frozenset[str]:
     group = alias_table().get(fold(name), name)
-    return {form for form, g in alias_table().items() if g == group}
+    return frozenset(alias_forms_by_group().get(group, set()))
+
+
+def _mentions_by_text(ex: Extraction) -> dict[str, list]:
+    cached = ex._pools.get("by_text")
+    if cached is None:
+        cached = {}
+        for index in sorted(ex.mentions):
+            for m in ex.mentions[index]:
+                cached.setdefault(m.text, []).append(m)
+        ex._pools["by_text"] = cached
+    return cached
+
+
+def _doc_pool(ex: Extraction, kind: str, subtype: str) -> list[tuple[str, str]]:
+    """Return the text's names of one kind and sub-type, once each, in a stable shuffled order."""
+    key = (kind, subtype)
+    if key not in ex._pools:
+        pool: dict[str, str] = {}
+        for index in sorted(ex.mentions):
+            for m in ex.mentions[index]:
+                if m.kind == kind and m.subtype == subtype and m.text not in pool:
+                    article = m.article if m.article in {"el", "la", "los", "las"} and not m.blank_prefix else ""
+                    pool[m.text] = "el" if m.blank_prefix else article
+        ex._pools[key] = sorted(pool.items(), key=lambda item: stable_key(item[0]))
+    return ex._pools[key]
 
 
 def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tuple[list[str], bool]:
@@ -82,17 +111,17 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
     The flag tells whether a city came from the general gazetteer rather than from the text: such
     a city may be right in the world (the event did happen there too), so a teacher reviews it.
     """
-    own = group_surface_forms(fact.group or fact.answer, ex) if (fact.group or fact.answer) else set()
+    own = set(group_surface_forms(fact.group or fact.answer, ex))
+    by_text = _mentions_by_text(ex)
     for member in fact.members:
-        own |= {fold(member)}
-        for mention_list in ex.mentions.values():
-            for m in mention_list:
-                if m.text == member:
-                    own |= group_surface_forms(m.group, ex)
+        own.add(fold(member))
+        for m in by_text.get(member, [])[:1]:
+            own |= group_surface_forms(m.group, ex)
+    member_roots = {ex.groups.root(m) for m in fact.members}
     related = set()
     for g in {fact.group, *fact.members}:
-        related |= {fold(r) for r in related_groups().get(ex.groups.find(g) if g else "", set())}
-    topic_forms = group_surface_forms(ex.topic, ex) if ex.topic else set()
+        related |= {fold(r) for r in related_groups().get(ex.groups.root(g) if g else "", set())}
+    topic_forms = set(group_surface_forms(ex.topic, ex)) if ex.topic else set()
     # "Guerra Civil Española": Spain is the setting, never a wrong answer.
     for word in re.findall(r"\w+", ex.topic):
         home = alias_table().get(fold(word))
@@ -102,7 +131,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
     sentence_f = f" {fold(fact.sentence)} "
     subtype = fact.subtype
     if subtype == "mixed":
-        return []
+        return [], False
     candidates: list[tuple[str, str]] = []  # (name, article)
     seen: set[str] = set()
 
@@ -114,46 +143,37 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
             return  # co-enumerated or already in the stem: possibly right, surely a cue
         if any(f in o or o in f for o in own if len(o) > 3):
             return
-        if ex.groups.find(name) in {ex.groups.find(m) for m in fact.members}:
+        if ex.groups.root(name) in member_roots:
             return
         # "invasión soviética de la Unión Soviética": a demonym in the stem rules an option out.
-        forms = group_surface_forms(ex.groups.find(name), ex) | _gaz_forms(name)
+        forms = group_surface_forms(ex.groups.root(name), ex) | _gaz_forms(name)
         if any(len(x) > 3 and f" {x} " in stem_f for x in forms):
             return
         seen.add(f)
         candidates.append((name, article))
 
-    doc: list[tuple[str, str]] = []
-    for index in sorted(ex.mentions):
-        if index == fact.sentence_index:
-            continue
-        for m in ex.mentions[index]:
-            if m.kind == fact.kind and m.subtype == subtype:
-                doc.append(
-                    (
-                        m.text,
-                        m.article
-                        if m.article in {"el", "la", "los", "las"} and not m.blank_prefix
-                        else ("el" if m.blank_prefix else ""),
-                    )
-                )
-    doc.sort(key=lambda c: stable_key(fact.key, c[0]))
-    for name, art in doc:
-        consider(name, art)
-    if fact.kind == "place" and subtype == "country":
-        names = set(country_names()) | {
-            "Unión Soviética",
-            "Checoslovaquia",
-            "Yugoslavia",
-        }
-        pool = [c for c in COMMON_COUNTRIES if c in names]
-        for name in pool:
+    # The text's own names first, from a fixed place in a fixed order (cost does not grow with
+    # the text: we stop at n).
+    doc = _doc_pool(ex, fact.kind, subtype)
+    if doc:
+        offset = int(fact.key[:8], 16) % len(doc)
+        for name, art in doc[offset:] + doc[:offset]:
+            consider(name, art)
+            if len(candidates) >= n:
+                break
+    if len(candidates) < n and fact.kind == "place" and subtype == "country":
+        names = set(country_names()) | {"Unión Soviética", "Checoslovaquia", "Yugoslavia"}
+        for name in (c for c in COMMON_COUNTRIES if c in names):
             consider(name, article_for(name, "country"))
-    elif fact.kind == "place" and subtype == "city":
+            if len(candidates) >= n:
+                break
+    elif len(candidates) < n and fact.kind == "place" and subtype == "city":
         pool = sorted(n for n, info in place_gazetteer().items() if info["subtype"] == "city")
         _rng(fact.key).shuffle(pool)
         for name in pool:
             consider(name, "")
+            if len(candidates) >= n:
+                break
     doc_names = {name for name, _art in doc}
     chosen = candidates[:n]
     from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen)
@@ -174,6 +194,24 @@ def format_date(value: dict, precision: str, with_year: bool = True) -> str:
     return year_text
 
 
+def _date_point(v: dict) -> tuple[int, int, int]:
+    return (v.get("year") or 0, v.get("month") or 0, v.get("day") or 0)
+
+
+def _date_pool(ex: Extraction, precision: str) -> list[tuple[tuple[int, int, int], dict]]:
+    """Return the text's certain dates at one precision, once each, in time order."""
+    key = ("dates", precision)
+    if key not in ex._pools:
+        pool: dict[tuple[int, int, int], dict] = {}
+        for other in ex.facts:
+            ov = other.value or {}
+            same = other.kind == "date" and ov.get("precision") == precision
+            if same and not ov.get("uncertain") and ov.get("year") is not None:
+                pool.setdefault(_date_point(ov), ov)
+        ex._pools[key] = sorted(pool.items(), key=lambda item: item[0])
+    return ex._pools[key]
+
+
 def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     """Return wrong dates at the answer's precision, never the same date at another precision."""
     v = fact.value or {}
@@ -192,12 +230,13 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
             return cand["month"] != v["month"]
         return (cand.get("year"), cand.get("month")) != answer_ym
 
-    pool: list[dict] = []
-    for other in ex.facts:
-        ov = other.value or {}
-        same = other.kind == "date" and ov.get("precision") == precision and other.key != fact.key
-        if same and not ov.get("uncertain") and ov.get("year") is not None:
-            pool.append(ov)
+    # The text's other dates nearest in time make the best wrong options: look them up by bisection.
+    dated = _date_pool(ex, precision)
+    point = _date_point(v)
+    at = bisect.bisect_left(dated, (point,))
+    near = dated[max(0, at - 3) : at + 4]
+    near.sort(key=lambda item: (abs(item[0][0] - point[0]) * 12 + abs(item[0][1] - point[1]), item[0]))
+    pool: list[dict] = [value for _point, value in near]
     rng = _rng(fact.key, "dates")
     if precision == "year":
         shifts = [1, -1, 2, -2, 3, -3, 5, -5]

@@ -29,6 +29,7 @@ from .lexicon import (
     UNIT_SYMBOLS,
     UNIT_WORDS,
     WEEKDAYS,
+    alias_forms_by_group,
     alias_table,
     fold,
     place_gazetteer,
@@ -642,6 +643,10 @@ class Groups:
             x = self.parent[x]
         return x
 
+    def root(self, x: str) -> str:
+        """Return x's group without adding x (names outside the text stay their own group)."""
+        return self.find(x) if x in self.parent else x
+
     def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
@@ -657,17 +662,34 @@ class Extraction:
     groups: Groups
     topic: str  # the alias group the text is about ("" if none)
     alias_pairs: list[tuple[str, str]]
+    _forms: dict[str, set[str]] = field(default_factory=dict)
+    _members: dict[str, set[str]] | None = None
+    _pools: dict = field(default_factory=dict)
+
+    def members(self) -> dict[str, set[str]]:
+        """Return root -> names of the text's alias groups (computed once)."""
+        if self._members is None:
+            members: dict[str, set[str]] = {}
+            for name in list(self.groups.parent):
+                members.setdefault(self.groups.find(name), set()).add(name)
+            self._members = members
+        return self._members
 
 
 def group_surface_forms(group: str, extraction: Extraction) -> set[str]:
-    """Return every folded surface form of an alias group: names, aliases, demonyms."""
-    root = extraction.groups.find(group)
-    forms = {fold(name) for name in extraction.groups.parent if extraction.groups.find(name) == root}
-    forms.add(fold(group))
-    for form, g in alias_table().items():
-        if extraction.groups.find(g) == root:
-            forms.add(form)
-    return {f for f in forms if f}
+    """Return every folded surface form of an alias group: names, aliases, demonyms (cached)."""
+    root = extraction.groups.root(group)
+    cached = extraction._forms.get(root)
+    if cached is not None:
+        return cached
+    names = extraction.members().get(root, set()) | {group, root}
+    by_group = alias_forms_by_group()
+    forms = {fold(name) for name in names}
+    for name in names:
+        forms |= by_group.get(name, set())
+    forms = {f for f in forms if f}
+    extraction._forms[root] = forms
+    return forms
 
 
 def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Groups) -> None:
@@ -750,6 +772,7 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
         topic = max(events)[1] if events else ""
 
     facts: list[Fact] = []
+    seen: set[str] = set()  # a sentence repeated word for word gives its facts once
     for sent in sentences:
         if sent.skip:
             continue
@@ -780,7 +803,6 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
                 if ent.text == b_text and groups.find(ent.group) == topic and ent not in spans:
                     ent.subtype = "alias"
                     spans.append(ent)
-        seen: set[str] = set()
         for span in sorted(spans, key=lambda s: (s.start, -s.end)):
             key = stable_key(sent.text, span.text, span.kind)
             if key in seen:

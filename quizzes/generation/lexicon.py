@@ -1074,6 +1074,15 @@ def alias_table() -> dict[str, str]:
 
 
 @cache
+def alias_forms_by_group() -> dict[str, set[str]]:
+    """Return alias group -> its folded surface forms (the inverse of alias_table)."""
+    inverse: dict[str, set[str]] = {}
+    for form, group in alias_table().items():
+        inverse.setdefault(group, set()).add(form)
+    return inverse
+
+
+@cache
 def related_groups() -> dict[str, set[str]]:
     """Return group -> groups that must never be offered against it (successor, army...)."""
     rel: dict[str, set[str]] = {}
