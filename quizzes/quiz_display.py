@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .grading import is_ascii_int
@@ -179,8 +180,8 @@ def feedback_for(
 # --------------------------------------------------------------------------------------------------------------------
 # The scores-over-time chart, drawn as SVG on the server (no JavaScript, no CDN; CSP allows it)
 
-CHART_WIDTH, CHART_HEIGHT = 640, 260
-CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 44, 16, 14, 34
+CHART_WIDTH, CHART_HEIGHT = 480, 230
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 52, 14, 12, 36
 
 
 def score_chart(points) -> dict | None:
@@ -215,4 +216,6 @@ def score_chart(points) -> dict | None:
         "dots": dots,
         "first": dots[0],
         "last": dots[-1],
+        # Label the ends with the day, or with the time when every attempt was on the same day.
+        "same_day": timezone.localdate(dots[0]["when"]) == timezone.localdate(dots[-1]["when"]),
     }

@@ -10,6 +10,7 @@ from django.db import transaction
 from ..models import Classroom, Document, Enrollment, User
 from ..permissions import teachers_group
 from .cards import cards_sync_for_document
+from .quiz_demo import demo_quizzes_create
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DEMO_DOCUMENT_TITLE = "La Guerra de Invierno"
@@ -72,6 +73,8 @@ def demo_setup() -> DemoReport:
         student, created = _account(username, first, last, password, staff=False)
         Enrollment.objects.get_or_create(classroom=classroom, student=student)
         report.accounts.append(("estudiante", username, password))
+    document = Document.objects.filter(title=DEMO_DOCUMENT_TITLE).first()
+    report.created += demo_quizzes_create(document=document, classroom=classroom, teacher=teacher)
     # One flashcard per active fact (idempotent: a second run creates nothing).
     for document in Document.objects.all():
         if cards_sync_for_document(document=document).created:

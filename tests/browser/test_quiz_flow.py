@@ -1,0 +1,137 @@
+"""A student takes the demo review quiz (every kind of question) with the keyboard and the mouse, in Chromium.
+
+Reloads in the middle, jumps back through the overview, submits from the review page and reads the result.
+Screenshots at 375 px and 1280 px go to test-results/screenshots/quiz-*.png.
+"""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from quizzes.models import Attempt, AttemptState, Quiz
+from quizzes.services.quiz_demo import DEMO_REVIEW_QUIZ
+from tests.browser.conftest import login, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def answer_current_question(page, i: int) -> str:
+    """Answer the question on screen, alternating keyboard and mouse; return its kind."""
+    fieldset = page.locator("fieldset.question")
+    kind = next(c.removeprefix("question-") for c in fieldset.get_attribute("class").split() if c != "question")
+    if kind == "single_choice":
+        if i % 2:
+            page.locator(".option .form-check-label").nth(1).click()  # mouse
+        else:
+            page.locator("input[name=choice]").first.focus()  # keyboard: the arrow keys move within a radio group
+            page.keyboard.press("ArrowDown")
+    elif kind == "multiple_choice":
+        page.locator("input[name=choices]").first.focus()
+        page.keyboard.press("Space")
+        page.locator(".option .form-check-label").nth(1).click()
+    elif kind == "true_false":
+        if i % 2:
+            page.get_by_text("Falso", exact=True).click()
+        else:
+            page.locator("input[name=value]").first.focus()
+            page.keyboard.press("Space")
+    elif kind in {"short_answer", "numeric"}:
+        field = page.locator("input[name=text]")
+        field.click()
+        field.fill("")
+        page.keyboard.type("1.939" if kind == "numeric" else "la unión soviética")
+    elif kind == "ordering":
+        selects = page.locator("select.ordering-select")
+        n = selects.count()
+        for k in range(n):
+            selects.nth(k).focus()
+            # Keyboard: choose position n - k for item k by typing its number.
+            selects.nth(k).select_option(str(n - k))
+    return kind
+
+
+def take_quiz(page, name: str) -> None:
+    call_command("setup_demo", stdout=io.StringIO())
+    quiz = Quiz.objects.get(title=DEMO_REVIEW_QUIZ)
+    login(page, "ana", "ana-demo")
+    screenshot(page, f"quiz-home-{name}")
+    page.get_by_role("link", name=DEMO_REVIEW_QUIZ).first.click()
+    page.wait_for_load_state()
+    screenshot(page, f"quiz-detail-{name}")
+    page.get_by_role("button", name="Empezar").click()
+    page.wait_for_url("**/preguntas/1/")
+
+    total = int(page.locator("progress.attempt-progress").get_attribute("max"))
+    kinds = []
+    for i in range(1, total + 1):
+        assert page.get_by_text(f"Pregunta {i} de {total}").first.is_visible()
+        kind = answer_current_question(page, i)
+        kinds.append(kind)
+        if kind not in {"single_choice", "multiple_choice", "true_false"} or i == 1:
+            screenshot(page, f"quiz-q-{kind}-{name}")
+        if i == 3:
+            # Reload in the middle: the answer given on this page is not saved yet, the earlier ones are.
+            page.reload()
+            assert page.locator("progress.attempt-progress").get_attribute("value") == "2"
+            answer_current_question(page, i)
+        with page.expect_navigation():
+            if kind in {"short_answer", "numeric"} and i % 2:
+                page.keyboard.press("Enter")  # Enter in a text field goes forward
+            elif i < total:
+                page.get_by_role("button", name="Siguiente").click()
+            else:
+                page.get_by_role("button", name="Revisar y entregar").first.click()
+        assert page.locator(".alert-danger").count() == 0, page.locator(".alert-danger").first.inner_text()
+    assert set(kinds) == {"single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "ordering"}
+
+    # Back to question 1 through the overview: the saved answer is there.
+    page.goto(page.url.replace("/revision/", "/preguntas/2/"))
+    page.get_by_role("button", name="Pregunta 1, respondida").click()
+    page.wait_for_url("**/preguntas/1/")
+    assert page.locator("input[name=choice]:checked").count() == 1
+    page.get_by_role("button", name="Ver el resumen y entregar").click()
+    page.wait_for_url("**/revision/")
+    assert page.get_by_text("Ha respondido todas las preguntas").is_visible()
+    screenshot(page, f"quiz-review-{name}")
+
+    page.get_by_role("button", name="Entregar el intento").click()
+    page.wait_for_url("**/resultado/")
+    assert page.get_by_role("heading", name="Resultado").is_visible()
+    assert page.get_by_text("Intento entregado.").is_visible()
+    assert page.get_by_text("La unión soviética", exact=False).count() >= 1
+    screenshot(page, f"quiz-result-{name}")
+    attempt = Attempt.objects.get(quiz=quiz)
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.responses.filter(answer__isnull=True).count() == 0
+
+    page.get_by_role("link", name="Mi progreso").last.click()
+    page.wait_for_load_state()
+    assert page.locator("svg.score-chart circle").count() == 1
+    screenshot(page, f"quiz-progress-{name}")
+
+
+def test_take_quiz_laptop(page):
+    take_quiz(page, "1280")
+
+
+def test_take_quiz_phone(phone_page):
+    take_quiz(phone_page, "375")
+
+
+def test_countdown_runs_and_no_csp_errors(page):
+    call_command("setup_demo", stdout=io.StringIO())
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    login(page, "bruno", "bruno-demo")
+    quiz = Quiz.objects.get(title__endswith="práctica rápida")
+    page.goto(page.base_url + f"/cuestionarios/{quiz.pk}/")
+    page.get_by_role("button", name="Empezar").click()
+    page.wait_for_url("**/preguntas/1/")
+    timer = page.locator("[data-countdown-value]")
+    first = timer.inner_text()
+    page.wait_for_timeout(1500)
+    assert timer.inner_text() != first  # the script runs (no CSP violation) and counts down
+    assert ":" in timer.inner_text()
+    screenshot(page, "quiz-immediate-1280")
+    assert not [e for e in errors if "Content Security Policy" in e], errors
