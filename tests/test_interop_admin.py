@@ -299,6 +299,25 @@ def test_other_bad_files_are_clear_errors(teacher_client, name, content, message
     assert Question.objects.count() == 0
 
 
+def test_too_many_questions_is_refused(teacher_client):
+    content = "\n\n".join(f"¿Pregunta {i}?{{TRUE}}" for i in range(2001)).encode()
+    assert_nothing_imported(upload(teacher_client, "muchas.txt", content), "2001 preguntas", "divídalo")
+
+
+def test_unknown_format_choice_is_a_form_error(teacher_client):
+    response = upload(teacher_client, "a.txt", "¿Sí?{TRUE}".encode(), format="pdf")
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
+    assert ImportBatch.objects.count() == 0
+
+
+def test_a_token_that_is_not_a_uuid_is_never_a_500(teacher_client):
+    # Not our URL pattern: the admin's catch-all takes it and says that no such question exists.
+    response = teacher_client.get(IMPORT + "no-es-un-uuid/", follow=True)
+    assert response.status_code == 200
+    assert teacher_client.post(IMPORT + "00000000-0000-0000-0000-000000000000/", {}).status_code == 404
+
+
 def test_missing_file_is_a_form_error(teacher_client):
     response = teacher_client.post(IMPORT, {})
     assert response.status_code == 200

@@ -16,6 +16,8 @@ from ..models.content import QuestionKind, validate_question_parts
 
 # Largest file accepted by an import (a full bank of several thousand questions is well under 1 MB).
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+# Most questions one import may bring (the review page lists them all; a bigger bank is split in several files).
+MAX_IMPORT_QUESTIONS = 2000
 
 KINDS = tuple(QuestionKind.values)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ..interop import anki, csv_io, gift, moodle_xml
 from ..interop.schema import (
     MAX_IMPORT_BYTES,
+    MAX_IMPORT_QUESTIONS,
     ChoiceData,
     ImportFormatError,
     ParseResult,
@@ -184,6 +185,14 @@ def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, Par
         return fmt or ImportFormat.GIFT, ParseResult(errors=[exc])
     fmt = fmt or detect_format(filename=filename, text=text)
     result = READERS[fmt](text)
+    if len(result.items) > MAX_IMPORT_QUESTIONS:
+        result.errors.append(
+            ImportFormatError(
+                _("El archivo tiene %(n)d preguntas; se importan como mucho %(max)d a la vez: divídalo.")
+                % {"n": len(result.items), "max": MAX_IMPORT_QUESTIONS}
+            )
+        )
+        return fmt, result
     for item in result.items:
         for problem in validate(item):
             result.errors.append(ImportFormatError(problem, where=item.label))
