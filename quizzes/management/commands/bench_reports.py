@@ -9,12 +9,21 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.models import Count
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from quizzes import reports
 from quizzes.models import Classroom, Document, Quiz
 
 from .build_synthetic_school import DOC_TITLE
+
+
+def _get_ok(client, url):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise CommandError(f"{url} answered {response.status_code}")
+    return response
 
 
 class Command(BaseCommand):
@@ -53,6 +62,17 @@ class Command(BaseCommand):
             ),
             ("mastery over the text (1 class)", lambda: reports.mastery(classroom=classroom, document=document)),
         ]
+        # The whole pages too (view + template), through Django's test client as the class's teacher.
+        client = Client(SERVER_NAME="localhost")
+        client.force_login(classroom.teachers.first())
+        pages = [
+            ("page: class report", reverse("quizzes:teacher_class", args=[classroom.pk])),
+            ("page: item analysis", reverse("quizzes:teacher_item_analysis", args=[classroom.pk, quiz.pk])),
+            ("page: item statistics CSV", reverse("quizzes:teacher_item_analysis_csv", args=[classroom.pk, quiz.pk])),
+            ("page: mastery", reverse("quizzes:teacher_mastery", args=[classroom.pk])),
+        ]
+        for name, url in pages:
+            cases.append((name, lambda url=url: _get_ok(client, url)))
         n_students = classroom.enrollments.count()
         self.stdout.write(
             f"Database: {connection.vendor} · class of {n_students} students · "
