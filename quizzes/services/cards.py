@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
-from ..selectors_cards import study_documents
+from ..selectors_cards import study_document_ids
 
 CLOZE_BLANK = "_____"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -161,7 +161,7 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
 def student_cards_sync(*, user, now: datetime) -> int:
     """Give the student a (new) card state for every active card of the documents they study; return how many."""
     missing = list(
-        Flashcard.objects.filter(is_active=True, document__in=study_documents(user=user))
+        Flashcard.objects.filter(is_active=True, document_id__in=study_document_ids(user=user))
         .exclude(student_cards__user=user)
         .order_by("document_id", "id")
         .values_list("id", flat=True)
