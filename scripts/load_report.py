@@ -54,7 +54,7 @@ def failures_table(path: Path) -> list[str]:
     lines = ["| endpoint | error | count |", "| --- | --- | ---: |"]
     for row in sorted(rows, key=lambda r: -num(r, "Occurrences"))[:15]:
         error = row["Error"].replace("|", "/").replace("\n", " ")[:140]
-        lines.append(f"| `{row['Method']} {row['Name']}` | {error} | {int(num(row, 'Occurrences'))} |")
+        lines.append(f"| `{row['Name']}` | {error} | {int(num(row, 'Occurrences'))} |")
     return lines
 
 
@@ -134,17 +134,19 @@ def load_report(args) -> list[str]:
 def chaos_report(args) -> list[str]:
     out = Path(args.out)
     app = read_stats(out / "app_stats.csv")
-    events = load_json(out / "events.json")
     lines = environment(args)
     lines.append(f"- Load during the faults: {args.users} users (students and teachers) for {args.duration}.")
     lines += ["", "Timeline (seconds after the load started):", ""]
-    for event in events.get("events", []):
-        lines.append(f"- t={event['t']:.1f} s: {event['what']}")
+    events = out / "events.tsv"
+    for line in events.read_text(encoding="utf-8").splitlines() if events.exists() else []:
+        t, what = line.split("\t", 1)
+        lines.append(f"- t={float(t):.1f} s: {what}")
     lines += ["", "App requests during the run (failures are requests caught by a fault):", "", *stats_table(app)]
     lines += ["", "Failures:", "", *failures_table(out / "app_failures.csv"), ""]
     lines += integrity_lines(out)
-    for check in events.get("after", []):
-        lines.append(f"- {check}")
+    after = out / "after.txt"
+    if after.exists():
+        lines.append(f"- {after.read_text(encoding='utf-8').strip()}")
     return lines
 
 
