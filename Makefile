@@ -31,6 +31,7 @@ migrate: install
 
 demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py setup_demo
+	$(DEV_ENV) $(BIN)/python manage.py demo_class_activity
 
 run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -4,6 +4,7 @@ Colours come from classes styled in app.css ("Teacher reports" section); sizes a
 Content-Security-Policy does not treat as inline styles.
 """
 
+import math
 from datetime import date
 
 from django.utils.html import escape, format_html
@@ -40,8 +41,10 @@ def _axes(body: list[str], *, y_max: float, y_label_fmt, ticks: int = 4) -> None
 def histogram_svg(counts: list[int], *, title: str) -> SafeString:
     """Draw the score distribution: one bar per tenth of the percentage scale."""
     body: list[str] = []
-    top = max(counts) if counts and max(counts) > 0 else 1
-    _axes(body, y_max=top, y_label_fmt=lambda v: f"{v:.0f}" if top >= 4 else f"{v:.1f}".rstrip("0").rstrip("."))
+    ticks = 4
+    # Whole-number gridlines: the axis top is the smallest multiple of the tick count that holds the tallest bar.
+    top = max(ticks, math.ceil(max(counts or [0]) / ticks) * ticks)
+    _axes(body, y_max=top, y_label_fmt=lambda v: f"{v:.0f}", ticks=ticks)
     plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     n = len(counts) or 1
@@ -104,11 +107,16 @@ def line_svg(points: list[tuple[date, float]], *, title: str) -> SafeString:
             )
         )
         if i % label_every == 0 or i == len(coords) - 1:
+            # The end labels are anchored inwards so they are not cut by the edge of the chart.
+            anchor = (
+                "middle" if len(coords) == 1 else "start" if i == 0 else "end" if i == len(coords) - 1 else "middle"
+            )
             body.append(
                 format_html(
-                    '<text class="ww-axis" x="{}" y="{}" text-anchor="middle">{}</text>',
+                    '<text class="ww-axis" x="{}" y="{}" text-anchor="{}">{}</text>',
                     f"{x:.1f}",
                     HEIGHT - PAD_BOTTOM + 16,
+                    anchor,
                     when_text,
                 )
             )

@@ -42,3 +42,20 @@ def test_bench_reports_prints_a_table():
     call_command("bench_reports", "--repeat", "1", stdout=out)
     assert "| class grid (1 class) |" in out.getvalue()
     assert "| item analysis, class, first attempts |" in out.getvalue()
+
+
+def test_demo_class_activity_goes_through_the_attempt_services():
+    from quizzes.services.demo import demo_setup
+
+    demo_setup()
+    call_command("demo_class_activity", stdout=io.StringIO())
+    submitted = Attempt.objects.filter(state="submitted", user__username__in=["ana", "bruno", "carla"])
+    assert submitted.exists()
+    assert not Attempt.objects.filter(state="in_progress").exists()
+    assert all(a.score is not None and a.responses.exclude(answer=None).exists() for a in submitted)
+    classroom = Classroom.objects.get(name="4.º ESO A")
+    grid = reports.class_grid(classroom=classroom)
+    assert grid.assignments and all(row.cells[0].attempts for row in grid.rows)
+    count = submitted.count()
+    call_command("demo_class_activity", stdout=io.StringIO())  # a second run adds nothing
+    assert Attempt.objects.filter(state="submitted").count() == count
