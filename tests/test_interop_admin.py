@@ -222,6 +222,14 @@ def test_staff_without_add_permission_is_refused(client):
     assert client.get(IMPORT).status_code == 403
 
 
+def test_csv_template_downloads_and_imports_cleanly(teacher_client):
+    response = teacher_client.get(reverse("admin:quizzes_question_import_template"))
+    assert response.status_code == 200
+    assert "plantilla.csv" in response["Content-Disposition"]
+    fmt, result = services.import_parse(data=response.content, filename="plantilla.csv")
+    assert fmt == "csv" and result.errors == [] and len(result.items) == 6
+
+
 def test_changelist_has_the_import_button(teacher_client):
     factories.make_question()
     page = teacher_client.get(CHANGELIST).content.decode()

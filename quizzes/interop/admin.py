@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -18,6 +19,7 @@ from django.utils.translation import ngettext
 
 from ..models import Document, Flashcard, ImportBatch, ImportFormat, ImportStatus, Origin
 from ..services import interop as services
+from . import csv_io
 from .schema import MAX_IMPORT_BYTES, ImportFormatError
 
 
@@ -39,7 +41,7 @@ class _ExtraActionsMixin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if self.has_view_permission(request):
+        if IS_POPUP_VAR not in request.GET and self.has_view_permission(request):
             for name in self.interop_actions:
                 func, action_name, description = self.get_action(name)
                 actions[action_name] = (func, action_name, description)
@@ -96,6 +98,7 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
         view = self.admin_site.admin_view
         return [
             path("importar/", view(self.import_view), name="quizzes_question_import"),
+            path("importar/plantilla.csv", view(self.import_template_view), name="quizzes_question_import_template"),
             path("importar/<uuid:token>/", view(self.import_preview_view), name="quizzes_question_import_preview"),
             *super().get_urls(),
         ]
@@ -124,6 +127,15 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
 
     def _context(self, request, **extra):
         return {**self.admin_site.each_context(request), "opts": self.model._meta, **extra}
+
+    def import_template_view(self, request):
+        """Download a CSV with one example row of every kind, to fill in a spreadsheet."""
+        self._check_import_permission(request)
+        return _download(
+            services.ExportFile(
+                csv_io.dumps(csv_io.EXAMPLE).encode("utf-8"), "text/csv; charset=utf-8", "plantilla.csv"
+            )
+        )
 
     def import_view(self, request):
         """Upload a file; with no errors it is kept for review, otherwise every error is listed."""

@@ -41,6 +41,39 @@ TRUE_WORDS = {"verdadero", "v", "true", "t", "si", "sí", "1"}
 FALSE_WORDS = {"falso", "f", "false", "no", "0"}
 _SPLIT_RE = re.compile(r"(?<!\\)\|")
 
+# The downloadable template: one row of every kind.
+EXAMPLE = [
+    QuestionData(
+        kind=QuestionKind.SINGLE_CHOICE,
+        prompt="¿Qué país invadió Finlandia en 1939?",
+        choices=[ChoiceData("Unión Soviética", True), ChoiceData("Suecia"), ChoiceData("Alemania")],
+        explanation="La URSS atacó el 30 de noviembre de 1939.",
+    ),
+    QuestionData(
+        kind=QuestionKind.MULTIPLE_CHOICE,
+        prompt="¿Qué lugares se citan en el texto?",
+        choices=[ChoiceData("Salla", True), ChoiceData("Petsamo", True), ChoiceData("Madrid"), ChoiceData("Lisboa")],
+    ),
+    QuestionData(kind=QuestionKind.TRUE_FALSE, prompt="La guerra empezó en 1939.", correct_bool=True),
+    QuestionData(
+        kind=QuestionKind.SHORT_ANSWER,
+        prompt="¿Quién dirigió la defensa finlandesa?",
+        accepted=["Mannerheim", "Carl Gustaf Mannerheim"],
+    ),
+    QuestionData(
+        kind=QuestionKind.NUMERIC,
+        prompt="¿Cuántos días duró la guerra?",
+        numeric_value=105,
+        numeric_tolerance=2,
+        unit="días",
+    ),
+    QuestionData(
+        kind=QuestionKind.ORDERING,
+        prompt="Ordene los hechos",
+        choices=[ChoiceData("Incidente de Mainila"), ChoiceData("Invasión"), ChoiceData("Paz de Moscú")],
+    ),
+]
+
 
 def _key(name: str) -> str:
     name = name.strip().casefold()

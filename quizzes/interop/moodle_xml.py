@@ -194,7 +194,8 @@ def loads(text: str) -> ParseResult:
     """Read a Moodle XML file; anything that is not Moodle's ``<quiz>`` of questions is an error."""
     result = ParseResult()
     try:
-        root = fromstring(text.encode("utf-8"), forbid_dtd=True)
+        # A str: the file was decoded as UTF-8 already, whatever its declaration says.
+        root = fromstring(text, forbid_dtd=True)
     except ET.ParseError as exc:
         line, column = exc.position
         result.errors.append(
