@@ -398,3 +398,24 @@ def test_bench_command_measures_and_leaves_nothing_behind():
     call_command("bench_cards", cards=5, reviews=3, stdout=out)
     assert "rate (card_review)" in out.getvalue()
     assert not StudentCard.objects.exists() and not Review.objects.exists()
+
+
+def test_generating_a_document_makes_one_card_per_fact_whose_front_blanks_the_answer():
+    from pathlib import Path
+
+    from quizzes.models import Document, Fact
+    from quizzes.services import generation
+
+    text = (Path(__file__).parent / "data" / "guerra-de-invierno.txt").read_text(encoding="utf-8")
+    document = Document.objects.create(title="La Guerra de Invierno", text=text)
+    generation.document_generate_questions(document=document)
+    facts = Fact.objects.filter(document=document, is_active=True).select_related("sentence", "flashcard")
+    assert facts.count() > 20
+    for fact in facts:
+        card = fact.flashcard
+        assert card.is_active and card.back == fact.answer and card.context == fact.sentence.text
+        assert svc.CLOZE_BLANK in card.front
+        # Filling the blank with the answer gives back the sentence.
+        assert card.front.replace(svc.CLOZE_BLANK, fact.answer, 1) == fact.sentence.text.strip()
+    again = svc.cards_sync_for_document(document=document)
+    assert (again.created, again.updated, again.deactivated) == (0, 0, 0)

@@ -26,6 +26,7 @@ from ..models import (
     Sentence,
     Status,
 )
+from .cards import cards_sync_for_document
 
 MAX_TEXT_CHARS = 1_000_000  # about 350 times the seed; generation stays under a minute
 TEXT_EMPTY = "El texto está vacío."
@@ -266,6 +267,7 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
     report.published = Question.objects.filter(
         document=document, origin=Origin.GENERATED, status=Status.PUBLISHED
     ).count()
+    cards_sync_for_document(document=document)  # one flashcard per active fact (see docs/flashcards.md)
     return report
 
 
