@@ -356,3 +356,9 @@ def test_ordering_labels_mask_dates_and_relative_words(seed_bank):
         assert not any(ch.isdigit() for ch in label)
         assert "después" not in label.lower()
         assert label[0].isupper() and label.endswith(".")
+
+
+def test_possessed_abstract_noun_is_a_term(seed_bank):
+    fact = next(f for f in seed_bank.facts if f.answer == "soberanía")
+    assert fact.kind == "term"
+    assert {q.kind for q in _questions_for(seed_bank, "soberanía")} >= {"short_answer", "true_false"}

@@ -271,3 +271,18 @@ def test_loaded_fixture_regenerates_without_changes():
     report = generation.document_generate_questions(document=document)
     assert report.created == report.updated == report.sent_to_draft == 0
     assert report.unchanged == document.questions.count() > 50
+
+
+def test_setup_demo_loads_the_bank_and_ready_quizzes_and_keeps_teacher_edits():
+    call_command("setup_demo", stdout=io.StringIO())
+    document = Document.objects.get(title="La Guerra de Invierno")
+    assert document.questions.count() > 50
+    titles = set(Quiz.objects.filter(status=Status.PUBLISHED).values_list("title", flat=True))
+    assert {"Fechas y cifras", "Lugares y batallas", "Repaso general"} <= titles
+    q = document.questions.filter(kind="short_answer").first()
+    q.prompt = "Redacción de la profesora: _____."
+    q.edited_by_teacher = True
+    q.save()
+    call_command("setup_demo", stdout=io.StringIO())
+    q.refresh_from_db()
+    assert q.prompt == "Redacción de la profesora: _____."

@@ -583,6 +583,12 @@ _TERM_ENUM = re.compile(
 )
 
 
+_POSSESSED_CONCEPT = re.compile(
+    r"\b(?P<verb>[a-záéíóúñü]{3,})\s+(?:su|sus)\s+"
+    r"(?P<noun>[a-záéíóúñü]{4,}(?:ía|dad|tad|ción|sión|eza|ismo|encia|ancia))\b"
+)
+
+
 def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return lowercase key terms: enumerations after "especialmente en", descriptive bodies."""
     out: list[Span] = []
@@ -594,6 +600,14 @@ def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if any(not (b <= s or a >= e) for s, e in taken):
             continue
         out.append(Span("term", "enumeration", a, b, text[a:b], members=words, blank_start=a))
+    # "retuvo su soberanía", "perdió su independencia": an abstract noun owned by the subject.
+    for m in _POSSESSED_CONCEPT.finditer(text):
+        if not is_finite_verb(m.group("verb")):
+            continue
+        a, b = m.start("noun"), m.end("noun")
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        out.append(Span("term", "concept", a, b, text[a:b], blank_start=a))
     heads = "|".join(LOWER_ORG_HEADS)
     for m in re.finditer(rf"\b(?P<head>{heads})(?P<mods>(?:\s+[a-záéíóúñü]{{3,}}){{1,4}})", text):
         mods = []

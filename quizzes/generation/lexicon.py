@@ -10,7 +10,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 MONTHS = {
     "enero": 1,
@@ -991,6 +991,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Return a comparison form: no accents, casefolded, single spaces."""
     return " ".join(re.sub(r"[^\w%°\-]+", " ", strip_accents(text).casefold()).split())

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ..models import Classroom, Document, Enrollment, User
 from ..permissions import teachers_group
+from . import generation
 from .cards import cards_sync_for_document
 from .quiz_demo import demo_quizzes_create
 
@@ -47,9 +48,11 @@ def demo_setup() -> DemoReport:
     """Create (once) the demo document, its question bank, accounts and class; running it again changes nothing."""
     report = DemoReport()
     bank_fixture = FIXTURES_DIR / DEMO_BANK_FIXTURE
-    if bank_fixture.exists():
-        # loaddata updates rows by primary key, so loading twice leaves the same data.
+    if bank_fixture.exists() and not Document.objects.filter(title=DEMO_DOCUMENT_TITLE).exists():
+        # Loaded once only: loaddata overwrites rows by primary key, which would undo a teacher's
+        # edits to the bank on the next `make run`.
         call_command("loaddata", str(bank_fixture), verbosity=0)
+        report.created.append("bank")
     if not Document.objects.filter(title=DEMO_DOCUMENT_TITLE).exists():
         text = (FIXTURES_DIR / DEMO_DOCUMENT_FILE).read_text(encoding="utf-8")
         Document.objects.create(
@@ -59,6 +62,11 @@ def demo_setup() -> DemoReport:
             licence="CC BY-SA 4.0",
         )
         report.created.append("document")
+    document = Document.objects.get(title=DEMO_DOCUMENT_TITLE)
+    if not document.questions.exists():
+        generation.document_generate_questions(document=document)
+    # Three ready quizzes from the published items ("Fechas y cifras", ...); created once.
+    generation.demo_quizzes_create(document=document)
 
     teachers = teachers_group()
     teacher, created = _account(*DEMO_TEACHER, staff=True)
