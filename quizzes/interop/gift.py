@@ -66,7 +66,7 @@ def _tag(text: str) -> str:
 
 def write_question(item: QuestionData) -> str:
     """Return one question in GIFT (without the blank line that separates questions)."""
-    lines = [f"// {_tag(item.name or item.prompt).replace('[', '(')[:120]}"]
+    lines = []
     if item.idnumber:
         lines.append(f"// [id:{_tag(item.idnumber)}]")
     if item.document:

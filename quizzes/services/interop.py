@@ -75,7 +75,7 @@ def question_to_data(question: Question) -> QuestionData:
         numeric_tolerance=question.numeric_tolerance,
         unit=question.unit,
         document=question.document.title if question.document_id else "",
-        name=prompt if len(prompt) <= 80 else prompt[:77] + "...",
+        name=prompt if len(prompt) <= 60 else prompt[:59].rstrip() + "…",
         idnumber=f"winterwar-{question.pk}",
     )
 
