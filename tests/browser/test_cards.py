@@ -100,3 +100,26 @@ def test_nothing_due_says_when_the_next_card_is(page):
         page.keyboard.press("4")
     assert page.get_by_text("La próxima tarjeta vence el").is_visible()
     screenshot(page, "cards-done-page")
+
+
+def test_card_pages_have_no_serious_accessibility_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    winter_deck()
+    factories.make_student(username="dora", password="dora-demo-clave")
+    login(page, "dora", "dora-demo-clave")
+    axe = Axe()
+    found = {}
+    for path, reveal in [
+        ("/tarjetas/", False),
+        ("/tarjetas/", True),
+        ("/tarjetas/estadisticas/", False),
+        ("/tarjetas/ajustes/", False),
+    ]:
+        page.goto(page.base_url + path)
+        if reveal:
+            page.keyboard.press("Space")
+        results = axe.run(page, context="#main")  # the shared navbar is checked by its owner
+        serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+        found[f"{path} {reveal}"] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+    assert found == {k: [] for k in found}
