@@ -318,3 +318,74 @@ def test_question_preview_uses_the_student_partial(teacher_client, kind):
     assertContains(page, f"question-{kind}")
     assertContains(page, "Respuesta correcta")
     assertNotContains(page, "style=")
+
+
+# --- every role ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["anonymous", "other_student", "teacher", "other_teacher", "superuser"])
+def test_attempt_pages_for_every_role_but_the_owner(client, request, student, role):
+    quiz = factories.make_quiz(n_questions=1)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    urls = [
+        reverse("quizzes:attempt_resume", args=[attempt.pk]),
+        question_url(attempt, 1),
+        reverse("quizzes:attempt_review", args=[attempt.pk]),
+        reverse("quizzes:attempt_result", args=[attempt.pk]),
+    ]
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    for url in urls:
+        response = client.get(url)
+        if role == "anonymous":
+            assert response.status_code == 302 and reverse("login") in response["Location"], url
+        else:
+            assert response.status_code == 404, url  # even a superuser reads attempts in the admin, not here
+    response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    assert response.status_code in {302, 404}
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.IN_PROGRESS
+
+
+@pytest.mark.parametrize("role", ["student", "teacher", "superuser"])
+def test_quiz_page_and_progress_for_logged_in_roles(client, request, role):
+    quiz = factories.make_quiz(n_questions=1)
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(reverse("quizzes:quiz_detail", args=[quiz.pk])).status_code == 200
+    assert client.get(reverse("quizzes:progress")).status_code == 200
+
+
+def test_demo_quizzes_cover_every_kind():
+    import io
+
+    from django.core.management import call_command
+
+    from quizzes.models import Quiz
+    from quizzes.services.quiz_demo import DEMO_PRACTICE_QUIZ, DEMO_REVIEW_QUIZ
+
+    call_command("setup_demo", stdout=io.StringIO())
+    review = Quiz.objects.get(title=DEMO_REVIEW_QUIZ)
+    assert set(review.questions.values_list("kind", flat=True)) == {
+        "single_choice",
+        "multiple_choice",
+        "true_false",
+        "short_answer",
+        "numeric",
+        "ordering",
+    }
+    assert review.assignments.count() == 1
+    practice = Quiz.objects.get(title=DEMO_PRACTICE_QUIZ)
+    assert practice.feedback_timing == FeedbackTiming.IMMEDIATE and practice.questions_per_attempt == 8
+
+
+def test_bench_quizzes_command_keeps_nothing():
+    import io
+
+    from django.core.management import call_command
+
+    from quizzes.models import Quiz
+
+    out = io.StringIO()
+    call_command("bench_quizzes", questions=3, students=2, stdout=out)
+    assert "response_save" in out.getvalue()
+    assert not Quiz.objects.exists() and not Attempt.objects.exists()

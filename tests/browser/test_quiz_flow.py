@@ -16,6 +16,14 @@ from tests.browser.conftest import login, screenshot
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+def assert_accessible(page) -> None:
+    """Run axe-core on the page: no serious or critical violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = [v for v in Axe().run(page).response["violations"] if v.get("impact") in {"serious", "critical"}]
+    assert not violations, [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
 def answer_current_question(page, i: int) -> str:
     """Answer the question on screen, alternating keyboard and mouse; return its kind."""
     fieldset = page.locator("fieldset.question")
@@ -68,8 +76,9 @@ def take_quiz(page, name: str) -> None:
         assert page.get_by_text(f"Pregunta {i} de {total}").first.is_visible()
         kind = answer_current_question(page, i)
         kinds.append(kind)
-        if kind not in {"single_choice", "multiple_choice", "true_false"} or i == 1:
+        if kind not in kinds[:-1]:
             screenshot(page, f"quiz-q-{kind}-{name}")
+            assert_accessible(page)
         if i == 3:
             # Reload in the middle: the answer given on this page is not saved yet, the earlier ones are.
             page.reload()
@@ -94,6 +103,7 @@ def take_quiz(page, name: str) -> None:
     page.wait_for_url("**/revision/")
     assert page.get_by_text("Ha respondido todas las preguntas").is_visible()
     screenshot(page, f"quiz-review-{name}")
+    assert_accessible(page)
 
     page.get_by_role("button", name="Entregar el intento").click()
     page.wait_for_url("**/resultado/")
@@ -101,6 +111,7 @@ def take_quiz(page, name: str) -> None:
     assert page.get_by_text("Intento entregado.").is_visible()
     assert page.get_by_text("La unión soviética", exact=False).count() >= 1
     screenshot(page, f"quiz-result-{name}")
+    assert_accessible(page)
     attempt = Attempt.objects.get(quiz=quiz)
     assert attempt.state == AttemptState.SUBMITTED
     assert attempt.responses.filter(answer__isnull=True).count() == 0
@@ -109,6 +120,7 @@ def take_quiz(page, name: str) -> None:
     page.wait_for_load_state()
     assert page.locator("svg.score-chart circle").count() == 1
     screenshot(page, f"quiz-progress-{name}")
+    assert_accessible(page)
 
 
 def test_take_quiz_laptop(page):
