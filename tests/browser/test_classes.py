@@ -84,3 +84,28 @@ def test_student_joins_with_the_link(page):
     assert page.get_by_text("Se ha unido a la clase «4.º ESO A»").is_visible()
     assert page.get_by_text("Guerra de Invierno: repaso").first.is_visible()
     screenshot(page, "classes-student-home-page")
+
+
+def test_teacher_creates_a_class_and_removes_a_student_after_confirming(page):
+    from quizzes.models import Classroom, Enrollment
+
+    classroom = _school()
+    login(page, "profesora", "profesora-clave")
+    page.goto(page.base_url + "/docente/clases/")
+    page.get_by_label("Nombre de la clase").fill("1.º Bachillerato")
+    page.get_by_role("button", name="Crear la clase").click()
+    assert page.get_by_role("heading", name="1.º Bachillerato").is_visible()
+    new = Classroom.objects.get(name="1.º Bachillerato")
+    assert page.get_by_text(new.join_code).first.is_visible()
+
+    page.goto(page.base_url + f"/docente/clases/{classroom.pk}/")
+    page.get_by_role("link", name="Ana López").click()
+    dialogs = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Quitar de la clase").click()
+    assert dialogs and Enrollment.objects.filter(classroom=classroom, student__username="ana").exists()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Quitar de la clase").click()
+    page.wait_for_url(f"**/docente/clases/{classroom.pk}/")
+    assert page.get_by_text("ya no está en la clase").is_visible()
+    assert not Enrollment.objects.filter(classroom=classroom, student__username="ana").exists()
