@@ -203,6 +203,11 @@ def test_gift_all_options_wrong_is_an_error_naming_the_question():
     assert problems == ["Todas las opciones son incorrectas: marque al menos una como correcta."]
 
 
+def test_gift_numbers_must_be_finite():
+    (item,) = gift.loads("¿Año?{#1e999}").items
+    assert validate(item) == ["El número «inf» no es finito."]
+
+
 @pytest.mark.parametrize(
     "source, message",
     [

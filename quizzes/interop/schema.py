@@ -6,6 +6,7 @@ service layer (quizzes/services/interop.py) is the only place that converts betw
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -155,6 +156,9 @@ def validate(item: QuestionData) -> list[str]:
     for answer in item.accepted:
         if len(answer) > MAX_ACCEPTED:
             problems.append(_("Una respuesta aceptada pasa de %(n)d caracteres.") % {"n": MAX_ACCEPTED})
+    for number in (item.numeric_value, item.numeric_tolerance):
+        if number is not None and not math.isfinite(number):
+            problems.append(_("El número «%(n)s» no es finito.") % {"n": number})
     if len(item.unit) > MAX_UNIT:
         problems.append(_("La unidad pasa de %(n)d caracteres.") % {"n": MAX_UNIT})
     is_choice = item.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
