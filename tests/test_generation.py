@@ -362,3 +362,14 @@ def test_possessed_abstract_noun_is_a_term(seed_bank):
     fact = next(f for f in seed_bank.facts if f.answer == "soberanía")
     assert fact.kind == "term"
     assert {q.kind for q in _questions_for(seed_bank, "soberanía")} >= {"short_answer", "true_false"}
+
+
+def test_options_agree_with_the_conjunction_before_the_blank():
+    bank = _bank(
+        "Después de la guerra, Italia e Irlanda firmaron acuerdos con Francia en 1925. Alemania no firmó en 1926."
+    )
+    for q in bank.questions:
+        if q.kind == "single_choice" and "e _____" in q.prompt:
+            assert all(d.lower().startswith(("i", "hi")) for d in q.distractors)
+        if q.kind == "single_choice" and " y _____" in q.prompt:
+            assert not any(d.lower().startswith(("i", "hi")) for d in q.distractors)

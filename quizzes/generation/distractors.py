@@ -105,6 +105,21 @@ def _doc_pool(ex: Extraction, kind: str, subtype: str) -> list[tuple[str, str]]:
     return ex._pools[key]
 
 
+def _takes_e(word: str) -> bool:
+    """Return whether "y" becomes "e" before this word (Italia, Hispania; not hierro)."""
+    low = word.lower()
+    return low.startswith(("i", "hi", "í", "hí")) and not low.startswith(("hie", "hia", "hio", "hiu"))
+
+
+def conjunction_agrees(conj: str, option: str) -> bool:
+    """Return whether an option reads right after the stem's "y"/"e"/"o"/"u" before the blank."""
+    if conj in {"y", "e"}:
+        return (conj == "e") == _takes_e(option)
+    if conj in {"o", "u"}:
+        return (conj == "u") == option.lower().startswith(("o", "ho", "ó"))
+    return True
+
+
 def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tuple[list[str], bool]:
     """Return up to n wrong entities of the fact's kind and sub-type, each with its article.
 
@@ -135,7 +150,13 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
     candidates: list[tuple[str, str]] = []  # (name, article)
     seen: set[str] = set()
 
+    # "Italia e _____": every option must take the stem's conjunction, or the "e" points at the key.
+    conj_m = re.search(r"(?:^|\s)(y|e|o|u)\s+_____", stem)
+    conj = conj_m.group(1) if conj_m else ""
+
     def consider(name: str, article: str) -> None:
+        if conj and not conjunction_agrees(conj, with_article(name, article)):
+            return
         f = fold(name)
         if not f or f in seen or f in own or f in related or f in topic_forms:
             return
