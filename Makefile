@@ -62,3 +62,6 @@ messages: install-dev
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+bench: install
+	$(BIN)/python -m quizzes.generation.bench

@@ -32,6 +32,7 @@ from .lexicon import (
     alias_forms_by_group,
     alias_table,
     fold,
+    gazetteer_names_by_group,
     place_gazetteer,
     related_groups,
 )
@@ -854,9 +855,11 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
         topic=topic,
         alias_pairs=alias_pairs,
     )
+    by_gazetteer = gazetteer_names_by_group()
     for fact in facts:
         if fact.group:
-            fact.aliases = sorted(
-                {name for name in groups.parent if groups.find(name) == groups.find(fact.group) and name != fact.answer}
-            )
+            names = set(extraction.members().get(groups.root(fact.group), set()))
+            for name in list(names):
+                names |= by_gazetteer.get(name, set())  # "URSS" for "Unión Soviética"
+            fact.aliases = sorted(names - {fact.answer})
     return extraction

@@ -1075,6 +1075,15 @@ def alias_table() -> dict[str, str]:
 
 
 @cache
+def gazetteer_names_by_group() -> dict[str, set[str]]:
+    """Return alias group -> the names (not demonyms) the gazetteers know it by."""
+    names: dict[str, set[str]] = {}
+    for name, info in place_gazetteer().items():
+        names.setdefault(info["group"], set()).add(name)
+    return names
+
+
+@cache
 def alias_forms_by_group() -> dict[str, set[str]]:
     """Return alias group -> its folded surface forms (the inverse of alias_table)."""
     inverse: dict[str, set[str]] = {}
