@@ -114,6 +114,18 @@ def test_quiz_export_keeps_the_quiz_order(teacher_client):
     assert [i.prompt for i in items] == [third.prompt, first.prompt, second.prompt]
 
 
+def test_quiz_export_to_moodle_xml_carries_the_points(teacher_client):
+    first, second = make_bank()[:2]
+    quiz = factories.make_quiz(questions=[second, first], title="Examen")
+    quiz.items.filter(question=second).update(points=2.5)
+    response = teacher_client.post(
+        reverse("admin:quizzes_quiz_changelist"), {"action": "export_quiz_moodle_xml", "_selected_action": [quiz.pk]}
+    )
+    content = response.content.decode()
+    assert content.count("<defaultgrade>") == 2
+    assert content.index("<defaultgrade>2.5</defaultgrade>") < content.index("<defaultgrade>1</defaultgrade>")
+
+
 def test_document_action_downloads_an_anki_package(teacher_client):
     document = factories.make_document(title="Guerra de Invierno")
     from quizzes.models import Flashcard

@@ -71,7 +71,7 @@ def write_question(quiz: ET.Element, item: QuestionData) -> ET.Element:
     _text(question, "name", item.name or item.prompt[:80], format=None)
     _text(question, "questiontext", item.prompt)
     _text(question, "generalfeedback", item.explanation)
-    _sub(question, "defaultgrade", "1")
+    _sub(question, "defaultgrade", format_number(item.points))
     _sub(question, "penalty", "1" if item.kind == QuestionKind.TRUE_FALSE else "0.3333333")
     _sub(question, "hidden", "0")
     _sub(question, "idnumber", item.idnumber)

@@ -66,6 +66,7 @@ class QuestionData:
     document: str = ""  # the source document's title
     name: str = ""  # a short name (Moodle's question name)
     idnumber: str = ""  # a stable reference (Moodle's ID number), e.g. "winterwar-12"
+    points: float = 1.0  # Moodle's default mark (a quiz item's points when a quiz is exported)
     where: str = ""  # where it was read from ("línea 12", "pregunta 3"), for messages
     warnings: list[str] = field(default_factory=list)
 

@@ -90,14 +90,19 @@ def questions_to_data(*, questions: QuerySet[Question]) -> list[QuestionData]:
 
 
 def quiz_to_data(*, quizzes: QuerySet[Quiz]) -> list[QuestionData]:
-    """Return the questions of these quizzes, quiz after quiz, each in its quiz's order (four queries)."""
+    """Return the questions of these quizzes, quiz after quiz, each in its quiz's order with its points (4 queries)."""
     order = list(
         QuizItem.objects.filter(quiz__in=quizzes)
         .order_by("quiz__title", "quiz_id", "position", "id")
-        .values_list("question_id", flat=True)
+        .values_list("question_id", "points")
     )
-    questions = _with_parts(Question.objects.filter(pk__in=set(order))).in_bulk()
-    return [question_to_data(questions[pk]) for pk in order]
+    questions = _with_parts(Question.objects.filter(pk__in={pk for pk, _points in order})).in_bulk()
+    items = []
+    for pk, points in order:
+        item = question_to_data(questions[pk])
+        item.points = float(points)
+        items.append(item)
+    return items
 
 
 def export_questions(*, items: list[QuestionData], fmt: str, basename: str) -> ExportFile:
