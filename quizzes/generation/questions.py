@@ -84,6 +84,8 @@ def tidy(text: str) -> str:
         pass
     if text and text[-1] not in ".?!":
         text += "."
+    # A relative clause emptied by a cut ("…de Madrid, que resistió.") says nothing: drop it.
+    text = re.sub(r",\s+(?:que|quien|donde)\s+(?:se\s+)?\w+\.$", ".", text)
     return text
 
 
