@@ -18,5 +18,6 @@ class HomeView(LoginRequiredMixin, TemplateView):
         else:
             context.update(selectors.student_home(user=user))
             context["assignments"] = selectors.student_assignments(user=user)
+            context["assignments_done"] = sum(1 for a in context["assignments"] if a.n_submitted)
             context["cards_panel"] = selectors_cards.cards_panel(user=user, now=timezone.now())
         return context
