@@ -152,6 +152,8 @@ def make_student_card(*, user, card=None, due=None, **extra) -> StudentCard:
     from django.utils import timezone
 
     card = card or make_flashcard()
+    if extra.get("state"):  # a started card has been reviewed at least once
+        extra.setdefault("reps", 1)
     return StudentCard.objects.create(user=user, card=card, due=due or timezone.now(), **extra)
 
 

@@ -419,3 +419,20 @@ def test_generating_a_document_makes_one_card_per_fact_whose_front_blanks_the_an
         assert card.front.replace(svc.CLOZE_BLANK, fact.answer, 1) == fact.sentence.text.strip()
     again = svc.cards_sync_for_document(document=document)
     assert (again.created, again.updated, again.deactivated) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"state": CardState.NEW, "last_review": T0, "stability": 1.0, "reps": 1},
+        {"state": CardState.NEW, "reps": 2},
+        {"state": CardState.REVIEW, "reps": 1},  # started without FSRS memory
+        {"state": CardState.LEARNING, "stability": 0.0, "difficulty": 5.0, "last_review": T0, "reps": 1},
+        {"state": 7},
+    ],
+)
+def test_card_state_constraints_hold_in_the_database(student, fields):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        StudentCard.objects.create(user=student, card=factories.make_flashcard(), due=T0, **fields)

@@ -92,6 +92,16 @@ class StudentCard(models.Model):
                 condition=Q(difficulty__isnull=True) | Q(difficulty__gte=1, difficulty__lte=10),
                 name="studentcard_difficulty_range",
             ),
+            # A new card has never been reviewed; a started one has FSRS memory (see scheduling.py).
+            models.CheckConstraint(
+                condition=~Q(state=0) | Q(last_review__isnull=True, stability__isnull=True, reps=0),
+                name="studentcard_new_is_unreviewed",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=0)
+                | Q(last_review__isnull=False, stability__gt=0, difficulty__isnull=False, reps__gte=1),
+                name="studentcard_started_has_memory",
+            ),
         ]
         indexes = [models.Index(fields=["user", "due"], name="studentcard_user_due")]
 
