@@ -226,8 +226,18 @@ def make_card(*, user, fact=None, document=None, is_leech=False, lapses=0, state
     card, _created = Flashcard.objects.get_or_create(
         fact=fact, defaults={"document": fact.document, "front": f"¿{fact.answer}?", "back": fact.answer}
     )
+    memory = {}
+    if state:  # a started card has FSRS memory (database constraint studentcard_started_has_memory)
+        memory = {"stability": 5.0, "difficulty": 5.0, "last_review": timezone.now() - timezone.timedelta(days=1)}
     return StudentCard.objects.create(
-        user=user, card=card, state=state, due=due or timezone.now(), is_leech=is_leech, lapses=lapses, reps=1
+        user=user,
+        card=card,
+        state=state,
+        due=due or timezone.now(),
+        is_leech=is_leech,
+        lapses=lapses,
+        reps=1 if state else 0,
+        **memory,
     )
 
 
