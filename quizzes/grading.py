@@ -26,6 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+# Translation only (no ORM): the messages of AnswerError are shown to students.
+from django.utils.translation import gettext as _
+
 SINGLE_CHOICE = "single_choice"
 MULTIPLE_CHOICE = "multiple_choice"
 TRUE_FALSE = "true_false"
@@ -251,7 +254,7 @@ def _many(data: Mapping[str, Sequence[str]], name: str) -> list[str]:
 
 def _option_id(raw: str, key: AnswerKey) -> int:
     if not is_ascii_int(raw) or len(raw) > 12 or int(raw) not in key.option_ids:
-        raise AnswerError("Esa opción no pertenece a esta pregunta.", code="foreign_option")
+        raise AnswerError(_("Esa opción no pertenece a esta pregunta."), code="foreign_option")
     return int(raw)
 
 
@@ -266,36 +269,37 @@ def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
     if kind == SINGLE_CHOICE:
         raw = _one(data, "choice").strip()
         if not raw:
-            raise EmptyAnswer("Elija una opción.", code="empty")
+            raise EmptyAnswer(_("Elija una opción."), code="empty")
         return {"choice": _option_id(raw, key)}
     if kind == MULTIPLE_CHOICE:
         raws = [r.strip() for r in _many(data, "choices") if r.strip()]
         if not raws:
-            raise EmptyAnswer("Marque al menos una opción.", code="empty")
+            raise EmptyAnswer(_("Marque al menos una opción."), code="empty")
         if len(raws) > len(key.option_ids):
-            raise AnswerError("Esa opción no pertenece a esta pregunta.", code="foreign_option")
+            raise AnswerError(_("Esa opción no pertenece a esta pregunta."), code="foreign_option")
         return {"choices": sorted({_option_id(r, key) for r in raws})}
     if kind == TRUE_FALSE:
         raw = _one(data, "value").strip().lower()
         if not raw:
-            raise EmptyAnswer("Elija verdadero o falso.", code="empty")
+            raise EmptyAnswer(_("Elija verdadero o falso."), code="empty")
         if raw not in {"true", "false"}:
-            raise AnswerError("Elija verdadero o falso.", code="invalid_bool")
+            raise AnswerError(_("Elija verdadero o falso."), code="invalid_bool")
         return {"value": raw == "true"}
     if kind in {SHORT_ANSWER, NUMERIC}:
         raw = _one(data, "text")
         if len(raw) > MAX_TEXT_ANSWER:
             raise AnswerError(
-                f"La respuesta es demasiado larga (máximo {MAX_TEXT_ANSWER} caracteres).", code="too_long"
+                _("La respuesta es demasiado larga (máximo %(n)d caracteres).") % {"n": MAX_TEXT_ANSWER},
+                code="too_long",
             )
         text = " ".join(raw.split())
         if not text:
-            raise EmptyAnswer("Escriba su respuesta.", code="empty")
+            raise EmptyAnswer(_("Escriba su respuesta."), code="empty")
         if kind == SHORT_ANSWER:
             return {"text": text}
         parsed = parse_number(text)
         if parsed is None:
-            raise AnswerError("Escriba un número, por ejemplo 1939, 3,5 o 500.000.", code="not_a_number")
+            raise AnswerError(_("Escriba un número, por ejemplo 1939, 3,5 o 500.000."), code="not_a_number")
         return {"text": text, "value": parsed.value, "unit": parsed.unit}
     if kind == ORDERING:
         n = len(key.option_ids)
@@ -305,17 +309,17 @@ def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
             if not raw:
                 continue
             if not is_ascii_int(raw) or not 1 <= int(raw) <= n:
-                raise AnswerError(f"Cada posición debe ser un número del 1 al {n}.", code="bad_position")
+                raise AnswerError(_("Cada posición debe ser un número del 1 al %(n)d.") % {"n": n}, code="bad_position")
             positions[item_id] = int(raw)
         foreign = [k for k in data if k.startswith("pos-") and not _is_item(k[4:], key)]
         if foreign:
-            raise AnswerError("Ese elemento no pertenece a esta pregunta.", code="foreign_option")
+            raise AnswerError(_("Ese elemento no pertenece a esta pregunta."), code="foreign_option")
         if not positions:
-            raise EmptyAnswer("Ordene los elementos.", code="empty")
+            raise EmptyAnswer(_("Ordene los elementos."), code="empty")
         if len(positions) != n or len(set(positions.values())) != n:
-            raise AnswerError("Use cada posición una sola vez.", code="repeated_position")
+            raise AnswerError(_("Use cada posición una sola vez."), code="repeated_position")
         return {"order": [item for item, _pos in sorted(positions.items(), key=lambda kv: kv[1])]}
-    raise AnswerError("Tipo de pregunta desconocido.", code="unknown_kind")
+    raise AnswerError(_("Tipo de pregunta desconocido."), code="unknown_kind")
 
 
 def _is_item(raw: str, key: AnswerKey) -> bool:

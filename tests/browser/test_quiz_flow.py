@@ -5,9 +5,11 @@ Screenshots at 375 px and 1280 px go to test-results/screenshots/quiz-*.png.
 """
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from quizzes.models import Attempt, AttemptState, Quiz
 from quizzes.services.quiz_demo import DEMO_REVIEW_QUIZ
@@ -147,3 +149,13 @@ def test_countdown_runs_and_no_csp_errors(page):
     assert ":" in timer.inner_text()
     screenshot(page, "quiz-immediate-1280")
     assert not [e for e in errors if "Content Security Policy" in e], errors
+
+    # At zero the page sends its form: the answer on screen is saved and the attempt submitted.
+    attempt = Attempt.objects.get(quiz=quiz, user__username="bruno")
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=timezone.now() + timedelta(seconds=3))
+    page.reload()
+    page.locator(".option .form-check-label").first.click()
+    page.wait_for_url("**/resultado/", timeout=15_000)
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.responses.get(slot=1).answer is not None

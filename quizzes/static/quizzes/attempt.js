@@ -28,7 +28,7 @@
       [300, 60].forEach(function (mark) {
         if (left <= mark && left > mark - 5 && !announced[mark]) {
           announced[mark] = true;
-          announce.textContent = mark === 300 ? "Quedan 5 minutos." : "Queda 1 minuto.";
+          announce.textContent = timer.getAttribute(mark === 300 ? "data-msg-five" : "data-msg-one");
         }
       });
       if (left === 0 && !sent) {
