@@ -373,3 +373,26 @@ def test_options_agree_with_the_conjunction_before_the_blank():
             assert all(d.lower().startswith(("i", "hi")) for d in q.distractors)
         if q.kind == "single_choice" and " y _____" in q.prompt:
             assert not any(d.lower().startswith(("i", "hi")) for d in q.distractors)
+
+
+def test_output_does_not_depend_on_the_hash_seed():
+    import subprocess
+    import sys
+
+    code = (
+        "import json,sys; from quizzes.generation import generate_bank, bank_to_json; "
+        "print(json.dumps(bank_to_json(generate_bank(open(sys.argv[1], encoding='utf-8').read())), sort_keys=True))"
+    )
+    outs = set()
+    for seed in ("1", "2"):
+        env = {"PYTHONHASHSEED": seed, "PATH": ""}
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(DATA / "guerra-civil-espanola.txt")],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=Path(__file__).parent.parent,
+            check=True,
+        )
+        outs.add(run.stdout)
+    assert len(outs) == 1

@@ -66,7 +66,7 @@ COMMON_COUNTRIES = [
 
 
 def with_article(name: str, article: str) -> str:
-    """Return the option as it reads in the blank: "la Unión Soviética", "Noruega"."""
+    """Return the option as it reads in the blank: "el Reino Unido", "Noruega"."""
     return f"{article} {name}" if article else name
 
 
@@ -166,7 +166,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
             return
         if ex.groups.root(name) in member_roots:
             return
-        # "invasión soviética de la Unión Soviética": a demonym in the stem rules an option out.
+        # "invasión alemana de Alemania": a demonym in the stem rules an option out.
         forms = group_surface_forms(ex.groups.root(name), ex) | _gaz_forms(name)
         if any(len(x) > 3 and f" {x} " in stem_f for x in forms):
             return

@@ -528,7 +528,7 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
             )
         )
         i = next_i
-    # "en Salla y Petsamo": an untyped name coordinated with a typed one shares its type.
+    # "en Ronda y Tarifa": an untyped name coordinated with a typed one shares its type.
     for a, b in itertools.pairwise(out):
         gap = text[a.end : b.blank_start]
         if re.fullmatch(r"\s*(?:,|y|e)\s*", gap):
@@ -601,7 +601,7 @@ def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if any(not (b <= s or a >= e) for s, e in taken):
             continue
         out.append(Span("term", "enumeration", a, b, text[a:b], members=words, blank_start=a))
-    # "retuvo su soberanía", "perdió su independencia": an abstract noun owned by the subject.
+    # "perdió su independencia", "mantuvo su neutralidad": an abstract noun owned by the subject.
     for m in _POSSESSED_CONCEPT.finditer(text):
         if not is_finite_verb(m.group("verb")):
             continue
@@ -619,7 +619,7 @@ def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if not mods or not any(fold(w) in alias_table() or w.endswith(("ista", "istas")) for w in mods):
             continue
         if len(mods) == 1 and fold(mods[0]) in alias_table():
-            continue  # "ejército soviético" is an alias of its state, not a fact of its own
+            continue  # "ejército francés" is an alias of its state, not a fact of its own
         a = m.start()
         b = a + len(m.group("head")) + 1 + len(" ".join(mods))
         if any(not (b <= s or a >= e) for s, e in taken):
@@ -860,6 +860,6 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
         if fact.group:
             names = set(extraction.members().get(groups.root(fact.group), set()))
             for name in list(names):
-                names |= by_gazetteer.get(name, set())  # "URSS" for "Unión Soviética"
+                names |= by_gazetteer.get(name, set())  # "EE. UU." for "Estados Unidos"
             fact.aliases = sorted(names - {fact.answer})
     return extraction

@@ -520,7 +520,7 @@ ORG_HEADS = {
     "Iglesia": "religious",
     "Orden": "religious",
 }
-# Lowercase heads of descriptive organisation names ("gobierno comunista finlandés").
+# Lowercase heads of descriptive organisation names ("gobierno republicano español").
 LOWER_ORG_HEADS = {"gobierno", "ejército", "régimen", "partido", "parlamento", "marina"}
 
 # Titles that announce a person ("el canciller alemán X").
