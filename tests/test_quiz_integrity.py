@@ -7,6 +7,8 @@ import re
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pytest_django.asserts import assertContains, assertRedirects
 
 from quizzes.models import AttemptState, QuestionKind, Response
@@ -165,8 +167,11 @@ def test_every_successful_post_redirects(student_client, attempt):
 LEAKS = ["is_correct", "data-correct", "Correcta", "Respuesta correcta", "feedback", "Explicación", "data-position"]
 
 
+@pytest.mark.parametrize("timing", ["after_submit", "immediate"])
 @pytest.mark.parametrize("kind", list(QuestionKind.values))
-def test_no_right_answer_in_the_html_of_an_attempt_in_progress(student_client, attempt, kind):
+def test_no_right_answer_in_the_html_of_an_attempt_in_progress(student_client, attempt, kind, timing):
+    attempt.quiz.feedback_timing = timing
+    attempt.quiz.save()
     response = slot_of(attempt, kind)
     question = response.question
     question.explanation = "Explicación secreta"
@@ -270,3 +275,32 @@ def test_bad_input_unknown_action_is_treated_as_next(student_client, attempt):
 
 def test_bad_input_non_attempt_ids_in_start(student_client):
     assert student_client.post(reverse("quizzes:quiz_start", args=[424242])).status_code == 404
+
+
+# --- whatever is posted, never a 500 ---------------------------------------------------------------------------------
+
+FIELDS = [
+    "choice",
+    "choices",
+    "value",
+    "text",
+    "token",
+    "action",
+    "pos-1",
+    "pos-999999999999999",
+    "csrfmiddlewaretoken",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    slot=st.integers(min_value=1, max_value=6),
+    body=st.dictionaries(st.sampled_from(FIELDS), st.lists(st.text(max_size=30), min_size=1, max_size=3), max_size=6),
+    keep_token=st.booleans(),
+)
+def test_any_post_is_a_redirect_or_a_400(student_client, attempt, slot, body, keep_token):
+    response = Response.objects.get(attempt=attempt, slot=slot)
+    if keep_token:
+        body["token"] = [svc.response_token(response)]
+    page = student_client.post(q_url(attempt, slot), body)
+    assert page.status_code in {302, 400}
