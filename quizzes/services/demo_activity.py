@@ -11,7 +11,18 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from ..models import AcceptedAnswer, Assignment, Attempt, Classroom, QuestionKind, Response, Review, StudentCard, User
+from ..models import (
+    AcceptedAnswer,
+    Assignment,
+    Attempt,
+    Classroom,
+    QuestionKind,
+    Response,
+    Review,
+    ReviewSource,
+    StudentCard,
+    User,
+)
 from .attempts import answer_key, attempt_start, attempt_submit, response_save, response_token
 from .cards import card_review, student_cards_sync
 
@@ -110,6 +121,7 @@ def demo_activity_create(*, classroom: Classroom, now: datetime | None = None) -
             for index, quiz in enumerate(quizzes):
                 _take_quiz(user=student, quiz=quiz, skill=skill, rng=rng, when=start + timedelta(days=1 + index))
                 report.attempts += 1
-        if not Review.objects.filter(user=student).exists():
+        # Quiz mistakes already log reviews (source "quiz"); only card reviews from the review page count here.
+        if not Review.objects.filter(user=student, source=ReviewSource.REVIEW).exists():
             report.reviews += _review_cards(user=student, skill=skill, rng=rng, start=start, now=now)
     return report
