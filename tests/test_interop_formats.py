@@ -203,6 +203,20 @@ def test_gift_all_options_wrong_is_an_error_naming_the_question():
     assert problems == ["Todas las opciones son incorrectas: marque al menos una como correcta."]
 
 
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("$course$/top/winterwar/Guerra // Paz", "Guerra / Paz"),
+        ("$system$/top/Historia/Guerra de Invierno", "Guerra de Invierno"),
+        ("$course$/top/winterwar", ""),
+        ("$course$/top", ""),
+        ("Sin contexto", ""),
+    ],
+)
+def test_document_from_moodle_category(path, title):
+    assert gift.document_from_category(path) == title
+
+
 def test_gift_numbers_must_be_finite():
     (item,) = gift.loads("¿Año?{#1e999}").items
     assert validate(item) == ["El número «inf» no es finito."]

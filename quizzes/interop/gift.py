@@ -210,9 +210,10 @@ def loads(text: str) -> ParseResult:
     return result
 
 
-def _document_from_category(category: str) -> str:
+def document_from_category(category: str) -> str:
+    """Return the document title a Moodle category path names (its last part; "" for the top or our root)."""
     parts = [p.replace("\x00", "/") for p in category.replace("//", "\x00").split("/") if p]
-    if len(parts) >= 3 and parts[0] == "$course$" and parts[1] == "top":
+    if len(parts) >= 3 and parts[0].startswith("$") and parts[0].endswith("$") and parts[1] == "top":
         return parts[-1] if parts[2:] != ["winterwar"] else ""
     return ""
 
@@ -255,7 +256,7 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
             item.document = tag[len(DOCUMENT_TAG.strip()) :].strip()
         elif tag.startswith(UNIT_TAG.strip()):
             item.unit = tag[len(UNIT_TAG.strip()) :].strip()
-    item.document = item.document or _document_from_category(category)
+    item.document = item.document or document_from_category(category)
 
     if answers.startswith(">"):
         _read_ordering(item, answers)

@@ -21,8 +21,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from ..models.content import QuestionKind
-from .gift import DOCUMENT_TAG, UNIT_TAG, category_path
-from .gift import _document_from_category as document_from_category
+from .gift import DOCUMENT_TAG, UNIT_TAG, category_path, document_from_category
 from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, choice_fractions, format_number
 
 MOODLE_TYPES = {
