@@ -38,7 +38,7 @@ def teacher_home(*, user) -> dict:
 
 
 def student_assignments(*, user, now=None) -> list:
-    """Return the quizzes assigned to the student's classes, with best score, lateness and whether open (2 queries)."""
+    """Return the quizzes assigned to the student's classes, with best score, lateness and whether open (1 query)."""
     from django.db.models import F, IntegerField, OuterRef, Subquery, Value
     from django.db.models.functions import Coalesce
     from django.utils import timezone

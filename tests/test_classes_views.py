@@ -368,3 +368,18 @@ def test_query_counts_do_not_grow_with_class_size(client, teacher):
 def test_student_home_says_all_done_when_nothing_is_pending(student_client, school):
     response = student_client.get(reverse("quizzes:home"))
     assertContains(response, "Todo al día")
+
+
+@pytest.mark.parametrize("n_assignments", [1, 8])
+def test_student_assignments_selector_is_one_query(student, django_assert_num_queries, n_assignments):
+    """The home page must not query per assignment: one query whatever the number of assignments."""
+    from quizzes import selectors
+
+    classroom = factories.make_classroom(students=[student])
+    for _ in range(n_assignments):
+        quiz = factories.make_quiz(n_questions=1)
+        factories.make_assignment(classroom=classroom, quiz=quiz)
+        factories.make_attempt(user=student, quiz=quiz, fractions=[1])
+    with django_assert_num_queries(1):
+        rows = selectors.student_assignments(user=student)
+    assert len(rows) == n_assignments and all(r.n_submitted == 1 and r.best == 100 for r in rows)
