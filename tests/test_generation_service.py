@@ -286,3 +286,20 @@ def test_setup_demo_loads_the_bank_and_ready_quizzes_and_keeps_teacher_edits():
     call_command("setup_demo", stdout=io.StringIO())
     q.refresh_from_db()
     assert q.prompt == "Redacción de la profesora: _____."
+
+
+def test_restored_sentence_brings_its_items_back():
+    document = make_document()
+    generation.document_generate_questions(document=document)
+    old = "Cuando Finlandia se negó, los soviéticos invadieron."
+    before = {q.pk: q.status for q in Question.objects.filter(explanation=old)}
+    document.text = SEED.replace(old, "Cuando Finlandia se negó, los soviéticos atacaron.")
+    document.save()
+    generation.document_generate_questions(document=document)
+    assert set(Question.objects.filter(pk__in=before).values_list("status", flat=True)) == {Status.DRAFT}
+    document.text = SEED
+    document.save()
+    report = generation.document_generate_questions(document=document)
+    assert report.updated == len(before)
+    for q in Question.objects.filter(pk__in=before):
+        assert q.status == before[q.pk] and q.review_note == "" and q.sentence_id

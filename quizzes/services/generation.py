@@ -227,7 +227,8 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
         if row is not None and row.edited_by_teacher:
             report.kept_edited += 1
             continue
-        if row is not None and (row.checks or {}).get("signature") == fields["checks"]["signature"]:
+        same = row is not None and (row.checks or {}).get("signature") == fields["checks"]["signature"]
+        if same and row.review_note != ORPHAN_NOTE:
             if row.fact_id != getattr(first_fact, "pk", None) or row.sentence_id != getattr(sentence, "pk", None):
                 row.fact, row.sentence = first_fact, sentence
                 row.save(update_fields=["fact", "sentence"])
