@@ -396,3 +396,22 @@ def test_output_does_not_depend_on_the_hash_seed():
         )
         outs.add(run.stdout)
     assert len(outs) == 1
+
+
+SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "qgen_eval.py"
+
+
+@pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the shared scorer is only beside the team's checkout")
+def test_shared_scorer_agrees(seed_json, tmp_path):
+    import subprocess
+    import sys
+
+    bank = tmp_path / "bank.json"
+    bank.write_text(json.dumps(seed_json, ensure_ascii=False), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(SHARED_SCORER), str(bank), str(DATA / "guerra-de-invierno.facts.json")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout
+    assert evaluate(seed_json, GOLD).summary() in run.stdout
