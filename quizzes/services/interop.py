@@ -347,5 +347,7 @@ def import_batch_confirm(*, batch: ImportBatch, user, skip_duplicates: bool = Tr
     batch.status = ImportStatus.IMPORTED
     batch.n_created = len(created)
     batch.imported_at = timezone.now()
-    batch.save(update_fields=["status", "n_created", "imported_at"])
+    # The questions now live in their tables; keep only a summary of the file.
+    batch.payload = {"notes": batch.payload.get("notes", []), "n_read": len(batch.payload.get("items", []))}
+    batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
     return created
