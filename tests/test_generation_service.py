@@ -303,3 +303,13 @@ def test_restored_sentence_brings_its_items_back():
     assert report.updated == len(before)
     for q in Question.objects.filter(pk__in=before):
         assert q.status == before[q.pk] and q.review_note == "" and q.sentence_id
+
+
+def test_command_without_title_uses_headline_or_file_name(tmp_path):
+    path = tmp_path / "canal-de-panama.txt"
+    body = (DATA / "canal-de-panama.txt").read_text(encoding="utf-8").split("\n", 1)[1]  # no headline
+    path.write_text(body, encoding="utf-8")
+    call_command("generate_questions", str(path), stdout=io.StringIO())
+    assert Document.objects.filter(title="Canal de panama").exists()
+    call_command("generate_questions", str(DATA / "guerra-civil-espanola.txt"), stdout=io.StringIO())
+    assert Document.objects.filter(title="La Guerra Civil Española enfrentó a dos bandos entre 1936 y 1939").exists()

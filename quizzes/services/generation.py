@@ -274,11 +274,14 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
 
 @transaction.atomic
 def document_import(
-    *, text: str, title: str = "", source: str = "", licence: str = ""
+    *, text: str, title: str = "", source: str = "", licence: str = "", fallback_title: str = ""
 ) -> tuple[Document, GenerationReport]:
-    """Create or update the document with this title and generate its questions, all or nothing."""
+    """Create or update the document with this title and generate its questions, all or nothing.
+
+    Without a title, the text's headline is used, else fallback_title (the command passes the file name).
+    """
     bank = bank_build(text, title=title)
-    title = (title or bank.title or _("Documento sin título"))[:200]
+    title = (title or bank.title or fallback_title or _("Documento sin título"))[:200]
     document, created = Document.objects.get_or_create(
         title=title, defaults={"text": bank.text, "source": source, "licence": licence}
     )

@@ -1,6 +1,7 @@
 """Generate (or regenerate) the question bank of a Spanish text file."""
 
 import json
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -35,7 +36,13 @@ class Command(BaseCommand):
             if dry_run:
                 bank = generation.bank_build(text, title=title)
             else:
-                document, report = generation.document_import(text=text, title=title, source=source, licence=licence)
+                document, report = generation.document_import(
+                    text=text,
+                    title=title,
+                    source=source,
+                    licence=licence,
+                    fallback_title=Path(path).stem.replace("-", " ").replace("_", " ").capitalize(),
+                )
         except FileNotFoundError as exc:
             raise CommandError(f"No existe el archivo: {path}") from exc
         except IsADirectoryError as exc:
