@@ -383,3 +383,10 @@ def test_student_assignments_selector_is_one_query(student, django_assert_num_qu
     with django_assert_num_queries(1):
         rows = selectors.student_assignments(user=student)
     assert len(rows) == n_assignments and all(r.n_submitted == 1 and r.best == 100 for r in rows)
+
+
+def test_mastery_of_a_document_the_class_does_not_study_is_404(teacher_client, school):
+    classroom, _quiz = school
+    foreign = factories.make_document(title="Otro texto")
+    url = reverse("quizzes:teacher_mastery", args=[classroom.pk]) + f"?documento={foreign.pk}"
+    assert teacher_client.get(url).status_code == 404
