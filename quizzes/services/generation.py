@@ -175,21 +175,25 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
     # Sentences are positional rows: update in place, add, drop the surplus.
     existing_sentences = {s.index: s for s in document.sentences.all()}
     sentence_rows: dict[int, Sentence] = {}
+    new_sentences: list[Sentence] = []
     for sent in bank.sentences:
         start, end = bank.sentence_offsets[sent.index]
         row = existing_sentences.pop(sent.index, None)
         if row is None:
-            row = Sentence.objects.create(document=document, index=sent.index, text=sent.text, start=start, end=end)
+            row = Sentence(document=document, index=sent.index, text=sent.text, start=start, end=end)
+            new_sentences.append(row)
         elif (row.text, row.start, row.end) != (sent.text, start, end):
             row.text, row.start, row.end = sent.text, start, end
             row.save(update_fields=["text", "start", "end"])
         sentence_rows[sent.index] = row
+    Sentence.objects.bulk_create(new_sentences)
     if existing_sentences:
         Sentence.objects.filter(pk__in=[s.pk for s in existing_sentences.values()]).delete()
 
     # Facts by stable key.
     existing_facts = {f.key: f for f in document.facts.all()}
     fact_rows: dict[str, Fact] = {}
+    new_facts: list[Fact] = []
     for fact in bank.facts:
         values = {
             "sentence": sentence_rows[fact.sentence_index],
@@ -205,12 +209,15 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
         }
         row = existing_facts.pop(fact.key, None)
         if row is None:
-            row = Fact.objects.create(document=document, key=fact.key, **values)
+            row = Fact(document=document, key=fact.key, **values)
+            new_facts.append(row)
         elif any(getattr(row, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(row, k, v)
             row.save()
         fact_rows[fact.key] = row
+    # One INSERT for all new rows: a long text has thousands of facts and questions.
+    Fact.objects.bulk_create(new_facts)
     for row in existing_facts.values():
         if row.is_active or row.sentence_id:
             row.is_active = False
@@ -219,6 +226,9 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
 
     # Questions by stable key.
     existing = {q.key: q for q in Question.objects.filter(document=document, origin=Origin.GENERATED).exclude(key="")}
+    new_rows: list[Question] = []
+    updated_rows: list[Question] = []
+    parts: list[tuple[Question, DraftQuestion]] = []
     for q in bank.questions:
         row = existing.pop(q.key, None)
         fields = _question_fields(q)
@@ -237,21 +247,31 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
         if row is None:
             row = Question(document=document, key=q.key, origin=Origin.GENERATED)
             report.created += 1
+            new_rows.append(row)
         else:
             report.updated += 1
+            updated_rows.append(row)
         for k, v in fields.items():
             setattr(row, k, v)
         row.fact, row.sentence = first_fact, sentence
-        row.full_clean(exclude=["document", "fact", "sentence", "created_by"])
+        # Field checks only: constraints are in the database and the transaction undoes everything.
+        row.clean_fields(exclude=["document", "fact", "sentence", "created_by"])
+        parts.append((row, q))
+    for row in updated_rows:
         row.save()
-        row.choices.all().delete()
-        row.accepted_answers.all().delete()
+    Question.objects.bulk_create(new_rows)
+    Choice.objects.filter(question__in=updated_rows).delete()
+    AcceptedAnswer.objects.filter(question__in=updated_rows).delete()
+    new_choices, new_accepted = [], []
+    for row, q in parts:
         choices, accepted = _answer_rows(q)
-        Choice.objects.bulk_create(
+        new_choices += [
             Choice(question=row, text=text[:500], is_correct=ok, position=pos, fact=fact_rows.get(key))
             for text, ok, pos, key in choices
-        )
-        AcceptedAnswer.objects.bulk_create(AcceptedAnswer(question=row, text=text[:300]) for text in accepted)
+        ]
+        new_accepted += [AcceptedAnswer(question=row, text=text[:300]) for text in accepted]
+    Choice.objects.bulk_create(new_choices)
+    AcceptedAnswer.objects.bulk_create(new_accepted)
     # Items whose source sentence changed or vanished go back to draft, with the reason.
     for row in existing.values():
         if row.edited_by_teacher:
