@@ -46,3 +46,20 @@ def test_error_pages_are_spanish(client):
     response = client.get("/no-existe/")
     assert response.status_code == 404
     assertContains(response, "No encontramos esta página", status_code=404)
+
+
+def test_a_huge_username_is_a_form_error_not_a_500(client):
+    """django-axes records failed usernames in a 255-character column: a longer one must not reach it whole."""
+    from axes.models import AccessAttempt
+
+    response = client.post(reverse("login"), {"username": "a" * 5000, "password": "mala"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "a" * 150
+
+
+def test_lockout_still_counts_a_long_username(client, settings):
+    long_name = "ñ" * 400
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": long_name, "password": "mala"})
+    response = client.post(reverse("login"), {"username": long_name, "password": "mala"})
+    assert response.status_code == 429

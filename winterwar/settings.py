@@ -146,6 +146,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "winterwar.security.axes_username"  # cut to 150 characters (a longer one was a 500)
 
 # Spanish for everyone by default, whatever the browser asks (a mixed-language admin is worse than either);
 # a deployment may choose another language it has translations for.
