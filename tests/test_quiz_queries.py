@@ -79,3 +79,13 @@ def test_submit_queries_do_not_grow_with_the_quiz(student, django_assert_max_num
     attempt = _attempt(student, n)
     with django_assert_max_num_queries(9):
         svc.attempt_submit(user=student, attempt_id=attempt.pk)
+
+
+@pytest.mark.parametrize("n", [5, 50])
+def test_autosave_queries(student_client, student, django_assert_num_queries, n):
+    attempt = _attempt(student, n)
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=3)
+    body = post_data(response, right_answer(response), "autosave")
+    with django_assert_num_queries(ANSWER_POST_QUERIES - 1):  # no redirect target to count
+        url = reverse("quizzes:attempt_autosave", args=[attempt.pk, 3])
+        assert student_client.post(url, body).status_code == 200

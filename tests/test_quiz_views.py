@@ -389,3 +389,77 @@ def test_bench_quizzes_command_keeps_nothing():
     call_command("bench_quizzes", questions=3, students=2, stdout=out)
     assert "response_save" in out.getvalue()
     assert not Quiz.objects.exists() and not Attempt.objects.exists()
+
+
+# --- autosave (attempt.js) -------------------------------------------------------------------------------------------
+
+
+def autosave_url(attempt, slot):
+    return reverse("quizzes:attempt_autosave", args=[attempt.pk, slot])
+
+
+def test_autosave_saves_and_returns_the_next_token(student_client):
+    attempt = start(student_client, factories.make_quiz(n_questions=2))
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    reply = student_client.post(autosave_url(attempt, 1), post_data(response, right_answer(response), "autosave"))
+    assert reply.status_code == 200
+    assert reply.json() == {"saved": True, "token": f"{response.pk}.1"}
+    response.refresh_from_db()
+    assert response.is_answered and response.sequence == 1
+    # The page then navigates with the fresh token: the same answer again is not a second record.
+    student_client.post(question_url(attempt, 1), post_data(response, right_answer(response)))
+    response.refresh_from_db()
+    assert response.sequence == 2
+
+
+def test_autosave_with_a_stale_token_is_a_409_and_records_nothing(student_client):
+    attempt = start(student_client, factories.make_quiz(n_questions=1))
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    stale = post_data(response, wrong_answer(response), "autosave")
+    student_client.post(autosave_url(attempt, 1), post_data(response, right_answer(response), "autosave"))
+    reply = student_client.post(autosave_url(attempt, 1), stale)
+    assert reply.status_code == 409
+    assert "no se ha guardado nada" in reply.json()["error"]
+    response.refresh_from_db()
+    assert response.sequence == 1
+
+
+def test_autosave_of_an_incomplete_number_is_a_400(student_client):
+    attempt = start(student_client, factories.make_quiz(questions=[factories.make_question(kind="numeric")]))
+    response = Response.objects.get(attempt=attempt, slot=1)
+    reply = student_client.post(autosave_url(attempt, 1), post_data(response, {"text": ["3,"]}, "autosave"))
+    assert reply.status_code == 400
+    assert reply.json()["code"] == "not_a_number"
+    response.refresh_from_db()
+    assert not response.is_answered
+
+
+def test_autosave_after_submission_points_to_the_result(student_client):
+    attempt = start(student_client, factories.make_quiz(n_questions=1))
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    student_client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+    reply = student_client.post(autosave_url(attempt, 1), post_data(response, right_answer(response), "autosave"))
+    assert reply.status_code == 409
+    assert reply.json()["redirect"] == reverse("quizzes:attempt_result", args=[attempt.pk])
+    response.refresh_from_db()
+    assert not response.is_answered
+
+
+def test_autosave_is_off_with_immediate_feedback(student_client):
+    attempt = start(student_client, factories.make_quiz(n_questions=1, feedback_timing=FeedbackTiming.IMMEDIATE))
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    assertNotContains(student_client.get(question_url(attempt, 1)), "data-autosave=")
+    reply = student_client.post(autosave_url(attempt, 1), post_data(response, right_answer(response), "autosave"))
+    assert reply.status_code == 409
+    response.refresh_from_db()
+    assert not response.is_answered
+
+
+def test_autosave_of_another_students_attempt_is_a_404(client, student, other_student):
+    attempt = svc.attempt_start(user=student, quiz=factories.make_quiz(n_questions=1))
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    client.force_login(other_student)
+    assert client.post(autosave_url(attempt, 1), post_data(response, right_answer(response))).status_code == 404
+    assert client.get(autosave_url(attempt, 1)).status_code == 405
+    response.refresh_from_db()
+    assert not response.is_answered

@@ -49,6 +49,9 @@ TOKEN_STALE = _(
     "Esta página estaba desactualizada (otra pestaña, el botón «Atrás» o un doble clic): no se ha guardado nada. "
     "Compruebe su respuesta y vuelva a enviarla."
 )
+AUTOSAVE_IMMEDIATE = _(
+    "Con corrección inmediata, la respuesta se guarda al pulsar «Comprobar» o al cambiar de pregunta."
+)
 ANSWER_LOCKED = _("Esta pregunta ya está respondida y corregida; no se puede cambiar.")
 
 _TOKEN_RE = re.compile(r"^([0-9]{1,12})\.([0-9]{1,9})$")
@@ -283,14 +286,23 @@ def is_expired(attempt: Attempt, now: datetime) -> bool:
 
 @transaction.atomic
 def response_save(
-    *, user, attempt_id: int, slot: int, token: str, data, now: datetime | None = None, allow_empty: bool = True
+    *,
+    user,
+    attempt_id: int,
+    slot: int,
+    token: str,
+    data,
+    now: datetime | None = None,
+    allow_empty: bool = True,
+    autosave: bool = False,
 ) -> SaveResult:
     """Record the answer to one question of an open attempt, if the page's sequence token is current.
 
     ``data`` maps field names to lists of strings (a QueryDict). Raises AnswerInvalid for an answer that cannot be
     understood, StaleToken for a page rendered before the last save, AttemptClosed when the attempt is finished or
-    past its deadline; in every case nothing is recorded. Response.DoesNotExist / Attempt.DoesNotExist for an
-    attempt or slot that is not this student's.
+    past its deadline; in every case nothing is recorded. ``autosave`` (the page saving as the student answers) is
+    refused with immediate feedback, where saving grades and locks the answer. Response.DoesNotExist /
+    Attempt.DoesNotExist for an attempt or slot that is not this student's.
     """
     now = now or timezone.now()
     match = _TOKEN_RE.fullmatch(token or "")
@@ -320,6 +332,8 @@ def response_save(
             return SaveResult(response=response, saved=False)  # a double click: the same answer is already saved
         raise StaleToken(TOKEN_STALE, code="stale")
     immediate = attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE
+    if immediate and autosave:
+        raise AttemptClosed(AUTOSAVE_IMMEDIATE, code="autosave_immediate")
     if immediate and response.is_answered:
         raise AttemptClosed(ANSWER_LOCKED, code="locked")
 

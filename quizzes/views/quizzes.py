@@ -7,7 +7,7 @@ redirect after every POST. The service decides; the view maps its refusals to a 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -205,6 +205,40 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
                 return _question_url(self.attempt, int(raw))
             return _question_url(self.attempt, slot)
         return _question_url(self.attempt, slot + 1) if slot < n else review
+
+
+class AttemptAutosaveView(LoginRequiredMixin, View):
+    """POST from attempt.js when an answer changes: save it at once, answer JSON with the next sequence token.
+
+    The page keeps working without it (every button saves); this only makes a closed tab lose nothing. Same service,
+    same sequence check: a stale token is a 409 and nothing is recorded.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int, slot: int):
+        attempt = _attempt_or_404(request, pk)
+        now = timezone.now()
+        if svc.attempt_close_if_expired(attempt=attempt, now=now) or attempt.is_finished:
+            return JsonResponse({"error": str(svc.ATTEMPT_FINISHED), "redirect": _result_url(attempt)}, status=409)
+        try:
+            result = svc.response_save(
+                user=request.user,
+                attempt_id=attempt.pk,
+                slot=slot,
+                token=request.POST.get("token", ""),
+                data=request.POST,
+                now=now,
+                allow_empty=True,
+                autosave=True,
+            )
+        except (Attempt.DoesNotExist, Response.DoesNotExist):
+            raise Http404(_("Ese intento no tiene esa pregunta.")) from None
+        except svc.AnswerInvalid as exc:
+            return JsonResponse({"error": str(exc.message), "code": exc.code}, status=400)
+        except (svc.StaleToken, svc.AttemptClosed) as exc:
+            return JsonResponse({"error": str(exc.message), "code": exc.code}, status=409)
+        return JsonResponse({"saved": result.saved, "token": svc.response_token(result.response)})
 
 
 class AttemptReviewView(LoginRequiredMixin, TemplateView):

@@ -71,4 +71,74 @@
       });
     });
   });
+
+  // Autosave: an answer is sent as soon as it is given, so a closed tab loses nothing. The server applies the same
+  // sequence check and answers with the next token; the buttons keep working without this script.
+  var form = document.getElementById("attempt-form");
+  var autosaveUrl = form && form.getAttribute("data-autosave");
+  if (autosaveUrl && window.fetch && window.FormData) {
+    var status = document.querySelector("[data-autosave-status]");
+    var tokenInput = form.querySelector("input[name=token]");
+    var inFlight = false;
+    var again = false;
+    var submitPending = false;
+    var pendingSubmitter = null;
+    var debounce = null;
+
+    var finish = function () {
+      inFlight = false;
+      if (submitPending) {
+        var submitter = pendingSubmitter;
+        submitPending = false;
+        pendingSubmitter = null;
+        if (form.requestSubmit && submitter) { form.requestSubmit(submitter); } else if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+      } else if (again) {
+        again = false;
+        save();
+      }
+    };
+
+    var save = function () {
+      if (inFlight) { again = true; return; }
+      inFlight = true;
+      var data = new FormData(form);
+      data.set("action", "autosave");
+      fetch(autosaveUrl, { method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "fetch" } })
+        .then(function (response) {
+          return response.json().then(function (body) { return { ok: response.ok, status: response.status, body: body }; });
+        })
+        .then(function (result) {
+          if (result.ok) {
+            tokenInput.value = result.body.token;
+            if (result.body.saved && status) { status.textContent = status.getAttribute("data-msg-saved"); }
+          } else if (result.body.redirect) {
+            window.location.assign(result.body.redirect);
+          } else if (result.status === 409 && status) {
+            status.textContent = result.body.error;
+          }
+        })
+        .catch(function () { /* offline: the buttons will save it */ })
+        .then(finish);
+    };
+
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "text") { return; }  // typed answers are saved by the debounced input handler
+      window.clearTimeout(debounce);
+      debounce = window.setTimeout(save, 150);
+    });
+    form.addEventListener("input", function (event) {
+      if (event.target.name !== "text") { return; }
+      window.clearTimeout(debounce);
+      debounce = window.setTimeout(save, 1200);
+    });
+    form.addEventListener("submit", function (event) {
+      window.clearTimeout(debounce);
+      if (inFlight) {
+        // Wait for the save in flight so the page sends the fresh sequence token.
+        event.preventDefault();
+        submitPending = true;
+        pendingSubmitter = event.submitter || null;
+      }
+    });
+  }
 })();
