@@ -31,7 +31,6 @@ migrate: install
 
 demo: migrate
 	$(DEV_ENV) $(BIN)/python manage.py setup_demo
-	$(DEV_ENV) $(BIN)/python manage.py demo_class_activity
 
 run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
