@@ -475,7 +475,7 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
         ):
             head = head_words[1]
         if kind:
-            pass
+            pass  # a geographic trigger already typed it ("lago X")
         elif gaz:
             kind, subtype, group = "place", gaz["subtype"], gaz["group"]
         elif fold(name) in aliases:

@@ -80,8 +80,6 @@ def tidy(text: str) -> str:
     text = re.sub(r"^(?:y|e|pero|mientras que|mientras|aunque)\s+", "", text)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    elif text.startswith(BLANK):
-        pass
     if text and text[-1] not in ".?!":
         text += "."
     # A relative clause emptied by a cut ("…de Madrid, que resistió.") says nothing: drop it.
