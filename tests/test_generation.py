@@ -415,3 +415,11 @@ def test_shared_scorer_agrees(seed_json, tmp_path):
     )
     assert run.returncode == 0, run.stdout
     assert evaluate(seed_json, GOLD).summary() in run.stdout
+
+
+def test_pasted_footnote_marks_are_removed():
+    clean, _map = normalise("La batalla terminó en 1943.[2] [3] Hubo 91.000 prisioneros[cita requerida] en total.")
+    assert clean == "La batalla terminó en 1943. Hubo 91.000 prisioneros en total."
+    bank = _bank("La batalla terminó en febrero de 1943.[2] Hubo unos 91.000 prisioneros[nota 1] en total.")
+    assert not any("[" in q.prompt for q in bank.questions)
+    assert {f.answer for f in bank.facts} >= {"febrero de 1943", "unos 91.000 prisioneros"}

@@ -15,7 +15,8 @@ from .lexicon import SENTENCE_INITIAL_STOP
 # Cosmetic fixes applied to the document before anything else. Each alternative is replaced;
 # the map keeps every output character's position in the source so offsets stay true.
 _FIXES = re.compile(
-    r"(?P<dots>(?<=[.!?])(?:[ \t]*\.)+(?!\.))"  # ". ." -> "."
+    r"(?P<refs>[ \t]?\[(?:\d{1,3}|[a-z]|nota \d{1,3}|cita requerida|n\. \d{1,3})\])"  # pasted footnote marks
+    r"|(?P<dots>(?<=[.!?])(?:[ \t]*\.)+(?!\.))"  # ". ." -> "."
     r"|(?P<nl>[ \t]*\n[ \t\n]*)"  # blank lines and trailing spaces -> one newline
     r"|(?P<ws>[ \t\u00a0]{2,}|\t|\u00a0)"  # runs of spaces -> one space
     r"|(?P<spacepunct>[ \t]+(?=[,;:]))"  # "word ," -> "word,"
@@ -39,7 +40,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
             out.append(text[i])
             src.append(i)
         kind = m.lastgroup
-        repl = {"dots": "", "nl": "\n", "ws": " ", "spacepunct": ""}[kind]
+        repl = {"refs": "", "dots": "", "nl": "\n", "ws": " ", "spacepunct": ""}[kind]
         for ch in repl:
             out.append(ch)
             src.append(m.start())
