@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from quizzes.models import User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +64,25 @@ def test_lockout_still_counts_a_long_username(client, settings):
         client.post(reverse("login"), {"username": long_name, "password": "mala"})
     response = client.post(reverse("login"), {"username": long_name, "password": "mala"})
     assert response.status_code == 429
+
+
+def test_password_reset_sends_a_link_that_works_once(client, mailoutbox):
+    factories.make_student(username="ana", password="clave-secreta-1", email="ana@example.org")
+    response = client.post(reverse("password_reset"), {"email": "ana@example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/cuentas/reset/" in line)
+    path = link.split("testserver", 1)[1]
+    form = client.get(path, follow=True)
+    assertContains(form, "Elegir una contraseña nueva")
+    done = client.post(
+        form.redirect_chain[-1][0], {"new_password1": "otra-clave-larga-9", "new_password2": "otra-clave-larga-9"}
+    )
+    assert done.status_code == 302
+    assert User.objects.get(username="ana").check_password("otra-clave-larga-9")
+    assertContains(client.get(path, follow=True), "Este enlace ya no sirve")
+
+
+def test_password_reset_pages_are_ours_not_the_admins(client):
+    assertContains(client.get(reverse("password_reset")), "Recuperar la contraseña")
+    assert b"breadcrumbs" not in client.get(reverse("password_reset")).content

@@ -42,3 +42,20 @@ def test_settings_under_test_are_production_like(settings):
     assert settings.LANGUAGE_CODE == "es"
     assert settings.AUTH_USER_MODEL == "quizzes.User"
     assert "bootstrap" in settings.INSTALLED_APPS
+
+
+def test_password_reset_mail_goes_to_the_log_unless_a_mail_host_is_set():
+    """Without a mail host a reset request must not try SMTP on localhost (that was a 500)."""
+    base = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org"}
+    code = "from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    for extra, expected in [({}, "console"), ({"DJANGO_EMAIL_HOST": "smtp.example.org"}, "smtp")]:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env={**env, **base, **extra, "DJANGO_SETTINGS_MODULE": "winterwar.settings"},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert expected in result.stdout, result.stderr

@@ -150,6 +150,20 @@ AXES_USERNAME_CALLABLE = "winterwar.security.axes_username"  # cut to 150 charac
 
 # Spanish for everyone by default, whatever the browser asks (a mixed-language admin is worse than either);
 # a deployment may choose another language it has translations for.
+# Mail (password reset links). Without DJANGO_EMAIL_HOST messages go to the log (console backend): the reset pages
+# work but nothing is delivered; set the host (and user, password) for real mail.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "winterwar <no-reply@localhost>")
+
 LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "es")
 LANGUAGES = [("es", _("Español")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "quizzes" / "locale"]
