@@ -423,3 +423,25 @@ def test_pasted_footnote_marks_are_removed():
     bank = _bank("La batalla terminó en febrero de 1943.[2] Hubo unos 91.000 prisioneros[nota 1] en total.")
     assert not any("[" in q.prompt for q in bank.questions)
     assert {f.answer for f in bank.facts} >= {"febrero de 1943", "unos 91.000 prisioneros"}
+
+
+def test_real_text_quirks():
+    spans = {
+        s.text: s.value
+        for s in find_quantities("Con bajas de tres a cuatro millones de personas y 20 o 30 heridos.", [])
+    }
+    assert spans == {}  # ranges of numbers are not one quantity
+    spans = {s.text: s.value for s in find_quantities("Causó la muerte de medio millón de personas.", [])}
+    assert spans["medio millón de personas"]["number"] == 500_000
+    spans = {s.text for s in find_quantities("Cuatro años antes hubo 112 causados y 300 muertos.", [])}
+    assert "Cuatro años" in spans and "300 muertos" in spans and "112 causados" not in spans
+    from quizzes.generation.distractors import format_quantity
+
+    millions = {"unit": "personas", "unit_text": "personas", "words": True, "approx_text": ""}
+    assert format_quantity(millions, 2_000_000) == "dos millones de personas"
+    bank = _bank(
+        "La Batalla de Stalingrado se libró por la ciudad de Stalingrado en 1942. Murieron 300.000 soldados en 1943."
+    )
+    assert "Stalingrado" not in {f.answer for f in bank.facts}
+    leaks, bad = find_problems(bank_to_json(bank))
+    assert leaks == [] and bad == []

@@ -37,6 +37,8 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     facts_by_key = {f.key: f for f in ex.facts}
     for q in questions:
         check_question(q, facts_by_key, ex)
+    # An item whose answer stands in its own prompt cannot be repaired by a teacher's review: not made.
+    questions = [q for q in questions if "no_answer_in_prompt" not in q.checks_failed]
     offsets = {s.index: (srcmap[s.start], srcmap[s.end - 1] + 1) for s in sentences}
     return Bank(
         title=title,

@@ -317,6 +317,15 @@ def format_quantity(value: dict, number: float, *, approx: bool = True) -> str:
     """Return a quantity written the way the source wrote the answer ("tres meses y medio")."""
     half = number % 1 == 0.5
     whole = int(number - 0.5) if half else number
+    if value.get("words") and not half and abs(whole) >= 1000:
+        # "cuatro millones de personas" gets "dos millones de personas", not "2.000.000 personas".
+        for size, one, many in ((1_000_000, "un millón de", "millones de"), (1000, "mil", "mil")):
+            k = whole / size
+            if float(k).is_integer() and int(k) in UNITS_WORDS:
+                k = int(k)
+                head = one if k == 1 else f"{UNITS_WORDS[k]} {many}"
+                text = f"{head} {value.get('unit_text') or value.get('unit') or ''}".strip()
+                return f"{value['approx_text']} {text}" if approx and value.get("approx_text") else text
     words = value.get("words") and float(whole).is_integer() and int(whole) in UNITS_WORDS
     if words:
         num_text = UNITS_WORDS[int(whole)]
