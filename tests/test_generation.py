@@ -445,3 +445,24 @@ def test_real_text_quirks():
     assert "Stalingrado" not in {f.answer for f in bank.facts}
     leaks, bad = find_problems(bank_to_json(bank))
     assert leaks == [] and bad == []
+
+
+def test_scaled_quantities_and_state_names():
+    bank = _bank(
+        "El Imperio romano alcanzó su máxima extensión hacia el año 117, con unos 5 millones de km². Luego cayó en 476."
+    )
+    fact = next(f for f in bank.facts if f.kind == "number")
+    assert fact.answer == "unos 5 millones de km²" and fact.value["number"] == 5_000_000
+    numeric = next(q for q in bank.questions if q.kind == "numeric" and fact.key in q.fact_keys)
+    assert numeric.numeric["value"] == 5 and "millones" in numeric.numeric["unit"]
+    sc = next(q for q in bank.questions if q.kind == "single_choice" and fact.key in q.fact_keys)
+    assert all("millones de km²" in d or "millón de km²" in d for d in sc.distractors)
+    assert "Imperio romano" in {f.answer for f in bank.facts}
+
+
+def test_life_dates_in_parentheses_are_not_conversions():
+    bank = _bank("Carlos I de España (1500-1558) heredó territorios en Europa y América en 1516.")
+    assert all("no_conversion_in_prompt" not in q.checks_failed for q in bank.questions)
+    assert "Conquistó" not in {
+        f.answer for f in _bank("Nació en el siglo I a. C. Conquistó la Galia en el 50 a. C.").facts
+    }

@@ -315,6 +315,13 @@ def _unit_text(value: dict, number: float) -> str:
 
 def format_quantity(value: dict, number: float, *, approx: bool = True) -> str:
     """Return a quantity written the way the source wrote the answer ("tres meses y medio")."""
+    if value.get("scale"):
+        # "5 millones de km²" gets "2 millones de km²", in the same style.
+        k = number / value["scale"]
+        k_text = f"{k:g}".replace(".", ",")
+        word = {1_000_000: "millón de" if k == 1 else "millones de", 1000: "mil"}[value["scale"]]
+        text = f"{k_text} {word} {value.get('unit_text') or value.get('unit') or ''}".strip()
+        return f"{value['approx_text']} {text}" if approx and value.get("approx_text") else text
     half = number % 1 == 0.5
     whole = int(number - 0.5) if half else number
     if value.get("words") and not half and abs(whole) >= 1000:

@@ -242,6 +242,7 @@ _UNIT_SYMBOLS = "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, rev
 _UNIT_WORDS = "|".join(sorted(list(UNIT_WORDS) + list(TIME_UNIT_FORMS), key=len, reverse=True))
 QUANTITY_RE = re.compile(
     rf"(?<![\w\d.,]){_NUMBER}"
+    rf"(?:\s+(?P<mult>millones|millón|mil)(?:\s+de)?(?=\s))?"
     rf"(?:\s?(?P<sym>{_UNIT_SYMBOLS})(?![\w])|\s+(?:de\s+)?(?P<word>{_UNIT_WORDS})\b"
     rf"|\s+(?:de\s+)?(?P<noun>[a-záéíóúñü]{{3,}}s)\b)?"
     rf"(?P<half>\s+y\s+(?:medio|media))?"
@@ -297,6 +298,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             number = parse_number(raw)
         if number is None:
             continue
+        scale = {"millones": 1_000_000, "millón": 1_000_000, "mil": 1000}.get(m.group("mult") or "")
+        if scale and not is_words:
+            number *= scale  # "5 millones de km²"
         participle = lemma(noun).endswith(("ar", "er", "ir")) and noun not in _COUNTED_PARTICIPLES if noun else False
         if noun and (noun in SENTENCE_INITIAL_STOP or is_finite_verb(noun) or lemma(noun) == noun or participle):
             noun = None
@@ -336,10 +340,11 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             "words": is_words,
             "negative": number < 0,
             "equivalents": [],
+            "scale": scale if scale and not is_words else None,
         }
         conv = None
         cm = re.match(
-            r"\s*\(\s*(?P<n>[-−–]?\s?[\d.,]+)\s?(?P<u>[^\d\s)][^)]{0,15}?)\s*\)",
+            r"\s*\(\s*(?P<n>[-−–]?\s?[\d.,]+)\s?(?P<u>[^\W\d_][^)]{0,15}?|[°%º][^)]{0,15}?)\s*\)",
             text[end:],
         )
         if cm:
@@ -429,6 +434,7 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
             break
         words = toks[i : j + 1]
         next_i = j + 1
+
         # Drop sentence-initial common words ("La", "Después", "Cuando") and leading articles.
         while words and (
             (words[0] is toks[first_word] and _common_initial(words[0].text, ctx))
@@ -443,6 +449,12 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
             i = next_i
             continue
         k0 = toks.index(words[0])
+        # "Imperio romano", "Reino nazarí": a state head keeps its lowercase adjective.
+        if len(words) == 1 and words[0].text in STATE_HEADS and k0 + 1 < n:
+            adj = toks[k0 + 1].text
+            if adj.islower() and adj.isalpha() and adj not in SENTENCE_INITIAL_STOP and not is_finite_verb(adj):
+                words = [words[0], toks[k0 + 1]]
+                next_i = max(next_i, k0 + 2)
         start, end = words[0].start, words[-1].end
         name = text[start:end]
         if len(name) < 2 or (len(words) == 1 and (name in CAPITALISED_COMMON or re.fullmatch(r"[IVXLCDM]+", name))):
@@ -450,6 +462,9 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
             continue
         if name.lower() in MONTHS or name.lower() in WEEKDAYS:
             i = next_i
+            continue
+        if len(words) == 1 and is_finite_verb(name.lower()):
+            i = next_i  # "a. C. Conquistó la Galia": a sentence start the splitter missed
             continue
         kind, subtype, group = "", "", name
         # Geographic trigger before the name ("istmo de X", "lago X") belongs to the name.
@@ -548,6 +563,8 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
                 a.kind, a.subtype = b.kind, b.subtype
     return out
 
+
+STATE_HEADS = {"Imperio", "Reino", "Califato", "Sultanato", "Principado", "Ducado", "Condado"}
 
 _ENUM_GAP = re.compile(r"^\s*(?:,\s*)?(?:y|e|,)\s+(?:(?P<art>el|la|los|las)\s+)?$")
 

@@ -965,6 +965,20 @@ CITIES = {
     ]
 }
 
+CONTINENTS = [
+    "Europa",
+    "Asia",
+    "África",
+    "América",
+    "Oceanía",
+    "Antártida",
+    "América del Norte",
+    "América del Sur",
+    "Sudamérica",
+    "Norteamérica",
+    "Centroamérica",
+]
+
 # Relative time words that leak chronology in ordering labels and computed dates.
 RELATIVE_TIME_WORDS = (
     "después",
@@ -1055,6 +1069,8 @@ def place_gazetteer() -> dict[str, dict]:
             gaz[alias] = {"subtype": "country", "group": group, "article": ""}
     for city in CITIES:
         gaz.setdefault(city, {"subtype": "city", "group": city, "article": ""})
+    for continent in CONTINENTS:
+        gaz.setdefault(continent, {"subtype": "continent", "group": continent, "article": ""})
     return gaz
 
 

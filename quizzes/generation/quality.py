@@ -7,7 +7,7 @@ import re
 from .facts import Extraction, group_surface_forms
 from .lexicon import fold
 from .model import Fact, Question
-from .questions import BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
+from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
 
 CHOICE_KINDS = {"single_choice", "multiple_choice"}
 # A failed check costs this much of the quality score (leaks are the worst).
@@ -66,7 +66,7 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
                 results["no_computable_date"] = not durations
             else:
                 results["no_computable_date"] = not dates
-    results["no_conversion_in_prompt"] = re.search(r"\(\s*[-−–]?\d", prompt) is None
+    results["no_conversion_in_prompt"] = _CONVERSION.search(prompt) is None
     results["stem_length"] = len(prompt.split()) <= MAX_STEM_WORDS + 8
     results["well_formed"] = (
         bool(prompt)

@@ -19,7 +19,8 @@ from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokeni
 BLANK = "_____"
 MAX_STEM_WORDS = 40
 _ALIAS_APPOSITION = re.compile(r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE)
-_CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?[^\d\s)][^)]{0,15}\)")
+# "(20 millas)", "(-45 °F)": a number with a unit in parentheses ("(1500-1558)" is not one).
+_CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?(?:[^\W\d_]|[°%º])[^)]{0,15}\)")
 _PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de)"
 _RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
 
@@ -371,6 +372,15 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             )
             tol = abs(v["number"]) * 0.1 if v.get("approx") == "about" else 0.0
             unit = v.get("unit") or ""
+            numeric = {"value": v["number"], "tolerance": tol, "unit": unit}
+            if v.get("scale"):
+                # "unos _____ millones de km²": the student types 5, not 5000000.
+                scale_word = "millones de" if v["scale"] == 1_000_000 else "mil"
+                numeric = {
+                    "value": v["number"] / v["scale"],
+                    "tolerance": tol / v["scale"],
+                    "unit": f"{scale_word} {unit}"[:30],
+                }
             qs.append(
                 _q(
                     "numeric",
@@ -380,7 +390,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                     idx,
                     key_parts=parts,
                     correct=[format_quantity({**v, "words": False, "approx_text": ""}, v["number"])],
-                    numeric={"value": v["number"], "tolerance": tol, "unit": unit},
+                    numeric=numeric,
                 )
             )
     # True/false: swap a date or number for a false statement; otherwise state the fact.
