@@ -106,6 +106,13 @@ MATRIX: dict[str, Entry] = {
     ),
     "quizzes:attempt_resume": Entry(per_role(LOGIN, 302, 404, 404, 404, 404), kwargs=lambda w: {"pk": w.open.pk}),
     "quizzes:attempt_question": Entry(OWNER_ONLY, kwargs=lambda w: {"pk": w.open.pk, "slot": 1}),
+    "quizzes:attempt_autosave": Entry(
+        per_role(LOGIN, 200, 404, 404, 404, 404),
+        kwargs=lambda w: {"pk": w.open.pk, "slot": 1},
+        method="post",
+        data=lambda w: {"token": attempt_services.response_token(w.open_response)},
+        note="JSON for attempt.js; no answer in the body, so nothing is saved",
+    ),
     "quizzes:attempt_review": Entry(OWNER_ONLY, kwargs=lambda w: {"pk": w.open.pk}),
     "quizzes:attempt_submit": Entry(
         per_role(LOGIN, 302, 404, 404, 404, 404), kwargs=lambda w: {"pk": w.open.pk}, method="post"
