@@ -180,3 +180,21 @@ def test_a_session_made_by_one_gunicorn_process_is_valid_in_another(site_env, ba
         for server in (server_a, server_b):
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_every_static_file_a_template_names_exists():
+    """With DEBUG off the manifest storage turns a missing static file into a 500 on every page that names it
+    (the test settings serve files straight from the apps and would not notice)."""
+    from django.contrib.staticfiles import finders
+    from django.template.loaders.app_directories import get_app_template_dirs
+
+    static_tag = re.compile(r"""{%\\s*static\\s+['"]([^'"]+)['"]""")
+    missing = []
+    for directory in [ROOT / "winterwar" / "templates", *get_app_template_dirs("templates")]:
+        if ROOT not in Path(directory).parents:
+            continue  # Django's and third-party apps' own templates
+        for template in Path(directory).rglob("*.html"):
+            for name in static_tag.findall(template.read_text(encoding="utf-8")):
+                if finders.find(name) is None:
+                    missing.append(f"{template.relative_to(ROOT)}: {name}")
+    assert not missing, missing

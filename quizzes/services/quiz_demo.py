@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ..models import Assignment, FeedbackTiming, Question, QuestionKind, Quiz, QuizItem, Status
 
-DEMO_REVIEW_QUIZ = "Guerra de Invierno: repaso"
+DEMO_REVIEW_QUIZ = "Tarea: todos los tipos de pregunta"
 DEMO_PRACTICE_QUIZ = "Guerra de Invierno: práctica rápida"
 
 
