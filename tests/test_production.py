@@ -188,13 +188,15 @@ def test_every_static_file_a_template_names_exists():
     from django.contrib.staticfiles import finders
     from django.template.loaders.app_directories import get_app_template_dirs
 
-    static_tag = re.compile(r"""{%\\s*static\\s+['"]([^'"]+)['"]""")
-    missing = []
+    static_tag = re.compile(r"""{%\s*static\s+['"]([^'"]+)['"]""")
+    missing, checked = [], 0
     for directory in [ROOT / "winterwar" / "templates", *get_app_template_dirs("templates")]:
         if ROOT not in Path(directory).parents:
             continue  # Django's and third-party apps' own templates
         for template in Path(directory).rglob("*.html"):
             for name in static_tag.findall(template.read_text(encoding="utf-8")):
+                checked += 1
                 if finders.find(name) is None:
                     missing.append(f"{template.relative_to(ROOT)}: {name}")
+    assert checked > 5, "no {% static %} tag found: is the pattern right?"
     assert not missing, missing
