@@ -200,3 +200,31 @@ def test_every_static_file_a_template_names_exists():
                     missing.append(f"{template.relative_to(ROOT)}: {name}")
     assert checked > 5, "no {% static %} tag found: is the pattern right?"
     assert not missing, missing
+
+
+@pytest.mark.django_db
+def test_a_database_outage_is_a_503_with_retry_after(student_client, monkeypatch):
+    from django.db import OperationalError
+
+    from quizzes import selectors
+
+    def down(**kwargs):
+        raise OperationalError("the database system is starting up")
+
+    monkeypatch.setattr(selectors, "student_home", down)
+    response = student_client.get(reverse("quizzes:home"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "Un momento" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_other_errors_are_still_500(student_client, monkeypatch):
+    from quizzes import selectors
+
+    def broken(**kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(selectors, "student_home", broken)
+    student_client.raise_request_exception = False
+    assert student_client.get(reverse("quizzes:home")).status_code == 500

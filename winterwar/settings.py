@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "winterwar.middleware.DatabaseUnavailableMiddleware",  # 503 + Retry-After while the database is down
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
