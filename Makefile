@@ -9,18 +9,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install install-dev lint format migrate demo serve load chaos bench messages clean
+.PHONY: run test install install-dev lint format migrate demo serve load chaos bench messages constraints clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+$(VENV)/.installed: requirements.txt constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -58,6 +58,11 @@ test: install-dev lint
 
 messages: install-dev
 	cd quizzes && $(DEV_ENV) ../$(BIN)/django-admin compilemessages
+
+constraints:
+	rm -rf /tmp/winterwar-constraints && $(PYTHON) -m venv /tmp/winterwar-constraints
+	/tmp/winterwar-constraints/bin/pip install --quiet -r requirements-dev.txt
+	{ head -n 3 constraints.txt; /tmp/winterwar-constraints/bin/pip freeze --exclude-editable; } > constraints.txt.new && mv constraints.txt.new constraints.txt
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
