@@ -148,3 +148,36 @@ def test_pages_without_login(page, world):
     page.goto(page.base_url + "/no-existe/")
     problems += axe_problems(page, "not found")
     assert not problems, "\n".join(problems)
+
+
+def test_student_pages_on_a_phone(phone_page, world):
+    """The same audit at 375 px (collapsed menu, stacked layouts) on the pages students use most."""
+    login(phone_page, world.student.username, factories.PASSWORD)
+    attempt = world.every_kind_attempt
+    pages = [
+        ("phone home", reverse("quizzes:home")),
+        ("phone quiz", reverse("quizzes:quiz_detail", args=[world.quiz.pk])),
+        *[
+            (f"phone question {slot}", reverse("quizzes:attempt_question", args=[attempt.pk, slot]))
+            for slot in range(1, attempt.responses.count() + 1)
+        ],
+        ("phone attempt review", reverse("quizzes:attempt_review", args=[attempt.pk])),
+        ("phone result", reverse("quizzes:attempt_result", args=[world.done.pk])),
+        ("phone progress", reverse("quizzes:progress")),
+        ("phone cards (back)", reverse("quizzes:cards_review") + f"?mostrar={world.card.pk}"),
+        ("phone card stats", reverse("quizzes:cards_stats")),
+    ]
+    problems = audit(phone_page, pages)
+    assert not problems, "\n".join(problems)
+
+
+def test_teacher_pages_on_a_phone(phone_page, world):
+    login(phone_page, world.teacher.username, factories.PASSWORD)
+    classroom = world.classroom.pk
+    pages = [
+        ("phone class report", reverse("quizzes:teacher_class", args=[classroom])),
+        ("phone item analysis", reverse("quizzes:teacher_item_analysis", args=[classroom, world.quiz.pk])),
+        ("phone mastery", reverse("quizzes:teacher_mastery", args=[classroom])),
+    ]
+    problems = audit(phone_page, pages)
+    assert not problems, "\n".join(problems)
