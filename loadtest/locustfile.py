@@ -37,6 +37,8 @@ _acks_lock = threading.Lock()
 _student_names = itertools.cycle(PLAN["students"])
 _teacher_names = itertools.cycle(sorted(PLAN["teachers"]))
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+# Think time between pages, scaled: LOAD_THINK=0 makes a closed loop that saturates the server (its capacity).
+THINK = float(os.environ.get("LOAD_THINK", "1"))
 WORDS = ["la Unión Soviética", "Finlandia", "Mannerheim", "URSS", "Helsinki", "Carelia", "1939", "Stalin", "ñandú ü"]
 
 
@@ -81,7 +83,7 @@ class AppUser(FastHttpUser):
 class StudentUser(AppUser):
     """A student: quizzes and flashcards, with a short think time between pages."""
 
-    wait_time = between(0.5, 2.0)
+    wait_time = between(0.5 * THINK, 2.0 * THINK)
     weight = 5
 
     def on_start(self):
@@ -224,7 +226,7 @@ class StudentUser(AppUser):
 class TeacherUser(AppUser):
     """A teacher reading the reports of their classes."""
 
-    wait_time = between(1.0, 3.0)
+    wait_time = between(1.0 * THINK, 3.0 * THINK)
     weight = 1
 
     def on_start(self):

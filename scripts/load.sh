@@ -2,13 +2,15 @@
 # Load test (`make load`, see docs/production.md): gunicorn + PostgreSQL on loopback, locust headless in its own
 # process, then every acknowledged answer and rating is looked up in the database and the invariants are checked.
 #
-# Two locust runs against the same server, one after the other:
+# Three locust runs against the same server, one after the other:
 #   1. the ceiling: HealthUser on /healthz (the smallest Django view: no database, no session);
-#   2. the app: StudentUser (log in, take the quiz, review cards) and TeacherUser (class reports).
+#   2. the app: StudentUser (log in, take the quiz, review cards) and TeacherUser (class reports), with think time;
+#   3. the app at saturation: the same users without think time (LOAD_THINK=0), i.e. the server's capacity.
 # Results: var/load/ (locust CSVs, logs, verify.json, integrity.json, report.md), and the block between the load
 # markers in docs/production.md (LOAD_WRITE_DOCS=0 to leave the doc alone).
 #
 # Knobs: LOAD_USERS (60) LOAD_SPAWN_RATE (10) LOAD_DURATION (60s) CEILING_USERS (20) CEILING_DURATION (20s)
+#        SATURATION_USERS (20) SATURATION_DURATION (40s)
 #        WEB_CONCURRENCY (5 workers) LOAD_PORT (8190) LOAD_DB (ww_load, dropped and recreated) LOAD_OUT (var/load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,8 @@ SPAWN="${LOAD_SPAWN_RATE:-10}"
 DURATION="${LOAD_DURATION:-60s}"
 CEILING_USERS="${CEILING_USERS:-20}"
 CEILING_DURATION="${CEILING_DURATION:-20s}"
+SAT_USERS="${SATURATION_USERS:-20}"
+SAT_DURATION="${SATURATION_DURATION:-40s}"
 export WEB_CONCURRENCY="${WEB_CONCURRENCY:-5}"
 OUT="${LOAD_OUT:-var/load}"
 HOST="http://127.0.0.1:${PORT}"
@@ -36,7 +40,7 @@ echo "== fresh database $DB"
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\""
 $PY manage.py migrate --noinput -v 0
 $PY manage.py collectstatic --noinput -v 0
-$PY manage.py loadtest_prepare --students "$((USERS + 20))" --plan "$LOAD_PLAN"
+$PY manage.py loadtest_prepare --students "$((USERS + SAT_USERS + 20))" --plan "$LOAD_PLAN"
 
 echo "== gunicorn on $HOST ($WEB_CONCURRENCY workers)"
 SKIP_SETUP=1 PORT="$PORT" GUNICORN_PIDFILE="$OUT/gunicorn.pid" scripts/serve.sh > "$OUT/gunicorn.log" 2>&1 &
@@ -54,6 +58,9 @@ locust -u "$CEILING_USERS" -r "$CEILING_USERS" -t "$CEILING_DURATION" --csv "$OU
   > "$OUT/locust-ceiling.log" 2>&1
 echo "== app: $USERS users (students and teachers) for $DURATION"
 locust -u "$USERS" -r "$SPAWN" -t "$DURATION" --csv "$OUT/app" StudentUser TeacherUser > "$OUT/locust-app.log" 2>&1
+echo "== app at saturation: $SAT_USERS users without think time for $SAT_DURATION"
+LOAD_THINK=0 locust -u "$SAT_USERS" -r "$SAT_USERS" -t "$SAT_DURATION" --csv "$OUT/saturated" StudentUser TeacherUser \
+  > "$OUT/locust-saturated.log" 2>&1
 
 kill -TERM "$SERVER"; wait "$SERVER" 2>/dev/null || true
 trap - EXIT
@@ -65,5 +72,6 @@ echo "== invariants"
 $PY manage.py check_integrity --json "$OUT/integrity.json" > /dev/null || status=1
 $PY scripts/load_report.py load --out "$OUT" --users "$USERS" --duration "$DURATION" \
   --ceiling-users "$CEILING_USERS" --ceiling-duration "$CEILING_DURATION" --workers "$WEB_CONCURRENCY" \
+  --saturation-users "$SAT_USERS" --saturation-duration "$SAT_DURATION" \
   $([[ "${LOAD_WRITE_DOCS:-1}" == "1" ]] && echo --docs docs/production.md)
 exit $status
