@@ -75,7 +75,7 @@ LOCUST=$!
 event "load started: $USERS users, $(workers) gunicorn workers"
 
 sleep "$KILL_AT"
-victim="$(pgrep -P "$MASTER" | head -n1)"
+victim="$(ps -o pid= --sort=-pcpu --ppid "$MASTER" | head -n1 | tr -d " ")"  # the busiest worker: likely mid-request
 kill -KILL "$victim"
 event "SIGKILL to gunicorn worker $victim (of $(workers) left)"
 for _ in $(seq 1 100); do
