@@ -77,7 +77,7 @@ event "load started: $USERS users, $(workers) gunicorn workers"
 sleep "$KILL_AT"
 victim="$(ps -o pid= --sort=-pcpu --ppid "$MASTER" | head -n1 | tr -d " ")"  # the busiest worker: likely mid-request
 kill -KILL "$victim"
-event "SIGKILL to gunicorn worker $victim (of $(workers) left)"
+event "SIGKILL to gunicorn worker $victim"
 for _ in $(seq 1 100); do
   [[ "$(workers)" -ge "$WEB_CONCURRENCY" ]] && ! pgrep -P "$MASTER" | grep -qx "$victim" && break
   sleep 0.1
