@@ -43,7 +43,8 @@ def chromium():
 
 @pytest.fixture
 def page(chromium, live_server):
-    context = chromium.new_context(viewport=LAPTOP, locale="es-ES")
+    # Reduced motion turns Bootstrap's transitions off, so axe never measures a colour half-way through one.
+    context = chromium.new_context(viewport=LAPTOP, locale="es-ES", reduced_motion="reduce")
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base_url = live_server.url
@@ -53,7 +54,9 @@ def page(chromium, live_server):
 
 @pytest.fixture
 def phone_page(chromium, live_server):
-    context = chromium.new_context(viewport=PHONE, locale="es-ES", is_mobile=True, has_touch=True)
+    context = chromium.new_context(
+        viewport=PHONE, locale="es-ES", is_mobile=True, has_touch=True, reduced_motion="reduce"
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base_url = live_server.url
