@@ -314,7 +314,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             _q(
                 "multiple_choice",
                 [fact.key],
-                f"Marca todas las opciones que completan el texto: {stem}",
+                f"Marque todas las opciones que completan el texto: {stem}",
                 fact.sentence,
                 idx,
                 key_parts=parts,
@@ -348,7 +348,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             _q(
                 "numeric",
                 [fact.key],
-                f"{prompt} (Escribe el año.)",
+                f"{prompt} (Escriba el año.)",
                 fact.sentence,
                 idx,
                 key_parts=parts,
@@ -385,7 +385,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                 _q(
                     "numeric",
                     [fact.key],
-                    f"{prompt} (Escribe el número.)",
+                    f"{prompt} (Escriba el número.)",
                     fact.sentence,
                     idx,
                     key_parts=parts,
@@ -474,7 +474,7 @@ def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Senten
         q = _q(
             "ordering",
             [c[1].key for c in chunk],
-            "Ordena estos hechos del más antiguo al más reciente.",
+            "Ordene estos hechos del más antiguo al más reciente.",
             " ".join(c[1].sentence for c in chunk),
             [c[1].sentence_index for c in chunk],
             key_parts=[c[1].sentence + c[1].answer for c in chunk],
