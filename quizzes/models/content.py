@@ -140,9 +140,15 @@ class Origin(models.TextChoices):
     IMPORTED = "imported", _("Importada")
 
 
-class QuestionQuerySet(models.QuerySet):
+class PublishableQuerySet(models.QuerySet):
+    """Shared by every model with a draft / published / archived ``status``."""
+
     def published(self):
         return self.filter(status=Status.PUBLISHED)
+
+
+class QuestionQuerySet(PublishableQuerySet):
+    pass
 
 
 class Question(models.Model):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .content import Document, Question, Status
+from .content import Document, PublishableQuerySet, Question, Status
 
 
 class GradingMethod(models.TextChoices):
@@ -26,10 +26,7 @@ class FeedbackTiming(models.TextChoices):
     AFTER_CLOSE = "after_close", _("Cuando se cierre el cuestionario")
 
 
-class QuizQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
+class QuizQuerySet(PublishableQuerySet):
     def open_now(self, now=None):
         now = now or timezone.now()
         return (
