@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .grading import is_ascii_int
+from .domain.grading import is_ascii_int
 from .models import AcceptedAnswer, Choice, Question, QuestionKind
 
 

@@ -408,7 +408,7 @@ class ItemAnalysis:
 
 
 def _answer_label(kind: str, answer, choice_text: dict[int, str]) -> str:
-    """Return a readable form of a stored wrong answer (see grading.py for the stored shapes)."""
+    """Return a readable form of a stored wrong answer (see domain/grading.py for the stored shapes)."""
     if not isinstance(answer, dict):
         return str(answer)
     if kind == QuestionKind.ORDERING:

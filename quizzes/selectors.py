@@ -174,7 +174,7 @@ def student_progress(*, user) -> dict:
 
     Four queries whatever the number of attempts.
     """
-    from . import grading
+    from .domain import grading
     from .models import FactKind, Response
     from .quiz_display import score_chart
 

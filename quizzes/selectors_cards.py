@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from . import scheduling
+from .domain import scheduling
 from .models import Assignment, CardState, Document, Flashcard, Review, ReviewSource, StudentCard
 
 STARTED = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)

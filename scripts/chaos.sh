@@ -44,7 +44,7 @@ psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
   -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\""
 $PY manage.py migrate --noinput -v 0
 $PY manage.py collectstatic --noinput -v 0
-$PY manage.py loadtest_prepare --students "$((USERS + 20))" --plan "$LOAD_PLAN"
+DJANGO_DEVTOOLS=1 $PY manage.py loadtest_prepare --students "$((USERS + 20))" --plan "$LOAD_PLAN"
 
 SKIP_SETUP=1 PORT="$PORT" GUNICORN_PIDFILE="$OUT/gunicorn.pid" scripts/serve.sh > "$OUT/gunicorn.log" 2>&1 &
 SERVER=$!
@@ -103,7 +103,7 @@ trap - EXIT
 
 status=0
 echo "== every acknowledged write is in the database"
-$PY manage.py loadtest_verify "$LOAD_ACKS" --json "$OUT/verify.json" > /dev/null || status=1
+DJANGO_DEVTOOLS=1 $PY manage.py loadtest_verify "$LOAD_ACKS" --json "$OUT/verify.json" > /dev/null || status=1
 echo "== invariants"
 $PY manage.py check_integrity --json "$OUT/integrity.json" > /dev/null || status=1
 $PY scripts/load_report.py chaos --out "$OUT" --users "$USERS" --duration "${DURATION}s" --workers "$WEB_CONCURRENCY" \

@@ -40,7 +40,7 @@ echo "== fresh database $DB"
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\""
 $PY manage.py migrate --noinput -v 0
 $PY manage.py collectstatic --noinput -v 0
-$PY manage.py loadtest_prepare --students "$((USERS + SAT_USERS + 20))" --plan "$LOAD_PLAN"
+DJANGO_DEVTOOLS=1 $PY manage.py loadtest_prepare --students "$((USERS + SAT_USERS + 20))" --plan "$LOAD_PLAN"
 
 echo "== gunicorn on $HOST ($WEB_CONCURRENCY workers)"
 SKIP_SETUP=1 PORT="$PORT" GUNICORN_PIDFILE="$OUT/gunicorn.pid" scripts/serve.sh > "$OUT/gunicorn.log" 2>&1 &
@@ -67,7 +67,7 @@ trap - EXIT
 
 echo "== every acknowledged write is in the database"
 status=0
-$PY manage.py loadtest_verify "$LOAD_ACKS" --json "$OUT/verify.json" > /dev/null || status=1
+DJANGO_DEVTOOLS=1 $PY manage.py loadtest_verify "$LOAD_ACKS" --json "$OUT/verify.json" > /dev/null || status=1
 echo "== invariants"
 $PY manage.py check_integrity --json "$OUT/integrity.json" > /dev/null || status=1
 $PY scripts/load_report.py load --out "$OUT" --users "$USERS" --duration "$DURATION" \

@@ -163,7 +163,7 @@ def make_student_card(*, user, card=None, due=None, **extra) -> StudentCard:
 def make_attempt(*, user, quiz, fractions=None, answers=None, number=None, submitted_at=None, state="submitted"):
     """Make an attempt with one response per quiz item; ``fractions`` (0..1 per item) sets the marks.
 
-    ``answers`` (one stored answer per item, see grading.py) defaults to the right/wrong first option for choice
+    ``answers`` (one stored answer per item, see quizzes/domain/grading.py) defaults to the right/wrong first option for choice
     questions. Score, percent and points are derived as the attempts service would store them.
     """
     from django.utils import timezone

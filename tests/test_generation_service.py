@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
+from quizzes.demo.quizzes import demo_topic_quizzes_create
 from quizzes.generation import generate_bank
 from quizzes.models import AcceptedAnswer, Choice, Document, Fact, Question, Quiz, Sentence, Status
 from quizzes.services import generation
@@ -237,7 +238,7 @@ def test_admin_action_reports_bad_text(admin_client):
 def test_demo_quizzes_are_published_and_idempotent():
     document = make_document()
     generation.document_generate_questions(document=document)
-    quizzes = generation.demo_quizzes_create(document=document)
+    quizzes = demo_topic_quizzes_create(document=document)
     assert [q.title for q in quizzes] == ["Fechas y cifras", "Lugares y batallas", "Repaso general"]
     for quiz in quizzes:
         assert quiz.status == Status.PUBLISHED
@@ -247,7 +248,7 @@ def test_demo_quizzes_are_published_and_idempotent():
     assert set(dates.questions.values_list("fact__kind", flat=True)) <= {"date", "number"}
     general = Quiz.objects.get(title="Repaso general")
     assert general.questions.values("kind").distinct().count() >= 4
-    generation.demo_quizzes_create(document=document)
+    demo_topic_quizzes_create(document=document)
     assert Quiz.objects.count() == 3
 
 

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes import grading
-from quizzes.grading import AnswerError, AnswerKey, EmptyAnswer, clean_answer, normalize_answer, parse_number
+from quizzes.domain import grading
+from quizzes.domain.grading import AnswerError, AnswerKey, EmptyAnswer, clean_answer, normalize_answer, parse_number
 
 # --- normalize_answer ------------------------------------------------------------------------------------------------
 

@@ -360,8 +360,8 @@ def test_demo_quizzes_cover_every_kind():
 
     from django.core.management import call_command
 
+    from quizzes.demo.quizzes import DEMO_PRACTICE_QUIZ, DEMO_REVIEW_QUIZ
     from quizzes.models import Quiz
-    from quizzes.services.quiz_demo import DEMO_PRACTICE_QUIZ, DEMO_REVIEW_QUIZ
 
     call_command("setup_demo", stdout=io.StringIO())
     review = Quiz.objects.get(title=DEMO_REVIEW_QUIZ)

@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import fsrs
 import pytest
 
-from quizzes import scheduling
-from quizzes.scheduling import AGAIN, EASY, GOOD, HARD, LEARNING, NEW, RELEARNING, REVIEW
+from quizzes.domain import scheduling
+from quizzes.domain.scheduling import AGAIN, EASY, GOOD, HARD, LEARNING, NEW, RELEARNING, REVIEW
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 

@@ -59,3 +59,31 @@ def test_password_reset_mail_goes_to_the_log_unless_a_mail_host_is_set():
             timeout=120,
         )
         assert expected in result.stdout, result.stderr
+
+
+def settings_value(expression: str, env_overrides: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(env_overrides)
+    env["DJANGO_SETTINGS_MODULE"] = "winterwar.settings"
+    code = f"from django.conf import settings; print({expression})"
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_devtools_are_installed_only_for_development():
+    """Benchmarks and load-test helpers are not commands of a production deployment."""
+    production = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org"}
+    expression = "'devtools' in settings.INSTALLED_APPS"
+    assert settings_value(expression, production).stdout.strip() == "False"
+    assert settings_value(expression, {**production, "DJANGO_DEVTOOLS": "1"}).stdout.strip() == "True"
+    assert settings_value(expression, {"DJANGO_DEBUG": "1"}).stdout.strip() == "True"
+
+
+def test_devtools_are_installed_under_tests(settings):
+    assert "devtools" in settings.INSTALLED_APPS

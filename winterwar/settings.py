@@ -65,6 +65,11 @@ INSTALLED_APPS = [
     "csp",
     "quizzes",
 ]
+# Benchmarks, load-test helpers and the synthetic-school builder: a development app, never part of a deployment.
+# On with DEBUG and in the test settings; the load scripts switch it on for their production-like server.
+DEVTOOLS = env_bool("DJANGO_DEVTOOLS", DEBUG)
+if DEVTOOLS:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from ..grading import parse_number
+from ..domain.grading import parse_number
 from ..models.content import QuestionKind
 from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, format_number
 

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from ..grading import normalize_answer
+from ..domain.grading import normalize_answer
 from ..models.content import QuestionKind, validate_question_parts
 
 # Largest file accepted by an import (a full bank of several thousand questions is well under 1 MB).
@@ -105,7 +105,7 @@ def clean_text(text: str | None) -> str:
 def choice_fractions(n_correct: int, n_wrong: int) -> tuple[float, float]:
     """Return Moodle's answer fractions for a multiple-choice question: right share +1, wrong share -1.
 
-    This is what quizzes/grading.py grades, and every 1/n for n ≤ 10 is one of Moodle's allowed grades.
+    This is what quizzes/domain/grading.py grades, and every 1/n for n ≤ 10 is one of Moodle's allowed grades.
     """
     right = moodle_fraction(1 / n_correct) if n_correct else 0.0
     wrong = -moodle_fraction(1 / n_wrong) if n_wrong else 0.0

@@ -1,4 +1,4 @@
-"""Flashcards and their spaced-repetition state per student (FSRS fields, see scheduling.py)."""
+"""Flashcards and their spaced-repetition state per student (FSRS fields, see domain/scheduling.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -92,7 +92,7 @@ class StudentCard(models.Model):
                 condition=Q(difficulty__isnull=True) | Q(difficulty__gte=1, difficulty__lte=10),
                 name="studentcard_difficulty_range",
             ),
-            # A new card has never been reviewed; a started one has FSRS memory (see scheduling.py).
+            # A new card has never been reviewed; a started one has FSRS memory (see domain/scheduling.py).
             models.CheckConstraint(
                 condition=~Q(state=0) | Q(last_review__isnull=True, stability__isnull=True, reps=0),
                 name="studentcard_new_is_unreviewed",

@@ -18,7 +18,7 @@ from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import grading
+from ..domain import grading
 from ..models import (
     AcceptedAnswer,
     Assignment,

@@ -1,6 +1,6 @@
 """Flashcard write paths: cards from facts, a student's cards, rating a card, and quiz answers feeding cards.
 
-Scheduling maths lives in quizzes/scheduling.py (py-fsrs); this module only loads rows, converts them to a
+Scheduling maths lives in quizzes/domain/scheduling.py (py-fsrs); this module only loads rows, converts them to a
 ``scheduling.Memory``, and stores the result with a Review row.
 """
 
@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .. import scheduling
+from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
 from ..selectors_cards import study_document_ids
 

@@ -21,8 +21,6 @@ from ..models import (
     Origin,
     Question,
     QuestionKind,
-    Quiz,
-    QuizItem,
     Sentence,
     Status,
 )
@@ -414,51 +412,3 @@ def bank_to_fixture(bank: Bank, *, title: str, source: str = "", licence: str = 
                 }
             )
     return rows
-
-
-# ---------------------------------------------------------------- demo quizzes
-DEMO_QUIZZES = [
-    ("Fechas y cifras", "Cuándo ocurrió y cuánto: fechas, duraciones y cantidades del texto.", {"date", "number"}),
-    ("Lugares y batallas", "Dónde ocurrió: países, regiones, ciudades y acontecimientos.", {"place", "event"}),
-    ("Repaso general", "Un poco de todo, con preguntas de todos los tipos.", None),
-]
-
-
-@transaction.atomic
-def demo_quizzes_create(*, document: Document, size: int = 10) -> list[Quiz]:
-    """Create (once) three published quizzes from the document's published generated questions."""
-    quizzes = []
-    published = list(
-        Question.objects.filter(document=document, status=Status.PUBLISHED).select_related("fact").order_by("key")
-    )
-    for title, description, kinds in DEMO_QUIZZES:
-        quiz, created = Quiz.objects.get_or_create(
-            title=title, defaults={"description": description, "document": document, "status": Status.DRAFT}
-        )
-        quizzes.append(quiz)
-        if not created:
-            continue
-        pool = [q for q in published if kinds is None or (q.fact and q.fact.kind in kinds)]
-        chosen: list[Question] = []
-        # Spread over question kinds and facts: a quiz of ten cloze items on one name teaches little.
-        by_kind: dict[str, list[Question]] = {}
-        for q in pool:
-            by_kind.setdefault(q.kind, []).append(q)
-        used_facts: set[int] = set()
-        while len(chosen) < size and any(by_kind.values()):
-            for kind in sorted(by_kind):
-                while by_kind[kind]:
-                    q = by_kind[kind].pop(0)
-                    if q.fact_id in used_facts and any(x.fact_id not in used_facts for x in by_kind[kind]):
-                        by_kind[kind].append(q)
-                        continue
-                    chosen.append(q)
-                    used_facts.add(q.fact_id)
-                    break
-                if len(chosen) >= size:
-                    break
-        QuizItem.objects.bulk_create(QuizItem(quiz=quiz, question=q, position=i) for i, q in enumerate(chosen, start=1))
-        if chosen:
-            quiz.status = Status.PUBLISHED
-            quiz.save(update_fields=["status", "updated_at"])
-    return quizzes

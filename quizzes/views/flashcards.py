@@ -1,7 +1,7 @@
 """Flashcard pages for students: the review session, statistics and the daily new-card setting.
 
 Thin views: the queue and statistics come from quizzes/selectors_cards.py, every rating goes through
-quizzes/services/cards.py (which alone writes card states), and intervals come from quizzes/scheduling.py.
+quizzes/services/cards.py (which alone writes card states), and intervals come from quizzes/domain/scheduling.py.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .. import scheduling
 from .. import selectors_cards as sel
-from ..grading import normalize_answer
+from ..domain import scheduling
+from ..domain.grading import normalize_answer
 from ..models import StudentCard
 from ..services import cards as svc
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import grading, selectors
+from .. import selectors
+from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
 from ..quiz_display import feedback_for, question_view
 from ..services import attempts as svc

@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from quizzes.demo.quizzes import DEMO_REVIEW_QUIZ
 from quizzes.models import Attempt, AttemptState, Quiz
-from quizzes.services.quiz_demo import DEMO_REVIEW_QUIZ
 from tests.browser.conftest import login, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)

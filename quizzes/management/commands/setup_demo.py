@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from ...demo.activity import demo_activity_create
+from ...demo.setup import DEMO_CLASS_CODE, DEMO_CLASS_NAME, demo_setup
 from ...models import Classroom
-from ...services.demo import DEMO_CLASS_CODE, DEMO_CLASS_NAME, demo_setup
-from ...services.demo_activity import demo_activity_create
 
 
 class Command(BaseCommand):

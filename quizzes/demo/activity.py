@@ -24,8 +24,8 @@ from ..models import (
     StudentCard,
     User,
 )
-from .attempts import answer_key, attempt_start, attempt_submit, response_save, response_token
-from .cards import card_review, student_cards_sync
+from ..services.attempts import answer_key, attempt_start, attempt_submit, response_save, response_token
+from ..services.cards import card_review, student_cards_sync
 
 # username -> chance of answering right
 DEMO_SKILL = {"ana": 0.9, "bruno": 0.65, "carla": 0.4}

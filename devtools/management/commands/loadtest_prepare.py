@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
-from ...models import (
+from quizzes.demo.setup import demo_setup
+from quizzes.models import (
     Assignment,
     Choice,
     Classroom,
@@ -28,8 +29,7 @@ from ...models import (
     Status,
     User,
 )
-from ...permissions import teachers_group
-from ...services.demo import demo_setup
+from quizzes.permissions import teachers_group
 
 LOAD_QUIZ_TITLE = "Prueba de carga: la Guerra de Invierno"
 STUDENTS_PER_CLASS = 25

@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ... import selectors_cards as sel
-from ...models import CardState, Document, Flashcard, StudentCard, User
-from ...services import cards as svc
+from quizzes import selectors_cards as sel
+from quizzes.models import CardState, Document, Flashcard, StudentCard, User
+from quizzes.services import cards as svc
 
 
 class Rollback(Exception):

@@ -9,9 +9,9 @@ from django.db import transaction
 
 from ..models import Classroom, Document, Enrollment, User
 from ..permissions import teachers_group
-from . import generation
-from .cards import cards_sync_for_document
-from .quiz_demo import demo_quizzes_create
+from ..services import generation
+from ..services.cards import cards_sync_for_document
+from .quizzes import demo_class_quizzes_create, demo_topic_quizzes_create
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DEMO_DOCUMENT_TITLE = "La Guerra de Invierno"
@@ -66,7 +66,7 @@ def demo_setup() -> DemoReport:
     if not document.questions.exists():
         generation.document_generate_questions(document=document)
     # Three ready quizzes from the published items ("Fechas y cifras", ...); created once.
-    generation.demo_quizzes_create(document=document)
+    demo_topic_quizzes_create(document=document)
 
     teachers = teachers_group()
     teacher, created = _account(*DEMO_TEACHER, staff=True)
@@ -82,7 +82,7 @@ def demo_setup() -> DemoReport:
         Enrollment.objects.get_or_create(classroom=classroom, student=student)
         report.accounts.append(("estudiante", username, password))
     document = Document.objects.filter(title=DEMO_DOCUMENT_TITLE).first()
-    report.created += demo_quizzes_create(document=document, classroom=classroom, teacher=teacher)
+    report.created += demo_class_quizzes_create(document=document, classroom=classroom, teacher=teacher)
     # One flashcard per active fact (idempotent: a second run creates nothing).
     for document in Document.objects.all():
         if cards_sync_for_document(document=document).created:

@@ -14,9 +14,9 @@ from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 from django.http import QueryDict
 
-from ... import grading
-from ...models import Choice, Response, Review
-from ...services.attempts import answer_key
+from quizzes.domain import grading
+from quizzes.models import Choice, Response, Review
+from quizzes.services.attempts import answer_key
 
 
 def _querydict(pairs) -> QueryDict:
