@@ -5,6 +5,8 @@ normalise -> sentences -> facts -> questions -> distractors -> quality checks.
 
 from __future__ import annotations
 
+import logging
+
 from .facts import extract
 from .model import Bank, Fact, Question, stable_key
 from .quality import check_question
@@ -12,6 +14,15 @@ from .questions import merge_duplicates, ordering_questions, questions_for_fact
 from .text import canonical, mark_skips, normalise, split_sentences
 
 __all__ = ["Bank", "Fact", "Question", "bank_to_json", "generate_bank", "stable_key"]
+
+logger = logging.getLogger(__name__)
+
+
+def _dropped(dropped: list[tuple[str, str]], what: str, exc: Exception) -> None:
+    """Record and log a piece of the bank that could not be built (the rest of the bank stands)."""
+    reason = f"{type(exc).__name__}: {exc}"[:300]
+    dropped.append((what, reason))
+    logger.warning("generation: %s dropped (%s)", what, reason, exc_info=exc)
 
 
 def generate_bank(text: str, *, title: str = "") -> Bank:
@@ -22,21 +33,40 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     if not title:
         first = next((s for s in sentences if s.skip == "headline"), None)
         title = first.text.rstrip(".") if first else ""
-    ex = extract(sentences, title=title)
+    dropped: list[tuple[str, str]] = []
+    ex = extract(sentences, title=title, dropped=dropped)
     by_index = {s.index: s for s in sentences}
     for fact in ex.facts:
         # Offsets point into the canonical source text, not into the cleaned copy.
         sent = by_index[fact.sentence_index]
         fact.start = srcmap[sent.start + fact.local_start]
         fact.end = srcmap[sent.start + fact.local_end - 1] + 1
+    # Each fact's items are built on their own: a fact that cannot be handled is dropped, not the bank.
     questions = []
+    kept_facts = []
     for fact in ex.facts:
-        questions += questions_for_fact(fact, ex)
-    questions += ordering_questions(ex.facts, ex, sentences)
+        try:
+            questions += questions_for_fact(fact, ex)
+        except Exception as exc:  # noqa: BLE001 - one fact must never take the bank down
+            _dropped(dropped, f"fact «{fact.answer}» of sentence {fact.sentence_index}", exc)
+            continue
+        kept_facts.append(fact)
+    ex.facts = kept_facts
+    try:
+        questions += ordering_questions(ex.facts, ex, sentences)
+    except Exception as exc:  # noqa: BLE001
+        _dropped(dropped, "ordering items", exc)
     questions = merge_duplicates(questions)
     facts_by_key = {f.key: f for f in ex.facts}
+    checked = []
     for q in questions:
-        check_question(q, facts_by_key, ex)
+        try:
+            check_question(q, facts_by_key, ex)
+        except Exception as exc:  # noqa: BLE001
+            _dropped(dropped, f"item «{q.prompt[:60]}»", exc)
+            continue
+        checked.append(q)
+    questions = checked
     # An item whose answer stands in its own prompt cannot be repaired by a teacher's review: not made.
     questions = [q for q in questions if "no_answer_in_prompt" not in q.checks_failed]
     offsets = {s.index: (srcmap[s.start], srcmap[s.end - 1] + 1) for s in sentences}
@@ -47,6 +77,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         sentence_offsets=offsets,
         facts=ex.facts,
         questions=questions,
+        dropped=dropped,
     )
 
 

@@ -239,7 +239,10 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     precision = v.get("precision")
     if precision not in {"day", "month", "year"}:
         return []
-    with_year = fact.subtype != "month" or any(ch.isdigit() for ch in fact.answer)
+    if precision == "year" and v.get("year") is None:
+        return []
+    # A date the text gives without a year ("el 3 de febrero", year unknown) gets options without one.
+    with_year = v.get("year") is not None and (fact.subtype != "month" or any(ch.isdigit() for ch in fact.answer))
     answer_ym = (v.get("year"), v.get("month"))
     answer_text = fold(fact.answer)
     out: list[str] = []
@@ -247,7 +250,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     def ok(cand: dict) -> bool:
         if precision == "year":
             return cand["year"] != v["year"]
-        if precision == "month" and not with_year:
+        if not with_year:
             return cand["month"] != v["month"]
         return (cand.get("year"), cand.get("month")) != answer_ym
 
@@ -267,6 +270,13 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
         months = [m for m in range(1, 13) if m != v["month"]]
         months.sort(key=lambda m: (abs(m - v["month"]), m))
         pool += [{"month": m, "year": None} for m in months[:6]]
+    elif not with_year:
+        # "3 de febrero" with no year: other days and months, never the same month and day.
+        shifts = [1, -1, 2, -3, 4, -2]
+        rng.shuffle(shifts)
+        for dm in shifts:
+            month = (v["month"] - 1 + dm) % 12 + 1
+            pool.append({"year": None, "month": month, "day": min(v["day"], calendar.monthrange(2001, month)[1])})
     else:
         shifts = [(1, 0), (-1, 0), (0, 2), (0, -3), (2, 0), (0, 4)]
         rng.shuffle(shifts)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import logging
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,6 +40,8 @@ from .lexicon import (
 )
 from .model import Fact, stable_key
 from .text import Sentence, is_finite_verb, lemma, tokenize
+
+logger = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- dates
 _MONTHS_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -87,8 +91,11 @@ DATE_PATTERNS = [
 ]
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:en|de|del|desde|hasta|hacia|año|años|entre|y|a|el|para|antes de|después de|tras)"
-    r"|[(,])\s*$"
+    r"|[(,])\s*$",
+    re.IGNORECASE,  # "En 1871 se fundó…" opens a sentence
 )
+# "del 3 de febrero al 9 de abril de 1854": the first date takes the year written after the second.
+_RANGE_NEXT = re.compile(r"\s+(?:al|a|y|hasta|e)\s+(?:el\s+)?(?:\d{1,2}(?:\.?º|\.?°)?\s+de\s+)?(?P<m>[a-z]+)")
 
 
 def _year_value(text: str) -> int:
@@ -194,11 +201,26 @@ def find_dates(text: str) -> list[Span]:
                         continue
                 value = {"year": _year_value(m.group()), "month": None, "day": None}
                 subtype = "year"
+            if value.get("year") is None and subtype in {"day", "month"}:
+                _year_from_next(text, b, value)
             value["uncertain"] = False
             value["precision"] = subtype if subtype in {"day", "month", "year"} else "range"
             spans.append(Span("date", subtype, a, b, text[a:b], value))
             taken.append((m.start(), b))
     return spans
+
+
+def _year_from_next(text: str, end: int, value: dict) -> None:
+    """Give "3 de febrero" in "del 3 de febrero al 9 de abril de 1854" the year of the date after it."""
+    m = _RANGE_NEXT.match(text, end)
+    if not m or m.group("m") not in MONTHS:
+        return
+    ym = re.match(rf"\s+(?:de|del)\s+(?P<y>{_YEAR})\b", text[m.end() :])
+    if not ym:
+        return
+    year = _year_value(ym.group("y"))
+    # "del 3 de noviembre al 9 de febrero de 1855": November is of the year before.
+    value["year"] = year - 1 if value["month"] > MONTHS[m.group("m")] else year
 
 
 def resolve_years(dates: list[tuple[int, Span]]) -> None:
@@ -296,8 +318,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             number = _words_number(raw)
         else:
             number = parse_number(raw)
-        if number is None:
-            continue
+        if number is None or not math.isfinite(number) or abs(number) >= 1e15:
+            continue  # a 300-digit number is not a quantity anyone is asked about
         scale = {"millones": 1_000_000, "millón": 1_000_000, "mil": 1000}.get(m.group("mult") or "")
         if scale and not is_words:
             number *= scale  # "5 millones de km²"
@@ -754,20 +776,43 @@ def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Gro
                 groups.union(model.group, ent.group)
 
 
-def extract(sentences: list[Sentence], title: str = "") -> Extraction:
-    """Return the facts of all fact-bearing sentences."""
+def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
+    """Return the dates, quantities, entities, terms and enumerations of one sentence."""
+    dates = find_dates(text)
+    taken = [(d.start, d.end) for d in dates]
+    quantities = find_quantities(text, taken)
+    taken += [(q.start, q.end) for q in quantities]
+    taken += [q.conversion for q in quantities if q.conversion]
+    entities = find_entities(text, taken, ctx)
+    terms = find_terms(text, taken + [(e.start, e.end) for e in entities])
+    enums = find_enumerations(text, entities)
+    return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
+
+
+_NOTHING = {"dates": [], "quantities": [], "entities": [], "terms": [], "enums": []}
+
+
+def extract(sentences: list[Sentence], title: str = "", dropped: list | None = None) -> Extraction:
+    """Return the facts of all fact-bearing sentences.
+
+    A sentence the extractor cannot handle gives no facts and is recorded in `dropped` as
+    (what, reason); the other sentences are not affected.
+    """
     ctx = document_context(sentences)
     groups = Groups()
     per_sentence: dict[int, dict[str, list[Span]]] = {}
     all_dates: list[tuple[int, Span]] = []
     alias_pairs: list[tuple[str, str]] = []
     for sent in sentences:
-        dates = find_dates(sent.text)
-        taken = [(d.start, d.end) for d in dates]
-        quantities = find_quantities(sent.text, taken)
-        taken += [(q.start, q.end) for q in quantities]
-        taken += [q.conversion for q in quantities if q.conversion]
-        entities = find_entities(sent.text, taken, ctx)
+        try:
+            found = _sentence_spans(sent.text, ctx)
+        except Exception as exc:  # noqa: BLE001 - one sentence must never take the bank down
+            if dropped is None:
+                raise
+            dropped.append((f"sentence {sent.index}", f"{type(exc).__name__}: {exc}"[:300]))
+            logger.warning("generation: sentence %s dropped", sent.index, exc_info=exc)
+            found = {k: [] for k in _NOTHING}
+        entities = found["entities"]
         for ent in entities:
             groups.find(ent.group)
             gaz_group = alias_table().get(fold(ent.text))
@@ -775,16 +820,8 @@ def extract(sentences: list[Sentence], title: str = "") -> Extraction:
                 groups.union(gaz_group, ent.group)
         for a, b in link_aliases(sent.text, entities, groups.union):
             alias_pairs.append((a.text, b.text))
-        terms = find_terms(sent.text, taken + [(e.start, e.end) for e in entities])
-        enums = find_enumerations(sent.text, entities)
-        per_sentence[sent.index] = {
-            "dates": dates,
-            "quantities": quantities,
-            "entities": entities,
-            "terms": terms,
-            "enums": enums,
-        }
-        all_dates += [(sent.index, d) for d in dates]
+        per_sentence[sent.index] = found
+        all_dates += [(sent.index, d) for d in found["dates"]]
     _harmonise_types(per_sentence, groups)
     resolve_years(all_dates)
 

@@ -87,3 +87,5 @@ class Bank:
     facts: list[Fact] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     language: str = "es"
+    # What could not be handled, as (what, reason): a sentence or fact is dropped, never the bank.
+    dropped: list[tuple[str, str]] = field(default_factory=list)
