@@ -176,7 +176,7 @@ def student_progress(*, user) -> dict:
     """
     from .domain import grading
     from .models import FactKind, Response
-    from .quiz_display import score_chart
+    from .presentation.charts import score_chart
 
     attempts = list(Attempt.objects.filter(user=user).select_related("quiz").order_by("started_at", "pk"))
     finished = [a for a in attempts if a.state == AttemptState.SUBMITTED and a.percent is not None]

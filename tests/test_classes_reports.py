@@ -5,9 +5,10 @@ import statistics
 import pytest
 from django.utils import timezone
 
-from quizzes import charts, reports
-from quizzes.csv_export import BOM, Number, csv_safe, render_csv
+from quizzes import reports
 from quizzes.models import QuestionKind
+from quizzes.presentation import charts
+from quizzes.presentation.csv_export import BOM, Number, csv_safe, render_csv
 from tests import factories
 
 pytestmark = pytest.mark.django_db

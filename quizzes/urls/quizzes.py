@@ -1,23 +1,8 @@
 """Student quiz pages: quiz, attempt (one question per page), review, submit, result, "Mi progreso"."""
 
-from django.urls import path, register_converter
+from django.urls import path
 
 from ..views import quizzes as views
-
-
-class IdConverter:
-    """A positive integer that fits the database's integer columns: a bigger one is a 404, not a DataError (500)."""
-
-    regex = "[0-9]{1,9}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value) -> str:
-        return str(value)
-
-
-register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("cuestionarios/<id:pk>/", views.QuizDetailView.as_view(), name="quiz_detail"),

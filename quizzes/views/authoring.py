@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from ..models import Question
-from ..quiz_display import feedback_for, question_view
+from ..presentation.questions import feedback_for, question_view
 from .mixins import TeacherRequiredMixin
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from ..class_forms import JoinForm
+from ..forms.classes import JoinForm
 from ..services import classes as class_services
 
 

@@ -10,7 +10,6 @@ import time
 import uuid
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
@@ -25,50 +24,12 @@ from django.views.generic import FormView, TemplateView
 from .. import selectors_cards as sel
 from ..domain import scheduling
 from ..domain.grading import normalize_answer
+from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
+from ..presentation.labels import RATING_CLASSES, RATING_LABELS, RETENTION_PERIODS, REVIEW_MESSAGES
 from ..services import cards as svc
 
 TYPED_MODE = "escribir"
-RATING_LABELS = {
-    scheduling.AGAIN: _("Otra vez"),
-    scheduling.HARD: _("Difícil"),
-    scheduling.GOOD: _("Bien"),
-    scheduling.EASY: _("Fácil"),
-}
-RATING_CLASSES = {
-    scheduling.AGAIN: "btn-rate-again",
-    scheduling.HARD: "btn-rate-hard",
-    scheduling.GOOD: "btn-rate-good",
-    scheduling.EASY: "btn-rate-easy",
-}
-MESSAGES = {
-    svc.DUPLICATE: (messages.INFO, _("Esa valoración ya estaba registrada.")),
-    svc.STALE: (messages.WARNING, _("Esta tarjeta ya se valoró en otra pestaña; se muestra la siguiente.")),
-    svc.NOT_DUE: (messages.INFO, _("Esa tarjeta todavía no toca; se muestra la que sí toca.")),
-    svc.INACTIVE: (messages.INFO, _("Esa tarjeta ya no se estudia.")),
-}
-
-
-class RatingForm(forms.Form):
-    card = forms.IntegerField(min_value=1, max_value=2**31 - 1)
-    rating = forms.TypedChoiceField(
-        coerce=int,
-        choices=[(r, r) for r in scheduling.RATINGS],
-        error_messages={"invalid_choice": svc.RATING_INVALID, "required": svc.RATING_INVALID},
-    )
-    token = forms.CharField(max_length=64)
-    reps = forms.IntegerField(min_value=0, max_value=2**31 - 1)
-    shown = forms.IntegerField(min_value=0, max_value=2**53, required=False)
-    modo = forms.CharField(max_length=20, required=False)
-
-
-class DailyNewCardsForm(forms.Form):
-    daily_new_cards = forms.IntegerField(
-        label=_("Tarjetas nuevas por día"),
-        min_value=0,
-        max_value=1000,
-        help_text=_("Cuántas tarjetas nuevas se presentan como máximo cada día (0 para solo repasar)."),
-    )
 
 
 def _review_url(mode: str = "", **params) -> str:
@@ -177,8 +138,8 @@ class CardReviewView(LoginRequiredMixin, View):
             for message in exc.messages:
                 messages.error(request, message)
             return self.render_session(request, status=400)
-        if result.status in MESSAGES:
-            level, text = MESSAGES[result.status]
+        if result.status in REVIEW_MESSAGES:
+            level, text = REVIEW_MESSAGES[result.status]
             messages.add_message(request, level, text)
         if result.became_leech:
             messages.warning(
@@ -196,14 +157,8 @@ class CardStatsView(LoginRequiredMixin, TemplateView):
         now = timezone.now()
         svc.student_cards_sync(user=self.request.user, now=now)  # so that new cards are counted too
         stats = sel.card_statistics(user=self.request.user, now=now)
-        labels = {
-            "today": _("Hoy"),
-            "week": _("Últimos 7 días"),
-            "month": _("Últimos 30 días"),
-            "all": _("Desde el principio"),
-        }
         context.update(stats)
-        context["retention"] = [(labels[row.label], row) for row in stats["retention"]]
+        context["retention"] = [(RETENTION_PERIODS[row.label], row) for row in stats["retention"]]
         context["now"] = now
         return context
 

@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from .. import selectors
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
-from ..quiz_display import feedback_for, question_view
+from ..presentation.questions import feedback_for, question_view
 from ..services import attempts as svc
 
 

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import charts, reports
-from ..class_forms import AssignmentForm, ClassroomForm
-from ..csv_export import Number, csv_response
+from .. import reports
+from ..forms.classes import AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
+from ..presentation import charts
+from ..presentation.csv_export import Number, csv_response
 from ..services import classes as class_services
 from .mixins import TeacherRequiredMixin
 

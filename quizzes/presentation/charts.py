@@ -1,4 +1,4 @@
-"""Server-side SVG charts for the teacher reports (no JavaScript, no CDN, no style attributes: CSP-safe).
+"""Server-side SVG charts (no JavaScript, no CDN, no style attributes: CSP-safe).
 
 Colours come from classes styled in app.css ("Teacher reports" section); sizes are SVG attributes, which the
 Content-Security-Policy does not treat as inline styles.
@@ -7,6 +7,7 @@ Content-Security-Policy does not treat as inline styles.
 import math
 from datetime import date
 
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -121,3 +122,46 @@ def line_svg(points: list[tuple[date, float]], *, title: str) -> SafeString:
                 )
             )
     return _svg(title, body)
+
+
+# The student's scores-over-time chart ("Mi progreso"): laid out here, drawn by quiz/progress.html.
+
+CHART_WIDTH, CHART_HEIGHT = 480, 230
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 52, 14, 12, 36
+
+
+def score_chart(points) -> dict | None:
+    """Lay out (when, percent, label) points on a 0-100 % chart; return coordinates for the template (None if empty)."""
+    points = [(when, float(percent), label) for when, percent, label in points if when is not None]
+    if not points:
+        return None
+    points.sort(key=lambda p: p[0])
+    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    n = len(points)
+
+    # Coordinates are strings: a float in a template would be localised to "12,5" and break the SVG.
+    def y_of(percent: float) -> str:
+        return f"{CHART_TOP + plot_h * (1 - max(0.0, min(100.0, percent)) / 100):.1f}"
+
+    # Evenly spaced by attempt: a burst of attempts in one afternoon stays readable.
+    dots = []
+    for i, (when, percent, label) in enumerate(points):
+        x = f"{CHART_LEFT + (plot_w / 2 if n == 1 else plot_w * i / (n - 1)):.1f}"
+        dots.append({"x": x, "y": y_of(percent), "percent": percent, "label": label, "when": when})
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": str(CHART_LEFT),
+        "axis_x": str(CHART_LEFT - 8),
+        "right": str(CHART_WIDTH - CHART_RIGHT),
+        "bottom": str(CHART_HEIGHT - CHART_BOTTOM),
+        "label_y": str(CHART_HEIGHT - 10),
+        "grid": [{"value": v, "y": y_of(v)} for v in (0, 25, 50, 75, 100)],
+        "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
+        "dots": dots,
+        "first": dots[0],
+        "last": dots[-1],
+        # Label the ends with the day, or with the time when every attempt was on the same day.
+        "same_day": timezone.localdate(dots[0]["when"]) == timezone.localdate(dots[-1]["when"]),
+    }

@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .domain.grading import is_ascii_int
-from .models import AcceptedAnswer, Choice, Question, QuestionKind
+from ..domain.grading import is_ascii_int
+from ..models import AcceptedAnswer, Choice, Question, QuestionKind
 
 
 def format_number(value: float | None) -> str:
@@ -175,47 +174,3 @@ def feedback_for(
         source_url=sentence.get_absolute_url() if sentence else "",
         source_text=sentence.text if sentence else "",
     )
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# The scores-over-time chart, drawn as SVG on the server (no JavaScript, no CDN; CSP allows it)
-
-CHART_WIDTH, CHART_HEIGHT = 480, 230
-CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 52, 14, 12, 36
-
-
-def score_chart(points) -> dict | None:
-    """Lay out (when, percent, label) points on a 0-100 % chart; return coordinates for the template (None if empty)."""
-    points = [(when, float(percent), label) for when, percent, label in points if when is not None]
-    if not points:
-        return None
-    points.sort(key=lambda p: p[0])
-    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
-    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
-    n = len(points)
-
-    # Coordinates are strings: a float in a template would be localised to "12,5" and break the SVG.
-    def y_of(percent: float) -> str:
-        return f"{CHART_TOP + plot_h * (1 - max(0.0, min(100.0, percent)) / 100):.1f}"
-
-    # Evenly spaced by attempt: a burst of attempts in one afternoon stays readable.
-    dots = []
-    for i, (when, percent, label) in enumerate(points):
-        x = f"{CHART_LEFT + (plot_w / 2 if n == 1 else plot_w * i / (n - 1)):.1f}"
-        dots.append({"x": x, "y": y_of(percent), "percent": percent, "label": label, "when": when})
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "left": str(CHART_LEFT),
-        "axis_x": str(CHART_LEFT - 8),
-        "right": str(CHART_WIDTH - CHART_RIGHT),
-        "bottom": str(CHART_HEIGHT - CHART_BOTTOM),
-        "label_y": str(CHART_HEIGHT - 10),
-        "grid": [{"value": v, "y": y_of(v)} for v in (0, 25, 50, 75, 100)],
-        "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
-        "dots": dots,
-        "first": dots[0],
-        "last": dots[-1],
-        # Label the ends with the day, or with the time when every attempt was on the same day.
-        "same_day": timezone.localdate(dots[0]["when"]) == timezone.localdate(dots[-1]["when"]),
-    }

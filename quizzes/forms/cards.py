@@ -1,0 +1,29 @@
+"""Forms of the flashcard pages: rating a card and the daily new-card setting."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..domain import scheduling
+from ..services import cards as card_services
+
+
+class RatingForm(forms.Form):
+    card = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    rating = forms.TypedChoiceField(
+        coerce=int,
+        choices=[(r, r) for r in scheduling.RATINGS],
+        error_messages={"invalid_choice": card_services.RATING_INVALID, "required": card_services.RATING_INVALID},
+    )
+    token = forms.CharField(max_length=64)
+    reps = forms.IntegerField(min_value=0, max_value=2**31 - 1)
+    shown = forms.IntegerField(min_value=0, max_value=2**53, required=False)
+    modo = forms.CharField(max_length=20, required=False)
+
+
+class DailyNewCardsForm(forms.Form):
+    daily_new_cards = forms.IntegerField(
+        label=_("Tarjetas nuevas por día"),
+        min_value=0,
+        max_value=1000,
+        help_text=_("Cuántas tarjetas nuevas se presentan como máximo cada día (0 para solo repasar)."),
+    )
