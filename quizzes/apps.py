@@ -6,8 +6,3 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quizzes"
     verbose_name = _("Estudio")
-
-    def ready(self):
-        from .admin_widgets import install
-
-        install()

@@ -1,8 +1,7 @@
-"""Admin mixins: export actions (Moodle XML, GIFT, CSV, Anki) and the upload → preview → confirm import."""
+"""Interop in the admin: export actions (Moodle XML, GIFT, CSV, Anki) and the upload → preview → confirm import."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,16 +10,16 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..models import Document, Flashcard, ImportBatch, ImportFormat, ImportStatus, Origin
+from ..interop import csv_io
+from ..interop.schema import MAX_IMPORT_BYTES, ImportFormatError
+from ..models import Flashcard, ImportBatch, ImportFormat, ImportStatus, Origin
 from ..services import interop as services
-from . import csv_io
-from .schema import MAX_IMPORT_BYTES, ImportFormatError
+from .forms import ImportConfirmForm, ImportUploadForm
 
 
 def _download(export: services.ExportFile) -> HttpResponse:
@@ -46,43 +45,6 @@ class _ExtraActionsMixin:
                 func, action_name, description = self.get_action(name)
                 actions[action_name] = (func, action_name, description)
         return actions
-
-
-# ---------------------------------------------------------------------------------------------------- import form
-
-
-class ImportUploadForm(forms.Form):
-    upload = forms.FileField(
-        label=_("Archivo"),
-        help_text=_("GIFT (.txt o .gift), Moodle XML (.xml) o CSV (.csv), en UTF-8, de %(mb)d MB como máximo.")
-        % {"mb": MAX_IMPORT_BYTES // 1024 // 1024},
-    )
-    format = forms.ChoiceField(
-        label=_("Formato"),
-        choices=[("", _("Deducirlo del archivo")), *ImportFormat.choices],
-        required=False,
-    )
-    document = forms.ModelChoiceField(
-        label=_("Documento"),
-        queryset=Document.objects.all(),
-        required=False,
-        empty_label=_("El que nombre cada pregunta"),
-        help_text=_("Asigna todas las preguntas importadas a este documento."),
-    )
-
-    def clean_upload(self):
-        upload = self.cleaned_data["upload"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError(
-                _("El archivo ocupa %(size)s MB; el máximo es %(max)d MB."),
-                code="too_big",
-                params={"size": number_format(upload.size / 1024 / 1024, 1), "max": MAX_IMPORT_BYTES // 1024 // 1024},
-            )
-        return upload
-
-
-class ImportConfirmForm(forms.Form):
-    skip_duplicates = forms.BooleanField(label=_("No importar las preguntas repetidas"), required=False, initial=True)
 
 
 # ---------------------------------------------------------------------------------------------------- questions

@@ -1,0 +1,107 @@
+"""Source documents and the facts read from them."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Document, Fact, Sentence
+from .base import ModelAdmin, TabularInline
+from .forms import DocumentForm
+from .interop import DocumentInteropAdminMixin
+
+
+class SentenceInline(TabularInline):
+    model = Sentence
+    fields = ("index", "text")
+    readonly_fields = ("index", "text")
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Document)
+class DocumentAdmin(DocumentInteropAdminMixin, ModelAdmin):
+    form = DocumentForm
+    list_display = ("title", "language", "is_published", "n_sentences", "n_facts", "n_questions", "updated_at")
+    list_filter = ("is_published", "language")
+    search_fields = ("title", "text", "source")
+    inlines = [SentenceInline]
+    actions = ["generate_questions"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _n_sentences=Count("sentences", distinct=True),
+                _n_facts=Count("facts", distinct=True),
+                _n_questions=Count("questions", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("oraciones"), ordering="_n_sentences")
+    def n_sentences(self, obj):
+        return obj._n_sentences
+
+    @admin.display(description=_("hechos"), ordering="_n_facts")
+    def n_facts(self, obj):
+        url = reverse("admin:quizzes_fact_changelist") + f"?document__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj._n_facts)
+
+    @admin.display(description=_("preguntas"), ordering="_n_questions")
+    def n_questions(self, obj):
+        url = reverse("admin:quizzes_question_changelist") + f"?document__id__exact={obj.pk}"
+        return format_html('<a href="{}">{}</a>', url, obj._n_questions)
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Generar preguntas"))
+    def generate_questions(self, request, queryset):
+        from ..services import generation  # imported lazily: spaCy loads on first use
+
+        for document in queryset:
+            try:
+                report = generation.document_generate_questions(document=document)
+            except ValidationError as exc:
+                self.message_user(request, f"{document}: {' '.join(exc.messages)}", messages.ERROR)
+                continue
+            self.message_user(request, f"{document}: {report}", messages.SUCCESS)
+
+
+@admin.register(Fact)
+class FactAdmin(ModelAdmin):
+    list_display = ("answer", "kind", "subtype", "document", "sentence_index", "uncertain", "is_active")
+    list_filter = ("kind", "uncertain", "is_active", "document")
+    search_fields = ("answer", "key", "sentence__text")
+    list_select_related = ("document", "sentence")
+    readonly_fields = ("document", "sentence", "key", "start", "end")
+    fields = (
+        "document",
+        "sentence",
+        "key",
+        "kind",
+        "subtype",
+        "answer",
+        "start",
+        "end",
+        "value",
+        "aliases",
+        "uncertain",
+        "is_active",
+    )
+
+    @admin.display(description=_("oración"), ordering="sentence__index")
+    def sentence_index(self, obj):
+        return obj.sentence.index + 1 if obj.sentence else "—"
+
+    def has_add_permission(self, request):
+        return False

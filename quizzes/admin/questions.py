@@ -1,0 +1,126 @@
+"""Questions of every kind, with their options and accepted answers."""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from ..models import AcceptedAnswer, Choice, Question, Status
+from ..services import content as content_services
+from .base import ModelAdmin, TabularInline
+from .forms import AcceptedAnswerInlineFormSet, ChoiceInlineFormSet, QuestionForm
+from .interop import QuestionInteropAdminMixin
+
+
+class ChoiceInline(TabularInline):
+    model = Choice
+    formset = ChoiceInlineFormSet
+    fields = ("text", "is_correct", "position")
+    extra = 0
+    classes = ("choice-inline",)
+    verbose_name = _("opción (o elemento a ordenar)")
+    verbose_name_plural = _("opciones · en ordenación, «posición» es el lugar correcto")
+
+
+class AcceptedAnswerInline(TabularInline):
+    model = AcceptedAnswer
+    formset = AcceptedAnswerInlineFormSet
+    fields = ("text",)
+    extra = 0
+    classes = ("accepted-inline",)
+
+
+@admin.register(Question)
+class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
+    form = QuestionForm
+    list_display = (
+        "short_prompt",
+        "kind",
+        "status",
+        "origin",
+        "edited_by_teacher",
+        "quality",
+        "document",
+        "source_sentence",
+        "preview_link",
+    )
+    list_filter = ("kind", "status", "origin", "edited_by_teacher", "document")
+    search_fields = ("prompt", "explanation", "choices__text", "accepted_answers__text")
+    list_select_related = ("document", "sentence")
+    autocomplete_fields = ("document", "fact")
+    readonly_fields = ("key", "quality", "checks", "origin", "sentence", "preview_link")
+    inlines = [ChoiceInline, AcceptedAnswerInline]
+    actions = ["publish", "archive", "duplicate"]
+    fieldsets = (
+        (None, {"fields": ("kind", "prompt", "explanation", "status", "document", "fact", "preview_link")}),
+        (_("Verdadero o falso"), {"fields": ("correct_bool",), "classes": ("kind-true_false",)}),
+        (_("Numérica"), {"fields": ("numeric_value", "numeric_tolerance", "unit"), "classes": ("kind-numeric",)}),
+        (
+            _("Detalles de generación"),
+            {
+                "fields": ("origin", "edited_by_teacher", "key", "quality", "checks", "sentence", "review_note"),
+                "classes": ("collapse",),
+            },
+        ),
+    )
+
+    class Media:
+        js = ("quizzes/admin_question.js",)
+
+    @admin.display(description=_("enunciado"), ordering="prompt")
+    def short_prompt(self, obj):
+        return str(obj)
+
+    @admin.display(description=_("oración de origen"))
+    def source_sentence(self, obj):
+        if not obj.sentence:
+            return "—"
+        return format_html('<a href="{}">{}</a>', obj.sentence.get_absolute_url(), f"#{obj.sentence.index + 1}")
+
+    @admin.display(description=_("vista previa"))
+    def preview_link(self, obj):
+        if not obj or not obj.pk:
+            return "—"
+        url = reverse("quizzes:question_preview", args=[obj.pk])
+        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, _("ver como estudiante"))
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        elif obj.origin != "authored" and form.changed_data:
+            # A teacher's edit is never overwritten by a regeneration.
+            obj.edited_by_teacher = True
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if change and formset.has_changed():
+            form.instance.edited_by_teacher = form.instance.origin != "authored" or form.instance.edited_by_teacher
+            Question.objects.filter(pk=form.instance.pk).update(edited_by_teacher=form.instance.edited_by_teacher)
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description=_("Publicar las preguntas seleccionadas"))
+    def publish(self, request, queryset):
+        published, problems = content_services.questions_publish(questions=queryset)
+        if published:
+            self.message_user(
+                request, ngettext("%d pregunta publicada.", "%d preguntas publicadas.", published) % published
+            )
+        for question, message in problems:
+            self.message_user(request, f"«{question}»: {message}", messages.ERROR)
+
+    @admin.action(description=_("Archivar las preguntas seleccionadas"))
+    def archive(self, request, queryset):
+        n = queryset.update(status=Status.ARCHIVED)
+        self.message_user(request, ngettext("%d pregunta archivada.", "%d preguntas archivadas.", n) % n)
+
+    @admin.action(description=_("Duplicar las preguntas seleccionadas"))
+    def duplicate(self, request, queryset):
+        copies = [content_services.question_duplicate(question=q, user=request.user) for q in queryset]
+        self.message_user(
+            request,
+            ngettext(
+                "%d pregunta duplicada (como borrador).", "%d preguntas duplicadas (como borradores).", len(copies)
+            )
+            % len(copies),
+        )

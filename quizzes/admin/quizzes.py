@@ -1,0 +1,105 @@
+"""Quizzes, their items, and the attempts made at them (read-only)."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Attempt, Quiz, QuizItem, Response
+from ..services import content as content_services
+from .base import ModelAdmin, TabularInline
+from .forms import QuizItemInlineFormSet
+from .interop import QuizInteropAdminMixin
+
+
+class QuizItemInline(TabularInline):
+    model = QuizItem
+    formset = QuizItemInlineFormSet
+    fields = ("position", "question", "points")
+    autocomplete_fields = ("question",)
+    extra = 0
+    ordering = ("position", "id")
+
+
+@admin.register(Quiz)
+class QuizAdmin(QuizInteropAdminMixin, ModelAdmin):
+    list_display = (
+        "title",
+        "status",
+        "document",
+        "n_items",
+        "time_limit_minutes",
+        "attempts_allowed",
+        "opens_at",
+        "closes_at",
+    )
+    list_filter = ("status", "document", "grading_method")
+    search_fields = ("title", "description")
+    autocomplete_fields = ("document",)
+    inlines = [QuizItemInline]
+    actions = ["publish"]
+    fieldsets = (
+        (None, {"fields": ("title", "description", "document", "status")}),
+        (_("Tiempo y disponibilidad"), {"fields": ("time_limit_minutes", "opens_at", "closes_at")}),
+        (
+            _("Intentos y calificación"),
+            {"fields": ("attempts_allowed", "grading_method", "pass_mark", "feedback_timing")},
+        ),
+        (_("Orden y selección"), {"fields": ("shuffle_questions", "shuffle_choices", "questions_per_attempt")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document").annotate(_n_items=Count("items"))
+
+    @admin.display(description=_("preguntas"), ordering="_n_items")
+    def n_items(self, obj):
+        return obj._n_items
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publicar los cuestionarios seleccionados"))
+    def publish(self, request, queryset):
+        for quiz in queryset:
+            problems = content_services.quiz_publish(quiz=quiz)
+            if problems:
+                self.message_user(request, f"«{quiz}»: " + " ".join(problems), messages.ERROR)
+            else:
+                self.message_user(request, _("«%(quiz)s» publicado.") % {"quiz": quiz})
+
+
+class ResponseInline(TabularInline):
+    model = Response
+    fields = ("slot", "question", "answer", "fraction", "points", "answered_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Attempt)
+class AttemptAdmin(ModelAdmin):
+    list_display = ("user", "quiz", "number", "state", "percent", "passed", "started_at", "submitted_at")
+    list_filter = ("state", "quiz")
+    search_fields = ("user__username", "quiz__title")
+    list_select_related = ("user", "quiz")
+    readonly_fields = (
+        "user",
+        "quiz",
+        "number",
+        "state",
+        "started_at",
+        "deadline",
+        "submitted_at",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+    )
+    inlines = [ResponseInline]
+
+    def has_add_permission(self, request):
+        return False
