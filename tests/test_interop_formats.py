@@ -218,7 +218,10 @@ def test_document_from_moodle_category(path, title):
 
 
 def test_gift_numbers_must_be_finite():
-    (item,) = gift.loads("¿Año?{#1e999}").items
+    result = gift.loads("¿Año?{#1e999}")
+    assert not result.items
+    assert "«1e999» no es un número" in str(result.errors[0])
+    item = QuestionData(kind="numeric", prompt="¿Año?", numeric_value=float("inf"))
     assert validate(item) == ["El número «inf» no es finito."]
 
 
@@ -380,6 +383,31 @@ def test_csv_reads_semicolons_spanish_kind_names_and_decimal_commas():
     assert peace.correct_bool is True
     assert [c.text for c in order.choices] == ["a", "b | c", "d"]
     assert capital.where == "línea 2"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"), [("500.000", 500_000), ("40 000", 40_000), ("2 520,7", 2520.7), ("3.5", 3.5), ("-43,5", -43.5)]
+)
+def test_csv_reads_numbers_as_the_grader_reads_a_students_answer(cell, value):
+    """A CSV cell «500.000» is five hundred thousand, as it is when a student types it."""
+    result = csv_io.loads(f"tipo;enunciado;respuesta\nnumérica;¿Cuántos?;{cell}\n")
+    assert result.errors == []
+    assert result.items[0].numeric_value == value
+
+
+@pytest.mark.parametrize("cell", ["12abc", "0x20", "1e309", "inf", "nan", "105 km"])
+def test_csv_refuses_what_is_not_a_number(cell):
+    result = csv_io.loads(f"tipo;enunciado;respuesta\nnumérica;¿Cuántos?;{cell}\n")
+    assert result.items == []
+    assert f"«{cell}» no es un número" in result.errors[0].message
+
+
+def test_csv_writes_numbers_with_a_decimal_comma_that_read_back():
+    item = QuestionData(kind="numeric", prompt="¿Cuánto?", numeric_value=1.234, numeric_tolerance=0.001)
+    row = csv_io.to_row(item)
+    assert (row["respuesta"], row["tolerancia"]) == ("1,234", "0,001")
+    (back,) = csv_io.loads(csv_io.dumps([item])).items
+    assert (back.numeric_value, back.numeric_tolerance) == (1.234, 0.001)
 
 
 def test_csv_missing_columns_is_one_error_naming_them():

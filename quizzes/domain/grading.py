@@ -29,6 +29,8 @@ from itertools import combinations
 # Translation only (no ORM): the messages of AnswerError are shown to students.
 from django.utils.translation import gettext as _
 
+from .numbers import is_ascii_int, parse_quantity
+
 SINGLE_CHOICE = "single_choice"
 MULTIPLE_CHOICE = "multiple_choice"
 TRUE_FALSE = "true_false"
@@ -117,104 +119,6 @@ UNIT_ALIASES = {
 
 
 # --------------------------------------------------------------------------------------------------------------------
-# Numbers written the Spanish way
-
-_NUMBER_RE = re.compile(
-    r"^\s*(?P<sign>[-+−]?)\s*(?P<num>[0-9][0-9.,\s\u00a0\u202f']*|[.,][0-9]+)(?P<rest>.*)$", re.DOTALL
-)
-_MULTIPLIERS = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
-
-
-@dataclass(frozen=True)
-class ParsedNumber:
-    value: float
-    unit: str  # as typed, stripped ("" when none)
-
-
-def is_ascii_int(raw: str) -> bool:
-    """Return True for a string of ASCII digits only ("²".isdigit() is True, but int("²") fails)."""
-    return raw.isascii() and raw.isdigit()
-
-
-def _groups_of_three(groups: Sequence[str]) -> bool:
-    return 1 <= len(groups[0]) <= 3 and groups[0] != "0" and all(len(g) == 3 for g in groups[1:])
-
-
-def _parse_digits(raw: str) -> float | None:
-    """Parse the digits and separators of a number written in Spanish (or, leniently, English) style."""
-    raw = re.sub(r"[\s\u00a0\u202f']", " ", raw).strip()
-    if " " in raw:
-        # Spaces only as thousands separators: "500 000", "1 234,5".
-        int_part, _, dec = raw.partition(",") if "," in raw else (raw, "", "")
-        groups = int_part.split(" ")
-        if not all(is_ascii_int(g) for g in groups) or not _groups_of_three(groups) or "." in raw:
-            return None
-        raw = "".join(groups) + ("," + dec if dec else "")
-    if raw.startswith((".", ",")):
-        raw = "0" + raw
-    if raw.endswith((".", ",")):
-        return None
-    has_dot, has_comma = "." in raw, "," in raw
-    if has_dot and has_comma:
-        # Whichever separator comes last is the decimal one: "1.234,5" (Spanish) or "1,234.5" (English).
-        dec_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
-        thou_sep = "." if dec_sep == "," else ","
-        int_part, _, dec = raw.rpartition(dec_sep)
-        groups = int_part.split(thou_sep)
-        if dec_sep in int_part or not _groups_of_three(groups) or not all(is_ascii_int(g) for g in groups):
-            return None
-        raw = "".join(groups) + "." + dec
-    elif has_comma:
-        groups = raw.split(",")
-        if len(groups) == 2:
-            raw = groups[0] + "." + groups[1]  # The Spanish decimal comma: "3,5".
-        elif _groups_of_three(groups):
-            raw = "".join(groups)  # "1,000,000"
-        else:
-            return None
-    elif has_dot:
-        groups = raw.split(".")
-        if _groups_of_three(groups) and len(groups) >= 2:
-            raw = "".join(groups)  # The Spanish thousands point: "500.000", "1.939".
-        elif len(groups) == 2:
-            raw = groups[0] + "." + groups[1]  # "3.5" typed the English way.
-        else:
-            return None
-    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", raw):
-        return None
-    value = float(raw)
-    return value if math.isfinite(value) else None
-
-
-def parse_number(text: str) -> ParsedNumber | None:
-    """Parse "3,5", "500.000", "1939", "-12", "105 km" or "1,5 millones"; None when it is not a number."""
-    if not isinstance(text, str) or len(text) > MAX_TEXT_ANSWER:
-        return None
-    match = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))
-    if not match:
-        return None
-    num = match["num"]
-    rest = match["rest"].strip()
-    num = num.rstrip(" \u00a0\u202f'")
-    if not rest and num.endswith(".") and len(num) > 1:
-        num = num[:-1]  # A full stop after the number: "1939."
-    value = _parse_digits(num)
-    if value is None:
-        return None
-    words = rest.split()
-    if words:
-        first = _strip_marks(words[0].casefold())
-        if first in _MULTIPLIERS:
-            value *= _MULTIPLIERS[first]
-            words = words[1:]
-            if words and _strip_marks(words[0].casefold()) == "de":
-                words = words[1:]
-    if match["sign"] in {"-", "−"}:
-        value = -value
-    return ParsedNumber(value=value, unit=" ".join(words))
-
-
-# --------------------------------------------------------------------------------------------------------------------
 # The answer key and the answer
 
 
@@ -297,7 +201,7 @@ def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
             raise EmptyAnswer(_("Escriba su respuesta."), code="empty")
         if kind == SHORT_ANSWER:
             return {"text": text}
-        parsed = parse_number(text)
+        parsed = parse_quantity(text)
         if parsed is None:
             raise AnswerError(_("Escriba un número, por ejemplo 1939, 3,5 o 500.000."), code="not_a_number")
         return {"text": text, "value": parsed.value, "unit": parsed.unit}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from text_to_num import text2num
 
+from ..domain import numbers
 from .lexicon import (
     ALIAS_PATTERN_WORDS,
     APPROX_MARKERS,
@@ -276,13 +277,12 @@ _APPROX_RE = re.compile(
 
 
 def parse_number(raw: str) -> float | None:
-    """Parse "500.000", "3,5", "-43", "tres", "quinientas mil" (Spanish conventions)."""
-    raw = raw.replace("−", "-").replace("–", "-").strip()
-    digits = raw.replace(" ", "")
-    if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?", digits):
-        return float(digits.replace(".", "").replace(",", "."))
+    """Parse digits ("500.000", "3,5", "-43": quizzes.domain.numbers) or words ("tres", "quinientas mil")."""
+    value = numbers.parse_number(raw)
+    if value is not None:
+        return value
     try:
-        return float(text2num(raw, "es"))
+        return float(text2num(raw.strip(), "es"))
     except ValueError:
         return None
 

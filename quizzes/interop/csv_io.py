@@ -15,9 +15,9 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from ..domain.grading import parse_number
+from ..domain.numbers import format_number, parse_number
 from ..models.content import QuestionKind
-from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, format_number
+from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData
 
 COLUMNS = ("tipo", "enunciado", "respuesta", "distractores", "tolerancia", "unidad", "explicacion", "documento")
 REQUIRED = ("tipo", "enunciado", "respuesta")
@@ -106,8 +106,8 @@ def to_row(item: QuestionData) -> dict[str, str]:
     elif item.kind == QuestionKind.SHORT_ANSWER:
         row["respuesta"] = join_list(item.accepted)
     elif item.kind == QuestionKind.NUMERIC:
-        row["respuesta"] = format_number(item.numeric_value)
-        row["tolerancia"] = format_number(item.numeric_tolerance or 0)
+        row["respuesta"] = format_number(item.numeric_value, grouping=False, decimals=None)
+        row["tolerancia"] = format_number(item.numeric_tolerance or 0, grouping=False, decimals=None)
         row["unidad"] = item.unit
     return row
 
@@ -125,20 +125,12 @@ def dumps(items: Iterable[QuestionData]) -> str:
 # ---------------------------------------------------------------------------------------------------- reading
 
 
-_DECIMAL_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
-
-
 def _number(raw: str, what: str) -> float:
-    """Read a number: "3.5" or "3,5" (a decimal comma, as Spanish spreadsheets write it), else grading's parser."""
-    plain = raw.strip()
-    if re.fullmatch(r"[+-]?\d+,\d+", plain):
-        plain = plain.replace(",", ".")
-    if _DECIMAL_RE.match(plain):
-        return float(plain)
-    parsed = parse_number(raw)
-    if parsed is None:
+    """Read a number written the Spanish way ("500.000", "3,5"; "3.5" too), as the grader reads a student's."""
+    value = parse_number(raw)
+    if value is None:
         raise ImportFormatError(_("«%(raw)s» no es un número (%(what)s).") % {"raw": raw, "what": what})
-    return float(parsed.value)
+    return value
 
 
 def loads(text: str) -> ParseResult:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from ..domain.numbers import format_plain, parse_plain
 from ..models.content import QuestionKind
 from .schema import (
     ChoiceData,
@@ -24,7 +25,6 @@ from .schema import (
     QuestionData,
     choice_fractions,
     clean_text,
-    format_number,
 )
 
 CATEGORY_ROOT = "$course$/top/winterwar"
@@ -90,8 +90,8 @@ def write_question(item: QuestionData) -> str:
     elif kind == QuestionKind.SHORT_ANSWER:
         body = [f"\t={escape(answer)}" for answer in item.accepted]
     elif kind == QuestionKind.NUMERIC:
-        tolerance = format_number(item.numeric_tolerance or 0)
-        body = [f"\t={format_number(item.numeric_value)}:{tolerance}"]
+        tolerance = format_plain(item.numeric_tolerance or 0)
+        body = [f"\t={format_plain(item.numeric_value)}:{tolerance}"]
         opener = "{#"
     elif kind == QuestionKind.ORDERING:
         lines.append(head + "{" + f">{len(item.choices)} {ORDERING_HEADER}")
@@ -128,7 +128,6 @@ _PLACEHOLDER = {ch: chr(0xE000 + i) for i, ch in enumerate(_ESCAPABLE)}
 _RESTORE = {v: ("\n" if k == "n" else k) for k, v in _PLACEHOLDER.items()}
 _ESCAPE_RE = re.compile(r"\\(.)", re.S)
 _WEIGHT_RE = re.compile(r"^%(-?\d{1,3}(?:\.\d*)?)%")
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _ID_RE = re.compile(r"\[id:((?:\\\]|[^\]])+)\]")
 _TAG_RE = re.compile(r"\[tag:((?:\\\]|[^\]])+)\]")
 _TF = {"T": True, "TRUE": True, "F": False, "FALSE": False}
@@ -320,9 +319,10 @@ def _read_short_answer(item: QuestionData, answers: str) -> None:
 
 def _parse_number(raw: str) -> float:
     raw = _restore(raw).strip()
-    if not _NUMBER_RE.match(raw):
+    value = parse_plain(raw)
+    if value is None:
         raise ImportFormatError(_("«%(raw)s» no es un número (use punto decimal: 3.5).") % {"raw": raw})
-    return float(raw)
+    return value
 
 
 def _read_numeric(item: QuestionData, answers: str) -> None:

@@ -20,9 +20,10 @@ from defusedxml.ElementTree import fromstring
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from ..domain.numbers import format_plain, parse_plain
 from ..models.content import QuestionKind
 from .gift import DOCUMENT_TAG, UNIT_TAG, category_path, document_from_category
-from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, choice_fractions, format_number
+from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, choice_fractions
 
 MOODLE_TYPES = {
     QuestionKind.SINGLE_CHOICE: "multichoice",
@@ -33,7 +34,6 @@ MOODLE_TYPES = {
     QuestionKind.ORDERING: "ordering",
 }
 TEXT_FORMAT = "plain_text"
-_NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 
 
 # ---------------------------------------------------------------------------------------------------- writing
@@ -70,7 +70,7 @@ def write_question(quiz: ET.Element, item: QuestionData) -> ET.Element:
     _text(question, "name", item.name or item.prompt[:80], format=None)
     _text(question, "questiontext", item.prompt)
     _text(question, "generalfeedback", item.explanation)
-    _sub(question, "defaultgrade", format_number(item.points))
+    _sub(question, "defaultgrade", format_plain(item.points))
     _sub(question, "penalty", "1" if item.kind == QuestionKind.TRUE_FALSE else "0.3333333")
     _sub(question, "hidden", "0")
     _sub(question, "idnumber", item.idnumber)
@@ -94,8 +94,8 @@ def write_question(quiz: ET.Element, item: QuestionData) -> ET.Element:
         for accepted in item.accepted:
             _answer(question, accepted, 1.0, format="moodle_auto_format")
     elif kind == QuestionKind.NUMERIC:
-        answer = _answer(question, format_number(item.numeric_value), 1.0, format="moodle_auto_format")
-        _sub(answer, "tolerance", format_number(item.numeric_tolerance or 0))
+        answer = _answer(question, format_plain(item.numeric_value), 1.0, format="moodle_auto_format")
+        _sub(answer, "tolerance", format_plain(item.numeric_tolerance or 0))
         if item.unit:
             unit = _sub(_sub(question, "units"), "unit")
             _sub(unit, "multiplier", "1")
@@ -184,9 +184,10 @@ def _fraction(answer: ET.Element, where: str) -> float:
 
 def _number(raw: str, where: str) -> float:
     raw = (raw or "").strip()
-    if not _NUMBER_RE.match(raw):
+    value = parse_plain(raw)
+    if value is None:
         raise ImportFormatError(_("«%(raw)s» no es un número (use punto decimal: 3.5).") % {"raw": raw}, where=where)
-    return float(raw)
+    return value
 
 
 def loads(text: str) -> ParseResult:

@@ -188,10 +188,3 @@ class ParseResult:
     items: list[QuestionData] = field(default_factory=list)
     errors: list[ImportFormatError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was skipped on purpose (e.g. an essay question)
-
-
-def format_number(value: float) -> str:
-    """Write a number the way Moodle's importers read it: a dot for decimals, no trailing ".0"."""
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return repr(float(value))

@@ -7,30 +7,13 @@ numeric value: the template cannot leak what it does not have.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from ..domain.grading import is_ascii_int
+from ..domain.numbers import format_number
 from ..models import AcceptedAnswer, Choice, Question, QuestionKind
-
-
-def format_number(value: float | None) -> str:
-    """Write a number the Spanish way: decimal comma, thousands point from 10 000 on (years stay "1939")."""
-    if value is None or not math.isfinite(value):
-        return ""
-    negative = value < 0
-    value = abs(value)
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
-    whole, _sep, decimals = text.partition(".")
-    if len(whole) > 4:
-        groups = []
-        while whole:
-            groups.insert(0, whole[-3:])
-            whole = whole[:-3]
-        whole = ".".join(groups)
-    return ("-" if negative else "") + whole + ("," + decimals if decimals else "")
 
 
 @dataclass

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ..domain.numbers import format_number
 from ..interop import anki, csv_io, gift, moodle_xml
 from ..interop.schema import (
     MAX_IMPORT_BYTES,
@@ -20,7 +21,6 @@ from ..interop.schema import (
     ParseResult,
     QuestionData,
     fingerprint,
-    format_number,
     validate,
 )
 from ..models import (

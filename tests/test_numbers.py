@@ -1,0 +1,204 @@
+"""Reading and writing numbers, the Spanish way and the plain way: pure functions, no database."""
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizzes.domain.numbers import format_number, format_plain, parse_number, parse_plain, parse_quantity
+
+# --- parse_number: one number, nothing around it ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("1939", 1939),  # a year is a plain integer
+        ("500.000", 500_000),  # thousands point (a CSV once stored this as 500)
+        ("1.939", 1939),
+        ("12.345.678", 12_345_678),
+        ("40 000", 40_000),  # space as thousands separator
+        ("40\u00a0000", 40_000),  # no-break space
+        ("40\u202f000", 40_000),  # narrow no-break space, as typographers write it
+        ("40\u2009000", 40_000),  # thin space
+        ("2 520,7", 2520.7),
+        ("3,5", 3.5),  # decimal comma
+        (",5", 0.5),
+        ("1.234,5", 1234.5),
+        ("3.5", 3.5),  # a point not followed by groups of three is a decimal point
+        ("1.5", 1.5),
+        ("0.939", 0.939),  # "0." cannot open a thousands group
+        ("1.500", 1500),  # the one ambiguous case, read the Spanish way
+        ("1,234.5", 1234.5),
+        ("-43", -43),
+        ("−40", -40),  # minus sign
+        ("–43", -43),  # en dash
+        ("- 43", -43),
+        ("+7", 7),
+        ("  12  ", 12),
+        ("１２", 12),  # full-width digits
+    ],
+)
+def test_parse_number_reads_spanish_numbers(typed, value):
+    assert parse_number(typed) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "",
+        " ",
+        "12abc",
+        "0x20",
+        "1e309",
+        "1e3",
+        "inf",
+        "-inf",
+        "nan",
+        "Infinity",
+        "1.2.3",
+        "12,34,5",
+        "3,",
+        "1..2",
+        "1,2.3,4",
+        "1 2",
+        "500 000.5",
+        "--1",
+        "105 km",  # a unit: parse_quantity's job
+        "tres",  # words: the generator's job
+        "١٩٣٩",  # Arabic-Indic digits
+        "9" * 400,  # too large for a float
+        "1" * 101,
+        None,
+        12,
+    ],
+)
+def test_parse_number_refuses_anything_else(typed):
+    assert parse_number(typed) is None
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_parse_number_reads_spanish_thousands(n):
+    assert parse_number(f"{n:,}".replace(",", ".")) == n
+    assert parse_number(f"{n:,}".replace(",", "\u202f")) == n
+    assert parse_number(str(n)) == n
+
+
+@given(st.text(max_size=40))
+def test_parse_number_never_fails_and_never_returns_a_non_finite_value(text):
+    value = parse_number(text)
+    assert value is None or math.isfinite(value)
+
+
+# --- parse_quantity: a student's answer, with a multiplier and a unit ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "unit"),
+    [
+        ("1939", 1939, ""),
+        ("500.000", 500_000, ""),
+        ("1,000,000", 1_000_000, ""),
+        ("500 000", 500_000, ""),
+        ("-12", -12, ""),
+        ("105 km", 105, "km"),
+        ("105km", 105, "km"),
+        ("1.939.", 1939, ""),
+        ("1939.", 1939, ""),  # a full stop after the number
+        ("3,5 millones", 3_500_000, ""),
+        ("1,5 millones de soldados", 1_500_000, "soldados"),
+        ("1,5 MILLONES de soldados", 1_500_000, "soldados"),
+        ("1 millón", 1_000_000, ""),
+        ("500 mil", 500_000, ""),
+        ("25 %", 25, "%"),
+        ("12abc", 12, "abc"),  # a unit the grader will not accept, not a crash
+    ],
+)
+def test_parse_quantity(typed, value, unit):
+    parsed = parse_quantity(typed)
+    assert parsed is not None
+    assert parsed.value == pytest.approx(value)
+    assert parsed.unit == unit
+
+
+@pytest.mark.parametrize("typed", ["", "mucho", "unos 500", "1.2.3", "3,", "x" * 400, "1 2", "inf", "nan", "1" * 400])
+def test_parse_quantity_refuses(typed):
+    assert parse_quantity(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["²", "١٩٣٩", "1²", "¹⁹³⁹"])
+def test_parse_quantity_unicode_digits_never_crash(typed):
+    parsed = parse_quantity(typed)
+    assert parsed is None or parsed.value >= 0
+
+
+# --- format_number: for people ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1939, "1939"),  # years and other four-digit numbers are not grouped
+        (1939.0, "1939"),
+        (10_000, "10.000"),
+        (500_000, "500.000"),
+        (1_234_567.5, "1.234.567,5"),
+        (3.5, "3,5"),
+        (0.1 + 0.2, "0,3"),  # six decimals hide float noise
+        (-43.5, "-43,5"),
+        (-0.0000001, "0"),  # no "-0"
+        (0, "0"),
+        (None, ""),
+        (float("inf"), ""),
+        (float("nan"), ""),
+    ],
+)
+def test_format_number(value, text):
+    assert format_number(value) == text
+
+
+def test_format_number_without_grouping_keeps_every_digit():
+    assert format_number(1_234_567.125, grouping=False, decimals=None) == "1234567,125"
+    assert format_number(1e-7, grouping=False, decimals=None) == "0,0000001"
+    assert format_number(1e20, grouping=False, decimals=None) == "100000000000000000000"
+
+
+@given(
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15).filter(
+        lambda v: v == 0 or abs(v) >= 1e-12
+    )
+)
+def test_spanish_writing_reads_back_exactly(value):
+    """Our CSV export writes what parse_number reads: the same float comes back (any answer or tolerance a quiz has)."""
+    assert parse_number(format_number(value, grouping=False, decimals=None)) == value
+
+
+@given(st.integers(min_value=-(10**14), max_value=10**14))
+def test_grouped_integers_read_back(n):
+    assert parse_number(format_number(n)) == n
+
+
+# --- the plain form of Moodle XML and GIFT ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "text"), [(105, "105"), (2.0, "2"), (-43.5, "-43.5"), (0.001, "0.001")])
+def test_format_plain(value, text):
+    assert format_plain(value) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("3.5", 3.5), ("-2", -2), ("+2", 2), (".5", 0.5), ("1e-3", 0.001), (" 7 ", 7)]
+)
+def test_parse_plain(text, value):
+    assert parse_plain(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "3,5", "1.000,5", "0x20", "1e309", "inf", "nan", "12abc", None])
+def test_parse_plain_refuses(text):
+    assert parse_plain(text) is None
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_plain_writing_reads_back_exactly(value):
+    assert parse_plain(format_plain(value)) == value
