@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -87,3 +89,51 @@ def test_devtools_are_installed_only_for_development():
 
 def test_devtools_are_installed_under_tests(settings):
     assert "devtools" in settings.INSTALLED_APPS
+
+
+def test_a_boolean_setting_with_an_unknown_value_stops_the_start_up():
+    """DJANGO_SECURE_COOKIES=ture used to mean "false": secure cookies silently off."""
+    production = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org"}
+    result = run_check({**production, "DJANGO_SECURE_COOKIES": "ture"})
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECURE_COOKIES='ture' is not a boolean" in result.stderr
+
+
+def test_an_integer_setting_with_junk_stops_the_start_up():
+    result = run_check({"DJANGO_DEBUG": "1", "DJANGO_HSTS_SECONDS": "un año"})
+    assert result.returncode != 0
+    assert "DJANGO_HSTS_SECONDS='un año' is not an integer" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1", True), ("true", True), (" Yes ", True), ("ON", True), ("0", False), ("false", False), ("no", False),
+     ("off", False), ("", None), (None, None)],
+)
+def test_env_bool_words(monkeypatch, raw, expected):
+    from winterwar.settings import env_bool
+
+    if raw is None:
+        monkeypatch.delenv("WW_TEST_FLAG", raising=False)
+    else:
+        monkeypatch.setenv("WW_TEST_FLAG", raw)
+    assert env_bool("WW_TEST_FLAG", default=None) is expected
+
+
+@pytest.mark.parametrize("raw", ["ture", "y", "2", "verdadero", "enabled"])
+def test_env_bool_refuses_other_words(monkeypatch, raw):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from winterwar.settings import env_bool
+
+    monkeypatch.setenv("WW_TEST_FLAG", raw)
+    with pytest.raises(ImproperlyConfigured, match="WW_TEST_FLAG"):
+        env_bool("WW_TEST_FLAG")
+
+
+def test_translation_folders_exist(settings):
+    """LOCALE_PATHS pointed at a folder that did not exist, so makemessages had nowhere to write."""
+    assert settings.LOCALE_PATHS
+    for path in settings.LOCALE_PATHS:
+        assert Path(path).is_dir(), path
