@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from quizzes import selectors_cards as sel
 from quizzes.models import CardState, QuestionKind, Review, ReviewSource, StudentCard
+from quizzes.selectors import cards as sel
 from quizzes.services import attempts
 from quizzes.services import cards as svc
 from tests import factories

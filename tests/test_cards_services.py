@@ -6,8 +6,8 @@ import fsrs
 import pytest
 from django.core.exceptions import ValidationError
 
-from quizzes import selectors_cards as sel
 from quizzes.models import Assignment, CardState, Flashcard, Review, ReviewSource, StudentCard
+from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
 from tests import factories
 

@@ -5,8 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from quizzes import reports
 from quizzes.models import Attempt, Classroom, Enrollment, Quiz, Response, Review
+from quizzes.selectors.reports.grid import class_grid
+from quizzes.selectors.reports.items import WHICH_ALL, item_analysis
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def test_build_synthetic_school_small_and_reset():
     # The reports work on it and give sensible statistics.
     classroom = Classroom.objects.order_by("pk").first()
     quiz = Quiz.objects.order_by("pk").first()
-    analysis = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    analysis = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL)
     assert analysis.n_attempts == 4 * 2
     assert all(0 <= q.facility <= 1 for q in analysis.questions)
     # Running it again does nothing; --reset rebuilds it.
@@ -53,7 +54,7 @@ def test_demo_activity_goes_through_the_attempt_services():
     # The weaker students try twice, so the progress chart has a slope.
     assert submitted.filter(user__username="carla").count() == 2 * submitted.filter(user__username="ana").count()
     classroom = Classroom.objects.get(name="4.º ESO A")
-    grid = reports.class_grid(classroom=classroom)
+    grid = class_grid(classroom=classroom)
     assert grid.assignments and all(row.cells[0].attempts for row in grid.rows)
     count = submitted.count()
     call_command("setup_demo", stdout=io.StringIO())  # a second run adds nothing

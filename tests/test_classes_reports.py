@@ -5,10 +5,13 @@ import statistics
 import pytest
 from django.utils import timezone
 
-from quizzes import reports
 from quizzes.models import QuestionKind
 from quizzes.presentation import charts
 from quizzes.presentation.csv_export import BOM, Number, csv_safe, render_csv
+from quizzes.selectors.reports.grid import CellStatus, class_grid
+from quizzes.selectors.reports.items import WHICH_ALL, WHICH_BEST, WHICH_FIRST, item_analysis
+from quizzes.selectors.reports.mastery import class_documents, mastery
+from quizzes.selectors.reports.student import student_report
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +40,7 @@ def analysed(teacher):
 
 def test_item_analysis_matches_moodle_formulas(analysed):
     classroom, quiz, _students = analysed
-    result = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    result = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL)
     totals = [sum(row) for row in MATRIX]
     assert result.n_attempts == 6
     assert result.mean == pytest.approx(statistics.mean(t / 4 * 100 for t in totals))
@@ -58,7 +61,7 @@ def test_item_analysis_matches_moodle_formulas(analysed):
 
 def test_item_analysis_flags_and_option_rates(analysed):
     classroom, quiz, _students = analysed
-    result = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    result = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL)
     q4 = result.questions[3]
     # Question 4 is answered right by the weak students: it discriminates negatively.
     assert q4.discrimination < 0
@@ -78,7 +81,7 @@ def test_wrong_option_chosen_more_than_the_right_one_is_flagged(teacher):
     factories.make_assignment(classroom=classroom, quiz=quiz)
     for i, student in enumerate(students):
         factories.make_attempt(user=student, quiz=quiz, fractions=[1 if i < 2 else 0, 1 if i % 2 else 0])
-    stat = reports.item_analysis(quiz=quiz, classroom=classroom).questions[0]
+    stat = item_analysis(quiz=quiz, classroom=classroom).questions[0]
     assert stat.wrong_beats_right
     assert stat.top_wrong == "Suecia" and stat.top_wrong_count == 3
 
@@ -90,9 +93,9 @@ def test_which_attempts_count(teacher, student):
     factories.make_attempt(user=student, quiz=quiz, fractions=[0, 0])
     factories.make_attempt(user=student, quiz=quiz, fractions=[1, 1])
     factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
-    first = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_FIRST)
-    best = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_BEST)
-    every = reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_ALL)
+    first = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_FIRST)
+    best = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_BEST)
+    every = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL)
     assert (first.n_attempts, first.mean) == (1, 0)
     assert (best.n_attempts, best.mean) == (1, 100)
     assert (every.n_attempts, every.mean) == (3, pytest.approx(50))
@@ -103,13 +106,13 @@ def test_item_analysis_only_counts_this_classes_students(teacher, student, other
     quiz = factories.make_quiz(n_questions=1)
     factories.make_attempt(user=student, quiz=quiz, fractions=[1])
     factories.make_attempt(user=other_student, quiz=quiz, fractions=[0])
-    assert reports.item_analysis(quiz=quiz, classroom=classroom).n_attempts == 1
+    assert item_analysis(quiz=quiz, classroom=classroom).n_attempts == 1
 
 
 def test_item_analysis_of_a_quiz_without_attempts(teacher):
     classroom = factories.make_classroom(teachers=[teacher])
     quiz = factories.make_quiz(n_questions=2)
-    result = reports.item_analysis(quiz=quiz, classroom=classroom)
+    result = item_analysis(quiz=quiz, classroom=classroom)
     assert result.n_attempts == 0 and result.mean is None and result.alpha is None
     assert all(s.facility is None and not s.flags for s in result.questions)
 
@@ -123,7 +126,7 @@ def test_true_false_and_short_answer_options(teacher, student, other_student):
     factories.make_attempt(
         user=other_student, quiz=quiz, fractions=[1, 0], answers=[{"value": True}, {"text": "Suecia"}]
     )
-    stats = reports.item_analysis(quiz=quiz, classroom=classroom).questions
+    stats = item_analysis(quiz=quiz, classroom=classroom).questions
     assert [(o.text, o.count) for o in stats[0].options] == [("Verdadero", 1), ("Falso", 1)]
     assert stats[1].top_wrong == "Suecia" and stats[1].top_wrong_count == 2
 
@@ -140,14 +143,14 @@ def test_class_grid_statuses(teacher):
     factories.make_attempt(user=done, quiz=past, fractions=[0], submitted_at=now - timezone.timedelta(days=2))
     factories.make_attempt(user=fresh, quiz=past, fractions=[0.5], submitted_at=now)  # after the due date
     factories.make_attempt(user=working, quiz=future, fractions=[0], state="in_progress")
-    grid = reports.class_grid(classroom=classroom, now=now)
+    grid = class_grid(classroom=classroom, now=now)
     by_name = {row.student.last_name: row.cells for row in grid.rows}
-    assert by_name["A"][0].status == reports.CellStatus.DONE and by_name["A"][0].best == 100
+    assert by_name["A"][0].status == CellStatus.DONE and by_name["A"][0].best == 100
     assert by_name["A"][0].attempts == 2
-    assert by_name["B"][0].status == reports.CellStatus.LATE
-    assert by_name["C"][0].status == reports.CellStatus.DONE_LATE
-    assert by_name["D"][1].status == reports.CellStatus.IN_PROGRESS
-    assert by_name["B"][1].status == reports.CellStatus.NOT_STARTED
+    assert by_name["B"][0].status == CellStatus.LATE
+    assert by_name["C"][0].status == CellStatus.DONE_LATE
+    assert by_name["D"][1].status == CellStatus.IN_PROGRESS
+    assert by_name["B"][1].status == CellStatus.NOT_STARTED
     summary = grid.assignments[0]
     assert (summary.completed, summary.late) == (2, 3)  # B and D never did it, C did it late
     assert summary.average == pytest.approx(75)
@@ -162,7 +165,7 @@ def test_flashcard_activity_and_retention(teacher, student):
     factories.make_review(student_card=card, rating=1, reviewed_at=now - timezone.timedelta(days=2))
     factories.make_review(student_card=card, rating=4, reviewed_at=now - timezone.timedelta(days=10))
     factories.make_review(student_card=card, rating=3, reviewed_at=now - timezone.timedelta(days=1), state_before=0)
-    cards = reports.class_grid(classroom=classroom, now=now).rows[0].cards
+    cards = class_grid(classroom=classroom, now=now).rows[0].cards
     assert cards.reviews_7d == 3
     assert cards.retention == pytest.approx(2 / 3)  # only reviews of cards in review state count (Anki)
     assert cards.leeches == 1
@@ -180,8 +183,8 @@ def test_mastery_shades_sentences_by_class_accuracy(teacher, student, other_stud
     factories.make_assignment(classroom=classroom, quiz=quiz)
     factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
     factories.make_attempt(user=other_student, quiz=quiz, fractions=[1, 0.5])
-    assert reports.class_documents(classroom=classroom) == [document]
-    result = reports.mastery(classroom=classroom, document=document)
+    assert class_documents(classroom=classroom) == [document]
+    result = mastery(classroom=classroom, document=document)
     levels = {sm.sentence: sm.accuracy for sm in result.sentences}
     assert levels[strong].value == 1 and levels[strong].level == "4"
     assert levels[weak].value == pytest.approx(0.25) and levels[weak].level == "1"
@@ -225,7 +228,7 @@ def test_student_report_weakest_facts_and_leeches(teacher, student):
     factories.make_attempt(user=student, quiz=quiz, fractions=[0, 0, 1])
     factories.make_card(user=student, fact=facts[0], is_leech=True, lapses=9)
     factories.make_card(user=student, fact=facts[2])
-    report = reports.student_report(classroom=classroom, student=student)
+    report = student_report(classroom=classroom, student=student)
     assert [f["question__fact__answer"] for f in report.weakest_facts] == ["Mannerheim", "Carelia"]
     assert report.weakest_facts[1]["accuracy"] == pytest.approx(0.5)
     assert [sc.card.fact for sc in report.leeches] == [facts[0]]

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from quizzes.models import Attempt, AttemptState, FeedbackTiming, QuestionKind, Response, Status
+from quizzes.selectors import availability as avail
 from quizzes.services import attempts as svc
 from tests import factories
 from tests.quiz_support import right_answer, wrong_answer
@@ -372,15 +373,15 @@ def test_feedback_after_close_waits_for_the_close_time(student):
     )
     attempt = svc.attempt_start(user=student, quiz=quiz, now=NOW)
     attempt = svc.attempt_submit(user=student, attempt_id=attempt.pk, now=NOW)
-    availability = svc.quiz_availability(quiz=quiz, user=student)
-    assert not svc.feedback_visible(attempt=attempt, availability=availability, now=NOW)
-    assert svc.feedback_visible(attempt=attempt, availability=availability, now=NOW + timedelta(days=2))
+    availability = avail.quiz_availability(quiz=quiz, user=student)
+    assert not avail.feedback_visible(attempt=attempt, availability=availability, now=NOW)
+    assert avail.feedback_visible(attempt=attempt, availability=availability, now=NOW + timedelta(days=2))
 
 
 def test_feedback_after_submit(student):
     quiz = factories.make_quiz(n_questions=1)
     attempt = svc.attempt_start(user=student, quiz=quiz, now=NOW)
-    availability = svc.quiz_availability(quiz=quiz, user=student)
-    assert not svc.feedback_visible(attempt=attempt, availability=availability, now=NOW)
+    availability = avail.quiz_availability(quiz=quiz, user=student)
+    assert not avail.feedback_visible(attempt=attempt, availability=availability, now=NOW)
     attempt = svc.attempt_submit(user=student, attempt_id=attempt.pk, now=NOW)
-    assert svc.feedback_visible(attempt=attempt, availability=availability, now=NOW)
+    assert avail.feedback_visible(attempt=attempt, availability=availability, now=NOW)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
-from ..selectors_cards import study_document_ids
+from ..selectors.cards import study_document_ids
 
 CLOZE_BLANK = "_____"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")

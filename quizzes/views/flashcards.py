@@ -1,6 +1,6 @@
 """Flashcard pages for students: the review session, statistics and the daily new-card setting.
 
-Thin views: the queue and statistics come from quizzes/selectors_cards.py, every rating goes through
+Thin views: the queue and statistics come from quizzes/selectors/cards.py, every rating goes through
 quizzes/services/cards.py (which alone writes card states), and intervals come from quizzes/domain/scheduling.py.
 """
 
@@ -21,12 +21,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from .. import selectors_cards as sel
 from ..domain import scheduling
 from ..domain.grading import normalize_answer
 from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
 from ..presentation.labels import RATING_CLASSES, RATING_LABELS, RETENTION_PERIODS, REVIEW_MESSAGES
+from ..selectors import cards as sel
 from ..services import cards as svc
 
 TYPED_MODE = "escribir"

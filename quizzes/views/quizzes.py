@@ -15,10 +15,13 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import selectors
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
+from ..presentation.charts import score_chart
 from ..presentation.questions import feedback_for, question_view
+from ..selectors import availability as avail
+from ..selectors import progress
+from ..selectors import quizzes as quiz_selectors
 from ..services import attempts as svc
 
 
@@ -43,7 +46,7 @@ class QuizDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, now = self.request.user, timezone.now()
-        quiz = selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
+        quiz = quiz_selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
         if quiz is None:
             raise Http404(_("Ese cuestionario no existe o no está publicado."))
         attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
@@ -63,7 +66,7 @@ class QuizStartView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        quiz = selectors.quiz_for_student(user=request.user, quiz_id=pk, now=timezone.now())
+        quiz = quiz_selectors.quiz_for_student(user=request.user, quiz_id=pk, now=timezone.now())
         if quiz is None:
             raise Http404(_("Ese cuestionario no existe o no está publicado."))
         try:
@@ -295,8 +298,8 @@ class AttemptResultView(LoginRequiredMixin, TemplateView):
         svc.attempt_close_if_expired(attempt=attempt, now=now)
         if not attempt.is_finished:
             return redirect("quizzes:attempt_resume", pk=attempt.pk)
-        availability = svc.quiz_availability(quiz=attempt.quiz, user=request.user)
-        show = svc.feedback_visible(attempt=attempt, availability=availability, now=now)
+        availability = avail.quiz_availability(quiz=attempt.quiz, user=request.user)
+        show = avail.feedback_visible(attempt=attempt, availability=availability, now=now)
         responses = list(
             attempt.responses.select_related("question", "question__sentence")
             .prefetch_related(
@@ -337,5 +340,6 @@ class ProgressView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(selectors.student_progress(user=self.request.user))
+        context.update(progress.student_progress(user=self.request.user))
+        context["chart"] = score_chart(context["score_points"])
         return context

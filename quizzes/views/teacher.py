@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import reports
 from ..forms.classes import AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
 from ..presentation.csv_export import Number, csv_response
+from ..selectors.reports.grid import class_grid, class_progress
+from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, item_analysis
+from ..selectors.reports.mastery import class_documents, mastery
+from ..selectors.reports.student import student_report
 from ..services import classes as class_services
 from .mixins import TeacherRequiredMixin
 
@@ -77,8 +80,8 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        grid = reports.class_grid(classroom=self.classroom)
-        progress = reports.class_progress(classroom=self.classroom)
+        grid = class_grid(classroom=self.classroom)
+        progress = class_progress(classroom=self.classroom)
         context.update(
             grid=grid,
             progress_chart=charts.line_svg(
@@ -87,7 +90,7 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
             if progress
             else None,
             assign_form=kwargs.get("assign_form") or AssignmentForm(),
-            documents=reports.class_documents(classroom=self.classroom),
+            documents=class_documents(classroom=self.classroom),
             join_url=self.request.build_absolute_uri(
                 reverse("quizzes:join_link", kwargs={"code": self.classroom.join_code})
             ),
@@ -99,7 +102,7 @@ class ClassGridCsvView(TeacherClassMixin, View):
     """The class grid as CSV (one row per student, best score and status per assignment)."""
 
     def get(self, request, *args, **kwargs):
-        grid = reports.class_grid(classroom=self.classroom)
+        grid = class_grid(classroom=self.classroom)
         header = [_("Estudiante"), _("Usuario")]
         for summary in grid.assignments:
             title = summary.assignment.quiz.title
@@ -128,7 +131,7 @@ class StudentReportView(TeacherClassMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         student = get_object_or_404(User, pk=self.kwargs["student_id"], enrollments__classroom=self.classroom)
-        report = reports.student_report(classroom=self.classroom, student=student)
+        report = student_report(classroom=self.classroom, student=student)
         context.update(
             report=report,
             student=student,
@@ -209,8 +212,8 @@ class ClassQuizMixin(TeacherClassMixin):
 
     @cached_property
     def which(self) -> str:
-        which = self.request.GET.get("intentos", reports.WHICH_FIRST)
-        return which if which in dict(reports.WHICH_CHOICES) else reports.WHICH_FIRST
+        which = self.request.GET.get("intentos", WHICH_FIRST)
+        return which if which in dict(WHICH_CHOICES) else WHICH_FIRST
 
 
 class ItemAnalysisView(ClassQuizMixin, TemplateView):
@@ -220,11 +223,11 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        analysis = reports.item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
+        analysis = item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
         context.update(
             quiz=self.quiz,
             analysis=analysis,
-            which_choices=reports.WHICH_CHOICES,
+            which_choices=WHICH_CHOICES,
             histogram=charts.histogram_svg(analysis.histogram, title=_("Distribución de notas (número de intentos)")),
         )
         return context
@@ -232,7 +235,7 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
 
 class ItemAnalysisCsvView(ClassQuizMixin, View):
     def get(self, request, *args, **kwargs):
-        analysis = reports.item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
+        analysis = item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
         rows = [
             [_("Cuestionario"), self.quiz.title],
             [_("Intentos"), analysis.n_attempts],
@@ -280,7 +283,7 @@ class MasteryView(TeacherClassMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        documents = reports.class_documents(classroom=self.classroom)
+        documents = class_documents(classroom=self.classroom)
         raw = self.request.GET.get("documento", "")
         if raw:
             if not (raw.isdigit() and len(raw) < 12):
@@ -293,6 +296,6 @@ class MasteryView(TeacherClassMixin, TemplateView):
         context.update(
             documents=documents,
             document=document,
-            mastery=reports.mastery(classroom=self.classroom, document=document) if document else None,
+            mastery=mastery(classroom=self.classroom, document=document) if document else None,
         )
         return context

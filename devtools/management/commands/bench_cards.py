@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
-from quizzes import selectors_cards as sel
 from quizzes.models import CardState, Document, Flashcard, StudentCard, User
+from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
 
 

@@ -13,8 +13,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from quizzes import reports
 from quizzes.models import Classroom, Document, Quiz
+from quizzes.selectors.reports.grid import class_grid
+from quizzes.selectors.reports.items import WHICH_ALL, WHICH_BEST, WHICH_FIRST, item_analysis
+from quizzes.selectors.reports.mastery import mastery
 
 from .build_synthetic_school import DOC_TITLE
 
@@ -46,21 +48,21 @@ class Command(BaseCommand):
         from quizzes.models import Response
 
         cases = [
-            ("class grid (1 class)", lambda: reports.class_grid(classroom=classroom)),
-            ("item analysis, class, first attempts", lambda: reports.item_analysis(quiz=quiz, classroom=classroom)),
+            ("class grid (1 class)", lambda: class_grid(classroom=classroom)),
+            ("item analysis, class, first attempts", lambda: item_analysis(quiz=quiz, classroom=classroom)),
             (
                 "item analysis, class, best attempts",
-                lambda: reports.item_analysis(quiz=quiz, classroom=classroom, which=reports.WHICH_BEST),
+                lambda: item_analysis(quiz=quiz, classroom=classroom, which=WHICH_BEST),
             ),
             (
                 "item analysis, whole school, all attempts",
-                lambda: reports.item_analysis(quiz=quiz, which=reports.WHICH_ALL),
+                lambda: item_analysis(quiz=quiz, which=WHICH_ALL),
             ),
             (
                 "item analysis, whole school, first attempts",
-                lambda: reports.item_analysis(quiz=quiz, which=reports.WHICH_FIRST),
+                lambda: item_analysis(quiz=quiz, which=WHICH_FIRST),
             ),
-            ("mastery over the text (1 class)", lambda: reports.mastery(classroom=classroom, document=document)),
+            ("mastery over the text (1 class)", lambda: mastery(classroom=classroom, document=document)),
         ]
         # The whole pages too (view + template), through Django's test client as the class's teacher.
         client = Client(SERVER_NAME="localhost")

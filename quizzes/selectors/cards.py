@@ -12,8 +12,8 @@ from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from .domain import scheduling
-from .models import Assignment, CardState, Document, Flashcard, Review, ReviewSource, StudentCard
+from ..domain import scheduling
+from ..models import Assignment, CardState, Document, Flashcard, Review, ReviewSource, StudentCard
 
 STARTED = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)

@@ -1,10 +1,11 @@
-"""Read-only queries for pages (write paths live in services/)."""
+"""Quizzes as students and teachers see them: the home pages, a student's quiz list and one quiz's status."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Attempt, AttemptState, Classroom, Document, Question, Quiz, QuizItem, Status
+from ..models import Assignment, Attempt, AttemptState, Classroom, Document, Question, Quiz, QuizItem, Status
+from . import availability as avail
 
 
 def student_home(*, user, now=None) -> dict:
@@ -39,12 +40,6 @@ def teacher_home(*, user) -> dict:
 
 def student_assignments(*, user, now=None) -> list:
     """Return the quizzes assigned to the student's classes, with best score, lateness and whether open (1 query)."""
-    from django.db.models import F, IntegerField, OuterRef, Subquery, Value
-    from django.db.models.functions import Coalesce
-    from django.utils import timezone
-
-    from .models import Assignment, Attempt, AttemptState
-
     now = now or timezone.now()
     mine = Attempt.objects.filter(user=user, quiz=OuterRef("quiz"), state=AttemptState.SUBMITTED)
     assignments = list(
@@ -136,17 +131,17 @@ def _decorate(quiz, *, availability, now) -> None:
 
 def quizzes_for_student(*, user, now) -> list:
     """Return the published quizzes open now or assigned to the student, annotated for a list (3 queries)."""
-    from .services.attempts import availability_from, student_assignments
-
     assignments: dict[int, list] = {}
-    for assignment in student_assignments(user=user):
+    for assignment in avail.student_assignments(user=user):
         assignments.setdefault(assignment.quiz_id, []).append(assignment)
     qs = Quiz.objects.published().filter(
         Q(pk__in=Quiz.objects.open_now(now).values("pk")) | Q(pk__in=list(assignments))
     )
     quizzes = list(_with_student_stats(qs, user=user).order_by("title"))
     for quiz in quizzes:
-        _decorate(quiz, availability=availability_from(quiz=quiz, assignments=assignments.get(quiz.pk, [])), now=now)
+        _decorate(
+            quiz, availability=avail.availability_from(quiz=quiz, assignments=assignments.get(quiz.pk, [])), now=now
+        )
     # What needs doing first: in progress, then due soonest, then the rest by title.
     far = now.replace(year=now.year + 100)
     quizzes.sort(
@@ -161,59 +156,7 @@ def quizzes_for_student(*, user, now) -> list:
 
 def quiz_for_student(*, user, quiz_id: int, now):
     """Return one published quiz annotated like quizzes_for_student, or None."""
-    from .services.attempts import quiz_availability
-
     quiz = _with_student_stats(Quiz.objects.published().filter(pk=quiz_id), user=user).first()
     if quiz is not None:
-        _decorate(quiz, availability=quiz_availability(quiz=quiz, user=user), now=now)
+        _decorate(quiz, availability=avail.quiz_availability(quiz=quiz, user=user), now=now)
     return quiz
-
-
-def student_progress(*, user) -> dict:
-    """Return "Mi progreso": every attempt, per-quiz best/last/average/grade, the chart and accuracy by fact kind.
-
-    Four queries whatever the number of attempts.
-    """
-    from .domain import grading
-    from .models import FactKind, Response
-    from .presentation.charts import score_chart
-
-    attempts = list(Attempt.objects.filter(user=user).select_related("quiz").order_by("started_at", "pk"))
-    finished = [a for a in attempts if a.state == AttemptState.SUBMITTED and a.percent is not None]
-    per_quiz: dict[int, dict] = {}
-    for attempt in finished:
-        row = per_quiz.setdefault(attempt.quiz_id, {"quiz": attempt.quiz, "percents": [], "passed": False})
-        row["percents"].append(attempt.percent)
-        row["passed"] = row["passed"] or bool(attempt.passed)
-    quizzes = []
-    for row in per_quiz.values():
-        percents = row["percents"]
-        row.update(
-            n=len(percents),
-            best=max(percents),
-            last=percents[-1],
-            average=sum(percents) / len(percents),
-            grade=grading.quiz_grade(percents, row["quiz"].grading_method),
-        )
-        quizzes.append(row)
-    quizzes.sort(key=lambda r: r["quiz"].title)
-    kinds = dict(FactKind.choices)
-    by_kind = []
-    rows = (
-        Response.objects.filter(attempt__user=user, attempt__state=AttemptState.SUBMITTED, question__fact__isnull=False)
-        .values("question__fact__kind")
-        .annotate(n=Count("id"), right=Sum("fraction"))
-        .order_by("question__fact__kind")
-    )
-    for row in rows:
-        kind = row["question__fact__kind"]
-        accuracy = 100 * (row["right"] or 0) / row["n"] if row["n"] else 0
-        by_kind.append({"kind": kind, "label": kinds.get(kind, kind), "n": row["n"], "accuracy": accuracy})
-    by_kind.sort(key=lambda r: r["accuracy"])
-    return {
-        "attempts": list(reversed(attempts)),
-        "quiz_rows": quizzes,
-        "chart": score_chart([(a.submitted_at, a.percent, a.quiz.title) for a in finished]),
-        "by_kind": by_kind,
-        "n_finished": len(finished),
-    }

@@ -1,0 +1,1 @@
+"""Reads: the queries behind every page and report. Selectors import models and pure modules, never services."""

@@ -1,0 +1,70 @@
+"""When a student may take a quiz: the quiz's own window, widened or narrowed by their class assignments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import QuerySet
+
+from ..models import Assignment, Attempt, FeedbackTiming, Quiz
+
+# Answers that arrive this long after the deadline still count (the page auto-submits at zero; the network is slow).
+GRACE = timedelta(seconds=15)
+
+
+@dataclass(frozen=True)
+class Availability:
+    opens_at: datetime | None
+    closes_at: datetime | None
+    due_at: datetime | None
+    assigned: bool
+
+    def is_open(self, now: datetime) -> bool:
+        return (self.opens_at is None or self.opens_at <= now) and (self.closes_at is None or now < self.closes_at)
+
+    def is_closed(self, now: datetime) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
+
+
+def availability_from(*, quiz: Quiz, assignments: list[Assignment]) -> Availability:
+    """Combine a quiz's window with its assignments to one student (an assignment's dates override the quiz's)."""
+    if not assignments:
+        return Availability(opens_at=quiz.opens_at, closes_at=quiz.closes_at, due_at=None, assigned=False)
+    opens = [a.opens_at or quiz.opens_at for a in assignments]
+    closes = [a.closes_at or quiz.closes_at for a in assignments]
+    dues = [a.due_at for a in assignments if a.due_at]
+    # A student in two classes gets the more generous of the windows.
+    return Availability(
+        opens_at=None if None in opens else min(opens),
+        closes_at=None if None in closes else max(closes),
+        due_at=min(dues) if dues else None,
+        assigned=True,
+    )
+
+
+def student_assignments(*, user, quiz_ids=None) -> QuerySet[Assignment]:
+    """Return the assignments that reach this student through the active classes they are enrolled in."""
+    qs = Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+    if quiz_ids is not None:
+        qs = qs.filter(quiz_id__in=quiz_ids)
+    return qs
+
+
+def quiz_availability(*, quiz: Quiz, user) -> Availability:
+    """Return when this student may take the quiz."""
+    return availability_from(quiz=quiz, assignments=list(student_assignments(user=user, quiz_ids=[quiz.pk])))
+
+
+def feedback_visible(*, attempt: Attempt, availability: Availability, now: datetime) -> bool:
+    """Return True when the right answers and explanations of a finished attempt may be shown."""
+    if not attempt.is_finished:
+        return False
+    if attempt.quiz.feedback_timing == FeedbackTiming.AFTER_CLOSE:
+        return availability.is_closed(now)
+    return True
+
+
+def is_expired(attempt: Attempt, now: datetime) -> bool:
+    """Return True when an open attempt's time ran out (past its deadline and the grace period)."""
+    return attempt.deadline is not None and now > attempt.deadline + GRACE

@@ -1,0 +1,229 @@
+"""The class page's grid: students × assignments with best score, attempts and lateness, and card activity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Avg, Count, Max, Min, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ...models import (
+    Assignment,
+    Attempt,
+    AttemptState,
+    CardState,
+    Classroom,
+    Review,
+    StudentCard,
+    User,
+)
+from . import class_students, student_ids
+
+RETENTION_DAYS = 30
+ACTIVITY_DAYS = 7
+
+
+class CellStatus:
+    DONE = "done"
+    DONE_LATE = "done_late"
+    IN_PROGRESS = "in_progress"
+    LATE = "late"
+    NOT_STARTED = "not_started"
+
+
+CELL_LABELS = {
+    CellStatus.DONE: _("Entregado"),
+    CellStatus.DONE_LATE: _("Entregado con retraso"),
+    CellStatus.IN_PROGRESS: _("En curso"),
+    CellStatus.LATE: _("Atrasado"),
+    CellStatus.NOT_STARTED: _("Sin empezar"),
+}
+
+
+@dataclass
+class Cell:
+    best: float | None = None
+    attempts: int = 0
+    in_progress: bool = False
+    status: str = CellStatus.NOT_STARTED
+
+    @property
+    def label(self):
+        return CELL_LABELS[self.status]
+
+    @property
+    def is_late(self) -> bool:
+        return self.status in {CellStatus.LATE, CellStatus.DONE_LATE}
+
+
+@dataclass
+class AssignmentSummary:
+    assignment: Assignment
+    completed: int = 0
+    late: int = 0
+    average: float | None = None
+    completion: float = 0.0
+
+    @property
+    def completion_pct(self) -> float:
+        return self.completion * 100
+
+
+@dataclass
+class CardActivity:
+    reviews_7d: int = 0
+    retention: float | None = None  # share of "review" cards remembered (Anki's true retention), last 30 days
+    retention_n: int = 0
+    leeches: int = 0
+    due: int = 0
+
+    @property
+    def retention_pct(self) -> float | None:
+        return self.retention * 100 if self.retention is not None else None
+
+
+@dataclass
+class GridRow:
+    student: User
+    cells: list[Cell]
+    cards: CardActivity
+    average: float | None = None
+
+
+@dataclass
+class ClassGrid:
+    classroom: Classroom
+    assignments: list[AssignmentSummary]
+    rows: list[GridRow]
+    cards: CardActivity
+    now: datetime
+
+
+def _cell_status(*, assignment: Assignment, attempts: int, in_progress: bool, first_submitted, now) -> str:
+    due = assignment.due_at
+    if attempts:
+        return CellStatus.DONE_LATE if due and first_submitted and first_submitted > due else CellStatus.DONE
+    if due and now > due:
+        return CellStatus.LATE
+    return CellStatus.IN_PROGRESS if in_progress else CellStatus.NOT_STARTED
+
+
+def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
+    """Return flashcard activity per student (two grouped queries)."""
+    week_ago = now - timedelta(days=ACTIVITY_DAYS)
+    month_ago = now - timedelta(days=RETENTION_DAYS)
+    mature = Q(reviewed_at__gte=month_ago, state_before=CardState.REVIEW)
+    activity: dict[int, CardActivity] = {}
+    for row in (
+        Review.objects.filter(user_id__in=user_ids, reviewed_at__gte=min(week_ago, month_ago))
+        .values("user_id")
+        .annotate(
+            week=Count("id", filter=Q(reviewed_at__gte=week_ago)),
+            mature=Count("id", filter=mature),
+            passed=Count("id", filter=mature & Q(rating__gte=2)),
+        )
+    ):
+        act = activity.setdefault(row["user_id"], CardActivity())
+        act.reviews_7d = row["week"]
+        act.retention_n = row["mature"]
+        act.retention = row["passed"] / row["mature"] if row["mature"] else None
+    for row in (
+        StudentCard.objects.filter(user_id__in=user_ids)
+        .values("user_id")
+        .annotate(
+            leeches=Count("id", filter=Q(is_leech=True)),
+            due=Count("id", filter=Q(due__lte=now) & ~Q(state=CardState.NEW)),
+        )
+    ):
+        act = activity.setdefault(row["user_id"], CardActivity())
+        act.leeches = row["leeches"]
+        act.due = row["due"]
+    return activity
+
+
+def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGrid:
+    """Return students × assignments with best score, attempts and lateness, plus per-assignment summaries."""
+    now = now or timezone.now()
+    students = list(class_students(classroom))
+    assignments = list(
+        Assignment.objects.filter(classroom=classroom).select_related("quiz").order_by("due_at", "created_at", "id")
+    )
+    aggregated = {
+        (row["user_id"], row["quiz_id"]): row
+        for row in Attempt.objects.filter(
+            user__in=student_ids(classroom), quiz__in=Assignment.objects.filter(classroom=classroom).values("quiz")
+        )
+        .values("user_id", "quiz_id")
+        .annotate(
+            best=Max("percent", filter=Q(state=AttemptState.SUBMITTED)),
+            submitted=Count("id", filter=Q(state=AttemptState.SUBMITTED)),
+            open=Count("id", filter=Q(state=AttemptState.IN_PROGRESS)),
+            first_submitted=Min("submitted_at", filter=Q(state=AttemptState.SUBMITTED)),
+        )
+    }
+    activity = card_activity(user_ids=student_ids(classroom), now=now)
+    summaries = [AssignmentSummary(assignment=a) for a in assignments]
+    rows = []
+    for student in students:
+        cells = []
+        for summary in summaries:
+            agg = aggregated.get((student.pk, summary.assignment.quiz_id))
+            cell = Cell()
+            if agg:
+                cell.best = agg["best"]
+                cell.attempts = agg["submitted"]
+                cell.in_progress = bool(agg["open"])
+            cell.status = _cell_status(
+                assignment=summary.assignment,
+                attempts=cell.attempts,
+                in_progress=cell.in_progress,
+                first_submitted=agg["first_submitted"] if agg else None,
+                now=now,
+            )
+            cells.append(cell)
+        scored = [c.best for c in cells if c.best is not None]
+        rows.append(
+            GridRow(
+                student=student,
+                cells=cells,
+                cards=activity.get(student.pk, CardActivity()),
+                average=sum(scored) / len(scored) if scored else None,
+            )
+        )
+    n = len(students)
+    for i, summary in enumerate(summaries):
+        column = [row.cells[i] for row in rows]
+        bests = [c.best for c in column if c.best is not None]
+        summary.completed = sum(1 for c in column if c.attempts)
+        summary.late = sum(1 for c in column if c.is_late)
+        summary.average = sum(bests) / len(bests) if bests else None
+        summary.completion = summary.completed / n if n else 0.0
+    class_cards = CardActivity(
+        reviews_7d=sum(r.cards.reviews_7d for r in rows),
+        leeches=sum(r.cards.leeches for r in rows),
+        due=sum(r.cards.due for r in rows),
+    )
+    mature = sum(r.cards.retention_n for r in rows)
+    if mature:
+        passed = sum(round((r.cards.retention or 0) * r.cards.retention_n) for r in rows)
+        class_cards.retention, class_cards.retention_n = passed / mature, mature
+    return ClassGrid(classroom=classroom, assignments=summaries, rows=rows, cards=class_cards, now=now)
+
+
+def class_progress(*, classroom: Classroom) -> list[tuple]:
+    """Return (day, average percent, submitted attempts) of the class's submitted attempts on assigned quizzes."""
+    return [
+        (row["day"], row["avg"], row["n"])
+        for row in Attempt.objects.filter(
+            user__in=student_ids(classroom),
+            quiz__in=Assignment.objects.filter(classroom=classroom).values("quiz"),
+            state=AttemptState.SUBMITTED,
+        )
+        .annotate(day=TruncDate("submitted_at"))
+        .values("day")
+        .annotate(avg=Avg("percent"), n=Count("id"))
+        .order_by("day")
+    ]

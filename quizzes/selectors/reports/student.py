@@ -1,0 +1,64 @@
+"""One student's page in a class: their attempts on the class's quizzes, weakest facts and leeches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Avg, Count, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from ...models import (
+    Assignment,
+    Attempt,
+    AttemptState,
+    Classroom,
+    Response,
+    StudentCard,
+    User,
+)
+from .grid import CardActivity, card_activity
+
+
+@dataclass
+class StudentReport:
+    student: User
+    attempts: list
+    weakest_facts: list
+    leeches: list
+    cards: CardActivity
+    progress: list  # (datetime, percent, quiz title)
+
+
+def student_report(*, classroom: Classroom, student: User, now: datetime | None = None) -> StudentReport:
+    """Return one student's attempts on the class's quizzes, weakest facts and leeches."""
+    now = now or timezone.now()
+    quiz_ids = Assignment.objects.filter(classroom=classroom).values("quiz")
+    attempts = list(
+        Attempt.objects.filter(user=student, quiz__in=quiz_ids).select_related("quiz").order_by("-started_at")
+    )
+    weakest = list(
+        Response.objects.filter(
+            attempt__user=student,
+            attempt__state=AttemptState.SUBMITTED,
+            attempt__quiz__in=quiz_ids,
+            question__fact__isnull=False,
+        )
+        .values("question__fact_id", "question__fact__answer", "question__fact__sentence__text")
+        .annotate(accuracy=Avg(Coalesce("fraction", Value(0.0))), n=Count("id"))
+        .filter(accuracy__lt=1)
+        .order_by("accuracy", "-n", "question__fact_id")[:10]
+    )
+    leeches = list(
+        StudentCard.objects.filter(user=student, is_leech=True).select_related("card").order_by("-lapses")[:20]
+    )
+    cards = card_activity(user_ids=[student.pk], now=now).get(student.pk, CardActivity())
+    progress = [
+        (a.submitted_at, a.percent, a.quiz.title)
+        for a in sorted(attempts, key=lambda a: a.submitted_at or a.started_at)
+        if a.state == AttemptState.SUBMITTED and a.percent is not None
+    ]
+    return StudentReport(
+        student=student, attempts=attempts, weakest_facts=weakest, leeches=leeches, cards=cards, progress=progress
+    )
