@@ -26,7 +26,17 @@ def test_enough_questions_of_several_kinds(bank):
     assert len(bank.questions) >= 40
     assert {"short_answer", "single_choice", "true_false", "numeric", "ordering"} <= kinds
     published = [q for q in bank.questions if q.status == "published"]
-    assert len(published) >= 0.6 * len(bank.questions)
+    fact_sentences = {f.sentence_index for f in bank.facts}
+    assert len({q.sentence_indexes[0] for q in published}) >= 0.4 * len(fact_sentences)
+
+
+def test_at_most_two_published_items_per_sentence(bank):
+    per_sentence: dict[int, int] = {}
+    for q in bank.questions:
+        if q.status == "published":
+            for i in set(q.sentence_indexes):
+                per_sentence[i] = per_sentence.get(i, 0) + 1
+    assert per_sentence and max(per_sentence.values()) <= 2
 
 
 def test_dates_are_parsed_with_years(bank):

@@ -11,6 +11,8 @@ from .facts import extract
 from .model import Bank, Fact, Question, stable_key
 from .quality import check_question
 from .questions import merge_duplicates, ordering_questions, questions_for_fact
+from .ranking import publish
+from .standalone import Discourse
 from .text import canonical, mark_skips, normalise, split_sentences
 
 __all__ = ["Bank", "Fact", "Question", "bank_to_json", "generate_bank", "stable_key"]
@@ -41,12 +43,20 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         sent = by_index[fact.sentence_index]
         fact.start = srcmap[sent.start + fact.local_start]
         fact.end = srcmap[sent.start + fact.local_end - 1] + 1
+    # A student sees the title and the headline: an answer standing in either is given away.
+    headline = next((s.text for s in sentences if s.skip == "headline"), "")
+    heading = f"{title} {headline}".strip()
+    disc = Discourse(
+        sentences=sentences,
+        names={i: [s.text for s in spans if s.kind != "term"] for i, spans in ex.mentions.items()},
+        title=title,
+    )
     # Each fact's items are built on their own: a fact that cannot be handled is dropped, not the bank.
     questions = []
     kept_facts = []
     for fact in ex.facts:
         try:
-            questions += questions_for_fact(fact, ex)
+            questions += questions_for_fact(fact, ex, disc)
         except Exception as exc:  # noqa: BLE001 - one fact must never take the bank down
             _dropped(dropped, f"fact «{fact.answer}» of sentence {fact.sentence_index}", exc)
             continue
@@ -61,7 +71,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     checked = []
     for q in questions:
         try:
-            check_question(q, facts_by_key, ex)
+            check_question(q, facts_by_key, ex, title=heading)
         except Exception as exc:  # noqa: BLE001
             _dropped(dropped, f"item «{q.prompt[:60]}»", exc)
             continue
@@ -69,6 +79,15 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     questions = checked
     # An item whose answer stands in its own prompt cannot be repaired by a teacher's review: not made.
     questions = [q for q in questions if "no_answer_in_prompt" not in q.checks_failed]
+    # Fewer, better items: at most two published per sentence, the most important facts first.
+    try:
+        subjects = {s.index: disc.subject(s.index) for s in sentences}
+        publish(questions, ex.facts, ex, sentences, text=clean, subjects=subjects)
+    except Exception as exc:  # noqa: BLE001 - without a selection nothing is published, the bank stands
+        _dropped(dropped, "publication", exc)
+        for q in questions:
+            q.status = "draft"
+            q.checks_failed = sorted({*q.checks_failed, "selected"})
     offsets = {s.index: (srcmap[s.start], srcmap[s.end - 1] + 1) for s in sentences}
     return Bank(
         title=title,

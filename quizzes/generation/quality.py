@@ -25,7 +25,13 @@ WEIGHTS = {
     "date_certain": 0.2,
     "swap_reviewed": 0.2,
     "well_formed": 0.2,
+    "stands_alone": 0.4,
+    "tf_paraphrased": 0.2,
+    "not_guessable_from_title": 0.4,
+    "typable_answer": 0.3,
 }
+# A typed answer longer than this is not what a student would type: it is asked as a choice, or not.
+MAX_TYPED_WORDS = {"term": 2, "default": 4}
 
 
 def contains(haystack: str, needle: str) -> bool:
@@ -34,7 +40,27 @@ def contains(haystack: str, needle: str) -> bool:
     return bool(n) and re.search(r"(^| )" + re.escape(n) + r"( |$)", fold(haystack)) is not None
 
 
-def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
+def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
+    """Return whether the answer (or a name of its group) stands in the document's title."""
+    if not title or fact.kind in {"date", "number"}:
+        return False
+    if contains(title, fact.answer) or any(contains(title, m) for m in fact.members):
+        return True
+    if fact.group and fact.subtype != "alias":
+        return any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
+    return False
+
+
+def typable(fact: Fact) -> bool:
+    """Return whether a student would type this answer (dates and numbers always; long names or terms not)."""
+    if fact.kind in {"date", "number"}:
+        return True
+    words = len(re.findall(r"\w+", fact.answer))
+    kind = "term" if fact.answer[:1].islower() else fact.kind  # a lowercase phrase is a description
+    return words <= MAX_TYPED_WORDS.get(kind, MAX_TYPED_WORDS["default"])
+
+
+def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title: str = "") -> None:
     """Run every check on one item and set its checks, quality and status."""
     results: dict[str, bool] = {}
     qfacts = [facts[k] for k in q.fact_keys if k in facts]
@@ -98,6 +124,14 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction) -> None:
     if "swap:entity" in q.notes:
         # An entity swap may be true in the world (GENERATION.md pitfall 20): a teacher decides.
         results["swap_reviewed"] = False
+    # The prompt stands alone: no connector, pronoun or missing subject it could not repair.
+    results["stands_alone"] = not any(n.startswith("standalone:") for n in q.notes)
+    if q.kind == "true_false":
+        results["tf_paraphrased"] = "tf:verbatim" not in q.notes
+    if asks:
+        results["not_guessable_from_title"] = not any(guessable_from_title(f, title, ex) for f in qfacts)
+    if q.kind == "short_answer":
+        results["typable_answer"] = all(typable(f) for f in qfacts)
     q.checks_passed = sorted(k for k, ok in results.items() if ok)
     q.checks_failed = sorted(k for k, ok in results.items() if not ok)
     penalty = sum(WEIGHTS.get(k, 0.2) for k in q.checks_failed)

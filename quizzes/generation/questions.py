@@ -14,6 +14,7 @@ from .distractors import (
 from .facts import Extraction, find_dates, find_quantities
 from .lexicon import RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
+from .standalone import Discourse, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
 
 BLANK = "_____"
@@ -21,6 +22,8 @@ MAX_STEM_WORDS = 40
 _ALIAS_APPOSITION = re.compile(r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE)
 # "(20 millas)", "(-45 °F)": a number with a unit in parentheses ("(1500-1558)" is not one).
 _CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?(?:[^\W\d_]|[°%º])[^)]{0,15}\)")
+# An aside in brackets: "(en latín: Bellum Gallicum)", "(1500-1558)", "[sic]".
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,120}\)|\s*\[[^\[\]]{1,120}\]")
 _PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de)"
 _RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
 
@@ -158,8 +161,12 @@ def build_stem(
             continue
         ra, rb = _remove_temporal(s, ta, tb)
         edits.append((ra, rb, ""))
+    # Asides in brackets that do not hold the fact ("(en latín: Bellum Gallicum)", "(1500-1558)") go.
+    for m in _PARENTHETICAL.finditer(s):
+        if not (m.start() <= a < m.end()) and not any(m.start() < e and m.end() > st for st, e, _ in edits):
+            edits.append((m.start(), m.end(), ""))
     # Keep the sentence up to the end of the fact's clause; the start too when it is long.
-    clauses = clause_spans(s)
+    clauses = whole_clause_spans(s)
     ci = next((k for k, (x, y) in enumerate(clauses) if x <= a < y), 0)
     keep_start, keep_end = 0, clauses[ci][1]
     prefix_text = ""
@@ -180,6 +187,32 @@ def build_stem(
         out = re.sub(r"^\s*(?:y|e)\s+", "", out)
         out = prefix_text + out
     return tidy(out)
+
+
+def whole_clause_spans(text: str) -> list[tuple[int, int]]:
+    """Return clause spans, never cut inside brackets or quotes (a cut there breaks the stem)."""
+    spans = clause_spans(text)
+    out: list[tuple[int, int]] = []
+    for x, y in spans:
+        if out and _inside_brackets(text, x):
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+    return out
+
+
+def _inside_brackets(text: str, pos: int) -> bool:
+    """Return whether pos falls inside an open bracket or quotation."""
+    depth = 0
+    quotes = 0
+    for ch in text[:pos]:
+        if ch in "([«“{":
+            depth += 1
+        elif ch in ")]»”}":
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            quotes ^= 1
+    return depth > 0 or quotes == 1
 
 
 def _merge_edits(edits: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
@@ -274,12 +307,61 @@ def _q(
     )
 
 
-def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
-    """Return every question kind this fact supports."""
+_NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
+
+
+def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> str:
+    """Return the stem repaired to stand alone; note why when it cannot (the item is then a draft)."""
+    fixed, problem = stand_alone(text, fact.sentence_index, disc)
+    m_stem, m_sent = _NEUTER.search(fixed), _NEUTER.search(fact.sentence)
+    if not problem and m_stem and m_sent:
+        # "como evidencia de esto" once what "esto" stood for was cut from the stem.
+        said_before = len(fact.sentence[: m_sent.start()].split()) - len(fixed[: m_stem.start()].split())
+        if said_before > 4:
+            problem = "pronoun"
+    if problem:
+        notes.append(f"standalone:{problem}")
+    return fixed
+
+
+def _alone_stem(fact: Fact, disc: Discourse | None, notes: list[str], **kw) -> str:
+    """Return the stem standing alone; when the whole sentence cannot, try the fact's own clause."""
+    first: list[str] = []
+    stem = _alone(build_stem(fact, **kw), fact, disc, first)
+    if first and not kw.get("clause_only"):
+        second: list[str] = []
+        clause = _alone(build_stem(fact, clause_only=True, **kw), fact, disc, second)
+        if not second and clause != stem:
+            return clause
+    notes += first
+    return stem
+
+
+def _statement(fact: Fact, disc: Discourse | None, notes: list[str], value: str) -> str:
+    """Return a true/false statement with `value` in the fact's place, restated and standing alone."""
+    first: list[str] = []
+    said = _alone(paraphrase(fix_conjunctions(build_stem(fact, replacement=value)), value), fact, disc, first)
+    if first:
+        second: list[str] = []
+        clause = build_stem(fact, replacement=value, clause_only=True)
+        clause = _alone(paraphrase(fix_conjunctions(clause), value), fact, disc, second)
+        if not second:
+            return clause
+    notes += first
+    return said
+
+
+def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None) -> list[Question]:
+    """Return every question kind this fact supports.
+
+    `disc` lends the stems what they need from the rest of the document (a subject, a name said
+    before); without it only the repairs that need no context are made.
+    """
     qs: list[Question] = []
     parts = [fact.sentence, fact.answer, fact.kind]
     idx = [fact.sentence_index]
-    stem = build_stem(fact)
+    stem_notes: list[str] = []
+    stem = _alone_stem(fact, disc, stem_notes)
     # Short answer / cloze.
     qs.append(
         _q(
@@ -335,6 +417,8 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                 distractors=wrong[:3],
             )
         )
+    for q in qs:
+        q.notes += stem_notes
     if from_gazetteer:
         for q in qs:
             if q.kind in {"single_choice", "multiple_choice"}:
@@ -343,7 +427,8 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
     if fact.kind == "date" and fact.value and fact.value.get("year") and re.search(r"\d{3,4}", fact.answer):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
         span = (fact.local_start + ym.start(), fact.local_start + ym.end())
-        prompt = build_stem(fact, span=span)
+        num_notes: list[str] = []
+        prompt = _alone_stem(fact, disc, num_notes, span=span)
         qs.append(
             _q(
                 "numeric",
@@ -354,6 +439,7 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                 key_parts=parts,
                 correct=[ym.group()],
                 numeric={"value": float(ym.group()), "tolerance": 0.0, "unit": "año"},
+                notes=num_notes,
             )
         )
     elif fact.kind == "number" and fact.value:
@@ -365,10 +451,9 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             unit_after = fact.sentence[ns[1] : fact.local_end]
             if half:
                 unit_after = " " + re.sub(r"\s+y\s+medi[oa]$", "", unit_after).strip()
-            prompt = build_stem(
-                fact,
-                span=(ns[0], end),
-                replacement=BLANK + (unit_after if half else ""),
+            num_notes = []
+            prompt = _alone_stem(
+                fact, disc, num_notes, span=(ns[0], end), replacement=BLANK + (unit_after if half else "")
             )
             tol = abs(v["number"]) * 0.1 if v.get("approx") == "about" else 0.0
             unit = v.get("unit") or ""
@@ -391,10 +476,15 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
                     key_parts=parts,
                     correct=[format_quantity({**v, "words": False, "approx_text": ""}, v["number"])],
                     numeric=numeric,
+                    notes=num_notes,
                 )
             )
     # True/false: swap a date or number for a false statement; otherwise state the fact.
     statement_true = build_stem(fact, replacement=_answer_with_article(fact))
+    tf_notes: list[str] = []
+    said = _statement(fact, disc, tf_notes, _answer_with_article(fact))
+    if fold(said) == fold(fact.sentence) and len(fact.sentence.split()) > VERBATIM_WORDS:
+        tf_notes.append("tf:verbatim")
     false_value = None
     swap_kind = ""
     if fact.kind in {"date", "number"} and wrong:
@@ -402,16 +492,18 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
     elif fact.kind in {"place", "organization", "event", "person"} and wrong and not fact.members:
         false_value, swap_kind = wrong[0], "entity"
     if false_value and int(stable_key(fact.key, "tf")[:2], 16) % 2 == 0:
-        statement = fix_conjunctions(build_stem(fact, replacement=false_value))
+        false_notes: list[str] = []
+        statement = _statement(fact, disc, false_notes, false_value)
         q = _q(
             "true_false",
             [fact.key],
-            statement,
+            true_false_prompt(statement),
             fact.sentence,
             idx,
             variant="false",
             key_parts=parts,
             correct=["Falso"],
+            notes=false_notes,
         )
         q.notes.append(f"swap:{swap_kind}")
         q.notes.append(f"Afirmación falsa: «{false_value}» en lugar de «{fact.answer}».")
@@ -421,15 +513,64 @@ def questions_for_fact(fact: Fact, ex: Extraction) -> list[Question]:
             _q(
                 "true_false",
                 [fact.key],
-                statement_true,
+                true_false_prompt(said),
                 fact.sentence,
                 idx,
                 variant="true",
                 key_parts=[statement_true],
                 correct=["Verdadero"],
+                notes=tf_notes,
             )
         )
     return qs
+
+
+def true_false_prompt(statement: str) -> str:
+    """Return "Verdadero o falso: …" with the statement's first word lowered unless it is a name."""
+    return "Verdadero o falso: " + lower_first(statement)
+
+
+# An apposition between commas after a name: ", la más larga de la guerra,", ", una localidad del País Vasco".
+_APPOSITION = re.compile(r",\s+(?:el|la|los|las|un|una|unos|unas)\s+[a-záéíóúñü][^,;:()]{1,70}?(?:,|(?=\.$))")
+VERBATIM_WORDS = 12
+
+
+def paraphrase(statement: str, keep: str) -> str:
+    """Restate a sentence for a true/false item: asides dropped, a closing date moved to the front.
+
+    `keep` (the fact the item is about) is never dropped.
+    """
+    out = statement
+    for m in list(_APPOSITION.finditer(out))[::-1]:
+        seg = m.group()
+        if keep and re.search(rf"(?<!\w){re.escape(fold(keep))}(?!\w)", fold(seg)):
+            continue
+        if any(is_finite_verb(t.text) for t in tokenize(seg)):
+            continue
+        if not re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*$", out[: m.start()]):
+            continue  # an apposition follows a name
+        if re.match(r"\s*(?:y\s+|e\s+)?(?:el |la |los |las )?[A-ZÁÉÍÓÚÑ]", out[m.end() :]):
+            continue  # "Suecia, la Unión Soviética, Noruega…" is a list, not an aside
+        out = out[: m.start()] + out[m.end() :]
+    out = re.sub(r",\s*,", ",", out).replace(" ,", ",")
+    out = re.sub(r",\.$", ".", out)
+    # "… terminó el 13 de marzo de 1940." -> "El 13 de marzo de 1940, … terminó."
+    spans = temporal_spans(out, ("date",))
+    if spans and re.fullmatch(r"\s*\.", out[spans[-1][1] :]):
+        a, b = spans[-1]
+        prep = re.search(r"(?:^|\s)((?:en|el|durante|entre|hacia|desde|hasta)\s+(?:el\s+)?)$", out[:a])
+        body = out[: prep.start(1)].rstrip(" ,") if prep else ""
+        # Only a date said of the main verb moves: not "fundada en 1035", "hasta su muerte en 1063", nor one
+        # date of a list ("Mallorca en 1229 y Valencia en 1238").
+        last = body.split()[-8:]
+        said_of_verb = any(is_finite_verb(w.lower()) for w in last) and not re.search(
+            r"(?:[ai]d[oa]s?|muerte|\bhasta\b.*)$", body
+        )
+        single = len(spans) == 1 and not re.search(r"\s(?:y|e)\s", body)
+        if prep and said_of_verb and single and len(body.split()) >= 2 and "," not in body:
+            adj = out[prep.start(1) : b]
+            out = f"{adj[0].upper()}{adj[1:]}, {lower_first(body)}."
+    return out
 
 
 def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Sentence]) -> list[Question]:

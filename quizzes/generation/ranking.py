@@ -1,0 +1,244 @@
+"""Fewer, better items: rank facts by what a teacher would ask and publish at most two items per sentence.
+
+Every generated item stays in the bank (a teacher may publish a draft); only the best ones of each
+sentence are published. A fact's importance favours the dates and agents of events and the opening of
+the text over incidental figures (distances, temperatures), list members, names said once and
+foreign-language synonyms. Within a sentence the two published items are about different facts when
+the sentence has two, and of different kinds when it can.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .facts import Extraction
+from .lexicon import fold
+from .model import Fact, Question, stable_key
+
+MAX_PER_SENTENCE = 2
+# Facts less important than this (incidental figures, names said once, list members) are not published.
+MIN_IMPORTANCE = 0.5
+# Published true/false items whose answer is «Verdadero»: kept inside this share.
+MAX_TRUE_SHARE = 0.6
+MIN_TRUE_SHARE = 0.4
+
+_KIND_BASE = {
+    "date": 1.0,
+    "person": 0.95,
+    "event": 0.9,
+    "organization": 0.8,
+    "place": 0.6,
+    "term": 0.45,
+    "number": 0.5,
+}
+_SUBTYPE_BASE = {
+    # dates
+    "range": 0.85,
+    # numbers
+    "percentage": 0.6,
+    "duration": 0.6,
+    "count": 0.55,
+    "quantity": 0.4,
+    "temperature": 0.3,
+    # places
+    "country": 0.7,
+    "city": 0.65,
+    "capital": 0.65,
+    "locality": 0.45,
+    # synonyms
+    "alias": 0.3,
+}
+# Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
+_ITEM_WEIGHT = {
+    "single_choice": 1.0,
+    "multiple_choice": 0.95,
+    "numeric": 0.9,
+    "short_answer": 0.85,
+    "true_false": 0.87,
+    "ordering": 1.0,
+}
+WH_BONUS = 0.15
+_FOREIGN = re.compile(r"\b(?:en|del)\s+(?:latín|inglés|alemán|francés|ruso|finés|árabe|griego|italiano|neerlandés)\b")
+
+
+def paragraphs_of(sentences: list, text: str = "") -> dict[int, int]:
+    """Return sentence index -> paragraph number (0 = the first paragraph of the body)."""
+    out: dict[int, int] = {}
+    para = -1
+    last_end = None
+    for s in sentences:
+        if s.skip == "headline":
+            out[s.index] = -1
+            last_end = s.end
+            continue
+        if last_end is None or para < 0 or (text and "\n" in text[last_end : s.start]):
+            para += 1
+        out[s.index] = para
+        last_end = s.end
+    return out
+
+
+def fact_importance(
+    fact: Fact,
+    ex: Extraction,
+    *,
+    paragraph: int = 1,
+    mentions: Counter | None = None,
+    list_members: set[tuple[int, str]] | None = None,
+    subject: str = "",
+) -> float:
+    """Return how much a teacher would want this fact asked (about 0 to 1.3)."""
+    score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
+    if fact.kind == "date" and fact.subtype != "range":
+        score = _KIND_BASE["date"]
+    if paragraph == 0:
+        score += 0.15  # the opening paragraph says what matters
+    if fact.kind in {"person", "place", "organization", "event"} and fact.group and mentions is not None:
+        n = mentions.get(ex.groups.root(fact.group), 0)
+        if n >= 2:
+            score += 0.1
+        elif n <= 1 and not fact.members:
+            score -= 0.15  # a name said once is rarely what the text is about
+    if list_members and (fact.sentence_index, fold(fact.answer)) in list_members:
+        score -= 0.3  # one member of a list of places or names
+    if subject and fact.kind in {"person", "organization", "event", "place"} and fold(fact.answer) in fold(subject):
+        score += 0.1  # the agent of the sentence
+    before = fact.sentence[: fact.local_start]
+    if _FOREIGN.search(before[-40:]) or (before.count("(") > before.count(")")):
+        score -= 0.4  # a synonym in another language, an aside in brackets
+    return round(score, 3)
+
+
+def item_score(q: Question, importance: float) -> float:
+    """Return the publication score of one item."""
+    weight = _ITEM_WEIGHT.get(q.kind, 0.7)
+    if q.kind == "true_false" and q.correct == ["Falso"]:
+        weight += 0.1  # a real substitution is the better true/false item
+    if q.prompt.rstrip().endswith("?"):
+        weight += WH_BONUS
+    return importance * weight
+
+
+def publish(
+    questions: list[Question],
+    facts: list[Fact],
+    ex: Extraction,
+    sentences: list,
+    *,
+    text: str = "",
+    subjects: dict[int, str] | None = None,
+) -> None:
+    """Publish at most MAX_PER_SENTENCE items per sentence, the most important first; the rest become drafts.
+
+    Only items that passed every check are candidates. Items left out fail the `selected` check, so
+    a teacher sees why they are drafts.
+    """
+    paragraphs = paragraphs_of(sentences, text)
+    mentions: Counter = Counter()
+    for spans in ex.mentions.values():
+        for span in spans:
+            if span.group:
+                mentions[ex.groups.root(span.group)] += 1
+    list_members = {(f.sentence_index, fold(m)) for f in facts if len(f.members) >= 3 for m in f.members}
+    importance = {
+        f.key: fact_importance(
+            f,
+            ex,
+            paragraph=paragraphs.get(f.sentence_index, 1),
+            mentions=mentions,
+            list_members=list_members,
+            subject=(subjects or {}).get(f.sentence_index, ""),
+        )
+        for f in facts
+    }
+
+    def score(q: Question) -> tuple[float, str]:
+        imp = max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0)
+        return (-item_score(q, imp), stable_key(q.key, "rank"))
+
+    def important(q: Question) -> bool:
+        return max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
+
+    candidates = [q for q in questions if not q.checks_failed and important(q)]
+    used: Counter = Counter()
+    chosen: set[str] = set()
+    # An ordering item spans several sentences: it takes one place in each.
+    for q in sorted((q for q in candidates if q.kind == "ordering"), key=score)[:1]:
+        chosen.add(q.key)
+        for i in set(q.sentence_indexes):
+            used[i] += 1
+    by_sentence: dict[int, list[Question]] = {}
+    for q in candidates:
+        if q.kind != "ordering" and q.sentence_indexes:
+            by_sentence.setdefault(q.sentence_indexes[0], []).append(q)
+    for index, items in by_sentence.items():
+        items.sort(key=score)
+        picked: list[Question] = []
+        room = MAX_PER_SENTENCE - used[index]
+        while items and len(picked) < room:
+            facts_taken = {k for p in picked for k in p.fact_keys}
+            kinds_taken = {p.kind for p in picked}
+            # Two items of one sentence are about two facts (two items on one fact repeat each other).
+            nxt = next((q for q in items if not set(q.fact_keys) & facts_taken and q.kind not in kinds_taken), None)
+            nxt = nxt or next((q for q in items if not set(q.fact_keys) & facts_taken), None)
+            if nxt is None:
+                break
+            picked.append(nxt)
+            items.remove(nxt)
+        chosen |= {q.key for q in picked}
+        used[index] += len(picked)
+    _balance_true_false(candidates, chosen, used, score)
+    for q in questions:
+        if q.checks_failed:
+            continue
+        if q.key in chosen:
+            q.checks_passed = sorted({*q.checks_passed, "selected"})
+            q.status = "published"
+        else:
+            q.checks_failed = ["selected"]
+            q.status = "draft"
+            q.quality = round(max(0.0, q.quality - 0.1), 2)
+
+
+def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score) -> None:
+    """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items.
+
+    Too many: the weakest true items go. Too few: true items of sentences with room come in, the best
+    first; failing that, the weakest false items go.
+    """
+
+    def counts() -> tuple[list[Question], list[Question]]:
+        tf = [q for q in candidates if q.key in chosen and q.kind == "true_false"]
+        return [q for q in tf if q.correct == ["Verdadero"]], [q for q in tf if q.correct != ["Verdadero"]]
+
+    trues, falses = counts()
+    for q in sorted(trues, key=score, reverse=True):
+        if len(trues) <= MAX_TRUE_SHARE * (len(trues) + len(falses)):
+            break
+        chosen.discard(q.key)
+        used[q.sentence_indexes[0]] -= 1
+        trues.remove(q)
+    if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)):
+        return
+    taken_facts = {k for q in candidates if q.key in chosen for k in q.fact_keys}
+    spare = [
+        q
+        for q in candidates
+        if q.kind == "true_false" and q.correct == ["Verdadero"] and q.key not in chosen
+    ]
+    for q in sorted(spare, key=score):
+        if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)):
+            return
+        i = q.sentence_indexes[0]
+        if used[i] < MAX_PER_SENTENCE and not set(q.fact_keys) & taken_facts:
+            chosen.add(q.key)
+            used[i] += 1
+            trues.append(q)
+            taken_facts |= set(q.fact_keys)
+    for q in sorted(falses, key=score, reverse=True):
+        if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)) or not falses:
+            return
+        chosen.discard(q.key)
+        used[q.sentence_indexes[0]] -= 1
+        falses.remove(q)

@@ -1,0 +1,464 @@
+"""Prompts that stand alone: a student who has not read the previous sentence understands them.
+
+A stem is cut from one sentence of a text, so it may lean on what came before: an opening connector
+(«Además», «Sin embargo»), a demonstrative or possessive whose referent is elsewhere («Este tratado…»,
+«Su muerte…»), or a verb whose subject was in the sentence before («Fue asesinado en…»). Each is
+repaired when the text itself says what is meant (the subject of the previous sentence or of the
+document, a name of the right kind named just before), and reported otherwise so the item is not
+published. A stem also needs a main verb and balanced brackets and quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import SENTENCE_INITIAL_STOP, fold
+from .text import Sentence, is_finite_verb, lemma, tokenize
+
+# Discourse connectors dropped from the start of a stem (with the comma that follows them). What they
+# link to is not in the stem, and the statement stands without them.
+_CONNECTORS = (
+    "además",
+    "asimismo",
+    "igualmente",
+    "también",
+    "sin embargo",
+    "no obstante",
+    "aun así",
+    "con todo",
+    "pese a ello",
+    "pese a esto",
+    "pese a todo",
+    "a pesar de ello",
+    "a pesar de esto",
+    "a pesar de todo",
+    "por ello",
+    "por eso",
+    "por esto",
+    "por lo tanto",
+    "por tanto",
+    "por consiguiente",
+    "por otra parte",
+    "por otro lado",
+    "por su parte",
+    "por el contrario",
+    "en cambio",
+    "en consecuencia",
+    "como consecuencia",
+    "como resultado",
+    "de este modo",
+    "de esta manera",
+    "de esta forma",
+    "de hecho",
+    "en efecto",
+    "del mismo modo",
+    "de igual modo",
+    "así pues",
+    "así",
+    "entonces",
+    "luego",
+    "incluso",
+    "finalmente",
+    "por último",
+    "posteriormente",
+    "más tarde",
+    "tras ello",
+    "tras esto",
+    "después de ello",
+    "después de esto",
+    "ahora bien",
+    "es decir",
+)
+_CONNECTOR_RE = re.compile(
+    r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTORS, key=len, reverse=True)) + r")\b\s*,?\s*",
+    re.IGNORECASE,
+)
+# "también" inside a stem ("Finlandia también perdió…") points back as well ("también conocida como" stays).
+_TAMBIEN_INSIDE = re.compile(r",?\s+también(?!\s+(?:conocid|llamad|denominad))\b(\s*,)?", re.IGNORECASE)
+# Pronouns that stand for something said before: not resolvable from the stem.
+_PRONOUN_RE = re.compile(
+    r"^(?:esto|ello|eso|aquello|ambos|ambas|allí|allá|aquí|el resto|los demás|las demás|el mismo|la misma|"
+    r"los mismos|las mismas|este último|esta última|otros|otras|la mayoría de ellos|la mayoría de ellas)\b",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE_RE = re.compile(
+    r"^(este|esta|estos|estas|ese|esa|esos|esas|dicho|dicha|dichos|dichas|tal|tales|aquel|aquella|aquellos|aquellas|"
+    r"otro|otra)\s+([a-záéíóúñü]+)",
+    re.IGNORECASE,
+)
+_PERSONAL_RE = re.compile(r"^(él|ella|ellos|ellas)\b\s*", re.IGNORECASE)
+_POSSESSIVE_RE = re.compile(r"^(su|sus)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
+_DEMONSTRATIVE_ARTICLE = {
+    "este": "el",
+    "ese": "el",
+    "dicho": "el",
+    "aquel": "el",
+    "esta": "la",
+    "esa": "la",
+    "dicha": "la",
+    "aquella": "la",
+    "estos": "los",
+    "esos": "los",
+    "dichos": "los",
+    "aquellos": "los",
+    "estas": "las",
+    "esas": "las",
+    "dichas": "las",
+    "aquellas": "las",
+}
+# Verbs that stand without a subject: existential and impersonal forms.
+_IMPERSONAL = {"hubo", "hay", "había", "habrá", "habría", "existe", "existen", "existía", "existían"}
+# Intransitive verbs whose subject usually follows them ("Comenzó la defensa de Madrid").
+_POSTVERBAL_SUBJECT_LEMMAS = {
+    "comenzar",
+    "empezar",
+    "terminar",
+    "acabar",
+    "concluir",
+    "finalizar",
+    "estallar",
+    "caer",
+    "llegar",
+    "surgir",
+    "ocurrir",
+    "suceder",
+    "seguir",
+    "continuar",
+    "nacer",
+    "aparecer",
+    "desaparecer",
+    "existir",
+    "quedar",
+    "participar",
+    "morir",
+    "tener",
+}
+# Feminine nouns that do not end in -a (for «Su muerte» -> «La muerte de X»).
+_FEMININE_E = {
+    "muerte",
+    "suerte",
+    "gente",
+    "parte",
+    "noche",
+    "clase",
+    "fuente",
+    "nave",
+    "madre",
+    "base",
+    "sede",
+    "mente",
+    "corte",
+    "red",
+    "ley",
+    "paz",
+    "luz",
+    "voz",
+    "fe",
+    "vez",
+    "sangre",
+    "torre",
+    "hambre",
+    "calle",
+    "carne",
+    "llave",
+    "frente",
+    "imagen",
+    "orden",
+    "razón",
+}
+_MASCULINE_A = {"día", "mapa", "problema", "sistema", "programa", "tema", "idioma", "clima", "poeta", "planeta"}
+_ARTICLES = {"el", "la", "los", "las"}
+_FUNCTION_WORDS = {
+    "el",
+    "la",
+    "los",
+    "las",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "de",
+    "del",
+    "y",
+    "e",
+}
+_BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
+
+
+@dataclass
+class Discourse:
+    """What a stem may borrow from the rest of the document: subjects and names said before."""
+
+    sentences: list[Sentence]
+    names: dict[int, list[str]] = field(default_factory=dict)  # sentence index -> proper names, in order
+    title: str = ""
+    _subjects: dict[int, str] = field(default_factory=dict)
+
+    def subject(self, index: int) -> str:
+        """Return the explicit subject of a sentence ("" when it has none the rules can see)."""
+        if index not in self._subjects:
+            text = self.sentences[index].text if 0 <= index < len(self.sentences) else ""
+            self._subjects[index] = sentence_subject(text)
+        return self._subjects[index]
+
+    def previous_subject(self, index: int) -> str:
+        """Return the subject carried over from the sentences before (null subjects keep the last one)."""
+        for i in range(index - 1, max(-1, index - 4), -1):
+            if self.sentences[i].skip == "headline":
+                break
+            subj = self.subject(i)
+            if subj:
+                return subj
+            if not starts_with_verb(self.sentences[i].text):
+                return ""
+        return ""
+
+    def document_subject(self) -> str:
+        """Return what the document is about: the subject of its first definition («X es/fue …»)."""
+        for sent in self.sentences[:3]:
+            if sent.skip:
+                continue
+            subj = self.subject(sent.index)
+            rest = sent.text[len(subj) :].lstrip(" ,")
+            if subj and re.match(r"(?:es|fue|era)\s+(?:un|una|el|la)\b", rest):
+                return subj
+            break
+        return ""
+
+
+def sentence_subject(text: str) -> str:
+    """Return the words before the first finite verb when they form a noun phrase.
+
+    A leading adjunct ("En 1871, …", "Tras la guerra, …") or a subordinate clause means the subject is
+    not where the rules can find it: "" then.
+    """
+    toks = tokenize(text)
+    if not toks or not (toks[0].text[0].isupper() or toks[0].text.lower() in _ARTICLES):
+        return ""
+    if toks[0].text.lower() in {"en", "a", "tras", "después", "durante", "desde", "hasta", "hacia", "entre"}:
+        # "En 1871, Otto von Bismarck fundó…": the subject follows the fronted adjunct.
+        comma = next((t for t in toks[1:10] if t.text == ","), None)
+        return sentence_subject(text[comma.end :].lstrip()) if comma else ""
+    if toks[0].text.lower() in {"cuando", "aunque", "si", "como", "mientras", "según"}:
+        return ""
+    depth = 0
+    for i, tok in enumerate(toks[:14]):
+        if tok.text in "([«“":
+            depth += 1
+        elif tok.text in ")]»”":
+            depth -= 1
+        if depth:
+            continue
+        if tok.text in {";", ":"}:
+            return ""
+        if i > 0 and (is_finite_verb(tok.text) or tok.text.lower() in {"se", "le", "les", "lo", "no"}):
+            subj = text[: tok.start].strip().rstrip(",").strip()
+            # An apposition between commas stays out: "Julio César, el dictador, fue…" -> "Julio César".
+            subj = re.sub(r",.*$", "", subj).strip()
+            if not subj or len(subj.split()) > 8 or _PRONOUN_RE.match(subj) or _POSSESSIVE_RE.match(subj):
+                return ""
+            if _DEMONSTRATIVE_RE.match(subj):
+                return ""
+            return subj
+        if tok.text == "," and i > 0:
+            # "Julio César, el dictador, fue…": read past one apposition.
+            continue
+    return ""
+
+
+def starts_with_verb(text: str) -> bool:
+    """Return whether a stem opens with a finite verb or a clitic before one."""
+    toks = [t.text for t in tokenize(text)[:3]]
+    if not toks:
+        return False
+    first = toks[0].lower()
+    if first in {"se", "le", "les", "lo", "la", "los", "las", "no"} and len(toks) > 1 and first not in _ARTICLES:
+        return is_finite_verb(toks[1].lower())
+    if first in _ARTICLES:
+        return False
+    return is_finite_verb(first)
+
+
+def _plural_verb(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("n",)) and w not in {"fin", "sin", "según", "también"}
+
+
+def _plural_subject(subj: str) -> bool:
+    words = subj.split()
+    if not words:
+        return False
+    if words[0].lower() in {"los", "las"} or re.search(r"\s(?:y|e)\s", subj):
+        return True
+    return False
+
+
+def _agrees(verb: str, subj: str) -> bool:
+    return _plural_verb(verb) == _plural_subject(subj)
+
+
+def _noun_article(noun: str, plural: bool) -> str:
+    """Guess the definite article of a common noun from its ending ("" when unsure)."""
+    n = noun.lower()
+    base = re.sub(r"(?<=[aeiouáéíóú])s$|(?<=[^aeiouáéíóú])es$", "", n) if plural else n
+    if base in _MASCULINE_A:
+        fem = False
+    elif base in _FEMININE_E or base.endswith(("a", "ión", "dad", "tad", "tud", "umbre", "ez", "eza", "sis")):
+        fem = True
+    elif base.endswith(("o", "or", "aje", "miento", "ismo", "al", "ar", "án", "ón", "és", "ío", "ento")):
+        fem = False
+    else:
+        return ""
+    return ("las" if fem else "los") if plural else ("la" if fem else "el")
+
+
+def _of(name: str) -> str:
+    """Return "de X", contracting "de el" to "del"."""
+    if name[:3].lower() == "el ":
+        return "del " + name[3:]
+    return "de " + name
+
+
+def lower_first(text: str) -> str:
+    toks = tokenize(text)
+    if not toks:
+        return text
+    first = toks[0].text
+    low = first.lower()
+    if low in _ARTICLES | {"se", "le", "les", "lo", "no", "un", "una"} | SENTENCE_INITIAL_STOP or is_finite_verb(low):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def balanced(text: str) -> bool:
+    """Return whether brackets and quotes open and close in order."""
+    stack = []
+    pairs = dict(_BRACKETS)
+    closers = {b: a for a, b in _BRACKETS}
+    for ch in text:
+        if ch in pairs:
+            stack.append(ch)
+        elif ch in closers:
+            if not stack or stack[-1] != closers[ch]:
+                return False
+            stack.pop()
+    return not stack and text.count('"') % 2 == 0
+
+
+def has_main_verb(text: str) -> bool:
+    """Return whether a statement holds a conjugated verb (present tense included)."""
+    for tok in tokenize(text):
+        w = tok.text.lower()
+        if not w.isalpha() or len(w) < 2:
+            continue
+        if is_finite_verb(w):
+            return True
+        if w.endswith(("a", "e", "an", "en")) and w not in _FUNCTION_WORDS and len(w) > 3:
+            lem = lemma(w)
+            if lem != w and lem.endswith(("ar", "er", "ir", "ír")):
+                return True
+    return False
+
+
+def drop_connectors(text: str) -> str:
+    """Remove opening connectors ("Además, …", "Sin embargo, …", "También hubo…") and inner "también"."""
+    prev = None
+    while prev != text:
+        prev = text
+        text = _CONNECTOR_RE.sub("", text, count=1)
+    text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    return _upper_first(text)
+
+
+def _named_before(disc: Discourse, index: int, head: str) -> str:
+    """Return the last name of the two sentences before whose head word is `head` ("tratado" -> Tratado de X)."""
+    for i in range(index - 1, max(-1, index - 3), -1):
+        for name in reversed(disc.names.get(i, [])):
+            words = name.split()
+            if words and fold(words[0]) == fold(head) and len(words) > 1:
+                return name
+    return ""
+
+
+def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
+    """Return the stem repaired to stand alone, and "" or the reason it cannot.
+
+    `index` is the stem's sentence; `disc` gives the subjects and names of the document (None: only the
+    repairs that need no context are made).
+    """
+    text = drop_connectors(stem)
+    if not text:
+        return stem, "empty"
+    if not balanced(text):
+        return text, "unbalanced"
+    # A pronoun for something said before.
+    if _PRONOUN_RE.match(text):
+        return text, "pronoun"
+    m = _DEMONSTRATIVE_RE.match(text)
+    if m:
+        det, noun = m.group(1).lower(), m.group(2)
+        name = _named_before(disc, index, noun) if disc else ""
+        article = _DEMONSTRATIVE_ARTICLE.get(det, "")
+        if not name or not article:
+            return text, "demonstrative"
+        text = _upper_first(f"{article} {name}") + text[m.end() :]
+    m = _POSSESSIVE_RE.match(text)
+    if m:
+        owner = disc.previous_subject(index) if disc else ""
+        if index >= 0 and disc and disc.subject(index) == "" and not owner:
+            owner = ""
+        plural = m.group(1).lower() == "sus"
+        article = _noun_article(m.group(2), plural)
+        named = re.match(r"\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*)", text[m.end() :])
+        if named:
+            # "Su hijo Sancho Ramírez conquistó…": the name says who; the possessive goes.
+            return stand_alone(text[m.end() :].lstrip(), index, disc, blank=blank)
+        if not owner or not article or not _proper(owner) or blank in owner:
+            return text, "possessive"
+        text = _upper_first(f"{article} {m.group(2)} {_of(_lower_article(owner))}") + text[m.end() :]
+    m = _PERSONAL_RE.match(text)
+    if m:
+        owner = disc.previous_subject(index) if disc else ""
+        plural = m.group(1).lower() in {"ellos", "ellas"}
+        if not owner or _plural_subject(owner) != plural:
+            return text, "pronoun"
+        text = _upper_first(owner) + " " + text[m.end() :]
+    # A verb without its subject.
+    if starts_with_verb(text):
+        toks = [t.text for t in tokenize(text)[:4]]
+        first = toks[0].lower()
+        verb = toks[1] if first in {"se", "le", "les", "lo", "la", "no"} and len(toks) > 1 else toks[0]
+        nxt_i = 2 if verb is not toks[0] else 1
+        nxt = toks[nxt_i] if len(toks) > nxt_i else ""
+        impersonal = verb.lower() in _IMPERSONAL
+        # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
+        postverbal = bool(nxt) and (nxt.lower() in _ARTICLES | {"un", "una"} or nxt[:1].isupper())
+        postverbal = postverbal and (first == "se" or lemma(verb.lower()) in _POSTVERBAL_SUBJECT_LEMMAS)
+        if not impersonal and not postverbal:
+            subj = (disc.previous_subject(index) or disc.document_subject()) if disc else ""
+            if subj and not _agrees(verb, subj):
+                subj = disc.document_subject() if disc else ""
+            if not subj or not _agrees(verb, subj) or blank in subj:
+                return text, "no_subject"
+            text = _upper_first(subj) + " " + lower_first(text)
+    if not has_main_verb(text.replace(blank, "")):
+        return text, "no_verb"
+    return text, ""
+
+
+def _proper(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
+    return bool(words) and words[0][:1].isupper()
+
+
+def _lower_article(name: str) -> str:
+    words = name.split(" ", 1)
+    if words[0] in {"El", "La", "Los", "Las"}:
+        return words[0].lower() + (" " + words[1] if len(words) > 1 else "")
+    return name

@@ -1,0 +1,200 @@
+"""Prompts that stand alone, true/false restatements and publication: one rule per test, texts not from the seed."""
+
+import pytest
+
+from quizzes.generation import generate_bank
+from quizzes.generation.questions import paraphrase, true_false_prompt, whole_clause_spans
+from quizzes.generation.standalone import (
+    Discourse,
+    balanced,
+    drop_connectors,
+    has_main_verb,
+    sentence_subject,
+    stand_alone,
+)
+from quizzes.generation.text import Sentence
+
+
+def discourse(*texts: str, names: dict[int, list[str]] | None = None) -> Discourse:
+    sentences, pos = [], 0
+    for i, t in enumerate(texts):
+        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
+        pos += len(t) + 1
+    return Discourse(sentences=sentences, names=names or {})
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("Además, el puerto de Cádiz recibió la flota en _____.", "El puerto de Cádiz recibió la flota en _____."),
+        ("Sin embargo, la cosecha de _____ fue escasa.", "La cosecha de _____ fue escasa."),
+        ("No obstante, Toledo resistió el asedio.", "Toledo resistió el asedio."),
+        ("Pese a ello, los aragoneses tomaron _____.", "Los aragoneses tomaron _____."),
+        ("También hubo revueltas en _____.", "Hubo revueltas en _____."),
+        ("Por ello, el rey convocó las Cortes en _____.", "El rey convocó las Cortes en _____."),
+        ("La flota también llegó a _____.", "La flota llegó a _____."),
+    ],
+)
+def test_opening_connectors_are_dropped(stem, expected):
+    assert drop_connectors(stem) == expected
+
+
+def test_also_known_as_keeps_its_tambien():
+    assert drop_connectors("El Cid, también conocido como Campeador, tomó _____.") == (
+        "El Cid, también conocido como Campeador, tomó _____."
+    )
+
+
+def test_missing_subject_comes_from_the_previous_sentence():
+    disc = discourse(
+        "Isabel la Católica reinó en Castilla desde 1474.",
+        "Financió el viaje de Colón en _____.",
+    )
+    stem, problem = stand_alone("Financió el viaje de Colón en _____.", 1, disc)
+    assert problem == ""
+    assert stem == "Isabel la Católica financió el viaje de Colón en _____."
+
+
+def test_missing_subject_must_agree_in_number():
+    disc = discourse("Isabel la Católica reinó en Castilla desde 1474.", "Conquistaron Granada en _____.")
+    _stem, problem = stand_alone("Conquistaron Granada en _____.", 1, disc)
+    assert problem == "no_subject"
+
+
+def test_missing_subject_without_referent_is_not_published():
+    _stem, problem = stand_alone("Fue llevado a Sevilla en _____.", 0, None)
+    assert problem == "no_subject"
+
+
+def test_a_subject_after_the_verb_is_enough():
+    assert stand_alone("Comenzó la reconquista de Valencia en _____.", 0, None)[1] == ""
+    assert stand_alone("Se firmó el tratado de Tordesillas en _____.", 0, None)[1] == ""
+    assert stand_alone("Hubo una epidemia de peste en _____.", 0, None)[1] == ""
+
+
+def test_subject_after_a_fronted_adjunct():
+    assert sentence_subject("En 1492, los Reyes Católicos tomaron Granada.") == "los Reyes Católicos"
+    assert sentence_subject("Cuando llegó el invierno, el ejército se retiró.") == ""
+
+
+def test_demonstrative_is_resolved_from_a_name_said_before():
+    disc = discourse(
+        "En 1494 se firmó el Tratado de Tordesillas.",
+        "Este tratado dividió las tierras descubiertas entre _____.",
+        names={0: ["Tratado de Tordesillas"]},
+    )
+    stem, problem = stand_alone("Este tratado dividió las tierras descubiertas entre _____.", 1, disc)
+    assert problem == ""
+    assert stem == "El Tratado de Tordesillas dividió las tierras descubiertas entre _____."
+
+
+def test_unresolved_pronoun_or_demonstrative_is_reported():
+    assert stand_alone("Esto provocó la caída de _____.", 0, None)[1] == "pronoun"
+    assert stand_alone("Esta decisión provocó la caída de _____.", 0, None)[1] == "demonstrative"
+    assert stand_alone("Ambos firmaron la paz en _____.", 0, None)[1] == "pronoun"
+
+
+def test_possessive_is_resolved_to_a_named_subject():
+    disc = discourse("Carlos III reformó la administración.", "Su reinado terminó en _____.")
+    stem, problem = stand_alone("Su reinado terminó en _____.", 1, disc)
+    assert problem == ""
+    assert stem == "El reinado de Carlos III terminó en _____."
+    assert stand_alone("Su hijo Sancho Ramírez conquistó _____.", 1, disc) == ("Sancho Ramírez conquistó _____.", "")
+    disc = discourse("Las reformas fueron profundas.", "Sus efectos duraron hasta _____.")
+    assert stand_alone("Sus efectos duraron hasta _____.", 1, disc)[1] == "possessive"
+
+
+def test_brackets_and_main_verb():
+    assert not balanced("En latín: Bellum Gallicum) fue escrito por _____.")
+    assert stand_alone("Bellum Gallicum) fue escrito por _____.", 0, None)[1] == "unbalanced"
+    assert has_main_verb("El río Ebro atraviesa Zaragoza.")
+    assert not has_main_verb("La ciudad de Zaragoza, capital de Aragón.")
+    assert stand_alone("La ciudad de _____, capital de Aragón.", 0, None)[1] == "no_verb"
+
+
+def test_clauses_are_never_cut_inside_brackets():
+    text = "El tratado (firmado en Utrecht y ratificado en Madrid) cedió Gibraltar y Menorca pasó a Gran Bretaña."
+    for a, _b in whole_clause_spans(text):
+        assert text[:a].count("(") == text[:a].count(")")
+
+
+def test_true_statements_are_restated():
+    assert paraphrase("Toledo, la antigua capital visigoda, cayó en 1085.", "1085") == "En 1085, Toledo cayó."
+    assert paraphrase("Ramiro I gobernó desde Jaca hasta su muerte en 1063.", "") == (
+        "Ramiro I gobernó desde Jaca hasta su muerte en 1063."
+    )
+    assert paraphrase("Jaime I conquistó Mallorca en 1229 y Valencia en 1238.", "") == (
+        "Jaime I conquistó Mallorca en 1229 y Valencia en 1238."
+    )
+    assert paraphrase("El acueducto de Segovia se terminó en el siglo II.", "") == (
+        "El acueducto de Segovia se terminó en el siglo II."
+    )
+    assert true_false_prompt("La peste llegó a Mallorca.") == "Verdadero o falso: la peste llegó a Mallorca."
+    assert true_false_prompt("Mallorca sufrió la peste.") == "Verdadero o falso: Mallorca sufrió la peste."
+
+
+TEXT = (
+    "El Reino de Aragón\n"
+    "El Reino de Aragón fue una monarquía de la península ibérica fundada en 1035. "
+    "Ramiro I fue su primer rey y gobernó desde Jaca hasta su muerte en 1063. "
+    "Además, su hijo Sancho Ramírez conquistó Barbastro en 1064 con ayuda de caballeros franceses. "
+    "Alfonso I el Batallador tomó Zaragoza en 1118 y la convirtió en la capital del reino. "
+    "En 1137, Petronila de Aragón se casó con Ramón Berenguer IV, conde de Barcelona. "
+    "Esto unió el reino con el condado de Barcelona en la Corona de Aragón. "
+    "Jaime I conquistó Mallorca en 1229 y Valencia en 1238, y murió en Alcira en 1276. "
+    "Fue el rey con el reinado más largo de la dinastía. "
+    "En 1479, Fernando II heredó la corona y la unió dinásticamente con Castilla. "
+    "La batalla de Muret, librada en 1213, costó la vida al rey Pedro II, unos 1500 caballeros murieron allí.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return generate_bank(TEXT)
+
+
+def test_published_items_stand_alone(bank):
+    published = [q for q in bank.questions if q.status == "published"]
+    assert published
+    for q in published:
+        body = q.prompt.removeprefix("Verdadero o falso: ")
+        assert not body.lower().startswith(("además", "esto", "fue ", "su ", "sus "))
+        assert balanced(q.prompt)
+
+
+def test_at_most_two_published_items_per_sentence_and_different_facts(bank):
+    by_sentence: dict[int, list] = {}
+    for q in bank.questions:
+        if q.status == "published" and q.kind != "ordering":
+            by_sentence.setdefault(q.sentence_indexes[0], []).append(q)
+    assert by_sentence
+    for items in by_sentence.values():
+        assert len(items) <= 2
+        if len(items) == 2:
+            assert not set(items[0].fact_keys) & set(items[1].fact_keys)
+
+
+def test_items_left_out_say_why(bank):
+    drafts = [q for q in bank.questions if q.status == "draft"]
+    assert any("selected" in q.checks_failed for q in drafts)
+    assert all(q.checks_failed for q in drafts)
+
+
+def test_answer_standing_in_the_title_is_not_published():
+    bank = generate_bank(TEXT, title="Jaime I y la conquista de Mallorca")
+    for q in bank.questions:
+        if q.kind in {"short_answer", "single_choice"} and q.correct[0] in {"Mallorca", "Jaime I"}:
+            assert q.status == "draft" and "not_guessable_from_title" in q.checks_failed
+
+
+def test_long_answers_are_not_typed_items():
+    from quizzes.generation.model import Fact
+    from quizzes.generation.quality import typable
+
+    def fact(kind: str, answer: str) -> Fact:
+        return Fact("k", kind, "", 0, answer, answer, 0, len(answer), 0, len(answer))
+
+    assert not typable(fact("organization", "gobierno provisional republicano catalán"))
+    assert not typable(fact("event", "Gran Guerra Patria de la Unión Soviética"))
+    assert typable(fact("person", "Ramón Berenguer IV"))
+    assert typable(fact("date", "17 y 18 de julio de 1936"))
