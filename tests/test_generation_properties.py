@@ -183,10 +183,10 @@ def test_a_failing_fact_is_dropped_with_its_reason_and_the_bank_stands(monkeypat
 
     real = questions_module.questions_for_fact
 
-    def broken(fact, ex):
+    def broken(fact, ex, disc=None):
         if fact.kind == "date":
             raise TypeError("simulated")
-        return real(fact, ex)
+        return real(fact, ex, disc)
 
     monkeypatch.setattr("quizzes.generation.questions_for_fact", broken)
     bank = generate_bank("La batalla de Verdún comenzó el 21 de febrero de 1916 en Francia, cerca del río Mosa.")

@@ -222,11 +222,7 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
     if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)):
         return
     taken_facts = {k for q in candidates if q.key in chosen for k in q.fact_keys}
-    spare = [
-        q
-        for q in candidates
-        if q.kind == "true_false" and q.correct == ["Verdadero"] and q.key not in chosen
-    ]
+    spare = [q for q in candidates if q.kind == "true_false" and q.correct == ["Verdadero"] and q.key not in chosen]
     for q in sorted(spare, key=score):
         if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)):
             return

@@ -289,9 +289,7 @@ def _plural_subject(subj: str) -> bool:
     words = subj.split()
     if not words:
         return False
-    if words[0].lower() in {"los", "las"} or re.search(r"\s(?:y|e)\s", subj):
-        return True
-    return False
+    return bool(words[0].lower() in {"los", "las"} or re.search(r"\s(?:y|e)\s", subj))
 
 
 def _agrees(verb: str, subj: str) -> bool:
