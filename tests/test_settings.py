@@ -108,8 +108,18 @@ def test_an_integer_setting_with_junk_stops_the_start_up():
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("1", True), ("true", True), (" Yes ", True), ("ON", True), ("0", False), ("false", False), ("no", False),
-     ("off", False), ("", None), (None, None)],
+    [
+        ("1", True),
+        ("true", True),
+        (" Yes ", True),
+        ("ON", True),
+        ("0", False),
+        ("false", False),
+        ("no", False),
+        ("off", False),
+        ("", None),
+        (None, None),
+    ],
 )
 def test_env_bool_words(monkeypatch, raw, expected):
     from winterwar.settings import env_bool

@@ -179,9 +179,11 @@ def publish(
         while items and len(picked) < room:
             facts_taken = {k for p in picked for k in p.fact_keys}
             kinds_taken = {p.kind for p in picked}
-            # Two items of one sentence are about two facts (two items on one fact repeat each other).
+            # Two items of one sentence are about two facts when it has two; else one fact asked two ways
+            # that do not repeat each other (not the same stem typed and chosen).
             nxt = next((q for q in items if not set(q.fact_keys) & facts_taken and q.kind not in kinds_taken), None)
             nxt = nxt or next((q for q in items if not set(q.fact_keys) & facts_taken), None)
+            nxt = nxt or next((q for q in items if _another_way(q, picked)), None)
             if nxt is None:
                 break
             picked.append(nxt)
@@ -201,40 +203,57 @@ def publish(
             q.quality = round(max(0.0, q.quality - 0.1), 2)
 
 
+_SAME_STEM = {"short_answer", "single_choice", "multiple_choice"}
+
+
+def _another_way(q: Question, picked: list[Question]) -> bool:
+    """Return whether q asks its fact differently from every picked item (a kind, not the same stem)."""
+    return all(p.kind != q.kind and not (p.kind in _SAME_STEM and q.kind in _SAME_STEM) for p in picked)
+
+
 def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score) -> None:
     """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items.
 
-    Too many: the weakest true items go. Too few: true items of sentences with room come in, the best
-    first; failing that, the weakest false items go.
+    The rarer answer comes in first (into a sentence with room, or in place of the other answer's item
+    of the same sentence); failing that, the weakest items of the commoner answer go.
     """
 
-    def counts() -> tuple[list[Question], list[Question]]:
-        tf = [q for q in candidates if q.key in chosen and q.kind == "true_false"]
-        return [q for q in tf if q.correct == ["Verdadero"]], [q for q in tf if q.correct != ["Verdadero"]]
+    def tf(value: str) -> list[Question]:
+        return [q for q in candidates if q.key in chosen and q.kind == "true_false" and q.correct == [value]]
 
-    trues, falses = counts()
-    for q in sorted(trues, key=score, reverse=True):
-        if len(trues) <= MAX_TRUE_SHARE * (len(trues) + len(falses)):
-            break
-        chosen.discard(q.key)
-        used[q.sentence_indexes[0]] -= 1
-        trues.remove(q)
-    if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)):
+    def share() -> float | None:
+        t, f = len(tf("Verdadero")), len(tf("Falso"))
+        return t / (t + f) if t + f else None
+
+    def needed() -> str:
+        sh = share()
+        if sh is None:
+            return ""
+        return "Falso" if sh > MAX_TRUE_SHARE else "Verdadero" if sh < MIN_TRUE_SHARE else ""
+
+    want = needed()
+    if not want:
         return
-    taken_facts = {k for q in candidates if q.key in chosen for k in q.fact_keys}
-    spare = [q for q in candidates if q.kind == "true_false" and q.correct == ["Verdadero"] and q.key not in chosen]
+    other = "Verdadero" if want == "Falso" else "Falso"
+    spare = [q for q in candidates if q.kind == "true_false" and q.correct == [want] and q.key not in chosen]
     for q in sorted(spare, key=score):
-        if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)):
+        if not needed():
             return
         i = q.sentence_indexes[0]
-        if used[i] < MAX_PER_SENTENCE and not set(q.fact_keys) & taken_facts:
+        beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
+        taken = {k for p in beside for k in p.fact_keys}
+        fits = not set(q.fact_keys) & taken or _another_way(q, beside)
+        if used[i] < MAX_PER_SENTENCE and fits:
             chosen.add(q.key)
             used[i] += 1
-            trues.append(q)
-            taken_facts |= set(q.fact_keys)
-    for q in sorted(falses, key=score, reverse=True):
-        if len(trues) >= MIN_TRUE_SHARE * (len(trues) + len(falses)) or not falses:
+            continue
+        rival = next((p for p in beside if p.kind == "true_false" and p.correct == [other]), None)
+        rest = [p for p in beside if p is not rival]
+        if rival and (not set(q.fact_keys) & {k for p in rest for k in p.fact_keys} or _another_way(q, rest)):
+            chosen.discard(rival.key)
+            chosen.add(q.key)
+    for q in sorted(tf(other), key=score, reverse=True):
+        if not needed():
             return
         chosen.discard(q.key)
         used[q.sentence_indexes[0]] -= 1
-        falses.remove(q)
