@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 
 from quizzes.demo.quizzes import demo_topic_quizzes_create
 from quizzes.generation import generate_bank
-from quizzes.models import AcceptedAnswer, Choice, Document, Fact, Question, Quiz, Sentence, Status
+from quizzes.models import MAX_DOCUMENT_BYTES, AcceptedAnswer, Choice, Document, Fact, Question, Quiz, Sentence, Status
 from quizzes.services import generation
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +147,7 @@ def test_teacher_publishing_a_draft_survives_regeneration():
         ("", "empty"),
         ("   \n ", "empty"),
         ("abc\x00def", "binary"),
-        ("x" * (generation.MAX_TEXT_CHARS + 1), "too_long"),
+        ("x" * (MAX_DOCUMENT_BYTES + 1), "too_long"),
         ("hola hola hola hola.", "no_facts"),
     ],
 )
@@ -194,7 +194,7 @@ def test_command_stores_then_regenerates_idempotently():
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binario"),
         ("Año de 1939 en España.".encode("latin-1"), "UTF-8"),
         ("Sin nada que preguntar aquí.".encode(), "hecho"),
-        (("Texto largo. " * 400_000).encode(), "largo"),
+        (("Texto largo. " * 400_000).encode(), "el máximo es 1 MB"),
     ],
 )
 def test_command_refuses_bad_files(tmp_path, content, message):

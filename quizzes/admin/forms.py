@@ -2,49 +2,33 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from ..domain.uploads import check_size, megabytes, read_text
 from ..interop.schema import MAX_IMPORT_BYTES
-from ..models import Document, ImportFormat, Question, QuestionKind, Status, validate_question_parts
+from ..models import (
+    MAX_DOCUMENT_BYTES,
+    Document,
+    ImportFormat,
+    Question,
+    QuestionKind,
+    Status,
+    validate_document_text,
+    validate_question_parts,
+)
 from ..services import content as content_services
-
-MAX_DOCUMENT_BYTES = 1024 * 1024
-
 
 # ---------------------------------------------------------------- documents
 
 
-def read_uploaded_text(upload) -> str:
-    """Return the text of an uploaded .txt file, or raise ValidationError saying what is wrong with it."""
-    if upload.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError(_("El archivo ocupa más de 1 MB."), code="too_big")
-    data = upload.read(MAX_DOCUMENT_BYTES + 1)
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise ValidationError(_("El archivo ocupa más de 1 MB."), code="too_big")
-    if b"\x00" in data:
-        raise ValidationError(_("El archivo es binario, no un texto."), code="binary")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(
-            _("El archivo no está en UTF-8 (byte no válido en la posición %(pos)s). Guárdelo como UTF-8."),
-            code="not_utf8",
-            params={"pos": exc.start},
-        ) from exc
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
-    if controls:
-        raise ValidationError(_("El archivo contiene caracteres de control: no parece un texto."), code="binary")
-    if not text.strip():
-        raise ValidationError(_("El archivo está vacío."), code="empty")
-    return text
-
-
 class DocumentForm(forms.ModelForm):
+    """A document's text is pasted or uploaded; either way it is checked by the model's one rule."""
+
     upload = forms.FileField(
         label=_("o suba un archivo .txt"),
         required=False,
-        help_text=_("Texto plano en UTF-8, de 1 MB como máximo. Sustituye al texto pegado."),
+        help_text=_("Texto plano en UTF-8, de %(mb)s MB como máximo. Sustituye al texto pegado.")
+        % {"mb": megabytes(MAX_DOCUMENT_BYTES)},
     )
 
     class Meta:
@@ -58,20 +42,21 @@ class DocumentForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("upload")
-        if upload:
-            try:
-                cleaned["text"] = read_uploaded_text(upload)
-            except ValidationError as exc:
-                self.add_error("upload", exc)
-                return cleaned
-        text = (cleaned.get("text") or "").strip()
-        if not text and not self.has_error("upload"):
-            self.add_error("text", ValidationError(_("Pegue el texto o suba un archivo."), code="empty"))
-        elif len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
-            self.add_error("text", ValidationError(_("El texto ocupa más de 1 MB."), code="too_big"))
-        else:
-            cleaned["text"] = text
-            self.instance.text = text
+        if not upload and self.has_error("upload"):
+            return cleaned
+        try:
+            if upload:
+                text = read_text(upload, size=upload.size, max_bytes=MAX_DOCUMENT_BYTES)
+            elif not (cleaned.get("text") or "").strip():
+                raise ValidationError(_("Pegue el texto o suba un archivo."), code="empty")
+            else:
+                text = cleaned["text"]
+            text = text.strip()
+            validate_document_text(text)
+        except ValidationError as exc:
+            self.add_error("upload" if upload else "text", exc)
+            return cleaned
+        cleaned["text"] = self.instance.text = text
         return cleaned
 
 
@@ -194,8 +179,8 @@ class QuizItemInlineFormSet(forms.BaseInlineFormSet):
 class ImportUploadForm(forms.Form):
     upload = forms.FileField(
         label=_("Archivo"),
-        help_text=_("GIFT (.txt o .gift), Moodle XML (.xml) o CSV (.csv), en UTF-8, de %(mb)d MB como máximo.")
-        % {"mb": MAX_IMPORT_BYTES // 1024 // 1024},
+        help_text=_("GIFT (.txt o .gift), Moodle XML (.xml) o CSV (.csv), en UTF-8, de %(mb)s MB como máximo.")
+        % {"mb": megabytes(MAX_IMPORT_BYTES)},
     )
     format = forms.ChoiceField(
         label=_("Formato"),
@@ -212,12 +197,7 @@ class ImportUploadForm(forms.Form):
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        if upload.size > MAX_IMPORT_BYTES:
-            raise ValidationError(
-                _("El archivo ocupa %(size)s MB; el máximo es %(max)d MB."),
-                code="too_big",
-                params={"size": number_format(upload.size / 1024 / 1024, 1), "max": MAX_IMPORT_BYTES // 1024 // 1024},
-            )
+        check_size(upload.size, max_bytes=MAX_IMPORT_BYTES)
         return upload
 
 

@@ -4,6 +4,7 @@ from .attempts import Attempt, AttemptState, Response
 from .cards import CardState, Flashcard, Review, ReviewSource, StudentCard
 from .classes import Assignment, Classroom, Enrollment, RetiredJoinCode, new_join_code
 from .content import (
+    MAX_DOCUMENT_BYTES,
     AcceptedAnswer,
     Choice,
     Document,
@@ -14,6 +15,7 @@ from .content import (
     QuestionKind,
     Sentence,
     Status,
+    validate_document_text,
     validate_question_parts,
 )
 from .interop import ImportBatch, ImportFormat, ImportStatus
@@ -21,6 +23,7 @@ from .quizzes import FeedbackTiming, GradingMethod, Quiz, QuizItem
 from .users import TEACHERS_GROUP, User
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
     "AcceptedAnswer",
     "Assignment",
     "Attempt",
@@ -53,5 +56,6 @@ __all__ = [
     "TEACHERS_GROUP",
     "User",
     "new_join_code",
+    "validate_document_text",
     "validate_question_parts",
 ]

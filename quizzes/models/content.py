@@ -5,7 +5,32 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+
+# The one limit on a document's text, wherever it comes from (the admin's form or upload, the generation service, the
+# generate_questions command): 1 MB of UTF-8, which is what an uploaded file's size says before it is read. About 350
+# times the seed text; generating its questions stays under a minute.
+MAX_DOCUMENT_BYTES = 1024 * 1024
+# A text is taken for a binary file read as text when it has more control characters than this in its first 4 096
+# (tab, line and page breaks aside: Word pastes a manual line break as a vertical tab).
+MAX_CONTROL_CHARACTERS = 8
+
+
+def validate_document_text(text: str) -> None:
+    """Raise ValidationError when a document's text is empty, looks binary or is longer than the limit."""
+    if not text or not text.strip():
+        raise ValidationError(_("El texto está vacío."), code="empty")
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c")
+    if "\x00" in text or controls > MAX_CONTROL_CHARACTERS:
+        raise ValidationError(_("El texto contiene caracteres de control: no parece un texto."), code="binary")
+    size = len(text.encode("utf-8"))
+    if size > MAX_DOCUMENT_BYTES:
+        raise ValidationError(
+            _("El texto es demasiado largo: ocupa %(size)s MB y el máximo es %(max)s MB."),
+            code="too_long",
+            params={"size": number_format(size / 1024 / 1024, 1), "max": MAX_DOCUMENT_BYTES // 1024 // 1024},
+        )
 
 
 class Document(models.Model):

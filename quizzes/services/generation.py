@@ -11,9 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ..domain.uploads import read_text
 from ..generation import Bank, generate_bank
 from ..generation import Question as DraftQuestion
 from ..models import (
+    MAX_DOCUMENT_BYTES,
     AcceptedAnswer,
     Choice,
     Document,
@@ -23,14 +25,10 @@ from ..models import (
     QuestionKind,
     Sentence,
     Status,
+    validate_document_text,
 )
 from .cards import cards_sync_for_document
 
-MAX_TEXT_CHARS = 1_000_000  # about 350 times the seed; generation stays under a minute
-TEXT_EMPTY = "El texto está vacío."
-TEXT_BINARY = "El archivo parece binario, no un texto."
-TEXT_NOT_UTF8 = "El archivo no está codificado en UTF-8."
-TEXT_TOO_LONG = "El texto es demasiado largo ({n} caracteres; el máximo es {max})."
 TEXT_NO_FACTS = "No se encontró ningún hecho (fechas, cifras o nombres) del que hacer preguntas."
 ORPHAN_NOTE = "La oración de origen cambió o desapareció al regenerar: revise la pregunta."
 FIXTURE_TIMESTAMP = "2026-01-01T00:00:00Z"
@@ -67,36 +65,16 @@ class GenerationReport:
 
 
 # ---------------------------------------------------------------- input checks
-def text_check(text: str) -> None:
-    """Raise ValidationError when a text cannot be generated from (empty, binary, too long)."""
-    if not text or not text.strip():
-        raise ValidationError(_(TEXT_EMPTY), code="empty")
-    if "\x00" in text or sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\n\r\t") > 8:
-        raise ValidationError(_(TEXT_BINARY), code="binary")
-    if len(text) > MAX_TEXT_CHARS:
-        raise ValidationError(_(TEXT_TOO_LONG).format(n=len(text), max=MAX_TEXT_CHARS), code="too_long")
-
-
 def text_read(path: str | Path) -> str:
-    """Read a UTF-8 text file, refusing binary, non-UTF-8 and oversized files."""
+    """Read a document's text file, refusing binary, non-UTF-8 and oversized files (raise ValidationError)."""
     path = Path(path)
-    size = path.stat().st_size
-    if size > MAX_TEXT_CHARS * 4:
-        raise ValidationError(_(TEXT_TOO_LONG).format(n=size, max=MAX_TEXT_CHARS), code="too_long")
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise ValidationError(_(TEXT_BINARY), code="binary")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValidationError(_(TEXT_NOT_UTF8), code="not_utf8") from exc
-    text_check(text)
-    return text
+    with path.open("rb") as fh:
+        return read_text(fh, size=path.stat().st_size, max_bytes=MAX_DOCUMENT_BYTES)
 
 
 def bank_build(text: str, *, title: str = "") -> Bank:
     """Check the text and generate its bank; raise ValidationError when nothing can be asked."""
-    text_check(text)
+    validate_document_text(text)
     bank = generate_bank(text, title=title)
     if not bank.facts or not bank.questions:
         raise ValidationError(_(TEXT_NO_FACTS), code="no_facts")

@@ -8,10 +8,10 @@ from datetime import timedelta
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ..domain.numbers import format_number
+from ..domain.uploads import UnreadableFile, decode_text
 from ..interop import anki, csv_io, gift, moodle_xml
 from ..interop.schema import (
     MAX_IMPORT_BYTES,
@@ -148,28 +148,6 @@ def export_flashcards(*, cards: QuerySet[Flashcard], basename: str, timestamp: f
 # ---------------------------------------------------------------------------------------------------- import
 
 
-def decode_upload(data: bytes) -> str:
-    """Return an uploaded file's text, or raise ImportFormatError naming the line of the first bad byte."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFormatError(
-            _("El archivo ocupa %(size)s MB; el máximo es %(max)d MB.")
-            % {"size": number_format(len(data) / 1024 / 1024, 1), "max": MAX_IMPORT_BYTES // 1024 // 1024}
-        )
-    if not data.strip():
-        raise ImportFormatError(_("El archivo está vacío."))
-    if b"\x00" in data[:8192]:
-        raise ImportFormatError(_("El archivo es binario, no un texto (¿un .docx, .xlsx o .apkg?)."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ImportFormatError(
-            _("El archivo no está en UTF-8 (byte no válido en la posición %(pos)d). Guárdelo como UTF-8.")
-            % {"pos": exc.start},
-            where=_("línea %(n)d") % {"n": line},
-        ) from exc
-
-
 def detect_format(*, filename: str, text: str) -> str:
     """Guess the format from the extension, then from the content."""
     lower = filename.lower()
@@ -185,9 +163,10 @@ def detect_format(*, filename: str, text: str) -> str:
 def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, ParseResult]:
     """Decode, read and check an uploaded file; every problem comes back as an error naming a line or question."""
     try:
-        text = decode_upload(data)
-    except ImportFormatError as exc:
-        return fmt or ImportFormat.GIFT, ParseResult(errors=[exc])
+        text = decode_text(data, max_bytes=MAX_IMPORT_BYTES)
+    except UnreadableFile as exc:
+        where = _("línea %(n)d") % {"n": exc.line} if exc.line else ""
+        return fmt or ImportFormat.GIFT, ParseResult(errors=[ImportFormatError(exc.messages[0], where=where)])
     fmt = fmt or detect_format(filename=filename, text=text)
     result = READERS[fmt](text)
     if len(result.items) > MAX_IMPORT_QUESTIONS:
