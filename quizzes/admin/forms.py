@@ -11,10 +11,10 @@ from ..models import (
     Document,
     ImportFormat,
     Question,
-    QuestionKind,
     Status,
+    validate_accepted,
+    validate_choices,
     validate_document_text,
-    validate_question_parts,
 )
 from ..services import content as content_services
 
@@ -68,51 +68,30 @@ class ChoiceInlineFormSet(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        if any(self.errors):
-            return
-        kind = self.instance.kind
-        rows = [
-            (f.cleaned_data["text"], bool(f.cleaned_data.get("is_correct")))
-            for f in self.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("text")
-        ]
-        if kind in {QuestionKind.TRUE_FALSE, QuestionKind.NUMERIC, QuestionKind.SHORT_ANSWER}:
-            if rows:
-                raise ValidationError(
-                    _("Las preguntas de tipo «%(kind)s» no usan opciones: borre las opciones."),
-                    code="choices_unused",
-                    params={"kind": self.instance.get_kind_display()},
-                )
-            return
-        if kind == QuestionKind.ORDERING and any(c for _t, c in rows):
-            rows = [(t, False) for t, _c in rows]
-        validate_question_parts(
-            kind=kind, choices=rows, accepted=[], correct_bool=None, numeric_value=None, tolerance=None
-        )
+        if not any(self.errors):
+            choices = [(row["text"], bool(row.get("is_correct"))) for row in _kept_rows(self)]
+            validate_choices(kind=self.instance.kind, choices=choices)
 
 
 class AcceptedAnswerInlineFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        if any(self.errors):
-            return
-        answers = [
-            f.cleaned_data["text"]
-            for f in self.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("text")
-        ]
-        kind = self.instance.kind
-        if kind == QuestionKind.SHORT_ANSWER:
-            validate_question_parts(
-                kind=kind, choices=[], accepted=answers, correct_bool=None, numeric_value=None, tolerance=None
-            )
-        elif answers:
-            raise ValidationError(
-                _("Solo las preguntas de respuesta corta usan respuestas aceptadas: bórrelas."), code="accepted_unused"
-            )
+        if not any(self.errors):
+            validate_accepted(kind=self.instance.kind, accepted=[row["text"] for row in _kept_rows(self)])
+
+
+def _kept_rows(formset) -> list[dict]:
+    """The cleaned data of the rows that are kept (filled in and not deleted)."""
+    return [
+        f.cleaned_data
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("text")
+    ]
 
 
 class QuestionForm(forms.ModelForm):
+    """The question's own fields; Question.clean() checks them against the kind."""
+
     class Meta:
         model = Question
         fields = [
@@ -129,28 +108,6 @@ class QuestionForm(forms.ModelForm):
             "edited_by_teacher",
             "review_note",
         ]
-
-    def clean(self):
-        cleaned = super().clean()
-        kind = cleaned.get("kind")
-        if kind == QuestionKind.TRUE_FALSE and cleaned.get("correct_bool") is None:
-            self.add_error(
-                "correct_bool",
-                ValidationError(_("Indique si la afirmación es verdadera o falsa."), code="true_false_answer"),
-            )
-        if kind == QuestionKind.NUMERIC:
-            if cleaned.get("numeric_value") is None:
-                self.add_error("numeric_value", ValidationError(_("Indique el valor correcto."), code="numeric_value"))
-            tolerance = cleaned.get("numeric_tolerance")
-            if tolerance is not None and tolerance < 0:
-                self.add_error(
-                    "numeric_tolerance",
-                    ValidationError(_("La tolerancia no puede ser negativa."), code="numeric_tolerance"),
-                )
-        prompt = cleaned.get("prompt")
-        if prompt is not None and not prompt.strip():
-            self.add_error("prompt", ValidationError(_("El enunciado no puede estar vacío."), code="empty_prompt"))
-        return cleaned
 
 
 # ---------------------------------------------------------------- quizzes

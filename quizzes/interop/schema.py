@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ..domain.grading import normalize_answer
-from ..models.content import QuestionKind, validate_question_parts
+from ..models.content import AcceptedAnswer, Choice, Document, Question, QuestionKind, validate_question_parts
 
 # Largest file accepted by an import (a full bank of several thousand questions is well under 1 MB).
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -23,10 +23,10 @@ MAX_IMPORT_QUESTIONS = 2000
 KINDS = tuple(QuestionKind.values)
 
 # Model field limits, checked before anything reaches the database.
-MAX_CHOICE = 500
-MAX_ACCEPTED = 300
-MAX_UNIT = 30
-MAX_TITLE = 200
+MAX_CHOICE = Choice._meta.get_field("text").max_length
+MAX_ACCEPTED = AcceptedAnswer._meta.get_field("text").max_length
+MAX_UNIT = Question._meta.get_field("unit").max_length
+MAX_TITLE = Document._meta.get_field("title").max_length
 
 
 class ImportFormatError(Exception):
@@ -147,8 +147,6 @@ def validate(item: QuestionData) -> list[str]:
     problems: list[str] = []
     if item.kind not in KINDS:
         return [_("tipo de pregunta desconocido: «%(kind)s».") % {"kind": item.kind}]
-    if not item.prompt.strip():
-        problems.append(_("El enunciado está vacío."))
     for choice in item.choices:
         if not choice.text.strip():
             problems.append(_("Hay una opción vacía."))
@@ -166,11 +164,11 @@ def validate(item: QuestionData) -> list[str]:
     if is_choice and item.choices and not any(c.is_correct for c in item.choices):
         problems.append(_("Todas las opciones son incorrectas: marque al menos una como correcta."))
         return problems
-    choices = [(c.text, c.is_correct and item.kind != QuestionKind.ORDERING) for c in item.choices]
     try:
         validate_question_parts(
             kind=item.kind,
-            choices=choices,
+            prompt=item.prompt,
+            choices=[(c.text, c.is_correct) for c in item.choices],
             accepted=item.accepted,
             correct_bool=item.correct_bool,
             numeric_value=item.numeric_value,

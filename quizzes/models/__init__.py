@@ -15,7 +15,10 @@ from .content import (
     QuestionKind,
     Sentence,
     Status,
+    validate_accepted,
+    validate_choices,
     validate_document_text,
+    validate_question,
     validate_question_parts,
 )
 from .interop import ImportBatch, ImportFormat, ImportStatus
@@ -56,6 +59,9 @@ __all__ = [
     "TEACHERS_GROUP",
     "User",
     "new_join_code",
+    "validate_accepted",
+    "validate_choices",
     "validate_document_text",
+    "validate_question",
     "validate_question_parts",
 ]

@@ -257,6 +257,16 @@ class Question(models.Model):
         text = " ".join(self.prompt.split())
         return text if len(text) <= 90 else text[:87] + "..."
 
+    def clean(self):
+        # An empty prompt is the field's own error (blank=False); a blank one («   ») is this rule's.
+        validate_question(
+            kind=self.kind,
+            prompt=self.prompt or None,
+            correct_bool=self.correct_bool,
+            numeric_value=self.numeric_value,
+            tolerance=self.numeric_tolerance,
+        )
+
     @property
     def is_choice(self) -> bool:
         return self.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}
@@ -309,10 +319,51 @@ class AcceptedAnswer(models.Model):
         return self.text
 
 
-def validate_question_parts(
-    *, kind: str, choices: list[tuple[str, bool]], accepted: list[str], correct_bool, numeric_value, tolerance
-) -> None:
-    """Raise ValidationError when a question's answer data does not fit its kind (shared by admin and services)."""
+# ---------------------------------------------------------------- question rules
+# The one set of rules on a question's answer data, wherever the question comes from: Question.clean() (and so the
+# admin's question form) checks the question's own fields, the admin's option and answer formsets call
+# validate_choices and validate_accepted, and a question stored or imported whole is checked by
+# validate_question_parts (publishing, the import).
+
+KINDS_WITH_CHOICES = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.ORDERING})
+
+
+def validate_question(*, kind: str, prompt: str | None, correct_bool, numeric_value, tolerance) -> None:
+    """Raise ValidationError, by field, when a question's own fields do not fit its kind.
+
+    ``prompt`` None is not checked (a form reports a missing prompt itself).
+    """
+    errors: dict[str, list[ValidationError]] = {}
+    if prompt is not None and not prompt.strip():
+        errors["prompt"] = [ValidationError(_("El enunciado está vacío."), code="empty_prompt")]
+    if kind == QuestionKind.TRUE_FALSE and correct_bool is None:
+        errors["correct_bool"] = [
+            ValidationError(_("Indique si la afirmación es verdadera o falsa."), code="true_false_answer")
+        ]
+    if kind == QuestionKind.NUMERIC:
+        if numeric_value is None:
+            errors["numeric_value"] = [ValidationError(_("Indique el valor correcto."), code="numeric_value")]
+        if tolerance is not None and tolerance < 0:
+            errors["numeric_tolerance"] = [
+                ValidationError(_("La tolerancia no puede ser negativa."), code="numeric_tolerance")
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def validate_choices(*, kind: str, choices: list[tuple[str, bool]]) -> None:
+    """Raise ValidationError when the options (text, is correct) do not fit the kind.
+
+    For ordering, the options are the items in their right order and «is correct» is not used.
+    """
+    if kind not in KINDS_WITH_CHOICES:
+        if choices:
+            raise ValidationError(
+                _("Las preguntas de tipo «%(kind)s» no usan opciones: borre las opciones."),
+                code="choices_unused",
+                params={"kind": QuestionKind(kind).label if kind in QuestionKind.values else kind},
+            )
+        return
     errors: list[ValidationError] = []
     texts = [" ".join(t.split()).casefold() for t, _c in choices]
     if len(set(texts)) != len(texts):
@@ -337,28 +388,49 @@ def validate_question_parts(
                     code="multiple_correct_and_wrong",
                 )
             )
-    elif kind == QuestionKind.ORDERING:
-        if len(choices) < 3:
-            errors.append(
-                ValidationError(
-                    _("Una pregunta de ordenación necesita al menos tres elementos."), code="ordering_three"
-                )
-            )
-    elif kind == QuestionKind.TRUE_FALSE:
-        if correct_bool is None:
-            errors.append(
-                ValidationError(_("Indique si la afirmación es verdadera o falsa."), code="true_false_answer")
-            )
-    elif kind == QuestionKind.NUMERIC:
-        if numeric_value is None:
-            errors.append(ValidationError(_("Indique el valor correcto."), code="numeric_value"))
-        if tolerance is not None and tolerance < 0:
-            errors.append(ValidationError(_("La tolerancia no puede ser negativa."), code="numeric_tolerance"))
-    elif kind == QuestionKind.SHORT_ANSWER and not [a for a in accepted if a.strip()]:
+    elif len(choices) < 3:
         errors.append(
-            ValidationError(
+            ValidationError(_("Una pregunta de ordenación necesita al menos tres elementos."), code="ordering_three")
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def validate_accepted(*, kind: str, accepted: list[str]) -> None:
+    """Raise ValidationError when the accepted answers do not fit the kind (only short answers have them)."""
+    if kind == QuestionKind.SHORT_ANSWER:
+        if not [a for a in accepted if a.strip()]:
+            raise ValidationError(
                 _("Una respuesta corta necesita al menos una respuesta aceptada."), code="short_answer_accepted"
             )
+    elif accepted:
+        raise ValidationError(
+            _("Solo las preguntas de respuesta corta usan respuestas aceptadas: bórrelas."), code="accepted_unused"
         )
+
+
+def validate_question_parts(
+    *,
+    kind: str,
+    prompt: str,
+    choices: list[tuple[str, bool]],
+    accepted: list[str],
+    correct_bool,
+    numeric_value,
+    tolerance,
+) -> None:
+    """Raise one ValidationError listing every rule a whole question (fields, options, answers) breaks."""
+    errors: list[ValidationError] = []
+    try:
+        validate_question(
+            kind=kind, prompt=prompt, correct_bool=correct_bool, numeric_value=numeric_value, tolerance=tolerance
+        )
+    except ValidationError as exc:
+        errors.append(exc)  # by field: a list of ValidationErrors flattens it
+    for check, parts in ((validate_choices, {"choices": choices}), (validate_accepted, {"accepted": accepted})):
+        try:
+            check(kind=kind, **parts)
+        except ValidationError as exc:
+            errors.append(exc)
     if errors:
         raise ValidationError(errors)

@@ -6,22 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Quiz, Status, validate_question_parts
+from ..models import AcceptedAnswer, Choice, Question, Quiz, Status, validate_question_parts
 
 
 def question_problems(*, question: Question) -> list[str]:
     """Return what makes a stored question invalid for its kind (empty when it is fine)."""
-    choices = [(c.text, c.is_correct) for c in question.choices.all()]
-    if question.kind == QuestionKind.ORDERING:
-        choices = [(t, False) for t, _c in choices]
-    accepted = [a.text for a in question.accepted_answers.all()]
-    if not question.prompt.strip():
-        return [_("El enunciado está vacío.")]
     try:
         validate_question_parts(
             kind=question.kind,
-            choices=choices,
-            accepted=accepted,
+            prompt=question.prompt,
+            choices=[(c.text, c.is_correct) for c in question.choices.all()],
+            accepted=[a.text for a in question.accepted_answers.all()],
             correct_bool=question.correct_bool,
             numeric_value=question.numeric_value,
             tolerance=question.numeric_tolerance,
