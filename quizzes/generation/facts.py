@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from text_to_num import text2num
 
 from ..domain import numbers
+from . import nlp
 from .lexicon import (
     ALIAS_PATTERN_WORDS,
     APPROX_MARKERS,
@@ -412,12 +413,18 @@ def document_context(sentences: list[Sentence]) -> DocContext:
     return ctx
 
 
-def _common_initial(word: str, ctx: DocContext) -> bool:
-    """Return whether a sentence-initial capitalised word is a common word, not a name."""
+def _common_initial(word: str, ctx: DocContext, pos: str = "") -> bool:
+    """Return whether a sentence-initial capitalised word is a common word, not a name.
+
+    pos is the parser's part of speech for the word: a proper noun the text never writes in lowercase
+    is a name ("Marie Curie nació…", "Pachacútec transformó…").
+    """
     low = word.lower()
     if word in place_gazetteer() or word in FIRST_NAMES:
         return False
     if ctx.capitalised_mid[word]:
+        return False
+    if pos == "PROPN" and low not in SENTENCE_INITIAL_STOP and low not in ctx.lowercase_words:
         return False
     if low in SENTENCE_INITIAL_STOP or low in ctx.lowercase_words:
         return True
@@ -425,8 +432,32 @@ def _common_initial(word: str, ctx: DocContext) -> bool:
     return lem[:1].islower()
 
 
-def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> list[Span]:
-    """Return named-entity spans with kind, subtype and the article they take."""
+# Statistical entity labels for names no gazetteer, trigger word or head word types.
+_MODEL_TYPES = {"PER": ("person", "person"), "LOC": ("place", "locality"), "ORG": ("organization", "organization")}
+
+
+def _model_type(parse: nlp.Parse | None, start: int, end: int, prev: str) -> tuple[str, str] | None:
+    """Return (kind, subtype) for an unknown name from the parse: its entity label, or the personal «a»."""
+    if parse is None:
+        return None
+    label = parse.label_at(start, end)
+    if label in _MODEL_TYPES:
+        return _MODEL_TYPES[label]
+    tok = parse.token_at(start)
+    # "capturó a Atahualpa", "estudió a Tiziano": a proper noun that is the direct object after «a» is a person.
+    if tok is not None and prev == "a" and tok.dep == "obj" and tok.pos == "PROPN":
+        return "person", "person"
+    return None
+
+
+def find_entities(
+    text: str, taken: list[tuple[int, int]], ctx: DocContext, parse: nlp.Parse | None = None
+) -> list[Span]:
+    """Return named-entity spans with kind, subtype and the article they take.
+
+    Boundaries come from capitals, connectors and trigger words; types from the gazetteers and head words,
+    else from the statistical parse (measured better than guessing from capitals, docs/generation.md).
+    """
     toks = tokenize(text)
     n = len(toks)
     out: list[Span] = []
@@ -459,7 +490,7 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
 
         # Drop sentence-initial common words ("La", "Después", "Cuando") and leading articles.
         while words and (
-            (words[0] is toks[first_word] and _common_initial(words[0].text, ctx))
+            (words[0] is toks[first_word] and _common_initial(words[0].text, ctx, _pos_at(parse, words[0].start)))
             or (words[0].text in {"La", "El", "Los", "Las", "Lo", "Un", "Una"} and len(words) > 1)
         ):
             if " ".join(w.text for w in words) in place_gazetteer():
@@ -535,8 +566,11 @@ def find_entities(text: str, taken: list[tuple[int, int]], ctx: DocContext) -> l
             kind, subtype = "place", FOREIGN_GEO_TAILS[head_words[-1]]
         else:
             before = [t.text.lower() for t in toks[max(0, k0 - 3) : k0]]
+            typed = _model_type(parse, start, end, prev1.lower())
             if head_words[0] in FIRST_NAMES or any(w in PERSON_TITLES for w in before[-2:]):
                 kind, subtype = "person", "person"
+            elif typed:
+                kind, subtype = typed
             elif prev1.lower() in PLACE_CLASSIFIERS or (prev1 == "de" and prev2.lower() in PLACE_CLASSIFIERS):
                 kind, subtype = (
                     "place",
@@ -783,10 +817,15 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     quantities = find_quantities(text, taken)
     taken += [(q.start, q.end) for q in quantities]
     taken += [q.conversion for q in quantities if q.conversion]
-    entities = find_entities(text, taken, ctx)
+    entities = find_entities(text, taken, ctx, nlp.parse(text))
     terms = find_terms(text, taken + [(e.start, e.end) for e in entities])
     enums = find_enumerations(text, entities)
     return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
+
+
+def _pos_at(parse: nlp.Parse | None, offset: int) -> str:
+    tok = parse.token_at(offset) if parse is not None else None
+    return tok.pos if tok is not None else ""
 
 
 _NOTHING = {"dates": [], "quantities": [], "entities": [], "terms": [], "enums": []}
@@ -803,6 +842,7 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
     per_sentence: dict[int, dict[str, list[Span]]] = {}
     all_dates: list[tuple[int, Span]] = []
     alias_pairs: list[tuple[str, str]] = []
+    nlp.parse_all([s.text for s in sentences])  # one batch: the per-sentence calls below hit the cache
     for sent in sentences:
         try:
             found = _sentence_spans(sent.text, ctx)
