@@ -385,7 +385,7 @@ def test_statistics(student):
     assert {str(k): v for k, v in stats["by_state"]}["Nueva"] == 1
     all_time = stats["retention"][-1]
     assert (all_time.young_total + all_time.mature_total, all_time.total) == (2, 50.0)
-    assert sum(b.reviews for b in stats["chart"]["bars"]) in (0, 1, 2, 3, 4, 5)
+    assert sum(b.reviews for b in stats["per_day"]) in (0, 1, 2, 3, 4, 5)
     assert stats["weakest"][0][0] is not None
 
 

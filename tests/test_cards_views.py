@@ -206,7 +206,7 @@ def test_statistics_page(student_client, student, deck):
     response = student_client.get(STATS_URL)
     assertContains(response, "Retención real")
     assertContains(response, "<svg", count=2)
-    assertContains(response, 'class="cards-chart-bar"', count=2)  # today's bar and one retrievability bucket
+    assertContains(response, 'class="ww-bar"', count=2)  # today's bar and one retrievability bucket
     assertContains(response, "Helsinki")
     assert (response.context["due"]["today"], response.context["due"]["week"]) == (3, 3)
 
@@ -285,4 +285,4 @@ def test_a_student_only_sees_their_own_statistics(client, student, other_student
     response = client.get(STATS_URL)
     assert response.context["total_cards"] == 3  # their own three new cards
     assert response.context["retention"][-1][1].count == 0
-    assert sum(b.reviews for b in response.context["chart"]["bars"]) == 0
+    assert sum(b.reviews for b in response.context["per_day"]) == 0

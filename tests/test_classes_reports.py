@@ -1,4 +1,4 @@
-"""Teacher reports: the class grid, item analysis (Moodle's formulas), mastery, CSV and SVG."""
+"""Teacher reports: the class grid, item analysis (Moodle's formulas), mastery, a student's report."""
 
 import statistics
 
@@ -6,8 +6,6 @@ import pytest
 from django.utils import timezone
 
 from quizzes.models import QuestionKind
-from quizzes.presentation import charts
-from quizzes.presentation.csv_export import BOM, Number, csv_safe, render_csv
 from quizzes.selectors.reports.grid import CellStatus, class_grid
 from quizzes.selectors.reports.items import WHICH_ALL, WHICH_BEST, WHICH_FIRST, item_analysis
 from quizzes.selectors.reports.mastery import class_documents, mastery
@@ -191,28 +189,6 @@ def test_mastery_shades_sentences_by_class_accuracy(teacher, student, other_stud
     assert levels[unasked].value is None and levels[unasked].level == "none"
     assert result.facts == [q1.fact]
     assert [cells[0].value for _s, cells in result.rows] == [1, 1]
-
-
-def test_csv_has_bom_semicolons_accents_and_no_formulas():
-    text = render_csv([["Nombre", "Nota"], ['=HYPERLINK("x")', Number(-0.25)], ["Íñigo Muñoz", Number(87.5, 1)]])
-    assert text.startswith(BOM)
-    lines = text[1:].split("\r\n")
-    assert lines[0] == "Nombre;Nota"
-    assert lines[1].startswith("\"'=HYPERLINK")
-    assert lines[1].endswith(";-0,25")  # our own negative number stays a number
-    assert lines[2] == "Íñigo Muñoz;87,5"
-
-
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
-def test_csv_safe_neutralises_formula_starts(value):
-    assert csv_safe(value).startswith("'")
-
-
-def test_svg_charts_escape_labels_and_have_no_style_attributes():
-    svg = charts.histogram_svg([0, 1, 3, 0, 0, 0, 0, 2, 0, 1], title="<b>notas</b>")
-    assert svg.startswith("<svg") and "<b>" not in svg and "style=" not in svg
-    line = charts.line_svg([(timezone.now().date(), 50.0), (timezone.now().date(), 80.0)], title="progreso")
-    assert "<polyline" in line and "style=" not in line
 
 
 def test_student_report_weakest_facts_and_leeches(teacher, student):

@@ -278,7 +278,7 @@ def test_progress_page(student_client, student):
     assertContains(page, "Fechas y lugares")
     assertContains(page, "<svg", html=False)
     assertContains(page, "<polyline")
-    assert page.content.decode().count('class="chart-dot"') == 2
+    assert page.content.decode().count('class="ww-dot"') == 2
     assertContains(page, "Fecha")
     assertContains(page, "Lugar")
     assert page.context["quiz_rows"][0]["best"] == 50

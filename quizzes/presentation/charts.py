@@ -1,167 +1,226 @@
-"""Server-side SVG charts (no JavaScript, no CDN, no style attributes: CSP-safe).
+"""The app's SVG charts: one bar chart and one line chart, drawn on the server.
 
-Colours come from classes styled in app.css ("Teacher reports" section); sizes are SVG attributes, which the
-Content-Security-Policy does not treat as inline styles.
+No JavaScript, no CDN and no style attributes, so the Content-Security-Policy allows them; colours come from the
+``ww-chart`` classes in app.css, sizes are SVG attributes. Every text is escaped. Selectors hand in data (counts,
+percentages, dates); the functions at the end of this module turn each page's data into a chart.
 """
 
-import math
-from datetime import date
+from __future__ import annotations
 
-from django.utils import timezone
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.template.defaultfilters import floatformat
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 WIDTH = 480
 HEIGHT = 220
-PAD_LEFT = 40
+PAD_LEFT = 44
 PAD_RIGHT = 12
 PAD_TOP = 16
 PAD_BOTTOM = 36
+PLOT_W = WIDTH - PAD_LEFT - PAD_RIGHT
+PLOT_H = HEIGHT - PAD_TOP - PAD_BOTTOM
+LABEL_Y = HEIGHT - PAD_BOTTOM + 18
+TICKS = 4
 
 
-def _svg(title: str, body: list[str], *, width: int = WIDTH, height: int = HEIGHT) -> SafeString:
-    return mark_safe(  # noqa: S308 - every text part below is escaped
-        f'<svg class="ww-chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
+@dataclass(frozen=True)
+class Bar:
+    """One bar: its height, the text shown on hover and an optional label under it."""
+
+    value: int
+    tooltip: str
+    label: str = ""
+    part: int = 0  # a share of the bar drawn over it from the baseline in the warning colour (the «Otra vez»)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One point of a percentage line: its value (0-100), the text shown on hover and an optional axis label."""
+
+    percent: float
+    tooltip: str
+    label: str = ""
+
+
+def _svg(title: str, body: list[str], description: str = "") -> SafeString:
+    desc = f"<desc>{escape(description)}</desc>" if description else ""
+    return mark_safe(  # noqa: S308 - the title and description are escaped here, every part of body by its builder
+        f'<svg class="ww-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">'
-        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+        f"<title>{escape(title)}</title>{desc}{''.join(body)}</svg>"
     )
 
 
-def _axes(body: list[str], *, y_max: float, y_label_fmt, ticks: int = 4) -> None:
-    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-    for i in range(ticks + 1):
-        value = y_max * i / ticks
-        y = PAD_TOP + plot_h - plot_h * i / ticks
+def _y(value: float, top: float) -> float:
+    return PAD_TOP + PLOT_H - PLOT_H * max(0.0, min(value, top)) / top
+
+
+def _grid(top: float, label) -> list[str]:
+    """Horizontal gridlines with their values on the left, from 0 to ``top``."""
+    body = []
+    for i in range(TICKS + 1):
+        y = _y(top * i / TICKS, top)
         body.append(f'<line class="ww-grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>')
         body.append(
-            f'<text class="ww-axis" x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{escape(y_label_fmt(value))}</text>"
-        )
-
-
-def histogram_svg(counts: list[int], *, title: str) -> SafeString:
-    """Draw the score distribution: one bar per tenth of the percentage scale."""
-    body: list[str] = []
-    ticks = 4
-    # Whole-number gridlines: the axis top is the smallest multiple of the tick count that holds the tallest bar.
-    top = max(ticks, math.ceil(max(counts or [0]) / ticks) * ticks)
-    _axes(body, y_max=top, y_label_fmt=lambda v: f"{v:.0f}", ticks=ticks)
-    plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
-    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-    n = len(counts) or 1
-    slot = plot_w / n
-    for i, count in enumerate(counts):
-        h = plot_h * count / top
-        x = PAD_LEFT + i * slot + 3
-        y = PAD_TOP + plot_h - h
-        label = f"{i * 10}–{i * 10 + 9 if i < n - 1 else 100} %"
-        body.append(
             format_html(
-                '<rect class="ww-bar" x="{}" y="{}" width="{}" height="{}"><title>{}: {}</title></rect>',
-                f"{x:.1f}",
-                f"{y:.1f}",
-                f"{slot - 6:.1f}",
-                f"{h:.1f}",
-                label,
-                count,
+                '<text class="ww-axis" x="{}" y="{}" text-anchor="end">{}</text>',
+                PAD_LEFT - 6,
+                f"{y + 4:.1f}",
+                label(top * i / TICKS),
             )
         )
-        if count:
-            body.append(
-                f'<text class="ww-value" x="{x + (slot - 6) / 2:.1f}" y="{y - 4:.1f}" '
-                f'text-anchor="middle">{count}</text>'
+    return body
+
+
+def _x_label(x: float, text: str, anchor: str = "middle", y: float = LABEL_Y) -> str:
+    return format_html('<text class="ww-axis" x="{}" y="{}" text-anchor="{}">{}</text>', f"{x:.1f}", y, anchor, text)
+
+
+def bar_chart(bars: Sequence[Bar], *, title: str, show_values: bool = False, caption: str = "") -> SafeString:
+    """Draw bars side by side over whole-number gridlines; ``caption`` goes at the right end of the x axis."""
+    # The axis top is the smallest multiple of the tick count that holds the tallest bar: whole-number gridlines.
+    top = max(TICKS, math.ceil(max([b.value for b in bars] + [0]) / TICKS) * TICKS)
+    body = _grid(top, lambda v: f"{v:.0f}")
+    slot = PLOT_W / (len(bars) or 1)
+    width = max(1.0, slot * 0.8)
+    for i, bar in enumerate(bars):
+        x = PAD_LEFT + i * slot + (slot - width) / 2
+        parts = [format_html("<title>{}</title>", bar.tooltip)]
+        for value, css in ((bar.value, "ww-bar"), (min(bar.part, bar.value), "ww-part")):
+            if value > 0:
+                y = _y(value, top)
+                height = PAD_TOP + PLOT_H - y
+                parts.append(f'<rect class="{css}" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}"/>')
+        if show_values and bar.value:
+            parts.append(
+                f'<text class="ww-value" x="{x + width / 2:.1f}" y="{_y(bar.value, top) - 4:.1f}" '
+                f'text-anchor="middle">{bar.value}</text>'
             )
-        body.append(
-            f'<text class="ww-axis" x="{PAD_LEFT + i * slot + slot / 2:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-            f'text-anchor="middle">{i * 10}</text>'
-        )
-    body.append(f'<text class="ww-axis" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 4}" text-anchor="end">% →</text>')
+        if bar.label:
+            parts.append(_x_label(x + width / 2, bar.label))
+        body.append("<g>" + "".join(parts) + "</g>")
+    if caption:
+        body.append(_x_label(WIDTH - PAD_RIGHT, caption, "end", y=HEIGHT - 2))
     return _svg(title, body)
 
 
-def line_svg(points: list[tuple[date, float]], *, title: str) -> SafeString:
-    """Draw a percentage (0-100) over time, one point per entry, evenly spaced in order."""
-    body: list[str] = []
-    _axes(body, y_max=100, y_label_fmt=lambda v: f"{v:.0f}")
-    plot_w = WIDTH - PAD_LEFT - PAD_RIGHT
-    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-    values = [(d, v) for d, v in points if v is not None]
-    if not values:
-        return _svg(title, body)
-    step = plot_w / max(1, len(values) - 1)
-    coords = []
-    for i, (when, value) in enumerate(values):
-        x = PAD_LEFT + (i * step if len(values) > 1 else plot_w / 2)
-        y = PAD_TOP + plot_h - plot_h * max(0.0, min(100.0, value)) / 100
-        coords.append((x, y, when, value))
-    body.append('<polyline class="ww-line" points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y, _w, _v in coords) + '"/>')
-    label_every = max(1, len(coords) // 6)
-    for i, (x, y, when, value) in enumerate(coords):
-        when_text = when.strftime("%d/%m") if hasattr(when, "strftime") else str(when)
+def line_chart(points: Sequence[Point], *, title: str, description: str = "") -> SafeString:
+    """Draw percentages (0-100) as a line, one point per entry, evenly spaced in the order given."""
+    body = _grid(100, lambda v: f"{v:.0f} %")
+    n = len(points)
+    coords = [
+        (PAD_LEFT + (PLOT_W / 2 if n == 1 else PLOT_W * i / (n - 1)), _y(p.percent, 100)) for i, p in enumerate(points)
+    ]
+    if n:
+        body.append('<polyline class="ww-line" points="' + " ".join(f"{x:.1f},{y:.1f}" for x, y in coords) + '"/>')
+    for i, (point, (x, y)) in enumerate(zip(points, coords, strict=True)):
         body.append(
             format_html(
-                '<circle class="ww-dot" cx="{}" cy="{}" r="4"><title>{}: {} %</title></circle>',
+                '<circle class="ww-dot" cx="{}" cy="{}" r="4.5"><title>{}</title></circle>',
                 f"{x:.1f}",
                 f"{y:.1f}",
-                when_text,
-                f"{value:.0f}",
+                point.tooltip,
             )
         )
-        if i % label_every == 0 or i == len(coords) - 1:
-            # The end labels are anchored inwards so they are not cut by the edge of the chart.
-            anchor = (
-                "middle" if len(coords) == 1 else "start" if i == 0 else "end" if i == len(coords) - 1 else "middle"
-            )
-            body.append(
-                format_html(
-                    '<text class="ww-axis" x="{}" y="{}" text-anchor="{}">{}</text>',
-                    f"{x:.1f}",
-                    HEIGHT - PAD_BOTTOM + 16,
-                    anchor,
-                    when_text,
-                )
-            )
-    return _svg(title, body)
+        if point.label:
+            # The end labels are anchored inwards so that the edge of the chart does not cut them.
+            anchor = "middle" if n == 1 else "start" if i == 0 else "end" if i == n - 1 else "middle"
+            body.append(_x_label(x, point.label, anchor))
+    return _svg(title, body, description)
 
 
-# The student's scores-over-time chart ("Mi progreso"): laid out here, drawn by quiz/progress.html.
-
-CHART_WIDTH, CHART_HEIGHT = 480, 230
-CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 52, 14, 12, 36
+# ------------------------------------------------------------------------------------------------ the app's charts
 
 
-def score_chart(points) -> dict | None:
-    """Lay out (when, percent, label) points on a 0-100 % chart; return coordinates for the template (None if empty)."""
-    points = [(when, float(percent), label) for when, percent, label in points if when is not None]
+def _percent(value: float) -> str:
+    return f"{floatformat(value, -1)} %"
+
+
+def _when(value: date | datetime, fmt: str) -> str:
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)
+    return formats.date_format(value, fmt)
+
+
+def _day(value: date | datetime) -> date:
+    return timezone.localtime(value).date() if isinstance(value, datetime) else value
+
+
+def progress_chart(points: Sequence[tuple[date | datetime, float | None, str]], *, title: str) -> SafeString | None:
+    """Percentages over time: (when, percent, caption) per attempt or per day, in time order; None if empty."""
+    points = sorted(
+        (
+            (when, float(percent), caption)
+            for when, percent, caption in points
+            if when is not None and percent is not None
+        ),
+        key=lambda p: p[0],
+    )
     if not points:
         return None
-    points.sort(key=lambda p: p[0])
-    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
-    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
-    n = len(points)
-
-    # Coordinates are strings: a float in a template would be localised to "12,5" and break the SVG.
-    def y_of(percent: float) -> str:
-        return f"{CHART_TOP + plot_h * (1 - max(0.0, min(100.0, percent)) / 100):.1f}"
-
-    # Evenly spaced by attempt: a burst of attempts in one afternoon stays readable.
-    dots = []
-    for i, (when, percent, label) in enumerate(points):
-        x = f"{CHART_LEFT + (plot_w / 2 if n == 1 else plot_w * i / (n - 1)):.1f}"
-        dots.append({"x": x, "y": y_of(percent), "percent": percent, "label": label, "when": when})
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "left": str(CHART_LEFT),
-        "axis_x": str(CHART_LEFT - 8),
-        "right": str(CHART_WIDTH - CHART_RIGHT),
-        "bottom": str(CHART_HEIGHT - CHART_BOTTOM),
-        "label_y": str(CHART_HEIGHT - 10),
-        "grid": [{"value": v, "y": y_of(v)} for v in (0, 25, 50, 75, 100)],
-        "polyline": " ".join(f"{d['x']},{d['y']}" for d in dots),
-        "dots": dots,
-        "first": dots[0],
-        "last": dots[-1],
-        # Label the ends with the day, or with the time when every attempt was on the same day.
-        "same_day": timezone.localdate(dots[0]["when"]) == timezone.localdate(dots[-1]["when"]),
+    with_time = isinstance(points[0][0], datetime)
+    # Label the axis with the day, or with the time when every point is on the same day.
+    axis = "H:i" if with_time and _day(points[0][0]) == _day(points[-1][0]) else "j M"
+    every = max(1, len(points) // 6)
+    drawn = [
+        Point(
+            percent=percent,
+            tooltip=" · ".join(
+                t for t in (caption, _when(when, "j M, H:i" if with_time else "j M"), _percent(percent)) if t
+            ),
+            label=_when(when, axis) if i % every == 0 or i == len(points) - 1 else "",
+        )
+        for i, (when, percent, caption) in enumerate(points)
+    ]
+    n, first, last = len(drawn), _percent(drawn[0].percent), _percent(drawn[-1].percent)
+    description = ngettext("%(n)d punto: %(first)s.", "%(n)d puntos; el primero %(first)s, el último %(last)s.", n) % {
+        "n": n,
+        "first": first,
+        "last": last,
     }
+    return line_chart(drawn, title=title, description=description)
+
+
+def score_distribution_chart(histogram: Sequence[int]) -> SafeString:
+    """The item analysis: how many attempts scored in each tenth of the percentage scale."""
+    n = len(histogram)
+    bars = [
+        Bar(value=count, tooltip=f"{i * 10}–{i * 10 + 9 if i < n - 1 else 100} %: {count}", label=str(i * 10))
+        for i, count in enumerate(histogram)
+    ]
+    return bar_chart(bars, title=_("Distribución de notas (número de intentos)"), show_values=True, caption="% →")
+
+
+def reviews_chart(days: Sequence) -> SafeString:
+    """Flashcard reviews per day (``reviews``, of which ``again`` were «Otra vez»), the last day labelled."""
+    n = len(days)
+    bars = []
+    for i, day in enumerate(days):
+        tooltip = f"{_when(day.day, 'j M')}: {day.reviews}"
+        if day.again:
+            tooltip += f" ({_('Otra vez')}: {day.again})"
+        label = _when(day.day, "j/n") if (n - 1 - i) % 7 == 0 else ""
+        bars.append(Bar(value=day.reviews, part=day.again, tooltip=tooltip, label=label))
+    return bar_chart(bars, title=_("Repasos por día; en rojo, los «Otra vez»."))
+
+
+def recall_chart(buckets: Sequence[int]) -> SafeString:
+    """How many cards fall in each tenth of the probability of recall (0-10 %, ..., 90-100 %)."""
+    n = len(buckets)
+    bars = [
+        Bar(
+            value=count,
+            tooltip=f"{i * 10}–{i * 10 + 10} %: {count}",
+            label="0 %" if i == 0 else "100 %" if i == n - 1 else "",
+        )
+        for i, count in enumerate(buckets)
+    ]
+    return bar_chart(bars, title=_("Cuántas tarjetas hay en cada tramo de probabilidad de recuerdo"))

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 
 from django.http import HttpResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
 BOM = "\ufeff"
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
@@ -71,3 +72,73 @@ def csv_response(rows: Iterable[Iterable], *, filename: str) -> HttpResponse:
     response = HttpResponse(render_csv(rows).encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
+
+
+# ------------------------------------------------------------------------------------------- the reports' rows
+
+
+def class_grid_rows(grid) -> list[list]:
+    """The class grid (selectors' ClassGrid): one row per student, best score, attempts and status per assignment."""
+    header = [_("Estudiante"), _("Usuario")]
+    for summary in grid.assignments:
+        title = summary.assignment.quiz.title
+        header += [
+            _("%(quiz)s: mejor nota (%%)") % {"quiz": title},
+            _("%(quiz)s: intentos") % {"quiz": title},
+            _("%(quiz)s: estado") % {"quiz": title},
+        ]
+    header += [_("Repasos (7 días)"), _("Retención (%)"), _("Sanguijuelas")]
+    rows = [header]
+    for row in grid.rows:
+        line = [row.student.get_full_name() or row.student.username, row.student.username]
+        for cell in row.cells:
+            line += [Number(cell.best, 1), cell.attempts, str(cell.label)]
+        retention = row.cards.retention * 100 if row.cards.retention is not None else None
+        line += [row.cards.reviews_7d, Number(retention, 1), row.cards.leeches]
+        rows.append(line)
+    return rows
+
+
+ITEM_ANALYSIS_HEADER = [
+    gettext_lazy("Posición"),
+    gettext_lazy("Pregunta"),
+    gettext_lazy("Tipo"),
+    gettext_lazy("Respuestas"),
+    gettext_lazy("Facilidad (%)"),
+    gettext_lazy("Discriminación"),
+    gettext_lazy("Respuesta incorrecta más elegida"),
+    gettext_lazy("Veces"),
+    gettext_lazy("Opciones (% elegida)"),
+    gettext_lazy("Revisar"),
+]
+
+
+def item_analysis_rows(analysis, *, quiz) -> list[list]:
+    """The item analysis of ``quiz``: the summary, a blank line, then one row per question."""
+    rows = [
+        [_("Cuestionario"), quiz.title],
+        [_("Intentos"), analysis.n_attempts],
+        [_("Media (%)"), Number(analysis.mean, 1)],
+        [_("Mediana (%)"), Number(analysis.median, 1)],
+        [_("Desviación típica (%)"), Number(analysis.sd, 1)],
+        [_("Alfa de Cronbach"), Number(analysis.alpha, 3)],
+        [],
+        [str(label) for label in ITEM_ANALYSIS_HEADER],
+    ]
+    for stat in analysis.questions:
+        options = " | ".join(f"{o.text}{' ✓' if o.is_correct else ''}: {o.rate * 100:.0f} %" for o in stat.options)
+        rows.append(
+            [
+                stat.item.position,
+                stat.question.prompt,
+                stat.question.get_kind_display(),
+                stat.n,
+                Number(stat.facility * 100 if stat.facility is not None else None, 1),
+                Number(stat.discrimination, 2),
+                stat.top_wrong or "",
+                stat.top_wrong_count,
+                options,
+                "; ".join(str(f) for f in stat.flags),
+            ]
+        )
+    return rows

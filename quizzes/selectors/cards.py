@@ -156,14 +156,7 @@ def cards_panel(*, user, now: datetime) -> dict:
 class DayBar:
     day: date
     reviews: int
-    again: int
-    x: float = 0
-    height: float = 0
-    again_height: float = 0
-    y: float = 0
-    again_y: float = 0
-    label: bool = False  # print the date under this bar
-    cx: float = 0
+    again: int  # of which «Otra vez»
 
 
 @dataclass(frozen=True)
@@ -237,28 +230,6 @@ def reviews_per_day(*, user, now: datetime, days: int = CHART_DAYS) -> list[DayB
                    again=by_day.get(first + timedelta(days=i), (0, 0))[1]) for i in range(days)]  # fmt: skip
 
 
-def chart(bars: list[DayBar], *, width: int = 420, height: int = 120) -> dict:
-    """Lay out bars for a server-side SVG chart (heights in SVG units; no inline styles needed)."""
-    top = max([b.reviews for b in bars] + [1])
-    slot = width / max(len(bars), 1)
-    laid = [
-        DayBar(
-            day=b.day,
-            reviews=b.reviews,
-            again=b.again,
-            x=round(i * slot + slot * 0.15, 2),
-            height=round(height * b.reviews / top, 2),
-            again_height=round(height * b.again / top, 2),
-            y=round(height - height * b.reviews / top, 2),
-            again_y=round(height - height * b.again / top, 2),
-            label=(len(bars) - 1 - i) % 7 == 0,
-            cx=round(i * slot + slot / 2, 2),
-        )
-        for i, b in enumerate(bars)
-    ]
-    return {"bars": laid, "width": width, "height": height, "bar_width": round(slot * 0.7, 2), "top": top}
-
-
 def card_statistics(*, user, now: datetime) -> dict:
     """Return the student's statistics page: due soon, reviews per day, true retention, states, retrievability."""
     cards = studied_cards(user=user)
@@ -310,26 +281,9 @@ def card_statistics(*, user, now: datetime) -> dict:
         "by_state": by_state,
         "leeches": leeches,
         "total_cards": sum(states.values()),
-        "chart": chart(reviews_per_day(user=user, now=now)),
+        "per_day": reviews_per_day(user=user, now=now),
         "retention": retention,
         "weakest": [(round(100 * v) if v is not None else None, r) for v, r in memories[:30]],
-        "retrievability_buckets": _bucket_chart(buckets),
+        "recall_buckets": buckets,  # cards per tenth of the probability of recall
         "mean_retrievability": round(100 * mean) if mean is not None else None,
     }
-
-
-def _bucket_chart(buckets: list[int], *, width: int = 300, height: int = 100) -> dict:
-    top = max(buckets + [1])
-    slot = width / len(buckets)
-    bars = [
-        {
-            "label": f"{i * 10}–{i * 10 + 10} %",
-            "n": n,
-            "x": round(i * slot + slot * 0.1, 2),
-            "height": round(height * n / top, 2),
-            "y": round(height - height * n / top, 2),
-            "text_x": round(i * slot + slot / 2, 2),
-        }
-        for i, n in enumerate(buckets)
-    ]
-    return {"bars": bars, "width": width, "height": height, "bar_width": round(slot * 0.8, 2), "top": top}

@@ -1,6 +1,6 @@
 """Path converters of the app's URLs."""
 
-MAX_ID = 2**63 - 1  # primary keys are 64-bit (BigAutoField)
+from ..views.params import MAX_ID
 
 
 class IdConverter:

@@ -3,9 +3,11 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from ..models import Document
+from .params import int_param
 
 
 class DocumentReadView(LoginRequiredMixin, DetailView):
@@ -20,11 +22,10 @@ class DocumentReadView(LoginRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("s", "")
-        highlight = int(raw) if raw.isdigit() and len(raw) < 7 else None
+        highlight = int_param(self.request.GET, "s")
         sentences = list(self.object.sentences.order_by("index"))
         context["sentences"] = sentences
         context["highlight"] = highlight
         if highlight is not None and not any(s.index == highlight for s in sentences):
-            raise Http404("No existe esa oración.")
+            raise Http404(_("No existe esa oración."))
         return context

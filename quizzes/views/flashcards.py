@@ -25,6 +25,7 @@ from ..domain import scheduling
 from ..domain.grading import normalize_answer
 from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
+from ..presentation import charts
 from ..presentation.labels import RATING_CLASSES, RATING_LABELS, RETENTION_PERIODS, REVIEW_MESSAGES
 from ..selectors import cards as sel
 from ..services import cards as svc
@@ -159,6 +160,8 @@ class CardStatsView(LoginRequiredMixin, TemplateView):
         stats = sel.card_statistics(user=self.request.user, now=now)
         context.update(stats)
         context["retention"] = [(RETENTION_PERIODS[row.label], row) for row in stats["retention"]]
+        context["per_day_chart"] = charts.reviews_chart(stats["per_day"])
+        context["recall_chart"] = charts.recall_chart(stats["recall_buckets"])
         context["now"] = now
         return context
 

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
-from ..presentation.charts import score_chart
+from ..presentation import charts
 from ..presentation.questions import feedback_for, question_view
 from ..selectors import availability as avail
 from ..selectors import progress
@@ -341,5 +341,6 @@ class ProgressView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(progress.student_progress(user=self.request.user))
-        context["chart"] = score_chart(context["score_points"])
+        title = _("Notas de los intentos entregados, del más antiguo al más reciente")
+        context["chart"] = charts.progress_chart(context["score_points"], title=title)
         return context

@@ -13,13 +13,14 @@ from django.views.generic import TemplateView
 from ..forms.classes import AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
-from ..presentation.csv_export import Number, csv_response
+from ..presentation.csv_export import class_grid_rows, csv_response, item_analysis_rows
 from ..selectors.reports.grid import class_grid, class_progress
 from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, item_analysis
 from ..selectors.reports.mastery import class_documents, mastery
 from ..selectors.reports.student import student_report
 from ..services import classes as class_services
 from .mixins import TeacherRequiredMixin
+from .params import choice_param, int_param
 
 
 class TeacherClassMixin(TeacherRequiredMixin):
@@ -84,11 +85,9 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
         progress = class_progress(classroom=self.classroom)
         context.update(
             grid=grid,
-            progress_chart=charts.line_svg(
-                [(day, avg) for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
-            )
-            if progress
-            else None,
+            progress_chart=charts.progress_chart(
+                [(day, avg, "") for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
+            ),
             assign_form=kwargs.get("assign_form") or AssignmentForm(),
             documents=class_documents(classroom=self.classroom),
             join_url=self.request.build_absolute_uri(
@@ -102,24 +101,7 @@ class ClassGridCsvView(TeacherClassMixin, View):
     """The class grid as CSV (one row per student, best score and status per assignment)."""
 
     def get(self, request, *args, **kwargs):
-        grid = class_grid(classroom=self.classroom)
-        header = [_("Estudiante"), _("Usuario")]
-        for summary in grid.assignments:
-            title = summary.assignment.quiz.title
-            header += [
-                _("%(quiz)s: mejor nota (%%)") % {"quiz": title},
-                _("%(quiz)s: intentos") % {"quiz": title},
-                _("%(quiz)s: estado") % {"quiz": title},
-            ]
-        header += [_("Repasos (7 días)"), _("Retención (%)"), _("Sanguijuelas")]
-        rows = [header]
-        for row in grid.rows:
-            line = [row.student.get_full_name() or row.student.username, row.student.username]
-            for cell in row.cells:
-                line += [Number(cell.best, 1), cell.attempts, str(cell.label)]
-            retention = row.cards.retention * 100 if row.cards.retention is not None else None
-            line += [row.cards.reviews_7d, Number(retention, 1), row.cards.leeches]
-            rows.append(line)
+        rows = class_grid_rows(class_grid(classroom=self.classroom))
         return csv_response(rows, filename=f"clase-{self.classroom.pk}-{self.classroom.name}")
 
 
@@ -135,11 +117,7 @@ class StudentReportView(TeacherClassMixin, TemplateView):
         context.update(
             report=report,
             student=student,
-            progress_chart=charts.line_svg(
-                [(when, percent) for when, percent, _title in report.progress], title=_("Notas a lo largo del tiempo")
-            )
-            if report.progress
-            else None,
+            progress_chart=charts.progress_chart(report.progress, title=_("Notas a lo largo del tiempo")),
         )
         return context
 
@@ -212,8 +190,7 @@ class ClassQuizMixin(TeacherClassMixin):
 
     @cached_property
     def which(self) -> str:
-        which = self.request.GET.get("intentos", WHICH_FIRST)
-        return which if which in dict(WHICH_CHOICES) else WHICH_FIRST
+        return choice_param(self.request.GET, "intentos", WHICH_CHOICES, default=WHICH_FIRST)
 
 
 class ItemAnalysisView(ClassQuizMixin, TemplateView):
@@ -228,7 +205,7 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
             quiz=self.quiz,
             analysis=analysis,
             which_choices=WHICH_CHOICES,
-            histogram=charts.histogram_svg(analysis.histogram, title=_("Distribución de notas (número de intentos)")),
+            histogram=charts.score_distribution_chart(analysis.histogram),
         )
         return context
 
@@ -236,43 +213,7 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
 class ItemAnalysisCsvView(ClassQuizMixin, View):
     def get(self, request, *args, **kwargs):
         analysis = item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
-        rows = [
-            [_("Cuestionario"), self.quiz.title],
-            [_("Intentos"), analysis.n_attempts],
-            [_("Media (%)"), Number(analysis.mean, 1)],
-            [_("Mediana (%)"), Number(analysis.median, 1)],
-            [_("Desviación típica (%)"), Number(analysis.sd, 1)],
-            [_("Alfa de Cronbach"), Number(analysis.alpha, 3)],
-            [],
-            [
-                _("Posición"),
-                _("Pregunta"),
-                _("Tipo"),
-                _("Respuestas"),
-                _("Facilidad (%)"),
-                _("Discriminación"),
-                _("Respuesta incorrecta más elegida"),
-                _("Veces"),
-                _("Opciones (% elegida)"),
-                _("Revisar"),
-            ],
-        ]
-        for stat in analysis.questions:
-            options = " | ".join(f"{o.text}{' ✓' if o.is_correct else ''}: {o.rate * 100:.0f} %" for o in stat.options)
-            rows.append(
-                [
-                    stat.item.position,
-                    stat.question.prompt,
-                    stat.question.get_kind_display(),
-                    stat.n,
-                    Number(stat.facility * 100 if stat.facility is not None else None, 1),
-                    Number(stat.discrimination, 2),
-                    stat.top_wrong or "",
-                    stat.top_wrong_count,
-                    options,
-                    "; ".join(str(f) for f in stat.flags),
-                ]
-            )
+        rows = item_analysis_rows(analysis, quiz=self.quiz)
         return csv_response(rows, filename=f"estadisticas-{self.quiz.title}-{self.classroom.name}")
 
 
@@ -284,15 +225,13 @@ class MasteryView(TeacherClassMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         documents = class_documents(classroom=self.classroom)
-        raw = self.request.GET.get("documento", "")
-        if raw:
-            if not (raw.isdigit() and len(raw) < 12):
-                raise Http404(_("No existe ese documento."))
-            document = next((d for d in documents if d.pk == int(raw)), None)
+        wanted = int_param(self.request.GET, "documento")
+        if wanted is None:
+            document = documents[0] if documents else None
+        else:
+            document = next((d for d in documents if d.pk == wanted), None)
             if document is None:
                 raise Http404(_("Ese documento no tiene cuestionarios asignados a esta clase."))
-        else:
-            document = documents[0] if documents else None
         context.update(
             documents=documents,
             document=document,

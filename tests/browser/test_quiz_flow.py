@@ -130,7 +130,7 @@ def take_quiz(page, name: str) -> None:
 
     page.get_by_role("link", name="Mi progreso").last.click()
     page.wait_for_load_state()
-    assert page.locator("svg.score-chart circle").count() == 1
+    assert page.locator("svg.ww-chart circle").count() == 1
     screenshot(page, f"quiz-progress-{name}")
     assert_accessible(page)
 
