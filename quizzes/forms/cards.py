@@ -1,5 +1,7 @@
 """Forms of the flashcard pages: rating a card and the daily new-card setting."""
 
+from datetime import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +20,14 @@ class RatingForm(forms.Form):
     reps = forms.IntegerField(min_value=0, max_value=2**31 - 1)
     shown = forms.IntegerField(min_value=0, max_value=2**53, required=False)
     modo = forms.CharField(max_length=20, required=False)
+
+    def duration_ms(self, now: datetime) -> int | None:
+        """How long the card was on screen, from the page's ``shown`` time (None if unknown or in the future)."""
+        shown = self.cleaned_data.get("shown")
+        if not shown:
+            return None
+        duration = int(now.timestamp() * 1000) - shown
+        return duration if duration >= 0 else None
 
 
 class DailyNewCardsForm(forms.Form):

@@ -31,3 +31,4 @@ RETENTION_PERIODS = {
     "month": _("Últimos 30 días"),
     "all": _("Desde el principio"),
 }
+LEECH_WARNING = _("Ha fallado esta tarjeta 8 veces: queda marcada como difícil y su docente lo verá.")

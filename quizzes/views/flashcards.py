@@ -1,14 +1,10 @@
 """Flashcard pages for students: the review session, statistics and the daily new-card setting.
 
 Thin views: the queue and statistics come from quizzes/selectors/cards.py, every rating goes through
-quizzes/services/cards.py (which alone writes card states), and intervals come from quizzes/domain/scheduling.py.
+quizzes/services/cards.py (which alone writes card states), and quizzes/presentation/cards.py lays out the page.
 """
 
 from __future__ import annotations
-
-import time
-import uuid
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -21,34 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from ..domain import scheduling
-from ..domain.grading import normalize_answer
 from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
-from ..presentation import charts
-from ..presentation.labels import RATING_CLASSES, RATING_LABELS, RETENTION_PERIODS, REVIEW_MESSAGES
+from ..presentation import cards, charts
+from ..presentation.cards import TYPED_MODE
+from ..presentation.labels import LEECH_WARNING, RETENTION_PERIODS, REVIEW_MESSAGES
 from ..selectors import cards as sel
 from ..services import cards as svc
-
-TYPED_MODE = "escribir"
-
-
-def _review_url(mode: str = "", **params) -> str:
-    if mode == TYPED_MODE:
-        params["modo"] = TYPED_MODE
-    query = urlencode(params)
-    return reverse("quizzes:cards_review") + (f"?{query}" if query else "")
-
-
-def typed_answer_ok(*, typed: str, card) -> bool:
-    """Check a typed answer as quiz short answers are checked (same normalisation), against the back and aliases."""
-    given = normalize_answer(typed)
-    if not given:
-        return False
-    expected = [card.back]
-    if card.fact is not None:
-        expected += [a for a in (card.fact.aliases or []) if isinstance(a, str)]
-    return any(given == normalize_answer(e) for e in expected)
+from .params import choice_param, parse_int, text_param
 
 
 class CardReviewView(LoginRequiredMixin, View):
@@ -64,90 +40,47 @@ class CardReviewView(LoginRequiredMixin, View):
         svc.student_cards_sync(user=user, now=now)
         counts = sel.queue_counts(user=user, now=now)
         row = sel.next_card(user=user, now=now, counts=counts)
-        mode = TYPED_MODE if request.GET.get("modo") == TYPED_MODE else ""
-        context = {
-            "counts": counts,
-            "row": row,
-            "mode": mode,
-            "typed_mode": mode == TYPED_MODE,
-            "toggle_mode_url": _review_url("" if mode else TYPED_MODE),
-        }
+        mode = choice_param(request.GET, "modo", [TYPED_MODE])
         if row is None:
-            context["next_due_at"] = sel.next_due_at(user=user, now=now)
-            context["new_left_today"] = counts.new_available
-            return render(request, self.template_name, context, status=status)
-        card = row.card
-        revealed = request.GET.get("mostrar") == str(row.pk)
-        typed = request.GET.get("respuesta", "")[:500] if revealed and mode else ""
-        typed_result = typed_answer_ok(typed=typed, card=card) if revealed and mode else None
-        intervals = scheduling.preview(svc.memory_of(row), now=now)
-        suggested = None
-        if typed_result is not None:
-            suggested = scheduling.GOOD if typed_result else scheduling.AGAIN
-        context.update(
-            {
-                "card": card,
-                "revealed": revealed,
-                "typed": typed,
-                "typed_result": typed_result,
-                "show_url": _review_url(mode, mostrar=row.pk),
-                "buttons": [
-                    {
-                        "rating": r,
-                        "label": RATING_LABELS[r],
-                        "interval": scheduling.interval_label(intervals[r]),
-                        "css": RATING_CLASSES[r],
-                        "suggested": r == suggested,
-                    }
-                    for r in scheduling.RATINGS
-                ],
-                "token": uuid.uuid4().hex,
-                "shown": int(time.time() * 1000),
-                "is_new": row.state == scheduling.NEW,
-                "source_url": card.sentence.get_absolute_url() if card.sentence_id else None,
-            }
-        )
+            next_due_at = sel.next_due_at(user=user, now=now)
+            context = cards.review_page(counts=counts, row=None, mode=mode, next_due_at=next_due_at)
+        else:
+            revealed = parse_int(request.GET.get("mostrar", "")) == row.pk
+            typed = text_param(request.GET, "respuesta", max_length=500)
+            context = cards.review_page(counts=counts, row=row, mode=mode)
+            context.update(cards.card_page(row=row, mode=mode, revealed=revealed, typed=typed, now=now))
         return render(request, self.template_name, context, status=status)
 
     def post(self, request, *args, **kwargs):
         form = RatingForm(request.POST)
         if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return self.render_session(request, status=400)
-        data = form.cleaned_data
-        mode = TYPED_MODE if data["modo"] == TYPED_MODE else ""
-        now = timezone.now()
-        duration = None
-        if data["shown"]:
-            duration = int(now.timestamp() * 1000) - data["shown"]
-            duration = duration if duration >= 0 else None
+            return self.refuse(request, [error for errors in form.errors.values() for error in errors])
+        data, now = form.cleaned_data, timezone.now()
         try:
             result = svc.card_review(
                 user=request.user,
                 student_card_id=data["card"],
                 rating=data["rating"],
                 token=data["token"],
-                duration_ms=duration,
+                duration_ms=form.duration_ms(now),
                 now=now,
                 expected_reps=data["reps"],
             )
         except StudentCard.DoesNotExist as exc:
             raise Http404(_("Esa tarjeta no existe.")) from exc
         except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-            return self.render_session(request, status=400)
+            return self.refuse(request, exc.messages)
         if result.status in REVIEW_MESSAGES:
-            level, text = REVIEW_MESSAGES[result.status]
-            messages.add_message(request, level, text)
+            messages.add_message(request, *REVIEW_MESSAGES[result.status])
         if result.became_leech:
-            messages.warning(
-                request,
-                _("Ha fallado esta tarjeta 8 veces: queda marcada como difícil y su docente lo verá."),
-            )
-        return HttpResponseRedirect(_review_url(mode))
+            messages.warning(request, LEECH_WARNING)
+        return HttpResponseRedirect(cards.review_url(data["modo"]))
+
+    def refuse(self, request, errors: list[str]):
+        """Show the errors over the current card, with a 400."""
+        for error in errors:
+            messages.error(request, error)
+        return self.render_session(request, status=400)
 
 
 class CardStatsView(LoginRequiredMixin, TemplateView):

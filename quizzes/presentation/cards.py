@@ -1,0 +1,88 @@
+"""What the flashcard review page shows: the next card, its rating buttons, the typed-answer check."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from ..domain import scheduling
+from ..domain.grading import normalize_answer
+from ..models import StudentCard
+from ..services import cards as card_services
+from .labels import RATING_CLASSES, RATING_LABELS
+
+TYPED_MODE = "escribir"  # ?modo=escribir: the student types the answer before seeing the back
+
+
+def review_url(mode: str = "", **params) -> str:
+    """The review page's URL, keeping the typed mode."""
+    if mode == TYPED_MODE:
+        params["modo"] = TYPED_MODE
+    query = urlencode(params)
+    return reverse("quizzes:cards_review") + (f"?{query}" if query else "")
+
+
+def typed_answer_ok(*, typed: str, card) -> bool:
+    """Check a typed answer as quiz short answers are checked (same normalisation), against the back and aliases.
+
+    The result only suggests a rating and says whether the answer matched; the student still rates the card.
+    """
+    given = normalize_answer(typed)
+    if not given:
+        return False
+    expected = [card.back]
+    if card.fact is not None:
+        expected += [a for a in (card.fact.aliases or []) if isinstance(a, str)]
+    return any(given == normalize_answer(e) for e in expected)
+
+
+def rating_buttons(row: StudentCard, *, now: datetime, suggested: int | None = None) -> list[dict]:
+    """The four rating buttons, each with the interval it would give the card."""
+    intervals = scheduling.preview(card_services.memory_of(row), now=now)
+    return [
+        {
+            "rating": rating,
+            "label": RATING_LABELS[rating],
+            "interval": scheduling.interval_label(intervals[rating]),
+            "css": RATING_CLASSES[rating],
+            "suggested": rating == suggested,
+        }
+        for rating in scheduling.RATINGS
+    ]
+
+
+def review_page(*, counts, row: StudentCard | None, mode: str, next_due_at: datetime | None = None) -> dict:
+    """The parts of the review page that do not depend on the card: queue counts and the mode switch."""
+    context = {
+        "counts": counts,
+        "row": row,
+        "mode": mode,
+        "typed_mode": mode == TYPED_MODE,
+        "toggle_mode_url": review_url("" if mode else TYPED_MODE),
+    }
+    if row is None:
+        context.update(next_due_at=next_due_at, new_left_today=counts.new_available)
+    return context
+
+
+def card_page(*, row: StudentCard, mode: str, revealed: bool, typed: str, now: datetime) -> dict:
+    """The card's part of the review page: front, and once revealed the back, the check and the ratings."""
+    card = row.card
+    typed_result = typed_answer_ok(typed=typed, card=card) if revealed and mode else None
+    suggested = None if typed_result is None else scheduling.GOOD if typed_result else scheduling.AGAIN
+    return {
+        "card": card,
+        "revealed": revealed,
+        "typed": typed if revealed and mode else "",
+        "typed_result": typed_result,
+        "show_url": review_url(mode, mostrar=row.pk),
+        "buttons": rating_buttons(row, now=now, suggested=suggested),
+        "token": uuid.uuid4().hex,  # one per page: a second submit of the same page is recognised as a duplicate
+        "shown": int(time.time() * 1000),  # when the card was shown, for the review's duration
+        "is_new": row.state == scheduling.NEW,
+        "source_url": card.sentence.get_absolute_url() if card.sentence_id else None,
+    }
