@@ -16,7 +16,7 @@ DEMO_PRACTICE_QUIZ = "Guerra de Invierno: práctica rápida"
 def demo_class_quizzes_create(*, document, classroom, teacher) -> list[str]:
     """Create, once, a review quiz with every kind of question (assigned to the class) and a timed practice quiz."""
     created: list[str] = []
-    published = list(Question.objects.filter(document=document, status=Status.PUBLISHED).order_by("id"))
+    published = list(Question.objects.published().filter(document=document).order_by("id"))
     if not published:
         return created
     if not Quiz.objects.filter(title=DEMO_REVIEW_QUIZ).exists():
@@ -69,7 +69,7 @@ def demo_topic_quizzes_create(*, document: Document, size: int = 10) -> list[Qui
     """Create (once) three published quizzes from the document's published generated questions."""
     quizzes = []
     published = list(
-        Question.objects.filter(document=document, status=Status.PUBLISHED).select_related("fact").order_by("key")
+        Question.objects.published().filter(document=document).select_related("fact").order_by("key")
     )
     for title, description, kinds in DEMO_QUIZZES:
         quiz, created = Quiz.objects.get_or_create(

@@ -1,6 +1,6 @@
 """The domain model (DESIGN.md), one module per area, re-exported here."""
 
-from .attempts import Attempt, AttemptState, Response
+from .attempts import Attempt, AttemptQuerySet, AttemptState, Response
 from .cards import CardState, Flashcard, Review, ReviewSource, StudentCard
 from .classes import Assignment, Classroom, Enrollment, RetiredJoinCode, new_join_code
 from .content import (
@@ -30,6 +30,7 @@ __all__ = [
     "AcceptedAnswer",
     "Assignment",
     "Attempt",
+    "AttemptQuerySet",
     "AttemptState",
     "CardState",
     "Choice",

@@ -16,11 +16,33 @@ class AttemptState(models.TextChoices):
 
 
 class AttemptQuerySet(models.QuerySet):
+    """The words for attempts: a student's, submitted (graded), in progress, finished (submitted or abandoned)."""
+
+    # The same conditions as Q objects, for aggregates: Count("id", filter=AttemptQuerySet.SUBMITTED).
+    SUBMITTED = Q(state=AttemptState.SUBMITTED)
+    IN_PROGRESS = Q(state=AttemptState.IN_PROGRESS)
+
     def for_student(self, user):
         return self.filter(user=user)
 
+    def submitted(self):
+        return self.filter(self.SUBMITTED)
+
+    def in_progress(self):
+        return self.filter(self.IN_PROGRESS)
+
     def finished(self):
-        return self.filter(state=AttemptState.SUBMITTED)
+        """Return the attempts that are over, graded or not (what ``Attempt.is_finished`` says of one)."""
+        return self.exclude(self.IN_PROGRESS)
+
+
+class ResponseQuerySet(models.QuerySet):
+    def for_student(self, user):
+        return self.filter(attempt__user=user)
+
+    def submitted(self):
+        """Return the responses of submitted (graded) attempts."""
+        return self.filter(attempt__state=AttemptState.SUBMITTED)
 
 
 class Attempt(models.Model):
@@ -70,6 +92,10 @@ class Attempt(models.Model):
     def is_finished(self) -> bool:
         return self.state != AttemptState.IN_PROGRESS
 
+    @property
+    def is_submitted(self) -> bool:
+        return self.state == AttemptState.SUBMITTED
+
 
 class Response(models.Model):
     """The slot of one question in an attempt and the answer given to it (saved as soon as it is given)."""
@@ -86,6 +112,8 @@ class Response(models.Model):
     points = models.DecimalField(_("puntos"), max_digits=6, decimal_places=3, null=True, blank=True)
     sequence = models.PositiveIntegerField(_("secuencia"), default=0, help_text=_("Crece con cada respuesta guardada."))
     answered_at = models.DateTimeField(_("respondida"), null=True, blank=True)
+
+    objects = ResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("respuesta")

@@ -20,6 +20,14 @@ def new_join_code() -> str:
 
 
 class ClassroomQuerySet(models.QuerySet):
+    def active(self):
+        """Return the classes that are not archived."""
+        return self.filter(is_archived=False)
+
+    def for_student(self, user):
+        """Return the active classes this student is enrolled in."""
+        return self.active().filter(enrollments__student=user)
+
     def taught_by(self, user):
         """Return the classes this user may follow: the ones they teach (a superuser: all)."""
         if user.is_superuser:
@@ -102,6 +110,12 @@ class Enrollment(models.Model):
         return f"{self.student} → {self.classroom}"
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def for_student(self, user):
+        """Return the assignments that reach this student through the active classes they are enrolled in."""
+        return self.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+
+
 class Assignment(models.Model):
     """A quiz given to a classroom, with an optional due date and window."""
 
@@ -121,6 +135,8 @@ class Assignment(models.Model):
         related_name="assignments_made",
     )
     created_at = models.DateTimeField(_("creada"), auto_now_add=True)
+
+    objects = AssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("asignación")

@@ -133,6 +133,12 @@ class Quiz(models.Model):
         return (self.opens_at is None or self.opens_at <= now) and (self.closes_at is None or now < self.closes_at)
 
 
+class QuizItemQuerySet(models.QuerySet):
+    def published(self):
+        """Return the items whose question is published (the ones an attempt draws from)."""
+        return self.filter(question__status=Status.PUBLISHED)
+
+
 class QuizItem(models.Model):
     """A question's place and weight in a quiz."""
 
@@ -142,6 +148,8 @@ class QuizItem(models.Model):
     )
     position = models.PositiveIntegerField(_("posición"), default=0)
     points = models.DecimalField(_("puntos"), max_digits=6, decimal_places=2, default=Decimal("1"))
+
+    objects = QuizItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pregunta del cuestionario")

@@ -45,7 +45,7 @@ def availability_from(*, quiz: Quiz, assignments: list[Assignment]) -> Availabil
 
 def student_assignments(*, user, quiz_ids=None) -> QuerySet[Assignment]:
     """Return the assignments that reach this student through the active classes they are enrolled in."""
-    qs = Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+    qs = Assignment.objects.for_student(user)
     if quiz_ids is not None:
         qs = qs.filter(quiz_id__in=quiz_ids)
     return qs

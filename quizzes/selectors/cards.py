@@ -27,7 +27,7 @@ def study_documents(*, user) -> QuerySet[Document]:
     Those used by the assignments of their (non-archived) classes, through the quiz's document or its
     questions' documents; all published documents when no class gives them any (e.g. in no class).
     """
-    mine = Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+    mine = Assignment.objects.for_student(user)
     assigned = Document.objects.filter(is_published=True).filter(
         Exists(mine.filter(quiz__document=OuterRef("pk")))
         | Exists(mine.filter(quiz__items__question__document=OuterRef("pk")))

@@ -3,7 +3,7 @@
 from django.db.models import Count, Sum
 
 from ..domain import grading
-from ..models import Attempt, AttemptState, FactKind, Response
+from ..models import Attempt, FactKind, Response
 
 
 def student_progress(*, user) -> dict:
@@ -12,8 +12,8 @@ def student_progress(*, user) -> dict:
 
     Four queries whatever the number of attempts.
     """
-    attempts = list(Attempt.objects.filter(user=user).select_related("quiz").order_by("started_at", "pk"))
-    finished = [a for a in attempts if a.state == AttemptState.SUBMITTED and a.percent is not None]
+    attempts = list(Attempt.objects.for_student(user).select_related("quiz").order_by("started_at", "pk"))
+    finished = [a for a in attempts if a.is_submitted and a.percent is not None]
     per_quiz: dict[int, dict] = {}
     for attempt in finished:
         row = per_quiz.setdefault(attempt.quiz_id, {"quiz": attempt.quiz, "percents": [], "passed": False})
@@ -34,7 +34,9 @@ def student_progress(*, user) -> dict:
     kinds = dict(FactKind.choices)
     by_kind = []
     rows = (
-        Response.objects.filter(attempt__user=user, attempt__state=AttemptState.SUBMITTED, question__fact__isnull=False)
+        Response.objects.for_student(user)
+        .submitted()
+        .filter(question__fact__isnull=False)
         .values("question__fact__kind")
         .annotate(n=Count("id"), right=Sum("fraction"))
         .order_by("question__fact__kind")

@@ -4,7 +4,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Valu
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import Assignment, Attempt, AttemptState, Classroom, Document, Question, Quiz, QuizItem, Status
+from ..models import Assignment, Attempt, Classroom, Document, Question, Quiz, QuizItem, Status
 from . import availability as avail
 
 
@@ -15,14 +15,15 @@ def student_home(*, user, now=None) -> dict:
     ``availability`` and ``student_status`` (see quizzes_for_student). Other areas add their own keys to this dict.
     """
     now = now or timezone.now()
-    classrooms = list(Classroom.objects.filter(enrollments__student=user, is_archived=False).order_by("name"))
+    classrooms = list(Classroom.objects.for_student(user).order_by("name"))
     return {"classrooms": classrooms, "quizzes": quizzes_for_student(user=user, now=now)}
 
 
 def teacher_home(*, user) -> dict:
     """Return what a teacher's home page shows: their classes and the state of the bank."""
     classrooms = list(
-        Classroom.objects.filter(teachers=user, is_archived=False)
+        Classroom.objects.active()
+        .filter(teachers=user)
         .annotate(n_students=Count("enrollments", distinct=True))
         .order_by("name")
     )
@@ -41,9 +42,9 @@ def teacher_home(*, user) -> dict:
 def student_assignments(*, user, now=None) -> list:
     """Return the quizzes assigned to the student's classes, with best score, lateness and whether open (1 query)."""
     now = now or timezone.now()
-    mine = Attempt.objects.filter(user=user, quiz=OuterRef("quiz"), state=AttemptState.SUBMITTED)
+    mine = Attempt.objects.for_student(user).submitted().filter(quiz=OuterRef("quiz"))
     assignments = list(
-        Assignment.objects.filter(classroom__enrollments__student=user, classroom__is_archived=False)
+        Assignment.objects.for_student(user)
         .select_related("quiz", "classroom")
         .annotate(
             best=Subquery(mine.order_by(F("percent").desc(nulls_last=True)).values("percent")[:1]),
@@ -81,10 +82,11 @@ class QuizStatus:
 
 def _with_student_stats(qs, *, user):
     """Annotate quizzes with one student's attempt statistics (subqueries: no row multiplication)."""
-    mine = Attempt.objects.filter(user=user, quiz=OuterRef("pk"))
-    finished = mine.filter(state=AttemptState.SUBMITTED)
+    mine = Attempt.objects.for_student(user).filter(quiz=OuterRef("pk"))
+    finished = mine.submitted()
     n_questions = (
-        QuizItem.objects.filter(quiz=OuterRef("pk"), question__status=Status.PUBLISHED)
+        QuizItem.objects.published()
+        .filter(quiz=OuterRef("pk"))
         .order_by()
         .values("quiz")
         .annotate(n=Count("id"))
@@ -95,16 +97,12 @@ def _with_student_stats(qs, *, user):
         best=Subquery(finished.order_by(F("percent").desc(nulls_last=True)).values("percent")[:1]),
         n_finished=Coalesce(
             Subquery(
-                mine.exclude(state=AttemptState.IN_PROGRESS)
-                .order_by()
-                .values("quiz")
-                .annotate(n=Count("id"))
-                .values("n")[:1],
+                mine.finished().order_by().values("quiz").annotate(n=Count("id")).values("n")[:1],
                 output_field=IntegerField(),
             ),
             Value(0),
         ),
-        open_attempt_id=Subquery(mine.filter(state=AttemptState.IN_PROGRESS).values("pk")[:1]),
+        open_attempt_id=Subquery(mine.in_progress().values("pk")[:1]),
     )
 
 

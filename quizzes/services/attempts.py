@@ -152,7 +152,7 @@ def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.
     rng = rng or random.SystemRandom()
     if quiz.status != Status.PUBLISHED:
         raise QuizUnavailable(QUIZ_NOT_PUBLISHED, code="not_published")
-    for open_attempt in Attempt.objects.filter(user=user, quiz=quiz, state=AttemptState.IN_PROGRESS):
+    for open_attempt in Attempt.objects.for_student(user).in_progress().filter(quiz=quiz):
         if not attempt_close_if_expired(attempt=open_attempt, now=now):
             return open_attempt
     availability = quiz_availability(quiz=quiz, user=user)
@@ -160,12 +160,12 @@ def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.
         raise QuizUnavailable(QUIZ_NOT_OPEN_YET, code="not_open")
     if availability.is_closed(now):
         raise QuizUnavailable(QUIZ_CLOSED, code="closed")
-    previous = Attempt.objects.filter(user=user, quiz=quiz).aggregate(n=Max("number"))["n"] or 0
-    finished = Attempt.objects.filter(user=user, quiz=quiz).exclude(state=AttemptState.IN_PROGRESS).count()
+    previous = Attempt.objects.for_student(user).filter(quiz=quiz).aggregate(n=Max("number"))["n"] or 0
+    finished = Attempt.objects.for_student(user).filter(quiz=quiz).finished().count()
     if quiz.attempts_allowed and finished >= quiz.attempts_allowed:
         raise QuizUnavailable(QUIZ_NO_ATTEMPTS_LEFT, code="no_attempts_left")
 
-    items = list(quiz.items.filter(question__status=Status.PUBLISHED).select_related("question").order_by("position"))
+    items = list(quiz.items.published().select_related("question").order_by("position"))
     if not items:
         raise QuizUnavailable(QUIZ_EMPTY, code="empty")
     if quiz.questions_per_attempt and quiz.questions_per_attempt < len(items):
@@ -190,7 +190,7 @@ def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.
             attempt.save()
     except IntegrityError:
         # Two starts raced (double click on "Empezar"): the other one won; continue that attempt.
-        return Attempt.objects.get(user=user, quiz=quiz, state=AttemptState.IN_PROGRESS)
+        return Attempt.objects.for_student(user).in_progress().get(quiz=quiz)
     Response.objects.bulk_create(
         Response(
             attempt=attempt,
@@ -373,7 +373,7 @@ def close_expired_attempts(*, now: datetime | None = None) -> int:
     """Close every open attempt past its deadline (the cron job); return how many were closed."""
     now = now or timezone.now()
     closed = 0
-    expired = Attempt.objects.filter(state=AttemptState.IN_PROGRESS, deadline__lt=now - GRACE).values_list(
+    expired = Attempt.objects.in_progress().filter(deadline__lt=now - GRACE).values_list(
         "pk", flat=True
     )
     for pk in list(expired):

@@ -261,9 +261,7 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
             row.sentence = None
             row.save(update_fields=["status", "review_note", "sentence", "updated_at"])
             report.sent_to_draft += 1
-    report.published = Question.objects.filter(
-        document=document, origin=Origin.GENERATED, status=Status.PUBLISHED
-    ).count()
+    report.published = Question.objects.published().filter(document=document, origin=Origin.GENERATED).count()
     cards_sync_for_document(document=document)  # one flashcard per active fact (see docs/flashcards.md)
     return report
 

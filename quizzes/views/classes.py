@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from ..forms.classes import JoinForm
+from ..models import Classroom
 from ..services import classes as class_services
 
 
@@ -24,7 +25,7 @@ class JoinView(LoginRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["classrooms"] = list(self.request.user.classrooms.filter(is_archived=False).order_by("name"))
+        context["classrooms"] = list(Classroom.objects.for_student(self.request.user).order_by("name"))
         return context
 
     def form_valid(self, form):

@@ -49,8 +49,8 @@ class QuizDetailView(LoginRequiredMixin, TemplateView):
         quiz = quiz_selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
         if quiz is None:
             raise Http404(_("Ese cuestionario no existe o no está publicado."))
-        attempts = list(Attempt.objects.filter(user=user, quiz=quiz).order_by("number"))
-        percents = [a.percent for a in attempts if a.state == "submitted" and a.percent is not None]
+        attempts = list(Attempt.objects.for_student(user).filter(quiz=quiz).order_by("number"))
+        percents = [a.percent for a in attempts if a.is_submitted and a.percent is not None]
         context.update(
             quiz=quiz,
             attempts=attempts,

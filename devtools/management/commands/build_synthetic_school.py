@@ -20,6 +20,7 @@ from django.utils import timezone
 from quizzes.models import (
     Assignment,
     Attempt,
+    AttemptState,
     Choice,
     Classroom,
     Document,
@@ -200,7 +201,7 @@ class Command(BaseCommand):
                             user=s,
                             quiz=quiz,
                             number=number,
-                            state="submitted",
+                            state=AttemptState.SUBMITTED,
                             started_at=when - timedelta(minutes=15),
                             submitted_at=when,
                             score=Decimal(score),

@@ -95,7 +95,7 @@ class Command(BaseCommand):
         if not created:
             return quiz
         chosen: list[Question] = []
-        published = Question.objects.filter(status=Status.PUBLISHED).order_by("pk")
+        published = Question.objects.published().order_by("pk")
         # Round-robin over the kinds so that every kind the bank has is in the quiz.
         pools = {kind: list(published.filter(kind=kind)[:n_questions]) for kind in KINDS}
         while len(chosen) < n_questions and any(pools.values()):

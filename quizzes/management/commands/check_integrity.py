@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand
 from django.db.models import Count, F, Max, Min, Q, Sum
 
-from ...models import Attempt, AttemptState, Response, Review
+from ...models import Attempt, Response, Review
 
 TOLERANCE = Decimal("0.001")
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
         # Every attempt has its questions in slots 1..n, without gaps.
         check("attempt_without_responses", attempts.filter(n=0))
         check("attempt_slots_not_1_to_n", attempts.filter(n__gt=0).exclude(lo=1, hi=F("n")))
-        submitted = attempts.filter(state=AttemptState.SUBMITTED)
+        submitted = attempts.submitted()
         # A submitted attempt is graded once, completely, and its score is the sum of its responses' points.
         check("submitted_with_ungraded_responses", submitted.filter(ungraded__gt=0))
         check(
@@ -59,13 +59,11 @@ class Command(BaseCommand):
         check("submitted_before_started", submitted.filter(submitted_at__lt=F("started_at")))
         check(
             "in_progress_with_a_score",
-            Attempt.objects.filter(state=AttemptState.IN_PROGRESS).filter(
-                Q(score__isnull=False) | Q(submitted_at__isnull=False)
-            ),
+            Attempt.objects.in_progress().filter(Q(score__isnull=False) | Q(submitted_at__isnull=False)),
         )
         # At most one open attempt per student and quiz (a constraint too; checked here for other databases).
         doubled = (
-            Attempt.objects.filter(state=AttemptState.IN_PROGRESS)
+            Attempt.objects.in_progress()
             .values("user", "quiz")
             .annotate(k=Count("id"))
             .filter(k__gt=1)
@@ -86,8 +84,8 @@ class Command(BaseCommand):
 
         result = {
             "attempts": Attempt.objects.count(),
-            "attempts_submitted": Attempt.objects.filter(state=AttemptState.SUBMITTED).count(),
-            "attempts_in_progress": Attempt.objects.filter(state=AttemptState.IN_PROGRESS).count(),
+            "attempts_submitted": Attempt.objects.submitted().count(),
+            "attempts_in_progress": Attempt.objects.in_progress().count(),
             "responses_answered": Response.objects.filter(answer__isnull=False).count(),
             "reviews": Review.objects.count(),
             "problems": problems,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ...models import (
     Assignment,
     Attempt,
-    AttemptState,
+    AttemptQuerySet,
     CardState,
     Classroom,
     Review,
@@ -158,10 +158,10 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
         )
         .values("user_id", "quiz_id")
         .annotate(
-            best=Max("percent", filter=Q(state=AttemptState.SUBMITTED)),
-            submitted=Count("id", filter=Q(state=AttemptState.SUBMITTED)),
-            open=Count("id", filter=Q(state=AttemptState.IN_PROGRESS)),
-            first_submitted=Min("submitted_at", filter=Q(state=AttemptState.SUBMITTED)),
+            best=Max("percent", filter=AttemptQuerySet.SUBMITTED),
+            submitted=Count("id", filter=AttemptQuerySet.SUBMITTED),
+            open=Count("id", filter=AttemptQuerySet.IN_PROGRESS),
+            first_submitted=Min("submitted_at", filter=AttemptQuerySet.SUBMITTED),
         )
     }
     activity = card_activity(user_ids=student_ids(classroom), now=now)
@@ -217,10 +217,10 @@ def class_progress(*, classroom: Classroom) -> list[tuple]:
     """Return (day, average percent, submitted attempts) of the class's submitted attempts on assigned quizzes."""
     return [
         (row["day"], row["avg"], row["n"])
-        for row in Attempt.objects.filter(
+        for row in Attempt.objects.submitted()
+        .filter(
             user__in=student_ids(classroom),
             quiz__in=Assignment.objects.filter(classroom=classroom).values("quiz"),
-            state=AttemptState.SUBMITTED,
         )
         .annotate(day=TruncDate("submitted_at"))
         .values("day")

@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ...models import (
     Attempt,
-    AttemptState,
     Classroom,
     QuestionKind,
     Quiz,
@@ -48,10 +47,10 @@ def _f(value) -> float:
 
 def selected_attempts(*, quiz: Quiz, classroom: Classroom | None = None, which: str = WHICH_FIRST) -> QuerySet:
     """Return the submitted attempts that count: each student's first, each student's best, or all of them."""
-    base = Attempt.objects.filter(quiz=quiz, state=AttemptState.SUBMITTED)
+    base = Attempt.objects.submitted().filter(quiz=quiz)
     if classroom is not None:
         base = base.filter(user__in=student_ids(classroom))
-    peers = Attempt.objects.filter(user=OuterRef("user"), quiz=quiz, state=AttemptState.SUBMITTED)
+    peers = Attempt.objects.submitted().filter(user=OuterRef("user"), quiz=quiz)
     if which == WHICH_FIRST:
         return base.filter(number=Subquery(peers.order_by("number").values("number")[:1]))
     if which == WHICH_BEST:

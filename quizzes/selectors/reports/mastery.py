@@ -9,7 +9,6 @@ from django.db.models.functions import Coalesce
 
 from ...models import (
     Assignment,
-    AttemptState,
     Classroom,
     Document,
     Fact,
@@ -65,11 +64,14 @@ class Mastery:
 
 
 def _class_responses(classroom: Classroom, document: Document) -> QuerySet:
-    return Response.objects.filter(
-        attempt__user__in=student_ids(classroom),
-        attempt__state=AttemptState.SUBMITTED,
-        attempt__quiz__in=Assignment.objects.filter(classroom=classroom).values("quiz"),
-    ).filter(Q(question__document=document) | Q(question__fact__document=document))
+    return (
+        Response.objects.submitted()
+        .filter(
+            attempt__user__in=student_ids(classroom),
+            attempt__quiz__in=Assignment.objects.filter(classroom=classroom).values("quiz"),
+        )
+        .filter(Q(question__document=document) | Q(question__fact__document=document))
+    )
 
 
 def mastery(*, classroom: Classroom, document: Document) -> Mastery:

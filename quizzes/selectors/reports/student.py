@@ -12,7 +12,6 @@ from django.utils import timezone
 from ...models import (
     Assignment,
     Attempt,
-    AttemptState,
     Classroom,
     Response,
     StudentCard,
@@ -36,15 +35,12 @@ def student_report(*, classroom: Classroom, student: User, now: datetime | None 
     now = now or timezone.now()
     quiz_ids = Assignment.objects.filter(classroom=classroom).values("quiz")
     attempts = list(
-        Attempt.objects.filter(user=student, quiz__in=quiz_ids).select_related("quiz").order_by("-started_at")
+        Attempt.objects.for_student(student).filter(quiz__in=quiz_ids).select_related("quiz").order_by("-started_at")
     )
     weakest = list(
-        Response.objects.filter(
-            attempt__user=student,
-            attempt__state=AttemptState.SUBMITTED,
-            attempt__quiz__in=quiz_ids,
-            question__fact__isnull=False,
-        )
+        Response.objects.for_student(student)
+        .submitted()
+        .filter(attempt__quiz__in=quiz_ids, question__fact__isnull=False)
         .values("question__fact_id", "question__fact__answer", "question__fact__sentence__text")
         .annotate(accuracy=Avg(Coalesce("fraction", Value(0.0))), n=Count("id"))
         .filter(accuracy__lt=1)
@@ -57,7 +53,7 @@ def student_report(*, classroom: Classroom, student: User, now: datetime | None 
     progress = [
         (a.submitted_at, a.percent, a.quiz.title)
         for a in sorted(attempts, key=lambda a: a.submitted_at or a.started_at)
-        if a.state == AttemptState.SUBMITTED and a.percent is not None
+        if a.is_submitted and a.percent is not None
     ]
     return StudentReport(
         student=student, attempts=attempts, weakest_facts=weakest, leeches=leeches, cards=cards, progress=progress
