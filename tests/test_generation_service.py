@@ -266,6 +266,37 @@ def test_committed_fixture_is_what_the_generator_makes_today():
     assert rows == committed
 
 
+def test_the_fixture_and_the_store_write_the_same_rows():
+    """One mapping from a bank to rows: what bank_to_fixture writes is what document_generate_questions stores."""
+    text = (DATA / "canal-de-panama.txt").read_text(encoding="utf-8")
+    bank = generate_bank(text, title="El canal de Panamá")
+    document = make_document(text=text, title="El canal de Panamá")
+    generation.document_generate_questions(document=document, bank=bank)
+    rows = generation.bank_to_fixture(bank, title="El canal de Panamá", document_pk=document.pk)
+
+    def fixture(model: str) -> list[dict]:
+        return [{"pk": r["pk"], **r["fields"]} for r in rows if r["model"] == f"quizzes.{model}"]
+
+    sentence_index = {r["pk"]: r["index"] for r in fixture("sentence")}
+    fact_key = {r["pk"]: r["key"] for r in fixture("fact")}
+    question_key = {r["pk"]: r["key"] for r in fixture("question")}
+    natural = {"sentence": sentence_index, "fact": fact_key, "question": question_key}
+    lookups = {"sentence": "sentence__index", "fact": "fact__key", "question": "question__key"}
+    skip = {"pk", "document", "created_by", "created_at", "updated_at"}
+    for model in (Sentence, Fact, Question, Choice, AcceptedAnswer):
+        written = fixture(model._meta.model_name)
+        fields = [f for f in written[0] if f not in skip]
+        expected = [{f: natural[f].get(r[f]) if f in natural else r[f] for f in fields} for r in written]
+        stored = model.objects.values(*[lookups.get(f, f) for f in fields])
+        stored = [{f: row[lookups.get(f, f)] for f in fields} for row in stored]
+        assert len(stored) == len(expected) > 0, model.__name__
+        assert sorted(map(_canonical, stored)) == sorted(map(_canonical, expected)), model.__name__
+
+
+def _canonical(row: dict) -> str:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False)
+
+
 def test_loaded_fixture_regenerates_without_changes():
     call_command("loaddata", str(FIXTURES / "winterwar_bank.json"), verbosity=0)
     document = Document.objects.get(title="La Guerra de Invierno")

@@ -81,7 +81,9 @@ def bank_build(text: str, *, title: str = "") -> Bank:
     return bank
 
 
-# ---------------------------------------------------------------- storing
+# ---------------------------------------------------------------- from a bank to rows
+# The one mapping from a generated bank to model fields, used by the store (document_generate_questions) and by the
+# fixture builder (bank_to_fixture); relations are left to each (rows in one, primary keys in the other).
 def _signature(q: DraftQuestion) -> str:
     payload = [
         q.kind,
@@ -110,18 +112,33 @@ def _checks(q: DraftQuestion) -> dict:
     }
 
 
-def _answer_rows(q: DraftQuestion) -> tuple[list[tuple[str, bool, int, str]], list[str]]:
-    """Return (choices as (text, is_correct, position, fact key), accepted answers) of a draft."""
-    choices: list[tuple[str, bool, int, str]] = []
-    if q.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
-        choices = [(text, ok, i, "") for i, (text, ok) in enumerate(q.choices)]
-    elif q.kind == QuestionKind.ORDERING:
-        choices = [(text, False, i + 1, q.fact_keys[i]) for i, text in enumerate(q.items)]
-    accepted = list(q.accepted) if q.kind == QuestionKind.SHORT_ANSWER else []
-    return choices, accepted
+def _fit(model, name: str, value: str) -> str:
+    """Cut a generated text to the model field's length (a generated item never makes a save fail)."""
+    return value[: model._meta.get_field(name).max_length]
+
+
+def _sentence_fields(bank: Bank, sent) -> dict:
+    start, end = bank.sentence_offsets[sent.index]
+    return {"index": sent.index, "text": sent.text, "start": start, "end": end}
+
+
+def _fact_fields(fact) -> dict:
+    """A fact's fields but its document, sentence and key."""
+    return {
+        "kind": fact.kind,
+        "subtype": _fit(Fact, "subtype", fact.subtype),
+        "answer": _fit(Fact, "answer", fact.answer),
+        "start": fact.start,
+        "end": fact.end,
+        "value": fact.value,
+        "aliases": fact.aliases,
+        "uncertain": bool((fact.value or {}).get("uncertain")),
+        "is_active": True,
+    }
 
 
 def _question_fields(q: DraftQuestion) -> dict:
+    """A question's fields but its relations, origin, key and authoring fields."""
     return {
         "kind": q.kind,
         "prompt": q.prompt,
@@ -132,11 +149,34 @@ def _question_fields(q: DraftQuestion) -> dict:
         "correct_bool": (q.correct == ["Verdadero"]) if q.kind == QuestionKind.TRUE_FALSE else None,
         "numeric_value": q.numeric["value"] if q.numeric else None,
         "numeric_tolerance": q.numeric["tolerance"] if q.numeric else None,
-        "unit": (q.numeric or {}).get("unit", "")[:30],
+        "unit": _fit(Question, "unit", (q.numeric or {}).get("unit", "")),
         "review_note": "",
     }
 
 
+def _question_links(q: DraftQuestion) -> tuple[str | None, int | None]:
+    """The key of the fact a question asks about and the index of its source sentence (None: several or none)."""
+    fact_key = q.fact_keys[0] if q.fact_keys else None
+    sentence_index = q.sentence_indexes[0] if len(q.sentence_indexes) == 1 else None
+    return fact_key, sentence_index
+
+
+def _answer_rows(q: DraftQuestion) -> tuple[list[tuple[dict, str]], list[dict]]:
+    """Return a draft's choices as (fields, key of the fact it stands for, or "") and its accepted answers' fields."""
+    rows: list[tuple[str, bool, int, str]] = []
+    if q.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+        rows = [(text, ok, i, "") for i, (text, ok) in enumerate(q.choices)]
+    elif q.kind == QuestionKind.ORDERING:
+        rows = [(text, False, i + 1, q.fact_keys[i]) for i, text in enumerate(q.items)]
+    choices = [
+        ({"text": _fit(Choice, "text", text), "is_correct": ok, "position": position}, key)
+        for text, ok, position, key in rows
+    ]
+    accepted = q.accepted if q.kind == QuestionKind.SHORT_ANSWER else []
+    return choices, [{"text": _fit(AcceptedAnswer, "text", text)} for text in accepted]
+
+
+# ---------------------------------------------------------------- storing
 @transaction.atomic
 def document_generate_questions(*, document: Document, bank: Bank | None = None) -> GenerationReport:
     """Generate and store the document's facts and questions in one transaction; return the counts."""
@@ -153,13 +193,14 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
     sentence_rows: dict[int, Sentence] = {}
     new_sentences: list[Sentence] = []
     for sent in bank.sentences:
-        start, end = bank.sentence_offsets[sent.index]
+        values = _sentence_fields(bank, sent)
         row = existing_sentences.pop(sent.index, None)
         if row is None:
-            row = Sentence(document=document, index=sent.index, text=sent.text, start=start, end=end)
+            row = Sentence(document=document, **values)
             new_sentences.append(row)
-        elif (row.text, row.start, row.end) != (sent.text, start, end):
-            row.text, row.start, row.end = sent.text, start, end
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
             row.save(update_fields=["text", "start", "end"])
         sentence_rows[sent.index] = row
     Sentence.objects.bulk_create(new_sentences)
@@ -171,18 +212,7 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
     fact_rows: dict[str, Fact] = {}
     new_facts: list[Fact] = []
     for fact in bank.facts:
-        values = {
-            "sentence": sentence_rows[fact.sentence_index],
-            "kind": fact.kind,
-            "subtype": fact.subtype[:40],
-            "answer": fact.answer[:500],
-            "start": fact.start,
-            "end": fact.end,
-            "value": fact.value,
-            "aliases": fact.aliases,
-            "uncertain": bool((fact.value or {}).get("uncertain")),
-            "is_active": True,
-        }
+        values = {"sentence": sentence_rows[fact.sentence_index], **_fact_fields(fact)}
         row = existing_facts.pop(fact.key, None)
         if row is None:
             row = Fact(document=document, key=fact.key, **values)
@@ -208,8 +238,8 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
     for q in bank.questions:
         row = existing.pop(q.key, None)
         fields = _question_fields(q)
-        first_fact = fact_rows.get(q.fact_keys[0]) if q.fact_keys else None
-        sentence = sentence_rows.get(q.sentence_indexes[0]) if len(q.sentence_indexes) == 1 else None
+        fact_key, sentence_index = _question_links(q)
+        first_fact, sentence = fact_rows.get(fact_key), sentence_rows.get(sentence_index)
         if row is not None and row.edited_by_teacher:
             report.kept_edited += 1
             continue
@@ -241,11 +271,8 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
     new_choices, new_accepted = [], []
     for row, q in parts:
         choices, accepted = _answer_rows(q)
-        new_choices += [
-            Choice(question=row, text=text[:500], is_correct=ok, position=pos, fact=fact_rows.get(key))
-            for text, ok, pos, key in choices
-        ]
-        new_accepted += [AcceptedAnswer(question=row, text=text[:300]) for text in accepted]
+        new_choices += [Choice(question=row, fact=fact_rows.get(key), **values) for values, key in choices]
+        new_accepted += [AcceptedAnswer(question=row, **values) for values in accepted]
     Choice.objects.bulk_create(new_choices)
     AcceptedAnswer.objects.bulk_create(new_accepted)
     # Items whose source sentence changed or vanished go back to draft, with the reason.
@@ -307,53 +334,41 @@ def bank_to_fixture(bank: Bank, *, title: str, source: str = "", licence: str = 
         }
     )
     base = document_pk * 100_000
-    sentence_pk = {}
-    for sent in bank.sentences:
-        pk = base + sent.index + 1
-        sentence_pk[sent.index] = pk
-        start, end = bank.sentence_offsets[sent.index]
-        rows.append(
-            {
-                "model": "quizzes.sentence",
-                "pk": pk,
-                "fields": {"document": document_pk, "index": sent.index, "text": sent.text, "start": start, "end": end},
-            }
-        )
-    fact_pk = {}
-    for i, fact in enumerate(bank.facts, start=1):
-        fact_pk[fact.key] = base + i
-        rows.append(
-            {
-                "model": "quizzes.fact",
-                "pk": base + i,
-                "fields": {
-                    "document": document_pk,
-                    "sentence": sentence_pk[fact.sentence_index],
-                    "key": fact.key,
-                    "kind": fact.kind,
-                    "subtype": fact.subtype[:40],
-                    "answer": fact.answer[:500],
-                    "start": fact.start,
-                    "end": fact.end,
-                    "value": fact.value,
-                    "aliases": fact.aliases,
-                    "uncertain": bool((fact.value or {}).get("uncertain")),
-                    "is_active": True,
-                },
-            }
-        )
+    sentence_pk = {sent.index: base + sent.index + 1 for sent in bank.sentences}
+    rows += [
+        {
+            "model": "quizzes.sentence",
+            "pk": sentence_pk[sent.index],
+            "fields": {"document": document_pk, **_sentence_fields(bank, sent)},
+        }
+        for sent in bank.sentences
+    ]
+    fact_pk = {fact.key: base + i for i, fact in enumerate(bank.facts, start=1)}
+    rows += [
+        {
+            "model": "quizzes.fact",
+            "pk": fact_pk[fact.key],
+            "fields": {
+                "document": document_pk,
+                "sentence": sentence_pk[fact.sentence_index],
+                "key": fact.key,
+                **_fact_fields(fact),
+            },
+        }
+        for fact in bank.facts
+    ]
     choice_pk, answer_pk = base, base
     for i, q in enumerate(bank.questions, start=1):
-        fields = _question_fields(q)
+        fact_key, sentence_index = _question_links(q)
         rows.append(
             {
                 "model": "quizzes.question",
                 "pk": base + i,
                 "fields": {
-                    **fields,
+                    **_question_fields(q),
                     "document": document_pk,
-                    "fact": fact_pk.get(q.fact_keys[0]) if q.fact_keys else None,
-                    "sentence": sentence_pk.get(q.sentence_indexes[0]) if len(q.sentence_indexes) == 1 else None,
+                    "fact": fact_pk.get(fact_key),
+                    "sentence": sentence_pk.get(sentence_index),
                     "origin": Origin.GENERATED.value,
                     "edited_by_teacher": False,
                     "key": q.key,
@@ -363,28 +378,12 @@ def bank_to_fixture(bank: Bank, *, title: str, source: str = "", licence: str = 
             }
         )
         choices, accepted = _answer_rows(q)
-        for text, ok, pos, key in choices:
+        for values, key in choices:
             choice_pk += 1
-            rows.append(
-                {
-                    "model": "quizzes.choice",
-                    "pk": choice_pk,
-                    "fields": {
-                        "question": base + i,
-                        "text": text[:500],
-                        "is_correct": ok,
-                        "position": pos,
-                        "fact": fact_pk.get(key),
-                    },
-                }
-            )
-        for text in accepted:
+            fields = {"question": base + i, **values, "fact": fact_pk.get(key)}
+            rows.append({"model": "quizzes.choice", "pk": choice_pk, "fields": fields})
+        for values in accepted:
             answer_pk += 1
-            rows.append(
-                {
-                    "model": "quizzes.acceptedanswer",
-                    "pk": answer_pk,
-                    "fields": {"question": base + i, "text": text[:300]},
-                }
-            )
+            fields = {"question": base + i, **values}
+            rows.append({"model": "quizzes.acceptedanswer", "pk": answer_pk, "fields": fields})
     return rows
