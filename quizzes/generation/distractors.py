@@ -10,59 +10,38 @@ from functools import cache
 
 from .facts import Extraction, group_surface_forms
 from .lexicon import (
+    CITY_REGIONS,
+    HISTORIC_REGIONS,
     MONTH_NAMES,
     UNITS_WORDS,
     alias_forms_by_group,
     alias_table,
     article_for,
-    country_names,
     fold,
-    place_gazetteer,
+    region_of,
     related_groups,
 )
 from .model import Fact, stable_key
 
-# Well-known states offered when a text names too few countries of its own; ordered so that
-# the first ones tried are the most commonly studied.
-COMMON_COUNTRIES = [
-    "Alemania",
-    "Francia",
-    "Reino Unido",
-    "Italia",
-    "España",
-    "Estados Unidos",
-    "Japón",
-    "Suecia",
-    "Noruega",
-    "Polonia",
-    "Dinamarca",
-    "Austria",
-    "Portugal",
-    "Grecia",
-    "Turquía",
-    "China",
-    "México",
-    "Argentina",
-    "Hungría",
-    "Rumania",
-    "Bélgica",
-    "Países Bajos",
-    "Suiza",
-    "Checoslovaquia",
-    "Yugoslavia",
-    "Unión Soviética",
-    "Estonia",
-    "Letonia",
-    "Lituania",
-    "Brasil",
-    "Chile",
-    "Perú",
-    "Colombia",
-    "Cuba",
-    "Canadá",
-    "India",
-    "Egipto",
-]
+
+def _region_pool(fact: Fact, ex: Extraction, subtype: str) -> list[str]:
+    """Return the gazetteer's countries or cities of the answer's region, in an order fixed by the fact."""
+    regions = region_of()
+    names = fact.members or [fact.answer]  # an enumeration: the regions of its members
+    roots = [ex.groups.root(n) for n in names] + ([ex.groups.root(fact.group)] if fact.group else [])
+    wanted = {regions[n] for n in names + roots if n in regions}
+    if not wanted:
+        return []
+    cities = {c for listed in CITY_REGIONS.values() for c in listed.split("|")}
+    historic = any(n in HISTORIC_REGIONS for n in names + roots)
+    pool = []
+    for name, r in regions.items():
+        if r not in wanted or (name in cities) != (subtype == "city"):
+            continue
+        if name in HISTORIC_REGIONS and not historic:
+            continue  # "Imperio ruso" is no wrong option for a modern state
+        pool.append(name)
+    return sorted(pool, key=lambda name: stable_key(fact.key, name))
 
 
 def with_article(name: str, article: str) -> str:
@@ -182,17 +161,11 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
             consider(name, art)
             if len(candidates) >= n:
                 break
-    if len(candidates) < n and fact.kind == "place" and subtype == "country":
-        names = set(country_names()) | {"Unión Soviética", "Checoslovaquia", "Yugoslavia"}
-        for name in (c for c in COMMON_COUNTRIES if c in names):
-            consider(name, article_for(name, "country"))
-            if len(candidates) >= n:
-                break
-    elif len(candidates) < n and fact.kind == "place" and subtype == "city":
-        pool = sorted(n for n, info in place_gazetteer().items() if info["subtype"] == "city")
-        _rng(fact.key).shuffle(pool)
-        for name in pool:
-            consider(name, "")
+    if len(candidates) < n and fact.kind == "place" and subtype in {"country", "city"}:
+        # Then places of the answer's own world region, in an order fixed by the item (no list every
+        # item shares). A place of unknown region gets none: better no choice item than a far-fetched one.
+        for name in _region_pool(fact, ex, subtype):
+            consider(name, article_for(name, "country") if subtype == "country" else "")
             if len(candidates) >= n:
                 break
     doc_names = {name for name, _art in doc}
@@ -349,7 +322,8 @@ def format_quantity(value: dict, number: float, *, approx: bool = True) -> str:
         if num_text == "un" and value.get("unit") in {"hora", "semana", "década"}:
             num_text = "una"
     elif float(whole).is_integer():
-        num_text = f"{int(whole):,}".replace(",", ".") if abs(whole) >= 10000 else str(int(whole))
+        sep = value.get("thousands") or "."  # the text's own separator: «40 000» gets «20 000»
+        num_text = f"{int(whole):,}".replace(",", sep) if abs(whole) >= 10000 else str(int(whole))
     else:
         num_text = f"{whole:g}".replace(".", ",")
     unit = _unit_text(value, whole if not half else 2)

@@ -21,6 +21,7 @@ from .lexicon import (
     FIRST_NAMES,
     FOREIGN_GEO_TAILS,
     GEO_TRIGGERS,
+    LANDMARK_HEADS,
     LOWER_ORG_HEADS,
     MONTHS,
     NUMBER_WORD_SET,
@@ -29,6 +30,7 @@ from .lexicon import (
     PERSON_TITLES,
     PLACE_CLASSIFIERS,
     SENTENCE_INITIAL_STOP,
+    STATE_HEAD_WORDS,
     TIME_UNIT_FORMS,
     UNIT_SYMBOLS,
     UNIT_WORDS,
@@ -254,8 +256,9 @@ def resolve_years(dates: list[tuple[int, Span]]) -> None:
 
 # ---------------------------------------------------------------- quantities
 _NUMWORD = r"(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Thousands separated by a dot («500.000») or, as the RAE recommends, by a space («40 000», also U+202F).
 _NUMBER = (
-    rf"(?P<num>(?P<sign>[-−–]\s?)?(?:\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?"
+    rf"(?P<num>(?P<sign>[-−–]\s?)?(?:\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:[ \u202f\u00a0]\d{{3}})+(?!\d)|\d+)(?:,\d+)?"
     rf"|(?i:medio)\s+millón|(?i:{_NUMWORD})(?:\s+(?:y\s+)?{_NUMWORD})*)"
 )
 # "de tres a cuatro millones", "20 o 30 soldados": a range of numbers is not one quantity.
@@ -318,7 +321,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue
             number = _words_number(raw)
         else:
-            number = parse_number(raw)
+            number = parse_number(re.sub(r"(?<=\d)[ \u202f\u00a0](?=\d{3})", "", raw))
         if number is None or not math.isfinite(number) or abs(number) >= 1e15:
             continue  # a 300-digit number is not a quantity anyone is asked about
         scale = {"millones": 1_000_000, "millón": 1_000_000, "mil": 1000}.get(m.group("mult") or "")
@@ -364,6 +367,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             "negative": number < 0,
             "equivalents": [],
             "scale": scale if scale and not is_words else None,
+            "thousands": " " if re.search(r"\d[ \u202f\u00a0]\d{3}", raw) else "",
         }
         conv = None
         cm = re.match(
@@ -473,6 +477,17 @@ def find_entities(
             if j + 1 < n and _is_cap(toks[j + 1].text) and toks[j + 1].start - toks[j].end <= 1:
                 j += 1
                 continue
+            # "Decreto de Guerra a Muerte": a document's name may go on after «a».
+            document = EVENT_HEADS.get(toks[i].text) == "document"
+            after_a = toks[j + 2].text if j + 2 < n and toks[j + 1].text == "a" else ""
+            if document and _is_cap(after_a) and after_a not in place_gazetteer():
+                j += 2
+                continue
+            # "John F. Kennedy": an initial and its full stop stay inside the name.
+            initial = len(toks[j].text) == 1 and toks[j].text not in "IVXLCDM" and j > i
+            if initial and j + 2 < n and toks[j + 1].text == "." and _is_cap(toks[j + 2].text):
+                j += 2
+                continue
             if j + 2 < n and toks[j + 1].text in {"de", "del"} and _is_cap(toks[j + 2].text):
                 j += 2
                 continue
@@ -510,13 +525,16 @@ def find_entities(
                 next_i = max(next_i, k0 + 2)
         start, end = words[0].start, words[-1].end
         name = text[start:end]
+        if text[start - 1 : start] == "-" or text[end : end + 1] == "-":
+            i = next_i  # "(Caracas, 1783-Santa Marta, 1830)": glued to a date, a blank would split the span
+            continue
         if len(name) < 2 or (len(words) == 1 and (name in CAPITALISED_COMMON or re.fullmatch(r"[IVXLCDM]+", name))):
             i = next_i
             continue
         if name.lower() in MONTHS or name.lower() in WEEKDAYS:
             i = next_i
             continue
-        if len(words) == 1 and is_finite_verb(name.lower()):
+        if len(words) == 1 and not name.isupper() and is_finite_verb(name.lower()):
             i = next_i  # "a. C. Conquistó la Galia": a sentence start the splitter missed
             continue
         kind, subtype, group = "", "", name
@@ -562,6 +580,10 @@ def find_entities(
             kind, subtype = "event", EVENT_HEADS[head]
         elif head in ORG_HEADS:
             kind, subtype = "organization", ORG_HEADS[head]
+        elif head in STATE_HEAD_WORDS and len(head_words) > 1:
+            kind, subtype = "place", "state"
+        elif head in LANDMARK_HEADS and len(head_words) > 1:
+            kind, subtype = "place", "landmark"
         elif head_words[-1] in FOREIGN_GEO_TAILS:
             kind, subtype = "place", FOREIGN_GEO_TAILS[head_words[-1]]
         else:
@@ -584,6 +606,10 @@ def find_entities(
                 # A lone unknown name mid-sentence is most often a place in encyclopedic text;
                 # its items are drafts (see quality.py) because the guess may be wrong.
                 kind, subtype = "place", "locality"
+            elif parse is not None and parse.label_at(start, end) == "MISC" and len(words) > 1:
+                # "Decretos de Nueva Planta", "Encuentro de las Aguas": a named thing that is no person, place or
+                # organisation (laws, events, works) is asked; its wrong options come from the same kind.
+                kind, subtype = "event", "misc"
             else:
                 kind, subtype = "term", "name"
         # The article the name takes in the text, blanked together with it.
@@ -620,7 +646,7 @@ def find_entities(
     return out
 
 
-STATE_HEADS = {"Imperio", "Reino", "Califato", "Sultanato", "Principado", "Ducado", "Condado"}
+STATE_HEADS = STATE_HEAD_WORDS
 
 _ENUM_GAP = re.compile(r"^\s*(?:,\s*)?(?:y|e|,)\s+(?:(?P<art>el|la|los|las)\s+)?$")
 
@@ -671,6 +697,90 @@ _POSSESSED_CONCEPT = re.compile(
     r"\b(?P<verb>[a-záéíóúñü]{3,})\s+(?:su|sus)\s+"
     r"(?P<noun>[a-záéíóúñü]{4,}(?:ía|dad|tad|ción|sión|eza|ismo|encia|ancia))\b"
 )
+
+
+# "un proceso llamado fotólisis", "conocidas como perestroika", "el término «radiactividad»", "se llaman periodos".
+_NAMING = re.compile(
+    r"\b(?:llamad[oa]s?|denominad[oa]s?|conocid[oa]s?\s+como|se\s+llaman?|se\s+denominan?|"
+    r"recibió\s+el\s+nombre\s+de|el\s+término|la\s+palabra|bautizad[oa]s?\s+como|"
+    r"(?:lo|la|los|las)\s+llamaron(?:\s+oficialmente)?)\s+"
+    r"(?:«(?P<q>[a-záéíóúñü][^»]{1,60})»|(?:el\s+|la\s+|los\s+|las\s+)?"
+    r"(?P<w>[a-záéíóúñü]{4,}(?:\s+(?:de las|de los|de la|del|de)\s+[\wáéíóúñü]{4,}"
+    r"|\s+[a-záéíóúñü]{3,}(?:ad[oa]s?|id[oa]s?|al|ales|ic[oa]s?|ista|istas|ar|ares))?))"
+)
+# Nouns that place or point, not terms ("a la izquierda, una madre…"), and appositions that describe a whole
+# clause, not the noun before them ("…las cosechas, una táctica de…", "…de agua, un proceso llamado…").
+_NOT_TERMS = {"izquierda", "derecha", "centro", "fondo", "norte", "sur", "este", "oeste", "decir", "parte", "lado"}
+_CLAUSE_APPOSITIONS = {
+    "proceso", "táctica", "hecho", "medida", "estrategia", "fenómeno", "acontecimiento", "acción", "práctica",
+    "decisión", "gesto", "episodio", "cambio", "política", "maniobra", "movimiento",
+}  # fmt: skip
+_INDEFINITE = {"un", "una", "unos", "unas"}
+_SIZE_ADJ = ("pequeñ", "grand", "enorm", "diminut")
+
+
+def _term_span(parse: nlp.Parse, k: int) -> tuple[int, int] | None:
+    """Return the span of the common noun ending at token k (with one adjective after it), or None."""
+    toks = parse.tokens
+    if k < 0:
+        return None
+    end_tok = toks[k]
+    noun = end_tok
+    if end_tok.pos == "ADJ" and k >= 1 and toks[k - 1].pos in {"NOUN", "PROPN"}:
+        noun = toks[k - 1]
+    if noun.pos not in {"NOUN", "PROPN"} or not noun.text.islower() or len(noun.text) < 4:
+        return None
+    if noun.text in SENTENCE_INITIAL_STOP or noun.text in _NOT_TERMS:
+        return None
+    return noun.start, end_tok.end
+
+
+def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
+    """Return the lowercase terms a text names or defines: the answers of "what is it called" questions.
+
+    "los estomas, pequeños poros de la epidermis", "la pororoca, una ola de marea", "la enzima que fija el
+    carbono, la rubisco, es…", "un proceso llamado fotólisis", "el término «radiactividad»".
+    """
+    found: list[tuple[int, int, str]] = []
+    for m in _NAMING.finditer(text):
+        g = "q" if m.group("q") else "w"
+        a, b = m.start(g), m.end(g)
+        if (g == "q" and len(text[a:b].split()) > 5) or text[a:b] in _NOT_TERMS:
+            continue
+        found.append((a, b, "named"))
+    if parse is not None:
+        toks = parse.tokens
+        for k, tok in enumerate(toks):
+            if tok.text != "," or k + 1 >= len(toks):
+                continue
+            nxt = toks[k + 1]
+            # "X, un pigmento verde…", "X, pequeños poros…": X is defined by what follows.
+            defined = (nxt.text.lower() in _INDEFINITE and nxt.pos == "DET") or (
+                nxt.pos == "ADJ" and nxt.text.lower().startswith(_SIZE_ADJ) and k + 2 < len(toks)
+            )
+            after = toks[k + 2] if k + 2 < len(toks) else None
+            if after is not None and after.text.lower() in _CLAUSE_APPOSITIONS:
+                defined = False
+            span = _term_span(parse, k - 1) if defined else None
+            before = text[: span[0]].rstrip().rsplit(" ", 1)[-1].lower() if span else ""
+            if span and before not in {"de", "del"}:  # "moléculas de agua, un proceso…" defines the whole
+                found.append((*span, "definition"))
+            # "…, la rubisco, es…": a definite noun between commas names what the phrase before it describes.
+            if nxt.text.lower() in {"el", "la", "los", "las"}:
+                for j in (k + 3, k + 4):
+                    if j < len(toks) and toks[j].text == ",":
+                        span = _term_span(parse, j - 1)
+                        if span and span[0] == toks[k + 2].start:
+                            found.append((*span, "named"))
+                        break
+    out: list[Span] = []
+    used: list[tuple[int, int]] = list(taken)
+    for a, b, sub in sorted(found):
+        if any(not (b <= s or a >= e) for s, e in used):
+            continue
+        used.append((a, b))
+        out.append(Span("term", sub, a, b, text[a:b], blank_start=a))
+    return out
 
 
 def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
@@ -819,6 +929,7 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     taken += [q.conversion for q in quantities if q.conversion]
     entities = find_entities(text, taken, ctx, nlp.parse(text))
     terms = find_terms(text, taken + [(e.start, e.end) for e in entities])
+    terms += find_key_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     enums = find_enumerations(text, entities)
     return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
 
@@ -902,10 +1013,18 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
         spans += found["terms"]
         spans += found["enums"]
         in_enum = {id(m) for e in found["enums"] for m in e.mentions}
-        sentence_groups = Counter(groups.find(e.group) for e in found["entities"])
+        # "la Organización del Tratado del Atlántico Norte (OTAN)": the acronym in brackets is not asked and
+        # leaves the stem with its brackets, so the full name can be asked.
+        bracketed: dict[int, tuple[int, int]] = {}
+        for a, b in itertools.pairwise(found["entities"]):
+            close = re.match(r"\s*\)", sent.text[b.end :])
+            if b.text.isupper() and re.fullmatch(r"\s*\(\s*", sent.text[a.end : b.start]) and close:
+                bracketed[id(b)] = (a.end, b.end + close.end())
+                a.conversion = bracketed[id(b)]
+        sentence_groups = Counter(groups.find(e.group) for e in found["entities"] if id(e) not in bracketed)
         for ent in found["entities"]:
             g = groups.find(ent.group)
-            if ent.kind == "term" or g == topic:
+            if ent.kind == "term" or g == topic or id(ent) in bracketed:
                 continue
             if sentence_groups[g] > 1 and id(ent) not in in_enum:
                 continue  # asked twice in one sentence: the other mention leaks it
@@ -914,7 +1033,7 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
             # A place named in most sentences would be the answer of half the bank: ask about it in
             # about a third of them. The choice hangs on the sentence alone, so editing one sentence
             # never moves items of another.
-            frequent = ent.kind == "place" and counts[g] > 3 and id(ent) not in in_enum
+            frequent = ent.kind == "place" and counts[g] > max(3, len(sentences) // 5) and id(ent) not in in_enum
             if frequent and int(stable_key(sent.text, g), 16) % 3:
                 continue
             spans.append(ent)

@@ -481,6 +481,19 @@ EVENT_HEADS = {
     "Cruzada": "war",
     "Declaración": "treaty",
     "Protocolo": "treaty",
+    "Decreto": "document",
+    "Decretos": "document",
+    "Ley": "document",
+    "Leyes": "document",
+    "Manifiesto": "document",
+    "Carta": "document",
+    "Edicto": "document",
+    "Bula": "document",
+    "Constitución": "document",
+    "Código": "document",
+    "Estatuto": "document",
+    "Capitulación": "document",
+    "Capitulaciones": "document",
 }
 ORG_HEADS = {
     "Sociedad": "international",
@@ -520,6 +533,16 @@ ORG_HEADS = {
     "Iglesia": "religious",
     "Orden": "religious",
 }
+# Head words of states and territories ("República Federal de Alemania", "Corona de Aragón", "Imperio incaico").
+STATE_HEAD_WORDS = {
+    "Imperio", "Reino", "Califato", "Sultanato", "Principado", "Ducado", "Condado", "República", "Corona",
+    "Virreinato", "Capitanía", "Confederación", "Federación", "Emirato", "Protectorado", "Mancomunidad",
+}  # fmt: skip
+# Head words of buildings and works of engineering ("Muro de Berlín", "Canal de Suez", "Museo del Prado").
+LANDMARK_HEADS = {
+    "Muro", "Canal", "Puente", "Palacio", "Catedral", "Torre", "Castillo", "Monasterio", "Templo", "Museo",
+    "Basílica", "Alcázar", "Fortaleza", "Presa", "Acueducto", "Muralla", "Puerta", "Plaza",
+}  # fmt: skip
 # Lowercase heads of descriptive organisation names ("gobierno republicano español").
 LOWER_ORG_HEADS = {"gobierno", "ejército", "régimen", "partido", "parlamento", "marina"}
 
@@ -978,6 +1001,92 @@ CONTINENTS = [
     "Norteamérica",
     "Centroamérica",
 ]
+
+# World regions (ISO 3166 alpha-2 codes), for wrong options of the answer's own region: a student choosing
+# between Finland, Sweden and Norway is tested; between Finland, Peru and Japan is not.
+REGION_CODES = {
+    "europa occidental": "ES PT FR BE NL LU GB IE DE AT CH IT MT MC AD LI SM",
+    "europa del norte": "DK NO SE FI IS EE LV LT",
+    "europa oriental": "PL CZ SK HU RO BG RS HR SI BA ME MK AL GR UA BY MD RU",
+    "oriente medio": "TR SY LB IL JO IQ IR SA KW BH QA AE OM YE AF CY",
+    "norte de áfrica": "EG LY TN DZ MA SD MR",
+    "áfrica subsahariana": "NG GH CI SN ML NE TD CM CD CG AO ZA ZW ZM MZ TZ KE UG ET SO RW MG NA BW",
+    "asia oriental": "CN JP KR KP MN TW",
+    "asia meridional": "IN PK BD LK NP",
+    "sudeste asiático": "VN TH LA KH MM MY SG ID PH",
+    "américa del norte": "US CA MX",
+    "centroamérica y caribe": "GT BZ SV HN NI CR PA CU DO HT JM",
+    "américa del sur": "CO VE EC PE BO CL AR UY PY BR",
+    "oceanía": "AU NZ PG FJ",
+}
+# Historic states and their region.
+HISTORIC_REGIONS = {
+    "Unión Soviética": "europa oriental",
+    "Imperio ruso": "europa oriental",
+    "Prusia": "europa occidental",
+    "Imperio otomano": "oriente medio",
+    "Imperio austrohúngaro": "europa oriental",
+    "Yugoslavia": "europa oriental",
+    "Checoslovaquia": "europa oriental",
+    "Alemania nazi": "europa occidental",
+    "Imperio británico": "europa occidental",
+    "Sacro Imperio Romano Germánico": "europa occidental",
+}
+# Common Spanish names where pycountry's Spanish catalogue has an official or odd one.
+REGION_NAME_FIXES = {
+    "RU": "Rusia",
+    "SY": "Siria",
+    "KR": "Corea del Sur",
+    "KP": "Corea del Norte",
+    "LA": "Laos",
+    "DZ": "Argelia",
+    "TN": "Túnez",
+    "CI": "Costa de Marfil",
+    "NE": "Níger",
+    "CD": "República Democrática del Congo",
+}
+# The cities of CITIES by region.
+CITY_REGIONS = {
+    "europa occidental": "Madrid|Barcelona|Valencia|Sevilla|Zaragoza|Bilbao|Málaga|Lisboa|Oporto|París|Marsella|Lyon|"
+    "Londres|Mánchester|Liverpool|Edimburgo|Dublín|Bruselas|Ámsterdam|Rotterdam|Berlín|Múnich|Hamburgo|Fráncfort|"
+    "Colonia|Dresde|Viena|Roma|Milán|Nápoles|Turín|Florencia|Venecia|Ginebra|Zúrich|Berna|Granada|Córdoba|Toledo|"
+    "Salamanca|Burgos|Pamplona|Oviedo|Santander",
+    "europa del norte": "Copenhague|Oslo|Estocolmo|Riga|Tallin|Vilna",
+    "europa oriental": "Praga|Budapest|Varsovia|Cracovia|Atenas|Bucarest|Sofía|Belgrado|Zagreb|Minsk|Kiev|Odesa|Moscú",
+    "oriente medio": "Estambul|Ankara|Jerusalén|Bagdad|Damasco|Beirut|Teherán",
+    "américa del norte": "Nueva York|Washington|Chicago|Boston|Filadelfia|Toronto|Montreal|Guadalajara",
+    "américa del sur": "Bogotá|Caracas|Lima|Quito|Santiago de Chile|Buenos Aires|Montevideo|Asunción|Río de Janeiro|"
+    "São Paulo",
+    "asia oriental": "Pekín|Shanghái|Tokio|Hiroshima|Nagasaki|Seúl",
+    "asia meridional": "Nueva Delhi|Bombay|Calcuta",
+    "norte de áfrica": "El Cairo|Alejandría|Argel|Túnez|Rabat|Casablanca",
+}
+
+
+@cache
+def region_of() -> dict[str, str]:
+    """Return place name (Spanish, as the gazetteer spells it) -> world region, for countries and cities."""
+    import pycountry
+
+    try:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"]).gettext
+    except OSError:  # pragma: no cover - pycountry always ships the Spanish catalogue
+        translate = str
+    regions: dict[str, str] = {}
+    for region, codes in REGION_CODES.items():
+        for code in codes.split():
+            country = pycountry.countries.get(alpha_2=code)
+            if code in REGION_NAME_FIXES:
+                regions[REGION_NAME_FIXES[code]] = region
+            elif country is not None:
+                name = re.sub(r"\s*\(.*?\)", "", translate(country.name)).split(",")[0].strip()
+                regions[name] = region
+    regions.update(HISTORIC_REGIONS)
+    for region, cities in CITY_REGIONS.items():
+        for city in cities.split("|"):
+            regions[city] = region
+    return regions
+
 
 # Relative time words that leak chronology in ordering labels and computed dates.
 RELATIVE_TIME_WORDS = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .answers import accepted_answers
 from .distractors import (
     date_distractors,
     entity_distractors,
@@ -253,35 +254,13 @@ def _number_span(fact: Fact) -> tuple[int, int] | None:
     approx = (fact.value or {}).get("approx_text") or ""
     offset = len(approx) + 1 if approx and text.startswith(approx) else 0
     m = re.match(
-        r"[-−–]?\s?[\d.,]+|[a-záéíóúñü]+(?:\s+(?:y\s+)?[a-záéíóúñü]+)*?(?=\s+[a-záéíóúñü]+$|\s+\S+\s+y\s+medi)",
+        r"[-−–]?\s?\d[\d.,]*(?:[ \u202f\u00a0]\d{3})*"
+        r"|[a-záéíóúñü]+(?:\s+(?:y\s+)?[a-záéíóúñü]+)*?(?=\s+[a-záéíóúñü]+$|\s+\S+\s+y\s+medi)",
         text[offset:],
     )
     if not m:
         return None
     return fact.local_start + offset + m.start(), fact.local_start + offset + m.end()
-
-
-def accepted_answers(fact: Fact) -> list[str]:
-    """Return the canonical answer and the other forms a student may type."""
-    out = [fact.answer]
-    if fact.article and fact.blank_start < fact.local_start:
-        out.append(with_article(fact.answer, fact.article))
-    if fact.kind == "number" and fact.value:
-        v = fact.value
-        plain = format_quantity({**v, "words": False, "approx_text": ""}, v["number"])
-        words = format_quantity({**v, "approx_text": ""}, v["number"])
-        out += [plain, words]
-    if fact.members and len(fact.members) == 2:
-        out.append(f"{fact.members[1]} y {fact.members[0]}")
-    for alias in [] if fact.subtype == "alias" else fact.aliases:
-        if alias.isupper() or len(alias.split()) > 1:
-            out.append(alias)
-    seen, result = set(), []
-    for a in out:
-        if fold(a) not in seen:
-            seen.add(fold(a))
-            result.append(a)
-    return result
 
 
 def _q(
@@ -372,7 +351,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             idx,
             key_parts=parts,
             correct=[_answer_with_article(fact) if fact.members else fact.answer],
-            accepted=accepted_answers(fact),
+            accepted=accepted_answers(fact, ex),
         )
     )
     # Choice items.

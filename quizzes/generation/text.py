@@ -18,7 +18,7 @@ _FIXES = re.compile(
     r"(?P<refs>[ \t]?\[(?:\d{1,3}|[a-z]|nota \d{1,3}|cita requerida|n\. \d{1,3})\])"  # pasted footnote marks
     r"|(?P<dots>(?<=[.!?])(?:[ \t]*\.)+(?!\.))"  # ". ." -> "."
     r"|(?P<nl>[ \t]*\n[ \t\n]*)"  # blank lines and trailing spaces -> one newline
-    r"|(?P<ws>[ \t\u00a0]{2,}|\t|\u00a0)"  # runs of spaces -> one space
+    r"|(?P<ws>[^\S\n]{2,}|[^\S\n ])"  # runs of spaces, tabs, no-break and other spaces -> one space
     r"|(?P<spacepunct>[ \t]+(?=[,;:]))"  # "word ," -> "word,"
 )
 
@@ -72,6 +72,9 @@ def _nlp():
     return nlp
 
 
+_INITIAL_END = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-HJKN-UWYZ]\.$")
+
+
 def split_sentences(clean: str) -> list[Sentence]:
     """Split cleaned text into sentences (spaCy sentencizer + fixes for ¿ ¡ and paragraphs)."""
     spans: list[list[int]] = []
@@ -94,7 +97,10 @@ def split_sentences(clean: str) -> list[Sentence]:
     merged: list[list[int]] = []
     for s, e in spans:
         head = clean[s:e].lstrip()
-        if merged and head and head[0].islower() and "\n" not in clean[merged[-1][1] : s]:
+        same_line = merged and "\n" not in clean[merged[-1][1] : s]
+        # "John F. Kennedy": an initial after a first name does not end a sentence ("Legio X." does).
+        initial = same_line and _INITIAL_END.search(clean[merged[-1][0] : merged[-1][1]].rstrip())
+        if same_line and head and (head[0].islower() or initial):
             merged[-1][1] = e
         else:
             merged.append([s, e])

@@ -1,0 +1,244 @@
+"""Accepted answers: every reasonable way a student may type the right answer of a short-answer item.
+
+The forms come from the fact and from the text itself, never from a list of this text's answers:
+the full name and the name with its article; the surname of a person when no other person of the text
+shares it; the acronym the text gives or uses («URSS», «(RFA)»), and the initials of a name when the text
+writes them; the shorter forms of the same name the text uses or a reader would use («Tratado de Moscú»,
+«Paz de Moscú» for «Tratado de Paz de Moscú»); the alias group; for a quantity, the number with and
+without its noun and its approximation, in digits with either thousands separator or none, and in words
+(«18», «dieciocho», «medio millón»); for a year range, the other ways of writing it.
+Grading compares answers after `normalize_answer` (case, accents, punctuation and a leading article
+ignored), so only forms that differ in words or digits are listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from num2words import num2words
+
+from .lexicon import EVENT_HEADS, FIRST_NAMES, ORG_HEADS, fold
+from .model import Fact
+
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
+# A name's generic head alone is never the name: «Tratado», «Guerra», «Muro» say nothing.
+_GENERIC = {w.lower() for w in list(EVENT_HEADS) + list(ORG_HEADS)} | {
+    "imperio", "reino", "república", "muro", "canal", "río", "lago", "monte", "isla", "estado", "corona",
+    "primera", "segunda", "tercera", "gran", "nueva", "san", "santa",
+}  # fmt: skip
+_PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "di", "le", "la"}
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _with_article(name: str, article: str) -> str:
+    return f"{article} {name}" if article else name
+
+
+def number_words(number: float) -> list[str]:
+    """Return how a number is said in Spanish («dieciocho», «medio millón», «tres y medio»), [] if unusual."""
+    if number < 0 or number >= 1e12:
+        return []
+    out: list[str] = []
+    whole = int(number)
+    if number == whole:
+        words = num2words(whole, lang="es")
+        out.append(words)
+        if words.endswith("uno"):
+            out += [words[:-3] + "un", words[:-3] + "una"]  # «veintiún soldados», «una», «un»
+        if words.endswith("ún"):
+            out.append(words[:-2] + "una")
+        if whole == 500_000:
+            out.append("medio millón")
+        if whole >= 1_000_000 and whole % 500_000 == 0 and whole % 1_000_000:
+            k = whole // 1_000_000  # «2,5 millones», «dos millones y medio»
+            out += [f"{num2words(k, lang='es')} millones y medio", f"{k},5 millones"]
+        for size, many in ((1_000_000, "millones"), (1000, "mil")):
+            k = whole // size
+            if whole >= size and whole % size == 0 and k < 1000:
+                out.append(f"{k} {many}" if k > 1 or size == 1000 else "1 millón")
+    elif number % 1 == 0.5:
+        base = num2words(whole, lang="es") if whole else ""
+        if base:
+            out += [f"{base} y medio", f"{base} y media"]
+    return out
+
+
+def number_digits(number: float) -> list[str]:
+    """Return the number in digits as people write it: «40000», «40.000», «40 000», «3,5», «3.5»."""
+    if number != number or abs(number) >= 1e15:
+        return []
+    if number == int(number):
+        n = int(number)
+        forms = [str(n)]
+        if abs(n) >= 1000:
+            forms += [f"{n:,}".replace(",", "."), f"{n:,}".replace(",", " ")]
+        return forms
+    text = f"{number:.6f}".rstrip("0").rstrip(".")
+    return [text.replace(".", ","), text]
+
+
+def _number_forms(fact: Fact) -> list[str]:
+    v = fact.value or {}
+    number = v.get("number")
+    if number is None:
+        return []
+    unit = v.get("unit_text") or ""
+    out: list[str] = []
+    bare = re.sub(rf"\s*\b{re.escape(unit)}$", "", fact.answer).strip() if unit else ""
+    approx = v.get("approx_text") or ""
+    if approx and bare.lower().startswith(approx.lower()):
+        bare = bare[len(approx) :].strip()
+    bare = re.sub(r"\s+(?:de|del)$", "", bare)
+    if bare:
+        out.append(bare)  # «18» for «18 supervivientes», as the text writes it
+    scale = v.get("scale")
+    shown = number / scale if scale else number
+    feminine = unit.endswith(("a", "as")) or unit in {"hora", "horas", "semana", "semanas"}
+    for digits in number_digits(shown) + number_digits(number) + number_words(number):
+        if digits.endswith("una") and not feminine:
+            continue
+        out.append(digits)
+        agrees = not digits.endswith(("uno", "una")) or unit.endswith("a")
+        if unit and unit not in {"%"} and agrees and not (digits in {"un", "1"} and unit.endswith("s")):
+            out.append(f"{digits} {unit}")
+    if unit == "%":
+        out += [f"{d}%" for d in number_digits(number)] + [f"{d} por ciento" for d in number_digits(number)]
+    return out
+
+
+def _date_forms(fact: Fact) -> list[str]:
+    v = fact.value or {}
+    end = v.get("end") or {}
+    out: list[str] = []
+    if v.get("precision") == "range" and v.get("year") and end.get("year") and not v.get("month"):
+        a, b = v["year"], end["year"]
+        if a > 0 and b > 0:
+            out += [f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"de {a} a {b}", f"entre {a} y {b}"]
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _CONNECTORS)
+
+
+def _content(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w-]+", name) if w.lower() not in _CONNECTORS]
+
+
+def short_forms(name: str) -> list[str]:
+    """Return the shorter names a reader uses for a treaty or event («Tratado de Moscú», «Paz de Moscú»).
+
+    Only for «Head de Word de Place» with an event head word: «Organización del Tratado del Atlántico Norte»
+    is not «Tratado del Atlántico Norte».
+    """
+    m = re.fullmatch(r"(?P<head>\w+) (?:de|del) (?P<mid>\w+) (?P<join>de|del|de la) (?P<last>.+)", name)
+    if not m or m.group("head") not in EVENT_HEADS or not m.group("mid")[:1].isupper():
+        return []
+    return [
+        f"{m.group('head')} {m.group('join')} {m.group('last')}",
+        f"{m.group('mid')} {m.group('join')} {m.group('last')}",
+    ]
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _surnames(name: str, names_in_text: dict[str, str]) -> list[str]:
+    """Return the surname a student may type for a person: when the text uses it alone, or after a known first name.
+
+    «Francisco de Orellana» -> «Orellana», «de Orellana»; «Blasco Núñez Vela» -> «Núñez Vela». Never when another
+    name of the text ends the same way («Francisco Pizarro», «Gonzalo Pizarro»), nor a regnal number («Felipe V»).
+    """
+    tokens = name.split()
+    last = tokens[-1]
+    if _ROMAN.match(last) or len(tokens) < 2:
+        return []
+    if any(o != name and o.split()[-1] == last and len(o.split()) > 1 for o in names_in_text):
+        return []
+    k = 1
+    while k < len(tokens) - 1 and tokens[k].lower() in _PARTICLES:
+        k += 1
+    surname = " ".join(tokens[k:])
+    used_alone = {last, surname} & set(names_in_text)
+    initial = re.fullmatch(r"\S+ [A-Z]\. \S+", name)  # «John F. Kennedy»
+    if not used_alone and tokens[0] not in FIRST_NAMES and not initial:
+        return []  # «Huayna Cápac», «Manco Inca»: not a first name and a surname
+    out = [surname, last] if tokens[k - 1].lower() not in _PARTICLES else [last, " ".join(tokens[k - 1 :])]
+    return out
+
+
+def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str]) -> list[str]:
+    """Return other names of the same entity: the text's own shorter mentions, surname, acronym, short forms.
+
+    names_in_text maps each name the text mentions to its kind; persons lists the text's person names.
+    """
+    name = fact.answer
+    words = _content(name)
+    out: list[str] = []
+    # «Pizarro» alone is not an answer for «Francisco Pizarro» when the text also names «Gonzalo Pizarro».
+    last_words = [n.split()[-1] for n in names_in_text if len(n.split()) > 1]
+    shared = {w for w in last_words if last_words.count(w) > 1}
+    if len(words) >= 2:
+        for other, kind in names_in_text.items():
+            if fact.kind == "person" and other in shared:
+                continue
+            other_words = _content(other)
+            if other == name or not other_words or len(other_words) >= len(words):
+                continue
+            if kind not in {fact.kind, "term"}:
+                continue  # «Moscú» inside «Tratado de Moscú» is another thing
+            if len(other_words) == 1 and other_words[0].lower() in _GENERIC:
+                continue
+            same_ends = other_words[0] == words[0] or other_words[-1] == words[-1]
+            if same_ends and _is_subsequence(other_words, words):
+                out.append(other)
+    if fact.kind == "person" and len(words) >= 2:
+        out += _surnames(name, names_in_text)
+    if fact.kind in {"event", "organization", "place"}:
+        out += [s for s in short_forms(name) if _content(s)[0].lower() not in _GENERIC or len(_content(s)) > 1]
+        initials = _initials(name)
+        if len(initials) >= 2 and initials in names_in_text:
+            out.append(initials)  # «OTAN», «ONU»: only when the text writes them
+    return out
+
+
+def accepted_answers(fact: Fact, ex=None) -> list[str]:
+    """Return the canonical answer and the other forms a student may type (see the module's docstring)."""
+    out = [fact.answer]
+    if fact.article and fact.blank_start < fact.local_start:
+        out.append(_with_article(fact.answer, fact.article))
+    if fact.kind == "number":
+        out += _number_forms(fact)
+    if fact.kind == "date":
+        out += _date_forms(fact)
+    if fact.members and len(fact.members) == 2:
+        out.append(f"{fact.members[1]} y {fact.members[0]}")
+    for alias in [] if fact.subtype == "alias" else fact.aliases:
+        if alias.isupper() or len(alias.split()) > 1:
+            out.append(alias)
+    if ex is not None and fact.kind in {"person", "place", "organization", "event"} and not fact.members:
+        names, persons = _text_names(ex)
+        out += entity_forms(fact, names, persons)
+    seen, result = set(), []
+    for a in out:
+        key = fold(a)
+        if key and key not in seen:
+            seen.add(key)
+            result.append(a)
+    return result
+
+
+def _text_names(ex) -> tuple[dict[str, str], list[str]]:
+    """Return the text's names with their kinds and its person names (computed once)."""
+    cached = ex._pools.get("answers")
+    if cached is None:
+        names: dict[str, str] = {}
+        for index in sorted(ex.mentions):
+            for m in ex.mentions[index]:
+                names.setdefault(m.text, m.kind)
+        persons = [n for n, k in names.items() if k == "person"]
+        cached = (names, persons)
+        ex._pools["answers"] = cached
+    return cached

@@ -1,0 +1,161 @@
+"""Extraction on text the generator was not written for: the forms real articles use, the answers students type,
+the wrong options a choice item offers. Every sentence here is made up for the test; no list of answers exists
+in the generator."""
+
+import pytest
+
+from quizzes.generation import generate_bank
+from quizzes.generation.answers import number_digits, number_words, short_forms
+from quizzes.generation.lexicon import fold
+
+
+def facts_of(text):
+    return {f.answer: f for f in generate_bank(text).facts}
+
+
+def short_answer(bank, answer):
+    return next(q for q in bank.questions if q.kind == "short_answer" and q.correct[0].endswith(answer))
+
+
+def accepts(q, typed):
+    return fold(typed) in {fold(a) for a in q.accepted}
+
+
+# ---------------------------------------------------------------- recall
+def test_numbers_with_spaced_thousands_are_read_whole():
+    facts = facts_of("La ciudad tenía 40 000 habitantes en 1900. Murieron unas 17\u202f000 personas en la epidemia.")
+    assert facts["40 000 habitantes"].value["number"] == 40000
+    assert facts["unas 17 000 personas"].value["number"] == 17000
+    bank = generate_bank("La ciudad tenía 40 000 habitantes en 1900, según el censo de aquel año.")
+    choice = next(q for q in bank.questions if q.kind == "single_choice" and "habitantes" in q.correct[0])
+    assert all(" 000 " in d for d in choice.distractors)  # the text's own separator
+    numeric = next(q for q in bank.questions if q.kind == "numeric" and q.numeric["unit"] == "habitantes")
+    assert "_____ habitantes" in numeric.prompt and "000" not in numeric.prompt.split("_____")[1][:6]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("En 1871 se fundó el Imperio alemán en el palacio de Versalles.", "1871"),
+        ("En 1702, las tropas de la alianza desembarcaron cerca de Cádiz.", "1702"),
+    ],
+)
+def test_a_year_opening_a_sentence_is_a_date(text, answer):
+    assert facts_of(text)[answer].kind == "date"
+
+
+def test_states_landmarks_and_documents_are_named_things():
+    facts = facts_of(
+        "El Muro de Berlín separó Berlín Occidental del resto de la República Democrática Alemana entre 1961 y 1989. "
+        "Castilla permaneció fiel al rey, mientras que buena parte de la Corona de Aragón apoyó al archiduque. "
+        "En 1813 Bolívar firmó en Trujillo el Decreto de Guerra a Muerte contra los españoles."
+    )
+    assert (facts["República Democrática Alemana"].kind, facts["República Democrática Alemana"].subtype) == (
+        "place",
+        "state",
+    )
+    assert facts["Corona de Aragón"].subtype == "state"
+    assert facts["Decreto de Guerra a Muerte"].kind == "event"
+
+
+def test_an_acronym_in_brackets_leaves_the_full_name_askable():
+    bank = generate_bank(
+        "En 1949 doce países fundaron en Washington la Organización del Tratado del Atlántico Norte (OTAN). "
+        "Cuando la RFA ingresó en la OTAN, la URSS respondió con un pacto propio."
+    )
+    q = short_answer(bank, "Organización del Tratado del Atlántico Norte")
+    assert "(OTAN)" not in q.prompt and accepts(q, "OTAN")
+    assert accepts(short_answer(bank, "OTAN"), "Organización del Tratado del Atlántico Norte")
+
+
+def test_an_initial_does_not_end_the_sentence_or_the_name():
+    bank = generate_bank("El 26 de junio de 1963, el presidente John F. Kennedy visitó la ciudad de Berlín.")
+    assert len(bank.sentences) == 1
+    assert accepts(short_answer(bank, "John F. Kennedy"), "Kennedy")
+
+
+def test_terms_a_text_names_or_defines_are_asked():
+    facts = facts_of(
+        "Los cloroplastos contienen clorofila, un pigmento verde que absorbe la luz azul. "
+        "En la fase luminosa la luz rompe las moléculas de agua, un proceso llamado fotólisis. "
+        "La enzima que fija el carbono, la rubisco, es la proteína más abundante del planeta. "
+        "Para describir este fenómeno acuñó el término «radiactividad»."
+    )
+    for term in ("clorofila", "fotólisis", "rubisco", "radiactividad"):
+        assert facts[term].kind == "term", term
+    assert "agua" not in facts  # "…de agua, un proceso…": the apposition describes the clause
+
+
+def test_a_name_glued_to_a_date_by_a_hyphen_is_not_blanked():
+    facts = facts_of(
+        "Simón Bolívar (Caracas, 24 de julio de 1783-Santa Marta, 17 de diciembre de 1830) fue un militar."
+    )
+    assert "Santa Marta" not in facts and "Caracas" in facts
+
+
+# ---------------------------------------------------------------- accepted answers
+def test_numbers_are_accepted_bare_in_digits_and_in_words():
+    bank = generate_bank("Solo sobrevivieron 18 tripulantes del naufragio de la fragata en 1820.")
+    q = short_answer(bank, "18 tripulantes")
+    for typed in ("18", "dieciocho", "dieciocho tripulantes", "18 tripulantes"):
+        assert accepts(q, typed), typed
+    bank = generate_bank("Aquel invierno huyeron de la ciudad unas 500.000 personas hacia el sur del país.")
+    q = short_answer(bank, "unas 500.000 personas")
+    for typed in ("500000", "500 000", "500.000", "quinientos mil", "medio millón", "500 mil personas"):
+        assert accepts(q, typed), typed
+
+
+def test_number_forms():
+    assert "medio millón" in number_words(500_000)
+    assert "tres y medio" in number_words(3.5)
+    assert number_words(-4) == [] and number_words(1e13) == []
+    assert number_digits(40000) == ["40000", "40.000", "40 000"]
+    assert number_digits(2.5) == ["2,5", "2.5"]
+
+
+def test_names_are_accepted_as_the_text_and_people_write_them():
+    bank = generate_bank(
+        "La guerra terminó con el Tratado de Paz de Moscú, firmado el 13 de marzo de 1940 en la capital soviética. "
+        "El explorador Francisco de Orellana recorrió el gran río entre 1541 y 1542 con sus hombres. "
+        "Orellana contó que había luchado contra mujeres armadas en la orilla."
+    )
+    q = short_answer(bank, "Tratado de Paz de Moscú")
+    assert accepts(q, "Tratado de Moscú") and accepts(q, "Paz de Moscú") and not accepts(q, "Moscú")
+    q = short_answer(bank, "Francisco de Orellana")
+    assert accepts(q, "Orellana")
+    q = short_answer(bank, "1541 y 1542")
+    assert accepts(q, "1541-1542") and accepts(q, "entre 1541 y 1542")
+
+
+def test_a_surname_two_people_share_is_not_accepted():
+    bank = generate_bank(
+        "Francisco Pizarro capturó al inca en Cajamarca en noviembre de 1532. "
+        "Su hermano Gonzalo Pizarro se rebeló contra el virrey en 1544 en el Perú."
+    )
+    assert not accepts(short_answer(bank, "Francisco Pizarro"), "Pizarro")
+    assert not accepts(short_answer(bank, "Gonzalo Pizarro"), "Pizarro")
+
+
+def test_short_forms_only_for_event_names():
+    assert short_forms("Tratado de Paz de Moscú") == ["Tratado de Moscú", "Paz de Moscú"]
+    assert short_forms("Organización del Tratado del Atlántico Norte") == []
+
+
+# ---------------------------------------------------------------- distractors
+def test_country_options_come_from_the_answers_region_not_a_fixed_list():
+    bank = generate_bank(
+        "El 30 de noviembre de 1939 la Unión Soviética invadió Finlandia por el istmo de Carelia. "
+        "En 1940 Finlandia cedió parte de su territorio tras la firma de la paz en la capital soviética."
+    )
+    options = [
+        d for q in bank.questions if q.kind == "single_choice" and "Finlandia" in q.correct for d in q.distractors
+    ]
+    assert options
+    northern = {"Suecia", "Noruega", "Dinamarca", "Islandia", "Estonia", "Letonia", "Lituania"}
+    assert set(options) <= northern
+
+
+def test_no_generic_fallback_no_choice_item():
+    # A lone person with no other person in the text: no wrong options of the right type, so no choice item.
+    bank = generate_bank("El general Juan Prim fue asesinado en Madrid en diciembre de 1870 por desconocidos.")
+    assert not [q for q in bank.questions if q.kind == "single_choice" and q.correct == ["Juan Prim"]]
