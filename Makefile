@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install install-dev lint format migrate demo serve load chaos bench messages constraints clean
+.PHONY: run test install install-dev lint format migrate demo serve load chaos bench bench-quality messages constraints clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,3 +75,7 @@ clean:
 
 bench: install
 	$(BIN)/python -m quizzes.generation.bench
+
+# The generator on the quality corpus (tests/data/corpus): recall, published items, verdicts. See docs/generation.md.
+bench-quality: install-dev
+	$(DEV_ENV) $(BIN)/python manage.py bench_quality
