@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from ..domain.grading import is_ascii_int
 from ..domain.numbers import format_number
-from ..models import AcceptedAnswer, Choice, Question, QuestionKind
+from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Response
 
 
 @dataclass
@@ -157,3 +157,64 @@ def feedback_for(
         source_url=sentence.get_absolute_url() if sentence else "",
         source_text=sentence.text if sentence else "",
     )
+
+
+def attempt_question_page(
+    *,
+    response: Response,
+    choices: list[Choice],
+    accepted: list[AcceptedAnswer],
+    slots: list[tuple[int, object]],
+    locked: bool,
+    submitted=None,
+    error: str = "",
+) -> dict:
+    """The question page of an attempt: the question with the saved (or just submitted) answer, and the navigation.
+
+    ``slots`` are (slot, answered_at) of every question of the attempt. A ``locked`` question (immediate feedback,
+    already answered) is shown disabled with its feedback.
+    """
+    question = response.question
+    view = question_view(
+        question=question,
+        choices=choices,
+        order=response.choice_order,
+        answer=response.answer,
+        submitted=submitted,
+        disabled=locked,
+    )
+    view.error = error
+    if locked:
+        view.feedback = feedback_for(
+            question=question, choices=choices, accepted=accepted, answer=response.answer, fraction=response.fraction
+        )
+    return {
+        "response": response,
+        "q": view,
+        "slot": response.slot,
+        "n": len(slots),
+        "slots": [{"slot": s, "answered": a is not None, "current": s == response.slot} for s, a in slots],
+        "n_answered": sum(1 for _s, a in slots if a is not None),
+        "locked": locked,
+    }
+
+
+def result_items(responses: list[Response], *, show_feedback: bool) -> list[dict]:
+    """One item per response of a finished attempt, with its feedback when the quiz's setting shows it.
+
+    The responses come with their question's choices and accepted answers prefetched.
+    """
+    items = []
+    for response in responses:
+        question = response.question
+        item = {"response": response, "question": question}
+        if show_feedback:
+            item["feedback"] = feedback_for(
+                question=question,
+                choices=list(question.choices.all()),
+                accepted=list(question.accepted_answers.all()),
+                answer=response.answer,
+                fraction=response.fraction,
+            )
+        items.append(item)
+    return items

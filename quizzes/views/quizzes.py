@@ -17,12 +17,12 @@ from django.views.generic import TemplateView
 
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
-from ..presentation import charts
-from ..presentation.questions import feedback_for, question_view
+from ..presentation import charts, questions
 from ..selectors import availability as avail
 from ..selectors import progress
 from ..selectors import quizzes as quiz_selectors
 from ..services import attempts as svc
+from .params import parse_int
 
 
 def _attempt_or_404(request, pk: int) -> Attempt:
@@ -36,6 +36,18 @@ def _result_url(attempt: Attempt) -> str:
 
 def _question_url(attempt: Attempt, slot: int) -> str:
     return reverse("quizzes:attempt_question", args=[attempt.pk, slot])
+
+
+def _graded_responses(attempt: Attempt) -> list[Response]:
+    """The attempt's responses in order, with what the feedback needs (three queries)."""
+    return list(
+        attempt.responses.select_related("question", "question__sentence")
+        .prefetch_related(
+            Prefetch("question__choices", queryset=Choice.objects.all()),
+            Prefetch("question__accepted_answers", queryset=AcceptedAnswer.objects.all()),
+        )
+        .order_by("slot")
+    )
 
 
 class QuizDetailView(LoginRequiredMixin, TemplateView):
@@ -117,43 +129,20 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, *, response: Response, submitted=None, error: str = "", **kwargs):
         context = super().get_context_data(**kwargs)
         attempt, question = self.attempt, response.question
-        slots = list(attempt.responses.order_by("slot").values_list("slot", "answered_at"))
-        choices = list(question.choices.all())
         immediate = attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE
         locked = immediate and response.is_answered
-        view = question_view(
-            question=question,
-            choices=choices,
-            order=response.choice_order,
-            answer=response.answer,
-            submitted=submitted,
-            disabled=locked,
-        )
-        view.error = error
-        if locked:
-            accepted = list(question.accepted_answers.all()) if question.kind == QuestionKind.SHORT_ANSWER else []
-            view.feedback = feedback_for(
-                question=question,
-                choices=choices,
-                accepted=accepted,
-                answer=response.answer,
-                fraction=response.fraction,
-            )
-        n = len(slots)
-        context.update(
-            attempt=attempt,
-            quiz=attempt.quiz,
+        needs_accepted = locked and question.kind == QuestionKind.SHORT_ANSWER  # only the feedback shows them
+        page = questions.attempt_question_page(
             response=response,
-            q=view,
-            token=svc.response_token(response),
-            slot=response.slot,
-            n=n,
-            slots=[{"slot": s, "answered": a is not None, "current": s == response.slot} for s, a in slots],
-            n_answered=sum(1 for _s, a in slots if a is not None),
-            immediate=immediate,
+            choices=list(question.choices.all()),
+            accepted=list(question.accepted_answers.all()) if needs_accepted else [],
+            slots=list(attempt.responses.order_by("slot").values_list("slot", "answered_at")),
             locked=locked,
-            server_now=self.now,
+            submitted=submitted,
+            error=error,
         )
+        context.update(page, attempt=attempt, quiz=attempt.quiz, immediate=immediate, server_now=self.now)
+        context["token"] = svc.response_token(response)
         return context
 
     def get(self, request, pk: int, slot: int):
@@ -176,25 +165,28 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         except svc.AnswerInvalid as exc:
             context = self.get_context_data(response=self._load(slot), submitted=request.POST, error=exc.message)
             return self.render_to_response(context, status=400)
-        except svc.StaleToken as exc:
-            messages.warning(request, exc.message)
-            return redirect(_question_url(self.attempt, slot))
-        except svc.AttemptClosed as exc:
-            if exc.code == "expired":
-                svc.attempt_close_if_expired(attempt=self.attempt, now=self.now)
-                messages.warning(request, svc.ATTEMPT_EXPIRED)
-                return redirect(_result_url(self.attempt))
-            messages.error(request, exc.message)
-            if exc.code == "locked":
-                return redirect(_question_url(self.attempt, slot))
-            return redirect(_result_url(self.attempt))
+        except (svc.StaleToken, svc.AttemptClosed) as exc:
+            return self._refused(exc, slot)
         if action == "timeup":
             svc.attempt_submit(user=request.user, attempt_id=self.attempt.pk)
             messages.info(request, _("Se acabó el tiempo: el intento se ha entregado."))
             return redirect(_result_url(self.attempt))
         return HttpResponseRedirect(self._target(action, result.response.slot))
 
+    def _refused(self, exc: svc.AttemptError, slot: int):
+        """Say why the answer was not saved; back to the question (stale page, locked answer) or to the result."""
+        if exc.code == "expired":
+            svc.attempt_close_if_expired(attempt=self.attempt, now=self.now)
+            messages.warning(self.request, svc.ATTEMPT_EXPIRED)
+            return redirect(_result_url(self.attempt))
+        if exc.code in {"stale", "locked"}:
+            messages.add_message(self.request, messages.WARNING if exc.code == "stale" else messages.ERROR, exc.message)
+            return redirect(_question_url(self.attempt, slot))
+        messages.error(self.request, exc.message)
+        return redirect(_result_url(self.attempt))
+
     def _target(self, action: str, slot: int) -> str:
+        """Where a navigation button leads: previous, next, a given question, or the review page."""
         n = self.attempt.responses.count()
         review = reverse("quizzes:attempt_review", args=[self.attempt.pk])
         if action == "prev":
@@ -204,10 +196,8 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         if action in {"check", "stay"}:
             return _question_url(self.attempt, slot)
         if action.startswith("goto-"):
-            raw = action[5:]
-            if grading.is_ascii_int(raw) and len(raw) < 6 and 1 <= int(raw) <= n:
-                return _question_url(self.attempt, int(raw))
-            return _question_url(self.attempt, slot)
+            wanted = parse_int(action.removeprefix("goto-"), max_value=n)
+            return _question_url(self.attempt, wanted or slot)
         return _question_url(self.attempt, slot + 1) if slot < n else review
 
 
@@ -300,31 +290,11 @@ class AttemptResultView(LoginRequiredMixin, TemplateView):
             return redirect("quizzes:attempt_resume", pk=attempt.pk)
         availability = avail.quiz_availability(quiz=attempt.quiz, user=request.user)
         show = avail.feedback_visible(attempt=attempt, availability=availability, now=now)
-        responses = list(
-            attempt.responses.select_related("question", "question__sentence")
-            .prefetch_related(
-                Prefetch("question__choices", queryset=Choice.objects.all()),
-                Prefetch("question__accepted_answers", queryset=AcceptedAnswer.objects.all()),
-            )
-            .order_by("slot")
-        )
-        items = []
-        for response in responses:
-            question = response.question
-            item = {"response": response, "question": question}
-            if show:
-                item["feedback"] = feedback_for(
-                    question=question,
-                    choices=list(question.choices.all()),
-                    accepted=list(question.accepted_answers.all()),
-                    answer=response.answer,
-                    fraction=response.fraction,
-                )
-            items.append(item)
+        responses = _graded_responses(attempt)
         context = self.get_context_data(
             attempt=attempt,
             quiz=attempt.quiz,
-            items=items,
+            items=questions.result_items(responses, show_feedback=show),
             show_feedback=show,
             availability=availability,
             n_right=sum(1 for r in responses if (r.fraction or 0) >= 1),
