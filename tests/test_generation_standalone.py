@@ -67,13 +67,33 @@ def test_missing_subject_without_referent_is_not_published():
 
 
 def test_a_subject_after_the_verb_is_enough():
-    assert stand_alone("Comenzó la reconquista de Valencia en _____.", 0, None)[1] == ""
+    assert stand_alone("Estalló una revuelta en _____.", 0, None)[1] == ""
     assert stand_alone("Se firmó el tratado de Tordesillas en _____.", 0, None)[1] == ""
     assert stand_alone("Hubo una epidemia de peste en _____.", 0, None)[1] == ""
 
 
+def test_verb_that_may_or_may_not_take_an_object_needs_its_subject():
+    # "Terminó la obra": the work ended, or someone finished it? Not published without a subject.
+    assert stand_alone("Terminó la catedral de Burgos en _____.", 0, None)[1] == "no_subject"
+
+
+def test_missing_subject_after_a_fronted_adjunct():
+    disc = discourse("Santiago Ramón y Cajal estudió medicina en Zaragoza.", "En 1892 se trasladó a _____.")
+    assert stand_alone("En 1892 se trasladó a _____.", 1, disc) == (
+        "En 1892 Santiago Ramón y Cajal se trasladó a _____.",
+        "",
+    )
+    assert stand_alone("En _____ obtuvo el Premio Nobel.", 1, discourse("La ciencia avanzó.", "x"))[1] == "no_subject"
+    assert stand_alone("En 1906, Cajal obtuvo el Premio Nobel.", 0, None)[1] == ""
+
+
+def test_inanimate_subject_of_the_sentence_before_is_not_taken():
+    disc = discourse("La exposición a la radiación dañó su salud.", "Murió en Passy en _____.")
+    assert stand_alone("Murió en Passy en _____.", 1, disc)[1] == "no_subject"
+
+
 def test_subject_after_a_fronted_adjunct():
-    assert sentence_subject("En 1492, los Reyes Católicos tomaron Granada.") == "los Reyes Católicos"
+    assert sentence_subject("En 1492, los Reyes Católicos tomaron Granada.") == "Los Reyes Católicos"
     assert sentence_subject("Cuando llegó el invierno, el ejército se retiró.") == ""
 
 

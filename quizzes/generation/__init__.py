@@ -63,7 +63,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         kept_facts.append(fact)
     ex.facts = kept_facts
     try:
-        questions += ordering_questions(ex.facts, ex, sentences)
+        questions += ordering_questions(ex.facts, ex, sentences, disc)
     except Exception as exc:  # noqa: BLE001
         _dropped(dropped, "ordering items", exc)
     questions = merge_duplicates(questions)

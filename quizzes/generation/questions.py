@@ -552,7 +552,9 @@ def paraphrase(statement: str, keep: str) -> str:
     return out
 
 
-def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Sentence]) -> list[Question]:
+def ordering_questions(
+    facts: list[Fact], ex: Extraction, sentences: list[Sentence], disc: Discourse | None = None
+) -> list[Question]:
     """Return chronological ordering items: event labels with every date and relative word masked."""
     dated: list[tuple[tuple[int, int], Fact, str]] = []
     seen_months: set[tuple[int, int]] = set()
@@ -579,6 +581,8 @@ def ordering_questions(facts: list[Fact], ex: Extraction, sentences: list[Senten
         label = re.sub(r"\b(?:el|en|a|desde|hasta)\s*([,.])", r"\1", label, flags=re.IGNORECASE)
         label = tidy(label)
         dangling = re.search(r"\b(?:y|e|o|u|de|del|en|entre|a|al|el|la|que|por|con)\.$", label)
+        label, problem = stand_alone(label, fact.sentence_index, disc)
+        dangling = dangling or problem
         if temporal_spans(label, ("date",)) or len(label.split()) < 3 or dangling or label in used_labels:
             continue
         used_labels.add(label)

@@ -237,7 +237,7 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
     other = "Verdadero" if want == "Falso" else "Falso"
     spare = [q for q in candidates if q.kind == "true_false" and q.correct == [want] and q.key not in chosen]
     for q in sorted(spare, key=score):
-        if not needed():
+        if needed() != want:
             return
         i = q.sentence_indexes[0]
         beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
@@ -250,10 +250,14 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
         rival = next((p for p in beside if p.kind == "true_false" and p.correct == [other]), None)
         rest = [p for p in beside if p is not rival]
         if rival and (not set(q.fact_keys) & {k for p in rest for k in p.fact_keys} or _another_way(q, rest)):
+            before = abs((share() or 0.5) - 0.5)
             chosen.discard(rival.key)
             chosen.add(q.key)
+            if abs((share() or 0.5) - 0.5) >= before:  # the swap overshoots: undo it
+                chosen.discard(q.key)
+                chosen.add(rival.key)
     for q in sorted(tf(other), key=score, reverse=True):
-        if not needed():
+        if needed() != want:
             return
         chosen.discard(q.key)
         used[q.sentence_indexes[0]] -= 1

@@ -88,6 +88,11 @@ _DEMONSTRATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _PERSONAL_RE = re.compile(r"^(él|ella|ellos|ellas)\b\s*", re.IGNORECASE)
+# "En ella…", "Con él…", "De ellos…": a pronoun after a preposition, its referent said before.
+_PREP_PRONOUN_RE = re.compile(
+    r"^(?:en|de|con|a|para|por|sin|sobre|tras|entre|desde|hasta|según|ante)\s+(?:él|ella|ellos|ellas|ello|esto|eso|este|esta|estos|estas)\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_RE = re.compile(r"^(su|sus)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
 _DEMONSTRATIVE_ARTICLE = {
     "este": "el",
@@ -111,28 +116,32 @@ _DEMONSTRATIVE_ARTICLE = {
 _IMPERSONAL = {"hubo", "hay", "había", "habrá", "habría", "existe", "existen", "existía", "existían"}
 # Intransitive verbs whose subject usually follows them ("Comenzó la defensa de Madrid").
 _POSTVERBAL_SUBJECT_LEMMAS = {
-    "comenzar",
-    "empezar",
-    "terminar",
-    "acabar",
-    "concluir",
-    "finalizar",
     "estallar",
     "caer",
     "llegar",
     "surgir",
     "ocurrir",
     "suceder",
-    "seguir",
-    "continuar",
     "nacer",
     "aparecer",
     "desaparecer",
     "existir",
-    "quedar",
-    "participar",
     "morir",
-    "tener",
+}
+# Verbs that are transitive or intransitive ("Comenzó la guerra" / "Comenzó la obra"): who acts is unclear.
+_AMBIGUOUS_LEMMAS = {
+    "comenzar",
+    "empezar",
+    "terminar",
+    "acabar",
+    "concluir",
+    "finalizar",
+    "seguir",
+    "continuar",
+    "iniciar",
+    "cambiar",
+    "aumentar",
+    "disminuir",
 }
 # Feminine nouns that do not end in -a (for «Su muerte» -> «La muerte de X»).
 _FEMININE_E = {
@@ -233,6 +242,7 @@ def sentence_subject(text: str) -> str:
     A leading adjunct ("En 1871, …", "Tras la guerra, …") or a subordinate clause means the subject is
     not where the rules can find it: "" then.
     """
+    text = drop_connectors(text)
     toks = tokenize(text)
     if not toks or not (toks[0].text[0].isupper() or toks[0].text.lower() in _ARTICLES):
         return ""
@@ -252,8 +262,9 @@ def sentence_subject(text: str) -> str:
             continue
         if tok.text in {";", ":"}:
             return ""
-        if i > 0 and (is_finite_verb(tok.text) or tok.text.lower() in {"se", "le", "les", "lo", "no"}):
+        if i > 0 and (verbish(tok.text) or tok.text.lower() in {"se", "le", "les", "lo", "no"}):
             subj = text[: tok.start].strip().rstrip(",").strip()
+            subj = re.sub(r"(?:\s+(?:solo|sólo|ya|también|nunca|aún|todavía|entonces|finalmente))+$", "", subj)
             # An apposition between commas stays out: "Julio César, el dictador, fue…" -> "Julio César".
             subj = re.sub(r",.*$", "", subj).strip()
             if not subj or len(subj.split()) > 8 or _PRONOUN_RE.match(subj) or _POSSESSIVE_RE.match(subj):
@@ -267,17 +278,30 @@ def sentence_subject(text: str) -> str:
     return ""
 
 
+def verbish(word: str) -> bool:
+    """Return whether a lowercase word looks like a conjugated verb (present tense included)."""
+    w = word.lower()
+    if is_finite_verb(w):
+        return True
+    if not w.isalpha() or len(w) < 4 or w in _FUNCTION_WORDS or w in SENTENCE_INITIAL_STOP:
+        return False
+    if w.endswith(("a", "e", "an", "en")):
+        lem = lemma(w)
+        return lem != w and lem.endswith(("ar", "er", "ir", "ír"))
+    return False
+
+
 def starts_with_verb(text: str) -> bool:
     """Return whether a stem opens with a finite verb or a clitic before one."""
     toks = [t.text for t in tokenize(text)[:3]]
     if not toks:
         return False
     first = toks[0].lower()
-    if first in {"se", "le", "les", "lo", "la", "los", "las", "no"} and len(toks) > 1 and first not in _ARTICLES:
-        return is_finite_verb(toks[1].lower())
-    if first in _ARTICLES:
+    if first in {"se", "le", "les", "lo", "no"} and len(toks) > 1:
+        return verbish(toks[1])
+    if first in _ARTICLES or not toks[0][:1].isalpha():
         return False
-    return is_finite_verb(first)
+    return verbish(first)
 
 
 def _plural_verb(word: str) -> bool:
@@ -285,15 +309,20 @@ def _plural_verb(word: str) -> bool:
     return w.endswith(("n",)) and w not in {"fin", "sin", "según", "también"}
 
 
-def _plural_subject(subj: str) -> bool:
+def _plural_subject(subj: str) -> bool | None:
     words = subj.split()
     if not words:
         return False
-    return bool(words[0].lower() in {"los", "las"} or re.search(r"\s(?:y|e)\s", subj))
+    if words[0].lower() in {"los", "las"} or re.search(r"\s(?:y|e)\s+(?:el|la|los|las|su|sus)\s", subj):
+        return True
+    if re.search(r"\s(?:y|e)\s", subj):
+        return None  # "Marie y Pierre Curie" or "Ramón y Cajal": either
+    return False
 
 
 def _agrees(verb: str, subj: str) -> bool:
-    return _plural_verb(verb) == _plural_subject(subj)
+    plural = _plural_subject(subj)
+    return plural is None or _plural_verb(verb) == plural
 
 
 def _noun_article(noun: str, plural: bool) -> str:
@@ -396,7 +425,7 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
     if not balanced(text):
         return text, "unbalanced"
     # A pronoun for something said before.
-    if _PRONOUN_RE.match(text):
+    if _PRONOUN_RE.match(text) or _PREP_PRONOUN_RE.match(text):
         return text, "pronoun"
     m = _DEMONSTRATIVE_RE.match(text)
     if m:
@@ -424,30 +453,64 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
     if m:
         owner = disc.previous_subject(index) if disc else ""
         plural = m.group(1).lower() in {"ellos", "ellas"}
-        if not owner or _plural_subject(owner) != plural:
+        if not owner or _plural_subject(owner) not in {plural, None}:
             return text, "pronoun"
         text = _upper_first(owner) + " " + text[m.end() :]
-    # A verb without its subject.
-    if starts_with_verb(text):
-        toks = [t.text for t in tokenize(text)[:4]]
+    # A verb without its subject, at the start or after a fronted adjunct ("En 1891 se trasladó a París").
+    at = _clause_start(text, blank)
+    head = text[at:]
+    if starts_with_verb(head):
+        toks = [t.text for t in tokenize(head)[:4]]
         first = toks[0].lower()
-        verb = toks[1] if first in {"se", "le", "les", "lo", "la", "no"} and len(toks) > 1 else toks[0]
+        verb = toks[1] if first in {"se", "le", "les", "lo", "no"} and len(toks) > 1 else toks[0]
         nxt_i = 2 if verb is not toks[0] else 1
         nxt = toks[nxt_i] if len(toks) > nxt_i else ""
         impersonal = verb.lower() in _IMPERSONAL
+        noun_phrase_follows = bool(nxt) and (
+            nxt.lower() in _ARTICLES | {"un", "una", "unos", "unas"} or nxt[:1].isupper()
+        )
+        lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
-        postverbal = bool(nxt) and (nxt.lower() in _ARTICLES | {"un", "una"} or nxt[:1].isupper())
-        postverbal = postverbal and (first == "se" or lemma(verb.lower()) in _POSTVERBAL_SUBJECT_LEMMAS)
+        postverbal = noun_phrase_follows and (first == "se" or lem in _POSTVERBAL_SUBJECT_LEMMAS)
+        if noun_phrase_follows and lem in _AMBIGUOUS_LEMMAS and first != "se":
+            return text, "no_subject"  # "Terminó la obra…": the work, or who finished it?
         if not impersonal and not postverbal:
-            subj = (disc.previous_subject(index) or disc.document_subject()) if disc else ""
-            if subj and not _agrees(verb, subj):
-                subj = disc.document_subject() if disc else ""
-            if not subj or not _agrees(verb, subj) or blank in subj:
+            # A null subject is the previous sentence's; only a name is taken (an inanimate subject of the
+            # sentence before is often not who acts: "La exposición dañó su salud. Murió…").
+            subj = disc.previous_subject(index) if disc else ""
+            if not subj or not _proper(subj) or not _agrees(verb, subj) or blank in subj:
                 return text, "no_subject"
-            text = _upper_first(subj) + " " + lower_first(text)
+            if at:
+                text = text[:at] + _lower_article(subj) + " " + lower_first(head)
+            else:
+                text = _upper_first(subj) + " " + lower_first(text)
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
     return text, ""
+
+
+_LEADING_PREP = re.compile(
+    r"^(?:en|tras|durante|desde|hasta|hacia|después\s+de|antes\s+de|a\s+partir\s+de|al|a\s+los|a\s+las|el|la)\s",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(text: str, blank: str) -> int:
+    """Return where the clause begins after a fronted adjunct ("En 1891 se trasladó" -> 8), else 0."""
+    if not _LEADING_PREP.match(text):
+        return 0
+    from .questions import temporal_spans  # late import: questions imports this module
+
+    probe = text.replace(blank, "1900")
+    spans = temporal_spans(probe, ("date",))
+    if spans and spans[0][0] <= 8:
+        end = spans[0][1]
+        m = re.match(r"\s*,?\s*", probe[end:])
+        return end + m.end()
+    comma = probe.find(",")
+    if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
+        return comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip())
+    return 0
 
 
 def _proper(name: str) -> bool:
