@@ -4,9 +4,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from ..models import Assignment, Document, FeedbackTiming, Question, QuestionKind, Quiz, QuizItem, Status
+from ..generation.selection import Candidate, select_quiz_items
+from ..models import Assignment, Choice, Document, FeedbackTiming, Question, QuestionKind, Quiz, QuizItem, Status
 
 DEMO_REVIEW_QUIZ = "Tarea: todos los tipos de pregunta"
 DEMO_PRACTICE_QUIZ = "Guerra de Invierno: práctica rápida"
@@ -16,13 +18,19 @@ DEMO_PRACTICE_QUIZ = "Guerra de Invierno: práctica rápida"
 def demo_class_quizzes_create(*, document, classroom, teacher) -> list[str]:
     """Create, once, a review quiz with every kind of question (assigned to the class) and a timed practice quiz."""
     created: list[str] = []
-    published = list(Question.objects.published().filter(document=document).order_by("id"))
+    published = list(
+        Question.objects.published()
+        .filter(document=document)
+        .select_related("fact")
+        .prefetch_related("accepted_answers", Prefetch("choices", queryset=Choice.objects.select_related("fact")))
+        .order_by("id")
+    )
     if not published:
         return created
     if not Quiz.objects.filter(title=DEMO_REVIEW_QUIZ).exists():
-        picked = []
-        for kind in QuestionKind.values:
-            picked += [q for q in published if q.kind == kind][:2]
+        # Every kind, taken in turn, two of each at most; no item gives another away.
+        kinds = {q.kind for q in published}
+        picked = [c.item for c in select_quiz_items(_candidates(published), 2 * len(kinds))]
         quiz = Quiz.objects.create(
             title=DEMO_REVIEW_QUIZ,
             description="Un repaso con preguntas de todos los tipos sobre el texto.",
@@ -64,13 +72,53 @@ DEMO_QUIZZES = [
 ]
 
 
+def _candidates(questions: list[Question]) -> list[Candidate]:
+    """Return selection records for stored questions (choices, accepted answers and facts prefetched)."""
+    out = []
+    for q in questions:
+        choices = list(q.choices.all())
+        facts = {q.fact_id} if q.fact_id else set()
+        facts |= {c.fact_id for c in choices if c.fact_id}
+        sentences = {q.sentence_id} if q.sentence_id else set()
+        sentences |= {c.fact.sentence_id for c in choices if c.fact_id and c.fact.sentence_id}
+        answers: list[str] = []
+        if q.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
+            answers = [c.text for c in choices if c.is_correct]
+        elif q.kind == QuestionKind.SHORT_ANSWER:
+            answers = [a.text for a in q.accepted_answers.all()]
+        elif q.kind == QuestionKind.NUMERIC and q.numeric_value is not None:
+            answers = [f"{q.numeric_value:g}"]
+        out.append(
+            Candidate(
+                key=q.key or str(q.pk),
+                kind=q.kind,
+                prompt=q.prompt,
+                sentences=frozenset(sentences),
+                facts=frozenset(facts),
+                answers=tuple(answers),
+                score=q.quality or 0.0,
+                item=q,
+            )
+        )
+    return out
+
+
 @transaction.atomic
 def demo_topic_quizzes_create(*, document: Document, size: int = 10) -> list[Quiz]:
-    """Create (once) three published quizzes from the document's published generated questions."""
+    """Create (once) three published quizzes from the document's published generated questions.
+
+    Each quiz is spread over facts, sentences and kinds, and no item gives another's answer away
+    (`quizzes.generation.selection.select_quiz_items`).
+    """
     quizzes = []
     published = list(
-        Question.objects.published().filter(document=document).select_related("fact").order_by("key")
+        Question.objects.published()
+        .filter(document=document)
+        .select_related("fact")
+        .prefetch_related("accepted_answers", Prefetch("choices", queryset=Choice.objects.select_related("fact")))
+        .order_by("key")
     )
+    candidates = _candidates(published)
     for title, description, kinds in DEMO_QUIZZES:
         quiz, created = Quiz.objects.get_or_create(
             title=title, defaults={"description": description, "document": document, "status": Status.DRAFT}
@@ -78,25 +126,8 @@ def demo_topic_quizzes_create(*, document: Document, size: int = 10) -> list[Qui
         quizzes.append(quiz)
         if not created:
             continue
-        pool = [q for q in published if kinds is None or (q.fact and q.fact.kind in kinds)]
-        chosen: list[Question] = []
-        # Spread over question kinds and facts: a quiz of ten cloze items on one name teaches little.
-        by_kind: dict[str, list[Question]] = {}
-        for q in pool:
-            by_kind.setdefault(q.kind, []).append(q)
-        used_facts: set[int] = set()
-        while len(chosen) < size and any(by_kind.values()):
-            for kind in sorted(by_kind):
-                while by_kind[kind]:
-                    q = by_kind[kind].pop(0)
-                    if q.fact_id in used_facts and any(x.fact_id not in used_facts for x in by_kind[kind]):
-                        by_kind[kind].append(q)
-                        continue
-                    chosen.append(q)
-                    used_facts.add(q.fact_id)
-                    break
-                if len(chosen) >= size:
-                    break
+        pool = [c for c in candidates if kinds is None or (c.item.fact and c.item.fact.kind in kinds)]
+        chosen = [c.item for c in select_quiz_items(pool, size)]
         QuizItem.objects.bulk_create(QuizItem(quiz=quiz, question=q, position=i) for i, q in enumerate(chosen, start=1))
         if chosen:
             quiz.status = Status.PUBLISHED
