@@ -363,7 +363,7 @@ def test_panel_counts_unseen_new_cards_and_says_when_next_is_due(student):
     for _ in range(25):
         factories.make_flashcard(document=doc)
     panel = sel.cards_panel(user=student, now=T0)
-    assert panel["new"] == 20 and panel["due"] == 0 and panel["next_due_at"] is None
+    assert panel.new == 20 and panel.due == 0 and panel.next_due_at is None
 
 
 def test_statistics(student):
@@ -381,12 +381,12 @@ def test_statistics(student):
     review(student, row, 3, row.due, 5)  # passed in review state
     now = row.due
     stats = sel.card_statistics(user=student, now=now)
-    assert stats["total_cards"] == 3
-    assert {str(k): v for k, v in stats["by_state"]}["Nueva"] == 1
-    all_time = stats["retention"][-1]
+    assert stats.total_cards == 3
+    assert {str(k): v for k, v in stats.by_state}["Nueva"] == 1
+    all_time = stats.retention[-1]
     assert (all_time.young_total + all_time.mature_total, all_time.total) == (2, 50.0)
-    assert sum(b.reviews for b in stats["per_day"]) in (0, 1, 2, 3, 4, 5)
-    assert stats["weakest"][0][0] is not None
+    assert sum(b.reviews for b in stats.per_day) in (0, 1, 2, 3, 4, 5)
+    assert stats.weakest[0][0] is not None
 
 
 def test_bench_command_measures_and_leaves_nothing_behind():

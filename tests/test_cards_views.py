@@ -208,7 +208,7 @@ def test_statistics_page(student_client, student, deck):
     assertContains(response, "<svg", count=2)
     assertContains(response, 'class="ww-bar"', count=2)  # today's bar and one retrievability bucket
     assertContains(response, "Helsinki")
-    assert (response.context["due"]["today"], response.context["due"]["week"]) == (3, 3)
+    assert (response.context["stats"].due.today, response.context["stats"].due.week) == (3, 3)
 
 
 def test_home_panel_counts_due_and_new_cards(student_client, deck):
@@ -283,6 +283,6 @@ def test_a_student_only_sees_their_own_statistics(client, student, other_student
     post(client, StudentCard.objects.get(user=student, card=deck[0]), 3)
     client.force_login(other_student)
     response = client.get(STATS_URL)
-    assert response.context["total_cards"] == 3  # their own three new cards
+    assert response.context["stats"].total_cards == 3  # their own three new cards
     assert response.context["retention"][-1][1].count == 0
-    assert sum(b.reviews for b in response.context["per_day"]) == 0
+    assert sum(b.reviews for b in response.context["stats"].per_day) == 0

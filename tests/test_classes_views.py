@@ -288,7 +288,7 @@ def test_student_home_lists_assignments_with_late_ones(student_client, school, s
     assertContains(response, "Tarea atrasada")
     assertContains(response, "Atrasada")
     assertContains(response, "1 hecha")  # the quiz the student already submitted is counted, not listed again
-    assert [a.quiz.title for a in response.context["assignments"]][0] == "Tarea atrasada"  # late ones first
+    assert [a.quiz.title for a in response.context["home"].assignments][0] == "Tarea atrasada"  # late ones first
 
 
 # ------------------------------------------------------------------ query budgets

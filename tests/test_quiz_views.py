@@ -281,10 +281,9 @@ def test_progress_page(student_client, student):
     assert page.content.decode().count('class="ww-dot"') == 2
     assertContains(page, "Fecha")
     assertContains(page, "Lugar")
-    assert page.context["quiz_rows"][0]["best"] == 50
-    assert page.context["quiz_rows"][0]["last"] == 0
-    assert page.context["quiz_rows"][0]["grade"] == 25
-    by_kind = {r["kind"]: r["accuracy"] for r in page.context["by_kind"]}
+    row = page.context["progress"].quiz_rows[0]
+    assert (row.best, row.last, row.grade) == (50, 0, 25)
+    by_kind = {r.kind: r.accuracy for r in page.context["progress"].by_kind}
     assert by_kind == {"place": 0, "date": 50}
 
 

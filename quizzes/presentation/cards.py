@@ -12,7 +12,7 @@ from django.urls import reverse
 from ..domain import scheduling
 from ..domain.grading import normalize_answer
 from ..models import StudentCard
-from ..services import cards as card_services
+from ..selectors.cards import memory_of
 from .labels import RATING_CLASSES, RATING_LABELS
 
 TYPED_MODE = "escribir"  # ?modo=escribir: the student types the answer before seeing the back
@@ -42,7 +42,7 @@ def typed_answer_ok(*, typed: str, card) -> bool:
 
 def rating_buttons(row: StudentCard, *, now: datetime, suggested: int | None = None) -> list[dict]:
     """The four rating buttons, each with the interval it would give the card."""
-    intervals = scheduling.preview(card_services.memory_of(row), now=now)
+    intervals = scheduling.preview(memory_of(row), now=now)
     return [
         {
             "rating": rating,

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import QuerySet
-
 from ..models import Assignment, Attempt, FeedbackTiming, Quiz
 
 # Answers that arrive this long after the deadline still count (the page auto-submits at zero; the network is slow).
@@ -43,17 +41,9 @@ def availability_from(*, quiz: Quiz, assignments: list[Assignment]) -> Availabil
     )
 
 
-def student_assignments(*, user, quiz_ids=None) -> QuerySet[Assignment]:
-    """Return the assignments that reach this student through the active classes they are enrolled in."""
-    qs = Assignment.objects.for_student(user)
-    if quiz_ids is not None:
-        qs = qs.filter(quiz_id__in=quiz_ids)
-    return qs
-
-
 def quiz_availability(*, quiz: Quiz, user) -> Availability:
     """Return when this student may take the quiz."""
-    return availability_from(quiz=quiz, assignments=list(student_assignments(user=user, quiz_ids=[quiz.pk])))
+    return availability_from(quiz=quiz, assignments=list(Assignment.objects.for_student(user).filter(quiz=quiz)))
 
 
 def feedback_visible(*, attempt: Attempt, availability: Availability, now: datetime) -> bool:

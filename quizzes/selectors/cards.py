@@ -61,6 +61,20 @@ def local_day_start(now: datetime, days: int = 0) -> datetime:
     return timezone.make_aware(datetime(day.year, day.month, day.day), timezone.get_current_timezone())
 
 
+def memory_of(row: StudentCard) -> scheduling.Memory:
+    """Return the scheduling memory stored in a StudentCard row."""
+    return scheduling.Memory(
+        state=row.state,
+        step=row.step,
+        stability=row.stability,
+        difficulty=row.difficulty,
+        due=row.due,
+        last_review=row.last_review,
+        reps=row.reps,
+        lapses=row.lapses,
+    )
+
+
 def _new_allowance(*, user, new_today: int) -> int:
     return max(0, user.daily_new_cards - new_today)
 
@@ -130,7 +144,20 @@ def next_due_at(*, user, now: datetime) -> datetime | None:
     return studied_cards(user=user).filter(state__in=STARTED, due__gt=now).aggregate(m=Min("due"))["m"]
 
 
-def cards_panel(*, user, now: datetime) -> dict:
+@dataclass(frozen=True)
+class CardsPanel:
+    """The home page's "flashcards due" panel."""
+
+    due: int  # learning and review cards due now or within the learn-ahead window
+    new: int  # new cards that may still be shown today
+    next_due_at: datetime | None  # when the next card falls due, if nothing is due now
+
+    @property
+    def total(self) -> int:
+        return self.due + self.new
+
+
+def cards_panel(*, user, now: datetime) -> CardsPanel:
     """Return the home page's "flashcards due" panel: due now, new available today, when the next is due."""
     counts = queue_counts(user=user, now=now)
     # New cards the student has not been given a state for yet (created lazily when they open the review page).
@@ -141,12 +168,11 @@ def cards_panel(*, user, now: datetime) -> dict:
     )
     allowance = _new_allowance(user=user, new_today=counts.new_today)
     new_available = min(allowance, counts.new_available + unseen)
-    return {
-        "due": counts.due + counts.learning_ahead,
-        "new": new_available,
-        "total": counts.due + counts.learning_ahead + new_available,
-        "next_due_at": None if counts.due or new_available else next_due_at(user=user, now=now),
-    }
+    return CardsPanel(
+        due=counts.due + counts.learning_ahead,
+        new=new_available,
+        next_due_at=None if counts.due or new_available else next_due_at(user=user, now=now),
+    )
 
 
 # ---------------------------------------------------------------- statistics
@@ -230,7 +256,29 @@ def reviews_per_day(*, user, now: datetime, days: int = CHART_DAYS) -> list[DayB
                    again=by_day.get(first + timedelta(days=i), (0, 0))[1]) for i in range(days)]  # fmt: skip
 
 
-def card_statistics(*, user, now: datetime) -> dict:
+@dataclass(frozen=True)
+class DueSoon:
+    today: int
+    tomorrow: int
+    week: int
+
+
+@dataclass(frozen=True)
+class CardStatistics:
+    """The student's statistics page."""
+
+    due: DueSoon  # started cards due by the end of today, tomorrow, the next 7 days
+    by_state: list[tuple[str, int]]  # (state label, cards)
+    leeches: int
+    total_cards: int
+    per_day: list[DayBar]
+    retention: list[RetentionRow]  # today, week, month, all
+    weakest: list[tuple[int | None, StudentCard]]  # (probability of recall in %, card), weakest first
+    recall_buckets: list[int]  # cards per tenth of the probability of recall
+    mean_retrievability: int | None  # in %
+
+
+def card_statistics(*, user, now: datetime) -> CardStatistics:
     """Return the student's statistics page: due soon, reviews per day, true retention, states, retrievability."""
     cards = studied_cards(user=user)
     today_end, tomorrow_end, week_end = (local_day_start(now, d) for d in (1, 2, 7))
@@ -261,29 +309,21 @@ def card_statistics(*, user, now: datetime) -> dict:
             "card__front", "card__back", "card__fact__kind",
         )
     ):  # fmt: skip
-        memory = scheduling.Memory(
-            state=row.state,
-            step=row.step,
-            stability=row.stability,
-            difficulty=row.difficulty,
-            due=row.due,
-            last_review=row.last_review,
-        )
-        memories.append((scheduling.retrievability(memory, now=now), row))
+        memories.append((scheduling.retrievability(memory_of(row), now=now), row))
     memories.sort(key=lambda pair: (pair[0] if pair[0] is not None else 2, pair[1].id))
     buckets = [0] * 10
     for value, _row in memories:
         if value is not None:
             buckets[min(int(value * 10), 9)] += 1
     mean = sum(v for v, _r in memories if v is not None) / len(memories) if memories else None
-    return {
-        "due": due,
-        "by_state": by_state,
-        "leeches": leeches,
-        "total_cards": sum(states.values()),
-        "per_day": reviews_per_day(user=user, now=now),
-        "retention": retention,
-        "weakest": [(round(100 * v) if v is not None else None, r) for v, r in memories[:30]],
-        "recall_buckets": buckets,  # cards per tenth of the probability of recall
-        "mean_retrievability": round(100 * mean) if mean is not None else None,
-    }
+    return CardStatistics(
+        due=DueSoon(**due),
+        by_state=by_state,
+        leeches=leeches,
+        total_cards=sum(states.values()),
+        per_day=reviews_per_day(user=user, now=now),
+        retention=retention,
+        weakest=[(round(100 * v) if v is not None else None, r) for v, r in memories[:30]],
+        recall_buckets=buckets,
+        mean_retrievability=round(100 * mean) if mean is not None else None,
+    )

@@ -1,49 +1,186 @@
 """Quizzes as students and teachers see them: the home pages, a student's quiz list and one quiz's status."""
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import models
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..models import Assignment, Attempt, Classroom, Document, Question, Quiz, QuizItem, Status
 from . import availability as avail
+from .cards import CardsPanel, cards_panel
+
+# --------------------------------------------------------------------------------------------------------------------
+# A student's quizzes
 
 
-def student_home(*, user, now=None) -> dict:
-    """Return what a student's home page shows: classes, and the quizzes open or assigned to them with their status.
+class QuizStatus(models.TextChoices):
+    """Where a student stands with a quiz (the badge on the home page, the button on the quiz page)."""
 
-    Each quiz carries ``n_questions``, ``best`` (best percent), ``n_finished``, ``open_attempt_id``, ``due_at``,
-    ``availability`` and ``student_status`` (see quizzes_for_student). Other areas add their own keys to this dict.
-    """
-    now = now or timezone.now()
-    classrooms = list(Classroom.objects.for_student(user).order_by("name"))
-    return {"classrooms": classrooms, "quizzes": quizzes_for_student(user=user, now=now)}
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NOT_OPEN = "not_open"
+    CLOSED = "closed"
+    NO_ATTEMPTS_LEFT = "no_attempts_left"
 
 
-def teacher_home(*, user) -> dict:
-    """Return what a teacher's home page shows: their classes and the state of the bank."""
-    classrooms = list(
-        Classroom.objects.active()
-        .filter(teachers=user)
-        .annotate(n_students=Count("enrollments", distinct=True))
-        .order_by("name")
+@dataclass(frozen=True)
+class StudentQuiz:
+    """A published quiz as one student sees it: how many questions, their best score, what they may do now."""
+
+    quiz: Quiz
+    n_questions: int
+    best: float | None  # best percent of their submitted attempts
+    n_finished: int  # attempts that are over (submitted or abandoned)
+    open_attempt_id: int | None
+    availability: avail.Availability
+    is_overdue: bool
+    attempts_left: int | None  # None: unlimited
+    status: QuizStatus
+
+    @property
+    def due_at(self) -> datetime | None:
+        return self.availability.due_at
+
+    @property
+    def can_start(self) -> bool:
+        return self.status in {QuizStatus.NOT_STARTED, QuizStatus.DONE, QuizStatus.IN_PROGRESS}
+
+
+def _with_student_stats(qs: QuerySet[Quiz], *, user) -> QuerySet[Quiz]:
+    """Annotate quizzes with one student's attempt statistics (subqueries: no row multiplication)."""
+    mine = Attempt.objects.for_student(user).filter(quiz=OuterRef("pk"))
+    n_questions = (
+        QuizItem.objects.published()
+        .filter(quiz=OuterRef("pk"))
+        .order_by()
+        .values("quiz")
+        .annotate(n=Count("id"))
+        .values("n")[:1]
     )
-    bank = Question.objects.aggregate(
-        drafts=Count("id", filter=Q(status=Status.DRAFT)),
-        published=Count("id", filter=Q(status=Status.PUBLISHED)),
+    return qs.annotate(
+        n_items=Coalesce(Subquery(n_questions, output_field=IntegerField()), Value(0)),
+        best=Subquery(mine.submitted().order_by(F("percent").desc(nulls_last=True)).values("percent")[:1]),
+        n_finished=Coalesce(
+            Subquery(
+                mine.finished().order_by().values("quiz").annotate(n=Count("id")).values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            Value(0),
+        ),
+        open_attempt_id=Subquery(mine.in_progress().values("pk")[:1]),
     )
-    return {
-        "classrooms": classrooms,
-        "bank": bank,
-        "documents": list(Document.objects.annotate(n_facts=Count("facts")).order_by("title")),
-        "quiz_count": Quiz.objects.count(),
-    }
 
 
-def student_assignments(*, user, now=None) -> list:
-    """Return the quizzes assigned to the student's classes, with best score, lateness and whether open (1 query)."""
+def _student_quiz(quiz: Quiz, *, availability: avail.Availability, now: datetime) -> StudentQuiz:
+    """Build the student's view of a quiz annotated by _with_student_stats."""
+    attempts_left = None if not quiz.attempts_allowed else max(0, quiz.attempts_allowed - quiz.n_finished)
+    if quiz.open_attempt_id:
+        status = QuizStatus.IN_PROGRESS
+    elif availability.opens_at and now < availability.opens_at:
+        status = QuizStatus.NOT_OPEN
+    elif availability.is_closed(now):
+        status = QuizStatus.CLOSED
+    elif attempts_left == 0:
+        status = QuizStatus.NO_ATTEMPTS_LEFT
+    elif quiz.n_finished:
+        status = QuizStatus.DONE
+    else:
+        status = QuizStatus.NOT_STARTED
+    return StudentQuiz(
+        quiz=quiz,
+        n_questions=min(quiz.n_items, quiz.questions_per_attempt or quiz.n_items),
+        best=quiz.best,
+        n_finished=quiz.n_finished,
+        open_attempt_id=quiz.open_attempt_id,
+        availability=availability,
+        is_overdue=bool(availability.due_at and availability.due_at < now and not quiz.n_finished),
+        attempts_left=attempts_left,
+        status=status,
+    )
+
+
+def quizzes_for_student(*, user, now: datetime) -> list[StudentQuiz]:
+    """Return the published quizzes open now or assigned to the student, in the order to do them (3 queries)."""
+    assignments: dict[int, list[Assignment]] = {}
+    for assignment in Assignment.objects.for_student(user):
+        assignments.setdefault(assignment.quiz_id, []).append(assignment)
+    qs = Quiz.objects.published().filter(
+        Q(pk__in=Quiz.objects.open_now(now).values("pk")) | Q(pk__in=list(assignments))
+    )
+    rows = [
+        _student_quiz(
+            quiz, availability=avail.availability_from(quiz=quiz, assignments=assignments.get(quiz.pk, [])), now=now
+        )
+        for quiz in _with_student_stats(qs, user=user).order_by("title")
+    ]
+    # What needs doing first: in progress, then due soonest, then the rest by title.
+    far = now.replace(year=now.year + 100)
+    rows.sort(
+        key=lambda r: (
+            r.status != QuizStatus.IN_PROGRESS,
+            r.status in {QuizStatus.CLOSED, QuizStatus.NO_ATTEMPTS_LEFT},
+            r.due_at or far,
+        )
+    )
+    return rows
+
+
+def quiz_for_student(*, user, quiz_id: int, now: datetime) -> StudentQuiz | None:
+    """Return one published quiz as the student sees it (like quizzes_for_student), or None."""
+    quiz = _with_student_stats(Quiz.objects.published().filter(pk=quiz_id), user=user).first()
+    if quiz is None:
+        return None
+    return _student_quiz(quiz, availability=avail.quiz_availability(quiz=quiz, user=user), now=now)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# A student's assignments
+
+
+@dataclass(frozen=True)
+class StudentAssignment:
+    """An assignment that reaches the student, with their best score and whether it is late or open."""
+
+    assignment: Assignment
+    best: float | None
+    n_submitted: int
+    is_late: bool
+    not_yet_open: bool
+    is_open: bool
+
+    @property
+    def quiz(self) -> Quiz:
+        return self.assignment.quiz
+
+    @property
+    def quiz_id(self) -> int:
+        return self.assignment.quiz_id
+
+    @property
+    def classroom(self) -> Classroom:
+        return self.assignment.classroom
+
+    @property
+    def due_at(self) -> datetime | None:
+        return self.assignment.due_at
+
+    @property
+    def closes_at(self) -> datetime | None:
+        return self.assignment.closes_at
+
+
+def student_assignments(*, user, now: datetime | None = None) -> list[StudentAssignment]:
+    """Return the assignments of the student's classes, late ones first, then by due date (1 query)."""
     now = now or timezone.now()
     mine = Attempt.objects.for_student(user).submitted().filter(quiz=OuterRef("quiz"))
-    assignments = list(
+    rows = []
+    for a in (
         Assignment.objects.for_student(user)
         .select_related("quiz", "classroom")
         .annotate(
@@ -56,105 +193,84 @@ def student_assignments(*, user, now=None) -> list:
             ),
         )
         .order_by(F("due_at").asc(nulls_last=True), "quiz__title")
-    )
-    for a in assignments:
-        a.is_late = bool(a.due_at and a.due_at < now and not a.n_submitted)
-        a.not_yet_open = bool((a.opens_at and a.opens_at > now) or (a.quiz.opens_at and a.quiz.opens_at > now))
+    ):
+        not_yet_open = bool((a.opens_at and a.opens_at > now) or (a.quiz.opens_at and a.quiz.opens_at > now))
         closed = bool((a.closes_at and a.closes_at <= now) or (a.quiz.closes_at and a.quiz.closes_at <= now))
-        a.is_open = not a.not_yet_open and not closed
+        rows.append(
+            StudentAssignment(
+                assignment=a,
+                best=a.best,
+                n_submitted=a.n_submitted,
+                is_late=bool(a.due_at and a.due_at < now and not a.n_submitted),
+                not_yet_open=not_yet_open,
+                is_open=not not_yet_open and not closed,
+            )
+        )
     # Late ones first: that is what a student must do now.
-    assignments.sort(key=lambda a: not a.is_late)
-    return assignments
+    rows.sort(key=lambda r: not r.is_late)
+    return rows
 
 
 # --------------------------------------------------------------------------------------------------------------------
-# Quizzes for students
+# Home pages
 
 
-class QuizStatus:
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    NOT_OPEN = "not_open"
-    CLOSED = "closed"
-    NO_ATTEMPTS_LEFT = "no_attempts_left"
+@dataclass(frozen=True)
+class StudentHome:
+    """What a student's home page shows: their classes, assignments, quizzes and flashcards due."""
+
+    classrooms: list[Classroom]
+    assignments: list[StudentAssignment]
+    quizzes: list[StudentQuiz]
+    cards: CardsPanel
+
+    @property
+    def assignments_done(self) -> int:
+        return sum(1 for a in self.assignments if a.n_submitted)
 
 
-def _with_student_stats(qs, *, user):
-    """Annotate quizzes with one student's attempt statistics (subqueries: no row multiplication)."""
-    mine = Attempt.objects.for_student(user).filter(quiz=OuterRef("pk"))
-    finished = mine.submitted()
-    n_questions = (
-        QuizItem.objects.published()
-        .filter(quiz=OuterRef("pk"))
-        .order_by()
-        .values("quiz")
-        .annotate(n=Count("id"))
-        .values("n")[:1]
-    )
-    return qs.annotate(
-        n_items=Coalesce(Subquery(n_questions, output_field=IntegerField()), Value(0)),
-        best=Subquery(finished.order_by(F("percent").desc(nulls_last=True)).values("percent")[:1]),
-        n_finished=Coalesce(
-            Subquery(
-                mine.finished().order_by().values("quiz").annotate(n=Count("id")).values("n")[:1],
-                output_field=IntegerField(),
-            ),
-            Value(0),
-        ),
-        open_attempt_id=Subquery(mine.in_progress().values("pk")[:1]),
+def student_home(*, user, now: datetime | None = None) -> StudentHome:
+    """Return a student's home page."""
+    now = now or timezone.now()
+    return StudentHome(
+        classrooms=list(Classroom.objects.for_student(user).order_by("name")),
+        assignments=student_assignments(user=user, now=now),
+        quizzes=quizzes_for_student(user=user, now=now),
+        cards=cards_panel(user=user, now=now),
     )
 
 
-def _decorate(quiz, *, availability, now) -> None:
-    quiz.n_questions = min(quiz.n_items, quiz.questions_per_attempt or quiz.n_items)
-    quiz.availability = availability
-    quiz.due_at = availability.due_at
-    quiz.is_overdue = bool(availability.due_at and availability.due_at < now and not quiz.n_finished)
-    quiz.attempts_left = None if not quiz.attempts_allowed else max(0, quiz.attempts_allowed - quiz.n_finished)
-    if quiz.open_attempt_id:
-        quiz.student_status = QuizStatus.IN_PROGRESS
-    elif availability.opens_at and now < availability.opens_at:
-        quiz.student_status = QuizStatus.NOT_OPEN
-    elif availability.is_closed(now):
-        quiz.student_status = QuizStatus.CLOSED
-    elif quiz.attempts_left == 0:
-        quiz.student_status = QuizStatus.NO_ATTEMPTS_LEFT
-    elif quiz.n_finished:
-        quiz.student_status = QuizStatus.DONE
-    else:
-        quiz.student_status = QuizStatus.NOT_STARTED
-    quiz.can_start = quiz.student_status in {QuizStatus.NOT_STARTED, QuizStatus.DONE, QuizStatus.IN_PROGRESS}
+@dataclass(frozen=True)
+class BankCounts:
+    drafts: int
+    published: int
 
 
-def quizzes_for_student(*, user, now) -> list:
-    """Return the published quizzes open now or assigned to the student, annotated for a list (3 queries)."""
-    assignments: dict[int, list] = {}
-    for assignment in avail.student_assignments(user=user):
-        assignments.setdefault(assignment.quiz_id, []).append(assignment)
-    qs = Quiz.objects.published().filter(
-        Q(pk__in=Quiz.objects.open_now(now).values("pk")) | Q(pk__in=list(assignments))
+@dataclass(frozen=True)
+class TeacherHome:
+    """What a teacher's home page shows: their classes (with ``n_students``) and the state of the bank."""
+
+    classrooms: list[Classroom]
+    bank: BankCounts
+    documents: list[Document]  # with ``n_facts``
+    quiz_count: int
+
+
+def teacher_home(*, user) -> TeacherHome:
+    """Return a teacher's home page."""
+    classrooms = list(
+        Classroom.objects.active()
+        .filter(teachers=user)
+        .annotate(n_students=Count("enrollments", distinct=True))
+        .order_by("name")
     )
-    quizzes = list(_with_student_stats(qs, user=user).order_by("title"))
-    for quiz in quizzes:
-        _decorate(
-            quiz, availability=avail.availability_from(quiz=quiz, assignments=assignments.get(quiz.pk, [])), now=now
-        )
-    # What needs doing first: in progress, then due soonest, then the rest by title.
-    far = now.replace(year=now.year + 100)
-    quizzes.sort(
-        key=lambda q: (
-            q.student_status != QuizStatus.IN_PROGRESS,
-            q.student_status in {QuizStatus.CLOSED, QuizStatus.NO_ATTEMPTS_LEFT},
-            q.due_at or far,
-        )
+    bank = Question.objects.aggregate(
+        drafts=Count("id", filter=Q(status=Status.DRAFT)),
+        published=Count("id", filter=Q(status=Status.PUBLISHED)),
     )
-    return quizzes
-
-
-def quiz_for_student(*, user, quiz_id: int, now):
-    """Return one published quiz annotated like quizzes_for_student, or None."""
-    quiz = _with_student_stats(Quiz.objects.published().filter(pk=quiz_id), user=user).first()
-    if quiz is not None:
-        _decorate(quiz, availability=avail.quiz_availability(quiz=quiz, user=user), now=now)
-    return quiz
+    return TeacherHome(
+        classrooms=classrooms,
+        bank=BankCounts(**bank),
+        documents=list(Document.objects.annotate(n_facts=Count("facts")).order_by("title")),
+        quiz_count=Quiz.objects.count(),
+    )

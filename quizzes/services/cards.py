@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
-from ..selectors.cards import study_document_ids
+from ..selectors.cards import memory_of, study_document_ids
 
 CLOZE_BLANK = "_____"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -49,20 +49,6 @@ class ReviewResult:
 
 
 # ---------------------------------------------------------------- memory <-> rows
-
-
-def memory_of(row: StudentCard) -> scheduling.Memory:
-    """Return the scheduling memory stored in a StudentCard row."""
-    return scheduling.Memory(
-        state=row.state,
-        step=row.step,
-        stability=row.stability,
-        difficulty=row.difficulty,
-        due=row.due,
-        last_review=row.last_review,
-        reps=row.reps,
-        lapses=row.lapses,
-    )
 
 
 MEMORY_FIELDS = ["state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses", "is_leech"]

@@ -91,10 +91,10 @@ class CardStatsView(LoginRequiredMixin, TemplateView):
         now = timezone.now()
         svc.student_cards_sync(user=self.request.user, now=now)  # so that new cards are counted too
         stats = sel.card_statistics(user=self.request.user, now=now)
-        context.update(stats)
-        context["retention"] = [(RETENTION_PERIODS[row.label], row) for row in stats["retention"]]
-        context["per_day_chart"] = charts.reviews_chart(stats["per_day"])
-        context["recall_chart"] = charts.recall_chart(stats["recall_buckets"])
+        context["stats"] = stats
+        context["retention"] = [(RETENTION_PERIODS[row.label], row) for row in stats.retention]
+        context["per_day_chart"] = charts.reviews_chart(stats.per_day)
+        context["recall_chart"] = charts.recall_chart(stats.recall_buckets)
         context["now"] = now
         return context
 

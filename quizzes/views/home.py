@@ -4,7 +4,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from ..selectors import cards as card_selectors
 from ..selectors import quizzes as quiz_selectors
 
 
@@ -15,10 +14,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         if user.is_teacher:
-            context.update(quiz_selectors.teacher_home(user=user))
+            context["home"] = quiz_selectors.teacher_home(user=user)
         else:
-            context.update(quiz_selectors.student_home(user=user))
-            context["assignments"] = quiz_selectors.student_assignments(user=user)
-            context["assignments_done"] = sum(1 for a in context["assignments"] if a.n_submitted)
-            context["cards_panel"] = card_selectors.cards_panel(user=user, now=timezone.now())
+            context["home"] = quiz_selectors.student_home(user=user, now=timezone.now())
         return context

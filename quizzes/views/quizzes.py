@@ -58,13 +58,15 @@ class QuizDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, now = self.request.user, timezone.now()
-        quiz = quiz_selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
-        if quiz is None:
+        student_quiz = quiz_selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
+        if student_quiz is None:
             raise Http404(_("Ese cuestionario no existe o no está publicado."))
+        quiz = student_quiz.quiz
         attempts = list(Attempt.objects.for_student(user).filter(quiz=quiz).order_by("number"))
         percents = [a.percent for a in attempts if a.is_submitted and a.percent is not None]
         context.update(
             quiz=quiz,
+            student_quiz=student_quiz,
             attempts=attempts,
             grade=grading.quiz_grade(percents, quiz.grading_method),
             feedback_after_close=quiz.feedback_timing == FeedbackTiming.AFTER_CLOSE,
@@ -78,9 +80,10 @@ class QuizStartView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk: int):
-        quiz = quiz_selectors.quiz_for_student(user=request.user, quiz_id=pk, now=timezone.now())
-        if quiz is None:
+        student_quiz = quiz_selectors.quiz_for_student(user=request.user, quiz_id=pk, now=timezone.now())
+        if student_quiz is None:
             raise Http404(_("Ese cuestionario no existe o no está publicado."))
+        quiz = student_quiz.quiz
         try:
             attempt = svc.attempt_start(user=request.user, quiz=quiz)
         except svc.QuizUnavailable as exc:
@@ -310,7 +313,7 @@ class ProgressView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(progress.student_progress(user=self.request.user))
+        mine = progress.student_progress(user=self.request.user)
         title = _("Notas de los intentos entregados, del más antiguo al más reciente")
-        context["chart"] = charts.progress_chart(context["score_points"], title=title)
+        context.update(progress=mine, chart=charts.progress_chart(mine.score_points, title=title))
         return context
