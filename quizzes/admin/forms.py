@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..domain.uploads import check_size, megabytes, read_text
@@ -18,6 +19,12 @@ from ..models import (
 )
 from ..services import content as content_services
 
+
+def _size_limit(message, max_bytes: int):
+    """A help text naming a size limit, translated and formatted when it is shown (not when the module loads)."""
+    return lazy(lambda: message % {"mb": megabytes(max_bytes)}, str)()
+
+
 # ---------------------------------------------------------------- documents
 
 
@@ -27,8 +34,9 @@ class DocumentForm(forms.ModelForm):
     upload = forms.FileField(
         label=_("o suba un archivo .txt"),
         required=False,
-        help_text=_("Texto plano en UTF-8, de %(mb)s MB como máximo. Sustituye al texto pegado.")
-        % {"mb": megabytes(MAX_DOCUMENT_BYTES)},
+        help_text=_size_limit(
+            _("Texto plano en UTF-8, de %(mb)s MB como máximo. Sustituye al texto pegado."), MAX_DOCUMENT_BYTES
+        ),
     )
 
     class Meta:
@@ -136,8 +144,10 @@ class QuizItemInlineFormSet(forms.BaseInlineFormSet):
 class ImportUploadForm(forms.Form):
     upload = forms.FileField(
         label=_("Archivo"),
-        help_text=_("GIFT (.txt o .gift), Moodle XML (.xml) o CSV (.csv), en UTF-8, de %(mb)s MB como máximo.")
-        % {"mb": megabytes(MAX_IMPORT_BYTES)},
+        help_text=_size_limit(
+            _("GIFT (.txt o .gift), Moodle XML (.xml) o CSV (.csv), en UTF-8, de %(mb)s MB como máximo."),
+            MAX_IMPORT_BYTES,
+        ),
     )
     format = forms.ChoiceField(
         label=_("Formato"),
