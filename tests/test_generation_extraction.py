@@ -86,6 +86,30 @@ def test_terms_a_text_names_or_defines_are_asked():
     assert "agua" not in facts  # "…de agua, un proceso…": the apposition describes the clause
 
 
+def test_a_blank_takes_the_whole_name_after_a_lowercase_event_head():
+    bank = generate_bank(
+        "La guerra de Invierno fue un conflicto entre la Unión Soviética y Finlandia. "
+        "En 1648 terminó la guerra de los Treinta Años con la paz de Westfalia. "
+        "La batalla de Stalingrado terminó en 1943 con la rendición del ejército alemán."
+    )
+    answers = {f.answer: f for f in bank.facts}
+    assert "Invierno" not in answers and answers["guerra de Invierno"].kind == "event"
+    assert "Treinta Años" not in answers and "guerra de los Treinta Años" in answers
+    assert answers["Stalingrado"].kind == "place"  # a place after «batalla de» is an answer of its own
+    for q in bank.questions:
+        assert "guerra de _____" not in q.prompt
+
+
+def test_defined_terms_are_published_like_names():
+    bank = generate_bank(
+        "La fotosíntesis es el proceso por el que las plantas fabrican su alimento con la luz. "
+        "El dióxido de carbono entra en la hoja a través de los estomas, pequeños poros de la epidermis. "
+        "Los cloroplastos contienen clorofila, un pigmento verde que absorbe la luz azul y la roja."
+    )
+    published = {q.correct[0] for q in bank.questions if q.status == "published" and q.kind == "short_answer"}
+    assert {"estomas", "clorofila"} <= published
+
+
 def test_a_name_glued_to_a_date_by_a_hyphen_is_not_blanked():
     facts = facts_of(
         "Simón Bolívar (Caracas, 24 de julio de 1783-Santa Marta, 17 de diciembre de 1830) fue un militar."

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import simplemma
 from text_to_num import text2num
 
 from ..domain import numbers
@@ -454,6 +455,18 @@ def _model_type(parse: nlp.Parse | None, start: int, end: int, prev: str) -> tup
     return None
 
 
+def _event_head_before(toks: list, k0: int) -> int | None:
+    """Return the index of a lowercase event head word before «de», «del», «de los»… at k0, or None."""
+    k = k0 - 1
+    if k >= 1 and toks[k].text in {"la", "los", "las"} and toks[k - 1].text == "de":
+        k -= 1
+    if k >= 1 and toks[k].text in {"de", "del"}:
+        head = toks[k - 1].text
+        if head.islower() and head.capitalize() in EVENT_HEADS:
+            return k - 1
+    return None
+
+
 def find_entities(
     text: str, taken: list[tuple[int, int]], ctx: DocContext, parse: nlp.Parse | None = None
 ) -> list[Span]:
@@ -549,6 +562,17 @@ def find_entities(
             start = toks[k0 - 2].start
             kind, subtype = "place", GEO_TRIGGERS[prev2.lower()]
             k0 -= 2
+        else:
+            # "la guerra de Invierno", "la guerra de los Treinta Años": capitalised common words after a lowercase
+            # event head are the name's own words; the blank takes the whole name, never «Invierno» alone.
+            head_at = _event_head_before(toks, k0)
+            capitals = [w.text for w in words if w.text[:1].isupper()]
+            own_head = words[0].text in EVENT_HEADS or words[0].text in ORG_HEADS or words[0].text in STATE_HEADS
+            known = capitals and all(simplemma.is_known(w.lower(), lang="es") for w in capitals)
+            if head_at is not None and known and not own_head:  # "paz de la Guerra de Invierno" has its own
+                start = toks[head_at].start
+                kind, subtype = "event", EVENT_HEADS[toks[head_at].text.capitalize()]
+                k0 = head_at
         name = text[start:end]
         group = name
         gaz = place_gazetteer().get(name)

@@ -48,6 +48,9 @@ _SUBTYPE_BASE = {
     "locality": 0.45,
     # synonyms
     "alias": 0.3,
+    # terms the text defines or names («los estomas, pequeños poros…», «un proceso llamado fotólisis»)
+    "definition": 0.75,
+    "named": 0.7,
 }
 # Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
 _ITEM_WEIGHT = {
