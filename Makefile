@@ -1,6 +1,6 @@
 # winterwar: two commands do all the set-up on a fresh machine with Python 3.11 and make.
 #   make run   installs into .venv, migrates, loads the Winter War bank and demo accounts, serves :8000
-#   make test  installs, lints and runs the whole suite (browser tests included)
+#   make test  installs, lints and runs the whole suite (browser tests included) in random order on two cores
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test install install-dev lint format migrate demo serve load chaos bench bench-quality messages constraints clean
+.PHONY: run test coverage install install-dev lint format migrate demo serve load chaos bench bench-quality messages constraints clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,8 +58,16 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# pytest-randomly shuffles the order (the seed is printed; rerun one with -p randomly --randomly-seed=N);
+# pytest-xdist runs two workers, each with its own test database.
+TEST_WORKERS ?= 2
+
 test: install-dev lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# The suite with a line and branch coverage report (terminal and htmlcov/); a report, not a gate.
+coverage: install-dev
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered --cov-report=html
 
 messages: install-dev
 	cd quizzes && $(DEV_ENV) ../$(BIN)/django-admin compilemessages
@@ -71,7 +79,7 @@ constraints:
 	{ head -n 3 constraints.txt; /tmp/winterwar-constraints/bin/pip freeze --exclude-editable; } > constraints.txt.new && mv constraints.txt.new constraints.txt
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .coverage htmlcov build *.egg-info
 
 bench: install
 	$(BIN)/python -m quizzes.generation.bench

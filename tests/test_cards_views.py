@@ -1,6 +1,7 @@
 """Flashcard pages: review session (GET/POST, PRG, bad input), statistics, settings, home panel, query budgets."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -199,7 +200,19 @@ def test_bad_daily_limits_are_form_errors(student_client, student, value):
     assert student.daily_new_cards == 20
 
 
-def test_statistics_page(student_client, student, deck):
+@pytest.fixture
+def madrid_clock(request, time_machine):
+    """Set the clock to a fixed day at the given Madrid time (it keeps ticking)."""
+    hour, minute = request.param
+    time_machine.move_to(datetime(2026, 3, 10, hour, minute, tzinfo=ZoneInfo("Europe/Madrid")), tick=True)
+
+
+@pytest.mark.parametrize(
+    ("madrid_clock", "today", "tomorrow"),
+    [((12, 0), 3, 0), ((23, 53), 0, 3)],  # at 23:53 a card due in 10 minutes is due tomorrow
+    indirect=["madrid_clock"],
+)
+def test_statistics_page(madrid_clock, today, tomorrow, student_client, student, deck):
     student_client.get(REVIEW_URL)
     for i, card in enumerate(deck):
         post(student_client, StudentCard.objects.get(user=student, card=card), 3, token=f"{i}" * 20)
@@ -208,7 +221,8 @@ def test_statistics_page(student_client, student, deck):
     assertContains(response, "<svg", count=2)
     assertContains(response, 'class="ww-bar"', count=2)  # today's bar and one retrievability bucket
     assertContains(response, "Helsinki")
-    assert (response.context["stats"].due.today, response.context["stats"].due.week) == (3, 3)
+    due = response.context["stats"].due
+    assert (due.today, due.tomorrow, due.week) == (today, tomorrow, 3)
 
 
 def test_home_panel_counts_due_and_new_cards(student_client, deck):
