@@ -1,4 +1,4 @@
-"""The domain model (DESIGN.md), one module per area, re-exported here."""
+"""The models, one module per area, re-exported here."""
 
 from .attempts import Attempt, AttemptQuerySet, AttemptState, Response
 from .cards import CardState, Flashcard, Review, ReviewSource, StudentCard

@@ -292,7 +292,7 @@ def response_save(
 
 
 def _notify_fact_answered(response: Response) -> None:
-    """Tell the flashcards that the student answered a question about this fact (see the flashcards issue).
+    """Tell the flashcards that the student answered a question about this fact (see docs/flashcards.md).
 
     Anything short of full marks counts as a mistake: the fact's card becomes due now.
     """

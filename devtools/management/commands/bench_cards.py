@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quizzes.models import CardState, Document, Flashcard, StudentCard, User
 from quizzes.selectors import cards as sel
@@ -23,11 +24,13 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = "Time counting due cards, picking the next card and rating it, for a student with N cards."
+    help = _(
+        "Mide contar las tarjetas pendientes, elegir la siguiente y calificarla, para un estudiante con N tarjetas."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--cards", type=int, default=10_000)
-        parser.add_argument("--reviews", type=int, default=200)
+        parser.add_argument("--cards", type=int, default=10_000, help=_("Tarjetas del estudiante."))
+        parser.add_argument("--reviews", type=int, default=200, help=_("Calificaciones que se miden."))
 
     def handle(self, *args, cards: int, reviews: int, **options):
         try:

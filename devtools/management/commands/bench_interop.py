@@ -4,6 +4,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from quizzes.interop import anki, csv_io, gift, moodle_xml
 from quizzes.interop.schema import ChoiceData, QuestionData
@@ -38,11 +39,11 @@ def synthetic_bank(n: int, rng: random.Random) -> list[QuestionData]:
 
 
 class Command(BaseCommand):
-    help = "Time GIFT, Moodle XML and CSV export/import and an Anki package on a synthetic bank."
+    help = _("Mide exportar e importar GIFT, Moodle XML y CSV y crear un paquete de Anki con un banco sintético.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--questions", type=int, default=2000)
-        parser.add_argument("--cards", type=int, default=2000)
+        parser.add_argument("--questions", type=int, default=2000, help=_("Preguntas del banco."))
+        parser.add_argument("--cards", type=int, default=2000, help=_("Tarjetas del paquete de Anki."))
 
     def handle(self, *args, questions: int, cards: int, **options):
         items = synthetic_bank(questions, random.Random(1))

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from quizzes.models import Choice, Question, QuestionKind, Quiz, QuizItem, Status, User
 from quizzes.services import attempts as svc
@@ -20,11 +21,11 @@ def _ms(samples: list[float]) -> str:
 
 
 class Command(BaseCommand):
-    help = "Mide attempt_start, response_save y attempt_submit con un cuestionario de N preguntas (se deshace todo)."
+    help = _("Mide attempt_start, response_save y attempt_submit con un cuestionario de N preguntas (se deshace todo).")
 
     def add_arguments(self, parser):
-        parser.add_argument("--questions", type=int, default=50)
-        parser.add_argument("--students", type=int, default=20)
+        parser.add_argument("--questions", type=int, default=50, help=_("Preguntas del cuestionario."))
+        parser.add_argument("--students", type=int, default=20, help=_("Estudiantes que hacen un intento."))
 
     def handle(self, *args, questions: int, students: int, **options):
         try:

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from quizzes.models import Classroom, Document, Quiz
 from quizzes.selectors.reports.grid import class_grid
@@ -29,10 +30,10 @@ def _get_ok(client, url):
 
 
 class Command(BaseCommand):
-    help = "Mide el tiempo de la cuadrícula de clase y del análisis de preguntas en la escuela sintética."
+    help = _("Mide el tiempo de la cuadrícula de clase y del análisis de preguntas en la escuela sintética.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--repeat", type=int, default=5)
+        parser.add_argument("--repeat", type=int, default=5, help=_("Repeticiones de cada medida."))
 
     def handle(self, *args, **opts):
         document = Document.objects.filter(title=DOC_TITLE).first()
@@ -85,7 +86,7 @@ class Command(BaseCommand):
         for name, run in cases:
             run()  # warm the caches once
             times = []
-            for _ in range(opts["repeat"]):
+            for _round in range(opts["repeat"]):
                 with CaptureQueriesContext(connection) as ctx:
                     started = time.perf_counter()
                     run()

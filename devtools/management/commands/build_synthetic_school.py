@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from quizzes.models import (
     Assignment,
@@ -46,17 +47,17 @@ BATCH = 5000
 
 
 class Command(BaseCommand):
-    help = "Crea una escuela sintética grande (estudiantes, clases, intentos, repasos) para medir los informes."
+    help = _("Crea una escuela sintética grande (estudiantes, clases, intentos, repasos) para medir los informes.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--students", type=int, default=1000)
-        parser.add_argument("--classes", type=int, default=30)
-        parser.add_argument("--quizzes", type=int, default=5)
-        parser.add_argument("--questions", type=int, default=20, help="preguntas por cuestionario")
-        parser.add_argument("--attempts", type=int, default=2, help="intentos por estudiante y cuestionario")
-        parser.add_argument("--cards", type=int, default=20, help="tarjetas por estudiante")
-        parser.add_argument("--seed", type=int, default=1)
-        parser.add_argument("--reset", action="store_true", help="borrar antes la escuela sintética anterior")
+        parser.add_argument("--students", type=int, default=1000, help=_("Estudiantes."))
+        parser.add_argument("--classes", type=int, default=30, help=_("Clases."))
+        parser.add_argument("--quizzes", type=int, default=5, help=_("Cuestionarios."))
+        parser.add_argument("--questions", type=int, default=20, help=_("Preguntas por cuestionario."))
+        parser.add_argument("--attempts", type=int, default=2, help=_("Intentos por estudiante y cuestionario."))
+        parser.add_argument("--cards", type=int, default=20, help=_("Tarjetas por estudiante."))
+        parser.add_argument("--seed", type=int, default=1, help=_("Semilla del generador aleatorio."))
+        parser.add_argument("--reset", action="store_true", help=_("Borra antes la escuela sintética anterior."))
 
     def handle(self, *args, **opts):
         started = time.perf_counter()

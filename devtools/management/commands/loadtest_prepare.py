@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
 
 from quizzes.demo.setup import demo_setup
 from quizzes.models import (
@@ -52,14 +53,16 @@ def _url(name: str, *args) -> str | None:
 
 
 class Command(BaseCommand):
-    help = "Create load-test accounts, classes and a quiz, and write the plan for loadtest/locustfile.py."
+    help = _(
+        "Crea las cuentas, clases y el cuestionario de la prueba de carga y escribe el plan de loadtest/locustfile.py."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--students", type=int, default=200)
-        parser.add_argument("--teachers", type=int, default=8)
-        parser.add_argument("--questions", type=int, default=8)
-        parser.add_argument("--password", default="carga-de-prueba-2026")
-        parser.add_argument("--plan", default="var/load/plan.json")
+        parser.add_argument("--students", type=int, default=200, help=_("Cuentas de estudiante."))
+        parser.add_argument("--teachers", type=int, default=8, help=_("Cuentas de docente."))
+        parser.add_argument("--questions", type=int, default=8, help=_("Preguntas del cuestionario."))
+        parser.add_argument("--password", default="carga-de-prueba-2026", help=_("Contraseña de todas las cuentas."))
+        parser.add_argument("--plan", default="var/load/plan.json", help=_("Archivo JSON donde se escribe el plan."))
 
     def handle(self, *args, students: int, teachers: int, questions: int, password: str, plan: str, **options):
         with transaction.atomic():

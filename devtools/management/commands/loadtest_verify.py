@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from quizzes.domain import grading
 from quizzes.models import Choice, Response, Review
@@ -27,11 +28,16 @@ def _querydict(pairs) -> QueryDict:
 
 
 class Command(BaseCommand):
-    help = "Verify the load test's acknowledged answers and ratings against the database; exit 1 when any is lost."
+    help = _(
+        "Comprueba en la base de datos las respuestas y calificaciones confirmadas en la prueba de carga; "
+        "sale con 1 si falta alguna."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("acks", help="the JSON-lines log written by loadtest/locustfile.py")
-        parser.add_argument("--json", dest="json_out", default="", help="also write the summary to this file")
+        parser.add_argument("acks", help=_("El registro JSON-lines que escribe loadtest/locustfile.py."))
+        parser.add_argument(
+            "--json", dest="json_out", default="", help=_("Escribe también el resumen en este archivo JSON.")
+        )
 
     def handle(self, *args, acks: str, json_out: str, **options):
         answers: dict[int, list[tuple[int, list]]] = defaultdict(list)

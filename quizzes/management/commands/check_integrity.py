@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand
 from django.db.models import Count, F, Max, Min, Q, Sum
+from django.utils.translation import gettext as _
 
 from ...models import Attempt, Response, Review
 
@@ -21,10 +22,12 @@ def _ids(queryset, limit: int = 10) -> list[int]:
 
 
 class Command(BaseCommand):
-    help = "Check attempt, response and review invariants; exit 1 when one is broken."
+    help = _("Comprueba los invariantes de intentos, respuestas y repasos; sale con 1 si alguno no se cumple.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--json", dest="json_out", default="", help="also write the result to this file")
+        parser.add_argument(
+            "--json", dest="json_out", default="", help=_("Escribe también el resultado en este archivo JSON.")
+        )
 
     def handle(self, *args, json_out: str, **options):
         problems: dict[str, list] = {}

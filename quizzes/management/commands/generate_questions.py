@@ -5,28 +5,29 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from ...generation import bank_to_json
 from ...services import generation
 
 
 class Command(BaseCommand):
-    help = (
+    help = _(
         "Genera hechos y preguntas a partir de un texto en español (UTF-8) y los guarda en una sola transacción. "
         "Con --dry-run --json imprime el banco en JSON sin tocar la base de datos."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Archivo de texto UTF-8.")
-        parser.add_argument("--title", default="", help="Título del documento (por defecto, el titular del texto).")
-        parser.add_argument("--source", default="", help="Fuente del texto (URL o referencia).")
-        parser.add_argument("--licence", default="", help="Licencia del texto, p. ej. CC BY-SA 4.0.")
-        parser.add_argument("--dry-run", action="store_true", help="No guarda nada.")
-        parser.add_argument("--json", action="store_true", help="Imprime el banco en JSON (con --dry-run).")
+        parser.add_argument("path", help=_("Archivo de texto UTF-8."))
+        parser.add_argument("--title", default="", help=_("Título del documento (por defecto, el titular del texto)."))
+        parser.add_argument("--source", default="", help=_("Fuente del texto (URL o referencia)."))
+        parser.add_argument("--licence", default="", help=_("Licencia del texto, p. ej. CC BY-SA 4.0."))
+        parser.add_argument("--dry-run", action="store_true", help=_("No guarda nada."))
+        parser.add_argument("--json", action="store_true", help=_("Imprime el banco en JSON (con --dry-run)."))
         parser.add_argument(
             "--fixture",
             metavar="OUT",
-            help="Escribe el banco como fixture de loaddata en OUT (con --dry-run; no toca la base de datos).",
+            help=_("Escribe el banco como fixture de loaddata en OUT (con --dry-run; no toca la base de datos)."),
         )
 
     def handle(self, *args, path, title, source, licence, dry_run, json: bool, fixture, **options):

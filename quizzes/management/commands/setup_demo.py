@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ...demo.activity import demo_activity_create
 from ...demo.setup import DEMO_CLASS_CODE, DEMO_CLASS_NAME, demo_setup
@@ -9,13 +10,13 @@ from ...models import Classroom
 
 
 class Command(BaseCommand):
-    help = "Carga el documento de la Guerra de Invierno, su banco de preguntas y las cuentas de demostración."
+    help = _("Carga el documento de la Guerra de Invierno, su banco de preguntas y las cuentas de demostración.")
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--no-activity",
             action="store_true",
-            help="No simular unos días de estudio de los estudiantes de demostración.",
+            help=_("No simular unos días de estudio de los estudiantes de demostración."),
         )
 
     def handle(self, *args, **options):
