@@ -11,6 +11,7 @@ from django.db import close_old_connections, connection
 
 from quizzes.models import Attempt, AttemptState, Response
 from quizzes.services import attempts as svc
+from quizzes.services.errors import Code, ServiceError
 from tests import factories
 from tests.quiz_support import right_answer
 
@@ -84,7 +85,7 @@ def test_two_concurrent_saves_with_the_same_token_record_once(student):
 
     results = run_together(save)
     saved = [r for r in results if isinstance(r, svc.SaveResult) and r.saved]
-    refused = [r for r in results if isinstance(r, svc.StaleToken)]
+    refused = [r for r in results if isinstance(r, ServiceError) and r.code == Code.PAGE_STALE]
     assert len(saved) == 1 and len(refused) == 1, results
     response.refresh_from_db()
     assert response.sequence == 1

@@ -16,7 +16,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from ..domain import grading
 from ..models import (
@@ -33,52 +32,9 @@ from ..models import (
 )
 from ..selectors.availability import GRACE, Availability, is_expired, quiz_availability
 from .cards import card_record_quiz_answer
-
-QUIZ_NOT_PUBLISHED = _("Este cuestionario no está disponible.")
-QUIZ_NOT_OPEN_YET = _("Este cuestionario todavía no está abierto.")
-QUIZ_CLOSED = _("Este cuestionario ya está cerrado.")
-QUIZ_NO_ATTEMPTS_LEFT = _("Ya ha usado todos los intentos permitidos.")
-QUIZ_EMPTY = _("Este cuestionario no tiene preguntas.")
-ATTEMPT_FINISHED = _("Este intento ya está entregado: no se pueden cambiar las respuestas.")
-ATTEMPT_EXPIRED = _("Se acabó el tiempo: el intento se ha entregado con las respuestas guardadas.")
-TOKEN_MALFORMED = _("El formulario llegó incompleto o alterado. Vuelva a cargar la pregunta.")
-TOKEN_STALE = _(
-    "Esta página estaba desactualizada (otra pestaña, el botón «Atrás» o un doble clic): no se ha guardado nada. "
-    "Compruebe su respuesta y vuelva a enviarla."
-)
-AUTOSAVE_IMMEDIATE = _(
-    "Con corrección inmediata, la respuesta se guarda al pulsar «Comprobar» o al cambiar de pregunta."
-)
-ANSWER_LOCKED = _("Esta pregunta ya está respondida y corregida; no se puede cambiar.")
+from .errors import Code, ServiceError
 
 _TOKEN_RE = re.compile(r"^([0-9]{1,12})\.([0-9]{1,9})$")
-
-
-class AttemptError(Exception):
-    """A refused action; ``message`` is shown to the student, ``code`` is for tests and logs."""
-
-    status = 400
-
-    def __init__(self, message, code: str):
-        super().__init__(str(message))
-        self.message = message
-        self.code = code
-
-
-class QuizUnavailable(AttemptError):
-    status = 403
-
-
-class AttemptClosed(AttemptError):
-    status = 409
-
-
-class StaleToken(AttemptError):
-    status = 409
-
-
-class AnswerInvalid(AttemptError):
-    status = 400
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -151,23 +107,23 @@ def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.
     now = now or timezone.now()
     rng = rng or random.SystemRandom()
     if quiz.status != Status.PUBLISHED:
-        raise QuizUnavailable(QUIZ_NOT_PUBLISHED, code="not_published")
+        raise ServiceError(Code.QUIZ_NOT_PUBLISHED)
     for open_attempt in Attempt.objects.for_student(user).in_progress().filter(quiz=quiz):
         if not attempt_close_if_expired(attempt=open_attempt, now=now):
             return open_attempt
     availability = quiz_availability(quiz=quiz, user=user)
     if availability.opens_at and now < availability.opens_at:
-        raise QuizUnavailable(QUIZ_NOT_OPEN_YET, code="not_open")
+        raise ServiceError(Code.QUIZ_NOT_OPEN)
     if availability.is_closed(now):
-        raise QuizUnavailable(QUIZ_CLOSED, code="closed")
+        raise ServiceError(Code.QUIZ_CLOSED)
     previous = Attempt.objects.for_student(user).filter(quiz=quiz).aggregate(n=Max("number"))["n"] or 0
     finished = Attempt.objects.for_student(user).filter(quiz=quiz).finished().count()
     if quiz.attempts_allowed and finished >= quiz.attempts_allowed:
-        raise QuizUnavailable(QUIZ_NO_ATTEMPTS_LEFT, code="no_attempts_left")
+        raise ServiceError(Code.NO_ATTEMPTS_LEFT)
 
     items = list(quiz.items.published().select_related("question").order_by("position"))
     if not items:
-        raise QuizUnavailable(QUIZ_EMPTY, code="empty")
+        raise ServiceError(Code.QUIZ_EMPTY)
     if quiz.questions_per_attempt and quiz.questions_per_attempt < len(items):
         chosen = set(rng.sample(range(len(items)), quiz.questions_per_attempt))
         items = [item for i, item in enumerate(items) if i in chosen]
@@ -235,21 +191,22 @@ def response_save(
 ) -> SaveResult:
     """Record the answer to one question of an open attempt, if the page's sequence token is current.
 
-    ``data`` maps field names to lists of strings (a QueryDict). Raises AnswerInvalid for an answer that cannot be
-    understood, StaleToken for a page rendered before the last save, AttemptClosed when the attempt is finished or
-    past its deadline; in every case nothing is recorded. ``autosave`` (the page saving as the student answers) is
+    ``data`` maps field names to lists of strings (a QueryDict). Raises ServiceError: ANSWER_INVALID or
+    TOKEN_MALFORMED for an answer or form that cannot be understood, PAGE_STALE for a page rendered before the last
+    save, ATTEMPT_FINISHED / ATTEMPT_EXPIRED / ANSWER_LOCKED when the answer can no longer change; in every case
+    nothing is recorded. ``autosave`` (the page saving as the student answers) is
     refused with immediate feedback, where saving grades and locks the answer. Response.DoesNotExist /
     Attempt.DoesNotExist for an attempt or slot that is not this student's.
     """
     now = now or timezone.now()
     match = _TOKEN_RE.fullmatch(token or "")
     if not match:
-        raise AnswerInvalid(TOKEN_MALFORMED, code="token_malformed")
+        raise ServiceError(Code.TOKEN_MALFORMED)
     attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
     if attempt.is_finished:
-        raise AttemptClosed(ATTEMPT_FINISHED, code="finished")
+        raise ServiceError(Code.ATTEMPT_FINISHED)
     if is_expired(attempt, now):
-        raise AttemptClosed(ATTEMPT_EXPIRED, code="expired")
+        raise ServiceError(Code.ATTEMPT_EXPIRED)
     response = Response.objects.select_for_update().select_related("question").get(attempt=attempt, slot=slot)
     question = response.question
     choices = list(question.choices.all()) if question.is_choice or question.kind == QuestionKind.ORDERING else []
@@ -259,20 +216,20 @@ def response_save(
     except grading.EmptyAnswer as exc:
         if allow_empty:
             return SaveResult(response=response, saved=False)
-        raise AnswerInvalid(exc.message, code=exc.code) from exc
+        raise ServiceError(Code.ANSWER_INVALID, exc.message, detail=exc.code) from exc
     except grading.AnswerError as exc:
-        raise AnswerInvalid(exc.message, code=exc.code) from exc
+        raise ServiceError(Code.ANSWER_INVALID, exc.message, detail=exc.code) from exc
 
     response_id, sequence = int(match[1]), int(match[2])
     if response_id != response.pk or sequence != response.sequence:
         if response_id == response.pk and answer == response.answer:
             return SaveResult(response=response, saved=False)  # a double click: the same answer is already saved
-        raise StaleToken(TOKEN_STALE, code="stale")
+        raise ServiceError(Code.PAGE_STALE)
     immediate = attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE
     if immediate and autosave:
-        raise AttemptClosed(AUTOSAVE_IMMEDIATE, code="autosave_immediate")
+        raise ServiceError(Code.AUTOSAVE_IMMEDIATE)
     if immediate and response.is_answered:
-        raise AttemptClosed(ANSWER_LOCKED, code="locked")
+        raise ServiceError(Code.ANSWER_LOCKED)
 
     response.answer = answer
     response.sequence += 1

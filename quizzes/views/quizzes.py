@@ -22,6 +22,8 @@ from ..selectors import availability as avail
 from ..selectors import progress
 from ..selectors import quizzes as quiz_selectors
 from ..services import attempts as svc
+from ..services.errors import Code, ServiceError
+from .errors import add_refusal_message, http_status, refusal_json
 from .params import parse_int
 
 
@@ -86,8 +88,8 @@ class QuizStartView(LoginRequiredMixin, View):
         quiz = student_quiz.quiz
         try:
             attempt = svc.attempt_start(user=request.user, quiz=quiz)
-        except svc.QuizUnavailable as exc:
-            messages.error(request, exc.message)
+        except ServiceError as exc:
+            add_refusal_message(request, exc)
             return redirect("quizzes:quiz_detail", pk=quiz.pk)
         return redirect("quizzes:attempt_resume", pk=attempt.pk)
 
@@ -115,11 +117,11 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         self.attempt = _attempt_or_404(request, kwargs["pk"])
         self.now = timezone.now()
         if svc.attempt_close_if_expired(attempt=self.attempt, now=self.now):
-            messages.warning(request, svc.ATTEMPT_EXPIRED)
+            messages.warning(request, Code.ATTEMPT_EXPIRED.label)
             return redirect(_result_url(self.attempt))
         if self.attempt.is_finished:
             if request.method == "POST":
-                messages.error(request, svc.ATTEMPT_FINISHED)
+                messages.error(request, Code.ATTEMPT_FINISHED.label)
             return redirect(_result_url(self.attempt))
         return super().dispatch(request, *args, **kwargs)
 
@@ -165,27 +167,24 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
             )
         except (Attempt.DoesNotExist, Response.DoesNotExist):
             raise Http404(_("Ese intento no tiene esa pregunta.")) from None
-        except svc.AnswerInvalid as exc:
+        except ServiceError as exc:
+            if http_status(exc) != 400:
+                return self._refused(exc, slot)
             context = self.get_context_data(response=self._load(slot), submitted=request.POST, error=exc.message)
             return self.render_to_response(context, status=400)
-        except (svc.StaleToken, svc.AttemptClosed) as exc:
-            return self._refused(exc, slot)
         if action == "timeup":
             svc.attempt_submit(user=request.user, attempt_id=self.attempt.pk)
             messages.info(request, _("Se acabó el tiempo: el intento se ha entregado."))
             return redirect(_result_url(self.attempt))
         return HttpResponseRedirect(self._target(action, result.response.slot))
 
-    def _refused(self, exc: svc.AttemptError, slot: int):
+    def _refused(self, exc: ServiceError, slot: int):
         """Say why the answer was not saved; back to the question (stale page, locked answer) or to the result."""
-        if exc.code == "expired":
+        if exc.code == Code.ATTEMPT_EXPIRED:
             svc.attempt_close_if_expired(attempt=self.attempt, now=self.now)
-            messages.warning(self.request, svc.ATTEMPT_EXPIRED)
-            return redirect(_result_url(self.attempt))
-        if exc.code in {"stale", "locked"}:
-            messages.add_message(self.request, messages.WARNING if exc.code == "stale" else messages.ERROR, exc.message)
+        add_refusal_message(self.request, exc)
+        if exc.code in {Code.PAGE_STALE, Code.ANSWER_LOCKED}:
             return redirect(_question_url(self.attempt, slot))
-        messages.error(self.request, exc.message)
         return redirect(_result_url(self.attempt))
 
     def _target(self, action: str, slot: int) -> str:
@@ -217,7 +216,8 @@ class AttemptAutosaveView(LoginRequiredMixin, View):
         attempt = _attempt_or_404(request, pk)
         now = timezone.now()
         if svc.attempt_close_if_expired(attempt=attempt, now=now) or attempt.is_finished:
-            return JsonResponse({"error": str(svc.ATTEMPT_FINISHED), "redirect": _result_url(attempt)}, status=409)
+            finished = {"error": str(Code.ATTEMPT_FINISHED.label), "redirect": _result_url(attempt)}
+            return JsonResponse(finished, status=409)
         try:
             result = svc.response_save(
                 user=request.user,
@@ -231,10 +231,8 @@ class AttemptAutosaveView(LoginRequiredMixin, View):
             )
         except (Attempt.DoesNotExist, Response.DoesNotExist):
             raise Http404(_("Ese intento no tiene esa pregunta.")) from None
-        except svc.AnswerInvalid as exc:
-            return JsonResponse({"error": str(exc.message), "code": exc.code}, status=400)
-        except (svc.StaleToken, svc.AttemptClosed) as exc:
-            return JsonResponse({"error": str(exc.message), "code": exc.code}, status=409)
+        except ServiceError as exc:
+            return refusal_json(exc)
         return JsonResponse({"saved": result.saved, "token": svc.response_token(result.response)})
 
 
@@ -246,7 +244,7 @@ class AttemptReviewView(LoginRequiredMixin, TemplateView):
     def get(self, request, pk: int):
         attempt = _attempt_or_404(request, pk)
         if svc.attempt_close_if_expired(attempt=attempt):
-            messages.warning(request, svc.ATTEMPT_EXPIRED)
+            messages.warning(request, Code.ATTEMPT_EXPIRED.label)
         if attempt.is_finished:
             return redirect(_result_url(attempt))
         responses = list(attempt.responses.select_related("question").order_by("slot"))
