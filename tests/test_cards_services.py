@@ -4,11 +4,11 @@ from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
-from django.core.exceptions import ValidationError
 
 from quizzes.models import Assignment, CardState, Flashcard, Review, ReviewSource, StudentCard
 from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
+from quizzes.services.errors import Code, ServiceError
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +148,7 @@ def test_days_of_reviews_match_py_fsrs(student):
     for n, (delay, rating) in enumerate(history):
         now = row.due + timedelta(seconds=delay)
         result = review(student, row, rating, now, n)
-        assert result.status == svc.RECORDED
+        assert not result.duplicate
         card, _ = lib.review_card(card, fsrs.Rating(rating), review_datetime=now)
         row.refresh_from_db()
         assert row.due == card.due
@@ -169,7 +169,7 @@ def test_same_token_twice_logs_exactly_one_review(student):
     row = factories.make_student_card(user=student, due=T0)
     first = review(student, row, 3, T0, 1)
     second = review(student, row, 1, T0 + timedelta(seconds=5), 1)
-    assert (first.status, second.status) == (svc.RECORDED, svc.DUPLICATE)
+    assert (first.duplicate, second.duplicate) == (False, True)
     assert second.review.pk == first.review.pk
     assert Review.objects.count() == 1
     row.refresh_from_db()
@@ -180,15 +180,17 @@ def test_a_token_used_on_another_card_is_refused(student):
     a = factories.make_student_card(user=student, due=T0)
     b = factories.make_student_card(user=student, due=T0)
     review(student, a, 3, T0, 1)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError) as exc:
         review(student, b, 3, T0, 1)
+    assert exc.value.code == Code.REVIEW_TOKEN_INVALID
 
 
 def test_two_tabs_rating_the_same_card_one_wins(student):
     row = factories.make_student_card(user=student, due=T0)
-    tab_a = review(student, row, 3, T0, 1, expected_reps=0)
-    tab_b = review(student, row, 1, T0 + timedelta(seconds=3), 2, expected_reps=0)
-    assert (tab_a.status, tab_b.status) == (svc.RECORDED, svc.STALE)
+    review(student, row, 3, T0, 1, expected_reps=0)
+    with pytest.raises(ServiceError) as exc:
+        review(student, row, 1, T0 + timedelta(seconds=3), 2, expected_reps=0)
+    assert exc.value.code == Code.CARD_STALE
     row.refresh_from_db()
     assert row.reps == 1 and Review.objects.count() == 1
     assert row.due == T0 + timedelta(minutes=10)
@@ -199,8 +201,9 @@ def test_a_card_not_due_is_left_alone(student):
     review(student, row, 4, T0, 1)  # Easy: review state, due in days
     row.refresh_from_db()
     due = row.due
-    result = review(student, row, 1, T0 + timedelta(hours=1), 2)
-    assert result.status == svc.NOT_DUE
+    with pytest.raises(ServiceError) as exc:
+        review(student, row, 1, T0 + timedelta(hours=1), 2)
+    assert exc.value.code == Code.CARD_NOT_DUE
     row.refresh_from_db()
     assert row.due == due and Review.objects.count() == 1
 
@@ -208,7 +211,7 @@ def test_a_card_not_due_is_left_alone(student):
 def test_learning_cards_may_be_reviewed_a_little_early(student):
     row = factories.make_student_card(user=student, due=T0)
     review(student, row, 3, T0, 1)  # due in 10 min
-    assert review(student, row, 3, T0 + timedelta(minutes=2), 2).status == svc.RECORDED
+    assert review(student, row, 3, T0 + timedelta(minutes=2), 2).review.rating == 3
 
 
 def test_another_students_card_does_not_exist_for_me(student, other_student):
@@ -221,17 +224,18 @@ def test_another_students_card_does_not_exist_for_me(student, other_student):
 @pytest.mark.parametrize("rating", [0, 5, -3, "3", None, 2.5, True])
 def test_ratings_outside_one_to_four_are_a_validation_error(student, rating):
     row = factories.make_student_card(user=student, due=T0)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ServiceError) as exc:
         review(student, row, rating, T0, 1)
-    assert exc.value.code == "rating"
+    assert exc.value.code == Code.RATING_INVALID
     assert Review.objects.count() == 0
 
 
 @pytest.mark.parametrize("bad", ["", "short", "x" * 65, "tok en with spaces", None, 12345678])
 def test_malformed_tokens_are_refused(student, bad):
     row = factories.make_student_card(user=student, due=T0)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ServiceError) as exc:
         svc.card_review(user=student, student_card_id=row.pk, rating=3, token=bad, duration_ms=None, now=T0)
+    assert exc.value.code == Code.REVIEW_TOKEN_INVALID
 
 
 def test_huge_or_negative_durations_are_clamped(student):
@@ -242,7 +246,10 @@ def test_huge_or_negative_durations_are_clamped(student):
 
 def test_inactive_cards_are_not_rated(student):
     row = factories.make_student_card(user=student, due=T0, card=factories.make_flashcard(is_active=False))
-    assert review(student, row, 3, T0, 1).status == svc.INACTIVE
+    with pytest.raises(ServiceError) as exc:
+        review(student, row, 3, T0, 1)
+    assert exc.value.code == Code.CARD_INACTIVE
+    assert Review.objects.count() == 0
 
 
 def test_eighth_lapse_flags_a_leech(student):

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..domain import scheduling
-from ..services import cards as card_services
+from ..services.errors import Code
 
 
 class RatingForm(forms.Form):
@@ -14,7 +14,7 @@ class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
         coerce=int,
         choices=[(r, r) for r in scheduling.RATINGS],
-        error_messages={"invalid_choice": card_services.RATING_INVALID, "required": card_services.RATING_INVALID},
+        error_messages={"invalid_choice": Code.RATING_INVALID.label, "required": Code.RATING_INVALID.label},
     )
     token = forms.CharField(max_length=64)
     reps = forms.IntegerField(min_value=0, max_value=2**31 - 1)

@@ -1,10 +1,8 @@
 """Words and CSS classes the pages show for values that services and selectors return as codes."""
 
-from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
 from ..domain import scheduling
-from ..services import cards as card_services
 
 RATING_LABELS = {
     scheduling.AGAIN: _("Otra vez"),
@@ -18,13 +16,8 @@ RATING_CLASSES = {
     scheduling.GOOD: "btn-rate-good",
     scheduling.EASY: "btn-rate-easy",
 }
-# What the review page says after a rating the service did not record as a new review: (message level, text).
-REVIEW_MESSAGES = {
-    card_services.DUPLICATE: (messages.INFO, _("Esa valoración ya estaba registrada.")),
-    card_services.STALE: (messages.WARNING, _("Esta tarjeta ya se valoró en otra pestaña; se muestra la siguiente.")),
-    card_services.NOT_DUE: (messages.INFO, _("Esa tarjeta todavía no toca; se muestra la que sí toca.")),
-    card_services.INACTIVE: (messages.INFO, _("Esa tarjeta ya no se estudia.")),
-}
+# What the review page says when the same rating arrives twice (the service returns the review it logged).
+DUPLICATE_REVIEW = _("Esa valoración ya estaba registrada.")
 RETENTION_PERIODS = {
     "today": _("Hoy"),
     "week": _("Últimos 7 días"),

@@ -10,27 +10,17 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext_lazy as _
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
 from ..selectors.cards import memory_of, study_document_ids
+from .errors import Code, ServiceError
 
 CLOZE_BLANK = "_____"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_DURATION_MS = 60 * 60 * 1000  # an hour: a longer "duration" is a card left open, not thinking time
 
-RATING_INVALID = _("Elija una valoración entre 1 y 4.")
-TOKEN_INVALID = _("El envío no es válido. Recargue la página e inténtelo de nuevo.")
-
-# What card_review() did, for the view's message.
-RECORDED = "recorded"
-DUPLICATE = "duplicate"  # the same submission again (same token): nothing new is logged
-STALE = "stale"  # the card was rated meanwhile (another tab): nothing is logged
-NOT_DUE = "not_due"  # the card is not due yet: nothing is logged
-INACTIVE = "inactive"  # the card was withdrawn: nothing is logged
 
 
 @dataclass(frozen=True)
@@ -42,9 +32,9 @@ class SyncReport:
 
 @dataclass(frozen=True)
 class ReviewResult:
-    status: str
     student_card: StudentCard
-    review: Review | None = None
+    review: Review
+    duplicate: bool = False  # the same submission again (same token): the review it logged, nothing new
     became_leech: bool = False
 
 
@@ -165,7 +155,7 @@ def student_cards_sync(*, user, now: datetime) -> int:
 
 def _check_rating(rating) -> int:
     if isinstance(rating, bool) or not isinstance(rating, int) or rating not in scheduling.RATINGS:
-        raise ValidationError(RATING_INVALID, code="rating")
+        raise ServiceError(Code.RATING_INVALID)
     return rating
 
 
@@ -182,13 +172,13 @@ def card_review(
 ) -> ReviewResult:
     """Rate one of the user's cards at ``now``; log exactly one Review per token.
 
-    Raises StudentCard.DoesNotExist for a card that is not the user's (the view answers 404) and
-    ValidationError for a rating outside 1-4 or a malformed token. A replayed token returns the review it
-    logged; a card rated meanwhile in another tab (``expected_reps`` differs) or not due yet is left alone.
+    Raises StudentCard.DoesNotExist for a card that is not the user's (the view answers 404), and ServiceError
+    for a rating outside 1-4 or a malformed token, and for a card rated meanwhile in another tab (``expected_reps``
+    differs), not due yet or withdrawn, which are left alone. A replayed token returns the review it logged.
     """
     rating = _check_rating(rating)
     if not isinstance(token, str) or not TOKEN_RE.match(token):
-        raise ValidationError(TOKEN_INVALID, code="token")
+        raise ServiceError(Code.REVIEW_TOKEN_INVALID)
     if duration_ms is not None:
         duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
     now = scheduling.utc(now)
@@ -197,15 +187,15 @@ def card_review(
     previous = Review.objects.filter(token=token).first()
     if previous is not None:
         if previous.student_card_id != row.pk:
-            raise ValidationError(TOKEN_INVALID, code="token")
-        return ReviewResult(status=DUPLICATE, student_card=row, review=previous)
+            raise ServiceError(Code.REVIEW_TOKEN_INVALID)
+        return ReviewResult(student_card=row, review=previous, duplicate=True)
     if expected_reps is not None and row.reps != expected_reps:
-        return ReviewResult(status=STALE, student_card=row)
+        raise ServiceError(Code.CARD_STALE)
     if not row.card.is_active:
-        return ReviewResult(status=INACTIVE, student_card=row)
+        raise ServiceError(Code.CARD_INACTIVE)
     memory = memory_of(row)
     if not scheduling.is_due(memory, now=now, learn_ahead=True):
-        return ReviewResult(status=NOT_DUE, student_card=row)
+        raise ServiceError(Code.CARD_NOT_DUE)
     outcome = scheduling.review(memory, rating=rating, now=now)
     try:
         with transaction.atomic():
@@ -218,8 +208,8 @@ def card_review(
         if previous is None:
             raise
         row.refresh_from_db()
-        return ReviewResult(status=DUPLICATE, student_card=row, review=previous)
-    return ReviewResult(status=RECORDED, student_card=row, review=review, became_leech=outcome.became_leech)
+        return ReviewResult(student_card=row, review=previous, duplicate=True)
+    return ReviewResult(student_card=row, review=review, became_leech=outcome.became_leech)
 
 
 @transaction.atomic

@@ -4,43 +4,25 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext_lazy as _
 
 from ..models import Assignment, Classroom, Enrollment, Quiz, RetiredJoinCode, Status, new_join_code
+from .errors import Code, ServiceError
 
 JOIN_CODE_MAX_LENGTH = 16
 _CODE_RE = re.compile(r"^[A-Z0-9]+$")
 
-# Messages are module constants so that tests and views use the same text (HackSoft).
-CODE_EMPTY = _("Escriba el código de la clase.")
-CODE_MALFORMED = _("Ese código no es válido: tiene letras y números, sin espacios ni símbolos (por ejemplo, K7QM2XTP).")
-CODE_UNKNOWN = _("No hay ninguna clase con ese código. Compruébelo con su docente.")
-CODE_RETIRED = _("Ese código ya no está en uso: la clase tiene uno nuevo. Pídaselo a su docente.")
-CLASS_ARCHIVED = _("Esa clase está archivada y ya no admite estudiantes.")
-ALREADY_TEACHER = _("Usted es docente de esa clase; no hace falta unirse.")
-NAME_EMPTY = _("Escriba un nombre para la clase.")
-NAME_TOO_LONG = _("El nombre es demasiado largo (200 caracteres como máximo).")
-NOT_YOUR_CLASS = _("Usted no da clase en ese grupo.")
-NOT_ENROLLED = _("Ese estudiante no está en la clase.")
-QUIZ_NOT_PUBLISHED = _("Solo se pueden asignar cuestionarios publicados.")
-ALREADY_ASSIGNED = _("Ese cuestionario ya está asignado a esta clase.")
-WINDOW_INVALID = _("La hora de cierre debe ser posterior a la de apertura.")
-DUE_OUTSIDE_WINDOW = _("La fecha de entrega debe caer antes del cierre.")
-
-
 def join_code_normalise(raw: str) -> str:
-    """Return the code as stored (upper case, no spaces or dashes) or raise ValidationError if it cannot be one."""
+    """Return the code as stored (upper case, no spaces or dashes) or raise ServiceError if it cannot be one."""
     if raw is None:
         raw = ""
     if len(raw) > 64:
-        raise ValidationError(CODE_MALFORMED, code="code_malformed")
+        raise ServiceError(Code.JOIN_CODE_MALFORMED)
     code = re.sub(r"[\s\-]", "", raw).upper()
     if not code:
-        raise ValidationError(CODE_EMPTY, code="code_empty")
+        raise ServiceError(Code.JOIN_CODE_EMPTY)
     if len(code) > JOIN_CODE_MAX_LENGTH or not _CODE_RE.match(code):
-        raise ValidationError(CODE_MALFORMED, code="code_malformed")
+        raise ServiceError(Code.JOIN_CODE_MALFORMED)
     return code
 
 
@@ -56,7 +38,7 @@ def _unused_code() -> str:
 
 def _check_teaches(*, teacher, classroom: Classroom) -> None:
     if not Classroom.objects.taught_by(teacher).filter(pk=classroom.pk).exists():
-        raise ValidationError(NOT_YOUR_CLASS, code="not_your_class")
+        raise ServiceError(Code.NOT_YOUR_CLASS)
 
 
 @transaction.atomic
@@ -64,9 +46,9 @@ def classroom_create(*, teacher, name: str) -> Classroom:
     """Create a class taught by this teacher, with a fresh join code."""
     name = " ".join((name or "").split())
     if not name:
-        raise ValidationError(NAME_EMPTY, code="name_empty")
+        raise ServiceError(Code.CLASS_NAME_EMPTY)
     if len(name) > 200:
-        raise ValidationError(NAME_TOO_LONG, code="name_too_long")
+        raise ServiceError(Code.CLASS_NAME_TOO_LONG)
     classroom = Classroom(name=name, join_code=_unused_code())
     classroom.full_clean()
     classroom.save()
@@ -87,12 +69,12 @@ def classroom_join(*, student, code: str) -> JoinResult:
     classroom = Classroom.objects.filter(join_code=code).first()
     if classroom is None:
         if RetiredJoinCode.objects.filter(code=code).exists():
-            raise ValidationError(CODE_RETIRED, code="code_retired")
-        raise ValidationError(CODE_UNKNOWN, code="code_unknown")
+            raise ServiceError(Code.JOIN_CODE_RETIRED)
+        raise ServiceError(Code.JOIN_CODE_UNKNOWN)
     if classroom.is_archived:
-        raise ValidationError(CLASS_ARCHIVED, code="class_archived")
+        raise ServiceError(Code.CLASS_ARCHIVED)
     if classroom.teachers.filter(pk=student.pk).exists():
-        raise ValidationError(ALREADY_TEACHER, code="already_teacher")
+        raise ServiceError(Code.ALREADY_TEACHER)
     try:
         # A savepoint: two tabs joining at once hit the unique constraint, and the second is "already in".
         with transaction.atomic():
@@ -108,7 +90,7 @@ def classroom_remove_student(*, teacher, classroom: Classroom, student) -> None:
     _check_teaches(teacher=teacher, classroom=classroom)
     deleted, _detail = Enrollment.objects.filter(classroom=classroom, student=student).delete()
     if not deleted:
-        raise ValidationError(NOT_ENROLLED, code="not_enrolled")
+        raise ServiceError(Code.NOT_ENROLLED)
 
 
 @transaction.atomic
@@ -138,13 +120,13 @@ def assignment_create(
     # Lock the class row so that two simultaneous "assign" clicks are serialised.
     Classroom.objects.select_for_update().filter(pk=classroom.pk).exists()
     if quiz.status != Status.PUBLISHED:
-        raise ValidationError(QUIZ_NOT_PUBLISHED, code="quiz_not_published")
+        raise ServiceError(Code.ASSIGN_NOT_PUBLISHED)
     if Assignment.objects.filter(classroom=classroom, quiz=quiz).exists():
-        raise ValidationError(ALREADY_ASSIGNED, code="already_assigned")
+        raise ServiceError(Code.ALREADY_ASSIGNED)
     if opens_at and closes_at and closes_at <= opens_at:
-        raise ValidationError(WINDOW_INVALID, code="window_invalid")
+        raise ServiceError(Code.WINDOW_INVALID)
     if due_at and closes_at and due_at > closes_at:
-        raise ValidationError(DUE_OUTSIDE_WINDOW, code="due_outside_window")
+        raise ServiceError(Code.DUE_OUTSIDE_WINDOW)
     assignment = Assignment(
         classroom=classroom, quiz=quiz, due_at=due_at, opens_at=opens_at, closes_at=closes_at, assigned_by=teacher
     )
@@ -152,7 +134,7 @@ def assignment_create(
         with transaction.atomic():
             assignment.save()
     except IntegrityError as exc:
-        raise ValidationError(ALREADY_ASSIGNED, code="already_assigned") from exc
+        raise ServiceError(Code.ALREADY_ASSIGNED) from exc
     return assignment
 
 

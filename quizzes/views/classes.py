@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
@@ -10,6 +9,8 @@ from django.views.generic import FormView
 from ..forms.classes import JoinForm
 from ..models import Classroom
 from ..services import classes as class_services
+from ..services.errors import ServiceError
+from .errors import add_refusal_to_form
 
 
 class JoinView(LoginRequiredMixin, FormView):
@@ -31,8 +32,8 @@ class JoinView(LoginRequiredMixin, FormView):
     def form_valid(self, form):
         try:
             result = class_services.classroom_join(student=self.request.user, code=form.cleaned_data["code"])
-        except ValidationError as exc:
-            form.add_error("code", exc)
+        except ServiceError as exc:
+            add_refusal_to_form(form, "code", exc)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         if result.joined:
             messages.success(self.request, _("Se ha unido a la clase «%(name)s».") % {"name": result.classroom.name})

@@ -1,6 +1,7 @@
 """Error pages in the site's own look (Spanish, no stack traces), and how a refused action is shown."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -76,6 +77,11 @@ def add_refusal_message(request, exc: ServiceError) -> None:
     messages.add_message(request, level, exc.message)
     for detail in exc.details:
         messages.add_message(request, level, detail)
+
+
+def add_refusal_to_form(form, field: str | None, exc: ServiceError) -> None:
+    """Show a refusal on a form, on one field or over the form (``field`` None), keeping the code."""
+    form.add_error(field, ValidationError(exc.message, code=exc.code.value))
 
 
 def refusal_json(exc: ServiceError) -> JsonResponse:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,9 +20,11 @@ from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
 from ..presentation import cards, charts
 from ..presentation.cards import TYPED_MODE
-from ..presentation.labels import LEECH_WARNING, RETENTION_PERIODS, REVIEW_MESSAGES
+from ..presentation.labels import DUPLICATE_REVIEW, LEECH_WARNING, RETENTION_PERIODS
 from ..selectors import cards as sel
 from ..services import cards as svc
+from ..services.errors import ServiceError
+from .errors import add_refusal_message, http_status
 from .params import choice_param, parse_int, text_param
 
 
@@ -68,10 +69,13 @@ class CardReviewView(LoginRequiredMixin, View):
             )
         except StudentCard.DoesNotExist as exc:
             raise Http404(_("Esa tarjeta no existe.")) from exc
-        except ValidationError as exc:
-            return self.refuse(request, exc.messages)
-        if result.status in REVIEW_MESSAGES:
-            messages.add_message(request, *REVIEW_MESSAGES[result.status])
+        except ServiceError as exc:
+            if http_status(exc) == 400:
+                return self.refuse(request, exc.messages)
+            add_refusal_message(request, exc)  # rated in another tab, not due or withdrawn: on to the next card
+            return HttpResponseRedirect(cards.review_url(data["modo"]))
+        if result.duplicate:
+            messages.info(request, DUPLICATE_REVIEW)
         if result.became_leech:
             messages.warning(request, LEECH_WARNING)
         return HttpResponseRedirect(cards.review_url(data["modo"]))

@@ -1,7 +1,6 @@
 """The teacher area: classes, assignments and progress reports (teachers only; only the classes they teach)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,6 +18,8 @@ from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, item_analysis
 from ..selectors.reports.mastery import class_documents, mastery
 from ..selectors.reports.student import student_report
 from ..services import classes as class_services
+from ..services.errors import Code, ServiceError
+from .errors import add_refusal_message, add_refusal_to_form
 from .mixins import TeacherRequiredMixin
 from .params import choice_param, int_param
 
@@ -34,10 +35,6 @@ class TeacherClassMixin(TeacherRequiredMixin):
         context = super().get_context_data(**kwargs)
         context["classroom"] = self.classroom
         return context
-
-
-def _errors(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 class ClassListView(TeacherRequiredMixin, TemplateView):
@@ -62,8 +59,8 @@ class ClassListView(TeacherRequiredMixin, TemplateView):
         if form.is_valid():
             try:
                 classroom = class_services.classroom_create(teacher=request.user, name=form.cleaned_data["name"])
-            except ValidationError as exc:
-                form.add_error("name", exc)
+            except ServiceError as exc:
+                add_refusal_to_form(form, "name", exc)
             else:
                 messages.success(
                     request,
@@ -127,10 +124,10 @@ class RemoveStudentView(TeacherClassMixin, View):
         student = User.objects.filter(pk=kwargs["student_id"]).first()
         try:
             if student is None:
-                raise ValidationError(class_services.NOT_ENROLLED)
+                raise ServiceError(Code.NOT_ENROLLED)
             class_services.classroom_remove_student(teacher=request.user, classroom=self.classroom, student=student)
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
+        except ServiceError as exc:
+            add_refusal_message(request, exc)
         else:
             messages.success(request, _("%(name)s ya no está en la clase.") % {"name": student})
         return redirect("quizzes:teacher_class", pk=self.classroom.pk)
@@ -163,8 +160,8 @@ class AssignView(TeacherClassMixin, TemplateView):
                 assignment = class_services.assignment_create(
                     teacher=request.user, classroom=self.classroom, **form.cleaned_data
                 )
-            except ValidationError as exc:
-                form.add_error(None, exc)
+            except ServiceError as exc:
+                add_refusal_to_form(form, None, exc)
             else:
                 messages.success(request, _("«%(quiz)s» asignado a la clase.") % {"quiz": assignment.quiz.title})
                 return redirect("quizzes:teacher_class", pk=self.classroom.pk)
