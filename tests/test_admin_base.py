@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from quizzes.admin.base import AutocompleteSelect, AutocompleteSelectMultiple, SafeActionsMixin, SafeAutocompleteMixin
-from quizzes.models import Question
+from quizzes.models import Document, Question
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,14 @@ def test_a_malformed_autocomplete_value_is_a_form_error(admin_client):
     response = admin_client.post(reverse("admin:quizzes_question_add"), {"kind": "single_choice", "document": ":"})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["document"]
+
+
+def test_the_confirmed_delete_ignores_the_malformed_ids(admin_client):
+    """The confirmation page posts again without «index»: the same guard applies on that path."""
+    kept, deleted = factories.make_document(title="Se queda"), factories.make_document(title="Se borra")
+    response = admin_client.post(
+        reverse("admin:quizzes_document_changelist"),
+        {"action": "delete_selected", "post": "yes", helpers.ACTION_CHECKBOX_NAME: [str(deleted.pk), "x", ""]},
+    )
+    assert response.status_code == 302
+    assert list(Document.objects.values_list("title", flat=True)) == [kept.title]
