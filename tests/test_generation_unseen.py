@@ -55,7 +55,8 @@ def test_every_fact_is_asked_in_two_kinds(bank):
 
 def test_prompts_read_as_sentences(bank):
     for q in bank.questions:
-        assert q.prompt[0].isupper() or q.prompt.startswith("_____")
+        assert q.prompt.lstrip("¿")[0].isupper() or q.prompt.startswith("_____")
+        assert q.prompt.startswith("¿") == q.prompt.endswith("?")
         assert "  " not in q.prompt and " ," not in q.prompt
         assert not any(bad in q.prompt for bad in (" de del ", " de el ", " a el ", "entre y", " y."))
 

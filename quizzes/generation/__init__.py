@@ -48,7 +48,11 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     heading = f"{title} {headline}".strip()
     disc = Discourse(
         sentences=sentences,
-        names={i: [s.text for s in spans if s.kind != "term"] for i, spans in ex.mentions.items()},
+        # Typed names only: a capitalised word the gazetteers do not know may be a common word.
+        names={
+            i: [s.text for s in spans if s.kind != "term" and s.subtype not in {"locality", "name"}]
+            for i, spans in ex.mentions.items()
+        },
         title=title,
     )
     # Each fact's items are built on their own: a fact that cannot be handled is dropped, not the bank.

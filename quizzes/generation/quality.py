@@ -81,7 +81,7 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
                     related_ok = False
         results["no_alias_in_prompt"] = alias_ok
         results["no_related_in_prompt"] = related_ok
-        results["has_blank"] = BLANK in prompt
+        results["has_blank"] = BLANK in prompt or "wh" in q.notes
         temporal = [f for f in qfacts if is_temporal(f)]
         if temporal:
             # A date follows from a date and a duration; a duration from two dates.
@@ -96,7 +96,8 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
     results["stem_length"] = len(prompt.split()) <= MAX_STEM_WORDS + 8
     results["well_formed"] = (
         bool(prompt)
-        and (prompt[0].isupper() or prompt.startswith(BLANK))
+        and (prompt.lstrip("¿")[:1].isupper() or prompt.startswith(BLANK))
+        and (not prompt.startswith("¿") or prompt.rstrip().endswith("?"))
         and "  " not in prompt
         and not re.search(r"\b(?:de|a) (?:del|al|el)\b", prompt)
     )

@@ -17,6 +17,7 @@ from .lexicon import RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
 from .standalone import Discourse, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
+from .wh import MARK, wh_kind, wh_prompt
 
 BLANK = "_____"
 MAX_STEM_WORDS = 40
@@ -330,6 +331,14 @@ def _statement(fact: Fact, disc: Discourse | None, notes: list[str], value: str)
     return said
 
 
+def _wh(fact: Fact, disc: Discourse | None) -> str:
+    """Return a «¿…?» question for the fact from its clause, or ""."""
+    if not wh_kind(fact):
+        return ""
+    prompt = wh_prompt(fact, build_stem(fact, replacement=MARK), disc)
+    return prompt or wh_prompt(fact, build_stem(fact, replacement=MARK, clause_only=True), disc)
+
+
 def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None) -> list[Question]:
     """Return every question kind this fact supports.
 
@@ -398,6 +407,14 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         )
     for q in qs:
         q.notes += stem_notes
+    # A real question where the rules can build a whole one: it replaces the cloze of the typed, chosen
+    # and numeric items (a year and a count are typed as numbers).
+    wh = _wh(fact, disc)
+    if wh:
+        for q in qs:
+            typed_as_number = q.kind == "short_answer" and wh_kind(fact) in {"year", "count"}
+            if q.kind in {"short_answer", "single_choice"} and not typed_as_number:
+                q.prompt, q.notes = wh, [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
     if from_gazetteer:
         for q in qs:
             if q.kind in {"single_choice", "multiple_choice"}:
@@ -458,6 +475,10 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                     notes=num_notes,
                 )
             )
+    if wh and wh_kind(fact) in {"year", "count"}:
+        for q in qs:
+            if q.kind == "numeric":
+                q.prompt, q.notes = wh, [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
     # True/false: swap a date or number for a false statement; otherwise state the fact.
     statement_true = build_stem(fact, replacement=_answer_with_article(fact))
     tf_notes: list[str] = []

@@ -211,7 +211,10 @@ _SAME_STEM = {"short_answer", "single_choice", "multiple_choice"}
 
 def _another_way(q: Question, picked: list[Question]) -> bool:
     """Return whether q asks its fact differently from every picked item (a kind, not the same stem)."""
-    return all(p.kind != q.kind and not (p.kind in _SAME_STEM and q.kind in _SAME_STEM) for p in picked)
+    return all(
+        p.kind != q.kind and p.prompt != q.prompt and not (p.kind in _SAME_STEM and q.kind in _SAME_STEM)
+        for p in picked
+    )
 
 
 def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score) -> None:

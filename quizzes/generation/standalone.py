@@ -76,6 +76,7 @@ _CONNECTOR_RE = re.compile(
 )
 # "también" inside a stem ("Finlandia también perdió…") points back as well ("también conocida como" stays).
 _TAMBIEN_INSIDE = re.compile(r",?\s+también(?!\s+(?:conocid|llamad|denominad))\b(\s*,)?", re.IGNORECASE)
+_ADEMAS_INSIDE = re.compile(r"(?<=\w)(?:,\s*además,|\s+además)(?!\s+de\b)(?=\s)", re.IGNORECASE)
 # Pronouns that stand for something said before: not resolvable from the stem.
 _PRONOUN_RE = re.compile(
     r"^(?:esto|ello|eso|aquello|ambos|ambas|allí|allá|aquí|el resto|los demás|las demás|el mismo|la misma|"
@@ -128,6 +129,16 @@ _POSTVERBAL_SUBJECT_LEMMAS = {
     "existir",
     "morir",
 }
+# Set phrases whose subject follows them ("En 1834 entró en vigor el Zollverein").
+_INTRANSITIVE_IDIOM = re.compile(
+    r"^(?:entr(?:ó|aron|a|an) en vigor|tuv(?:o|ieron) lugar|tiene lugar|se produj(?:o|eron))"
+    r"\s+(?:el|la|los|las|un|una)\b",
+    re.IGNORECASE,
+)
+# A demonstrative time with no date in the stem to stand for ("en octubre de ese mismo año").
+_THAT_TIME = re.compile(
+    r"\b(?:ese|aquel|dicho|este)\s+(?:mismo\s+)?(?:año|mes|día|siglo|verano|invierno|otoño|primavera)\b", re.IGNORECASE
+)
 # Verbs that are transitive or intransitive ("Comenzó la guerra" / "Comenzó la obra"): who acts is unclear.
 _AMBIGUOUS_LEMMAS = {
     "comenzar",
@@ -178,6 +189,8 @@ _FEMININE_E = {
 }
 _MASCULINE_A = {"día", "mapa", "problema", "sistema", "programa", "tema", "idioma", "clima", "poeta", "planeta"}
 _ARTICLES = {"el", "la", "los", "las"}
+_INDEFINITE = {"un", "una", "unos", "unas"}
+_CLITICS = {"se", "le", "les", "lo", "no"}
 _FUNCTION_WORDS = {
     "el",
     "la",
@@ -203,13 +216,25 @@ class Discourse:
     names: dict[int, list[str]] = field(default_factory=dict)  # sentence index -> proper names, in order
     title: str = ""
     _subjects: dict[int, str] = field(default_factory=dict)
+    _name_words: frozenset[str] | None = None
 
     def subject(self, index: int) -> str:
         """Return the explicit subject of a sentence ("" when it has none the rules can see)."""
         if index not in self._subjects:
             text = self.sentences[index].text if 0 <= index < len(self.sentences) else ""
-            self._subjects[index] = sentence_subject(text)
+            self._subjects[index] = sentence_subject(text, self.name_words())
         return self._subjects[index]
+
+    def name_words(self) -> frozenset[str] | None:
+        """Return the folded first words of the document's names (what a subject may start with).
+
+        None when no names were given: the lexical rules alone decide.
+        """
+        if not self.names:
+            return None
+        if self._name_words is None:
+            self._name_words = frozenset(fold(n.split()[0]) for names in self.names.values() for n in names if n)
+        return self._name_words
 
     def previous_subject(self, index: int) -> str:
         """Return the subject carried over from the sentences before (null subjects keep the last one)."""
@@ -236,7 +261,23 @@ class Discourse:
         return ""
 
 
-def sentence_subject(text: str) -> str:
+_DETERMINERS = _ARTICLES | {"un", "una", "unos", "unas"}
+
+
+def _looks_like_subject(subj: str, names: frozenset[str] | None) -> bool:
+    """Return whether a phrase can be a subject: a determiner and a noun, or a name ("Poco después" is not)."""
+    first = subj.split()[0]
+    low = first.lower()
+    if low in _DETERMINERS:
+        return True
+    if not first[:1].isupper() or low in SENTENCE_INITIAL_STOP or low.endswith("mente") or verbish(low):
+        return False
+    if names is not None:
+        return fold(first) in names
+    return True
+
+
+def sentence_subject(text: str, names: frozenset[str] | None = None) -> str:
     """Return the words before the first finite verb when they form a noun phrase.
 
     A leading adjunct ("En 1871, …", "Tras la guerra, …") or a subordinate clause means the subject is
@@ -249,8 +290,8 @@ def sentence_subject(text: str) -> str:
     if toks[0].text.lower() in {"en", "a", "tras", "después", "durante", "desde", "hasta", "hacia", "entre"}:
         # "En 1871, Otto von Bismarck fundó…": the subject follows the fronted adjunct.
         comma = next((t for t in toks[1:10] if t.text == ","), None)
-        return sentence_subject(text[comma.end :].lstrip()) if comma else ""
-    if toks[0].text.lower() in {"cuando", "aunque", "si", "como", "mientras", "según"}:
+        return sentence_subject(text[comma.end :].lstrip(), names) if comma else ""
+    if toks[0].text.lower() in {"cuando", "aunque", "si", "como", "mientras", "según"} | _CLITICS:
         return ""
     depth = 0
     for i, tok in enumerate(toks[:14]):
@@ -269,7 +310,7 @@ def sentence_subject(text: str) -> str:
             subj = re.sub(r",.*$", "", subj).strip()
             if not subj or len(subj.split()) > 8 or _PRONOUN_RE.match(subj) or _POSSESSIVE_RE.match(subj):
                 return ""
-            if _DEMONSTRATIVE_RE.match(subj):
+            if _DEMONSTRATIVE_RE.match(subj) or not _looks_like_subject(subj, names):
                 return ""
             return subj
         if tok.text == "," and i > 0:
@@ -328,12 +369,18 @@ def _agrees(verb: str, subj: str) -> bool:
 def _noun_article(noun: str, plural: bool) -> str:
     """Guess the definite article of a common noun from its ending ("" when unsure)."""
     n = noun.lower()
-    base = re.sub(r"(?<=[aeiouáéíóú])s$|(?<=[^aeiouáéíóú])es$", "", n) if plural else n
+    base = n
+    if plural:
+        consonant_base = re.sub(r"es$", "", n)
+        if re.search(r"(?:ion|dad|tad|tud|or|al|ar|an|on|es|ez|il|el|ul)$", consonant_base):
+            base = re.sub(r"ion$", "ión", consonant_base)  # "naciones" -> "nación", "ciudades" -> "ciudad"
+        else:
+            base = re.sub(r"s$", "", n)
     if base in _MASCULINE_A:
         fem = False
     elif base in _FEMININE_E or base.endswith(("a", "ión", "dad", "tad", "tud", "umbre", "ez", "eza", "sis")):
         fem = True
-    elif base.endswith(("o", "or", "aje", "miento", "ismo", "al", "ar", "án", "ón", "és", "ío", "ento")):
+    elif base.endswith(("o", "or", "aje", "miento", "ismo", "al", "ar", "án", "ón", "és", "ío", "ento", "e")):
         fem = False
     else:
         return ""
@@ -395,10 +442,11 @@ def has_main_verb(text: str) -> bool:
 def drop_connectors(text: str) -> str:
     """Remove opening connectors ("Además, …", "Sin embargo, …", "También hubo…") and inner "también"."""
     prev = None
-    while prev != text:
+    while prev != text and not re.match(r"además\s+de\b", text, re.IGNORECASE):
         prev = text
         text = _CONNECTOR_RE.sub("", text, count=1)
     text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
+    text = _ADEMAS_INSIDE.sub("", text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     return _upper_first(text)
 
@@ -456,6 +504,16 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         if not owner or _plural_subject(owner) not in {plural, None}:
             return text, "pronoun"
         text = _upper_first(owner) + " " + text[m.end() :]
+    # An object pronoun before a verb ("César la rodeó…", "se lo impidió"): what it stands for was said before.
+    toks = tokenize(text)[:14]
+    for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False)):
+        low = a.text.lower()
+        if low not in {"lo", "la", "los", "las", "le", "les"} or b.text == blank or not verbish(b.text):
+            continue
+        before = toks[i - 1].text.lower() if i else ""
+        if (i == 0 and low in {"la", "los", "las"}) or before in SENTENCE_INITIAL_STOP - {"se", "no", "que", "y", "e"}:
+            continue  # an article: "La toma de Granada", "de la toma"
+        return text, "pronoun"
     # A verb without its subject, at the start or after a fronted adjunct ("En 1891 se trasladó a París").
     at = _clause_start(text, blank)
     head = text[at:]
@@ -472,6 +530,7 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
         postverbal = noun_phrase_follows and (first == "se" or lem in _POSTVERBAL_SUBJECT_LEMMAS)
+        postverbal = postverbal or bool(_INTRANSITIVE_IDIOM.match(head))
         if noun_phrase_follows and lem in _AMBIGUOUS_LEMMAS and first != "se":
             return text, "no_subject"  # "Terminó la obra…": the work, or who finished it?
         if not impersonal and not postverbal:
@@ -484,6 +543,11 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
                 text = text[:at] + _lower_article(subj) + " " + lower_first(head)
             else:
                 text = _upper_first(subj) + " " + lower_first(text)
+    if _THAT_TIME.search(text):
+        from .questions import temporal_spans  # late import: questions imports this module
+
+        if not temporal_spans(text.replace(blank, ""), ("date",)) or "mismo" in _THAT_TIME.search(text).group():
+            return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
     return text, ""
@@ -501,15 +565,22 @@ def _clause_start(text: str, blank: str) -> int:
         return 0
     from .questions import temporal_spans  # late import: questions imports this module
 
-    probe = text.replace(blank, "1900")
+    # The blank stands for a date here: a year of the same length keeps the offsets true.
+    idx = text.find(blank)
+    probe = text.replace(blank, "1900", 1) if idx >= 0 else text
+    shift = len(blank) - 4 if idx >= 0 else 0
+
+    def back(pos: int) -> int:
+        return pos + shift if idx >= 0 and idx < pos else pos
+
     spans = temporal_spans(probe, ("date",))
     if spans and spans[0][0] <= 8:
         end = spans[0][1]
         m = re.match(r"\s*,?\s*", probe[end:])
-        return end + m.end()
+        return back(end + m.end())
     comma = probe.find(",")
     if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
-        return comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip())
+        return back(comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip()))
     return 0
 
 

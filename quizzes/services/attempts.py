@@ -330,9 +330,7 @@ def close_expired_attempts(*, now: datetime | None = None) -> int:
     """Close every open attempt past its deadline (the cron job); return how many were closed."""
     now = now or timezone.now()
     closed = 0
-    expired = Attempt.objects.in_progress().filter(deadline__lt=now - GRACE).values_list(
-        "pk", flat=True
-    )
+    expired = Attempt.objects.in_progress().filter(deadline__lt=now - GRACE).values_list("pk", flat=True)
     for pk in list(expired):
         # One transaction per attempt: a failure in one leaves the others closed.
         attempt = Attempt.objects.filter(pk=pk).first()

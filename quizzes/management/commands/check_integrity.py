@@ -65,12 +65,7 @@ class Command(BaseCommand):
             Attempt.objects.in_progress().filter(Q(score__isnull=False) | Q(submitted_at__isnull=False)),
         )
         # At most one open attempt per student and quiz (a constraint too; checked here for other databases).
-        doubled = (
-            Attempt.objects.in_progress()
-            .values("user", "quiz")
-            .annotate(k=Count("id"))
-            .filter(k__gt=1)
-        )
+        doubled = Attempt.objects.in_progress().values("user", "quiz").annotate(k=Count("id")).filter(k__gt=1)
         if doubled.exists():
             problems["two_open_attempts"] = list(doubled[:10])
         # A response is answered exactly when it has an answer time and a sequence past zero.

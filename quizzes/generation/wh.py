@@ -1,0 +1,199 @@
+"""Real questions from a statement: «¿En qué año…?», «¿Cuándo…?», «¿Quién…?», «¿Dónde…?», «¿Cuántos…?».
+
+The statement is the fact's clause, standing alone, with a mark where the answer is. The wh-phrase
+replaces the answer (and its preposition) and goes first; the verb then comes before its subject, as
+Spanish questions have it («¿En qué año llegó Colón a América?»). A question is made only when the
+rules can see where everything is: the answer at the start of the clause (the subject) or in an
+adjunct that opens or closes it, one date in the clause, a main verb. Otherwise the item stays a cloze.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Fact
+from .standalone import (
+    Discourse,
+    _noun_article,
+    _plural_verb,
+    has_main_verb,
+    sentence_subject,
+    stand_alone,
+    verbish,
+)
+from .text import tokenize
+
+MARK = "QQQ"
+_PLACE_WORD = {
+    "country": "país",
+    "city": "ciudad",
+    "capital": "ciudad",
+    "region": "región",
+    "river": "río",
+    "lake": "lago",
+    "island": "isla",
+    "mountain": "montaña",
+}
+_PARTICIPLE_BEFORE = re.compile(r"(?:[ai]d[oa]s?|muerte|nacimiento|fundación)\s*$", re.IGNORECASE)
+_CLITICS = {"se", "le", "les", "lo", "la", "los", "las", "no"}
+# A preposition or conjunction left hanging once the answer goes ("hasta el …", "siete periodos y …").
+_DANGLING_BEFORE = re.compile(r"(?:^|\s)(?:hasta|desde|de|a|entre|y|e|o|u|con|por|para|sin|sobre)\s*$", re.IGNORECASE)
+_FEMININE_AFTER = re.compile(r"^(?:\S+\s+){0,2}?\S+(?:ada|ida|adas|idas|ora|oras)\b")
+_AUX = {"fue", "fueron", "ha", "han", "había", "habían", "era", "eran", "es", "son", "sería", "serían", "hubo"}
+
+
+def wh_kind(fact: Fact) -> str:
+    """Return which question word fits the fact ("" when none)."""
+    v = fact.value or {}
+    if fact.kind == "date" and not v.get("uncertain") and "end" not in v and fact.subtype in {"year", "day", "month"}:
+        return "year" if fact.subtype == "year" else "when"
+    if fact.kind == "person" and not fact.members:
+        return "who"
+    if fact.kind == "place" and not fact.members and fact.subtype != "alias":
+        return "place"
+    if fact.kind == "number" and fact.subtype == "count" and v.get("unit") and not v.get("scale"):
+        return "count"
+    return ""
+
+
+def _verb_group(rest: str) -> tuple[str, str]:
+    """Split "se trasladó a París" into ("se trasladó", "a París"); "fue firmado el tratado" keeps both verbs."""
+    toks = tokenize(rest)
+    i = 0
+    while i < len(toks) and toks[i].text.lower() in _CLITICS:
+        i += 1
+    if i >= len(toks) or not verbish(toks[i].text):
+        return "", rest
+    end = toks[i].end
+    if toks[i].text.lower() in _AUX and i + 1 < len(toks):
+        nxt = toks[i + 1].text.lower()
+        if re.search(r"(?:ad|id)[oa]s?$", nxt) or nxt == "sido":
+            end = toks[i + 1].end
+    return rest[:end], rest[end:].strip()
+
+
+def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
+    """Return «¿wh verb subject rest?» from "subject verb rest"; "" when the subject is not seen.
+
+    A clause that opens with its verb ("se firmó el tratado") needs no inversion.
+    """
+    clause = clause.strip()
+    clause = clause if re.search(r"\b[ad]\. C\.$", clause) else clause.rstrip(".").strip()
+    words = clause.lower().split()
+    first = words[0] if words else ""
+    second = words[1] if len(words) > 1 else ""
+    if (
+        first in {"se", "le", "les", "lo", "no"}
+        or (first in {"la", "los", "las"} and verbish(second))
+        or verbish(first)
+    ):
+        verb, after = _verb_group(clause)
+        return f"¿{wh} {verb[0].lower()}{verb[1:]} {after}?".replace("  ", " ") if verb else ""
+    subj = sentence_subject(clause + ".", disc.name_words() if disc else None)
+    if subj and clause.lower().startswith(subj.lower()) and len(subj.split()) <= 6:
+        rest = clause[len(subj) :].strip(" ,")
+        verb, after = _verb_group(rest)
+        if verb:
+            determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
+            subj_text = subj[0].lower() + subj[1:] if determiner else subj
+            parts = [wh, verb, subj_text, after]
+            return "¿" + " ".join(p for p in parts if p) + "?"
+    return ""
+
+
+# Said of the sentence before: "poco después", "entonces", "allí", "él".
+_LEANS_BACK = re.compile(
+    r"\b(?:entonces|después|más tarde|allí|allá|así|él|ella|ellos|ellas)\b(?!\s+(?:de|que)\b)", re.IGNORECASE
+)
+
+
+def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
+    """Return a question for the fact, or "" when the rules cannot build a whole one."""
+    q = _wh_prompt(fact, stem_with_mark, disc)
+    if not q or _LEANS_BACK.search(q) or MARK in q:
+        return ""
+    return re.sub(r"\s+([,;.?])", r"\1", q)
+
+
+def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
+    """Return a question for the fact, or "" when the rules cannot build a whole one.
+
+    `stem_with_mark` is the fact's stem with MARK in place of the answer (article included).
+    """
+    kind = wh_kind(fact)
+    if not kind or stem_with_mark.count(MARK) != 1:
+        return ""
+    s, problem = stand_alone(stem_with_mark, fact.sentence_index, disc, blank=MARK)
+    if problem or MARK not in s:
+        return ""
+    s = s.strip()
+    s = s if re.search(r"\b[ad]\. C\.$", s) else s.rstrip(".").strip()
+    if kind in {"year", "when"}:
+        m = re.search(r"(?:^|\s)(?:en|el|durante)\s+(?:el\s+año\s+)?" + MARK + r"\s*,?", s, re.IGNORECASE)
+        if not m:
+            return ""
+        fronted = m.start() == 0
+        at_end = s[m.end() :].strip() == ""
+        if (
+            not (fronted or at_end)
+            or _PARTICIPLE_BEFORE.search(s[: m.start()])
+            or _DANGLING_BEFORE.search(s[: m.start()])
+        ):
+            return ""
+        clause = (s[: m.start()] + " " + s[m.end() :]).strip()
+        from .questions import temporal_spans  # late import: questions imports this module
+
+        if temporal_spans(clause, ("date",)) or re.search(r"\d{3,4}", clause):
+            return ""  # another date stays: which one is asked?
+        wh = "En qué año" if kind == "year" else "Cuándo"
+    elif kind == "who":
+        if not s.startswith(MARK):
+            return ""
+        rest = s[len(MARK) :].strip()
+        verb, _after = _verb_group(rest)
+        if not verb or rest.startswith(","):
+            return ""
+        if _plural_verb(verb.split()[-1]) and fact.kind == "person" and not re.search(r"\s(?:y|e)\s", fact.answer):
+            return ""  # a plural verb for one person: the answer is part of a pair
+        who = "Quiénes" if _plural_verb(verb.split()[-1]) and not verb.split()[-1].endswith(("ado", "ido")) else "Quién"
+        return f"¿{who} {rest}?" if has_main_verb(rest) else ""
+    elif kind == "place":
+        if s.startswith(MARK):
+            word = _PLACE_WORD.get(fact.subtype)
+            rest = s[len(MARK) :].strip()
+            verb, after = _verb_group(rest)
+            if not word or not verb or _plural_verb(verb.split()[-1]):
+                return ""
+            if word in {"país", "río", "lago"} and _FEMININE_AFTER.match(after):
+                return ""  # "quedó excluida": the name is feminine, «país» is not
+            return f"¿Qué {word} {rest}?"
+        m = re.search(r"(?:^|\s)en\s+" + MARK + r"\s*,?", s)
+        if not m or not (m.start() == 0 or s[m.end() :].strip() == ""):
+            return ""
+        clause = (s[: m.start()] + " " + s[m.end() :]).strip()
+        if s[: m.start()].rstrip().endswith(",") or re.search(r"\ben\s+(?:el\s+|la\s+)?[A-ZÁÉÍÓÚÑ]", clause):
+            return ""  # ", en Madrid" after a museum, or another place in the clause: where exactly?
+        wh = "Dónde"
+    else:  # count
+        noun = (fact.value or {}).get("unit", "")
+        article = _noun_article(noun, plural=True) if noun.endswith("s") else ""
+        if not article or len(noun.split()) != 1:
+            return ""
+        how = "Cuántas" if article == "las" else "Cuántos"
+        m = re.search(r"(?:^|\s)(con|de|a|en|entre|por|para|sobre)?\s*" + MARK, s, re.IGNORECASE)
+        if not m:
+            return ""
+        prep = (m.group(1) or "").lower()
+        if m.start() == 0 and not prep:
+            rest = s[m.end() :].strip()
+            return f"¿{how} {noun} {rest}?" if _verb_group(rest)[0] else ""
+        if not (m.start() == 0 or s[m.end() :].strip() == "") or _DANGLING_BEFORE.search(s[: m.start()]):
+            return ""
+        clause = (s[: m.start()] + " " + s[m.end() :]).strip()
+        wh = f"{prep.capitalize()} {how.lower()} {noun}" if prep else f"{how} {noun}"
+    clause = re.sub(r"\s{2,}", " ", clause).strip(" ,")
+    if re.search(r"\b(?:él|ella|ellos|ellas)\b", clause):
+        return ""  # "murieron en él": what it stands for is not in the question
+    if not clause or not has_main_verb(clause):
+        return ""
+    return _invert(wh, clause[0].upper() + clause[1:], disc)

@@ -1,0 +1,68 @@
+"""Real questions from the clause: «¿En qué año…?», «¿Cuándo…?», «¿Quién…?», «¿Dónde…?», «¿Cuántos…?»."""
+
+import pytest
+
+from quizzes.generation import generate_bank
+from quizzes.generation.model import Fact
+from quizzes.generation.wh import MARK, wh_prompt
+
+
+def fact(kind, subtype, value=None):
+    return Fact("k", kind, subtype, 0, "s", "a", 0, 1, 0, 1, value=value)
+
+
+YEAR = fact("date", "year", {"year": 1492})
+DAY = fact("date", "day", {"year": 1522, "month": 9, "day": 6})
+PERSON = fact("person", "person")
+COUNTRY = fact("place", "country")
+CITY = fact("place", "city")
+COUNT = fact("number", "count", {"number": 18, "unit": "hombres"})
+
+
+@pytest.mark.parametrize(
+    ("f", "stem", "question"),
+    [
+        (YEAR, f"Cristóbal Colón llegó a América en {MARK}.", "¿En qué año llegó Cristóbal Colón a América?"),
+        (YEAR, f"En {MARK}, los Reyes Católicos tomaron Granada.", "¿En qué año tomaron los Reyes Católicos Granada?"),
+        (DAY, f"La nao Victoria regresó a Sanlúcar el {MARK}.", "¿Cuándo regresó la nao Victoria a Sanlúcar?"),
+        (YEAR, f"En {MARK} se firmó el tratado de Utrecht.", "¿En qué año se firmó el tratado de Utrecht?"),
+        (PERSON, f"{MARK} conquistó el reino de Nápoles.", "¿Quién conquistó el reino de Nápoles?"),
+        (COUNTRY, f"{MARK} declaró la guerra a Portugal.", "¿Qué país declaró la guerra a Portugal?"),
+        (CITY, f"Magallanes murió en {MARK}.", "¿Dónde murió Magallanes?"),
+        (COUNT, f"Elcano regresó a Sevilla con {MARK}.", "¿Con cuántos hombres regresó Elcano a Sevilla?"),
+        (COUNT, f"{MARK} sobrevivieron al viaje.", "¿Cuántos hombres sobrevivieron al viaje?"),
+    ],
+)
+def test_questions_are_built_from_the_clause(f, stem, question):
+    assert wh_prompt(f, stem, None) == question
+
+
+@pytest.mark.parametrize(
+    ("f", "stem"),
+    [
+        (YEAR, f"El reino fue fundado en {MARK}."),  # a date of a participle, not of the main verb
+        (YEAR, f"La guerra comenzó en {MARK} y terminó en 1714."),  # which date is asked?
+        (DAY, f"El puerto estuvo abierto hasta el {MARK}."),  # «hasta» would hang
+        (YEAR, f"En {MARK} se trasladó a Sevilla."),  # no subject
+        (PERSON, f"{MARK} se entregó poco después."),  # «poco después» of what?
+        (PERSON, f"{MARK} lo nombró virrey."),  # «lo»: who?
+        (CITY, f"La obra se conserva en un museo, en {MARK}."),  # the museum or the city?
+        (COUNTRY, f"{MARK} quedó excluida del acuerdo."),  # «país» does not agree with «excluida»
+    ],
+)
+def test_no_question_when_it_would_not_be_whole(f, stem):
+    assert wh_prompt(f, stem, None) == ""
+
+
+def test_a_bank_publishes_questions_with_answers():
+    text = (
+        "Hernán Cortés desembarcó en la costa de Veracruz en 1519. "
+        "El 13 de agosto de 1521, los españoles y sus aliados tlaxcaltecas tomaron Tenochtitlan. "
+        "Carlos I nombró a Antonio de Mendoza primer virrey de Nueva España en 1535."
+    )
+    bank = generate_bank(text)
+    questions = [q for q in bank.questions if q.prompt.startswith("¿")]
+    assert questions
+    for q in questions:
+        assert q.prompt.endswith("?") and "_____" not in q.prompt
+        assert not any(a.lower() in q.prompt.lower() for a in q.correct)
