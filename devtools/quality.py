@@ -105,7 +105,7 @@ class TextReport:
     sampled: int = 0
     unjudged: list = field(default_factory=list)  # sampled items without a verdict («sin veredicto»)
     stale: list = field(default_factory=list)  # verdicts whose item is not sampled from the current bank
-    reasons: Counter = field(default_factory=Counter)
+    reasons: Counter = field(default_factory=Counter)  # categories of the E and R reasons
     missed: list = field(default_factory=list)
     lint: dict | None = None
     lint_ok: bool | None = None
@@ -189,8 +189,16 @@ def _judge(report: TextReport, bank: dict, verdicts: list[dict]) -> None:
             continue
         report.verdicts[v["verdict"]] += 1
         if v["verdict"] != "U" and v.get("reason"):
-            report.reasons[v["reason"]] += 1
+            report.reasons.update(reason_categories(v["reason"]))
     report.stale = [v for key, v in by_id.items() if key not in sampled_ids and v["verdict"]]
+
+
+def reason_categories(reason: str) -> set[str]:
+    """Return the categories of a reason written «categoría, otra: detalle» (the whole reason when it has none)."""
+    head, sep, _ = reason.partition(":")
+    if not sep:
+        return {reason.strip()}
+    return {c.strip() for c in head.split(",") if c.strip()}
 
 
 def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:
@@ -333,8 +341,11 @@ def format_set(report: SetReport) -> str:
     linted = [t for t in report.texts if t.lint is not None]
     if linted:
         lines.append(f"lint {report.set}: {sum(1 for t in linted if t.lint_ok)} de {len(linted)} textos pasan --strict")
-    for reason, count in report.reasons.most_common():
-        lines.append(f"  {count} × {reason}")
+    if report.reasons:
+        lines.append(
+            "motivos de E y R, más frecuentes primero: "
+            + " · ".join(f"{reason} {count}" for reason, count in report.reasons.most_common())
+        )
     return "\n".join(lines)
 
 

@@ -78,7 +78,7 @@ def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
     assert len(template) == quality.SAMPLE_SIZE and all(v["verdict"] == "" for v in template)
     template[0].update(verdict="U")
     template[1].update(verdict="E", reason="aceptar el apellido")
-    template[2].update(verdict="R", reason="trivial")
+    template[2].update(verdict="R", reason="trivial, contexto: una cifra y «entonces» sin referente")
     template[3]["prompt"] = "  " + template[3]["prompt"].upper()  # spacing and case do not matter
     template[3].update(verdict="U")
     template[4].update(verdict="R", reason="trivial")
@@ -92,11 +92,12 @@ def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
     text = report.texts[0]
     assert dict(text.verdicts) == {"U": 2, "E": 1, "R": 2}
     assert len(text.unjudged) == 1 and len(text.stale) == 1
-    assert text.reasons == {"trivial": 2, "aceptar el apellido": 1}
+    assert text.reasons == {"trivial": 2, "contexto": 1, "aceptar el apellido": 1}
     rates = report.rates()
     assert (rates["U"], rates["E"], rates["R"], rates["N"]) == (2, 1, 2, 5)
     assert rates["usable"] == pytest.approx(0.4) and rates["usable_after_edit"] == pytest.approx(0.6)
-    assert "U 2 · E 1 · R 2 de N 5" in quality.format_set(report)
+    table = quality.format_set(report)
+    assert "U 2 · E 1 · R 2 de N 5" in table and "más frecuentes primero: trivial 2 · " in table
 
 
 def test_a_bad_verdict_file_is_a_clear_error(tmp_path):
