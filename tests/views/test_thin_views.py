@@ -64,5 +64,5 @@ def test_no_import_from_a_higher_layer(package, forbidden):
 
 
 def test_the_import_reader_sees_relative_and_absolute_imports():
-    assert {"domain", "models", "services"} <= _imported_packages(APP / "presentation" / "cards.py")
+    assert {"domain", "models", "selectors"} <= _imported_packages(APP / "presentation" / "cards.py")
     assert _imported_packages(APP / "urls" / "converters.py") == {"views"}
