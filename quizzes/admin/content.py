@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Document, Fact, Sentence
+from ..services.errors import ServiceError
 from .base import ModelAdmin, TabularInline
 from .forms import DocumentForm
 from .interop import DocumentInteropAdminMixin
@@ -71,7 +72,7 @@ class DocumentAdmin(DocumentInteropAdminMixin, ModelAdmin):
         for document in queryset:
             try:
                 report = generation.document_generate_questions(document=document)
-            except ValidationError as exc:
+            except (ValidationError, ServiceError) as exc:
                 self.message_user(request, f"{document}: {' '.join(exc.messages)}", messages.ERROR)
                 continue
             self.message_user(request, f"{document}: {report}", messages.SUCCESS)

@@ -19,6 +19,7 @@ from ..interop import csv_io
 from ..interop.schema import MAX_IMPORT_BYTES, ImportFormatError
 from ..models import Flashcard, ImportBatch, ImportFormat, ImportStatus, Origin
 from ..services import interop as services
+from ..services.errors import ServiceError
 from .forms import ImportConfirmForm, ImportUploadForm
 
 
@@ -155,8 +156,8 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
                 created = services.import_batch_confirm(
                     batch=batch, user=request.user, skip_duplicates=form.cleaned_data.get("skip_duplicates", False)
                 )
-            except services.ImportAlreadyDone:
-                self.message_user(request, _("Esta importación ya se confirmó."), messages.WARNING)
+            except ServiceError as exc:
+                self.message_user(request, exc.message, messages.WARNING)
                 return HttpResponseRedirect(changelist)
             except (ImportFormatError, ValidationError) as exc:
                 self.message_user(request, _("No se importó nada: %(e)s") % {"e": exc}, messages.ERROR)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, Quiz, QuizItem, Response
 from ..services import content as content_services
+from ..services.errors import ServiceError
 from .base import ModelAdmin, TabularInline
 from .forms import QuizItemInlineFormSet
 from .interop import QuizInteropAdminMixin
@@ -62,9 +63,11 @@ class QuizAdmin(QuizInteropAdminMixin, ModelAdmin):
     @admin.action(description=_("Publicar los cuestionarios seleccionados"))
     def publish(self, request, queryset):
         for quiz in queryset:
-            problems = content_services.quiz_publish(quiz=quiz)
-            if problems:
-                self.message_user(request, f"«{quiz}»: " + " ".join(problems), messages.ERROR)
+            try:
+                content_services.quiz_publish(quiz=quiz)
+            except ServiceError as exc:
+                problems = exc.details or (exc.message,)
+                self.message_user(request, f"«{quiz}»: " + " ".join(str(p) for p in problems), messages.ERROR)
             else:
                 self.message_user(request, _("«%(quiz)s» publicado.") % {"quiz": quiz})
 

@@ -4,9 +4,11 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from ..models import AcceptedAnswer, Choice, Question, Quiz, Status, validate_question_parts
+from .errors import Code, ServiceError, lazy_message
 
 
 def question_problems(*, question: Question) -> list[str]:
@@ -65,28 +67,32 @@ def question_duplicate(*, question: Question, user=None) -> Question:
     return copy
 
 
-def quiz_publish_problems(*, questions: Iterable[Question]) -> list[str]:
+QUESTION_NOT_PUBLISHED = _("La pregunta «%(q)s» no está publicada.")
+QUESTION_INVALID = _("La pregunta «%(q)s» no es válida: %(p)s")
+
+
+def quiz_publish_problems(*, questions: Iterable[Question]) -> list[Promise]:
     """Return why a quiz made of these questions cannot be published (unpublished or invalid questions)."""
     ids = [q.pk for q in questions]
     errors = []
     for question in Question.objects.filter(pk__in=ids).prefetch_related("choices", "accepted_answers"):
         if question.status != Status.PUBLISHED:
-            errors.append(_("La pregunta «%(q)s» no está publicada.") % {"q": question})
+            errors.append(lazy_message(QUESTION_NOT_PUBLISHED, q=str(question)))
         for problem in question_problems(question=question):
-            errors.append(_("La pregunta «%(q)s» no es válida: %(p)s") % {"q": question, "p": problem})
+            errors.append(lazy_message(QUESTION_INVALID, q=str(question), p=problem))
     return errors
 
 
 @transaction.atomic
-def quiz_publish(*, quiz: Quiz) -> list[str]:
-    """Publish a quiz if all its questions are published and valid; return the problems otherwise."""
+def quiz_publish(*, quiz: Quiz) -> Quiz:
+    """Publish a quiz if all its questions are published and valid; raise ServiceError (with each problem) if not."""
     quiz = Quiz.objects.select_for_update().get(pk=quiz.pk)
     questions = list(quiz.questions.all())
     if not questions:
-        return [_("El cuestionario no tiene preguntas.")]
+        raise ServiceError(Code.QUIZ_WITHOUT_QUESTIONS)
     problems = quiz_publish_problems(questions=questions)
     if problems:
-        return problems
+        raise ServiceError(Code.QUIZ_NOT_PUBLISHABLE, details=problems)
     quiz.status = Status.PUBLISHED
     quiz.save(update_fields=["status", "updated_at"])
-    return []
+    return quiz

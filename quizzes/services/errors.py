@@ -9,7 +9,7 @@ admin turn a ServiceError into a message or an HTTP status in one place (quizzes
 from __future__ import annotations
 
 from django.db import models
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,8 +64,20 @@ class Code(models.TextChoices):
     QUIZ_WITHOUT_QUESTIONS = "quiz_without_questions", _("El cuestionario no tiene preguntas.")
     QUIZ_NOT_PUBLISHABLE = "quiz_not_publishable", _("El cuestionario no se puede publicar.")
 
+    # Generation (services/generation.py)
+    NO_FACTS = "no_facts", _("No se encontró ningún hecho (fechas, cifras o nombres) del que hacer preguntas.")
+
     # Import (services/interop.py)
-    IMPORT_ALREADY_DONE = "import_already_done", _("Esta importación ya se hizo.")
+    IMPORT_ALREADY_DONE = "import_already_done", _("Esta importación ya se confirmó.")
+
+
+def lazy_message(message: Promise, **params) -> Promise:
+    """Return a lazy message with %(name)s parameters, translated when it is shown (in the reader's language).
+
+    ``message`` is a gettext_lazy string, so makemessages finds it; ``gettext_lazy(...) % params`` would translate
+    at once, in whatever language is active where the service runs.
+    """
+    return lazy(lambda: str(message) % params, str)()
 
 
 class ServiceError(Exception):

@@ -7,7 +7,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -28,8 +27,8 @@ from ..models import (
     validate_document_text,
 )
 from .cards import cards_sync_for_document
+from .errors import Code, ServiceError
 
-TEXT_NO_FACTS = "No se encontró ningún hecho (fechas, cifras o nombres) del que hacer preguntas."
 ORPHAN_NOTE = "La oración de origen cambió o desapareció al regenerar: revise la pregunta."
 FIXTURE_TIMESTAMP = "2026-01-01T00:00:00Z"
 
@@ -73,11 +72,12 @@ def text_read(path: str | Path) -> str:
 
 
 def bank_build(text: str, *, title: str = "") -> Bank:
-    """Check the text and generate its bank; raise ValidationError when nothing can be asked."""
+    """Check the text and generate its bank; raise ValidationError for a text that cannot be a document and
+    ServiceError NO_FACTS when nothing can be asked."""
     validate_document_text(text)
     bank = generate_bank(text, title=title)
     if not bank.facts or not bank.questions:
-        raise ValidationError(_(TEXT_NO_FACTS), code="no_facts")
+        raise ServiceError(Code.NO_FACTS)
     return bank
 
 

@@ -38,6 +38,7 @@ from ..models import (
     QuizItem,
     Status,
 )
+from .errors import Code, ServiceError
 
 READERS = {ImportFormat.GIFT: gift.loads, ImportFormat.MOODLE_XML: moodle_xml.loads, ImportFormat.CSV: csv_io.loads}
 EXTENSIONS = {
@@ -263,10 +264,6 @@ def import_preview(*, batch: ImportBatch) -> list[PreviewRow]:
     return rows
 
 
-class ImportAlreadyDone(Exception):
-    """The import was confirmed before (a double submit or a replayed form)."""
-
-
 def _new_question(*, item: QuestionData, document: Document | None, user) -> Question:
     question = Question(
         kind=item.kind,
@@ -291,10 +288,11 @@ def _new_question(*, item: QuestionData, document: Document | None, user) -> Que
 
 @transaction.atomic
 def import_batch_confirm(*, batch: ImportBatch, user, skip_duplicates: bool = True) -> list[Question]:
-    """Create the batch's questions as drafts, all or nothing; a second confirmation raises ImportAlreadyDone."""
+    """Create the batch's questions as drafts, all or nothing; a second confirmation (a double submit or a
+    replayed form) raises ServiceError IMPORT_ALREADY_DONE."""
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=user)
     if batch.status != ImportStatus.PENDING:
-        raise ImportAlreadyDone(batch.n_created)
+        raise ServiceError(Code.IMPORT_ALREADY_DONE)
     rows = []
     for row in import_preview(batch=batch):
         if skip_duplicates and row.is_duplicate:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ...generation import bank_to_json
 from ...services import generation
+from ...services.errors import ServiceError
 
 
 class Command(BaseCommand):
@@ -48,7 +49,7 @@ class Command(BaseCommand):
             raise CommandError(f"No existe el archivo: {path}") from exc
         except IsADirectoryError as exc:
             raise CommandError(f"Es un directorio, no un archivo: {path}") from exc
-        except ValidationError as exc:
+        except (ValidationError, ServiceError) as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         if dry_run and fixture:
             rows = generation.bank_to_fixture(bank, title=title or bank.title, source=source, licence=licence)
