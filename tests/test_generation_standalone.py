@@ -220,3 +220,14 @@ def test_long_answers_are_not_typed_items():
     assert not typable(fact("event", "Gran Guerra Patria de la Unión Soviética"))
     assert typable(fact("person", "Ramón Berenguer IV"))
     assert typable(fact("date", "17 y 18 de julio de 1936"))
+
+
+def test_the_parse_tells_a_subject_after_the_verb_from_an_object():
+    disc = discourse("Los ejércitos cristianos sitiaron la ciudad.", "Murió el rey Boabdil en _____.")
+    assert stand_alone("Murió el rey Boabdil en _____.", 1, disc)[1] == ""
+    disc = discourse("La reina Isabel apoyó el asedio.", "Conquistaron Granada en _____.")
+    assert stand_alone("Conquistaron Granada en _____.", 1, disc)[1] == "no_subject"
+
+
+def test_possessive_before_the_blank_is_reported():
+    assert stand_alone("Sus _____ recorrieron el frente.", 0, None)[1] == "possessive"

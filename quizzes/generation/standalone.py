@@ -205,6 +205,7 @@ _FUNCTION_WORDS = {
     "y",
     "e",
 }
+_SUBJECT_START = {"DET", "PROPN", "NUM"}
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 
 
@@ -217,13 +218,59 @@ class Discourse:
     title: str = ""
     _subjects: dict[int, str] = field(default_factory=dict)
     _name_words: frozenset[str] | None = None
+    use_parser: bool = True
 
     def subject(self, index: int) -> str:
         """Return the explicit subject of a sentence ("" when it has none the rules can see)."""
         if index not in self._subjects:
             text = self.sentences[index].text if 0 <= index < len(self.sentences) else ""
-            self._subjects[index] = sentence_subject(text, self.name_words())
+            parse = self.parse(index)
+            if parse is not None and parse.verb is not None:
+                # The parse knows the subject (or that it is elided); a pronoun stands for something else.
+                subj = "" if parse.subject is None or parse.subject_is_pronoun else drop_connectors(parse.subject_text)
+                subj = subj if subj and len(subj.split()) <= 8 and _looks_like_subject(subj, self.name_words()) else ""
+                lexical = sentence_subject(text, self.name_words())
+                if subj and lexical.startswith(subj):
+                    subj = lexical  # "Isabel la Católica", where the parse took the epithet for an apposition
+                self._subjects[index] = subj
+            else:
+                self._subjects[index] = sentence_subject(text, self.name_words())
         return self._subjects[index]
+
+    def parse(self, index: int):
+        """Return the sentence's parse (quizzes.generation.nlp), or None without the model."""
+        if not self.use_parser or not 0 <= index < len(self.sentences):
+            return None
+        try:
+            from . import nlp
+
+            return nlp.parse(self.sentences[index].text)
+        except Exception:  # noqa: BLE001 - the model missing or failing: the lexical rules decide
+            return None
+
+    def subject_follows_verb(self, index: int, stem: str) -> bool | None:
+        """Return whether the sentence's subject comes after its verb when the stem opens as the sentence does.
+
+        None when the parse cannot say (no parse, or the stem was cut elsewhere).
+        """
+        parse = self.parse(index)
+        if parse is None or parse.verb is None:
+            return None
+        sent = drop_connectors(self.sentences[index].text)
+        same_start = fold(" ".join(sent.split()[:2])) == fold(" ".join(stem.split()[:2]))
+        if not same_start:
+            return None
+        if parse.subject is None or parse.subject_is_pronoun:
+            return False
+        verb = parse.tokens[parse.verb]
+        if parse.subject[0] < verb.start:
+            return None  # the subject before the verb was cut from the stem: the rules decide
+        between = parse.text[verb.end : parse.subject[0]]
+        head = parse.token_at(parse.subject[0])
+        if re.search(r"[;:]", between) or len(between.split()) > 6 or head is None or head.pos not in _SUBJECT_START:
+            return False  # a subject of another clause, or a word the parser took for one ("Quedó huérfano")
+        # A subject after the verb must agree with it ("Conquistaron Granada": Granada is the object).
+        return _agrees(parse.verb_text, parse.subject_text)
 
     def name_words(self) -> frozenset[str] | None:
         """Return the folded first words of the document's names (what a subject may start with).
@@ -483,6 +530,8 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         if not name or not article:
             return text, "demonstrative"
         text = _upper_first(f"{article} {name}") + text[m.end() :]
+    if re.match(r"(?:su|sus)\s+" + re.escape(blank), text, re.IGNORECASE):
+        return text, "possessive"  # "Sus _____, unos vehículos…": whose?
     m = _POSSESSIVE_RE.match(text)
     if m:
         owner = disc.previous_subject(index) if disc else ""
@@ -532,7 +581,11 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         postverbal = noun_phrase_follows and (first == "se" or lem in _POSTVERBAL_SUBJECT_LEMMAS)
         postverbal = postverbal or bool(_INTRANSITIVE_IDIOM.match(head))
         if noun_phrase_follows and lem in _AMBIGUOUS_LEMMAS and first != "se":
-            return text, "no_subject"  # "Terminó la obra…": the work, or who finished it?
+            # "Terminó la obra…": the work ended, or someone finished it? Parsers guess here too.
+            return text, "no_subject"
+        parsed = disc.subject_follows_verb(index, text) if disc and not at else None
+        if parsed is not None:
+            postverbal = parsed  # the parse knows: "Murió el zar" (subject) / "Conquistó Granada" (object)
         if not impersonal and not postverbal:
             # A null subject is the previous sentence's; only a name is taken (an inanimate subject of the
             # sentence before is often not who acts: "La exposición dañó su salud. Murió…").
