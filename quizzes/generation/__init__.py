@@ -12,6 +12,7 @@ from .model import Bank, Fact, Question, stable_key
 from .quality import check_question
 from .questions import merge_duplicates, ordering_questions, questions_for_fact
 from .ranking import publish
+from .relations import find_relations, relation_items
 from .standalone import Discourse
 from .text import canonical, mark_skips, normalise, split_sentences
 
@@ -70,6 +71,22 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         questions += ordering_questions(ex.facts, ex, sentences, disc)
     except Exception as exc:  # noqa: BLE001
         _dropped(dropped, "ordering items", exc)
+    # Causes and consequences: facts of their own, with choice and true/false items.
+    try:
+        relations = [r for s in sentences if not s.skip for r in find_relations(s)]
+        cause_facts, cause_items = relation_items(relations, disc)
+        taken = {f.key for f in ex.facts}
+        for fact in cause_facts:
+            if fact.key in taken:
+                continue
+            sent = by_index[fact.sentence_index]
+            fact.start = srcmap[sent.start + fact.local_start]
+            fact.end = srcmap[sent.start + fact.local_end - 1] + 1
+            ex.facts.append(fact)
+            taken.add(fact.key)
+        questions += [q for q in cause_items if all(k in taken for k in q.fact_keys)]
+    except Exception as exc:  # noqa: BLE001
+        _dropped(dropped, "cause and consequence items", exc)
     questions = merge_duplicates(questions)
     facts_by_key = {f.key: f for f in ex.facts}
     checked = []

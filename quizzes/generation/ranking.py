@@ -48,6 +48,8 @@ _SUBTYPE_BASE = {
     "locality": 0.45,
     # synonyms
     "alias": 0.3,
+    # causes and consequences (quizzes.generation.relations)
+    "cause": 0.9,
     # terms the text defines or names («los estomas, pequeños poros…», «un proceso llamado fotólisis»)
     "definition": 0.75,
     "named": 0.7,

@@ -1,0 +1,77 @@
+"""Causes and consequences: found by their markers, asked as options and restated true/false items."""
+
+from quizzes.generation import generate_bank
+from quizzes.generation.relations import find_relations, relation_items
+from quizzes.generation.text import Sentence
+
+
+def sent(text: str, index: int = 0) -> Sentence:
+    return Sentence(index=index, text=text, start=0, end=len(text))
+
+
+def spans(text: str):
+    return [(r.text(r.cause), r.text(r.effect)) for r in find_relations(sent(text))]
+
+
+def test_a_verb_of_cause_with_its_subject_and_object():
+    assert spans("La sequía de 1315 provocó una gran hambruna en el norte de Europa.") == [
+        ("La sequía de 1315", "una gran hambruna en el norte de Europa")
+    ]
+    # A fronted adjunct and an adjunct after the verb are not part of either side.
+    assert spans("En 1755, el terremoto de Lisboa causó en la ciudad un incendio devastador.") == [
+        ("el terremoto de Lisboa", "un incendio devastador")
+    ]
+
+
+def test_markers_before_and_after_the_main_clause():
+    assert spans("Debido a la peste, la población de Florencia se redujo a la mitad.") == [
+        ("la peste", "la población de Florencia se redujo a la mitad")
+    ]
+    assert spans("La cosecha se perdió a causa de las heladas tardías.") == [
+        ("las heladas tardías", "La cosecha se perdió")
+    ]
+
+
+def test_a_participle_with_its_agent():
+    assert spans("El principal problema era la erosión, causada sobre todo por la tala de los bosques.") == [
+        ("la tala de los bosques", "la erosión")
+    ]
+
+
+def test_a_cause_said_with_a_pronoun_or_possessive_is_not_taken():
+    assert spans("Su muerte provocó una guerra civil entre sus hijos.") == []
+    assert spans("Como consecuencia de ella, el rey abdicó.") == []
+
+
+def test_items_are_restated_and_false_ones_take_another_cause():
+    texts = [
+        "La sequía de 1315 provocó una gran hambruna en el norte de Europa.",
+        "La hambruna causó la muerte de miles de campesinos.",
+        "El alza de los precios del pan desencadenó una revuelta urbana.",
+        "La revuelta provocó la caída del consejo de la ciudad.",
+    ]
+    relations = [r for i, t in enumerate(texts) for r in find_relations(sent(t, i))]
+    facts, items = relation_items(relations, None)
+    assert len(facts) == 4 and all(f.kind == "term" and f.subtype == "cause" for f in facts)
+    tf = [q for q in items if q.kind == "true_false"]
+    assert tf and all(q.prompt.startswith("Verdadero o falso: ") and "fue consecuencia de" in q.prompt for q in tf)
+    assert all(q.prompt.removeprefix("Verdadero o falso: ") not in texts for q in tf)
+    for q in tf:
+        fact = next(f for f in facts if f.key == q.fact_keys[0])
+        assert (fact.answer.lower() in q.prompt.lower()) == (q.correct == ["Verdadero"])
+    choice = [q for q in items if q.kind == "single_choice"]
+    assert choice and all(len(q.distractors) == 3 and q.correct[0] not in q.distractors for q in choice)
+    assert any(q.prompt.startswith("¿Qué provocó ") for q in choice)
+
+
+def test_a_bank_asks_about_causes():
+    bank = generate_bank(
+        "La sequía de 1315 provocó una gran hambruna en el norte de Europa. "
+        "La hambruna causó la muerte de miles de campesinos. "
+        "El alza de los precios del pan desencadenó una revuelta urbana en 1317. "
+        "La revuelta provocó la caída del consejo de la ciudad."
+    )
+    causes = [f for f in bank.facts if f.subtype == "cause"]
+    assert len(causes) == 4
+    asked = [q for q in bank.questions if set(q.fact_keys) & {f.key for f in causes}]
+    assert any(q.status == "published" for q in asked)
