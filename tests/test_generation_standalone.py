@@ -231,3 +231,33 @@ def test_the_parse_tells_a_subject_after_the_verb_from_an_object():
 
 def test_possessive_before_the_blank_is_reported():
     assert stand_alone("Sus _____ recorrieron el frente.", 0, None)[1] == "possessive"
+
+
+@pytest.mark.parametrize(
+    ("stem", "problem"),
+    [
+        ("Enfermo de gota, abdicó en _____.", "no_subject"),
+        ("Tras la batalla dirigió la retirada hacia _____.", "no_subject"),
+        ("Con ese fin convocó las Cortes en _____.", "demonstrative"),
+        ("Porque la unión de _____ y Aragón parecía peligrosa.", "fragment"),
+        ("Su esposa corrió la misma suerte en _____.", "possessive"),
+        ("La reina corrió la misma suerte en _____.", "demonstrative"),
+        ("En octubre de ese año la flota llegó a _____.", "demonstrative"),
+    ],
+)
+def test_more_ways_a_stem_leans_on_the_sentence_before(stem, problem):
+    assert stand_alone(stem, 0, None)[1] == problem
+
+
+def test_adverbs_pointing_back_are_dropped():
+    assert drop_connectors("Los embajadores acudieron entonces al papa.") == "Los embajadores acudieron al papa."
+    assert drop_connectors("Pizarro viajó después a España.") == "Pizarro viajó a España."
+    assert drop_connectors("Después de la paz, Pizarro viajó a España.") == "Después de la paz, Pizarro viajó a España."
+
+
+def test_plural_title_gives_the_singular_answer_away():
+    from quizzes.generation.quality import guessable_from_title
+    from quizzes.generation.model import Fact
+
+    fact = Fact("k", "place", "region", 0, "s", "Galia", 0, 5, 0, 5)
+    assert guessable_from_title(fact, "La guerra de las Galias", None)

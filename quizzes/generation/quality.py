@@ -46,6 +46,10 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
         return False
     if contains(title, fact.answer) or any(contains(title, m) for m in fact.members):
         return True
+    # "Galia" in «La guerra de las Galias»: the title's plural names the answer too.
+    singular = " ".join(re.sub(r"(?<=[aeiou])s$", "", w) for w in fold(title).split())
+    if contains(singular, fact.answer):
+        return True
     if fact.group and fact.subtype != "alias":
         return any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
     return False

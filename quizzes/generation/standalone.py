@@ -76,6 +76,12 @@ _CONNECTOR_RE = re.compile(
 )
 # "también" inside a stem ("Finlandia también perdió…") points back as well ("también conocida como" stays).
 _TAMBIEN_INSIDE = re.compile(r",?\s+también(?!\s+(?:conocid|llamad|denominad))\b(\s*,)?", re.IGNORECASE)
+# "acudieron entonces al papa", "viajó después a España", "cayó al año siguiente": said of the sentence before.
+_THEN_INSIDE = re.compile(
+    r"(?<=\w)(?:,\s*)?\s+(?:entonces|poco después|después|más tarde|al año siguiente|al día siguiente)"
+    r"(?!\s+de\b)(?=[\s,.])",
+    re.IGNORECASE,
+)
 _ADEMAS_INSIDE = re.compile(r"(?<=\w)(?:,\s*además,|\s+además)(?!\s+de\b)(?=\s)", re.IGNORECASE)
 # Pronouns that stand for something said before: not resolvable from the stem.
 _PRONOUN_RE = re.compile(
@@ -87,6 +93,15 @@ _DEMONSTRATIVE_RE = re.compile(
     r"^(este|esta|estos|estas|ese|esa|esos|esas|dicho|dicha|dichos|dichas|tal|tales|aquel|aquella|aquellos|aquellas|"
     r"otro|otra)\s+([a-záéíóúñü]+)",
     re.IGNORECASE,
+)
+_LEADING_DEMONSTRATIVE = re.compile(
+    r"^(?:con|por|en|de|a|para|desde|tras|ante|hasta|durante)\s+(?:ese|esa|esos|esas|este|esta|estos|estas|aquel|"
+    r"aquella|aquellos|aquellas|dicho|dicha|tal)\s",
+    re.IGNORECASE,
+)
+# "corrió la misma suerte", "hizo lo mismo": what is the same was said before.
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:la misma suerte|el mismo destino|lo mismo|el mismo camino|su ejemplo)\b", re.IGNORECASE
 )
 _PERSONAL_RE = re.compile(r"^(él|ella|ellos|ellas)\b\s*", re.IGNORECASE)
 # "En ella…", "Con él…", "De ellos…": a pronoun after a preposition, its referent said before.
@@ -137,7 +152,9 @@ _INTRANSITIVE_IDIOM = re.compile(
 )
 # A demonstrative time with no date in the stem to stand for ("en octubre de ese mismo año").
 _THAT_TIME = re.compile(
-    r"\b(?:ese|aquel|dicho|este)\s+(?:mismo\s+)?(?:año|mes|día|siglo|verano|invierno|otoño|primavera)\b", re.IGNORECASE
+    r"\b(?:(?:ese|aquel|dicho|este)\s+(?:mismo\s+)?|(?:del|el)\s+mismo\s+)"
+    r"(?:año|mes|día|siglo|verano|invierno|otoño|primavera)\b",
+    re.IGNORECASE,
 )
 # Verbs that are transitive or intransitive ("Comenzó la guerra" / "Comenzó la obra"): who acts is unclear.
 _AMBIGUOUS_LEMMAS = {
@@ -486,6 +503,12 @@ def has_main_verb(text: str) -> bool:
     return False
 
 
+def _drop_after_verb(m: re.Match) -> str:
+    """Drop "entonces / después…" only right after a verb ("viajó después a España"), not "Pocos años después"."""
+    before = m.string[: m.start()].split()
+    return "" if before and verbish(before[-1]) else m.group(0)
+
+
 def drop_connectors(text: str) -> str:
     """Remove opening connectors ("Además, …", "Sin embargo, …", "También hubo…") and inner "también"."""
     prev = None
@@ -494,6 +517,7 @@ def drop_connectors(text: str) -> str:
         text = _CONNECTOR_RE.sub("", text, count=1)
     text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
     text = _ADEMAS_INSIDE.sub("", text)
+    text = _THEN_INSIDE.sub(_drop_after_verb, text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     return _upper_first(text)
 
@@ -522,6 +546,10 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
     # A pronoun for something said before.
     if _PRONOUN_RE.match(text) or _PREP_PRONOUN_RE.match(text):
         return text, "pronoun"
+    if _LEADING_DEMONSTRATIVE.match(text):
+        return text, "demonstrative"  # "Con ese fin…", "Por este motivo…", "En esa época…"
+    if re.match(r"(?:porque|ya que|puesto que|pues)\b", text, re.IGNORECASE):
+        return text, "fragment"  # a cause cut from its main clause
     m = _DEMONSTRATIVE_RE.match(text)
     if m:
         det, noun = m.group(1).lower(), m.group(2)
@@ -596,11 +624,8 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
                 text = text[:at] + _lower_article(subj) + " " + lower_first(head)
             else:
                 text = _upper_first(subj) + " " + lower_first(text)
-    if _THAT_TIME.search(text):
-        from .questions import temporal_spans  # late import: questions imports this module
-
-        if not temporal_spans(text.replace(blank, ""), ("date",)) or "mismo" in _THAT_TIME.search(text).group():
-            return text, "demonstrative"
+    if _THAT_TIME.search(text) or _SAME_AS_BEFORE.search(text):
+        return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
     return text, ""
@@ -615,6 +640,14 @@ _LEADING_PREP = re.compile(
 def _clause_start(text: str, blank: str) -> int:
     """Return where the clause begins after a fronted adjunct ("En 1891 se trasladó" -> 8), else 0."""
     if not _LEADING_PREP.match(text):
+        # "Enfermo de tuberculosis, renunció…": a fronted phrase with no verb and no name, then a comma.
+        comma = text.find(",")
+        head = text[:comma] if comma > 0 else ""
+        words = head.split()
+        if 0 < len(words) <= 5 and words[0].lower() not in _DETERMINERS and not any(verbish(w) for w in words):
+            rest = text[comma + 1 :]
+            if not any(w[:1].isupper() for w in words[1:]) and starts_with_verb(rest.lstrip()):
+                return comma + 1 + len(rest) - len(rest.lstrip())
         return 0
     from .questions import temporal_spans  # late import: questions imports this module
 
@@ -634,6 +667,14 @@ def _clause_start(text: str, blank: str) -> int:
     comma = probe.find(",")
     if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
         return back(comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip()))
+    # "Tras la guerra dirigió el Instituto…": a prepositional phrase, no comma, then the verb (no name between).
+    toks = tokenize(probe)[:5]
+    if toks and toks[0].text.lower() not in _ARTICLES:
+        for i, tok in enumerate(toks[1:], start=1):
+            if tok.text.lower() in {"se", "le", "les", "lo", "no"} or verbish(tok.text):
+                if 2 <= i <= 3 and not any(t.text[:1].isupper() for t in toks[1:i]):
+                    return back(tok.start)
+                break
     return 0
 
 

@@ -156,7 +156,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if _plural_verb(verb.split()[-1]) and fact.kind == "person" and not re.search(r"\s(?:y|e)\s", fact.answer):
             return ""  # a plural verb for one person: the answer is part of a pair
         who = "Quiénes" if _plural_verb(verb.split()[-1]) and not verb.split()[-1].endswith(("ado", "ido")) else "Quién"
-        return f"¿{who} {rest}?" if has_main_verb(rest) else ""
+        # "¿Quién se entregó?" asks too little to have one answer: a verb and its complements are needed.
+        return f"¿{who} {rest}?" if has_main_verb(rest) and len(rest.split()) >= 3 else ""
     elif kind == "place":
         if s.startswith(MARK):
             word = _PLACE_WORD.get(fact.subtype)
