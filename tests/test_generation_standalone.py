@@ -256,8 +256,8 @@ def test_adverbs_pointing_back_are_dropped():
 
 
 def test_plural_title_gives_the_singular_answer_away():
-    from quizzes.generation.quality import guessable_from_title
     from quizzes.generation.model import Fact
+    from quizzes.generation.quality import guessable_from_title
 
     fact = Fact("k", "place", "region", 0, "s", "Galia", 0, 5, 0, 5)
     assert guessable_from_title(fact, "La guerra de las Galias", None)
