@@ -22,7 +22,6 @@ TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_DURATION_MS = 60 * 60 * 1000  # an hour: a longer "duration" is a card left open, not thinking time
 
 
-
 @dataclass(frozen=True)
 class SyncReport:
     created: int = 0

@@ -12,6 +12,7 @@ from .errors import Code, ServiceError
 JOIN_CODE_MAX_LENGTH = 16
 _CODE_RE = re.compile(r"^[A-Z0-9]+$")
 
+
 def join_code_normalise(raw: str) -> str:
     """Return the code as stored (upper case, no spaces or dashes) or raise ServiceError if it cannot be one."""
     if raw is None:

@@ -23,24 +23,30 @@ class Code(models.TextChoices):
     ATTEMPT_FINISHED = "finished", _("Este intento ya está entregado: no se pueden cambiar las respuestas.")
     ATTEMPT_EXPIRED = "expired", _("Se acabó el tiempo: el intento se ha entregado con las respuestas guardadas.")
     TOKEN_MALFORMED = "token_malformed", _("El formulario llegó incompleto o alterado. Vuelva a cargar la pregunta.")
-    PAGE_STALE = "stale", _(
-        "Esta página estaba desactualizada (otra pestaña, el botón «Atrás» o un doble clic): no se ha guardado nada. "
-        "Compruebe su respuesta y vuelva a enviarla."
+    PAGE_STALE = (
+        "stale",
+        _(
+            "Esta página estaba desactualizada (otra pestaña, el botón «Atrás» o un doble clic): "
+            "no se ha guardado nada. Compruebe su respuesta y vuelva a enviarla."
+        ),
     )
-    AUTOSAVE_IMMEDIATE = "autosave_immediate", _(
-        "Con corrección inmediata, la respuesta se guarda al pulsar «Comprobar» o al cambiar de pregunta."
+    AUTOSAVE_IMMEDIATE = (
+        "autosave_immediate",
+        _("Con corrección inmediata, la respuesta se guarda al pulsar «Comprobar» o al cambiar de pregunta."),
     )
     ANSWER_LOCKED = "locked", _("Esta pregunta ya está respondida y corregida; no se puede cambiar.")
     ANSWER_INVALID = "answer_invalid", _("No se ha entendido la respuesta.")
 
     # Classes (services/classes.py)
     JOIN_CODE_EMPTY = "code_empty", _("Escriba el código de la clase.")
-    JOIN_CODE_MALFORMED = "code_malformed", _(
-        "Ese código no es válido: tiene letras y números, sin espacios ni símbolos (por ejemplo, K7QM2XTP)."
+    JOIN_CODE_MALFORMED = (
+        "code_malformed",
+        _("Ese código no es válido: tiene letras y números, sin espacios ni símbolos (por ejemplo, K7QM2XTP)."),
     )
     JOIN_CODE_UNKNOWN = "code_unknown", _("No hay ninguna clase con ese código. Compruébelo con su docente.")
-    JOIN_CODE_RETIRED = "code_retired", _(
-        "Ese código ya no está en uso: la clase tiene uno nuevo. Pídaselo a su docente."
+    JOIN_CODE_RETIRED = (
+        "code_retired",
+        _("Ese código ya no está en uso: la clase tiene uno nuevo. Pídaselo a su docente."),
     )
     CLASS_ARCHIVED = "class_archived", _("Esa clase está archivada y ya no admite estudiantes.")
     ALREADY_TEACHER = "already_teacher", _("Usted es docente de esa clase; no hace falta unirse.")
