@@ -205,7 +205,7 @@ def test_student_report_weakest_facts_and_leeches(teacher, student):
     factories.make_card(user=student, fact=facts[0], is_leech=True, lapses=9)
     factories.make_card(user=student, fact=facts[2])
     report = student_report(classroom=classroom, student=student)
-    assert [f["question__fact__answer"] for f in report.weakest_facts] == ["Mannerheim", "Carelia"]
-    assert report.weakest_facts[1]["accuracy"] == pytest.approx(0.5)
+    assert [f.answer for f in report.weakest_facts] == ["Mannerheim", "Carelia"]
+    assert report.weakest_facts[1].accuracy == pytest.approx(0.5)
     assert [sc.card.fact for sc in report.leeches] == [facts[0]]
     assert len(report.attempts) == 2 and len(report.progress) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db import models
 from django.db.models import Avg, Count, Max, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -26,40 +27,31 @@ RETENTION_DAYS = 30
 ACTIVITY_DAYS = 7
 
 
-class CellStatus:
-    DONE = "done"
-    DONE_LATE = "done_late"
-    IN_PROGRESS = "in_progress"
-    LATE = "late"
-    NOT_STARTED = "not_started"
+class CellStatus(models.TextChoices):
+    DONE = "done", _("Entregado")
+    DONE_LATE = "done_late", _("Entregado con retraso")
+    IN_PROGRESS = "in_progress", _("En curso")
+    LATE = "late", _("Atrasado")
+    NOT_STARTED = "not_started", _("Sin empezar")
 
 
-CELL_LABELS = {
-    CellStatus.DONE: _("Entregado"),
-    CellStatus.DONE_LATE: _("Entregado con retraso"),
-    CellStatus.IN_PROGRESS: _("En curso"),
-    CellStatus.LATE: _("Atrasado"),
-    CellStatus.NOT_STARTED: _("Sin empezar"),
-}
-
-
-@dataclass
+@dataclass(frozen=True)
 class Cell:
     best: float | None = None
     attempts: int = 0
     in_progress: bool = False
-    status: str = CellStatus.NOT_STARTED
+    status: CellStatus = CellStatus.NOT_STARTED
 
     @property
     def label(self):
-        return CELL_LABELS[self.status]
+        return self.status.label
 
     @property
     def is_late(self) -> bool:
         return self.status in {CellStatus.LATE, CellStatus.DONE_LATE}
 
 
-@dataclass
+@dataclass(frozen=True)
 class AssignmentSummary:
     assignment: Assignment
     completed: int = 0
@@ -72,7 +64,7 @@ class AssignmentSummary:
         return self.completion * 100
 
 
-@dataclass
+@dataclass(frozen=True)
 class CardActivity:
     reviews_7d: int = 0
     retention: float | None = None  # share of "review" cards remembered (Anki's true retention), last 30 days
@@ -85,7 +77,7 @@ class CardActivity:
         return self.retention * 100 if self.retention is not None else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class GridRow:
     student: User
     cells: list[Cell]
@@ -93,7 +85,7 @@ class GridRow:
     average: float | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClassGrid:
     classroom: Classroom
     assignments: list[AssignmentSummary]
@@ -116,7 +108,7 @@ def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
     week_ago = now - timedelta(days=ACTIVITY_DAYS)
     month_ago = now - timedelta(days=RETENTION_DAYS)
     mature = Q(reviewed_at__gte=month_ago, state_before=CardState.REVIEW)
-    activity: dict[int, CardActivity] = {}
+    reviews, cards = {}, {}
     for row in (
         Review.objects.filter(user_id__in=user_ids, reviewed_at__gte=min(week_ago, month_ago))
         .values("user_id")
@@ -126,10 +118,11 @@ def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
             passed=Count("id", filter=mature & Q(rating__gte=2)),
         )
     ):
-        act = activity.setdefault(row["user_id"], CardActivity())
-        act.reviews_7d = row["week"]
-        act.retention_n = row["mature"]
-        act.retention = row["passed"] / row["mature"] if row["mature"] else None
+        reviews[row["user_id"]] = {
+            "reviews_7d": row["week"],
+            "retention_n": row["mature"],
+            "retention": row["passed"] / row["mature"] if row["mature"] else None,
+        }
     for row in (
         StudentCard.objects.filter(user_id__in=user_ids)
         .values("user_id")
@@ -138,10 +131,8 @@ def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
             due=Count("id", filter=Q(due__lte=now) & ~Q(state=CardState.NEW)),
         )
     ):
-        act = activity.setdefault(row["user_id"], CardActivity())
-        act.leeches = row["leeches"]
-        act.due = row["due"]
-    return activity
+        cards[row["user_id"]] = {"leeches": row["leeches"], "due": row["due"]}
+    return {uid: CardActivity(**reviews.get(uid, {}), **cards.get(uid, {})) for uid in reviews.keys() | cards.keys()}
 
 
 def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGrid:
@@ -165,25 +156,20 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
         )
     }
     activity = card_activity(user_ids=student_ids(classroom), now=now)
-    summaries = [AssignmentSummary(assignment=a) for a in assignments]
     rows = []
     for student in students:
         cells = []
-        for summary in summaries:
-            agg = aggregated.get((student.pk, summary.assignment.quiz_id))
-            cell = Cell()
-            if agg:
-                cell.best = agg["best"]
-                cell.attempts = agg["submitted"]
-                cell.in_progress = bool(agg["open"])
-            cell.status = _cell_status(
-                assignment=summary.assignment,
-                attempts=cell.attempts,
-                in_progress=cell.in_progress,
-                first_submitted=agg["first_submitted"] if agg else None,
+        for assignment in assignments:
+            agg = aggregated.get((student.pk, assignment.quiz_id)) or {}
+            attempts, in_progress = agg.get("submitted", 0), bool(agg.get("open"))
+            status = _cell_status(
+                assignment=assignment,
+                attempts=attempts,
+                in_progress=in_progress,
+                first_submitted=agg.get("first_submitted"),
                 now=now,
             )
-            cells.append(cell)
+            cells.append(Cell(best=agg.get("best"), attempts=attempts, in_progress=in_progress, status=status))
         scored = [c.best for c in cells if c.best is not None]
         rows.append(
             GridRow(
@@ -194,22 +180,29 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
             )
         )
     n = len(students)
-    for i, summary in enumerate(summaries):
+    summaries = []
+    for i, assignment in enumerate(assignments):
         column = [row.cells[i] for row in rows]
         bests = [c.best for c in column if c.best is not None]
-        summary.completed = sum(1 for c in column if c.attempts)
-        summary.late = sum(1 for c in column if c.is_late)
-        summary.average = sum(bests) / len(bests) if bests else None
-        summary.completion = summary.completed / n if n else 0.0
+        completed = sum(1 for c in column if c.attempts)
+        summaries.append(
+            AssignmentSummary(
+                assignment=assignment,
+                completed=completed,
+                late=sum(1 for c in column if c.is_late),
+                average=sum(bests) / len(bests) if bests else None,
+                completion=completed / n if n else 0.0,
+            )
+        )
+    mature = sum(r.cards.retention_n for r in rows)
+    passed = sum(round((r.cards.retention or 0) * r.cards.retention_n) for r in rows)
     class_cards = CardActivity(
         reviews_7d=sum(r.cards.reviews_7d for r in rows),
         leeches=sum(r.cards.leeches for r in rows),
         due=sum(r.cards.due for r in rows),
+        retention=passed / mature if mature else None,
+        retention_n=mature,
     )
-    mature = sum(r.cards.retention_n for r in rows)
-    if mature:
-        passed = sum(round((r.cards.retention or 0) * r.cards.retention_n) for r in rows)
-        class_cards.retention, class_cards.retention_n = passed / mature, mature
     return ClassGrid(classroom=classroom, assignments=summaries, rows=rows, cards=class_cards, now=now)
 
 

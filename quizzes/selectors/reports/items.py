@@ -10,7 +10,7 @@ Variances are sample variances (n - 1), as in Moodle.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Avg, Count, F, FloatField, Max, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Floor, Least
@@ -58,7 +58,7 @@ def selected_attempts(*, quiz: Quiz, classroom: Classroom | None = None, which: 
     return base
 
 
-@dataclass
+@dataclass(frozen=True)
 class OptionStat:
     text: str
     is_correct: bool
@@ -70,7 +70,7 @@ class OptionStat:
         return self.rate * 100
 
 
-@dataclass
+@dataclass(frozen=True)
 class QuestionStat:
     item: QuizItem
     n: int = 0
@@ -96,7 +96,7 @@ class QuestionStat:
         return bool(self.flags)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ItemAnalysis:
     quiz: Quiz
     which: str
@@ -244,31 +244,32 @@ def item_analysis(*, quiz: Quiz, classroom: Classroom | None = None, which: str 
     k = 0
     for item in items:
         question = item.question
-        stat = QuestionStat(item=item)
+        measured: dict = {}  # the QuestionStat fields this question has data for
         agg = per_question.get(item.question_id)
         if agg and agg["n"]:
             n = agg["n"]
-            stat.n = n
+            measured["n"] = n
             maxp = agg["maxp"] or _f(item.points)
             mean_x = _f(agg["sx"]) / n
-            stat.facility = mean_x / maxp if maxp else None
+            measured["facility"] = mean_x / maxp if maxp else None
             if n > 1:
                 var_x = max(0.0, (_f(agg["sxx"]) - n * mean_x * mean_x) / (n - 1))
                 cov_xt = (_f(agg["sxt"]) - _f(agg["sx"]) * _f(agg["st"]) / n) / (n - 1)
                 var_t = max(0.0, (_f(agg["stt"]) - _f(agg["st"]) ** 2 / n) / (n - 1))
                 var_rest = max(0.0, var_t - 2 * cov_xt + var_x)
-                stat.sd = math.sqrt(var_x) / maxp if maxp else None
+                measured["sd"] = math.sqrt(var_x) / maxp if maxp else None
                 if var_x > 1e-12 and var_rest > 1e-12:
-                    stat.discrimination = max(-1.0, min(1.0, (cov_xt - var_x) / math.sqrt(var_x * var_rest)))
+                    discrimination = (cov_xt - var_x) / math.sqrt(var_x * var_rest)
+                    measured["discrimination"] = max(-1.0, min(1.0, discrimination))
                 sum_var += var_x
                 k += 1
-        _fill_options(stat, picks.get(item.question_id, {}), answered.get(item.question_id, 0))
+        measured.update(_option_stats(question, picks.get(item.question_id, {}), answered.get(item.question_id, 0)))
         if question.kind not in CHOICE_KINDS and item.question_id in free_wrong:
             answer, count = free_wrong[item.question_id]
-            stat.top_wrong = _answer_label(question.kind, answer, {c.pk: c.text for c in question.choices.all()})
-            stat.top_wrong_count = count
-        stat.flags = _flags(stat)
-        stats.append(stat)
+            measured["top_wrong"] = _answer_label(question.kind, answer, {c.pk: c.text for c in question.choices.all()})
+            measured["top_wrong_count"] = count
+        stat = QuestionStat(item=item, **measured)
+        stats.append(replace(stat, flags=_flags(stat)))
     alpha = None
     if k > 1 and var_total and var_total > 1e-12:
         alpha = k / (k - 1) * (1 - sum_var / var_total)
@@ -285,8 +286,8 @@ def item_analysis(*, quiz: Quiz, classroom: Classroom | None = None, which: str 
     )
 
 
-def _fill_options(stat: QuestionStat, counts: dict, answered: int) -> None:
-    question = stat.question
+def _option_stats(question, counts: dict, answered: int) -> dict:
+    """Return the QuestionStat fields about options: how often each was chosen, the wrong one chosen most."""
     if question.kind == QuestionKind.TRUE_FALSE:
         options = [
             (True, str(_("Verdadero")), question.correct_bool is True),
@@ -295,19 +296,25 @@ def _fill_options(stat: QuestionStat, counts: dict, answered: int) -> None:
     elif question.kind in CHOICE_KINDS:
         options = [(c.pk, c.text, c.is_correct) for c in question.choices.all()]
     else:
-        return
-    for key, text, correct in options:
-        count = counts.get(key, 0)
-        stat.options.append(
-            OptionStat(text=text, is_correct=correct, count=count, rate=count / answered if answered else 0)
+        return {}
+    stats = [
+        OptionStat(
+            text=text,
+            is_correct=correct,
+            count=counts.get(key, 0),
+            rate=counts.get(key, 0) / answered if answered else 0,
         )
-    wrong = [o for o in stat.options if not o.is_correct and o.count]
-    right = [o for o in stat.options if o.is_correct]
+        for key, text, correct in options
+    ]
+    found: dict = {"options": stats}
+    wrong = [o for o in stats if not o.is_correct and o.count]
+    right = [o for o in stats if o.is_correct]
     if wrong:
         top = max(wrong, key=lambda o: o.count)
-        stat.top_wrong, stat.top_wrong_count = top.text, top.count
+        found["top_wrong"], found["top_wrong_count"] = top.text, top.count
         # "A wrong option chosen more often than the right one" (for several right ones: than the least chosen).
-        stat.wrong_beats_right = bool(right) and top.count > min(o.count for o in right)
+        found["wrong_beats_right"] = bool(right) and top.count > min(o.count for o in right)
+    return found
 
 
 def _flags(stat: QuestionStat) -> list:

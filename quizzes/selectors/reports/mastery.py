@@ -29,7 +29,7 @@ def class_documents(*, classroom: Classroom) -> list[Document]:
     )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Accuracy:
     """A share of marks earned (0..1, None when nothing was answered) and how many answers it rests on."""
 
@@ -48,13 +48,13 @@ class Accuracy:
         return str(min(4, int(self.value * 5)))
 
 
-@dataclass
+@dataclass(frozen=True)
 class SentenceMastery:
     sentence: Sentence
     accuracy: Accuracy
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mastery:
     document: Document
     sentences: list[SentenceMastery]

@@ -20,14 +20,23 @@ from ...models import (
 from .grid import CardActivity, card_activity
 
 
-@dataclass
+@dataclass(frozen=True)
+class WeakFact:
+    fact_id: int
+    answer: str
+    sentence_text: str | None
+    accuracy: float  # 0..1
+    n: int  # answers it rests on
+
+
+@dataclass(frozen=True)
 class StudentReport:
     student: User
-    attempts: list
-    weakest_facts: list
-    leeches: list
+    attempts: list[Attempt]
+    weakest_facts: list[WeakFact]
+    leeches: list[StudentCard]
     cards: CardActivity
-    progress: list  # (datetime, percent, quiz title)
+    progress: list[tuple[datetime, float, str]]  # (submitted at, percent, quiz title)
 
 
 def student_report(*, classroom: Classroom, student: User, now: datetime | None = None) -> StudentReport:
@@ -37,15 +46,22 @@ def student_report(*, classroom: Classroom, student: User, now: datetime | None 
     attempts = list(
         Attempt.objects.for_student(student).filter(quiz__in=quiz_ids).select_related("quiz").order_by("-started_at")
     )
-    weakest = list(
-        Response.objects.for_student(student)
+    weakest = [
+        WeakFact(
+            fact_id=row["question__fact_id"],
+            answer=row["question__fact__answer"],
+            sentence_text=row["question__fact__sentence__text"],
+            accuracy=row["accuracy"],
+            n=row["n"],
+        )
+        for row in Response.objects.for_student(student)
         .submitted()
         .filter(attempt__quiz__in=quiz_ids, question__fact__isnull=False)
         .values("question__fact_id", "question__fact__answer", "question__fact__sentence__text")
         .annotate(accuracy=Avg(Coalesce("fraction", Value(0.0))), n=Count("id"))
         .filter(accuracy__lt=1)
         .order_by("accuracy", "-n", "question__fact_id")[:10]
-    )
+    ]
     leeches = list(
         StudentCard.objects.filter(user=student, is_leech=True).select_related("card").order_by("-lapses")[:20]
     )
