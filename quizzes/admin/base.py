@@ -1,7 +1,7 @@
 """What every admin of the project shares: malformed ids in a posted form are a message, never a 500.
 
 Django's admin looks up some posted values as they came, and a value that is not a valid key for the field raises
-(both found by tests/test_fuzz.py; an id beyond 64 bits is an OverflowError on SQLite):
+(both found by tests/views/test_fuzz.py; an id beyond 64 bits is an OverflowError on SQLite):
 - when a form with errors is shown again, the autocomplete widget looks up the submitted values
   (``document=":"`` on the question form); :class:`AutocompleteSelect` and :class:`AutocompleteSelectMultiple`
   drop the values the target field cannot read before the lookup (the form still reports them);

@@ -140,7 +140,7 @@ def load():
         import spacy
 
         with warnings.catch_warnings():
-            # W095: trained with spaCy 3.1; it runs under 3.8 (checked by tests/test_generation_nlp.py).
+            # W095: trained with spaCy 3.1; it runs under 3.8 (checked by tests/generation/test_generation_nlp.py).
             warnings.filterwarnings("ignore", message=r".*\[W095\]")
             return spacy.load(MODEL)
     except OSError as exc:  # the package is not installed

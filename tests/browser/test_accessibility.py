@@ -13,7 +13,7 @@ from django.urls import reverse
 from quizzes.services import attempts as attempt_services
 from tests import factories
 from tests.browser.conftest import login
-from tests.test_access_matrix import World
+from tests.views.test_access_matrix import World
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -24,7 +24,7 @@ from quizzes.models import (
 from quizzes.services import generation
 from quizzes.services.content import question_problems
 from tests import factories
-from tests.test_admin import document_post, question_post
+from tests.admin.test_admin import document_post, question_post
 
 
 @pytest.fixture(autouse=True)

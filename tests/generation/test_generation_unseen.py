@@ -7,7 +7,7 @@ import pytest
 from quizzes.generation import bank_to_json, generate_bank
 from quizzes.generation.evaluation import find_problems
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 TEXTS = ["guerra-civil-espanola.txt", "batalla-de-stalingrado.txt", "canal-de-panama.txt"]
 
 

@@ -413,7 +413,7 @@ def test_generating_a_document_makes_one_card_per_fact_whose_front_blanks_the_an
     from quizzes.models import Document, Fact
     from quizzes.services import generation
 
-    text = (Path(__file__).parent / "data" / "guerra-de-invierno.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parents[1] / "data" / "guerra-de-invierno.txt").read_text(encoding="utf-8")
     document = Document.objects.create(title="La Guerra de Invierno", text=text)
     generation.document_generate_questions(document=document)
     facts = Fact.objects.filter(document=document, is_active=True).select_related("sentence", "flashcard")

@@ -426,7 +426,7 @@ def test_csv_bad_rows_name_their_line():
 def test_the_csv_example_in_the_docs_reads_without_errors():
     from pathlib import Path
 
-    doc = (Path(__file__).resolve().parents[1] / "docs" / "interop.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "interop.md").read_text(encoding="utf-8")
     example = doc.split("```csv\n", 1)[1].split("```", 1)[0]
     result = csv_io.loads(example)
     assert result.errors == []

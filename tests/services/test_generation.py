@@ -16,7 +16,7 @@ from quizzes.services.errors import Code, ServiceError
 
 pytestmark = pytest.mark.django_db
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SEED_PATH = DATA / "guerra-de-invierno.txt"
 SEED = SEED_PATH.read_text(encoding="utf-8")
 
@@ -257,7 +257,7 @@ def test_demo_quizzes_are_published_and_idempotent():
 
 
 # ------------------------------------------------------------------ the committed Winter War bank
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = Path(__file__).parents[2] / "fixtures"
 DEMO_SOURCE = "Wikipedia en español, «Guerra de Invierno» (extracto)"
 
 

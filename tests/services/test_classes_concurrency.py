@@ -10,7 +10,7 @@ from quizzes.models import Assignment, Enrollment, RetiredJoinCode
 from quizzes.services import classes as svc
 from quizzes.services.errors import ServiceError
 from tests import factories
-from tests.test_quiz_concurrency import run_together
+from tests.services.test_quiz_concurrency import run_together
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

@@ -12,7 +12,7 @@ from quizzes.generation.facts import find_dates, find_quantities, parse_number
 from quizzes.generation.questions import fix_conjunctions
 from quizzes.generation.text import canonical, mark_skips, normalise, split_sentences
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SEED = (DATA / "guerra-de-invierno.txt").read_text(encoding="utf-8")
 GOLD = json.loads((DATA / "guerra-de-invierno.facts.json").read_text(encoding="utf-8"))
 
@@ -392,14 +392,14 @@ def test_output_does_not_depend_on_the_hash_seed():
             capture_output=True,
             text=True,
             env=env,
-            cwd=Path(__file__).parent.parent,
+            cwd=Path(__file__).parents[2],
             check=True,
         )
         outs.add(run.stdout)
     assert len(outs) == 1
 
 
-SHARED_SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "qgen_eval.py"
+SHARED_SCORER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "qgen_eval.py"
 
 
 @pytest.mark.skipif(not SHARED_SCORER.exists(), reason="the shared scorer is only beside the team's checkout")

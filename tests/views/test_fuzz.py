@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from quizzes.services import attempts as attempt_services
 from tests import factories
-from tests.test_access_matrix import MATRIX, World
+from tests.views.test_access_matrix import MATRIX, World
 
 pytestmark = pytest.mark.django_db
 
@@ -249,7 +249,7 @@ def _post_views() -> list[str]:
 
 def test_every_post_endpoint_is_fuzzed():
     missing = [n for n in _post_views() if n not in TARGETS]
-    assert not missing, "POST endpoints without a fuzz target in tests/test_fuzz.py TARGETS: " + ", ".join(missing)
+    assert not missing, "POST endpoints without a fuzz target in tests/views/test_fuzz.py TARGETS: " + ", ".join(missing)
 
 
 @st.composite
