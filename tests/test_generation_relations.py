@@ -75,3 +75,37 @@ def test_a_bank_asks_about_causes():
     assert len(causes) == 4
     asked = [q for q in bank.questions if set(q.fact_keys) & {f.key for f in causes}]
     assert any(q.status == "published" for q in asked)
+
+
+def test_definitions_are_found_with_their_subject():
+    from quizzes.generation.relations import find_definition
+
+    d = find_definition(sent("El acueducto de Segovia es una obra de ingeniería romana, construida hacia el año 100."))
+    assert (d.text(d.term), d.copula, d.text(d.predicate)) == (
+        "El acueducto de Segovia",
+        "es",
+        "una obra de ingeniería romana",
+    )
+    assert (
+        find_definition(sent("La fotosíntesis es el proceso mediante el cual las plantas, las algas y otras.")) is None
+    )
+    assert find_definition(sent("Los visigodos fue un pueblo germánico.")) is None  # no agreement
+
+
+def test_definition_items_restate_and_swap_classifying_definitions():
+    from quizzes.generation.relations import definition_items, find_definition
+
+    texts = [
+        "La Alhambra es un conjunto palaciego de Granada, construido por la dinastía nazarí.",
+        "La Mezquita de Córdoba es un templo del siglo VIII, ampliado varias veces.",
+        "El Escorial es un monasterio mandado construir por Felipe II, terminado en 1584.",
+        "La Giralda es una torre de la catedral de Sevilla, antiguo alminar.",
+    ]
+    defs = [find_definition(sent(t, i)) for i, t in enumerate(texts)]
+    facts, items = definition_items(defs, None)
+    assert [f.subtype for f in facts] == ["predicate"] * 4
+    choice = [q for q in items if q.kind == "single_choice"]
+    assert choice and all(q.prompt.startswith("¿Qué es ") and len(q.distractors) == 3 for q in choice)
+    tf = [q for q in items if q.kind == "true_false"]
+    assert tf and all(q.prompt.removeprefix("Verdadero o falso: ") not in texts for q in tf)
+    assert {q.correct[0] for q in tf} <= {"Verdadero", "Falso"}

@@ -12,7 +12,7 @@ from .model import Bank, Fact, Question, stable_key
 from .quality import check_question
 from .questions import merge_duplicates, ordering_questions, questions_for_fact
 from .ranking import publish
-from .relations import find_relations, relation_items
+from .relations import definition_items, find_definition, find_relations, relation_items
 from .standalone import Discourse
 from .text import canonical, mark_skips, normalise, split_sentences
 
@@ -71,10 +71,14 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         questions += ordering_questions(ex.facts, ex, sentences, disc)
     except Exception as exc:  # noqa: BLE001
         _dropped(dropped, "ordering items", exc)
-    # Causes and consequences: facts of their own, with choice and true/false items.
+    # Causes, consequences and definitions: facts of their own, with choice and true/false items.
     try:
         relations = [r for s in sentences if not s.skip for r in find_relations(s)]
         cause_facts, cause_items = relation_items(relations, disc)
+        definitions = [d for s in sentences if not s.skip for d in [find_definition(s, disc.name_words())] if d]
+        definition_facts, definition_questions = definition_items(definitions, disc)
+        cause_facts += definition_facts
+        cause_items += definition_questions
         taken = {f.key for f in ex.facts}
         for fact in cause_facts:
             if fact.key in taken:

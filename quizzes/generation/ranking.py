@@ -50,6 +50,7 @@ _SUBTYPE_BASE = {
     "alias": 0.3,
     # causes and consequences (quizzes.generation.relations)
     "cause": 0.9,
+    "predicate": 0.55,  # «X es un…»: what the text says X is
     # terms the text defines or names («los estomas, pequeños poros…», «un proceso llamado fotólisis»)
     "definition": 0.75,
     "named": 0.7,

@@ -1,4 +1,4 @@
-"""Causes and consequences: «X provocó Y», «Y debido a X», «como consecuencia de X», «por lo que».
+"""Causes and consequences («X provocó Y», «Y debido a X», «como consecuencia de X») and definitions («X es un…»).
 
 A relation becomes a fact (kind `term`, subtype `cause`) whose answer is the cause as the text says it,
 and up to three items:
@@ -8,6 +8,11 @@ and up to three items:
   of the same text (no generic list: fewer than three of them, no choice item);
 * a true/false statement restated as «Y fue consecuencia de X» (not the sentence word for word), made false
   by putting another relation's cause in its place.
+
+A definition «X es/fue un(a) / el / la …» (X the subject of the sentence, the copula agreeing with it)
+becomes a fact (`term`/`predicate`) whose answer is the predicate cut at the first comma or relative
+pronoun; it is asked as «¿Qué es X?» with the text's other definitions as options (three needed), and as a
+true/false statement cut to the definition, false with another classifying definition («un…», «una…»).
 
 The cause is a noun phrase the rules can see: it starts with a determiner and ends at a comma, a relative
 pronoun or the end of the sentence. Long spans are only ever offered as options, never typed.
@@ -20,7 +25,7 @@ from dataclasses import dataclass
 
 from .lexicon import fold
 from .model import Fact, Question, stable_key
-from .standalone import Discourse, drop_connectors, lower_first, stand_alone, verbish
+from .standalone import Discourse, _agrees, drop_connectors, lower_first, sentence_subject, stand_alone, verbish
 from .text import Sentence
 
 BLANK = "_____"
@@ -173,7 +178,24 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
                     distractors=[_upper(o) for o in others[:3]],
                     explanation=r.sentence,
                     sentence_indexes=[r.sentence_index],
-                    notes=notes + ["relation:cause"],
+                    notes=notes + ["relation:cause"] + (["wh"] if prompt.startswith("¿") else []),
+                )
+            )
+        # A typed answer: «¿Qué provocó Y?» (a cause of more than a few words stays a draft).
+        if r.verb and r.verb != "por" and r.cause[0] < r.effect[0] and len(effect.split()) <= MAX_WORDS:
+            head = re.sub(r"^(?:el|la|los|las|un|una|unos|unas)\s+", "", cause, flags=re.IGNORECASE)
+            questions.append(
+                Question(
+                    key=stable_key("short_answer", "cause", r.sentence, cause),
+                    kind="short_answer",
+                    prompt=f"¿Qué {r.verb.lower()} {_definite(effect)}?",
+                    fact_keys=[key],
+                    correct=[cause],
+                    distractors=[],
+                    explanation=r.sentence,
+                    sentence_indexes=[r.sentence_index],
+                    accepted=[cause, head] if head != cause else [cause],
+                    notes=["relation:cause", "wh"],
                 )
             )
         # True/false, restated: «Y fue consecuencia de X»; false with another relation's cause.
@@ -208,3 +230,122 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
 
 def _upper(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# ---------------------------------------------------------------- definitions
+_COPULA = re.compile(r"\s(es|fue|era|son|fueron|eran)\s+(?=(?:el|la|los|las|un|una|unos|unas)\s)", re.IGNORECASE)
+_DEF_END = re.compile(r",|;|:|\.$|\s(?:que|quien|donde|cuyo|cuya|y\s+(?:se\s+)?\w+(?:ó|aron|a|an|e|en))\s")
+MAX_DEFINITION_WORDS = 16
+
+
+@dataclass
+class Definition:
+    sentence_index: int
+    sentence: str
+    term: tuple[int, int]  # local span of what is defined
+    predicate: tuple[int, int]  # local span of the definition ("la cordillera continental más larga del mundo")
+    copula: str
+
+    def text(self, span: tuple[int, int]) -> str:
+        return self.sentence[span[0] : span[1]]
+
+
+def find_definition(sent: Sentence, names: frozenset[str] | None = None) -> Definition | None:
+    """Return «X es/fue un(a)/el/la …» when X is the subject of the sentence and the predicate a noun phrase."""
+    s = sent.text
+    m = _COPULA.search(s)
+    if not m:
+        return None
+    subj = sentence_subject(s, names)
+    between = s[len(subj) : m.start()] if subj and s.startswith(subj) else None
+    # "X es …" or "X, the apposition, es …"; the copula agrees with X.
+    if between is None or (between.strip(" ,") and not between.lstrip().startswith(",")):
+        return None
+    if not _agrees(m.group(1), subj):
+        return None
+    a = m.end()
+    end = _DEF_END.search(s, a + 3)
+    b = end.start() if end else len(s)
+    b = len(s[:b].rstrip(" ."))
+    relative_cut = bool(re.search(r"\b(?:el|la|los|las) cual(?:es)?\b", s[a:b])) and bool(end) and end.group() == ","
+    if b <= a or len(s[a:b].split()) > MAX_DEFINITION_WORDS or relative_cut:
+        return None  # too long, or cut inside "el proceso mediante el cual …"
+    return Definition(sent.index, s, (0, len(subj)), (a, b), m.group(1).lower())
+
+
+def definition_items(defs: list[Definition], disc: Discourse | None) -> tuple[list[Fact], list[Question]]:
+    """Return a fact per definition, «¿Qué es X?» as a choice item when the text has three other
+    definitions to offer, and a true/false statement cut to the definition (false with another one)."""
+    facts: list[Fact] = []
+    questions: list[Question] = []
+    for d in defs:
+        term, predicate = d.text(d.term), d.text(d.predicate)
+        key = stable_key(d.sentence, predicate, "definition")
+        facts.append(
+            Fact(
+                key=key,
+                kind="term",
+                subtype="predicate",
+                sentence_index=d.sentence_index,
+                sentence=d.sentence,
+                answer=predicate,
+                start=d.predicate[0],
+                end=d.predicate[1],
+                local_start=d.predicate[0],
+                local_end=d.predicate[1],
+                notes=[f"definido: {term}"],
+            )
+        )
+        others = [o.text(o.predicate) for o in defs if o is not d and fold(o.text(o.predicate)) not in fold(d.sentence)]
+        if len(others) >= 3:
+            questions.append(
+                Question(
+                    key=stable_key("single_choice", "definition", d.sentence, predicate),
+                    kind="single_choice",
+                    prompt=f"¿Qué {d.copula} {lower_first(term)}?",
+                    fact_keys=[key],
+                    correct=[_upper(predicate)],
+                    distractors=[_upper(o) for o in others[:3]],
+                    explanation=d.sentence,
+                    sentence_indexes=[d.sentence_index],
+                    notes=["relation:definition", "wh"],
+                )
+            )
+        # A typed answer too: «¿Qué es la penicilina?» — «un antibiótico» (a long one stays a draft).
+        head = re.sub(r"^(?:el|la|los|las|un|una|unos|unas)\s+", "", predicate)
+        questions.append(
+            Question(
+                key=stable_key("short_answer", "definition", d.sentence, predicate),
+                kind="short_answer",
+                prompt=f"¿Qué {d.copula} {lower_first(term)}?",
+                fact_keys=[key],
+                correct=[predicate],
+                distractors=[],
+                explanation=d.sentence,
+                sentence_indexes=[d.sentence_index],
+                accepted=[predicate, head] if head != predicate else [predicate],
+                notes=["relation:definition", "wh"],
+            )
+        )
+        # A false definition puts another classifying definition of the text («un …», «una …») in its place.
+        kinds = [o for o in others if re.match(r"(?:un|una)\s", o) and re.match(r"(?:un|una)\s", predicate)]
+        false = bool(kinds) and int(stable_key(key, "tf")[:2], 16) % 2 == 0
+        said = kinds[0] if false else predicate
+        statement = f"{term} {d.copula} {lower_first(said)}."
+        if fold(statement) == fold(d.sentence):
+            continue  # the sentence word for word: not a restatement
+        questions.append(
+            Question(
+                key=stable_key("true_false", "definition", d.sentence, predicate, "false" if false else "true"),
+                kind="true_false",
+                prompt="Verdadero o falso: " + lower_first(statement),
+                fact_keys=[key],
+                correct=["Falso" if false else "Verdadero"],
+                distractors=[],
+                explanation=d.sentence,
+                sentence_indexes=[d.sentence_index],
+                notes=["relation:definition"]
+                + ([f"Afirmación falsa: «{said}» en lugar de «{predicate}»."] if false else []),
+            )
+        )
+    return facts, questions
