@@ -103,7 +103,7 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
     def import_view(self, request):
         """Upload a file; with no errors it is kept for review, otherwise every error is listed."""
         self._check_import_permission(request)
-        errors, notes = [], []
+        errors, notes, skipped = [], [], []
         if request.method == "POST":
             form = ImportUploadForm(request.POST, request.FILES)
             if form.is_valid():
@@ -120,7 +120,7 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
                         document=form.cleaned_data["document"],
                     )
                     return HttpResponseRedirect(reverse("admin:quizzes_question_import_preview", args=[batch.token]))
-                errors, notes = result.errors, result.notes
+                errors, notes, skipped = result.errors, result.notes, result.skipped
         else:
             form = ImportUploadForm()
         context = self._context(
@@ -129,6 +129,7 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
             form=form,
             errors=errors,
             notes=notes,
+            skipped=skipped,
         )
         return TemplateResponse(request, "quizzes/interop/import_form.html", context, status=200)
 
@@ -180,6 +181,8 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
             batch=batch,
             rows=rows,
             notes=batch.payload.get("notes", []),
+            skipped=services.import_skipped(batch=batch),
+            encoding=batch.payload.get("encoding", ""),
             n_new=sum(1 for r in rows if not r.is_duplicate),
             n_duplicates=sum(1 for r in rows if r.is_duplicate),
             form=ImportConfirmForm(),

@@ -3,7 +3,10 @@
 Columns (header row required, any order, names in Spanish; only the first three are required):
 ``tipo, enunciado, respuesta, distractores, tolerancia, unidad, explicacion, documento``.
 Lists inside a cell (several right answers, wrong options, items in order) are separated by `` | ``; a literal
-bar is written ``\\|``. Comma, semicolon or tab separated; UTF-8 (a BOM from Excel is fine).
+bar is written ``\\|``. Comma, semicolon or tab separated (the separator is the one the header row uses);
+quotes inside a quoted cell are doubled, as every spreadsheet writes them. The export uses semicolons, which Excel
+in Spanish opens in columns, and a text cell that a spreadsheet would run as a formula (it starts with ``= + - @``)
+gets an apostrophe in front, which the import takes away again.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from ..domain.numbers import format_number, parse_number
 from ..models.content import QuestionKind
-from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData
+from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, strip_controls
 
 COLUMNS = ("tipo", "enunciado", "respuesta", "distractores", "tolerancia", "unidad", "explicacion", "documento")
 REQUIRED = ("tipo", "enunciado", "respuesta")
@@ -112,13 +115,32 @@ def to_row(item: QuestionData) -> dict[str, str]:
     return row
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _needs_quote(text: str) -> bool:
+    return text.startswith(_FORMULA_START) or (text.startswith("'") and _needs_quote(text[1:]))
+
+
+def formula_safe(text: str) -> str:
+    """Prefix a cell a spreadsheet would run as a formula with an apostrophe (OWASP "CSV injection")."""
+    return "'" + text if _needs_quote(text) else text
+
+
+def formula_unsafe(text: str) -> str:
+    """Undo :func:`formula_safe` (only the apostrophe it adds is taken away)."""
+    return text[1:] if text.startswith("'") and _needs_quote(text[1:]) else text
+
+
 def dumps(items: Iterable[QuestionData]) -> str:
-    """Return the CSV (comma separated, every cell quoted when needed, UTF-8 with a BOM so Excel reads accents)."""
+    """Return the CSV: semicolons (Excel in Spanish), UTF-8 with a BOM (so Excel reads accents), formulas defused."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(COLUMNS)
     for item in items:
-        writer.writerow(to_row(item))
+        row = to_row(item)
+        numeric = {"respuesta", "tolerancia"} if item.kind == QuestionKind.NUMERIC else set()
+        writer.writerow([row[c] if c in numeric else formula_safe(strip_controls(row[c])) for c in COLUMNS])
     return "\ufeff" + out.getvalue()
 
 
@@ -137,12 +159,11 @@ def loads(text: str) -> ParseResult:
     """Read our CSV layout; a missing column stops everything, a bad row is an error naming its line."""
     result = ParseResult()
     text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    try:
-        dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    # The separator is the one the header row uses (csv.Sniffer would also guess, wrongly, that quotes are not
+    # doubled: «"Mariscal"")"» would then keep both quotes).
+    first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    delimiter = max(",;\t", key=first_line.count) if any(d in first_line for d in ",;\t") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, doublequote=True, strict=False)
     try:
         header = next(reader)
     except StopIteration:
@@ -171,7 +192,7 @@ def loads(text: str) -> ParseResult:
             if not any(cell.strip() for cell in row):
                 continue
             where = _("línea %(n)d") % {"n": line}
-            cells = {key: (row[i].strip() if i < len(row) else "") for i, key in enumerate(keys)}
+            cells = {key: formula_unsafe(row[i].strip()) if i < len(row) else "" for i, key in enumerate(keys)}
             try:
                 result.items.append(_read_row(cells, where))
             except ImportFormatError as exc:

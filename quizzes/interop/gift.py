@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from ..domain.numbers import format_plain, parse_plain
@@ -23,8 +22,11 @@ from .schema import (
     ImportFormatError,
     ParseResult,
     QuestionData,
+    Skipped,
     choice_fractions,
     clean_text,
+    html_to_text,
+    media_names,
 )
 
 CATEGORY_ROOT = "$course$/top/winterwar"
@@ -141,15 +143,22 @@ def _restore(text: str) -> str:
     return "".join(_RESTORE.get(ch, ch) for ch in text)
 
 
-def _plain(text: str) -> str:
-    """Restore escaped characters and drop a ``[format]`` prefix (HTML is reduced to its text)."""
+# Tags that make an unmarked text HTML (Moodle's default GIFT format, "moodle", lets HTML through).
+_HTML_TAG_RE = re.compile(r"(?i)</?(?:p|br|b|i|u|em|strong|span|div|sub|sup|img|a|ul|ol|li|h[1-6]|audio|video|table)\b")
+
+
+def _plain(text: str, *, one_line: bool = False) -> str:
+    """Restore escaped characters and drop a ``[format]`` prefix; HTML becomes text as Moodle's html_to_text does."""
     text = text.strip()
     match = re.match(r"^\[(moodle|html|plain|markdown)\]", text)
+    fmt = match.group(1) if match else "moodle"
     if match:
         text = text[match.end() :]
-        if match.group(1) == "html":
-            text = strip_tags(text)
-    return clean_text(_restore(text))
+    text = _restore(text)
+    if fmt == "html" or (fmt == "moodle" and _HTML_TAG_RE.search(text)):
+        return html_to_text(text, one_line=one_line)
+    text = clean_text(text)
+    return " ".join(text.split()) if one_line else text
 
 
 def _blocks(text: str) -> Iterable[tuple[int, list[str]]]:
@@ -177,8 +186,8 @@ def _split_weight(answer: str, default: float) -> tuple[float, str]:
 
 
 def _answer_text(answer: str) -> str:
-    """Drop an answer's ``#feedback`` and restore its text."""
-    return _plain(answer.split("#", 1)[0])
+    """Drop an answer's ``#feedback`` and restore its text (on one line: an option is one line)."""
+    return _plain(answer.split("#", 1)[0], one_line=True)
 
 
 def loads(text: str) -> ParseResult:
@@ -203,8 +212,11 @@ def loads(text: str) -> ParseResult:
             exc.where = exc.where or where
             result.errors.append(exc)
             continue
+        except _Skip as skip:
+            result.skipped.append(Skipped(where=where, reason=skip.reason, prompt=skip.prompt))
+            continue
         result.items.append(item)
-    if not result.items and not result.errors:
+    if not result.items and not result.errors and not result.skipped:
         result.errors.append(ImportFormatError(_("El archivo no contiene ninguna pregunta GIFT.")))
     return result
 
@@ -217,6 +229,15 @@ def document_from_category(category: str) -> str:
     return ""
 
 
+class _Skip(Exception):
+    """A question of a kind we do not have: left out, with the reason, and the rest of the file is read."""
+
+    def __init__(self, reason: str, prompt: str = ""):
+        super().__init__(reason)
+        self.reason = reason
+        self.prompt = prompt
+
+
 def _read_question(text: str, comments: str, category: str, where: str) -> QuestionData:
     name = ""
     if text.startswith("::"):
@@ -227,8 +248,10 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
         text = text[end + 2 :].strip()
     start, finish = text.find("{"), text.find("}")
     if start == -1 and finish == -1:
-        raise ImportFormatError(
-            _("No hay respuestas entre llaves { }: no es una pregunta (para usar { } en un texto, escríbalas \\{ \\}).")
+        # Moodle reads a block without answers as a "description" (a text shown between questions).
+        raise _Skip(
+            _("Texto sin respuestas entre llaves { } (una «descripción» de Moodle): no es una pregunta."),
+            _plain(text, one_line=True),
         )
     if start == -1 or finish == -1 or finish < start:
         raise ImportFormatError(_("Las llaves { } de las respuestas no están emparejadas."))
@@ -247,6 +270,11 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
         answers = answers[:separator].strip()
 
     item = QuestionData(kind="", prompt=_plain(prompt), explanation=explanation, name=name, where=where)
+    media = media_names(_restore(text))
+    if media:
+        item.warnings.append(
+            _("Las imágenes o el audio de la pregunta no se importan: %(files)s.") % {"files": ", ".join(media)}
+        )
     ids = _ID_RE.search(comments)
     item.idnumber = ids.group(1).replace("\\]", "]").strip() if ids else ""
     for tag in _TAG_RE.findall(comments):
@@ -260,13 +288,13 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
     if answers.startswith(">"):
         _read_ordering(item, answers)
     elif answers == "":
-        raise ImportFormatError(_("Las llaves están vacías: las preguntas de ensayo no se pueden importar."))
+        raise _Skip(_("Pregunta de ensayo (llaves vacías): aquí no hay respuestas abiertas."), item.prompt)
     elif answers.startswith("#"):
         _read_numeric(item, answers[1:])
     elif "~" in answers:
         _read_choice(item, answers)
     elif "=" in answers and "->" in answers:
-        raise ImportFormatError(_("Las preguntas de emparejamiento no se pueden importar."))
+        raise _Skip(_("Pregunta de emparejamiento: aquí no hay ese tipo."), item.prompt)
     elif answers.split("#", 1)[0].strip() in _TF:
         item.kind = QuestionKind.TRUE_FALSE
         item.correct_bool = _TF[answers.split("#", 1)[0].strip()]
@@ -276,7 +304,8 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
 
 
 def _read_choice(item: QuestionData, answers: str) -> None:
-    single = "=" in answers
+    # Several fully right answers ({=a =b ~c}): Moodle accepts each one; here it is a multiple-choice question.
+    single = answers.count("=") == 1
     parts = answers.replace("=", "~=").split("~")
     if parts and not parts[0].strip():
         parts = parts[1:]
@@ -285,7 +314,7 @@ def _read_choice(item: QuestionData, answers: str) -> None:
     for part in parts:
         part = part.strip()
         if part.startswith("="):
-            weight, part = 1.0, part[1:]
+            weight, part = _split_weight(part[1:], 1.0)
         else:
             weight, part = _split_weight(part, 0.0)
         item.choices.append(ChoiceData(text=_answer_text(part), fraction=weight))
@@ -295,6 +324,13 @@ def _read_choice(item: QuestionData, answers: str) -> None:
             choice.is_correct = choice.fraction >= 0.999
             if 0 < choice.fraction < 0.999:
                 item.warnings.append(_("El crédito parcial de «%(c)s» se pierde.") % {"c": choice.text})
+    elif "=" in answers:
+        item.kind = QuestionKind.MULTIPLE_CHOICE
+        item.warnings.append(
+            _("Tiene varias respuestas correctas: se importa como opción múltiple (hay que marcarlas todas).")
+        )
+        for choice in item.choices:
+            choice.is_correct = choice.fraction > 0
     else:
         item.kind = QuestionKind.MULTIPLE_CHOICE
         for choice in item.choices:

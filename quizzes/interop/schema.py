@@ -6,7 +6,9 @@ service layer (quizzes/services/interop.py) is the only place that converts betw
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from dataclasses import asdict, dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -97,9 +99,63 @@ def fingerprint(kind: str, prompt: str) -> tuple[str, str]:
     return kind, normalize_answer(prompt)
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab and new line, lone surrogates, U+FFFE/U+FFFF) and the C1
+# controls: none of them is text a teacher meant to write. A tab becomes a space.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove control characters (a tab becomes a space); new lines are kept."""
+    return _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+
+
 def clean_text(text: str | None) -> str:
-    """Trim a text and normalise its line breaks (the formats disagree on \\r\\n)."""
-    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Trim a text, normalise its line breaks (the formats disagree on \\r\\n) and drop control characters."""
+    return strip_controls(text or "").strip()
+
+
+# ---------------------------------------------------------------------------------------------------- HTML
+
+_BLOCK_END_RE = re.compile(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote|pre|table|ul|ol)\s*>")
+_MEDIA_RE = re.compile(
+    r"""(?is)<(img|audio|video|source|object|embed|iframe)\b[^>]*?(?:\s(?:src|data)\s*=\s*["']([^"']*)["'])?[^>]*>"""
+)
+_PLUGINFILE_RE = re.compile(r"@@PLUGINFILE@@/([^\s\"'<>]+)")
+_COMMENT_RE = re.compile(r"(?s)<!--.*?-->|<(script|style)\b.*?</\1\s*>")
+_TAG_RE = re.compile(r"(?s)<[^>]*>")
+
+
+def media_names(raw: str) -> list[str]:
+    """Return the images, audio and video an HTML text refers to (file names; "imagen" when it has none)."""
+    names: list[str] = []
+    for tag, src in _MEDIA_RE.findall(raw or ""):
+        if tag.lower() == "source" and not src:
+            continue
+        name = src.rsplit("/", 1)[-1].split("?", 1)[0] if src else ""
+        names.append(html.unescape(name) or tag.lower())
+    for name in _PLUGINFILE_RE.findall(raw or ""):
+        name = html.unescape(name.split("?", 1)[0])
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def html_to_text(raw: str, *, one_line: bool = False) -> str:
+    """Return an HTML text as plain text, as Moodle's ``html_to_text`` reads it.
+
+    ``<br>`` and the end of a paragraph, list item or heading become a new line (a space for ``one_line`` texts,
+    an option or an answer), every other tag goes, entities are decoded and runs of spaces are one space.
+    """
+    raw = _COMMENT_RE.sub("", raw or "")
+    raw = _BLOCK_END_RE.sub("\n", raw)
+    raw = html.unescape(_TAG_RE.sub("", raw)).replace("\u00a0", " ")
+    lines = [" ".join(line.split()) for line in strip_controls(raw).split("\n")]
+    lines = [line for line in lines if line]
+    return (" " if one_line else "\n").join(lines).strip()
+
+
+def looks_like_html(raw: str) -> bool:
+    return bool(re.search(r"(?i)</?[a-z][a-z0-9]*\b[^>]*>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);", raw or ""))
 
 
 def choice_fractions(n_correct: int, n_wrong: int) -> tuple[float, float]:
@@ -179,10 +235,41 @@ def validate(item: QuestionData) -> list[str]:
     return problems
 
 
+def sanitize(item: QuestionData) -> QuestionData:
+    """Drop control characters from every text of an imported question (whatever format it came from)."""
+    item.prompt = clean_text(item.prompt)
+    item.explanation = clean_text(item.explanation)
+    item.name = " ".join(clean_text(item.name).split())
+    item.unit = " ".join(clean_text(item.unit).split())
+    item.document = " ".join(clean_text(item.document).split())
+    item.accepted = [" ".join(clean_text(a).split()) for a in item.accepted]
+    item.accepted = [a for a in item.accepted if a]
+    for choice in item.choices:
+        choice.text = " ".join(clean_text(choice.text).split())
+    return item
+
+
+@dataclass
+class Skipped:
+    """A part of a file left out on purpose (a kind we do not have), with where it is and why."""
+
+    where: str
+    reason: str
+    prompt: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}" if self.where else self.reason
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass
 class ParseResult:
     """What a reader found: the questions it could read and an error for each part it could not."""
 
     items: list[QuestionData] = field(default_factory=list)
     errors: list[ImportFormatError] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what was skipped on purpose (e.g. an essay question)
+    notes: list[str] = field(default_factory=list)  # remarks on the whole file (columns not used, the encoding)
+    skipped: list[Skipped] = field(default_factory=list)  # each question left out on purpose, with its reason
+    encoding: str = ""  # how the file was decoded ("UTF-8", "Windows-1252", "UTF-16")

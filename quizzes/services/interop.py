@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..domain.numbers import format_number
-from ..domain.uploads import UnreadableFile, decode_text
+from ..domain.uploads import UTF8, UnreadableFile, decode_guessing
 from ..interop import anki, csv_io, gift, moodle_xml
 from ..interop.schema import (
     MAX_IMPORT_BYTES,
@@ -20,7 +20,9 @@ from ..interop.schema import (
     ImportFormatError,
     ParseResult,
     QuestionData,
+    Skipped,
     fingerprint,
+    sanitize,
     validate,
 )
 from ..models import (
@@ -164,12 +166,21 @@ def detect_format(*, filename: str, text: str) -> str:
 def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, ParseResult]:
     """Decode, read and check an uploaded file; every problem comes back as an error naming a line or question."""
     try:
-        text = decode_text(data, max_bytes=MAX_IMPORT_BYTES)
+        decoded = decode_guessing(data, max_bytes=MAX_IMPORT_BYTES)
     except UnreadableFile as exc:
         where = _("línea %(n)d") % {"n": exc.line} if exc.line else ""
         return fmt or ImportFormat.GIFT, ParseResult(errors=[ImportFormatError(exc.messages[0], where=where)])
+    text = decoded.text
     fmt = fmt or detect_format(filename=filename, text=text)
     result = READERS[fmt](text)
+    result.encoding = decoded.encoding
+    if decoded.encoding != UTF8:
+        result.notes.insert(
+            0, _("El archivo no estaba en UTF-8: se ha leído como %(encoding)s.") % {"encoding": decoded.encoding}
+        )
+    result.items = [sanitize(item) for item in result.items]
+    if not result.items and not result.errors:
+        result.errors.append(ImportFormatError(_("Ninguna pregunta del archivo se puede importar (vea las omitidas).")))
     if len(result.items) > MAX_IMPORT_QUESTIONS:
         result.errors.append(
             ImportFormatError(
@@ -198,7 +209,12 @@ def import_batch_create(
         format=fmt,
         filename=filename[:255],
         document=document,
-        payload={"items": [i.to_dict() for i in result.items], "notes": result.notes},
+        payload={
+            "items": [i.to_dict() for i in result.items],
+            "notes": result.notes,
+            "skipped": [s.to_dict() for s in result.skipped],
+            "encoding": result.encoding,
+        },
     )
 
 
@@ -264,6 +280,11 @@ def import_preview(*, batch: ImportBatch) -> list[PreviewRow]:
     return rows
 
 
+def import_skipped(*, batch: ImportBatch) -> list[Skipped]:
+    """Return what the file held that will not be imported, each with its line or number and the reason."""
+    return [Skipped(**s) for s in batch.payload.get("skipped", [])]
+
+
 def _new_question(*, item: QuestionData, document: Document | None, user) -> Question:
     question = Question(
         kind=item.kind,
@@ -325,6 +346,10 @@ def import_batch_confirm(*, batch: ImportBatch, user, skip_duplicates: bool = Tr
     batch.n_created = len(created)
     batch.imported_at = timezone.now()
     # The questions now live in their tables; keep only a summary of the file.
-    batch.payload = {"notes": batch.payload.get("notes", []), "n_read": len(batch.payload.get("items", []))}
+    batch.payload = {
+        "notes": batch.payload.get("notes", []),
+        "n_read": len(batch.payload.get("items", [])),
+        "skipped": batch.payload.get("skipped", []),
+    }
     batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
     return created

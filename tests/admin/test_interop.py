@@ -79,7 +79,7 @@ def upload(client, name: str, content: bytes, **data):
 
 @pytest.mark.parametrize(
     "fmt, extension, marker",
-    [("moodle_xml", ".xml", b"<quiz>"), ("gift", ".gift.txt", b"$CATEGORY:"), ("csv", ".csv", b"tipo,enunciado")],
+    [("moodle_xml", ".xml", b"<quiz>"), ("gift", ".gift.txt", b"$CATEGORY:"), ("csv", ".csv", b"tipo;enunciado")],
 )
 def test_question_export_action_downloads_a_file(teacher_client, fmt, extension, marker):
     questions = make_bank()
@@ -194,7 +194,7 @@ def test_confirming_twice_imports_once(teacher_client):
     assert Question.objects.count() == 1
     batch = ImportBatch.objects.get()
     assert batch.status == ImportStatus.IMPORTED
-    assert batch.payload == {"notes": [], "n_read": 1}  # the parsed questions are not kept once imported
+    assert batch.payload == {"notes": [], "n_read": 1, "skipped": []}  # the parsed questions are not kept
     messages = [str(m) for m in second.wsgi_request._messages]
     assert any("ya se confirmó" in m for m in messages)
 
@@ -286,9 +286,10 @@ def test_csv_with_missing_columns_names_them(teacher_client):
     assert_nothing_imported(upload(teacher_client, "malo.csv", content), "Faltan columnas obligatorias", "respuesta")
 
 
-def test_file_that_is_not_utf8_names_the_line(teacher_client):
-    content = "¿Capital?{=Helsinki ~Turku}\n\n¿Año?{=1939 ~1945}\n".encode("latin-1")
-    assert_nothing_imported(upload(teacher_client, "latin1.txt", content), "no está en UTF-8", "línea 1")
+def test_file_in_no_known_encoding_names_the_line(teacher_client):
+    # 0x81 is not a character in Windows-1252, and the file is not UTF-8 either.
+    content = "¿Capital?{=Helsinki ~Turku}\n\n¿Año?{=1939 ~1945}\n".encode() + b"\n\x81\xff{TRUE}\n"
+    assert_nothing_imported(upload(teacher_client, "raro.txt", content), "ni en UTF-8 ni en Windows-1252", "línea 5")
 
 
 def test_twenty_megabyte_file_is_refused(teacher_client):
