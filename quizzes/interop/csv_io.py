@@ -78,8 +78,9 @@ EXAMPLE = [
 ]
 
 
-def _key(name: str) -> str:
-    name = name.strip().casefold()
+def column_key(name: str) -> str:
+    """Return a column or kind name without case, accents, quotes or spaces ("Explicación" → "explicacion")."""
+    name = name.strip().strip('"').strip().casefold()
     for accented, plain in zip("áéíóúñ", "aeioun", strict=True):
         name = name.replace(accented, plain)
     return re.sub(r"[\s/-]+", "_", name)
@@ -172,7 +173,7 @@ def loads(text: str) -> ParseResult:
     except csv.Error as exc:
         result.errors.append(ImportFormatError(str(exc), where=_("línea 1")))
         return result
-    keys = [_key(name) for name in header]
+    keys = [column_key(name) for name in header]
     missing = [name for name in REQUIRED if name not in keys]
     if missing:
         result.errors.append(
@@ -207,7 +208,7 @@ def loads(text: str) -> ParseResult:
 
 def _read_row(cells: dict[str, str], where: str) -> QuestionData:
     raw_kind = cells.get("tipo", "")
-    kind = KIND_ALIASES.get(_key(raw_kind))
+    kind = KIND_ALIASES.get(column_key(raw_kind))
     if kind is None:
         raise ImportFormatError(
             _("Tipo «%(kind)s» desconocido; use uno de: %(kinds)s.")

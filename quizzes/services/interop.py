@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -152,8 +153,14 @@ def export_flashcards(*, cards: QuerySet[Flashcard], basename: str, timestamp: f
 
 
 def detect_format(*, filename: str, text: str) -> str:
-    """Guess the format from the extension, then from the content."""
+    """Guess the format from the extension, then from the content.
+
+    A ``.txt`` whose first row names our CSV columns is a table (Excel's «Texto Unicode» is tab-separated ``.txt``).
+    """
     lower = filename.lower()
+    header = {csv_io.column_key(cell) for cell in re.split(r"[,;\t]", text.lstrip("\ufeff").split("\n", 1)[0])}
+    if lower.endswith(".txt") and set(csv_io.REQUIRED) <= header:
+        return ImportFormat.CSV
     for extension, fmt in EXTENSIONS.items():
         if lower.endswith(extension):
             return fmt

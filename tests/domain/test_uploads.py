@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from quizzes.domain import uploads
 from quizzes.domain.uploads import MEGABYTE, UnreadableFile, check_size, decode_text, megabytes, read_text
 
 LIMIT = 1000
@@ -111,3 +112,45 @@ def test_an_unreadable_file_is_a_validation_error_for_forms_and_commands():
 
 def test_megabytes_shows_a_decimal_only_when_needed():
     assert [megabytes(MEGABYTE), megabytes(5 * MEGABYTE), megabytes(MEGABYTE + MEGABYTE // 2)] == ["1", "5", "1,5"]
+
+
+# ---------------------------------------------------------------------------------------------------- guessing
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        ("año;canción".encode(), "año;canción", "UTF-8"),
+        (codecs.BOM_UTF8 + "año".encode(), "año", "UTF-8"),
+        ("año;«canción» €".encode("cp1252"), "año;«canción» €", "Windows-1252"),
+        (codecs.BOM_UTF16_LE + "año\tsí".encode("utf-16-le"), "año\tsí", "UTF-16"),
+        (codecs.BOM_UTF16_BE + "año\tsí".encode("utf-16-be"), "año\tsí", "UTF-16"),
+        ("tipo\tenunciado".encode("utf-16-le"), "tipo\tenunciado", "UTF-16"),
+        ("tipo\tenunciado".encode("utf-16-be"), "tipo\tenunciado", "UTF-16"),
+    ],
+)
+def test_decode_guessing_reads_and_names_the_encoding(data, text, encoding):
+    decoded = uploads.decode_guessing(data, max_bytes=1000)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_a_utf8_file_with_a_bom_and_a_bad_byte_is_not_read_as_windows_1252():
+    with pytest.raises(uploads.UnreadableFile) as error:
+        uploads.decode_guessing(codecs.BOM_UTF8 + b"uno\ndos \xff", max_bytes=1000)
+    assert (error.value.code, error.value.line) == ("not_utf8", 2)
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"\x81\x8d", "not_utf8"),  # bytes Windows-1252 does not define
+        (b"PK\x03\x04\x00\x00\x14", "binary"),
+        (b"  \r\n", "empty"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "not_utf8"),  # a lone surrogate: damaged UTF-16
+        (b"x" * 1001, "too_big"),
+    ],
+)
+def test_decode_guessing_refuses_what_is_not_text(data, code):
+    with pytest.raises(uploads.UnreadableFile) as error:
+        uploads.decode_guessing(data, max_bytes=1000)
+    assert error.value.code == code
