@@ -261,6 +261,12 @@ class PreviewRow:
 def import_preview(*, batch: ImportBatch) -> list[PreviewRow]:
     """Say what confirming will create: each question, its document, and whether it already exists (2 queries)."""
     items = [QuestionData.from_dict(d) for d in batch.payload.get("items", [])]
+    return preview_items(items=items, document=batch.document)
+
+
+def preview_items(*, items: list[QuestionData], document: Document | None = None) -> list[PreviewRow]:
+    """Say what importing these questions creates (``document``, when given, is the document of them all)."""
+    chosen = document
     titles = {i.document for i in items if i.document}
     documents = {d.title: d for d in Document.objects.filter(title__in=titles)} if titles else {}
     existing: dict[tuple[str, str], int] = {}
@@ -274,9 +280,9 @@ def import_preview(*, batch: ImportBatch) -> list[PreviewRow]:
     seen: dict[tuple[str, str], str] = {}
     rows = []
     for number, item in enumerate(items, start=1):
-        document = batch.document or documents.get(item.document)
+        document = chosen or documents.get(item.document)
         row = PreviewRow(number=number, item=item, document=document, notes=list(item.warnings))
-        if item.document and not batch.document and document is None:
+        if item.document and not chosen and document is None:
             row.notes.append(_("No hay ningún documento «%(t)s»: se importará sin documento.") % {"t": item.document})
         key = item.fingerprint()
         row.duplicate_of = existing.get(key)
@@ -321,14 +327,36 @@ def import_batch_confirm(*, batch: ImportBatch, user, skip_duplicates: bool = Tr
     batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=user)
     if batch.status != ImportStatus.PENDING:
         raise ServiceError(Code.IMPORT_ALREADY_DONE)
-    rows = []
-    for row in import_preview(batch=batch):
-        if skip_duplicates and row.is_duplicate:
-            continue
+    created = _create_questions(rows=import_preview(batch=batch), user=user, skip_duplicates=skip_duplicates)
+    batch.status = ImportStatus.IMPORTED
+    batch.n_created = len(created)
+    batch.imported_at = timezone.now()
+    # The questions now live in their tables; keep only a summary of the file.
+    batch.payload = {
+        "notes": batch.payload.get("notes", []),
+        "n_read": len(batch.payload.get("items", [])),
+        "skipped": batch.payload.get("skipped", []),
+    }
+    batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
+    return created
+
+
+@transaction.atomic
+def import_now(
+    *, result: ParseResult, user=None, document: Document | None = None, skip_duplicates: bool = True
+) -> tuple[list[PreviewRow], list[Question]]:
+    """Import a file read without errors in one step (the command line has no review page); all or nothing."""
+    assert not result.errors, "an import with errors is never kept"
+    rows = preview_items(items=result.items, document=document)
+    return rows, _create_questions(rows=rows, user=user, skip_duplicates=skip_duplicates)
+
+
+def _create_questions(*, rows: list[PreviewRow], user, skip_duplicates: bool) -> list[Question]:
+    rows = [row for row in rows if not (skip_duplicates and row.is_duplicate)]
+    for row in rows:
         problems = validate(row.item)
         if problems:  # the rules changed since the upload: refuse rather than store a broken question
             raise ImportFormatError(" ".join(problems), where=row.item.label)
-        rows.append(row)
     # Three INSERTs whatever the size of the file (primary keys come back on PostgreSQL and SQLite ≥ 3.35).
     created = Question.objects.bulk_create(
         [_new_question(item=row.item, document=row.document, user=user) for row in rows], batch_size=500
@@ -349,14 +377,4 @@ def import_batch_confirm(*, batch: ImportBatch, user, skip_duplicates: bool = Tr
         ),
         batch_size=500,
     )
-    batch.status = ImportStatus.IMPORTED
-    batch.n_created = len(created)
-    batch.imported_at = timezone.now()
-    # The questions now live in their tables; keep only a summary of the file.
-    batch.payload = {
-        "notes": batch.payload.get("notes", []),
-        "n_read": len(batch.payload.get("items", [])),
-        "skipped": batch.payload.get("skipped", []),
-    }
-    batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
     return created
