@@ -26,6 +26,7 @@ from .schema import (
     choice_fractions,
     clean_text,
     html_to_text,
+    matching_to_items,
     media_names,
 )
 
@@ -215,7 +216,7 @@ def loads(text: str) -> ParseResult:
         except _Skip as skip:
             result.skipped.append(Skipped(where=where, reason=skip.reason, prompt=skip.prompt))
             continue
-        result.items.append(item)
+        result.items.extend(item if isinstance(item, list) else [item])
     if not result.items and not result.errors and not result.skipped:
         result.errors.append(ImportFormatError(_("El archivo no contiene ninguna pregunta GIFT.")))
     return result
@@ -238,7 +239,7 @@ class _Skip(Exception):
         self.prompt = prompt
 
 
-def _read_question(text: str, comments: str, category: str, where: str) -> QuestionData:
+def _read_question(text: str, comments: str, category: str, where: str) -> QuestionData | list[QuestionData]:
     name = ""
     if text.startswith("::"):
         end = text.find("::", 2)
@@ -294,7 +295,10 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
     elif "~" in answers:
         _read_choice(item, answers)
     elif "=" in answers and "->" in answers:
-        raise _Skip(_("Pregunta de emparejamiento: aquí no hay ese tipo."), item.prompt)
+        pairs = [part.split("->", 1) for part in answers.split("=") if part.strip()]
+        if any(len(pair) != 2 for pair in pairs):
+            raise ImportFormatError(_("En un emparejamiento cada respuesta es «=elemento -> pareja»."))
+        return matching_to_items(item, [(_plain(q, one_line=True), _plain(a, one_line=True)) for q, a in pairs])
     elif answers.split("#", 1)[0].strip() in _TF:
         item.kind = QuestionKind.TRUE_FALSE
         item.correct_bool = _TF[answers.split("#", 1)[0].strip()]

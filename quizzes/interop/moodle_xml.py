@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from ..domain.numbers import format_plain, parse_plain
 from ..models.content import QuestionKind
+from .cloze import split_cloze
 from .gift import DOCUMENT_TAG, UNIT_TAG, category_path, document_from_category
 from .schema import (
     ChoiceData,
@@ -30,6 +31,7 @@ from .schema import (
     choice_fractions,
     html_to_text,
     looks_like_html,
+    matching_to_items,
     media_names,
     strip_controls,
 )
@@ -56,8 +58,6 @@ SKIP_REASONS = {
     "ddimageortext": _lazy("arrastrar sobre una imagen: aquí no hay ese tipo."),
     "ddmarker": _lazy("arrastrar marcadores: aquí no hay ese tipo."),
     "gapselect": _lazy("seleccionar palabras que faltan: aquí no hay ese tipo."),
-    "matching": _lazy("emparejamiento: aquí no hay ese tipo."),
-    "multianswer": _lazy("respuestas incrustadas (cloze): aquí no hay ese tipo."),
 }
 
 
@@ -269,39 +269,43 @@ def loads(text: str) -> ParseResult:
             category = " ".join(strip_controls(_raw(question.find("category"))).split())
             continue
         try:
-            item = _read_question(question, qtype, where)
+            read = _read_question(question, qtype, where, name)
         except ImportFormatError as exc:
             exc.where = exc.where or where
             result.errors.append(exc)
             continue
-        if item is None:
+        if read is None:
             reason = SKIP_REASONS.get(qtype) or _("el tipo «%(type)s» de Moodle no existe aquí.") % {"type": qtype}
             prompt = _plain(question.find("questiontext"), one_line=True)
             result.skipped.append(Skipped(where=where, reason=str(reason), prompt=prompt[:200]))
             continue
         media = _media(question)
-        if media:
-            item.warnings.append(
-                _("Las imágenes o el audio de la pregunta no se importan: %(files)s.") % {"files": ", ".join(media)}
-            )
-        item.name = name
-        item.document = item.document or document_from_category(category)
-        result.items.append(item)
+        for item in read if isinstance(read, list) else [read]:
+            if media:
+                item.warnings.append(
+                    _("Las imágenes o el audio de la pregunta no se importan: %(files)s.") % {"files": ", ".join(media)}
+                )
+            item.name = item.name or name
+            item.document = item.document or document_from_category(category)
+            result.items.append(item)
     if not result.items and not result.errors and not result.skipped:
         result.errors.append(ImportFormatError(_("El archivo no contiene ninguna pregunta que se pueda importar.")))
     return result
 
 
-def _read_question(question: ET.Element, qtype: str, where: str) -> QuestionData | None:
+def _read_question(
+    question: ET.Element, qtype: str, where: str, name: str = ""
+) -> QuestionData | list[QuestionData] | None:
     if not qtype:
         raise ImportFormatError(_("El elemento <question> no tiene el atributo type."))
-    if qtype not in {"multichoice", "truefalse", "shortanswer", "numerical", "ordering"}:
+    if qtype not in {"multichoice", "truefalse", "shortanswer", "numerical", "ordering", "matching", "multianswer"}:
         return None
     item = QuestionData(
         kind="",
         prompt=_plain(question.find("questiontext")),
         explanation=_plain(question.find("generalfeedback")),
         idnumber=(question.findtext("idnumber") or "").strip(),
+        name=name,
         where=where,
     )
     for tag in question.findall("tags/tag"):
@@ -311,6 +315,14 @@ def _read_question(question: ET.Element, qtype: str, where: str) -> QuestionData
         elif value.startswith(UNIT_TAG.strip()):
             item.unit = value[len(UNIT_TAG.strip()) :].strip()
     answers = question.findall("answer")
+    if qtype == "multianswer":
+        return split_cloze(item, item.prompt)
+    if qtype == "matching":
+        pairs = [
+            (_plain(sub, one_line=True), _plain(sub.find("answer"), one_line=True))
+            for sub in question.findall("subquestion")
+        ]
+        return matching_to_items(item, pairs)
     if qtype == "multichoice":
         single = (question.findtext("single") or "true").strip() not in {"false", "0", ""}
         item.kind = QuestionKind.SINGLE_CHOICE if single else QuestionKind.MULTIPLE_CHOICE

@@ -146,7 +146,8 @@ def html_to_text(raw: str, *, one_line: bool = False) -> str:
     ``<br>`` and the end of a paragraph, list item or heading become a new line (a space for ``one_line`` texts,
     an option or an answer), every other tag goes, entities are decoded and runs of spaces are one space.
     """
-    raw = _COMMENT_RE.sub("", raw or "")
+    # Line ends in HTML source are spaces; only <br> and the end of a block make a new line.
+    raw = _COMMENT_RE.sub("", raw or "").replace("\r", " ").replace("\n", " ")
     raw = _BLOCK_END_RE.sub("\n", raw)
     raw = html.unescape(_TAG_RE.sub("", raw)).replace("\u00a0", " ")
     lines = [" ".join(line.split()) for line in strip_controls(raw).split("\n")]
@@ -273,3 +274,53 @@ class ParseResult:
     notes: list[str] = field(default_factory=list)  # remarks on the whole file (columns not used, the encoding)
     skipped: list[Skipped] = field(default_factory=list)  # each question left out on purpose, with its reason
     encoding: str = ""  # how the file was decoded ("UTF-8", "Windows-1252", "UTF-16")
+
+
+def matching_to_items(base: QuestionData, pairs: list[tuple[str, str]]) -> list[QuestionData]:
+    """Map a matching question (pairs of item → answer; an empty item is an extra wrong answer) onto our kinds.
+
+    When the answers are the positions 1…n of the n items, it is an ordering question; otherwise each item becomes
+    a single-choice question whose options are all the answers.
+    """
+    pairs = [(" ".join(q.split()), " ".join(a.split())) for q, a in pairs]
+    questions = [(q, a) for q, a in pairs if q]
+    if len(questions) < 2:
+        raise ImportFormatError(_("Una pregunta de emparejamiento necesita al menos dos parejas."))
+    answers = list(dict.fromkeys(a for _q, a in pairs if a))
+    if sorted(a for _q, a in questions) == [str(n) for n in range(1, len(questions) + 1)] and len(answers) == len(
+        questions
+    ):
+        ordered = sorted(questions, key=lambda pair: int(pair[1]))
+        item = QuestionData(
+            kind=QuestionKind.ORDERING,
+            prompt=base.prompt,
+            explanation=base.explanation,
+            name=base.name,
+            idnumber=base.idnumber,
+            document=base.document,
+            where=base.where,
+            choices=[ChoiceData(text=q) for q, _a in ordered],
+            warnings=[*base.warnings, _("Emparejamiento con las posiciones 1…n: se importa como ordenación.")],
+        )
+        return [item]
+    if len(answers) < 2:
+        raise ImportFormatError(_("Una pregunta de emparejamiento necesita al menos dos respuestas distintas."))
+    items = []
+    for number, (question, answer) in enumerate(questions, start=1):
+        items.append(
+            QuestionData(
+                kind=QuestionKind.SINGLE_CHOICE,
+                prompt=f"{base.prompt}\n{question}".strip(),
+                explanation=base.explanation,
+                name=f"{base.name} ({number})" if base.name else "",
+                idnumber=f"{base.idnumber}-{number}" if base.idnumber else "",
+                document=base.document,
+                where=_("%(where)s, pareja %(n)d") % {"where": base.where, "n": number},
+                choices=[ChoiceData(text=a, is_correct=a == answer, fraction=float(a == answer)) for a in answers],
+                warnings=[
+                    *base.warnings,
+                    _("Emparejamiento: cada pareja se importa como una pregunta de opción única."),
+                ],
+            )
+        )
+    return items

@@ -43,6 +43,8 @@ def test_a_mixed_file_keeps_every_supported_question_and_names_each_skipped_one(
     assert result.errors == []
     assert [(i.name, i.kind, i.where) for i in result.items] == [
         ("Capital", "single_choice", "línea 6"),
+        ("Empareje (1)", "single_choice", "línea 14, pareja 1"),
+        ("Empareje (2)", "single_choice", "línea 14, pareja 2"),
         ("Finlandesas", "multiple_choice", "línea 19"),
         ("Imagen", "single_choice", "línea 21"),
         ("Año", "numeric", "línea 23"),
@@ -50,10 +52,12 @@ def test_a_mixed_file_keeps_every_supported_question_and_names_each_skipped_one(
     assert [(s.where, s.prompt) for s in result.skipped] == [
         ("línea 4", "Describa la guerra en doscientas palabras."),
         ("línea 12", "Solo un texto de presentación, sin respuestas."),
-        ("línea 14", "Empareje cada capital con su país."),
     ]
     reasons = [s.reason for s in result.skipped]
-    assert "ensayo" in reasons[0] and "descripción" in reasons[1] and "emparejamiento" in reasons[2]
+    assert "ensayo" in reasons[0] and "descripción" in reasons[1]
+    pair = result.items[1]
+    assert pair.prompt == "Empareje cada capital con su país.\nHelsinki"
+    assert [(c.text, c.is_correct) for c in pair.choices] == [("Finlandia", True), ("Suecia", False)]
     assert {i.document for i in result.items} == {"Guerra de Invierno"}
 
 
@@ -86,7 +90,7 @@ def test_partial_credit_that_cannot_be_stored_is_announced():
 
 
 def test_images_are_reported_not_dropped_silently():
-    image = gift.loads(MIXED).items[2]
+    image = gift.loads(MIXED).items[4]
     assert image.prompt == "¿Qué región muestra el mapa?"
     assert image.warnings == ["Las imágenes o el audio de la pregunta no se importan: mapa-carelia.png."]
 
@@ -101,14 +105,14 @@ def test_the_preview_lists_the_skipped_questions_with_line_and_reason(teacher_cl
     response = teacher_client.post(IMPORT, {"upload": SimpleUploadedFile("banco.gift", MIXED.encode())})
     assert response.status_code == 302
     page = teacher_client.get(response["Location"]).content.decode()
-    assert "3 preguntas del archivo no se importan" in page
-    for where in ("línea 4", "línea 12", "línea 14"):
+    assert "2 preguntas del archivo no se importan" in page
+    for where in ("línea 4", "línea 12"):
         assert f"<strong>{where}</strong>" in page
     assert "mapa-carelia.png" in page
     confirmed = teacher_client.post(response["Location"], {"skip_duplicates": "on"})
     assert confirmed.status_code == 302
-    assert Question.objects.count() == 4
-    assert len(ImportBatch.objects.get().payload["skipped"]) == 3
+    assert Question.objects.count() == 6
+    assert len(ImportBatch.objects.get().payload["skipped"]) == 2
 
 
 @pytest.mark.django_db
