@@ -38,6 +38,10 @@ ORDERING_HEADER = "ALL VERTICAL RELATIVE_ALL_PREVIOUS_AND_NEXT SHOW none"
 _RESERVED = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
 
 
+# Tags that make an unmarked text HTML (Moodle's default GIFT format, "moodle", lets HTML through).
+_HTML_TAG_RE = re.compile(r"(?i)</?(?:p|br|b|i|u|em|strong|span|div|sub|sup|img|a|ul|ol|li|h[1-6]|audio|video|table)\b")
+
+
 # ---------------------------------------------------------------------------------------------------- writing
 
 
@@ -45,6 +49,13 @@ def escape(text: str) -> str:
     """Escape GIFT's reserved characters as Moodle's ``repchar`` does (new lines become ``\\n``)."""
     text = clean_text(text)
     return "".join(_RESERVED.get(ch, ch) for ch in text)
+
+
+def _text(text: str) -> str:
+    """Escape a text; one that a reader would take for HTML gets Moodle's ``[plain]`` format (our text is plain)."""
+    return (
+        "[plain]" if _HTML_TAG_RE.search(text) or re.search(r"^\[(moodle|html|plain|markdown)\]", text) else ""
+    ) + escape(text)
 
 
 def _escape_item(text: str) -> str:
@@ -76,8 +87,8 @@ def write_question(item: QuestionData) -> str:
         lines.append(f"// [tag:{_tag(DOCUMENT_TAG + item.document)}]")
     if item.unit:
         lines.append(f"// [tag:{_tag(UNIT_TAG + item.unit)}]")
-    head = (f"::{escape(item.name)}::" if item.name else "") + escape(item.prompt)
-    feedback = f"####{escape(item.explanation)}" if item.explanation.strip() else ""
+    head = (f"::{escape(item.name)}::" if item.name else "") + _text(item.prompt)
+    feedback = f"####{_text(item.explanation)}" if item.explanation.strip() else ""
     kind = item.kind
     if kind == QuestionKind.TRUE_FALSE:
         lines.append(head + "{" + ("TRUE" if item.correct_bool else "FALSE") + feedback + "}")
@@ -85,13 +96,13 @@ def write_question(item: QuestionData) -> str:
     body: list[str] = []
     opener = "{"
     if kind == QuestionKind.SINGLE_CHOICE:
-        body = [("\t=" if c.is_correct else "\t~") + escape(c.text) for c in item.choices]
+        body = [("\t=" if c.is_correct else "\t~") + _text(c.text) for c in item.choices]
     elif kind == QuestionKind.MULTIPLE_CHOICE:
         n_right = sum(1 for c in item.choices if c.is_correct)
         right, wrong = choice_fractions(n_right, len(item.choices) - n_right)
-        body = [f"\t~%{_weight(right if c.is_correct else wrong)}%{escape(c.text)}" for c in item.choices]
+        body = [f"\t~%{_weight(right if c.is_correct else wrong)}%{_text(c.text)}" for c in item.choices]
     elif kind == QuestionKind.SHORT_ANSWER:
-        body = [f"\t={escape(answer)}" for answer in item.accepted]
+        body = [f"\t={_text(answer)}" for answer in item.accepted]
     elif kind == QuestionKind.NUMERIC:
         tolerance = format_plain(item.numeric_tolerance or 0)
         body = [f"\t={format_plain(item.numeric_value)}:{tolerance}"]
@@ -142,10 +153,6 @@ def _protect(text: str) -> str:
 
 def _restore(text: str) -> str:
     return "".join(_RESTORE.get(ch, ch) for ch in text)
-
-
-# Tags that make an unmarked text HTML (Moodle's default GIFT format, "moodle", lets HTML through).
-_HTML_TAG_RE = re.compile(r"(?i)</?(?:p|br|b|i|u|em|strong|span|div|sub|sup|img|a|ul|ol|li|h[1-6]|audio|video|table)\b")
 
 
 def _plain(text: str, *, one_line: bool = False) -> str:
