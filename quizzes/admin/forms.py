@@ -145,7 +145,7 @@ class ImportUploadForm(forms.Form):
     upload = forms.FileField(
         label=_("Archivo"),
         help_text=_size_limit(
-            _("GIFT (.txt o .gift), Moodle XML (.xml) o CSV (.csv), en UTF-8, de %(mb)s MB como máximo."),
+            _("GIFT (.txt o .gift), Moodle XML (.xml), CSV (.csv) o Excel (.xlsx), de %(mb)s MB como máximo."),
             MAX_IMPORT_BYTES,
         ),
     )

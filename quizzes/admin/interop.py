@@ -55,7 +55,7 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
     """For QuestionAdmin: export actions, an «Importar» button and the import pages."""
 
     change_list_template = "quizzes/interop/question_change_list.html"
-    interop_actions = ("export_moodle_xml", "export_gift", "export_csv")
+    interop_actions = ("export_moodle_xml", "export_gift", "export_csv", "export_xlsx")
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -81,6 +81,10 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
     @admin.action(description=_("Exportar a CSV"))
     def export_csv(self, request, queryset):
         return self._export(request, queryset, ImportFormat.CSV)
+
+    @admin.action(description=_("Exportar a Excel (XLSX)"))
+    def export_xlsx(self, request, queryset):
+        return self._export(request, queryset, ImportFormat.XLSX)
 
     # -- import
 

@@ -158,20 +158,36 @@ def _number(raw: str, what: str) -> float:
 
 def loads(text: str) -> ParseResult:
     """Read our CSV layout; a missing column stops everything, a bad row is an error naming its line."""
-    result = ParseResult()
     text = text.lstrip("\ufeff")
     # The separator is the one the header row uses (csv.Sniffer would also guess, wrongly, that quotes are not
     # doubled: «"Mariscal"")"» would then keep both quotes).
     first_line = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
     delimiter = max(",;\t", key=first_line.count) if any(d in first_line for d in ",;\t") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter, doublequote=True, strict=False)
+
+    def rows():
+        for row in reader:
+            yield reader.line_num, [formula_unsafe(cell) for cell in row]
+
     try:
-        header = next(reader)
-    except StopIteration:
-        result.errors.append(ImportFormatError(_("El CSV está vacío.")))
-        return result
+        return read_table(rows(), empty=_("El CSV está vacío."), where=_("línea %(n)d"))
     except csv.Error as exc:
-        result.errors.append(ImportFormatError(str(exc), where=_("línea 1")))
+        result = ParseResult()
+        result.errors.append(ImportFormatError(str(exc), where=_("línea %(n)d") % {"n": reader.line_num}))
+        return result
+
+
+def read_table(rows: Iterable[tuple[int, list[str]]], *, empty: str, where: str) -> ParseResult:
+    """Read our layout from (line number, cells) rows, the first being the header (for CSV and spreadsheets).
+
+    ``where`` names a row from its number (``"línea %(n)d"``, ``"fila %(n)d"``).
+    """
+    result = ParseResult()
+    rows = iter(rows)
+    try:
+        _line, header = next(rows)
+    except StopIteration:
+        result.errors.append(ImportFormatError(empty))
         return result
     keys = [column_key(name) for name in header]
     missing = [name for name in REQUIRED if name not in keys]
@@ -180,29 +196,25 @@ def loads(text: str) -> ParseResult:
             ImportFormatError(
                 _("Faltan columnas obligatorias: %(missing)s. La primera fila debe nombrar al menos: %(req)s.")
                 % {"missing": ", ".join(missing), "req": ", ".join(REQUIRED)},
-                where=_("línea 1"),
+                where=where % {"n": 1},
             )
         )
         return result
     unknown = [name for name, key in zip(header, keys, strict=True) if key not in COLUMNS and key]
     if unknown:
         result.notes.append(_("Columnas que no se usan: %(cols)s.") % {"cols": ", ".join(unknown)})
-    try:
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            where = _("línea %(n)d") % {"n": line}
-            cells = {key: formula_unsafe(row[i].strip()) if i < len(row) else "" for i, key in enumerate(keys)}
-            try:
-                result.items.append(_read_row(cells, where))
-            except ImportFormatError as exc:
-                exc.where = exc.where or where
-                result.errors.append(exc)
-    except csv.Error as exc:
-        result.errors.append(ImportFormatError(str(exc), where=_("línea %(n)d") % {"n": reader.line_num}))
+    for line, row in rows:
+        if not any(cell.strip() for cell in row):
+            continue
+        here = where % {"n": line}
+        cells = {key: row[i].strip() if i < len(row) else "" for i, key in enumerate(keys)}
+        try:
+            result.items.append(_read_row(cells, here))
+        except ImportFormatError as exc:
+            exc.where = exc.where or here
+            result.errors.append(exc)
     if not result.items and not result.errors:
-        result.errors.append(ImportFormatError(_("El CSV no tiene ninguna fila de preguntas.")))
+        result.errors.append(ImportFormatError(_("El archivo no tiene ninguna fila de preguntas.")))
     return result
 
 

@@ -14,6 +14,7 @@ class ImportFormat(models.TextChoices):
     GIFT = "gift", "GIFT"
     MOODLE_XML = "moodle_xml", "Moodle XML"
     CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel (XLSX)"
 
 
 class ImportStatus(models.TextChoices):

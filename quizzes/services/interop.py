@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..domain.numbers import format_number
-from ..domain.uploads import UTF8, UnreadableFile, decode_guessing
-from ..interop import anki, csv_io, gift, moodle_xml
+from ..domain.uploads import UTF8, UnreadableFile, check_size, decode_guessing
+from ..interop import anki, csv_io, gift, moodle_xml, xlsx_io
 from ..interop.schema import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_QUESTIONS,
@@ -49,6 +49,7 @@ EXTENSIONS = {
     ".txt": ImportFormat.GIFT,
     ".xml": ImportFormat.MOODLE_XML,
     ".csv": ImportFormat.CSV,
+    ".xlsx": ImportFormat.XLSX,
 }
 
 
@@ -115,6 +116,8 @@ def export_questions(*, items: list[QuestionData], fmt: str, basename: str) -> E
         return ExportFile(moodle_xml.dumps(items).encode("utf-8"), "application/xml; charset=utf-8", basename + ".xml")
     if fmt == ImportFormat.GIFT:
         return ExportFile(gift.dumps(items).encode("utf-8"), "text/plain; charset=utf-8", basename + ".gift.txt")
+    if fmt == ImportFormat.XLSX:
+        return ExportFile(xlsx_io.dumps(items), xlsx_io.CONTENT_TYPE, basename + ".xlsx")
     return ExportFile(csv_io.dumps(items).encode("utf-8"), "text/csv; charset=utf-8", basename + ".csv")
 
 
@@ -172,6 +175,12 @@ def detect_format(*, filename: str, text: str) -> str:
 
 def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, ParseResult]:
     """Decode, read and check an uploaded file; every problem comes back as an error naming a line or question."""
+    if fmt == ImportFormat.XLSX or (not fmt and filename.lower().endswith(".xlsx")):
+        try:
+            check_size(len(data), max_bytes=MAX_IMPORT_BYTES)
+        except UnreadableFile as exc:
+            return ImportFormat.XLSX, ParseResult(errors=[ImportFormatError(exc.messages[0])])
+        return ImportFormat.XLSX, _checked(xlsx_io.loads(data))
     try:
         decoded = decode_guessing(data, max_bytes=MAX_IMPORT_BYTES)
     except UnreadableFile as exc:
@@ -185,6 +194,11 @@ def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, Par
         result.notes.insert(
             0, _("El archivo no estaba en UTF-8: se ha leído como %(encoding)s.") % {"encoding": decoded.encoding}
         )
+    return fmt, _checked(result)
+
+
+def _checked(result: ParseResult) -> ParseResult:
+    """Clean every text, then check the questions as the admin does (each problem named by its question)."""
     result.items = [sanitize(item) for item in result.items]
     if not result.items and not result.errors:
         result.errors.append(ImportFormatError(_("Ninguna pregunta del archivo se puede importar (vea las omitidas).")))
@@ -195,11 +209,11 @@ def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, Par
                 % {"n": len(result.items), "max": MAX_IMPORT_QUESTIONS}
             )
         )
-        return fmt, result
+        return result
     for item in result.items:
         for problem in validate(item):
             result.errors.append(ImportFormatError(problem, where=item.label))
-    return fmt, result
+    return result
 
 
 def import_batch_create(

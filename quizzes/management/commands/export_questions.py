@@ -11,8 +11,8 @@ from ...services import interop as services
 
 class Command(BaseCommand):
     help = _(
-        "Exporta preguntas a GIFT, Moodle XML o CSV, o las tarjetas a Anki (.apkg): todo el banco, las de un "
-        "documento o las de un cuestionario (en su orden y con sus puntos)."
+        "Exporta preguntas a GIFT, Moodle XML, CSV o Excel (XLSX), o las tarjetas a Anki (.apkg): todo el banco, "
+        "las de un documento o las de un cuestionario (en su orden y con sus puntos)."
     )
 
     def add_arguments(self, parser):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             "--format",
             dest="fmt",
             required=True,
-            choices=["gift", "moodle_xml", "csv", "apkg"],
+            choices=["gift", "moodle_xml", "csv", "xlsx", "apkg"],
             help=_("Formato de salida (apkg: las tarjetas de los documentos, para Anki)."),
         )
         scope = parser.add_mutually_exclusive_group()

@@ -10,15 +10,15 @@ from ...interop.schema import MAX_IMPORT_BYTES, ImportFormatError
 from ...models import Document
 from ...services import interop as services
 
-FORMATS = ["gift", "moodle_xml", "csv", "apkg"]
+FORMATS = ["gift", "moodle_xml", "csv", "xlsx", "apkg"]
 
 
 class Command(BaseCommand):
     help = _(
-        "Importa preguntas de un archivo GIFT, Moodle XML o CSV como borradores, igual que la importación del "
-        "administrador. Las preguntas de tipos que no existen aquí se omiten y se dice por qué. Sale con 0 si el "
-        "archivo se pudo leer (aunque se omitiera algo) y con 1 si no se pudo leer o tiene errores (entonces no "
-        "se guarda nada)."
+        "Importa preguntas de un archivo GIFT, Moodle XML, CSV o Excel (XLSX) como borradores, igual que la "
+        "importación del administrador. Las preguntas de tipos que no existen aquí se omiten y se dice por qué. "
+        "Sale con 0 si el archivo se pudo leer (aunque se omitiera algo) y con 1 si no se pudo leer o tiene "
+        "errores (entonces no se guarda nada)."
     )
 
     def add_arguments(self, parser):
