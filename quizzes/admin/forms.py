@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..domain.uploads import check_size, megabytes, read_text
+from ..interop.anki_import import MAX_PACKAGE_BYTES as MAX_APKG_BYTES
 from ..interop.schema import MAX_IMPORT_BYTES
 from ..models import (
     MAX_DOCUMENT_BYTES,
@@ -165,6 +166,27 @@ class ImportUploadForm(forms.Form):
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
         check_size(upload.size, max_bytes=MAX_IMPORT_BYTES)
+        return upload
+
+
+class AnkiUploadForm(forms.Form):
+    upload = forms.FileField(
+        label=_("Paquete de Anki"),
+        help_text=_size_limit(
+            _("Un mazo exportado de Anki (.apkg o .colpkg), de %(mb)s MB como máximo."), MAX_APKG_BYTES
+        ),
+    )
+    document = forms.ModelChoiceField(
+        label=_("Documento"),
+        queryset=Document.objects.all(),
+        required=False,
+        empty_label=_("El que tenga el nombre de cada mazo"),
+        help_text=_("Las tarjetas de un mazo que no se llame como un documento solo se importan si elige uno aquí."),
+    )
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        check_size(upload.size, max_bytes=MAX_APKG_BYTES)
         return upload
 
 

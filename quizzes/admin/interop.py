@@ -20,7 +20,7 @@ from ..interop.schema import MAX_IMPORT_BYTES, ImportFormatError
 from ..models import Flashcard, ImportBatch, ImportFormat, ImportStatus, Origin
 from ..services import interop as services
 from ..services.errors import ServiceError
-from .forms import ImportConfirmForm, ImportUploadForm
+from .forms import MAX_APKG_BYTES, AnkiUploadForm, ImportConfirmForm, ImportUploadForm
 
 
 def _download(export: services.ExportFile) -> HttpResponse:
@@ -233,9 +233,77 @@ class DocumentInteropAdminMixin(_ExtraActionsMixin):
 
 
 class FlashcardInteropAdminMixin(_ExtraActionsMixin):
-    """For FlashcardAdmin: the selected cards as an Anki package (one deck per document)."""
+    """For FlashcardAdmin: the selected cards as an Anki package (one deck per document), and the Anki import."""
 
+    change_list_template = "quizzes/interop/flashcard_change_list.html"
     interop_actions = ("export_cards_anki",)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("importar-anki/", view(self.anki_import_view), name="quizzes_flashcard_import"),
+            path("importar-anki/<uuid:token>/", view(self.anki_preview_view), name="quizzes_flashcard_import_preview"),
+            *super().get_urls(),
+        ]
+
+    def _context(self, request, **extra):
+        return {**self.admin_site.each_context(request), "opts": self.model._meta, **extra}
+
+    def anki_import_view(self, request):
+        """Upload a package; without errors it is kept for review, otherwise every error is listed."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        errors, skipped = [], []
+        if request.method == "POST":
+            form = AnkiUploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                upload = form.cleaned_data["upload"]
+                result = services.anki_parse(data=upload.read(MAX_APKG_BYTES + 1))
+                if not result.errors:
+                    batch = services.anki_batch_create(
+                        user=request.user, filename=upload.name, result=result, document=form.cleaned_data["document"]
+                    )
+                    return HttpResponseRedirect(reverse("admin:quizzes_flashcard_import_preview", args=[batch.token]))
+                errors, skipped = result.errors, result.skipped
+        else:
+            form = AnkiUploadForm()
+        context = self._context(request, title=_("Importar un mazo de Anki"), form=form, errors=errors, skipped=skipped)
+        return TemplateResponse(request, "quizzes/interop/anki_import_form.html", context)
+
+    def anki_preview_view(self, request, token):
+        """Show what each card becomes (new, updated, unchanged); a POST confirms, once."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        batch = get_object_or_404(ImportBatch, token=token, created_by=request.user, format=ImportFormat.APKG)
+        changelist = reverse("admin:quizzes_flashcard_changelist")
+        if batch.status != ImportStatus.PENDING:
+            self.message_user(request, _("Esta importación ya se confirmó."), messages.WARNING)
+            return HttpResponseRedirect(changelist)
+        if request.method == "POST":
+            try:
+                counts = services.anki_batch_confirm(batch=batch, user=request.user)
+            except ServiceError as exc:
+                self.message_user(request, exc.message, messages.WARNING)
+                return HttpResponseRedirect(changelist)
+            self.message_user(
+                request,
+                _("Tarjetas creadas: %(created)d; actualizadas: %(updated)d; sin cambios: %(same)d.") % counts,
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(f"{changelist}?origin__exact={Origin.IMPORTED}")
+        rows = services.anki_preview(batch=batch)
+        context = self._context(
+            request,
+            title=_("Revisar el mazo de Anki"),
+            batch=batch,
+            rows=rows,
+            skipped=services.import_skipped(batch=batch),
+            counts={
+                status: sum(1 for r in rows if r.status == status)
+                for status in ("new", "update", "same", "no_document")
+            },
+        )
+        return TemplateResponse(request, "quizzes/interop/anki_import_preview.html", context)
 
     @admin.action(description=_("Exportar a Anki (.apkg)"))
     def export_cards_anki(self, request, queryset):

@@ -36,6 +36,14 @@ class Flashcard(models.Model):
     origin = models.CharField(_("origen"), max_length=20, choices=Origin.choices, default=Origin.AUTHORED)
     is_active = models.BooleanField(_("activa"), default=True)
     created_at = models.DateTimeField(_("creada"), auto_now_add=True)
+    anki_key = models.CharField(
+        _("clave de Anki"),
+        max_length=200,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("La nota de Anki de la que viene (GUID y número de tarjeta): al reimportar se actualiza."),
+    )
 
     class Meta:
         verbose_name = _("tarjeta")
@@ -44,6 +52,9 @@ class Flashcard(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(front=""), name="flashcard_front_not_empty"),
             models.CheckConstraint(condition=~Q(back=""), name="flashcard_back_not_empty"),
+            models.UniqueConstraint(
+                fields=["document", "anki_key"], condition=~Q(anki_key=""), name="flashcard_unique_anki_key"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ class ImportFormat(models.TextChoices):
     MOODLE_XML = "moodle_xml", "Moodle XML"
     CSV = "csv", "CSV"
     XLSX = "xlsx", "Excel (XLSX)"
+    APKG = "apkg", "Anki (.apkg)"
 
 
 class ImportStatus(models.TextChoices):

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..domain.numbers import format_number
 from ..domain.uploads import UTF8, UnreadableFile, check_size, decode_guessing
-from ..interop import anki, csv_io, gift, moodle_xml, xlsx_io
+from ..interop import anki, anki_import, csv_io, gift, moodle_xml, xlsx_io
 from ..interop.schema import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_QUESTIONS,
@@ -22,6 +22,7 @@ from ..interop.schema import (
     ParseResult,
     QuestionData,
     Skipped,
+    clean_text,
     fingerprint,
     sanitize,
     validate,
@@ -392,3 +393,159 @@ def _create_questions(*, rows: list[PreviewRow], user, skip_duplicates: bool) ->
         batch_size=500,
     )
     return created
+
+
+# ---------------------------------------------------------------------------------------------------- Anki import
+
+
+def anki_parse(*, data: bytes) -> anki_import.AnkiResult:
+    """Read an Anki package into cards (texts cleaned); every problem comes back as an error or a skipped note."""
+    result = anki_import.read_package(data)
+    cards, result.cards = result.cards, []
+    for card in cards:
+        card.front, card.back, card.context = clean_text(card.front), clean_text(card.back), clean_text(card.context)
+        if card.front and card.back:
+            result.cards.append(card)
+        else:
+            result.skipped.append(Skipped(where=card.where, reason=_("le falta texto en el anverso o el reverso.")))
+    if not result.cards and not result.errors:
+        result.errors.append(ImportFormatError(_("El paquete no tiene ninguna nota que se pueda importar.")))
+    return result
+
+
+def anki_batch_create(*, user, filename: str, result: anki_import.AnkiResult, document: Document | None = None):
+    """Keep a read package for review (only packages without errors get here)."""
+    assert not result.errors, "an import with errors is never kept"
+    ImportBatch.objects.filter(
+        created_by=user, status=ImportStatus.PENDING, created_at__lt=timezone.now() - timedelta(days=1)
+    ).delete()
+    return ImportBatch.objects.create(
+        created_by=user,
+        format=ImportFormat.APKG,
+        filename=filename[:255],
+        document=document,
+        payload={
+            "cards": [c.to_dict() for c in result.cards],
+            "skipped": [s.to_dict() for s in result.skipped],
+            "notes": result.notes,
+        },
+    )
+
+
+class CardStatus:
+    NEW = "new"
+    UPDATE = "update"
+    SAME = "same"
+    NO_DOCUMENT = "no_document"
+
+
+@dataclass
+class CardRow:
+    number: int
+    card: anki_import.CardData
+    document: Document | None
+    existing: Flashcard | None = None
+    status: str = CardStatus.NEW
+
+    @property
+    def status_label(self) -> str:
+        return {
+            CardStatus.NEW: _("Nueva"),
+            CardStatus.UPDATE: _("Se actualiza"),
+            CardStatus.SAME: _("Ya está igual"),
+            CardStatus.NO_DOCUMENT: _("Sin documento: no se importa"),
+        }[self.status]
+
+
+def _deck_title(deck: str) -> str:
+    parts = [p for p in deck.split("::") if p]
+    return parts[-1] if parts else ""
+
+
+def anki_preview(*, batch: ImportBatch) -> list[CardRow]:
+    """Say what confirming does to each card: create it, update the card imported before, or nothing (3 queries)."""
+    cards = [anki_import.CardData(**c) for c in batch.payload.get("cards", [])]
+    titles = {_deck_title(c.deck) for c in cards}
+    documents = {d.title: d for d in Document.objects.filter(title__in=titles)} if not batch.document else {}
+    chosen = batch.document
+    document_ids = {d.pk for d in documents.values()} | ({chosen.pk} if chosen else set())
+    keys = {c.key for c in cards}
+    our = {c.our_key for c in cards if c.our_key}
+    existing = (
+        Flashcard.objects.filter(document_id__in=document_ids)
+        .filter(
+            Q(anki_key__in=keys)
+            | Q(pk__in=[int(k[5:]) for k in our if k.startswith("card-") and k[5:].isascii() and k[5:].isdigit()])
+            | Q(fact__key__in=our)
+        )
+        .select_related("fact")
+    )
+    by_key: dict[tuple[int, str], Flashcard] = {}
+    for card in existing:
+        if card.anki_key:
+            by_key[(card.document_id, card.anki_key)] = card
+        by_key.setdefault((card.document_id, f"card-{card.pk}"), card)
+        if card.fact_id:
+            by_key.setdefault((card.document_id, card.fact.key), card)
+    rows = []
+    for number, card in enumerate(cards, start=1):
+        document = chosen or documents.get(_deck_title(card.deck))
+        row = CardRow(number=number, card=card, document=document)
+        if document is None:
+            row.status = CardStatus.NO_DOCUMENT
+        else:
+            found = by_key.get((document.pk, card.key)) or (
+                by_key.get((document.pk, card.our_key)) if card.our_key else None
+            )
+            row.existing = found
+            if found is not None:
+                same = card.our_key or (found.front, found.back, found.context) == (card.front, card.back, card.context)
+                row.status = CardStatus.SAME if same else CardStatus.UPDATE
+        rows.append(row)
+    return rows
+
+
+@transaction.atomic
+def anki_batch_confirm(*, batch: ImportBatch, user) -> dict[str, int]:
+    """Create the new cards and update the ones imported before, all or nothing; a second confirmation raises."""
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk, created_by=user, format=ImportFormat.APKG)
+    if batch.status != ImportStatus.PENDING:
+        raise ServiceError(Code.IMPORT_ALREADY_DONE)
+    rows = anki_preview(batch=batch)
+    new = [r for r in rows if r.status == CardStatus.NEW]
+    seen: set[tuple[int, str]] = set()
+    created = []
+    for row in new:
+        if (row.document.pk, row.card.key) in seen:
+            continue
+        seen.add((row.document.pk, row.card.key))
+        created.append(
+            Flashcard(
+                document=row.document,
+                front=row.card.front,
+                back=row.card.back,
+                context=row.card.context,
+                origin=Origin.IMPORTED,
+                anki_key=row.card.key,
+            )
+        )
+    Flashcard.objects.bulk_create(created, batch_size=500)
+    updated = []
+    for row in rows:
+        if row.status == CardStatus.UPDATE:
+            card = row.existing
+            card.front, card.back, card.context = row.card.front, row.card.back, row.card.context
+            updated.append(card)
+    Flashcard.objects.bulk_update(updated, ["front", "back", "context"], batch_size=500)
+    counts = {
+        "created": len(created),
+        "updated": len(updated),
+        "same": sum(1 for r in rows if r.status == CardStatus.SAME),
+        "no_document": sum(1 for r in rows if r.status == CardStatus.NO_DOCUMENT),
+    }
+    batch.status = ImportStatus.IMPORTED
+    batch.n_created = len(created)
+    batch.imported_at = timezone.now()
+    batch.payload = {"skipped": batch.payload.get("skipped", []), "n_read": len(rows), **counts}
+    batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
+    return counts

@@ -168,6 +168,8 @@ ADMIN_SAMPLE: dict[str, Entry] = {
     "admin:quizzes_user_add": Entry(per_role(302, 302, 302, 403, 403, 200)),
     "admin:auth_group_changelist": Entry(per_role(302, 302, 302, 403, 403, 200)),
     "admin:quizzes_attempt_changelist": Entry(per_role(302, 302, 302, 200, 200, 200)),
+    "admin:quizzes_question_import": Entry(per_role(302, 302, 302, 200, 200, 200)),
+    "admin:quizzes_flashcard_import": Entry(per_role(302, 302, 302, 200, 200, 200)),
 }
 
 
