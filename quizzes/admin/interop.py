@@ -229,7 +229,25 @@ class DocumentInteropAdminMixin(_ExtraActionsMixin):
         documents = list(queryset.values_list("pk", "title"))
         cards = Flashcard.objects.filter(document__in=[pk for pk, _title in documents])
         basename = _basename("tarjetas", [title for _pk, title in documents])
+        _report_retired(self, request, cards)
         return _download(services.export_flashcards(cards=cards, basename=basename))
+
+
+def _report_retired(model_admin, request, cards) -> None:
+    retired = services.retired_flashcards(cards=cards)
+    if retired:
+        model_admin.message_user(
+            request,
+            ngettext(
+                "%(n)d tarjeta retirada aquí no va en el paquete; si ya estaba en Anki, bórrela allí "
+                "(Anki no borra notas al importar).",
+                "%(n)d tarjetas retiradas aquí no van en el paquete; si ya estaban en Anki, bórrelas allí "
+                "(Anki no borra notas al importar).",
+                retired,
+            )
+            % {"n": retired},
+            messages.WARNING,
+        )
 
 
 class FlashcardInteropAdminMixin(_ExtraActionsMixin):
@@ -307,4 +325,5 @@ class FlashcardInteropAdminMixin(_ExtraActionsMixin):
 
     @admin.action(description=_("Exportar a Anki (.apkg)"))
     def export_cards_anki(self, request, queryset):
+        _report_retired(self, request, queryset)
         return _download(services.export_flashcards(cards=queryset, basename=_basename("tarjetas", [])))

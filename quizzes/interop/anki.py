@@ -72,6 +72,7 @@ class AnkiNote:
     answer_end: int | None = None
     key: str = ""
     tags: list[str] = field(default_factory=list)
+    modified: float | None = None  # when the card last changed in the app (seconds since 1970), Anki's note "mod"
 
 
 @dataclass
@@ -139,9 +140,11 @@ def build_decks(decks: list[AnkiDeck]) -> list[genanki.Deck]:
 def package_bytes(decks: list[AnkiDeck], *, timestamp: float | None = None) -> bytes:
     """Return the .apkg file (a zip holding an Anki collection) for these decks.
 
-    ``timestamp`` becomes the notes' modification time; Anki updates a note on re-import only when the incoming one
-    is newer, so a later export always wins. (genanki's own write_to_file leaves its temporary database behind;
-    this writes the same package and removes it.)
+    A note's modification time is when its card last changed in the app (``AnkiNote.modified``; ``timestamp``,
+    the time of the export by default, for a note that does not say). Anki updates a note on re-import only when
+    the incoming one is newer, so a learner's own edit in Anki, made after the card last changed here, is kept; a
+    card edited here since then wins. (genanki's own write_to_file leaves its temporary database behind; this
+    writes the same package and removes it.)
     """
     package = genanki.Package(build_decks(decks))
     timestamp = time.time() if timestamp is None else timestamp
@@ -150,6 +153,15 @@ def package_bytes(decks: list[AnkiDeck], *, timestamp: float | None = None) -> b
         conn = sqlite3.connect(path)
         try:
             package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            conn.executemany(
+                "update notes set mod = ? where guid = ?",
+                [
+                    (int(note.modified), genanki.guid_for(*note.guid_parts))
+                    for deck in decks
+                    for note in deck.notes
+                    if note.modified is not None
+                ],
+            )
             conn.commit()
         finally:
             conn.close()

@@ -36,6 +36,7 @@ class Flashcard(models.Model):
     origin = models.CharField(_("origen"), max_length=20, choices=Origin.choices, default=Origin.AUTHORED)
     is_active = models.BooleanField(_("activa"), default=True)
     created_at = models.DateTimeField(_("creada"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modificada"), auto_now=True)
     anki_key = models.CharField(
         _("clave de Anki"),
         max_length=200,

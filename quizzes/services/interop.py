@@ -141,11 +141,17 @@ def flashcard_decks(*, cards: QuerySet[Flashcard]) -> list[anki.AnkiDeck]:
             sentence=sentence.text if sentence else card.context,
             key=fact.key if fact else f"card-{card.pk}",
             tags=["winterwar", fact.kind] if fact else ["winterwar"],
+            modified=card.updated_at.timestamp() if card.updated_at else None,
         )
         if fact and sentence and fact.sentence_id == sentence.pk:
             note.answer_start, note.answer_end = fact.start - sentence.start, fact.end - sentence.start
         deck.notes.append(note)
     return list(decks.values())
+
+
+def retired_flashcards(*, cards: QuerySet[Flashcard]) -> int:
+    """Count the cards left out of an Anki export because they were retired here (Anki keeps them until deleted)."""
+    return cards.filter(is_active=False).count()
 
 
 def export_flashcards(*, cards: QuerySet[Flashcard], basename: str, timestamp: float | None = None) -> ExportFile:
@@ -535,8 +541,9 @@ def anki_batch_confirm(*, batch: ImportBatch, user) -> dict[str, int]:
         if row.status == CardStatus.UPDATE:
             card = row.existing
             card.front, card.back, card.context = row.card.front, row.card.back, row.card.context
+            card.updated_at = timezone.now()
             updated.append(card)
-    Flashcard.objects.bulk_update(updated, ["front", "back", "context"], batch_size=500)
+    Flashcard.objects.bulk_update(updated, ["front", "back", "context", "updated_at"], batch_size=500)
     counts = {
         "created": len(created),
         "updated": len(updated),

@@ -3,6 +3,7 @@
 import io
 import sqlite3
 import zipfile
+from datetime import timedelta
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -103,6 +104,8 @@ def test_reimporting_a_newer_export_updates_notes_instead_of_duplicating(tmp_pat
     first = services.export_flashcards(cards=Flashcard.objects.all(), basename="a", timestamp=1_800_000_000)
     without_fact.back = "Carl Gustaf Emil Mannerheim"
     without_fact.save()
+    # A teacher's edit comes minutes after the first export (Anki compares modification times in seconds).
+    Flashcard.objects.filter(pk=without_fact.pk).update(updated_at=without_fact.updated_at + timedelta(minutes=5))
     second = services.export_flashcards(cards=Flashcard.objects.all(), basename="b", timestamp=1_800_000_600)
     collection = new_collection(tmp_path)
     try:
@@ -164,3 +167,39 @@ def test_cloze_falls_back_when_the_sentence_does_not_contain_the_answer():
     assert anki.cloze_text(note) == "¿Año? {{c1::1940}}"
     hint = anki.AnkiNote(guid_parts=("x",), front="a", back="x::y}}z", sentence="")
     assert anki.cloze_text(hint) == "a {{c1::x: :y} }z}}"
+
+
+def test_a_learners_edit_in_anki_is_kept_until_the_card_changes_here(tmp_path):
+    _document, _with_fact, without_fact, _elsewhere = make_cards()
+    collection = new_collection(tmp_path)
+    try:
+        import_into(collection, services.export_flashcards(cards=Flashcard.objects.all(), basename="a").content,
+                    tmp_path, "a.apkg")  # fmt: skip
+        note = collection.get_note(next(n for n in collection.find_notes("") if collection.get_note(n)["Clave"]
+                                        == f"card-{without_fact.pk}"))  # fmt: skip
+        note["Oración"] = "Mi propia nota de estudio."
+        note.mod = int(without_fact.updated_at.timestamp()) + 60  # the learner edits after the export
+        collection.update_note(note, skip_undo_entry=True)
+        collection.db.execute("update notes set mod = ? where id = ?", note.mod, note.id)
+
+        # The same card, exported again later: older than the learner's edit, so Anki keeps the edit.
+        again = services.export_flashcards(cards=Flashcard.objects.all(), basename="b").content
+        import_into(collection, again, tmp_path, "b.apkg")
+        assert collection.get_note(note.id)["Oración"] == "Mi propia nota de estudio."
+
+        # The card changes here after that: the newer version wins.
+        Flashcard.objects.filter(pk=without_fact.pk).update(
+            back="Carl Gustaf Emil Mannerheim", updated_at=without_fact.updated_at + timedelta(minutes=5)
+        )
+        newer = services.export_flashcards(cards=Flashcard.objects.all(), basename="c").content
+        import_into(collection, newer, tmp_path, "c.apkg")
+        assert "Carl Gustaf Emil Mannerheim" in collection.get_note(note.id)["Texto"]
+    finally:
+        collection.close()
+
+
+def test_retired_cards_are_counted_for_the_export_report():
+    _document, with_fact, _without_fact, _elsewhere = make_cards()
+    with_fact.is_active = False
+    with_fact.save()
+    assert services.retired_flashcards(cards=Flashcard.objects.all()) == 1

@@ -42,6 +42,12 @@ class Command(BaseCommand):
                 cards = cards.filter(document__in=Question.objects.filter(quiz_items__quiz_id=quiz).values("document"))
             export = services.export_flashcards(cards=cards, basename=basename)
             count = cards.filter(is_active=True).count()
+            retired = services.retired_flashcards(cards=cards)
+            if retired:
+                self.stderr.write(
+                    _("%(n)d tarjetas retiradas no van en el paquete; si ya estaban en Anki, hay que borrarlas allí.")
+                    % {"n": retired}
+                )
         else:
             if quiz is not None:
                 items = services.quiz_to_data(quizzes=Quiz.objects.filter(pk=quiz))
