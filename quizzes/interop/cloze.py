@@ -85,6 +85,7 @@ def split_cloze(base: QuestionData, text: str) -> list[QuestionData]:
             name=f"{base.name} ({number})" if base.name else "",
             idnumber=f"{base.idnumber}-{number}" if base.idnumber else "",
             document=base.document,
+            category=base.category,
             unit=base.unit,
             where=_("%(where)s, hueco %(n)d") % {"where": base.where, "n": number},
         )

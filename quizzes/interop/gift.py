@@ -127,9 +127,10 @@ def dumps(items: Iterable[QuestionData], *, title: str = "") -> str:
     blocks = [f"// {title or 'winterwar'}: preguntas en formato GIFT de Moodle (UTF-8)."]
     category = None
     for item in items:
-        if item.document != category:
-            category = item.document
-            blocks.append(f"$CATEGORY: {category_path(category)}")
+        path = item.category or category_path(item.document)
+        if path != category:
+            category = path
+            blocks.append(f"$CATEGORY: {category}")
         blocks.append(write_question(item))
     return "\n\n".join(blocks) + "\n"
 
@@ -229,6 +230,12 @@ def loads(text: str) -> ParseResult:
     return result
 
 
+def foreign_category(category: str, document: str) -> str:
+    """Return a category path to keep with a question: "" when it is the one we would write for its document."""
+    category = " ".join(category.split())
+    return "" if not category or category == category_path(document) else category[:255]
+
+
 def document_from_category(category: str) -> str:
     """Return the document title a Moodle category path names (its last part; "" for the top or our root)."""
     parts = [p.replace("\x00", "/") for p in category.replace("//", "\x00").split("/") if p]
@@ -292,6 +299,7 @@ def _read_question(text: str, comments: str, category: str, where: str) -> Quest
         elif tag.startswith(UNIT_TAG.strip()):
             item.unit = tag[len(UNIT_TAG.strip()) :].strip()
     item.document = item.document or document_from_category(category)
+    item.category = foreign_category(category, item.document)
 
     if answers.startswith(">"):
         _read_ordering(item, answers)

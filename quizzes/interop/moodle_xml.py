@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from ..domain.numbers import format_plain, parse_plain
 from ..models.content import QuestionKind
 from .cloze import split_cloze
-from .gift import DOCUMENT_TAG, UNIT_TAG, category_path, document_from_category
+from .gift import DOCUMENT_TAG, UNIT_TAG, category_path, document_from_category, foreign_category
 from .schema import (
     ChoiceData,
     ImportFormatError,
@@ -158,9 +158,9 @@ def _combined_feedback(question: ET.Element) -> None:
         _text(question, field, "")
 
 
-def _category(quiz: ET.Element, title: str) -> None:
+def _category(quiz: ET.Element, path: str, title: str) -> None:
     category = _sub(quiz, "question", type="category")
-    _text(category, "category", category_path(title), format=None)
+    _text(category, "category", path, format=None)
     _text(category, "info", title, format="moodle_auto_format")
     _sub(category, "idnumber", "")
 
@@ -170,9 +170,10 @@ def dumps(items: Iterable[QuestionData]) -> str:
     quiz = ET.Element("quiz")
     category = None
     for item in items:
-        if item.document != category:
-            category = item.document
-            _category(quiz, category)
+        path = item.category or category_path(item.document)
+        if path != category:
+            category = path
+            _category(quiz, path, item.document)
         write_question(quiz, item)
     ET.indent(quiz, space="  ")
     # Empty elements as <text></text>, the way Moodle writes them.
@@ -287,6 +288,7 @@ def loads(text: str) -> ParseResult:
                 )
             item.name = item.name or name
             item.document = item.document or document_from_category(category)
+            item.category = foreign_category(category, item.document)
             result.items.append(item)
     if not result.items and not result.errors and not result.skipped:
         result.errors.append(ImportFormatError(_("El archivo no contiene ninguna pregunta que se pueda importar.")))

@@ -66,6 +66,7 @@ class QuestionData:
     numeric_tolerance: float | None = None
     unit: str = ""
     document: str = ""  # the source document's title
+    category: str = ""  # the Moodle category path it came with, when not our own for its document
     name: str = ""  # a short name (Moodle's question name)
     idnumber: str = ""  # a stable reference (Moodle's ID number), e.g. "winterwar-12"
     points: float = 1.0  # Moodle's default mark (a quiz item's points when a quiz is exported)
@@ -298,6 +299,7 @@ def matching_to_items(base: QuestionData, pairs: list[tuple[str, str]]) -> list[
             name=base.name,
             idnumber=base.idnumber,
             document=base.document,
+            category=base.category,
             where=base.where,
             choices=[ChoiceData(text=q) for q, _a in ordered],
             warnings=[*base.warnings, _("Emparejamiento con las posiciones 1…n: se importa como ordenación.")],
@@ -315,6 +317,7 @@ def matching_to_items(base: QuestionData, pairs: list[tuple[str, str]]) -> list[
                 name=f"{base.name} ({number})" if base.name else "",
                 idnumber=f"{base.idnumber}-{number}" if base.idnumber else "",
                 document=base.document,
+                category=base.category,
                 where=_("%(where)s, pareja %(n)d") % {"where": base.where, "n": number},
                 choices=[ChoiceData(text=a, is_correct=a == answer, fraction=float(a == answer)) for a in answers],
                 warnings=[

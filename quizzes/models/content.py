@@ -215,6 +215,14 @@ class Question(models.Model):
         _("tolerancia"), null=True, blank=True, help_text=_("Diferencia aceptada respecto al valor correcto.")
     )
     unit = models.CharField(_("unidad"), max_length=30, blank=True)
+    moodle_category = models.CharField(
+        _("categoría de Moodle"),
+        max_length=255,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("La ruta de categoría con la que llegó de Moodle; se vuelve a escribir al exportar."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("creada por"),

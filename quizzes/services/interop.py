@@ -81,6 +81,7 @@ def question_to_data(question: Question) -> QuestionData:
         numeric_tolerance=question.numeric_tolerance,
         unit=question.unit,
         document=question.document.title if question.document_id else "",
+        category=question.moodle_category,
         name=prompt if len(prompt) <= 60 else prompt[:59].rstrip() + "…",
         idnumber=f"winterwar-{question.pk}",
     )
@@ -332,6 +333,7 @@ def _new_question(*, item: QuestionData, document: Document | None, user) -> Que
         numeric_value=item.numeric_value if item.kind == QuestionKind.NUMERIC else None,
         numeric_tolerance=item.numeric_tolerance if item.kind == QuestionKind.NUMERIC else None,
         unit=item.unit if item.kind == QuestionKind.NUMERIC else "",
+        moodle_category=item.category[:255],
     )
     # Field checks here; the kind rules were checked by validate(), the document and user are already loaded,
     # and the database enforces its constraints (Django would otherwise query once per constraint and per key).

@@ -1,6 +1,7 @@
 """Moodle XML question types that map onto ours: cloze, matching, description; files written for these tests."""
 
 from quizzes.interop import moodle_xml
+from quizzes.interop.schema import QuestionData
 
 CLOZE = """<?xml version="1.0" encoding="UTF-8"?>
 <quiz>
@@ -94,3 +95,16 @@ def test_every_imported_question_passes_the_checks():
 
     for item in moodle_xml.loads(CLOZE).items:
         assert validate(item) == [], item.label
+
+
+def test_a_nested_category_is_kept_on_import_and_written_back():
+    from quizzes.interop import gift
+
+    items = moodle_xml.loads(CLOZE).items
+    assert {i.category for i in items} == {"$course$/top/Historia/Siglo XX/Guerra de Invierno"}
+    written = moodle_xml.dumps(items[:1])
+    assert "<text>$course$/top/Historia/Siglo XX/Guerra de Invierno</text>" in written
+    assert "$CATEGORY: $course$/top/Historia/Siglo XX/Guerra de Invierno" in gift.dumps(items[:1])
+    # Our own path for the document is not kept: it is what the export writes anyway.
+    ours = moodle_xml.loads(moodle_xml.dumps([QuestionData.from_dict({**items[0].to_dict(), "category": ""})]))
+    assert ours.items[0].category == ""

@@ -60,6 +60,21 @@ def test_file_to_app_to_file_changes_nothing_but_ids(teacher, fmt, filename):
     assert first != second or fmt == "csv"  # the ids did change (CSV has none)
 
 
+def test_a_moodle_category_path_survives_import_and_export(teacher):
+    source = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n'
+        '<question type="category"><category><text>$course$/top/Historia/Siglo XX</text></category></question>\n'
+        '<question type="truefalse"><name><text>Año</text></name><questiontext format="html"><text>¿1939?</text>'
+        '</questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text>'
+        "</answer></question>\n</quiz>\n"
+    )
+    _fmt, result = services.import_parse(data=source.encode(), filename="a.xml")
+    services.import_now(result=result, user=teacher)
+    assert Question.objects.get().moodle_category == "$course$/top/Historia/Siglo XX"
+    assert "<text>$course$/top/Historia/Siglo XX</text>" in _export("moodle_xml")
+    assert "$CATEGORY: $course$/top/Historia/Siglo XX\n" in _export("gift")
+
+
 def upload(client, name: str, content: bytes):
     return client.post(IMPORT, {"upload": SimpleUploadedFile(name, content)})
 
