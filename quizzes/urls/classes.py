@@ -10,6 +10,7 @@ urlpatterns = [
     path("docente/clases/", teacher.ClassListView.as_view(), name="teacher_classes"),
     path("docente/clases/<id:pk>/", teacher.ClassDetailView.as_view(), name="teacher_class"),
     path("docente/clases/<id:pk>/notas.csv", teacher.ClassGridCsvView.as_view(), name="teacher_class_csv"),
+    path("docente/clases/<id:pk>/notas.xlsx", teacher.ClassGridXlsxView.as_view(), name="teacher_class_xlsx"),
     path("docente/clases/<id:pk>/codigo/", teacher.NewCodeView.as_view(), name="teacher_class_new_code"),
     path("docente/clases/<id:pk>/asignar/", teacher.AssignView.as_view(), name="teacher_assign"),
     path(
@@ -36,6 +37,11 @@ urlpatterns = [
         "docente/clases/<id:pk>/cuestionarios/<id:quiz_id>/estadisticas.csv",
         teacher.ItemAnalysisCsvView.as_view(),
         name="teacher_item_analysis_csv",
+    ),
+    path(
+        "docente/clases/<id:pk>/cuestionarios/<id:quiz_id>/estadisticas.xlsx",
+        teacher.ItemAnalysisXlsxView.as_view(),
+        name="teacher_item_analysis_xlsx",
     ),
     path("docente/clases/<id:pk>/dominio/", teacher.MasteryView.as_view(), name="teacher_mastery"),
 ]

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from ..forms.classes import AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
-from ..presentation.csv_export import class_grid_rows, csv_response, item_analysis_rows
+from ..presentation.csv_export import class_grid_rows, csv_response, item_analysis_rows, xlsx_response
 from ..selectors.reports.grid import class_grid, class_progress
 from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, item_analysis
 from ..selectors.reports.mastery import class_documents, mastery
@@ -100,6 +100,15 @@ class ClassGridCsvView(TeacherClassMixin, View):
     def get(self, request, *args, **kwargs):
         rows = class_grid_rows(class_grid(classroom=self.classroom))
         return csv_response(rows, filename=f"clase-{self.classroom.pk}-{self.classroom.name}")
+
+
+class ClassGridXlsxView(TeacherClassMixin, View):
+    """The class grid as an Excel workbook (the same rows as the CSV; numbers as numbers)."""
+
+    def get(self, request, *args, **kwargs):
+        rows = class_grid_rows(class_grid(classroom=self.classroom))
+        name = f"clase-{self.classroom.pk}-{self.classroom.name}"
+        return xlsx_response(rows, filename=name, sheet=self.classroom.name)
 
 
 class StudentReportView(TeacherClassMixin, TemplateView):
@@ -212,6 +221,14 @@ class ItemAnalysisCsvView(ClassQuizMixin, View):
         analysis = item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
         rows = item_analysis_rows(analysis, quiz=self.quiz)
         return csv_response(rows, filename=f"estadisticas-{self.quiz.title}-{self.classroom.name}")
+
+
+class ItemAnalysisXlsxView(ClassQuizMixin, View):
+    def get(self, request, *args, **kwargs):
+        analysis = item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
+        rows = item_analysis_rows(analysis, quiz=self.quiz)
+        name = f"estadisticas-{self.quiz.title}-{self.classroom.name}"
+        return xlsx_response(rows, filename=name, sheet=self.quiz.title)
 
 
 class MasteryView(TeacherClassMixin, TemplateView):

@@ -13,6 +13,7 @@ from quizzes.presentation.csv_export import (
     csv_safe,
     item_analysis_rows,
     render_csv,
+    render_xlsx,
 )
 
 
@@ -93,3 +94,23 @@ def test_item_analysis_rows_summary_then_one_row_per_question():
     ]
     assert lines[7].startswith("Posición;Pregunta;Tipo;")
     assert lines[8] == "1;¿Capital?;Opción única;4;50,0;-0,25;Oslo;2;'=Helsinki ✓: 50 %;Muy difícil"
+
+
+def test_xlsx_keeps_numbers_as_numbers_and_texts_as_texts():
+    import io
+
+    from openpyxl import load_workbook
+
+    rows = [
+        ["Nombre", "Nota", "Intentos"],
+        ['=HYPERLINK("x")', Number(87.456, 1), 3],
+        ["Íñigo\x0b", Number(None), None],
+    ]
+    sheet = load_workbook(io.BytesIO(render_xlsx(rows, sheet="Clase 1/B"))).active
+    assert sheet.title == "Clase 1-B"
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Nombre", "Nota", "Intentos"],
+        ['=HYPERLINK("x")', 87.5, 3],
+        ["Íñigo", None, None],
+    ]
+    assert sheet["A2"].data_type == "s"  # stored as a text: Excel shows it, never runs it

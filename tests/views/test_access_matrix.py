@@ -129,6 +129,7 @@ MATRIX: dict[str, Entry] = {
     "quizzes:teacher_classes": Entry(TEACHERS),
     "quizzes:teacher_class": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
     "quizzes:teacher_class_csv": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
+    "quizzes:teacher_class_xlsx": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
     "quizzes:teacher_class_new_code": Entry(
         per_role(LOGIN, 403, 403, 302, 404, 302), kwargs=lambda w: {"pk": w.classroom.pk}, method="post"
     ),
@@ -151,6 +152,9 @@ MATRIX: dict[str, Entry] = {
     ),
     "quizzes:teacher_item_analysis": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk, "quiz_id": w.quiz.pk}),
     "quizzes:teacher_item_analysis_csv": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk, "quiz_id": w.quiz.pk}),
+    "quizzes:teacher_item_analysis_xlsx": Entry(
+        TEACHING, kwargs=lambda w: {"pk": w.classroom.pk, "quiz_id": w.quiz.pk}
+    ),
     "quizzes:teacher_mastery": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
 }
 

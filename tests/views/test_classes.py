@@ -29,9 +29,11 @@ def report_urls(classroom, quiz, student):
     return [
         reverse("quizzes:teacher_class", args=[pk]),
         reverse("quizzes:teacher_class_csv", args=[pk]),
+        reverse("quizzes:teacher_class_xlsx", args=[pk]),
         reverse("quizzes:teacher_student", args=[pk, student.pk]),
         reverse("quizzes:teacher_item_analysis", args=[pk, quiz.pk]),
         reverse("quizzes:teacher_item_analysis_csv", args=[pk, quiz.pk]),
+        reverse("quizzes:teacher_item_analysis_xlsx", args=[pk, quiz.pk]),
         reverse("quizzes:teacher_mastery", args=[pk]),
     ]
 
@@ -321,9 +323,11 @@ def _class_of(n_students, teacher):
 BUDGETS = {
     "teacher_class": 12,
     "teacher_class_csv": 9,
+    "teacher_class_xlsx": 9,
     "teacher_student": 10,
     "teacher_item_analysis": 13,
     "teacher_item_analysis_csv": 13,
+    "teacher_item_analysis_xlsx": 13,
     "teacher_mastery": 10,
 }
 
@@ -344,6 +348,7 @@ def _url_for(name, classroom, quiz, student):
         "teacher_student": [classroom.pk, student.pk],
         "teacher_item_analysis": [classroom.pk, quiz.pk],
         "teacher_item_analysis_csv": [classroom.pk, quiz.pk],
+        "teacher_item_analysis_xlsx": [classroom.pk, quiz.pk],
     }.get(name, [classroom.pk])
     return reverse(f"quizzes:{name}", args=args)
 
