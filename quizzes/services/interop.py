@@ -473,9 +473,14 @@ def _deck_title(deck: str) -> str:
 def anki_preview(*, batch: ImportBatch) -> list[CardRow]:
     """Say what confirming does to each card: create it, update the card imported before, or nothing (3 queries)."""
     cards = [anki_import.CardData(**c) for c in batch.payload.get("cards", [])]
+    return anki_rows(cards=cards, document=batch.document)
+
+
+def anki_rows(*, cards: list[anki_import.CardData], document: Document | None = None) -> list[CardRow]:
+    """Say what importing these cards does (``document``, when given, receives them all; else the deck's name)."""
     titles = {_deck_title(c.deck) for c in cards}
-    documents = {d.title: d for d in Document.objects.filter(title__in=titles)} if not batch.document else {}
-    chosen = batch.document
+    documents = {d.title: d for d in Document.objects.filter(title__in=titles)} if not document else {}
+    chosen = document
     document_ids = {d.pk for d in documents.values()} | ({chosen.pk} if chosen else set())
     keys = {c.key for c in cards}
     our = {c.our_key for c in cards if c.our_key}
@@ -520,6 +525,26 @@ def anki_batch_confirm(*, batch: ImportBatch, user) -> dict[str, int]:
     if batch.status != ImportStatus.PENDING:
         raise ServiceError(Code.IMPORT_ALREADY_DONE)
     rows = anki_preview(batch=batch)
+    counts = _apply_cards(rows)
+    batch.status = ImportStatus.IMPORTED
+    batch.n_created = counts["created"]
+    batch.imported_at = timezone.now()
+    batch.payload = {"skipped": batch.payload.get("skipped", []), "n_read": len(rows), **counts}
+    batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
+    return counts
+
+
+@transaction.atomic
+def anki_import_now(
+    *, result: anki_import.AnkiResult, document: Document | None = None
+) -> tuple[list[CardRow], dict[str, int]]:
+    """Import a package read without errors in one step (the command line has no review page); all or nothing."""
+    assert not result.errors, "an import with errors is never kept"
+    rows = anki_rows(cards=result.cards, document=document)
+    return rows, _apply_cards(rows)
+
+
+def _apply_cards(rows: list[CardRow]) -> dict[str, int]:
     new = [r for r in rows if r.status == CardStatus.NEW]
     seen: set[tuple[int, str]] = set()
     created = []
@@ -546,15 +571,9 @@ def anki_batch_confirm(*, batch: ImportBatch, user) -> dict[str, int]:
             card.updated_at = timezone.now()
             updated.append(card)
     Flashcard.objects.bulk_update(updated, ["front", "back", "context", "updated_at"], batch_size=500)
-    counts = {
+    return {
         "created": len(created),
         "updated": len(updated),
         "same": sum(1 for r in rows if r.status == CardStatus.SAME),
         "no_document": sum(1 for r in rows if r.status == CardStatus.NO_DOCUMENT),
     }
-    batch.status = ImportStatus.IMPORTED
-    batch.n_created = len(created)
-    batch.imported_at = timezone.now()
-    batch.payload = {"skipped": batch.payload.get("skipped", []), "n_read": len(rows), **counts}
-    batch.save(update_fields=["status", "n_created", "imported_at", "payload"])
-    return counts

@@ -202,3 +202,40 @@ def test_views_in_place_of_tables_are_refused_and_long_queries_are_stopped(tmp_p
     monkeypatch.setattr(anki_import, "MAX_STEPS", 0)
     result = anki_import.read_package(data)
     assert result.cards == [] and "no se puede leer" in str(result.errors[0])
+
+
+def test_a_collection_package_colpkg_is_read_too(tmp_path):
+    collection = new_collection(tmp_path)
+    fill(collection)
+    out = tmp_path / "copia.colpkg"
+    collection.export_collection_package(str(out), include_media=False, legacy=False)
+    result = anki_import.read_package(out.read_bytes())
+    assert result.errors == [] and len(result.cards) == 6
+
+
+def test_the_import_command_reads_a_deck_into_cards_and_updates_on_the_second_run(tmp_path):
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    document = factories.make_document(title="Guerra de Invierno")
+    collection = new_collection(tmp_path)
+    fill(collection)
+    path = tmp_path / "mazo.apkg"
+    path.write_bytes(package(collection, tmp_path, legacy=False))
+    out = StringIO()
+    call_command("import_questions", str(path), "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["counts"] == {"created": 6, "updated": 0, "same": 0, "no_document": 0}
+    assert [s["where"] for s in report["skipped"]] == ["nota 5 (Historia::Guerra de Invierno)"]
+    assert Flashcard.objects.filter(document=document).count() == 6
+    out = StringIO()
+    call_command("import_questions", str(path), "--json", stdout=out)
+    assert json.loads(out.getvalue())["counts"]["same"] == 6
+    assert Flashcard.objects.count() == 6
+    bad = tmp_path / "malo.apkg"
+    bad.write_bytes(b"no es un zip")
+    with pytest.raises(SystemExit) as exit_status:
+        call_command("import_questions", str(bad), "--json", stdout=StringIO())
+    assert exit_status.value.code == 1

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from ...interop import anki_import
 from ...interop.schema import MAX_IMPORT_BYTES, ImportFormatError
 from ...models import Document
 from ...services import interop as services
@@ -16,7 +17,8 @@ FORMATS = ["gift", "moodle_xml", "csv", "xlsx", "apkg"]
 class Command(BaseCommand):
     help = _(
         "Importa preguntas de un archivo GIFT, Moodle XML, CSV o Excel (XLSX) como borradores, igual que la "
-        "importación del administrador. Las preguntas de tipos que no existen aquí se omiten y se dice por qué. "
+        "importación del administrador (un mazo de Anki, .apkg, da tarjetas). Las preguntas de tipos que no "
+        "existen aquí se omiten y se dice por qué. "
         "Sale con 0 si el archivo se pudo leer (aunque se omitiera algo) y con 1 si no se pudo leer o tiene "
         "errores (entonces no se guarda nada)."
     )
@@ -47,10 +49,8 @@ class Command(BaseCommand):
             chosen = Document.objects.filter(pk=document).first()
             if chosen is None:
                 raise CommandError(_("No hay ningún documento con id %(id)s.") % {"id": document})
-        if fmt == "apkg":
-            return self._finish(
-                path, fmt, None, [], [], [_("Los mazos de Anki (.apkg) no se importan como preguntas.")], as_json
-            )
+        if fmt == "apkg" or (not fmt and path.lower().endswith((".apkg", ".colpkg"))):
+            return self._anki(path, chosen, dry_run, as_json)
         file = Path(path)
         try:
             size = file.stat().st_size
@@ -74,6 +74,52 @@ class Command(BaseCommand):
             except ImportFormatError as exc:
                 return self._finish(path, fmt, result, rows, [], [str(exc)], as_json)
         return self._finish(path, fmt, result, rows, created, [], as_json, dry_run=dry_run)
+
+    def _anki(self, path, document, dry_run, as_json):
+        """An Anki package becomes flashcards (cards imported before from the same notes are updated)."""
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(anki_import.MAX_PACKAGE_BYTES + 1)
+        except OSError as exc:
+            result = anki_import.AnkiResult(errors=[ImportFormatError(exc.strerror or str(exc))])
+        else:
+            result = services.anki_parse(data=data)
+        rows, counts = [], {}
+        if not result.errors:
+            rows = services.anki_rows(cards=result.cards, document=document)
+            if not dry_run:
+                rows, counts = services.anki_import_now(result=result, document=document)
+        report = {
+            "file": str(path),
+            "format": "apkg",
+            "dry_run": dry_run,
+            "questions": [],
+            "cards": [
+                {
+                    "where": row.card.where,
+                    "note_type": row.card.note_type,
+                    "deck": row.card.deck,
+                    "front": row.card.front,
+                    "document": row.document.pk if row.document else None,
+                    "status": row.status,
+                }
+                for row in rows
+            ],
+            "counts": counts,
+            "skipped": [s.to_dict() for s in result.skipped],
+            "errors": [str(e) for e in result.errors],
+        }
+        if as_json:
+            self.stdout.write(json.dumps(report, ensure_ascii=False, indent=1))
+        else:
+            for skipped in report["skipped"]:
+                self.stdout.write(_("Omitida, %(where)s: %(reason)s") % skipped)
+            for error in report["errors"]:
+                self.stderr.write(error)
+            if not result.errors:
+                self.stdout.write(self.style.SUCCESS(_("%(n)d tarjetas leídas.") % {"n": len(rows)}))
+        if result.errors:
+            raise SystemExit(1)
 
     def _finish(self, path, fmt, result, rows, created, errors, as_json, *, dry_run=False):
         report = {
