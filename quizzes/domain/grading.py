@@ -129,6 +129,7 @@ class AnswerKey:
     kind: str
     option_ids: tuple[int, ...] = ()  # every option or item, in any order
     correct_ids: frozenset[int] = frozenset()  # choice kinds
+    partial: tuple[tuple[int, float], ...] = ()  # single choice: (option id, share of the mark) of wrong options
     correct_order: tuple[int, ...] = ()  # ordering: the item ids in the right order
     correct_bool: bool | None = None
     accepted: tuple[str, ...] = ()
@@ -234,9 +235,15 @@ def _is_item(raw: str, key: AnswerKey) -> bool:
 # Grading per kind
 
 
-def grade_single_choice(*, correct_ids: Iterable[int], chosen: int | None) -> float:
-    """Return 1.0 for the right option, else 0.0."""
-    return 1.0 if chosen is not None and chosen in set(correct_ids) else 0.0
+def grade_single_choice(
+    *, correct_ids: Iterable[int], chosen: int | None, partial: Iterable[tuple[int, float]] = ()
+) -> float:
+    """Return 1.0 for the right option, an option's partial credit (Moodle's ``~%50%``) for it, else 0.0."""
+    if chosen is None:
+        return 0.0
+    if chosen in set(correct_ids):
+        return 1.0
+    return max(0.0, min(1.0, dict(partial).get(chosen, 0.0)))
 
 
 def grade_multiple_choice(*, option_ids: Iterable[int], correct_ids: Iterable[int], chosen: Iterable[int]) -> float:
@@ -298,7 +305,7 @@ def grade(key: AnswerKey, answer: Mapping | None) -> float:
         return 0.0
     try:
         if key.kind == SINGLE_CHOICE:
-            return grade_single_choice(correct_ids=key.correct_ids, chosen=answer.get("choice"))
+            return grade_single_choice(correct_ids=key.correct_ids, chosen=answer.get("choice"), partial=key.partial)
         if key.kind == MULTIPLE_CHOICE:
             return grade_multiple_choice(
                 option_ids=key.option_ids, correct_ids=key.correct_ids, chosen=answer.get("choices") or []

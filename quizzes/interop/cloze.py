@@ -121,9 +121,6 @@ def _fill(item: QuestionData, gap_type: str, answers: list[tuple[float, str]]) -
         if gap_type in _CHOICE and n_full == 1:
             item.kind = QuestionKind.SINGLE_CHOICE
             item.choices = [ChoiceData(text, fraction >= 0.999, fraction) for fraction, text in answers]
-            for fraction, text in answers:
-                if 0 < fraction < 0.999:
-                    item.warnings.append(_("El crédito parcial de «%(c)s» se pierde.") % {"c": text})
         else:
             item.kind = QuestionKind.MULTIPLE_CHOICE
             right = right if right is not None else [text for fraction, text in answers if fraction >= 0.999]

@@ -28,6 +28,7 @@ from .schema import (
     html_to_text,
     matching_to_items,
     media_names,
+    moodle_fraction,
 )
 
 CATEGORY_ROOT = "$course$/top/winterwar"
@@ -96,7 +97,11 @@ def write_question(item: QuestionData) -> str:
     body: list[str] = []
     opener = "{"
     if kind == QuestionKind.SINGLE_CHOICE:
-        body = [("\t=" if c.is_correct else "\t~") + _text(c.text) for c in item.choices]
+        body = [
+            ("\t=" if c.is_correct else f"\t~%{_weight(moodle_fraction(c.fraction))}%" if c.fraction > 0 else "\t~")
+            + _text(c.text)
+            for c in item.choices
+        ]
     elif kind == QuestionKind.MULTIPLE_CHOICE:
         n_right = sum(1 for c in item.choices if c.is_correct)
         right, wrong = choice_fractions(n_right, len(item.choices) - n_right)
@@ -339,10 +344,8 @@ def _read_choice(item: QuestionData, answers: str) -> None:
         item.choices.append(ChoiceData(text=_answer_text(part), fraction=weight))
     if single:
         item.kind = QuestionKind.SINGLE_CHOICE
-        for choice in item.choices:
+        for choice in item.choices:  # a wrong option's partial credit (~%50%) is kept in its fraction
             choice.is_correct = choice.fraction >= 0.999
-            if 0 < choice.fraction < 0.999:
-                item.warnings.append(_("El crédito parcial de «%(c)s» se pierde.") % {"c": choice.text})
     elif "=" in answers:
         item.kind = QuestionKind.MULTIPLE_CHOICE
         item.warnings.append(

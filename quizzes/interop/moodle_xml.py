@@ -33,6 +33,7 @@ from .schema import (
     looks_like_html,
     matching_to_items,
     media_names,
+    moodle_fraction,
     strip_controls,
 )
 
@@ -111,7 +112,8 @@ def write_question(quiz: ET.Element, item: QuestionData) -> ET.Element:
         n_right = sum(1 for c in item.choices if c.is_correct)
         right, wrong = (1.0, 0.0) if single else choice_fractions(n_right, len(item.choices) - n_right)
         for choice in item.choices:
-            _answer(question, choice.text, right if choice.is_correct else wrong)
+            partial = moodle_fraction(choice.fraction) if single and choice.fraction > 0 else wrong
+            _answer(question, choice.text, right if choice.is_correct else partial)
     elif kind == QuestionKind.TRUE_FALSE:
         _answer(question, "true", 1.0 if item.correct_bool else 0.0, format="moodle_auto_format")
         _answer(question, "false", 0.0 if item.correct_bool else 1.0, format="moodle_auto_format")
@@ -332,8 +334,6 @@ def _read_question(
             fraction = _fraction(answer, where)
             correct = fraction >= 0.999 if single else fraction > 0
             text = _plain(answer, one_line=True)
-            if single and 0 < fraction < 0.999:
-                item.warnings.append(_("El crédito parcial de «%(c)s» se pierde.") % {"c": text})
             item.choices.append(ChoiceData(text=text, is_correct=correct, fraction=fraction))
     elif qtype == "truefalse":
         item.kind = QuestionKind.TRUE_FALSE

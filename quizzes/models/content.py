@@ -286,6 +286,14 @@ class Choice(models.Model):
     question = models.ForeignKey(Question, verbose_name=_("pregunta"), on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(_("texto"), max_length=500)
     is_correct = models.BooleanField(_("correcta"), default=False)
+    partial_credit = models.FloatField(
+        _("crédito parcial"),
+        default=0.0,
+        help_text=_(
+            "Opción única: la parte de la nota (entre 0 y 1) que da esta opción sin ser la correcta, como el "
+            "«~%50%» de Moodle."
+        ),
+    )
     position = models.PositiveSmallIntegerField(
         _("posición"), default=0, help_text=_("Orden de presentación; en ordenación, el lugar correcto (1, 2, 3...).")
     )
@@ -300,6 +308,9 @@ class Choice(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["question", "text"], name="choice_unique_text"),
             models.CheckConstraint(condition=~Q(text=""), name="choice_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(partial_credit__gte=0, partial_credit__lt=1), name="choice_partial_credit_range"
+            ),
         ]
 
     def __str__(self) -> str:

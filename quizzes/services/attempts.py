@@ -53,6 +53,9 @@ def answer_key(question: Question, choices: list[Choice], accepted: list[Accepte
         kind=kind,
         option_ids=tuple(c.pk for c in choices),
         correct_ids=frozenset(c.pk for c in choices if c.is_correct),
+        partial=tuple((c.pk, c.partial_credit) for c in choices if c.partial_credit > 0 and not c.is_correct)
+        if kind == QuestionKind.SINGLE_CHOICE
+        else (),
         correct_bool=question.correct_bool,
         accepted=tuple(a.text for a in accepted or ()),
         numeric_value=question.numeric_value,

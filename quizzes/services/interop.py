@@ -72,7 +72,11 @@ def question_to_data(question: Question) -> QuestionData:
         prompt=question.prompt,
         explanation=question.explanation,
         choices=[
-            ChoiceData(text=c.text, is_correct=c.is_correct and question.kind != QuestionKind.ORDERING)
+            ChoiceData(
+                text=c.text,
+                is_correct=c.is_correct and question.kind != QuestionKind.ORDERING,
+                fraction=c.partial_credit if question.kind == QuestionKind.SINGLE_CHOICE and not c.is_correct else 0.0,
+            )
             for c in question.choices.all()
         ],
         accepted=[a.text for a in question.accepted_answers.all()],
@@ -374,6 +378,13 @@ def import_now(
     return rows, _create_questions(rows=rows, user=user, skip_duplicates=skip_duplicates)
 
 
+def _partial_credit(item: QuestionData, choice: ChoiceData) -> float:
+    """A wrong option's share of the mark in a single-choice question (Moodle's ``~%50%``), else 0."""
+    if item.kind != QuestionKind.SINGLE_CHOICE or choice.is_correct or not 0 < choice.fraction < 1:
+        return 0.0
+    return round(choice.fraction, 7)
+
+
 def _create_questions(*, rows: list[PreviewRow], user, skip_duplicates: bool) -> list[Question]:
     rows = [row for row in rows if not (skip_duplicates and row.is_duplicate)]
     for row in rows:
@@ -386,7 +397,13 @@ def _create_questions(*, rows: list[PreviewRow], user, skip_duplicates: bool) ->
     )
     Choice.objects.bulk_create(
         (
-            Choice(question=question, text=c.text, is_correct=c.is_correct, position=position)
+            Choice(
+                question=question,
+                text=c.text,
+                is_correct=c.is_correct,
+                position=position,
+                partial_credit=_partial_credit(row.item, c),
+            )
             for question, row in zip(created, rows, strict=True)
             for position, c in enumerate(row.item.choices, start=1)
         ),

@@ -53,6 +53,16 @@ def test_single_choice():
     assert grading.grade_single_choice(correct_ids={2}, chosen=None) == 0.0
 
 
+def test_single_choice_partial_credit_of_a_wrong_option():
+    partial = ((3, 0.5), (4, 0.3333333))
+    assert grading.grade_single_choice(correct_ids={2}, chosen=3, partial=partial) == 0.5
+    assert grading.grade_single_choice(correct_ids={2}, chosen=4, partial=partial) == 0.3333333
+    assert grading.grade_single_choice(correct_ids={2}, chosen=5, partial=partial) == 0.0
+    assert grading.grade_single_choice(correct_ids={2}, chosen=2, partial=partial) == 1.0
+    key = grading.AnswerKey(kind="single_choice", option_ids=(2, 3), correct_ids=frozenset({2}), partial=((3, 0.5),))
+    assert grading.grade(key, {"choice": 3}) == 0.5
+
+
 # --- multiple choice: Moodle's partial credit ------------------------------------------------------------------------
 
 OPTIONS = (1, 2, 3, 4, 5)  # 1, 2 right; 3, 4, 5 wrong

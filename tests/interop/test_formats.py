@@ -187,7 +187,7 @@ tres
         ("Tampere", False),
     ]
     assert capital.explanation == "Está en el sur."
-    assert capital.warnings  # Tampere's 50 % is lost
+    assert [c.fraction for c in capital.choices] == [1.0, 0.0, 0.5]  # Tampere keeps its 50 %
     assert missing.prompt == "Grant está _____ en su tumba."
     assert tf.correct_bool is False
     assert short.accepted == ["Mannerheim"] and short.warnings

@@ -83,10 +83,9 @@ def test_weights_after_an_equals_sign_are_read_as_weights():
     assert [(c.text, c.is_correct) for c in item.choices] == [("Mannerheim", True), ("Ryti", False)]
 
 
-def test_partial_credit_that_cannot_be_stored_is_announced():
+def test_partial_credit_is_read():
     item = gift.loads("¿Quién dirigió la defensa?{=Mannerheim ~%50%Ryti ~Stalin}").items[0]
-    assert [c.fraction for c in item.choices] == [1.0, 0.5, 0.0]
-    assert item.warnings == ["El crédito parcial de «Ryti» se pierde."]
+    assert [(c.fraction, c.is_correct) for c in item.choices] == [(1.0, True), (0.5, False), (0.0, False)]
 
 
 def test_images_are_reported_not_dropped_silently():
@@ -124,3 +123,27 @@ def test_a_file_with_only_skipped_questions_imports_nothing_and_says_why(teacher
     assert "no se ha importado nada" in page and "Ninguna pregunta del archivo se puede importar" in page
     assert "<strong>línea 1</strong>" in page and "<strong>línea 3</strong>" in page
     assert ImportBatch.objects.count() == Question.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_partial_credit_is_kept_through_import_grading_and_export(teacher):
+    from quizzes.domain import grading
+    from quizzes.interop import moodle_xml
+    from quizzes.services import attempts
+    from quizzes.services import interop as services
+
+    source = "::Defensa::¿Quién dirigió la defensa?{=Mannerheim ~%50%Ryti ~Stalin}"
+    _fmt, result = services.import_parse(data=source.encode(), filename="a.gift")
+    assert result.errors == [] and result.items[0].warnings == []
+    _rows, (question,) = services.import_now(result=result, user=teacher)
+    choices = list(question.choices.order_by("position"))
+    assert [(c.text, c.is_correct, c.partial_credit) for c in choices] == [
+        ("Mannerheim", True, 0.0), ("Ryti", False, 0.5), ("Stalin", False, 0.0),
+    ]  # fmt: skip
+    key = attempts.answer_key(question, choices)
+    assert [grading.grade(key, {"choice": c.pk}) for c in choices] == [1.0, 0.5, 0.0]
+    items = services.questions_to_data(questions=Question.objects.filter(pk=question.pk))
+    assert "\t~%50%Ryti" in gift.dumps(items)
+    assert '<answer fraction="50" format="plain_text">' in moodle_xml.dumps(items)
+    again = moodle_xml.loads(moodle_xml.dumps(items)).items[0]
+    assert [c.fraction for c in again.choices] == [1.0, 0.5, 0.0]
