@@ -157,7 +157,7 @@ def test_control_characters_are_cleaned_on_the_way_in(teacher_client):
 @pytest.mark.django_db
 def test_a_stored_control_character_does_not_break_the_moodle_xml_export(teacher_client):
     # Stored before the import cleaned text (or typed through another way): the export must stay well-formed.
-    question = factories.make_question(kind=QuestionKind.SHORT_ANSWER, prompt="¿Quién\x0b dirigió\x00 la defensa?")
+    question = factories.make_question(kind=QuestionKind.SHORT_ANSWER, prompt="¿Quién\x0b dirigió\x7f la defensa?")
     question.explanation = "Según\x1f el texto"
     question.save()
     content = teacher_client.post(CHANGELIST, {"action": "export_moodle_xml", "_selected_action": [question.pk]})
