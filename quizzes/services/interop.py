@@ -187,6 +187,9 @@ def detect_format(*, filename: str, text: str) -> str:
 
 def import_parse(*, data: bytes, filename: str, fmt: str = "") -> tuple[str, ParseResult]:
     """Decode, read and check an uploaded file; every problem comes back as an error naming a line or question."""
+    if filename.lower().endswith((".apkg", ".colpkg")) and fmt != ImportFormat.XLSX:
+        message = _("Es un mazo de Anki: se importa como tarjetas, en Tarjetas → «Importar de Anki (.apkg)».")
+        return ImportFormat.APKG, ParseResult(errors=[ImportFormatError(message)])
     if fmt == ImportFormat.XLSX or (not fmt and filename.lower().endswith(".xlsx")):
         try:
             check_size(len(data), max_bytes=MAX_IMPORT_BYTES)

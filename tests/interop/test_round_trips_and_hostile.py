@@ -116,7 +116,8 @@ def _zip_bomb() -> bytes:
 def test_a_zip_bomb_named_apkg_is_refused_without_being_unpacked(teacher_client):
     bomb = _zip_bomb()
     assert len(bomb) < 200_000
-    assert_refused(upload(teacher_client, "mazo.apkg", bomb), "binario")
+    assert_refused(upload(teacher_client, "mazo.apkg", bomb), "Es un mazo de Anki")
+    assert_refused(upload(teacher_client, "mazo.txt", bomb), "binario")
 
 
 def test_a_thirty_megabyte_file_is_refused_by_its_size(teacher_client):
