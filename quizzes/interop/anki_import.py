@@ -220,6 +220,22 @@ def _cloze_cards(note_id, guid: str, text_html: str, note_type: _NoteType, deck:
     return cards
 
 
+def _our_fields(cards: list[CardData], note_type: _NoteType, values: list[str]) -> None:
+    """Our own note type carries the card's key and its sentence (or, for a card without one, its front)."""
+
+    def field(name: str) -> str:
+        position = note_type.fields.index(name) if name in note_type.fields else len(values)
+        return _text(values[position]) if position < len(values) else ""
+
+    key, sentence = field("Clave"), field("Oración")
+    for card in cards:
+        card.our_key = key
+        if "_____" in sentence:  # the card had no sentence: this is its own front
+            card.front, card.context = sentence, ""
+        else:
+            card.context = sentence
+
+
 def read_package(data: bytes) -> AnkiResult:
     """Read an .apkg or .colpkg; every problem is an error or a skipped note with its reason, never an exception."""
     result = AnkiResult()
@@ -274,9 +290,7 @@ def _read(connection: sqlite3.Connection, name: str, result: AnkiResult) -> None
             for card in cards:
                 card.context = "\n".join(t for t in [card.context, *extra] if t)
             if note_type.name == OUR_NOTE_TYPE and "Clave" in note_type.fields:
-                position = note_type.fields.index("Clave")
-                for card in cards:
-                    card.our_key = _text(values[position]) if position < len(values) else ""
+                _our_fields(cards, note_type, values)
         else:
             front = _text(values[0]) if values else ""
             back = _text(values[1]) if len(values) > 1 else ""

@@ -239,3 +239,27 @@ def test_the_import_command_reads_a_deck_into_cards_and_updates_on_the_second_ru
     with pytest.raises(SystemExit) as exit_status:
         call_command("import_questions", str(bad), "--json", stdout=StringIO())
     assert exit_status.value.code == 1
+
+
+def test_app_to_apkg_to_app_to_apkg_changes_nothing_but_ids():
+    document = factories.make_document(title="Guerra de Invierno")
+    sentence = factories.make_sentence(document=document, text="Helsinki es la capital de Finlandia.")
+    Flashcard.objects.create(document=document, front="El mariscal _____ dirigió la defensa.", back="Mannerheim")
+    Flashcard.objects.create(
+        document=document, sentence=sentence, front="¿Capital?", back="Helsinki", context=sentence.text
+    )
+    first = services.export_flashcards(cards=Flashcard.objects.all(), basename="a", timestamp=1_800_000_000).content
+    Flashcard.objects.all().delete()
+    result = services.anki_parse(data=first)
+    _rows, counts = services.anki_import_now(result=result)
+    assert counts["created"] == 2
+    second = services.export_flashcards(cards=Flashcard.objects.all(), basename="b", timestamp=1_800_000_000).content
+
+    def notes(data):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            connection = sqlite3.connect(":memory:")
+            connection.deserialize(archive.read("collection.anki2"))
+        rows = connection.execute("select flds from notes order by id").fetchall()
+        return [tuple(f for i, f in enumerate(row[0].split("\x1f")) if i != 3) for row in rows]  # 3: the card's key
+
+    assert notes(second) == notes(first)
