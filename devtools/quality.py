@@ -6,8 +6,9 @@ For each text of a set: recall of its gold facts (by any item, and by published 
 published items per source sentence, the true/false balance, and, from ``<slug>.verdicts.json``, the
 teacher's verdicts (U usable as is, E a minor edit, R reject) on a sample of the published items. The sample
 is the ``SAMPLE_SIZE`` published items whose hash with ``SAMPLE_SEED`` is smallest: random, fixed, and a change
-of the generator replaces only the sampled items it changed. A sampled item without a verdict is counted as
-«sin veredicto», and a verdict whose item is no longer in the bank as stale, so an outdated file shows.
+of the generator replaces only the sampled items it changed. Verdicts are matched by prompt and answer (and kind,
+when the verdict names one). A sampled item without a verdict is counted as «sin veredicto», and a verdict whose
+item is no longer in the sample as stale, so an outdated file shows.
 """
 
 from __future__ import annotations
@@ -184,6 +185,8 @@ def _judge(report: TextReport, bank: dict, verdicts: list[dict]) -> None:
         key = item_id(q["prompt"], item_answer(q))
         sampled_ids.add(key)
         v = by_id.get(key)
+        if v is not None and v.get("kind") and v["kind"] != q["kind"]:
+            v = None  # the verdict judged another kind of item with the same prompt and answer
         if v is None or not v["verdict"]:
             report.unjudged.append({"prompt": q["prompt"], "answer": item_answer(q), "kind": q["kind"]})
             continue
@@ -207,6 +210,8 @@ def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:
     out = []
     for q in sample(bank):
         old = by_id.get(item_id(q["prompt"], item_answer(q)), {})
+        if old.get("kind") and old["kind"] != q["kind"]:
+            old = {}
         out.append(
             {
                 "prompt": q["prompt"],
@@ -241,6 +246,8 @@ class SetReport:
 
     set: str
     texts: list[TextReport]
+    lint: dict | None = None  # the shared lint on the set's banks merged, as the tool runs on several files
+    lint_ok: bool | None = None
 
     def total(self, name: str) -> int:
         return sum(getattr(t, name) for t in self.texts)
@@ -287,7 +294,18 @@ class SetReport:
 
 def measure_set(set_name: str, *, only: list[str] | None = None, lint=None, corpus: Path = CORPUS) -> SetReport:
     """Return the report of a corpus set."""
-    return SetReport(set_name, [measure_text(t, set_name, lint)[0] for t in texts_of(set_name, corpus, only)])
+    reports, merged = [], {"facts": [], "questions": []}
+    for txt in texts_of(set_name, corpus, only):
+        report, bank = measure_text(txt, set_name, lint)
+        reports.append(report)
+        merged["facts"] += bank["facts"]
+        merged["questions"] += bank["questions"]
+    result = SetReport(set_name, reports)
+    if lint is not None:
+        result.lint = lint.lint(merged)
+        result.lint.pop("examples", None)
+        result.lint_ok = bool(lint.within_limits(result.lint))
+    return result
 
 
 def lint_figures(figures: dict) -> str:
@@ -341,6 +359,11 @@ def format_set(report: SetReport) -> str:
     linted = [t for t in report.texts if t.lint is not None]
     if linted:
         lines.append(f"lint {report.set}: {sum(1 for t in linted if t.lint_ok)} de {len(linted)} textos pasan --strict")
+    if report.lint is not None:
+        lines.append(
+            f"lint {report.set}, todos los bancos juntos: {'pasa' if report.lint_ok else 'FALLA'} --strict: "
+            f"{lint_figures(report.lint)}"
+        )
     if report.reasons:
         lines.append(
             "motivos de E y R, más frecuentes primero: "
@@ -357,6 +380,8 @@ def as_json(report: SetReport) -> dict:
         "recall_published": report.recall_published,
         "rates": report.rates(),
         "reasons": dict(report.reasons.most_common()),
+        "lint": report.lint,
+        "lint_ok": report.lint_ok,
         "texts": [
             {
                 "slug": t.slug,

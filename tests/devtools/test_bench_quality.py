@@ -82,7 +82,7 @@ def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
     template[3]["prompt"] = "  " + template[3]["prompt"].upper()  # spacing and case do not matter
     template[3].update(verdict="U")
     template[4].update(verdict="R", reason="trivial")
-    del template[5]  # a sampled item without a verdict
+    template[5].update(verdict="U", kind="otro")  # a verdict on another kind of item does not count
     template.append(
         {"prompt": "Un ítem que ya no existe _____.", "answer": "x", "kind": "short_answer", "verdict": "R"}
     )
@@ -91,7 +91,7 @@ def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
     report = quality.measure_set("dev", corpus=tmp_path)
     text = report.texts[0]
     assert dict(text.verdicts) == {"U": 2, "E": 1, "R": 2}
-    assert len(text.unjudged) == 1 and len(text.stale) == 1
+    assert len(text.unjudged) == 1 and len(text.stale) == 1  # the stale one: the item that no longer exists
     assert text.reasons == {"trivial": 2, "contexto": 1, "aceptar el apellido": 1}
     rates = report.rates()
     assert (rates["U"], rates["E"], rates["R"], rates["N"]) == (2, 1, 2, 5)
