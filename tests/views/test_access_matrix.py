@@ -195,7 +195,8 @@ def test_every_url_pattern_is_in_the_matrix():
     names = url_names()
     missing = [n for n in names if n not in MATRIX and not n.startswith("admin:")]
     assert not missing, (
-        "These URLs have no entry in tests/views/test_access_matrix.py MATRIX (say who may see them): " + ", ".join(missing)
+        "These URLs have no entry in tests/views/test_access_matrix.py MATRIX (say who may see them): "
+        + ", ".join(missing)
     )
     stale = [n for n in [*MATRIX, *ADMIN_SAMPLE] if n not in names]
     assert not stale, "MATRIX entries for URLs that no longer exist: " + ", ".join(stale)

@@ -249,7 +249,9 @@ def _post_views() -> list[str]:
 
 def test_every_post_endpoint_is_fuzzed():
     missing = [n for n in _post_views() if n not in TARGETS]
-    assert not missing, "POST endpoints without a fuzz target in tests/views/test_fuzz.py TARGETS: " + ", ".join(missing)
+    assert not missing, "POST endpoints without a fuzz target in tests/views/test_fuzz.py TARGETS: " + ", ".join(
+        missing
+    )
 
 
 @st.composite
