@@ -53,6 +53,7 @@ chaos: install-dev
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 format: install-dev
 	$(BIN)/ruff format .
