@@ -17,7 +17,7 @@ import re
 
 from num2words import num2words
 
-from .lexicon import EVENT_HEADS, FIRST_NAMES, ORG_HEADS, fold
+from .lexicon import EVENT_HEADS, FIRST_NAMES, MONTH_NAMES, ORG_HEADS, fold
 from .model import Fact
 
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
@@ -114,6 +114,12 @@ def _date_forms(fact: Fact) -> list[str]:
         a, b = v["year"], end["year"]
         if a > 0 and b > 0:
             out += [f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"de {a} a {b}", f"entre {a} y {b}"]
+    year, month, day = v.get("year"), v.get("month"), v.get("day")
+    if v.get("precision") == "day" and year and year > 0 and month and day:
+        # «13/3/1940», «13/03/1940», «13 marzo 1940» (grading reads «/» and «-» as spaces)
+        out += [f"{day}/{month}/{year}", f"{day:02d}/{month:02d}/{year}", f"{day} {MONTH_NAMES[month]} {year}"]
+    if v.get("precision") == "month" and year and year > 0 and month and re.search(r"\d", fact.answer):
+        out += [f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
     return out
 
 

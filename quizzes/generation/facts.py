@@ -759,6 +759,33 @@ def _term_span(parse: nlp.Parse, k: int) -> tuple[int, int] | None:
     return noun.start, end_tok.end
 
 
+_NP = r"(?:el|la|los|las)\s+[a-záéíóúñü]{3,}(?:\s+[a-záéíóúñü]{4,})?"
+_NOUN_LIST = re.compile(rf"\b{_NP}(?:,\s+{_NP})*\s+(?:y|e)\s+{_NP}\b")
+
+
+_W = r"[a-záéíóúñü]+"
+_SUPERLATIVE = re.compile(
+    rf"\b(?:[Ee]s|[Ff]ue|[Ee]ra|[Ss]on|[Ff]ueron|[Ee]ran)\s+(?P<np>(?:el|la|los|las)\s+"
+    rf"(?:(?:primer|primera|primeros|primeras|último|última|únic[oa]s?)\s+(?!que\b|en\b|de\b){_W}(?:\s+(?!que\b|en\b|y\b){_W})?"
+    rf"(?:\s+(?:que|en)\s+[^,.;:()«»]{{3,60}}?(?=\s+y\s|[,.;:]|$))?"
+    rf"|{_W}(?:\s+{_W})?\s+(?:más|menos)\s+{_W}(?:\s+(?:del|de la|de los|de las|de)\s+{_W})?))"
+)
+
+
+def _is_common_np(parse: nlp.Parse, start: int, phrase: str) -> bool:
+    """Return whether "la disentería" / "el telégrafo eléctrico" is an article, a common noun and an adjective."""
+    words = phrase.split()
+    noun = words[1]
+    # After an article a word is a noun unless it is a function word or a verb form ("la disentería" is
+    # tagged a verb by the model; the article settles it).
+    if noun in _NOT_TERMS or noun in SENTENCE_INITIAL_STOP or noun in NUMBER_WORD_SET or is_finite_verb(noun):
+        return False
+    if len(words) == 3:
+        adj = parse.token_at(start + len(words[0]) + len(words[1]) + 2)
+        return adj is not None and adj.pos == "ADJ"
+    return True
+
+
 def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
     """Return the lowercase terms a text names or defines: the answers of "what is it called" questions.
 
@@ -797,10 +824,37 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
                         if span and span[0] == toks[k + 2].start:
                             found.append((*span, "named"))
                         break
+    for m in _SUPERLATIVE.finditer(text):
+        # "es el río más caudaloso del mundo", "fue la primera mujer que recibió un Premio Nobel"
+        np = m.group("np").rstrip()
+        if len(np.split()) <= 12:
+            found.append((m.start("np"), m.start("np") + len(np), "description"))
+    lists = []
+    for m in _NOUN_LIST.finditer(text):
+        phrases = [p for p in re.split(r",\s+|\s+(?:y|e)\s+", m.group()) if p]
+        # A second word that is no adjective is not part of the phrase ("la disentería durante"): shorten.
+        kept, offset = [], m.start()
+        for p in phrases:
+            at = text.index(p, offset)
+            if parse is not None and len(p.split()) == 3 and not _is_common_np(parse, at, p):
+                p = " ".join(p.split()[:2])
+            kept.append((at, p))
+            offset = at + len(p)
+        if parse is None or not all(_is_common_np(parse, at, p) for at, p in kept):
+            continue
+        lists.append((m.start(), kept[-1][0] + len(kept[-1][1]), [p for _at, p in kept]))
     out: list[Span] = []
     used: list[tuple[int, int]] = list(taken)
-    for a, b, sub in sorted(found):
+    for a, b, phrases in lists:
+        # "el cólera y la disentería", "la llama y la alpaca": a list of common things the sentence names.
         if any(not (b <= s or a >= e) for s, e in used):
+            continue
+        used.append((a, b))
+        out.append(Span("term", "enumeration", a, b, text[a:b], members=phrases, blank_start=a))
+    for a, b, sub in sorted(found):
+        # A description may hold a name whole ("la primera mujer que recibió un Premio Nobel"), never cut one.
+        inside = sub == "description"
+        if any(not (b <= s or a >= e) and not (inside and a <= s and e <= b) for s, e in used):
             continue
         used.append((a, b))
         out.append(Span("term", sub, a, b, text[a:b], blank_start=a))

@@ -4,9 +4,9 @@ in the generator."""
 
 import pytest
 
+from quizzes.domain.grading import normalize_answer
 from quizzes.generation import generate_bank
 from quizzes.generation.answers import number_digits, number_words, short_forms
-from quizzes.generation.lexicon import fold
 
 
 def facts_of(text):
@@ -18,7 +18,8 @@ def short_answer(bank, answer):
 
 
 def accepts(q, typed):
-    return fold(typed) in {fold(a) for a in q.accepted}
+    """Grade as the app grades a short answer (case, accents, punctuation and a leading article ignored)."""
+    return normalize_answer(typed) in {normalize_answer(a) for a in q.accepted}
 
 
 # ---------------------------------------------------------------- recall
@@ -183,3 +184,21 @@ def test_no_generic_fallback_no_choice_item():
     # A lone person with no other person in the text: no wrong options of the right type, so no choice item.
     bank = generate_bank("El general Juan Prim fue asesinado en Madrid en diciembre de 1870 por desconocidos.")
     assert not [q for q in bank.questions if q.kind == "single_choice" and q.correct == ["Juan Prim"]]
+
+
+def test_lists_of_common_things_and_superlative_descriptions_are_facts():
+    facts = facts_of(
+        "Mal abastecidas, las tropas sufrieron el frío, el cólera y la disentería durante el invierno. "
+        "El Amazonas es el río más caudaloso del mundo y desemboca en el océano Atlántico. "
+        "La penicilina fue el primer antibiótico descubierto por la ciencia moderna."
+    )
+    assert facts["el frío, el cólera y la disentería"].members == ["el frío", "el cólera", "la disentería"]
+    assert facts["el río más caudaloso del mundo"].subtype == "description"
+    assert facts["el primer antibiótico descubierto"].kind == "term"
+
+
+def test_dates_are_accepted_in_figures_too():
+    bank = generate_bank("La guerra terminó el 13 de marzo de 1940 con la firma de la paz en la capital rusa.")
+    q = short_answer(bank, "13 de marzo de 1940")
+    for typed in ("13/3/1940", "13/03/1940", "13 marzo 1940", "13-3-1940"):
+        assert accepts(q, typed), typed
