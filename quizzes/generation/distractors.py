@@ -232,6 +232,8 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     point = _date_point(v)
     at = bisect.bisect_left(dated, (point,))
     near = dated[max(0, at - 3) : at + 4]
+    # A date of another age is no plausible wrong option ("1944" for "52 a. C."): the text's dates within a century.
+    near = [item for item in near if abs(item[0][0] - point[0]) <= 100]
     near.sort(key=lambda item: (abs(item[0][0] - point[0]) * 12 + abs(item[0][1] - point[1]), item[0]))
     pool: list[dict] = [value for _point, value in near]
     rng = _rng(fact.key, "dates")
@@ -391,6 +393,8 @@ def number_distractors(fact: Fact, n: int = 3) -> list[str]:
     v = fact.value or {}
     out = []
     for cand in number_candidates(v):
+        if v.get("scale") and abs(cand) < v["scale"]:
+            continue  # "0,58 millones de dosis": not how the text counts
         text = format_quantity(v, cand)
         if fold(text) != fold(fact.answer) and text not in out:
             out.append(text)

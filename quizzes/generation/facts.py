@@ -89,9 +89,20 @@ DATE_PATTERNS = [
             rf"(?:(?<=\ben )|(?<=\bde )|(?<=\bdesde )|(?<=\bhasta )|(?<=\bpara )){_MONTH}\b(?!\s+(?:de|del)\s+\d)"
         ),
     ),
+    # "entre el 58 y el 50 a. C.": a range of years before Christ (the era is written once, at the end)
+    (
+        "bcrange",
+        re.compile(
+            r"\b(?:entre\s+(?:el\s+)?(?P<y1>\d{1,4})\s+y\s+(?:el\s+)?|desde\s+(?:el\s+)?(?P<y3>\d{1,4})\s+hasta\s+"
+            r"(?:el\s+)?|del\s+(?P<y5>\d{1,4})\s+al\s+)(?P<y2>\d{1,4})\s+(?P<era>a\.\s?[Cc]\.)"
+        ),
+    ),
     (
         "year",
-        re.compile(r"(?<![\d.,])(?P<y>1\d{3}|20\d{2})(?![\d]|[.,]\d)(?P<era>\s+(?:a|d)\.\s?[Cc]\.)?"),
+        re.compile(
+            r"(?<![\d.,])(?:(?P<y>1\d{3}|20\d{2})(?![\d]|[.,]\d)(?P<era>\s+(?:a|d)\.\s?[Cc]\.)?"
+            r"|(?P<bc>\d{1,4})(?P<bcera>\s+(?:a|d)\.\s?[Cc]\.))"  # "el 52 a. C.": any year with its era
+        ),
     ),
 ]
 _YEAR_BEFORE = re.compile(
@@ -161,6 +172,20 @@ def find_dates(text: str) -> list[Span]:
                 value = {"year": y, "month": MONTHS[g["m1"]], "day": None, "end": {"year": y, "month": MONTHS[g["m"]]}}
                 a = m.start("m1")
                 subtype = "range"
+            elif name == "bcrange":
+                y1 = g.get("y1") or g.get("y3") or g.get("y5")
+                era = g["era"]
+                value = {
+                    "year": _year_value(f"{y1} {era}"),
+                    "month": None,
+                    "day": None,
+                    "end": {"year": _year_value(f"{g['y2']} {era}")},
+                }
+                if int(value["end"]["year"]) <= int(value["year"]):
+                    continue
+                first = re.search(re.escape(y1), m.group())
+                a = a + first.start()
+                subtype = "range"
             elif name == "yrange":
                 y1 = g.get("y1") or g.get("y3") or g.get("y5")
                 y2 = g.get("y2") or g.get("y4") or g.get("y6")
@@ -194,6 +219,9 @@ def find_dates(text: str) -> list[Span]:
             elif name == "month":
                 value = {"year": None, "month": MONTHS[g["m"]], "day": None}
                 subtype = "month"
+            elif g.get("bc"):
+                value = {"year": _year_value(f"{g['bc']}{g['bcera']}"), "month": None, "day": None}
+                subtype = "year"
             else:
                 if not _YEAR_BEFORE.search(text[:a]) and not g.get("era"):
                     continue
@@ -318,7 +346,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         noun = m.group("noun")
         if is_words:
             # "una guerra" is not a quantity: words count only before a unit.
-            if not (unit_word or (noun and raw.split()[-1].lower() in {"mil", "millones", "millón"})):
+            # "siete países", "dos fases": a number word above one counts a plural noun.
+            counted = noun and raw.lower() not in {"un", "una", "uno", "medio"}
+            if not (unit_word or counted):
                 continue
             number = _words_number(raw)
         else:
@@ -329,7 +359,9 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if scale and not is_words:
             number *= scale  # "5 millones de km²"
         participle = lemma(noun).endswith(("ar", "er", "ir")) and noun not in _COUNTED_PARTICIPLES if noun else False
-        if noun and (noun in SENTENCE_INITIAL_STOP or is_finite_verb(noun) or lemma(noun) == noun or participle):
+        invariable = bool(noun) and noun.endswith("is")  # "2,3 millones de dosis", "tres crisis"
+        singular = bool(noun) and lemma(noun) == noun and not invariable
+        if noun and (noun in SENTENCE_INITIAL_STOP or is_finite_verb(noun) or singular or participle):
             noun = None
         if not (sym or unit_word or noun):
             continue  # a bare number has no meaning we can ask about
@@ -429,7 +461,8 @@ def _common_initial(word: str, ctx: DocContext, pos: str = "") -> bool:
         return False
     if ctx.capitalised_mid[word]:
         return False
-    if pos == "PROPN" and low not in SENTENCE_INITIAL_STOP and low not in ctx.lowercase_words:
+    unknown_to_lexicon = not simplemma.is_known(low, lang="es")  # "Marie", "Pachacútec"; not "Atraviesa"
+    if pos == "PROPN" and low not in SENTENCE_INITIAL_STOP and low not in ctx.lowercase_words and unknown_to_lexicon:
         return False
     if low in SENTENCE_INITIAL_STOP or low in ctx.lowercase_words:
         return True

@@ -72,6 +72,7 @@ def _nlp():
     return nlp
 
 
+_UNIT_END = re.compile(r"(?<=\d)\s?(?:km|cm|mm|m|kg|g|t|ha|l|h|s)\.(?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-HJKN-UWYZ]\.$")
 
 
@@ -93,6 +94,16 @@ def split_sentences(clean: str) -> list[Sentence]:
             cut = s + len(chunk) - 1
             spans[i][1] = cut
             spans[i + 1][0] = cut
+    # "…a una altitud de unos 3750 m. En el Altiplano…": a unit symbol after a number never takes a full stop
+    # in Spanish, so "m." there ends the sentence (the tokenizer reads it as an abbreviation and does not split).
+    split: list[list[int]] = []
+    for s, e in spans:
+        cuts = [m.end() for m in _UNIT_END.finditer(clean, s, e)]
+        for cut in cuts:
+            split.append([s, cut])
+            s = cut
+        split.append([s, e])
+    spans = split
     # A "sentence" starting in lowercase continues the previous one (an abbreviation split it).
     merged: list[list[int]] = []
     for s, e in spans:

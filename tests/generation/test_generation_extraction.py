@@ -202,3 +202,35 @@ def test_dates_are_accepted_in_figures_too():
     q = short_answer(bank, "13 de marzo de 1940")
     for typed in ("13/3/1940", "13/03/1940", "13 marzo 1940", "13-3-1940"):
         assert accepts(q, typed), typed
+
+
+def test_years_before_christ_and_their_ranges():
+    facts = facts_of(
+        "César libró las campañas entre el 58 y el 50 a. C. contra los pueblos galos del norte. "
+        "En el 52 a. C. estalló una rebelión general en toda la Galia."
+    )
+    assert facts["58 y el 50 a. C."].value["year"] == -58 and facts["58 y el 50 a. C."].value["end"]["year"] == -50
+    assert facts["52 a. C."].value["year"] == -52
+
+
+def test_number_words_count_plural_nouns():
+    facts = facts_of("La cordillera atraviesa siete países de América del Sur. Se prepararon 2,3 millones de dosis.")
+    assert facts["siete países"].value["number"] == 7
+    assert facts["2,3 millones de dosis"].value["number"] == 2_300_000  # «dosis» is plural too
+
+
+def test_a_unit_symbol_with_a_full_stop_ends_the_sentence():
+    bank = generate_bank("La meseta está a unos 3750 m. En el Altiplano se encuentra el lago Titicaca, a gran altura.")
+    assert [s.text for s in bank.sentences][0].endswith("3750 m.")
+    assert "En" not in {f.answer for f in bank.facts}
+
+
+def test_a_sentence_opening_verb_is_no_name_but_an_unknown_proper_noun_is():
+    answers = {f.answer for f in generate_bank("Atraviesa siete países. Pachacútec transformó el reino de Cuzco.").facts}
+    assert "Atraviesa" not in answers and "Pachacútec" in answers
+
+
+def test_date_options_stay_in_the_answers_age():
+    bank = generate_bank("En el 52 a. C. estalló una rebelión general. Se prepararon las dosis en 1944 en Estados Unidos.")
+    choice = next(q for q in bank.questions if q.kind == "single_choice" and q.correct == ["52 a. C."])
+    assert all("a. C." in d for d in choice.distractors)
