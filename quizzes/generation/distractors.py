@@ -18,10 +18,21 @@ from .lexicon import (
     alias_table,
     article_for,
     fold,
+    historic_parts,
     region_of,
     related_groups,
+    state_years,
 )
 from .model import Fact, stable_key
+
+
+def _text_year(ex: Extraction) -> int | None:
+    """Return the median year of the text's dates (its age), None when it gives none."""
+    if "year" not in ex._pools:
+        dated = [f.value or {} for f in ex.facts if f.kind == "date"]
+        found = sorted(v["year"] for v in dated if v.get("year"))
+        ex._pools["year"] = found[len(found) // 2] if found else None
+    return ex._pools["year"]
 
 
 def _region_pool(fact: Fact, ex: Extraction, subtype: str) -> list[str]:
@@ -34,14 +45,40 @@ def _region_pool(fact: Fact, ex: Extraction, subtype: str) -> list[str]:
         return []
     cities = {c for listed in CITY_REGIONS.values() for c in listed.split("|")}
     historic = any(n in HISTORIC_REGIONS for n in names + roots)
+    parts = set().union(*(historic_parts().get(n, set()) for n in names + roots))
+    era = _text_year(ex)
+    years = state_years()
     pool = []
     for name, r in regions.items():
+        if name in parts:
+            continue  # "Ucrania" for "la Unión Soviética": it was part of it
+        first, last = years.get(name, (-9999, 9999))
+        if era is not None and not first <= era <= last:
+            continue  # "Eslovenia" in a text on 1939
         if r not in wanted or (name in cities) != (subtype == "city"):
             continue
         if name in HISTORIC_REGIONS and not historic:
             continue  # "Imperio ruso" is no wrong option for a modern state
         pool.append(name)
-    return sorted(pool, key=lambda name: stable_key(fact.key, name))
+    return sorted(pool, key=lambda name: stable_key(slot(fact), name))
+
+
+# Wrong options are drawn from up to SPARE times as many candidates as needed, in an order fixed by the item
+# (its kind, answer and sentence number, not its wording), so the same name is not the wrong option of every item
+# and the choice never depends on other items: rewording one sentence changes only its own items. Names from the
+# text alone must number at least MIN_POOL_FACTOR * n, or each of a handful would be the wrong option of every item.
+SPARE = 3
+MIN_POOL_FACTOR = 2
+
+
+def slot(fact: Fact) -> str:
+    """Return a key for the fact that survives a rewording of its sentence (kind, answer, sentence number)."""
+    return stable_key(fact.kind, fact.subtype, fact.answer, str(fact.sentence_index))
+
+
+def spread(fact: Fact, candidates: list, n: int, name=str) -> list:
+    """Return n of the candidates in an order fixed by the item (a per-item shuffle)."""
+    return sorted(candidates, key=lambda c: stable_key(slot(fact), "option", name(c)))[:n]
 
 
 def with_article(name: str, article: str) -> str:
@@ -153,23 +190,28 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
         candidates.append((name, article))
 
     # The text's own names first, from a fixed place in a fixed order (cost does not grow with
-    # the text: we stop at n).
+    # the text: we look at a few more than n).
     doc = _doc_pool(ex, fact.kind, subtype)
     if doc:
-        offset = int(fact.key[:8], 16) % len(doc)
+        offset = int(slot(fact)[:8], 16) % len(doc)
         for name, art in doc[offset:] + doc[:offset]:
             consider(name, art)
-            if len(candidates) >= n:
+            if len(candidates) >= SPARE * n:
                 break
-    if len(candidates) < n and fact.kind == "place" and subtype in {"country", "city"}:
+    if fact.kind == "place" and subtype in {"country", "city"}:
         # Then places of the answer's own world region, in an order fixed by the item (no list every
         # item shares). A place of unknown region gets none: better no choice item than a far-fetched one.
+        # They also stand in for the text's places the bank has already offered.
+        text_found = len(candidates)
         for name in _region_pool(fact, ex, subtype):
             consider(name, article_for(name, "country") if subtype == "country" else "")
-            if len(candidates) >= n:
+            if len(candidates) >= text_found + SPARE * n:
                 break
     doc_names = {name for name, _art in doc}
-    chosen = candidates[:n]
+    from_text = [c for c in candidates if c[0] in doc_names]
+    if len(candidates) == len(from_text) and len(from_text) < MIN_POOL_FACTOR * n:
+        return [], False  # three of a handful of names: each would be the wrong option of every item
+    chosen = spread(fact, candidates, n, name=lambda c: c[0])
     from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen)
     return [with_article(name, art) for name, art in chosen], from_gazetteer
 
@@ -236,7 +278,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     near = [item for item in near if abs(item[0][0] - point[0]) <= 100]
     near.sort(key=lambda item: (abs(item[0][0] - point[0]) * 12 + abs(item[0][1] - point[1]), item[0]))
     pool: list[dict] = [value for _point, value in near]
-    rng = _rng(fact.key, "dates")
+    rng = _rng(slot(fact), "dates")
     if precision == "year":
         shifts = [1, -1, 2, -2, 3, -3, 5, -5]
         rng.shuffle(shifts)
@@ -272,9 +314,9 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
             continue
         seen.add(fold(text))
         out.append(text)
-        if len(out) == n:
+        if len(out) == MIN_POOL_FACTOR * n:
             break
-    return out
+    return spread(fact, out, n)
 
 
 # ---------------------------------------------------------------- numbers

@@ -1035,6 +1035,38 @@ HISTORIC_REGIONS = {
     "Imperio británico": "europa occidental",
     "Sacro Imperio Romano Germánico": "europa occidental",
 }
+# Today's states that were part of a historic one: never a wrong option for it (part-of is not wrong).
+HISTORIC_PARTS = {
+    "Unión Soviética": "RU UA BY MD EE LV LT",
+    "Imperio ruso": "RU UA BY MD EE LV LT FI PL",
+    "Yugoslavia": "RS HR SI BA ME MK",
+    "Checoslovaquia": "CZ SK",
+    "Imperio austrohúngaro": "AT HU CZ SK SI HR BA",
+    "Imperio otomano": "TR",
+    "Prusia": "DE PL",
+    "Alemania nazi": "DE AT",
+    "Sacro Imperio Romano Germánico": "DE AT CZ",
+    "Imperio británico": "GB",
+}
+# Years a state existed, for states that have not always been there: a wrong option must exist in the text's age
+# («Eslovenia» is no option in a text on 1939, «el Imperio austrohúngaro» none in a text on 1940).
+STATE_YEARS = {
+    "Unión Soviética": (1922, 1991),
+    "Imperio ruso": (1721, 1917),
+    "Prusia": (1701, 1947),
+    "Imperio otomano": (1299, 1922),
+    "Imperio austrohúngaro": (1867, 1918),
+    "Yugoslavia": (1918, 1992),
+    "Checoslovaquia": (1918, 1992),
+    "Alemania nazi": (1933, 1945),
+    "Imperio británico": (1583, 1997),
+    "Sacro Imperio Romano Germánico": (962, 1806),
+}
+# Today's states born from the break-up of the Soviet Union, Yugoslavia and Czechoslovakia (ISO codes, first year).
+NEW_STATE_CODES = {
+    "UA": 1991, "BY": 1991, "MD": 1991, "RU": 1991, "SI": 1991, "HR": 1991, "MK": 1991, "BA": 1992, "CZ": 1993,
+    "SK": 1993, "ME": 2006, "RS": 2006,
+}  # fmt: skip
 # Common Spanish names where pycountry's Spanish catalogue has an official or odd one.
 REGION_NAME_FIXES = {
     "RU": "Rusia",
@@ -1064,6 +1096,48 @@ CITY_REGIONS = {
     "asia meridional": "Nueva Delhi|Bombay|Calcuta",
     "norte de áfrica": "El Cairo|Alejandría|Argel|Túnez|Rabat|Casablanca",
 }
+
+
+@cache
+def historic_parts() -> dict[str, set[str]]:
+    """Return historic state -> the names of today's states that were part of it."""
+    import pycountry
+
+    try:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"]).gettext
+    except OSError:  # pragma: no cover - pycountry always ships the Spanish catalogue
+        translate = str
+    out: dict[str, set[str]] = {}
+    for state, codes in HISTORIC_PARTS.items():
+        names = set()
+        for code in codes.split():
+            if code in REGION_NAME_FIXES:
+                names.add(REGION_NAME_FIXES[code])
+            country = pycountry.countries.get(alpha_2=code)
+            if country is not None:
+                names.add(re.sub(r"\s*\(.*?\)", "", translate(country.name)).split(",")[0].strip())
+        out[state] = names
+    return out
+
+
+@cache
+def state_years() -> dict[str, tuple[int, int]]:
+    """Return state name -> (first, last) year for the states that have not always existed."""
+    import pycountry
+
+    try:
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"]).gettext
+    except OSError:  # pragma: no cover - pycountry always ships the Spanish catalogue
+        translate = str
+    years = dict(STATE_YEARS)
+    for code, first in NEW_STATE_CODES.items():
+        country = pycountry.countries.get(alpha_2=code)
+        names = {REGION_NAME_FIXES[code]} if code in REGION_NAME_FIXES else set()
+        if country is not None:
+            names.add(re.sub(r"\s*\(.*?\)", "", translate(country.name)).split(",")[0].strip())
+        for name in names:
+            years[name] = (first, 9999)
+    return years
 
 
 @cache

@@ -2,11 +2,15 @@
 the wrong options a choice item offers. Every sentence here is made up for the test; no list of answers exists
 in the generator."""
 
+from pathlib import Path
+
 import pytest
 
 from quizzes.domain.grading import normalize_answer
 from quizzes.generation import generate_bank
 from quizzes.generation.answers import number_digits, number_words, short_forms
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def facts_of(text):
@@ -226,11 +230,59 @@ def test_a_unit_symbol_with_a_full_stop_ends_the_sentence():
 
 
 def test_a_sentence_opening_verb_is_no_name_but_an_unknown_proper_noun_is():
-    answers = {f.answer for f in generate_bank("Atraviesa siete países. Pachacútec transformó el reino de Cuzco.").facts}
+    answers = {
+        f.answer for f in generate_bank("Atraviesa siete países. Pachacútec transformó el reino de Cuzco.").facts
+    }
     assert "Atraviesa" not in answers and "Pachacútec" in answers
 
 
 def test_date_options_stay_in_the_answers_age():
-    bank = generate_bank("En el 52 a. C. estalló una rebelión general. Se prepararon las dosis en 1944 en Estados Unidos.")
+    bank = generate_bank(
+        "En el 52 a. C. estalló una rebelión general. Se prepararon las dosis en 1944 en Estados Unidos."
+    )
     choice = next(q for q in bank.questions if q.kind == "single_choice" and q.correct == ["52 a. C."])
     assert all("a. C." in d for d in choice.distractors)
+
+
+def test_a_handful_of_names_gives_no_choice_item_on_them():
+    # Four people in the text: each would be a wrong option of every item about the others.
+    bank = generate_bank(
+        "César venció a los helvecios en el 58 a. C. cerca del río Arar. César derrotó a los belgas al año "
+        "siguiente con ayuda de Labieno. Vercingétorix se rindió en Alesia en el 52 a. C. ante las legiones. "
+        "Ambiórix atacó el campamento romano en el 54 a. C. con los eburones."
+    )
+    people = {f.key for f in bank.facts if f.kind == "person"}
+    assert people
+    assert not [q for q in bank.questions if q.kind == "single_choice" and set(q.fact_keys) & people]
+
+
+def test_options_are_spread_over_the_candidates():
+    bank = generate_bank((ROOT / "fixtures" / "guerra-de-invierno.txt").read_text(encoding="utf-8"))
+    sets = [tuple(q.distractors) for q in bank.questions if q.kind == "single_choice" and q.correct == ["Finlandia"]]
+    assert len(sets) >= 3 and len(set(sets)) == len(sets)
+    offered = [d for s in sets for d in s]
+    assert max(offered.count(d) for d in offered) < len(sets)
+
+
+def test_a_historic_state_gets_options_of_its_age_and_never_its_own_parts():
+    bank = generate_bank(
+        "El 30 de noviembre de 1939 la Unión Soviética invadió Finlandia sin declaración de guerra previa. "
+        "En marzo de 1940 la Unión Soviética obtuvo la región de Carelia tras duros combates en el istmo."
+    )
+    options = {
+        d
+        for q in bank.questions
+        if q.kind == "single_choice" and "la Unión Soviética" in q.correct
+        for d in q.distractors
+    }
+    assert options
+    for later_or_part in (
+        "Ucrania",
+        "Eslovenia",
+        "Bielorrusia",
+        "Moldavia",
+        "Rusia",
+        "Chequia",
+        "el Imperio austrohúngaro",
+    ):
+        assert later_or_part not in options
