@@ -17,7 +17,7 @@ import re
 
 from num2words import num2words
 
-from .lexicon import EVENT_HEADS, FIRST_NAMES, MONTH_NAMES, ORG_HEADS, fold
+from .lexicon import EVENT_HEADS, MONTH_NAMES, ORG_HEADS, alias_table, fold
 from .model import Fact
 
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
@@ -28,6 +28,18 @@ _GENERIC = {w.lower() for w in list(EVENT_HEADS) + list(ORG_HEADS)} | {
 }  # fmt: skip
 _PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "di", "le", "la"}
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ORDINALS = {"Primer", "Primera", "Primero", "Segundo", "Segunda", "Tercer", "Tercera", "Tercero", "Cuarto", "Cuarta"}
+# Acronyms everyone types, of organisations any text may name (general data, not this text's answers).
+COMMON_ACRONYMS = {
+    "ONU": ("Naciones Unidas", "Organización de las Naciones Unidas"),
+    "OTAN": ("Organización del Tratado del Atlántico Norte",),
+    "UE": ("Unión Europea",),
+    "URSS": ("Unión Soviética", "Unión de Repúblicas Socialistas Soviéticas"),
+    "EE. UU.": ("Estados Unidos",),
+    "UNESCO": ("Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",),
+    "OMS": ("Organización Mundial de la Salud",),
+    "FAO": ("Organización de las Naciones Unidas para la Alimentación y la Agricultura",),
+}
 
 
 def _with_article(name: str, article: str) -> str:
@@ -152,10 +164,12 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def _surnames(name: str, names_in_text: dict[str, str]) -> list[str]:
-    """Return the surname a student may type for a person: when the text uses it alone, or after a known first name.
+    """Return the surname a student may type for a person («Burgoyne», «Mendeléyev», «Velázquez»).
 
     «Francisco de Orellana» -> «Orellana», «de Orellana»; «Blasco Núñez Vela» -> «Núñez Vela». Never when another
     name of the text ends the same way («Francisco Pizarro», «Gonzalo Pizarro»), nor a regnal number («Felipe V»).
+    (For a name that is not a first name and a surname, «Huayna Cápac», the last word is accepted too: a lenient
+    grade, never a wrong one.)
     """
     tokens = name.split()
     last = tokens[-1]
@@ -167,10 +181,6 @@ def _surnames(name: str, names_in_text: dict[str, str]) -> list[str]:
     while k < len(tokens) - 1 and tokens[k].lower() in _PARTICLES:
         k += 1
     surname = " ".join(tokens[k:])
-    used_alone = {last, surname} & set(names_in_text)
-    initial = re.fullmatch(r"\S+ [A-Z]\. \S+", name)  # «John F. Kennedy»
-    if not used_alone and tokens[0] not in FIRST_NAMES and not initial:
-        return []  # «Huayna Cápac», «Manco Inca»: not a first name and a surname
     out = [surname, last] if tokens[k - 1].lower() not in _PARTICLES else [last, " ".join(tokens[k - 1 :])]
     return out
 
@@ -202,6 +212,28 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str]) 
                 out.append(other)
     if fact.kind == "person" and len(words) >= 2:
         out += _surnames(name, names_in_text)
+    if fact.kind != "person" and len(words) == 1:
+        # «Asamblea» where the text also says «Asamblea Nacional»: the longer name of the same thing.
+        for other, kind in names_in_text.items():
+            if kind == fact.kind and other.startswith(name + " ") and len(other.split()) <= 4:
+                out.append(other)
+    first = name.split()[0] if name.split() else ""
+    if fact.kind in {"event", "organization"} and first in _ORDINALS and len(words) >= 3:
+        out.append(name.split(" ", 1)[1])  # «Congreso Continental» for «Segundo Congreso Continental»
+    if fact.kind == "place" and first.islower() and len(name.split()) >= 2:
+        rest = re.sub(r"^\S+\s+(?:(?:de|del)\s+(?:la\s+|los\s+|las\s+)?)?", "", name)
+        if rest[:1].isupper():
+            out.append(rest)  # «Chimborazo» for «volcán Chimborazo», «Carelia» for «istmo de Carelia»
+    if first in {"Premio", "Premios"} and len(words) >= 3:
+        out.append(name.split(" ", 1)[1])  # «Nobel de Química»
+    state = re.fullmatch(r"(?:Imperio|Reino|República|Archiducado|Ducado)\s+(\w+)", name)
+    if state and alias_table().get(fold(state.group(1))):
+        out.append(alias_table()[fold(state.group(1))])  # «Austria» for «Imperio austríaco»
+    for acronym, full in COMMON_ACRONYMS.items():
+        if fold(name) in {fold(f) for f in full}:
+            out.append(acronym)  # «ONU» for «Naciones Unidas»
+        elif fold(name) == fold(acronym):
+            out += full
     if fact.kind in {"event", "organization", "place"}:
         out += [s for s in short_forms(name) if _content(s)[0].lower() not in _GENERIC or len(_content(s)) > 1]
         initials = _initials(name)

@@ -165,6 +165,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
         return [], False
     candidates: list[tuple[str, str]] = []  # (name, article)
     seen: set[str] = set()
+    chosen_roots: set[str] = set()
 
     # "Italia e _____": every option must take the stem's conjunction, or the "e" points at the key.
     conj_m = re.search(r"(?:^|\s)(y|e|o|u)\s+_____", stem)
@@ -186,6 +187,15 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
         forms = group_surface_forms(ex.groups.root(name), ex) | _gaz_forms(name)
         if any(len(x) > 3 and f" {x} " in stem_f for x in forms):
             return
+        if subtype == "country":
+            first, last = state_years().get(name, (-9999, 9999))
+            era = _text_year(ex)
+            if era is not None and not first <= era <= last:
+                return  # "Italia" in a text on 1856
+        root = ex.groups.root(name)
+        if root in chosen_roots:
+            return  # "Chain" and "Ernst Chain": one person offered twice
+        chosen_roots.add(root)
         seen.add(f)
         candidates.append((name, article))
 
@@ -306,12 +316,13 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
                 cand["day"] = day
             pool.append(cand)
     seen = {answer_text}
+    sentence_f = f" {fold(fact.sentence)} "
     for cand in pool:
         if not ok(cand):
             continue
         text = format_date(cand, precision, with_year)
-        if fold(text) in seen:
-            continue
+        if fold(text) in seen or f" {fold(text)} " in sentence_f:
+            continue  # "1524" in "iniciadas en 1524 y _____": a date of the stem is no wrong option
         seen.add(fold(text))
         out.append(text)
         if len(out) == MIN_POOL_FACTOR * n:

@@ -646,7 +646,12 @@ def find_entities(
         else:
             before = [t.text.lower() for t in toks[max(0, k0 - 3) : k0]]
             typed = _model_type(parse, start, end, prev1.lower())
-            if head_words[0] in FIRST_NAMES or any(w in PERSON_TITLES for w in before[-2:]):
+            place_prep = prev1.lower() in {"en", "de", "desde", "hacia", "hasta"}
+            if typed and typed[0] == "person" and len(words) == 1 and place_prep:
+                typed = None  # "los incas de Vilcabamba", "en Castilla": a lone name after these is a place
+            # "el canciller alemán X" is a person; "la resistencia inca de X", "el rey de X" are not.
+            titled = any(w in PERSON_TITLES for w in before[-2:]) and before[-1:] not in (["de"], ["del"])
+            if head_words[0] in FIRST_NAMES or titled:
                 kind, subtype = "person", "person"
             elif typed:
                 kind, subtype = typed
@@ -1013,6 +1018,19 @@ def group_surface_forms(group: str, extraction: Extraction) -> set[str]:
 
 def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Groups) -> None:
     """Give a guessed name the type it has where the text is explicit ("Paulus" after "general Paulus")."""
+    # A name typed a person once and a place three times ("se retiró a Vilcabamba" read as a person) is a place.
+    votes: dict[str, Counter] = {}
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            if ent.kind in {"person", "place"}:
+                votes.setdefault(ent.text, Counter())[ent.kind] += 1
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            vote = votes.get(ent.text)
+            if vote and len(vote) == 2 and ent.kind in vote:
+                other = "place" if ent.kind == "person" else "person"
+                if vote[other] > 2 * vote[ent.kind]:
+                    ent.kind, ent.subtype = other, ("locality" if other == "place" else "person")
     confident: dict[str, Span] = {}
     surnames: dict[str, Span] = {}
     for found in per_sentence.values():
@@ -1023,12 +1041,32 @@ def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Gro
                     surnames.setdefault(ent.text.split()[-1], ent)
     for found in per_sentence.values():
         for ent in found["entities"]:
+            if ent.kind == "person" and ent.text in surnames and surnames[ent.text] is not ent:
+                # "Chain" after "Ernst Chain", "Bismarck" after "Otto von Bismarck": one person, one alias group
+                # (never each other's wrong option), unless two people of the text share the surname.
+                full = [
+                    s
+                    for s in confident.values()
+                    if s.kind == "person" and len(s.text.split()) > 1 and s.text.split()[-1] == ent.text
+                ]
+                if len({s.text for s in full}) == 1:
+                    groups.union(full[0].group, ent.group)
             if ent.subtype not in {"locality", "name"}:
                 continue
             model = confident.get(ent.text) or surnames.get(ent.text)
             if model:
                 ent.kind, ent.subtype = model.kind, model.subtype
                 groups.union(model.group, ent.group)
+    # "República Democrática Alemana (RDA)": the acronym is the state it stands for, wherever it stands alone.
+    typed: dict[str, tuple[str, str]] = {}
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            if not ent.text.isupper() and ent.subtype not in {"locality", "name", "acronym", "organization"}:
+                typed.setdefault(groups.find(ent.group), (ent.kind, ent.subtype))
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            if ent.text.isupper() and groups.find(ent.group) in typed:
+                ent.kind, ent.subtype = typed[groups.find(ent.group)]
 
 
 def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
@@ -1184,9 +1222,11 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
                     conversion=span.conversion,
                 )
             )
+    # Section headings ("Descripción", "Curso") are no names: their words never become wrong options.
+    short = {s.index for s in sentences if s.skip == "too short"}
     extraction = Extraction(
         facts=facts,
-        mentions={i: v["entities"] for i, v in per_sentence.items()},
+        mentions={i: v["entities"] for i, v in per_sentence.items() if i not in short},
         groups=groups,
         topic=topic,
         alias_pairs=alias_pairs,

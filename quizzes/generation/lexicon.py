@@ -991,6 +991,14 @@ CITIES = {
     ]
 }
 
+# Historic kingdoms and regions of Europe that texts name as places ("pertenecerían a Castilla").
+HISTORIC_REGIONS_OF_EUROPE = [
+    "Castilla", "Aragón", "León", "Navarra", "Cataluña", "Andalucía", "Galicia", "Asturias", "Extremadura",
+    "Flandes", "Borgoña", "Baviera", "Sajonia", "Piamonte", "Lombardía", "Toscana", "Bohemia", "Silesia",
+    "Alsacia", "Lorena", "Saboya", "Sicilia", "Cerdeña", "Bretaña", "Normandía", "Escocia", "Gales", "Provenza",
+    "Aquitania", "Westfalia", "Hannover", "Holstein", "Schleswig", "Moravia", "Transilvania", "Valaquia", "Crimea",
+    "Carelia", "Laponia", "Galitzia", "Tirol", "Dalmacia", "Macedonia", "Tracia", "Anatolia", "Palestina",
+]  # fmt: skip
 CONTINENTS = [
     "Europa",
     "Asia",
@@ -1051,6 +1059,16 @@ HISTORIC_PARTS = {
 # Years a state existed, for states that have not always been there: a wrong option must exist in the text's age
 # («Eslovenia» is no option in a text on 1939, «el Imperio austrohúngaro» none in a text on 1940).
 STATE_YEARS = {
+    "Italia": (1861, 9999),
+    "Alemania": (1871, 9999),
+    "Bélgica": (1830, 9999),
+    "Grecia": (1830, 9999),
+    "Rumanía": (1859, 9999),
+    "Bulgaria": (1878, 9999),
+    "Noruega": (1905, 9999),
+    "Finlandia": (1917, 9999),
+    "Irlanda": (1922, 9999),
+    "Estados Unidos": (1776, 9999),
     "Unión Soviética": (1922, 1991),
     "Imperio ruso": (1721, 1917),
     "Prusia": (1701, 1947),
@@ -1255,6 +1273,8 @@ def place_gazetteer() -> dict[str, dict]:
             gaz[alias] = {"subtype": "country", "group": group, "article": ""}
     for city in CITIES:
         gaz.setdefault(city, {"subtype": "city", "group": city, "article": ""})
+    for region in HISTORIC_REGIONS_OF_EUROPE:
+        gaz.setdefault(region, {"subtype": "region", "group": region, "article": ""})
     for continent in CONTINENTS:
         gaz.setdefault(continent, {"subtype": "continent", "group": continent, "article": ""})
     return gaz

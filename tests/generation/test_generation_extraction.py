@@ -10,7 +10,7 @@ from quizzes.domain.grading import normalize_answer
 from quizzes.generation import generate_bank
 from quizzes.generation.answers import number_digits, number_words, short_forms
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def facts_of(text):
@@ -286,3 +286,70 @@ def test_a_historic_state_gets_options_of_its_age_and_never_its_own_parts():
         "el Imperio austrohúngaro",
     ):
         assert later_or_part not in options
+
+
+def test_accepted_answers_from_the_verdicts():
+    bank = generate_bank(
+        "En Ecuador, el volcán Chimborazo, de 6263 m, es el punto más alejado del centro de la Tierra. "
+        "Pocas semanas después, el Segundo Congreso Continental nombró comandante a George Washington. "
+        "En 1911 Marie Curie recibió el Premio Nobel de Química por el descubrimiento del radio. "
+        "En octubre de 1777 el general John Burgoyne se rindió en Saratoga ante los colonos. "
+        "La unificación de Alemania se hizo contra el Imperio austríaco y contra Francia. "
+        "En 2019 las Naciones Unidas declararon el Año Internacional de la Tabla Periódica."
+    )
+    expected = {
+        "volcán Chimborazo": "Chimborazo",
+        "Segundo Congreso Continental": "Congreso Continental",
+        "Premio Nobel de Química": "Nobel de Química",
+        "John Burgoyne": "Burgoyne",
+        "Imperio austríaco": "Austria",
+        "Naciones Unidas": "ONU",
+    }
+    for answer, typed in expected.items():
+        assert accepts(short_answer(bank, answer), typed), (answer, typed)
+
+
+def test_headings_are_never_wrong_options():
+    text = (
+        "Las meninas\nDescripción\nEn el centro aparece la infanta Margarita Teresa con sus damas María "
+        "Agustina Sarmiento e Isabel de Velasco. Velázquez se retrató a la izquierda ante un gran lienzo. "
+        "Al fondo, José Nieto Velázquez se recorta en una puerta abierta. El rey Felipe IV y Mariana de Austria "
+        "se reflejan en un espejo. Luca Giordano la llamó la teología de la pintura."
+    )
+    offered = {d for q in generate_bank(text).questions for d in q.distractors}
+    assert "Descripción" not in offered
+
+
+def test_a_surname_and_its_full_name_are_one_person():
+    bank = generate_bank(
+        "Alexander Fleming descubrió la penicilina en 1928 en Londres. Howard Florey y Ernst Chain la "
+        "purificaron en Oxford en 1940. En 1945 Fleming, Florey y Chain compartieron el Premio Nobel. "
+        "Chain trabajó después en Roma. Dorothy Hodgkin describió su estructura en 1945 con rayos X. "
+        "Norman Heatley ideó el método de extracción. Selman Waksman acuñó la palabra antibiótico."
+    )
+    chain = next(f for f in bank.facts if f.answer == "Chain")
+    assert "Ernst Chain" in chain.aliases  # one alias group: never each other's wrong option
+
+
+def test_an_acronym_takes_the_type_of_its_full_name():
+    bank = generate_bank(
+        "El Muro separó Berlín Occidental del resto de la República Democrática Alemana (RDA) entre 1961 y 1989. "
+        "En agosto de 1961 soldados de la RDA levantaron una alambrada en una sola noche."
+    )
+    rda = [f for f in bank.facts if f.answer == "RDA"]
+    assert rda and all(f.kind == "place" for f in rda)
+
+
+def test_a_date_of_the_stem_is_no_wrong_option():
+    bank = generate_bank("Del 24 de junio de 1948 al 12 de mayo de 1949 la Unión Soviética cortó los accesos a Berlín.")
+    for q in bank.questions:
+        if q.kind == "single_choice" and q.correct == ["24 de junio de 1948"]:
+            assert "12 de mayo de 1949" not in q.distractors
+
+
+def test_a_lone_name_after_a_title_and_de_is_a_place():
+    facts = facts_of(
+        "Comenzó con la captura de Atahualpa y terminó con la ejecución del último inca de Vilcabamba en 1572. "
+        "Los incas de Vilcabamba resistieron durante más de tres décadas en las montañas."
+    )
+    assert facts["Vilcabamba"].kind == "place"
