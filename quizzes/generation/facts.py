@@ -801,15 +801,6 @@ _NP = r"(?:el|la|los|las)\s+[a-záéíóúñü]{3,}(?:\s+[a-záéíóúñü]{4,}
 _NOUN_LIST = re.compile(rf"\b{_NP}(?:,\s+{_NP})*\s+(?:y|e)\s+{_NP}\b")
 
 
-_W = r"[a-záéíóúñü]+"
-_SUPERLATIVE = re.compile(
-    rf"\b(?:[Ee]s|[Ff]ue|[Ee]ra|[Ss]on|[Ff]ueron|[Ee]ran)\s+(?P<np>(?:el|la|los|las)\s+"
-    rf"(?:(?:primer|primera|primeros|primeras|último|última|únic[oa]s?)\s+(?!que\b|en\b|de\b){_W}(?:\s+(?!que\b|en\b|y\b){_W})?"
-    rf"(?:\s+(?:que|en)\s+[^,.;:()«»]{{3,60}}?(?=\s+y\s|[,.;:]|$))?"
-    rf"|{_W}(?:\s+{_W})?\s+(?:más|menos)\s+{_W}(?:\s+(?:del|de la|de los|de las|de)\s+{_W})?))"
-)
-
-
 def _is_common_np(parse: nlp.Parse, start: int, phrase: str) -> bool:
     """Return whether "la disentería" / "el telégrafo eléctrico" is an article, a common noun and an adjective."""
     words = phrase.split()
@@ -862,11 +853,6 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
                         if span and span[0] == toks[k + 2].start:
                             found.append((*span, "named"))
                         break
-    for m in _SUPERLATIVE.finditer(text):
-        # "es el río más caudaloso del mundo", "fue la primera mujer que recibió un Premio Nobel"
-        np = m.group("np").rstrip()
-        if len(np.split()) <= 12:
-            found.append((m.start("np"), m.start("np") + len(np), "description"))
     lists = []
     for m in _NOUN_LIST.finditer(text):
         phrases = [p for p in re.split(r",\s+|\s+(?:y|e)\s+", m.group()) if p]

@@ -190,15 +190,17 @@ def test_no_generic_fallback_no_choice_item():
     assert not [q for q in bank.questions if q.kind == "single_choice" and q.correct == ["Juan Prim"]]
 
 
-def test_lists_of_common_things_and_superlative_descriptions_are_facts():
+def test_lists_of_common_things_are_facts():
     facts = facts_of(
         "Mal abastecidas, las tropas sufrieron el frío, el cólera y la disentería durante el invierno. "
-        "El Amazonas es el río más caudaloso del mundo y desemboca en el océano Atlántico. "
-        "La penicilina fue el primer antibiótico descubierto por la ciencia moderna."
+        "El Amazonas es el río más caudaloso del mundo y desemboca en el océano Atlántico."
     )
     assert facts["el frío, el cólera y la disentería"].members == ["el frío", "el cólera", "la disentería"]
-    assert facts["el río más caudaloso del mundo"].subtype == "description"
-    assert facts["el primer antibiótico descubierto"].kind == "term"
+    # A copular description is a definition fact (relations.py), asked once: «¿Qué es el Amazonas?»
+    described = [
+        f for f in generate_bank("El Amazonas es el río más caudaloso del mundo.").facts if "caudaloso" in f.answer
+    ]
+    assert len(described) == 1
 
 
 def test_dates_are_accepted_in_figures_too():
