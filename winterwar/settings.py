@@ -92,6 +92,7 @@ if DEVTOOLS:
     INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
+    "winterwar.middleware.HealthCheckMiddleware",  # /healthz answered before the rest of the stack
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -39,6 +39,27 @@ def test_healthz_refuses_post(client):
     assert client.post(reverse("quizzes:healthz")).status_code == 405
 
 
+def test_healthz_is_answered_before_sessions_and_csp(client):
+    """The first middleware answers it: no session cookie, no CSP work, still no-store and nosniff."""
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Content-Security-Policy" not in response
+    assert "Vary" not in response  # the session middleware never saw it
+    assert client.head("/healthz").status_code == 200
+    assert client.get("/healthz/").status_code in (301, 404)  # only the exact path is short-circuited
+
+
+def test_cached_template_loader_is_on_without_debug(settings):
+    from django.template import engines
+
+    assert not settings.DEBUG
+    loaders = engines["django"].engine.loaders
+    assert loaders[0][0] == "django.template.loaders.cached.Loader"
+
+
 # --- two gunicorn processes, one session ------------------------------------------------------------------
 
 
