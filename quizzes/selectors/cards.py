@@ -5,15 +5,30 @@ The queue and the counts filter on (user, due) first, so they walk the ``student
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from django.db import connection
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from ..domain import scheduling
-from ..models import Assignment, CardState, Document, Flashcard, Review, ReviewSource, StudentCard
+from ..models import (
+    Assignment,
+    CardState,
+    Classroom,
+    Document,
+    Enrollment,
+    Flashcard,
+    Question,
+    Quiz,
+    QuizItem,
+    Review,
+    ReviewSource,
+    StudentCard,
+)
 
 STARTED = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
@@ -42,9 +57,49 @@ def study_document_ids(*, user) -> list[int]:
     """
     ids = getattr(user, "_study_document_ids", None)
     if ids is None:
-        ids = list(study_documents(user=user).values_list("pk", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute(_study_documents_sql(), {"student": user.pk, "yes": True, "no": False})
+            ids = [row[0] for row in cursor.fetchall()]
         user._study_document_ids = ids
     return ids
+
+
+@functools.cache
+def _study_documents_sql() -> str:
+    """study_documents() as one SQL statement, written once per process.
+
+    The ORM spends several milliseconds of CPU compiling the nested EXISTS of study_documents() on every request
+    (far more than the database spends running it); this is the same query, kept equivalent by the tests that
+    compare both (tests/selectors/test_study_documents.py).
+    """
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    def col(model, field: str) -> str:
+        return connection.ops.quote_name(model._meta.get_field(field).column)
+
+    joins = (
+        f"FROM {table(Assignment)} a "
+        f"JOIN {table(Classroom)} c ON c.{col(Classroom, 'id')} = a.{col(Assignment, 'classroom')} "
+        f"JOIN {table(Enrollment)} e ON e.{col(Enrollment, 'classroom')} = a.{col(Assignment, 'classroom')} "
+    )
+    mine = f"e.{col(Enrollment, 'student')} = %(student)s AND c.{col(Classroom, 'is_archived')} = %(no)s"
+    assigned = (
+        f"SELECT q.{col(Quiz, 'document')} {joins}"
+        f"JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = a.{col(Assignment, 'quiz')} "
+        f"WHERE {mine} AND q.{col(Quiz, 'document')} IS NOT NULL "
+        f"UNION ALL SELECT qu.{col(Question, 'document')} {joins}"
+        f"JOIN {table(QuizItem)} i ON i.{col(QuizItem, 'quiz')} = a.{col(Assignment, 'quiz')} "
+        f"JOIN {table(Question)} qu ON qu.{col(Question, 'id')} = i.{col(QuizItem, 'question')} "
+        f"WHERE {mine} AND qu.{col(Question, 'document')} IS NOT NULL"
+    )
+    doc_id, published = col(Document, "id"), col(Document, "is_published")
+    return (
+        f"SELECT d.{doc_id} FROM {table(Document)} d WHERE d.{published} = %(yes)s AND (d.{doc_id} IN ({assigned}) "
+        f"OR NOT EXISTS (SELECT 1 FROM {table(Document)} d2 "
+        f"WHERE d2.{published} = %(yes)s AND d2.{doc_id} IN ({assigned})))"
+    )
 
 
 def studied_cards(*, user) -> QuerySet[StudentCard]:
