@@ -1,8 +1,11 @@
 """Project middleware."""
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template import loader
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 RETRY_AFTER_SECONDS = 5
@@ -48,3 +51,24 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class PasswordChangeRequiredMiddleware:
+    """Send a user whose password is provisional (a teacher gave it) to choose their own before anything else.
+
+    Only the password change page, logging out and static files stay reachable.
+    """
+
+    ALLOWED_NAMES = ("password_change", "password_change_done", "logout")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and getattr(user, "must_change_password", False):
+            allowed = {reverse(name) for name in self.ALLOWED_NAMES}
+            static = "/" + settings.STATIC_URL.lstrip("/")
+            if request.path not in allowed and not request.path.startswith(static):
+                return redirect("password_change")
+        return self.get_response(request)

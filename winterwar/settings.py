@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "winterwar.middleware.PasswordChangeRequiredMiddleware",  # a provisional password is changed first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "winterwar.middleware.DatabaseUnavailableMiddleware",  # 503 + Retry-After while the database is down
@@ -166,6 +167,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "quizzes:home"
 LOGOUT_REDIRECT_URL = "login"
+# Accounts without a class code: off, so that a public server does not collect strangers' accounts; students sign
+# up from their class's join link or code, or their teacher creates the accounts.
+WINTERWAR_OPEN_SIGNUP = env_bool("DJANGO_OPEN_SIGNUP", False)
 
 # django-axes: lock an account/IP pair out after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

@@ -3,7 +3,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from quizzes.views import accounts, classes
+
 urlpatterns = [
+    # Two of Django's views, extended (a chosen password is no longer provisional); same names and paths.
+    path("cuentas/password_change/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "cuentas/reset/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("cuentas/registro/", classes.SignupView.as_view(), name="signup"),
     path("cuentas/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("quizzes.urls")),

@@ -60,20 +60,22 @@ def check_size(size: int, *, max_bytes: int) -> None:
         raise UnreadableFile(FILE_TOO_BIG, code="too_big", params=params)
 
 
-def read_text(file: BinaryIO, *, size: int, max_bytes: int) -> str:
+def read_text(file: BinaryIO, *, size: int, max_bytes: int, fallback: str | None = None) -> str:
     """Return the text of an open file (an upload, or a file on disk) of ``size`` bytes; see :func:`decode_text`.
 
     A file over the limit is refused by its size, before it is read; no more than ``max_bytes + 1`` are ever read.
     """
     check_size(size, max_bytes=max_bytes)
-    return decode_text(file.read(max_bytes + 1), max_bytes=max_bytes)
+    return decode_text(file.read(max_bytes + 1), max_bytes=max_bytes, fallback=fallback)
 
 
-def decode_text(data: bytes, *, max_bytes: int) -> str:
+def decode_text(data: bytes, *, max_bytes: int, fallback: str | None = None) -> str:
     """Return the text of a file of at most ``max_bytes``, or raise :class:`UnreadableFile`.
 
     ``data`` may be longer than the limit (read ``max_bytes + 1`` to find out without reading a huge file whole).
-    The byte-order mark, when there is one, is not part of the text.
+    The byte-order mark, when there is one, is not part of the text. With ``fallback`` (``"cp1252"`` for a class
+    list saved from Excel as "CSV (delimitado por comas)"), a file that is not UTF-8 is read in that encoding
+    instead, when every byte is valid in it.
     """
     check_size(len(data), max_bytes=max_bytes)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -83,9 +85,18 @@ def decode_text(data: bytes, *, max_bytes: int) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if fallback:
+            try:
+                return _not_blank(data.decode(fallback))
+            except UnicodeDecodeError:
+                pass
         raise UnreadableFile(
             FILE_NOT_UTF8, code="not_utf8", params={"pos": exc.start}, line=data[: exc.start].count(b"\n") + 1
         ) from exc
+    return _not_blank(text)
+
+
+def _not_blank(text: str) -> str:
     if not text.strip():
         raise UnreadableFile(FILE_EMPTY, code="empty")
     return text

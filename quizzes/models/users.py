@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,20 @@ class User(AbstractUser):
         _("tarjetas nuevas por día"),
         default=20,
         help_text=_("Cuántas tarjetas nuevas como máximo se presentan cada día."),
+    )
+    must_change_password = models.BooleanField(
+        _("debe cambiar la contraseña"),
+        default=False,
+        help_text=_("La contraseña es provisional (la dio un docente): se pide una nueva al entrar."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cuenta creada por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accounts_created",
+        help_text=_("El docente que creó o importó esta cuenta de estudiante."),
     )
 
     class Meta(AbstractUser.Meta):

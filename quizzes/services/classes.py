@@ -57,6 +57,19 @@ def classroom_create(*, teacher, name: str) -> Classroom:
     return classroom
 
 
+def classroom_by_code(code: str) -> Classroom:
+    """Return the class a student may join with this code, or raise ServiceError saying why not."""
+    code = join_code_normalise(code)
+    classroom = Classroom.objects.filter(join_code=code).first()
+    if classroom is None:
+        if RetiredJoinCode.objects.filter(code=code).exists():
+            raise ServiceError(Code.JOIN_CODE_RETIRED)
+        raise ServiceError(Code.JOIN_CODE_UNKNOWN)
+    if classroom.is_archived:
+        raise ServiceError(Code.CLASS_ARCHIVED)
+    return classroom
+
+
 @dataclass(frozen=True)
 class JoinResult:
     classroom: Classroom
@@ -66,14 +79,7 @@ class JoinResult:
 @transaction.atomic
 def classroom_join(*, student, code: str) -> JoinResult:
     """Enrol a student in the class with this code; joining twice changes nothing."""
-    code = join_code_normalise(code)
-    classroom = Classroom.objects.filter(join_code=code).first()
-    if classroom is None:
-        if RetiredJoinCode.objects.filter(code=code).exists():
-            raise ServiceError(Code.JOIN_CODE_RETIRED)
-        raise ServiceError(Code.JOIN_CODE_UNKNOWN)
-    if classroom.is_archived:
-        raise ServiceError(Code.CLASS_ARCHIVED)
+    classroom = classroom_by_code(code)
     if classroom.teachers.filter(pk=student.pk).exists():
         raise ServiceError(Code.ALREADY_TEACHER)
     try:

@@ -59,6 +59,21 @@ class Code(models.TextChoices):
     WINDOW_INVALID = "window_invalid", _("La hora de cierre debe ser posterior a la de apertura.")
     DUE_OUTSIDE_WINDOW = "due_outside_window", _("La fecha de entrega debe caer antes del cierre.")
 
+    # Accounts (services/accounts.py)
+    USERNAME_TAKEN = "username_taken", _("Ese nombre de usuario ya existe. Elija otro.")
+    SIGNUP_CLOSED = "signup_closed", _(
+        "Para crear una cuenta hace falta el código de una clase. Pídaselo a su docente."
+    )
+    ROSTER_USERNAME_ELSEWHERE = "roster_username_elsewhere", _(
+        "Ese usuario ya existe y no es de sus clases. Elija otro usuario, "
+        "o pida al estudiante que se una con el código."
+    )
+    ROSTER_STAFF = "roster_staff", _("Ese usuario es una cuenta de docente o de administración, no de estudiante.")
+    ROSTER_GONE = "roster_gone", _(
+        "Esta lista ya se procesó o la vista previa caducó: no se ha creado nada nuevo. Suba el archivo otra vez."
+    )
+    NOT_A_STUDENT = "not_a_student", _("Solo se puede cambiar la contraseña de estudiantes de sus clases.")
+
     # Flashcards (services/cards.py)
     RATING_INVALID = "rating", _("Elija una valoración entre 1 y 4.")
     REVIEW_TOKEN_INVALID = "token", _("El envío no es válido. Recargue la página e inténtelo de nuevo.")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import classes, teacher
+from ..views import classes, students, teacher
 
 urlpatterns = [
     path("clases/unirse/", classes.JoinView.as_view(), name="join"),
@@ -42,6 +42,13 @@ urlpatterns = [
         "docente/clases/<id:pk>/cuestionarios/<id:quiz_id>/estadisticas.xlsx",
         teacher.ItemAnalysisXlsxView.as_view(),
         name="teacher_item_analysis_xlsx",
+    ),
+    path("docente/clases/<id:pk>/estudiantes/nuevo/", students.AddStudentView.as_view(), name="teacher_add_student"),
+    path("docente/clases/<id:pk>/estudiantes/importar/", students.RosterImportView.as_view(), name="teacher_roster"),
+    path(
+        "docente/clases/<id:pk>/estudiantes/<id:student_id>/contrasena/",
+        students.ResetPasswordView.as_view(),
+        name="teacher_reset_password",
     ),
     path("docente/clases/<id:pk>/dominio/", teacher.MasteryView.as_view(), name="teacher_mastery"),
 ]

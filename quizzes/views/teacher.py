@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from ..forms.accounts import StudentForm
 from ..forms.classes import AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
@@ -86,6 +87,7 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
                 [(day, avg, "") for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
             ),
             assign_form=kwargs.get("assign_form") or AssignmentForm(),
+            add_form=StudentForm(),
             documents=class_documents(classroom=self.classroom),
             join_url=self.request.build_absolute_uri(
                 reverse("quizzes:join_link", kwargs={"code": self.classroom.join_code})

@@ -123,9 +123,11 @@ MATRIX: dict[str, Entry] = {
     "quizzes:cards_review": Entry(LOGGED_IN),
     "quizzes:cards_stats": Entry(LOGGED_IN),
     "quizzes:cards_settings": Entry(LOGGED_IN),
-    # Classes: students join; teachers see the classes they teach, another teacher's class is a 404
-    "quizzes:join": Entry(LOGGED_IN),
-    "quizzes:join_link": Entry(LOGGED_IN, kwargs=lambda w: {"code": w.classroom.join_code}),
+    "signup": Entry(per_role(404, 404, 404, 404, 404, 404), note="open sign-up is off by default"),
+    # Classes: anyone may join (an anonymous visitor signs up there); teachers see the classes they teach, another
+    # teacher's class is a 404
+    "quizzes:join": Entry(EVERYONE),
+    "quizzes:join_link": Entry(EVERYONE, kwargs=lambda w: {"code": w.classroom.join_code}),
     "quizzes:teacher_classes": Entry(TEACHERS),
     "quizzes:teacher_class": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
     "quizzes:teacher_class_csv": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
@@ -156,6 +158,21 @@ MATRIX: dict[str, Entry] = {
         TEACHING, kwargs=lambda w: {"pk": w.classroom.pk, "quiz_id": w.quiz.pk}
     ),
     "quizzes:teacher_mastery": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
+    # Teachers adding students and resetting passwords: only in their own class
+    "quizzes:teacher_roster": Entry(TEACHING, kwargs=lambda w: {"pk": w.classroom.pk}),
+    "quizzes:teacher_add_student": Entry(
+        per_role(LOGIN, 403, 403, 200, 404, 200),
+        kwargs=lambda w: {"pk": w.classroom.pk},
+        method="post",
+        data=lambda w: {"first_name": "Nuevo", "last_name": "Estudiante"},
+        note="200: the page of login slips",
+    ),
+    "quizzes:teacher_reset_password": Entry(
+        per_role(LOGIN, 403, 403, 200, 404, 200),
+        kwargs=lambda w: {"pk": w.classroom.pk, "student_id": w.student.pk},
+        method="post",
+        note="200: the slip with the new one-time password",
+    ),
 }
 
 # The admin, as a group: teachers author content but do not manage accounts; students never get in.

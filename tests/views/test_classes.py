@@ -232,9 +232,11 @@ def test_join_link_prefills_the_code(student_client, school):
     assertContains(response, 'value="JOIN2345"')
 
 
-def test_join_link_needs_login(client, school):
+def test_join_link_offers_an_anonymous_visitor_to_sign_up_or_log_in(client, school):
     response = client.get(reverse("quizzes:join_link", args=["JOIN2345"]))
-    assert response.status_code == 302 and reverse("login") in response["Location"]
+    assertContains(response, "Crear una cuenta de estudiante")
+    assertContains(response, "4.º ESO A")
+    assertContains(response, reverse("login") + "?next=" + reverse("quizzes:join_link", args=["JOIN2345"]).replace("/", "%2F"))
 
 
 def test_student_joins_with_the_code(client, other_student, school):

@@ -9,3 +9,14 @@
     }
   });
 })();
+
+// Login slips: the print button (data-print) opens the browser's print dialog.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("[data-print]")) {
+      window.print();
+    }
+  });
+})();

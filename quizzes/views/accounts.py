@@ -1,0 +1,19 @@
+"""Django's password views, with one addition: a password the user chose is no longer a provisional one."""
+
+from django.contrib.auth import views as auth_views
+
+from ..services.accounts import password_chosen
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        password_chosen(form.user)
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        password_chosen(form.user)
+        return response
