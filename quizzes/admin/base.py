@@ -9,15 +9,29 @@ Django's admin looks up some posted values as they came, and a value that is not
   the unreadable ones, and with none left the admin says that items must be selected, as for an empty selection.
 
 :class:`ModelAdmin` and :class:`TabularInline` are the classes to extend;
-the two mixins are for admins that start from another class (``django.contrib.auth``'s ``UserAdmin``).
+the mixins are for admins that start from another class (``django.contrib.auth``'s ``UserAdmin``).
+
+Privacy and ownership, for every admin alike (:class:`ScopedMixin`):
+- rows about students (``student_field``: attempts, reviews, cards, enrolments) are limited, for a teacher, to the
+  students :func:`~quizzes.selectors.people.visible_students` lets them see; so is every choice of a user in a
+  form, an inline or an autocomplete (the autocomplete asks the user admin, which is limited the same way);
+- content (``owner_paths``: documents, questions, quizzes, facts, flashcards) belongs to whoever made it (a question
+  generated from a document, to the document's owner); a teacher edits and deletes only their own and sees the
+  rest read-only (and may duplicate a question); content without an owner is shared, edited only by superusers.
+  Bulk actions that change things run only on the teacher's own rows (``read_only_actions`` are the exceptions).
 """
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin import widgets as admin_widgets
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import ngettext
+
+from ..selectors.people import visible_student_ids, visible_students
 
 
 def is_readable(field, value) -> bool:
@@ -73,9 +87,119 @@ class SafeActionsMixin(SafeAutocompleteMixin):
         return super().response_action(request, queryset)
 
 
-class ModelAdmin(SafeActionsMixin, admin.ModelAdmin):
+def owner_id(obj, owner_paths) -> int | None:
+    """The id of the user who owns ``obj``: the first of ``owner_paths`` ("created_by", "document__created_by")
+    that is set; None when none is (shared content)."""
+    for path in owner_paths:
+        *hops, last = path.split("__")
+        target = obj
+        for hop in hops:
+            target = getattr(target, hop, None)
+            if target is None:
+                break
+        if target is not None and getattr(target, f"{last}_id", None) is not None:
+            return getattr(target, f"{last}_id")
+    return None
+
+
+def _is_user_model(model) -> bool:
+    return f"{model._meta.app_label}.{model._meta.object_name}" == settings.AUTH_USER_MODEL
+
+
+class ScopedMixin:
+    """Teachers see only their students' rows and users, and change only the content they own (see above)."""
+
+    student_field: str | None = None
+    owner_paths: tuple[str, ...] = ()
+
+    def scope_queryset(self, request, queryset):
+        if request.user.is_superuser or not self.student_field:
+            return queryset
+        return queryset.filter(**{f"{self.student_field}__in": visible_student_ids(request.user)})
+
+    def owned_q(self, user) -> Q:
+        """The rows ``user`` owns, as a filter (the same rule as :func:`owner_id`)."""
+        condition, earlier_unset = Q(pk__in=[]), Q()
+        for path in self.owner_paths:
+            condition |= earlier_unset & Q(**{path: user})
+            earlier_unset &= Q(**{f"{path}__isnull": True})
+        return condition
+
+    def owns(self, request, obj) -> bool:
+        if request.user.is_superuser or obj is None or not self.owner_paths:
+            return True
+        return owner_id(obj, self.owner_paths) == request.user.pk
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if _is_user_model(db_field.related_model) and not request.user.is_superuser:
+            kwargs["queryset"] = visible_students(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if _is_user_model(db_field.related_model) and not request.user.is_superuser:
+            kwargs["queryset"] = visible_students(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ModelAdmin(ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
     """The base of every ModelAdmin in the project."""
 
+    read_only_actions: tuple[str, ...] = ()
 
-class TabularInline(SafeAutocompleteMixin, admin.TabularInline):
-    pass
+    def get_queryset(self, request):
+        return self.scope_queryset(request, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.owns(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.owns(request, obj)
+
+    def response_action(self, request, queryset):
+        name = request.POST.get("action", "")
+        changes = name not in self.read_only_actions and not name.startswith("export_")
+        if self.owner_paths and not request.user.is_superuser and changes:
+            queryset = self._own_rows(request, queryset)
+        return super().response_action(request, queryset)
+
+    def _own_rows(self, request, queryset):
+        own = self.owned_q(request.user)
+        if request.POST.get("select_across") == "1":
+            skipped = queryset.exclude(own).count()
+        else:
+            selected = [
+                v for v in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME) if is_readable(self.model._meta.pk, v)
+            ]
+            skipped = queryset.filter(pk__in=selected).exclude(own).count()
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d elemento no es suyo y no se ha cambiado (puede duplicarlo).",
+                    "%d elementos no son suyos y no se han cambiado (puede duplicarlos).",
+                    skipped,
+                )
+                % skipped,
+                messages.WARNING,
+            )
+        return queryset.filter(own)
+
+
+class TabularInline(ScopedMixin, SafeAutocompleteMixin, admin.TabularInline):
+    """An inline is editable only where its parent is (a teacher's own quiz, question or document)."""
+
+    def _parent_owned(self, request, obj) -> bool:
+        parent_admin = self.admin_site._registry.get(self.parent_model)
+        return parent_admin is None or not hasattr(parent_admin, "owns") or parent_admin.owns(request, obj)
+
+    def get_queryset(self, request):
+        return self.scope_queryset(request, super().get_queryset(request))
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._parent_owned(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._parent_owned(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._parent_owned(request, obj)

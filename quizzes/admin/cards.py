@@ -9,6 +9,7 @@ from .interop import FlashcardInteropAdminMixin
 
 @admin.register(Flashcard)
 class FlashcardAdmin(FlashcardInteropAdminMixin, ModelAdmin):
+    owner_paths = ("document__created_by",)
     list_display = ("front", "back", "document", "origin", "is_active")
     list_filter = ("origin", "is_active", "document")
     search_fields = ("front", "back")
@@ -19,6 +20,7 @@ class FlashcardAdmin(FlashcardInteropAdminMixin, ModelAdmin):
 
 @admin.register(StudentCard)
 class StudentCardAdmin(ModelAdmin):
+    student_field = "user"
     list_display = ("user", "card", "state", "due", "reps", "lapses", "is_leech")
     list_filter = ("state", "is_leech")
     search_fields = ("user__username", "card__front")
@@ -42,6 +44,7 @@ class StudentCardAdmin(ModelAdmin):
 
 @admin.register(Review)
 class ReviewAdmin(ModelAdmin):
+    student_field = "user"
     list_display = ("user", "student_card", "rating", "source", "reviewed_at", "interval_after")
     list_filter = ("rating", "source")
     search_fields = ("user__username",)

@@ -11,6 +11,7 @@ from .base import ModelAdmin, TabularInline
 
 class EnrollmentInline(TabularInline):
     model = Enrollment
+    student_field = "student"
     fields = ("student", "joined_at")
     readonly_fields = ("joined_at",)
     autocomplete_fields = ("student",)
@@ -33,6 +34,11 @@ class ClassroomAdmin(ModelAdmin):
     readonly_fields = ("join_code",)
     inlines = [EnrollmentInline, AssignmentInline]
     actions = ["new_code"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A class's teachers are chosen by the administrator; a teacher's new class is theirs (save_related).
+        fields = super().get_readonly_fields(request, obj)
+        return fields if request.user.is_superuser else (*fields, "teachers")
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).annotate(_n_students=Count("enrollments", distinct=True))

@@ -28,6 +28,7 @@ class SentenceInline(TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(DocumentInteropAdminMixin, ModelAdmin):
+    owner_paths = ("created_by",)
     form = DocumentForm
     list_display = ("title", "language", "is_published", "n_sentences", "n_facts", "n_questions", "updated_at")
     list_filter = ("is_published", "language")
@@ -80,6 +81,7 @@ class DocumentAdmin(DocumentInteropAdminMixin, ModelAdmin):
 
 @admin.register(Fact)
 class FactAdmin(ModelAdmin):
+    owner_paths = ("document__created_by",)
     list_display = ("answer", "kind", "subtype", "document", "sentence_index", "uncertain", "is_active")
     list_filter = ("kind", "uncertain", "is_active", "document")
     search_fields = ("answer", "key", "sentence__text")

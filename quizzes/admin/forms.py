@@ -46,7 +46,8 @@ class DocumentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["text"].required = False
+        if "text" in self.fields:  # absent when the document is shown read-only
+            self.fields["text"].required = False
 
     def clean(self):
         cleaned = super().clean()

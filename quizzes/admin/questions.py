@@ -33,6 +33,8 @@ class AcceptedAnswerInline(TabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
+    owner_paths = ("created_by", "document__created_by")
+    read_only_actions = ("duplicate",)  # a copy is the teacher's own
     form = QuestionForm
     list_display = (
         "short_prompt",

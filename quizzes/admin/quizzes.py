@@ -23,6 +23,7 @@ class QuizItemInline(TabularInline):
 
 @admin.register(Quiz)
 class QuizAdmin(QuizInteropAdminMixin, ModelAdmin):
+    owner_paths = ("created_by", "document__created_by")
     list_display = (
         "title",
         "status",
@@ -85,6 +86,7 @@ class ResponseInline(TabularInline):
 
 @admin.register(Attempt)
 class AttemptAdmin(ModelAdmin):
+    student_field = "user"
     list_display = ("user", "quiz", "number", "state", "percent", "passed", "started_at", "submitted_at")
     list_filter = ("state", "quiz")
     search_fields = ("user__username", "quiz__title")

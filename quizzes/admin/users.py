@@ -7,20 +7,88 @@ every admin of the site treats a malformed selected id the same way.
 
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from ..models import User
+from ..permissions import teachers_group
+from ..selectors.people import visible_students
 from .base import SafeActionsMixin
+
+ROLE_STUDENT = "student"
+ROLE_TEACHER = "teacher"
+
+
+class UserCreationForm(AdminUserCreationForm):
+    """The administrator's form for a new account: a student, or a teacher (staff in the Teachers group)."""
+
+    role = forms.ChoiceField(
+        label=_("Tipo de cuenta"),
+        choices=[(ROLE_TEACHER, _("Docente")), (ROLE_STUDENT, _("Estudiante"))],
+        initial=ROLE_TEACHER,
+        help_text=_("Un docente entra en la administración y ve solo sus clases; no puede crear otros docentes."),
+    )
+
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ("username", "first_name", "last_name", "email")
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.is_staff = self.cleaned_data["role"] == ROLE_TEACHER
+        if commit:
+            user.save()
+            self._save_m2m()
+            self.save_role(user)
+        return user
+
+    def save_role(self, user) -> None:
+        if self.cleaned_data["role"] == ROLE_TEACHER:
+            user.groups.add(teachers_group())
 
 
 @admin.register(User)
 class UserAdmin(SafeActionsMixin, auth_admin.UserAdmin):
-    fieldsets = (*auth_admin.UserAdmin.fieldsets, (_("Estudio"), {"fields": ("daily_new_cards",)}))
+    """Accounts. Only superusers add or change them; a teacher sees (read-only) the students of their classes."""
+
+    add_form = UserCreationForm
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("role", "username", "first_name", "last_name", "email")}),
+        (_("Contraseña"), {"classes": ("wide",), "fields": ("usable_password", "password1", "password2")}),
+    )
+    fieldsets = (
+        *auth_admin.UserAdmin.fieldsets,
+        (_("Estudio"), {"fields": ("daily_new_cards",)}),
+        (_("Cuenta de estudiante"), {"fields": ("must_change_password", "created_by")}),
+    )
+    raw_id_fields = ("created_by",)
     list_display = ("username", "first_name", "last_name", "is_staff", "is_active", "last_login")
     search_fields = ("username", "first_name", "last_name", "email")
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        return qs.filter(pk__in=visible_students(request.user).values("pk"))
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and not request.user.is_superuser:
+            # What a teacher may read about a student of theirs: no permissions, groups or staff flags.
+            return (
+                (None, {"fields": ("username",)}),
+                (_("Datos personales"), {"fields": ("first_name", "last_name", "email")}),
+                (_("Fechas"), {"fields": ("last_login", "date_joined")}),
+            )
+        return super().get_fieldsets(request, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and isinstance(form, UserCreationForm):
+            form.save_role(form.instance)
 
 
 class GroupAdmin(SafeActionsMixin, auth_admin.GroupAdmin):

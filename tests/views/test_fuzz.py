@@ -176,6 +176,32 @@ TARGETS: dict[str, Target] = {
     ),
     "quizzes:teacher_assignment_delete": Target("teacher", lambda w: {}),
     "quizzes:teacher_remove_student": Target("teacher", lambda w: {}),
+    "signup": Target("anonymous", lambda w: {"username": ["nuevo"]}, note="off by default: a 404 whatever comes"),
+    "quizzes:join_link:anonymous": Target(
+        "anonymous",
+        lambda w: {
+            "username": ["nuevo", "estudiante", "a" * 151],
+            "first_name": ["Aino", "x" * 300],
+            "last_name": ["Virtanen"],
+            "email": ["", "aino@example.org", "no"],
+            "password1": ["talvisota-1939-k", "1"],
+            "password2": ["talvisota-1939-k"],
+        },
+        note="an anonymous visitor signing up at the join link",
+    ),
+    "quizzes:teacher_add_student": Target(
+        "teacher",
+        lambda w: {
+            "first_name": ["Ana", "=1+1", "x" * 200],
+            "last_name": ["García", ""],
+            "username": ["", "estudiante", "otro_estudiante", "docente", "a b"],
+            "email": ["", "ana@example.org", "x"],
+        },
+    ),
+    "quizzes:teacher_roster": Target(
+        "teacher", lambda w: {"token": ["", "x" * 100, "abc"]}, files=("file",), note="an upload, or a confirmation"
+    ),
+    "quizzes:teacher_reset_password": Target("teacher", lambda w: {}),
     # Pages that read their query string
     "quizzes:document_read": Target("student", lambda w: {"s": ["0", "1"]}, method="get"),
     "quizzes:cards_review:get": Target(
@@ -276,7 +302,7 @@ def form_data(draw, plausible: dict[str, list[str]], foreign: list[str]):
 
 
 def _run(client, world: FuzzWorld, name: str, target: Target, data: dict, upload: bytes | None):
-    url_name = name.removesuffix(":get")
+    url_name = name.removesuffix(":get").removesuffix(":anonymous")
     kwargs = (target.kwargs or _matrix_kwargs(url_name))(world)
     url = reverse(url_name, kwargs=kwargs)
     if target.method == "get":
