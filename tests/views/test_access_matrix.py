@@ -63,6 +63,8 @@ class World:
         self.open = attempt_services.attempt_start(user=self.student, quiz=self.quiz)
         self.open_response = self.open.responses.get(slot=1)
         self.card = factories.make_student_card(user=self.student)
+        self.review = factories.make_review(student_card=self.card)
+        self.own_document = factories.make_document(created_by=self.teacher)
 
     def user(self, role: str):
         return None if role == "anonymous" else getattr(self, role)
@@ -194,6 +196,28 @@ ADMIN_SAMPLE: dict[str, Entry] = {
 }
 
 
+# Admin pages of one object, with objects of the teacher's class: the other teacher must not open what is private
+# (the admin answers a row outside her queryset with a redirect to its index, 302) and reads shared content only.
+PRIVATE = per_role(302, 302, 302, 200, 302, 200)
+READABLE = per_role(302, 302, 302, 200, 200, 200)
+ADMIN_OBJECTS: list[tuple[str, Callable[[World], object], dict[str, int]]] = [
+    ("admin:quizzes_attempt_change", lambda w: w.done, PRIVATE),
+    ("admin:quizzes_attempt_history", lambda w: w.done, PRIVATE),
+    ("admin:quizzes_studentcard_change", lambda w: w.card, PRIVATE),
+    ("admin:quizzes_review_change", lambda w: w.review, PRIVATE),
+    ("admin:quizzes_classroom_change", lambda w: w.classroom, PRIVATE),
+    ("admin:quizzes_classroom_delete", lambda w: w.classroom, PRIVATE),
+    ("admin:quizzes_user_change", lambda w: w.student, PRIVATE),
+    ("admin:quizzes_user_change", lambda w: w.superuser, per_role(302, 302, 302, 302, 302, 200)),
+    ("admin:quizzes_user_change", lambda w: w.other_teacher, per_role(302, 302, 302, 302, 200, 200)),
+    ("admin:auth_user_password_change", lambda w: w.student, per_role(302, 302, 302, 403, 403, 200)),
+    ("admin:quizzes_document_change", lambda w: w.own_document, READABLE),
+    ("admin:quizzes_document_delete", lambda w: w.own_document, per_role(302, 302, 302, 200, 403, 200)),
+    ("admin:quizzes_question_change", lambda w: w.question, READABLE),
+    ("admin:quizzes_quiz_change", lambda w: w.quiz, READABLE),
+]
+
+
 def url_names() -> list[str]:
     """Every URL pattern by name, namespaced ("quizzes:home", "admin:index"); an unnamed one as "<ns>:?<route>"."""
 
@@ -251,6 +275,56 @@ def test_admin_access(client, name, role):
     entry = ADMIN_SAMPLE[name]
     response = request_as(client, world, role, name, entry)
     assert response.status_code == entry.expect[role], f"{name} as {role}: {response.status_code}"
+
+
+OBJECT_CASES = [(i, role) for i in range(len(ADMIN_OBJECTS)) for role in ROLES]
+
+
+@pytest.mark.parametrize(
+    ("index", "role"), OBJECT_CASES, ids=[f"{ADMIN_OBJECTS[i][0]}-{i}-{r}" for i, r in OBJECT_CASES]
+)
+def test_admin_object_access(client, index, role):
+    world = World()
+    name, get_obj, expect = ADMIN_OBJECTS[index]
+    user = world.user(role)
+    if user is not None:
+        client.force_login(user)
+    pk = get_obj(world).pk
+    kwargs = {"id": pk} if name.endswith("password_change") else {"object_id": pk}
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == expect[role], f"{name} as {role}: {response.status_code}"
+
+
+def _admin_urls_without_arguments() -> list[str]:
+    from django.urls import NoReverseMatch
+
+    names = []
+    for name in url_names():
+        if name.startswith("admin:") and "?" not in name:
+            try:
+                reverse(name)
+            except NoReverseMatch:
+                continue
+            names.append(name)
+    return names
+
+
+@pytest.mark.parametrize("name", _admin_urls_without_arguments())
+def test_every_admin_page_as_every_role(client, name):
+    """Every admin page without an argument: students never get in; nobody gets a 500."""
+    world = World()
+    for role in ROLES:
+        client.logout()
+        user = world.user(role)
+        if user is not None:
+            client.force_login(user)
+        status = client.get(reverse(name)).status_code
+        if name in ("admin:login", "admin:logout"):
+            assert status < 500, (name, role)
+        elif role in ("anonymous", "student", "other_student"):
+            assert status == 302, (name, role, status)
+        else:  # 403: an admin without an add page (attempts, reviews), or not for teachers (groups, sign-in logs)
+            assert status in (200, 302, 403), (name, role, status)
 
 
 def test_a_real_password_reset_link_works_for_its_user_only(client):
