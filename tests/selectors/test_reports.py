@@ -209,3 +209,15 @@ def test_student_report_weakest_facts_and_leeches(teacher, student):
     assert report.weakest_facts[1].accuracy == pytest.approx(0.5)
     assert [sc.card.fact for sc in report.leeches] == [facts[0]]
     assert len(report.attempts) == 2 and len(report.progress) == 2
+
+
+def test_student_report_shows_only_this_classs_leeches(teacher, student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student])
+    fact = factories.make_fact()
+    quiz = factories.make_quiz(questions=[factories.make_question(document=fact.document, fact=fact)])
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    factories.make_card(user=student, fact=fact, is_leech=True, lapses=9)
+    elsewhere = factories.make_fact()  # studied for another class: not this teacher's business
+    factories.make_card(user=student, fact=elsewhere, is_leech=True, lapses=12)
+    report = student_report(classroom=classroom, student=student)
+    assert [sc.card.fact for sc in report.leeches] == [fact]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Avg, Count, Value
+from django.db.models import Avg, Count, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -13,6 +13,7 @@ from ...models import (
     Assignment,
     Attempt,
     Classroom,
+    Document,
     Response,
     StudentCard,
     User,
@@ -62,8 +63,14 @@ def student_report(*, classroom: Classroom, student: User, now: datetime | None 
         .filter(accuracy__lt=1)
         .order_by("accuracy", "-n", "question__fact_id")[:10]
     ]
+    # Only this class's work: the leeches among the cards of the documents the class's quizzes ask about.
+    class_documents = Document.objects.filter(
+        Q(quizzes__in=quiz_ids) | Q(questions__quiz_items__quiz__in=quiz_ids)
+    ).values("pk")
     leeches = list(
-        StudentCard.objects.filter(user=student, is_leech=True).select_related("card").order_by("-lapses")[:20]
+        StudentCard.objects.filter(user=student, is_leech=True, card__document__in=class_documents)
+        .select_related("card")
+        .order_by("-lapses")[:20]
     )
     cards = card_activity(user_ids=[student.pk], now=now).get(student.pk, CardActivity())
     progress = [
