@@ -1,6 +1,9 @@
 """Project middleware."""
 
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -51,6 +54,30 @@ class DatabaseUnavailableMiddleware:
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+class SessionIdleTimeoutMiddleware:
+    """End a session that has not been used for ``SESSION_IDLE_SECONDS`` (a student who walked away from a shared
+    computer). The time of use is written at most once a minute, so an active session is not saved on every request.
+    """
+
+    KEY = "_last_seen"
+    WRITE_EVERY = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        idle = getattr(settings, "SESSION_IDLE_SECONDS", 0)
+        user = getattr(request, "user", None)
+        if idle and user is not None and user.is_authenticated:
+            now = int(time.time())
+            last = request.session.get(self.KEY)
+            if isinstance(last, int) and now - last > idle:
+                logout(request)
+            elif not isinstance(last, int) or now - last >= self.WRITE_EVERY:
+                request.session[self.KEY] = now
+        return self.get_response(request)
 
 
 class PasswordChangeRequiredMiddleware:

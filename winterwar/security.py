@@ -17,3 +17,23 @@ def axes_username(request: HttpRequest, credentials: dict | None = None) -> str 
     else:
         value = getattr(request, "data", request.POST).get("username")
     return None if value is None else str(value)[:AXES_USERNAME_MAX]
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address for login throttling: REMOTE_ADDR, or behind the proxy the address it saw.
+
+    Behind ``DJANGO_BEHIND_PROXY`` every request comes from the load balancer, so REMOTE_ADDR would put every user in
+    one bucket (one failed login per student, and the whole school is locked out). The proxy appends the address it
+    saw to X-Forwarded-For; the entry ``DJANGO_PROXY_COUNT`` places from the right is the one our own proxies wrote
+    (entries further left come from the client and can be forged).
+    """
+    from django.conf import settings
+
+    remote = request.META.get("REMOTE_ADDR")
+    count = getattr(settings, "WINTERWAR_PROXY_COUNT", 0)
+    if not count:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if len(forwarded) < count:
+        return remote
+    return forwarded[-count][:45]  # the longest textual IPv6 address

@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "winterwar.middleware.SessionIdleTimeoutMiddleware",  # shared computers: an idle session ends
     "winterwar.middleware.PasswordChangeRequiredMiddleware",  # a provisional password is changed first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -178,6 +179,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "winterwar.security.axes_username"  # cut to 150 characters (a longer one was a 500)
+AXES_CLIENT_IP_CALLABLE = "winterwar.security.client_ip"  # the student's address, also behind the load balancer
+
+# Shared school computers: a session unused for this long ends (0: never); the absolute lifetime stays
+# SESSION_COOKIE_AGE (two weeks, Django's default).
+SESSION_IDLE_SECONDS = env_int("DJANGO_SESSION_IDLE_MINUTES", 120) * 60
 
 # Spanish for everyone by default, whatever the browser asks (a mixed-language admin is worse than either);
 # a deployment may choose another language it has translations for.
@@ -251,9 +257,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+WINTERWAR_PROXY_COUNT = 0  # how many proxies of ours append to X-Forwarded-For (winterwar.security.client_ip)
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
+    WINTERWAR_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 1)
 
 LOGGING = {
     "version": 1,
