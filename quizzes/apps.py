@@ -6,3 +6,8 @@ class QuizzesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "quizzes"
     verbose_name = _("Estudio")
+
+    def ready(self):
+        from .services import audit
+
+        audit.connect()

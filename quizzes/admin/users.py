@@ -14,10 +14,10 @@ from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from ..models import User
+from ..models import AccountEvent, User
 from ..permissions import teachers_group
 from ..selectors.people import visible_students
-from .base import SafeActionsMixin
+from .base import ModelAdmin, SafeActionsMixin
 
 ROLE_STUDENT = "student"
 ROLE_TEACHER = "teacher"
@@ -89,6 +89,26 @@ class UserAdmin(SafeActionsMixin, auth_admin.UserAdmin):
         super().save_related(request, form, formsets, change)
         if not change and isinstance(form, UserCreationForm):
             form.save_role(form.instance)
+
+
+@admin.register(AccountEvent)
+class AccountEventAdmin(ModelAdmin):
+    """The audit log of accounts: read-only, for the administrator (teachers have no permission on it)."""
+
+    list_display = ("at", "kind", "username", "actor", "ip_address")
+    list_filter = ("kind",)
+    search_fields = ("username", "ip_address")
+    list_select_related = ("actor",)
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class GroupAdmin(SafeActionsMixin, auth_admin.GroupAdmin):

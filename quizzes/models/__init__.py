@@ -1,6 +1,7 @@
 """The models, one module per area, re-exported here."""
 
 from .attempts import Attempt, AttemptQuerySet, AttemptState, Response
+from .audit import AccountEvent, AccountEventKind
 from .cards import CardState, Flashcard, Review, ReviewSource, StudentCard
 from .classes import Assignment, Classroom, Enrollment, RetiredJoinCode, new_join_code
 from .content import (
@@ -26,6 +27,8 @@ from .quizzes import FeedbackTiming, GradingMethod, Quiz, QuizItem
 from .users import TEACHERS_GROUP, User
 
 __all__ = [
+    "AccountEvent",
+    "AccountEventKind",
     "MAX_DOCUMENT_BYTES",
     "AcceptedAnswer",
     "Assignment",

@@ -17,8 +17,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from ..domain.roster import RosterInvalid, RosterProblem, RosterRow, name_key
-from ..models import Classroom, Enrollment, User
+from ..models import AccountEventKind, Classroom, Enrollment, User
 from ..selectors.people import visible_students
+from .audit import record, record_created
 from .classes import _check_teaches, classroom_by_code
 from .errors import Code, ServiceError
 
@@ -63,6 +64,7 @@ def student_signup(
         raise ServiceError(Code.USERNAME_TAKEN) from exc
     if classroom is not None:
         Enrollment.objects.create(classroom=classroom, student=user)
+    record(AccountEventKind.ACCOUNT_CREATED, user=user)
     return SignupResult(user=user, classroom=classroom)
 
 
@@ -189,6 +191,7 @@ def roster_add(*, teacher, classroom: Classroom, rows: list[RosterRow]) -> list[
     Classroom.objects.select_for_update().filter(pk=classroom.pk).exists()
     planned = roster_plan(teacher=teacher, classroom=classroom, rows=rows)
     slips: list[Slip] = []
+    created: list[User] = []
     try:
         with transaction.atomic():
             for item in planned:
@@ -205,6 +208,7 @@ def roster_add(*, teacher, classroom: Classroom, rows: list[RosterRow]) -> list[
                     )
                     user.set_password(password)
                     user.save()
+                    created.append(user)
                     Enrollment.objects.create(classroom=classroom, student=user)
                     slips.append(Slip(row.full_name, user.username, password, item.action))
                 elif item.action == Action.ENROL:
@@ -214,6 +218,7 @@ def roster_add(*, teacher, classroom: Classroom, rows: list[RosterRow]) -> list[
                     slips.append(Slip(row.full_name, item.username, None, item.action))
     except IntegrityError as exc:
         raise ServiceError(Code.USERNAME_TAKEN) from exc
+    record_created(created, actor=teacher)
     return slips
 
 
@@ -234,6 +239,7 @@ def student_password_reset(*, teacher, classroom: Classroom, student: User) -> S
     student.set_password(password)
     student.must_change_password = True
     student.save(update_fields=["password", "must_change_password"])
+    record(AccountEventKind.PASSWORD_RESET_BY_TEACHER, user=student, actor=teacher)
     return Slip(student.get_full_name() or student.username, student.username, password, Action.CREATE)
 
 
