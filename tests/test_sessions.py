@@ -60,6 +60,8 @@ def test_the_time_of_use_is_not_written_on_every_request(client, student, settin
         (2, "203.0.113.9, 10.0.0.7", "203.0.113.9"),
         (1, "", "10.0.0.1"),
         (2, "203.0.113.9", "10.0.0.1"),  # fewer entries than proxies: not through our proxies
+        (1, "<script>", "10.0.0.1"),  # not an address
+        (1, "2001:db8::1", "2001:db8::1"),
     ],
 )
 def test_client_ip_behind_the_proxy(settings, proxies, forwarded, expected):

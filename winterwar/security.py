@@ -1,5 +1,7 @@
 """Security helpers referenced from settings."""
 
+import ipaddress
+
 from django.http import HttpRequest
 
 # The User model's username holds 150 characters; django-axes stores what was typed in a 255-character column.
@@ -36,4 +38,8 @@ def client_ip(request: HttpRequest) -> str | None:
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     if len(forwarded) < count:
         return remote
-    return forwarded[-count][:45]  # the longest textual IPv6 address
+    try:
+        # Only an address: axes stores it in an address column (PostgreSQL's inet refuses anything else: a 500).
+        return str(ipaddress.ip_address(forwarded[-count]))
+    except ValueError:
+        return remote
