@@ -11,6 +11,8 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
+from .security import remember_device
+
 RETRY_AFTER_SECONDS = 5
 HEALTH_PATH = "/healthz"
 
@@ -78,6 +80,22 @@ class SessionIdleTimeoutMiddleware:
             elif not isinstance(last, int) or now - last >= self.WRITE_EVERY:
                 request.session[self.KEY] = now
         return self.get_response(request)
+
+
+class KnownDeviceMiddleware:
+    """After a successful login, remember the browser as a known device of that username (winterwar/security.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        before = user.pk if user is not None and user.is_authenticated else None
+        response = self.get_response(request)
+        user = getattr(request, "user", None)  # login() replaces it
+        if user is not None and user.is_authenticated and user.pk != before:
+            remember_device(request, response, user.get_username())
+        return response
 
 
 class PasswordChangeRequiredMiddleware:

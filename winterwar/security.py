@@ -43,3 +43,86 @@ def client_ip(request: HttpRequest) -> str | None:
         return str(ipaddress.ip_address(forwarded[-count]))
     except ValueError:
         return remote
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Login throttling that fits a school network
+#
+# django-axes locks a username from an address after AXES_FAILURE_LIMIT failures. On a school network every student
+# shares the address, so a classmate could lock someone out on purpose. Two additions:
+# - a known device (a browser where this username logged in before: a signed cookie holding a keyed hash of the
+#   username, never the name itself) still gets in with the correct password during a lockout; failures from it count
+#   as any other;
+# - an address that fails with many different usernames in a short time (password spraying) is refused for a while,
+#   whatever the username: SPRAY_USERNAMES distinct usernames in SPRAY_WINDOW, read from the audit log.
+
+DEVICE_COOKIE = "ww_device"
+DEVICE_MAX_AGE = 180 * 24 * 3600
+DEVICE_NAMES = 8  # usernames remembered per browser (a shared computer)
+_DEVICE_SALT = "winterwar.known-device"
+
+
+def _device_tag(username: str) -> str:
+    import hashlib
+
+    from django.conf import settings
+
+    digest = hashlib.blake2b(username.casefold().encode(), key=settings.SECRET_KEY.encode()[:64], digest_size=12)
+    return digest.hexdigest()
+
+
+def _device_tags(request: HttpRequest) -> list[str]:
+    from django.core import signing
+
+    raw = request.COOKIES.get(DEVICE_COOKIE, "")
+    if not raw or len(raw) > 2000:
+        return []
+    try:
+        value = signing.loads(raw, salt=_DEVICE_SALT, max_age=DEVICE_MAX_AGE)
+    except signing.BadSignature:
+        return []
+    return [t for t in value if isinstance(t, str)] if isinstance(value, list) else []
+
+
+def device_known(request: HttpRequest, username: str) -> bool:
+    """Whether this browser logged in as ``username`` before (within DEVICE_MAX_AGE)."""
+    return bool(username) and _device_tag(username) in _device_tags(request)
+
+
+def remember_device(request: HttpRequest, response, username: str) -> None:
+    """Add ``username`` to the browser's known-device cookie (the newest first, DEVICE_NAMES at most)."""
+    from django.conf import settings
+    from django.core import signing
+
+    tag = _device_tag(username)
+    tags = [tag, *(t for t in _device_tags(request) if t != tag)][:DEVICE_NAMES]
+    response.set_cookie(
+        DEVICE_COOKIE,
+        signing.dumps(tags, salt=_DEVICE_SALT),
+        max_age=DEVICE_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def spraying(request: HttpRequest) -> bool:
+    """Whether the client's address failed with too many different usernames lately (see above)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from quizzes.models import AccountEvent, AccountEventKind
+
+    limit = getattr(settings, "WINTERWAR_SPRAY_USERNAMES", 0)
+    address = client_ip(request)
+    if not limit or not address:
+        return False
+    since = timezone.now() - timedelta(seconds=getattr(settings, "WINTERWAR_SPRAY_WINDOW", 900))
+    usernames = (
+        AccountEvent.objects.filter(kind=AccountEventKind.LOGIN_FAILED, ip_address=address, at__gte=since)
+        .values("username")
+        .distinct()
+    )
+    return usernames[:limit].count() >= limit

@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "winterwar.middleware.KnownDeviceMiddleware",  # a browser that logged in is a known device of that user
     "winterwar.middleware.SessionIdleTimeoutMiddleware",  # shared computers: an idle session ends
     "winterwar.middleware.PasswordChangeRequiredMiddleware",  # a provisional password is changed first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -156,7 +157,7 @@ else:
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "winterwar.backends.SchoolAxesBackend",  # django-axes' lockout, fitted to a school network
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -180,6 +181,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "winterwar.security.axes_username"  # cut to 150 characters (a longer one was a 500)
 AXES_CLIENT_IP_CALLABLE = "winterwar.security.client_ip"  # the student's address, also behind the load balancer
+
+# Password spraying: an address that fails with this many different usernames within the window is refused until
+# the window passes (0: off). A class behind one address mistyping now and then stays far below it.
+WINTERWAR_SPRAY_USERNAMES = env_int("DJANGO_LOGIN_SPRAY_USERNAMES", 40)
+WINTERWAR_SPRAY_WINDOW = 15 * 60
 
 # Shared school computers: a session unused for this long ends (0: never); the absolute lifetime stays
 # SESSION_COOKIE_AGE (two weeks, Django's default).
