@@ -45,7 +45,10 @@ class AccountEvent(models.Model):
         verbose_name = _("evento de cuenta")
         verbose_name_plural = _("registro de accesos")
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["username", "-at"], name="accountevent_username_at")]
+        indexes = [
+            models.Index(fields=["username", "-at"], name="accountevent_username_at"),
+            models.Index(fields=["ip_address", "-at"], name="accountevent_address_at"),  # password spraying
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.username}"
