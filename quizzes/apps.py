@@ -8,6 +8,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Estudio")
 
     def ready(self):
-        from .services import audit
+        from .services import audit, two_factor
 
         audit.connect()
+        two_factor.connect()

@@ -10,6 +10,9 @@ from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+
+from quizzes.services.two_factor import TWO_FACTOR_SESSION_KEY
 
 from .security import remember_device
 
@@ -96,6 +99,34 @@ class KnownDeviceMiddleware:
         if user is not None and user.is_authenticated and user.pk != before:
             remember_device(request, response, user.get_username())
         return response
+
+
+class TwoFactorRequiredMiddleware:
+    """Staff with a TOTP device give its code after the password; superusers must set one up when required.
+
+    Whether the user has a device is read once, at login, into the session (``TWO_FACTOR_SESSION_KEY``), so the
+    pages of a user without one cost no query.
+    """
+
+    VERIFY_ALLOWED = ("two_factor_verify", "logout")
+    SETUP_ALLOWED = ("two_factor_setup", "logout")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        static = "/" + settings.STATIC_URL.lstrip("/")
+        if user is not None and user.is_authenticated and user.is_staff and not request.path.startswith(static):
+            has_device = request.session.get(TWO_FACTOR_SESSION_KEY, False)
+            if has_device and not user.is_verified():
+                if request.path not in {reverse(n) for n in self.VERIFY_ALLOWED}:
+                    query = urlencode({"next": request.get_full_path()[:500]})
+                    return redirect(f"{reverse('two_factor_verify')}?{query}")
+            elif not has_device and user.is_superuser and settings.WINTERWAR_REQUIRE_2FA_SUPERUSERS:
+                setup_pages = {reverse(n) for n in self.SETUP_ALLOWED}
+                return self.get_response(request) if request.path in setup_pages else redirect("two_factor_setup")
+        return self.get_response(request)
 
 
 class PasswordChangeRequiredMiddleware:

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "bootstrap",  # django-bootstrap-static: Bootstrap 5's files, served by us (no CDN)
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "quizzes",
 ]
 # Benchmarks, load-test helpers and the synthetic-school builder: a development app, never part of a deployment.
@@ -99,9 +101,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second step of a staff login
     "django.contrib.messages.middleware.MessageMiddleware",
     "winterwar.middleware.KnownDeviceMiddleware",  # a browser that logged in is a known device of that user
     "winterwar.middleware.SessionIdleTimeoutMiddleware",  # shared computers: an idle session ends
+    "winterwar.middleware.TwoFactorRequiredMiddleware",  # staff with TOTP: the code before anything else
     "winterwar.middleware.PasswordChangeRequiredMiddleware",  # a provisional password is changed first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -186,6 +190,11 @@ AXES_CLIENT_IP_CALLABLE = "winterwar.security.client_ip"  # the student's addres
 # the window passes (0: off). A class behind one address mistyping now and then stays far below it.
 WINTERWAR_SPRAY_USERNAMES = env_int("DJANGO_LOGIN_SPRAY_USERNAMES", 40)
 WINTERWAR_SPRAY_WINDOW = 15 * 60
+
+# Two-step login (TOTP, django-otp) for staff: a teacher may turn it on; superusers, who read every student's grades,
+# must have it when this is on (on by default outside development).
+WINTERWAR_REQUIRE_2FA_SUPERUSERS = env_bool("DJANGO_REQUIRE_2FA_SUPERUSERS", not DEBUG)
+OTP_TOTP_ISSUER = "winterwar"
 
 # Shared school computers: a session unused for this long ends (0: never); the absolute lifetime stays
 # SESSION_COOKIE_AGE (two weeks, Django's default).

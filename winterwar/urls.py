@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from quizzes.views import accounts, classes
+from quizzes.views import accounts, classes, two_factor
 
 urlpatterns = [
     # Two of Django's views, extended (a chosen password is no longer provisional); same names and paths.
@@ -14,6 +14,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("cuentas/registro/", classes.SignupView.as_view(), name="signup"),
+    path("cuentas/dos-pasos/", two_factor.TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("cuentas/dos-pasos/verificar/", two_factor.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("cuentas/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("quizzes.urls")),

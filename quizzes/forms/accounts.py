@@ -78,3 +78,12 @@ class RosterUploadForm(forms.Form):
             return parse_roster(text)
         except RosterInvalid as exc:
             raise ValidationError([str(p) for p in exc.problems]) from exc
+
+
+class TotpForm(forms.Form):
+    token = forms.CharField(
+        label=_("Código de 6 dígitos"),
+        max_length=20,
+        error_messages={"required": _("Escriba el código que muestra la aplicación.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )

@@ -72,6 +72,9 @@ class Code(models.TextChoices):
     ROSTER_GONE = "roster_gone", _(
         "Esta lista ya se procesó o la vista previa caducó: no se ha creado nada nuevo. Suba el archivo otra vez."
     )
+    TOTP_INVALID = "totp_invalid", _("Ese código no es válido. Escriba los 6 dígitos que muestra la aplicación ahora.")
+    TOTP_NO_PENDING = "totp_no_pending", _("Vuelva a empezar la configuración: no hay ningún código pendiente.")
+    TOTP_THROTTLED = "totp_throttled", _("Demasiados códigos erróneos. Espere unos segundos y vuelva a intentarlo.")
     NOT_A_STUDENT = "not_a_student", _("Solo se puede cambiar la contraseña de estudiantes de sus clases.")
 
     # Flashcards (services/cards.py)

@@ -125,6 +125,8 @@ MATRIX: dict[str, Entry] = {
     "quizzes:cards_review": Entry(LOGGED_IN),
     "quizzes:cards_stats": Entry(LOGGED_IN),
     "quizzes:cards_settings": Entry(LOGGED_IN),
+    "two_factor_setup": Entry(per_role(LOGIN, 403, 403, 200, 200, 200), note="staff only"),
+    "two_factor_verify": Entry(LOGGED_IN),
     "signup": Entry(per_role(404, 404, 404, 404, 404, 404), note="open sign-up is off by default"),
     # Classes: anyone may join (an anonymous visitor signs up there); teachers see the classes they teach, another
     # teacher's class is a 404

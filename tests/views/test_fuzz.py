@@ -176,6 +176,8 @@ TARGETS: dict[str, Target] = {
     ),
     "quizzes:teacher_assignment_delete": Target("teacher", lambda w: {}),
     "quizzes:teacher_remove_student": Target("teacher", lambda w: {}),
+    "two_factor_setup": Target("teacher", lambda w: {"token": ["123456", "", "12 34 56"]}),
+    "two_factor_verify": Target("teacher", lambda w: {"token": ["123456", ""], "next": ["/", "https://x.example/"]}),
     "signup": Target("anonymous", lambda w: {"username": ["nuevo"]}, note="off by default: a 404 whatever comes"),
     "quizzes:join_link:anonymous": Target(
         "anonymous",
