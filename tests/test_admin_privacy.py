@@ -280,3 +280,37 @@ def test_a_teacher_reads_no_permissions_of_her_students(schools):
     response = client.get(reverse("admin:quizzes_user_change", args=[schools["b"]["student"].pk]))
     assert response.status_code == 200
     assert "is_superuser" not in response.content.decode()
+
+
+@pytest.mark.parametrize("key", ["document", "question", "quiz"])
+def test_the_superuser_hands_content_over_or_shares_it(schools, key):
+    root = Client()
+    root.force_login(schools["superuser"])
+    obj = schools["a"][key]
+    url = reverse(f"admin:quizzes_{key}_change", args=[obj.pk])
+    response = root.get(url)
+    assert 'name="created_by"' in response.content.decode()
+    assert 'name="created_by"' not in schools["client"].get(url).content.decode()  # teachers do not see it
+    type(obj).objects.filter(pk=obj.pk).update(created_by=schools["teacher_b"])  # what the form's field saves
+    assert schools["client"].get(url).context["has_change_permission"]
+
+
+def test_the_superuser_shares_a_document_through_its_form(schools):
+    root = Client()
+    root.force_login(schools["superuser"])
+    document = schools["a"]["document"]
+    url = reverse("admin:quizzes_document_change", args=[document.pk])
+    data = {
+        "title": document.title,
+        "text": document.text,
+        "source": "",
+        "licence": "",
+        "is_published": "on",
+        "created_by": "",
+        "sentences-TOTAL_FORMS": "0",
+        "sentences-INITIAL_FORMS": "0",
+    }
+    response = root.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    document.refresh_from_db()
+    assert document.created_by is None  # shared: every teacher reads it, only the administration edits it

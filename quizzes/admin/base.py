@@ -27,8 +27,10 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin import widgets as admin_widgets
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..selectors.people import visible_student_ids, visible_students
@@ -145,6 +147,20 @@ class ModelAdmin(ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
     """The base of every ModelAdmin in the project."""
 
     read_only_actions: tuple[str, ...] = ()
+
+    def get_fieldsets(self, request, obj=None):
+        """A superuser also sees the owner, to share content (no owner) or hand it to another teacher."""
+        fieldsets = super().get_fieldsets(request, obj)
+        owned = request.user.is_superuser and self.owner_paths[:1] == ("created_by",)
+        if owned and "created_by" not in flatten_fieldsets(fieldsets):
+            description = _("Vacío: contenido compartido, que todos los docentes leen y solo la administración edita.")
+            fieldsets = [*fieldsets, (_("Dueño"), {"fields": ["created_by"], "description": description})]
+        return fieldsets
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "created_by" and "widget" not in kwargs:
+            kwargs["widget"] = admin_widgets.ForeignKeyRawIdWidget(db_field.remote_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return self.scope_queryset(request, super().get_queryset(request))
