@@ -8,7 +8,12 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Estudio")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from winterwar.middleware import session_started
+
         from .services import audit, two_factor
 
         audit.connect()
         two_factor.connect()
+        user_logged_in.connect(session_started, dispatch_uid="winterwar-session-started")

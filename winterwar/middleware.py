@@ -61,6 +61,12 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+def session_started(sender, request, user, **kwargs):
+    """At login, the session's time of use is now (so the first page after it does not write the session again)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SessionIdleTimeoutMiddleware.KEY] = int(time.time())
+
+
 class SessionIdleTimeoutMiddleware:
     """End a session that has not been used for ``SESSION_IDLE_SECONDS`` (a student who walked away from a shared
     computer). The time of use is written at most once a minute, so an active session is not saved on every request.

@@ -1,8 +1,8 @@
-"""Accounts: users, their groups and the sign-in records of django-axes.
+"""Accounts: users, their groups, the sign-in records of django-axes, two-step login devices and the audit log.
 
-Groups and sign-in records are registered by ``django.contrib.auth`` and ``axes`` (both listed before this app, so
-their admins are loaded first); they are registered again here on top of :class:`~.base.SafeActionsMixin`, so that
-every admin of the site treats a malformed selected id the same way.
+Groups, sign-in records and devices are registered by ``django.contrib.auth``, ``axes`` and ``django_otp`` (listed
+before this app, so their admins are loaded first); they are registered again here on top of
+:class:`~.base.SafeActionsMixin`, so that every admin of the site treats a malformed selected id the same way.
 """
 
 from axes import admin as axes_admin
@@ -13,6 +13,8 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as OtpTOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ..models import AccountEvent, User
 from ..permissions import teachers_group
@@ -127,8 +129,13 @@ class AccessFailureLogAdmin(SafeActionsMixin, axes_admin.AccessFailureLogAdmin):
     pass
 
 
+class TOTPDeviceAdmin(SafeActionsMixin, OtpTOTPDeviceAdmin):
+    """Two-step login devices: the administrator deletes a lost phone's device here."""
+
+
 for _model, _admin_class in [
     (Group, GroupAdmin),
+    (TOTPDevice, TOTPDeviceAdmin),
     (AccessAttempt, AccessAttemptAdmin),
     (AccessLog, AccessLogAdmin),
     (AccessFailureLog, AccessFailureLogAdmin),

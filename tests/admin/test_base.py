@@ -37,7 +37,10 @@ def test_every_admin_extends_the_base(model, model_admin):
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=[m._meta.label for m, _a in REGISTERED])
 def test_a_bulk_action_with_only_malformed_ids_says_nothing_was_selected(admin_client, model, model_admin):
     request = _superuser_request()
-    action = next(iter(model_admin.get_actions(request)))
+    actions = model_admin.get_actions(request)
+    if not actions:
+        pytest.skip(f"{type(model_admin).__name__} has no bulk actions (a read-only log)")
+    action = next(iter(actions))
     response = admin_client.post(
         _changelist(model), {"action": action, helpers.ACTION_CHECKBOX_NAME: MALFORMED_IDS, "index": "0"}
     )
