@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quizzes", "0006_studentcard_state_constraints"),
+        ("quizzes", "0007_interop_formats_anki_categories_partial_credit"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0007_user_first_password_and_creator'),
+        ('quizzes', '0008_user_first_password_and_creator'),
     ]
 
     operations = [
