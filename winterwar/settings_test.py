@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
 os.environ.setdefault("DJANGO_DEVTOOLS", "1")
-os.environ.setdefault("DJANGO_REQUIRE_2FA_SUPERUSERS", "0")  # tests/test_two_factor.py turns it on
+os.environ.setdefault("DJANGO_REQUIRE_2FA_SUPERUSERS", "0")  # tests/views/test_two_factor.py turns it on
 
 from .settings import *  # noqa: E402,F403
 
