@@ -6,28 +6,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quizzes', '0008_user_first_password_and_creator'),
+        ("quizzes", "0008_user_first_password_and_creator"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccountEvent',
+            name="AccountEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('login', 'inicio de sesión'), ('login_failed', 'inicio de sesión fallido'), ('locked_out', 'bloqueo por intentos fallidos'), ('logout', 'cierre de sesión'), ('password_changed', 'contraseña cambiada por su titular'), ('password_reset', 'contraseña restablecida por correo'), ('password_reset_by_teacher', 'contraseña provisional dada por un docente'), ('account_created', 'cuenta creada')], max_length=32, verbose_name='tipo')),
-                ('username', models.CharField(blank=True, max_length=150, verbose_name='usuario')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='dirección')),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='fecha')),
-                ('actor', models.ForeignKey(blank=True, help_text='Quien lo hizo, cuando no es la propia cuenta (un docente que da una contraseña provisional).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='hecho por')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='account_events', to=settings.AUTH_USER_MODEL, verbose_name='cuenta')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("login", "inicio de sesión"),
+                            ("login_failed", "inicio de sesión fallido"),
+                            ("locked_out", "bloqueo por intentos fallidos"),
+                            ("logout", "cierre de sesión"),
+                            ("password_changed", "contraseña cambiada por su titular"),
+                            ("password_reset", "contraseña restablecida por correo"),
+                            ("password_reset_by_teacher", "contraseña provisional dada por un docente"),
+                            ("account_created", "cuenta creada"),
+                        ],
+                        max_length=32,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("username", models.CharField(blank=True, max_length=150, verbose_name="usuario")),
+                ("ip_address", models.GenericIPAddressField(blank=True, null=True, verbose_name="dirección")),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="fecha")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Quien lo hizo, cuando no es la propia cuenta (un docente que da una contraseña provisional).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="hecho por",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="account_events",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="cuenta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evento de cuenta',
-                'verbose_name_plural': 'registro de accesos',
-                'ordering': ['-at', '-id'],
-                'indexes': [models.Index(fields=['username', '-at'], name='accountevent_username_at'), models.Index(fields=['ip_address', '-at'], name='accountevent_address_at')],
+                "verbose_name": "evento de cuenta",
+                "verbose_name_plural": "registro de accesos",
+                "ordering": ["-at", "-id"],
+                "indexes": [
+                    models.Index(fields=["username", "-at"], name="accountevent_username_at"),
+                    models.Index(fields=["ip_address", "-at"], name="accountevent_address_at"),
+                ],
             },
         ),
     ]

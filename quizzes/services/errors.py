@@ -61,16 +61,21 @@ class Code(models.TextChoices):
 
     # Accounts (services/accounts.py)
     USERNAME_TAKEN = "username_taken", _("Ese nombre de usuario ya existe. Elija otro.")
-    SIGNUP_CLOSED = "signup_closed", _(
-        "Para crear una cuenta hace falta el código de una clase. Pídaselo a su docente."
+    SIGNUP_CLOSED = (
+        "signup_closed",
+        _("Para crear una cuenta hace falta el código de una clase. Pídaselo a su docente."),
     )
-    ROSTER_USERNAME_ELSEWHERE = "roster_username_elsewhere", _(
-        "Ese usuario ya existe y no es de sus clases. Elija otro usuario, "
-        "o pida al estudiante que se una con el código."
+    ROSTER_USERNAME_ELSEWHERE = (
+        "roster_username_elsewhere",
+        _(
+            "Ese usuario ya existe y no es de sus clases. Elija otro usuario, "
+            "o pida al estudiante que se una con el código."
+        ),
     )
     ROSTER_STAFF = "roster_staff", _("Ese usuario es una cuenta de docente o de administración, no de estudiante.")
-    ROSTER_GONE = "roster_gone", _(
-        "Esta lista ya se procesó o la vista previa caducó: no se ha creado nada nuevo. Suba el archivo otra vez."
+    ROSTER_GONE = (
+        "roster_gone",
+        _("Esta lista ya se procesó o la vista previa caducó: no se ha creado nada nuevo. Suba el archivo otra vez."),
     )
     TOTP_INVALID = "totp_invalid", _("Ese código no es válido. Escriba los 6 dígitos que muestra la aplicación ahora.")
     TOTP_NO_PENDING = "totp_no_pending", _("Vuelva a empezar la configuración: no hay ningún código pendiente.")
