@@ -1,5 +1,6 @@
 """Helpers shared by the quiz tests: form data for right and wrong answers to any kind of question."""
 
+from quizzes.domain.opaque import option_key
 from quizzes.models import QuestionKind, Response
 from quizzes.services.attempts import response_token
 
@@ -10,16 +11,16 @@ def right_answer(response: Response) -> dict[str, list[str]]:
     choices = list(question.choices.all())
     kind = question.kind
     if kind == QuestionKind.SINGLE_CHOICE:
-        return {"choice": [str(next(c.pk for c in choices if c.is_correct))]}
+        return {"choice": [option_key(response.pk, next(c.pk for c in choices if c.is_correct))]}
     if kind == QuestionKind.MULTIPLE_CHOICE:
-        return {"choices": [str(c.pk) for c in choices if c.is_correct]}
+        return {"choices": [option_key(response.pk, c.pk) for c in choices if c.is_correct]}
     if kind == QuestionKind.TRUE_FALSE:
         return {"value": ["true" if question.correct_bool else "false"]}
     if kind == QuestionKind.SHORT_ANSWER:
         return {"text": [question.accepted_answers.first().text]}
     if kind == QuestionKind.NUMERIC:
         return {"text": [f"{question.numeric_value:g}"]}
-    return {f"pos-{c.pk}": [str(c.position)] for c in choices}
+    return {f"pos-{option_key(response.pk, c.pk)}": [str(c.position)] for c in choices}
 
 
 def wrong_answer(response: Response) -> dict[str, list[str]]:
@@ -28,9 +29,9 @@ def wrong_answer(response: Response) -> dict[str, list[str]]:
     choices = list(question.choices.all())
     kind = question.kind
     if kind == QuestionKind.SINGLE_CHOICE:
-        return {"choice": [str(next(c.pk for c in choices if not c.is_correct))]}
+        return {"choice": [option_key(response.pk, next(c.pk for c in choices if not c.is_correct))]}
     if kind == QuestionKind.MULTIPLE_CHOICE:
-        return {"choices": [str(c.pk) for c in choices if not c.is_correct]}
+        return {"choices": [option_key(response.pk, c.pk) for c in choices if not c.is_correct]}
     if kind == QuestionKind.TRUE_FALSE:
         return {"value": ["false" if question.correct_bool else "true"]}
     if kind == QuestionKind.SHORT_ANSWER:
@@ -38,7 +39,7 @@ def wrong_answer(response: Response) -> dict[str, list[str]]:
     if kind == QuestionKind.NUMERIC:
         return {"text": [f"{question.numeric_value + 1000:g}"]}
     n = len(choices)
-    return {f"pos-{c.pk}": [str(n + 1 - c.position)] for c in choices}
+    return {f"pos-{option_key(response.pk, c.pk)}": [str(n + 1 - c.position)] for c in choices}
 
 
 def post_data(response: Response, answer: dict[str, list[str]], action: str = "next") -> dict:

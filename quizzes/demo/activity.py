@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from ..domain.opaque import encode_form
 from ..models import (
     AcceptedAnswer,
     Assignment,
@@ -74,7 +75,7 @@ def _take_quiz(*, user: User, quiz, skill: float, rng: random.Random, when: date
     attempt = attempt_start(user=user, quiz=quiz, now=when, rng=rng)
     responses = list(Response.objects.filter(attempt=attempt).select_related("question").order_by("slot"))
     for offset, response in enumerate(responses):
-        data = _answer_data(response, right=rng.random() < skill, rng=rng)
+        data = encode_form(response.pk, _answer_data(response, right=rng.random() < skill, rng=rng))
         response_save(
             user=user,
             attempt_id=attempt.pk,

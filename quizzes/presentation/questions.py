@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 
 from ..domain.grading import is_ascii_int
 from ..domain.numbers import format_number
+from ..domain.opaque import option_key
 from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Response
 
 
 @dataclass
 class Option:
-    id: int
+    id: int | str  # in an attempt: the opaque per-response name of the option (domain/opaque.py), never its pk
     text: str
     checked: bool = False
     position: int | None = None  # ordering: the position the student chose (never the right one)
@@ -53,6 +54,7 @@ class QuestionView:
     disabled: bool = False
     feedback: Feedback | None = None
     error: str = ""
+    scope: int | None = None  # the response whose opaque option names are used (None: a teacher's preview)
 
     @property
     def positions(self) -> list[int]:
@@ -60,7 +62,7 @@ class QuestionView:
 
     @property
     def field_id(self) -> str:
-        return f"q{self.question.pk}"
+        return f"q{self.question.pk}" if self.scope is None else "q"
 
 
 def ordered_choices(choices: list[Choice], order: list[int]) -> list[Choice]:
@@ -77,21 +79,30 @@ def question_view(
     answer: dict | None = None,
     submitted=None,
     disabled: bool = False,
+    scope: int | None = None,
 ) -> QuestionView:
-    """Build the view-model of a question with the student's saved answer (or the data just submitted)."""
+    """Build the view-model of a question with the student's saved answer (or the data just submitted).
+
+    With a ``scope`` (the response of an attempt) options are named by their opaque per-response key, never by id.
+    """
     answer = answer or {}
     choices = ordered_choices(choices, order or [])
-    view = QuestionView(question=question, kind=question.kind, unit=question.unit, disabled=disabled)
+    view = QuestionView(question=question, kind=question.kind, unit=question.unit, disabled=disabled, scope=scope)
+
+    def name(choice: Choice) -> int | str:
+        return choice.pk if scope is None else option_key(scope, choice.pk)
+
     if question.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
         picked = {answer.get("choice")} | set(answer.get("choices") or [])
+        view.options = [Option(id=name(c), text=c.text, checked=c.pk in picked) for c in choices]
         if submitted is not None:
-            raw = submitted.getlist("choice") + submitted.getlist("choices")
-            picked = {int(r) for r in raw if is_ascii_int(r) and len(r) < 12}
-        view.options = [Option(id=c.pk, text=c.text, checked=c.pk in picked) for c in choices]
+            raw = set(submitted.getlist("choice") + submitted.getlist("choices"))
+            for option in view.options:
+                option.checked = str(option.id) in raw
     elif question.kind == QuestionKind.ORDERING:
         given = answer.get("order") or []
         position = {pk: i for i, pk in enumerate(given, start=1)}
-        view.options = [Option(id=c.pk, text=c.text, position=position.get(c.pk)) for c in choices]
+        view.options = [Option(id=name(c), text=c.text, position=position.get(c.pk)) for c in choices]
         if submitted is not None:
             for option in view.options:
                 raw = submitted.get(f"pos-{option.id}", "")
@@ -182,6 +193,7 @@ def attempt_question_page(
         answer=response.answer,
         submitted=submitted,
         disabled=locked,
+        scope=response.pk,
     )
     view.error = error
     if locked:

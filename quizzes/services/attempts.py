@@ -17,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 
-from ..domain import grading
+from ..domain import grading, opaque
 from ..models import (
     AcceptedAnswer,
     Attempt,
@@ -214,6 +214,9 @@ def response_save(
     question = response.question
     choices = list(question.choices.all()) if question.is_choice or question.kind == QuestionKind.ORDERING else []
     key = answer_key(question, choices)
+    if choices:
+        # The page names options by opaque per-response keys (domain/opaque.py), never by primary key.
+        data = opaque.decode_form(response.pk, (c.pk for c in choices), data)
     try:
         answer = grading.clean_answer(key, data)
     except grading.EmptyAnswer as exc:

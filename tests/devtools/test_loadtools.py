@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.http import QueryDict
 
 from loadtest.htmlforms import find_form, parse
+from quizzes.domain.opaque import option_key
 from quizzes.models import Attempt, Review
 from quizzes.services import attempts as svc
 from quizzes.services.cards import card_review
@@ -19,7 +20,7 @@ def _answer_first_question(student, quiz):
     attempt = svc.attempt_start(user=student, quiz=quiz)
     response = attempt.responses.get(slot=1)
     token = svc.response_token(response)
-    choice = response.choice_order[0]
+    choice = option_key(response.pk, response.choice_order[0])
     svc.response_save(user=student, attempt_id=attempt.pk, slot=1, token=token, data=QueryDict(f"choice={choice}"))
     return attempt, token, choice
 
@@ -80,7 +81,8 @@ def test_verify_fails_when_the_stored_answer_differs(tmp_path, capsys):
     student = factories.make_student()
     quiz = factories.make_quiz(n_questions=1)
     attempt, token, choice = _answer_first_question(student, quiz)
-    other = next(c for c in attempt.responses.get(slot=1).choice_order if c != choice)
+    first = attempt.responses.get(slot=1)
+    other = next(option_key(first.pk, c) for c in first.choice_order if option_key(first.pk, c) != choice)
     acks = tmp_path / "acks.jsonl"
     acks.write_text(json.dumps({"kind": "answer", "token": token, "answer": [["choice", str(other)]]}) + "\n")
     with pytest.raises(SystemExit):

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from quizzes.domain.opaque import option_key
 from quizzes.models import Attempt, AttemptState, FeedbackTiming, QuestionKind, Response, Status
 from quizzes.selectors import availability as avail
 from quizzes.services import attempts as svc
@@ -168,7 +169,7 @@ def test_save_records_answer_and_moves_the_sequence(student):
     assert result.saved
     response.refresh_from_db()
     assert response.sequence == 1
-    assert response.answer == {"choice": int(right_answer(response)["choice"][0])}
+    assert response.answer == {"choice": next(c.pk for c in response.question.choices.all() if c.is_correct)}
     assert response.fraction is None  # graded at submission (feedback after submit)
 
 
@@ -183,7 +184,7 @@ def test_stale_token_is_refused_and_records_nothing(student):
     assert info.value.code == Code.PAGE_STALE
     response.refresh_from_db()
     assert response.sequence == 1
-    assert response.answer == {"choice": int(right_answer(response)["choice"][0])}
+    assert response.answer == {"choice": next(c.pk for c in response.question.choices.all() if c.is_correct)}
 
 
 def test_double_click_with_the_same_answer_is_a_quiet_no_op(student):
@@ -233,7 +234,7 @@ def test_late_answer_is_refused(student):
         save(attempt, 1, right_answer(response), now=NOW + timedelta(minutes=11))
     assert info.value.code == "expired"
     response.refresh_from_db()
-    assert response.answer == {"choice": int(wrong_answer(response)["choice"][0])}
+    assert response.answer == {"choice": next(c.pk for c in response.question.choices.all() if not c.is_correct)}
 
 
 def test_answer_after_submission_is_refused(student):
@@ -293,7 +294,7 @@ def test_submit_wrong_answers_and_partial_credit(student):
     multi = attempt.responses.get(question__kind=QuestionKind.MULTIPLE_CHOICE)
     right = [c.pk for c in multi.question.choices.all() if c.is_correct]
     multi.refresh_from_db()
-    save(attempt, multi.slot, {"choices": [str(right[0])]})  # one of two right options: half the marks
+    save(attempt, multi.slot, {"choices": [option_key(multi.pk, right[0])]})  # one of two right options: half the marks
     attempt = svc.attempt_submit(user=student, attempt_id=attempt.pk, now=NOW)
     assert attempt.score == Decimal("0.5")
     assert attempt.passed is False

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytest_django.asserts import assertContains, assertRedirects
 
+from quizzes.domain.opaque import option_key
 from quizzes.models import AttemptState, QuestionKind, Response
 from quizzes.services import attempts as svc
 from tests import factories
@@ -31,6 +32,10 @@ def q_url(attempt, slot):
 
 def slot_of(attempt, kind) -> Response:
     return Response.objects.select_related("question").get(attempt=attempt, question__kind=kind)
+
+
+def right_choice(response: Response) -> int:
+    return next(c.pk for c in response.question.choices.all() if c.is_correct)
 
 
 def nothing_recorded(attempt) -> bool:
@@ -99,7 +104,7 @@ def test_back_button_with_a_different_answer_is_refused(student_client, attempt)
     assertContains(page, "no se ha guardado nada")
     response.refresh_from_db()
     assert response.sequence == 1
-    assert response.answer == {"choice": int(right_answer(response)["choice"][0])}
+    assert response.answer == {"choice": right_choice(response)}
 
 
 def test_replayed_post_after_moving_on_records_nothing(student_client, attempt):
@@ -114,7 +119,7 @@ def test_replayed_post_after_moving_on_records_nothing(student_client, attempt):
     assert page.status_code == 302
     first.refresh_from_db()
     assert first.sequence == 2
-    assert first.answer == {"choice": int(right_answer(first)["choice"][0])}
+    assert first.answer == {"choice": right_choice(first)}
 
 
 def test_token_of_one_question_posted_to_another_records_nothing(student_client, attempt):
@@ -186,14 +191,83 @@ def test_no_right_answer_in_the_html_of_an_attempt_in_progress(student_client, a
     if kind == QuestionKind.NUMERIC:
         assert "1939" not in html
     if kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
-        # Every option's input is the same markup but for its id: nothing tells the right one apart.
+        # Every option's input is the same markup but for its opaque name: nothing tells the right one apart.
         inputs = re.findall(r"<input class=\"form-check-input\"[^>]*>", form)
         assert len(inputs) == 4
-        assert len({re.sub(r"\d+", "N", i) for i in inputs}) == 1
+        assert len({re.sub(r"[0-9a-f]{16}", "K", i) for i in inputs}) == 1
     if kind == QuestionKind.ORDERING:
         assert " selected" not in form
-        shown = re.findall(r'name="pos-(\d+)"', form)
-        assert [int(pk) for pk in shown] == response.choice_order
+        shown = re.findall(r'name="pos-([^"]+)"', form)
+        keys = {option_key(response.pk, pk): pk for pk in response.choice_order}
+        assert [keys[k] for k in shown] == response.choice_order
+
+
+def _option_names(form: str) -> list[str]:
+    """What names an option or an ordering item in a question form: values of the choice inputs, pos-* names, ids."""
+    fieldset = form[form.index("<fieldset") : form.index("</fieldset>")]
+    values = re.findall(r'name="choices?" value="([^"]*)"', fieldset)
+    names = re.findall(r'name="pos-([^"]*)"', fieldset)
+    ids = re.findall(r'(?:id|for)="q-[op]([^"]*)"', fieldset)
+    return values + names + ids
+
+
+@pytest.mark.parametrize("kind", list(QuestionKind.values))
+def test_no_option_primary_key_in_a_page_or_json_of_an_attempt_in_progress(student_client, student, kind):
+    """Options and ordering items are named by opaque per-attempt keys: ids (created in the right order) never show."""
+    quiz = factories.make_quiz_of_every_kind()
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    response = slot_of(attempt, kind)
+    pks = set(response.question.choices.values_list("pk", flat=True))
+    html = student_client.get(q_url(attempt, response.slot)).content.decode()
+    form = html[html.index('id="attempt-form"') : html.index("</form>", html.index('id="attempt-form"'))]
+    names = _option_names(form)
+    assert len(names) == 3 * len(pks)  # the value or name, the input id and its label's for
+    assert all(re.fullmatch(r"[0-9a-f]{16}", n) and not n.isdigit() for n in names)
+    assert {str(pk) for pk in pks}.isdisjoint(names)
+    assert f'id="q{response.question_id}' not in form
+    saved = student_client.post(
+        reverse("quizzes:attempt_autosave", args=[attempt.pk, response.slot]),
+        post_data(response, right_answer(response)),
+    )
+    assert saved.status_code == 200
+    assert set(saved.json()) == {"saved", "token"}
+    assert saved.json()["token"] == f"{response.pk}.1"
+    # The same item has another name in another attempt (a student cannot learn a key and reuse it).
+    if pks:
+        svc.attempt_submit(user=student, attempt_id=attempt.pk)
+        second = slot_of(svc.attempt_start(user=student, quiz=quiz), kind)
+        names = {option_key(response.pk, pk) for pk in pks}
+        assert not names & {option_key(second.pk, pk) for pk in pks}
+        again = student_client.get(q_url(second.attempt, second.slot)).content.decode()
+        assert not names & set(re.findall(r"[0-9a-f]{16}", again))
+
+
+def test_an_ordering_question_cannot_be_solved_by_sorting_its_names(student_client, student):
+    """Over several attempts, sorting the opaque names gives the right order no more often than chance."""
+    quiz = factories.make_quiz_of_every_kind()
+    quiz.attempts_allowed = 0
+    quiz.save()
+    solved = 0
+    for _ in range(12):
+        attempt = svc.attempt_start(user=student, quiz=quiz)
+        response = slot_of(attempt, QuestionKind.ORDERING)
+        right = [c.pk for c in sorted(response.question.choices.all(), key=lambda c: c.position)]
+        key_of = {option_key(response.pk, pk): pk for pk in right}
+        solved += [key_of[k] for k in sorted(key_of)] == right
+        svc.attempt_submit(user=student, attempt_id=attempt.pk)
+    assert solved <= 4
+
+
+def test_a_forged_option_name_is_refused_and_records_nothing(student_client, attempt):
+    response = slot_of(attempt, QuestionKind.ORDERING)
+    forged = {f"pos-{pk}": [str(i)] for i, pk in enumerate(response.choice_order, start=1)}
+    page = student_client.post(q_url(attempt, response.slot), post_data(response, forged))
+    assert page.status_code == 400
+    single = slot_of(attempt, QuestionKind.SINGLE_CHOICE)
+    right = next(c.pk for c in single.question.choices.all() if c.is_correct)
+    page = student_client.post(q_url(attempt, single.slot), post_data(single, {"choice": [str(right)]}))
+    assert page.status_code == 400
+    assert nothing_recorded(attempt)
 
 
 def test_answered_question_in_progress_shows_no_verdict(student_client, attempt):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from quizzes.domain.opaque import option_key
 from quizzes.models import Attempt, AttemptState, FactKind, FeedbackTiming, Response
 from quizzes.services import attempts as svc
 from tests import factories
@@ -142,7 +143,7 @@ def test_reload_keeps_the_saved_answer_and_resume_goes_to_the_first_unanswered(s
     answer(student_client, attempt, 1)
     response = Response.objects.get(attempt=attempt, slot=1)
     page = student_client.get(question_url(attempt, 1))
-    assert re.search(rf'value="{response.answer["choice"]}"[^>]*checked', page.content.decode())
+    assert re.search(rf'value="{option_key(response.pk, response.answer["choice"])}"[^>]*checked', page.content.decode())
     assertRedirects(student_client.get(reverse("quizzes:attempt_resume", args=[attempt.pk])), question_url(attempt, 2))
 
 

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from quizzes.domain.opaque import option_key
 from quizzes.models import Choice, Question, QuestionKind, Quiz, QuizItem, Status, User
 from quizzes.services import attempts as svc
 
@@ -57,7 +58,7 @@ class Command(BaseCommand):
                     attempt_id=attempt.pk,
                     slot=response.slot,
                     token=svc.response_token(response),
-                    data={"choice": [str(choice.pk)]},
+                    data={"choice": [option_key(response.pk, choice.pk)]},
                 )
                 saves.append(time.perf_counter() - t)
             t = time.perf_counter()

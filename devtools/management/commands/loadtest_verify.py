@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from quizzes.domain import grading
+from quizzes.domain import grading, opaque
 from quizzes.models import Choice, Response, Review
 from quizzes.services.attempts import answer_key
 
@@ -70,8 +70,10 @@ class Command(BaseCommand):
                 lost.append({"response": response_id, "why": "missing or not saved", "sequence": last_sequence})
                 continue
             if response.sequence == last_sequence + 1:
-                key = answer_key(response.question, list(response.question.choices.all()))
-                expected = grading.clean_answer(key, _querydict(last_answer))
+                choices = list(response.question.choices.all())
+                key = answer_key(response.question, choices)
+                posted = opaque.decode_form(response.pk, [c.pk for c in choices], _querydict(last_answer))
+                expected = grading.clean_answer(key, posted)
                 if expected != response.answer:
                     lost.append({"response": response_id, "why": "different answer", "expected": expected})
         kept_ratings = set()
