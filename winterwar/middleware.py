@@ -5,12 +5,13 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from quizzes.services.two_factor import TWO_FACTOR_SESSION_KEY
 
@@ -153,4 +154,31 @@ class PasswordChangeRequiredMiddleware:
             static = "/" + settings.STATIC_URL.lstrip("/")
             if request.path not in allowed and not request.path.startswith(static):
                 return redirect("password_change")
+        return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse an oversized request body from its Content-Length, before anything reads (or spools to disk) the body.
+
+    An anonymous visitor only ever posts the login form: ANONYMOUS_MAX_BODY (64 KB) is plenty. A signed-in user may
+    send up to MAX_REQUEST_BODY (32 MB): imports are at most 5 MB, but a somewhat larger file should still reach the
+    form and get its own message («el máximo es 5 MB»). Django's own DATA_UPLOAD_MAX_MEMORY_SIZE and
+    FILE_UPLOAD_MAX_MEMORY_SIZE bound what is then read into memory.
+    Placed after AuthenticationMiddleware (it needs request.user) and before anything that reads request.POST.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raw = request.META.get("CONTENT_LENGTH") or "0"
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 15:
+            return HttpResponseBadRequest(_("Longitud de la petición no válida."), content_type="text/plain")
+        length = int(raw)
+        limit = settings.MAX_REQUEST_BODY
+        if length > settings.ANONYMOUS_MAX_BODY and not request.user.is_authenticated:
+            limit = settings.ANONYMOUS_MAX_BODY
+        if length > limit:
+            message = _("La petición es demasiado grande (máximo %(kb)d KB).") % {"kb": limit // 1024}
+            return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

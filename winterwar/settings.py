@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "winterwar.middleware.RequestBodyLimitMiddleware",  # 413 from Content-Length, before any body is read
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second step of a staff login
     "django.contrib.messages.middleware.MessageMiddleware",
     "winterwar.middleware.KnownDeviceMiddleware",  # a browser that logged in is a known device of that user
@@ -235,9 +236,14 @@ STORAGES = {
         )
     },
 }
-# Bounded uploads: a document is at most 1 MB of text; imports have their own limit in the forms.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# Bounded requests: a document is at most 1 MB of text (up to 4 MB form-encoded), an import file at most 5 MB.
+# RequestBodyLimitMiddleware refuses bodies over 32 MB from their Content-Length before reading them (a larger
+# import still reaches its form and gets the form's message); anonymous visitors (the login form) 64 KB at most.
+# Non-file form data is read into memory up to 4 MB; uploaded files above 2.5 MB go to a temporary file.
+MAX_REQUEST_BODY = 32 * 1024 * 1024
+ANONYMOUS_MAX_BODY = 64 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -38,6 +38,11 @@ _QUANTITY_RE = re.compile(
 )
 _PLAIN_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _MULTIPLIERS = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
+# Unit symbols that may be written straight after the number («105km», «25%», «-40°C»). Any other letters glued to
+# the digits («12abc», «0x20», «1e309», «1_000») are not a number with a unit but a typing mistake, refused.
+_ATTACHED_UNITS = frozenset(
+    {"km", "m", "cm", "mm", "km2", "km²", "m2", "m²", "ha", "kg", "g", "t", "h", "min", "s", "%", "°", "º", "°c", "ºc"}
+)
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,10 @@ def parse_quantity(text: str) -> Quantity | None:
         num = num[:-1]  # A full stop after the number: "1939."
     value = parse_number(num)
     if value is None:
+        return None
+    glued = not match["num"][-1:].isspace() and not match["num"].endswith(tuple(_SPACES))
+    attached = rest and glued and not match["rest"][:1].isspace()
+    if attached and rest.split()[0].casefold() not in _ATTACHED_UNITS:
         return None
     words = rest.split()
     if words and _plain_word(words[0]) in _MULTIPLIERS:

@@ -112,7 +112,9 @@ def test_parse_number_never_fails_and_never_returns_a_non_finite_value(text):
         ("1 millón", 1_000_000, ""),
         ("500 mil", 500_000, ""),
         ("25 %", 25, "%"),
-        ("12abc", 12, "abc"),  # a unit the grader will not accept, not a crash
+        ("12 abc", 12, "abc"),  # a word after a space: a unit the grader will not accept, not a crash
+        ("25%", 25, "%"),
+        ("-40°C", -40, "°C"),
     ],
 )
 def test_parse_quantity(typed, value, unit):
@@ -124,6 +126,14 @@ def test_parse_quantity(typed, value, unit):
 
 @pytest.mark.parametrize("typed", ["", "mucho", "unos 500", "1.2.3", "3,", "x" * 400, "1 2", "inf", "nan", "1" * 400])
 def test_parse_quantity_refuses(typed):
+    assert parse_quantity(typed) is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["1e309", "1e3", "1E5", "0x20", "0b101", "12abc", "1_000", "12.abc", "1e 309", "7kmh"]
+)
+def test_parse_quantity_refuses_letters_glued_to_the_number(typed):
+    """Only a unit symbol may follow the digits without a space («105km», «25%»); anything else is a typing error."""
     assert parse_quantity(typed) is None
 
 

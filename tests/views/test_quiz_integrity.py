@@ -303,6 +303,14 @@ def test_bad_input_text_in_a_numeric_field(student_client, attempt):
     assert nothing_recorded(attempt)
 
 
+@pytest.mark.parametrize("junk", ["1e309", "0x20", "12abc", "1939abc", "1_939"])
+def test_bad_input_a_number_with_junk_glued_to_it_is_an_input_error(student_client, attempt, junk):
+    response = slot_of(attempt, QuestionKind.NUMERIC)
+    page = student_client.post(q_url(attempt, response.slot), post_data(response, {"text": [junk]}))
+    assertContains(page, "Escriba un número", status_code=400)
+    assert nothing_recorded(attempt)
+
+
 def test_bad_input_100_kb_answer(student_client, attempt):
     response = slot_of(attempt, QuestionKind.SHORT_ANSWER)
     page = student_client.post(q_url(attempt, response.slot), post_data(response, {"text": ["x" * 100_000]}))
