@@ -55,6 +55,20 @@ def feedback_visible(*, attempt: Attempt, availability: Availability, now: datet
     return True
 
 
-def is_expired(attempt: Attempt, now: datetime) -> bool:
-    """Return True when an open attempt's time ran out (past its deadline and the grace period)."""
-    return attempt.deadline is not None and now > attempt.deadline + GRACE
+def effective_deadline(attempt: Attempt, availability: Availability) -> datetime | None:
+    """The earliest of the attempt's time limit and the close time of the quiz or of the student's assignment, now.
+
+    The close time is read again at every request: a teacher who closes a quiz early also ends attempts in progress.
+    """
+    candidates = [d for d in (attempt.deadline, availability.closes_at) if d is not None]
+    return min(candidates, default=None)
+
+
+def attempt_deadline(attempt: Attempt) -> datetime | None:
+    """Return the effective deadline of an attempt (one query: the student's assignments of the quiz)."""
+    return effective_deadline(attempt, quiz_availability(quiz=attempt.quiz, user=attempt.user_id))
+
+
+def is_expired(deadline: datetime | None, now: datetime) -> bool:
+    """Return True when a deadline (see ``attempt_deadline``) has passed, grace period included."""
+    return deadline is not None and now > deadline + GRACE

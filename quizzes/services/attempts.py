@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 
 from ..domain import grading, opaque
@@ -30,7 +30,7 @@ from ..models import (
     Response,
     Status,
 )
-from ..selectors.availability import GRACE, Availability, is_expired, quiz_availability
+from ..selectors.availability import GRACE, Availability, attempt_deadline, is_expired, quiz_availability
 from .cards import card_record_quiz_answer
 from .errors import Code, ServiceError
 
@@ -208,7 +208,7 @@ def response_save(
     attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
     if attempt.is_finished:
         raise ServiceError(Code.ATTEMPT_FINISHED)
-    if is_expired(attempt, now):
+    if is_expired(attempt_deadline(attempt), now):
         raise ServiceError(Code.ATTEMPT_EXPIRED)
     response = Response.objects.select_for_update().select_related("question").get(attempt=attempt, slot=slot)
     question = response.question
@@ -268,7 +268,7 @@ def _notify_fact_answered(response: Response) -> None:
     )
 
 
-def _finish(attempt: Attempt, *, now: datetime) -> Attempt:
+def _finish(attempt: Attempt, *, now: datetime, deadline: datetime | None) -> Attempt:
     """Grade every response of a locked, open attempt and mark it submitted (called exactly once per attempt)."""
     responses = list(
         attempt.responses.select_related("question").prefetch_related(
@@ -290,8 +290,8 @@ def _finish(attempt: Attempt, *, now: datetime) -> Attempt:
     attempt.percent = max(0.0, min(100.0, round(attempt.percent, 3)))
     attempt.passed = Decimal(str(attempt.percent)) >= attempt.quiz.pass_mark
     attempt.state = AttemptState.SUBMITTED
-    # A closed-by-timeout attempt ends at its deadline, not when somebody noticed.
-    attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
+    # A closed-by-timeout attempt ends at its (effective) deadline, not when somebody noticed.
+    attempt.submitted_at = min(now, deadline) if deadline else now
     attempt.save(update_fields=["score", "max_score", "percent", "passed", "state", "submitted_at"])
     for response in responses:
         if response.is_answered and response.question.fact_id:
@@ -306,26 +306,33 @@ def attempt_submit(*, user, attempt_id: int, now: datetime | None = None) -> Att
     attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
     if attempt.is_finished:
         return attempt
-    return _finish(attempt, now=now)
+    return _finish(attempt, now=now, deadline=attempt_deadline(attempt))
 
 
 def attempt_close_if_expired(*, attempt: Attempt, now: datetime | None = None) -> bool:
     """Close and grade an open attempt whose time ran out; return True when it is (now) finished by timeout.
 
-    Called on every attempt request, so the common case (not expired) is decided without touching the database.
+    Called on every attempt request (page view, answer, autosave, submit). The deadline is the effective one: the
+    time limit, or the quiz's or assignment's close time if that is earlier now (a teacher closed the quiz early).
+    One policy on expiry, Moodle's default: the attempt is submitted with the answers saved so far. The caller's
+    object carries the effective deadline afterwards, so the page's countdown shows it.
     """
     now = now or timezone.now()
-    if attempt.is_finished or not is_expired(attempt, now):
+    if attempt.is_finished:
         return False
-    return _close_expired(attempt=attempt, now=now)
+    deadline = attempt_deadline(attempt)
+    attempt.deadline = deadline
+    if not is_expired(deadline, now):
+        return False
+    return _close_expired(attempt=attempt, now=now, deadline=deadline)
 
 
 @transaction.atomic
-def _close_expired(*, attempt: Attempt, now: datetime) -> bool:
+def _close_expired(*, attempt: Attempt, now: datetime, deadline: datetime | None) -> bool:
     locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
     if locked.is_finished:
         return False
-    _finish(locked, now=now)
+    _finish(locked, now=now, deadline=deadline)
     # Keep the caller's object in step with the row.
     for field in ("state", "score", "max_score", "percent", "passed", "submitted_at"):
         setattr(attempt, field, getattr(locked, field))
@@ -333,13 +340,19 @@ def _close_expired(*, attempt: Attempt, now: datetime) -> bool:
 
 
 def close_expired_attempts(*, now: datetime | None = None) -> int:
-    """Close every open attempt past its deadline (the cron job); return how many were closed."""
+    """Close every open attempt past its effective deadline (the cron job); return how many were closed.
+
+    Candidates: past their own time limit, or at a quiz or assignment that closed; each is then checked exactly.
+    """
     now = now or timezone.now()
     closed = 0
-    expired = Attempt.objects.in_progress().filter(deadline__lt=now - GRACE).values_list("pk", flat=True)
-    for pk in list(expired):
+    past = now - GRACE
+    candidates = Attempt.objects.in_progress().filter(
+        Q(deadline__lt=past) | Q(quiz__closes_at__lt=past) | Q(quiz__assignments__closes_at__lt=past)
+    )
+    for pk in list(candidates.values_list("pk", flat=True).distinct()):
         # One transaction per attempt: a failure in one leaves the others closed.
-        attempt = Attempt.objects.filter(pk=pk).first()
+        attempt = Attempt.objects.select_related("quiz").filter(pk=pk).first()
         if attempt and attempt_close_if_expired(attempt=attempt, now=now):
             closed += 1
     return closed

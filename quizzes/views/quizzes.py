@@ -60,6 +60,10 @@ class QuizDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user, now = self.request.user, timezone.now()
+        # An attempt whose time ran out is closed when its page is opened, not left «En curso» until cron runs.
+        open_attempts = Attempt.objects.for_student(user).in_progress().filter(quiz_id=kwargs["pk"])
+        if any([svc.attempt_close_if_expired(attempt=a, now=now) for a in open_attempts.select_related("quiz")]):
+            messages.warning(self.request, Code.ATTEMPT_EXPIRED.label)
         student_quiz = quiz_selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
         if student_quiz is None:
             raise Http404(_("Ese cuestionario no existe o no está publicado."))

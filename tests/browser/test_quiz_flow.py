@@ -180,3 +180,24 @@ def test_countdown_runs_and_no_csp_errors(page):
     attempt.refresh_from_db()
     assert attempt.state == AttemptState.SUBMITTED
     assert attempt.responses.get(slot=1).answer is not None
+
+
+def test_an_attempt_whose_quiz_was_closed_early_is_closed_when_its_page_is_opened(page):
+    """The teacher closes the quiz while a student is inside: the quiz page says time ran out, no «Continuar»."""
+    call_command("setup_demo", no_activity=True, stdout=io.StringIO())
+    login(page, "bruno", "bruno-demo")
+    quiz = Quiz.objects.get(title__endswith="práctica rápida")
+    page.goto(page.base_url + f"/cuestionarios/{quiz.pk}/")
+    page.get_by_role("button", name="Empezar").click()
+    page.wait_for_url("**/preguntas/1/")
+    answer_current_question(page, 1)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Siguiente").click()
+    Quiz.objects.filter(pk=quiz.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    page.goto(page.base_url + f"/cuestionarios/{quiz.pk}/")
+    assert page.get_by_role("alert").filter(has_text="Se acabó el tiempo").is_visible()
+    assert page.get_by_role("link", name="Continuar el intento").count() == 0
+    screenshot(page, "quiz-closed-early-1280")
+    attempt = Attempt.objects.get(quiz=quiz, user__username="bruno")
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.responses.get(slot=1).answer is not None  # what was answered is submitted

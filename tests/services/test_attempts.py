@@ -372,6 +372,51 @@ def test_close_expired_attempts_command(student, other_student):
     assert svc.close_expired_attempts() == 0  # running it again changes nothing
 
 
+def test_closing_the_quiz_early_ends_attempts_already_started(student):
+    """The effective deadline is the earliest of the time limit and the close time as it is now, at every request."""
+    quiz = factories.make_quiz(n_questions=2, time_limit_minutes=60)
+    attempt = svc.attempt_start(user=student, quiz=quiz, now=NOW)
+    save(attempt, 1, right_answer(attempt.responses.get(slot=1)), now=NOW + timedelta(minutes=1))
+    quiz.closes_at = NOW + timedelta(minutes=2)  # the teacher closes the quiz early
+    quiz.save()
+    assert avail.attempt_deadline(attempt) == NOW + timedelta(minutes=2)
+    late = NOW + timedelta(minutes=3)
+    with pytest.raises(ServiceError) as refused:
+        save(attempt, 2, right_answer(attempt.responses.get(slot=2)), now=late)
+    assert refused.value.code == Code.ATTEMPT_EXPIRED
+    assert svc.close_expired_attempts(now=late) == 1
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED
+    assert attempt.score == 1  # what was answered is submitted
+    assert attempt.submitted_at == NOW + timedelta(minutes=2)
+
+
+def test_an_assignment_window_that_closes_ends_the_attempt_and_an_extension_keeps_it_open(student, other_student):
+    quiz = factories.make_quiz(n_questions=1)
+    closed = factories.make_classroom(students=[student])
+    factories.make_assignment(classroom=closed, quiz=quiz, closes_at=NOW + timedelta(minutes=10))
+    extended = factories.make_classroom(students=[other_student])
+    factories.make_assignment(classroom=extended, quiz=quiz, closes_at=NOW + timedelta(days=2))
+    mine = svc.attempt_start(user=student, quiz=quiz, now=NOW)
+    theirs = svc.attempt_start(user=other_student, quiz=quiz, now=NOW)
+    later = NOW + timedelta(hours=1)
+    assert svc.close_expired_attempts(now=later) == 1
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert mine.state == AttemptState.SUBMITTED and mine.submitted_at == NOW + timedelta(minutes=10)
+    assert theirs.state == AttemptState.IN_PROGRESS
+    save(theirs, 1, right_answer(theirs.responses.get(slot=1)), now=later)
+
+
+def test_submitting_after_an_early_close_records_the_close_time(student):
+    quiz = factories.make_quiz(n_questions=1)
+    attempt = svc.attempt_start(user=student, quiz=quiz, now=NOW)
+    quiz.closes_at = NOW + timedelta(minutes=5)
+    quiz.save()
+    submitted = svc.attempt_submit(user=student, attempt_id=attempt.pk, now=NOW + timedelta(hours=2))
+    assert submitted.submitted_at == NOW + timedelta(minutes=5)
+
+
 # --- availability and feedback timing --------------------------------------------------------------------------------
 
 

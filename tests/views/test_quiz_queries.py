@@ -14,11 +14,13 @@ from tests.quiz_support import post_data, right_answer
 
 pytestmark = pytest.mark.django_db
 
-# session, user, attempt (+quiz), expiry is checked in Python, slot list, response (+question, sentence), choices
-QUESTION_PAGE_QUERIES = 6
-# session, user, attempt; then in the service: savepoint, attempt FOR UPDATE, response FOR UPDATE, choices, update,
-# release; and the count of slots for the redirect target
-ANSWER_POST_QUERIES = 10
+# session, user, attempt (+quiz), the student's assignments of the quiz (the effective deadline: a close time may
+# have moved), slot list, response (+question, sentence), choices
+QUESTION_PAGE_QUERIES = 7
+# session, user, attempt, assignments (expiry); then in the service: savepoint, attempt FOR UPDATE, assignments
+# again (the deadline under the lock), response FOR UPDATE, choices, update, release; and the count of slots for the
+# redirect target
+ANSWER_POST_QUERIES = 12
 RESULT_PAGE_QUERIES = 7
 PROGRESS_PAGE_QUERIES = 4
 

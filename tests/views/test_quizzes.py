@@ -143,7 +143,9 @@ def test_reload_keeps_the_saved_answer_and_resume_goes_to_the_first_unanswered(s
     answer(student_client, attempt, 1)
     response = Response.objects.get(attempt=attempt, slot=1)
     page = student_client.get(question_url(attempt, 1))
-    assert re.search(rf'value="{option_key(response.pk, response.answer["choice"])}"[^>]*checked', page.content.decode())
+    assert re.search(
+        rf'value="{option_key(response.pk, response.answer["choice"])}"[^>]*checked', page.content.decode()
+    )
     assertRedirects(student_client.get(reverse("quizzes:attempt_resume", args=[attempt.pk])), question_url(attempt, 2))
 
 
@@ -459,3 +461,23 @@ def test_autosave_of_another_students_attempt_is_a_404(client, student, other_st
     assert client.get(autosave_url(attempt, 1)).status_code == 405
     response.refresh_from_db()
     assert not response.is_answered
+
+
+def test_an_expired_attempt_is_closed_when_the_quiz_page_is_opened(student_client, student):
+    quiz = factories.make_quiz(n_questions=2, time_limit_minutes=5)
+    attempt = svc.attempt_start(user=student, quiz=quiz, now=timezone.now() - timedelta(hours=1))
+    page = student_client.get(reverse("quizzes:quiz_detail", args=[quiz.pk]))
+    assertContains(page, "Se acabó el tiempo")
+    assertNotContains(page, "Continuar")
+    attempt.refresh_from_db()
+    assert attempt.state == AttemptState.SUBMITTED
+
+
+def test_the_countdown_shows_the_close_time_when_the_teacher_closed_the_quiz_early(student_client, student):
+    quiz = factories.make_quiz(n_questions=2, time_limit_minutes=60)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    closes = timezone.now() + timedelta(minutes=3)
+    quiz.closes_at = closes
+    quiz.save()
+    page = student_client.get(reverse("quizzes:attempt_question", args=[attempt.pk, 1]))
+    assertContains(page, f'data-deadline="{closes.isoformat()}"')
