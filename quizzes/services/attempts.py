@@ -327,6 +327,12 @@ def attempt_close_if_expired(*, attempt: Attempt, now: datetime | None = None) -
     return _close_expired(attempt=attempt, now=now, deadline=deadline)
 
 
+def student_close_expired(*, user, quiz_id: int, now: datetime | None = None) -> bool:
+    """Close the student's open attempt at a quiz if its time ran out; return True when one was closed."""
+    open_attempt = Attempt.objects.for_student(user).in_progress().filter(quiz_id=quiz_id).select_related("quiz")
+    return any(attempt_close_if_expired(attempt=a, now=now) for a in open_attempt)
+
+
 @transaction.atomic
 def _close_expired(*, attempt: Attempt, now: datetime, deadline: datetime | None) -> bool:
     locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)

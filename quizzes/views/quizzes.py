@@ -61,8 +61,7 @@ class QuizDetailView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user, now = self.request.user, timezone.now()
         # An attempt whose time ran out is closed when its page is opened, not left «En curso» until cron runs.
-        open_attempts = Attempt.objects.for_student(user).in_progress().filter(quiz_id=kwargs["pk"])
-        if any([svc.attempt_close_if_expired(attempt=a, now=now) for a in open_attempts.select_related("quiz")]):
+        if svc.student_close_expired(user=user, quiz_id=kwargs["pk"], now=now):
             messages.warning(self.request, Code.ATTEMPT_EXPIRED.label)
         student_quiz = quiz_selectors.quiz_for_student(user=user, quiz_id=kwargs["pk"], now=now)
         if student_quiz is None:
