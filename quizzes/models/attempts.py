@@ -57,6 +57,8 @@ class Attempt(models.Model):
     started_at = models.DateTimeField(_("empezado"))
     deadline = models.DateTimeField(_("hora límite"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("entregado"), null=True, blank=True)
+    # When the answers were fed to the flashcards: at submission, or once the student may see the feedback.
+    cards_fed_at = models.DateTimeField(_("tarjetas actualizadas"), null=True, blank=True, editable=False)
     score = models.DecimalField(_("puntuación"), max_digits=8, decimal_places=3, null=True, blank=True)
     max_score = models.DecimalField(_("puntuación máxima"), max_digits=8, decimal_places=3, default=0)
     percent = models.FloatField(_("porcentaje"), null=True, blank=True)

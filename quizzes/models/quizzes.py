@@ -80,6 +80,14 @@ class Quiz(models.Model):
     )
     opens_at = models.DateTimeField(_("se abre"), null=True, blank=True)
     closes_at = models.DateTimeField(_("se cierra"), null=True, blank=True)
+    closed_book = models.BooleanField(
+        _("a libro cerrado"),
+        default=False,
+        help_text=_(
+            "Mientras un estudiante tiene un intento abierto, no puede leer el documento del cuestionario ni repasar "
+            "sus tarjetas. Déjelo desmarcado en los cuestionarios de práctica."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("creado por"),

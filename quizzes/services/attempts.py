@@ -30,7 +30,14 @@ from ..models import (
     Response,
     Status,
 )
-from ..selectors.availability import GRACE, Availability, attempt_deadline, is_expired, quiz_availability
+from ..selectors.availability import (
+    GRACE,
+    Availability,
+    attempt_deadline,
+    feedback_visible,
+    is_expired,
+    quiz_availability,
+)
 from .cards import card_record_quiz_answer
 from .errors import Code, ServiceError
 
@@ -254,18 +261,33 @@ def response_save(
 # Finishing: submit, or close when time is up
 
 
-def _notify_fact_answered(response: Response) -> None:
-    """Tell the flashcards that the student answered a question about this fact (see docs/flashcards.md).
+def _notify_fact_answered(response: Response, *, user, now: datetime) -> None:
+    """Tell the flashcards how the student answered a question about this fact (see docs/flashcards.md).
 
-    Anything short of full marks counts as a mistake: the fact's card becomes due now.
+    Anything short of full marks counts as a mistake: the fact's card becomes due now, and the card shows the answer.
     """
-    attempt = response.attempt
     card_record_quiz_answer(
-        user=attempt.user,
-        fact=response.question.fact_id,
-        correct=(response.fraction or 0.0) >= 1.0,
-        now=attempt.submitted_at,
+        user=user, fact=response.question.fact_id, correct=(response.fraction or 0.0) >= 1.0, now=now
     )
+
+
+def _feed_cards(attempt: Attempt, responses: list[Response], *, now: datetime) -> None:
+    """Feed a finished attempt's answers to the flashcards (the caller sets and saves ``cards_fed_at``).
+
+    Runs only once the student may see the quiz's feedback (``feedback_visible``), otherwise a card would show the
+    answer while the quiz is still open: at submission, or for «after close» quizzes once the quiz closes
+    (``feed_cards_after_close``). Exactly once per attempt: ``cards_fed_at`` is set under the attempt's row lock.
+    """
+    for response in responses:
+        if response.is_answered and response.question.fact_id:
+            _notify_fact_answered(response, user=attempt.user, now=now)
+
+
+def _may_see_feedback(attempt: Attempt, now: datetime) -> bool:
+    if attempt.quiz.feedback_timing != FeedbackTiming.AFTER_CLOSE:
+        return True  # no query: immediate or after submission
+    availability = quiz_availability(quiz=attempt.quiz, user=attempt.user_id)
+    return feedback_visible(attempt=attempt, availability=availability, now=now)
 
 
 def _finish(attempt: Attempt, *, now: datetime, deadline: datetime | None) -> Attempt:
@@ -292,11 +314,36 @@ def _finish(attempt: Attempt, *, now: datetime, deadline: datetime | None) -> At
     attempt.state = AttemptState.SUBMITTED
     # A closed-by-timeout attempt ends at its (effective) deadline, not when somebody noticed.
     attempt.submitted_at = min(now, deadline) if deadline else now
-    attempt.save(update_fields=["score", "max_score", "percent", "passed", "state", "submitted_at"])
-    for response in responses:
-        if response.is_answered and response.question.fact_id:
-            _notify_fact_answered(response)
+    feed = _may_see_feedback(attempt, now)
+    attempt.cards_fed_at = attempt.submitted_at if feed else None
+    attempt.save(update_fields=["score", "max_score", "percent", "passed", "state", "submitted_at", "cards_fed_at"])
+    if feed:
+        _feed_cards(attempt, responses, now=attempt.submitted_at)
     return attempt
+
+
+def feed_cards_after_close(*, now: datetime | None = None, user=None) -> int:
+    """Feed to the flashcards the finished attempts whose feedback has become visible (the cron job); return how many.
+
+    Only «after close» quizzes wait: their attempts are fed once the quiz (or the student's assignment) has closed.
+    """
+    now = now or timezone.now()
+    waiting = Attempt.objects.submitted().filter(cards_fed_at__isnull=True)
+    if user is not None:
+        waiting = waiting.filter(user=user)
+    fed = 0
+    for pk in list(waiting.values_list("pk", flat=True)):
+        with transaction.atomic():
+            attempt = Attempt.objects.select_for_update().select_related("quiz").filter(pk=pk).first()
+            if attempt is None or attempt.cards_fed_at is not None:
+                continue
+            if not _may_see_feedback(attempt, now):
+                continue
+            attempt.cards_fed_at = now
+            attempt.save(update_fields=["cards_fed_at"])
+            _feed_cards(attempt, list(attempt.responses.select_related("question")), now=now)
+            fed += 1
+    return fed
 
 
 @transaction.atomic

@@ -322,7 +322,7 @@ def test_submit_is_idempotent(student):
 
 def test_fact_hook_runs_once_per_answered_response(student, monkeypatch):
     calls = []
-    monkeypatch.setattr(svc, "_notify_fact_answered", lambda response: calls.append(response.pk))
+    monkeypatch.setattr(svc, "_notify_fact_answered", lambda response, **kw: calls.append(response.pk))
     fact = factories.make_fact()
     with_fact = factories.make_question(fact=fact)
     quiz = factories.make_quiz(questions=[with_fact, factories.make_question(), factories.make_question(fact=fact)])

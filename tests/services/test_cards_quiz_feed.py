@@ -1,11 +1,13 @@
 """Quizzes feed cards end to end: submitting an attempt with a wrong answer on a fact makes its card due now."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
-from quizzes.models import CardState, QuestionKind, Review, ReviewSource, StudentCard
+from quizzes.models import CardState, FeedbackTiming, QuestionKind, Review, ReviewSource, StudentCard
 from quizzes.selectors import cards as sel
 from quizzes.services import attempts
 from quizzes.services import cards as svc
@@ -67,3 +69,50 @@ def test_a_right_answer_counts_as_good_for_a_due_card(student):
     quiz_review = Review.objects.get(user=student, source=ReviewSource.QUIZ)
     assert quiz_review.rating == 3 and quiz_review.student_card == row
     assert row.reps == 2 and row.due > quiz_review.reviewed_at
+
+
+def test_feedback_after_close_does_not_reach_the_cards_until_the_quiz_closes(student):
+    """A wrong answer in an «after close» quiz would put the answer on a card: the feed waits for the close time."""
+    (wrong_fact, _right), quiz = quiz_on_facts()
+    quiz.feedback_timing = FeedbackTiming.AFTER_CLOSE
+    quiz.closes_at = NOW + timedelta(days=1)
+    quiz.save()
+    attempt = take(student, quiz, [wrong_answer, right_answer], NOW)
+    assert attempt.cards_fed_at is None
+    assert not StudentCard.objects.filter(user=student, card__fact=wrong_fact).exists()
+    assert attempts.feed_cards_after_close(now=NOW + timedelta(hours=2)) == 0  # still open
+    assert not Review.objects.filter(user=student).exists()
+
+    closed = NOW + timedelta(days=1, minutes=1)
+    assert attempts.feed_cards_after_close(now=closed) == 1
+    card = StudentCard.objects.get(user=student, card__fact=wrong_fact)
+    assert card.due == closed and card.state == CardState.LEARNING
+    assert attempts.feed_cards_after_close(now=closed + timedelta(minutes=1)) == 0  # once per attempt
+    assert Review.objects.filter(user=student).count() == 1
+
+
+def test_a_quiz_without_a_close_time_never_feeds_after_close_answers_and_the_cron_feeds_the_others(student):
+    (wrong_fact, _right), quiz = quiz_on_facts()
+    quiz.feedback_timing = FeedbackTiming.AFTER_CLOSE
+    quiz.save()
+    take(student, quiz, [wrong_answer, right_answer], NOW)
+    call_command("close_expired_attempts", stdout=io.StringIO())
+    assert not StudentCard.objects.filter(user=student, card__fact=wrong_fact).exists()
+    # The teacher closes the quiz: the next cron run feeds the attempt.
+    quiz.closes_at = timezone.now() - timedelta(minutes=1)
+    quiz.save()
+    out = io.StringIO()
+    call_command("close_expired_attempts", stdout=out)
+    assert "1 intento(s) pasados" in out.getvalue()
+    assert StudentCard.objects.filter(user=student, card__fact=wrong_fact).exists()
+
+
+@pytest.mark.parametrize("timing", [FeedbackTiming.IMMEDIATE, FeedbackTiming.AFTER_SUBMIT])
+def test_other_feedback_timings_feed_the_cards_at_submission(student, timing):
+    (wrong_fact, _right), quiz = quiz_on_facts()
+    quiz.feedback_timing = timing
+    quiz.closes_at = NOW + timedelta(days=1)
+    quiz.save()
+    attempt = take(student, quiz, [wrong_answer, right_answer], NOW)
+    assert attempt.cards_fed_at == NOW
+    assert StudentCard.objects.get(user=student, card__fact=wrong_fact).due == NOW

@@ -1,9 +1,10 @@
-"""Close and grade every quiz attempt whose time ran out (run it from cron every minute or so)."""
+"""Close and grade every quiz attempt whose time ran out, and feed to the flashcards the attempts of quizzes that
+have closed since (their feedback is now visible). Run it from cron every minute or so."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from quizzes.services.attempts import close_expired_attempts
+from quizzes.services.attempts import close_expired_attempts, feed_cards_after_close
 
 
 class Command(BaseCommand):
@@ -11,4 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         closed = close_expired_attempts()
-        self.stdout.write(f"{closed} intento(s) cerrados.")
+        fed = feed_cards_after_close()
+        self.stdout.write(f"{closed} intento(s) cerrados; {fed} intento(s) pasados a las tarjetas.")
