@@ -41,7 +41,7 @@ class QuizAdmin(QuizInteropAdminMixin, ModelAdmin):
     actions = ["publish"]
     fieldsets = (
         (None, {"fields": ("title", "description", "document", "status")}),
-        (_("Tiempo y disponibilidad"), {"fields": ("time_limit_minutes", "opens_at", "closes_at")}),
+        (_("Tiempo y disponibilidad"), {"fields": ("time_limit_minutes", "opens_at", "closes_at", "closed_book")}),
         (
             _("Intentos y calificación"),
             {"fields": ("attempts_allowed", "grading_method", "pass_mark", "feedback_timing")},

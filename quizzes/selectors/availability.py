@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..models import Assignment, Attempt, FeedbackTiming, Quiz
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ..models import Assignment, Attempt, Document, FeedbackTiming, Quiz
 
 # Answers that arrive this long after the deadline still count (the page auto-submits at zero; the network is slow).
 GRACE = timedelta(seconds=15)
@@ -72,3 +74,22 @@ def attempt_deadline(attempt: Attempt) -> datetime | None:
 def is_expired(deadline: datetime | None, now: datetime) -> bool:
     """Return True when a deadline (see ``attempt_deadline``) has passed, grace period included."""
     return deadline is not None and now > deadline + GRACE
+
+
+def closed_book_documents(*, user, now: datetime) -> QuerySet[Document]:
+    """Return the documents closed to a student right now: those of a closed-book quiz they have an attempt open at.
+
+    A quiz's documents are its own and its questions'. An attempt past its time or at a closed quiz no longer counts
+    (it is being closed). A lazy queryset: used as a subquery, it adds no query of its own.
+    """
+    running = (
+        Attempt.objects.for_student(user)
+        .in_progress()
+        .filter(quiz__closed_book=True)
+        .filter(Q(deadline__isnull=True) | Q(deadline__gt=now - GRACE))
+        .filter(Q(quiz__closes_at__isnull=True) | Q(quiz__closes_at__gt=now - GRACE))
+    )
+    return Document.objects.filter(
+        Exists(running.filter(quiz__document=OuterRef("pk")))
+        | Exists(running.filter(quiz__items__question__document=OuterRef("pk")))
+    )

@@ -17,6 +17,8 @@ from django.utils import timezone
 from ..domain import scheduling
 from ..models import (
     Assignment,
+    Attempt,
+    AttemptState,
     CardState,
     Classroom,
     Document,
@@ -29,6 +31,7 @@ from ..models import (
     ReviewSource,
     StudentCard,
 )
+from .availability import GRACE, closed_book_documents
 
 STARTED = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
@@ -47,7 +50,9 @@ def study_documents(*, user) -> QuerySet[Document]:
         Exists(mine.filter(quiz__document=OuterRef("pk")))
         | Exists(mine.filter(quiz__items__question__document=OuterRef("pk")))
     )
-    return Document.objects.filter(is_published=True).filter(Q(pk__in=assigned.values("pk")) | ~Exists(assigned))
+    studied = Document.objects.filter(is_published=True).filter(Q(pk__in=assigned.values("pk")) | ~Exists(assigned))
+    # During an open attempt at a closed-book quiz, that quiz's documents are not studied (their cards hold answers).
+    return studied.exclude(pk__in=closed_book_documents(user=user, now=timezone.now()).values("pk"))
 
 
 def study_document_ids(*, user) -> list[int]:
@@ -58,7 +63,14 @@ def study_document_ids(*, user) -> list[int]:
     ids = getattr(user, "_study_document_ids", None)
     if ids is None:
         with connection.cursor() as cursor:
-            cursor.execute(_study_documents_sql(), {"student": user.pk, "yes": True, "no": False})
+            params = {
+                "student": user.pk,
+                "yes": True,
+                "no": False,
+                "in_progress": AttemptState.IN_PROGRESS,
+                "since": timezone.now() - GRACE,
+            }
+            cursor.execute(_study_documents_sql(), params)
             ids = [row[0] for row in cursor.fetchall()]
         user._study_document_ids = ids
     return ids
@@ -94,11 +106,28 @@ def _study_documents_sql() -> str:
         f"JOIN {table(Question)} qu ON qu.{col(Question, 'id')} = i.{col(QuizItem, 'question')} "
         f"WHERE {mine} AND qu.{col(Question, 'document')} IS NOT NULL"
     )
+    # closed_book_documents(): the quizzes of the student's open attempts at closed-book quizzes still running.
+    running = (
+        f"FROM {table(Attempt)} t JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = t.{col(Attempt, 'quiz')} "
+        f"WHERE t.{col(Attempt, 'user')} = %(student)s AND t.{col(Attempt, 'state')} = %(in_progress)s "
+        f"AND q.{col(Quiz, 'closed_book')} = %(yes)s "
+        f"AND (t.{col(Attempt, 'deadline')} IS NULL OR t.{col(Attempt, 'deadline')} > %(since)s) "
+        f"AND (q.{col(Quiz, 'closes_at')} IS NULL OR q.{col(Quiz, 'closes_at')} > %(since)s) "
+    )
+    closed = (
+        f"SELECT q.{col(Quiz, 'document')} {running}AND q.{col(Quiz, 'document')} IS NOT NULL "
+        f"UNION ALL SELECT qu.{col(Question, 'document')} "
+        f"FROM {table(Attempt)} t JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = t.{col(Attempt, 'quiz')} "
+        f"JOIN {table(QuizItem)} i ON i.{col(QuizItem, 'quiz')} = q.{col(Quiz, 'id')} "
+        f"JOIN {table(Question)} qu ON qu.{col(Question, 'id')} = i.{col(QuizItem, 'question')} "
+        f"{running[running.index('WHERE') :]}AND qu.{col(Question, 'document')} IS NOT NULL"
+    )
     doc_id, published = col(Document, "id"), col(Document, "is_published")
     return (
         f"SELECT d.{doc_id} FROM {table(Document)} d WHERE d.{published} = %(yes)s AND (d.{doc_id} IN ({assigned}) "
         f"OR NOT EXISTS (SELECT 1 FROM {table(Document)} d2 "
-        f"WHERE d2.{published} = %(yes)s AND d2.{doc_id} IN ({assigned})))"
+        f"WHERE d2.{published} = %(yes)s AND d2.{doc_id} IN ({assigned}))) "
+        f"AND d.{doc_id} NOT IN ({closed})"
     )
 
 

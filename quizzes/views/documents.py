@@ -1,12 +1,15 @@
 """The document reader: a text with one sentence highlighted (linked from results and cards)."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from ..models import Document
+from ..selectors.availability import closed_book_documents
 from .params import int_param
 
 
@@ -19,6 +22,16 @@ class DocumentReadView(LoginRequiredMixin, DetailView):
         if user.is_teacher:
             return Document.objects.all()
         return Document.objects.filter(Q(is_published=True))
+
+    def get_object(self, queryset=None):
+        document = super().get_object(queryset)
+        user = self.request.user
+        closed = closed_book_documents(user=user, now=timezone.now())
+        if not user.is_teacher and closed.filter(pk=document.pk).exists():
+            raise PermissionDenied(
+                _("Este texto no está disponible mientras tenga abierto un cuestionario a libro cerrado.")
+            )
+        return document
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

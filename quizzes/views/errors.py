@@ -9,7 +9,9 @@ from ..services.errors import Code, ServiceError
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    # The reason is shown when the code that refused gave one (always a translated sentence for the user).
+    reason = str(exception) if exception is not None and exception.args else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request, exception=None):
