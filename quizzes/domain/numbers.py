@@ -179,10 +179,55 @@ def format_number(value: float | None, *, grouping: bool = True, decimals: int |
 
 
 def format_plain(value: float) -> str:
-    """Write a number the way Moodle's importers read it: a dot for decimals, no trailing ".0"."""
+    """Write a number the way Moodle's importers read it: a dot for decimals, no trailing ".0".
+
+    Fifteen significant digits (what a double holds exactly) drop float noise: 23.9 × 1 computed as
+    23.900000000000002 is written «23.9».
+    """
+    rounded = float(f"{float(value):.15g}")
+    value = rounded if math.isfinite(rounded) else float(value)
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return repr(float(value))
+    return repr(value)
+
+
+# Unit words a question may carry in the singular; the plural is formed the Spanish way (mes → meses, día → días).
+_SYMBOLS = frozenset({"%", "°", "°c", "ºc", "º"})
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x")) and len(word) > 3 and not word.endswith(("és", "ás", "ís", "ós", "ús")):
+        return word  # already plural («años», «soldados»), or invariable
+    if word[-1:] in "aeiouáéó":
+        return word + "s"
+    if word.endswith("z"):
+        return word[:-1] + "ces"
+    if word.endswith("ón"):
+        return word[:-2] + "ones"
+    return word + "es"
+
+
+def format_amount(value: float | None, unit: str = "") -> str:
+    """Write a number with its unit as Spanish reads it: «1939» (a year, not «1939 año»), «3 meses», «1 mes».
+
+    The unit agrees with the number when it is a word («mes», «día», «soldado»); symbols («km», «%», «°C») and units of
+    several words («millones de km²») are written as they are.
+    """
+    text = format_number(value)
+    unit = (unit or "").strip()
+    if not text or not unit:
+        return text
+    plain = unit.casefold()
+    if plain in {"año", "años"} and value is not None and value == int(value) and 1000 <= abs(value) <= 2999:
+        return text  # a calendar year
+    if plain in _SYMBOLS or plain.startswith(("°", "º")):
+        return f"{text} {unit}" if plain not in {"%"} else f"{text} %"
+    if " " not in unit and unit.isalpha() and len(unit) > 2 and unit.islower():
+        if value == 1 and plain == "años":
+            unit = "año"
+        elif value != 1:
+            unit = _plural(unit)
+    return f"{text} {unit}"
 
 
 def parse_plain(text: str) -> float | None:

@@ -212,7 +212,14 @@ class Question(models.Model):
     )
     numeric_value = models.FloatField(_("valor correcto"), null=True, blank=True)
     numeric_tolerance = models.FloatField(
-        _("tolerancia"), null=True, blank=True, help_text=_("Diferencia aceptada respecto al valor correcto.")
+        _("tolerancia"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Diferencia aceptada respecto al valor correcto, en las mismas unidades (vacía o 0: solo el valor exacto). "
+            "Las preguntas generadas la fijan así: un año, exacto; una cantidad, exacta salvo que el texto diga "
+            "«unos», «más de», «cerca de»… (entonces ±10 %). La página de resultados dice qué intervalo se aceptaba."
+        ),
     )
     unit = models.CharField(_("unidad"), max_length=30, blank=True)
     moodle_category = models.CharField(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..domain.grading import is_ascii_int
-from ..domain.numbers import format_number
+from ..domain.numbers import format_amount, format_number
 from ..domain.opaque import option_key
 from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Response
 
@@ -145,10 +145,15 @@ def describe_right_answer(question: Question, choices: list[Choice], accepted: l
     if kind == QuestionKind.ORDERING:
         return " → ".join(c.text for c in sorted(choices, key=lambda c: (c.position, c.pk)))
     if kind == QuestionKind.NUMERIC:
-        text = format_number(question.numeric_value)
-        if question.numeric_tolerance:
-            text += f" (± {format_number(question.numeric_tolerance)})"
-        return f"{text} {question.unit}".strip()
+        text = format_amount(question.numeric_value, question.unit)
+        tolerance = question.numeric_tolerance or 0.0
+        if tolerance and question.numeric_value is not None:
+            low, high = question.numeric_value - tolerance, question.numeric_value + tolerance
+            text += " " + _("(se aceptaba de %(low)s a %(high)s)") % {
+                "low": format_number(low),
+                "high": format_number(high),
+            }
+        return text
     answers = [a.text for a in accepted]
     if len(answers) > 1:
         return _("%(first)s (también: %(others)s)") % {"first": answers[0], "others": ", ".join(answers[1:])}

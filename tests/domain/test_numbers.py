@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes.domain.numbers import format_number, format_plain, parse_number, parse_plain, parse_quantity
+from quizzes.domain.numbers import (
+    format_amount,
+    format_number,
+    format_plain,
+    parse_number,
+    parse_plain,
+    parse_quantity,
+)
 
 # --- parse_number: one number, nothing around it ---------------------------------------------------------------------
 
@@ -210,5 +217,35 @@ def test_parse_plain_refuses(text):
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False))
-def test_plain_writing_reads_back_exactly(value):
-    assert parse_plain(format_plain(value)) == value
+def test_plain_writing_reads_back_to_fifteen_significant_digits(value):
+    """Exact for every number written with up to 15 significant digits; float noise past them is dropped."""
+    back = parse_plain(format_plain(value))
+    assert back == pytest.approx(value, rel=1e-14, abs=1e-300)
+    if float(f"{value:.15g}") == value:
+        assert back == value
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1939, "año", "1939"),
+        (3, "mes", "3 meses"),
+        (1, "mes", "1 mes"),
+        (1, "años", "1 año"),
+        (2520.7, "años", "2520,7 años"),
+        (450000, "soldado", "450.000 soldados"),
+        (4, "avión", "4 aviones"),
+        (105, "km", "105 km"),
+        (-40, "°C", "-40 °C"),
+        (3, "millones de km²", "3 millones de km²"),
+        (30, "", "30"),
+    ],
+)
+def test_format_amount_reads_as_spanish(value, unit, shown):
+    assert format_amount(value, unit) == shown
+
+
+@pytest.mark.parametrize(("value", "written"), [(23.900000000000002, "23.9"), (0.1 + 0.2, "0.3"), (2390 * 0.1, "239")])
+def test_format_plain_writes_no_float_noise(value, written):
+    assert format_plain(value) == written
+    assert parse_plain(written) == pytest.approx(value)

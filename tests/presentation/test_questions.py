@@ -1,5 +1,6 @@
 """Question view-models (no database): what a question page and a result show, and what they must never show."""
 
+import pytest
 from django.http import QueryDict
 from django.utils import translation
 
@@ -55,7 +56,7 @@ def test_describe_answers():
         assert questions.describe_answer(_question(QuestionKind.ORDERING), choices, {"order": [12, 11]}) == "Suecia → Finlandia"
         assert questions.describe_answer(_question(QuestionKind.SHORT_ANSWER), [], None) == ""
         numeric = _question(QuestionKind.NUMERIC, numeric_value=105000, numeric_tolerance=0.5, unit="km²")
-        assert questions.describe_right_answer(numeric, [], []) == "105.000 (± 0,5) km²"
+        assert questions.describe_right_answer(numeric, [], []) == "105.000 km² (se aceptaba de 104.999,5 a 105.000,5)"
         accepted = [AcceptedAnswer(text="URSS"), AcceptedAnswer(text="Unión Soviética")]
         assert questions.describe_right_answer(_question(QuestionKind.SHORT_ANSWER), [], accepted) == "URSS (también: Unión Soviética)"
 
@@ -87,3 +88,22 @@ def test_result_items_carry_feedback_only_when_shown():
     with translation.override("es"):
         feedback = questions.result_items(responses, show_feedback=True)[0]["feedback"]
     assert (feedback.verdict, feedback.given, feedback.right) == ("wrong", "Falso", "Verdadero")
+
+
+@pytest.mark.parametrize(
+    ("value", "tolerance", "unit", "shown"),
+    [
+        (1939, 0, "año", "1939"),  # a year, not «1939 año»
+        (3, 0, "mes", "3 meses"),
+        (1, 0, "mes", "1 mes"),
+        (2520.7, 0, "años", "2520,7 años"),
+        (239, 23.9, "", "239 (se aceptaba de 215,1 a 262,9)"),
+        (25, 0, "%", "25 %"),
+    ],
+)
+def test_the_right_answer_of_a_numeric_question_reads_as_spanish_and_states_the_accepted_range(
+    value, tolerance, unit, shown
+):
+    question = _question(QuestionKind.NUMERIC, numeric_value=value, numeric_tolerance=tolerance, unit=unit)
+    with translation.override("es"):
+        assert questions.describe_right_answer(question, [], []) == shown
