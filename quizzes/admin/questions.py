@@ -1,6 +1,7 @@
 """Questions of every kind, with their options and accepted answers."""
 
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from django.utils.translation import ngettext
 
 from ..models import AcceptedAnswer, Choice, Question, Status
 from ..services import content as content_services
+from ..services import regrade as regrade_services
 from .base import ModelAdmin, TabularInline
 from .forms import AcceptedAnswerInlineFormSet, ChoiceInlineFormSet, QuestionForm
 from .interop import QuestionInteropAdminMixin
@@ -53,7 +55,7 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
     autocomplete_fields = ("document", "fact")
     readonly_fields = ("key", "quality", "checks", "origin", "sentence", "preview_link")
     inlines = [ChoiceInline, AcceptedAnswerInline]
-    actions = ["publish", "archive", "duplicate"]
+    actions = ["publish", "archive", "duplicate", "regrade"]
     fieldsets = (
         (None, {"fields": ("kind", "prompt", "explanation", "status", "document", "fact", "preview_link")}),
         (_("Verdadero o falso"), {"fields": ("correct_bool",), "classes": ("kind-true_false",)}),
@@ -126,3 +128,29 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
             )
             % len(copies),
         )
+
+    @admin.action(description=_("Recalificar las respuestas entregadas (primero una simulación)"))
+    def regrade(self, request, queryset):
+        """Dry run first: whose score changes and by how much; «Aplicar» rewrites the scores and logs the regrade."""
+        questions = list(queryset.order_by("pk"))
+        ids = [q.pk for q in questions]
+        if request.POST.get("apply") != "1":
+            changes = regrade_services.regrade_questions(question_ids=ids)
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Recalificar"),
+                "questions": questions,
+                "changes": changes,
+            }
+            return TemplateResponse(request, "quizzes/admin/regrade_confirm.html", context)
+        changes = regrade_services.regrade_questions(question_ids=ids, apply=True)
+        summary = "; ".join(f"{c.student} #{c.number} {c.old_percent:g} → {c.new_percent:g} %" for c in changes)
+        for question in questions:
+            self.log_change(request, question, _("Recalificada: %(changes)s") % {"changes": summary or "—"})
+        self.message_user(
+            request,
+            ngettext("Recalificado: cambia la nota de %d intento.", "Recalificado: cambia la nota de %d intentos.",
+                     len(changes)) % len(changes),
+        )
+        return None
