@@ -9,6 +9,7 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
+from quizzes.domain.opaque import option_key
 from quizzes.models import Attempt, AttemptState, Response
 from quizzes.services import attempts as svc
 from quizzes.services.errors import Code, ServiceError
@@ -56,9 +57,9 @@ def test_two_concurrent_submits_finish_and_score_once(student, monkeypatch):
     finishes = []
     real_finish = svc._finish
 
-    def counting_finish(a, *, now):
+    def counting_finish(a, *, now, deadline):
         finishes.append(a.pk)
-        return real_finish(a, now=now)
+        return real_finish(a, now=now, deadline=deadline)
 
     monkeypatch.setattr(svc, "_finish", counting_finish)
     results = run_together(lambda i: svc.attempt_submit(user=student, attempt_id=attempt.pk), n=4)
@@ -80,7 +81,7 @@ def test_two_concurrent_saves_with_the_same_token_record_once(student):
     def save(i):
         # Two different answers sent from the same page (two tabs, a double click after changing the choice).
         return svc.response_save(
-            user=student, attempt_id=attempt.pk, slot=1, token=token, data={"choice": [str(choices[i].pk)]}
+            user=student, attempt_id=attempt.pk, slot=1, token=token, data={"choice": [option_key(response.pk, choices[i].pk)]}
         )
 
     results = run_together(save)
