@@ -1,11 +1,15 @@
 """Quizzes, their items, and the attempts made at them (read-only)."""
 
+from decimal import Decimal
+
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Attempt, Quiz, QuizItem, Response
 from ..services import content as content_services
+from ..services import regrade as regrade_services
 from ..services.errors import ServiceError
 from .base import ModelAdmin, TabularInline
 from .forms import QuizItemInlineFormSet
@@ -73,10 +77,28 @@ class QuizAdmin(QuizInteropAdminMixin, ModelAdmin):
                 self.message_user(request, _("«%(quiz)s» publicado.") % {"quiz": quiz})
 
 
+class ResponseOverrideForm(forms.ModelForm):
+    """A teacher's mark for one response (0..its maximum) and a comment the student sees on the result page."""
+
+    class Meta:
+        model = Response
+        fields = ("points", "teacher_comment")
+        widgets = {"teacher_comment": forms.Textarea(attrs={"rows": 2, "cols": 30})}
+
+    def clean_points(self):
+        points = self.cleaned_data.get("points")
+        if points is None or not Decimal("0") <= points <= self.instance.max_points:
+            raise forms.ValidationError(
+                _("La nota debe estar entre 0 y %(max)s."), params={"max": self.instance.max_points.normalize()}
+            )
+        return points
+
+
 class ResponseInline(TabularInline):
     model = Response
-    fields = ("slot", "question", "answer", "fraction", "points", "answered_at")
-    readonly_fields = fields
+    form = ResponseOverrideForm
+    fields = ("slot", "question", "answer", "fraction", "points", "teacher_comment", "overridden_at", "answered_at")
+    readonly_fields = ("slot", "question", "answer", "fraction", "overridden_at", "answered_at")
     extra = 0
     can_delete = False
 
@@ -108,3 +130,18 @@ class AttemptAdmin(ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def save_formset(self, request, form, formset, change):
+        """A changed mark or comment goes through the service: the attempt's score is computed again, under lock."""
+        formset.save(commit=False)  # nothing written: only what the admin's change message needs
+        for inline in formset.forms:
+            if not inline.has_changed() or not isinstance(inline.instance, Response):
+                continue
+            try:
+                regrade_services.response_override(
+                    response_id=inline.instance.pk,
+                    points=inline.cleaned_data["points"],
+                    comment=inline.cleaned_data.get("teacher_comment", ""),
+                )
+            except ServiceError as exc:
+                self.message_user(request, exc.message, messages.ERROR)

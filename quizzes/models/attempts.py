@@ -114,6 +114,9 @@ class Response(models.Model):
     points = models.DecimalField(_("puntos"), max_digits=6, decimal_places=3, null=True, blank=True)
     sequence = models.PositiveIntegerField(_("secuencia"), default=0, help_text=_("Crece con cada respuesta guardada."))
     answered_at = models.DateTimeField(_("respondida"), null=True, blank=True)
+    # A teacher's mark for this one response, with a comment the student sees; a regrade keeps it.
+    overridden_at = models.DateTimeField(_("nota cambiada por el docente"), null=True, blank=True, editable=False)
+    teacher_comment = models.TextField(_("comentario del docente"), blank=True, max_length=2000)
 
     objects = ResponseQuerySet.as_manager()
 

@@ -36,6 +36,7 @@ class Code(models.TextChoices):
     )
     ANSWER_LOCKED = "locked", _("Esta pregunta ya está respondida y corregida; no se puede cambiar.")
     ANSWER_INVALID = "answer_invalid", _("No se ha entendido la respuesta.")
+    OVERRIDE_INVALID = "override_invalid", _("No se puede poner esa nota a la respuesta.")
 
     # Classes (services/classes.py)
     JOIN_CODE_EMPTY = "code_empty", _("Escriba el código de la clase.")

@@ -12,10 +12,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, Question, QuizItem, Response
 from .attempts import _fraction, _points, answer_key
+from .errors import Code, ServiceError
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,8 @@ def _regraded(attempt: Attempt, questions: dict[int, Question], points: dict[tup
     responses = list(attempt.responses.all())
     for response in responses:
         question = questions.get(response.question_id)
-        if question is None:
-            continue
+        if question is None or response.overridden_at is not None:
+            continue  # another question, or a mark the teacher set by hand: kept
         key = answer_key(question, list(question.choices.all()), list(question.accepted_answers.all()))
         response.max_points = points.get((attempt.quiz_id, response.question_id), response.max_points)
         response.fraction = _fraction(grading.grade(key, response.answer)) if response.is_answered else 0.0
@@ -115,3 +118,33 @@ def regrade_questions(*, question_ids: list[int], apply: bool = False) -> list[R
                     score=score, max_score=max_score, percent=percent, passed=passed
                 )
     return changes
+
+
+def response_override(*, response_id: int, points: Decimal, comment: str, now=None) -> Attempt:
+    """Set a teacher's mark for one response of a submitted attempt, with a comment the student sees.
+
+    The attempt's score, percent and pass are computed again under its row lock. Raises ServiceError
+    (OVERRIDE_INVALID) for points outside 0..max or an attempt still in progress.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        response = Response.objects.select_related("attempt__quiz").get(pk=response_id)
+        attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=response.attempt_id)
+        if not attempt.is_submitted:
+            raise ServiceError(Code.OVERRIDE_INVALID, _("Solo se puede cambiar la nota de un intento entregado."))
+        if points is None or not Decimal("0") <= points <= response.max_points:
+            raise ServiceError(
+                Code.OVERRIDE_INVALID,
+                _("La nota debe estar entre 0 y %(max)s.") % {"max": response.max_points.normalize()},
+            )
+        response.points = points.quantize(Decimal("0.001"))
+        response.fraction = _fraction(float(points / response.max_points)) if response.max_points else 0.0
+        response.teacher_comment = (comment or "").strip()[:2000]
+        response.overridden_at = now
+        response.save(update_fields=["points", "fraction", "teacher_comment", "overridden_at"])
+        responses = list(attempt.responses.all())
+        score = sum((r.points or Decimal("0") for r in responses), Decimal("0"))
+        attempt.score, attempt.percent = score, _percent(score, attempt.max_score)
+        attempt.passed = Decimal(str(attempt.percent)) >= attempt.quiz.pass_mark
+        attempt.save(update_fields=["score", "percent", "passed"])
+    return attempt
