@@ -150,7 +150,11 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
             self.log_change(request, question, _("Recalificada: %(changes)s") % {"changes": summary or "—"})
         self.message_user(
             request,
-            ngettext("Recalificado: cambia la nota de %d intento.", "Recalificado: cambia la nota de %d intentos.",
-                     len(changes)) % len(changes),
+            ngettext(
+                "Recalificado: cambia la nota de %d intento.",
+                "Recalificado: cambia la nota de %d intentos.",
+                len(changes),
+            )
+            % len(changes),
         )
         return None

@@ -10,36 +10,46 @@ def mark_finished_attempts_fed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quizzes', '0007_interop_formats_anki_categories_partial_credit'),
+        ("quizzes", "0007_interop_formats_anki_categories_partial_credit"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attempt',
-            name='cards_fed_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='tarjetas actualizadas'),
+            model_name="attempt",
+            name="cards_fed_at",
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="tarjetas actualizadas"),
         ),
         migrations.AddField(
-            model_name='quiz',
-            name='closed_book',
-            field=models.BooleanField(default=False, help_text='Mientras un estudiante tiene un intento abierto, no puede leer el documento del cuestionario ni repasar sus tarjetas. Déjelo desmarcado en los cuestionarios de práctica.', verbose_name='a libro cerrado'),
+            model_name="quiz",
+            name="closed_book",
+            field=models.BooleanField(
+                default=False,
+                help_text="Mientras un estudiante tiene un intento abierto, no puede leer el documento del cuestionario ni repasar sus tarjetas. Déjelo desmarcado en los cuestionarios de práctica.",
+                verbose_name="a libro cerrado",
+            ),
         ),
         migrations.AddField(
-            model_name='response',
-            name='overridden_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='nota cambiada por el docente'),
+            model_name="response",
+            name="overridden_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="nota cambiada por el docente"
+            ),
         ),
         migrations.AddField(
-            model_name='response',
-            name='teacher_comment',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='comentario del docente'),
+            model_name="response",
+            name="teacher_comment",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="comentario del docente"),
         ),
         migrations.AlterField(
-            model_name='question',
-            name='numeric_tolerance',
-            field=models.FloatField(blank=True, help_text='Diferencia aceptada respecto al valor correcto, en las mismas unidades (vacía o 0: solo el valor exacto). Las preguntas generadas la fijan así: un año, exacto; una cantidad, exacta salvo que el texto diga «unos», «más de», «cerca de»… (entonces ±10 %). La página de resultados dice qué intervalo se aceptaba.', null=True, verbose_name='tolerancia'),
+            model_name="question",
+            name="numeric_tolerance",
+            field=models.FloatField(
+                blank=True,
+                help_text="Diferencia aceptada respecto al valor correcto, en las mismas unidades (vacía o 0: solo el valor exacto). Las preguntas generadas la fijan así: un año, exacto; una cantidad, exacta salvo que el texto diga «unos», «más de», «cerca de»… (entonces ±10 %). La página de resultados dice qué intervalo se aceptaba.",
+                null=True,
+                verbose_name="tolerancia",
+            ),
         ),
         migrations.RunPython(mark_finished_attempts_fed, migrations.RunPython.noop),
     ]

@@ -128,7 +128,10 @@ def test_score_distribution_chart_shows_the_counts():
 
 
 def test_reviews_chart_marks_again_and_labels_every_week_back_from_today():
-    days = [SimpleNamespace(day=date(2026, 1, 1) + timedelta(days=i), reviews=i % 3, again=1 if i == 29 else 0) for i in range(30)]
+    days = [
+        SimpleNamespace(day=date(2026, 1, 1) + timedelta(days=i), reviews=i % 3, again=1 if i == 29 else 0)
+        for i in range(30)
+    ]
     with translation.override("es"):
         root = parse(charts.reviews_chart(days))
     labels = [t.text for t in root.iter(f"{NS}text") if t.get("y") == str(charts.LABEL_Y)]

@@ -57,7 +57,11 @@ def test_class_grid_rows_one_line_per_student_three_columns_per_assignment():
         assignments=[NS(assignment=NS(quiz=quiz))],
         rows=[
             NS(student=_student("Eva Pérez", "eva"), cells=[NS(best=87.5, attempts=2, label="Entregado")], cards=cards),
-            NS(student=_student("", "leo"), cells=[NS(best=None, attempts=0, label="Sin empezar")], cards=NS(reviews_7d=0, retention=None, leeches=0)),
+            NS(
+                student=_student("", "leo"),
+                cells=[NS(best=None, attempts=0, label="Sin empezar")],
+                cards=NS(reviews_7d=0, retention=None, leeches=0),
+            ),
         ],
     )
     with translation.override("es"):

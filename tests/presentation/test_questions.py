@@ -26,7 +26,9 @@ def test_choices_follow_the_attempts_order_and_new_ones_go_last():
 
 
 def test_question_view_of_a_choice_question_never_carries_the_right_answer():
-    view = questions.question_view(question=_question(QuestionKind.SINGLE_CHOICE), choices=_choices(), answer={"choice": 12})
+    view = questions.question_view(
+        question=_question(QuestionKind.SINGLE_CHOICE), choices=_choices(), answer={"choice": 12}
+    )
     assert [(o.id, o.checked) for o in view.options] == [(11, False), (12, True), (13, False)]
     assert not any(hasattr(o, "is_correct") for o in view.options)
     assert view.field_id == "q7" and view.feedback is None
@@ -35,14 +37,20 @@ def test_question_view_of_a_choice_question_never_carries_the_right_answer():
 def test_question_view_echoes_what_was_just_submitted_ignoring_junk():
     submitted = QueryDict("choices=11&choices=abc&choices=99999999999999999999&choices=13")
     view = questions.question_view(
-        question=_question(QuestionKind.MULTIPLE_CHOICE), choices=_choices(), answer={"choices": [12]}, submitted=submitted
+        question=_question(QuestionKind.MULTIPLE_CHOICE),
+        choices=_choices(),
+        answer={"choices": [12]},
+        submitted=submitted,
     )
     assert [o.id for o in view.options if o.checked] == [11, 13]
 
 
 def test_ordering_view_shows_the_students_positions_only():
     view = questions.question_view(
-        question=_question(QuestionKind.ORDERING), choices=_choices(), order=[12, 11, 13], answer={"order": [13, 12, 11]}
+        question=_question(QuestionKind.ORDERING),
+        choices=_choices(),
+        order=[12, 11, 13],
+        answer={"order": [13, 12, 11]},
     )
     assert [(o.id, o.position) for o in view.options] == [(12, 2), (11, 3), (13, 1)]
     assert view.positions == [1, 2, 3]
@@ -51,14 +59,23 @@ def test_ordering_view_shows_the_students_positions_only():
 def test_describe_answers():
     choices = _choices()
     with translation.override("es"):
-        assert questions.describe_answer(_question(QuestionKind.MULTIPLE_CHOICE), choices, {"choices": [11, 13]}) == "Finlandia; Noruega"
+        assert (
+            questions.describe_answer(_question(QuestionKind.MULTIPLE_CHOICE), choices, {"choices": [11, 13]})
+            == "Finlandia; Noruega"
+        )
         assert questions.describe_answer(_question(QuestionKind.TRUE_FALSE), [], {"value": False}) == "Falso"
-        assert questions.describe_answer(_question(QuestionKind.ORDERING), choices, {"order": [12, 11]}) == "Suecia → Finlandia"
+        assert (
+            questions.describe_answer(_question(QuestionKind.ORDERING), choices, {"order": [12, 11]})
+            == "Suecia → Finlandia"
+        )
         assert questions.describe_answer(_question(QuestionKind.SHORT_ANSWER), [], None) == ""
         numeric = _question(QuestionKind.NUMERIC, numeric_value=105000, numeric_tolerance=0.5, unit="km²")
         assert questions.describe_right_answer(numeric, [], []) == "105.000 km² (se aceptaba de 104.999,5 a 105.000,5)"
         accepted = [AcceptedAnswer(text="URSS"), AcceptedAnswer(text="Unión Soviética")]
-        assert questions.describe_right_answer(_question(QuestionKind.SHORT_ANSWER), [], accepted) == "URSS (también: Unión Soviética)"
+        assert (
+            questions.describe_right_answer(_question(QuestionKind.SHORT_ANSWER), [], accepted)
+            == "URSS (también: Unión Soviética)"
+        )
 
 
 def _response(question, slot, answer=None, fraction=None):
@@ -69,7 +86,9 @@ def test_attempt_question_page_navigation_and_lock():
     question = _question(QuestionKind.SINGLE_CHOICE)
     response = _response(question, 2, answer={"choice": 11}, fraction=1.0)
     slots = [(1, "t"), (2, "t"), (3, None)]
-    open_page = questions.attempt_question_page(response=response, choices=_choices(), accepted=[], slots=slots, locked=False)
+    open_page = questions.attempt_question_page(
+        response=response, choices=_choices(), accepted=[], slots=slots, locked=False
+    )
     assert open_page["n"] == 3 and open_page["n_answered"] == 2 and open_page["slot"] == 2
     assert [s["current"] for s in open_page["slots"]] == [False, True, False]
     assert open_page["q"].feedback is None and not open_page["q"].disabled
@@ -82,7 +101,10 @@ def test_attempt_question_page_navigation_and_lock():
 
 def test_result_items_carry_feedback_only_when_shown():
     question = _question(QuestionKind.TRUE_FALSE, correct_bool=True)
-    question._prefetched_objects_cache = {"choices": Choice.objects.none(), "accepted_answers": AcceptedAnswer.objects.none()}
+    question._prefetched_objects_cache = {
+        "choices": Choice.objects.none(),
+        "accepted_answers": AcceptedAnswer.objects.none(),
+    }
     responses = [_response(question, 1, answer={"value": False}, fraction=0.0)]
     assert "feedback" not in questions.result_items(responses, show_feedback=False)[0]
     with translation.override("es"):

@@ -81,7 +81,11 @@ def test_two_concurrent_saves_with_the_same_token_record_once(student):
     def save(i):
         # Two different answers sent from the same page (two tabs, a double click after changing the choice).
         return svc.response_save(
-            user=student, attempt_id=attempt.pk, slot=1, token=token, data={"choice": [option_key(response.pk, choices[i].pk)]}
+            user=student,
+            attempt_id=attempt.pk,
+            slot=1,
+            token=token,
+            data={"choice": [option_key(response.pk, choices[i].pk)]},
         )
 
     results = run_together(save)

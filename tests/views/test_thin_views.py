@@ -19,7 +19,8 @@ def test_every_view_function_is_under_30_lines(path):
     long = [
         f"{node.name} ({node.end_lineno - node.lineno + 1} lines)"
         for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno - node.lineno + 1 >= MAX_METHOD_LINES
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 >= MAX_METHOD_LINES
     ]
     assert not long, f"{path.name}: {long}"
 
