@@ -6,7 +6,14 @@ from types import SimpleNamespace
 import pytest
 
 from quizzes.models import Attempt, FeedbackTiming
-from quizzes.selectors.availability import GRACE, Availability, availability_from, feedback_visible, is_expired
+from quizzes.selectors.availability import (
+    GRACE,
+    Availability,
+    availability_from,
+    effective_deadline,
+    feedback_visible,
+    is_expired,
+)
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -53,7 +60,16 @@ def test_an_open_ended_assignment_leaves_the_window_open_ended():
     [(None, NOW, False), (NOW, NOW + GRACE, False), (NOW, NOW + GRACE + timedelta(seconds=1), True)],
 )
 def test_an_attempt_expires_after_its_deadline_and_the_grace_period(deadline, now, expired):
-    assert is_expired(Attempt(deadline=deadline), now) is expired
+    assert is_expired(deadline, now) is expired
+
+
+@pytest.mark.parametrize(
+    ("deadline", "closes_at", "effective"),
+    [(None, None, None), (NOW, None, NOW), (None, NOW, NOW), (NOW + DAY, NOW, NOW), (NOW, NOW + DAY, NOW)],
+)
+def test_the_effective_deadline_is_the_earliest_of_the_time_limit_and_the_close_time(deadline, closes_at, effective):
+    window = Availability(opens_at=None, closes_at=closes_at, due_at=None, assigned=False)
+    assert effective_deadline(Attempt(deadline=deadline), window) == effective
 
 
 @pytest.mark.parametrize(
