@@ -11,7 +11,7 @@ def mark_finished_attempts_fed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quizzes", "0007_interop_formats_anki_categories_partial_credit"),
+        ("quizzes", "0009_account_audit_log"),
     ]
 
     operations = [
