@@ -64,11 +64,11 @@ format: install-dev
 TEST_WORKERS ?= 2
 
 test: install-dev lint
-	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The suite with a line and branch coverage report (terminal and htmlcov/); a report, not a gate.
 coverage: install-dev
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered --cov-report=html
+	$(MAKE) test PYTEST_ARGS="--cov --cov-report=term:skip-covered --cov-report=html"
 
 messages: install-dev
 	cd quizzes && $(DEV_ENV) ../$(BIN)/django-admin compilemessages
