@@ -105,23 +105,8 @@ class JoinView(View):
         except ServiceError as exc:
             return self._code_refused(request, exc)
         signup_form = SignupForm(request.POST)
-        if signup_form.is_valid():
-            data = signup_form.cleaned_data
-            try:
-                result = account_services.student_signup(
-                    code=code,
-                    username=data["username"],
-                    password=data["password1"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    email=data.get("email", ""),
-                )
-            except ServiceError as exc:
-                field = "username" if exc.code == Code.USERNAME_TAKEN else None
-                add_refusal_to_form(signup_form, field, exc)
-            else:
-                _login_and_greet(request, result)
-                return redirect("quizzes:home")
+        if _signed_up(request, signup_form, code=code):
+            return redirect("quizzes:home")
         return self._render(request, signup_form=signup_form, classroom=classroom, status=400)
 
 
@@ -142,20 +127,27 @@ class SignupView(View):
 
     def post(self, request):
         form = SignupForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                result = account_services.student_signup(
-                    code=None,
-                    username=data["username"],
-                    password=data["password1"],
-                    first_name=data["first_name"],
-                    last_name=data["last_name"],
-                    email=data.get("email", ""),
-                )
-            except ServiceError as exc:
-                add_refusal_to_form(form, "username" if exc.code == Code.USERNAME_TAKEN else None, exc)
-            else:
-                _login_and_greet(request, result)
-                return redirect("quizzes:home")
+        if _signed_up(request, form, code=None):
+            return redirect("quizzes:home")
         return render(request, self.template_name, {"form": form}, status=400)
+
+
+def _signed_up(request, form: SignupForm, *, code: str | None) -> bool:
+    """Create, log in and greet the student when the form is valid; otherwise put the refusal on the form."""
+    if not form.is_valid():
+        return False
+    data = form.cleaned_data
+    try:
+        result = account_services.student_signup(
+            code=code,
+            username=data["username"],
+            password=data["password1"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data.get("email", ""),
+        )
+    except ServiceError as exc:
+        add_refusal_to_form(form, "username" if exc.code == Code.USERNAME_TAKEN else None, exc)
+        return False
+    _login_and_greet(request, result)
+    return True
