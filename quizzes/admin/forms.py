@@ -143,7 +143,29 @@ class QuizItemInlineFormSet(forms.BaseInlineFormSet):
 # ---------------------------------------------------------------- question import
 
 
-class ImportUploadForm(forms.Form):
+def _document_field(empty_label, help_text):
+    return forms.ModelChoiceField(
+        label=_("Documento"),
+        queryset=Document.objects.all(),
+        required=False,
+        empty_label=empty_label,
+        help_text=help_text,
+    )
+
+
+class _SizedUploadForm(forms.Form):
+    """An upload form whose file may not be larger than ``max_bytes``."""
+
+    max_bytes: int
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        check_size(upload.size, max_bytes=self.max_bytes)
+        return upload
+
+
+class ImportUploadForm(_SizedUploadForm):
+    max_bytes = MAX_IMPORT_BYTES
     upload = forms.FileField(
         label=_("Archivo"),
         help_text=_size_limit(
@@ -156,39 +178,23 @@ class ImportUploadForm(forms.Form):
         choices=[("", _("Deducirlo del archivo")), *ImportFormat.choices],
         required=False,
     )
-    document = forms.ModelChoiceField(
-        label=_("Documento"),
-        queryset=Document.objects.all(),
-        required=False,
-        empty_label=_("El que nombre cada pregunta"),
-        help_text=_("Asigna todas las preguntas importadas a este documento."),
+    document = _document_field(
+        _("El que nombre cada pregunta"), _("Asigna todas las preguntas importadas a este documento.")
     )
 
-    def clean_upload(self):
-        upload = self.cleaned_data["upload"]
-        check_size(upload.size, max_bytes=MAX_IMPORT_BYTES)
-        return upload
 
-
-class AnkiUploadForm(forms.Form):
+class AnkiUploadForm(_SizedUploadForm):
+    max_bytes = MAX_APKG_BYTES
     upload = forms.FileField(
         label=_("Paquete de Anki"),
         help_text=_size_limit(
             _("Un mazo exportado de Anki (.apkg o .colpkg), de %(mb)s MB como máximo."), MAX_APKG_BYTES
         ),
     )
-    document = forms.ModelChoiceField(
-        label=_("Documento"),
-        queryset=Document.objects.all(),
-        required=False,
-        empty_label=_("El que tenga el nombre de cada mazo"),
-        help_text=_("Las tarjetas de un mazo que no se llame como un documento solo se importan si elige uno aquí."),
+    document = _document_field(
+        _("El que tenga el nombre de cada mazo"),
+        _("Las tarjetas de un mazo que no se llame como un documento solo se importan si elige uno aquí."),
     )
-
-    def clean_upload(self):
-        upload = self.cleaned_data["upload"]
-        check_size(upload.size, max_bytes=MAX_APKG_BYTES)
-        return upload
 
 
 class ImportConfirmForm(forms.Form):

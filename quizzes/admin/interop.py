@@ -34,6 +34,17 @@ def _basename(prefix: str, names: list[str]) -> str:
     return f"{stem or prefix}-{timezone.localdate():%Y%m%d}"
 
 
+def _admin_context(model_admin, request, **extra):
+    """The context of an import page: the admin's, the model's options and the URL of its upload page."""
+    opts = model_admin.model._meta
+    return {
+        **model_admin.admin_site.each_context(request),
+        "opts": opts,
+        "import_url": reverse(f"admin:{opts.app_label}_{opts.model_name}_import"),
+        **extra,
+    }
+
+
 class _ExtraActionsMixin:
     """Add ``interop_actions`` to a ModelAdmin's actions for anyone who may view its objects."""
 
@@ -93,7 +104,7 @@ class QuestionInteropAdminMixin(_ExtraActionsMixin):
             raise PermissionDenied
 
     def _context(self, request, **extra):
-        return {**self.admin_site.each_context(request), "opts": self.model._meta, **extra}
+        return _admin_context(self, request, **extra)
 
     def import_template_view(self, request):
         """Download a CSV with one example row of every kind, to fill in a spreadsheet."""
@@ -265,7 +276,7 @@ class FlashcardInteropAdminMixin(_ExtraActionsMixin):
         ]
 
     def _context(self, request, **extra):
-        return {**self.admin_site.each_context(request), "opts": self.model._meta, **extra}
+        return _admin_context(self, request, **extra)
 
     def anki_import_view(self, request):
         """Upload a package; without errors it is kept for review, otherwise every error is listed."""
