@@ -29,11 +29,13 @@ from django.contrib.admin import helpers
 from django.contrib.admin import widgets as admin_widgets
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..selectors.people import visible_student_ids, visible_students
+from .wording import LabelledInlineMixin, SplitDateTimeWidget, WordingMixin
 
 
 def is_readable(field, value) -> bool:
@@ -143,10 +145,15 @@ class ScopedMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class ModelAdmin(ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
+class ModelAdmin(WordingMixin, ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
     """The base of every ModelAdmin in the project."""
 
     read_only_actions: tuple[str, ...] = ()
+    formfield_overrides = {models.DateTimeField: {"widget": SplitDateTimeWidget}}
+
+    class Media:
+        css = {"all": ("quizzes/admin.css",)}
+        js = ("quizzes/admin_a11y.js",)
 
     def get_fieldsets(self, request, obj=None):
         """A superuser also sees the owner, to share content (no owner) or hand it to another teacher."""
@@ -201,8 +208,10 @@ class ModelAdmin(ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
         return queryset.filter(own)
 
 
-class TabularInline(ScopedMixin, SafeAutocompleteMixin, admin.TabularInline):
+class TabularInline(LabelledInlineMixin, ScopedMixin, SafeAutocompleteMixin, admin.TabularInline):
     """An inline is editable only where its parent is (a teacher's own quiz, question or document)."""
+
+    formfield_overrides = {models.DateTimeField: {"widget": SplitDateTimeWidget}}
 
     def _parent_owned(self, request, obj) -> bool:
         parent_admin = self.admin_site._registry.get(self.parent_model)

@@ -5,10 +5,12 @@ from django.contrib import admin
 from ..models import Flashcard, Review, StudentCard
 from .base import ModelAdmin
 from .interop import FlashcardInteropAdminMixin
+from .wording import FEMININE
 
 
 @admin.register(Flashcard)
 class FlashcardAdmin(FlashcardInteropAdminMixin, ModelAdmin):
+    grammatical_gender = FEMININE  # «la pregunta», «la clase», «la tarjeta»: the save messages agree
     owner_paths = ("document__created_by",)
     list_display = ("front", "back", "document", "origin", "is_active")
     list_filter = ("origin", "is_active", "document")
@@ -20,6 +22,7 @@ class FlashcardAdmin(FlashcardInteropAdminMixin, ModelAdmin):
 
 @admin.register(StudentCard)
 class StudentCardAdmin(ModelAdmin):
+    grammatical_gender = FEMININE  # «la pregunta», «la clase», «la tarjeta»: the save messages agree
     student_field = "user"
     list_display = ("user", "card", "state", "due", "reps", "lapses", "is_leech")
     list_filter = ("state", "is_leech")

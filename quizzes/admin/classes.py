@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Assignment, Classroom, Enrollment
 from .base import ModelAdmin, TabularInline
+from .wording import FEMININE
 
 
 class EnrollmentInline(TabularInline):
@@ -27,6 +28,7 @@ class AssignmentInline(TabularInline):
 
 @admin.register(Classroom)
 class ClassroomAdmin(ModelAdmin):
+    grammatical_gender = FEMININE  # «la pregunta», «la clase», «la tarjeta»: the save messages agree
     list_display = ("name", "join_code", "n_students", "is_archived", "created_at")
     list_filter = ("is_archived",)
     search_fields = ("name", "join_code")

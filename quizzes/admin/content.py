@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,8 @@ class DocumentAdmin(DocumentInteropAdminMixin, ModelAdmin):
     search_fields = ("title", "text", "source")
     inlines = [SentenceInline]
     actions = ["generate_questions"]
+    # A document without questions says what comes next, with the «Generar preguntas» button at hand.
+    change_form_template = "quizzes/admin/document_change_form.html"
 
     def get_queryset(self, request):
         return (
@@ -65,6 +68,30 @@ class DocumentAdmin(DocumentInteropAdminMixin, ModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["without_questions"] = obj is not None and not obj.questions.exists()
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        """A new document opens again (not the list): its page says what to do next and has the button."""
+        response = super().response_add(request, obj, post_url_continue)
+        if "_generate" in request.POST:
+            return self._generate_and_show(request, obj)
+        if not {"_addanother", "_popup", "_continue"} & set(request.POST):
+            return HttpResponseRedirect(reverse("admin:quizzes_document_change", args=[obj.pk]))
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        return self._generate_and_show(request, obj) if "_generate" in request.POST else response
+
+    def _generate_and_show(self, request, document):
+        """Generate (the text just saved), then show the document's questions."""
+        self.generate_questions(request, [document])
+        return HttpResponseRedirect(
+            reverse("admin:quizzes_question_changelist") + f"?document__id__exact={document.pk}"
+        )
 
     @admin.action(description=_("Generar preguntas"))
     def generate_questions(self, request, queryset):

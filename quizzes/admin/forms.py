@@ -99,6 +99,14 @@ def _kept_rows(formset) -> list[dict]:
     ]
 
 
+class TrueFalseSelect(forms.NullBooleanSelect):
+    """The answer of a true/false question: «Verdadero» or «Falso» (Django's default says «Sí / No / Desconocido»)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("unknown", "—"), ("true", _("Verdadero")), ("false", _("Falso")))
+
+
 class QuestionForm(forms.ModelForm):
     """The question's own fields; Question.clean() checks them against the kind."""
 
@@ -118,6 +126,7 @@ class QuestionForm(forms.ModelForm):
             "edited_by_teacher",
             "review_note",
         ]
+        widgets = {"correct_bool": TrueFalseSelect}
 
 
 # ---------------------------------------------------------------- quizzes

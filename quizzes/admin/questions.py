@@ -3,16 +3,19 @@
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ..models import AcceptedAnswer, Choice, Question, Status
+from ..presentation.labels import true_false_label
+from ..presentation.quality import quality_summary
 from ..services import content as content_services
 from ..services import regrade as regrade_services
 from .base import ModelAdmin, TabularInline
 from .forms import AcceptedAnswerInlineFormSet, ChoiceInlineFormSet, QuestionForm
 from .interop import QuestionInteropAdminMixin
+from .wording import FEMININE
 
 
 class ChoiceInline(TabularInline):
@@ -35,6 +38,7 @@ class AcceptedAnswerInline(TabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
+    grammatical_gender = FEMININE  # «la pregunta», «la clase», «la tarjeta»: the save messages agree
     owner_paths = ("created_by", "document__created_by")
     read_only_actions = ("duplicate",)  # a copy is the teacher's own
     form = QuestionForm
@@ -53,7 +57,7 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
     search_fields = ("prompt", "explanation", "choices__text", "accepted_answers__text")
     list_select_related = ("document", "sentence")
     autocomplete_fields = ("document", "fact")
-    readonly_fields = ("key", "quality", "checks", "origin", "sentence", "preview_link")
+    readonly_fields = ("key", "quality", "quality_checks", "origin", "sentence", "preview_link", "true_false_answer")
     inlines = [ChoiceInline, AcceptedAnswerInline]
     actions = ["publish", "archive", "duplicate", "regrade"]
     fieldsets = (
@@ -63,7 +67,7 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
         (
             _("Detalles de generación"),
             {
-                "fields": ("origin", "edited_by_teacher", "key", "quality", "checks", "sentence", "review_note"),
+                "fields": ("origin", "edited_by_teacher", "key", "quality", "sentence", "review_note"),
                 "classes": ("collapse",),
             },
         ),
@@ -71,6 +75,38 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
 
     class Media:
         js = ("quizzes/admin_question.js",)
+
+    def get_fieldsets(self, request, obj=None):
+        """The generator's checks of a draft, as sentences, right under its status; the true/false answer read-only
+        in words («Verdadero», not a «?» icon) where the teacher may not edit the question."""
+        fieldsets = [
+            (name, {**options, "fields": list(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        main = fieldsets[0][1]["fields"]
+        if obj is not None and not quality_summary(obj.checks).is_empty and "quality_checks" not in main:
+            main.insert(main.index("status") + 1 if "status" in main else len(main), "quality_checks")
+        if obj is not None and not self.has_change_permission(request, obj):
+            for _name, options in fieldsets:
+                options["fields"] = ["true_false_answer" if f == "correct_bool" else f for f in options["fields"]]
+        return fieldsets
+
+    @admin.display(description=_("comprobaciones"))
+    def quality_checks(self, obj):
+        summary = quality_summary(obj.checks if obj else {})
+        if summary.is_empty:
+            return "—"
+        passed = ngettext(
+            "Supera %(n)d comprobación del generador.", "Supera %(n)d comprobaciones del generador.", summary.passed
+        ) % {"n": summary.passed}
+        if not summary.problems:
+            return passed
+        items = format_html_join("", "<li>{}</li>", ((p,) for p in summary.problems))
+        return format_html('<p>{}</p><ul class="ww-checks">{}</ul><p>{}</p>', _("Qué revisar:"), items, passed)
+
+    @admin.display(description=_("respuesta correcta"))
+    def true_false_answer(self, obj):
+        return true_false_label(obj.correct_bool if obj else None)
 
     @admin.display(description=_("enunciado"), ordering="prompt")
     def short_prompt(self, obj):

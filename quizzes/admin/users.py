@@ -20,6 +20,7 @@ from ..models import AccountEvent, User
 from ..permissions import teachers_group
 from ..selectors.people import visible_students
 from .base import ModelAdmin, SafeActionsMixin
+from .wording import WordingMixin
 
 ROLE_STUDENT = "student"
 ROLE_TEACHER = "teacher"
@@ -54,7 +55,7 @@ class UserCreationForm(AdminUserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(SafeActionsMixin, auth_admin.UserAdmin):
+class UserAdmin(WordingMixin, SafeActionsMixin, auth_admin.UserAdmin):
     """Accounts. Only superusers add or change them; a teacher sees (read-only) the students of their classes."""
 
     add_form = UserCreationForm

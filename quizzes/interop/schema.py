@@ -79,7 +79,7 @@ class QuestionData:
     def label(self) -> str:
         """Name the question in a message: where it was read and the start of its prompt."""
         prompt = " ".join(self.prompt.split())
-        prompt = prompt if len(prompt) <= 60 else prompt[:57] + "..."
+        prompt = prompt if len(prompt) <= 60 else prompt[:59].rstrip() + "…"
         return f"{self.where} («{prompt}»)" if self.where else f"«{prompt}»"
 
     def fingerprint(self) -> tuple[str, str]:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .content import Document, Fact, Origin, Sentence
@@ -59,7 +60,7 @@ class Flashcard(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.front[:80]
+        return Truncator(self.front).chars(80)
 
     @property
     def full_back(self) -> str:

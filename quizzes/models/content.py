@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import number_format
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 # The one limit on a document's text, wherever it comes from (the admin's form or upload, the generation service, the
@@ -94,7 +95,7 @@ class Sentence(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.index + 1}. {self.text[:80]}"
+        return f"{self.index + 1}. {Truncator(self.text).chars(80)}"
 
     def get_absolute_url(self) -> str:
         return reverse("quizzes:document_read", args=[self.document_id]) + f"?s={self.index}#s{self.index}"
@@ -269,8 +270,7 @@ class Question(models.Model):
         indexes = [models.Index(fields=["status", "kind"], name="question_status_kind")]
 
     def __str__(self) -> str:
-        text = " ".join(self.prompt.split())
-        return text if len(text) <= 90 else text[:87] + "..."
+        return Truncator(" ".join(self.prompt.split())).chars(90)  # a cut text ends with «…»
 
     def clean(self):
         # An empty prompt is the field's own error (blank=False); a blank one («   ») is this rule's.

@@ -25,3 +25,11 @@ RETENTION_PERIODS = {
     "all": _("Desde el principio"),
 }
 LEECH_WARNING = _("Ha fallado esta tarjeta 8 veces: queda marcada como difícil y su docente lo verá.")
+
+
+TRUE_FALSE_LABELS = {True: _("Verdadero"), False: _("Falso"), None: "—"}
+
+
+def true_false_label(value: bool | None) -> str:
+    """The answer of a true/false question in words: «Verdadero», «Falso» or «—» (not set)."""
+    return str(TRUE_FALSE_LABELS.get(value, "—"))

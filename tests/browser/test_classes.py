@@ -93,7 +93,7 @@ def test_teacher_creates_a_class_and_removes_a_student_after_confirming(page):
     login(page, "profesora", "profesora-clave")
     page.goto(page.base_url + "/docente/clases/")
     page.get_by_label("Nombre de la clase").fill("1.º Bachillerato")
-    page.get_by_role("button", name="Crear la clase").click()
+    page.get_by_role("button", name="Añadir la clase").click()
     assert page.get_by_role("heading", name="1.º Bachillerato").is_visible()
     new = Classroom.objects.get(name="1.º Bachillerato")
     assert page.get_by_text(new.join_code).first.is_visible()

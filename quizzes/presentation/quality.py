@@ -1,0 +1,63 @@
+"""The generator's quality checks of a question, told as sentences a teacher understands.
+
+``Question.checks`` keeps what the generator recorded (``{"passed": [...], "failed": [...], ...}`` with the ids of
+``generation/quality.py``); the admin shows what to look at in a draft, never those ids or the JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+# A check that failed: what the teacher should look at.
+FAILED = {
+    "no_answer_in_prompt": _("La respuesta aparece en el propio enunciado."),
+    "no_alias_in_prompt": _("El enunciado nombra la respuesta de otra manera (otro nombre o una sigla)."),
+    "no_related_in_prompt": _("El enunciado contiene una palabra muy ligada a la respuesta, que da una pista."),
+    "no_conversion_in_prompt": _("El enunciado incluye la misma cantidad en otras unidades, que delata la respuesta."),
+    "no_computable_date": _("La respuesta se puede calcular con otras fechas o duraciones del enunciado."),
+    "stem_length": _("El enunciado es largo: conviene acortarlo."),
+    "has_blank": _("El enunciado no tiene hueco (_____) ni es una pregunta."),
+    "enough_distractors": _("Faltan opciones incorrectas: añada alguna."),
+    "distractors_distinct": _("Hay opciones repetidas, o una incorrecta coincide con la correcta."),
+    "distractors_not_aliases": _("Una opción incorrecta es otro nombre de la respuesta correcta."),
+    "distractors_reviewed": _(
+        "Las opciones incorrectas son lugares o nombres que el generador no pudo clasificar: compruebe que ninguna "
+        "es también correcta."
+    ),
+    "date_certain": _("El texto da esta fecha como aproximada o dudosa."),
+    "swap_reviewed": _("La afirmación falsa se hizo cambiando un nombre por otro: compruebe que de verdad es falsa."),
+    "well_formed": _(
+        "El enunciado parece mal escrito (mayúscula inicial, signos de interrogación, espacios dobles o «de el»)."
+    ),
+    "stands_alone": _(
+        "El enunciado depende de la oración anterior del texto (un pronombre o un conector sin su referente)."
+    ),
+    "tf_paraphrased": _("La afirmación copia la oración del texto palabra por palabra."),
+    "not_guessable_from_title": _("La respuesta se adivina por el título del documento."),
+    "typable_answer": _("La respuesta es larga para escribirla: quizá funcione mejor como pregunta de opciones."),
+    "selected": _("No se publicó para no repetir la misma oración: se publican como mucho dos preguntas por oración."),
+}
+UNKNOWN_FAILED = _("Otra comprobación del generador no se superó.")
+
+
+@dataclass(frozen=True)
+class QualitySummary:
+    """What the admin shows for a question's checks: the problems as sentences and how many checks passed."""
+
+    problems: tuple[str, ...]
+    passed: int
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.problems and not self.passed
+
+
+def quality_summary(checks) -> QualitySummary:
+    """Read ``Question.checks`` (any shape: a hand-written question has ``{}``) into sentences."""
+    checks = checks if isinstance(checks, dict) else {}
+    failed = [c for c in checks.get("failed") or () if isinstance(c, str)]
+    passed = [c for c in checks.get("passed") or () if isinstance(c, str) and c != "selected"]
+    problems = tuple(dict.fromkeys(str(FAILED.get(c, UNKNOWN_FAILED)) for c in failed))
+    return QualitySummary(problems=problems, passed=len(passed))
