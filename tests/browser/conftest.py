@@ -44,7 +44,18 @@ def chromium():
 @pytest.fixture
 def page(chromium, live_server):
     # Reduced motion turns Bootstrap's transitions off, so axe never measures a colour half-way through one.
-    context = chromium.new_context(viewport=LAPTOP, locale="es-ES", reduced_motion="reduce")
+    context = chromium.new_context(viewport=LAPTOP, locale="es-ES", reduced_motion="reduce", color_scheme="light")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def dark_page(chromium, live_server):
+    """A laptop whose system setting asks for the dark theme (prefers-color-scheme: dark)."""
+    context = chromium.new_context(viewport=LAPTOP, locale="es-ES", reduced_motion="reduce", color_scheme="dark")
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.base_url = live_server.url

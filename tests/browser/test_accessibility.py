@@ -76,7 +76,7 @@ def keyboard_problems(page, label: str) -> list[str]:
     return [f"{label}: not reachable with Tab: {missed}"] if missed else []
 
 
-def audit(page, pages: list[tuple[str, str]], *, keyboard: bool = True) -> list[str]:
+def audit(page, pages: list[tuple[str, str]], *, keyboard: bool = True, theme: str | None = None) -> list[str]:
     problems = []
     for label, url in pages:
         response = page.goto(page.base_url + url)
@@ -84,6 +84,9 @@ def audit(page, pages: list[tuple[str, str]], *, keyboard: bool = True) -> list[
             problems.append(f"{label}: HTTP {response.status if response else '?'} for {url}")
             continue
         page.wait_for_load_state()
+        drawn = page.evaluate("() => document.documentElement.getAttribute('data-bs-theme')")
+        if theme and drawn != theme:
+            problems.append(f"{label}: drawn in the {drawn} theme, not {theme}")
         problems += axe_problems(page, label)
         if keyboard:
             problems += keyboard_problems(page, label)
@@ -99,10 +102,9 @@ def world(live_server):
     return world
 
 
-def test_student_pages(page, world):
-    login(page, world.student.username, factories.PASSWORD)
+def student_pages(world) -> list[tuple[str, str]]:
     attempt = world.every_kind_attempt
-    pages = [
+    return [
         ("home", reverse("quizzes:home")),
         ("quiz", reverse("quizzes:quiz_detail", args=[world.quiz.pk])),
         *[
@@ -121,14 +123,11 @@ def test_student_pages(page, world):
         ("document", reverse("quizzes:document_read", args=[world.document.pk]) + "?s=0"),
         ("password change", reverse("password_change")),
     ]
-    problems = audit(page, pages)
-    assert not problems, "\n".join(problems)
 
 
-def test_teacher_pages(page, world):
-    login(page, world.teacher.username, factories.PASSWORD)
+def teacher_pages(world) -> list[tuple[str, str]]:
     classroom = world.classroom.pk
-    pages = [
+    return [
         ("home", reverse("quizzes:home")),
         ("classes", reverse("quizzes:teacher_classes")),
         ("class report", reverse("quizzes:teacher_class", args=[classroom])),
@@ -138,7 +137,30 @@ def test_teacher_pages(page, world):
         ("question preview", reverse("quizzes:question_preview", args=[world.question.pk])),
         ("document", reverse("quizzes:document_read", args=[world.document.pk])),
     ]
-    problems = audit(page, pages)
+
+
+def test_student_pages(page, world):
+    login(page, world.student.username, factories.PASSWORD)
+    problems = audit(page, student_pages(world))
+    assert not problems, "\n".join(problems)
+
+
+def test_student_pages_in_the_dark_theme(dark_page, world):
+    """The system asks for dark: every page is drawn dark (theme.js) and keeps its contrast."""
+    login(dark_page, world.student.username, factories.PASSWORD)
+    problems = audit(dark_page, student_pages(world), keyboard=False, theme="dark")
+    assert not problems, "\n".join(problems)
+
+
+def test_teacher_pages(page, world):
+    login(page, world.teacher.username, factories.PASSWORD)
+    problems = audit(page, teacher_pages(world))
+    assert not problems, "\n".join(problems)
+
+
+def test_teacher_pages_in_the_dark_theme(dark_page, world):
+    login(dark_page, world.teacher.username, factories.PASSWORD)
+    problems = audit(dark_page, teacher_pages(world), keyboard=False, theme="dark")
     assert not problems, "\n".join(problems)
 
 
