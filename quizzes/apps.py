@@ -12,8 +12,9 @@ class QuizzesConfig(AppConfig):
 
         from winterwar.middleware import session_started
 
-        from .services import audit, two_factor
+        from .services import audit, invalidation, two_factor
 
         audit.connect()
         two_factor.connect()
+        invalidation.connect()
         user_logged_in.connect(session_started, dispatch_uid="winterwar-session-started")

@@ -1,8 +1,15 @@
 """Shared fixtures: users of every role and logged-in clients."""
 
 import pytest
+from django.core.cache import cache
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the cached summaries of one test's users never reach another's."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -160,6 +160,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Per-user summaries (the student's home, the card queue) are cached only in a cache every worker shares
+# (quizzes/selectors/summaries.py): on with Redis, off with the per-process memory cache.
+SUMMARY_CACHE = env_bool("DJANGO_SUMMARY_CACHE", bool(REDIS_URL))
 
 AUTHENTICATION_BACKENDS = [
     "winterwar.backends.SchoolAxesBackend",  # django-axes' lockout, fitted to a school network

@@ -21,3 +21,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the apps (no collectstatic in tests; the live server needs them).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The whole suite runs with the per-user summaries cached (tests/conftest.py empties the cache before each test):
+# every test that reads a page after a change also checks that no stale summary is shown.
+SUMMARY_CACHE = True

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection
 from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from ..domain import scheduling
 from ..models import (
@@ -29,9 +30,12 @@ from ..models import (
     QuizItem,
     Review,
     ReviewSource,
+    Status,
     StudentCard,
 )
+from . import summaries
 from .availability import GRACE, closed_book_documents
+from .summaries import earliest_after
 
 STARTED = (CardState.LEARNING, CardState.REVIEW, CardState.RELEARNING)
 LEARNING_STATES = (CardState.LEARNING, CardState.RELEARNING)
@@ -182,9 +186,7 @@ class QueueCounts:
 
 def queue_counts(*, user, now: datetime) -> QueueCounts:
     """Count what is left to study now (two queries, both on indexes: (user, due) and (user, reviewed_at))."""
-    today = Review.objects.filter(
-        user=user, reviewed_at__gte=local_day_start(now), source=ReviewSource.REVIEW
-    ).aggregate(n_all=Count("id"), n_new=Count("id", filter=Q(state_before=CardState.NEW)))
+    today = card_clock(user=user, now=now)
     counts = (
         studied_cards(user=user)
         .filter(due__lte=now + scheduling.LEARN_AHEAD)
@@ -194,13 +196,132 @@ def queue_counts(*, user, now: datetime) -> QueueCounts:
             n_new=Count("id", filter=Q(state=CardState.NEW)),
         )
     )
-    allowance = _new_allowance(user=user, new_today=today["n_new"])
+    allowance = _new_allowance(user=user, new_today=today.new_today)
     return QueueCounts(
         due=counts["n_due"],
         learning_ahead=counts["n_ahead"],
         new_available=min(allowance, counts["n_new"]),
-        reviewed_today=today["n_all"],
-        new_today=today["n_new"],
+        reviewed_today=today.reviewed_today,
+        new_today=today.new_today,
+    )
+
+
+def cached_queue_counts(*, user, now: datetime) -> QueueCounts:
+    """queue_counts(), kept in the cache until the student's cards change or one falls due (see summaries)."""
+
+    def build():
+        counts = queue_counts(user=user, now=now)
+        return counts, card_clock(user=user, now=now).until
+
+    return summaries.cached("queue", user_id=user.pk, now=now, build=build)
+
+
+@dataclass(frozen=True)
+class CardClock:
+    """Today's reviews and the instants at which a student's card counts change by the clock alone."""
+
+    reviewed_today: int  # ratings on the review page since local midnight
+    new_today: int  # of which cards that were new
+    next_due_started: datetime | None  # when the next started card falls due (next_due_at)
+    until: datetime | None  # the first instant after now at which a count of the queue or the panel may change
+
+
+def card_clock(*, user, now: datetime) -> CardClock:
+    """Return today's reviews and when the queue changes by the clock (one query, memoised for this ``now``).
+
+    The instants: a studied card falling due or entering the learn-ahead window, the end of a running closed-book
+    attempt (its documents are studied again), a published quiz opening or closing, the next local midnight.
+    """
+    memo = getattr(user, "_card_clock", None)
+    if memo is not None and memo[0] == now:
+        return memo[1]
+    ids = study_document_ids(user=user)
+    adapt = connection.ops.adapt_datetimefield_value
+    params = {
+        "student": user.pk,
+        "day_start": adapt(local_day_start(now)),
+        "review": ReviewSource.REVIEW,
+        "new": CardState.NEW,
+        "now": adapt(now),
+        "ahead": adapt(now + scheduling.LEARN_AHEAD),
+        "since": adapt(now - GRACE),
+        "yes": True,
+        "published": Status.PUBLISHED,
+        "in_progress": AttemptState.IN_PROGRESS,
+        **{f"doc{i}": doc for i, doc in enumerate(ids)},
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(_card_clock_sql(len(ids)), params)
+        row = [_as_datetime(v) if i >= 2 else v for i, v in enumerate(cursor.fetchone())]
+    n_all, n_new, next_started, next_any, next_ahead, attempt_end, quiz_end, opens, closes = row
+    until = earliest_after(
+        now,
+        [
+            next_any,
+            next_ahead - scheduling.LEARN_AHEAD if next_ahead else None,
+            attempt_end + GRACE if attempt_end else None,
+            quiz_end + GRACE if quiz_end else None,
+            opens,
+            closes,
+            local_day_start(now, 1),
+        ],
+    )
+    clock = CardClock(reviewed_today=n_all or 0, new_today=n_new or 0, next_due_started=next_started, until=until)
+    user._card_clock = (now, clock)
+    return clock
+
+
+def _as_datetime(value) -> datetime | None:
+    """A timestamp read by a raw query: SQLite gives text in UTC, PostgreSQL an aware datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = parse_datetime(value)
+    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed, UTC)
+
+
+@functools.cache
+def _card_clock_sql(n_documents: int) -> str:
+    """card_clock() as one SQL statement of uncorrelated subqueries, each on an index (written once per size)."""
+
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    def col(model, field: str) -> str:
+        return connection.ops.quote_name(model._meta.get_field(field).column)
+
+    docs = ", ".join(f"%(doc{i})s" for i in range(n_documents)) or "NULL"
+    cards = (
+        f"FROM {table(StudentCard)} s "
+        f"JOIN {table(Flashcard)} f ON f.{col(Flashcard, 'id')} = s.{col(StudentCard, 'card')} "
+        f"WHERE s.{col(StudentCard, 'user')} = %(student)s AND f.{col(Flashcard, 'is_active')} = %(yes)s "
+        f"AND f.{col(Flashcard, 'document')} IN ({docs}) "
+    )
+    due, state = f"s.{col(StudentCard, 'due')}", f"s.{col(StudentCard, 'state')}"
+    started = ", ".join(str(int(s)) for s in STARTED)
+    reviews = (
+        f"FROM {table(Review)} r WHERE r.{col(Review, 'user')} = %(student)s "
+        f"AND r.{col(Review, 'reviewed_at')} >= %(day_start)s AND r.{col(Review, 'source')} = %(review)s"
+    )
+    running = (
+        f"FROM {table(Attempt)} t JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = t.{col(Attempt, 'quiz')} "
+        f"WHERE t.{col(Attempt, 'user')} = %(student)s AND t.{col(Attempt, 'state')} = %(in_progress)s "
+    )
+    quiz = f"FROM {table(Quiz)} q WHERE q.{col(Quiz, 'status')} = %(published)s "
+    deadline, q_closes, q_opens = (
+        f"t.{col(Attempt, 'deadline')}",
+        f"q.{col(Quiz, 'closes_at')}",
+        f"q.{col(Quiz, 'opens_at')}",
+    )
+    return (
+        f"SELECT (SELECT COUNT(*) {reviews}), "
+        f"(SELECT COUNT(*) {reviews} AND r.{col(Review, 'state_before')} = %(new)s), "
+        f"(SELECT MIN({due}) {cards}AND {due} > %(now)s AND {state} IN ({started})), "
+        f"(SELECT MIN({due}) {cards}AND {due} > %(now)s), "
+        f"(SELECT MIN({due}) {cards}AND {due} > %(ahead)s), "
+        f"(SELECT MIN({deadline}) {running}AND {deadline} > %(since)s), "
+        f"(SELECT MIN({q_closes}) {running}AND {q_closes} > %(since)s), "
+        f"(SELECT MIN({q_opens}) {quiz}AND {q_opens} > %(now)s), "
+        f"(SELECT MIN({q_closes}) {quiz}AND {q_closes} > %(now)s)"
     )
 
 
@@ -255,7 +376,7 @@ def cards_panel(*, user, now: datetime) -> CardsPanel:
     return CardsPanel(
         due=counts.due + counts.learning_ahead,
         new=new_available,
-        next_due_at=None if counts.due or new_available else next_due_at(user=user, now=now),
+        next_due_at=None if counts.due or new_available else card_clock(user=user, now=now).next_due_started,
     )
 
 

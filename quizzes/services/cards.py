@@ -7,6 +7,7 @@ Scheduling maths lives in quizzes/domain/scheduling.py (py-fsrs); this module on
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,7 +15,9 @@ from django.db import IntegrityError, transaction
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
+from ..selectors import summaries
 from ..selectors.cards import memory_of, study_document_ids
+from . import invalidation
 from .errors import Code, ServiceError
 
 CLOZE_BLANK = "_____"
@@ -127,6 +130,7 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
     deactivated += Flashcard.objects.filter(
         document=document, origin=Origin.GENERATED, fact__isnull=True, is_active=True
     ).update(is_active=False)
+    invalidation.changed(everyone=True)  # bulk writes send no signal
     return SyncReport(created=len(to_create), updated=updated, deactivated=deactivated)
 
 
@@ -134,7 +138,18 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
 
 
 def student_cards_sync(*, user, now: datetime) -> int:
-    """Give the student a (new) card state for every active card of the documents they study; return how many."""
+    """Give the student a (new) card state for every active card of the documents they study; return how many.
+
+    Skipped while nothing it depends on changed since it last ran for the same documents (see selectors.summaries).
+    """
+    ids = study_document_ids(user=user)
+    name = f"cards-sync:{zlib.crc32(','.join(map(str, ids)).encode())}"
+    return summaries.cached(
+        name, user_id=user.pk, now=now, build=lambda: (_student_cards_sync(user=user, now=now), None)
+    )
+
+
+def _student_cards_sync(*, user, now: datetime) -> int:
     missing = list(
         Flashcard.objects.filter(is_active=True, document_id__in=study_document_ids(user=user))
         .exclude(student_cards__user=user)
@@ -149,6 +164,7 @@ def student_cards_sync(*, user, now: datetime) -> int:
         ignore_conflicts=True,
         batch_size=1000,
     )
+    invalidation.changed(user_ids=[user.pk])  # bulk_create sends no signal
     return len(missing)
 
 
@@ -227,6 +243,7 @@ def card_record_quiz_answer(*, user, fact: Fact | int, correct: bool, now: datet
         StudentCard.objects.bulk_create(
             [StudentCard(user=user, card=card, state=CardState.NEW, due=now)], ignore_conflicts=True
         )
+        invalidation.changed(user_ids=[user.pk])
     row = StudentCard.objects.select_for_update().filter(user=user, card=card).first()
     if row is None:
         return None

@@ -39,7 +39,7 @@ class CardReviewView(LoginRequiredMixin, View):
     def render_session(self, request, *, status: int = 200):
         user, now = request.user, timezone.now()
         svc.student_cards_sync(user=user, now=now)
-        counts = sel.queue_counts(user=user, now=now)
+        counts = sel.cached_queue_counts(user=user, now=now)
         row = sel.next_card(user=user, now=now, counts=counts)
         mode = choice_param(request.GET, "modo", [TYPED_MODE])
         if row is None:

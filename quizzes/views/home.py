@@ -16,5 +16,5 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if user.is_teacher:
             context["home"] = quiz_selectors.teacher_home(user=user)
         else:
-            context["home"] = quiz_selectors.student_home(user=user, now=timezone.now())
+            context["home"] = quiz_selectors.cached_student_home(user=user, now=timezone.now())
         return context
