@@ -11,6 +11,7 @@ from ..models import AcceptedAnswer, Choice, Question, Status
 from ..presentation.labels import true_false_label
 from ..presentation.quality import quality_summary
 from ..services import content as content_services
+from ..services import invalidation
 from ..services import regrade as regrade_services
 from .base import ModelAdmin, TabularInline
 from .forms import AcceptedAnswerInlineFormSet, ChoiceInlineFormSet, QuestionForm
@@ -152,6 +153,7 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
     @admin.action(description=_("Archivar las preguntas seleccionadas"))
     def archive(self, request, queryset):
         n = queryset.update(status=Status.ARCHIVED)
+        invalidation.changed(everyone=True)  # an update sends no signal: quizzes may count fewer questions
         self.message_user(request, ngettext("%d pregunta archivada.", "%d preguntas archivadas.", n) % n)
 
     @admin.action(description=_("Duplicar las preguntas seleccionadas"))

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ..generation.selection import Candidate, select_quiz_items
 from ..models import Assignment, Choice, Document, FeedbackTiming, Question, QuestionKind, Quiz, QuizItem, Status
+from ..services import invalidation
 
 DEMO_REVIEW_QUIZ = "Tarea: todos los tipos de pregunta"
 DEMO_PRACTICE_QUIZ = "Guerra de Invierno: práctica rápida"
@@ -61,6 +62,7 @@ def demo_class_quizzes_create(*, document, classroom, teacher) -> list[str]:
         QuizItem.objects.bulk_create(
             QuizItem(quiz=quiz, question=q, position=i, points=Decimal("1")) for i, q in enumerate(published, start=1)
         )
+        invalidation.changed(everyone=True)  # bulk_create sends no signal
         created.append("quiz:practice")
     return created
 

@@ -5,6 +5,7 @@ The queue and the counts filter on (user, due) first, so they walk the ``student
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -206,14 +207,47 @@ def queue_counts(*, user, now: datetime) -> QueueCounts:
     )
 
 
-def cached_queue_counts(*, user, now: datetime) -> QueueCounts:
-    """queue_counts(), kept in the cache until the student's cards change or one falls due (see summaries)."""
+@dataclass(frozen=True)
+class Queue:
+    """What the review page needs: the counts, the card to study now, and when the next one falls due if none."""
+
+    counts: QueueCounts
+    card: StudentCard | None
+    next_due_at: datetime | None
+
+
+def cached_queue(*, user, now: datetime) -> Queue:
+    """The review page's queue, kept in the cache until the student's cards change or one falls due (summaries)."""
 
     def build():
-        counts = queue_counts(user=user, now=now)
-        return counts, card_clock(user=user, now=now).until
+        with clock_scope(user):
+            counts = queue_counts(user=user, now=now)
+            card = next_card(user=user, now=now, counts=counts)
+            next_due = None if card else card_clock(user=user, now=now).next_due_started
+            return Queue(counts=counts, card=card, next_due_at=next_due)
 
-    return summaries.cached("queue", user_id=user.pk, now=now, build=build)
+    def until(_queue):
+        with clock_scope(user):
+            return card_clock(user=user, now=now).until
+
+    with clock_scope(user):
+        return summaries.cached("queue", user_id=user.pk, now=now, build=build, until=until)
+
+
+@contextlib.contextmanager
+def clock_scope(user):
+    """Within this block, card_clock() queries once per ``now`` and user (nested blocks share it).
+
+    Only for code that writes nothing to the student's cards and reviews once it has read the clock.
+    """
+    if hasattr(user, "_card_clock"):
+        yield
+        return
+    user._card_clock = {}
+    try:
+        yield
+    finally:
+        del user._card_clock
 
 
 @dataclass(frozen=True)
@@ -227,14 +261,14 @@ class CardClock:
 
 
 def card_clock(*, user, now: datetime) -> CardClock:
-    """Return today's reviews and when the queue changes by the clock (one query, memoised for this ``now``).
+    """Return today's reviews and when the queue changes by the clock (one query; once in a clock_scope()).
 
     The instants: a studied card falling due or entering the learn-ahead window, the end of a running closed-book
     attempt (its documents are studied again), a published quiz opening or closing, the next local midnight.
     """
     memo = getattr(user, "_card_clock", None)
-    if memo is not None and memo[0] == now:
-        return memo[1]
+    if memo is not None and now in memo:
+        return memo[now]
     ids = study_document_ids(user=user)
     adapt = connection.ops.adapt_datetimefield_value
     params = {
@@ -267,7 +301,8 @@ def card_clock(*, user, now: datetime) -> CardClock:
         ],
     )
     clock = CardClock(reviewed_today=n_all or 0, new_today=n_new or 0, next_due_started=next_started, until=until)
-    user._card_clock = (now, clock)
+    if memo is not None:
+        memo[now] = clock
     return clock
 
 
@@ -364,20 +399,21 @@ class CardsPanel:
 
 def cards_panel(*, user, now: datetime) -> CardsPanel:
     """Return the home page's "flashcards due" panel: due now, new available today, when the next is due."""
-    counts = queue_counts(user=user, now=now)
-    # New cards the student has not been given a state for yet (created lazily when they open the review page).
-    unseen = (
-        Flashcard.objects.filter(is_active=True, document_id__in=study_document_ids(user=user))
-        .exclude(student_cards__user=user)
-        .count()
-    )
-    allowance = _new_allowance(user=user, new_today=counts.new_today)
-    new_available = min(allowance, counts.new_available + unseen)
-    return CardsPanel(
-        due=counts.due + counts.learning_ahead,
-        new=new_available,
-        next_due_at=None if counts.due or new_available else card_clock(user=user, now=now).next_due_started,
-    )
+    with clock_scope(user):
+        counts = queue_counts(user=user, now=now)
+        # New cards the student has not been given a state for yet (created lazily when they open the review page).
+        unseen = (
+            Flashcard.objects.filter(is_active=True, document_id__in=study_document_ids(user=user))
+            .exclude(student_cards__user=user)
+            .count()
+        )
+        allowance = _new_allowance(user=user, new_today=counts.new_today)
+        new_available = min(allowance, counts.new_available + unseen)
+        return CardsPanel(
+            due=counts.due + counts.learning_ahead,
+            new=new_available,
+            next_due_at=None if counts.due or new_available else card_clock(user=user, now=now).next_due_started,
+        )
 
 
 # ---------------------------------------------------------------- statistics

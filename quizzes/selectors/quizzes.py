@@ -13,7 +13,7 @@ from django.utils import timezone
 from ..models import Assignment, Attempt, Classroom, Document, Question, Quiz, QuizItem, Status
 from . import availability as avail
 from . import summaries
-from .cards import CardsPanel, card_clock, cards_panel
+from .cards import CardsPanel, card_clock, cards_panel, clock_scope
 
 # --------------------------------------------------------------------------------------------------------------------
 # A student's quizzes
@@ -245,16 +245,18 @@ def cached_student_home(*, user, now: datetime | None = None) -> StudentHome:
     """student_home(), kept in the cache until its data changes or a date on it passes (see summaries)."""
     now = now or timezone.now()
 
-    def build():
-        home = student_home(user=user, now=now)
-        instants = [card_clock(user=user, now=now).until]  # memoised by cards_panel: no query
+    def until(home: StudentHome) -> datetime | None:
+        instants = [card_clock(user=user, now=now).until]  # read by the cards panel already: no query
         for a in home.assignments:
             instants += [a.assignment.opens_at, a.assignment.closes_at, a.due_at, a.quiz.opens_at, a.quiz.closes_at]
         for q in home.quizzes:
             instants += [q.availability.opens_at, q.availability.closes_at, q.due_at, q.quiz.opens_at, q.quiz.closes_at]
-        return home, summaries.earliest_after(now, instants)
+        return summaries.earliest_after(now, instants)
 
-    return summaries.cached("home", user_id=user.pk, now=now, build=build)
+    with clock_scope(user):
+        return summaries.cached(
+            "home", user_id=user.pk, now=now, build=lambda: student_home(user=user, now=now), until=until
+        )
 
 
 @dataclass(frozen=True)

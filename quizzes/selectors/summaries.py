@@ -57,27 +57,36 @@ def _versions(got: dict[str, Any], keys: list[str]) -> tuple:
     return tuple(values)
 
 
-def cached(name: str, *, user_id: int, now: datetime, build: Callable[[], tuple[Any, datetime | None]]) -> Any:
+def cached(
+    name: str,
+    *,
+    user_id: int,
+    now: datetime,
+    build: Callable[[], Any],
+    until: Callable[[Any], datetime | None],
+) -> Any:
     """Return the summary ``name`` of a user at ``now``: from the cache while valid, else ``build()`` and store it.
 
-    ``build()`` returns the value and the instant until which it holds by the clock (None: no such instant).
+    ``until(value)`` returns the instant until which the value built holds by the clock (None: no such instant);
+    it is called only when the cache is on.
     """
     if not enabled():
-        return build()[0]
+        return build()
     keys = [GLOBAL_KEY, _user_key(user_id)]
     entry_key = _entry_key(name, user_id)
     got = cache.get_many([*keys, entry_key])
     versions = _versions(got, keys)
     entry = got.get(entry_key)
     if entry is not None:
-        entry_versions, since, until, value = entry
-        if entry_versions == versions and since <= now and (until is None or now < until):
+        entry_versions, since, valid_until, value = entry
+        if entry_versions == versions and since <= now and (valid_until is None or now < valid_until):
             return value
-    value, until = build()
-    until = min(until, now + MAX_AGE) if until is not None else now + MAX_AGE
-    timeout = (until - now).total_seconds()
+    value = build()
+    valid_until = until(value)
+    valid_until = min(valid_until, now + MAX_AGE) if valid_until is not None else now + MAX_AGE
+    timeout = (valid_until - now).total_seconds()
     if timeout > 0:
-        cache.set(entry_key, (versions, now, until, value), timeout=timeout)
+        cache.set(entry_key, (versions, now, valid_until, value), timeout=timeout)
     return value
 
 

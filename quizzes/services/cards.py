@@ -6,8 +6,8 @@ Scheduling maths lives in quizzes/domain/scheduling.py (py-fsrs); this module on
 
 from __future__ import annotations
 
+import functools
 import re
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
 from ..selectors import summaries
-from ..selectors.cards import memory_of, study_document_ids
+from ..selectors.cards import card_clock, memory_of, study_document_ids
 from . import invalidation
 from .errors import Code, ServiceError
 
@@ -140,13 +140,14 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
 def student_cards_sync(*, user, now: datetime) -> int:
     """Give the student a (new) card state for every active card of the documents they study; return how many.
 
-    Skipped while nothing it depends on changed since it last ran for the same documents (see selectors.summaries).
+    Skipped while nothing it depends on has changed since it last ran (see selectors.summaries).
     """
-    ids = study_document_ids(user=user)
-    name = f"cards-sync:{zlib.crc32(','.join(map(str, ids)).encode())}"
-    return summaries.cached(
-        name, user_id=user.pk, now=now, build=lambda: (_student_cards_sync(user=user, now=now), None)
-    )
+
+    def until(_created):  # when the documents studied may change by the clock (a closed-book attempt ends)
+        return card_clock(user=user, now=now).until
+
+    build = functools.partial(_student_cards_sync, user=user, now=now)
+    return summaries.cached("cards-sync", user_id=user.pk, now=now, build=build, until=until)
 
 
 def _student_cards_sync(*, user, now: datetime) -> int:

@@ -42,6 +42,7 @@ from ..models import (
     QuizItem,
     Status,
 )
+from . import invalidation
 from .errors import Code, ServiceError
 
 READERS = {ImportFormat.GIFT: gift.loads, ImportFormat.MOODLE_XML: moodle_xml.loads, ImportFormat.CSV: csv_io.loads}
@@ -591,6 +592,7 @@ def _apply_cards(rows: list[CardRow]) -> dict[str, int]:
             card.updated_at = timezone.now()
             updated.append(card)
     Flashcard.objects.bulk_update(updated, ["front", "back", "context", "updated_at"], batch_size=500)
+    invalidation.changed(everyone=True)  # bulk writes send no signal
     return {
         "created": len(created),
         "updated": len(updated),

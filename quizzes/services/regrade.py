@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, Question, QuizItem, Response
+from . import invalidation
 from .attempts import _fraction, _points, answer_key
 from .errors import Code, ServiceError
 
@@ -117,6 +118,7 @@ def regrade_questions(*, question_ids: list[int], apply: bool = False) -> list[R
                 Attempt.objects.filter(pk=attempt.pk).update(
                     score=score, max_score=max_score, percent=percent, passed=passed
                 )
+                invalidation.changed(user_ids=[attempt.user_id])  # an update sends no signal
     return changes
 
 

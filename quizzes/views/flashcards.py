@@ -38,13 +38,13 @@ class CardReviewView(LoginRequiredMixin, View):
 
     def render_session(self, request, *, status: int = 200):
         user, now = request.user, timezone.now()
-        svc.student_cards_sync(user=user, now=now)
-        counts = sel.cached_queue_counts(user=user, now=now)
-        row = sel.next_card(user=user, now=now, counts=counts)
+        with sel.clock_scope(user):  # the sync writes before the clock is read; the queue reads it again
+            svc.student_cards_sync(user=user, now=now)
+            queue = sel.cached_queue(user=user, now=now)
+        counts, row = queue.counts, queue.card
         mode = choice_param(request.GET, "modo", [TYPED_MODE])
         if row is None:
-            next_due_at = sel.next_due_at(user=user, now=now)
-            context = cards.review_page(counts=counts, row=None, mode=mode, next_due_at=next_due_at)
+            context = cards.review_page(counts=counts, row=None, mode=mode, next_due_at=queue.next_due_at)
         else:
             revealed = parse_int(request.GET.get("mostrar", "")) == row.pk
             typed = text_param(request.GET, "respuesta", max_length=500)

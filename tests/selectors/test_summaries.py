@@ -1,0 +1,192 @@
+"""Cached per-user summaries (quizzes/selectors/summaries.py): a hit saves the queries, a change is never hidden.
+
+The suite runs with the cache on (winterwar/settings_test.py); each test here first fills the cache by reading a
+page, then changes something the way the app does (an answer, a rating, an enrolment, a teacher's edit, the clock)
+and checks the next read shows it.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.models import CardState, StudentCard
+from quizzes.selectors import summaries
+from quizzes.selectors.cards import cached_queue
+from quizzes.selectors.quizzes import cached_student_home
+from quizzes.services import attempts as attempt_svc
+from quizzes.services import cards as card_svc
+from quizzes.services import classes as class_svc
+from quizzes.services import invalidation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("quizzes:home")
+REVIEW = reverse("quizzes:cards_review")
+
+
+def _started_card(user, *, due, document=None):
+    return factories.make_student_card(
+        user=user,
+        card=factories.make_flashcard(document=document),
+        due=due,
+        state=CardState.REVIEW,
+        stability=5.0,
+        difficulty=5.0,
+        last_review=due - timedelta(days=5),
+    )
+
+
+def test_a_second_home_page_runs_no_summary_query(student_client, student, django_assert_max_num_queries):
+    classroom = factories.make_classroom(students=[student])
+    factories.make_assignment(classroom=classroom, quiz=factories.make_quiz(n_questions=2))
+    _started_card(student, due=timezone.now() - timedelta(hours=1))
+    student_client.get(HOME)
+    with django_assert_max_num_queries(2):  # the session and the user; nothing for the page itself
+        assert student_client.get(HOME).status_code == 200
+
+
+def test_a_second_review_page_runs_no_queue_query(student_client, student, django_assert_max_num_queries):
+    _started_card(student, due=timezone.now() - timedelta(hours=1))
+    student_client.get(REVIEW)
+    with django_assert_max_num_queries(2):  # the session and the user: no sync, counts or next card
+        response = student_client.get(REVIEW)
+    assert response.context["counts"].due == 1
+
+
+def test_rating_a_card_updates_the_home_panel_and_the_queue(student_client, student):
+    row = _started_card(student, due=timezone.now() - timedelta(hours=1))
+    assert student_client.get(HOME).context["home"].cards.due == 1
+    assert student_client.get(REVIEW).context["counts"].due == 1
+    response = student_client.post(REVIEW, {"card": row.pk, "rating": 3, "token": "t" * 32, "reps": row.reps})
+    assert response.status_code == 302
+    assert student_client.get(HOME).context["home"].cards.due == 0
+    assert student_client.get(REVIEW).context["counts"].due == 0
+
+
+def test_a_wrong_quiz_answer_makes_its_card_due_on_the_cached_home(student_client, student):
+    document = factories.make_document()
+    fact = factories.make_fact(document=document)
+    card = factories.make_flashcard(document=document, fact=fact)
+    factories.make_student_card(
+        user=student, card=card, due=timezone.now() + timedelta(days=9), state=CardState.REVIEW, stability=9.0,
+        difficulty=5.0, last_review=timezone.now() - timedelta(days=1),
+    )  # fmt: skip
+    assert student_client.get(HOME).context["home"].cards.due == 0
+    card_svc.card_record_quiz_answer(user=student, fact=fact.pk, correct=False, now=timezone.now())
+    assert student_client.get(HOME).context["home"].cards.due == 1
+
+
+def test_submitting_an_attempt_shows_its_score_on_the_cached_home(student_client, student):
+    quiz = factories.make_quiz(n_questions=2)
+    attempt = attempt_svc.attempt_start(user=student, quiz=quiz)
+    (row,) = [q for q in student_client.get(HOME).context["home"].quizzes if q.quiz.pk == quiz.pk]
+    assert row.open_attempt_id == attempt.pk and row.best is None
+    attempt_svc.attempt_submit(user=student, attempt_id=attempt.pk)
+    (row,) = [q for q in student_client.get(HOME).context["home"].quizzes if q.quiz.pk == quiz.pk]
+    assert row.open_attempt_id is None and row.n_finished == 1
+
+
+def test_joining_and_leaving_a_class_show_on_the_cached_home(student_client, student, teacher):
+    classroom = factories.make_classroom(teachers=[teacher])
+    factories.make_assignment(classroom=classroom, quiz=factories.make_quiz(n_questions=1))
+    assert student_client.get(HOME).context["home"].classrooms == []
+    class_svc.classroom_join(student=student, code=classroom.join_code)
+    home = student_client.get(HOME).context["home"]
+    assert home.classrooms == [classroom] and len(home.assignments) == 1
+    class_svc.classroom_remove_student(teacher=teacher, classroom=classroom, student=student)
+    home = student_client.get(HOME).context["home"]
+    assert home.classrooms == [] and home.assignments == []
+
+
+def test_a_teachers_assignment_and_a_new_card_reach_every_cached_home(student_client, student):
+    classroom = factories.make_classroom(students=[student])
+    document = factories.make_document()
+    quiz = factories.make_quiz(n_questions=1, document=document)
+    assert student_client.get(HOME).context["home"].assignments == []
+    factories.make_assignment(classroom=classroom, quiz=quiz)
+    assert len(student_client.get(HOME).context["home"].assignments) == 1
+    new_before = student_client.get(HOME).context["home"].cards.new
+    factories.make_flashcard(document=document)
+    assert student_client.get(HOME).context["home"].cards.new == new_before + 1
+
+
+def test_a_quiz_closed_in_bulk_by_an_update_is_seen_after_changed(student):
+    quiz = factories.make_quiz(n_questions=1)
+    now = timezone.now()
+    assert quiz.pk in [q.quiz.pk for q in cached_student_home(user=student, now=now).quizzes]
+    type(quiz).objects.filter(pk=quiz.pk).update(status="draft")  # no signal: the writer calls changed()
+    assert quiz.pk in [q.quiz.pk for q in cached_student_home(user=student, now=now).quizzes]  # still cached
+    invalidation.changed(everyone=True)
+    assert quiz.pk not in [q.quiz.pk for q in cached_student_home(user=student, now=now).quizzes]
+
+
+def test_a_card_falling_due_later_is_counted_once_its_time_comes(student):
+    now = timezone.now()
+    _started_card(student, due=now + timedelta(hours=3))
+    assert cached_queue(user=student, now=now).counts.due == 0
+    assert cached_student_home(user=student, now=now).cards.due == 0
+    later = now + timedelta(hours=3, seconds=1)
+    assert cached_queue(user=student, now=later).counts.due == 1
+    assert cached_student_home(user=student, now=later).cards.due == 1
+
+
+def test_a_quiz_opening_later_appears_once_it_opens(student):
+    now = timezone.now()
+    quiz = factories.make_quiz(n_questions=1, opens_at=now + timedelta(minutes=5))
+    assert quiz.pk not in [q.quiz.pk for q in cached_student_home(user=student, now=now).quizzes]
+    later = now + timedelta(minutes=5, seconds=1)
+    assert quiz.pk in [q.quiz.pk for q in cached_student_home(user=student, now=later).quizzes]
+
+
+def test_a_new_day_resets_todays_reviews(student):
+    now = timezone.now()
+    row = _started_card(student, due=now - timedelta(hours=1))
+    factories.make_review(student_card=row, reviewed_at=now)
+    assert cached_queue(user=student, now=now).counts.reviewed_today == 1
+    assert cached_queue(user=student, now=now + timedelta(days=1)).counts.reviewed_today == 0
+
+
+def test_an_entry_is_not_read_before_the_time_it_was_built_for(student):
+    now = timezone.now()
+    _started_card(student, due=now - timedelta(minutes=30))
+    assert cached_queue(user=student, now=now).counts.due == 1
+    assert cached_queue(user=student, now=now - timedelta(hours=1)).counts.due == 0
+
+
+def test_the_versions_are_bumped_again_when_the_transaction_commits(student, django_capture_on_commit_callbacks):
+    """A reader that built a summary from the data before the commit cannot keep it: the commit bumps again."""
+    now = timezone.now()
+    document = factories.make_document()
+    before = cached_queue(user=student, now=now)
+    assert before.counts.due == 0
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _started_card(student, due=now - timedelta(hours=1), document=document)
+        # A concurrent reader saw the versions after the first bump but the rows of before the commit.
+        summaries.cached("queue", user_id=student.pk, now=now, build=lambda: before, until=lambda _queue: None)
+    assert cached_queue(user=student, now=now).counts.due == 0
+    assert callbacks
+    for callback in callbacks:
+        callback()
+    assert cached_queue(user=student, now=now).counts.due == 1
+
+
+def test_a_new_card_of_a_studied_document_is_synced_on_the_next_review_page(student_client, student):
+    document = factories.make_document()
+    student_client.get(REVIEW)
+    card = factories.make_flashcard(document=document)
+    student_client.get(REVIEW)
+    assert StudentCard.objects.filter(user=student, card=card).exists()
+
+
+def test_off_without_a_shared_cache(settings, student, django_assert_num_queries):
+    settings.SUMMARY_CACHE = False
+    now = timezone.now()
+    _started_card(student, due=now - timedelta(hours=1))
+    cached_queue(user=student, now=now)
+    assert cache.get(summaries._entry_key("queue", student.pk)) is None
+    with django_assert_num_queries(3):  # clock, counts, next card (the documents are memoised on the user)
+        cached_queue(user=student, now=now)
