@@ -426,6 +426,8 @@ def number_candidates(value: dict) -> list[float]:
             continue
         if cand == 0 or (x > 0 and cand < 0):
             continue
+        if cand == 1 and value.get("words") and unit and unit not in {"hora", "semana", "década", "mes", "año", "día"}:
+            continue  # «un fases»: one of a counted plural is not how the text counts
         # Near-duplicates ("14 meses y medio" next to 15) teach nothing and may be right.
         if any(abs(cand - o) <= 0.15 * max(abs(cand), abs(o)) for o in [x, *out]):
             continue

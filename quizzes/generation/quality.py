@@ -8,6 +8,7 @@ from .facts import Extraction, group_surface_forms
 from .lexicon import fold
 from .model import Fact, Question
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
+from .standalone import outside_reference
 
 CHOICE_KINDS = {"single_choice", "multiple_choice"}
 # A failed check costs this much of the quality score (leaks are the worst).
@@ -29,7 +30,20 @@ WEIGHTS = {
     "tf_paraphrased": 0.2,
     "not_guessable_from_title": 0.4,
     "typable_answer": 0.3,
+    "no_outside_reference": 0.4,
+    "no_answer_root_in_prompt": 0.4,
+    "not_list_member": 0.2,
+    "tf_plausible": 0.3,
 }
+NAME_KINDS = {"person", "place", "organization", "event"}
+# A blank beside a coordinated name: «Chile y _____», «_____, Florey y Chain», «el Perú, Bolivia, Chile y _____».
+_LIST_AROUND_BLANK = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,?\s+(?:y|e|o|ni)\s+(?:(?:el|la|los|las)\s+)?_____|"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,\s+(?:(?:el|la|los|las)\s+)?_____\s*(?:,|\s+y\b|\s+e\b)|"
+    r"_____\s+(?:y|e|o|ni)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]|"
+    r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[\wáéíóúñü-]+)?,?\s+(?:y|e)\s+[A-ZÁÉÍÓÚÑ]"
+)
+_RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al?)\s+(\d{3,4})\b")
 # A typed answer longer than this is not what a student would type: it is asked as a choice, or not.
 MAX_TYPED_WORDS = {"term": 2, "default": 4}
 
@@ -53,6 +67,32 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
     if fact.group and fact.subtype != "alias":
         return any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
     return False
+
+
+def answer_root_in_prompt(prompt: str, answer: str) -> bool:
+    """Return whether a word of the prompt is built on a word of a name answer («almagristas» for «Almagro»)."""
+    words = set(re.findall(r"\w+", fold(prompt)))
+    for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+", answer):
+        f = fold(w)
+        root = f[:-1] if f[-1] in "aeiou" else f
+        if len(root) < 4:
+            continue
+        if any(p.startswith(root) and len(p) > len(f) for p in words):
+            return True
+    return False
+
+
+def list_member(prompt: str) -> bool:
+    """Return whether the blank is one member of a list of names («Chile y _____»; not «entre España y _____»)."""
+    for m in _LIST_AROUND_BLANK.finditer(prompt):
+        if not re.search(r"\bentre\s+(?:(?:el|la|los|las)\s+)?$", prompt[: m.start()]):
+            return True
+    return False
+
+
+def range_inverted(statement: str) -> bool:
+    """Return whether a range of years in the statement runs backwards («entre 1942 y 1940»)."""
+    return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
 
 
 def typable(fact: Fact) -> bool:
@@ -104,6 +144,8 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         and (not prompt.startswith("¿") or prompt.rstrip().endswith("?"))
         and "  " not in prompt
         and not re.search(r"\b(?:de|a) (?:del|al|el)\b", prompt)
+        # a question that runs on after a colon or semicolon was built from a clause it did not understand
+        and not (prompt.startswith("¿") and re.search(r"[:;]", prompt))
     )
     if q.kind == "single_choice":
         results["enough_distractors"] = len(q.distractors) >= 3
@@ -137,6 +179,17 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         results["not_guessable_from_title"] = not any(guessable_from_title(f, title, ex) for f in qfacts)
     if q.kind == "short_answer":
         results["typable_answer"] = all(typable(f) for f in qfacts)
+    if q.kind != "ordering":
+        # A published item is read alone: nothing in it may point to a sentence the student cannot see.
+        results["no_outside_reference"] = not outside_reference(prompt)
+    named = [f for f in qfacts if f.kind in NAME_KINDS]
+    if asks and named:
+        results["no_answer_root_in_prompt"] = not any(answer_root_in_prompt(prompt, a) for a in q.correct)
+        if q.kind != "multiple_choice" and not any(f.members for f in named):
+            # One member of a list asked alone is trivia, and its neighbours half give it away.
+            results["not_list_member"] = not list_member(prompt)
+    if q.kind == "true_false":
+        results["tf_plausible"] = not range_inverted(prompt)
     q.checks_passed = sorted(k for k, ok in results.items() if ok)
     q.checks_failed = sorted(k for k, ok in results.items() if not ok)
     penalty = sum(WEIGHTS.get(k, 0.2) for k in q.checks_failed)

@@ -16,7 +16,15 @@ from .facts import Extraction
 from .lexicon import fold
 from .model import Fact, Question, stable_key
 
-MAX_PER_SENTENCE = 2
+# One published item per sentence: two items of one sentence give each other away, and a quiz draws one.
+MAX_PER_SENTENCE = 1
+# A published prompt is read in one go: longer stems are left to the teacher.
+MAX_PUBLISHED_WORDS = 35
+# Choice items of a text share no wrong option, and there are none or at least this many: a wrong option
+# offered in more than one choice item in seven (15 %) tells the student it is wrong.
+MIN_CHOICE_ITEMS = 7
+# A text gets at least one published item per this many words when its sentences allow it.
+WORDS_PER_ITEM = 35
 # Facts less important than this (incidental figures, names said once, list members) are not published.
 MIN_IMPORTANCE = 0.5
 # Published true/false items whose answer is «Verdadero»: kept inside this share.
@@ -166,37 +174,33 @@ def publish(
     def important(q: Question) -> bool:
         return max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
 
-    candidates = [q for q in questions if not q.checks_failed and important(q)]
+    candidates = [
+        q for q in questions if not q.checks_failed and important(q) and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+    ]
     used: Counter = Counter()
     chosen: set[str] = set()
-    # An ordering item spans several sentences: it takes one place in each.
+    _pick_by_sentence(candidates, chosen, used, score)
+    _spread_options(candidates, chosen, used, score)
+    has_choice = any(q.key in chosen and q.kind in _CHOICE for q in candidates)
+    pool = [q for q in candidates if q.kind != "ordering" and (has_choice or q.kind not in _CHOICE)]
+    # A text whose sentences gave too few items gets a second item in its best sentences (another fact).
+    floor = -(-len(text.split()) // WORDS_PER_ITEM) if text else 0
+
+    def fill(items: list[Question]) -> None:
+        _pick_by_sentence(items, chosen, used, score)
+        if len(chosen) < floor:
+            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, wanted=floor - len(chosen))
+
+    fill(pool)
+    # An ordering item spans several sentences and takes a place in each: only where they are all free.
     for q in sorted((q for q in candidates if q.kind == "ordering"), key=score)[:1]:
-        chosen.add(q.key)
-        for i in set(q.sentence_indexes):
-            used[i] += 1
-    by_sentence: dict[int, list[Question]] = {}
-    for q in candidates:
-        if q.kind != "ordering" and q.sentence_indexes:
-            by_sentence.setdefault(q.sentence_indexes[0], []).append(q)
-    for index, items in by_sentence.items():
-        items.sort(key=score)
-        picked: list[Question] = []
-        room = MAX_PER_SENTENCE - used[index]
-        while items and len(picked) < room:
-            facts_taken = {k for p in picked for k in p.fact_keys}
-            kinds_taken = {p.kind for p in picked}
-            # Two items of one sentence are about two facts when it has two; else one fact asked two ways
-            # that do not repeat each other (not the same stem typed and chosen).
-            nxt = next((q for q in items if not set(q.fact_keys) & facts_taken and q.kind not in kinds_taken), None)
-            nxt = nxt or next((q for q in items if not set(q.fact_keys) & facts_taken), None)
-            nxt = nxt or next((q for q in items if _another_way(q, picked)), None)
-            if nxt is None:
-                break
-            picked.append(nxt)
-            items.remove(nxt)
-        chosen |= {q.key for q in picked}
-        used[index] += len(picked)
+        if all(used[i] < MAX_PER_SENTENCE for i in set(q.sentence_indexes)):
+            chosen.add(q.key)
+            for i in set(q.sentence_indexes):
+                used[i] += 1
     _balance_true_false(candidates, chosen, used, score)
+    # Sentences a true/false item left for the balance get their best other item.
+    fill([q for q in pool if q.kind != "true_false"])
     for q in questions:
         if q.checks_failed:
             continue
@@ -210,6 +214,76 @@ def publish(
 
 
 _SAME_STEM = {"short_answer", "single_choice", "multiple_choice"}
+_CHOICE = {"single_choice", "multiple_choice"}
+
+
+def _options(q: Question) -> set[str]:
+    return {fold(d) for d in q.distractors} if q.kind in _CHOICE else set()
+
+
+def _fits(q: Question, chosen_items: list[Question], taken_options: set[str]) -> bool:
+    """Return whether q may join the items already chosen: a new fact, and wrong options not offered yet."""
+    facts = {k for p in chosen_items for k in p.fact_keys}
+    return not set(q.fact_keys) & facts and not _options(q) & taken_options
+
+
+def _pick_by_sentence(
+    candidates: list[Question], chosen: set[str], used: Counter, score, *, limit: int = 0, wanted: int = 0
+) -> None:
+    """Choose, best first over the whole text, up to `limit` (MAX_PER_SENTENCE) items per sentence.
+
+    `wanted`: stop after that many (0: no bound).
+    """
+    limit = limit or MAX_PER_SENTENCE
+    added = 0
+    chosen_items = [q for q in candidates if q.key in chosen]
+    taken_options = set().union(*(_options(q) for q in chosen_items))
+    for q in sorted((q for q in candidates if q.kind != "ordering" and q.sentence_indexes), key=score):
+        i = q.sentence_indexes[0]
+        if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options):
+            continue
+        if any(p.sentence_indexes[:1] == [i] and not _another_way(q, [p]) for p in chosen_items):
+            continue
+        chosen.add(q.key)
+        chosen_items.append(q)
+        taken_options |= _options(q)
+        used[i] += 1
+        added += 1
+        if wanted and added >= wanted:
+            return
+
+
+def _spread_options(candidates: list[Question], chosen: set[str], used: Counter, score) -> None:
+    """Keep no choice items or at least MIN_CHOICE_ITEMS (each wrong option offered once).
+
+    Too few: a sentence's item becomes its choice item when that brings new wrong options; still too
+    few, the choice items give way to the best other items of their sentences.
+    """
+
+    def choice_items() -> list[Question]:
+        return [q for q in candidates if q.key in chosen and q.kind in _CHOICE]
+
+    if not choice_items() or len(choice_items()) >= MIN_CHOICE_ITEMS:
+        return
+    by_key = {q.key: q for q in candidates}
+    for q in sorted((q for q in candidates if q.kind in _CHOICE and q.key not in chosen), key=score):
+        if len(choice_items()) >= MIN_CHOICE_ITEMS:
+            return
+        i = q.sentence_indexes[0]
+        rivals = [by_key[k] for k in chosen if by_key[k].sentence_indexes[:1] == [i] and by_key[k].kind != "ordering"]
+        if len(rivals) != 1 or rivals[0].kind in _CHOICE:
+            continue
+        rest = [by_key[k] for k in chosen if k != rivals[0].key]
+        if _fits(q, rest, set().union(*(_options(p) for p in rest))):
+            chosen.discard(rivals[0].key)
+            chosen.add(q.key)
+    if len(choice_items()) >= MIN_CHOICE_ITEMS:
+        return
+    for q in choice_items():
+        chosen.discard(q.key)
+        used[q.sentence_indexes[0]] -= 1
+    pool = [q for q in candidates if q.kind not in _CHOICE]
+    _pick_by_sentence(pool, chosen, used, score)
 
 
 def _another_way(q: Question, picked: list[Question]) -> bool:
@@ -262,7 +336,7 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
             before = abs((share() or 0.5) - 0.5)
             chosen.discard(rival.key)
             chosen.add(q.key)
-            if abs((share() or 0.5) - 0.5) >= before:  # the swap overshoots: undo it
+            if abs((share() or 0.5) - 0.5) >= before - 1e-9:  # the swap overshoots: undo it
                 chosen.discard(q.key)
                 chosen.add(rival.key)
     for q in sorted(tf(other), key=score, reverse=True):

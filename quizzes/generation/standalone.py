@@ -688,3 +688,72 @@ def _lower_article(name: str) -> str:
     if words[0] in {"El", "La", "Los", "Las"}:
         return words[0].lower() + (" " + words[1] if len(words) > 1 else "")
     return name
+
+
+# References anywhere in a prompt to something the prompt does not say: a student who sees the item alone
+# cannot tell what they stand for («esta red», «en él», «al año siguiente», «su residencia»).
+_INNER_DEMONSTRATIVE = re.compile(
+    r"\b(?:este|esta|estos|estas|ese|esa|esos|esas|aquel|aquella|aquellos|aquellas|dicho|dicha|dichos|dichas)"
+    r"\s+(?!_____)[a-záéíóúñü]",
+    re.IGNORECASE,
+)
+_INNER_PRONOUN = re.compile(
+    r"\b(?:en|de|con|a|para|por|sin|sobre|tras|entre|desde|hasta|según|ante|contra|junto a)\s+"
+    r"(?:él|ella|ellos|ellas|ello|esto|eso|aquello)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
+    r"(?:(?:\b[a-záéíóúñü]+|\d+)\s+(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
+    r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
+    r"\b(?:el|la)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
+    re.IGNORECASE,
+)
+_OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
+# «ambos reinos», «apoyarlo»: a pair or an object said before.
+_BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
+_ENCLITIC = re.compile(
+    r"\b[a-záéíóúñü]{2,}(?:ar|er|ir|ár|ér|ír|ando|iendo|ándo|iéndo)(?:lo|la|los|las|le|les)\b", re.IGNORECASE
+)
+# A clause cut from the sentence that held it: «Que en el interior…», «Donde obtuvo…».
+_FRAGMENT_OPENING = re.compile(
+    r"^(?:que|donde|quien|quienes|cuyo|cuya|cuyos|cuyas|pero|y|e|o|ni|porque|pues)\b",
+    re.IGNORECASE,
+)
+_INNER_POSSESSIVE = re.compile(r"\b(?:su|sus)\s+(?!_____)[a-záéíóúñü]", re.IGNORECASE)
+_TF_PREFIX = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
+
+
+def _names_a_referent(words: list[str]) -> bool:
+    """Return whether these words name someone or something (a proper name, not an opening capital)."""
+    for i, w in enumerate(words):
+        if w == "_____" or (w[:1].isupper() and (i > 0 or fold(w) not in SENTENCE_INITIAL_STOP | _ARTICLES)):
+            return True
+    return False
+
+
+def outside_reference(prompt: str, blank: str = "_____") -> str:
+    """Return what in the prompt points outside it («demonstrative», «pronoun», «relative_time», «possessive»), or "".
+
+    A possessive is clear when a name (or the blank) comes before it, or right after the fronted phrase
+    it opens («En su discurso, Fleming advirtió…»).
+    """
+    text = _TF_PREFIX.sub("", prompt.strip().lstrip("¿¡"))
+    if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text):
+        return "demonstrative"
+    if _INNER_PRONOUN.search(text) or _BOTH.search(text) or _ENCLITIC.search(text):
+        return "pronoun"
+    if not prompt.lstrip().startswith("¿") and _FRAGMENT_OPENING.match(text):
+        return "fragment"
+    if _RELATIVE_TIME.search(text.replace(blank, "_____")):
+        return "relative_time"
+    for m in _INNER_POSSESSIVE.finditer(text):
+        before = re.findall(r"_____|[\wáéíóúñüÁÉÍÓÚÑÜ-]+", text[: m.start()])
+        if _names_a_referent(before):
+            continue
+        comma = text.find(",", m.end())
+        after = re.findall(r"_____|[\wáéíóúñüÁÉÍÓÚÑÜ-]+", text[comma + 1 :])[:2] if comma > 0 else []
+        if after and not re.search(r"\b(?:su|sus)\b", text[m.end() : comma]) and _names_a_referent(after[:1]):
+            continue
+        return "possessive"
+    return ""

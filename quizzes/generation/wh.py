@@ -180,6 +180,9 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         article = _noun_article(noun, plural=True) if noun.endswith("s") else ""
         if not article or len(noun.split()) != 1:
             return ""
+        gender = _parsed_gender(disc, fact.sentence_index, noun)
+        if gender:
+            article = "las" if gender == "Fem" else "los"  # «fases»: the parse knows what the ending does not
         how = "Cuántas" if article == "las" else "Cuántos"
         m = re.search(r"(?:^|\s)(con|de|a|en|entre|por|para|sobre)?\s*" + MARK, s, re.IGNORECASE)
         if not m:
@@ -198,3 +201,14 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if not clause or not has_main_verb(clause):
         return ""
     return _invert(wh, clause[0].upper() + clause[1:], disc)
+
+
+def _parsed_gender(disc, index: int, noun: str) -> str:
+    """Return the parse's gender of a noun of the sentence ("Fem", "Masc"; "" when it cannot say)."""
+    parse = disc.parse(index) if disc is not None else None
+    if parse is None:
+        return ""
+    for tok in parse.tokens:
+        if tok.text.lower() == noun.lower() and tok.pos == "NOUN":
+            return tok.feature("Gender")
+    return ""
