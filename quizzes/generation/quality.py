@@ -34,8 +34,11 @@ WEIGHTS = {
     "no_answer_root_in_prompt": 0.4,
     "not_list_member": 0.2,
     "tf_plausible": 0.3,
+    "specific_relation": 0.3,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
+_VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
+_VAGUE_DEFINITION = re.compile(r"^¿Qué (?:es|era|fue|son|eran|fueron) (?:el|la|los|las) [a-záéíóúñü]")
 # A blank beside a coordinated name: «Chile y _____», «_____, Florey y Chain», «el Perú, Bolivia, Chile y _____».
 _LIST_AROUND_BLANK = re.compile(
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,?\s+(?:y|e|o|ni)\s+(?:(?:el|la|los|las)\s+)?_____|"
@@ -145,7 +148,7 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         and "  " not in prompt
         and not re.search(r"\b(?:de|a) (?:del|al|el)\b", prompt)
         # a question that runs on after a colon or semicolon was built from a clause it did not understand
-        and not (prompt.startswith("¿") and re.search(r"[:;]", prompt))
+        and not (prompt.startswith("¿") and re.search(r"[:;]|,\s*que\s+(?:se\s+)?\w+\?$", prompt))
     )
     if q.kind == "single_choice":
         results["enough_distractors"] = len(q.distractors) >= 3
@@ -190,6 +193,11 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
             results["not_list_member"] = not list_member(prompt)
     if q.kind == "true_false":
         results["tf_plausible"] = not range_inverted(prompt)
+    if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":
+        # «¿Qué causó…?» — «el ataque»; «¿Qué es la cumbre más alta?»: too vague to have one answer.
+        results["specific_relation"] = not (
+            any(_VAGUE_ANSWER.match(c) for c in q.correct) or _VAGUE_DEFINITION.match(prompt)
+        )
     q.checks_passed = sorted(k for k, ok in results.items() if ok)
     q.checks_failed = sorted(k for k, ok in results.items() if not ok)
     penalty = sum(WEIGHTS.get(k, 0.2) for k in q.checks_failed)

@@ -321,6 +321,8 @@ def _statement(fact: Fact, disc: Discourse | None, notes: list[str], value: str)
     """Return a true/false statement with `value` in the fact's place, restated and standing alone."""
     first: list[str] = []
     said = _alone(paraphrase(fix_conjunctions(build_stem(fact, replacement=value)), value), fact, disc, first)
+    if not first and _lost_subject(said, fact, disc):
+        first.append("standalone:no_subject")
     if first:
         second: list[str] = []
         clause = build_stem(fact, replacement=value, clause_only=True)
@@ -329,6 +331,18 @@ def _statement(fact: Fact, disc: Discourse | None, notes: list[str], value: str)
             return clause
     notes += first
     return said
+
+
+def _lost_subject(statement: str, fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether the restatement lost the subject the parse found in the sentence (not the fact's own)."""
+    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    if parse is None or not parse.subject or parse.subject_is_pronoun:
+        return False
+    a, b = parse.subject
+    if a < fact.local_end and b > fact.local_start:
+        return False  # the subject is the fact: it was replaced on purpose
+    words = [w for w in re.findall(r"\w+", fold(parse.subject_text)) if len(w) > 3]
+    return bool(words) and not any(w in fold(statement) for w in words)
 
 
 def _wh(fact: Fact, disc: Discourse | None) -> str:

@@ -706,18 +706,35 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
     r"(?:(?:\b[a-záéíóúñü]+|\d+)\s+(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
-    r"\b(?:el|la)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
+    r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
     re.IGNORECASE,
 )
 _OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
 # «ambos reinos», «apoyarlo»: a pair or an object said before.
 _BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
+# «durante la segunda, en la isla…», «el primero de ellos»: an ordinal standing for a noun said before.
+_BARE_ORDINAL = re.compile(
+    r"\b(?:el|la|los|las)\s+(?:primer[oa]s?|segund[oa]s?|tercer[oa]s?|cuart[oa]s?|últim[oa]s?)\b(?=\s*[,.;:]|\s+(?:de|del)\b)",
+    re.IGNORECASE,
+)
+# «La dirigía _____»: an object pronoun opening the prompt before a finite verb.
+_OBJECT_OPENING = re.compile(
+    r"^(?:lo|la|los|las|le|les)\s+[a-záéíóúñ]+(?:ía|ían|aba|aban|ó|aron|ieron|ió|aría|ería|iría)\b", re.IGNORECASE
+)
+# A relative clause after a comma («_____, que contaba con…»): taken away, a main verb must remain.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:que|quien|quienes|donde|cuyo|cuya|cuyos|cuyas)\b[^,;:]*", re.IGNORECASE)
+# A fronted subordinate clause («cuando la RFA ingresó en la OTAN,»): a main clause must follow it.
+_FRONTED_CLAUSE = re.compile(
+    r"^(?:cuando|mientras|aunque|si|como|después de que|antes de que|tras|al)\b[^,]*,", re.IGNORECASE
+)
+# Fewer words than this (the blank counts as one) ask too little to have one answer («_____ se entregó.»).
+MIN_PROMPT_WORDS = 5
 _ENCLITIC = re.compile(
     r"\b[a-záéíóúñü]{2,}(?:ar|er|ir|ár|ér|ír|ando|iendo|ándo|iéndo)(?:lo|la|los|las|le|les)\b", re.IGNORECASE
 )
 # A clause cut from the sentence that held it: «Que en el interior…», «Donde obtuvo…».
 _FRAGMENT_OPENING = re.compile(
-    r"^(?:que|donde|quien|quienes|cuyo|cuya|cuyos|cuyas|pero|y|e|o|ni|porque|pues)\b",
+    r"^(?:lo\s+que|que|donde|quien|quienes|cuyo|cuya|cuyos|cuyas|pero|y|e|o|ni|porque|pues)\b",
     re.IGNORECASE,
 )
 _INNER_POSSESSIVE = re.compile(r"\b(?:su|sus)\s+(?!_____)[a-záéíóúñü]", re.IGNORECASE)
@@ -741,10 +758,18 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
     text = _TF_PREFIX.sub("", prompt.strip().lstrip("¿¡"))
     if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text):
         return "demonstrative"
-    if _INNER_PRONOUN.search(text) or _BOTH.search(text) or _ENCLITIC.search(text):
+    if _BARE_ORDINAL.search(text):
+        return "demonstrative"
+    if _INNER_PRONOUN.search(text) or _BOTH.search(text) or _ENCLITIC.search(text) or _OBJECT_OPENING.match(text):
         return "pronoun"
-    if not prompt.lstrip().startswith("¿") and _FRAGMENT_OPENING.match(text):
-        return "fragment"
+    if not prompt.lstrip().startswith("¿"):
+        if _FRAGMENT_OPENING.match(text):
+            return "fragment"
+        main = _FRONTED_CLAUSE.sub("", _RELATIVE_CLAUSE.sub("", text.replace(blank, "X")))
+        if not has_main_verb(main):
+            return "fragment"
+        if len(text.split()) < MIN_PROMPT_WORDS or (re.match(r"se\s", text, re.IGNORECASE) and len(text.split()) < 8):
+            return "fragment"  # «_____ se entregó.», «Se reconoció la independencia de _____.»: by whom, when?
     if _RELATIVE_TIME.search(text.replace(blank, "_____")):
         return "relative_time"
     for m in _INNER_POSSESSIVE.finditer(text):

@@ -92,6 +92,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
     subj = sentence_subject(clause + ".", disc.name_words() if disc else None)
     if subj and clause.lower().startswith(subj.lower()) and len(subj.split()) <= 6:
         rest = clause[len(subj) :].strip(" ,")
+        if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
+            return ""  # «un tapiz que reproduce el cuadro cuelga…»: the verb found is the relative clause's
         verb, after = _verb_group(rest)
         if verb:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
@@ -157,7 +159,7 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""  # a plural verb for one person: the answer is part of a pair
         who = "Quiénes" if _plural_verb(verb.split()[-1]) and not verb.split()[-1].endswith(("ado", "ido")) else "Quién"
         # "¿Quién se entregó?" asks too little to have one answer: a verb and its complements are needed.
-        return f"¿{who} {rest}?" if has_main_verb(rest) and len(rest.split()) >= 3 else ""
+        return f"¿{who} {rest}?" if has_main_verb(rest) and len(rest.split()) >= 4 else ""
     elif kind == "place":
         if s.startswith(MARK):
             word = _PLACE_WORD.get(fact.subtype)
