@@ -179,26 +179,26 @@ def publish(
     ]
     used: Counter = Counter()
     chosen: set[str] = set()
-    _pick_by_sentence(candidates, chosen, used, score)
-    _spread_options(candidates, chosen, used, score)
-    has_choice = any(q.key in chosen and q.kind in _CHOICE for q in candidates)
-    pool = [q for q in candidates if q.kind != "ordering" and (has_choice or q.kind not in _CHOICE)]
-    # A text whose sentences gave too few items gets a second item in its best sentences (another fact).
+    # A text whose sentences gave too few items gets a second item in its sentences (another fact).
     floor = -(-len(text.split()) // WORDS_PER_ITEM) if text else 0
 
     def fill(items: list[Question]) -> None:
         _pick_by_sentence(items, chosen, used, score)
         if len(chosen) < floor:
-            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, wanted=floor - len(chosen))
+            # Every sentence may then give a second item: which ones never depends on the other sentences.
+            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1)
 
-    fill(pool)
+    fill([q for q in candidates if q.kind != "ordering"])
+    _spread_options(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
+    has_choice = any(q.key in chosen and q.kind in _CHOICE for q in candidates)
+    pool = [q for q in candidates if q.kind != "ordering" and (has_choice or q.kind not in _CHOICE)]
     # An ordering item spans several sentences and takes a place in each: only where they are all free.
     for q in sorted((q for q in candidates if q.kind == "ordering"), key=score)[:1]:
         if all(used[i] < MAX_PER_SENTENCE for i in set(q.sentence_indexes)):
             chosen.add(q.key)
             for i in set(q.sentence_indexes):
                 used[i] += 1
-    _balance_true_false(candidates, chosen, used, score)
+    _balance_true_false(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
     # Sentences a true/false item left for the balance get their best other item.
     fill([q for q in pool if q.kind != "true_false"])
     for q in questions:
@@ -242,7 +242,7 @@ def _pick_by_sentence(
         i = q.sentence_indexes[0]
         if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options):
             continue
-        if any(p.sentence_indexes[:1] == [i] and not _another_way(q, [p]) for p in chosen_items):
+        if any(p.sentence_indexes[:1] == [i] and (not _another_way(q, [p]) or _gives_away(p, q)) for p in chosen_items):
             continue
         chosen.add(q.key)
         chosen_items.append(q)
@@ -253,7 +253,28 @@ def _pick_by_sentence(
             return
 
 
-def _spread_options(candidates: list[Question], chosen: set[str], used: Counter, score) -> None:
+def _gives_away(a: Question, b: Question) -> bool:
+    """Return whether one of two items of a sentence states the other's answer."""
+
+    def answers(q: Question) -> list[str]:
+        if q.kind in {"true_false", "ordering"}:
+            return []
+        return [re.sub(r"^(?:el|la|los|las)\s+", "", c) for c in [*q.correct, *q.accepted] if len(c) > 2]
+
+    return any(_says(b.prompt, x) for x in answers(a)) or any(_says(a.prompt, x) for x in answers(b))
+
+
+def _says(prompt: str, answer: str) -> bool:
+    n = fold(answer)
+    return bool(n) and re.search(r"(^| )" + re.escape(n) + r"( |$)", fold(prompt)) is not None
+
+
+def _another_way_all(q: Question, beside: list[Question]) -> bool:
+    """Return whether q may stand beside the items of its sentence (another fact, or another way)."""
+    return all(not set(q.fact_keys) & set(p.fact_keys) and not _gives_away(p, q) for p in beside)
+
+
+def _spread_options(candidates: list[Question], chosen: set[str], used: Counter, score, room: int) -> None:
     """Keep no choice items or at least MIN_CHOICE_ITEMS (each wrong option offered once).
 
     Too few: a sentence's item becomes its choice item when that brings new wrong options; still too
@@ -270,13 +291,20 @@ def _spread_options(candidates: list[Question], chosen: set[str], used: Counter,
         if len(choice_items()) >= MIN_CHOICE_ITEMS:
             return
         i = q.sentence_indexes[0]
-        rivals = [by_key[k] for k in chosen if by_key[k].sentence_indexes[:1] == [i] and by_key[k].kind != "ordering"]
-        if len(rivals) != 1 or rivals[0].kind in _CHOICE:
+        beside = [by_key[k] for k in chosen if by_key[k].sentence_indexes[:1] == [i] and by_key[k].kind != "ordering"]
+        if used[i] < room:
+            rest = [by_key[k] for k in chosen]
+            if _fits(q, rest, set().union(*(_options(p) for p in rest))) and _another_way_all(q, beside):
+                chosen.add(q.key)
+                used[i] += 1
             continue
-        rest = [by_key[k] for k in chosen if k != rivals[0].key]
-        if _fits(q, rest, set().union(*(_options(p) for p in rest))):
-            chosen.discard(rivals[0].key)
-            chosen.add(q.key)
+        for rival in sorted((p for p in beside if p.kind not in _CHOICE), key=score, reverse=True):
+            rest = [by_key[k] for k in chosen if k != rival.key]
+            others = [p for p in beside if p is not rival]
+            if _fits(q, rest, set().union(*(_options(p) for p in rest))) and _another_way_all(q, others):
+                chosen.discard(rival.key)
+                chosen.add(q.key)
+                break
     if len(choice_items()) >= MIN_CHOICE_ITEMS:
         return
     for q in choice_items():
@@ -294,7 +322,7 @@ def _another_way(q: Question, picked: list[Question]) -> bool:
     )
 
 
-def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score) -> None:
+def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score, room: int = 0) -> None:
     """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items.
 
     The rarer answer comes in first (into a sentence with room, or in place of the other answer's item
@@ -325,14 +353,14 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
         i = q.sentence_indexes[0]
         beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
         taken = {k for p in beside for k in p.fact_keys}
-        fits = not set(q.fact_keys) & taken or _another_way(q, beside)
-        if used[i] < MAX_PER_SENTENCE and fits:
+        fits = not set(q.fact_keys) & taken and not any(_gives_away(p, q) for p in beside)
+        if used[i] < (room or MAX_PER_SENTENCE) and fits:
             chosen.add(q.key)
             used[i] += 1
             continue
         rival = next((p for p in beside if p.kind == "true_false" and p.correct == [other]), None)
         rest = [p for p in beside if p is not rival]
-        if rival and (not set(q.fact_keys) & {k for p in rest for k in p.fact_keys} or _another_way(q, rest)):
+        if rival and not set(q.fact_keys) & {k for p in rest for k in p.fact_keys}:
             before = abs((share() or 0.5) - 0.5)
             chosen.discard(rival.key)
             chosen.add(q.key)
