@@ -765,8 +765,10 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
     if not prompt.lstrip().startswith("¿"):
         if _FRAGMENT_OPENING.match(text):
             return "fragment"
-        main = _FRONTED_CLAUSE.sub("", _RELATIVE_CLAUSE.sub("", text.replace(blank, "X")))
-        if not has_main_verb(main):
+        whole = text.replace(blank, "X")
+        main = _FRONTED_CLAUSE.sub("", _RELATIVE_CLAUSE.sub("", whole))
+        # (The whole stem's verb was checked when it was built: only what the clauses leave is looked at.)
+        if main != whole and not has_main_verb(main):
             return "fragment"
         if len(text.split()) < MIN_PROMPT_WORDS or (re.match(r"se\s", text, re.IGNORECASE) and len(text.split()) < 8):
             return "fragment"  # «_____ se entregó.», «Se reconoció la independencia de _____.»: by whom, when?
