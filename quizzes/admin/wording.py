@@ -108,6 +108,10 @@ class WordingMixin:
             )
         super().message_user(request, message, level, extra_tags, fail_silently)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["grammatical_gender"] = self.grammatical_gender  # for the save buttons (admin/quizzes/submit_line.html)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
         inline_admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
         for inline_admin_formset in inline_admin_formsets:

@@ -159,3 +159,10 @@ def test_the_generate_button_saves_generates_and_shows_the_questions(teacher_cli
     assert calls == [document.pk]
     assert response["Location"] == reverse("admin:quizzes_question_changelist") + f"?document__id__exact={document.pk}"
     assert _messages(response) == ["El documento «Un texto» se ha guardado.", "Un texto: 3 preguntas"]
+
+
+def test_the_save_buttons_agree_with_the_noun(teacher_client):
+    question_page = teacher_client.get(reverse("admin:quizzes_question_add"))
+    assertContains(question_page, 'value="Guardar y añadir otra"')
+    quiz_page = teacher_client.get(reverse("admin:quizzes_quiz_add"))
+    assertContains(quiz_page, 'value="Guardar y añadir otro"')
