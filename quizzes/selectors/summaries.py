@@ -27,7 +27,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 MAX_AGE = timedelta(minutes=30)  # a safety net: an entry is rebuilt at least this often
 GLOBAL_KEY = "ww:sv:content"
@@ -95,6 +96,16 @@ def bump(*, user_ids: Iterable[int] = (), everyone: bool = False) -> None:
     if not enabled():
         return
     keys = [GLOBAL_KEY] if everyone else [_user_key(user_id) for user_id in set(user_ids) if user_id is not None]
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        # One round trip (Django's incr() asks EXISTS first): a missing version starts at a fresh value, then counts up.
+        pipe = backend._cache.get_client(write=True).pipeline(transaction=False)
+        for key in keys:
+            raw = backend.make_and_validate_key(key)
+            pipe.set(raw, time.time_ns(), nx=True)
+            pipe.incr(raw)
+        pipe.execute()
+        return
     for key in keys:
         with contextlib.suppress(ValueError):  # never read yet: the first reader starts it at a fresh value
             cache.incr(key)

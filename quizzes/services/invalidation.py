@@ -26,11 +26,24 @@ CONTENT = {"Document", "Question", "Quiz", "QuizItem", "Flashcard", "Classroom",
 def changed(*, user_ids: Iterable[int] = (), everyone: bool = False) -> None:
     """Make the summaries of these users (or everyone's) stale, now and again once the transaction commits.
 
-    The second bump covers a reader that built a summary from the data as it was before the commit.
+    The second bump covers a reader that built a summary from the data as it was before the commit. Outside a
+    transaction the write is already committed: one bump. Inside one, the second bump is registered once per set of
+    users (a rating saves the card's state and logs a review: one bump at commit).
     """
-    user_ids = list(user_ids)
+    user_ids = sorted({u for u in user_ids if u is not None})
     summaries.bump(user_ids=user_ids, everyone=everyone)
-    transaction.on_commit(lambda: summaries.bump(user_ids=user_ids, everyone=everyone))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    what = (everyone, tuple(user_ids))
+    if any(getattr(func, "summaries", None) == what for _sids, func, *_robust in connection.run_on_commit):
+        return
+
+    def bump_again():
+        summaries.bump(user_ids=user_ids, everyone=everyone)
+
+    bump_again.summaries = what
+    transaction.on_commit(bump_again)
 
 
 def _model_changed(sender, instance, **kwargs) -> None:
