@@ -20,6 +20,7 @@ refused shows it. It writes to the database: use the demo data or a copy, never 
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -38,7 +39,7 @@ from django.utils import timezone
 
 from loadtest.htmlforms import find_form, parse
 from quizzes.domain import scheduling
-from quizzes.models import Attempt, AttemptState, FeedbackTiming, Quiz, Response, Review, StudentCard, User
+from quizzes.models import Attempt, AttemptState, FeedbackTiming, Quiz, Response, Review, User
 from quizzes.selectors.cards import studied_cards
 from quizzes.services import attempts as attempt_svc
 from quizzes.services import cards as card_svc
@@ -221,10 +222,8 @@ class Command(BaseCommand):
             self._measure(tmp, opts)
         finally:
             for p in procs:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(p.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
 
     @staticmethod
     def _wait_up(port: int, timeout: float = 90) -> None:
