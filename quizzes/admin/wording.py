@@ -47,6 +47,7 @@ NEXT = {
 }
 ADD_ROW = _("Añadir %(verbose_name)s")
 DELETE_ROW = _("Eliminar esta fila")
+VIEW_TITLE = _("Ver %(name)s")
 DATE_LABEL = _("Fecha")
 TIME_LABEL = _("Hora")
 
@@ -110,6 +111,8 @@ class WordingMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["grammatical_gender"] = self.grammatical_gender  # for the save buttons (admin/quizzes/submit_line.html)
+        if change and obj is not None and not self.has_change_permission(request, obj):
+            context["title"] = gettext(VIEW_TITLE) % {"name": self.model._meta.verbose_name}  # not «Vista pregunta»
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_inline_formsets(self, request, formsets, inline_instances, obj=None):

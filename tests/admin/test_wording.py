@@ -88,6 +88,7 @@ def test_a_shared_true_false_question_shows_the_answer_in_words(teacher_client):
     question = factories.make_question(kind=QuestionKind.TRUE_FALSE, correct_bool=True)  # no owner: read-only
     response = teacher_client.get(reverse("admin:quizzes_question_change", args=[question.pk]))
     assertContains(response, '<div class="readonly">Verdadero</div>', html=True)
+    assertContains(response, "<h1>Ver pregunta</h1>", html=True)
 
 
 def test_the_checks_of_a_draft_are_sentences_without_internal_ids(teacher_client, teacher):
