@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from ..models import Assignment, Attempt, Document, FeedbackTiming, Quiz
+from . import summaries
 
 # Answers that arrive this long after the deadline still count (the page auto-submits at zero; the network is slow).
 GRACE = timedelta(seconds=15)
@@ -44,8 +46,16 @@ def availability_from(*, quiz: Quiz, assignments: list[Assignment]) -> Availabil
 
 
 def quiz_availability(*, quiz: Quiz, user) -> Availability:
-    """Return when this student may take the quiz."""
-    return availability_from(quiz=quiz, assignments=list(Assignment.objects.for_student(user).filter(quiz=quiz)))
+    """Return when this student may take the quiz (cached per student and quiz until a quiz, an assignment or an
+    enrolment changes: read on every question page, answer and autosave; see summaries)."""
+
+    def build() -> Availability:
+        return availability_from(quiz=quiz, assignments=list(Assignment.objects.for_student(user).filter(quiz=quiz)))
+
+    user_id = getattr(user, "pk", user)
+    return summaries.cached(
+        f"availability:{quiz.pk}", user_id=user_id, now=timezone.now(), build=build, until=lambda _value: None
+    )
 
 
 def feedback_visible(*, attempt: Attempt, availability: Availability, now: datetime) -> bool:

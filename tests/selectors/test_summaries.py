@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from quizzes.models import CardState, StudentCard
 from quizzes.selectors import summaries
+from quizzes.selectors.availability import quiz_availability
 from quizzes.selectors.cards import cached_queue
 from quizzes.selectors.quizzes import cached_student_home
 from quizzes.services import attempts as attempt_svc
@@ -199,3 +200,14 @@ def test_off_without_a_shared_cache(settings, student, django_assert_num_queries
     assert cache.get(summaries._entry_key("queue", student.pk)) is None
     with django_assert_num_queries(3):  # clock, counts, next card (the documents are memoised on the user)
         cached_queue(user=student, now=now)
+
+
+def test_a_quizs_availability_is_cached_until_its_assignment_changes(student, django_assert_num_queries):
+    quiz = factories.make_quiz(n_questions=1)
+    assignment = factories.make_assignment(classroom=factories.make_classroom(students=[student]), quiz=quiz)
+    assert quiz_availability(quiz=quiz, user=student).closes_at is None
+    with django_assert_num_queries(0):
+        assert quiz_availability(quiz=quiz, user=student.pk).assigned
+    assignment.closes_at = timezone.now() + timedelta(minutes=1)
+    assignment.save()  # a teacher closes it early: the next question page or answer reads the new close time
+    assert quiz_availability(quiz=quiz, user=student).closes_at == assignment.closes_at

@@ -17,10 +17,11 @@ pytestmark = pytest.mark.django_db
 # session, user, attempt (+quiz), the student's assignments of the quiz (the effective deadline: a close time may
 # have moved), slot list, response (+question, sentence), choices
 QUESTION_PAGE_QUERIES = 7
-# session, user, attempt, assignments (expiry); then in the service: savepoint, attempt FOR UPDATE, assignments
-# again (the deadline under the lock), response FOR UPDATE, choices, update, release; and the count of slots for the
-# redirect target
-ANSWER_POST_QUERIES = 12
+# session, user, attempt, assignments (expiry); then in the service: savepoint, attempt FOR UPDATE, response FOR
+# UPDATE, choices, update, release; and the count of slots for the redirect target. The student's assignments of the
+# quiz are read once: the service's second look (the deadline under the lock) finds them in the cache
+# (selectors.availability.quiz_availability), as do the question pages that follow.
+ANSWER_POST_QUERIES = 11
 RESULT_PAGE_QUERIES = 7
 PROGRESS_PAGE_QUERIES = 4
 
