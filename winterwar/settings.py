@@ -195,6 +195,11 @@ AXES_CLIENT_IP_CALLABLE = "winterwar.security.client_ip"  # the student's addres
 WINTERWAR_SPRAY_USERNAMES = env_int("DJANGO_LOGIN_SPRAY_USERNAMES", 40)
 WINTERWAR_SPRAY_WINDOW = 15 * 60
 
+# Item analysis flags a question (too easy, too hard, poor discrimination) only once this many students answered it:
+# below ~30, facility and discrimination swing with every answer (Moodle's quiz statistics say the same). The quiz
+# builder trusts a question's observed difficulty from the same number on.
+ITEM_ANALYSIS_MIN_ANSWERS = max(1, env_int("WINTERWAR_ITEM_ANALYSIS_MIN_ANSWERS", 30))
+
 # Two-step login (TOTP, django-otp) for staff: a teacher may turn it on; superusers, who read every student's grades,
 # must have it when this is on (on by default outside development).
 WINTERWAR_REQUIRE_2FA_SUPERUSERS = env_bool("DJANGO_REQUIRE_2FA_SUPERUSERS", not DEBUG)

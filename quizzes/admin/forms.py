@@ -1,11 +1,15 @@
 """The admin's own forms: documents, questions and their options, quiz items, and the question import pages."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from ..domain.numbers import format_number, parse_number
 from ..domain.uploads import check_size, megabytes, read_text
+from ..generation.selection import EASY, HARD, MEDIUM
 from ..interop.anki_import import MAX_PACKAGE_BYTES as MAX_APKG_BYTES
 from ..interop.schema import MAX_IMPORT_BYTES
 from ..models import (
@@ -13,12 +17,17 @@ from ..models import (
     Document,
     ImportFormat,
     Question,
+    QuestionKind,
+    Quiz,
     Status,
     validate_accepted,
     validate_choices,
     validate_document_text,
 )
+from ..selectors.quiz_building import documents_for_authoring, quizzes_for_authoring
 from ..services import content as content_services
+from ..services.errors import Code
+from ..services.quiz_building import MAX_BUILD_SIZE
 
 
 def _size_limit(message, max_bytes: int):
@@ -99,6 +108,30 @@ def _kept_rows(formset) -> list[dict]:
     ]
 
 
+class SpanishNumberField(forms.FloatField):
+    """A number typed and shown the Spanish way («23,9», «500 000»; «23.9» is understood too), never in float noise."""
+
+    def prepare_value(self, value):
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return format_number(float(f"{value:.15g}"), grouping=False, decimals=None)  # no float noise
+        return value
+
+    def to_python(self, value):
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, float | int):
+            return float(value)
+        number = parse_number(str(value))
+        if number is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        return attrs
+
+
 class TrueFalseSelect(forms.NullBooleanSelect):
     """The answer of a true/false question: «Verdadero» or «Falso» (Django's default says «Sí / No / Desconocido»)."""
 
@@ -126,7 +159,12 @@ class QuestionForm(forms.ModelForm):
             "edited_by_teacher",
             "review_note",
         ]
-        widgets = {"correct_bool": TrueFalseSelect}
+        field_classes = {"numeric_value": SpanishNumberField, "numeric_tolerance": SpanishNumberField}
+        widgets = {
+            "correct_bool": TrueFalseSelect,
+            "numeric_value": forms.TextInput,
+            "numeric_tolerance": forms.TextInput,
+        }
 
 
 # ---------------------------------------------------------------- quizzes
@@ -135,6 +173,20 @@ class QuestionForm(forms.ModelForm):
 class QuizItemInlineFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
+        if any(self.errors):
+            return
+        for form in self.forms:
+            question = form.cleaned_data.get("question") if form.cleaned_data else None
+            added = "question" in form.changed_data and not form.cleaned_data.get("DELETE")
+            if added and question is not None and question.status != Status.PUBLISHED:
+                form.add_error(
+                    "question",
+                    ValidationError(
+                        _("«%(q)s» no está publicada: publíquela antes de añadirla a un cuestionario."),
+                        code="draft_question",
+                        params={"q": question},
+                    ),
+                )
         if any(self.errors) or self.instance.status != Status.PUBLISHED:
             return
         questions = [
@@ -147,6 +199,74 @@ class QuizItemInlineFormSet(forms.BaseInlineFormSet):
         errors = content_services.quiz_publish_problems(questions=questions)
         if errors:
             raise ValidationError(errors)
+
+
+class QuizBuildForm(forms.Form):
+    """«Crear desde un documento»: which document, how many questions, which kinds, how hard."""
+
+    document = forms.ModelChoiceField(label=_("Documento"), queryset=Document.objects.none())
+    size = forms.IntegerField(
+        label=_("Número de preguntas"),
+        min_value=1,
+        max_value=MAX_BUILD_SIZE,
+        initial=10,
+        help_text=_("Se toman menos si el documento no tiene bastantes que cumplan las reglas."),
+    )
+    kinds = forms.MultipleChoiceField(
+        label=_("Tipos"),
+        choices=QuestionKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Ninguno marcado: todos los tipos, por turnos."),
+    )
+    difficulty = forms.ChoiceField(
+        label=_("Dificultad"),
+        choices=[("", _("Cualquiera")), (EASY, _("Fácil")), (MEDIUM, _("Media")), (HARD, _("Difícil"))],
+        required=False,
+        help_text=_(
+            "Por el porcentaje de aciertos cuando la pregunta ya tiene bastantes respuestas; si no, por su tipo "
+            "(verdadero o falso y opción única, fáciles; opción múltiple y ordenación, medias; respuesta corta y "
+            "numérica, difíciles)."
+        ),
+    )
+    per_attempt = forms.IntegerField(
+        label=_("Preguntas por intento"),
+        min_value=1,
+        max_value=MAX_BUILD_SIZE,
+        required=False,
+        help_text=_("Vacío: todas. Si pone un número, cada intento saca esa cantidad al azar con las mismas reglas."),
+    )
+    title = forms.CharField(
+        label=_("Título"), max_length=200, required=False, help_text=_("Vacío: el del documento y el número.")
+    )
+    once = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documents_for_authoring(user)
+        self.fields["once"].initial = uuid.uuid4().hex
+
+    def clean(self):
+        cleaned = super().clean()
+        size, per_attempt = cleaned.get("size"), cleaned.get("per_attempt")
+        if size and per_attempt and per_attempt > size:
+            self.add_error("per_attempt", ValidationError(Code.BUILD_PER_ATTEMPT_INVALID.label, code="per_attempt"))
+        return cleaned
+
+
+class AddToQuizForm(forms.Form):
+    """«Añadir al cuestionario»: which of the teacher's quizzes the selected questions go to."""
+
+    quiz = forms.ModelChoiceField(
+        label=_("Cuestionario"),
+        queryset=Quiz.objects.none(),
+        empty_label=None,
+        help_text=_("Las preguntas se añaden al final; las que ya están y los borradores no se añaden."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quiz"].queryset = quizzes_for_authoring(user)
 
 
 # ---------------------------------------------------------------- question import

@@ -1,20 +1,24 @@
 """Questions of every kind, with their options and accepted answers."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from ..domain.numbers import format_number
 from ..models import AcceptedAnswer, Choice, Question, Status
 from ..presentation.labels import true_false_label
 from ..presentation.quality import quality_summary
 from ..services import content as content_services
 from ..services import invalidation
 from ..services import regrade as regrade_services
-from .base import ModelAdmin, TabularInline
-from .forms import AcceptedAnswerInlineFormSet, ChoiceInlineFormSet, QuestionForm
+from ..services.errors import ServiceError
+from .base import AutocompleteSelect, ModelAdmin, TabularInline
+from .forms import AcceptedAnswerInlineFormSet, AddToQuizForm, ChoiceInlineFormSet, QuestionForm
 from .interop import QuestionInteropAdminMixin
 from .wording import FEMININE
 
@@ -37,11 +41,51 @@ class AcceptedAnswerInline(TabularInline):
     classes = ("accepted-inline",)
 
 
+def question_label(question: Question) -> str:
+    """The question as the quiz's question picker shows it: kind, status and the full prompt."""
+    prompt = " ".join(question.prompt.split())
+    return f"[{question.get_kind_display()} · {question.get_status_display()}] {prompt}"
+
+
+class QuestionPickerJsonView(AutocompleteJsonView):
+    """The quiz's question picker searches published questions only and names each by :func:`question_label`."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(status=Status.PUBLISHED)
+
+    def serialize_result(self, obj, to_field_name):
+        return {"id": str(getattr(obj, to_field_name)), "text": question_label(obj)}
+
+
+class QuestionPickerWidget(AutocompleteSelect):
+    def get_url(self):
+        return reverse("admin:quizzes_question_picker")
+
+
+def _added_message(quiz, result) -> str:
+    parts = [
+        ngettext("%(n)d pregunta añadida a «%(quiz)s».", "%(n)d preguntas añadidas a «%(quiz)s».", result.added)
+        % {"n": result.added, "quiz": quiz}
+    ]
+    if result.already:
+        parts.append(ngettext("%d ya estaba.", "%d ya estaban.", result.already) % result.already)
+    if result.drafts:
+        parts.append(
+            ngettext(
+                "%d es un borrador y no se ha añadido (publíquela antes).",
+                "%d son borradores y no se han añadido (publíquelas antes).",
+                result.drafts,
+            )
+            % result.drafts
+        )
+    return " ".join(parts)
+
+
 @admin.register(Question)
 class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
     grammatical_gender = FEMININE  # «la pregunta», «la clase», «la tarjeta»: the save messages agree
     owner_paths = ("created_by", "document__created_by")
-    read_only_actions = ("duplicate",)  # a copy is the teacher's own
+    read_only_actions = ("duplicate", "add_to_quiz")  # a copy is the teacher's own; the quiz changed is theirs
     form = QuestionForm
     list_display = (
         "short_prompt",
@@ -60,7 +104,7 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
     autocomplete_fields = ("document", "fact")
     readonly_fields = ("key", "quality", "quality_checks", "origin", "sentence", "preview_link", "true_false_answer")
     inlines = [ChoiceInline, AcceptedAnswerInline]
-    actions = ["publish", "archive", "duplicate", "regrade"]
+    actions = ["publish", "archive", "duplicate", "add_to_quiz", "regrade"]
     fieldsets = (
         (None, {"fields": ("kind", "prompt", "explanation", "status", "document", "fact", "preview_link")}),
         (_("Verdadero o falso"), {"fields": ("correct_bool",), "classes": ("kind-true_false",)}),
@@ -76,6 +120,10 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
 
     class Media:
         js = ("quizzes/admin_question.js",)
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(QuestionPickerJsonView.as_view(admin_site=self.admin_site))
+        return [path("elegir/", picker, name="quizzes_question_picker"), *super().get_urls()]
 
     def get_fieldsets(self, request, obj=None):
         """The generator's checks of a draft, as sentences, right under its status; the true/false answer read-only
@@ -167,6 +215,29 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
             % len(copies),
         )
 
+    @admin.action(description=_("Añadir al cuestionario…"))
+    def add_to_quiz(self, request, queryset):
+        """An intermediate page asks which of the teacher's quizzes; «Añadir» appends the published questions."""
+        questions = list(queryset.order_by("pk"))
+        form = AddToQuizForm(request.POST if request.POST.get("apply") == "1" else None, user=request.user)
+        if form.is_bound and form.is_valid():
+            quiz = form.cleaned_data["quiz"]
+            try:
+                result = content_services.quiz_add_questions(quiz=quiz, questions=questions, user=request.user)
+            except ServiceError as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+                return None
+            self.message_user(request, _added_message(quiz, result), messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:quizzes_quiz_change", args=[quiz.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Añadir al cuestionario"),
+            "questions": questions,
+            "form": form,
+        }
+        return TemplateResponse(request, "quizzes/admin/add_to_quiz.html", context)
+
     @admin.action(description=_("Recalificar las respuestas entregadas (primero una simulación)"))
     def regrade(self, request, queryset):
         """Dry run first: whose score changes and by how much; «Aplicar» rewrites the scores and logs the regrade."""
@@ -183,7 +254,10 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
             }
             return TemplateResponse(request, "quizzes/admin/regrade_confirm.html", context)
         changes = regrade_services.regrade_questions(question_ids=ids, apply=True)
-        summary = "; ".join(f"{c.student} #{c.number} {c.old_percent:g} → {c.new_percent:g} %" for c in changes)
+        summary = "; ".join(
+            f"{c.student} #{c.number} {format_number(c.old_percent)} → {format_number(c.new_percent)} %"
+            for c in changes
+        )
         for question in questions:
             self.log_change(request, question, _("Recalificada: %(changes)s") % {"changes": summary or "—"})
         self.message_user(

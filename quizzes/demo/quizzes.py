@@ -4,11 +4,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from ..generation.selection import Candidate, select_quiz_items
-from ..models import Assignment, Choice, Document, FeedbackTiming, Question, QuestionKind, Quiz, QuizItem, Status
+from ..generation.selection import select_quiz_items
+from ..models import Assignment, Document, FeedbackTiming, Quiz, QuizItem, Status
+from ..selectors.quiz_building import document_candidates
 from ..services import invalidation
 
 DEMO_REVIEW_QUIZ = "Tarea: todos los tipos de pregunta"
@@ -19,19 +19,14 @@ DEMO_PRACTICE_QUIZ = "Guerra de Invierno: práctica rápida"
 def demo_class_quizzes_create(*, document, classroom, teacher) -> list[str]:
     """Create, once, a review quiz with every kind of question (assigned to the class) and a timed practice quiz."""
     created: list[str] = []
-    published = list(
-        Question.objects.published()
-        .filter(document=document)
-        .select_related("fact")
-        .prefetch_related("accepted_answers", Prefetch("choices", queryset=Choice.objects.select_related("fact")))
-        .order_by("id")
-    )
+    candidates = document_candidates(document=document)
+    published = sorted((c.item for c in candidates), key=lambda q: q.pk)
     if not published:
         return created
     if not Quiz.objects.filter(title=DEMO_REVIEW_QUIZ).exists():
-        # Every kind, taken in turn, two of each at most; no item gives another away.
+        # Every kind, taken in turn, two of each at most; no item gives another away (as «Crear desde un documento»).
         kinds = {q.kind for q in published}
-        picked = [c.item for c in select_quiz_items(_candidates(published), 2 * len(kinds))]
+        picked = [c.item for c in select_quiz_items(candidates, 2 * len(kinds))]
         quiz = Quiz.objects.create(
             title=DEMO_REVIEW_QUIZ,
             description="Un repaso con preguntas de todos los tipos sobre el texto.",
@@ -74,37 +69,6 @@ DEMO_QUIZZES = [
 ]
 
 
-def _candidates(questions: list[Question]) -> list[Candidate]:
-    """Return selection records for stored questions (choices, accepted answers and facts prefetched)."""
-    out = []
-    for q in questions:
-        choices = list(q.choices.all())
-        facts = {q.fact_id} if q.fact_id else set()
-        facts |= {c.fact_id for c in choices if c.fact_id}
-        sentences = {q.sentence_id} if q.sentence_id else set()
-        sentences |= {c.fact.sentence_id for c in choices if c.fact_id and c.fact.sentence_id}
-        answers: list[str] = []
-        if q.kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
-            answers = [c.text for c in choices if c.is_correct]
-        elif q.kind == QuestionKind.SHORT_ANSWER:
-            answers = [a.text for a in q.accepted_answers.all()]
-        elif q.kind == QuestionKind.NUMERIC and q.numeric_value is not None:
-            answers = [f"{q.numeric_value:g}"]
-        out.append(
-            Candidate(
-                key=q.key or str(q.pk),
-                kind=q.kind,
-                prompt=q.prompt,
-                sentences=frozenset(sentences),
-                facts=frozenset(facts),
-                answers=tuple(answers),
-                score=q.quality or 0.0,
-                item=q,
-            )
-        )
-    return out
-
-
 @transaction.atomic
 def demo_topic_quizzes_create(*, document: Document, size: int = 10) -> list[Quiz]:
     """Create (once) three published quizzes from the document's published generated questions.
@@ -113,14 +77,7 @@ def demo_topic_quizzes_create(*, document: Document, size: int = 10) -> list[Qui
     (`quizzes.generation.selection.select_quiz_items`).
     """
     quizzes = []
-    published = list(
-        Question.objects.published()
-        .filter(document=document)
-        .select_related("fact")
-        .prefetch_related("accepted_answers", Prefetch("choices", queryset=Choice.objects.select_related("fact")))
-        .order_by("key")
-    )
-    candidates = _candidates(published)
+    candidates = document_candidates(document=document)
     for title, description, kinds in DEMO_QUIZZES:
         quiz, created = Quiz.objects.get_or_create(
             title=title, defaults={"description": description, "document": document, "status": Status.DRAFT}

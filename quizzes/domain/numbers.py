@@ -29,6 +29,7 @@ from decimal import Decimal
 
 MAX_NUMBER_CHARS = 100  # no one types a longer number; longer input is refused before any regex runs
 MAX_QUANTITY_CHARS = 300
+THOUSANDS_SEP = "\u00a0"  # a no-break space: «500 000» never breaks after «500»
 
 _SPACES = " \u00a0\u202f\u2009'"
 _SIGNS = {"-": -1, "−": -1, "–": -1, "+": 1}
@@ -151,7 +152,11 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def format_number(value: float | None, *, grouping: bool = True, decimals: int | None = 6) -> str:
-    """Write a number the Spanish way: decimal comma, a thousands point from 10 000 on (years stay "1939").
+    """Write a number the Spanish way: decimal comma, thousands grouped by a no-break space from 10 000 on.
+
+    The RAE (Ortografía 2010, § 4.2.3.1) groups digits by three with a space, not a point, and only when the whole part
+    has five digits or more: «1939», «2520,7», «10 000», «2 520 000». The space is a no-break one (U+00A0) so a number
+    never wraps across lines; ``parse_number`` reads it back.
 
     ``decimals`` rounds (6 by default, which hides float noise such as 0.30000000000000004); None keeps every digit
     of the shortest exact form. Without ``grouping`` there is no thousands point (our CSV export).
@@ -172,8 +177,8 @@ def format_number(value: float | None, *, grouping: bool = True, decimals: int |
         while whole:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
-        whole = ".".join(groups)
-    if negative and (whole.strip("0.") or fraction):
+        whole = THOUSANDS_SEP.join(groups)
+    if negative and (whole.strip("0" + THOUSANDS_SEP) or fraction):
         whole = "-" + whole
     return whole + ("," + fraction if fraction else "")
 
@@ -207,6 +212,21 @@ def _plural(word: str) -> str:
     return word + "es"
 
 
+def _is_calendar_year(value: float | None, plain_unit: str) -> bool:
+    return plain_unit in {"año", "años"} and value is not None and value == int(value) and 1000 <= abs(value) <= 2999
+
+
+def unit_label(unit: str, value: float | None = None) -> str:
+    """Return the unit to write beside an answer box: «meses» for «mes», nothing for a calendar year («1939 año»)."""
+    unit = (unit or "").strip()
+    plain = unit.casefold()
+    if not unit or _is_calendar_year(value, plain):
+        return ""
+    if plain in _SYMBOLS or plain.startswith(("°", "º")) or " " in unit or not unit.isalpha() or len(unit) <= 2:
+        return unit
+    return _plural(unit) if unit.islower() else unit
+
+
 def format_amount(value: float | None, unit: str = "") -> str:
     """Write a number with its unit as Spanish reads it: «1939» (a year, not «1939 año»), «3 meses», «1 mes».
 
@@ -218,7 +238,7 @@ def format_amount(value: float | None, unit: str = "") -> str:
     if not text or not unit:
         return text
     plain = unit.casefold()
-    if plain in {"año", "años"} and value is not None and value == int(value) and 1000 <= abs(value) <= 2999:
+    if _is_calendar_year(value, plain):
         return text  # a calendar year
     if plain in _SYMBOLS or plain.startswith(("°", "º")):
         return f"{text} {unit}" if plain not in {"%"} else f"{text} %"

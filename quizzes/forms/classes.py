@@ -39,16 +39,9 @@ class ClassroomForm(forms.Form):
     )
 
 
-class AssignmentForm(forms.Form):
-    quiz = forms.ModelChoiceField(
-        label=_("Cuestionario"),
-        queryset=Quiz.objects.published().order_by("title"),
-        empty_label=_("Elija un cuestionario publicado"),
-        error_messages={
-            "required": _("Elija un cuestionario."),
-            "invalid_choice": _("Ese cuestionario no existe o no está publicado."),
-        },
-    )
+class AssignmentDatesForm(forms.Form):
+    """An assignment's due date and window (changed from the class page)."""
+
     due_at = forms.DateTimeField(
         label=_("Fecha de entrega"), required=False, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
     )
@@ -58,3 +51,16 @@ class AssignmentForm(forms.Form):
     closes_at = forms.DateTimeField(
         label=_("Se cierra"), required=False, input_formats=DATETIME_FORMATS, widget=DateTimeLocalInput()
     )
+
+
+class AssignmentForm(AssignmentDatesForm):
+    quiz = forms.ModelChoiceField(
+        label=_("Cuestionario"),
+        queryset=Quiz.objects.published().order_by("title"),
+        empty_label=_("Elija un cuestionario publicado"),
+        error_messages={
+            "required": _("Elija un cuestionario."),
+            "invalid_choice": _("Ese cuestionario no existe o no está publicado."),
+        },
+    )
+    field_order = ["quiz", "due_at", "opens_at", "closes_at"]

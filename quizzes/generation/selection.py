@@ -4,6 +4,11 @@
 questions) and returns the chosen ones in quiz order. Two items drawn from one sentence give each other
 away (the cloze of one is the statement of the other), so a quiz holds at most one item per sentence; an
 item whose prompt states another item's answer is left out too.
+
+Difficulty is one of three levels (``EASY``, ``MEDIUM``, ``HARD``). ``estimate_difficulty`` reads it from the share
+of right answers once enough students have answered (``min_answers``: fewer answers say little, as in item
+analysis), and before that from the kind: recognising (true/false, one option) is easier than recalling (a short
+answer, a number).
 """
 
 from __future__ import annotations
@@ -15,6 +20,27 @@ from dataclasses import dataclass, field
 
 from .lexicon import fold
 from .model import Question
+
+EASY, MEDIUM, HARD = "easy", "medium", "hard"
+DIFFICULTIES = (EASY, MEDIUM, HARD)
+_KIND_DIFFICULTY = {
+    "true_false": EASY,
+    "single_choice": EASY,
+    "multiple_choice": MEDIUM,
+    "ordering": MEDIUM,
+    "short_answer": HARD,
+    "numeric": HARD,
+}
+EASY_FACILITY, HARD_FACILITY = 0.75, 0.4  # share of right answers: above is easy, below is hard
+
+
+def estimate_difficulty(kind: str, *, facility: float | None = None, answers: int = 0, min_answers: int = 10) -> str:
+    """Return the level of an item: from its share of right answers past ``min_answers``, else from its kind."""
+    if facility is not None and answers >= max(1, min_answers):
+        if facility >= EASY_FACILITY:
+            return EASY
+        return HARD if facility < HARD_FACILITY else MEDIUM
+    return _KIND_DIFFICULTY.get(kind, MEDIUM)
 
 
 @dataclass(frozen=True)
@@ -28,6 +54,7 @@ class Candidate:
     facts: frozenset = field(default_factory=frozenset)
     answers: tuple[str, ...] = ()  # what a student must give; none of it may stand in another prompt
     score: float = 1.0  # higher first (quality, importance)
+    difficulty: str = ""  # EASY, MEDIUM or HARD ("" when unknown: no difficulty filter keeps it out)
     item: object = None  # the caller's object, handed back untouched
 
 
@@ -51,25 +78,35 @@ def select_quiz_items(
     n: int,
     *,
     kinds: Iterable[str] | None = None,
+    difficulty: str | None = None,
     rng: random.Random | None = None,
+    by_score: bool = True,
 ) -> list[Candidate]:
     """Return up to n items: one per sentence and fact, no item giving another away, kinds taken in turn.
 
+    With ``kinds`` only those kinds are taken; with ``difficulty`` only items of that level (unknown ones too).
+
     Within a kind the best-scored items come first; `rng` shuffles items of equal score (without it the
-    order is by key, so the same bank gives the same quiz). At most one ordering item is taken: it spans
+    order is by key, so the same bank gives the same quiz). Without ``by_score`` the score is ignored: with an `rng`
+    each draw is a fresh random subset (a pool's questions per attempt). At most one ordering item is taken: it spans
     several sentences.
     """
     wanted = set(kinds) if kinds is not None else None
-    pool = [c for c in items if wanted is None or c.kind in wanted]
+    pool = [
+        c
+        for c in items
+        if (wanted is None or c.kind in wanted) and (not difficulty or c.difficulty in {difficulty, ""})
+    ]
     if rng is not None:
         rng.shuffle(pool)
     else:
         pool.sort(key=lambda c: str(c.key))
-    pool.sort(key=lambda c: -c.score)  # stable: ties keep the shuffled or key order
+    if by_score:
+        pool.sort(key=lambda c: -c.score)  # stable: ties keep the shuffled or key order
     by_kind: dict[str, list[Candidate]] = {}
     for c in pool:
         by_kind.setdefault(c.kind, []).append(c)
-    order = sorted(by_kind, key=lambda k: (-by_kind[k][0].score, k))
+    order = sorted(by_kind, key=lambda k: (-by_kind[k][0].score, k)) if by_score else list(by_kind)
     chosen: list[Candidate] = []
     ordering_taken = False
     progress = True

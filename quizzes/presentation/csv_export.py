@@ -158,6 +158,17 @@ ITEM_ANALYSIS_HEADER = [
 ]
 
 
+def _flag_cell(stat) -> str:
+    flags = "; ".join(str(f) for f in stat.flags)
+    if flags and not stat.reliable:
+        return _("(poco fiable: %(n)d de %(min)d respuestas) %(flags)s") % {
+            "n": stat.n,
+            "min": stat.min_answers,
+            "flags": flags,
+        }
+    return flags
+
+
 def item_analysis_rows(analysis, *, quiz) -> list[list]:
     """The item analysis of ``quiz``: the summary, a blank line, then one row per question."""
     rows = [
@@ -183,7 +194,7 @@ def item_analysis_rows(analysis, *, quiz) -> list[list]:
                 stat.top_wrong or "",
                 stat.top_wrong_count,
                 options,
-                "; ".join(str(f) for f in stat.flags),
+                _flag_cell(stat),
             ]
         )
     return rows

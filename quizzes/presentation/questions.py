@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from ..domain.grading import is_ascii_int
-from ..domain.numbers import format_amount, format_number
+from ..domain.numbers import format_amount, format_number, unit_label
 from ..domain.opaque import option_key
 from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Response
 
@@ -87,7 +87,8 @@ def question_view(
     """
     answer = answer or {}
     choices = ordered_choices(choices, order or [])
-    view = QuestionView(question=question, kind=question.kind, unit=question.unit, disabled=disabled, scope=scope)
+    unit = unit_label(question.unit, question.numeric_value)
+    view = QuestionView(question=question, kind=question.kind, unit=unit, disabled=disabled, scope=scope)
 
     def name(choice: Choice) -> int | str:
         return choice.pk if scope is None else option_key(scope, choice.pk)

@@ -18,6 +18,7 @@ from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 
 from ..domain import grading, opaque
+from ..generation.selection import select_quiz_items
 from ..models import (
     AcceptedAnswer,
     Attempt,
@@ -27,6 +28,7 @@ from ..models import (
     Question,
     QuestionKind,
     Quiz,
+    QuizItem,
     Response,
     Status,
 )
@@ -38,6 +40,7 @@ from ..selectors.availability import (
     is_expired,
     quiz_availability,
 )
+from ..selectors.quiz_building import candidate_questions, to_candidates
 from .cards import card_record_quiz_answer
 from .errors import Code, ServiceError
 
@@ -108,6 +111,17 @@ def _choice_order(question: Question, choices: list[Choice], *, shuffle: bool, r
     return ids
 
 
+def _draw_from_pool(items: list[QuizItem], *, n: int, rng: random.Random):
+    """Draw ``n`` of a pool's items at random by the rules of a built quiz: one per sentence and fact, none giving
+    another's answer away (fewer when the pool holds fewer such items). Return them in quiz order, with their choices.
+    """
+    by_question = {item.question_id: item for item in items}
+    questions = candidate_questions(Question.objects.filter(pk__in=by_question), with_stats=False)
+    drawn = select_quiz_items(to_candidates(questions), n, rng=rng, by_score=False)
+    chosen = sorted((by_question[c.item.pk] for c in drawn), key=lambda item: (item.position, item.pk))
+    return chosen, {c.item.pk: list(c.item.choices.all()) for c in drawn}
+
+
 @transaction.atomic
 def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None) -> Attempt:
     """Return the student's open attempt at a quiz, starting a new one when there is none.
@@ -134,14 +148,14 @@ def attempt_start(*, user, quiz: Quiz, now: datetime | None = None, rng: random.
     items = list(quiz.items.published().select_related("question").order_by("position"))
     if not items:
         raise ServiceError(Code.QUIZ_EMPTY)
+    choices_by_question: dict[int, list[Choice]] = {}
     if quiz.questions_per_attempt and quiz.questions_per_attempt < len(items):
-        chosen = set(rng.sample(range(len(items)), quiz.questions_per_attempt))
-        items = [item for i, item in enumerate(items) if i in chosen]
+        items, choices_by_question = _draw_from_pool(items, n=quiz.questions_per_attempt, rng=rng)
+    else:
+        for choice in Choice.objects.filter(question__in=[i.question_id for i in items]):
+            choices_by_question.setdefault(choice.question_id, []).append(choice)
     if quiz.shuffle_questions:
         rng.shuffle(items)
-    choices_by_question: dict[int, list[Choice]] = {}
-    for choice in Choice.objects.filter(question__in=[i.question_id for i in items]):
-        choices_by_question.setdefault(choice.question_id, []).append(choice)
 
     attempt = Attempt(
         user=user,

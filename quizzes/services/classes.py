@@ -130,10 +130,7 @@ def assignment_create(
         raise ServiceError(Code.ASSIGN_NOT_PUBLISHED)
     if Assignment.objects.filter(classroom=classroom, quiz=quiz).exists():
         raise ServiceError(Code.ALREADY_ASSIGNED)
-    if opens_at and closes_at and closes_at <= opens_at:
-        raise ServiceError(Code.WINDOW_INVALID)
-    if due_at and closes_at and due_at > closes_at:
-        raise ServiceError(Code.DUE_OUTSIDE_WINDOW)
+    _check_window(due_at=due_at, opens_at=opens_at, closes_at=closes_at)
     assignment = Assignment(
         classroom=classroom, quiz=quiz, due_at=due_at, opens_at=opens_at, closes_at=closes_at, assigned_by=teacher
     )
@@ -142,6 +139,31 @@ def assignment_create(
             assignment.save()
     except IntegrityError as exc:
         raise ServiceError(Code.ALREADY_ASSIGNED) from exc
+    return assignment
+
+
+def _check_window(*, due_at, opens_at, closes_at) -> None:
+    if opens_at and closes_at and closes_at <= opens_at:
+        raise ServiceError(Code.WINDOW_INVALID)
+    if due_at and closes_at and due_at > closes_at:
+        raise ServiceError(Code.DUE_OUTSIDE_WINDOW)
+
+
+@transaction.atomic
+def assignment_update_dates(
+    *,
+    teacher,
+    assignment: Assignment,
+    due_at: datetime | None = None,
+    opens_at: datetime | None = None,
+    closes_at: datetime | None = None,
+) -> Assignment:
+    """Change an assignment's due date and window (open attempts follow at once: their deadline is recomputed)."""
+    _check_teaches(teacher=teacher, classroom=assignment.classroom)
+    _check_window(due_at=due_at, opens_at=opens_at, closes_at=closes_at)
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    assignment.due_at, assignment.opens_at, assignment.closes_at = due_at, opens_at, closes_at
+    assignment.save(update_fields=["due_at", "opens_at", "closes_at"])
     return assignment
 
 

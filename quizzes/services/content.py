@@ -1,13 +1,17 @@
 """Authoring services: validating, publishing and duplicating questions and quizzes."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from ..models import AcceptedAnswer, Choice, Question, Quiz, Status, validate_question_parts
+from ..models import AcceptedAnswer, Choice, Question, Quiz, QuizItem, Status, validate_question_parts
+from . import invalidation
 from .errors import Code, ServiceError, lazy_message
 
 
@@ -96,3 +100,69 @@ def quiz_publish(*, quiz: Quiz) -> Quiz:
     quiz.status = Status.PUBLISHED
     quiz.save(update_fields=["status", "updated_at"])
     return quiz
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Assembling quizzes: add questions in bulk, duplicate a quiz
+
+MAX_QUIZ_TITLE = 200
+
+
+def quiz_unique_title(base: str) -> str:
+    """Return ``base``, or «base (2)», «base (3)»… for the first title no quiz has (quiz titles are unique)."""
+    base = base[: MAX_QUIZ_TITLE - 6]
+    taken = set(Quiz.objects.filter(title__startswith=base).values_list("title", flat=True))
+    n, title = 1, base
+    while title in taken:
+        n += 1
+        title = f"{base} ({n})"
+    return title
+
+
+def _owns(user, quiz: Quiz) -> bool:
+    owner = quiz.created_by_id or (quiz.document.created_by_id if quiz.document_id else None)
+    return user.is_superuser or (owner is not None and owner == user.pk)
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: int
+    already: int  # already in the quiz: left where they were
+    drafts: int  # not published: not added
+
+
+@transaction.atomic
+def quiz_add_questions(*, quiz: Quiz, questions: Iterable[Question], user) -> AddResult:
+    """Append published questions at the end of one of the user's quizzes (each once; drafts are left out)."""
+    quiz = Quiz.objects.select_for_update().select_related("document").get(pk=quiz.pk)
+    if not _owns(user, quiz):
+        raise ServiceError(Code.NOT_YOUR_QUIZ)
+    questions = list(questions)
+    present = set(quiz.items.values_list("question_id", flat=True))
+    new = [q for q in questions if q.status == Status.PUBLISHED and q.pk not in present]
+    position = quiz.items.aggregate(m=Max("position"))["m"] or 0
+    QuizItem.objects.bulk_create(
+        QuizItem(quiz=quiz, question=q, position=position + i, points=Decimal("1")) for i, q in enumerate(new, 1)
+    )
+    if new:
+        invalidation.changed(everyone=True)  # bulk_create sends no signal: quiz lists count the questions
+    drafts = sum(1 for q in questions if q.status != Status.PUBLISHED)
+    return AddResult(added=len(new), already=len(questions) - len(new) - drafts, drafts=drafts)
+
+
+@transaction.atomic
+def quiz_duplicate(*, quiz: Quiz, user) -> Quiz:
+    """Copy one of the user's quizzes with its questions, points and settings, as a draft of theirs."""
+    if not _owns(user, quiz):
+        raise ServiceError(Code.NOT_YOUR_QUIZ)
+    items = list(quiz.items.order_by("position", "pk"))
+    copy = Quiz.objects.get(pk=quiz.pk)
+    copy.pk = None
+    copy.title = quiz_unique_title(_("%(title)s (copia)") % {"title": quiz.title})
+    copy.status = Status.DRAFT
+    copy.created_by = user
+    copy.save()
+    QuizItem.objects.bulk_create(
+        QuizItem(quiz=copy, question_id=i.question_id, position=i.position, points=i.points) for i in items
+    )
+    return copy

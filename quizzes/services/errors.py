@@ -93,6 +93,26 @@ class Code(models.TextChoices):
     # Authoring (services/content.py)
     QUIZ_WITHOUT_QUESTIONS = "quiz_without_questions", _("El cuestionario no tiene preguntas.")
     QUIZ_NOT_PUBLISHABLE = "quiz_not_publishable", _("El cuestionario no se puede publicar.")
+    NOT_YOUR_QUIZ = "not_your_quiz", _("Ese cuestionario no es suyo: duplíquelo o elija uno de los suyos.")
+
+    # Building a quiz from a document (services/quiz_building.py)
+    BUILD_DOCUMENT_NOT_YOURS = "build_document", _("Elija uno de sus documentos (o uno compartido).")
+    BUILD_SIZE_INVALID = "build_size", _("El número de preguntas debe estar entre 1 y 100.")
+    BUILD_KIND_INVALID = "build_kind", _("Ese tipo de pregunta no existe.")
+    BUILD_DIFFICULTY_INVALID = "build_difficulty", _("Elija una dificultad de la lista.")
+    BUILD_PER_ATTEMPT_INVALID = (
+        "build_per_attempt",
+        _("Las preguntas por intento deben ser al menos 1 y no más que las del cuestionario."),
+    )
+    BUILD_NOTHING_FITS = (
+        "build_nothing_fits",
+        _(
+            "Ninguna pregunta publicada de ese documento cumple lo pedido. Publique preguntas del documento o "
+            "elija otros tipos u otra dificultad."
+        ),
+    )
+    BUILD_TITLE_TAKEN = "build_title_taken", _("Ya hay un cuestionario con ese título. Elija otro (o déjelo vacío).")
+    BUILD_IN_PROGRESS = "build_in_progress", _("Ese cuestionario ya se está creando. Espere un momento.")
 
     # Generation (services/generation.py)
     NO_FACTS = "no_facts", _("No se encontró ningún hecho (fechas, cifras o nombres) del que hacer preguntas.")

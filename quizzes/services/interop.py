@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..domain.numbers import format_number
+from ..domain.numbers import format_amount, format_number, unit_label
 from ..domain.uploads import UTF8, UnreadableFile, check_size, decode_guessing
 from ..interop import anki, anki_import, csv_io, gift, moodle_xml, xlsx_io
 from ..interop.schema import (
@@ -281,8 +281,10 @@ class PreviewRow:
         if item.kind == QuestionKind.SHORT_ANSWER:
             return " / ".join(item.accepted)
         if item.kind == QuestionKind.NUMERIC:
-            tolerance = f" ± {format_number(item.numeric_tolerance)}" if item.numeric_tolerance else ""
-            return f"{format_number(item.numeric_value)}{tolerance} {item.unit}".strip()
+            if not item.numeric_tolerance:
+                return format_amount(item.numeric_value, item.unit)
+            tolerance = f"{format_number(item.numeric_value)} ± {format_number(item.numeric_tolerance)}"
+            return f"{tolerance} {unit_label(item.unit, item.numeric_value)}".strip()
         if item.kind == QuestionKind.ORDERING:
             return " → ".join(c.text for c in item.choices)
         return " · ".join(("✓ " if c.is_correct else "✗ ") + c.text for c in item.choices)

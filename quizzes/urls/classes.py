@@ -14,6 +14,11 @@ urlpatterns = [
     path("docente/clases/<id:pk>/codigo/", teacher.NewCodeView.as_view(), name="teacher_class_new_code"),
     path("docente/clases/<id:pk>/asignar/", teacher.AssignView.as_view(), name="teacher_assign"),
     path(
+        "docente/clases/<id:pk>/asignaciones/<id:assignment_id>/fechas/",
+        teacher.AssignmentDatesView.as_view(),
+        name="teacher_assignment_dates",
+    ),
+    path(
         "docente/clases/<id:pk>/asignaciones/<id:assignment_id>/retirar/",
         teacher.AssignmentDeleteView.as_view(),
         name="teacher_assignment_delete",

@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from ..forms.accounts import StudentForm
-from ..forms.classes import AssignmentForm, ClassroomForm
+from ..forms.classes import AssignmentDatesForm, AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
 from ..presentation.csv_export import class_grid_rows, csv_response, item_analysis_rows, xlsx_response
@@ -179,6 +179,37 @@ class AssignView(TeacherClassMixin, TemplateView):
         messages.error(request, _("No se pudo asignar el cuestionario: revise el formulario."))
         context = ClassDetailView(request=request, kwargs=self.kwargs).get_context_data(assign_form=form)
         return self.render_to_response(context, status=400)
+
+
+class AssignmentDatesView(TeacherClassMixin, TemplateView):
+    """Change an assignment's due date and window; the form is its own page, reached from the class page."""
+
+    template_name = "quizzes/teacher/assignment_dates.html"
+
+    @cached_property
+    def assignment(self) -> Assignment:
+        queryset = Assignment.objects.select_related("quiz", "classroom")
+        return get_object_or_404(queryset, pk=self.kwargs["assignment_id"], classroom=self.classroom)
+
+    def get_context_data(self, **kwargs):
+        a = self.assignment
+        initial = {"due_at": a.due_at, "opens_at": a.opens_at, "closes_at": a.closes_at}
+        kwargs.setdefault("form", AssignmentDatesForm(initial=initial))
+        return super().get_context_data(assignment=a, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = AssignmentDatesForm(request.POST)
+        if form.is_valid():
+            try:
+                class_services.assignment_update_dates(
+                    teacher=request.user, assignment=self.assignment, **form.cleaned_data
+                )
+            except ServiceError as exc:
+                add_refusal_to_form(form, None, exc)
+            else:
+                messages.success(request, _("Fechas de «%(quiz)s» guardadas.") % {"quiz": self.assignment.quiz.title})
+                return redirect("quizzes:teacher_class", pk=self.classroom.pk)
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class AssignmentDeleteView(TeacherClassMixin, View):

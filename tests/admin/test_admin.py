@@ -354,3 +354,39 @@ def test_new_code_action_replaces_the_join_code(admin_client):
     )
     classroom.refresh_from_db()
     assert classroom.join_code != old
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("23,9", 23.9), ("23.9", 23.9), ("450 000", 450_000), ("1.939", 1939), ("-43,5", -43.5)]
+)
+def test_question_form_reads_numbers_the_spanish_way(typed, value):
+    from quizzes.admin.forms import QuestionForm
+
+    form = QuestionForm(data={"kind": "numeric", "prompt": "¿Cuántos?", "status": "draft", "numeric_value": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["numeric_value"] == value
+
+
+@pytest.mark.parametrize("typed", ["12abc", "0x20", "1e309", "1.2.3", "x" * 500])
+def test_question_form_refuses_what_is_not_a_number(typed):
+    from quizzes.admin.forms import QuestionForm
+
+    data = {
+        "kind": "numeric",
+        "prompt": "¿Cuántos?",
+        "status": "draft",
+        "numeric_value": "3",
+        "numeric_tolerance": typed,
+    }
+    form = QuestionForm(data=data)
+    assert not form.is_valid()
+    assert form.errors["numeric_tolerance"] == ["Introduzca un número."]
+
+
+def test_question_form_shows_numbers_the_spanish_way_without_float_noise():
+    from quizzes.admin.forms import QuestionForm
+
+    question = Question(kind="numeric", prompt="¿Cuántos?", numeric_value=2520.7, numeric_tolerance=239 * 0.1)
+    form = QuestionForm(instance=question)
+    assert 'value="2520,7"' in str(form["numeric_value"])
+    assert 'value="23,9"' in str(form["numeric_tolerance"])

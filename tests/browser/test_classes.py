@@ -59,7 +59,17 @@ def test_teacher_reads_the_class_report_and_downloads_csv(request, viewport):
     grid_csv = download_info.value.path().read_bytes().decode("utf-8")
     assert grid_csv.startswith("\ufeff") and "Íñigo" in grid_csv
 
-    page.get_by_role("link", name="Guerra de Invierno: repaso").click()
+    # The assignment's dates, changed from the class page.
+    page.get_by_role("link", name="Cambiar las fechas de «Guerra de Invierno: repaso»").click()
+    page.wait_for_load_state()
+    page.get_by_label("Fecha de entrega").fill("2031-03-01T10:00")
+    screenshot(page, f"classes-assignment-dates-{viewport}")
+    page.get_by_role("button", name="Guardar las fechas").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Fechas de «Guerra de Invierno: repaso» guardadas.").is_visible()
+    assert page.get_by_text("1 mar 2031, 10:00").is_visible()
+
+    page.get_by_role("link", name="Guerra de Invierno: repaso", exact=True).click()
     assert page.get_by_role("heading", name="Análisis de preguntas: Guerra de Invierno: repaso").is_visible()
     assert page.locator("svg.ww-chart").first.is_visible()
     # Question 4 is answered right by the weakest students: it is flagged for review with a link to the admin.

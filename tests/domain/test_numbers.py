@@ -13,6 +13,7 @@ from quizzes.domain.numbers import (
     parse_number,
     parse_plain,
     parse_quantity,
+    unit_label,
 )
 
 # --- parse_number: one number, nothing around it ---------------------------------------------------------------------
@@ -158,9 +159,11 @@ def test_parse_quantity_unicode_digits_never_crash(typed):
     [
         (1939, "1939"),  # years and other four-digit numbers are not grouped
         (1939.0, "1939"),
-        (10_000, "10.000"),
-        (500_000, "500.000"),
-        (1_234_567.5, "1.234.567,5"),
+        (2520.7, "2520,7"),  # the RAE groups only whole parts of five digits or more
+        (10_000, "10\u00a0000"),  # a no-break space, as the RAE recommends (not a point)
+        (500_000, "500\u00a0000"),
+        (1_234_567.5, "1\u00a0234\u00a0567,5"),
+        (-12_345, "-12\u00a0345"),
         (3.5, "3,5"),
         (0.1 + 0.2, "0,3"),  # six decimals hide float noise
         (-43.5, "-43,5"),
@@ -233,7 +236,7 @@ def test_plain_writing_reads_back_to_fifteen_significant_digits(value):
         (1, "mes", "1 mes"),
         (1, "años", "1 año"),
         (2520.7, "años", "2520,7 años"),
-        (450000, "soldado", "450.000 soldados"),
+        (450000, "soldado", "450\u00a0000 soldados"),
         (4, "avión", "4 aviones"),
         (105, "km", "105 km"),
         (-40, "°C", "-40 °C"),
@@ -243,6 +246,24 @@ def test_plain_writing_reads_back_to_fifteen_significant_digits(value):
 )
 def test_format_amount_reads_as_spanish(value, unit, shown):
     assert format_amount(value, unit) == shown
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "label"),
+    [
+        ("año", 1939, ""),  # «1939», never «1939 año»
+        ("años", 3, "años"),
+        ("mes", 3, "meses"),
+        ("día", None, "días"),
+        ("km", 105, "km"),
+        ("%", 25, "%"),
+        ("°C", -40, "°C"),
+        ("millones de km²", 3, "millones de km²"),
+        ("", 5, ""),
+    ],
+)
+def test_unit_label_beside_an_answer_box(unit, value, label):
+    assert unit_label(unit, value) == label
 
 
 @pytest.mark.parametrize(("value", "written"), [(23.900000000000002, "23.9"), (0.1 + 0.2, "0.3"), (2390 * 0.1, "239")])

@@ -87,3 +87,43 @@ def test_a_quiz_from_a_generated_bank():
         assert c.item.status == "published"
         assert not seen & c.sentences
         seen |= c.sentences
+
+
+def test_difficulty_comes_from_the_answers_past_the_minimum_and_from_the_kind_before():
+    from quizzes.generation.selection import EASY, HARD, MEDIUM, estimate_difficulty
+
+    assert estimate_difficulty("numeric") == HARD  # recalling a number
+    assert estimate_difficulty("true_false") == EASY  # recognising a statement
+    assert estimate_difficulty("ordering") == MEDIUM
+    # Nine answers say little: the kind decides; from the minimum on, the share of right answers does.
+    assert estimate_difficulty("numeric", facility=0.9, answers=9, min_answers=10) == HARD
+    assert estimate_difficulty("numeric", facility=0.9, answers=10, min_answers=10) == EASY
+    assert estimate_difficulty("true_false", facility=0.2, answers=40, min_answers=30) == HARD
+    assert estimate_difficulty("true_false", facility=0.5, answers=40, min_answers=30) == MEDIUM
+
+
+def test_a_difficulty_keeps_only_items_of_that_level():
+    items = [
+        Candidate(key="a", kind="true_false", prompt="A.", sentences=frozenset([1]), difficulty="easy"),
+        Candidate(key="b", kind="numeric", prompt="B.", sentences=frozenset([2]), difficulty="hard"),
+        Candidate(key="c", kind="short_answer", prompt="C.", sentences=frozenset([3]), difficulty="hard"),
+    ]
+    assert [c.key for c in select_quiz_items(items, 5, difficulty="hard")] == ["b", "c"]
+    assert [c.key for c in select_quiz_items(items, 5, difficulty="easy")] == ["a"]
+    assert len(select_quiz_items(items, 5)) == 3
+
+
+def test_without_score_each_draw_is_a_fresh_subset_that_keeps_the_rules():
+    """A pool's per-attempt draw: random, not the best items every time, and never two of one sentence."""
+    items = [item(f"s{i}", "single_choice", f"Pregunta {i}.", i, [f"r{i}"], score=float(i)) for i in range(10)]
+    items += [item("twin", "short_answer", "Otra de la oración 3.", 3, ["x"], score=100)]
+    draws = set()
+    for seed in range(20):
+        chosen = select_quiz_items(items, 4, rng=random.Random(seed), by_score=False)
+        assert len(chosen) == 4
+        sentences = [s for c in chosen for s in c.sentences]
+        assert len(sentences) == len(set(sentences))
+        draws.add(frozenset(c.key for c in chosen))
+    assert len(draws) > 5
+    best = select_quiz_items(items, 4, rng=random.Random(0))
+    assert {c.key for c in best} == {"twin", "s9", "s8", "s7"}

@@ -438,3 +438,17 @@ def test_the_csv_example_in_the_docs_reads_without_errors():
         "ordering",
     ]
     assert all(validate(i) == [] for i in result.items)
+
+
+def test_gift_and_moodle_xml_write_tolerances_without_float_noise():
+    """A tolerance computed as 10 % of 239 (23.900000000000002) is written «23.9» in both exchange formats."""
+    item = QuestionData(kind="numeric", prompt="¿Cuántos?", numeric_value=239 * 1.0, numeric_tolerance=239 * 0.1)
+    assert item.numeric_tolerance != 23.9  # the float noise is really there
+    text = gift.dumps([item])
+    assert "=239:23.9}" in text.replace("\t", "").replace("\n", "")
+    assert "00000" not in text
+    xml = moodle_xml.dumps([item])
+    tolerance = ET.fromstring(xml.encode() if isinstance(xml, str) else xml).find(".//answer/tolerance").text
+    assert tolerance == "23.9"
+    (back,) = gift.loads(text).items
+    assert back.numeric_tolerance == pytest.approx(23.9)

@@ -83,6 +83,8 @@ def test_item_analysis_rows_summary_then_one_row_per_question():
         top_wrong_count=2,
         options=[option],
         flags=["Muy difícil"],
+        reliable=True,
+        min_answers=3,
     )
     analysis = NS(n_attempts=4, mean=50.0, median=50.0, sd=10.0, alpha=None, questions=[stat])
     with translation.override("es"):
@@ -98,6 +100,10 @@ def test_item_analysis_rows_summary_then_one_row_per_question():
     ]
     assert lines[7].startswith("Posición;Pregunta;Tipo;")
     assert lines[8] == "1;¿Capital?;Opción única;4;50,0;-0,25;Oslo;2;'=Helsinki ✓: 50 %;Muy difícil"
+    stat.reliable, stat.min_answers = False, 30  # four answers of the thirty the setting asks for: a hint
+    with translation.override("es"):
+        lines = render_csv(item_analysis_rows(analysis, quiz=NS(title="Invierno")))[1:].split("\r\n")
+    assert lines[8].endswith(";(poco fiable: 4 de 30 respuestas) Muy difícil")
 
 
 def test_xlsx_keeps_numbers_as_numbers_and_texts_as_texts():

@@ -70,7 +70,9 @@ def test_describe_answers():
         )
         assert questions.describe_answer(_question(QuestionKind.SHORT_ANSWER), [], None) == ""
         numeric = _question(QuestionKind.NUMERIC, numeric_value=105000, numeric_tolerance=0.5, unit="km²")
-        assert questions.describe_right_answer(numeric, [], []) == "105.000 km² (se aceptaba de 104.999,5 a 105.000,5)"
+        assert questions.describe_right_answer(numeric, [], []) == (
+            "105\u00a0000 km² (se aceptaba de 104\u00a0999,5 a 105\u00a0000,5)"
+        )
         accepted = [AcceptedAnswer(text="URSS"), AcceptedAnswer(text="Unión Soviética")]
         assert (
             questions.describe_right_answer(_question(QuestionKind.SHORT_ANSWER), [], accepted)
@@ -121,6 +123,7 @@ def test_result_items_carry_feedback_only_when_shown():
         (2520.7, 0, "años", "2520,7 años"),
         (239, 23.9, "", "239 (se aceptaba de 215,1 a 262,9)"),
         (25, 0, "%", "25 %"),
+        (450000, 0, "soldado", "450\u00a0000 soldados"),
     ],
 )
 def test_the_right_answer_of_a_numeric_question_reads_as_spanish_and_states_the_accepted_range(
@@ -129,3 +132,10 @@ def test_the_right_answer_of_a_numeric_question_reads_as_spanish_and_states_the_
     question = _question(QuestionKind.NUMERIC, numeric_value=value, numeric_tolerance=tolerance, unit=unit)
     with translation.override("es"):
         assert questions.describe_right_answer(question, [], []) == shown
+
+
+@pytest.mark.parametrize(("value", "unit", "beside"), [(1939, "año", ""), (3, "mes", "meses"), (105, "km", "km")])
+def test_the_unit_beside_a_numeric_answer_box_reads_as_spanish(value, unit, beside):
+    """A year question shows no «año» beside the box (the answer reads «1939»); a word unit is written plural."""
+    question = _question(QuestionKind.NUMERIC, numeric_value=value, unit=unit)
+    assert questions.question_view(question=question, choices=[]).unit == beside

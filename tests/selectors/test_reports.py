@@ -71,6 +71,26 @@ def test_item_analysis_flags_and_option_rates(analysed):
     assert not q1.wrong_beats_right
 
 
+@pytest.mark.parametrize(("minimum", "counted"), [(30, False), (7, False), (6, True), (1, True)])
+def test_a_question_is_flagged_for_review_only_past_the_minimum_number_of_answers(analysed, minimum, counted):
+    """Six answers: below a minimum of 7 (or Moodle's ~30) the flags are tentative, not questions to review."""
+    classroom, quiz, _students = analysed
+    result = item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL, min_answers=minimum)
+    q4 = result.questions[3]
+    assert q4.flags and q4.n == 6
+    assert (q4.reliable, q4.needs_review, q4.tentative) == (counted, counted, not counted)
+    assert (q4 in result.flagged, q4 in result.tentative) == (counted, not counted)
+    assert result.min_answers == minimum
+
+
+def test_the_minimum_number_of_answers_is_a_setting(analysed, settings):
+    classroom, quiz, _students = analysed
+    settings.ITEM_ANALYSIS_MIN_ANSWERS = 5
+    assert item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL).questions[3].needs_review
+    settings.ITEM_ANALYSIS_MIN_ANSWERS = 30
+    assert not item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL).flagged
+
+
 def test_wrong_option_chosen_more_than_the_right_one_is_flagged(teacher):
     students = [factories.make_student() for _ in range(5)]
     classroom = factories.make_classroom(teachers=[teacher], students=students)

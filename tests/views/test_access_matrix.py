@@ -145,6 +145,9 @@ MATRIX: dict[str, Entry] = {
         method="post",
         data=lambda w: {"quiz": w.other_quiz.pk},
     ),
+    "quizzes:teacher_assignment_dates": Entry(
+        TEACHING, kwargs=lambda w: {"pk": w.classroom.pk, "assignment_id": w.assignment.pk}
+    ),
     "quizzes:teacher_assignment_delete": Entry(
         per_role(LOGIN, 403, 403, 302, 404, 302),
         kwargs=lambda w: {"pk": w.classroom.pk, "assignment_id": w.assignment.pk},

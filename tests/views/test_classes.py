@@ -148,6 +148,21 @@ def test_item_analysis_page_links_flagged_questions_to_the_admin(teacher_client,
     assertContains(response, "<svg", html=False)
 
 
+@pytest.mark.parametrize(("minimum", "flagged"), [(30, False), (1, True)])
+def test_item_analysis_page_shows_n_and_greys_out_flags_below_the_minimum(
+    teacher_client, school, settings, minimum, flagged
+):
+    classroom, quiz = school
+    settings.ITEM_ANALYSIS_MIN_ANSWERS = minimum
+    response = teacher_client.get(reverse("quizzes:teacher_item_analysis", args=[classroom.pk, quiz.pk]))
+    assertContains(response, f"Los avisos cuentan desde {minimum} respuesta")
+    assertContains(response, '<abbr title="Respuestas">n</abbr>', html=False)
+    analysis = response.context["analysis"]
+    assert analysis.questions[0].flags  # one answer, right: «too easy»
+    assert bool(analysis.flagged) == flagged
+    assert ("ww-flag-tentative" in response.content.decode()) == (not flagged)
+
+
 def test_class_page_shows_code_link_and_grid(teacher_client, school, student):
     classroom, quiz = school
     response = teacher_client.get(reverse("quizzes:teacher_class", args=[classroom.pk]))
@@ -397,3 +412,68 @@ def test_mastery_of_a_document_the_class_does_not_study_is_404(teacher_client, s
     foreign = factories.make_document(title="Otro texto")
     url = reverse("quizzes:teacher_mastery", args=[classroom.pk]) + f"?documento={foreign.pk}"
     assert teacher_client.get(url).status_code == 404
+
+
+# ------------------------------------------------------------------ an assignment's dates, from the class page
+
+
+def test_the_class_page_links_to_each_assignments_dates(teacher_client, school):
+    classroom, quiz = school
+    assignment = classroom.assignments.get()
+    url = reverse("quizzes:teacher_assignment_dates", args=[classroom.pk, assignment.pk])
+    assertContains(teacher_client.get(reverse("quizzes:teacher_class", args=[classroom.pk])), url)
+    assertContains(teacher_client.get(url), "Guardar las fechas")
+
+
+def test_the_teacher_changes_the_due_date_and_an_open_attempt_follows_the_new_close(teacher_client, school, student):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from quizzes.services import attempts as attempt_services
+
+    classroom, quiz = school
+    assignment = classroom.assignments.get()
+    attempt = attempt_services.attempt_start(user=student, quiz=quiz)
+    url = reverse("quizzes:teacher_assignment_dates", args=[classroom.pk, assignment.pk])
+    soon = (timezone.localtime() + timedelta(minutes=10)).strftime("%Y-%m-%dT%H:%M")
+    data = {"due_at": soon, "opens_at": "", "closes_at": soon}
+    response = teacher_client.post(url, data)
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.closes_at is not None and assignment.due_at == assignment.closes_at
+    assert teacher_client.post(url, data).status_code == 302  # a double submit saves the same dates again
+    from quizzes.selectors.availability import attempt_deadline
+
+    assert attempt_deadline(attempt) == assignment.closes_at  # the open attempt now ends at the new close
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"due_at": "mañana"}, "Introduzca una fecha/hora válida."),
+        ({"due_at": "9" * 500}, "Introduzca una fecha/hora válida."),
+        ({"opens_at": "2030-01-02T10:00", "closes_at": "2030-01-01T10:00"}, "posterior a la de apertura"),
+        ({"due_at": "2030-02-01T10:00", "closes_at": "2030-01-01T10:00"}, "antes del cierre"),
+    ],
+)
+def test_bad_dates_are_a_form_error_and_nothing_changes(teacher_client, school, data, message):
+    classroom, _quiz = school
+    assignment = classroom.assignments.get()
+    before = (assignment.due_at, assignment.opens_at, assignment.closes_at)
+    response = teacher_client.post(
+        reverse("quizzes:teacher_assignment_dates", args=[classroom.pk, assignment.pk]), data
+    )
+    assert response.status_code == 400
+    assertContains(response, message, status_code=400)
+    assignment.refresh_from_db()
+    assert (assignment.due_at, assignment.opens_at, assignment.closes_at) == before
+
+
+def test_another_teachers_assignment_is_a_404(client, other_teacher, school):
+    classroom, _quiz = school
+    assignment = classroom.assignments.get()
+    client.force_login(other_teacher)
+    url = reverse("quizzes:teacher_assignment_dates", args=[classroom.pk, assignment.pk])
+    assert client.post(url, {"due_at": "2030-01-01T10:00"}).status_code == 404
+    assert client.get(url).status_code == 404

@@ -174,6 +174,14 @@ TARGETS: dict[str, Target] = {
             "closes_at": ["2028-01-01T00:00"],
         },
     ),
+    "quizzes:teacher_assignment_dates": Target(
+        "teacher",
+        lambda w: {
+            "due_at": ["2030-01-01T10:00", "31/12/2029 23:59", "mañana"],
+            "opens_at": ["2029-01-01", ""],
+            "closes_at": ["2028-01-01T00:00", "9" * 400],
+        },
+    ),
     "quizzes:teacher_assignment_delete": Target("teacher", lambda w: {}),
     "quizzes:teacher_remove_student": Target("teacher", lambda w: {}),
     "two_factor_setup": Target("teacher", lambda w: {"token": ["123456", "", "12 34 56"]}),

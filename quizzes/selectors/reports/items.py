@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
+from django.conf import settings
 from django.db.models import Avg, Count, F, FloatField, Max, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Floor, Least
 from django.utils.translation import gettext_lazy as _
@@ -82,10 +83,16 @@ class QuestionStat:
     top_wrong_count: int = 0
     wrong_beats_right: bool = False
     flags: list = field(default_factory=list)
+    min_answers: int = 0  # below this many answers the flags are only a hint (greyed out, not counted)
 
     @property
     def question(self):
         return self.item.question
+
+    @property
+    def reliable(self) -> bool:
+        """Whether enough students answered for the statistics to mean something (the setting's minimum)."""
+        return self.n >= self.min_answers
 
     @property
     def facility_pct(self) -> float | None:
@@ -93,7 +100,12 @@ class QuestionStat:
 
     @property
     def needs_review(self) -> bool:
-        return bool(self.flags)
+        return bool(self.flags) and self.reliable
+
+    @property
+    def tentative(self) -> bool:
+        """Flagged on too few answers: shown greyed out, not counted among the questions to review."""
+        return bool(self.flags) and not self.reliable
 
 
 @dataclass(frozen=True)
@@ -107,10 +119,15 @@ class ItemAnalysis:
     alpha: float | None
     questions: list[QuestionStat]
     histogram: list[int]  # ten bins of percent: 0-9, 10-19, ..., 90-100
+    min_answers: int = 0
 
     @property
     def flagged(self) -> list[QuestionStat]:
         return [q for q in self.questions if q.needs_review]
+
+    @property
+    def tentative(self) -> list[QuestionStat]:
+        return [q for q in self.questions if q.tentative]
 
 
 def _answer_label(kind: str, answer, choice_text: dict[int, str]) -> str:
@@ -160,8 +177,16 @@ def _median(attempts: QuerySet, n: int) -> float | None:
     return (low + high) / 2
 
 
-def item_analysis(*, quiz: Quiz, classroom: Classroom | None = None, which: str = WHICH_FIRST) -> ItemAnalysis:
-    """Return Moodle-style statistics for a quiz over the attempts that count (a fixed number of queries)."""
+def item_analysis(
+    *, quiz: Quiz, classroom: Classroom | None = None, which: str = WHICH_FIRST, min_answers: int | None = None
+) -> ItemAnalysis:
+    """Return Moodle-style statistics for a quiz over the attempts that count (a fixed number of queries).
+
+    A question is flagged for review only once ``min_answers`` students answered it (the setting
+    ``ITEM_ANALYSIS_MIN_ANSWERS``, 30 by default): below that its flags are tentative.
+    """
+    if min_answers is None:
+        min_answers = settings.ITEM_ANALYSIS_MIN_ANSWERS
     if which not in {WHICH_FIRST, WHICH_ALL, WHICH_BEST}:
         which = WHICH_FIRST
     attempts = selected_attempts(quiz=quiz, classroom=classroom, which=which)
@@ -269,7 +294,7 @@ def item_analysis(*, quiz: Quiz, classroom: Classroom | None = None, which: str 
             measured["top_wrong"] = _answer_label(question.kind, answer, {c.pk: c.text for c in question.choices.all()})
             measured["top_wrong_count"] = count
         stat = QuestionStat(item=item, **measured)
-        stats.append(replace(stat, flags=_flags(stat)))
+        stats.append(replace(stat, flags=_flags(stat), min_answers=min_answers))
     alpha = None
     if k > 1 and var_total and var_total > 1e-12:
         alpha = k / (k - 1) * (1 - sum_var / var_total)
@@ -283,6 +308,7 @@ def item_analysis(*, quiz: Quiz, classroom: Classroom | None = None, which: str 
         alpha=alpha,
         questions=stats,
         histogram=histogram,
+        min_answers=min_answers,
     )
 
 
