@@ -170,15 +170,25 @@ def _new_allowance(*, user, new_today: int) -> int:
 
 @dataclass(frozen=True)
 class QueueCounts:
+    """Anki's three numbers (new · learning · to review) and what the queue needs to pick the next card.
+
+    ``learning`` counts learning and relearning cards due now or within the learn-ahead window (Anki shows those
+    too once nothing else is left); ``review`` counts review cards due now. The home page and the review page both
+    show these same numbers, so they never disagree.
+    """
+
     due: int  # learning and review cards due now
     learning_ahead: int  # learning cards due within the learn-ahead window
     new_available: int  # new cards that may still be shown today
     reviewed_today: int
     new_today: int
+    review: int = 0  # review cards due now
+    learning: int = 0  # learning and relearning cards due now or within the learn-ahead window
 
     @property
     def remaining(self) -> int:
-        return self.due + self.new_available
+        """Cards the session may still show today: the three numbers added up."""
+        return self.due + self.learning_ahead + self.new_available
 
     @property
     def progress_max(self) -> int:
@@ -195,6 +205,8 @@ def queue_counts(*, user, now: datetime) -> QueueCounts:
             n_due=Count("id", filter=Q(due__lte=now, state__in=STARTED)),
             n_ahead=Count("id", filter=Q(due__gt=now, state__in=LEARNING_STATES)),
             n_new=Count("id", filter=Q(state=CardState.NEW)),
+            n_review=Count("id", filter=Q(due__lte=now, state=CardState.REVIEW)),
+            n_learning=Count("id", filter=Q(state__in=LEARNING_STATES)),
         )
     )
     allowance = _new_allowance(user=user, new_today=today.new_today)
@@ -204,6 +216,8 @@ def queue_counts(*, user, now: datetime) -> QueueCounts:
         new_available=min(allowance, counts["n_new"]),
         reviewed_today=today.reviewed_today,
         new_today=today.new_today,
+        review=counts["n_review"],
+        learning=counts["n_learning"],
     )
 
 
@@ -386,11 +400,13 @@ def next_due_at(*, user, now: datetime) -> datetime | None:
 
 @dataclass(frozen=True)
 class CardsPanel:
-    """The home page's "flashcards due" panel."""
+    """The home page's "flashcards due" panel: the review page's three numbers (QueueCounts), counted the same way."""
 
-    due: int  # learning and review cards due now or within the learn-ahead window
+    due: int  # learning and review cards due now or within the learn-ahead window (learning + review)
     new: int  # new cards that may still be shown today
     next_due_at: datetime | None  # when the next card falls due, if nothing is due now
+    learning: int = 0
+    review: int = 0
 
     @property
     def total(self) -> int:
@@ -412,6 +428,8 @@ def cards_panel(*, user, now: datetime) -> CardsPanel:
         return CardsPanel(
             due=counts.due + counts.learning_ahead,
             new=new_available,
+            learning=counts.learning,
+            review=counts.review,
             next_due_at=None if counts.due or new_available else card_clock(user=user, now=now).next_due_started,
         )
 

@@ -63,12 +63,17 @@ def test_review_five_cards_with_the_keyboard_alone(request, viewport):
     # One new card is left: the progress bar has moved on.
     assert page.locator("progress").get_attribute("value") == "5"
     screenshot(page, f"cards-after-five-{viewport}")
+    # Anki's three numbers, the same on the review page and on the home page; a card shown is always counted.
+    counts = [page.get_by_test_id(f"count-{k}").inner_text() for k in ("new", "learning", "review")]
+    assert counts[0] == "1 nueva" and counts[1] != "0 en aprendizaje"
+    assert page.locator("#card-front").is_visible()
 
     page.goto(page.base_url + "/tarjetas/estadisticas/")
     assert page.get_by_role("heading", name="Retención real").is_visible()
     screenshot(page, f"cards-stats-{viewport}")
     page.goto(page.base_url + "/")
     assert page.get_by_role("heading", name="Tarjetas de repaso").is_visible()
+    assert [page.get_by_test_id(f"count-{k}").inner_text() for k in ("new", "learning", "review")] == counts
     screenshot(page, f"cards-home-{viewport}")
 
 

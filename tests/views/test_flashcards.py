@@ -72,7 +72,8 @@ def test_rating_redirects_to_the_next_card_and_logs_one_review(student_client, s
     assert review.rating == 3 and review.duration_ms >= 4000
     response = student_client.get(REVIEW_URL)
     assertContains(response, "_____ es la capital (1).")
-    assertContains(response, '<progress class="w-100" value="1" max="3"', html=False)
+    # 1 reviewed, 2 new and the first card back in learning (due within the learn-ahead window): 4 today.
+    assertContains(response, '<progress class="w-100" value="1" max="4"', html=False)
 
 
 def test_the_same_post_twice_logs_one_review_and_says_so(student_client, student, deck):
@@ -300,3 +301,40 @@ def test_a_student_only_sees_their_own_statistics(client, student, other_student
     assert response.context["stats"].total_cards == 3  # their own three new cards
     assert response.context["retention"][-1][1].count == 0
     assert sum(b.reviews for b in response.context["stats"].per_day) == 0
+
+
+def test_the_home_and_the_review_page_show_the_same_three_numbers(client, student):
+    """Anki's new · learning · to review, counted once: a learning card due within the learn-ahead window counts as
+    «en aprendizaje» on both pages (it used to make the home say «1 pendiente» and the review page «Pendientes: 0»
+    while showing it)."""
+    document = factories.make_document(is_published=True)
+    facts = [factories.make_fact(sentence=factories.make_sentence(document=document, index=i)) for i in range(3)]
+    now = timezone.now()
+    ahead = factories.make_card(user=student, fact=facts[0], state=CardState.LEARNING, due=now + timedelta(minutes=5))
+    factories.make_card(user=student, fact=facts[1], state=CardState.REVIEW, due=now - timedelta(hours=1))
+    factories.make_card(user=student, fact=facts[2], state=CardState.REVIEW, due=now + timedelta(days=3))
+    client.force_login(student)
+    home = client.get(reverse("quizzes:home"))
+    review = client.get(REVIEW_URL)
+    for response in (home, review):
+        assertContains(response, "0 nuevas")
+        assertContains(response, "1 en aprendizaje")
+        assertContains(response, "1 para repasar")
+    panel, counts = home.context["home"].cards, review.context["counts"]
+    assert (
+        (panel.new, panel.learning, panel.review) == (counts.new_available, counts.learning, counts.review) == (0, 1, 1)
+    )
+    assert review.context["row"] is not None and review.context["row"].pk != ahead.pk  # the due review card first
+
+
+def test_a_learning_card_shown_ahead_of_time_is_counted(client, student):
+    document = factories.make_document(is_published=True)
+    ahead = factories.make_card(
+        user=student, document=document, state=CardState.LEARNING, due=timezone.now() + timedelta(minutes=5)
+    )
+    client.force_login(student)
+    review = client.get(REVIEW_URL)
+    assert review.context["row"].pk == ahead.pk
+    assertContains(review, "1 en aprendizaje")
+    assert review.context["counts"].remaining == 1
+    assertContains(client.get(reverse("quizzes:home")), "1 en aprendizaje")
