@@ -167,8 +167,9 @@ def progress_chart(points: Sequence[tuple[date | datetime, float | None, str]], 
     if not points:
         return None
     with_time = isinstance(points[0][0], datetime)
-    # Label the axis with the day, or with the time when every point is on the same day.
-    axis = "H:i" if with_time and _day(points[0][0]) == _day(points[-1][0]) else "j M"
+    # Label the axis with the day; when every point is on the same day, with the time, the first label naming the day.
+    one_day = with_time and _day(points[0][0]) == _day(points[-1][0])
+    axis = "H:i" if one_day else "j M"
     every = max(1, len(points) // 6)
     drawn = [
         Point(
@@ -176,7 +177,9 @@ def progress_chart(points: Sequence[tuple[date | datetime, float | None, str]], 
             tooltip=" · ".join(
                 t for t in (caption, _when(when, "j M, H:i" if with_time else "j M"), _percent(percent)) if t
             ),
-            label=_when(when, axis) if i % every == 0 or i == len(points) - 1 else "",
+            label=_when(when, "j M, H:i" if one_day and i == 0 else axis)
+            if i % every == 0 or i == len(points) - 1
+            else "",
         )
         for i, (when, percent, caption) in enumerate(points)
     ]

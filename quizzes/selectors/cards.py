@@ -76,9 +76,23 @@ def study_document_ids(*, user) -> list[int]:
                 "since": timezone.now() - GRACE,
             }
             cursor.execute(_study_documents_sql(), params)
-            ids = [row[0] for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+            ids = [row[0] for row in rows]
         user._study_document_ids = ids
+        user._study_document_titles = sorted(((row[0], row[1]) for row in rows), key=lambda r: (r[1], r[0]))
     return ids
+
+
+def study_document_titles(*, user) -> list[tuple[int, str]]:
+    """Return (id, title) of study_documents() by title: read by the same memoised query as the ids (no extra one)."""
+    study_document_ids(user=user)
+    titles = getattr(user, "_study_document_titles", None)
+    if titles is None:  # ids memoised by someone else without titles
+        titles = list(
+            Document.objects.filter(pk__in=user._study_document_ids).order_by("title", "pk").values_list("pk", "title")
+        )
+        user._study_document_titles = titles
+    return titles
 
 
 @functools.cache
@@ -127,9 +141,10 @@ def _study_documents_sql() -> str:
         f"JOIN {table(Question)} qu ON qu.{col(Question, 'id')} = i.{col(QuizItem, 'question')} "
         f"{running[running.index('WHERE') :]}AND qu.{col(Question, 'document')} IS NOT NULL"
     )
-    doc_id, published = col(Document, "id"), col(Document, "is_published")
+    doc_id, published, title = col(Document, "id"), col(Document, "is_published"), col(Document, "title")
     return (
-        f"SELECT d.{doc_id} FROM {table(Document)} d WHERE d.{published} = %(yes)s AND (d.{doc_id} IN ({assigned}) "
+        f"SELECT d.{doc_id}, d.{title} FROM {table(Document)} d "
+        f"WHERE d.{published} = %(yes)s AND (d.{doc_id} IN ({assigned}) "
         f"OR NOT EXISTS (SELECT 1 FROM {table(Document)} d2 "
         f"WHERE d2.{published} = %(yes)s AND d2.{doc_id} IN ({assigned}))) "
         f"AND d.{doc_id} NOT IN ({closed})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import models
@@ -13,7 +13,7 @@ from django.utils import timezone
 from ..models import Assignment, Attempt, Classroom, Document, Question, Quiz, QuizItem, Status
 from . import availability as avail
 from . import summaries
-from .cards import CardsPanel, card_clock, cards_panel, clock_scope
+from .cards import CardsPanel, card_clock, cards_panel, clock_scope, study_document_titles
 
 # --------------------------------------------------------------------------------------------------------------------
 # A student's quizzes
@@ -224,6 +224,7 @@ class StudentHome:
     assignments: list[StudentAssignment]
     quizzes: list[StudentQuiz]
     cards: CardsPanel
+    documents: list[tuple[int, str]] = field(default_factory=list)  # (id, title) of the texts they study
 
     @property
     def assignments_done(self) -> int:
@@ -238,6 +239,7 @@ def student_home(*, user, now: datetime | None = None) -> StudentHome:
         assignments=student_assignments(user=user, now=now),
         quizzes=quizzes_for_student(user=user, now=now),
         cards=cards_panel(user=user, now=now),
+        documents=study_document_titles(user=user),  # read with the cards panel's study documents: no query
     )
 
 

@@ -3,7 +3,7 @@
 from django.urls import include, path, register_converter
 
 from ..views.authoring import QuestionPreviewView
-from ..views.documents import DocumentReadView
+from ..views.documents import DocumentListView, DocumentReadView
 from ..views.home import HomeView
 from .converters import IdConverter
 
@@ -14,6 +14,7 @@ register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("documentos/", DocumentListView.as_view(), name="documents"),
     path("documentos/<id:pk>/", DocumentReadView.as_view(), name="document_read"),
     path("preguntas/<id:pk>/vista-previa/", QuestionPreviewView.as_view(), name="question_preview"),
     path("", include("quizzes.urls.classes")),

@@ -6,10 +6,11 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 
 from ..models import Document
 from ..selectors.availability import closed_book_documents
+from ..selectors.cards import study_document_titles
 from .params import int_param
 
 
@@ -42,3 +43,12 @@ class DocumentReadView(LoginRequiredMixin, DetailView):
         if highlight is not None and not any(s.index == highlight for s in sentences):
             raise Http404(_("No existe esa oración."))
         return context
+
+
+class DocumentListView(LoginRequiredMixin, TemplateView):
+    """«Leer el texto» in the menu: the texts the student studies (one query), each a link to the reader."""
+
+    template_name = "quizzes/document_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(documents=study_document_titles(user=self.request.user), **kwargs)

@@ -53,6 +53,8 @@ def test_teacher_reads_the_class_report_and_downloads_csv(request, viewport):
     assert page.get_by_role("heading", name="4.º ESO A").is_visible()
     assert page.get_by_text("INVIERNO").first.is_visible()
     screenshot(page, f"classes-grid-{viewport}")
+    # The page itself never scrolls sideways (the wide grid scrolls inside its own box), at 375 px too.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Descargar CSV").click()

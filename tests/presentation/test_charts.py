@@ -98,12 +98,13 @@ def test_progress_chart_sorts_by_time_and_labels_days_in_local_time():
     assert root.find(f"{NS}desc").text == "2 puntos; el primero 40,5 %, el último 80 %."
 
 
-def test_progress_chart_of_one_day_labels_the_time():
+def test_progress_chart_of_one_day_labels_the_time_and_names_the_day_once():
     day = datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
     points = [(day, 50, ""), (day + timedelta(hours=3), 70, "")]
-    root = parse(charts.progress_chart(points, title="t"))
+    with translation.override("es"):
+        root = parse(charts.progress_chart(points, title="t"))
     labels = [t.text for t in root.iter(f"{NS}text") if t.get("y") == str(charts.LABEL_Y)]
-    assert labels == ["10:00", "13:00"]
+    assert labels == ["5 Mar, 10:00", "13:00"]  # the axis shows the date, not only times
 
 
 def test_progress_chart_with_nothing_to_draw_is_none():

@@ -145,6 +145,7 @@ MATRIX: dict[str, Entry] = {
         method="post",
         data=lambda w: {"quiz": w.other_quiz.pk},
     ),
+    "quizzes:documents": Entry(LOGGED_IN),
     "quizzes:teacher_assignment_dates": Entry(
         TEACHING, kwargs=lambda w: {"pk": w.classroom.pk, "assignment_id": w.assignment.pk}
     ),

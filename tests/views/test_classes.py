@@ -392,6 +392,15 @@ def test_student_home_says_all_done_when_nothing_is_pending(student_client, scho
     assertContains(response, "Todo al día")
 
 
+def test_all_done_is_never_said_beside_a_quiz_marked_pending(student_client, school):
+    """A published quiz nobody assigned is «Sin empezar», not «Pendiente», under «Todo al día»."""
+    factories.make_quiz(title="Práctica libre", n_questions=1)
+    response = student_client.get(reverse("quizzes:home"))
+    assertContains(response, "Todo al día")
+    assertContains(response, "Sin empezar")
+    assertNotContains(response, ">Pendiente<")
+
+
 @pytest.mark.parametrize("n_assignments", [1, 8])
 def test_student_assignments_selector_is_one_query(student, django_assert_num_queries, n_assignments):
     """The home page must not query per assignment: one query whatever the number of assignments."""
@@ -477,3 +486,19 @@ def test_another_teachers_assignment_is_a_404(client, other_teacher, school):
     url = reverse("quizzes:teacher_assignment_dates", args=[classroom.pk, assignment.pk])
     assert client.post(url, {"due_at": "2030-01-01T10:00"}).status_code == 404
     assert client.get(url).status_code == 404
+
+
+def test_a_failing_best_score_is_not_drawn_in_the_passing_colour(teacher_client, school, student):
+    classroom, quiz = school  # the student's attempt scored 50 % against a pass mark of 50 %: passed
+    quiz.pass_mark = 60
+    quiz.save(update_fields=["pass_mark"])
+    response = teacher_client.get(reverse("quizzes:teacher_class", args=[classroom.pk]))
+    cell = response.context["grid"].rows[0].cells[0]
+    assert (cell.best, cell.passed) == (50, False)
+    assertContains(response, "ww-cell-done ww-cell-failed")
+    assertContains(response, "no aprobado")
+    quiz.pass_mark = 50
+    quiz.save(update_fields=["pass_mark"])
+    response = teacher_client.get(reverse("quizzes:teacher_class", args=[classroom.pk]))
+    assert response.context["grid"].rows[0].cells[0].passed is True
+    assertNotContains(response, "ww-cell-failed")

@@ -41,6 +41,7 @@ class Cell:
     attempts: int = 0
     in_progress: bool = False
     status: CellStatus = CellStatus.NOT_STARTED
+    passed: bool | None = None  # the best score against the quiz's pass mark (None: no score yet)
 
     @property
     def label(self):
@@ -169,7 +170,9 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
                 first_submitted=agg.get("first_submitted"),
                 now=now,
             )
-            cells.append(Cell(best=agg.get("best"), attempts=attempts, in_progress=in_progress, status=status))
+            best = agg.get("best")
+            passed = None if best is None else best >= float(assignment.quiz.pass_mark)
+            cells.append(Cell(best=best, attempts=attempts, in_progress=in_progress, status=status, passed=passed))
         scored = [c.best for c in cells if c.best is not None]
         rows.append(
             GridRow(
