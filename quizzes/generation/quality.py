@@ -35,6 +35,8 @@ WEIGHTS = {
     "not_list_member": 0.2,
     "tf_plausible": 0.3,
     "specific_relation": 0.3,
+    "not_one": 0.3,
+    "blank_outside_brackets": 0.2,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 _VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
@@ -148,7 +150,12 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         and "  " not in prompt
         and not re.search(r"\b(?:de|a) (?:del|al|el)\b", prompt)
         # a question that runs on after a colon or semicolon was built from a clause it did not understand
-        and not (prompt.startswith("¿") and re.search(r"[:;]|,\s*que\s+(?:se\s+)?\w+\?$", prompt))
+        and not (
+            prompt.startswith("¿")
+            and re.search(
+                r"[:;]|,\s*que\s+(?:se\s+)?\w+\?$|,\s+[a-záéíóúñ]{3,}(?:ó|aron|ieron)\b|,\s*es decir\?$", prompt
+            )
+        )
     )
     if q.kind == "single_choice":
         results["enough_distractors"] = len(q.distractors) >= 3
@@ -191,6 +198,16 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         if q.kind != "multiple_choice" and not any(f.members for f in named):
             # One member of a list asked alone is trivia, and its neighbours half give it away.
             results["not_list_member"] = not list_member(prompt)
+    if q.kind in CHOICE_KINDS | {"numeric"}:
+        # «casi _____ año»: the singular gives the answer away (and one is rarely worth asking).
+        results["not_one"] = not any(
+            f.kind == "number" and (f.value or {}).get("number") == 1 and not (f.value or {}).get("scale")
+            for f in qfacts
+        )
+    if BLANK in prompt:
+        # «(Varsovia, 1867-Passy, _____)»: an aside in brackets is not what the sentence says.
+        before = prompt.split(BLANK)[0]
+        results["blank_outside_brackets"] = before.count("(") <= before.count(")")
     if q.kind == "true_false":
         results["tf_plausible"] = not range_inverted(prompt)
     if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":

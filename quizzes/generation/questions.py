@@ -15,7 +15,7 @@ from .distractors import (
 from .facts import Extraction, find_dates, find_quantities
 from .lexicon import RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
-from .standalone import Discourse, lower_first, stand_alone
+from .standalone import _IMPERSONAL, Discourse, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
 from .wh import MARK, wh_kind, wh_prompt
 
@@ -293,6 +293,8 @@ _NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
 def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> str:
     """Return the stem repaired to stand alone; note why when it cannot (the item is then a draft)."""
     fixed, problem = stand_alone(text, fact.sentence_index, disc)
+    if not problem and _split_subject(fixed, fact, disc):
+        problem = "split_subject"
     m_stem, m_sent = _NEUTER.search(fixed), _NEUTER.search(fact.sentence)
     if not problem and m_stem and m_sent:
         # "como evidencia de esto" once what "esto" stood for was cut from the stem.
@@ -321,7 +323,7 @@ def _statement(fact: Fact, disc: Discourse | None, notes: list[str], value: str)
     """Return a true/false statement with `value` in the fact's place, restated and standing alone."""
     first: list[str] = []
     said = _alone(paraphrase(fix_conjunctions(build_stem(fact, replacement=value)), value), fact, disc, first)
-    if not first and _lost_subject(said, fact, disc):
+    if not first and (_lost_subject(said, fact, disc) or _subjectless(said, fact, disc)):
         first.append("standalone:no_subject")
     if first:
         second: list[str] = []
@@ -343,6 +345,34 @@ def _lost_subject(statement: str, fact: Fact, disc: Discourse | None) -> bool:
         return False  # the subject is the fact: it was replaced on purpose
     words = [w for w in re.findall(r"\w+", fold(parse.subject_text)) if len(w) > 3]
     return bool(words) and not any(w in fold(statement) for w in words)
+
+
+def _subjectless(statement: str, fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether a statement kept the verb of a sentence whose subject is elided, and no subject was given."""
+    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    if parse is None or parse.verb is None or parse.subject:
+        return False
+    verb = parse.tokens[parse.verb]
+    before = parse.tokens[parse.verb - 1].text.lower() if parse.verb else ""
+    if verb.text.lower() in _IMPERSONAL or before == "se" or verb.feature("Person") in {"1", "2"}:
+        return False
+    if fact.local_start <= verb.start < fact.local_end or fold(verb.text) not in fold(statement):
+        return False
+    owner = disc.previous_subject(fact.sentence_index)
+    return not (owner and fold(owner) in fold(statement) and fold(owner) not in fold(fact.sentence))
+
+
+def _split_subject(stem: str, fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether the stem kept part of a coordinated subject («El NADPH se emplean» from «El ATP y el NADPH»)."""
+    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    if parse is None or not parse.subject or not re.search(r"\s(?:y|e)\s", parse.subject_text):
+        return False
+    a, b = parse.subject
+    if a < fact.local_end and b > fact.local_start:
+        return False  # the blank is in the subject: the list rule decides
+    words = [w for w in re.findall(r"\w+", fold(parse.subject_text)) if len(w) > 2 and w not in {"los", "las", "del"}]
+    here = [w for w in words if re.search(r"(^| )" + re.escape(w) + r"( |$)", fold(stem))]
+    return bool(here) and len(here) < len(words)
 
 
 def _wh(fact: Fact, disc: Discourse | None) -> str:

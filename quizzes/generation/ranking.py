@@ -242,7 +242,7 @@ def _pick_by_sentence(
         i = q.sentence_indexes[0]
         if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options):
             continue
-        if any(p.sentence_indexes[:1] == [i] and (not _another_way(q, [p]) or _gives_away(p, q)) for p in chosen_items):
+        if any(p.sentence_indexes[:1] == [i] and not _may_share(q, p) for p in chosen_items):
             continue
         chosen.add(q.key)
         chosen_items.append(q)
@@ -251,6 +251,13 @@ def _pick_by_sentence(
         added += 1
         if wanted and added >= wanted:
             return
+
+
+def _may_share(q: Question, p: Question) -> bool:
+    """Return whether q and p may both be published from one sentence (two true/false items never)."""
+    if q.kind == p.kind == "true_false":
+        return False
+    return _another_way(q, [p]) and not _gives_away(p, q)
 
 
 def _gives_away(a: Question, b: Question) -> bool:
@@ -271,7 +278,7 @@ def _says(prompt: str, answer: str) -> bool:
 
 def _another_way_all(q: Question, beside: list[Question]) -> bool:
     """Return whether q may stand beside the items of its sentence (another fact, or another way)."""
-    return all(not set(q.fact_keys) & set(p.fact_keys) and not _gives_away(p, q) for p in beside)
+    return all(not set(q.fact_keys) & set(p.fact_keys) and _may_share(q, p) for p in beside)
 
 
 def _spread_options(candidates: list[Question], chosen: set[str], used: Counter, score, room: int) -> None:
@@ -353,7 +360,7 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
         i = q.sentence_indexes[0]
         beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
         taken = {k for p in beside for k in p.fact_keys}
-        fits = not set(q.fact_keys) & taken and not any(_gives_away(p, q) for p in beside)
+        fits = not set(q.fact_keys) & taken and all(_may_share(q, p) for p in beside)
         if used[i] < (room or MAX_PER_SENTENCE) and fits:
             chosen.add(q.key)
             used[i] += 1

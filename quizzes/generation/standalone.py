@@ -204,7 +204,30 @@ _FEMININE_E = {
     "orden",
     "razón",
 }
-_MASCULINE_A = {"día", "mapa", "problema", "sistema", "programa", "tema", "idioma", "clima", "poeta", "planeta"}
+_MASCULINE_A = {
+    "día",
+    "mapa",
+    "problema",
+    "sistema",
+    "programa",
+    "tema",
+    "idioma",
+    "clima",
+    "poeta",
+    "planeta",
+    "lema",
+    "dilema",
+    "poema",
+    "esquema",
+    "teorema",
+    "drama",
+    "enigma",
+    "dogma",
+    "cisma",
+    "emblema",
+    "monarca",
+    "patriarca",
+}
 _ARTICLES = {"el", "la", "los", "las"}
 _INDEFINITE = {"un", "una", "unos", "unas"}
 _CLITICS = {"se", "le", "les", "lo", "no"}
@@ -620,6 +643,8 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
             subj = disc.previous_subject(index) if disc else ""
             if not subj or not _proper(subj) or not _agrees(verb, subj) or blank in subj:
                 return text, "no_subject"
+            if at and re.search(r"\b(?:el|la|los|las|un|una|unos|unas|del|al|de|su|sus)\s*$", text[:at], re.IGNORECASE):
+                return text, "no_subject"  # «Tras la fallida insurrección…»: no clause starts inside a phrase
             if at:
                 text = text[:at] + _lower_article(subj) + " " + lower_first(head)
             else:
@@ -693,6 +718,7 @@ def _lower_article(name: str) -> str:
 # References anywhere in a prompt to something the prompt does not say: a student who sees the item alone
 # cannot tell what they stand for («esta red», «en él», «al año siguiente», «su residencia»).
 _INNER_DEMONSTRATIVE = re.compile(
+    r"(?<!\bal )(?<!\bdel )(?<!\bel )(?<!\bhacia )"  # «al este de»: a point of the compass
     r"\b(?:este|esta|estos|estas|ese|esa|esos|esas|aquel|aquella|aquellos|aquellas|dicho|dicha|dichos|dichas)"
     r"\s+(?!_____)[a-záéíóúñü]",
     re.IGNORECASE,
@@ -714,7 +740,8 @@ _OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
 _BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
 # «durante la segunda, en la isla…», «el primero de ellos»: an ordinal standing for a noun said before.
 _BARE_ORDINAL = re.compile(
-    r"\b(?:el|la|los|las)\s+(?:primer[oa]s?|segund[oa]s?|tercer[oa]s?|cuart[oa]s?|últim[oa]s?)\b(?=\s*[,.;:]|\s+(?:de|del)\b)",
+    r"\b(?:el|la|los|las|al|del)\s+(?:primer[oa]s?|segund[oa]s?|tercer[oa]s?|cuart[oa]s?|últim[oa]s?|siguientes?|anterior(?:es)?)"
+    r"\b(?=\s*[,.;:]|\s+(?:de|del)\b|\s+[a-záéíóúñ]+(?:ó|aron|ieron|ía|ían|aba|aban)\b)",
     re.IGNORECASE,
 )
 # «La dirigía _____»: an object pronoun opening the prompt before a finite verb.

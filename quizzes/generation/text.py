@@ -74,6 +74,8 @@ def _nlp():
 
 _UNIT_END = re.compile(r"(?<=\d)\s?(?:km|cm|mm|m|kg|g|t|ha|l|h|s)\.(?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-HJKN-UWYZ]\.$")
+# «el hospital de St. Mary's», «el Dr. Fleming»: a title abbreviation never ends a sentence.
+_TITLE_END = re.compile(r"\b(?:St|Sto|Sta|Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Gral|Cnel|Mons|Prof|Fr)\.$")
 
 
 def split_sentences(clean: str) -> list[Sentence]:
@@ -110,7 +112,8 @@ def split_sentences(clean: str) -> list[Sentence]:
         head = clean[s:e].lstrip()
         same_line = merged and "\n" not in clean[merged[-1][1] : s]
         # "John F. Kennedy": an initial after a first name does not end a sentence ("Legio X." does).
-        initial = same_line and _INITIAL_END.search(clean[merged[-1][0] : merged[-1][1]].rstrip())
+        previous = clean[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
+        initial = same_line and (_INITIAL_END.search(previous) or _TITLE_END.search(previous))
         if same_line and head and (head[0].islower() or initial):
             merged[-1][1] = e
         else:

@@ -114,6 +114,11 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     q = _wh_prompt(fact, stem_with_mark, disc)
     if not q or _LEANS_BACK.search(q) or MARK in q:
         return ""
+    m = re.match(r"¿(?:[A-ZÁÉÍÓÚ]\w*)(?:\s+(?:qué|cuántos|cuántas)\s+\w+)?\s+(?:se\s+)?(\w+)", q)
+    if m and re.search(r"\b(?:que|quien|quienes|donde)\s+(?:se\s+)?" + re.escape(m.group(1)) + r"\b", fact.sentence):
+        return ""  # the verb moved to the front is a relative clause's («un ejército que bajaba…»)
+    if re.match(r"¿Dónde\s+(?:es|era|fue|son|eran|fueron)\b", q):
+        return ""  # «¿Dónde es el Amazonas un río…?»: a copula does not say where
     return re.sub(r"\s+([,;.?])", r"\1", q)
 
 

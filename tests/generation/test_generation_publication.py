@@ -36,6 +36,7 @@ from quizzes.generation.standalone import outside_reference
         ("Verdadero o falso: cuando el rey abdicó en 1808, la junta.", "fragment"),
         ("_____ se rindió.", "fragment"),
         ("Se proclamó la república en _____.", "fragment"),
+        ("Verdadero o falso: el siguiente conquistó la ciudad de Orán.", "demonstrative"),
     ],
 )
 def test_prompts_that_point_outside_themselves(prompt, reason):
@@ -51,6 +52,7 @@ def test_prompts_that_point_outside_themselves(prompt, reason):
         "El puerto exportó cobre cinco años después de la fundación de _____.",
         "La toma de Orán ocurrió en _____.",
         "Verdadero o falso: el acueducto de Segovia fue construido en el siglo II.",
+        "Las tierras al este de la línea serían de Portugal y las del oeste, de _____.",
     ],
 )
 def test_prompts_that_stand_alone(prompt):
@@ -130,3 +132,37 @@ def test_a_counted_feminine_noun_is_asked_with_cuantas():
     assert "¿De cuántas fases consta el proceso de la digestión humana?" in asked
     wrong = [d for q in bank.questions for d in q.distractors]
     assert wrong and not any(d.startswith(("un ", "una ")) for d in wrong)
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence():
+    bank = generate_bank(
+        "El médico trabajaba en el hospital de St. Thomas de Londres desde 1850.\nAllí estudió el cólera.\n"
+    )
+    assert bank.sentences[0].text.startswith("El médico") and "Londres" in bank.sentences[0].text
+
+
+def test_no_subject_is_put_inside_a_phrase():
+    from quizzes.generation.standalone import Discourse, stand_alone
+    from quizzes.generation.text import split_sentences
+
+    sentences = split_sentences(
+        "María Skłodowska nació en Varsovia en 1867.\n"
+        "Tras la fallida insurrección polaca de 1863, las autoridades rusas habían prohibido la enseñanza en polaco."
+    )
+    disc = Discourse(sentences=sentences, names={}, title="")
+    stem = (
+        "Tras la fallida insurrección polaca de _____, las autoridades rusas habían prohibido la enseñanza en polaco."
+    )
+    text, _problem = stand_alone(stem, 1, disc)
+    assert "Skłodowska" not in text
+
+
+def test_one_counted_thing_is_not_asked():
+    bank = generate_bank(
+        "La expedición de Magallanes partió de Sanlúcar en 1519.\n"
+        "El viaje alrededor del mundo duró casi un año más de lo previsto por los armadores.\n"
+        "Solo regresó una nave, la Victoria, al mando de Juan Sebastián Elcano.\n"
+    )
+    for q in bank.questions:
+        if q.status == "published" and q.kind in {"numeric", "single_choice"}:
+            assert q.correct[0] not in {"1 año", "un año", "1"}
