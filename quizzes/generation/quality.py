@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from .facts import Extraction, group_surface_forms
@@ -37,6 +38,7 @@ WEIGHTS = {
     "specific_relation": 0.3,
     "not_one": 0.3,
     "blank_outside_brackets": 0.2,
+    "distractors_same_type": 0.3,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 _VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
@@ -72,6 +74,19 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
     if fact.group and fact.subtype != "alias":
         return any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
     return False
+
+
+def _mention_kinds(ex: Extraction) -> dict[str, set[str]]:
+    """Return folded name -> the kinds the text's mentions of it were given (cached on the extraction)."""
+    cached = getattr(ex, "_mention_kinds", None)
+    if cached is None:
+        cached = {}
+        for spans in ex.mentions.values():
+            for span in spans:
+                cached.setdefault(fold(span.text), set()).add(span.kind)
+        with contextlib.suppress(AttributeError):  # a frozen or slotted extraction: no cache
+            ex._mention_kinds = cached
+    return cached
 
 
 def answer_root_in_prompt(prompt: str, answer: str) -> bool:
@@ -172,6 +187,14 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         results["distractors_not_aliases"] = not any(
             fold(re.sub(r"^(?:el|la|los|las)\s+", "", d)) in own for d in q.distractors
         )
+        named = [f for f in qfacts if f.kind in NAME_KINDS]
+        if named:
+            # Every wrong option the text names is of the answer's kind (a sea or a motto is no person).
+            kinds = _mention_kinds(ex)
+            want = {f.kind for f in named}
+            results["distractors_same_type"] = all(
+                kinds.get(fold(re.sub(r"^(?:el|la|los|las)\s+", "", d)), want) & want for d in q.distractors
+            )
     results["date_certain"] = not any((f.value or {}).get("uncertain") for f in qfacts if f.kind == "date")
     untyped = any(f.subtype in {"locality", "name"} for f in qfacts)
     if q.kind in CHOICE_KINDS and (untyped or "distractors:gazetteer" in q.notes):

@@ -730,7 +730,7 @@ _INNER_PRONOUN = re.compile(
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
-    r"(?:(?:\b[a-záéíóúñü]+|\d+)\s+(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
+    r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
     re.IGNORECASE,
@@ -753,6 +753,12 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:que|quien|quienes|donde|cuyo|cuya|cuyos|c
 # A fronted subordinate clause («cuando la RFA ingresó en la OTAN,»): a main clause must follow it.
 _FRONTED_CLAUSE = re.compile(
     r"^(?:cuando|mientras|aunque|si|como|después de que|antes de que|tras|al)\b[^,]*,", re.IGNORECASE
+)
+# A function word right before punctuation, or two marks in a row: a hole left by cutting the sentence.
+_HOLE = re.compile(
+    r"\b(?:el|la|los|las|lo|un|una|unos|unas|de|del|a|al|en|con|por|para|y|e|o|que|su|sus|se)\s*[,.;:)]|"
+    r"[,;:]\s*[,.;:]|\(\s*\)",
+    re.IGNORECASE,
 )
 # Fewer words than this (the blank counts as one) ask too little to have one answer («_____ se entregó.»).
 MIN_PROMPT_WORDS = 5
@@ -783,6 +789,8 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
     it opens («En su discurso, Fleming advirtió…»).
     """
     text = _TF_PREFIX.sub("", prompt.strip().lstrip("¿¡"))
+    if _HOLE.search(text.replace(blank, "X")) or not balanced(text):
+        return "fragment"  # what a cut left behind: «librada, el día», «cumplido los,», «(Lugar recibió»
     if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text):
         return "demonstrative"
     if _BARE_ORDINAL.search(text):

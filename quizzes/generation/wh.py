@@ -156,6 +156,9 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     elif kind == "who":
         if not s.startswith(MARK):
             return ""
+        parse = disc.parse(fact.sentence_index) if disc is not None else None
+        if parse is not None and len({e.text for e in parse.entities if e.label == "PER"}) > 1:
+            return ""  # two people in the sentence: «¿Quién…?» may put the act on the wrong one
         rest = s[len(MARK) :].strip()
         verb, _after = _verb_group(rest)
         if not verb or rest.startswith(","):

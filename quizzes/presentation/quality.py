@@ -37,7 +37,25 @@ FAILED = {
     "tf_paraphrased": _("La afirmación copia la oración del texto palabra por palabra."),
     "not_guessable_from_title": _("La respuesta se adivina por el título del documento."),
     "typable_answer": _("La respuesta es larga para escribirla: quizá funcione mejor como pregunta de opciones."),
-    "selected": _("No se publicó para no repetir la misma oración: se publican como mucho dos preguntas por oración."),
+    "no_outside_reference": _(
+        "El enunciado remite a algo que no dice (un demostrativo, un pronombre, «al año siguiente», un posesivo "
+        "sin dueño) o es un trozo de oración sin verbo principal."
+    ),
+    "no_answer_root_in_prompt": _("Una palabra del enunciado deriva de la respuesta y la delata."),
+    "not_list_member": _("Pregunta por un elemento de una enumeración: sus compañeros dan pistas y rara vez importa."),
+    "tf_plausible": _("La afirmación falsa lo es de forma evidente (un intervalo de años al revés)."),
+    "specific_relation": _(
+        "La respuesta es demasiado vaga (un nombre común suelto) o la pregunta no dice de qué habla."
+    ),
+    "distractors_same_type": _(
+        "Una opción incorrecta no es de la misma clase que la respuesta (un lugar por una persona)."
+    ),
+    "not_one": _("La cantidad es uno: el singular del enunciado la delata."),
+    "blank_outside_brackets": _("El hueco está dentro de un paréntesis, un inciso que no es lo que importa."),
+    "selected": _(
+        "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
+        "(dos en un texto corto)."
+    ),
 }
 UNKNOWN_FAILED = _("Otra comprobación del generador no se superó.")
 

@@ -37,6 +37,9 @@ from quizzes.generation.standalone import outside_reference
         ("_____ se rindió.", "fragment"),
         ("Se proclamó la república en _____.", "fragment"),
         ("Verdadero o falso: el siguiente conquistó la ciudad de Orán.", "demonstrative"),
+        ("Meses después, la reina firmó el edicto en _____.", "relative_time"),
+        ("El rey había cumplido los, en _____, cuarenta años de reinado.", "fragment"),
+        ("(Toledo recibió al embajador de _____ en la corte.", "fragment"),
     ],
 )
 def test_prompts_that_point_outside_themselves(prompt, reason):
