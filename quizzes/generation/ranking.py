@@ -20,7 +20,7 @@ from .model import Fact, Question, stable_key
 MAX_PER_SENTENCE = 1
 # A published prompt is read in one go: longer stems are left to the teacher.
 MAX_PUBLISHED_WORDS = 35
-# Choice items of a text share no wrong option, and there are none or at least this many: a wrong option
+# Choice items of a text share no wrong option, and publication tries to reach this many: a wrong option
 # offered in more than one choice item in seven (15 %) tells the student it is wrong.
 MIN_CHOICE_ITEMS = 7
 # A text gets at least one published item per this many words when its sentences allow it.
@@ -188,16 +188,17 @@ def publish(
             # Every sentence may then give a second item: which ones never depends on the other sentences.
             _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1)
 
+    _pick_by_sentence([q for q in candidates if q.kind != "ordering"], chosen, used, score)
+    # An ordering item spans several sentences: published where they all have room, beside their items
+    # (its labels drop every date, so it asks the order, not what the other items ask).
+    room = MAX_PER_SENTENCE + (len(chosen) < floor)
+    for q in sorted((q for q in candidates if q.kind == "ordering"), key=score)[:1]:
+        if all(used[i] < room for i in set(q.sentence_indexes)):
+            chosen.add(q.key)
     fill([q for q in candidates if q.kind != "ordering"])
     _spread_options(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
     has_choice = any(q.key in chosen and q.kind in _CHOICE for q in candidates)
     pool = [q for q in candidates if q.kind != "ordering" and (has_choice or q.kind not in _CHOICE)]
-    # An ordering item spans several sentences and takes a place in each: only where they are all free.
-    for q in sorted((q for q in candidates if q.kind == "ordering"), key=score)[:1]:
-        if all(used[i] < MAX_PER_SENTENCE for i in set(q.sentence_indexes)):
-            chosen.add(q.key)
-            for i in set(q.sentence_indexes):
-                used[i] += 1
     _balance_true_false(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
     # Sentences a true/false item left for the balance get their best other item.
     fill([q for q in pool if q.kind != "true_false"])
@@ -282,10 +283,10 @@ def _another_way_all(q: Question, beside: list[Question]) -> bool:
 
 
 def _spread_options(candidates: list[Question], chosen: set[str], used: Counter, score, room: int) -> None:
-    """Keep no choice items or at least MIN_CHOICE_ITEMS (each wrong option offered once).
+    """Bring the choice items up to MIN_CHOICE_ITEMS when the text allows it (each wrong option offered once).
 
-    Too few: a sentence's item becomes its choice item when that brings new wrong options; still too
-    few, the choice items give way to the best other items of their sentences.
+    Too few: a sentence with room takes its choice item, or a sentence's item becomes its choice item, when
+    that brings new wrong options. (Fewer remain when the text has no more: they are kept.)
     """
 
     def choice_items() -> list[Question]:
@@ -312,13 +313,6 @@ def _spread_options(candidates: list[Question], chosen: set[str], used: Counter,
                 chosen.discard(rival.key)
                 chosen.add(q.key)
                 break
-    if len(choice_items()) >= MIN_CHOICE_ITEMS:
-        return
-    for q in choice_items():
-        chosen.discard(q.key)
-        used[q.sentence_indexes[0]] -= 1
-    pool = [q for q in candidates if q.kind not in _CHOICE]
-    _pick_by_sentence(pool, chosen, used, score)
 
 
 def _another_way(q: Question, picked: list[Question]) -> bool:
