@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -106,7 +107,10 @@ def select_quiz_items(
     by_kind: dict[str, list[Candidate]] = {}
     for c in pool:
         by_kind.setdefault(c.kind, []).append(c)
-    order = sorted(by_kind, key=lambda k: (-by_kind[k][0].score, k)) if by_score else list(by_kind)
+    all_of_kind = {k: list(v) for k, v in by_kind.items()}
+    # The kinds with the fewest items are the hardest to fit (the ordering item spans several sentences): they
+    # choose first, so every kind of the bank finds a place.
+    order = sorted(by_kind, key=lambda k: (len(by_kind[k]), -by_kind[k][0].score, k)) if by_score else list(by_kind)
     chosen: list[Candidate] = []
     ordering_taken = False
     progress = True
@@ -125,6 +129,17 @@ def select_quiz_items(
                 progress = True
                 break
             if len(chosen) >= n:
+                break
+    # A kind left out because its items clash with others gets its best item in place of the clashing ones,
+    # when each of those is of a kind the quiz still has without it.
+    for kind in order:
+        if any(x.kind == kind for x in chosen):
+            continue
+        for c in all_of_kind[kind]:
+            clash = [x for x in chosen if gives_away(c, x)]
+            counts = Counter(x.kind for x in chosen)
+            if clash and all(counts[x.kind] - sum(y.kind == x.kind for y in clash) >= 1 for x in clash):
+                chosen = [x for x in chosen if x not in clash] + [c]
                 break
     return chosen
 
