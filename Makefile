@@ -28,8 +28,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt requirements-nlp.t
 	$(NLP_INSTALL)
 	touch $(VENV)/.installed $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+# The compiled catalogues (locale/*/LC_MESSAGES/django.mo) are not committed: built from the .po with polib.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+locale/%.mo: locale/%.po $(VENV)/.installed
+	$(BIN)/python scripts/messages.py compile
+
+install: $(VENV)/.installed $(CATALOGUES)
+install-dev: $(VENV)/.installed-dev $(CATALOGUES)
 
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -64,14 +69,18 @@ format: install-dev
 TEST_WORKERS ?= 2
 
 test: install-dev lint
+	scripts/check_messages.sh
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The suite with a line and branch coverage report (terminal and htmlcov/); a report, not a gate.
 coverage: install-dev
 	$(MAKE) test PYTEST_ARGS="--cov --cov-report=term:skip-covered --cov-report=html"
 
+# The English catalogue from the marked strings (makemessages, tidied), then compiled; needs GNU gettext (Debian:
+# apt-get install gettext). Give every new string its English msgstr in locale/en/LC_MESSAGES/django.po; `make test`
+# and land.sh run scripts/check_messages.sh, which fails on an empty, fuzzy or missing translation.
 messages: install-dev
-	cd quizzes && $(DEV_ENV) ../$(BIN)/django-admin compilemessages
+	$(BIN)/python scripts/messages.py make
 
 constraints:
 	rm -rf /tmp/winterwar-constraints && $(PYTHON) -m venv /tmp/winterwar-constraints

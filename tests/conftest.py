@@ -1,7 +1,11 @@
 """Shared fixtures: users of every role and logged-in clients."""
 
+import runpy
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests import factories
 
@@ -10,6 +14,18 @@ from tests import factories
 def _empty_cache():
     """Each test starts with an empty cache: the cached summaries of one test's users never reach another's."""
     cache.clear()
+
+
+def pytest_configure(config):
+    """The English catalogue is compiled from its .po (the .mo is not committed): `make install` does it too."""
+    runpy.run_path(str(Path(__file__).resolve().parent.parent / "scripts" / "messages.py"))["compile_catalogues"]()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in English leaves English active in the thread (LocaleMiddleware activates, never deactivates)."""
+    yield
+    translation.activate("es")
 
 
 @pytest.fixture

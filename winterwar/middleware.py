@@ -9,6 +9,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -105,6 +106,40 @@ class KnownDeviceMiddleware:
         user = getattr(request, "user", None)  # login() replaces it
         if user is not None and user.is_authenticated and user.pk != before:
             remember_device(request, response, user.get_username())
+        return response
+
+
+class UserLanguageMiddleware:
+    """A logged-in user's saved language (``User.language``, set with the menu's switch) wins over the language
+    cookie and the browser's Accept-Language that LocaleMiddleware read before; an empty one leaves theirs.
+
+    The cookie is brought in line too, so that the pages after logging out keep the user's language. Costs no query:
+    the user is loaded for the session anyway.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        language = getattr(user, "language", "") if user is not None and user.is_authenticated else ""
+        if language not in dict(settings.LANGUAGES):
+            return self.get_response(request)
+        if language != getattr(request, "LANGUAGE_CODE", None):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
         return response
 
 

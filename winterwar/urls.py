@@ -17,6 +17,7 @@ urlpatterns = [
     path("cuentas/dos-pasos/", two_factor.TwoFactorSetupView.as_view(), name="two_factor_setup"),
     path("cuentas/dos-pasos/verificar/", two_factor.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path("cuentas/", include("django.contrib.auth.urls")),
+    path("i18n/setlang/", accounts.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("quizzes.urls")),
 ]

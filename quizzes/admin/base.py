@@ -23,6 +23,9 @@ Privacy and ownership, for every admin alike (:class:`ScopedMixin`):
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -145,11 +148,28 @@ class ScopedMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class DecimalNumberInput(forms.NumberInput):
+    """A number field that holds «50» and «62.5», not «50.00» and «62.50»: the browser shows it in its own locale
+    («62,5» in Spanish), which it cannot do with the trailing zeros of a DecimalField's value."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal) and value.is_finite():
+            value = format(value.normalize(), "f")
+        return super().format_value(value)
+
+
+# The widgets of every admin form: date and time apart, numbers without trailing zeros.
+FORMFIELD_OVERRIDES = {
+    models.DateTimeField: {"widget": SplitDateTimeWidget},
+    models.DecimalField: {"widget": DecimalNumberInput},
+}
+
+
 class ModelAdmin(WordingMixin, ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
     """The base of every ModelAdmin in the project."""
 
     read_only_actions: tuple[str, ...] = ()
-    formfield_overrides = {models.DateTimeField: {"widget": SplitDateTimeWidget}}
+    formfield_overrides = FORMFIELD_OVERRIDES
 
     class Media:
         css = {"all": ("quizzes/admin.css",)}
@@ -211,7 +231,7 @@ class ModelAdmin(WordingMixin, ScopedMixin, SafeActionsMixin, admin.ModelAdmin):
 class TabularInline(LabelledInlineMixin, ScopedMixin, SafeAutocompleteMixin, admin.TabularInline):
     """An inline is editable only where its parent is (a teacher's own quiz, question or document)."""
 
-    formfield_overrides = {models.DateTimeField: {"widget": SplitDateTimeWidget}}
+    formfield_overrides = FORMFIELD_OVERRIDES
 
     def _parent_owned(self, request, obj) -> bool:
         parent_admin = self.admin_site._registry.get(self.parent_model)

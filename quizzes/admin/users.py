@@ -10,8 +10,10 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
-from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.forms import AdminPasswordChangeForm, AdminUserCreationForm
 from django.contrib.auth.models import Group
+from django.utils.html import format_html_join
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin as OtpTOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -24,6 +26,50 @@ from .wording import WordingMixin
 
 ROLE_STUDENT = "student"
 ROLE_TEACHER = "teacher"
+
+# Django stores a model's permission names at migrate time («Can add pregunta»: half English, half the model's
+# Spanish name); the admin shows them rebuilt in the active language instead.
+PERMISSION_ACTIONS = {
+    "add": _("Puede añadir"),
+    "change": _("Puede cambiar"),
+    "delete": _("Puede borrar"),
+    "view": _("Puede ver"),
+}
+
+
+def permission_label(permission) -> str:
+    """«Estudio | pregunta | Puede añadir» in the active language; a permission of another kind as Django names it."""
+    model = permission.content_type.model_class()
+    action = permission.codename.split("_", 1)[0]
+    if model is None or action not in PERMISSION_ACTIONS or permission.codename != f"{action}_{model._meta.model_name}":
+        return str(permission)
+    return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {PERMISSION_ACTIONS[action]}"
+
+
+class PermissionLabelsMixin:
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request=request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions") and field is not None:
+            field.label_from_instance = permission_label
+        return field
+
+
+class PasswordChangeForm(AdminPasswordChangeForm):
+    """Django's form, with its help text for «password-based authentication» translated when shown: Django joins it
+    into one string when the module is imported, so it stays in the language active then."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "usable_password" in self.fields:
+            self.fields["usable_password"].help_text = format_lazy(
+                "{}{}",
+                _("Si la cuenta puede entrar con una contraseña. Sin ella, aún podría entrar por otros medios."),
+                format_html_join(
+                    "",
+                    '<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+                    [(_("Si la desactiva, se pierde la contraseña actual de este usuario."),)],
+                ),
+            )
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -55,17 +101,18 @@ class UserCreationForm(AdminUserCreationForm):
 
 
 @admin.register(User)
-class UserAdmin(WordingMixin, SafeActionsMixin, auth_admin.UserAdmin):
+class UserAdmin(PermissionLabelsMixin, WordingMixin, SafeActionsMixin, auth_admin.UserAdmin):
     """Accounts. Only superusers add or change them; a teacher sees (read-only) the students of their classes."""
 
     add_form = UserCreationForm
+    change_password_form = PasswordChangeForm
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("role", "username", "first_name", "last_name", "email")}),
         (_("Contraseña"), {"classes": ("wide",), "fields": ("usable_password", "password1", "password2")}),
     )
     fieldsets = (
         *auth_admin.UserAdmin.fieldsets,
-        (_("Estudio"), {"fields": ("daily_new_cards",)}),
+        (_("Estudio"), {"fields": ("daily_new_cards", "language")}),
         (_("Cuenta de estudiante"), {"fields": ("must_change_password", "created_by")}),
     )
     raw_id_fields = ("created_by",)
@@ -114,7 +161,7 @@ class AccountEventAdmin(ModelAdmin):
         return False
 
 
-class GroupAdmin(SafeActionsMixin, auth_admin.GroupAdmin):
+class GroupAdmin(PermissionLabelsMixin, SafeActionsMixin, auth_admin.GroupAdmin):
     pass
 
 

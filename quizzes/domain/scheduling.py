@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from fsrs import Card, Rating, Scheduler, State
@@ -158,7 +159,7 @@ def is_due(memory: Memory, *, now: datetime, learn_ahead: bool = False) -> bool:
 
 
 def interval_label(interval: timedelta) -> str:
-    """Return a short Spanish label for an interval, rounded as Anki does ("<1 min", "10 min", "3 días")."""
+    """Return a short label for an interval in the active language, rounded as Anki does ("<1 min", "3 días")."""
     seconds = interval.total_seconds()
     if seconds < 60:
         return _("<1 min")
@@ -180,9 +181,9 @@ def interval_label(interval: timedelta) -> str:
         if value == int(value):
             n = int(value)
             return ngettext("%(n)d mes", "%(n)d meses", n) % {"n": n}
-        return _("%(n)s meses") % {"n": f"{value:.1f}".replace(".", ",")}
+        return _("%(n)s meses") % {"n": number_format(value, 1)}
     years = round(days / 365, 1)
     if years == int(years):
         n = int(years)
         return ngettext("%(n)d año", "%(n)d años", n) % {"n": n}
-    return _("%(n)s años") % {"n": f"{years:.1f}".replace(".", ",")}
+    return _("%(n)s años") % {"n": number_format(years, 1)}

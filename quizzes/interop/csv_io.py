@@ -1,7 +1,9 @@
 """Our CSV layout (docs/interop.md): one question per row, for spreadsheets.
 
 Columns (header row required, any order, names in Spanish; only the first three are required):
-``tipo, enunciado, respuesta, distractores, tolerancia, unidad, explicacion, documento``.
+``tipo, enunciado, respuesta, distractores, tolerancia, unidad, explicacion, documento``. The import also reads
+them in English (``type, prompt, answer, distractors, tolerance, unit, explanation, document``), the names the
+English interface shows.
 Lists inside a cell (several right answers, wrong options, items in order) are separated by `` | ``; a literal
 bar is written ``\\|``. Comma, semicolon or tab separated (the separator is the one the header row uses);
 quotes inside a quoted cell are doubled, as every spreadsheet writes them. The export uses semicolons, which Excel
@@ -24,6 +26,14 @@ from .schema import ChoiceData, ImportFormatError, ParseResult, QuestionData, st
 
 COLUMNS = ("tipo", "enunciado", "respuesta", "distractores", "tolerancia", "unidad", "explicacion", "documento")
 REQUIRED = ("tipo", "enunciado", "respuesta")
+# The same columns under the names the English interface gives them.
+ENGLISH_COLUMNS = dict(
+    zip(
+        ("type", "prompt", "answer", "distractors", "tolerance", "unit", "explanation", "document"),
+        COLUMNS,
+        strict=True,
+    )
+)
 
 # What a teacher may write in the "tipo" column (our names and Spanish ones, accents optional).
 KIND_ALIASES = {
@@ -189,7 +199,7 @@ def read_table(rows: Iterable[tuple[int, list[str]]], *, empty: str, where: str)
     except StopIteration:
         result.errors.append(ImportFormatError(empty))
         return result
-    keys = [column_key(name) for name in header]
+    keys = [ENGLISH_COLUMNS.get(column_key(name), column_key(name)) for name in header]
     missing = [name for name in REQUIRED if name not in keys]
     if missing:
         result.errors.append(

@@ -19,6 +19,14 @@ class User(AbstractUser):
         default=False,
         help_text=_("La contraseña es provisional (la dio un docente): se pide una nueva al entrar."),
     )
+    language = models.CharField(
+        _("idioma"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        default="",
+        help_text=_("El idioma de la interfaz; vacío: el del navegador (español si no pide ninguno que tengamos)."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("cuenta creada por"),

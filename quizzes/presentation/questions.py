@@ -9,12 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..domain.grading import is_ascii_int
 from ..domain.numbers import format_amount, format_number, unit_label
 from ..domain.opaque import option_key
-from ..models import AcceptedAnswer, Choice, Question, QuestionKind, Response
+from ..models import AcceptedAnswer, Choice, Document, Question, QuestionKind, Response
+
+# The language of a question without a document: the documents' default (Spanish).
+DEFAULT_CONTENT_LANGUAGE = Document._meta.get_field("language").default
+
+
+def content_language(question: Question) -> str:
+    """The language of a question's text: its document's. The phrases added to it (true/false, «también»…) are in
+    this language, not the interface's: a Spanish quiz taken in English keeps «Verdadero». Fetch the question with
+    its document (``select_related``) where this is called."""
+    return question.document.language if question.document_id else DEFAULT_CONTENT_LANGUAGE
 
 
 @dataclass
@@ -33,6 +44,7 @@ class Feedback:
     explanation: str
     source_url: str = ""
     source_text: str = ""
+    language: str = DEFAULT_CONTENT_LANGUAGE  # of given, right, explanation and source_text
 
     @property
     def verdict(self) -> str:
@@ -55,6 +67,7 @@ class QuestionView:
     feedback: Feedback | None = None
     error: str = ""
     scope: int | None = None  # the response whose opaque option names are used (None: a teacher's preview)
+    language: str = DEFAULT_CONTENT_LANGUAGE  # of the question's text (content_language), for lang="" and true/false
 
     @property
     def positions(self) -> list[int]:
@@ -87,8 +100,14 @@ def question_view(
     """
     answer = answer or {}
     choices = ordered_choices(choices, order or [])
-    unit = unit_label(question.unit, question.numeric_value)
-    view = QuestionView(question=question, kind=question.kind, unit=unit, disabled=disabled, scope=scope)
+    view = QuestionView(
+        question=question,
+        kind=question.kind,
+        unit=unit_label(question.unit, question.numeric_value),
+        disabled=disabled,
+        scope=scope,
+        language=content_language(question),
+    )
 
     def name(choice: Choice) -> int | str:
         return choice.pk if scope is None else option_key(scope, choice.pk)
@@ -120,7 +139,12 @@ def question_view(
 
 
 def describe_answer(question: Question, choices: list[Choice], answer: dict | None) -> str:
-    """Return the student's answer as text ("" when unanswered)."""
+    """Return the student's answer as text ("" when unanswered), in the question's language."""
+    with translation.override(content_language(question)):
+        return _describe_answer(question, choices, answer)
+
+
+def _describe_answer(question: Question, choices: list[Choice], answer: dict | None) -> str:
     if not answer:
         return ""
     by_id = {c.pk: c.text for c in choices}
@@ -137,7 +161,12 @@ def describe_answer(question: Question, choices: list[Choice], answer: dict | No
 
 
 def describe_right_answer(question: Question, choices: list[Choice], accepted: list[AcceptedAnswer]) -> str:
-    """Return the right answer as text."""
+    """Return the right answer as text, in the question's language."""
+    with translation.override(content_language(question)):
+        return _describe_right_answer(question, choices, accepted)
+
+
+def _describe_right_answer(question: Question, choices: list[Choice], accepted: list[AcceptedAnswer]) -> str:
     kind = question.kind
     if kind in {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE}:
         return "; ".join(c.text for c in sorted(choices, key=lambda c: (c.position, c.pk)) if c.is_correct)
@@ -167,6 +196,7 @@ def feedback_for(
     """Build the feedback block of a graded question: answer given, right answer, explanation, source sentence."""
     sentence = question.sentence
     return Feedback(
+        language=content_language(question),
         fraction=fraction or 0.0,
         given=describe_answer(question, choices, answer),
         right=describe_right_answer(question, choices, accepted),
@@ -225,7 +255,7 @@ def result_items(responses: list[Response], *, show_feedback: bool) -> list[dict
     items = []
     for response in responses:
         question = response.question
-        item = {"response": response, "question": question}
+        item = {"response": response, "question": question, "language": content_language(question)}
         if show_feedback:
             item["feedback"] = feedback_for(
                 question=question,

@@ -248,3 +248,10 @@ def password_chosen(user: User) -> None:
     if user.must_change_password:
         User.objects.filter(pk=user.pk).update(must_change_password=False)
         user.must_change_password = False
+
+
+def language_chosen(user: User, language: str) -> None:
+    """Save the interface language the user chose with the menu's switch (one of settings.LANGUAGES; else nothing)."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        User.objects.filter(pk=user.pk).update(language=language)
+        user.language = language

@@ -43,7 +43,7 @@ def _question_url(attempt: Attempt, slot: int) -> str:
 def _graded_responses(attempt: Attempt) -> list[Response]:
     """The attempt's responses in order, with what the feedback needs (three queries)."""
     return list(
-        attempt.responses.select_related("question", "question__sentence")
+        attempt.responses.select_related("question", "question__sentence", "question__document")
         .prefetch_related(
             Prefetch("question__choices", queryset=Choice.objects.all()),
             Prefetch("question__accepted_answers", queryset=AcceptedAnswer.objects.all()),
@@ -130,7 +130,9 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
 
     def _load(self, slot: int) -> Response:
         try:
-            return self.attempt.responses.select_related("question", "question__sentence").get(slot=slot)
+            return self.attempt.responses.select_related("question", "question__sentence", "question__document").get(
+                slot=slot
+            )
         except Response.DoesNotExist:
             raise Http404(_("Ese intento no tiene esa pregunta.")) from None
 

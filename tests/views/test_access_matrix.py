@@ -95,6 +95,13 @@ MATRIX: dict[str, Entry] = {
     "password_reset_done": Entry(EVERYONE),
     "password_reset_confirm": Entry(EVERYONE, kwargs=_reset_kwargs, note="an invalid link: a page that says so"),
     "password_reset_complete": Entry(EVERYONE),
+    # The language switch (Django's set_language, also saving the choice on a logged-in user): back to the page it
+    # was used on (here the login page)
+    "set_language": Entry(
+        per_role(302, 302, 302, 302, 302, 302),
+        method="post",
+        data=lambda w: {"language": "en", "next": reverse("login")},
+    ),
     # Operations
     "quizzes:healthz": Entry(EVERYONE),
     # Home, reading, authoring preview

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.models import CardState, Document, Flashcard, StudentCard, User
 from quizzes.selectors import cards as sel
@@ -24,7 +25,7 @@ class Rollback(Exception):
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Mide contar las tarjetas pendientes, elegir la siguiente y calificarla, para un estudiante con N tarjetas."
     )
 

@@ -5,6 +5,7 @@ import time
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.interop import anki, csv_io, gift, moodle_xml
 from quizzes.interop.schema import ChoiceData, QuestionData
@@ -39,7 +40,9 @@ def synthetic_bank(n: int, rng: random.Random) -> list[QuestionData]:
 
 
 class Command(BaseCommand):
-    help = _("Mide exportar e importar GIFT, Moodle XML y CSV y crear un paquete de Anki con un banco sintético.")
+    help = gettext_lazy(
+        "Mide exportar e importar GIFT, Moodle XML y CSV y crear un paquete de Anki con un banco sintético."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--questions", type=int, default=2000, help=_("Preguntas del banco."))

@@ -4,28 +4,30 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from devtools import quality
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_lazy(
         "Genera el banco de cada texto del corpus de calidad (tests/data/corpus) y da, por texto y en total, "
         "el recall de los hechos clave, los ítems publicados, ítems por oración, el equilibrio verdadero/falso "
         "y los veredictos U/E/R de la muestra."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--set", choices=[*quality.SETS, "all"], default="all", help="conjunto del corpus")
-        parser.add_argument("--text", action="append", default=[], help="solo este texto (slug); repetible")
-        parser.add_argument("--lint", default=str(quality.LINT_DEFAULT), help="ruta de qgen_lint.py (opcional)")
-        parser.add_argument("--no-lint", action="store_true", help="no pasar qgen_lint.py aunque exista")
-        parser.add_argument("--json", action="store_true", help="las cifras en JSON")
-        parser.add_argument("--missed", action="store_true", help="lista los hechos clave no cubiertos")
+        parser.add_argument("--set", choices=[*quality.SETS, "all"], default="all", help=_("conjunto del corpus"))
+        parser.add_argument("--text", action="append", default=[], help=_("solo este texto (slug); repetible"))
+        parser.add_argument("--lint", default=str(quality.LINT_DEFAULT), help=_("ruta de qgen_lint.py (opcional)"))
+        parser.add_argument("--no-lint", action="store_true", help=_("no pasar qgen_lint.py aunque exista"))
+        parser.add_argument("--json", action="store_true", help=_("las cifras en JSON"))
+        parser.add_argument("--missed", action="store_true", help=_("lista los hechos clave no cubiertos"))
         parser.add_argument(
             "--write-sample",
             action="store_true",
-            help="escribe <texto>.verdicts.json con la muestra actual (conserva los veredictos que siguen valiendo)",
+            help=_("escribe <texto>.verdicts.json con la muestra actual (conserva los veredictos que siguen valiendo)"),
         )
 
     def handle(self, *args, **options):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.domain.opaque import option_key
 from quizzes.models import Choice, Question, QuestionKind, Quiz, QuizItem, Status, User
@@ -22,7 +23,9 @@ def _ms(samples: list[float]) -> str:
 
 
 class Command(BaseCommand):
-    help = _("Mide attempt_start, response_save y attempt_submit con un cuestionario de N preguntas (se deshace todo).")
+    help = gettext_lazy(
+        "Mide attempt_start, response_save y attempt_submit con un cuestionario de N preguntas (se deshace todo)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--questions", type=int, default=50, help=_("Preguntas del cuestionario."))

@@ -13,6 +13,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.models import Classroom, Document, Quiz
 from quizzes.selectors.reports.grid import class_grid
@@ -30,7 +31,7 @@ def _get_ok(client, url):
 
 
 class Command(BaseCommand):
-    help = _("Mide el tiempo de la cuadrícula de clase y del análisis de preguntas en la escuela sintética.")
+    help = gettext_lazy("Mide el tiempo de la cuadrícula de clase y del análisis de preguntas en la escuela sintética.")
 
     def add_arguments(self, parser):
         parser.add_argument("--repeat", type=int, default=5, help=_("Repeticiones de cada medida."))

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.models import (
     Assignment,
@@ -47,7 +48,9 @@ BATCH = 5000
 
 
 class Command(BaseCommand):
-    help = _("Crea una escuela sintética grande (estudiantes, clases, intentos, repasos) para medir los informes.")
+    help = gettext_lazy(
+        "Crea una escuela sintética grande (estudiantes, clases, intentos, repasos) para medir los informes."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--students", type=int, default=1000, help=_("Estudiantes."))

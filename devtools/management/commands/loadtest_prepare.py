@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.demo.setup import demo_setup
 from quizzes.models import (
@@ -53,7 +54,7 @@ def _url(name: str, *args) -> str | None:
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Crea las cuentas, clases y el cuestionario de la prueba de carga y escribe el plan de loadtest/locustfile.py."
     )
 

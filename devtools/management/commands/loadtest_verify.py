@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.domain import grading, opaque
 from quizzes.models import Choice, Response, Review
@@ -28,7 +29,7 @@ def _querydict(pairs) -> QueryDict:
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Comprueba en la base de datos las respuestas y calificaciones confirmadas en la prueba de carga; "
         "sale con 1 si falta alguna."
     )

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ...models import Attempt, Response, Review
 
@@ -22,7 +23,9 @@ def _ids(queryset, limit: int = 10) -> list[int]:
 
 
 class Command(BaseCommand):
-    help = _("Comprueba los invariantes de intentos, respuestas y repasos; sale con 1 si alguno no se cumple.")
+    help = gettext_lazy(
+        "Comprueba los invariantes de intentos, respuestas y repasos; sale con 1 si alguno no se cumple."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -2,13 +2,13 @@
 have closed since (their feedback is now visible). Run it from cron every minute or so."""
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from quizzes.services.attempts import close_expired_attempts, feed_cards_after_close
 
 
 class Command(BaseCommand):
-    help = _("Cierra y califica los intentos cuyo tiempo se ha agotado (para cron).")
+    help = gettext_lazy("Cierra y califica los intentos cuyo tiempo se ha agotado (para cron).")
 
     def handle(self, *args, **options):
         closed = close_expired_attempts()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ...interop import anki_import
 from ...interop.schema import MAX_IMPORT_BYTES, ImportFormatError
@@ -15,7 +16,7 @@ FORMATS = ["gift", "moodle_xml", "csv", "xlsx", "apkg"]
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Importa preguntas de un archivo GIFT, Moodle XML, CSV o Excel (XLSX) como borradores, igual que la "
         "importación del administrador (un mazo de Anki, .apkg, da tarjetas). Las preguntas de tipos que no "
         "existen aquí se omiten y se dice por qué. "

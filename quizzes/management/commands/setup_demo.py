@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ...demo.activity import demo_activity_create
 from ...demo.setup import DEMO_CLASS_CODE, DEMO_CLASS_NAME, demo_setup
@@ -10,7 +11,9 @@ from ...models import Classroom
 
 
 class Command(BaseCommand):
-    help = _("Carga el documento de la Guerra de Invierno, su banco de preguntas y las cuentas de demostración.")
+    help = gettext_lazy(
+        "Carga el documento de la Guerra de Invierno, su banco de preguntas y las cuentas de demostración."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
