@@ -218,6 +218,7 @@ def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:
                 "answer": item_answer(q),
                 "kind": q["kind"],
                 "distractors": q.get("distractors", []),
+                **({"accepted": q["accepted"]} if q.get("accepted") else {}),
                 "verdict": old.get("verdict", ""),
                 "reason": old.get("reason", ""),
             }

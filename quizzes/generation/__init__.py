@@ -148,6 +148,7 @@ def bank_to_json(bank: Bank) -> dict:
                 "prompt": q.prompt,
                 "fact_keys": q.fact_keys,
                 "correct": q.correct,
+                "accepted": q.accepted,
                 "distractors": q.distractors,
                 "explanation": q.explanation,
                 "status": q.status,

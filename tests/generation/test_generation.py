@@ -64,6 +64,7 @@ def test_bank_json_schema(seed_json):
             "prompt",
             "fact_keys",
             "correct",
+            "accepted",
             "distractors",
             "explanation",
             "status",
@@ -73,6 +74,9 @@ def test_bank_json_schema(seed_json):
         assert 0.0 <= q["quality"] <= 1.0
         if q["kind"] not in {"single_choice", "multiple_choice"}:
             assert q["distractors"] == []
+        if q["kind"] == "short_answer":
+            # The forms a student may type are in the JSON, so a judge of the bank sees them.
+            assert q["correct"][0] in q["accepted"]
         if q["kind"] == "true_false":
             assert q["correct"] in (["Verdadero"], ["Falso"])
 
