@@ -36,6 +36,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from loadtest.htmlforms import find_form, parse
 from quizzes.domain import scheduling
@@ -178,16 +180,20 @@ def _two_answers(form) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | 
 
 
 class Command(BaseCommand):
-    help = "Mide las respuestas y valoraciones por segundo (POST) frente a una vista mínima de Django (wrk)."
+    help = gettext_lazy(
+        "Mide las respuestas y valoraciones por segundo (POST) frente a una vista mínima de Django (wrk)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--user", default="ana")
-        parser.add_argument("--password", default="ana-demo")
-        parser.add_argument("--duration", type=int, default=5)
-        parser.add_argument("--connections", type=int, default=4, help="wrk connections, one per wrk thread")
-        parser.add_argument("--workers", type=int, default=2)
-        parser.add_argument("--project", default=str(settings.BASE_DIR), help="the checkout to serve (its .venv)")
-        parser.add_argument("--only", choices=["answer", "rating"], help="measure one of the two")
+        parser.add_argument("--user", default="ana", help=_("Estudiante que responde y valora."))
+        parser.add_argument("--password", default="ana-demo", help=_("Su contraseña."))
+        parser.add_argument("--duration", type=int, default=5, help=_("Segundos de cada medida."))
+        parser.add_argument("--connections", type=int, default=4, help=_("Conexiones de wrk, una por hilo de wrk."))
+        parser.add_argument("--workers", type=int, default=2, help=_("Procesos de gunicorn."))
+        parser.add_argument(
+            "--project", default=str(settings.BASE_DIR), help=_("La copia del proyecto que se sirve (con su .venv).")
+        )
+        parser.add_argument("--only", choices=["answer", "rating"], help=_("Medir solo uno de los dos."))
 
     def handle(self, *args, **opts):
         project = Path(opts["project"]).resolve()
