@@ -134,7 +134,7 @@ class AddResult:
 @transaction.atomic
 def quiz_add_questions(*, quiz: Quiz, questions: Iterable[Question], user) -> AddResult:
     """Append published questions at the end of one of the user's quizzes (each once; drafts are left out)."""
-    quiz = Quiz.objects.select_for_update().select_related("document").get(pk=quiz.pk)
+    quiz = Quiz.objects.select_for_update(of=("self",)).select_related("document").get(pk=quiz.pk)
     if not _owns(user, quiz):
         raise ServiceError(Code.NOT_YOUR_QUIZ)
     questions = list(questions)
