@@ -65,6 +65,7 @@ def spanish_in(body: str, content: list[str]) -> list[str]:
     for piece in content:
         page = page.replace(piece, " ")
     page = re.sub(r"https?://\S+", " ", page)  # addresses (/clases/unirse/…) are not text
+    page = re.sub(r"\S*\*{4,}\S*", " ", page)  # a masked password hash («De*****…») is random, not text
     for piece in SPANISH_ON_PURPOSE:
         page = page.replace(piece, " ")
     found = []
