@@ -1,11 +1,26 @@
 """Root URLs: the app, Django's auth views and the admin."""
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from quizzes.views import accounts, classes, two_factor
 
+
+
+class FaviconView(RedirectView):
+    """/favicon.ico, which browsers ask for on pages that link no icon (the admin's): the app's icon.
+    The address is looked up per request, so the hashed name of the static manifest is used in production."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("quizzes/favicon.svg")
+
+
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view()),
     # Two of Django's views, extended (a chosen password is no longer provisional); same names and paths.
     path("cuentas/password_change/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path(
