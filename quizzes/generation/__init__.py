@@ -38,6 +38,12 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         title = first.text.rstrip(".") if first else ""
     dropped: list[tuple[str, str]] = []
     ex = extract(sentences, title=title, dropped=dropped)
+    # The paragraph of each sentence (a line of the text): accepted answers look at the names said near an item.
+    paragraphs, line, at = {}, 0, 0
+    for s in sorted(sentences, key=lambda s: s.start):
+        line, at = line + clean.count("\n", at, s.start), s.start
+        paragraphs[s.index] = line
+    ex._pools["paragraphs"] = paragraphs
     by_index = {s.index: s for s in sentences}
     for fact in ex.facts:
         # Offsets point into the canonical source text, not into the cleaned copy.

@@ -36,9 +36,17 @@ COMMON_ACRONYMS = {
     "UE": ("Unión Europea",),
     "URSS": ("Unión Soviética", "Unión de Repúblicas Socialistas Soviéticas"),
     "EE. UU.": ("Estados Unidos",),
+    "EEUU": ("Estados Unidos",),
+    "EUA": ("Estados Unidos",),
     "UNESCO": ("Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",),
     "OMS": ("Organización Mundial de la Salud",),
     "FAO": ("Organización de las Naciones Unidas para la Alimentación y la Agricultura",),
+}
+# Other names everyone uses for a few world regions (general data).
+COMMON_NAMES = {
+    "América del Sur": ("Sudamérica", "Suramérica"),
+    "América del Norte": ("Norteamérica",),
+    "América Central": ("Centroamérica",),
 }
 
 
@@ -126,6 +134,16 @@ def _date_forms(fact: Fact) -> list[str]:
         a, b = v["year"], end["year"]
         if a > 0 and b > 0:
             out += [f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"de {a} a {b}", f"entre {a} y {b}"]
+    if v.get("precision") == "range" and v.get("year") and end.get("year") and not v.get("month"):
+        a, b = v["year"], end["year"]
+        if a < 0 and b < 0:
+            # «entre el 58 y el 50 a. C.», «54 al 53 a. C.»: written with a hyphen, «a», «y», with or without «a. C.»
+            a, b = -a, -b
+            for era in ("a. C.", "aC", "antes de Cristo", ""):
+                out += [f"{x} {era}".strip() for x in (f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"del {a} al {b}")]
+    if v.get("precision") == "year" and (v.get("year") or 0) < 0:
+        a = -v["year"]  # «50 a. C.»: «50», «50 a.C.» (same once punctuation is ignored), «50 aC», «50 antes de Cristo»
+        out += [str(a), f"{a} aC", f"{a} antes de Cristo", f"{a} a. de C."]
     year, month, day = v.get("year"), v.get("month"), v.get("day")
     if v.get("precision") == "day" and year and year > 0 and month and day:
         # «13/3/1940», «13/03/1940», «13 marzo 1940» (grading reads «/» and «-» as spaces)
@@ -163,20 +181,36 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(w in it for w in short)
 
 
-def _surnames(name: str, names_in_text: dict[str, str]) -> list[str]:
+def _bearers(last: str, name: str, pool) -> bool:
+    """Return whether another person of the pool ends with the surname `last` («Gonzalo Pizarro» for «Pizarro»)."""
+    return any(o != name and len(o.split()) > 1 and o.split()[-1] == last for o in pool)
+
+
+def _owns(surname: str, name: str, names_in_text, pool) -> bool:
+    """Return whether a bare surname of the text stands for this person: named first, no other bearer near."""
+    first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == surname), name)
+    return first == name and not _bearers(surname, name, pool)
+
+
+def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     """Return the surname a student may type for a person («Burgoyne», «Mendeléyev», «Velázquez»).
 
     «Francisco de Orellana» -> «Orellana», «de Orellana»; «Blasco Núñez Vela» -> «Núñez Vela». Never when another
-    name of the text ends the same way («Francisco Pizarro», «Gonzalo Pizarro»), nor a regnal number («Felipe V»).
-    (For a name that is not a first name and a surname, «Huayna Cápac», the last word is accepted too: a lenient
-    grade, never a wrong one.)
+    person who bears it is named near the item (`nearby`: the names of its paragraph; the whole text when not
+    given) or was named before it: «Pizarro» is «Francisco Pizarro», named first, in a paragraph that names no
+    other Pizarro; «Velázquez» is not «José Nieto Velázquez» after «Diego Velázquez». Never a regnal number
+    («Felipe V»). (For a name that is not a first name and a surname, «Huayna Cápac», the last word is accepted
+    too: a lenient grade, never a wrong one.)
     """
     tokens = name.split()
     last = tokens[-1]
     if _ROMAN.match(last) or len(tokens) < 2:
         return []
-    if any(o != name and o.split()[-1] == last and len(o.split()) > 1 for o in names_in_text):
+    if _bearers(last, name, names_in_text if nearby is None else nearby):
         return []
+    first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == last), name)
+    if first != name:
+        return []  # the text named another bearer first: its «Velázquez» alone is that one
     k = 1
     while k < len(tokens) - 1 and tokens[k].lower() in _PARTICLES:
         k += 1
@@ -185,20 +219,47 @@ def _surnames(name: str, names_in_text: dict[str, str]) -> list[str]:
     return out
 
 
-def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str]) -> list[str]:
+def _fuller_names(name: str, persons: list[str]) -> list[str]:
+    """Return the fuller names the text gives the same person: «Julio César», «Cayo Julio César» for «César».
+
+    Only when every longer name of the text ending in this one is the same person (each ends the longest one):
+    «Pizarro» gets nothing from «Francisco Pizarro» and «Gonzalo Pizarro».
+    """
+    longer = sorted({p for p in persons if p.endswith(" " + name)}, key=len)
+    if not longer or any(not longer[-1].endswith(" " + p) and p != longer[-1] for p in longer):
+        return []
+    tokens, n = longer[-1].split(), len(name.split())
+    return [" ".join(tokens[k:]) for k in range(len(tokens) - n) if tokens[k].lower() not in _PARTICLES]
+
+
+def _substantive_adjective(term: str) -> list[str]:
+    """Return the participle of a plural «noun participle» term, which names the group alone: «los privilegiados».
+
+    Only a participle («estamentos privilegiados», «países aliados»): «derechos humanos» is no «humanos».
+    """
+    words = term.split()
+    if len(words) != 2 or not term.islower():
+        return []
+    noun, adjective = words
+    if noun.endswith("s") and re.search(r"[ai]d[oa]s$", adjective) and len(adjective) > 5:
+        return [adjective]
+    return []
+
+
+def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], nearby=None) -> list[str]:
     """Return other names of the same entity: the text's own shorter mentions, surname, acronym, short forms.
 
-    names_in_text maps each name the text mentions to its kind; persons lists the text's person names.
+    names_in_text maps each name the text mentions to its kind; persons lists the text's person names; nearby
+    holds the names of the item's paragraph (a surname two people share is accepted where only one is named).
     """
     name = fact.answer
     words = _content(name)
     out: list[str] = []
-    # «Pizarro» alone is not an answer for «Francisco Pizarro» when the text also names «Gonzalo Pizarro».
-    last_words = [n.split()[-1] for n in names_in_text if len(n.split()) > 1]
-    shared = {w for w in last_words if last_words.count(w) > 1}
+    # «Pizarro» alone is not an answer for «Francisco Pizarro» when «Gonzalo Pizarro» is named near the item.
+    pool = names_in_text if nearby is None else nearby
     if len(words) >= 2:
         for other, kind in names_in_text.items():
-            if fact.kind == "person" and other in shared:
+            if fact.kind == "person" and len(other.split()) == 1 and not _owns(other, name, names_in_text, pool):
                 continue
             other_words = _content(other)
             if other == name or not other_words or len(other_words) >= len(words):
@@ -211,7 +272,9 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str]) 
             if same_ends and _is_subsequence(other_words, words):
                 out.append(other)
     if fact.kind == "person" and len(words) >= 2:
-        out += _surnames(name, names_in_text)
+        out += _surnames(name, names_in_text, nearby)
+    if fact.kind == "person":
+        out += _fuller_names(name, persons)
     if fact.kind != "person" and len(words) == 1:
         # «Asamblea» where the text also says «Asamblea Nacional»: the longer name of the same thing.
         for other, kind in names_in_text.items():
@@ -219,7 +282,12 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str]) 
                 out.append(other)
     first = name.split()[0] if name.split() else ""
     if fact.kind in {"event", "organization"} and first in _ORDINALS and len(words) >= 3:
-        out.append(name.split(" ", 1)[1])  # «Congreso Continental» for «Segundo Congreso Continental»
+        # «Congreso Continental» for «Segundo Congreso Continental»; never «Guerra Mundial» (wars come numbered),
+        # nor when the text names another of the series («Primer Congreso Continental»).
+        rest = name.split(" ", 1)[1]
+        series = [o for o in names_in_text if o != name and o.endswith(" " + rest) and o.split()[0] in _ORDINALS]
+        if not series and rest.split()[0] not in {"Guerra", "Guerras"}:
+            out.append(rest)
     if fact.kind == "place" and first.islower() and len(name.split()) >= 2:
         rest = re.sub(r"^\S+\s+(?:(?:de|del)\s+(?:la\s+|los\s+|las\s+)?)?", "", name)
         if rest[:1].isupper():
@@ -251,6 +319,11 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         out += _number_forms(fact)
     if fact.kind == "date":
         out += _date_forms(fact)
+    if fact.kind == "term":
+        out += _substantive_adjective(fact.answer)
+    for full, others in COMMON_NAMES.items():
+        if fold(fact.answer) == fold(full):
+            out += others
     if fact.members and len(fact.members) == 2:
         out.append(f"{fact.members[1]} y {fact.members[0]}")
     for alias in [] if fact.subtype == "alias" else fact.aliases:
@@ -258,7 +331,7 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
             out.append(alias)
     if ex is not None and fact.kind in {"person", "place", "organization", "event"} and not fact.members:
         names, persons = _text_names(ex)
-        out += entity_forms(fact, names, persons)
+        out += entity_forms(fact, names, persons, _paragraph_names(ex, fact))
     seen, result = set(), []
     for a in out:
         key = fold(a)
@@ -280,3 +353,12 @@ def _text_names(ex) -> tuple[dict[str, str], list[str]]:
         cached = (names, persons)
         ex._pools["answers"] = cached
     return cached
+
+
+def _paragraph_names(ex, fact: Fact) -> set[str] | None:
+    """Return the names of the fact's paragraph, None when the paragraphs are not known."""
+    paragraph = ex._pools.get("paragraphs")
+    if not paragraph or fact.sentence_index not in paragraph:
+        return None
+    here = paragraph[fact.sentence_index]
+    return {m.text for i, spans in ex.mentions.items() if paragraph.get(i) == here for m in spans}
