@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import SENTENCE_INITIAL_STOP, fold
+from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, SENTENCE_INITIAL_STOP, STATE_HEAD_WORDS, fold
 from .text import Sentence, is_finite_verb, lemma, tokenize
 
 # Discourse connectors dropped from the start of a stem (with the comma that follows them). What they
@@ -258,6 +258,7 @@ class Discourse:
     title: str = ""
     _subjects: dict[int, str] = field(default_factory=dict)
     _name_words: frozenset[str] | None = None
+    _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     use_parser: bool = True
 
     def subject(self, index: int) -> str:
@@ -335,6 +336,13 @@ class Discourse:
                 return ""
         return ""
 
+    def mentions(self, index: int) -> list[Mention]:
+        """Return the noun phrases of a sentence (see `Mention`), [] without the parse."""
+        if index not in self._mentions:
+            parse = self.parse(index)
+            self._mentions[index] = noun_mentions(parse) if parse is not None else []
+        return self._mentions[index]
+
     def document_subject(self) -> str:
         """Return what the document is about: the subject of its first definition («X es/fue …»)."""
         for sent in self.sentences[:3]:
@@ -349,6 +357,232 @@ class Discourse:
 
 
 _DETERMINERS = _ARTICLES | {"un", "una", "unos", "unas"}
+
+# Heads of names that a text shortens to the bare head once it has said the whole name («el Principado»).
+_NAME_HEADS = frozenset(STATE_HEAD_WORDS | set(ORG_HEADS) | set(EVENT_HEADS) | LANDMARK_HEADS)
+# Nouns of an event that needs its participants: said bare, they stand for one event told before («la
+# derrota», «el cerco», «el reparto»). General Spanish, not the words of any text.
+_RELATIONAL_NOUNS = frozenset(
+    {
+        "derrota",
+        "victoria",
+        "cerco",
+        "asedio",
+        "sitio",
+        "reparto",
+        "ataque",
+        "contraataque",
+        "retirada",
+        "rendición",
+        "capitulación",
+        "invasión",
+        "ocupación",
+        "ruptura",
+        "negociación",
+        "negociaciones",
+        "acuerdo",
+        "alianza",
+        "ofensiva",
+        "conflicto",
+        "incidente",
+        "episodio",
+        "matrimonio",
+        "boda",
+        "traslado",
+        "regreso",
+        "viaje",
+    }
+)
+# Points of the compass and parts of a whole: relative to a place the sentence names («al oeste de…»).
+_POSITION_NOUNS = frozenset({"norte", "sur", "este", "oeste", "centro", "interior", "exterior", "mitad", "resto"})
+# Verbs that make an idiom with a bare definite object («declarar la guerra», «hacer la paz»).
+_LIGHT_VERBS = frozenset({"declarar", "hacer", "dar"})
+_TERRITORY_HEADS = frozenset(STATE_HEAD_WORDS - {"Corona", "República"})
+_INDEFINITE_DET = {"un", "una", "unos", "unas", "varios", "varias", "algunos", "algunas", "otro", "otra"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A noun phrase of a sentence: its head's lemma, how it is determined, and what names it.
+
+    `text` is the phrase from its article to its head («la línea», «del afluente»), `bare` says nothing but
+    the article goes with the head, `complement` is what makes a phrase specific, written after the head
+    («de demarcación», «de Sebastopol», «francesas»), and `name` marks a capitalised head word («Principado»).
+    """
+
+    lemma: str
+    text: str
+    definite: bool
+    indefinite: bool
+    bare: bool
+    complement: str
+    plural: bool
+    name: bool
+    gender: str = ""
+    light: bool = False  # the object of a verb it makes an idiom with («declaró la guerra»)
+
+
+def noun_mentions(parse) -> list[Mention]:
+    """Return the noun phrases of a parsed sentence headed by a common noun or a bare name head."""
+    children: dict[int, list] = {}
+    for tok in parse.tokens:
+        if tok.head != tok.i:
+            children.setdefault(tok.head, []).append(tok)
+
+    def subtree_end(tok) -> int:
+        end = tok.end
+        for kid in children.get(tok.i, []):
+            end = max(end, subtree_end(kid))
+        return end
+
+    out = []
+    for tok in parse.tokens:
+        name = tok.pos == "PROPN" and tok.text in _NAME_HEADS
+        if tok.pos != "NOUN" and not name:
+            continue
+        if tok.pos == "NOUN" and (not tok.text.isalpha() or not tok.text.islower()):
+            continue
+        kids = children.get(tok.i, [])
+        det = next((k.text.lower() for k in kids if k.dep == "det" and k.i < tok.i), "")
+        case = next((k for k in kids if k.dep == "case" and k.i < tok.i), None)
+        contracted = case is not None and case.text.lower() in {"del", "al"}
+        definite = det in _ARTICLES or contracted
+        indefinite = det in _INDEFINITE_DET or any(k.dep == "nummod" for k in kids)
+        rest = [k for k in kids if k.dep not in {"det", "case", "punct", "cc", "conj"}]
+        first = next((k for k in kids if k.dep == "det" and k.i < tok.i), case if contracted else None)
+        text = parse.text[first.start : tok.end] if definite and first is not None else tok.text
+        complement = ""
+        for kid in rest:
+            if kid.i < tok.i:
+                continue
+            end = subtree_end(kid)
+            piece = parse.text[tok.end : end].strip()
+            of = kid.dep == "nmod" and any(
+                k.dep == "case" and k.text.lower() in {"de", "del"} for k in children.get(kid.i, [])
+            )
+            named = kid.dep in {"flat", "appos"} and kid.pos == "PROPN" and kid.i == tok.i + 1
+            if kid.dep == "amod" and kid.i == tok.i + 1:
+                break  # «el poder arbitrario de la monarquía»: another description, not a name for it
+            if (of or named) and piece and len(piece.split()) <= 7 and not re.search(r"[,;:(«]|\bque\b", piece):
+                complement = piece
+                break
+        out.append(
+            Mention(
+                lemma=fold(tok.lemma if tok.pos == "NOUN" else tok.text),
+                text=text,
+                definite=definite,
+                indefinite=indefinite and not definite,
+                bare=not rest,
+                complement=complement,
+                plural=tok.feature("Number") == "Plur",
+                name=name,
+                gender=tok.feature("Gender"),
+                light=tok.dep == "obj" and parse.tokens[tok.head].lemma in _LIGHT_VERBS,
+            )
+        )
+    return out
+
+
+def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str]:
+    """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "")."""
+    for i in range(index - 1, -1, -1):
+        if 0 <= i < len(disc.sentences) and disc.sentences[i].skip == "headline":
+            break
+        for m in reversed(disc.mentions(i)):
+            if m.lemma != mention.lemma:
+                continue
+            if m.indefinite:
+                return "", "anaphora"  # «un símbolo … los símbolos», «una asamblea … la asamblea»
+            if m.complement and m.plural == mention.plural:
+                return m.complement, ""  # «la línea de demarcación … la línea»
+            if m.definite and m.bare:
+                return "", ""  # the text already says it bare («la radiación»): its own term by now
+    return "", ""
+
+
+def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
+    """Return the document's subject in place of a phrase that names it by its class, or "".
+
+    «El Tratado de Tordesillas fue un acuerdo…» makes «El acuerdo fue ratificado…» mean the treaty: the
+    phrase is replaced when number and gender agree («El Tratado de Tordesillas fue ratificado…»).
+    """
+    subject = disc.document_subject()
+    first = next((s for s in disc.sentences[:3] if not s.skip), None)
+    if not subject or first is None or first.index >= index:
+        return ""
+    predicate = next((m for m in disc.mentions(first.index) if m.indefinite), None)
+    if predicate is None or predicate.lemma != mention.lemma:
+        return ""
+    article = subject.split()[0].lower()
+    if article not in _ARTICLES or (article in {"los", "las"}) != mention.plural:
+        return ""
+    if mention.gender and (article in {"la", "las"}) != (mention.gender == "Fem"):
+        return ""
+    rest = subject.split(" ", 1)[1] if " " in subject else ""
+    low = said.split()[0].lower()
+    if low in {"del", "al"}:
+        prep = "de" if low == "del" else "a"
+        return f"{prep} {article} {rest}".replace(f"{prep} el ", "del " if prep == "de" else "al ")
+    return (article.capitalize() if said[:1].isupper() else article) + " " + rest
+
+
+def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
+    """Return the stem with each bare definite phrase that points back made specific, and "" or the reason.
+
+    «la línea» after «la línea de demarcación» becomes «la línea de demarcación»; «el Principado» the name
+    said before with that head; a phrase whose noun was introduced before («una asamblea …, la asamblea»)
+    with nothing to say which one, or an event noun that needs its participants («la derrota», «el cerco»)
+    said for the first time, is reported («anaphora»). Generic phrases said before only with the article
+    («la luz», «las plantas») stand.
+    """
+    if disc is None or index < 0:
+        return text, ""
+    title = fold(disc.title)
+    topic = fold(disc.document_subject()).split()
+    topic_head = topic[1] if len(topic) > 1 and topic[0] in _ARTICLES else ""
+    for mention in disc.mentions(index):
+        if not (mention.definite and mention.bare) or mention.lemma in _POSITION_NOUNS or mention.light:
+            continue
+        pattern = re.compile(r"(?<![\w])" + re.escape(mention.text) + r"(?![\w])", re.IGNORECASE)
+        found = pattern.search(text)
+        head = mention.text.split()[-1]
+        if not found and re.search(re.escape(blank) + r"\s+" + re.escape(head) + r"(?![\w])", text):
+            return text, "fragment"  # «_____ derrota»: the article alone is the blank
+        if not found:
+            continue
+        if mention.lemma and re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title):
+            continue  # the title says which: «la guerra» in «Guerra de Crimea»
+        if mention.lemma == topic_head:
+            continue  # what the document is about: «la guerra» of «La guerra de sucesión española fue…»
+        topic_said = _as_topic(disc, index, mention, found.group(0))
+        if topic_said:
+            text = text[: found.start()] + topic_said + text[found.end() :]
+            continue
+        if mention.name:
+            head = found.group(0).split()[-1]
+            full = next(
+                (
+                    n
+                    for i in range(index - 1, -1, -1)
+                    for n in reversed(disc.names.get(i, []))
+                    if n.split()[0] == head and len(n.split()) > 1 and blank not in n
+                ),
+                "",
+            )
+            if not full and head in _TERRITORY_HEADS:
+                return text, "anaphora"  # «el Principado»: which one?
+            if not full:
+                continue  # «la Corona», «el Congreso»: an institution the text names by its head
+            text = text[: found.start()] + found.group(0)[: -len(head)] + full + text[found.end() :]
+            continue
+        complement, problem = _antecedent(disc, index, mention)
+        if problem:
+            return text, problem
+        if complement:
+            text = text[: found.end()] + " " + complement + text[found.end() :]
+        elif mention.lemma in _RELATIONAL_NOUNS:
+            return text, "anaphora"
+    return text, ""
 
 
 def _looks_like_subject(subj: str, names: frozenset[str] | None) -> bool:
@@ -653,7 +887,7 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
-    return text, ""
+    return definite_reference(text, index, disc, blank=blank)
 
 
 _LEADING_PREP = re.compile(

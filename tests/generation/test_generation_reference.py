@@ -1,0 +1,103 @@
+"""Definite noun phrases that point back to another sentence («la asamblea», «el cerco»): made specific or held.
+
+Texts invented for these tests (not from the seed or the corpus); the parse is the real model's.
+"""
+
+from quizzes.generation.standalone import Discourse, definite_reference, stand_alone
+from quizzes.generation.text import Sentence
+
+
+def discourse(*texts: str, names: dict[int, list[str]] | None = None, title: str = "") -> Discourse:
+    sentences, pos = [], 0
+    for i, t in enumerate(texts):
+        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
+        pos += len(t) + 1
+    return Discourse(sentences=sentences, names=names or {}, title=title)
+
+
+def test_a_noun_introduced_before_with_an_indefinite_article_is_held():
+    disc = discourse(
+        "El gobernador convocó una junta de vecinos de las tres parroquias, que no se reunía desde 1720.",
+        "La junta se abrió en el ayuntamiento el 3 de marzo de 1788.",
+    )
+    _stem, problem = stand_alone("La junta se abrió en el ayuntamiento el _____.", 1, disc)
+    assert problem == "anaphora"
+
+
+def test_a_bare_definite_said_before_with_its_complement_gets_it_back():
+    disc = discourse(
+        "El acuerdo fijó la frontera del valle a diez leguas del río.",
+        "Según el acuerdo, la frontera del valle se desplazó hacia el norte.",
+        "Los pastos situados al este de la frontera quedarían para Cuenca.",
+    )
+    stem, problem = stand_alone("Los pastos situados al este de la frontera quedarían para _____.", 2, disc)
+    assert problem == ""
+    assert stem == "Los pastos situados al este de la frontera del valle quedarían para _____."
+
+
+def test_an_event_noun_that_needs_its_participants_is_held_when_said_first():
+    disc = discourse(
+        "Las tropas sitiaron la ciudad durante dos años.",
+        "Para romper el cerco, los defensores atacaron el campamento del norte el 4 de mayo de 1602.",
+    )
+    _stem, problem = stand_alone(
+        "Para romper el cerco, los defensores atacaron el campamento del norte el _____.", 1, disc
+    )
+    assert problem == "anaphora"
+
+
+def test_generic_definites_stand():
+    disc = discourse(
+        "Las plantas verdes absorben la luz.",
+        "En las hojas, la luz rompe las moléculas de agua.",
+        "La población creció hasta 1900.",
+    )
+    for i, stem in [(1, "En las hojas, la luz rompe las moléculas de _____."), (2, "La población creció hasta _____.")]:
+        fixed, problem = definite_reference(stem, i, disc)
+        assert (fixed, problem) == (stem, "")
+
+
+def test_a_territory_said_by_its_head_alone_takes_the_name_said_before_or_is_held():
+    names = {0: ["Principado de Asturias"]}
+    disc = discourse(
+        "El Principado de Asturias apoyó al rey en 1808.",
+        "Un nuevo decreto suprimió las juntas propias del Principado en 1815.",
+        names=names,
+    )
+    stem, problem = definite_reference("Un nuevo decreto suprimió las juntas propias del Principado en _____.", 1, disc)
+    assert problem == ""
+    assert stem == "Un nuevo decreto suprimió las juntas propias del Principado de Asturias en _____."
+    alone = discourse("El rey murió en 1700.", "Un nuevo decreto suprimió las juntas propias del Principado en 1715.")
+    _stem, problem = definite_reference(
+        "Un nuevo decreto suprimió las juntas propias del Principado en _____.", 1, alone
+    )
+    assert problem == "anaphora"
+
+
+def test_the_class_noun_of_the_documents_definition_becomes_its_subject():
+    disc = discourse(
+        "El Tratado de Zaragoza fue un acuerdo firmado entre Castilla y Portugal.",
+        "El acuerdo fue ratificado por ambas coronas en 1529.",
+    )
+    stem, problem = definite_reference("El acuerdo fue ratificado por las dos coronas en _____.", 1, disc)
+    assert problem == ""
+    assert stem == "El Tratado de Zaragoza fue ratificado por las dos coronas en _____."
+
+
+def test_the_title_says_which():
+    disc = discourse(
+        "Las tropas sitiaron la ciudad durante dos años.",
+        "El asedio terminó en 1602.",
+        title="El asedio de Ostende",
+    )
+    assert definite_reference("El asedio terminó en _____.", 1, disc) == ("El asedio terminó en _____.", "")
+
+
+def test_an_article_left_alone_before_its_noun_is_a_fragment():
+    disc = discourse("Las tropas sitiaron la ciudad.", "La derrota puso de manifiesto el atraso del ejército.")
+    _stem, problem = definite_reference("_____ derrota puso de manifiesto el atraso del ejército.", 1, disc)
+    assert problem == "fragment"
+
+
+def test_without_a_discourse_nothing_changes():
+    assert definite_reference("La junta se abrió en _____.", 1, None) == ("La junta se abrió en _____.", "")
