@@ -39,6 +39,8 @@ WEIGHTS = {
     "not_one": 0.3,
     "blank_outside_brackets": 0.2,
     "distractors_same_type": 0.3,
+    "answer_not_function_word": 0.6,
+    "blank_not_in_name": 0.4,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 _VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
@@ -51,6 +53,31 @@ _LIST_AROUND_BLANK = re.compile(
     r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[\wáéíóúñü-]+)?,?\s+(?:y|e)\s+[A-ZÁÉÍÓÚÑ]"
 )
 _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al?)\s+(\d{3,4})\b")
+# «Jan Baptista van _____», «la Universidad de _____»: the blank takes the end of a longer name.
+_NAME_BEFORE_BLANK = re.compile(
+    r"(?<![.:;!?¿¡] )(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:van|von|der|de|del|da|di|du|de la|de los|de las)\s+_____"
+)
+# «_____ van Helmont»: the blank takes the first names of a longer name.
+_NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le)\s+[A-ZÁÉÍÓÚÑ]")
+# An answer that is a bare article, pronoun or preposition is a misread, not a fact.
+_FUNCTION_WORDS = {
+    "el",
+    "la",
+    "los",
+    "las",
+    "lo",
+    "un",
+    "una",
+    "unos",
+    "unas",
+    "de",
+    "del",
+    "en",
+    "a",
+    "al",
+    "y",
+    "que",
+}
 # A typed answer longer than this is not what a student would type: it is asked as a choice, or not.
 MAX_TYPED_WORDS = {"term": 2, "default": 4}
 
@@ -113,6 +140,20 @@ def list_member(prompt: str) -> bool:
 def range_inverted(statement: str) -> bool:
     """Return whether a range of years in the statement runs backwards («entre 1942 y 1940»)."""
     return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
+
+
+def name_split(prompt: str, answer: str) -> bool:
+    """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»)."""
+    if not answer[:1].isupper():
+        return False
+    if _NAME_AFTER_BLANK.search(prompt):
+        return True
+    for m in _NAME_BEFORE_BLANK.finditer(prompt):
+        first = prompt[m.start() :].split()[0]
+        if m.start() == 0 or first.lower() in {"en", "tras", "desde", "durante", "con", "según", "hacia", "hasta"}:
+            continue
+        return True
+    return False
 
 
 def typable(fact: Fact) -> bool:
@@ -227,6 +268,10 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
             f.kind == "number" and (f.value or {}).get("number") == 1 and not (f.value or {}).get("scale")
             for f in qfacts
         )
+    if asks:
+        results["answer_not_function_word"] = not any(fold(c) in _FUNCTION_WORDS for c in q.correct)
+        if BLANK in prompt:
+            results["blank_not_in_name"] = not any(name_split(prompt, c) for c in q.correct)
     if BLANK in prompt:
         # «(Varsovia, 1867-Passy, _____)»: an aside in brackets is not what the sentence says.
         before = prompt.split(BLANK)[0]

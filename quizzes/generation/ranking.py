@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .facts import Extraction
-from .lexicon import fold
+from .lexicon import EVENT_HEADS, fold
 from .model import Fact, Question, stable_key
 
 # One published item per sentence: two items of one sentence give each other away, and a quiz draws one.
@@ -73,6 +73,22 @@ _ITEM_WEIGHT = {
     "ordering": 1.0,
 }
 WH_BONUS = 0.15
+# What a sentence says of a thing rather than of an event: where it is kept, how big it is.
+_KEEPING_LEMMAS = {"conservar", "guardar", "custodiar", "exponer", "exhibir", "colgar", "medir", "pesar"}
+# Clauses below the main one: a relative or participle clause, an adverbial clause, an infinitive.
+_SUBORDINATE = {"acl", "advcl", "csubj", "xcomp", "ccomp", "parataxis"}
+# The answer's place in its sentence costs this much when it is not what the main clause says.
+SUBORDINATE_PENALTY = 0.55
+ASIDE_PENALTY = 0.45
+# «la Paz de Augsburgo de _____», «el Tratado de Utrecht de _____»: the date names the event.
+_EVENT_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(EVENT_HEADS)) + r")(?:\s+(?:de|del|de la|de los)?\s*[A-ZÁÉÍÓÚÑ][\w-]*)*\s+de\s+$"
+)
+# A person named once with an office is a public actor («el canciller alemán _____»), not a figure of a scene.
+_OFFICE = re.compile(
+    r"\b(?:canciller|president[ae]|rey|reina|emperador|emperatriz|zar|papa|general|mariscal|almirante|dictador|"
+    r"ministr[oa]|virrey|gobernador|sultán|faraón)\b(?:\s+[\wáéíóúñü]+)?\s+$"
+)
 _FOREIGN = re.compile(r"\b(?:en|del)\s+(?:latín|inglés|alemán|francés|ruso|finés|árabe|griego|italiano|neerlandés)\b")
 
 
@@ -93,6 +109,82 @@ def paragraphs_of(sentences: list, text: str = "") -> dict[int, int]:
     return out
 
 
+def _parse(sentence: str):
+    """Return the sentence's parse, or None without the model (the other signals decide)."""
+    try:
+        from . import nlp
+
+        return nlp.parse(sentence)
+    except Exception:  # noqa: BLE001 - no model, or a parse that fails: no syntactic signal
+        return None
+
+
+def _event_noun(tok, parse) -> bool:
+    """Return whether a noun names an event or a work (a capitalised head of the lexicon, or any proper noun)."""
+    return tok.pos == "PROPN" or tok.text in EVENT_HEADS or (tok.text[:1].isupper() and tok.i > 0)
+
+
+def clause_role(fact: Fact, parse=None) -> str:
+    """Return where the answer sits in its sentence: "main", "subordinate", "aside" or "" (unknown).
+
+    "subordinate": under a relative, participle, adverbial or infinitive clause («que _____ no recibió»,
+    «obtenido en _____», «por lo que recibió el premio en _____»), unless that clause describes a named event
+    or work («el Tratado de París, firmado el _____»: the event's own date). "aside": a source («según _____»),
+    or a date that dates a common noun rather than an act («el catálogo de _____»).
+    """
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return ""
+    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
+    if not inside:
+        return ""
+    ids = {t.i for t in inside}
+    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
+    if any(t.dep == "case" and t.head == head.i and fold(t.text) == "segun" for t in parse.tokens):
+        return "aside"
+    before = fact.sentence[: fact.local_start]
+    if before.count("«") > before.count("»"):
+        return "aside"  # inside a quoted title («La familia de _____»)
+    if fact.kind == "date" and head.dep == "nmod":
+        owner = parse.tokens[head.head]
+        if (
+            owner.pos == "NOUN"
+            and not _event_noun(owner, parse)
+            and not _EVENT_BEFORE.search(fact.sentence[: fact.local_start])
+        ):
+            return "aside"
+    tok, steps = head, 0
+    while tok.head != tok.i and steps < 30:
+        steps += 1
+        verbal = tok is not head and (tok.pos in {"VERB", "AUX"} or "VerbForm=Part" in tok.morph)
+        if tok is not head and tok.dep == "appos" and fact.kind != "date":
+            return "aside"  # «la infanta X, hija del rey _____»: said of someone else, in passing
+        if verbal and (tok.dep in _SUBORDINATE or tok.dep == "amod"):
+            owner = parse.tokens[tok.head]
+            if (tok.dep in {"acl", "amod"} and _event_noun(owner, parse)) or _after_name(tok, parse):
+                return "main"  # «el Tratado de París, firmado el _____»
+            if owner.dep == "ROOT" and _marked(owner, parse):
+                return ""  # the parse took a fronted «Como…» clause for the main one: no signal
+            return "subordinate"
+        tok = parse.tokens[tok.head]
+    if _marked(tok, parse):
+        return "subordinate"  # «Como _____ quedaba lejos de la costa, …» parsed as the root
+    return "main"
+
+
+def _after_name(tok, parse) -> bool:
+    """Return whether a participle clause follows a name («…Tratado de París, firmado el…»): it describes it."""
+    if "VerbForm=Part" not in tok.morph:
+        return False
+    before = [t for t in parse.tokens[: tok.i] if t.pos != "PUNCT"]
+    return bool(before) and before[-1].pos == "PROPN"
+
+
+def _marked(tok, parse) -> bool:
+    """Return whether a clause opens with a subordinating word («como», «cuando», «si»)."""
+    return any(t.head == tok.i and t.dep == "mark" and t.i < tok.i for t in parse.tokens)
+
+
 def fact_importance(
     fact: Fact,
     ex: Extraction,
@@ -101,27 +193,93 @@ def fact_importance(
     mentions: Counter | None = None,
     list_members: set[tuple[int, str]] | None = None,
     subject: str = "",
+    first: bool = False,
+    role: str = "",
+    recurring_subject: bool | None = None,
+    presented: bool = False,
 ) -> float:
-    """Return how much a teacher would want this fact asked (about 0 to 1.3)."""
+    """Return how much a teacher would want this fact asked (about 0 to 1.3).
+
+    `first`: the fact is in the text's first sentence (its definition). `role`: `clause_role` of the answer.
+    `recurring_subject`: whether the sentence's subject names what the text is about or one of its recurring
+    actors (True), a name the text says once (False), or neither / unknown (None). `presented`: the subject
+    follows its verb («A la izquierda aparece el ingeniero _____»): a figure shown, not an agent.
+    """
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
     if fact.kind == "date" and fact.subtype != "range":
         score = _KIND_BASE["date"]
-    if paragraph == 0:
-        score += 0.15  # the opening paragraph says what matters
+    if paragraph == 0 and fact.subtype not in {"quantity", "temperature"}:
+        score += 0.15  # the opening paragraph says what matters (not its measurements)
     if fact.kind in {"person", "place", "organization", "event"} and fact.group and mentions is not None:
         n = mentions.get(ex.groups.root(fact.group), 0)
         if n >= 2:
             score += 0.1
         elif n <= 1 and not fact.members:
             score -= 0.15  # a name said once is rarely what the text is about
+            if (
+                (fact.kind == "person" or fact.subtype == "misc")
+                and not (subject and fold(fact.answer) in fold(subject) and not presented)
+                and not _OFFICE.search(fact.sentence[: fact.local_start][-40:])
+            ):
+                score -= 0.35  # a figure named once in a description («la enana _____»)
+    if not first:
+        if role == "subordinate":
+            score -= SUBORDINATE_PENALTY  # «…, por lo que recibió el premio en _____»: not what the sentence says
+        elif role == "aside":
+            score -= ASIDE_PENALTY
+        if recurring_subject is False and not (subject and fold(fact.answer) in fold(subject)):
+            score -= 0.3  # a sentence about a name said once is a side remark («el alemán X publicó en _____…»)
+    if _keeping(fact) and not first:
+        score -= 0.3  # where a thing is kept, how much it measures
     if list_members and (fact.sentence_index, fold(fact.answer)) in list_members:
         score -= 0.3  # one member of a list of places or names
-    if subject and fact.kind in {"person", "organization", "event", "place"} and fold(fact.answer) in fold(subject):
+    if (
+        subject
+        and not presented
+        and fact.kind in {"person", "organization", "event", "place"}
+        and fold(fact.answer) in fold(subject)
+    ):
         score += 0.1  # the agent of the sentence
     before = fact.sentence[: fact.local_start]
     if _FOREIGN.search(before[-40:]) or (before.count("(") > before.count(")")):
         score -= 0.4  # a synonym in another language, an aside in brackets
     return round(score, 3)
+
+
+def recurring_subject(ex: Extraction, index: int, subject: str, mentions: Counter) -> bool | None:
+    """Return whether a sentence's subject is the text's topic or a recurring name (True), a name said once
+    (False), or neither (None: a common noun, an elided subject)."""
+    if not subject:
+        return None
+    named = [s for s in ex.mentions.get(index, []) if s.group and s.kind != "term" and contains_words(subject, s.text)]
+    if not named:
+        return None
+    roots = [ex.groups.root(s.group) for s in named]
+    return any(r == ex.topic or mentions.get(r, 0) >= 2 for r in roots)
+
+
+def subject_after_verb(sentence: str) -> bool:
+    """Return whether the main clause's subject follows its verb («En el centro aparece la infanta…»)."""
+    parse = _parse(sentence)
+    if parse is None or parse.subject is None or parse.verb is None:
+        return False
+    return parse.subject[0] > parse.tokens[parse.verb].start
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """Return whether needle stands in haystack as whole words (accents and case folded)."""
+    n = fold(needle)
+    return bool(n) and re.search(r"(^| )" + re.escape(n) + r"( |$)", fold(haystack)) is not None
+
+
+def _keeping(fact: Fact) -> bool:
+    """Return whether the fact's sentence says where a thing is kept or how big it is, not what happened."""
+    if fact.kind == "number" and fact.subtype == "quantity":
+        return True
+    parse = _parse(fact.sentence)
+    if parse is None or parse.root is None:
+        return False
+    return parse.tokens[parse.root].lemma in _KEEPING_LEMMAS
 
 
 def item_score(q: Question, importance: float) -> float:
@@ -155,6 +313,8 @@ def publish(
             if span.group:
                 mentions[ex.groups.root(span.group)] += 1
     list_members = {(f.sentence_index, fold(m)) for f in facts if len(f.members) >= 3 for m in f.members}
+    body = [s.index for s in sentences if not s.skip]
+    first = body[0] if body else -1
     importance = {
         f.key: fact_importance(
             f,
@@ -163,6 +323,12 @@ def publish(
             mentions=mentions,
             list_members=list_members,
             subject=(subjects or {}).get(f.sentence_index, ""),
+            first=f.sentence_index == first,
+            role=clause_role(f),
+            recurring_subject=recurring_subject(
+                ex, f.sentence_index, (subjects or {}).get(f.sentence_index, ""), mentions
+            ),
+            presented=subject_after_verb(f.sentence),
         )
         for f in facts
     }

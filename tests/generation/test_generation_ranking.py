@@ -1,0 +1,142 @@
+"""What gets published: facts ranked by what a teacher would ask (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizzes.generation import generate_bank
+from quizzes.generation.model import Fact
+from quizzes.generation.quality import name_split
+from quizzes.generation.ranking import MIN_IMPORTANCE, clause_role, fact_importance
+
+
+def _fact(sentence: str, answer: str, kind: str = "date", subtype: str = "year") -> Fact:
+    i = sentence.index(answer)
+    return Fact(
+        key=f"k-{answer}",
+        kind=kind,
+        subtype=subtype,
+        sentence_index=3,
+        sentence=sentence,
+        answer=answer,
+        start=i,
+        end=i + len(answer),
+        local_start=i,
+        local_end=i + len(answer),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "kind", "role"),
+    [
+        ("En 1588 la Armada Invencible zarpó de Lisboa hacia Inglaterra.", "1588", "date", "main"),
+        (
+            "El químico sueco Alfred Nobel inventó la dinamita, por lo que ganó una gran fortuna en 1867.",
+            "1867",
+            "date",
+            "subordinate",
+        ),
+        ("El puente, que se inauguró en 1932, une las dos orillas de la bahía.", "1932", "date", "subordinate"),
+        (
+            "El elemento 43, obtenido en 1937 en Palermo, fue el primero creado artificialmente.",
+            "1937",
+            "date",
+            "subordinate",
+        ),
+        (
+            "Como Roma quedaba lejos, el emperador Constantino fundó una nueva capital en el Bósforo.",
+            "Roma",
+            "place",
+            "subordinate",
+        ),
+        # the participle describes a named event: its own date
+        (
+            "El Tratado de Versalles, firmado el 28 de junio de 1919, puso fin a la guerra.",
+            "28 de junio de 1919",
+            "date",
+            "main",
+        ),
+        ("La Paz de Nimega de 1678 puso fin a la guerra franco-neerlandesa.", "1678", "date", "main"),
+        ("Según Heródoto, la ciudad de Babilonia tenía cien puertas de bronce.", "Heródoto", "person", "aside"),
+        ("El edificio aparece en el catálogo municipal de 1912 con otro nombre.", "1912", "date", "aside"),
+        (
+            "En el centro del retrato aparece la reina Victoria, hija del duque de Kent y de la princesa de Sajonia.",
+            "duque de Kent",
+            "person",
+            "aside",
+        ),
+        ("En la portada figura el lema «Dios y el rey de Castilla» en letras doradas.", "Castilla", "place", "aside"),
+    ],
+)
+def test_where_the_answer_sits_in_its_sentence(sentence, answer, kind, role):
+    assert clause_role(_fact(sentence, answer, kind)) == role
+
+
+def test_a_date_in_a_side_clause_is_not_published_and_one_of_the_main_clause_is():
+    from quizzes.generation.facts import Extraction, Groups
+
+    ex = Extraction(facts=[], mentions={}, groups=Groups(), topic="", alias_pairs=[])
+    main = _fact("En 1588 la Armada Invencible zarpó de Lisboa hacia Inglaterra.", "1588")
+    side = _fact("El químico sueco Alfred Nobel inventó la dinamita, por lo que ganó una gran fortuna en 1867.", "1867")
+    assert fact_importance(main, ex, role=clause_role(main)) >= MIN_IMPORTANCE
+    assert fact_importance(side, ex, role=clause_role(side)) < MIN_IMPORTANCE
+    # The text's first sentence defines it: what it says is never a side remark.
+    assert fact_importance(side, ex, role=clause_role(side), first=True) >= MIN_IMPORTANCE
+    # A sentence about a name the text says once is a side remark.
+    assert fact_importance(main, ex, role="main", recurring_subject=False) < fact_importance(main, ex, role="main")
+
+
+def test_measurements_and_places_of_keeping_are_not_asked():
+    from quizzes.generation.facts import Extraction, Groups
+
+    ex = Extraction(facts=[], mentions={}, groups=Groups(), topic="", alias_pairs=[])
+    kept = _fact(
+        "Una copia del plano original se conserva en el Archivo de Simancas, en Valladolid.",
+        "Valladolid",
+        "place",
+        "city",
+    )
+    size = _fact("El lienzo mide 325 × 274 cm y está pintado al óleo.", "274 cm", "number", "quantity")
+    assert fact_importance(kept, ex, role=clause_role(kept)) < MIN_IMPORTANCE
+    assert fact_importance(size, ex, role=clause_role(size), paragraph=0) < MIN_IMPORTANCE
+
+
+TEXT = """El canal de Suez es una vía navegable artificial de Egipto que une el mar Mediterráneo con el mar Rojo.
+El diplomático francés Ferdinand de Lesseps obtuvo en 1854 la concesión del virrey de Egipto.
+Las obras comenzaron el 25 de abril de 1859 en Port Said.
+Miles de campesinos egipcios trabajaron en la excavación en condiciones muy duras.
+El canal se inauguró el 17 de noviembre de 1869 con una gran fiesta.
+El compositor Giuseppe Verdi escribió la ópera Aida, que se estrenó en El Cairo en 1871.
+En 1875 Egipto vendió sus acciones del canal al Reino Unido.
+Una maqueta del canal se conserva en el Museo de la Marina de París.
+En 1956 el presidente Gamal Abdel Nasser nacionalizó el canal y provocó la crisis de Suez.
+A la izquierda del grabado aparece el ingeniero Alois Negrelli, autor de los primeros planos.
+El canal fue cerrado entre 1967 y 1975 tras la guerra de los Seis Días.
+"""
+
+
+def test_a_text_publishes_its_main_facts_and_not_its_side_remarks():
+    bank = generate_bank(TEXT)
+    facts = {f.key: f for f in bank.facts}
+    published = [q for q in bank.questions if q.status == "published"]
+    asked = {facts[k].answer for q in published for k in q.fact_keys if k in facts}
+    assert published
+    assert not {"1871", "París", "Museo de la Marina", "Alois Negrelli"} & asked, asked
+    assert {"17 de noviembre de 1869", "1956"} & asked or "Gamal Abdel Nasser" in asked, asked
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "split"),
+    [
+        ("En el siglo XVII, el flamenco Jan Baptista van _____ cultivó un sauce.", "Helmont", True),
+        ("El químico _____ van Helmont cultivó un sauce en una maceta.", "Jan Baptista", True),
+        ("El elemento se obtuvo en 1955 en la Universidad de _____.", "California", True),
+        ("La guerra terminó con la firma del Tratado de _____.", "París", True),
+        ("En 1898 la ciudad de _____ perdió sus últimas colonias.", "Madrid", False),
+        ("Tras _____, el ejército se retiró a la costa.", "Ayacucho", False),
+        ("La paz se firmó en el Tratado de Utrecht de _____.", "1713", False),
+        ("El general _____ desembarcó en la costa de Veracruz.", "Hernán Cortés", False),
+    ],
+)
+def test_a_blank_that_cuts_a_name(prompt, answer, split):
+    assert name_split(prompt, answer) is split
