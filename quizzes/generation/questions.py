@@ -13,7 +13,7 @@ from .distractors import (
     with_article,
 )
 from .facts import Extraction, find_dates, find_quantities
-from .lexicon import RELATIVE_TIME_WORDS, fold
+from .lexicon import MONTH_NAMES, RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
 from .standalone import _IMPERSONAL, Discourse, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
@@ -531,7 +531,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         tf_notes.append("tf:verbatim")
     false_value = None
     swap_kind = ""
-    if fact.kind in {"date", "number"} and wrong:
+    if fact.kind in {"date", "number"} and wrong and not _aside(fact, disc):
         false_value, swap_kind = wrong[0], fact.kind
     elif fact.kind in {"place", "organization", "event", "person"} and wrong and not fact.members:
         false_value, swap_kind = wrong[0], "entity"
@@ -567,6 +567,67 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             )
         )
     return qs
+
+
+_SUBORDINATE = {"acl", "acl:relcl", "advcl", "appos", "parataxis", "csubj", "ccomp"}
+
+
+_TIME_NOUNS = {
+    "década", "siglo", "año", "años", "mes", "meses", "invierno", "verano", "otoño", "primavera", "noche",
+    "mañana", "tarde", "día", "días", "semana", "finales", "principios", "mediados", "comienzos", "fines", "época",
+}  # fmt: skip
+
+
+def _time_word(word: str) -> bool:
+    """Return whether a noun says when («la década de 1980», «la noche del 4 de agosto»), digits and months too."""
+    low = word.lower()
+    return low in _TIME_NOUNS or word.isdigit() or low in MONTH_NAMES
+
+
+def _aside(fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether the fact lies outside the sentence's main claim, where a false value would hide.
+
+    A date or number is an aside when, in the parse, it hangs off a noun of a fronted adjunct («Tras la derrota
+    de Alemania en 1945, los aliados dividieron…»), off a clause that is not the main one (a relative, an
+    apposition, an adverbial clause), or qualifies a name («la Paz de Augsburgo de 1555»). A false statement
+    must change the main claim (a teacher rejects «…de Augsburgo de 1553» while the claim stays true).
+    """
+    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    if parse is None or parse.verb is None:
+        return False
+    tokens = parse.tokens
+    inside = [t for t in tokens if fact.local_start <= t.start < fact.local_end]
+    heads = [t for t in inside if not fact.local_start <= tokens[t.head].start < fact.local_end or t.head == t.i]
+    if not heads:
+        return False
+    head = heads[0]
+    before = fact.sentence[: fact.local_start].rstrip()
+    if re.search(r"[A-ZÁÉÍÓÚÑ][\w-]+\s+(?:de|del)$", before):
+        return True  # «Paz de Augsburgo de 1555»: the year of a name
+    # Climb to the main clause: through a subordinate clause, an aside; through a noun, a modifier.
+    main = {parse.verb, tokens[parse.verb].head}
+    closing = re.fullmatch(r"\s*\.?\s*", fact.sentence[fact.local_end :]) and re.search(r",(?:\s+(?:el|en))?$", before)
+    node, nouns = head, 0
+    for _ in range(len(tokens)):
+        if node.i in main or node.head == node.i:
+            break
+        # «hace unos 8000 años» is a time; a closing date after a comma is the verb's («…, el 4 de julio de 1934.»)
+        said_of_verb = node is head and node.dep == "appos" and closing and fact.kind == "date"
+        if node.dep in _SUBORDINATE and node.text.lower() != "hace" and not said_of_verb:
+            return True
+        up = tokens[node.head]
+        if up.i not in main and up.pos in {"NOUN", "PROPN"} and not _time_word(up.text):
+            nouns += 1
+            top = up
+        node = up
+    else:
+        return False
+    if not nouns:
+        return False  # said of the main verb itself: «En 1903, …», «se cerró en 1952»
+    # A modifier of a noun fronted before the verb and closed by a comma is an adjunct, not the claim.
+    verb_start = tokens[parse.verb].start
+    fronted = top.start < verb_start and "," in fact.sentence[fact.local_end : verb_start]
+    return fronted
 
 
 def true_false_prompt(statement: str) -> str:

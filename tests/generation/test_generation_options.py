@@ -81,3 +81,36 @@ def test_common_short_names_of_countries_and_regions():
     for typed in ("EE. UU.", "EEUU", "EE.UU.", "EUA"):
         assert accepts(q, typed), typed
     assert accepts(short_answer(bank, "América del Sur"), "Sudamérica")
+
+
+# ---------------------------------------------------------------- true/false made false
+def _is_aside(text, answer):
+    from quizzes.generation.questions import _aside
+    from quizzes.generation.standalone import Discourse
+    from quizzes.generation.text import split_sentences
+
+    fact = next(f for f in generate_bank(text).facts if f.answer == answer)
+    return _aside(fact, Discourse(sentences=split_sentences(text), names={}, title=""))
+
+
+def test_a_false_statement_never_changes_an_aside():
+    # The year of a fronted adjunct's noun, of a name, of a participle: the main claim would stay true.
+    for text, answer in (
+        ("Tras la derrota de la Alemania nazi en 1945, los aliados dividieron el país en cuatro zonas.", "1945"),
+        ("Los tratados extendieron a los calvinistas el principio de la Paz de Augsburgo de 1555.", "1555"),
+        ("La guerra terminó con el Tratado de París, firmado el 30 de marzo de 1856.", "30 de marzo de 1856"),
+        ("Curie se instaló en Passy, donde murió el 4 de julio de 1934 de anemia.", "4 de julio de 1934"),
+    ):
+        assert _is_aside(text, answer), text
+    bank = generate_bank("Los tratados extendieron a los calvinistas el principio de la Paz de Augsburgo de 1555.")
+    assert not [q for q in bank.questions if q.kind == "true_false" and q.correct == ["Falso"] and "155" in q.prompt]
+
+
+def test_a_date_said_of_the_main_verb_may_be_made_false():
+    for text, answer in (
+        ("Murió en un sanatorio de Passy, en los Alpes franceses, el 4 de julio de 1934.", "4 de julio de 1934"),
+        ("En la década de 1980, las reformas de Gorbachov debilitaron el control soviético.", "1980"),
+        ("La papa fue domesticada en la región del lago Titicaca hace unos 8000 años.", "unos 8000 años"),
+        ("En 1903, Marie y Pierre Curie compartieron el Premio Nobel de Física.", "1903"),
+    ):
+        assert not _is_aside(text, answer), text
