@@ -70,6 +70,25 @@ _CONNECTORS = (
     "ahora bien",
     "es decir",
 )
+# A fronted time or reply said relative to the sentence before («El invierno siguiente,», «Como respuesta,»,
+# «Con los años,», «Ocho años más tarde,»): the clause stays true without it, so it is dropped. A noun phrase
+# («El invierno siguiente») only with its comma: without one it may be the subject («El año siguiente fue…»).
+_TIME_UNIT = r"(?:año|mes|día|semana|invierno|verano|otoño|primavera|mañana|noche|siglo|década)"
+_FRONTED_RELATIVE = re.compile(
+    r"^(?:(?:(?:el|la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)|"
+    r"(?:ese|esa|aquel|aquella|este|esta)\s+(?:mism[oa]\s+)?" + _TIME_UNIT + r"|"
+    r"(?:(?-i:[A-ZÁÉÍÓÚÑa-záéíóúñü][a-záéíóúñü]+)|\d+)\s+"
+    r"(?:años|meses|días|semanas|décadas|siglos)\s+(?:más\s+tarde|después)|"
+    r"(?:un|una)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después))\s*,\s*|"
+    r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
+    r"(?:con\s+los\s+años|con\s+el\s+tiempo|como\s+respuesta|en\s+respuesta|como\s+reacción|en\s+represalia|"
+    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento)\s*,?\s*)(?=\S)",
+    re.IGNORECASE,
+)
+_YEARLESS_DAY = re.compile(
+    r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b",
+    re.IGNORECASE,
+)
 _CONNECTOR_RE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTORS, key=len, reverse=True)) + r")\b\s*,?\s*",
     re.IGNORECASE,
@@ -772,6 +791,9 @@ def drop_connectors(text: str) -> str:
     while prev != text and not re.match(r"además\s+de\b", text, re.IGNORECASE):
         prev = text
         text = _CONNECTOR_RE.sub("", text, count=1)
+        dropped = _FRONTED_RELATIVE.sub("", text, count=1)
+        if not _YEARLESS_DAY.search(dropped) or re.search(r"\d{3,4}", dropped):
+            text = dropped  # («Ese mismo año, el 4 de abril, …» keeps its year-giver: a day needs its year)
     text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
     text = _ADEMAS_INSIDE.sub("", text)
     text = _THEN_INSIDE.sub(_drop_after_verb, text)

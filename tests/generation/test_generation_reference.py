@@ -3,7 +3,9 @@
 Texts invented for these tests (not from the seed or the corpus); the parse is the real model's.
 """
 
-from quizzes.generation.standalone import Discourse, definite_reference, stand_alone
+import pytest
+
+from quizzes.generation.standalone import Discourse, definite_reference, drop_connectors, stand_alone
 from quizzes.generation.text import Sentence
 
 
@@ -101,3 +103,34 @@ def test_an_article_left_alone_before_its_noun_is_a_fragment():
 
 def test_without_a_discourse_nothing_changes():
     assert definite_reference("La junta se abrió en _____.", 1, None) == ("La junta se abrió en _____.", "")
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("El invierno siguiente, el ejército acampó en _____, en Aragón.", "El ejército acampó en _____, en Aragón."),
+        (
+            "Como respuesta, nueve de las _____ enviaron delegados a Cádiz.",
+            "Nueve de las _____ enviaron delegados a Cádiz.",
+        ),
+        ("Con los años, la muralla llegó a tener unos _____ km.", "La muralla llegó a tener unos _____ km."),
+        ("Ocho años más tarde, el químico _____ aisló el gas.", "El químico _____ aisló el gas."),
+        ("Al día siguiente, los sitiados abandonaron _____.", "Los sitiados abandonaron _____."),
+        ("Ese mismo año, la reina fundó _____.", "La reina fundó _____."),
+    ],
+)
+def test_a_fronted_time_or_reply_said_relative_to_the_sentence_before_is_dropped(stem, expected):
+    assert drop_connectors(stem) == expected
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "El año siguiente fue el más seco del siglo en _____.",  # the subject, not an adjunct
+        "Poco después de la batalla, _____ murió.",  # after a named event: it says when
+        "_____ años después, la ciudad cayó.",  # the answer itself
+        "Ese mismo año, el 4 de abril, _____ firmó el tratado.",  # the day would lose its year
+    ],
+)
+def test_a_time_phrase_that_is_needed_stays(stem):
+    assert drop_connectors(stem) == stem
