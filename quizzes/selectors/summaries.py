@@ -14,6 +14,10 @@ summary again from the database. quizzes/services/invalidation.py bumps the vers
 those models (signals, so the admin's edits count too) and in the services that write in bulk; at once, and again
 when the transaction commits, so that a summary built from the data as it was before the commit is never kept.
 
+A teacher's report of a class (``cached_report``: the class page, the item analysis) is kept the same way, under the
+content version, the **class's version** (bumped when a student joins or leaves it) and the version of each of its
+students, read before the report's own queries.
+
 Only with a cache shared by every worker (Redis: ``settings.SUMMARY_CACHE``, on when ``REDIS_URL`` is set); with
 the per-process memory cache the versions would not be seen by the other workers, so it stays off.
 """
@@ -42,12 +46,24 @@ def _entry_key(name: str, user_id: int) -> str:
     return f"ww:sum:{name}:{user_id}"
 
 
+def _class_key(classroom_id: int) -> str:
+    return f"ww:sv:class:{classroom_id}"
+
+
 def enabled() -> bool:
     return bool(getattr(settings, "SUMMARY_CACHE", False))
 
 
 def _versions(got: dict[str, Any], keys: list[str]) -> tuple:
     """The versions of ``keys`` (read in ``got``); a missing one starts at a value no earlier entry can hold."""
+    missing = [key for key in keys if got.get(key) is None]
+    if len(missing) > 1:
+        # Many at once (a class's students read for the first time): one round trip. Overwriting a version another
+        # process has just started costs at most a miss: a fresh value is never one an entry was stored under.
+        fresh = time.time_ns()
+        started = {key: fresh + i for i, key in enumerate(missing)}
+        cache.set_many(started, timeout=None)
+        got = {**got, **started}
     values = []
     for key in keys:
         value = got.get(key)
@@ -91,11 +107,63 @@ def cached(
     return value
 
 
-def bump(*, user_ids: Iterable[int] = (), everyone: bool = False) -> None:
-    """Make the summaries of these users (or of everyone) stale: the next read builds them again."""
+def content_version() -> int | None:
+    """Return the content version while the shared cache is on (a key for template fragments that show content)."""
+    if not enabled():
+        return None
+    return _versions(cache.get_many([GLOBAL_KEY]), [GLOBAL_KEY])[0]
+
+
+def cached_report(
+    name: str,
+    *,
+    classroom_id: int,
+    key: str,
+    now: datetime,
+    roster: Callable[[], Iterable[int]],
+    build: Callable[[], Any],
+    until: Callable[[Any], datetime | None],
+) -> Any:
+    """Return a teacher's report ``name`` of a class (``key``: its parameters), from the cache while valid, else build.
+
+    An entry holds the content version, the class's version (bumped when a student joins or leaves) and the version
+    of each of its students at the time it was built, so any change to their attempts, cards or accounts makes it
+    stale. ``roster()`` returns the class's student ids (a query, run on a miss only, before ``build()``: versions
+    are read before the rows they cover); ``until(value)`` as for :func:`cached`.
+    """
+    if not enabled():
+        return build()
+    head = [GLOBAL_KEY, _class_key(classroom_id)]
+    entry_key = f"ww:rep:{name}:{classroom_id}:{key}"
+    got = cache.get_many([*head, entry_key])
+    versions = _versions(got, head)
+    entry = got.get(entry_key)
+    if entry is not None:
+        entry_versions, user_keys, user_versions, since, valid_until, value = entry
+        if (
+            entry_versions == versions
+            and since <= now
+            and (valid_until is None or now < valid_until)
+            and (not user_keys or _versions(cache.get_many(user_keys), user_keys) == user_versions)
+        ):
+            return value
+    user_keys = [_user_key(user_id) for user_id in sorted(set(roster()))]
+    user_versions = _versions(cache.get_many(user_keys), user_keys) if user_keys else ()
+    value = build()
+    valid_until = until(value)
+    valid_until = min(valid_until, now + MAX_AGE) if valid_until is not None else now + MAX_AGE
+    timeout = (valid_until - now).total_seconds()
+    if timeout > 0:
+        cache.set(entry_key, (versions, user_keys, user_versions, now, valid_until, value), timeout=timeout)
+    return value
+
+
+def bump(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Iterable[int] = ()) -> None:
+    """Make the summaries of these users (or of everyone) and the reports of these classes stale."""
     if not enabled():
         return
     keys = [GLOBAL_KEY] if everyone else [_user_key(user_id) for user_id in set(user_ids) if user_id is not None]
+    keys += [_class_key(classroom_id) for classroom_id in set(class_ids) if classroom_id is not None]
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         # One round trip (Django's incr() asks EXISTS first): a missing version starts at a fresh value, then counts up.

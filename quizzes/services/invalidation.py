@@ -23,7 +23,7 @@ PER_USER = {"Attempt": "user_id", "StudentCard": "user_id", "Review": "user_id",
 CONTENT = {"Document", "Question", "Quiz", "QuizItem", "Flashcard", "Classroom", "Assignment"}
 
 
-def changed(*, user_ids: Iterable[int] = (), everyone: bool = False) -> None:
+def changed(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Iterable[int] = ()) -> None:
     """Make the summaries of these users (or everyone's) stale, now and again once the transaction commits.
 
     The second bump covers a reader that built a summary from the data as it was before the commit. Outside a
@@ -31,16 +31,17 @@ def changed(*, user_ids: Iterable[int] = (), everyone: bool = False) -> None:
     users (a rating saves the card's state and logs a review: one bump at commit).
     """
     user_ids = sorted({u for u in user_ids if u is not None})
-    summaries.bump(user_ids=user_ids, everyone=everyone)
+    class_ids = sorted({c for c in class_ids if c is not None})
+    summaries.bump(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
         return
-    what = (everyone, tuple(user_ids))
+    what = (everyone, tuple(user_ids), tuple(class_ids))
     if any(getattr(func, "summaries", None) == what for _sids, func, *_robust in connection.run_on_commit):
         return
 
     def bump_again():
-        summaries.bump(user_ids=user_ids, everyone=everyone)
+        summaries.bump(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
 
     bump_again.summaries = what
     transaction.on_commit(bump_again)
@@ -50,6 +51,8 @@ def _model_changed(sender, instance, **kwargs) -> None:
     name = sender.__name__
     if name == "User":
         changed(user_ids=[instance.pk])
+    elif name == "Enrollment":  # the class's reports list its students: a student joining or leaving changes them
+        changed(user_ids=[instance.student_id], class_ids=[instance.classroom_id])
     elif name in PER_USER:
         changed(user_ids=[getattr(instance, PER_USER[name])])
     else:

@@ -14,8 +14,9 @@ from ..forms.classes import AssignmentDatesForm, AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
 from ..presentation.csv_export import class_grid_rows, csv_response, item_analysis_rows, xlsx_response
-from ..selectors.reports.grid import class_grid, class_progress
-from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, item_analysis
+from ..selectors import summaries
+from ..selectors.reports.grid import cached_class_report, class_grid
+from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, cached_item_analysis, item_analysis
 from ..selectors.reports.mastery import class_documents, mastery
 from ..selectors.reports.student import student_report
 from ..services import classes as class_services
@@ -79,8 +80,7 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        grid = class_grid(classroom=self.classroom)
-        progress = class_progress(classroom=self.classroom)
+        grid, progress = cached_class_report(classroom=self.classroom)
         context.update(
             grid=grid,
             progress_chart=charts.progress_chart(
@@ -88,7 +88,7 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
             ),
             assign_form=kwargs.get("assign_form") or AssignmentForm(),
             add_form=StudentForm(),
-            documents=class_documents(classroom=self.classroom),
+            fragments=summaries.content_version(),
             join_url=self.request.build_absolute_uri(
                 reverse("quizzes:join_link", kwargs={"code": self.classroom.join_code})
             ),
@@ -239,7 +239,7 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        analysis = item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
+        analysis = cached_item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
         context.update(
             quiz=self.quiz,
             analysis=analysis,

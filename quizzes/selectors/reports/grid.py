@@ -21,10 +21,13 @@ from ...models import (
     StudentCard,
     User,
 )
+from .. import summaries
+from ..summaries import earliest_after
 from . import class_students, student_ids
 
 RETENTION_DAYS = 30
 ACTIVITY_DAYS = 7
+TICK = timedelta(microseconds=1)  # the clock's resolution in the database
 
 
 class CellStatus(models.TextChoices):
@@ -93,6 +96,9 @@ class ClassGrid:
     rows: list[GridRow]
     cards: CardActivity
     now: datetime
+    # The next instant the grid changes by the clock alone (a due date passing, a card falling due, a review leaving
+    # the 7- or 30-day window); None when nothing will.
+    changes_at: datetime | None = None
 
 
 def _cell_status(*, assignment: Assignment, attempts: int, in_progress: bool, first_submitted, now) -> str:
@@ -106,10 +112,15 @@ def _cell_status(*, assignment: Assignment, attempts: int, in_progress: bool, fi
 
 def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
     """Return flashcard activity per student (two grouped queries)."""
+    return _card_activity(user_ids=user_ids, now=now)[0]
+
+
+def _card_activity(*, user_ids, now: datetime) -> tuple[dict[int, CardActivity], datetime | None]:
+    """Return flashcard activity per student, and the next instant it changes by the clock alone (two queries)."""
     week_ago = now - timedelta(days=ACTIVITY_DAYS)
     month_ago = now - timedelta(days=RETENTION_DAYS)
     mature = Q(reviewed_at__gte=month_ago, state_before=CardState.REVIEW)
-    reviews, cards = {}, {}
+    reviews, cards, changes = {}, {}, []
     for row in (
         Review.objects.filter(user_id__in=user_ids, reviewed_at__gte=min(week_ago, month_ago))
         .values("user_id")
@@ -117,8 +128,15 @@ def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
             week=Count("id", filter=Q(reviewed_at__gte=week_ago)),
             mature=Count("id", filter=mature),
             passed=Count("id", filter=mature & Q(rating__gte=2)),
+            first_week=Min("reviewed_at", filter=Q(reviewed_at__gte=week_ago)),
+            first_mature=Min("reviewed_at", filter=mature),
         )
     ):
+        # The oldest review in each window leaves it first (once ``now`` is past its day count: one tick later).
+        if row["first_week"] is not None:
+            changes.append(row["first_week"] + timedelta(days=ACTIVITY_DAYS) + TICK)
+        if row["first_mature"] is not None:
+            changes.append(row["first_mature"] + timedelta(days=RETENTION_DAYS) + TICK)
         reviews[row["user_id"]] = {
             "reviews_7d": row["week"],
             "retention_n": row["mature"],
@@ -128,12 +146,17 @@ def card_activity(*, user_ids, now: datetime) -> dict[int, CardActivity]:
         StudentCard.objects.filter(user_id__in=user_ids)
         .values("user_id")
         .annotate(
+            # Before ``due`` below, which shadows the field's name in the filters after it.
+            next_due=Min("due", filter=Q(due__gt=now) & ~Q(state=CardState.NEW)),
             leeches=Count("id", filter=Q(is_leech=True)),
             due=Count("id", filter=Q(due__lte=now) & ~Q(state=CardState.NEW)),
         )
     ):
         cards[row["user_id"]] = {"leeches": row["leeches"], "due": row["due"]}
-    return {uid: CardActivity(**reviews.get(uid, {}), **cards.get(uid, {})) for uid in reviews.keys() | cards.keys()}
+        changes.append(row["next_due"])
+    users = reviews.keys() | cards.keys()
+    activity = {uid: CardActivity(**reviews.get(uid, {}), **cards.get(uid, {})) for uid in users}
+    return activity, earliest_after(now, changes)
 
 
 def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGrid:
@@ -156,7 +179,7 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
             first_submitted=Min("submitted_at", filter=AttemptQuerySet.SUBMITTED),
         )
     }
-    activity = card_activity(user_ids=student_ids(classroom), now=now)
+    activity, changes_at = _card_activity(user_ids=student_ids(classroom), now=now)
     rows = []
     for student in students:
         cells = []
@@ -206,7 +229,29 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
         retention=passed / mature if mature else None,
         retention_n=mature,
     )
-    return ClassGrid(classroom=classroom, assignments=summaries, rows=rows, cards=class_cards, now=now)
+    # A cell is late once ``now`` is past the due date: one tick after it.
+    changes_at = earliest_after(now, [changes_at, *(a.due_at + TICK for a in assignments if a.due_at)])
+    return ClassGrid(
+        classroom=classroom, assignments=summaries, rows=rows, cards=class_cards, now=now, changes_at=changes_at
+    )
+
+
+def cached_class_report(*, classroom: Classroom, now: datetime | None = None) -> tuple[ClassGrid, list[tuple]]:
+    """Return the class page's grid and progress (``class_grid``, ``class_progress``), cached while they hold.
+
+    With the shared cache (``summaries.cached_report``) a second look at the page runs none of their queries until a
+    student of the class changes something, joins or leaves, the content changes, or the clock moves the grid.
+    """
+    now = now or timezone.now()
+    return summaries.cached_report(
+        "class",
+        classroom_id=classroom.pk,
+        key="",
+        now=now,
+        roster=lambda: student_ids(classroom).values_list("student_id", flat=True),
+        build=lambda: (class_grid(classroom=classroom, now=now), class_progress(classroom=classroom)),
+        until=lambda value: value[0].changes_at,
+    )
 
 
 def class_progress(*, classroom: Classroom) -> list[tuple]:

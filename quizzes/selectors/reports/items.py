@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.db.models import Avg, Count, F, FloatField, Max, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Floor, Least
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ...models import (
@@ -25,6 +27,7 @@ from ...models import (
     QuizItem,
     Response,
 )
+from .. import summaries
 from . import student_ids
 
 # Which attempts count in the item analysis (Moodle offers first / all / highest graded / last).
@@ -309,6 +312,26 @@ def item_analysis(
         questions=stats,
         histogram=histogram,
         min_answers=min_answers,
+    )
+
+
+def cached_item_analysis(*, quiz: Quiz, classroom: Classroom, which: str = WHICH_FIRST) -> ItemAnalysis:
+    """Return ``item_analysis`` of a class, cached until a student of the class, the class or the content changes.
+
+    With the shared cache (``summaries.cached_report``) a second look at the page runs none of its queries; nothing
+    in it changes by the clock alone.
+    """
+    if which not in {WHICH_FIRST, WHICH_ALL, WHICH_BEST}:
+        which = WHICH_FIRST
+    min_answers = settings.ITEM_ANALYSIS_MIN_ANSWERS
+    return summaries.cached_report(
+        "items",
+        classroom_id=classroom.pk,
+        key=f"{quiz.pk}:{which}:{min_answers}:{get_language()}",
+        now=timezone.now(),
+        roster=lambda: student_ids(classroom).values_list("student_id", flat=True),
+        build=lambda: item_analysis(quiz=quiz, classroom=classroom, which=which, min_answers=min_answers),
+        until=lambda _analysis: None,
     )
 
 

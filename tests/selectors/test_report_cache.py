@@ -1,0 +1,155 @@
+"""The teacher's class page and item analysis cached per class (summaries.cached_report): a change is never hidden.
+
+The suite runs with the cache on (winterwar/settings_test.py). Each test fills the cache by reading the report, then
+changes something the way the app does (a submitted attempt, a rating, a student joining or leaving, a teacher's
+assignment, the clock) and checks that the next read shows it.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.models import Quiz, Status
+from quizzes.selectors.reports.grid import CellStatus, cached_class_report, class_grid, class_progress
+from quizzes.selectors.reports.items import WHICH_ALL, cached_item_analysis, item_analysis
+from quizzes.services import classes as class_svc
+from quizzes.services import invalidation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(teacher, student):
+    classroom = factories.make_classroom(teachers=[teacher], students=[student])
+    quiz = factories.make_quiz(n_questions=2)
+    factories.make_assignment(classroom=classroom, quiz=quiz, due_at=timezone.now() + timedelta(days=2))
+    return classroom, quiz
+
+
+def _page(client, classroom):
+    return client.get(reverse("quizzes:teacher_class", args=[classroom.pk]))
+
+
+def _items_page(client, classroom, quiz):
+    return client.get(reverse("quizzes:teacher_item_analysis", args=[classroom.pk, quiz.pk]))
+
+
+def test_a_second_class_page_runs_no_report_query(client, teacher, world, django_assert_num_queries):
+    classroom, _quiz = world
+    client.force_login(teacher)
+    _page(client, classroom)
+    # the session, the user, the teacher's group, the class: nothing for the grid, the chart or the forms
+    with django_assert_num_queries(4):
+        response = _page(client, classroom)
+    assert response.status_code == 200
+    assert "Elija un cuestionario publicado" in response.content.decode()  # the assign form, from the fragment
+
+
+def test_a_second_item_analysis_runs_no_report_query(client, teacher, world, django_assert_num_queries):
+    classroom, quiz = world
+    client.force_login(teacher)
+    _items_page(client, classroom, quiz)
+    with django_assert_num_queries(5):  # the session, the user, the group, the class, the quiz
+        assert _items_page(client, classroom, quiz).status_code == 200
+
+
+def test_the_cached_report_is_the_report(world, student):
+    classroom, quiz = world
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
+    now = timezone.now()
+    for _ in range(2):  # built, then read from the cache
+        grid, progress = cached_class_report(classroom=classroom, now=now)
+        assert grid == class_grid(classroom=classroom, now=now)
+        assert progress == class_progress(classroom=classroom)
+        assert cached_item_analysis(quiz=quiz, classroom=classroom) == item_analysis(quiz=quiz, classroom=classroom)
+
+
+def test_a_submitted_attempt_shows_on_the_cached_reports(client, teacher, student, world):
+    classroom, quiz = world
+    client.force_login(teacher)
+    assert _page(client, classroom).context["grid"].rows[0].cells[0].best is None
+    assert _items_page(client, classroom, quiz).context["analysis"].n_attempts == 0
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
+    assert _page(client, classroom).context["grid"].rows[0].cells[0].best == 50
+    assert _items_page(client, classroom, quiz).context["analysis"].n_attempts == 1
+
+
+def test_a_student_joining_and_leaving_shows_on_the_cached_reports(client, teacher, student, other_student, world):
+    classroom, quiz = world
+    factories.make_attempt(user=other_student, quiz=quiz, fractions=[1, 1])
+    client.force_login(teacher)
+    assert len(_page(client, classroom).context["grid"].rows) == 1
+    assert _items_page(client, classroom, quiz).context["analysis"].n_attempts == 0
+    class_svc.classroom_join(student=other_student, code=classroom.join_code)
+    assert len(_page(client, classroom).context["grid"].rows) == 2
+    assert _items_page(client, classroom, quiz).context["analysis"].n_attempts == 1
+    class_svc.classroom_remove_student(teacher=teacher, classroom=classroom, student=other_student)
+    assert len(_page(client, classroom).context["grid"].rows) == 1
+    assert _items_page(client, classroom, quiz).context["analysis"].n_attempts == 0
+
+
+def test_a_rating_and_a_renamed_student_show_on_the_cached_class_page(client, teacher, student, world):
+    classroom, _quiz = world
+    card = factories.make_card(user=student)
+    client.force_login(teacher)
+    assert _page(client, classroom).context["grid"].rows[0].cards.reviews_7d == 0
+    factories.make_review(student_card=card)
+    assert _page(client, classroom).context["grid"].rows[0].cards.reviews_7d == 1
+    student.first_name = "Renombrada"
+    student.save()
+    assert "Renombrada" in _page(client, classroom).content.decode()
+
+
+def test_a_teachers_new_assignment_and_quiz_show_on_the_cached_class_page(client, teacher, world):
+    classroom, _quiz = world
+    client.force_login(teacher)
+    _page(client, classroom)
+    quiz = factories.make_quiz(n_questions=1, title="Cuestionario nuevo")
+    page = _page(client, classroom).content.decode()
+    assert page.count("Cuestionario nuevo") == 1  # in the assign form's choices, from a fresh fragment
+    class_svc.assignment_create(teacher=teacher, classroom=classroom, quiz=quiz)
+    assert len(_page(client, classroom).context["grid"].assignments) == 2
+    Quiz.objects.filter(pk=quiz.pk).update(status=Status.DRAFT)  # an update sends no signal: the service says so
+    invalidation.changed(everyone=True)
+    assert "Cuestionario nuevo</option>" not in _page(client, classroom).content.decode()
+
+
+def test_the_clock_moves_the_cached_grid(world, student):
+    classroom, _quiz = world
+    now = timezone.now()
+    row = factories.make_card(user=student, due=now + timedelta(hours=1))
+    factories.make_review(student_card=row, reviewed_at=now - timedelta(days=6, hours=23))
+    grid, _progress = cached_class_report(classroom=classroom, now=now)
+    assert grid.rows[0].cells[0].status == CellStatus.NOT_STARTED
+    assert (grid.rows[0].cards.due, grid.rows[0].cards.reviews_7d) == (0, 1)
+    assert grid.changes_at == now + timedelta(hours=1)
+    # the card falls due
+    grid, _progress = cached_class_report(classroom=classroom, now=now + timedelta(hours=1))
+    assert (grid.rows[0].cards.due, grid.rows[0].cards.reviews_7d) == (1, 1)
+    # the review leaves the 7-day window
+    grid, _progress = cached_class_report(classroom=classroom, now=now + timedelta(hours=2))
+    assert grid.rows[0].cards.reviews_7d == 0
+    # the due date passes: the cell is late
+    grid, _progress = cached_class_report(classroom=classroom, now=now + timedelta(days=3))
+    assert grid.rows[0].cells[0].status == CellStatus.LATE
+
+
+def test_the_item_analysis_is_cached_per_choice_of_attempts(world, student):
+    classroom, quiz = world
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 1])
+    factories.make_attempt(user=student, quiz=quiz, fractions=[0, 0])
+    assert cached_item_analysis(quiz=quiz, classroom=classroom).n_attempts == 1
+    assert cached_item_analysis(quiz=quiz, classroom=classroom, which=WHICH_ALL).n_attempts == 2
+
+
+def test_off_without_a_shared_cache(settings, client, teacher, world, django_assert_num_queries):
+    settings.SUMMARY_CACHE = False
+    classroom, _quiz = world
+    client.force_login(teacher)
+    _page(client, classroom)
+    # the session, the user, the group, the class; the grid's six queries; the assign form's quizzes
+    with django_assert_num_queries(11):
+        _page(client, classroom)
