@@ -68,12 +68,12 @@ def test_the_sample_is_fixed_and_published_only(dev_small):
 
 
 def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
-    src = quality.texts_of("dev", only=["las-meninas"])[0]
+    src = quality.texts_of("dev", only=["simon-bolivar"])[0]
     folder = tmp_path / "dev"
     folder.mkdir()
     for suffix in (".txt", ".facts.json"):
         shutil.copy(src.with_name(src.stem + suffix), folder / (src.stem + suffix))
-    _, bank = quality.measure_text(folder / "las-meninas.txt", "dev")
+    _, bank = quality.measure_text(folder / "simon-bolivar.txt", "dev")
     template = quality.sample_template(bank, [])
     assert len(template) == quality.SAMPLE_SIZE and all(v["verdict"] == "" for v in template)
     template[0].update(verdict="U")
@@ -86,7 +86,7 @@ def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
     template.append(
         {"prompt": "Un ítem que ya no existe _____.", "answer": "x", "kind": "short_answer", "verdict": "R"}
     )
-    (folder / "las-meninas.verdicts.json").write_text(json.dumps(template, ensure_ascii=False), encoding="utf-8")
+    (folder / "simon-bolivar.verdicts.json").write_text(json.dumps(template, ensure_ascii=False), encoding="utf-8")
 
     report = quality.measure_set("dev", corpus=tmp_path)
     text = report.texts[0]
