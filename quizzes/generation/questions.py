@@ -84,6 +84,10 @@ def tidy(text: str) -> str:
     text = re.sub(r",\s+(y|e|o|u)\s", r" \1 ", text)
     text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
     text = re.sub(r"^(?:y|e|pero|mientras que|mientras|aunque)\s+", "", text)
+    # A value with its article put after «de» / «a» («de el Reino Unido»): contracted as Spanish writes it.
+    text = re.sub(
+        r"\b([Dd]e|[Aa]) el\b(?=\s)", lambda m: m.group(1)[0] + ("el" if m.group(1)[0] in "Dd" else "l"), text
+    )
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     if text and text[-1] not in ".?!":
@@ -162,6 +166,10 @@ def build_stem(
         if ta < b and tb > a:
             continue
         ra, rb = _remove_temporal(s, ta, tb)
+        comma = re.match(r"\s*,", s[rb:])
+        before = s[:ra].split()
+        if comma and before and not before[-1].endswith(",") and is_finite_verb(before[-1].lower()):
+            rb += comma.end()  # «se prolongó casi un año, de octubre…»: no comma left after the verb
         edits.append((ra, rb, ""))
     # Asides in brackets that do not hold the fact ("(en latín: Bellum Gallicum)", "(1500-1558)") go.
     for m in _PARENTHETICAL.finditer(s):
@@ -287,6 +295,29 @@ def _q(
     )
 
 
+# «se encuentran _____, a 3812 m»: a plural verb whose subject follows it.
+_SE_PLURAL = re.compile(r"\bse\s+([a-záéíóúñü]+n)\s+([^.;:]*)")
+# Countries whose article is optional: after «de _____» the option is written without it («del Perú» / «de Perú»,
+# never «de el Perú»). General Spanish usage.
+_OPTIONAL_EL = frozenset({"Perú", "Ecuador", "Brasil", "Uruguay", "Paraguay", "Japón", "Canadá", "Congo", "Líbano"})
+
+
+def _number_mismatch(stem: str, fact: Fact) -> bool:
+    """Return whether a plural «se» verb is left with one subject after it («se encuentran _____,» for one lake)."""
+    m = _SE_PLURAL.search(stem)
+    if not m or not is_finite_verb(m.group(1).lower()):
+        return False
+    rest = m.group(2)
+    if re.search(r"\s(?:y|e|ni)\s", rest):
+        return False  # the coordinated subject is still there
+    first = rest.split()[0].lower().rstrip(",") if rest.split() else ""
+    if first == BLANK:
+        answer = _answer_with_article(fact)
+        plural = (fact.article or "").lower() in {"los", "las"} or re.match(r"(?:los|las)\s", answer, re.IGNORECASE)
+        return not fact.members and not plural and fact.kind in {"person", "place", "organization", "event"}
+    return first in {"el", "la", "un", "una"}
+
+
 _NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
 
 
@@ -295,6 +326,8 @@ def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> s
     fixed, problem = stand_alone(text, fact.sentence_index, disc)
     if not problem and _split_subject(fixed, fact, disc):
         problem = "split_subject"
+    if not problem and _number_mismatch(fixed, fact):
+        problem = "agreement"
     m_stem, m_sent = _NEUTER.search(fixed), _NEUTER.search(fact.sentence)
     if not problem and m_stem and m_sent:
         # "como evidencia de esto" once what "esto" stood for was cut from the stem.
@@ -369,7 +402,16 @@ def _split_subject(stem: str, fact: Fact, disc: Discourse | None) -> bool:
         return False
     a, b = parse.subject
     if a < fact.local_end and b > fact.local_start:
-        return False  # the blank is in the subject: the list rule decides
+        if fact.members:
+            return False  # the blank is a list of the subject: the list rule decides
+        # «se encuentran _____, a 3812 m» from «…el lago Titicaca, a 3812 m, y el salar de Uyuni»: the other
+        # member of the subject was cut, the plural verb stays.
+        other = fact.sentence[fact.local_end : b] if fact.local_end < b else fact.sentence[a : fact.local_start]
+        conj = re.split(r"\s(?:y|e)\s", other, maxsplit=1)
+        if len(conj) < 2:
+            return False
+        rest = [w for w in re.findall(r"\w+", fold(conj[1])) if len(w) > 2 and w not in {"los", "las", "del"}]
+        return bool(rest) and not any(re.search(r"(^| )" + re.escape(w) + r"( |$)", fold(stem)) for w in rest)
     words = [w for w in re.findall(r"\w+", fold(parse.subject_text)) if len(w) > 2 and w not in {"los", "las", "del"}]
     here = [w for w in words if re.search(r"(^| )" + re.escape(w) + r"( |$)", fold(stem))]
     return bool(here) and len(here) < len(words)
@@ -451,6 +493,12 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         )
     for q in qs:
         q.notes += stem_notes
+        if q.kind in {"single_choice", "multiple_choice"} and re.search(r"\b(?:de|a)\s+" + BLANK, q.prompt):
+            # «en el sur de _____» with «el Perú» among the options reads «de el Perú».
+            strip = lambda o: o[3:] if o.startswith("el ") and o[3:] in _OPTIONAL_EL else o  # noqa: E731
+            q.correct, q.distractors = [strip(o) for o in q.correct], [strip(o) for o in q.distractors]
+            if any(o.startswith("el ") for o in q.correct + q.distractors):
+                q.notes.append("standalone:contraction")
     # A real question where the rules can build a whole one: it replaces the cloze of the typed, chosen
     # and numeric items (a year and a count are typed as numbers).
     wh = _wh(fact, disc)

@@ -277,10 +277,17 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             if not is_finite_verb(nxt) and nxt not in {"se", "le", "les"} | subject_start:
                 continue
             if nxt in subject_start:
-                # "y la reputación sufrió": new subject, also a boundary when a verb is near.
+                # "y la reputación sufrió": new subject, also a boundary when a verb is near (before any
+                # comma: «y el oganesón, que completaron…» ends a list, its verb is a relative clause's).
                 rest = tokenize(after)[:6]
-                if not any(is_finite_verb(t.text) for t in rest[2:]):
+                comma = next((k for k, t in enumerate(rest) if t.text in {",", ";", ":"}), len(rest))
+                if not any(is_finite_verb(t.text) for t in rest[2:comma]):
                     continue
+            left = tokenize(text[cuts[-1] : m.start()])
+            if not any(is_finite_verb(t.text) for t in left):
+                continue  # «el ATP y el NADPH se emplean»: no verb yet, so a coordinated subject
+            if is_finite_verb(left[-1].text.lower()) and is_finite_verb(nxt):
+                continue  # «derrotaron y capturaron a Huáscar»: two verbs share the object
         cuts.append(m.end())
     cuts.append(len(text))
     spans = []
