@@ -99,6 +99,10 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         _dropped(dropped, "cause and consequence items", exc)
     questions = merge_duplicates(questions)
     facts_by_key = {f.key: f for f in ex.facts}
+    if not heading:
+        # No title: what the first sentence is about names the text («La penicilina es un antibiótico…»).
+        first = next((s.index for s in sentences if not s.skip), None)
+        heading = disc.subject(first) if first is not None else ""
     checked = []
     for q in questions:
         try:

@@ -6,7 +6,7 @@ import contextlib
 import re
 
 from .facts import Extraction, group_surface_forms
-from .lexicon import fold
+from .lexicon import EVENT_HEADS, ORG_HEADS, STATE_HEAD_WORDS, fold
 from .model import Fact, Question
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
 from .standalone import outside_reference
@@ -41,6 +41,7 @@ WEIGHTS = {
     "distractors_same_type": 0.3,
     "answer_not_function_word": 0.6,
     "blank_not_in_name": 0.4,
+    "not_range_end": 0.3,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 _VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
@@ -59,6 +60,12 @@ _NAME_BEFORE_BLANK = re.compile(
 )
 # «_____ van Helmont»: the blank takes the first names of a longer name.
 _NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le)\s+[A-ZÁÉÍÓÚÑ]")
+# The blank beside the other end of its range or pair: «Entre 1939 y _____», «de _____ a septiembre de 1855».
+_MONTH_WORDS = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_RANGE_END = re.compile(
+    r"\d[\d.]*(?:\s+a\.\s*C\.)?\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?_____|"
+    r"_____\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?(?:\d|" + _MONTH_WORDS + r"\b)"
+)
 # An answer that is a bare article, pronoun or preposition is a misread, not a fact.
 _FUNCTION_WORDS = {
     "el",
@@ -98,9 +105,32 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
     singular = " ".join(re.sub(r"(?<=[aeiou])s$", "", w) for w in fold(title).split())
     if contains(singular, fact.answer):
         return True
-    if fact.group and fact.subtype != "alias":
-        return any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
+    if (
+        fact.group
+        and fact.subtype != "alias"
+        and any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
+    ):
+        return True
+    if fact.kind in NAME_KINDS:
+        # «República Francesa» in «La Revolución francesa», «España» in «La guerra de sucesión española».
+        stems = {w[:_STEM] for w in re.findall(r"\w+", fold(title)) if len(w) >= _STEM and w not in _GENERIC_TITLE}
+        return any(w[:_STEM] in stems for w in re.findall(r"\w+", fold(fact.answer)) if len(w) >= _STEM)
     return False
+
+
+# Words of a title that share their first letters with an answer's word give it away («francesa», «Francia»).
+_STEM = 5
+# Title words that name a kind of thing, not what the text is about.
+_GENERIC_TITLE = {
+    fold(w)
+    for w in (
+        *EVENT_HEADS,
+        *ORG_HEADS,
+        *STATE_HEAD_WORDS,
+        "guerra", "batalla", "cordillera", "elementos", "tabla", "cuadro", "historia", "primera", "segunda",
+        "tercera", "general", "nacional", "unificación", "independencia", "conquista",
+    )
+}  # fmt: skip
 
 
 def _mention_kinds(ex: Extraction) -> dict[str, set[str]]:
@@ -268,6 +298,9 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
             f.kind == "number" and (f.value or {}).get("number") == 1 and not (f.value or {}).get("scale")
             for f in qfacts
         )
+    if asks and BLANK in prompt and any(f.kind in {"date", "number"} for f in qfacts):
+        # One end of a range given beside the other is guessed, not known (the whole range may be asked).
+        results["not_range_end"] = _RANGE_END.search(prompt) is None
     if asks:
         results["answer_not_function_word"] = not any(fold(c) in _FUNCTION_WORDS for c in q.correct)
         if BLANK in prompt:

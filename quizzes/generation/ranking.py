@@ -368,6 +368,14 @@ def publish(
     _balance_true_false(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
     # Sentences a true/false item left for the balance get their best other item.
     fill([q for q in pool if q.kind != "true_false"])
+    # No published item names the answer of another (a quiz draws several of a text).
+    # (Names only: a year said in another item's prompt does not tell which event it dates.)
+    kind_of = {f.key: f.kind for f in facts}
+    names = {q.key for q in candidates if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
+    for _ in range(4):
+        if not _drop_giveaways(candidates, chosen, used, score, names):
+            break
+        _pick_by_sentence(pool, chosen, used, score, strict=names)
     for q in questions:
         if q.checks_failed:
             continue
@@ -380,6 +388,8 @@ def publish(
             q.quality = round(max(0.0, q.quality - 0.1), 2)
 
 
+# Facts whose answer, said in another item, gives that item away.
+_NAMED = {"person", "place", "organization", "event", "term"}
 _SAME_STEM = {"short_answer", "single_choice", "multiple_choice"}
 _CHOICE = {"single_choice", "multiple_choice"}
 
@@ -395,11 +405,19 @@ def _fits(q: Question, chosen_items: list[Question], taken_options: set[str]) ->
 
 
 def _pick_by_sentence(
-    candidates: list[Question], chosen: set[str], used: Counter, score, *, limit: int = 0, wanted: int = 0
+    candidates: list[Question],
+    chosen: set[str],
+    used: Counter,
+    score,
+    *,
+    limit: int = 0,
+    wanted: int = 0,
+    strict: set[str] | None = None,
 ) -> None:
     """Choose, best first over the whole text, up to `limit` (MAX_PER_SENTENCE) items per sentence.
 
-    `wanted`: stop after that many (0: no bound).
+    `wanted`: stop after that many (0: no bound). `strict` (keys of items that ask a name): no item that names the
+    answer of such an item already chosen anywhere in the text, or whose name answer one of them names.
     """
     limit = limit or MAX_PER_SENTENCE
     added = 0
@@ -410,6 +428,12 @@ def _pick_by_sentence(
         if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options):
             continue
         if any(p.sentence_indexes[:1] == [i] and not _may_share(q, p) for p in chosen_items):
+            continue
+        if strict is not None and any(
+            (p.key in strict and _names(q, p)) or (q.key in strict and _names(p, q))
+            for p in chosen_items
+            if p.kind != "ordering"
+        ):
             continue
         chosen.add(q.key)
         chosen_items.append(q)
@@ -427,15 +451,48 @@ def _may_share(q: Question, p: Question) -> bool:
     return _another_way(q, [p]) and not _gives_away(p, q)
 
 
+def _answers(q: Question) -> list[str]:
+    """Return what a student must give for q (true/false and ordering items: nothing to give away)."""
+    if q.kind in {"true_false", "ordering"}:
+        return []
+    return [re.sub(r"^(?:el|la|los|las)\s+", "", c) for c in [*q.correct, *q.accepted] if len(c) > 2]
+
+
+def _names(a: Question, b: Question) -> bool:
+    """Return whether a's prompt states b's answer."""
+    return a is not b and any(_says(a.prompt, x) for x in _answers(b))
+
+
 def _gives_away(a: Question, b: Question) -> bool:
     """Return whether one of two items of a sentence states the other's answer."""
+    return _names(a, b) or _names(b, a)
 
-    def answers(q: Question) -> list[str]:
-        if q.kind in {"true_false", "ordering"}:
-            return []
-        return [re.sub(r"^(?:el|la|los|las)\s+", "", c) for c in [*q.correct, *q.accepted] if len(c) > 2]
 
-    return any(_says(b.prompt, x) for x in answers(a)) or any(_says(a.prompt, x) for x in answers(b))
+def _drop_giveaways(candidates: list[Question], chosen: set[str], used: Counter, score, names: set[str]) -> bool:
+    """Unpublish items until none names the answer of another; return whether any went.
+
+    «Los cloroplastos contienen _____» beside «la fotosíntesis tiene lugar en los _____»: the weaker of the two
+    goes. An item whose answer several items name (the text's protagonist, «_____ asistió a las clases…») goes
+    first.
+    """
+    items = [q for q in candidates if q.key in chosen and q.kind != "ordering"]
+    dropped = False
+    while True:
+        edges = [(a, b) for a in items for b in items if b.key in names and _names(a, b)]  # a names b's answer
+        if not edges:
+            return dropped
+        named: Counter = Counter(b.key for _a, b in edges)
+        involved = {a.key for a, _b in edges} | set(named)
+
+        def victim_rank(q: Question, named=named) -> tuple:
+            # an answer several items name (the protagonist) first; else the weaker of the two
+            return (named[q.key] if named[q.key] >= 2 else 0, score(q))
+
+        victim = max((q for q in items if q.key in involved), key=victim_rank)
+        chosen.discard(victim.key)
+        used[victim.sentence_indexes[0]] -= 1
+        items.remove(victim)
+        dropped = True
 
 
 def _says(prompt: str, answer: str) -> bool:

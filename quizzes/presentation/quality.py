@@ -54,6 +54,10 @@ FAILED = {
     "blank_outside_brackets": _("El hueco está dentro de un paréntesis, un inciso que no es lo que importa."),
     "answer_not_function_word": _("La respuesta es un artículo o una preposición suelta: el dato se leyó mal."),
     "blank_not_in_name": _("El hueco se lleva solo una parte de un nombre más largo del enunciado."),
+    "not_range_end": _(
+        "El hueco es un extremo de un intervalo y el otro extremo está al lado: se adivina (pregunte el intervalo "
+        "entero)."
+    ),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."

@@ -140,3 +140,65 @@ def test_a_text_publishes_its_main_facts_and_not_its_side_remarks():
 )
 def test_a_blank_that_cuts_a_name(prompt, answer, split):
     assert name_split(prompt, answer) is split
+
+
+@pytest.mark.parametrize(
+    ("prompt", "end"),
+    [
+        ("Entre 1912 y _____, la expedición cartografió la costa.", True),
+        ("En el 44 y el _____, las legiones sofocaron la revuelta.", True),
+        ("El asedio se prolongó de _____ a agosto de 1708.", True),
+        ("Del _____ al 3 de mayo de 1808, el pueblo resistió.", True),
+        ("El invierno de 1812 a _____ fue terrible para el ejército.", True),
+        ("El puerto se fundó en _____ y creció durante el siglo XVIII.", False),
+        ("La obra fue ratificada el 2 de julio y por el rey el 5 de septiembre de _____.", False),
+    ],
+)
+def test_one_end_of_a_range_beside_the_other_is_not_asked(prompt, end):
+    from quizzes.generation.quality import _RANGE_END
+
+    assert (_RANGE_END.search(prompt) is not None) is end
+
+
+def test_an_answer_the_title_names_by_its_stem_is_not_asked():
+    from quizzes.generation.facts import Extraction, Groups
+    from quizzes.generation.quality import guessable_from_title
+
+    ex = Extraction(facts=[], mentions={}, groups=Groups(), topic="", alias_pairs=[])
+    sentence = "El lema de la revolución sigue siendo el de la República Francesa."
+    assert guessable_from_title(_fact(sentence, "República Francesa", "place", "country"), "La Revolución francesa", ex)
+    sentence = "La guerra enfrentó a España con Gran Bretaña."
+    assert guessable_from_title(_fact(sentence, "España", "place", "country"), "La guerra de sucesión española", ex)
+    # A generic word of the title («guerra») gives nothing away; dates are never guessed from it.
+    assert not guessable_from_title(
+        _fact(sentence, "Gran Bretaña", "place", "country"), "La guerra de sucesión española", ex
+    )
+    assert not guessable_from_title(_fact("Terminó en 1714.", "1714"), "La guerra de 1714", ex)
+
+
+GIVEAWAY_TEXT = """La Gran Muralla es una antigua fortificación del norte de China.
+Los primeros muros los levantó el emperador Qin Shi Huang en el siglo III a. C.
+Qin Shi Huang unificó los reinos combatientes en el año 221 a. C.
+La dinastía Ming reconstruyó la muralla con ladrillo a partir de 1368.
+Los Ming trasladaron la capital a Pekín en 1421.
+Los soldados de la dinastía Ming vigilaban el paso de Shanhai desde sus torres.
+Qin Shi Huang murió en el año 210 a. C. durante un viaje por el este del imperio.
+Un ejército de guerreros de terracota custodia la tumba de Qin Shi Huang en Xi'an.
+"""
+
+
+def test_no_published_item_names_the_answer_of_another():
+    from quizzes.generation.ranking import _says
+
+    bank = generate_bank(GIVEAWAY_TEXT)
+    facts = {f.key: f for f in bank.facts}
+    published = [q for q in bank.questions if q.status == "published" and q.kind != "ordering"]
+    assert len(published) >= 3
+    for a in published:
+        if a.kind == "true_false" or not any(
+            facts[k].kind in {"person", "place", "organization", "event"} for k in a.fact_keys if k in facts
+        ):
+            continue
+        for b in published:
+            if b is not a:
+                assert not any(_says(b.prompt, x) for x in a.correct), (a.prompt, b.prompt)
