@@ -12,7 +12,9 @@ from .facts import Extraction, group_surface_forms
 from .lexicon import (
     CITY_REGIONS,
     HISTORIC_REGIONS,
+    MICROSTATES,
     MONTH_NAMES,
+    NOT_STATES,
     UNITS_WORDS,
     alias_forms_by_group,
     alias_table,
@@ -21,7 +23,7 @@ from .lexicon import (
     historic_parts,
     region_of,
     related_groups,
-    state_years,
+    state_existed,
 )
 from .model import Fact, stable_key
 
@@ -47,14 +49,14 @@ def _region_pool(fact: Fact, ex: Extraction, subtype: str) -> list[str]:
     historic = any(n in HISTORIC_REGIONS for n in names + roots)
     parts = set().union(*(historic_parts().get(n, set()) for n in names + roots))
     era = _text_year(ex)
-    years = state_years()
     pool = []
     for name, r in regions.items():
         if name in parts:
             continue  # "Ucrania" for "la Unión Soviética": it was part of it
-        first, last = years.get(name, (-9999, 9999))
-        if era is not None and not first <= era <= last:
-            continue  # "Eslovenia" in a text on 1939
+        if not state_existed(name, era):
+            continue  # "Eslovenia" in a text on 1939, "Albania" in 1856
+        if name in MICROSTATES:
+            continue  # «Mónaco», «Liechtenstein»: no plausible actor
         if r not in wanted or (name in cities) != (subtype == "city"):
             continue
         if name in HISTORIC_REGIONS and not historic:
@@ -136,6 +138,49 @@ def conjunction_agrees(conj: str, option: str) -> bool:
     return True
 
 
+# «la infanta _____», «el químico estadounidense _____», «cuyo presidente, _____»: the role the stem gives the blank.
+_ROLE_BEFORE = re.compile(
+    r"(?:^|\s)(?P<art>[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Ss]u|[Ss]us|[Cc]uyo|[Cc]uya)\s+(?P<role>[a-záéíóúñü]{3,})(?:\s+[a-záéíóúñü]{3,})?\s*,?\s*_____"
+)
+_NOT_ROLES = {"que", "cual", "quien", "como", "según", "entre", "hasta", "desde", "durante", "tras", "ante"}
+
+
+def _role(text: str, end: int) -> tuple[str, str]:
+    """Return the role noun said right before a person and the sex its article tells («la infanta» -> f)."""
+    m = _ROLE_BEFORE.search(text[:end].rstrip() + " _____")
+    if not m or m.group("role") in _NOT_ROLES:
+        return "", ""
+    art, role = m.group("art").lower(), m.group("role")
+    sex = "f" if art in {"la", "las", "cuya"} else "m" if art in {"el", "los", "cuyo"} else ""
+    if not sex and role.endswith(("a", "as")) and not role.endswith(("ista", "istas", "ta")):
+        sex = "f"
+    return role, sex
+
+
+def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
+    """Return each person of the text with the roles the text gives it, its sex when an article tells, its mentions."""
+    cached = ex._pools.get("people")
+    if cached is None:
+        cached = {}
+        for f in ex.facts:
+            if f.kind != "person":
+                continue
+            roles, sex, count = cached.get(f.answer, (set(), "", 0))
+            role, said = _role(f.sentence, f.local_start)
+            if role:
+                roles = roles | {role}
+            cached[f.answer] = (roles, sex or said, count + 1)
+        ex._pools["people"] = cached
+    return cached
+
+
+def _person_fits(name: str, ex: Extraction) -> bool:
+    """Return whether a person is a fair wrong option: a whole name, not «Bronisława» or «Palacios» said once."""
+    _roles, _sex, count = _people(ex).get(name, (set(), "", 0))
+    # A bare first name or surname said once is no option.
+    return not (len(name.split()) == 1 and count < 2 and len(_mentions_by_text(ex).get(name, [])) < 2)
+
+
 def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tuple[list[str], bool]:
     """Return up to n wrong entities of the fact's kind and sub-type, each with its article.
 
@@ -163,6 +208,9 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
     subtype = fact.subtype
     if subtype == "mixed":
         return [], False
+    role, sex = _role(stem, stem.find("_____")) if fact.kind == "person" and "_____" in stem else ("", "")
+    if fact.kind == "person" and not sex:
+        sex = _people(ex).get(fact.answer, (set(), "", 0))[1]  # the answer's own sex, when an article told it
     candidates: list[tuple[str, str]] = []  # (name, article)
     seen: set[str] = set()
     chosen_roots: set[str] = set()
@@ -187,11 +235,12 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
         forms = group_surface_forms(ex.groups.root(name), ex) | _gaz_forms(name)
         if any(len(x) > 3 and f" {x} " in stem_f for x in forms):
             return
-        if subtype == "country":
-            first, last = state_years().get(name, (-9999, 9999))
-            era = _text_year(ex)
-            if era is not None and not first <= era <= last:
-                return  # "Italia" in a text on 1856
+        if subtype == "country" and not state_existed(name, _text_year(ex)):
+            return  # "Italia" in a text on 1856
+        if subtype == "country" and name in NOT_STATES and fact.answer not in NOT_STATES:
+            return  # «Gibraltar» is no state
+        if fact.kind == "person" and not _person_fits(name, ex):
+            return
         root = ex.groups.root(name)
         if root in chosen_roots:
             return  # "Chain" and "Ernst Chain": one person offered twice
@@ -206,8 +255,8 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
         offset = int(slot(fact)[:8], 16) % len(doc)
         for name, art in doc[offset:] + doc[:offset]:
             consider(name, art)
-            if len(candidates) >= SPARE * n:
-                break
+            if len(candidates) >= SPARE * n and not sex:
+                break  # (people of one sex are looked for in the whole text)
     if fact.kind == "place" and subtype in {"country", "city"}:
         # Then places of the answer's own world region, in an order fixed by the item (no list every
         # item shares). A place of unknown region gets none: better no choice item than a far-fetched one.
@@ -221,6 +270,24 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
     from_text = [c for c in candidates if c[0] in doc_names]
     if len(candidates) == len(from_text) and len(from_text) < MIN_POOL_FACTOR * n:
         return [], False  # three of a handful of names: each would be the wrong option of every item
+    if fact.kind == "person" and (role or sex):
+        # People the text gives the stem's role first («el general _____»: the text's generals), then people of
+        # the role's sex («la infanta _____»: women of the text), then the others.
+        # A person of the other sex is never offered («Velázquez», el pintor, is no «infanta»).
+        people = _people(ex)
+        same = [c for c in candidates if role and role in people.get(c[0], (set(), "", 0))[0]]
+        fair = [c for c in candidates if c in same or people.get(c[0], (set(), "", 0))[1] in {sex, ""}]
+        same_sex = same + [c for c in fair if c not in same and people.get(c[0], (set(), "", 0))[1] == sex]
+        if len(same) >= n:
+            candidates = same
+        elif len(same_sex) >= n:
+            candidates = same_sex
+        elif sex:
+            candidates = fair
+    if fact.kind == "place" and len(from_text) >= n:
+        # The text's own actors; the gazetteer's only when the text names too few (then spread over both, so a
+        # lone actor of the text is not the wrong option of every item).
+        candidates = from_text
     chosen = spread(fact, candidates, n, name=lambda c: c[0])
     from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen)
     return [with_article(name, art) for name, art in chosen], from_gazetteer
@@ -258,6 +325,34 @@ def _date_pool(ex: Extraction, precision: str) -> list[tuple[tuple[int, int, int
     return ex._pools[key]
 
 
+# A text's own date is a wrong option only near the answer: «10 de septiembre de 1981» is absurd «en plena guerra
+# civil» (1937), «septiembre de 1928» for a landing of 1944. Farther dates give way to shifted ones.
+TEXT_DATE_WINDOW = 10
+# «Hacia 1527», «alrededor de 1450»: an approximate year gets options farther apart than the approximation.
+_APPROX_BEFORE = re.compile(
+    r"(?:hacia|alrededor de|en torno a|cerca de|aproximadamente en|aproximadamente|circa|c\.)\s+(?:el\s+)?(?:año\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_START = re.compile(
+    r"(?:entre|de|del|desde)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\s+(?:y|a|al|hasta)\s+(?:el\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_END = re.compile(r"^\s+(?:y|a|al|hasta)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:[a-z]+\s+(?:de\s+)?)?(\d{3,4})\b")
+
+
+def _date_bounds(fact: Fact) -> tuple[int | None, int | None]:
+    """Return the years a wrong option must stay after and before: «Entre 1939 y _____» rules out 1938."""
+    before, after = fact.sentence[: fact.local_start], fact.sentence[fact.local_end :]
+    low = high = None
+    m = _RANGE_START.search(before)
+    if m:
+        low = int(m.group(1))
+    m = _RANGE_END.match(after)
+    if m and re.search(r"(?:entre|de|del|desde)\s+(?:el\s+)?$", before, re.IGNORECASE):
+        high = int(m.group(1))
+    return low, high
+
+
 def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     """Return wrong dates at the answer's precision, never the same date at another precision."""
     v = fact.value or {}
@@ -285,12 +380,14 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
     at = bisect.bisect_left(dated, (point,))
     near = dated[max(0, at - 3) : at + 4]
     # A date of another age is no plausible wrong option ("1944" for "52 a. C."): the text's dates within a century.
-    near = [item for item in near if abs(item[0][0] - point[0]) <= 100]
+    approx = precision == "year" and _APPROX_BEFORE.search(fact.sentence[: fact.local_start])
+    gap = 5 if approx else 0
+    near = [item for item in near if gap <= abs(item[0][0] - point[0]) <= TEXT_DATE_WINDOW + gap]
     near.sort(key=lambda item: (abs(item[0][0] - point[0]) * 12 + abs(item[0][1] - point[1]), item[0]))
     pool: list[dict] = [value for _point, value in near]
     rng = _rng(slot(fact), "dates")
     if precision == "year":
-        shifts = [1, -1, 2, -2, 3, -3, 5, -5]
+        shifts = [5, -5, 10, -10, 15, -15, 20, -20] if approx else [1, -1, 2, -2, 3, -3, 5, -5]
         rng.shuffle(shifts)
         pool += [{"year": v["year"] + s} for s in shifts]
     elif precision == "month" and not with_year:
@@ -317,9 +414,13 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
             pool.append(cand)
     seen = {answer_text}
     sentence_f = f" {fold(fact.sentence)} "
+    low, high = _date_bounds(fact)
     for cand in pool:
         if not ok(cand):
             continue
+        year = cand.get("year")
+        if year is not None and ((low is not None and year <= low) or (high is not None and year > high)):
+            continue  # «Entre 1939 y 1938»: the stem rules it out
         text = format_date(cand, precision, with_year)
         if fold(text) in seen or f" {fold(text)} " in sentence_f:
             continue  # "1524" in "iniciadas en 1524 y _____": a date of the stem is no wrong option
@@ -405,7 +506,7 @@ def number_candidates(value: dict) -> list[float]:
     elif approx == "less":
         factors = [0.3, 0.2, 0.4, 0.1]
     elif approx == "about":
-        factors = [0.25, 4, 0.4, 3]
+        factors = [0.25, 0.5, 2, 3, 0.4]  # «unos 8000 años»: not «unos 32.000»
     else:
         factors = [0.5, 1.5, 2, 0.75, 3, 1.3, 0.6]
     out: list[float] = []
@@ -417,7 +518,11 @@ def number_candidates(value: dict) -> list[float]:
                 continue
         else:
             cand = x * f
-            if value.get("words") or abs(cand) < 100:
+            if value.get("words") and abs(cand) >= 20:
+                # «unos sesenta» gets «unos quince», «unos treinta»: round figures said in words too.
+                step = 100 if abs(cand) >= 100 else 10
+                cand = float(round(cand / step) * step)
+            elif value.get("words") or abs(cand) < 100:
                 cand = round(cand * 2) / 2 if x % 1 else float(round(cand))
             else:
                 magnitude = 10 ** max(0, len(str(int(abs(cand)))) - 2)
@@ -443,13 +548,39 @@ def number_candidates(value: dict) -> list[float]:
     return out
 
 
-def number_distractors(fact: Fact, n: int = 3) -> list[str]:
-    """Return up to n wrong quantities formatted like the answer."""
+# Years a time unit stands for: a wrong duration longer than the text's whole span of dates is implausible.
+_UNIT_YEARS = {"año": 1, "década": 10, "siglo": 100}
+
+
+def _span_years(ex: Extraction | None) -> int | None:
+    """Return the years between the text's first and last dates (None without two dates)."""
+    if ex is None:
+        return None
+    if "span" not in ex._pools:
+        dated = [f.value or {} for f in ex.facts if f.kind == "date"]
+        years = sorted(v["year"] for v in dated if v.get("year"))
+        ex._pools["span"] = years[-1] - years[0] if len(years) > 1 and years[-1] > years[0] else None
+    return ex._pools["span"]
+
+
+def number_distractors(fact: Fact, n: int = 3, ex: Extraction | None = None) -> list[str]:
+    """Return up to n wrong quantities formatted like the answer (digits or words, as the text wrote it).
+
+    A duration in years, decades or centuries never exceeds the span of the text's dates when the answer fits in
+    it («más de doce décadas» in a text spanning fifty years); a quantity written in words gets options said in
+    words («unos sesenta»: «unos quince», never «unos 240»).
+    """
     v = fact.value or {}
     out = []
+    span = _span_years(ex)
+    per = _UNIT_YEARS.get(v.get("unit") or "")
     for cand in number_candidates(v):
         if v.get("scale") and abs(cand) < v["scale"]:
             continue  # "0,58 millones de dosis": not how the text counts
+        if span and per and v["number"] * per <= span < cand * per:
+            continue
+        if v.get("words") and not v.get("scale") and abs(cand) < 1000 and int(cand) not in UNITS_WORDS:
+            continue  # «unos 24 elementos» beside «unos sesenta elementos»
         text = format_quantity(v, cand)
         if fold(text) != fold(fact.answer) and text not in out:
             out.append(text)

@@ -136,6 +136,14 @@ UNITS_WORDS = {
     40: "cuarenta",
     50: "cincuenta",
     60: "sesenta",
+    70: "setenta",
+    80: "ochenta",
+    90: "noventa",
+    100: "cien",
+    200: "doscientos",
+    300: "trescientos",
+    400: "cuatrocientos",
+    500: "quinientos",
 }
 
 # Time units: singular -> plural; a duration is a quantity with one of these units.
@@ -1079,7 +1087,43 @@ STATE_YEARS = {
     "Alemania nazi": (1933, 1945),
     "Imperio británico": (1583, 1997),
     "Sacro Imperio Romano Germánico": (962, 1806),
-}
+    # Independence (or first statehood) of today's states: none is a wrong option in a text on an earlier age.
+    "Albania": (1912, 9999), "Islandia": (1918, 9999), "Estonia": (1918, 9999), "Letonia": (1918, 9999),
+    "Lituania": (1918, 9999), "Turquía": (1923, 9999), "Chipre": (1960, 9999), "Israel": (1948, 9999),
+    "Siria": (1946, 9999), "Líbano": (1943, 9999), "Jordania": (1946, 9999), "Irak": (1932, 9999),
+    "Arabia Saudí": (1932, 9999), "Kuwait": (1961, 9999), "Baréin": (1971, 9999), "Catar": (1971, 9999),
+    "Emiratos Árabes Unidos": (1971, 9999), "Egipto": (1922, 9999), "Libia": (1951, 9999), "Argelia": (1962, 9999),
+    "Sudán": (1956, 9999), "Mauritania": (1960, 9999), "Nigeria": (1960, 9999), "Ghana": (1957, 9999),
+    "Costa de Marfil": (1960, 9999), "Senegal": (1960, 9999), "Malí": (1960, 9999), "Níger": (1960, 9999),
+    "Chad": (1960, 9999), "Camerún": (1960, 9999), "República Democrática del Congo": (1960, 9999),
+    "Congo": (1960, 9999), "Angola": (1975, 9999), "Sudáfrica": (1910, 9999), "Zimbabue": (1980, 9999),
+    "Zambia": (1964, 9999), "Mozambique": (1975, 9999), "Tanzania": (1961, 9999), "Kenia": (1963, 9999),
+    "Uganda": (1962, 9999), "Somalia": (1960, 9999), "Ruanda": (1962, 9999), "Madagascar": (1960, 9999),
+    "Namibia": (1990, 9999), "Botsuana": (1966, 9999), "Corea del Sur": (1948, 9999), "Corea del Norte": (1948, 9999),
+    "Taiwán": (1949, 9999), "Mongolia": (1911, 9999), "India": (1947, 9999), "Pakistán": (1947, 9999),
+    "Bangladés": (1971, 9999), "Sri Lanka": (1948, 9999), "Indonesia": (1945, 9999), "Filipinas": (1946, 9999),
+    "Malasia": (1957, 9999), "Singapur": (1965, 9999), "Birmania": (1948, 9999), "Laos": (1953, 9999),
+    "Camboya": (1953, 9999), "Vietnam": (1945, 9999), "Canadá": (1867, 9999), "México": (1821, 9999),
+    "Guatemala": (1821, 9999), "Belice": (1981, 9999), "El Salvador": (1821, 9999), "Honduras": (1821, 9999),
+    "Nicaragua": (1821, 9999), "Costa Rica": (1821, 9999), "Panamá": (1903, 9999), "Cuba": (1902, 9999),
+    "República Dominicana": (1844, 9999), "Haití": (1804, 9999), "Jamaica": (1962, 9999), "Colombia": (1810, 9999),
+    "Venezuela": (1811, 9999), "Ecuador": (1822, 9999), "Perú": (1821, 9999), "Bolivia": (1825, 9999),
+    "Chile": (1818, 9999), "Argentina": (1816, 9999), "Uruguay": (1828, 9999), "Paraguay": (1811, 9999),
+    "Brasil": (1822, 9999), "Australia": (1901, 9999), "Nueva Zelanda": (1907, 9999),
+    "Papúa Nueva Guinea": (1975, 9999), "Fiyi": (1970, 9999), "Cabo Verde": (1975, 9999), "Reino Unido": (1707, 9999),
+}  # fmt: skip
+# Years in which a state that existed before and after did not exist («Polonia» between its partitions and 1918).
+STATE_GAPS = {
+    "Polonia": (1795, 1918), "Estonia": (1940, 1991), "Letonia": (1940, 1991), "Lituania": (1940, 1991),
+    "Hungría": (1541, 1918),
+}  # fmt: skip
+# Territories the country catalogue lists that are no state: never the wrong option for a state.
+NOT_STATES = {
+    "Gibraltar", "Puerto Rico", "Groenlandia", "Hong Kong", "Macao", "Bermudas", "Guayana Francesa", "Martinica",
+    "Guadalupe", "Reunión", "Islas Feroe", "Aruba", "Curazao", "Sahara Occidental", "Nueva Caledonia",
+}  # fmt: skip
+# States too small to be a plausible wrong option unless the text names them (general data).
+MICROSTATES = {"Andorra", "Liechtenstein", "Mónaco", "San Marino", "Malta", "Luxemburgo", "Baréin", "Singapur"}
 # Today's states born from the break-up of the Soviet Union, Yugoslavia and Czechoslovakia (ISO codes, first year).
 NEW_STATE_CODES = {
     "UA": 1991, "BY": 1991, "MD": 1991, "RU": 1991, "SI": 1991, "HR": 1991, "MK": 1991, "BA": 1992, "CZ": 1993,
@@ -1156,6 +1200,15 @@ def state_years() -> dict[str, tuple[int, int]]:
         for name in names:
             years[name] = (first, 9999)
     return years
+
+
+def state_existed(name: str, year: int | None) -> bool:
+    """Return whether a state existed in that year (True when the year or the state's dates are unknown)."""
+    if year is None:
+        return True
+    first, last = state_years().get(name, (-9999, 9999))
+    gap = STATE_GAPS.get(name)
+    return first <= year <= last and not (gap and gap[0] < year < gap[1])
 
 
 @cache

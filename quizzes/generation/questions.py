@@ -454,7 +454,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
     if fact.kind == "date":
         wrong = date_distractors(fact, ex)
     elif fact.kind == "number":
-        wrong = number_distractors(fact)
+        wrong = number_distractors(fact, ex=ex)
     else:
         wrong, from_gazetteer = entity_distractors(fact, ex, stem, n=3)
     if fact.members and len(wrong) >= 2:

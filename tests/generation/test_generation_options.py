@@ -114,3 +114,80 @@ def test_a_date_said_of_the_main_verb_may_be_made_false():
         ("En 1903, Marie y Pierre Curie compartieron el Premio Nobel de Física.", "1903"),
     ):
         assert not _is_aside(text, answer), text
+
+
+# ---------------------------------------------------------------- wrong options
+def _choice(bank, answer):
+    return next(q for q in bank.questions if q.kind == "single_choice" and q.correct[-1].endswith(answer))
+
+
+def test_a_role_before_the_blank_keeps_options_of_its_sex():
+    bank = generate_bank(
+        "En el centro aparece la infanta Margarita Teresa junto a sus damas. El pintor Diego Velázquez se retrató "
+        "a la izquierda. La menina Isabel de Velasco hace una reverencia. La enana Mari Bárbola está a la derecha. "
+        "La reina Mariana de Austria se refleja en el espejo. El rey Felipe IV aparece a su lado. "
+        "El aposentador José Nieto Velázquez se recorta al fondo. El pintor Luca Giordano elogió la obra en 1692."
+    )
+    q = _choice(bank, "Margarita Teresa")
+    assert set(q.distractors) <= {"Isabel de Velasco", "Mari Bárbola", "Mariana de Austria"}, q.distractors
+
+
+def test_a_bare_name_said_once_is_no_person_option():
+    bank = generate_bank(
+        "En 1903, Marie Curie y Pierre Curie compartieron con Henri Becquerel el Premio Nobel de Física. "
+        "Marie Curie pagó los estudios de su hermana Bronisława en París. Wilhelm Röntgen descubrió los rayos X "
+        "en 1895. Frédéric Joliot e Irène Joliot-Curie descubrieron la radiactividad artificial en 1934. "
+        "Ernest Rutherford estudió los rayos alfa en 1899. Albert Einstein visitó a Marie Curie en 1913."
+    )
+    offered = {d for q in bank.questions if q.kind == "single_choice" for d in q.distractors}
+    assert "Bronisława" not in offered
+
+
+def test_country_options_are_the_texts_actors_when_it_names_enough():
+    bank = generate_bank(
+        "La guerra de los Treinta Años enfrentó a Francia, Suecia, España y el Sacro Imperio Romano Germánico "
+        "entre 1618 y 1648. Dinamarca entró en la guerra en 1625. En 1648 Francia obtuvo la mayor parte de Alsacia "
+        "tras la firma de la paz en Münster."
+    )
+    q = next(q for q in bank.questions if q.kind == "single_choice" and "Alsacia" in q.prompt and "_" in q.prompt)
+    assert q.correct == ["Francia"]
+    assert set(q.distractors) <= {"Suecia", "España", "el Sacro Imperio Romano Germánico", "Dinamarca"}
+
+
+def test_no_state_that_did_not_exist_nor_a_microstate_from_the_gazetteer():
+    from quizzes.generation.lexicon import state_existed
+
+    assert not state_existed("Albania", 1856) and state_existed("Albania", 1939)
+    assert not state_existed("Polonia", 1856) and state_existed("Polonia", 1650) and state_existed("Polonia", 1939)
+    assert not state_existed("Reino Unido", 1494) and not state_existed("Argentina", 1494)
+    bank = generate_bank(
+        "En 1648 Francia obtuvo la mayor parte de Alsacia tras una larga guerra. La paz se firmó en Münster."
+    )
+    offered = {d for q in bank.questions if q.kind == "single_choice" for d in q.distractors}
+    assert not offered & {"Mónaco", "Liechtenstein", "Andorra", "San Marino", "Luxemburgo", "Malta"}
+
+
+def test_date_options_stay_near_and_inside_the_stems_range():
+    bank = generate_bank(
+        "El 26 de abril de 1937, en plena guerra civil, la aviación alemana bombardeó la villa de Guernica. "
+        "Picasso terminó el cuadro el 4 de junio de 1937. El cuadro llegó a Madrid el 10 de septiembre de 1981. "
+        "Entre 1939 y 1940 un equipo de Oxford purificó la penicilina.\n"
+        "Hacia 1527 murió el inca Huayna Cápac de viruela. Pizarro capturó a Atahualpa en 1532."
+    )
+    assert "10 de septiembre de 1981" not in _choice(bank, "26 de abril de 1937").distractors
+    assert all(int(d) > 1939 for d in _choice(bank, "1940").distractors)
+    assert all(abs(int(d) - 1527) >= 5 for d in _choice(bank, "1527").distractors)
+
+
+def test_number_options_keep_the_answers_style_and_the_texts_span():
+    bank = generate_bank(
+        "A mediados del siglo XIX, los químicos conocían ya unos sesenta elementos. "
+        "Mendeléyev presentó su tabla en 1869 en San Petersburgo."
+    )
+    for d in _choice(bank, "unos sesenta elementos").distractors:
+        assert not any(ch.isdigit() for ch in d), d
+    bank = generate_bank(
+        "Los conquistadores llegaron a Cuzco en 1533. Los incas de Vilcabamba resistieron durante más de tres "
+        "décadas. En 1572 el virrey tomó Vilcabamba."
+    )
+    assert not [q for q in bank.questions if q.kind == "single_choice" and "décadas" in q.correct[0]]
