@@ -905,11 +905,58 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
                 text = text[:at] + _lower_article(subj) + " " + lower_first(head)
             else:
                 text = _upper_first(subj) + " " + lower_first(text)
+    elif disc is not None:
+        text, problem = _elided_subject(text, index, disc, blank)
+        if problem:
+            return text, problem
     if _THAT_TIME.search(text) or _SAME_AS_BEFORE.search(text):
         return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
     return definite_reference(text, index, disc, blank=blank)
+
+
+_FOLDED_ARTICLES = {"el", "la", "los", "las"}
+_FRONTED_PP = re.compile(
+    r"(?:con|en|tras|durante|desde|a|de|por|para|según|sin|entre|hacia|hasta|ante|bajo|al|del)\s", re.IGNORECASE
+)
+
+
+def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple[str, str]:
+    """Return the stem with the subject the parse found elided given back, and "" or «no_subject».
+
+    «Con unos 7000 km de longitud, es la cordillera…» after «La cordillera de los Andes es…»: the verb,
+    right after a fronted phrase and its comma, takes the subject carried over from the sentence before when
+    that is the document's own subject and agrees with the verb; else the stem is reported. Only a stem that
+    kept the sentence's main verb and opens as the sentence does is read.
+    """
+    parse = disc.parse(index)
+    if parse is None or parse.verb is None or parse.subject is not None:
+        return text, ""
+    verb = parse.tokens[parse.verb]
+    if verb.text.lower() in _IMPERSONAL or verb.feature("Person") in {"1", "2"}:
+        return text, ""
+    if any(t.head == verb.i and t.dep in {"csubj", "ccomp"} for t in parse.tokens):
+        return text, ""  # «Nunca se supo lo que hablaron»: a clause is the subject
+    sent = drop_connectors(parse.text)
+    if fold(" ".join(sent.split()[:2])) != fold(" ".join(text.split()[:2])):
+        return text, ""  # the stem was cut or rewritten: the rules above decided
+    clitics = r"(?:(?:se|le|les|lo|la|los|las|no|ya|nunca|también)\s+)*"
+    m = re.search(r"(?<![\w])" + clitics + re.escape(verb.text) + r"(?![\w])", text, re.IGNORECASE)
+    fronted = text[: m.start()] if m else ""
+    short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
+    if not m or (m.start() and not ((fronted.rstrip().endswith(",") or short_pp) and _FRONTED_PP.match(text))):
+        return text, ""  # the verb was cut, or words before it may be its subject (the parse can be wrong)
+    subj = disc.previous_subject(index)
+    topic = disc.document_subject()
+    words = set(fold(subj).split()) - _FOLDED_ARTICLES
+    same = bool(words and topic) and words <= set(fold(topic).split())
+    if not same or not _agrees(verb.text, subj) or fold(subj) in fold(text):
+        return text, "no_subject"  # only the document's own subject is carried over
+    said = _upper_first(subj) if m.start() == 0 else _lower_article(subj)
+    return text[: m.start()] + said + " " + (
+        lower_first(text[m.start() :]) if m.start() == 0 else text[m.start() :]
+    ), ""
 
 
 _LEADING_PREP = re.compile(

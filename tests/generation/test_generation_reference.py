@@ -134,3 +134,32 @@ def test_a_fronted_time_or_reply_said_relative_to_the_sentence_before_is_dropped
 )
 def test_a_time_phrase_that_is_needed_stays(stem):
     assert drop_connectors(stem) == stem
+
+
+def test_an_elided_subject_after_a_fronted_phrase_is_the_documents_subject():
+    disc = discourse(
+        "La sierra de Gredos es una cadena montañosa del centro de la península ibérica.",
+        "Con unos 250 km de longitud, es la sierra más alta del Sistema Central.",
+    )
+    stem, problem = stand_alone("Con unos _____ km de longitud, es la sierra más alta del Sistema Central.", 1, disc)
+    assert problem == ""
+    assert stem == "Con unos _____ km de longitud, la sierra de Gredos es la sierra más alta del Sistema Central."
+
+
+def test_an_elided_subject_that_is_not_the_documents_is_held():
+    disc = discourse(
+        "Simón Bolívar fue un militar venezolano.",
+        "La Carta de Jamaica expuso sus ideas sobre el futuro del continente.",
+        "Desde Jamaica pasó a Haití, cuyo presidente entregó armas a los rebeldes.",
+    )
+    _stem, problem = stand_alone("Desde Jamaica pasó a _____, cuyo presidente entregó armas a los rebeldes.", 2, disc)
+    assert problem == "no_subject"
+
+
+def test_words_before_the_verb_that_may_be_its_subject_are_left_alone():
+    disc = discourse(
+        "La sierra de Gredos es una cadena montañosa del centro de la península ibérica.",
+        "Los pastores, gente del valle, subían cada verano a los puertos.",
+    )
+    stem = "Los pastores, gente del valle, subían cada verano a _____."
+    assert stand_alone(stem, 1, disc) == (stem, "")
