@@ -10,7 +10,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import Assignment, Attempt, Classroom, Document, Question, Quiz, QuizItem, Status
+from ..models import Assignment, Attempt, Choice, Classroom, Document, Question, Quiz, QuizItem, Status
 from . import availability as avail
 from . import summaries
 from .cards import CardsPanel, card_clock, cards_panel, clock_scope, study_document_titles
@@ -104,6 +104,21 @@ def _student_quiz(quiz: Quiz, *, availability: avail.Availability, now: datetime
         attempts_left=attempts_left,
         status=status,
     )
+
+
+def question_with_choices(*, question_id: int) -> tuple[Question, list[Choice]]:
+    """Return a question (with its sentence and its document, without the document's text) and its choices.
+
+    Cached under the content version (summaries.cached_content) and shared by every student taking it: the question
+    page of an attempt then reads only the student's own rows. A choice or a sentence changes with its question or
+    document saved (the admin's inlines, generation, imports), which bumps the content version.
+    """
+
+    def build():
+        question = Question.objects.select_related("sentence", "document").defer("document__text").get(pk=question_id)
+        return question, list(question.choices.all())
+
+    return summaries.cached_content("question", question_id, build)
 
 
 def quizzes_for_student(*, user, now: datetime) -> list[StudentQuiz]:

@@ -107,6 +107,24 @@ def cached(
     return value
 
 
+def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
+    """Return a value read from content alone (a question and its options), cached under the content version.
+
+    Shared by every student (no per-user version); ``MAX_AGE`` at most, like the summaries.
+    """
+    if not enabled():
+        return build()
+    entry_key = f"ww:content:{name}:{key}"
+    got = cache.get_many([GLOBAL_KEY, entry_key])
+    (version,) = _versions(got, [GLOBAL_KEY])
+    entry = got.get(entry_key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = build()
+    cache.set(entry_key, (version, value), timeout=MAX_AGE.total_seconds())
+    return value
+
+
 def content_version() -> int | None:
     """Return the content version while the shared cache is on (a key for template fragments that show content)."""
     if not enabled():

@@ -128,25 +128,31 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
             return redirect(_result_url(self.attempt))
         return super().dispatch(request, *args, **kwargs)
 
-    def _load(self, slot: int) -> Response:
-        try:
-            return self.attempt.responses.select_related("question", "question__sentence", "question__document").get(
-                slot=slot
-            )
-        except Response.DoesNotExist:
-            raise Http404(_("Ese intento no tiene esa pregunta.")) from None
+    def _load(self, slot: int) -> tuple[Response, list[tuple], list[Choice]]:
+        """The response at ``slot`` with its question, every slot's (slot, answered_at), and the question's choices.
 
-    def get_context_data(self, *, response: Response, submitted=None, error: str = "", **kwargs):
+        One query for the attempt's responses (the page lists them all); the question and its choices are content,
+        shared by every student (cached: selectors.quizzes.question_with_choices).
+        """
+        responses = list(self.attempt.responses.order_by("slot"))
+        response = next((r for r in responses if r.slot == slot), None)
+        if response is None:
+            raise Http404(_("Ese intento no tiene esa pregunta."))
+        response.question, choices = quiz_selectors.question_with_choices(question_id=response.question_id)
+        return response, [(r.slot, r.answered_at) for r in responses], choices
+
+    def get_context_data(self, *, slot: int, submitted=None, error: str = "", **kwargs):
         context = super().get_context_data(**kwargs)
+        response, slots, choices = self._load(slot)
         attempt, question = self.attempt, response.question
         immediate = attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE
         locked = immediate and response.is_answered
         needs_accepted = locked and question.kind == QuestionKind.SHORT_ANSWER  # only the feedback shows them
         page = questions.attempt_question_page(
             response=response,
-            choices=list(question.choices.all()),
+            choices=choices,
             accepted=list(question.accepted_answers.all()) if needs_accepted else [],
-            slots=list(attempt.responses.order_by("slot").values_list("slot", "answered_at")),
+            slots=slots,
             locked=locked,
             submitted=submitted,
             error=error,
@@ -156,7 +162,7 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         return context
 
     def get(self, request, pk: int, slot: int):
-        return self.render_to_response(self.get_context_data(response=self._load(slot)))
+        return self.render_to_response(self.get_context_data(slot=slot))
 
     def post(self, request, pk: int, slot: int):
         action = request.POST.get("action", "next")
@@ -175,7 +181,7 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         except ServiceError as exc:
             if http_status(exc) != 400:
                 return self._refused(exc, slot)
-            context = self.get_context_data(response=self._load(slot), submitted=request.POST, error=exc.message)
+            context = self.get_context_data(slot=slot, submitted=request.POST, error=exc.message)
             return self.render_to_response(context, status=400)
         if action == "timeup":
             svc.attempt_submit(user=request.user, attempt_id=self.attempt.pk)

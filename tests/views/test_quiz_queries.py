@@ -15,7 +15,8 @@ from tests.quiz_support import post_data, right_answer
 pytestmark = pytest.mark.django_db
 
 # session, user, attempt (+quiz), the student's assignments of the quiz (the effective deadline: a close time may
-# have moved), slot list, response (+question, sentence), choices
+# have moved), the attempt's responses (slot list and this one), the question (+sentence, document), its choices.
+# The question and its choices are then cached for every student (tests/selectors/test_question_cache.py: 4 queries).
 QUESTION_PAGE_QUERIES = 7
 # session, user, attempt, assignments (expiry); then in the service: savepoint, attempt FOR UPDATE, response FOR
 # UPDATE, choices, update, release; and the count of slots for the redirect target. The student's assignments of the

@@ -1,0 +1,54 @@
+"""The question page of an attempt reads its question and choices from the cache (question_with_choices).
+
+They are content, shared by every student, and never shown stale after a teacher's edit.
+"""
+
+import pytest
+from django.urls import reverse
+
+from quizzes.models import Choice, Question
+from quizzes.selectors.quizzes import question_with_choices
+from quizzes.services import attempts as svc
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(student_client, student):
+    quiz = factories.make_quiz(n_questions=3)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    response = attempt.responses.select_related("question").get(slot=2)
+    url = reverse("quizzes:attempt_question", args=[attempt.pk, 2])
+    return url, response.question
+
+
+def test_a_second_question_page_reads_only_the_students_rows(student_client, page, django_assert_num_queries):
+    url, _question = page
+    student_client.get(url)
+    with django_assert_num_queries(4):  # the session, the user, the attempt, its responses
+        assert student_client.get(url).status_code == 200
+
+
+def test_a_teachers_edit_of_the_question_and_its_choices_shows_at_once(student_client, page):
+    url, question = page
+    assert "Finlandia" in student_client.get(url).content.decode()
+    # The admin saves the question, then its inline choices, in one transaction.
+    question.prompt = "¿Qué país resistió en 1939?"
+    question.save()
+    Choice.objects.filter(question=question, text="Finlandia").update(text="Suomi")
+    page_text = student_client.get(url).content.decode()
+    assert "¿Qué país resistió en 1939?" in page_text
+    assert "Suomi" in page_text and "Finlandia" not in page_text
+
+
+def test_the_cached_question_leaves_the_documents_text_out(student):
+    document = factories.make_document(text="Un texto largo. " * 1000)
+    question = factories.make_question(document=document)
+    for _ in range(2):  # built, then read from the cache
+        cached, choices = question_with_choices(question_id=question.pk)
+        assert cached == question and cached.document_id == document.pk
+        assert "text" in cached.document.get_deferred_fields()
+        assert [c.pk for c in choices] == list(
+            Question.objects.get(pk=question.pk).choices.values_list("pk", flat=True)
+        )
