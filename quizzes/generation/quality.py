@@ -42,6 +42,7 @@ WEIGHTS = {
     "answer_not_function_word": 0.6,
     "blank_not_in_name": 0.4,
     "not_range_end": 0.3,
+    "tf_rephrased": 0.2,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 _VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
@@ -66,6 +67,8 @@ _RANGE_END = re.compile(
     r"\d[\d.]*(?:\s+a\.\s*C\.)?\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?_____|"
     r"_____\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?(?:\d|" + _MONTH_WORDS + r"\b)"
 )
+# A true statement this much of which is one run of its sentence's words is a copy.
+COPIED_SHARE = 0.85
 # An answer that is a bare article, pronoun or preposition is a misread, not a fact.
 _FUNCTION_WORDS = {
     "el",
@@ -186,6 +189,31 @@ def name_split(prompt: str, answer: str) -> bool:
     return False
 
 
+def copied_statement(statement: str, sentence: str) -> bool:
+    """Return whether a true/false statement copies its sentence: nearly all of it is one run of the sentence's words.
+
+    The judges call a true statement cut from its sentence («Por ello, María asistió…» → «María asistió…»; the
+    first clause of two), or one with a word left out, a literal copy. Restated is what changes more: a subject
+    put back, an aside dropped from the middle, a date moved to the front, cause and effect turned round.
+    Brackets dropped restate nothing.
+    """
+    body = re.sub(r"^Verdadero o falso:\s*", "", statement)
+    said = re.findall(r"\w+", fold(body))
+    words = re.findall(r"\w+", fold(re.sub(r"\s*\([^()]*\)", "", sentence)))
+    if not said or not words:
+        return False
+    longest = 0
+    run = [0] * (len(words) + 1)
+    for a in said:
+        previous = 0
+        for j, b in enumerate(words, 1):
+            current = run[j]
+            run[j] = previous + 1 if a == b else 0
+            longest = max(longest, run[j])
+            previous = current
+    return longest >= COPIED_SHARE * len(said)
+
+
 def typable(fact: Fact) -> bool:
     """Return whether a student would type this answer (dates and numbers always; long names or terms not)."""
     if fact.kind in {"date", "number"}:
@@ -279,6 +307,9 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
     results["stands_alone"] = not any(n.startswith("standalone:") for n in q.notes)
     if q.kind == "true_false":
         results["tf_paraphrased"] = "tf:verbatim" not in q.notes
+        if q.correct == ["Verdadero"] and qfacts:
+            # A true statement is published only when restated: a run of the sentence's own words is a copy.
+            results["tf_rephrased"] = not copied_statement(prompt, qfacts[0].sentence)
     if asks:
         results["not_guessable_from_title"] = not any(guessable_from_title(f, title, ex) for f in qfacts)
     if q.kind == "short_answer":

@@ -376,6 +376,9 @@ def publish(
         if not _drop_giveaways(candidates, chosen, used, score, names):
             break
         _pick_by_sentence(pool, chosen, used, score, strict=names)
+    # The refill may have tipped the true/false balance: set it right, and fill what it frees.
+    _balance_true_false(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
+    _pick_by_sentence([q for q in pool if q.kind != "true_false"], chosen, used, score, strict=names)
     for q in questions:
         if q.checks_failed:
             continue
@@ -547,7 +550,8 @@ def _another_way(q: Question, picked: list[Question]) -> bool:
 
 
 def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score, room: int = 0) -> None:
-    """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items.
+    """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items (or within one
+    item of «Falso»: one true/false item, or two true and one false, are kept).
 
     The rarer answer comes in first (into a sentence with room, or in place of the other answer's item
     of the same sentence); failing that, the weakest items of the commoner answer go.
@@ -562,8 +566,8 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
 
     def needed() -> str:
         sh = share()
-        if sh is None:
-            return ""
+        if sh is None or abs(len(tf("Verdadero")) - len(tf("Falso"))) <= 1:
+            return ""  # one item more of either answer is as balanced as a few items can be
         return "Falso" if sh > MAX_TRUE_SHARE else "Verdadero" if sh < MIN_TRUE_SHARE else ""
 
     want = needed()

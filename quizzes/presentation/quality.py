@@ -58,6 +58,9 @@ FAILED = {
         "El hueco es un extremo de un intervalo y el otro extremo está al lado: se adivina (pregunte el intervalo "
         "entero)."
     ),
+    "tf_rephrased": _(
+        "La afirmación verdadera repite palabra por palabra un trozo de la oración del texto: conviene reformularla."
+    ),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."

@@ -202,3 +202,60 @@ def test_no_published_item_names_the_answer_of_another():
         for b in published:
             if b is not a:
                 assert not any(_says(b.prompt, x) for x in a.correct), (a.prompt, b.prompt)
+
+
+@pytest.mark.parametrize(
+    ("statement", "sentence", "copy"),
+    [
+        # cut from its sentence, a connector or a word dropped: still a copy
+        (
+            "Verdadero o falso: Ana asistió a las clases de la escuela nocturna.",
+            "Por ello, Ana asistió a las clases de la escuela nocturna y trabajó como costurera.",
+            True,
+        ),
+        (
+            "Verdadero o falso: el agua entra en la raíz por los pelos absorbentes, que la planta renueva cada día.",
+            "El agua entra en la raíz por los pelos absorbentes, que la planta renueva también cada día.",
+            True,
+        ),
+        (
+            "Verdadero o falso: el puerto exportaba lana a Flandes.",
+            "El puerto exportaba lana a Flandes (sobre todo a Brujas).",
+            True,
+        ),
+        # a subject put back, an aside dropped from the middle, a date moved to the front: restated
+        (
+            "Verdadero o falso: el canal de Suez se convirtió en la ruta más corta entre Europa y Asia.",
+            "Se convirtió en la ruta más corta entre Europa y Asia, y su control fue disputado durante un siglo.",
+            False,
+        ),
+        (
+            "Verdadero o falso: la república cayó ante las tropas del general realista Morillo.",
+            "Sin embargo, la república cayó al año siguiente ante las tropas del general realista Morillo.",
+            False,
+        ),
+        (
+            "Verdadero o falso: el 2 de mayo de 1808, el pueblo de Madrid se levantó contra los franceses.",
+            "El pueblo de Madrid se levantó contra los franceses el 2 de mayo de 1808.",
+            False,
+        ),
+    ],
+)
+def test_a_true_statement_cut_from_its_sentence_is_a_copy(statement, sentence, copy):
+    from quizzes.generation.quality import copied_statement
+
+    assert copied_statement(statement, sentence) is copy
+
+
+def test_true_statements_are_published_only_restated_and_balanced():
+    from quizzes.generation.quality import copied_statement
+
+    for text in (TEXT, GIVEAWAY_TEXT):
+        bank = generate_bank(text)
+        facts = {f.key: f for f in bank.facts}
+        tf = [q for q in bank.questions if q.status == "published" and q.kind == "true_false"]
+        for q in tf:
+            if q.correct == ["Verdadero"]:
+                assert not copied_statement(q.prompt, facts[q.fact_keys[0]].sentence), q.prompt
+        true = sum(q.correct == ["Verdadero"] for q in tf)
+        assert abs(true - (len(tf) - true)) <= 1 or 0.4 <= true / len(tf) <= 0.6
