@@ -181,8 +181,9 @@ def _person_fits(name: str, ex: Extraction) -> bool:
     return not (len(name.split()) == 1 and count < 2 and len(_mentions_by_text(ex).get(name, [])) < 2)
 
 
-def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tuple[list[str], bool]:
-    """Return up to n wrong entities of the fact's kind and sub-type, each with its article.
+def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare: int = 0) -> tuple[list[str], bool]:
+    """Return up to n wrong entities of the fact's kind and sub-type, each with its article (and up to `spare`
+    more after them, the same kind of option, for publication to swap in: see `reoption`).
 
     The flag tells whether a city came from the general gazetteer rather than from the text: such
     a city may be right in the world (the event did happen there too), so a teacher reviews it.
@@ -288,8 +289,8 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3) -> tup
         # The text's own actors; the gazetteer's only when the text names too few (then spread over both, so a
         # lone actor of the text is not the wrong option of every item).
         candidates = from_text
-    chosen = spread(fact, candidates, n, name=lambda c: c[0])
-    from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen)
+    chosen = spread(fact, candidates, n + spare, name=lambda c: c[0])
+    from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen[:n])
     return [with_article(name, art) for name, art in chosen], from_gazetteer
 
 
@@ -353,8 +354,8 @@ def _date_bounds(fact: Fact) -> tuple[int | None, int | None]:
     return low, high
 
 
-def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
-    """Return wrong dates at the answer's precision, never the same date at another precision."""
+def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> list[str]:
+    """Return wrong dates at the answer's precision, never the same date at another precision (and spares)."""
     v = fact.value or {}
     precision = v.get("precision")
     if precision not in {"day", "month", "year"}:
@@ -428,7 +429,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3) -> list[str]:
         out.append(text)
         if len(out) == MIN_POOL_FACTOR * n:
             break
-    return spread(fact, out, n)
+    return spread(fact, out, n + spare)
 
 
 # ---------------------------------------------------------------- numbers
@@ -563,7 +564,7 @@ def _span_years(ex: Extraction | None) -> int | None:
     return ex._pools["span"]
 
 
-def number_distractors(fact: Fact, n: int = 3, ex: Extraction | None = None) -> list[str]:
+def number_distractors(fact: Fact, n: int = 3, ex: Extraction | None = None, spare: int = 0) -> list[str]:
     """Return up to n wrong quantities formatted like the answer (digits or words, as the text wrote it).
 
     A duration in years, decades or centuries never exceeds the span of the text's dates when the answer fits in
@@ -584,6 +585,26 @@ def number_distractors(fact: Fact, n: int = 3, ex: Extraction | None = None) -> 
         text = format_quantity(v, cand)
         if fold(text) != fold(fact.answer) and text not in out:
             out.append(text)
-        if len(out) == n:
+        if len(out) == n + spare:
             break
     return out
+
+
+def reoption(q, taken: set[str]) -> bool:
+    """Give a choice item fresh wrong options in place of those another published item already offers.
+
+    The wrong options offered already (`taken`, folded) give way to the item's spare ones, of the same kind and
+    drawn from the same candidates; returns False (the item unchanged) when it has too few spare ones. A student who
+    meets the same wrong option in two items learns it is wrong (`qgen_lint.py`'s top_distractor).
+    """
+    if not any(fold(d) in taken for d in q.distractors):
+        return True
+    kept = [d for d in q.distractors if fold(d) not in taken]
+    fresh = [d for d in q.spare if fold(d) not in taken and d not in kept]
+    need = len(q.distractors) - len(kept)
+    if len(fresh) < need:
+        return False
+    new = kept + fresh[:need]
+    q.spare = [d for d in q.distractors + q.spare if d not in new]
+    q.distractors = new
+    return True

@@ -55,6 +55,7 @@ class Question:
     sentence_indexes: list[int]
     accepted: list[str] = field(default_factory=list)  # short answer: canonical + aliases
     numeric: dict | None = None  # {"value", "tolerance", "unit"}
+    spare: list[str] = field(default_factory=list)  # choice: more wrong options of the same kind (not shown)
     items: list[str] = field(default_factory=list)  # ordering: labels in the right order
     checks_passed: list[str] = field(default_factory=list)
     checks_failed: list[str] = field(default_factory=list)

@@ -451,12 +451,13 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
     )
     # Choice items.
     from_gazetteer = False
+    # Three wrong options, and up to three spare ones the publication may swap in (`distractors.reoption`).
     if fact.kind == "date":
-        wrong = date_distractors(fact, ex)
+        wrong = date_distractors(fact, ex, spare=3)
     elif fact.kind == "number":
-        wrong = number_distractors(fact, ex=ex)
+        wrong = number_distractors(fact, ex=ex, spare=3)
     else:
-        wrong, from_gazetteer = entity_distractors(fact, ex, stem, n=3)
+        wrong, from_gazetteer = entity_distractors(fact, ex, stem, n=3, spare=3)
     if fact.members and len(wrong) >= 2:
         correct = [
             with_article(m, a if fact.blank_start <= fact.local_start else "")
@@ -478,6 +479,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 distractors=wrong[:3],
             )
         )
+        qs[-1].spare = wrong[3:]
     elif not fact.members and len(wrong) >= 3:
         qs.append(
             _q(
@@ -491,6 +493,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 distractors=wrong[:3],
             )
         )
+        qs[-1].spare = wrong[3:]
     for q in qs:
         q.notes += stem_notes
         if q.kind in {"single_choice", "multiple_choice"} and re.search(r"\b(?:de|a)\s+" + BLANK, q.prompt):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .distractors import reoption
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, fold
 from .model import Fact, Question, stable_key
@@ -404,7 +405,8 @@ def _options(q: Question) -> set[str]:
 def _fits(q: Question, chosen_items: list[Question], taken_options: set[str]) -> bool:
     """Return whether q may join the items already chosen: a new fact, and wrong options not offered yet."""
     facts = {k for p in chosen_items for k in p.fact_keys}
-    return not set(q.fact_keys) & facts and not _options(q) & taken_options
+    # A wrong option offered already gives way to one of the item's spare options (`distractors.reoption`).
+    return not set(q.fact_keys) & facts and (not _options(q) & taken_options or reoption(q, taken_options))
 
 
 def _pick_by_sentence(

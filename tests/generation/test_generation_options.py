@@ -3,6 +3,8 @@
 Every sentence here is written for the test; the rules are general and hold no answer of any corpus text.
 """
 
+from pathlib import Path
+
 from quizzes.domain.grading import normalize_answer
 from quizzes.generation import generate_bank
 
@@ -191,3 +193,30 @@ def test_number_options_keep_the_answers_style_and_the_texts_span():
         "décadas. En 1572 el virrey tomó Vilcabamba."
     )
     assert not [q for q in bank.questions if q.kind == "single_choice" and "décadas" in q.correct[0]]
+
+
+# ---------------------------------------------------------------- options spread over the published items
+def test_an_option_offered_already_gives_way_to_a_spare_one():
+    from quizzes.generation.distractors import reoption
+    from quizzes.generation.model import Question
+
+    q = Question("k", "single_choice", "En _____ …", [], ["1940"], ["1941", "1942", "1943"], "", [0])
+    q.spare = ["1944", "1945"]
+    assert reoption(q, {"1942"}) and "1942" not in q.distractors and len(q.distractors) == 3
+    assert "1942" in q.spare
+    q.spare = []
+    assert not reoption(q, {"1941"}) and "1941" in q.distractors  # too few spare ones: unchanged
+
+
+def test_published_choice_items_of_a_text_never_share_a_wrong_option():
+    text = (Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev" / "revolucion-francesa.txt").read_text()
+    bank = generate_bank(text)
+    offered = [
+        d.lower()
+        for q in bank.questions
+        if q.status == "published" and q.kind in {"single_choice", "multiple_choice"}
+        for d in q.distractors
+    ]
+    assert offered and len(offered) == len(set(offered))
+    spare = [q for q in bank.questions if q.kind == "single_choice" and q.spare]
+    assert spare  # choice items carry spare options of their own
