@@ -99,9 +99,27 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
             subj_text = subj[0].lower() + subj[1:] if determiner else subj
             parts = [wh, verb, subj_text, after]
+            obj = _NAMED_OBJECT.match(after)
+            if obj and re.search(_NAME + r"$", subj) and len(obj.group(1).split()) <= 4:
+                # Two names side by side would run together («liberó el general Antonio José de Sucre Quito»):
+                # the short named object goes first («¿En qué año liberó Quito el general … tras…?»).
+                parts = [wh, verb, obj.group(1), subj_text, after[obj.end() :].strip()]
+            elif _SPLIT_INFINITIVE.match(after.split(",")[0]):
+                return ""  # «intentaron las tropas … sin éxito tomar Cádiz»: the verb split from its infinitive
             return "¿" + " ".join(p for p in parts if p) + "?"
     return ""
 
+
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w-]*"
+# A direct object that is a name right after the verb: «Quito», «San Juan de Puerto Rico» (not «a Lima»: a place).
+_NAMED_OBJECT = re.compile(
+    r"(" + _NAME + r"(?:\s+(?:de|del|de\s+la|de\s+los)\s+" + _NAME + r"|\s+" + _NAME + r")*)"
+    r"(?=\s+(?:en|a|al|tras|con|de|del|desde|durante|hasta|por|para|sin|sobre|ante|entre|hacia|y)\b|\s*$)"
+)
+# Words between a verb and its infinitive («intentaron … sin éxito tomar»).
+_SPLIT_INFINITIVE = re.compile(
+    r"(?:[a-záéíóúñ]+\s+){1,3}?(?:[a-záéíóúñ]{2,}(?:ar|er|ir))\s+(?:[A-ZÁÉÍÓÚÑ]\w*|el|la|los|las|un|una)\b"
+)
 
 # Said of the sentence before: "poco después", "entonces", "allí", "él".
 _LEANS_BACK = re.compile(
@@ -141,6 +159,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""
         fronted = m.start() == 0
         at_end = s[m.end() :].strip() == ""
+        if at_end and re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*,\s*$", s[: m.start()]):
+            return ""  # «continuó hasta la Paz de los Pirineos, en 1659»: the date is the name's, not the verb's
         if (
             not (fronted or at_end)
             or _PARTICIPLE_BEFORE.search(s[: m.start()])

@@ -23,7 +23,7 @@ COUNT = fact("number", "count", {"number": 18, "unit": "hombres"})
     ("f", "stem", "question"),
     [
         (YEAR, f"Cristóbal Colón llegó a América en {MARK}.", "¿En qué año llegó Cristóbal Colón a América?"),
-        (YEAR, f"En {MARK}, los Reyes Católicos tomaron Granada.", "¿En qué año tomaron los Reyes Católicos Granada?"),
+        (YEAR, f"En {MARK}, los Reyes Católicos tomaron Granada.", "¿En qué año tomaron Granada los Reyes Católicos?"),
         (DAY, f"La nao Victoria regresó a Sanlúcar el {MARK}.", "¿Cuándo regresó la nao Victoria a Sanlúcar?"),
         (YEAR, f"En {MARK} se firmó el tratado de Utrecht.", "¿En qué año se firmó el tratado de Utrecht?"),
         (PERSON, f"{MARK} conquistó el reino de Nápoles.", "¿Quién conquistó el reino de Nápoles?"),
@@ -66,3 +66,37 @@ def test_a_bank_publishes_questions_with_answers():
     for q in questions:
         assert q.prompt.endswith("?") and "_____" not in q.prompt
         assert not any(a.lower() in q.prompt.lower() for a in q.correct)
+
+
+@pytest.mark.parametrize(
+    ("f", "stem", "question"),
+    [
+        # Two names side by side would run together: the short named object goes before the subject.
+        (
+            YEAR,
+            f"En {MARK}, el general Juan Martín Díaz liberó Sigüenza tras la batalla del Henares.",
+            "¿En qué año liberó Sigüenza el general Juan Martín Díaz tras la batalla del Henares?",
+        ),
+        # An object that is not a name stays after the subject.
+        (
+            DAY,
+            f"El {MARK}, un congreso provincial declaró la independencia.",
+            "¿Cuándo declaró un congreso provincial la independencia?",
+        ),
+    ],
+)
+def test_a_named_object_goes_before_a_subject_that_ends_in_a_name(f, stem, question):
+    assert wh_prompt(f, stem, None) == question
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        # The verb would be split from its infinitive by the subject and an adverbial.
+        f"En {MARK}, las tropas inglesas intentaron sin éxito tomar Cartagena.",
+        # The date is the name's («la Paz de los Pirineos, en 1659»), not the verb's.
+        f"La guerra entre España y Francia continuó hasta la Paz de Aquisgrán, en {MARK}.",
+    ],
+)
+def test_questions_the_rules_cannot_word_stay_cloze(stem):
+    assert wh_prompt(YEAR, stem, None) == ""
