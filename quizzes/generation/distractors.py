@@ -11,6 +11,8 @@ from functools import cache
 from .facts import Extraction, group_surface_forms
 from .lexicon import (
     CITY_REGIONS,
+    FEMALE_FIRST_NAMES,
+    FIRST_NAMES,
     HISTORIC_REGIONS,
     MICROSTATES,
     MONTH_NAMES,
@@ -170,6 +172,12 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
             if role:
                 roles = roles | {role}
             cached[f.answer] = (roles, sex or said, count + 1)
+        for name, (roles, sex, count) in cached.items():
+            first = name.split()[0]
+            if not sex and first in FEMALE_FIRST_NAMES:
+                cached[name] = (roles, "f", count)
+            elif not sex and first in FIRST_NAMES and not first.endswith("a"):
+                cached[name] = (roles, "m", count)
         ex._pools["people"] = cached
     return cached
 
@@ -242,6 +250,14 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             return  # «Gibraltar» is no state
         if fact.kind == "person" and not _person_fits(name, ex):
             return
+        if fact.kind == "person" and (article or name.split()[0].lower() in {"el", "la", "los", "las"}):
+            return  # «el Libertador», «los Curie»: a title or a family, no person's name
+        surname = name.split()[-1]
+        if fact.kind == "person" and any(c[0].split()[-1] == surname for c in candidates):
+            return  # «Mendeléyev» beside «Dmitri Ivánovich Mendeléyev»: one person (or one family) offered once
+        gaz = alias_table().get(f)
+        if gaz and any(alias_table().get(fold(c[0])) == gaz for c in candidates):
+            return  # «la URSS» beside «la Unión Soviética»
         root = ex.groups.root(name)
         if root in chosen_roots:
             return  # "Chain" and "Ernst Chain": one person offered twice

@@ -621,6 +621,15 @@ PERSON_TITLES = {
     "política",
     "militar",
 }
+# Women's first names (general data): a person's sex when no article or role tells it; the other first names of
+# FIRST_NAMES are men's.
+FEMALE_FIRST_NAMES = {
+    "Ada", "Agustina", "Ana", "Anne", "Antonia", "Beatriz", "Carlota", "Carmen", "Catalina", "Catherine", "Clara",
+    "Cristina", "Dolores", "Dorothy", "Elena", "Elizabeth", "Emma", "Eva", "Florence", "Francisca", "Frida",
+    "Gabriela", "Golda", "Indira", "Inés", "Irene", "Irène", "Isabel", "Jane", "Josefa", "Juana", "Julia", "Laura",
+    "Leonor", "Lucía", "Luisa", "Manuela", "Margaret", "Margarita", "Mari", "María", "Mariana", "Marie", "Marta",
+    "Mary", "Mercedes", "Rosa", "Rosalind", "Sofía", "Teresa", "Valentina", "Victoria",
+}  # fmt: skip
 # Common first names across Spanish-language and European history (used only to type a span).
 FIRST_NAMES = {
     "Adolf",

@@ -220,3 +220,17 @@ def test_published_choice_items_of_a_text_never_share_a_wrong_option():
     assert offered and len(offered) == len(set(offered))
     spare = [q for q in bank.questions if q.kind == "single_choice" and q.spare]
     assert spare  # choice items carry spare options of their own
+
+
+def test_one_person_or_state_is_offered_once_and_titles_are_no_names():
+    bank = generate_bank(
+        "El químico ruso Dmitri Ivánovich Mendeléyev presentó su tabla en 1869. Mendeléyev dejó huecos en ella. "
+        "Mendeléyev predijo el galio. El alemán Julius Lothar Meyer publicó otra en 1870. William Ramsay descubrió "
+        "los gases nobles en 1894. Henry Moseley ordenó la tabla en 1913. En 1944 el químico estadounidense Glenn "
+        "Seaborg propuso otra fila. Los Curie descubrieron el polonio en 1898. Pierre Curie murió en 1906."
+    )
+    for q in bank.questions:
+        if q.kind == "single_choice" and q.distractors and not q.distractors[0][:1].isdigit():
+            surnames = [d.split()[-1] for d in q.distractors]
+            assert len(surnames) == len(set(surnames)), q.distractors
+            assert not any(d.split()[0] in {"el", "la", "los", "las"} for d in q.distractors), q.distractors
