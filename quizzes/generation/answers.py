@@ -219,6 +219,21 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     return out
 
 
+def _transliterations(name: str) -> list[str]:
+    """Return the usual other spellings of a transliterated name: «Mendeleiev», «Mendeleev» for «Mendeléyev»,
+    «Tolstoy» for «Tolstói» (a «y» between vowels or a final «ói»/«ói» read as «i»/«y»). Only words of 7 letters or
+    more: a short name changed by one letter is another name."""
+    out = []
+    for rule, repl in ((r"(?<=[aeiouáéíóú])y(?=[eo])", "i"), (r"(?<=[eé])y(?=[eo])", ""), (r"(?<=[oó])[iíy]$", "y")):
+        words = [re.sub(rule, repl, w) if len(w) >= 7 else w for w in name.split()]
+        variant = " ".join(words)
+        if fold(variant) != fold(name):
+            out.append(variant)
+    if re.search(r"(?<=[oó])y$", name.split()[-1]) and len(name.split()[-1]) >= 7:
+        out.append(name[:-1] + "i")  # «Tolstoy» -> «Tolstoi»
+    return out
+
+
 def _fuller_names(name: str, persons: list[str]) -> list[str]:
     """Return the fuller names the text gives the same person: «Julio César», «Cayo Julio César» for «César».
 
@@ -275,6 +290,8 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         out += _surnames(name, names_in_text, nearby)
     if fact.kind == "person":
         out += _fuller_names(name, persons)
+        for form in [name, *out]:
+            out += [t for t in _transliterations(form) if fold(t) not in {fold(n) for n in names_in_text}]
     if fact.kind != "person" and len(words) == 1:
         # «Asamblea» where the text also says «Asamblea Nacional»: the longer name of the same thing.
         for other, kind in names_in_text.items():

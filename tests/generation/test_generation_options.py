@@ -85,6 +85,18 @@ def test_common_short_names_of_countries_and_regions():
     assert accepts(short_answer(bank, "América del Sur"), "Sudamérica")
 
 
+def test_transliterated_names_accept_their_usual_spellings():
+    bank = generate_bank(
+        "En 1869 el químico ruso Dmitri Mendeléyev presentó su tabla periódica en San Petersburgo. "
+        "El joven oficial León Tolstói narró el asedio de Sebastopol en 1855."
+    )
+    q = short_answer(bank, "Dmitri Mendeléyev")
+    for typed in ("Mendeleiev", "Mendeléiev", "Mendeleev", "Mendeléyev", "Dmitri Mendeleev"):
+        assert accepts(q, typed), typed
+    assert not accepts(q, "Mendel")
+    assert accepts(short_answer(bank, "León Tolstói"), "Tolstoy")
+
+
 # ---------------------------------------------------------------- true/false made false
 def _is_aside(text, answer):
     from quizzes.generation.questions import _aside
