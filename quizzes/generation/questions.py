@@ -655,6 +655,8 @@ def _aside(fact: Fact, disc: Discourse | None) -> bool:
     before = fact.sentence[: fact.local_start].rstrip()
     if re.search(r"[A-ZÁÉÍÓÚÑ][\w-]+\s+(?:de|del)$", before):
         return True  # «Paz de Augsburgo de 1555»: the year of a name
+    if fact.kind == "number" and re.match(r"\s*(?:después|antes|más tarde)\b", fact.sentence[fact.local_end :]):
+        return True  # «cuatro años después de la muerte del pintor»: a count, not the claim
     # Climb to the main clause: through a subordinate clause, an aside; through a noun, a modifier.
     main = {parse.verb, tokens[parse.verb].head}
     closing = re.fullmatch(r"\s*\.?\s*", fact.sentence[fact.local_end :]) and re.search(r",(?:\s+(?:el|en))?$", before)

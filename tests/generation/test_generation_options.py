@@ -114,6 +114,7 @@ def test_a_false_statement_never_changes_an_aside():
         ("Los tratados extendieron a los calvinistas el principio de la Paz de Augsburgo de 1555.", "1555"),
         ("La guerra terminó con el Tratado de París, firmado el 30 de marzo de 1856.", "30 de marzo de 1856"),
         ("Curie se instaló en Passy, donde murió el 4 de julio de 1934 de anemia.", "4 de julio de 1934"),
+        ("El cuadro llegó a Madrid en 1981, ocho años después de la muerte del pintor.", "ocho años"),
     ):
         assert _is_aside(text, answer), text
     bank = generate_bank("Los tratados extendieron a los calvinistas el principio de la Paz de Augsburgo de 1555.")
