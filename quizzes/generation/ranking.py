@@ -162,7 +162,8 @@ def clause_role(fact: Fact, parse=None) -> str:
             return "aside"  # «la infanta X, hija del rey _____»: said of someone else, in passing
         if verbal and (tok.dep in _SUBORDINATE or tok.dep == "amod"):
             owner = parse.tokens[tok.head]
-            if (tok.dep in {"acl", "amod"} and _event_noun(owner, parse)) or _after_name(tok, parse):
+            participle = "VerbForm=Part" in tok.morph
+            if (participle and tok.dep in {"acl", "amod"} and _event_noun(owner, parse)) or _after_name(tok, parse):
                 return "main"  # «el Tratado de París, firmado el _____»
             if owner.dep == "ROOT" and _marked(owner, parse):
                 return ""  # the parse took a fronted «Como…» clause for the main one: no signal
@@ -373,13 +374,19 @@ def publish(
     # (Names only: a year said in another item's prompt does not tell which event it dates.)
     kind_of = {f.key: f.kind for f in facts}
     names = {q.key for q in candidates if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
+
+    def fill_strict(items: list[Question]) -> None:
+        _pick_by_sentence(items, chosen, used, score, strict=names)
+        if len(chosen) < floor:
+            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, strict=names)
+
     for _ in range(4):
         if not _drop_giveaways(candidates, chosen, used, score, names):
             break
-        _pick_by_sentence(pool, chosen, used, score, strict=names)
+        fill_strict(pool)
     # The refill may have tipped the true/false balance: set it right, and fill what it frees.
     _balance_true_false(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
-    _pick_by_sentence([q for q in pool if q.kind != "true_false"], chosen, used, score, strict=names)
+    fill_strict([q for q in pool if q.kind != "true_false"])
     for q in questions:
         if q.checks_failed:
             continue

@@ -49,6 +49,13 @@ def _fact(sentence: str, answer: str, kind: str = "date", subtype: str = "year")
             "place",
             "subordinate",
         ),
+        # a relative clause on a name is still a side clause (only a participle dates a named event)
+        (
+            "La guerra enfrentó a los Estados Unidos y la Unión Soviética, que dividieron Europa en dos bloques.",
+            "dos bloques",
+            "number",
+            "subordinate",
+        ),
         # the participle describes a named event: its own date
         (
             "El Tratado de Versalles, firmado el 28 de junio de 1919, puso fin a la guerra.",
