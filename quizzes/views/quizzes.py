@@ -9,8 +9,10 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -19,7 +21,7 @@ from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
 from ..presentation import charts, questions
 from ..selectors import availability as avail
-from ..selectors import progress
+from ..selectors import progress, summaries
 from ..selectors import quizzes as quiz_selectors
 from ..services import attempts as svc
 from ..services.errors import Code, ServiceError
@@ -322,7 +324,16 @@ class ProgressView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        mine = progress.student_progress(user=self.request.user)
-        title = _("Notas de los intentos entregados, del más antiguo al más reciente")
-        context.update(progress=mine, chart=charts.progress_chart(mine.score_points, title=title))
+        user = self.request.user
+
+        def build():
+            mine = progress.student_progress(user=user)
+            title = _("Notas de los intentos entregados, del más antiguo al más reciente")
+            chart = charts.progress_chart(mine.score_points, title=title)
+            return render_to_string("quizzes/quiz/_progress_body.html", {"progress": mine, "chart": chart})
+
+        # The page's body, rendered: kept per student and language until their attempts or the content change.
+        context["body"] = summaries.cached(
+            f"progress:{get_language()}", user_id=user.pk, now=timezone.now(), build=build, until=lambda _value: None
+        )
         return context

@@ -211,3 +211,30 @@ def test_a_quizs_availability_is_cached_until_its_assignment_changes(student, dj
     assignment.closes_at = timezone.now() + timedelta(minutes=1)
     assignment.save()  # a teacher closes it early: the next question page or answer reads the new close time
     assert quiz_availability(quiz=quiz, user=student).closes_at == assignment.closes_at
+
+
+PROGRESS = reverse("quizzes:progress")
+
+
+def test_a_second_progress_page_runs_no_query_of_its_own(student_client, student, django_assert_max_num_queries):
+    quiz = factories.make_quiz(n_questions=1)
+    attempt_svc.attempt_submit(user=student, attempt_id=attempt_svc.attempt_start(user=student, quiz=quiz).pk)
+    student_client.get(PROGRESS)
+    with django_assert_max_num_queries(2):  # the session and the user: the body is rendered from the cache
+        assert student_client.get(PROGRESS).status_code == 200
+
+
+def test_a_submitted_attempt_and_a_renamed_quiz_show_on_the_cached_progress_page(student_client, student):
+    quiz = factories.make_quiz(n_questions=1, title="Primer cuestionario")
+    assert "Primer cuestionario" not in student_client.get(PROGRESS).content.decode()
+    attempt_svc.attempt_submit(user=student, attempt_id=attempt_svc.attempt_start(user=student, quiz=quiz).pk)
+    assert "Primer cuestionario" in student_client.get(PROGRESS).content.decode()
+    quiz.title = "Cuestionario renombrado"
+    quiz.save()
+    assert "Cuestionario renombrado" in student_client.get(PROGRESS).content.decode()
+
+
+def test_the_cached_progress_page_is_kept_per_language(student_client, student):
+    assert "Mi progreso" in student_client.get(PROGRESS).content.decode()
+    page = student_client.get(PROGRESS, headers={"accept-language": "en"}).content.decode()
+    assert "My progress" in page and "Todavía no ha hecho" not in page
