@@ -318,6 +318,46 @@ def _number_mismatch(stem: str, fact: Fact) -> bool:
     return first in {"el", "la", "un", "una"}
 
 
+def _list_cut_short(stem: str, sentence: str) -> bool:
+    """Return whether the stem ends a comma series whose «y …» member the cut left out.
+
+    «fueron el nihonio, el moscovio, el teneso.» or «se rebeló, reunió un gran ejército.» from a sentence that
+    goes on «y el oganesón…», «y sitió Cuzco».
+    """
+    body = stem.rstrip(" .").replace(BLANK, " ")
+    if "," not in body:
+        return False
+    tail = re.findall(r"[\wáéíóúñü]+", fold(body))[-3:]
+    if len(tail) < 2:
+        return False
+    m = re.search(r"\b" + r"\W+".join(map(re.escape, tail)) + r"\s*,?\s+(?:y|e)\s", fold(sentence))
+    if not m:
+        return False
+    at = len(re.findall(r"[\wáéíóúñü]+", fold(sentence)[: m.end()]))  # words up to «y»
+    rest = re.split(r"(?:[\wáéíóúñü]+\W+){" + str(at) + "}", sentence.lower(), maxsplit=1)[-1]
+    nxt = re.findall(r"[\wáéíóúñü]+", rest.split(",")[0])[:4]
+    segments = [re.findall(r"[\wáéíóúñü]+", seg.lower()) for seg in body.split(",")]
+    if len(segments) < 2 or not nxt or not segments[-1] or not segments[-2] or len(segments[-1]) > 6:
+        return False
+    last, before = segments[-1], segments[-2]
+    articles = {"el", "la", "los", "las", "un", "una"}
+
+    def verbal(words: list[str]) -> bool:
+        return any(is_finite_verb(w) for w in words)
+
+    def opens_with_verb(words: list[str]) -> bool:
+        head = words[1] if words[0] in {"se", "le", "les", "lo", "la", "no"} and len(words) > 1 else words[0]
+        return is_finite_verb(head)
+
+    if nxt[0] in articles:
+        # «el moscovio, el teneso» before «y el oganesón»: a series of noun phrases (not «y la reputación sufrió»)
+        return last[0] in articles and before[0] in articles and not verbal(last) and not verbal(nxt[1:])
+    if opens_with_verb(nxt):
+        # «se rebeló, reunió un gran ejército» before «y sitió Cuzco»: a series of verbs
+        return opens_with_verb(last) and is_finite_verb(before[-1])
+    return False
+
+
 _NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
 
 
@@ -328,6 +368,8 @@ def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> s
         problem = "split_subject"
     if not problem and _number_mismatch(fixed, fact):
         problem = "agreement"
+    if not problem and _list_cut_short(fixed, fact.sentence):
+        problem = "list_cut"
     m_stem, m_sent = _NEUTER.search(fixed), _NEUTER.search(fact.sentence)
     if not problem and m_stem and m_sent:
         # "como evidencia de esto" once what "esto" stood for was cut from the stem.

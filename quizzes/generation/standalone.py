@@ -120,7 +120,11 @@ _LEADING_DEMONSTRATIVE = re.compile(
 )
 # "corrió la misma suerte", "hizo lo mismo": what is the same was said before.
 _SAME_AS_BEFORE = re.compile(
-    r"\b(?:la misma suerte|el mismo destino|lo mismo|el mismo camino|su ejemplo)\b", re.IGNORECASE
+    r"\b(?:la misma suerte|el mismo destino|lo mismo|el mismo camino|su ejemplo)\b|"
+    # «una clasificación muy parecida»: like what? (a comparison with its term, «parecida a la de X», is clear)
+    r"\b(?:muy\s+|bastante\s+)?(?:parecid[oa]s?|similar(?:es)?|semejantes?|análog[oa]s?|idéntic[oa]s?)"
+    r"(?!\s+(?:a|al|en|de|del|entre)\b)(?=\s*[,.;:]|\s*$)",
+    re.IGNORECASE,
 )
 _PERSONAL_RE = re.compile(r"^(él|ella|ellos|ellas)\b\s*", re.IGNORECASE)
 # "En ella…", "Con él…", "De ellos…": a pronoun after a preposition, its referent said before.
@@ -569,14 +573,14 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
             return text, "fragment"  # «_____ derrota»: the article alone is the blank
         if not found:
             continue
-        if mention.lemma and re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title):
-            continue  # the title says which: «la guerra» in «Guerra de Crimea»
-        if mention.lemma == topic_head:
-            continue  # what the document is about: «la guerra» of «La guerra de sucesión española fue…»
         topic_said = _as_topic(disc, index, mention, found.group(0))
         if topic_said:
             text = text[: found.start()] + topic_said + text[found.end() :]
             continue
+        if mention.lemma and re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title):
+            continue  # the title says which: «la guerra» in «Guerra de Crimea»
+        if mention.lemma == topic_head:
+            continue  # what the document is about: «la guerra» of «La guerra de sucesión española fue…»
         if mention.name:
             head = found.group(0).split()[-1]
             full = next(

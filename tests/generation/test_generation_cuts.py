@@ -71,3 +71,24 @@ def test_a_country_whose_article_is_optional_is_offered_without_it_after_de():
     for q in generate_bank(text).questions:
         if q.kind == "single_choice" and "de _____" in q.prompt:
             assert not any(o.startswith("el Perú") for o in q.correct + q.distractors), q
+
+
+def test_a_series_cut_before_its_last_member_is_caught():
+    from quizzes.generation.questions import _list_cut_short
+
+    assert _list_cut_short(
+        "Los últimos en llegar, en _____, fueron el cobre, el estaño, el plomo.",
+        "Los últimos en llegar, en 1820, fueron el cobre, el estaño, el plomo y el cinc, que cerraron la serie.",
+    )
+    assert _list_cut_short(
+        "En 1536, _____ se rebeló, reunió un gran ejército.",
+        "En 1536, Manco Inca se rebeló, reunió un gran ejército y sitió Cuzco durante un año.",
+    )
+    # A clause cut before «y» and a new subject, or before a second verb of a clause: nothing is missing.
+    assert not _list_cut_short(
+        "La ciudad, fundada en 1500, resistió.", "La ciudad, fundada en 1500, resistió y la reputación sufrió."
+    )
+    assert not _list_cut_short(
+        "En enero de 1855, el Reino, gobernado por Benso, conde de _____, se unió a los aliados.",
+        "En enero de 1855, el Reino, gobernado por Benso, conde de Cavour, se unió a los aliados y envió soldados.",
+    )

@@ -163,3 +163,26 @@ def test_words_before_the_verb_that_may_be_its_subject_are_left_alone():
     )
     stem = "Los pastores, gente del valle, subían cada verano a _____."
     assert stand_alone(stem, 1, disc) == (stem, "")
+
+
+@pytest.mark.parametrize(
+    ("stem", "problem"),
+    [
+        ("El químico _____ publicó en 1870 una clasificación muy parecida.", "demonstrative"),
+        ("El químico _____ publicó en 1870 una clasificación parecida a la de Mendeléyev.", ""),
+    ],
+)
+def test_a_comparison_without_its_term_points_back(stem, problem):
+    assert stand_alone(stem, 0, None)[1] == problem
+
+
+def test_the_documents_subject_is_preferred_to_a_class_noun_the_title_also_names():
+    disc = discourse(
+        "El Tajo es un río de la península ibérica.",
+        "El río nace en la sierra de Albarracín.",
+        title="Tajo (río)",
+    )
+    assert definite_reference("El río nace en la sierra de _____.", 1, disc) == (
+        "El Tajo nace en la sierra de _____.",
+        "",
+    )
