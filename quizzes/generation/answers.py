@@ -204,8 +204,10 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     """
     tokens = name.split()
     last = tokens[-1]
-    if _ROMAN.match(last) or len(tokens) < 2:
-        return []
+    if any(_ROMAN.match(t) for t in tokens) or len(tokens) < 2:
+        return []  # «Isabel I de Castilla» is no «Castilla», «Felipe V» no «V»
+    if tokens[0].endswith(("es", "os")) and tokens[-1].endswith(("os", "as")):
+        return []  # «Reyes Católicos»: a pair of people with a title, not a first name and a surname
     if _bearers(last, name, names_in_text if nearby is None else nearby):
         return []
     first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == last), name)
@@ -216,15 +218,17 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
         k += 1
     surname = " ".join(tokens[k:])
     out = [surname, last] if tokens[k - 1].lower() not in _PARTICLES else [last, " ".join(tokens[k - 1 :])]
+    if len(tokens) >= 4 and tokens[-2].lower() in _PARTICLES and tokens[-3][:1].isupper():
+        out = [surname, " ".join(tokens[-3:])]  # «Rodríguez del Toro», not «Toro»
     return out
 
 
 def _transliterations(name: str) -> list[str]:
     """Return the usual other spellings of a transliterated name: «Mendeleiev», «Mendeleev» for «Mendeléyev»,
-    «Tolstoy» for «Tolstói» (a «y» between vowels or a final «ói»/«ói» read as «i»/«y»). Only words of 7 letters or
-    more: a short name changed by one letter is another name."""
+    «Tolstoy» for «Tolstói» (the «y» of «-yev», «-yov» read as «i» or dropped, a final «ói» as «oy»). Only words
+    of 7 letters or more: a short name changed by one letter is another name."""
     out = []
-    for rule, repl in ((r"(?<=[aeiouáéíóú])y(?=[eo])", "i"), (r"(?<=[eé])y(?=[eo])", ""), (r"(?<=[oó])[iíy]$", "y")):
+    for rule, repl in ((r"(?<=[aeiouáéíóú])y(?=[eo]v)", "i"), (r"(?<=[eé])y(?=[eo]v)", ""), (r"(?<=[oó])[iíy]$", "y")):
         words = [re.sub(rule, repl, w) if len(w) >= 7 else w for w in name.split()]
         variant = " ".join(words)
         if fold(variant) != fold(name):

@@ -85,6 +85,15 @@ def test_common_short_names_of_countries_and_regions():
     assert accepts(short_answer(bank, "América del Sur"), "Sudamérica")
 
 
+def test_no_kingdom_or_title_is_accepted_for_a_person():
+    from quizzes.generation.answers import _surnames
+
+    assert _surnames("Isabel I de Castilla", {}) == []
+    assert _surnames("Reyes Católicos", {}) == []
+    assert "Toro" not in _surnames("María Teresa Rodríguez del Toro", {})
+    assert "Rodríguez del Toro" in _surnames("María Teresa Rodríguez del Toro", {})
+
+
 def test_transliterated_names_accept_their_usual_spellings():
     bank = generate_bank(
         "En 1869 el químico ruso Dmitri Mendeléyev presentó su tabla periódica en San Petersburgo. "
