@@ -6,7 +6,7 @@ import contextlib
 import re
 
 from .facts import Extraction, group_surface_forms
-from .lexicon import EVENT_HEADS, ORG_HEADS, STATE_HEAD_WORDS, fold
+from .lexicon import EVENT_HEADS, FIRST_NAMES, NUMBER_WORD_SET, ORG_HEADS, STATE_HEAD_WORDS, fold
 from .model import Fact, Question
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
 from .standalone import outside_reference
@@ -43,6 +43,8 @@ WEIGHTS = {
     "blank_not_in_name": 0.4,
     "not_range_end": 0.3,
     "tf_rephrased": 0.2,
+    "number_not_repeated": 0.4,
+    "full_name_answer": 0.2,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 _VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
@@ -173,6 +175,16 @@ def list_member(prompt: str) -> bool:
 def range_inverted(statement: str) -> bool:
     """Return whether a range of years in the statement runs backwards («entre 1942 y 1940»)."""
     return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
+
+
+def number_repeated(prompt: str, answer: str) -> bool:
+    """Return whether a quantity answer's number stands again in the prompt («seis moléculas», «y seis de agua»)."""
+    words = re.findall(r"[\w,.]+", fold(answer))
+    number = next((w for w in words if w[:1].isdigit() or w in NUMBER_WORD_SET), "")
+    if not number or number in {"un", "una", "uno"}:
+        return False
+    rest = fold(prompt.replace(BLANK, " "))
+    return re.search(r"(?<![\w,.])" + re.escape(number) + r"(?![\w])", rest) is not None
 
 
 def name_split(prompt: str, answer: str) -> bool:
@@ -332,6 +344,16 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
     if asks and BLANK in prompt and any(f.kind in {"date", "number"} for f in qfacts):
         # One end of a range given beside the other is guessed, not known (the whole range may be asked).
         results["not_range_end"] = _RANGE_END.search(prompt) is None
+    if asks and any(f.kind == "number" for f in qfacts):
+        # «_____ de dióxido de carbono y seis de agua producen… seis de oxígeno»: the number said again beside it.
+        results["number_not_repeated"] = not any(
+            number_repeated(prompt, f.answer) for f in qfacts if f.kind == "number"
+        )
+    if asks and any(f.kind == "person" for f in qfacts):
+        # «_____ asistió a las clases…» → «María»: a first name alone is not who the person is.
+        results["full_name_answer"] = not any(
+            f.kind == "person" and " " not in f.answer.strip() and f.answer.strip() in FIRST_NAMES for f in qfacts
+        )
     if asks:
         results["answer_not_function_word"] = not any(fold(c) in _FUNCTION_WORDS for c in q.correct)
         if BLANK in prompt:

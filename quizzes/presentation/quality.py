@@ -61,6 +61,8 @@ FAILED = {
     "tf_rephrased": _(
         "La afirmación verdadera repite palabra por palabra un trozo de la oración del texto: conviene reformularla."
     ),
+    "number_not_repeated": _("El mismo número aparece en otra parte del enunciado y delata la respuesta."),
+    "full_name_answer": _("La respuesta es solo un nombre de pila: conviene el nombre completo de la persona."),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."

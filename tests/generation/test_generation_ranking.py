@@ -266,3 +266,21 @@ def test_true_statements_are_published_only_restated_and_balanced():
                 assert not copied_statement(q.prompt, facts[q.fact_keys[0]].sentence), q.prompt
         true = sum(q.correct == ["Verdadero"] for q in tf)
         assert abs(true - (len(tf) - true)) <= 1 or 0.4 <= true / len(tf) <= 0.6
+
+
+def test_a_number_said_again_beside_the_blank_and_a_bare_first_name_are_not_published():
+    from quizzes.generation.quality import number_repeated
+
+    assert number_repeated("La reacción: _____ de hidrógeno y seis de oxígeno dan seis de agua.", "seis moléculas")
+    assert number_repeated("Llegaron 12 barcos y _____ con ellos.", "12 hombres")
+    assert not number_repeated("La tabla tiene _____ y 18 grupos.", "siete periodos")
+    assert not number_repeated("El asedio duró 6 meses y _____ murieron.", "6000 soldados")
+    bank = generate_bank(
+        "Santiago Ramírez fue un pintor mexicano del siglo XIX.\n"
+        "Santiago Ramírez estudió en la Academia de San Carlos de la capital.\n"
+        "Ana asistió a las clases de dibujo de la Academia de San Carlos.\n"
+        "Santiago Ramírez pintó el retrato de Ana en 1867.\n"
+    )
+    asked_ana = [q for q in bank.questions if q.kind in {"short_answer", "single_choice"} and q.correct == ["Ana"]]
+    assert asked_ana
+    assert all("full_name_answer" in q.checks_failed and q.status == "draft" for q in asked_ana)
