@@ -17,7 +17,7 @@ import re
 
 from num2words import num2words
 
-from .lexicon import EVENT_HEADS, MONTH_NAMES, ORG_HEADS, alias_table, fold
+from .lexicon import EVENT_HEADS, FEMALE_FIRST_NAMES, FIRST_NAMES, MONTH_NAMES, ORG_HEADS, alias_table, fold
 from .model import Fact
 
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
@@ -28,6 +28,8 @@ _GENERIC = {w.lower() for w in list(EVENT_HEADS) + list(ORG_HEADS)} | {
 }  # fmt: skip
 _PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "di", "le", "la"}
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+# Men's first names that often come second in a compound first name («José Antonio», «Juan Carlos»).
+_SECOND_NAMES = {"José", "Juan", "Antonio", "Luis", "Carlos", "Manuel", "Francisco", "Pedro", "Felipe", "Miguel"}
 _ORDINALS = {"Primer", "Primera", "Primero", "Segundo", "Segunda", "Tercer", "Tercera", "Tercero", "Cuarto", "Cuarta"}
 # Acronyms everyone types, of organisations any text may name (general data, not this text's answers).
 COMMON_ACRONYMS = {
@@ -213,6 +215,10 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == last), name)
     if first != name:
         return []  # the text named another bearer first: its «Velázquez» alone is that one
+    if last in FEMALE_FIRST_NAMES or (last in _SECOND_NAMES and tokens[0] in FIRST_NAMES):
+        return []  # «Margarita Teresa», «José Antonio»: two first names, no surname («Benjamin Franklin» has one)
+    if tokens[-2].lower() in _PARTICLES and alias_table().get(fold(last)):
+        return []  # «Mariana de Austria», «Carlos de Austria»: a house or a land, not a surname
     k = 1
     while k < len(tokens) - 1 and tokens[k].lower() in _PARTICLES:
         k += 1
@@ -280,6 +286,8 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         for other, kind in names_in_text.items():
             if fact.kind == "person" and len(other.split()) == 1 and not _owns(other, name, names_in_text, pool):
                 continue
+            if fact.kind == "person" and sum(1 for o in persons if o.split()[0] == other and o != other) > 1:
+                continue  # «Carlos» is not «Carlos II» where the text names «Carlos III» and «Carlos VI» too
             other_words = _content(other)
             if other == name or not other_words or len(other_words) >= len(words):
                 continue

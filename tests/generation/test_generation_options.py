@@ -92,6 +92,13 @@ def test_no_kingdom_or_title_is_accepted_for_a_person():
     assert _surnames("Reyes Católicos", {}) == []
     assert "Toro" not in _surnames("María Teresa Rodríguez del Toro", {})
     assert "Rodríguez del Toro" in _surnames("María Teresa Rodríguez del Toro", {})
+    assert _surnames("Mariana de Austria", {}) == [] and _surnames("Margarita Teresa", {}) == []
+    assert "Franklin" in _surnames("Benjamin Franklin", {})
+    bank = generate_bank(
+        "A la muerte de Carlos II en 1700, Felipe V heredó el trono. Carlos III fue proclamado en Viena en 1703. "
+        "En 1711 el archiduque se convirtió en el emperador Carlos VI. Carlos renunció al trono en 1714."
+    )
+    assert not accepts(short_answer(bank, "Carlos II"), "Carlos")
 
 
 def test_transliterated_names_accept_their_usual_spellings():
