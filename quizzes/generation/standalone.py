@@ -917,7 +917,48 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
-    return definite_reference(text, index, disc, blank=blank)
+    text, problem = definite_reference(text, index, disc, blank=blank)
+    return (text if problem else full_first_names(text, disc)), problem
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def full_first_names(text: str, disc: Discourse | None) -> str:
+    """Return the prompt with a person named by the first name alone given the surname the text gives him.
+
+    «¿Cuándo murió Pierre atropellado…?» in a text that names «Pierre Curie» reads «¿Cuándo murió Pierre Curie…?».
+    Only a one-word name the text itself uses alone, with a single shortest fuller name (no regnal number:
+    «Carlos» is no «Carlos V»), neither already followed by a name nor after «de».
+    """
+    if disc is None or not disc.names:
+        return text
+    every = {n for names in disc.names.values() for n in names}
+    for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
+        fuller = [
+            n
+            for n in every
+            if n.split()[0] == word
+            and len(n.split()) > 1
+            and not _ROMAN.match(n.split()[1])
+            and all(w[:1].isupper() for w in n.split())  # a person's name: «Pierre Curie», not «América del Sur»
+        ]
+        if not fuller:
+            continue
+        if word in _NAME_HEADS and len(fuller) > 1:
+            continue  # «la Asamblea»: the Nacional or the Legislativa?
+        shortest = min(len(n) for n in fuller)
+        choice = {n for n in fuller if len(n) == shortest}
+        if len(choice) != 1:
+            continue
+        full = choice.pop()
+        pattern = (
+            r"(?<!\bde )(?<!\bdel )(?<![\w-])"
+            + re.escape(word)
+            + r"(?![\w-])(?!\s+(?:y\s+|e\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚÑ])"
+        )
+        text = re.sub(pattern, full, text)
+    return text
 
 
 _FOLDED_ARTICLES = {"el", "la", "los", "las"}

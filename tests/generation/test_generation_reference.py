@@ -5,7 +5,13 @@ Texts invented for these tests (not from the seed or the corpus); the parse is t
 
 import pytest
 
-from quizzes.generation.standalone import Discourse, definite_reference, drop_connectors, stand_alone
+from quizzes.generation.standalone import (
+    Discourse,
+    definite_reference,
+    drop_connectors,
+    full_first_names,
+    stand_alone,
+)
 from quizzes.generation.text import Sentence
 
 
@@ -186,3 +192,28 @@ def test_the_documents_subject_is_preferred_to_a_class_noun_the_title_also_names
         "El Tajo nace en la sierra de _____.",
         "",
     )
+
+
+def test_a_person_named_by_the_first_name_alone_gets_the_surname_the_text_gives():
+    names = {0: ["Pierre Curie", "Marie Curie", "Marie Salomea Curie"], 1: ["Pierre"], 2: ["Carlos V", "Carlos"]}
+    disc = discourse("Pierre Curie y Marie Curie.", "Pierre murió en 1906.", "Carlos reinó.", names=names)
+    assert full_first_names("¿Cuándo murió Pierre atropellado?", disc) == "¿Cuándo murió Pierre Curie atropellado?"
+    # «Marie y Pierre Curie» share the surname already said.
+    names[1].append("Marie")
+    assert full_first_names("En 1903, Marie y Pierre Curie ganaron.", disc) == "En 1903, Marie y Pierre Curie ganaron."
+    assert full_first_names("Marie ocupó la cátedra.", disc) == "Marie Curie ocupó la cátedra."
+    assert full_first_names("El archiduque Carlos entró en Madrid.", disc) == "El archiduque Carlos entró en Madrid."
+
+
+def test_an_institution_said_by_its_head_is_completed_only_when_the_text_has_one():
+    one = discourse(
+        "La Asamblea Nacional votó.", "La Asamblea aprobó la ley.", names={0: ["Asamblea Nacional"], 1: ["Asamblea"]}
+    )
+    assert full_first_names("La Asamblea aprobó la _____.", one) == "La Asamblea Nacional aprobó la _____."
+    two = discourse(
+        "La Asamblea Nacional votó.",
+        "La Asamblea Legislativa siguió.",
+        "La Asamblea aprobó la ley.",
+        names={0: ["Asamblea Nacional"], 1: ["Asamblea Legislativa"], 2: ["Asamblea"]},
+    )
+    assert full_first_names("La Asamblea aprobó la _____.", two) == "La Asamblea aprobó la _____."
