@@ -20,7 +20,7 @@ class FaviconView(RedirectView):
 
 
 urlpatterns = [
-    path("favicon.ico", FaviconView.as_view()),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     # Two of Django's views, extended (a chosen password is no longer provisional); same names and paths.
     path("cuentas/password_change/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path(

@@ -104,6 +104,7 @@ MATRIX: dict[str, Entry] = {
     ),
     # Operations
     "quizzes:healthz": Entry(EVERYONE),
+    "favicon": Entry(per_role(301, 301, 301, 301, 301, 301), note="to the app's icon"),
     # Home, reading, authoring preview
     "quizzes:home": Entry(LOGGED_IN),
     "quizzes:document_read": Entry(LOGGED_IN, kwargs=lambda w: {"pk": w.document.pk}, query="?s=0"),
