@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import models
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
@@ -258,22 +260,38 @@ def student_home(*, user, now: datetime | None = None) -> StudentHome:
     )
 
 
-def cached_student_home(*, user, now: datetime | None = None) -> StudentHome:
-    """student_home(), kept in the cache until its data changes or a date on it passes (see summaries)."""
-    now = now or timezone.now()
+def cached_student_home(
+    *, user, now: datetime | None = None, present: Callable[[StudentHome], Any] | None = None, variant: str = ""
+) -> Any:
+    """student_home(), kept in the cache until its data changes or a date on it passes (see summaries).
 
-    def until(home: StudentHome) -> datetime | None:
+    With ``present`` the cache keeps ``present(home)`` instead (the page's rendered body, under its own ``variant``
+    name, e.g. its language); it then also holds only until the cards panel's «the next one is due in N minutes»
+    would read otherwise.
+    """
+    now = now or timezone.now()
+    built: list[StudentHome] = []
+
+    def build():
+        home = student_home(user=user, now=now)
+        built.append(home)
+        return present(home) if present else home
+
+    def until(value) -> datetime | None:
+        home = built[0]
         instants = [card_clock(user=user, now=now).until]  # read by the cards panel already: no query
         for a in home.assignments:
             instants += [a.assignment.opens_at, a.assignment.closes_at, a.due_at, a.quiz.opens_at, a.quiz.closes_at]
         for q in home.quizzes:
             instants += [q.availability.opens_at, q.availability.closes_at, q.due_at, q.quiz.opens_at, q.quiz.closes_at]
+        if present and home.cards.next_due_at and not home.cards.total:
+            # The time left is shown to the minute: the text holds until the minute count drops.
+            left = (home.cards.next_due_at - now).total_seconds()
+            instants.append(now + timedelta(seconds=left % 60) if left > 0 else None)
         return summaries.earliest_after(now, instants)
 
     with clock_scope(user):
-        return summaries.cached(
-            "home", user_id=user.pk, now=now, build=lambda: student_home(user=user, now=now), until=until
-        )
+        return summaries.cached(f"home{variant}", user_id=user.pk, now=now, build=build, until=until)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """The home page: tells a student or a teacher what to do next."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from ..selectors import quizzes as quiz_selectors
@@ -16,5 +18,11 @@ class HomeView(LoginRequiredMixin, TemplateView):
         if user.is_teacher:
             context["home"] = quiz_selectors.teacher_home(user=user)
         else:
-            context["home"] = quiz_selectors.cached_student_home(user=user, now=timezone.now())
+            # The student's sections, rendered: kept in the cache per student and language (cached_student_home).
+            context["home"], context["body"] = quiz_selectors.cached_student_home(
+                user=user,
+                now=timezone.now(),
+                present=lambda home: (home, render_to_string("quizzes/includes/_home_student.html", {"home": home})),
+                variant=f":{get_language()}",
+            )
         return context

@@ -238,3 +238,22 @@ def test_the_cached_progress_page_is_kept_per_language(student_client, student):
     assert "Mi progreso" in student_client.get(PROGRESS).content.decode()
     page = student_client.get(PROGRESS, headers={"accept-language": "en"}).content.decode()
     assert "My progress" in page and "Todavía no ha hecho" not in page
+
+
+def test_the_cached_home_body_holds_until_the_minutes_left_to_the_next_card_change(student):
+    """Nothing due and a card due in 90.5 s: «dentro de 1 minuto» holds for 30.5 s, then the body is rendered again."""
+    now = timezone.now()
+    _started_card(student, due=now + timedelta(seconds=90.5))
+    rendered = []
+
+    def present(home):
+        rendered.append(home)
+        return len(rendered)
+
+    def body(at):
+        return cached_student_home(user=student, now=at, present=present, variant=":test")
+
+    assert body(now) == 1
+    assert body(now + timedelta(seconds=30)) == 1
+    assert body(now + timedelta(seconds=31)) == 2
+    assert rendered[0].cards.total == 0 and rendered[0].cards.next_due_at is not None
