@@ -61,6 +61,10 @@ _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al
 _NAME_BEFORE_BLANK = re.compile(
     r"(?<![.:;!?¿¡] )(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:van|von|der|de|del|da|di|du|de la|de los|de las)\s+_____"
 )
+# «Camillo Benso, conde de _____», «el marqués de _____»: a title of nobility is one name with its place.
+_NOBLE_OF_BLANK = re.compile(
+    r"\b(?:conde|condesa|duque|duquesa|marqués|marquesa|barón|baronesa|vizconde|vizcondesa)\s+(?:de|del)\s+_____"
+)
 # «_____ van Helmont»: the blank takes the first names of a longer name.
 _NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le)\s+[A-ZÁÉÍÓÚÑ]")
 # The blank beside the other end of its range or pair: «Entre 1939 y _____», «de _____ a septiembre de 1855».
@@ -191,7 +195,7 @@ def name_split(prompt: str, answer: str) -> bool:
     """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»)."""
     if not answer[:1].isupper():
         return False
-    if _NAME_AFTER_BLANK.search(prompt):
+    if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt):
         return True
     for m in _NAME_BEFORE_BLANK.finditer(prompt):
         first = prompt[m.start() :].split()[0]

@@ -139,6 +139,8 @@ def test_a_text_publishes_its_main_facts_and_not_its_side_remarks():
         ("El químico _____ van Helmont cultivó un sauce en una maceta.", "Jan Baptista", True),
         ("El elemento se obtuvo en 1955 en la Universidad de _____.", "California", True),
         ("La guerra terminó con la firma del Tratado de _____.", "París", True),
+        ("El primer ministro Camillo Benso, conde de _____, se unió a los aliados.", "Cavour", True),
+        ("El joven marqués de _____ llegó como voluntario.", "Lafayette", True),
         ("En 1898 la ciudad de _____ perdió sus últimas colonias.", "Madrid", False),
         ("Tras _____, el ejército se retiró a la costa.", "Ayacucho", False),
         ("La paz se firmó en el Tratado de Utrecht de _____.", "1713", False),
