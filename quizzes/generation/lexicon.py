@@ -1124,7 +1124,7 @@ STATE_YEARS = {
 # Years in which a state that existed before and after did not exist («Polonia» between its partitions and 1918).
 STATE_GAPS = {
     "Polonia": (1795, 1918), "Estonia": (1940, 1991), "Letonia": (1940, 1991), "Lituania": (1940, 1991),
-    "Hungría": (1541, 1918),
+    "Hungría": (1541, 1918), "Austria": (1938, 1945), "Checoslovaquia": (1939, 1945),
 }  # fmt: skip
 # Territories the country catalogue lists that are no state: never the wrong option for a state.
 NOT_STATES = {

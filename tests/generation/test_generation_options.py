@@ -191,6 +191,7 @@ def test_no_state_that_did_not_exist_nor_a_microstate_from_the_gazetteer():
     assert not state_existed("Albania", 1856) and state_existed("Albania", 1939)
     assert not state_existed("Polonia", 1856) and state_existed("Polonia", 1650) and state_existed("Polonia", 1939)
     assert not state_existed("Reino Unido", 1494) and not state_existed("Argentina", 1494)
+    assert not state_existed("Austria", 1940) and state_existed("Austria", 1950)
     bank = generate_bank(
         "En 1648 Francia obtuvo la mayor parte de Alsacia tras una larga guerra. La paz se firmó en Münster."
     )
