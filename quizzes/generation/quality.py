@@ -47,7 +47,8 @@ WEIGHTS = {
     "full_name_answer": 0.2,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
-_VAGUE_ANSWER = re.compile(r"^(?:el|la|los|las|un|una|unos|unas)?\s*[a-záéíóúñü]+$")
+# «el ataque», «La derrota»: a bare common noun (the article may open the answer with a capital).
+_VAGUE_ANSWER = re.compile(r"^(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Uu]n|[Uu]na|[Uu]nos|[Uu]nas)?\s*[a-záéíóúñü]+$")
 _VAGUE_DEFINITION = re.compile(r"^¿Qué (?:es|era|fue|son|eran|fueron) (?:el|la|los|las) [a-záéíóúñü]")
 # A blank beside a coordinated name: «Chile y _____», «_____, Florey y Chain», «el Perú, Bolivia, Chile y _____».
 _LIST_AROUND_BLANK = re.compile(

@@ -749,6 +749,11 @@ def paraphrase(statement: str, keep: str) -> str:
             continue
         if not re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*$", out[: m.start()]):
             continue  # an apposition follows a name
+        before = out[: m.start()]
+        if re.match(r"(?:en|de|a|con|por|para|según|tras|desde|durante)\s", before, re.IGNORECASE) and not any(
+            is_finite_verb(t.text) for t in tokenize(before)
+        ):
+            continue  # «En honor de Mendeléyev, el elemento 101, obtenido…»: the subject after a fronted phrase
         if re.match(r"\s*(?:y\s+|e\s+)?(?:el |la |los |las )?[A-ZÁÉÍÓÚÑ]", out[m.end() :]):
             continue  # "Suecia, la Unión Soviética, Noruega…" is a list, not an aside
         out = out[: m.start()] + out[m.end() :]

@@ -25,7 +25,16 @@ from dataclasses import dataclass
 
 from .lexicon import fold
 from .model import Fact, Question, stable_key
-from .standalone import Discourse, _agrees, drop_connectors, lower_first, sentence_subject, stand_alone, verbish
+from .standalone import (
+    Discourse,
+    _agrees,
+    definite_reference,
+    drop_connectors,
+    lower_first,
+    sentence_subject,
+    stand_alone,
+    verbish,
+)
 from .text import Sentence
 
 BLANK = "_____"
@@ -212,6 +221,7 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
             statement = ""
         if statement:
             statement = statement.replace(" de el ", " del ")
+            statement, problem = definite_reference(statement, r.sentence_index, disc)
             q = Question(
                 key=stable_key("true_false", "cause", r.sentence, cause, "false" if false else "true"),
                 kind="true_false",
@@ -222,7 +232,8 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
                 explanation=r.sentence,
                 sentence_indexes=[r.sentence_index],
                 notes=["relation:cause"]
-                + ([f"Afirmación falsa: «{said_cause}» en lugar de «{cause}»."] if false else []),
+                + ([f"Afirmación falsa: «{said_cause}» en lugar de «{cause}»."] if false else [])
+                + ([f"standalone:{problem}"] if problem else []),
             )
             questions.append(q)
     return facts, questions

@@ -443,6 +443,7 @@ class Mention:
     name: bool
     gender: str = ""
     light: bool = False  # the object of a verb it makes an idiom with («declaró la guerra»)
+    relative_only: bool = False  # said with a relative clause alone («el reparto, que dejaba…»): not which one
 
 
 def noun_mentions(parse) -> list[Mention]:
@@ -501,6 +502,7 @@ def noun_mentions(parse) -> list[Mention]:
                 name=name,
                 gender=tok.feature("Gender"),
                 light=tok.dep == "obj" and parse.tokens[tok.head].lemma in _LIGHT_VERBS,
+                relative_only=bool(rest) and all(k.dep.startswith("acl") for k in rest),
             )
         )
     return out
@@ -564,9 +566,15 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
     topic = fold(disc.document_subject()).split()
     topic_head = topic[1] if len(topic) > 1 and topic[0] in _ARTICLES else ""
     for mention in disc.mentions(index):
-        if not (mention.definite and mention.bare) or mention.lemma in _POSITION_NOUNS or mention.light:
+        event_said_bare = mention.relative_only and mention.lemma in _RELATIONAL_NOUNS
+        if not (mention.definite and (mention.bare or event_said_bare)):
             continue
-        pattern = re.compile(r"(?<![\w])" + re.escape(mention.text) + r"(?![\w])", re.IGNORECASE)
+        if mention.lemma in _POSITION_NOUNS or mention.light:
+            continue
+        said = re.escape(mention.text)
+        if re.match(r"(?:el|del|al)\s", mention.text, re.IGNORECASE):
+            said = r"(?:el|del|al)\s+" + re.escape(mention.text.split(None, 1)[1])  # «El ataque» restated «del ataque»
+        pattern = re.compile(r"(?<![\w])" + said + r"(?![\w])", re.IGNORECASE)
         found = pattern.search(text)
         head = mention.text.split()[-1]
         if not found and re.search(re.escape(blank) + r"\s+" + re.escape(head) + r"(?![\w])", text):
@@ -1078,7 +1086,7 @@ _INNER_PRONOUN = re.compile(
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
-    r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
+    r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|_____\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
     re.IGNORECASE,

@@ -95,6 +95,12 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
             return ""  # «un tapiz que reproduce el cuadro cuelga…»: the verb found is the relative clause's
         verb, after = _verb_group(rest)
+        if (
+            verb
+            and re.search(r"\s(?:y|e)\s+(?:se\s+)?[a-záéíóúñ]+", after)
+            and any(verbish(m.group(1).lower()) for m in re.finditer(r"\s(?:y|e)\s+(?:se\s+)?([a-záéíóúñ]+)", after))
+        ):
+            return ""  # «tiene siete periodos y 18 grupos y contiene _____»: the answer is another verb's
         if verb:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
             subj_text = subj[0].lower() + subj[1:] if determiner else subj
@@ -113,8 +119,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w-]*"
 # A direct object that is a name right after the verb: «Quito», «San Juan de Puerto Rico» (not «a Lima»: a place).
 _NAMED_OBJECT = re.compile(
-    r"(" + _NAME + r"(?:\s+(?:de|del|de\s+la|de\s+los)\s+" + _NAME + r"|\s+" + _NAME + r")*)"
-    r"(?=\s+(?:en|a|al|tras|con|de|del|desde|durante|hasta|por|para|sin|sobre|ante|entre|hacia|y)\b|\s*$)"
+    r"(" + _NAME + r"(?:\s+(?:de|del|de\s+la|de\s+los|y|e)\s+" + _NAME + r"|\s+" + _NAME + r")*)"
+    r"(?=\s+(?:en|a|al|tras|con|de|del|desde|durante|hasta|por|para|sin|sobre|ante|entre|hacia)\b|\s*$)"
 )
 # Words between a verb and its infinitive («intentaron … sin éxito tomar»).
 _SPLIT_INFINITIVE = re.compile(

@@ -92,3 +92,13 @@ def test_a_series_cut_before_its_last_member_is_caught():
         "En enero de 1855, el Reino, gobernado por Benso, conde de _____, se unió a los aliados.",
         "En enero de 1855, el Reino, gobernado por Benso, conde de Cavour, se unió a los aliados y envió soldados.",
     )
+
+
+def test_a_restatement_keeps_the_subject_that_follows_a_fronted_phrase():
+    from quizzes.generation.questions import paraphrase
+
+    s = "En honor de Lavoisier, el elemento 120, obtenido en 2030 en Berkeley, recibió el nombre de lavoisio."
+    assert "el elemento 120" in paraphrase(s, "Lavoisier")
+    assert paraphrase("La guerra terminó con Finlandia, la más pequeña, en 1940.", "1940") == (
+        "En 1940, la guerra terminó con Finlandia."
+    )

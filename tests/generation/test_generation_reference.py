@@ -217,3 +217,32 @@ def test_an_institution_said_by_its_head_is_completed_only_when_the_text_has_one
         names={0: ["Asamblea Nacional"], 1: ["Asamblea Legislativa"], 2: ["Asamblea"]},
     )
     assert full_first_names("La Asamblea aprobó la _____.", two) == "La Asamblea aprobó la _____."
+
+
+def test_an_event_noun_with_only_a_relative_clause_still_points_back():
+    disc = discourse(
+        "El papa trazó una raya en el mapa.",
+        "El rey no aceptó el reparto, que dejaba a su reino sin costas, y negoció con Castilla.",
+    )
+    _stem, problem = definite_reference("_____ no aceptó el reparto, que dejaba a su reino sin costas.", 1, disc)
+    assert problem == "anaphora"
+
+
+def test_a_restated_event_noun_is_found_after_a_contraction():
+    disc = discourse("Los aviones llegaron de madrugada.", "El ataque causó un gran número de víctimas civiles.")
+    _stem, problem = definite_reference("Un gran número de víctimas civiles fue consecuencia del ataque.", 1, disc)
+    assert problem == "anaphora"
+
+
+def test_a_count_of_years_after_the_blank_is_relative_to_the_sentence_before():
+    from quizzes.generation.standalone import outside_reference
+
+    assert outside_reference("El químico murió _____ años después, con 27 años, en la batalla. (Escriba el número.)")
+
+
+def test_a_cause_answered_by_a_bare_noun_is_vague_whatever_the_case_of_its_article():
+    from quizzes.generation.quality import _VAGUE_ANSWER
+
+    assert _VAGUE_ANSWER.match("La derrota")
+    assert _VAGUE_ANSWER.match("el ataque")
+    assert not _VAGUE_ANSWER.match("La Bastilla")

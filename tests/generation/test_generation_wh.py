@@ -100,3 +100,11 @@ def test_a_named_object_goes_before_a_subject_that_ends_in_a_name(f, stem, quest
 )
 def test_questions_the_rules_cannot_word_stay_cloze(stem):
     assert wh_prompt(YEAR, stem, None) == ""
+
+
+def test_an_answer_of_a_second_coordinated_verb_stays_cloze():
+    stem = f"La tabla actual tiene siete periodos y 18 grupos y contiene {MARK}."
+    assert wh_prompt(COUNT_ELEMENTS, stem, None) == ""
+
+
+COUNT_ELEMENTS = fact("number", "count", {"number": 118, "unit": "elementos"})
