@@ -558,6 +558,33 @@ def _another_way(q: Question, picked: list[Question]) -> bool:
     )
 
 
+def _lean_false(candidates: list[Question], chosen: set[str], used: Counter, score, room: int) -> None:
+    """One «Verdadero» more than «Falso»: bring in the best «Falso» item that fits, or put it in place of a true one.
+
+    Without this, texts with one or three true/false items all lean true, and so does the bank.
+    """
+    for q in sorted(
+        (q for q in candidates if q.kind == "true_false" and q.correct == ["Falso"] and q.key not in chosen), key=score
+    ):
+        i = q.sentence_indexes[0]
+        beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
+        taken = {k for p in beside for k in p.fact_keys}
+        if (
+            used[i] < (room or MAX_PER_SENTENCE)
+            and not set(q.fact_keys) & taken
+            and all(_may_share(q, p) for p in beside)
+        ):
+            chosen.add(q.key)
+            used[i] += 1
+            return
+        rival = next((p for p in beside if p.kind == "true_false" and p.correct == ["Verdadero"]), None)
+        rest = [p for p in beside if p is not rival]
+        if rival and not set(q.fact_keys) & {k for p in rest for k in p.fact_keys}:
+            chosen.discard(rival.key)
+            chosen.add(q.key)
+            return
+
+
 def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score, room: int = 0) -> None:
     """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items (or within one
     item of «Falso»: one true/false item, or two true and one false, are kept).
@@ -581,6 +608,8 @@ def _balance_true_false(candidates: list[Question], chosen: set[str], used: Coun
 
     want = needed()
     if not want:
+        if len(tf("Verdadero")) == len(tf("Falso")) + 1:
+            _lean_false(candidates, chosen, used, score, room)
         return
     other = "Verdadero" if want == "Falso" else "Falso"
     spare = [q for q in candidates if q.kind == "true_false" and q.correct == [want] and q.key not in chosen]

@@ -286,3 +286,32 @@ def test_a_number_said_again_beside_the_blank_and_a_bare_first_name_are_not_publ
     asked_ana = [q for q in bank.questions if q.kind in {"short_answer", "single_choice"} and q.correct == ["Ana"]]
     assert asked_ana
     assert all("full_name_answer" in q.checks_failed and q.status == "draft" for q in asked_ana)
+
+
+def test_one_true_item_more_than_false_brings_in_a_false_one_when_it_fits():
+    from collections import Counter
+
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import _balance_true_false
+
+    def tf(key: str, answer: str, sentence: int, fact: str) -> Question:
+        return Question(
+            key=key,
+            kind="true_false",
+            prompt=f"Verdadero o falso: afirmación {key}.",
+            fact_keys=[fact],
+            correct=[answer],
+            distractors=[],
+            explanation="",
+            sentence_indexes=[sentence],
+        )
+
+    true_a, false_a = tf("va", "Verdadero", 0, "fa"), tf("fa", "Falso", 0, "fa")
+    false_b = tf("fb", "Falso", 1, "fb")
+    candidates = [true_a, false_a, false_b]
+    chosen, used = {"va"}, Counter({0: 1})
+    _balance_true_false(candidates, chosen, used, lambda q: (0.0 if q.key == "fb" else 1.0, q.key), 1)
+    assert chosen == {"va", "fb"}  # the false item of the free sentence comes in; the true one stays
+    chosen, used = {"va"}, Counter({0: 1, 1: 1})  # no room: the false item of its own sentence takes its place
+    _balance_true_false([true_a, false_a], chosen, used, lambda q: (0.0, q.key), 1)
+    assert chosen == {"fa"}
