@@ -307,7 +307,42 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
         candidates = from_text
     chosen = spread(fact, candidates, n + spare, name=lambda c: c[0])
     from_gazetteer = subtype == "city" and any(name not in doc_names for name, _art in chosen[:n])
+    if fact.kind == "person":
+        chosen = _same_form(fact.answer, chosen, ex)
     return [with_article(name, art) for name, art in chosen], from_gazetteer
+
+
+def _regnal(name: str) -> bool:
+    return any(re.fullmatch(r"[IVXLCDM]+", t) for t in name.split())
+
+
+def _same_form(answer: str, chosen: list[tuple[str, str]], ex: Extraction) -> list[tuple[str, str]]:
+    """Return the people offered in the answer's form: surnames the text uses alone beside a surname («Cornwallis»:
+    «Burgoyne», not «John Burgoyne», which would single the answer out), whole names beside a whole name («Diego de
+    Almagro» for «Almagro» when the text gives it). A form that would clash with the answer or another option stays
+    whole."""
+    if _regnal(answer):
+        return chosen
+    people = [n for n, k in _people(ex).items()]
+    out: list[tuple[str, str]] = []
+    taken = {fold(answer)}
+    for name, art in chosen:
+        form = name
+        said_alone = _mentions_by_text(ex).get(name.split()[-1], [])
+        if len(answer.split()) == 1 and len(name.split()) > 1 and not _regnal(name):
+            # Only a surname the text itself uses alone for that person («Pizarro»; not «Amaru» of «Túpac Amaru»).
+            last = name.split()[-1]
+            bearers = [p for p in _mentions_by_text(ex) if len(p.split()) > 1 and p.split()[-1] == last]
+            if any(m.kind == "person" for m in said_alone) and bearers[:1] == [name]:
+                form = last  # (the text's bare «Pizarro» is its first Pizarro, never «Gonzalo Pizarro»)
+        elif len(answer.split()) > 1 and len(name.split()) == 1:
+            fuller = sorted({p for p in people if p.endswith(" " + name) and not _regnal(p)}, key=len)
+            form = fuller[-1] if len(fuller) == 1 or (fuller and all(fuller[-1].endswith(p) for p in fuller)) else name
+        if fold(form) in taken:
+            form = name
+        taken.add(fold(form))
+        out.append((form, art))
+    return out
 
 
 # ---------------------------------------------------------------- dates

@@ -264,3 +264,20 @@ def test_one_person_or_state_is_offered_once_and_titles_are_no_names():
             surnames = [d.split()[-1] for d in q.distractors]
             assert len(surnames) == len(set(surnames)), q.distractors
             assert not any(d.split()[0] in {"el", "la", "los", "las"} for d in q.distractors), q.distractors
+
+
+def test_people_are_offered_in_the_answers_form():
+    from quizzes.generation.distractors import _same_form
+    from quizzes.generation.facts import extract
+    from quizzes.generation.text import mark_skips, split_sentences
+
+    text = (
+        "El general John Burgoyne se rindió en Saratoga en 1777. Burgoyne volvió a Londres. El general Charles "
+        "Cornwallis se rindió en Yorktown en 1781. Thomas Paine publicó Sentido común en 1776. Túpac Amaru fue "
+        "ejecutado en 1572. Diego de Almagro murió en 1538. Almagro había conquistado Chile."
+    )
+    ex = extract(mark_skips(split_sentences(text), text), title="")
+    forms = [f for f, _art in _same_form("Cornwallis", [("John Burgoyne", ""), ("Thomas Paine", "")], ex)]
+    assert forms == ["Burgoyne", "Thomas Paine"]  # a surname only where the text uses it alone
+    assert [f for f, _a in _same_form("Cornwallis", [("Túpac Amaru", "")], ex)] == ["Túpac Amaru"]
+    assert [f for f, _a in _same_form("Charles Cornwallis", [("Almagro", "")], ex)] == ["Diego de Almagro"]
