@@ -32,7 +32,9 @@ FAILED = {
         "El enunciado parece mal escrito (mayúscula inicial, signos de interrogación, espacios dobles o «de el»)."
     ),
     "stands_alone": _(
-        "El enunciado depende de la oración anterior del texto (un pronombre o un conector sin su referente)."
+        "El enunciado no se entiende solo o quedó mal al recortar la oración: un pronombre, un conector o un "
+        "nombre («la asamblea», «el cerco») sin su referente, un verbo sin sujeto, una enumeración cortada o un "
+        "verbo en plural con un solo sujeto."
     ),
     "tf_paraphrased": _("La afirmación copia la oración del texto palabra por palabra."),
     "not_guessable_from_title": _("La respuesta se adivina por el título del documento."),
