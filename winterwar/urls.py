@@ -8,7 +8,6 @@ from django.views.generic import RedirectView
 from quizzes.views import accounts, classes, two_factor
 
 
-
 class FaviconView(RedirectView):
     """/favicon.ico, which browsers ask for on pages that link no icon (the admin's): the app's icon.
     The address is looked up per request, so the hashed name of the static manifest is used in production."""

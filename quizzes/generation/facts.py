@@ -552,7 +552,9 @@ def find_entities(
         # Drop sentence-initial common words ("La", "Después", "Cuando") and leading articles.
         while words and (
             (words[0] is toks[first_word] and _common_initial(words[0].text, ctx, _pos_at(parse, words[0].start)))
-            or (words[0].text in {"La", "El", "Los", "Las", "Lo", "Un", "Una"} and len(words) > 1)
+            # an article is never a name on its own, even when the text writes it capitalised inside one
+            # («Alfonso La Marmora» must not make every sentence-initial «La» a place)
+            or words[0].text in {"La", "El", "Los", "Las", "Lo", "Un", "Una"}
         ):
             if " ".join(w.text for w in words) in place_gazetteer():
                 break

@@ -284,6 +284,28 @@ def find_definition(sent: Sentence, names: frozenset[str] | None = None) -> Defi
     return Definition(sent.index, s, (0, len(subj)), (a, b), m.group(1).lower())
 
 
+# Heads of a term that is a side of something else («el origen del conflicto», «la causa de la guerra»): what
+# it is said to be is also said of that thing, so it is never a wrong definition of another term.
+_ASPECT_HEADS = frozenset(
+    "origen causa causas motivo motivos razón consecuencia consecuencias resultado objetivo fin propósito "
+    "inicio comienzo final desenlace parte mayoría centro base clave".split()
+)
+
+
+def _other_thing(other: Definition, term: str, disc: Discourse | None) -> bool:
+    """Whether ``other`` defines a thing other than ``term``, so that its predicate is false of ``term``: not a
+    side of something («El origen inmediato del conflicto fue una disputa…» is about the conflict being
+    defined), not a phrase that points back to something said before, not the same term."""
+    said = other.text(other.term)
+    words = fold(said).split()
+    if words and words[0] in ("el", "la", "los", "las", "un", "una"):
+        words = words[1:]
+    if not words or words[0] in _ASPECT_HEADS or fold(said) == fold(term):
+        return False
+    restated, problem = definite_reference(said + ".", other.sentence_index, disc)
+    return not problem and fold(restated) == fold(said + ".")
+
+
 def definition_items(defs: list[Definition], disc: Discourse | None) -> tuple[list[Fact], list[Question]]:
     """Return a fact per definition, «¿Qué es X?» as a choice item when the text has three other
     definitions to offer, and a true/false statement cut to the definition (false with another one)."""
@@ -307,7 +329,11 @@ def definition_items(defs: list[Definition], disc: Discourse | None) -> tuple[li
                 notes=[f"definido: {term}"],
             )
         )
-        others = [o.text(o.predicate) for o in defs if o is not d and fold(o.text(o.predicate)) not in fold(d.sentence)]
+        others = [
+            o.text(o.predicate)
+            for o in defs
+            if o is not d and fold(o.text(o.predicate)) not in fold(d.sentence) and _other_thing(o, term, disc)
+        ]
         if len(others) >= 3:
             questions.append(
                 Question(

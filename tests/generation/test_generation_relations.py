@@ -109,3 +109,32 @@ def test_definition_items_restate_and_swap_classifying_definitions():
     tf = [q for q in items if q.kind == "true_false"]
     assert tf and all(q.prompt.removeprefix("Verdadero o falso: ") not in texts for q in tf)
     assert {q.correct[0] for q in tf} <= {"Verdadero", "Falso"}
+
+
+def test_a_definition_of_a_side_of_the_term_is_no_wrong_definition_of_it():
+    """«El origen inmediato del conflicto fue una disputa…» is said of the war being defined: offered as what the
+    war was not, it would make a false statement a student could call true."""
+    from quizzes.generation.relations import definition_items, find_definition
+
+    texts = [
+        "La guerra de Crimea fue un conflicto bélico que enfrentó al Imperio ruso con una coalición.",
+        "El origen inmediato del conflicto fue una disputa sobre la custodia de los Santos Lugares.",
+        "La Alhambra es un conjunto palaciego de Granada, construido por la dinastía nazarí.",
+        "El Escorial es un monasterio mandado construir por Felipe II, terminado en 1584.",
+        "La Giralda es una torre de la catedral de Sevilla, antiguo alminar.",
+    ]
+    defs = [find_definition(sent(t, i)) for i, t in enumerate(texts)]
+    _, items = definition_items([d for d in defs if d], None)
+    offered = [d for q in items if q.kind == "single_choice" for d in q.distractors]
+    offered += [n for q in items if q.kind == "true_false" for n in q.notes if n.startswith("Afirmación falsa")]
+    assert offered and not any("disputa" in o for o in offered)
+
+
+def test_an_article_capitalised_inside_a_name_is_not_a_name_of_its_own():
+    """«Alfonso La Marmora» once in the text made every sentence-initial «La» a place, asked in a blank."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "data/corpus/dev/guerra-de-crimea.txt").read_text(encoding="utf-8")
+    bank = generate_bank(text, title="La guerra de Crimea")
+    assert not [f for f in bank.facts if f.answer in {"La", "Las", "El", "Los"}]
+    assert any(f.answer == "Alfonso La Marmora" for f in bank.facts)
