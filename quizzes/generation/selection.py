@@ -56,6 +56,7 @@ class Candidate:
     answers: tuple[str, ...] = ()  # what a student must give; none of it may stand in another prompt
     score: float = 1.0  # higher first (quality, importance)
     difficulty: str = ""  # EASY, MEDIUM or HARD ("" when unknown: no difficulty filter keeps it out)
+    labels: tuple[str, ...] = ()  # ordering: the events to order (they must state no other item's answer)
     item: object = None  # the caller's object, handed back untouched
 
 
@@ -68,7 +69,15 @@ def _says(prompt: str, answer: str) -> bool:
 
 
 def gives_away(a: Candidate, b: Candidate) -> bool:
-    """Return whether one of the two items reveals the other's answer (or they share a sentence or fact)."""
+    """Return whether one of the two items reveals the other's answer (or they share a sentence or fact).
+
+    An ordering item stands beside the items of its sentences, as in publication (its labels drop every date): it
+    clashes only with an item whose answer one of its labels states («Alemania comenzó la Operación Barbarroja.»
+    beside «_____ comenzó la Operación Barbarroja»).
+    """
+    if (a.kind == "ordering") != (b.kind == "ordering") and (a.labels or b.labels):
+        order, other = (a, b) if a.kind == "ordering" else (b, a)
+        return any(_says(label, ans) for label in order.labels for ans in other.answers)
     if a.sentences & b.sentences or a.facts & b.facts:
         return True
     return any(_says(a.prompt, ans) for ans in b.answers) or any(_says(b.prompt, ans) for ans in a.answers)
@@ -164,6 +173,7 @@ def candidates_from_bank(questions: Iterable[Question], facts_by_key: dict) -> l
                 answers=answers,
                 score=q.quality,
                 item=q,
+                labels=tuple(q.items) if q.kind == "ordering" else (),
             )
         )
     return out

@@ -81,6 +81,7 @@ def to_candidates(questions: Iterable[Question]) -> list[Candidate]:
                 score=q.quality or 0.0,
                 difficulty=difficulty,
                 item=q,
+                labels=tuple(c.text for c in choices) if q.kind == QuestionKind.ORDERING else (),
             )
         )
     return out

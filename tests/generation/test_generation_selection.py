@@ -127,3 +127,19 @@ def test_without_score_each_draw_is_a_fresh_subset_that_keeps_the_rules():
     assert len(draws) > 5
     best = select_quiz_items(items, 4, rng=random.Random(0))
     assert {c.key for c in best} == {"twin", "s9", "s8", "s7"}
+
+
+def test_an_ordering_item_stands_beside_its_sentences_items_unless_a_label_states_an_answer():
+    order = Candidate(
+        key="o",
+        kind="ordering",
+        prompt="Ordene estos hechos del más antiguo al más reciente.",
+        sentences=frozenset({2, 16}),
+        labels=("La guerra terminó con el Tratado de Paz de Moscú.", "Alemania comenzó la Operación Barbarroja."),
+    )
+    year = Candidate(key="n", kind="numeric", prompt="La guerra terminó el 13 de marzo de _____.", sentences=frozenset({2}),
+                     answers=("1940",))  # fmt: skip
+    who = Candidate(key="c", kind="single_choice", prompt="_____ comenzó la Operación Barbarroja.",
+                    sentences=frozenset({16}), answers=("Alemania",))  # fmt: skip
+    assert not gives_away(order, year) and not gives_away(year, order)
+    assert gives_away(order, who) and gives_away(who, order)
