@@ -131,6 +131,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "quizzes.context_processors.roles",
             ],
+            "libraries": {"fragments": "winterwar.fragments"},  # the base layout's pieces rendered once per process
         },
     },
 ]
