@@ -374,14 +374,15 @@ def publish(
     # (Names only: a year said in another item's prompt does not tell which event it dates.)
     kind_of = {f.key: f.kind for f in facts}
     names = {q.key for q in candidates if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
+    namers = _namers(candidates, names)
 
     def fill_strict(items: list[Question]) -> None:
-        _pick_by_sentence(items, chosen, used, score, strict=names)
+        _pick_by_sentence(items, chosen, used, score, strict=namers)
         if len(chosen) < floor:
-            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, strict=names)
+            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, strict=namers)
 
     for _ in range(4):
-        if not _drop_giveaways(candidates, chosen, used, score, names):
+        if not _drop_giveaways(candidates, chosen, used, score, namers):
             break
         fill_strict(pool)
     # The refill may have tipped the true/false balance: set it right, and fill what it frees.
@@ -424,12 +425,13 @@ def _pick_by_sentence(
     *,
     limit: int = 0,
     wanted: int = 0,
-    strict: set[str] | None = None,
+    strict: dict[str, set[str]] | None = None,
 ) -> None:
     """Choose, best first over the whole text, up to `limit` (MAX_PER_SENTENCE) items per sentence.
 
-    `wanted`: stop after that many (0: no bound). `strict` (keys of items that ask a name): no item that names the
-    answer of such an item already chosen anywhere in the text, or whose name answer one of them names.
+    `wanted`: stop after that many (0: no bound). `strict` (`_namers`: item that asks a name -> the items whose
+    prompt states its answer): no item that names the answer of an item already chosen anywhere in the text, or
+    whose name answer one of them names.
     """
     limit = limit or MAX_PER_SENTENCE
     added = 0
@@ -441,10 +443,8 @@ def _pick_by_sentence(
             continue
         if any(p.sentence_indexes[:1] == [i] and not _may_share(q, p) for p in chosen_items):
             continue
-        if strict is not None and any(
-            (p.key in strict and _names(q, p)) or (q.key in strict and _names(p, q))
-            for p in chosen_items
-            if p.kind != "ordering"
+        if strict is not None and (
+            any(q.key in strict.get(p.key, ()) for p in chosen_items) or strict.get(q.key, set()) & chosen
         ):
             continue
         chosen.add(q.key)
@@ -480,30 +480,56 @@ def _gives_away(a: Question, b: Question) -> bool:
     return _names(a, b) or _names(b, a)
 
 
-def _drop_giveaways(candidates: list[Question], chosen: set[str], used: Counter, score, names: set[str]) -> bool:
+def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
+    """Return, for each item that asks a name, the keys of the other items whose prompt states its answer.
+
+    Built once per text through a word index of the prompts (a text 100 times the seed has thousands of items).
+    """
+    prompts = {q.key: f" {fold(q.prompt)} " for q in candidates if q.kind != "ordering"}
+    by_word: dict[str, set[str]] = {}
+    for key, folded in prompts.items():
+        for word in set(folded.split()):
+            by_word.setdefault(word, set()).add(key)
+    out: dict[str, set[str]] = {}
+    for q in candidates:
+        if q.key not in names or q.kind == "ordering":
+            continue
+        found: set[str] = set()
+        for answer in _answers(q):
+            n = fold(answer)
+            if not n:
+                continue
+            found |= {k for k in by_word.get(n.split()[0], ()) if k != q.key and f" {n} " in prompts[k]}
+        if found:
+            out[q.key] = found
+    return out
+
+
+def _drop_giveaways(candidates: list[Question], chosen: set[str], used: Counter, score, namers: dict) -> bool:
     """Unpublish items until none names the answer of another; return whether any went.
 
     «Los cloroplastos contienen _____» beside «la fotosíntesis tiene lugar en los _____»: the weaker of the two
     goes. An item whose answer several items name (the text's protagonist, «_____ asistió a las clases…») goes
     first.
     """
-    items = [q for q in candidates if q.key in chosen and q.kind != "ordering"]
+    items = {q.key: q for q in candidates if q.key in chosen and q.kind != "ordering"}
     dropped = False
     while True:
-        edges = [(a, b) for a in items for b in items if b.key in names and _names(a, b)]  # a names b's answer
-        if not edges:
+        # b -> the chosen items that name its answer
+        named = {b: namers[b] & items.keys() for b in items if namers.get(b, set()) & items.keys()}
+        if not named:
             return dropped
-        named: Counter = Counter(b.key for _a, b in edges)
-        involved = {a.key for a, _b in edges} | set(named)
+        involved = set(named) | set().union(*named.values())
 
-        def victim_rank(q: Question, named=named) -> tuple:
+        def victim_rank(key: str, named=named) -> tuple:
             # an answer several items name (the protagonist) first; else the weaker of the two
-            return (named[q.key] if named[q.key] >= 2 else 0, score(q))
+            n = len(named.get(key, ()))
+            return (n if n >= 2 else 0, score(items[key]))
 
-        victim = max((q for q in items if q.key in involved), key=victim_rank)
-        chosen.discard(victim.key)
-        used[victim.sentence_indexes[0]] -= 1
-        items.remove(victim)
+        victim = max(involved, key=victim_rank)
+        chosen.discard(victim)
+        used[items[victim].sentence_indexes[0]] -= 1
+        del items[victim]
         dropped = True
 
 
