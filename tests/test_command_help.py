@@ -42,3 +42,14 @@ def test_command_help_in_english(name, app):
         texts.update({a.dest: str(a.help) for a in parser._actions if a.dest not in DJANGO_OPTIONS and a.help})
     for dest, text in texts.items():
         assert not SPANISH.search(text), f"{name} {dest}: {text!r}"
+
+
+@pytest.mark.parametrize(("name", "app"), OURS)
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_command_help_prints(name, app, language):
+    """`manage.py NAME --help` prints (argparse refused the lazy translations: a TypeError on every command)."""
+    with translation.override(language):
+        command = load_command_class(app, name)
+        text = command.create_parser("manage.py", name).format_help()
+        first_word = str(command.help).split()[0]
+    assert text.startswith("usage: manage.py " + name) and first_word in text

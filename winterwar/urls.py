@@ -13,6 +13,7 @@ class FaviconView(RedirectView):
     The address is looked up per request, so the hashed name of the static manifest is used in production."""
 
     permanent = True
+    http_method_names = ["get", "head"]
 
     def get_redirect_url(self, *args, **kwargs):
         return static("quizzes/favicon.svg")

@@ -287,8 +287,29 @@ def find_definition(sent: Sentence, names: frozenset[str] | None = None) -> Defi
 # Heads of a term that is a side of something else («el origen del conflicto», «la causa de la guerra»): what
 # it is said to be is also said of that thing, so it is never a wrong definition of another term.
 _ASPECT_HEADS = frozenset(
-    "origen causa causas motivo motivos razón consecuencia consecuencias resultado objetivo fin propósito "
-    "inicio comienzo final desenlace parte mayoría centro base clave".split()
+    [
+        "origen",
+        "causa",
+        "causas",
+        "motivo",
+        "motivos",
+        "razón",
+        "consecuencia",
+        "consecuencias",
+        "resultado",
+        "objetivo",
+        "fin",
+        "propósito",
+        "inicio",
+        "comienzo",
+        "final",
+        "desenlace",
+        "parte",
+        "mayoría",
+        "centro",
+        "base",
+        "clave",
+    ]
 )
 
 

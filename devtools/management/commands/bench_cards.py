@@ -9,12 +9,12 @@ import time
 import uuid
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import CardState, Document, Flashcard, StudentCard, User
 from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
@@ -24,7 +24,7 @@ class Rollback(Exception):
     pass
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Mide contar las tarjetas pendientes, elegir la siguiente y calificarla, para un estudiante con N tarjetas."
     )

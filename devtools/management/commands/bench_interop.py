@@ -3,12 +3,12 @@
 import random
 import time
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quizzes.interop import anki, csv_io, gift, moodle_xml
 from quizzes.interop.schema import ChoiceData, QuestionData
+from quizzes.management.base import Command as TranslatedCommand
 
 KINDS = ("single_choice", "multiple_choice", "true_false", "short_answer", "numeric", "ordering")
 
@@ -39,7 +39,7 @@ def synthetic_bank(n: int, rng: random.Random) -> list[QuestionData]:
     return items
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Mide exportar e importar GIFT, Moodle XML y CSV y crear un paquete de Anki con un banco sintético."
     )

@@ -3,14 +3,15 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from devtools import quality
+from quizzes.management.base import Command as TranslatedCommand
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Genera el banco de cada texto del corpus de calidad (tests/data/corpus) y da, por texto y en total, "
         "el recall de los hechos clave, los ítems publicados, ítems por oración, el equilibrio verdadero/falso "

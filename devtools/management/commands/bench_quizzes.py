@@ -4,12 +4,12 @@ import statistics
 import time
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quizzes.domain.opaque import option_key
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import Choice, Question, QuestionKind, Quiz, QuizItem, Status, User
 from quizzes.services import attempts as svc
 
@@ -22,7 +22,7 @@ def _ms(samples: list[float]) -> str:
     return f"median {statistics.median(samples) * 1000:.1f} ms, max {max(samples) * 1000:.1f} ms"
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Mide attempt_start, response_save y attempt_submit con un cuestionario de N preguntas (se deshace todo)."
     )

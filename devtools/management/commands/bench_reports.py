@@ -6,7 +6,7 @@ Prints a Markdown table: per report the median and best wall time over --repeat 
 import statistics
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import Classroom, Document, Quiz
 from quizzes.selectors.reports.grid import class_grid
 from quizzes.selectors.reports.items import WHICH_ALL, WHICH_BEST, WHICH_FIRST, item_analysis
@@ -30,7 +31,7 @@ def _get_ok(client, url):
     return response
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy("Mide el tiempo de la cuadrícula de clase y del análisis de preguntas en la escuela sintética.")
 
     def add_arguments(self, parser):

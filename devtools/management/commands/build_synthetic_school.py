@@ -13,12 +13,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import (
     Assignment,
     Attempt,
@@ -47,7 +47,7 @@ DOC_TITLE = "Escuela sintética (benchmark)"
 BATCH = 5000
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Crea una escuela sintética grande (estudiantes, clases, intentos, repasos) para medir los informes."
     )

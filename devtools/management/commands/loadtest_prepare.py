@@ -10,13 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quizzes.demo.setup import demo_setup
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import (
     Assignment,
     Choice,
@@ -53,7 +53,7 @@ def _url(name: str, *args) -> str | None:
         return None
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Crea las cuentas, clases y el cuestionario de la prueba de carga y escribe el plan de loadtest/locustfile.py."
     )

@@ -10,13 +10,13 @@ import json
 import sys
 from collections import defaultdict
 
-from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from quizzes.domain import grading, opaque
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import Choice, Response, Review
 from quizzes.services.attempts import answer_key
 
@@ -28,7 +28,7 @@ def _querydict(pairs) -> QueryDict:
     return data
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Comprueba en la base de datos las respuestas y calificaciones confirmadas en la prueba de carga; "
         "sale con 1 si falta alguna."

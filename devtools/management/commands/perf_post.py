@@ -34,13 +34,14 @@ import urllib.request
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from loadtest.htmlforms import find_form, parse
 from quizzes.domain import scheduling
+from quizzes.management.base import Command as TranslatedCommand
 from quizzes.models import Attempt, AttemptState, FeedbackTiming, Quiz, Response, Review, User
 from quizzes.selectors.cards import studied_cards
 from quizzes.services import attempts as attempt_svc
@@ -179,7 +180,7 @@ def _two_answers(form) -> tuple[list[tuple[str, str]], list[tuple[str, str]]] | 
     return None
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Mide las respuestas y valoraciones por segundo (POST) frente a una vista mínima de Django (wrk)."
     )

@@ -8,10 +8,11 @@ import json
 import sys
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand
 from django.db.models import Count, F, Max, Min, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from quizzes.management.base import Command as TranslatedCommand
 
 from ...models import Attempt, Response, Review
 
@@ -22,7 +23,7 @@ def _ids(queryset, limit: int = 10) -> list[int]:
     return list(queryset.values_list("pk", flat=True)[:limit])
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Comprueba los invariantes de intentos, respuestas y repasos; sale con 1 si alguno no se cumple."
     )

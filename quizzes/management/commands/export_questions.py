@@ -2,15 +2,17 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from quizzes.management.base import Command as TranslatedCommand
 
 from ...models import Document, Flashcard, ImportFormat, Question, Quiz
 from ...services import interop as services
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Exporta preguntas a GIFT, Moodle XML, CSV o Excel (XLSX), o las tarjetas a Anki (.apkg): todo el banco, "
         "las de un documento o las de un cuestionario (en su orden y con sus puntos)."

@@ -4,16 +4,18 @@ import json
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from quizzes.management.base import Command as TranslatedCommand
 
 from ...generation import bank_to_json
 from ...services import generation
 from ...services.errors import ServiceError
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Genera hechos y preguntas a partir de un texto en español (UTF-8) y los guarda en una sola transacción. "
         "Con --dry-run --json imprime el banco en JSON sin tocar la base de datos."

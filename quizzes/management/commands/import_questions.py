@@ -3,9 +3,11 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from quizzes.management.base import Command as TranslatedCommand
 
 from ...interop import anki_import
 from ...interop.schema import MAX_IMPORT_BYTES, ImportFormatError
@@ -15,7 +17,7 @@ from ...services import interop as services
 FORMATS = ["gift", "moodle_xml", "csv", "xlsx", "apkg"]
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Importa preguntas de un archivo GIFT, Moodle XML, CSV o Excel (XLSX) como borradores, igual que la "
         "importación del administrador (un mazo de Anki, .apkg, da tarjetas). Las preguntas de tipos que no "

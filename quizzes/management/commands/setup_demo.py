@@ -1,16 +1,17 @@
 """Load the Winter War bank and the demo accounts (idempotent: `make run` calls it every time)."""
 
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from quizzes.management.base import Command as TranslatedCommand
 
 from ...demo.activity import demo_activity_create
 from ...demo.setup import DEMO_CLASS_CODE, DEMO_CLASS_NAME, demo_setup
 from ...models import Classroom
 
 
-class Command(BaseCommand):
+class Command(TranslatedCommand):
     help = gettext_lazy(
         "Carga el documento de la Guerra de Invierno, su banco de preguntas y las cuentas de demostración."
     )
