@@ -554,7 +554,7 @@ def number_candidates(value: dict) -> list[float]:
     approx = value.get("approx")
     unit = value.get("unit")
     if approx == "more":
-        factors = [3, 4, 6, 2.5]
+        factors = [2, 3, 4, 2.5]  # «más de tres horas»: «más de seis / nueve / doce», not «dieciocho»
     elif approx == "less":
         factors = [0.3, 0.2, 0.4, 0.1]
     elif approx == "about":

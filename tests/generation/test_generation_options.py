@@ -281,3 +281,10 @@ def test_people_are_offered_in_the_answers_form():
     assert forms == ["Burgoyne", "Thomas Paine"]  # a surname only where the text uses it alone
     assert [f for f, _a in _same_form("Cornwallis", [("Túpac Amaru", "")], ex)] == ["Túpac Amaru"]
     assert [f for f, _a in _same_form("Charles Cornwallis", [("Almagro", "")], ex)] == ["Diego de Almagro"]
+
+
+def test_more_than_options_stay_within_four_times_the_answer():
+    from quizzes.generation.distractors import number_candidates
+
+    assert max(number_candidates({"number": 3, "approx": "more", "unit": "hora"})) <= 12
+    assert min(number_candidates({"number": 3, "approx": "more", "unit": "hora"})) > 4.5  # «más de 3» holds below
