@@ -437,19 +437,21 @@ def _pick_by_sentence(
     added = 0
     chosen_items = [q for q in candidates if q.key in chosen]
     taken_options = set().union(*(_options(q) for q in chosen_items))
+    # the items that name the answer of one already chosen
+    blocked = set().union(*(strict.get(p.key, set()) for p in chosen_items)) if strict is not None else set()
     for q in sorted((q for q in candidates if q.kind != "ordering" and q.sentence_indexes), key=score):
         i = q.sentence_indexes[0]
         if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options):
             continue
         if any(p.sentence_indexes[:1] == [i] and not _may_share(q, p) for p in chosen_items):
             continue
-        if strict is not None and (
-            any(q.key in strict.get(p.key, ()) for p in chosen_items) or strict.get(q.key, set()) & chosen
-        ):
+        if strict is not None and (q.key in blocked or strict.get(q.key, set()) & chosen):
             continue
         chosen.add(q.key)
         chosen_items.append(q)
         taken_options |= _options(q)
+        if strict is not None:
+            blocked |= strict.get(q.key, set())
         used[i] += 1
         added += 1
         if wanted and added >= wanted:
@@ -499,7 +501,8 @@ def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
             n = fold(answer)
             if not n:
                 continue
-            found |= {k for k in by_word.get(n.split()[0], ()) if k != q.key and f" {n} " in prompts[k]}
+            rarest = min(n.split(), key=lambda w: len(by_word.get(w, ())))
+            found |= {k for k in by_word.get(rarest, ()) if k != q.key and f" {n} " in prompts[k]}
         if found:
             out[q.key] = found
     return out
@@ -513,24 +516,34 @@ def _drop_giveaways(candidates: list[Question], chosen: set[str], used: Counter,
     first.
     """
     items = {q.key: q for q in candidates if q.key in chosen and q.kind != "ordering"}
+    # b -> the chosen items that name its answer; a -> the chosen items whose answer it names
+    named = {b: namers[b] & items.keys() for b in items if namers.get(b, set()) & items.keys()}
+    names_of: dict[str, set[str]] = {}
+    for b, by in named.items():
+        for a in by:
+            names_of.setdefault(a, set()).add(b)
+    ranked = {key: score(q) for key, q in items.items()}
+
+    def victim_rank(key: str) -> tuple:
+        # an answer several items name (the protagonist) first; else the weaker of the two
+        n = len(named.get(key, ()))
+        return (n if n >= 2 else 0, ranked[key])
+
     dropped = False
-    while True:
-        # b -> the chosen items that name its answer
-        named = {b: namers[b] & items.keys() for b in items if namers.get(b, set()) & items.keys()}
-        if not named:
-            return dropped
-        involved = set(named) | set().union(*named.values())
-
-        def victim_rank(key: str, named=named) -> tuple:
-            # an answer several items name (the protagonist) first; else the weaker of the two
-            n = len(named.get(key, ()))
-            return (n if n >= 2 else 0, score(items[key]))
-
-        victim = max(involved, key=victim_rank)
+    while named:
+        victim = max(set(named) | set(names_of), key=victim_rank)
+        for b in names_of.pop(victim, set()):
+            named[b].discard(victim)
+            if not named[b]:
+                del named[b]
+        for a in named.pop(victim, set()):
+            names_of[a].discard(victim)
+            if not names_of[a]:
+                del names_of[a]
         chosen.discard(victim)
         used[items[victim].sentence_indexes[0]] -= 1
-        del items[victim]
         dropped = True
+    return dropped
 
 
 def _says(prompt: str, answer: str) -> bool:
