@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -239,12 +240,23 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        analysis = cached_item_analysis(quiz=self.quiz, classroom=self.classroom, which=self.which)
-        context.update(
-            quiz=self.quiz,
-            analysis=analysis,
-            which_choices=WHICH_CHOICES,
-            histogram=charts.score_distribution_chart(analysis.histogram),
+        context["quiz"] = self.quiz
+
+        def present(analysis):
+            body = render_to_string(
+                "quizzes/teacher/_item_analysis_body.html",
+                {
+                    **context,
+                    "analysis": analysis,
+                    "which_choices": WHICH_CHOICES,
+                    "histogram": charts.score_distribution_chart(analysis.histogram),
+                },
+            )
+            return analysis, body
+
+        # The analysis and the page's body, rendered: kept with the report until its data changes.
+        context["analysis"], context["body"] = cached_item_analysis(
+            quiz=self.quiz, classroom=self.classroom, which=self.which, present=present
         )
         return context
 

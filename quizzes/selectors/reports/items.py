@@ -10,7 +10,9 @@ Variances are sample variances (n - 1), as in Moodle.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Avg, Count, F, FloatField, Max, OuterRef, QuerySet, Subquery, Sum, Value
@@ -315,11 +317,14 @@ def item_analysis(
     )
 
 
-def cached_item_analysis(*, quiz: Quiz, classroom: Classroom, which: str = WHICH_FIRST) -> ItemAnalysis:
+def cached_item_analysis(
+    *, quiz: Quiz, classroom: Classroom, which: str = WHICH_FIRST, present: Callable[[ItemAnalysis], Any] | None = None
+) -> Any:
     """Return ``item_analysis`` of a class, cached until a student of the class, the class or the content changes.
 
     With the shared cache (``summaries.cached_report``) a second look at the page runs none of its queries; nothing
-    in it changes by the clock alone.
+    in it changes by the clock alone. With ``present`` the cache keeps ``present(analysis)`` instead (the page's
+    rendered body, with the analysis).
     """
     if which not in {WHICH_FIRST, WHICH_ALL, WHICH_BEST}:
         which = WHICH_FIRST
@@ -327,10 +332,12 @@ def cached_item_analysis(*, quiz: Quiz, classroom: Classroom, which: str = WHICH
     return summaries.cached_report(
         "items",
         classroom_id=classroom.pk,
-        key=f"{quiz.pk}:{which}:{min_answers}:{get_language()}",
+        key=f"{quiz.pk}:{which}:{min_answers}:{get_language()}:{'page' if present else ''}",
         now=timezone.now(),
         roster=lambda: student_ids(classroom).values_list("student_id", flat=True),
-        build=lambda: item_analysis(quiz=quiz, classroom=classroom, which=which, min_answers=min_answers),
+        build=lambda: (present or (lambda analysis: analysis))(
+            item_analysis(quiz=quiz, classroom=classroom, which=which, min_answers=min_answers)
+        ),
         until=lambda _analysis: None,
     )
 
