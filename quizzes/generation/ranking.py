@@ -375,6 +375,11 @@ def publish(
     kind_of = {f.key: f.kind for f in facts}
     names = {q.key for q in candidates if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
     namers = _namers(candidates, names)
+    # One answer, one published item: two items that ask the same person or thing give each other away (not two
+    # dates: one year may date two events).
+    group_of = {f.key: ex.groups.root(f.group) if f.group else "" for f in facts}
+    for key, same in _same_answers([q for q in candidates if q.key in names], group_of).items():
+        namers[key] = namers.get(key, set()) | same
 
     def fill_strict(items: list[Question]) -> None:
         _pick_by_sentence(items, chosen, used, score, strict=namers)
@@ -482,12 +487,45 @@ def _gives_away(a: Question, b: Question) -> bool:
     return _names(a, b) or _names(b, a)
 
 
-def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
-    """Return, for each item that asks a name, the keys of the other items whose prompt states its answer.
+def _shown(q: Question) -> str:
+    """Return what a student reads of q: its prompt, a choice item's options, an ordering item's labels."""
+    if q.kind == "ordering":
+        return " | ".join(q.items or q.correct)
+    if q.kind in _CHOICE:
+        return " | ".join([q.prompt, *q.correct, *q.distractors])
+    return q.prompt
 
-    Built once per text through a word index of the prompts (a text 100 times the seed has thousands of items).
+
+def _same_answers(candidates: list[Question], group_of: dict[str, str]) -> dict[str, set[str]]:
+    """Return, for each item, the other items that ask the same answer.
+
+    The same answer is the same words (article aside) or a name of the same alias group («Felipe V», «Felipe de
+    Borbón» when the text says they are one).
     """
-    prompts = {q.key: f" {fold(q.prompt)} " for q in candidates if q.kind != "ordering"}
+    by_answer: dict[str, set[str]] = {}
+    for q in candidates:
+        ids = {"w:" + fold(a) for a in _answers(q)} | {"g:" + g for k in q.fact_keys if (g := group_of.get(k))}
+        if not _answers(q):
+            continue
+        for i in ids:
+            by_answer.setdefault(i, set()).add(q.key)
+    out: dict[str, set[str]] = {}
+    for keys in by_answer.values():
+        if len(keys) < 2:
+            continue
+        for key in keys:
+            out.setdefault(key, set()).update(keys - {key})
+    return out
+
+
+def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
+    """Return, for each item that asks a name, the keys of the other items that show its answer.
+
+    Shown: in the prompt, among a choice item's options or an ordering item's labels («El zar Nicolás I ordenó…»
+    beside «murió el zar _____»). Built once per text through a word index (a text 100 times the seed has
+    thousands of items).
+    """
+    prompts = {q.key: f" {' '.join(fold(_shown(q)).split())} " for q in candidates}
     by_word: dict[str, set[str]] = {}
     for key, folded in prompts.items():
         for word in set(folded.split()):
@@ -515,7 +553,7 @@ def _drop_giveaways(candidates: list[Question], chosen: set[str], used: Counter,
     goes. An item whose answer several items name (the text's protagonist, «_____ asistió a las clases…») goes
     first.
     """
-    items = {q.key: q for q in candidates if q.key in chosen and q.kind != "ordering"}
+    items = {q.key: q for q in candidates if q.key in chosen}
     # b -> the chosen items that name its answer; a -> the chosen items whose answer it names
     named = {b: namers[b] & items.keys() for b in items if namers.get(b, set()) & items.keys()}
     names_of: dict[str, set[str]] = {}
@@ -541,7 +579,8 @@ def _drop_giveaways(candidates: list[Question], chosen: set[str], used: Counter,
             if not names_of[a]:
                 del names_of[a]
         chosen.discard(victim)
-        used[items[victim].sentence_indexes[0]] -= 1
+        if items[victim].kind != "ordering":  # an ordering item takes no sentence's room
+            used[items[victim].sentence_indexes[0]] -= 1
         dropped = True
     return dropped
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizzes.generation import generate_bank
-from quizzes.generation.model import Fact
+from quizzes.generation.model import Fact, Question
 from quizzes.generation.quality import name_split
 from quizzes.generation.ranking import MIN_IMPORTANCE, clause_role, fact_importance
 
@@ -315,3 +315,44 @@ def test_one_true_item_more_than_false_brings_in_a_false_one_when_it_fits():
     chosen, used = {"va"}, Counter({0: 1, 1: 1})  # no room: the false item of its own sentence takes its place
     _balance_true_false([true_a, false_a], chosen, used, lambda q: (0.0, q.key), 1)
     assert chosen == {"fa"}
+
+
+def _q(key: str, kind: str, prompt: str, correct: list[str], **kw) -> Question:
+    return Question(
+        key=key,
+        kind=kind,
+        prompt=prompt,
+        fact_keys=[f"f-{key}"],
+        correct=correct,
+        distractors=kw.pop("distractors", []),
+        explanation="",
+        sentence_indexes=kw.pop("sentences", [int(key[-1])]),
+        **kw,
+    )
+
+
+def test_an_answer_shown_in_another_items_options_or_ordering_labels_gives_it_away():
+    from quizzes.generation.ranking import _namers
+
+    died = _q("q1", "short_answer", "En 1855 murió el zar _____.", ["Nicolás I"])
+    chosen = _q(
+        "q2", "single_choice", "En 1854, el general _____ tomó la ciudad.", ["Raglan"],
+        distractors=["Nicolás I", "Ménshikov", "Totleben"],
+    )  # fmt: skip
+    order = _q("q3", "ordering", "Ordene estos hechos.", [], items=["El zar Nicolás I ocupó los principados.", "X."])
+    other = _q("q4", "single_choice", "En 1856 reinaba el zar _____.", ["Alejandro II"], distractors=["Nicolás II"])
+    namers = _namers([died, chosen, order, other], {"q1", "q2", "q4"})
+    assert namers["q1"] == {"q2", "q3"}  # among the options, in a label
+    assert "q4" not in namers  # «Nicolás II» is not «Nicolás I»; an item's own options do not count
+
+
+def test_one_person_asked_twice_under_two_names_of_one_group():
+    from quizzes.generation.ranking import _same_answers
+
+    a = _q("q1", "short_answer", "Las noticias conmovieron a _____.", ["Picasso"], accepted=["Pablo Picasso"])
+    b = _q("q2", "single_choice", "El cuadro lo pintó _____ en 1937.", ["Pablo Picasso"], distractors=["Dalí"])
+    c = _q("q3", "short_answer", "Fue reconocido rey _____.", ["Felipe V"])
+    d = _q("q4", "short_answer", "Las victorias aseguraron el trono a _____.", ["Felipe de Borbón"])
+    e = _q("q5", "short_answer", "La guerra terminó con la victoria de _____.", ["Francia"])
+    same = _same_answers([a, b, c, d, e], {"f-q3": "felipe", "f-q4": "felipe"})
+    assert same == {"q1": {"q2"}, "q2": {"q1"}, "q3": {"q4"}, "q4": {"q3"}}
