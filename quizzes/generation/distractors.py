@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import itertools
 import random
 import re
 from functools import cache
@@ -141,22 +142,44 @@ def conjunction_agrees(conj: str, option: str) -> bool:
 
 
 # «la infanta _____», «el químico estadounidense _____», «cuyo presidente, _____»: the role the stem gives the blank.
+# «del general _____», «al papa _____» too; a demonym before «del» («las tropas francesas del general _____») or after
+# the role («el general francés _____») is the nationality the stem gives the blank.
 _ROLE_BEFORE = re.compile(
-    r"(?:^|\s)(?P<art>[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Ss]u|[Ss]us|[Cc]uyo|[Cc]uya)\s+(?P<role>[a-záéíóúñü]{3,})(?:\s+[a-záéíóúñü]{3,})?\s*,?\s*_____"
+    r"(?:^|\s)(?:(?P<pre>[a-záéíóúñü]{4,})\s+(?=del\s|de\s+la\s|al\s))?"
+    r"(?P<art>[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Ss]u|[Ss]us|[Cc]uyo|[Cc]uya|[Dd]el|[Dd]e\s+la|[Aa]l)\s+"
+    r"(?P<role>[a-záéíóúñü]{3,})(?:\s+(?P<adj>[a-záéíóúñü]{3,}))?\s*,?\s*_____"
 )
 _NOT_ROLES = {"que", "cual", "quien", "como", "según", "entre", "hasta", "desde", "durante", "tras", "ante"}
 
 
 def _role(text: str, end: int) -> tuple[str, str]:
     """Return the role noun said right before a person and the sex its article tells («la infanta» -> f)."""
+    role, sex, _nation = _role_nation(text, end)
+    return role, sex
+
+
+def _nation(word: str | None) -> str:
+    """Return the country a demonym names («francesas» -> Francia), "" for another word."""
+    if not word:
+        return ""
+    group = alias_table().get(fold(word), "")
+    return group if group and fold(word) != fold(group) and not word[:1].isupper() else ""
+
+
+def _role_nation(text: str, end: int) -> tuple[str, str, str]:
+    """Return the role noun said right before a person, the sex its article tells and the nationality a demonym
+    beside the role gives («las tropas francesas del general» -> general, m, Francia)."""
     m = _ROLE_BEFORE.search(text[:end].rstrip() + " _____")
     if not m or m.group("role") in _NOT_ROLES:
-        return "", ""
-    art, role = m.group("art").lower(), m.group("role")
-    sex = "f" if art in {"la", "las", "cuya"} else "m" if art in {"el", "los", "cuyo"} else ""
+        return "", "", ""
+    art, role = " ".join(m.group("art").lower().split()), m.group("role")
+    if art in {"su", "sus", "cuyo", "cuya"}:
+        role = ""  # «su hermano», «su esposa»: a tie to another person, no kind of person (its sex still counts)
+    nation = _nation(m.group("adj")) or _nation(m.group("pre"))
+    sex = "f" if art in {"la", "las", "cuya", "de la"} else "m" if art in {"el", "los", "cuyo", "del", "al"} else ""
     if not sex and role.endswith(("a", "as")) and not role.endswith(("ista", "istas", "ta")):
         sex = "f"
-    return role, sex
+    return role, sex, nation
 
 
 def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
@@ -168,9 +191,9 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
             if f.kind != "person":
                 continue
             roles, sex, count = cached.get(f.answer, (set(), "", 0))
-            role, said = _role(f.sentence, f.local_start)
+            role, said, nation = _role_nation(f.sentence, f.local_start)
             if role:
-                roles = roles | {role}
+                roles = roles | {role} | ({f"{role}@{nation}"} if nation else set())
             cached[f.answer] = (roles, sex or said, count + 1)
         for name, (roles, sex, count) in cached.items():
             first = name.split()[0]
@@ -217,12 +240,15 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     subtype = fact.subtype
     if subtype == "mixed":
         return [], False
-    role, sex = _role(stem, stem.find("_____")) if fact.kind == "person" and "_____" in stem else ("", "")
+    role, sex, nation = ("", "", "")
+    if fact.kind == "person" and "_____" in stem:
+        role, sex, nation = _role_nation(stem, stem.find("_____"))
     if fact.kind == "person" and not sex:
         sex = _people(ex).get(fact.answer, (set(), "", 0))[1]  # the answer's own sex, when an article told it
     candidates: list[tuple[str, str]] = []  # (name, article)
     seen: set[str] = set()
     chosen_roots: set[str] = set()
+    other_kind: list[str] = []  # people of the text left out as of another kind: they still count in its pool
 
     # "Italia e _____": every option must take the stem's conjunction, or the "e" points at the key.
     conj_m = re.search(r"(?:^|\s)(y|e|o|u)\s+_____", stem)
@@ -250,10 +276,15 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             return  # «Gibraltar» is no state
         if fact.kind == "person" and not _person_fits(name, ex):
             return
+        if fact.kind == "person" and not _same_kind_of_person(fact.answer, name, ex):
+            other_kind.append(name)
+            return  # «Rodrigo Borja», the answer's other name; a pope for a king; «George Rooke» for «Felipe V»
+        if fact.kind == "person" and any(_one_person(name, c[0], ex) for c in candidates):
+            return  # «Felipe de Borbón» beside «Felipe V»: one person offered once
         if fact.kind == "person" and (article or name.split()[0].lower() in {"el", "la", "los", "las"}):
             return  # «el Libertador», «los Curie»: a title or a family, no person's name
-        surname = name.split()[-1]
-        if fact.kind == "person" and any(c[0].split()[-1] == surname for c in candidates):
+        surnames = set(name.split()[-1].split("-"))
+        if fact.kind == "person" and any(surnames & set(c[0].split()[-1].split("-")) for c in candidates):
             return  # «Mendeléyev» beside «Dmitri Ivánovich Mendeléyev»: one person (or one family) offered once
         gaz = alias_table().get(f)
         if gaz and any(alias_table().get(fold(c[0])) == gaz for c in candidates):
@@ -285,14 +316,19 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
                 break
     doc_names = {name for name, _art in doc}
     from_text = [c for c in candidates if c[0] in doc_names]
-    if len(candidates) == len(from_text) and len(from_text) < MIN_POOL_FACTOR * n:
+    if len(candidates) == len(from_text) and len(from_text) + len(other_kind) < MIN_POOL_FACTOR * n:
         return [], False  # three of a handful of names: each would be the wrong option of every item
     if fact.kind == "person" and (role or sex):
         # People the text gives the stem's role first («el general _____»: the text's generals), then people of
         # the role's sex («la infanta _____»: women of the text), then the others.
         # A person of the other sex is never offered («Velázquez», el pintor, is no «infanta»).
         people = _people(ex)
-        same = [c for c in candidates if role and role in people.get(c[0], (set(), "", 0))[0]]
+        said = f"{role}@{nation}" if nation else role
+        same = [c for c in candidates if role and said in people.get(c[0], (set(), "", 0))[0]]
+        if role and len(same) < n:
+            # «el zar _____» with people of another role as options: the role gives the key away. Fewer people of
+            # the stem's role (and nationality) than options: no choice item, the short answer asks it.
+            return [], False
         fair = [c for c in candidates if c in same or people.get(c[0], (set(), "", 0))[1] in {sex, ""}]
         same_sex = same + [c for c in fair if c not in same and people.get(c[0], (set(), "", 0))[1] == sex]
         if len(same) >= n:
@@ -314,6 +350,96 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
 
 def _regnal(name: str) -> bool:
     return any(re.fullmatch(r"[IVXLCDM]+", t) for t in name.split())
+
+
+# «Camillo Benso, conde de Cavour»: a title of nobility names the person too («Cavour»).
+_TITLE_AFTER = re.compile(
+    r"^,\s+(?:duque|duquesa|conde|condesa|marqués|marquesa|príncipe|princesa|barón|baronesa|vizconde|vizcondesa)"
+    r"\s+de\s+(?P<name>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)"
+)
+# «Alejandro VI (Rodrigo Borja)», «Alejandro VI, el valenciano Rodrigo Borja,»: a name in apposition to another.
+_APPOSITION_GAP = re.compile(r"\s*\(\s*|\s*,\s+(?:el|la)\s+(?:[a-záéíóúñü]+\s+){1,3}")
+_REGNAL_NAME_BEFORE = re.compile(r"(?:con|bajo)\s+el\s+nombre\s+de\s+$")
+
+
+def _identities(ex: Extraction) -> dict[str, str]:
+    """Return each person of the text -> one key shared by the names the text gives one person: a name in
+    apposition, a name in parentheses, a title («Felipe de Borbón, duque de Anjou» is «Felipe de Anjou»), the
+    regnal name it took («Felipe de Anjou … proclamado rey con el nombre de Felipe V»)."""
+    cached = ex._pools.get("identities")
+    if cached is not None:
+        return cached
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+
+    by_sentence: dict[int, list[Fact]] = {}
+    for f in ex.facts:
+        if f.kind == "person":
+            find(f.answer)
+            union(ex.groups.root(f.answer), f.answer)
+            by_sentence.setdefault(f.sentence_index, []).append(f)
+    for facts in by_sentence.values():
+        facts = sorted({f.local_start: f for f in facts}.values(), key=lambda f: f.local_start)
+        for f in facts:
+            m = _TITLE_AFTER.match(f.sentence[f.local_end :])
+            if m:
+                union(f.answer, m.group("name"))
+                union(f.answer, f"{f.answer.split()[0]} de {m.group('name')}")
+        for a, b in itertools.pairwise(facts):
+            if _APPOSITION_GAP.fullmatch(a.sentence[a.local_end : b.local_start]):
+                union(a.answer, b.answer)
+        for i, b in enumerate(facts):
+            if _REGNAL_NAME_BEFORE.search(b.sentence[: b.local_start]):
+                # The earlier person of the same first name took this regnal name.
+                first = b.answer.split()[0]
+                same = [a for a in facts[:i] if a.answer.split()[0] == first]
+                if same:
+                    union(same[-1].answer, b.answer)
+    regnal = [name for name in parent if _regnal(name)]
+    for name in regnal:
+        for other in regnal:
+            if other.startswith(name + " de "):
+                union(name, other)  # «Juan II» is «Juan II de Portugal»
+    cached = {name: find(name) for name in parent}
+    ex._pools["identities"] = cached
+    return cached
+
+
+def _one_person(a: str, b: str, ex: Extraction) -> bool:
+    """Return whether the text gives both names to one person."""
+    ids = _identities(ex)
+    return a in ids and b in ids and ids[a] == ids[b]
+
+
+def _same_kind_of_person(answer: str, name: str, ex: Extraction) -> bool:
+    """Return whether a person is a fair wrong option for the answer: never the answer under another name, a
+    regnal name for a regnal name only («Felipe V»: kings, not «George Rooke»; «Cavour»: no «Nicolás I»), and of
+    the answer's role when the text gives both a role («el papa Alejandro VI» is no option for «el rey Juan II»)."""
+    if _one_person(answer, name, ex):
+        return False
+    if _regnal(answer) != _regnal(name):
+        return False
+    mine, theirs = _kinds(answer, ex), _kinds(name, ex)
+    return not (mine and theirs and not mine & theirs)
+
+
+def _kinds(name: str, ex: Extraction) -> set[str]:
+    """Return the roles the text gives a person under any of its names («el rey Juan II de Portugal», «Juan II»)."""
+    ids = _identities(ex)
+    key = ids.get(name, name)
+    people = _people(ex)
+    names = {n for n, k in ids.items() if k == key} | {name}
+    return {r for n in names for r in people.get(n, (set(), "", 0))[0] if "@" not in r}
 
 
 def _same_form(answer: str, chosen: list[tuple[str, str]], ex: Extraction) -> list[tuple[str, str]]:

@@ -159,8 +159,41 @@ def test_a_role_before_the_blank_keeps_options_of_its_sex():
         "La reina Mariana de Austria se refleja en el espejo. El rey Felipe IV aparece a su lado. "
         "El aposentador José Nieto Velázquez se recorta al fondo. El pintor Luca Giordano elogió la obra en 1692."
     )
-    q = _choice(bank, "Margarita Teresa")
-    assert set(q.distractors) <= {"Isabel de Velasco", "Mari Bárbola", "Mariana de Austria"}, q.distractors
+    # Women of other roles are no options for «la infanta _____» (one infanta: a short answer, no choice item).
+    assert not [q for q in bank.questions if q.kind == "single_choice" and q.correct[-1] == "Margarita Teresa"]
+    assert any(q.kind == "short_answer" and q.correct[0] == "Margarita Teresa" for q in bank.questions)
+
+
+def test_a_role_before_the_blank_gets_people_of_that_role_or_no_choice_item():
+    bank = generate_bank(
+        "En 1853, el zar Nicolás I ocupó los principados del Danubio. El general Patrice de Mac-Mahon tomó Malakoff "
+        "en 1855. El novelista León Tolstói sirvió en Sebastopol en 1854. El general Alfonso La Marmora llegó en "
+        "1855. El zar Alejandro II firmó la paz en 1856. El zar Pedro I fundó la ciudad en 1703. El zar Iván IV "
+        "tomó Kazán en 1552. El almirante Pável Najímov hundió la flota en 1853. El ingeniero Eduard Totleben "
+        "fortificó la ciudad en 1854. Las tropas francesas del general Aimable Pélissier atacaron en 1855."
+    )
+    q = _choice(bank, "Nicolás I")
+    assert set(q.distractors) <= {"Alejandro II", "Pedro I", "Iván IV"}, q.distractors
+    # Three generals, but one French general named as such: no choice item for «las tropas francesas del general».
+    assert not [q for q in bank.questions if q.kind == "single_choice" and q.correct[-1] == "Aimable Pélissier"]
+
+
+def test_the_other_name_of_a_person_is_no_option_and_a_king_gets_kings():
+    bank = generate_bank(
+        "Los Reyes Católicos acudieron al papa Alejandro VI, el valenciano Rodrigo Borja, en 1493. "
+        "El papa Julio II confirmó el tratado en 1506. El rey Juan II de Portugal lo ratificó en 1494. "
+        "Camillo Benso, conde de Cavour, gobernó el Piamonte en 1855. Cavour buscó aliados en 1856. "
+        "El rey Manuel I sucedió a Juan II en 1495. El rey Carlos VIII invadió Italia en 1494. "
+        "El navegante Vasco da Gama llegó a la India en 1498. El navegante Cristóbal Colón llegó a América en 1492. "
+        "El navegante Pedro Álvares Cabral llegó al Brasil en 1500. El rey Enrique VII de Inglaterra reinó en 1485."
+    )
+    offered = [q for q in bank.questions if q.kind == "single_choice" and q.correct[-1] in {"Alejandro VI", "Juan II"}]
+    for q in offered:
+        assert "Rodrigo Borja" not in q.distractors, q.distractors
+        assert all(any(t in {"I", "II", "VI", "VII", "VIII"} for t in d.split()) for d in q.distractors), q
+    for q in bank.questions:
+        if q.kind == "single_choice" and q.correct[-1] in {"Camillo Benso", "Cavour"}:
+            assert not {"Camillo Benso", "Cavour"} & set(q.distractors), q.distractors
 
 
 def test_a_bare_name_said_once_is_no_person_option():
