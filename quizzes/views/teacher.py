@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -81,12 +82,24 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        grid, progress = cached_class_report(classroom=self.classroom)
+
+        def present(grid, progress):
+            chart = charts.progress_chart(
+                [(day, avg, "") for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
+            )
+            html = render_to_string(
+                "quizzes/teacher/_class_report.html",
+                {"classroom": self.classroom, "grid": grid, "progress_chart": chart},
+            )
+            return grid, html
+
+        # The grid, and the students' table, card activity and chart rendered: kept with the report in the cache.
+        grid, report_html = cached_class_report(
+            classroom=self.classroom, present=present, variant=f"page:{get_language()}"
+        )
         context.update(
             grid=grid,
-            progress_chart=charts.progress_chart(
-                [(day, avg, "") for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
-            ),
+            report_html=report_html,
             assign_form=kwargs.get("assign_form") or AssignmentForm(),
             add_form=StudentForm(),
             fragments=summaries.content_version(),

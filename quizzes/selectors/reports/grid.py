@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import models
 from django.db.models import Avg, Count, Max, Min, Q
@@ -236,21 +238,37 @@ def class_grid(*, classroom: Classroom, now: datetime | None = None) -> ClassGri
     )
 
 
-def cached_class_report(*, classroom: Classroom, now: datetime | None = None) -> tuple[ClassGrid, list[tuple]]:
+def cached_class_report(
+    *,
+    classroom: Classroom,
+    now: datetime | None = None,
+    present: Callable[[ClassGrid, list[tuple]], Any] | None = None,
+    variant: str = "",
+) -> Any:
     """Return the class page's grid and progress (``class_grid``, ``class_progress``), cached while they hold.
 
     With the shared cache (``summaries.cached_report``) a second look at the page runs none of their queries until a
-    student of the class changes something, joins or leaves, the content changes, or the clock moves the grid.
+    student of the class changes something, joins or leaves, the content changes, or the clock moves the grid. With
+    ``present`` the cache keeps ``present(grid, progress)`` instead (the page's rendered report, under ``variant``,
+    e.g. its language).
     """
     now = now or timezone.now()
+    grids: list[ClassGrid] = []
+
+    def build():
+        grid = class_grid(classroom=classroom, now=now)
+        grids.append(grid)
+        progress = class_progress(classroom=classroom)
+        return present(grid, progress) if present else (grid, progress)
+
     return summaries.cached_report(
         "class",
         classroom_id=classroom.pk,
-        key="",
+        key=variant,
         now=now,
         roster=lambda: student_ids(classroom).values_list("student_id", flat=True),
-        build=lambda: (class_grid(classroom=classroom, now=now), class_progress(classroom=classroom)),
-        until=lambda value: value[0].changes_at,
+        build=build,
+        until=lambda _value: grids[0].changes_at,
     )
 
 
