@@ -234,7 +234,13 @@ def _transliterations(name: str) -> list[str]:
     «Tolstoy» for «Tolstói» (the «y» of «-yev», «-yov» read as «i» or dropped, a final «ói» as «oy»). Only words
     of 7 letters or more: a short name changed by one letter is another name."""
     out = []
-    for rule, repl in ((r"(?<=[aeiouáéíóú])y(?=[eo]v)", "i"), (r"(?<=[eé])y(?=[eo]v)", ""), (r"(?<=[oó])[iíy]$", "y")):
+    rules = (
+        (r"(?<=[aeiouáéíóú])y(?=[eo]v)", "i"),
+        (r"(?<=[eé])y(?=[eo]v)", ""),
+        (r"(?<=[oó])[iíy]$", "y"),
+        (r"(?<=[cs]h)ov$", "ev"),  # «Gorbachov», «Jruschov»: the «ё» written «e» in most languages
+    )
+    for rule, repl in rules:
         words = [re.sub(rule, repl, w) if len(w) >= 7 else w for w in name.split()]
         variant = " ".join(words)
         if fold(variant) != fold(name):
@@ -251,10 +257,43 @@ def _fuller_names(name: str, persons: list[str]) -> list[str]:
     «Pizarro» gets nothing from «Francisco Pizarro» and «Gonzalo Pizarro».
     """
     longer = sorted({p for p in persons if p.endswith(" " + name)}, key=len)
-    if not longer or any(not longer[-1].endswith(" " + p) and p != longer[-1] for p in longer):
+    if not longer:
         return []
-    tokens, n = longer[-1].split(), len(name.split())
-    return [" ".join(tokens[k:]) for k in range(len(tokens) - n) if tokens[k].lower() not in _PARTICLES]
+    full = longer[-1].split()
+    # «Dmitri Mendeléyev» and «Dmitri Ivánovich Mendeléyev» are one person: the shorter drops a middle name.
+    shorter = [p for p in longer[:-1] if not longer[-1].endswith(" " + p)]
+    if any(p.split()[0] != full[0] or not _is_subsequence(p.split(), full) for p in shorter):
+        return []
+    tokens, n = full, len(name.split())
+    return shorter + [" ".join(tokens[k:]) for k in range(len(tokens) - n) if tokens[k].lower() not in _PARTICLES]
+
+
+def _whole_name(name: str, persons: list[str]) -> str:
+    """Return the whole name the text gives a bare surname: its one fuller name, else its first bearer (the text's
+    bare «Pizarro» is the Pizarro it named first, «Francisco Pizarro»)."""
+    fuller = _fuller_names(name, persons)
+    if fuller:
+        return max(fuller, key=len)
+    bearers = [p for p in persons if p.endswith(" " + name) and not any(_ROMAN.match(t) for t in p.split())]
+    return bearers[0] if bearers and len(name.split()) == 1 else name
+
+
+# A regnal ordinal as people say it: «Nicolás primero», «Felipe quinto», «Alfonso trece».
+_REGNAL_WORDS = dict(
+    zip(
+        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"],
+        ["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte"],
+        strict=True,
+    )
+)
+
+
+def _regnal_in_words(name: str) -> list[str]:
+    """Return a regnal name with its ordinal in words: «Nicolás I» -> «Nicolás primero»."""
+    tokens = name.split()
+    if len(tokens) < 2 or tokens[1] not in _REGNAL_WORDS:
+        return []
+    return [" ".join([tokens[0], _REGNAL_WORDS[tokens[1]], *tokens[2:]])]
 
 
 def _substantive_adjective(term: str) -> list[str]:
@@ -355,6 +394,18 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
             out += others
     if fact.members and len(fact.members) == 2:
         out.append(f"{fact.members[1]} y {fact.members[0]}")
+        if ex is not None and fact.kind == "person":
+            # «Francisco Pizarro y Diego de Almagro» for «Pizarro y Almagro»: the whole names the text gives.
+            _names, persons = _text_names(ex)
+            whole = [_whole_name(m, persons) for m in fact.members]
+            if whole != list(fact.members):
+                out += [f"{whole[0]} y {whole[1]}", f"{whole[1]} y {whole[0]}"]
+    if fact.kind == "person":
+        out += _regnal_in_words(fact.answer)
+    if fact.kind in {"organization", "term"} or fact.kind == "event":
+        order = re.fullmatch(r"Orden\s+(?:de|del)\s+(?:la\s+)?(\w[\w\s]*)", fact.answer)
+        if order:
+            out.append(order.group(1))  # «la cruz de Santiago»: «Santiago» names the Orden de Santiago
     for alias in [] if fact.subtype == "alias" else fact.aliases:
         if alias.isupper() or len(alias.split()) > 1:
             out.append(alias)

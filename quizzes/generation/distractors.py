@@ -741,6 +741,15 @@ def _span_years(ex: Extraction | None) -> int | None:
     return ex._pools["span"]
 
 
+def _written_like(text: str, answer: str) -> str:
+    """Return an option spaced as the answer is before a sign («40 %»: «20 %», not «20%», which singles it out)."""
+    for sign in ("%", "‰", "°"):
+        if sign in text and sign in answer:
+            spaced = re.search(rf"\d\s+{sign}", answer) is not None
+            text = re.sub(rf"(\d)\s*{sign}", rf"\1 {sign}" if spaced else rf"\1{sign}", text)
+    return text
+
+
 def number_distractors(fact: Fact, n: int = 3, ex: Extraction | None = None, spare: int = 0) -> list[str]:
     """Return up to n wrong quantities formatted like the answer (digits or words, as the text wrote it).
 
@@ -759,7 +768,7 @@ def number_distractors(fact: Fact, n: int = 3, ex: Extraction | None = None, spa
             continue
         if v.get("words") and not v.get("scale") and abs(cand) < 1000 and int(cand) not in UNITS_WORDS:
             continue  # «unos 24 elementos» beside «unos sesenta elementos»
-        text = format_quantity(v, cand)
+        text = _written_like(format_quantity(v, cand), fact.answer)
         if fold(text) != fold(fact.answer) and text not in out:
             out.append(text)
         if len(out) == n + spare:

@@ -111,6 +111,32 @@ def test_transliterated_names_accept_their_usual_spellings():
         assert accepts(q, typed), typed
     assert not accepts(q, "Mendel")
     assert accepts(short_answer(bank, "León Tolstói"), "Tolstoy")
+    bank = generate_bank(
+        "En 1985 llegó al poder Mijaíl Gorbachov en la Unión Soviética. En 1991 dimitió Gorbachov en Moscú."
+    )
+    assert accepts(short_answer(bank, "Mijaíl Gorbachov"), "Gorbachev")
+
+
+def test_a_surname_accepts_the_whole_name_even_with_a_middle_name():
+    bank = generate_bank(
+        "En 1869 el químico ruso Dmitri Mendeléyev presentó su tabla en San Petersburgo. Su nombre completo era "
+        "Dmitri Ivánovich Mendeléyev. La gran novedad de Mendeléyev fue dejar huecos en la tabla en 1871."
+    )
+    q = next(q for q in bank.questions if q.kind == "short_answer" and q.correct[0] == "Mendeléyev")
+    assert accepts(q, "Dmitri Mendeléyev") and accepts(q, "Dmitri Ivánovich Mendeléyev")
+
+
+def test_a_pair_regnal_ordinal_and_order_accept_what_people_write():
+    bank = generate_bank(
+        "Francisco Pizarro y Diego de Almagro partieron de Panamá en 1524. Pizarro fundó Lima en 1535. "
+        "En 1537 Pizarro y Almagro se enfrentaron por la posesión de Cuzco. "
+        "En 1853 el zar Nicolás I ocupó los principados del Danubio. "
+        "En 1659 Velázquez recibió la cruz de la Orden de Santiago en Madrid."
+    )
+    q = short_answer(bank, "Pizarro y Almagro")
+    assert accepts(q, "Francisco Pizarro y Diego de Almagro") and accepts(q, "Diego de Almagro y Francisco Pizarro")
+    assert accepts(short_answer(bank, "Nicolás I"), "Nicolás primero")
+    assert accepts(short_answer(bank, "Orden de Santiago"), "Santiago")
 
 
 # ---------------------------------------------------------------- true/false made false
@@ -256,6 +282,12 @@ def test_number_options_keep_the_answers_style_and_the_texts_span():
         "décadas. En 1572 el virrey tomó Vilcabamba."
     )
     assert not [q for q in bank.questions if q.kind == "single_choice" and "décadas" in q.correct[0]]
+    bank = generate_bank(
+        "La cuenca del río ocupa unos 7 millones de km², cerca del 40 % de la superficie del continente. "
+        "El río nace en los Andes en 1541 y desemboca en el océano Atlántico."
+    )
+    q = _choice(bank, "40 %")
+    assert all(d.endswith(" %") for d in q.distractors), q.distractors
 
 
 # ---------------------------------------------------------------- options spread over the published items
