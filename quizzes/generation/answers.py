@@ -279,13 +279,12 @@ def _whole_name(name: str, persons: list[str]) -> str:
 
 
 # A regnal ordinal as people say it: «Nicolás primero», «Felipe quinto», «Alfonso trece».
-_REGNAL_WORDS = dict(
-    zip(
-        ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX"],
-        ["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte"],
-        strict=True,
-    )
+_ROMAN_ORDINALS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX"
+_ORDINAL_WORDS = (
+    "primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo "
+    "once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte"
 )
+_REGNAL_WORDS = dict(zip(_ROMAN_ORDINALS.split(" "), _ORDINAL_WORDS.split(" "), strict=True))
 
 
 def _regnal_in_words(name: str) -> list[str]:
