@@ -45,6 +45,9 @@ WEIGHTS = {
     "tf_rephrased": 0.2,
     "number_not_repeated": 0.4,
     "full_name_answer": 0.2,
+    "not_broad_answer": 0.3,
+    "tf_not_evaluative": 0.3,
+    "tf_not_title_definition": 0.3,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 # «el ataque», «La derrota»: a bare common noun (the article may open the answer with a capital).
@@ -231,6 +234,70 @@ def copied_statement(statement: str, sentence: str) -> bool:
     return longest >= COPIED_SHARE * len(said)
 
 
+# Answers anyone guesses: a continent (folded).
+_CONTINENTS = {
+    "europa", "asia", "africa", "america", "oceania", "antartida", "america del sur", "america del norte",
+    "america central", "sudamerica", "suramerica", "norteamerica", "centroamerica", "europa occidental",
+    "europa oriental", "europa del este",
+}  # fmt: skip
+# A place the text names at least this often, more than any other, is its own country or region.
+MAIN_PLACE_MENTIONS = 3
+# «el símbolo más conocido de…», «la mejor…», «su obra más célebre»: a superlative or an opinion is guessed true.
+_EVALUATIVE = re.compile(
+    r"\b(?:el|la|los|las|lo|su|sus)\s+(?:\w+\s+){0,2}(?:mas|menos)\s+(?!de\b|del\b|que\b|al\b|a\b|tarde\b)\w+|"
+    r"\b(?:el|la|los|las|lo|su|sus)\s+(?:mejor|peor)(?:es)?\b|"
+    r"\b(?:simbolo|icono|emblema|obra maestra|celebre|famos[oa]s?)\b"
+)
+
+
+def main_places(ex: Extraction) -> set[str]:
+    """Return the alias groups of the place the text names most (at least MAIN_PLACE_MENTIONS times, alone on top)."""
+    counts: dict[str, int] = {}
+    for spans in ex.mentions.values():
+        for span in spans:
+            if span.kind == "place" and span.group:
+                root = ex.groups.root(span.group)
+                counts[root] = counts.get(root, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < MAIN_PLACE_MENTIONS or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return set()
+    return {root for root, n in counts.items() if n == ranked[0]}
+
+
+def broad_answer(fact: Fact, ex: Extraction) -> bool:
+    """Return whether a name answer is guessed without the text: a continent, or the text's own main place."""
+    if fact.kind != "place":
+        return False
+    if fold(re.sub(r"^(?:el|la|los|las)\s+", "", fact.answer)) in _CONTINENTS:
+        return True
+    return bool(fact.group) and ex.groups.root(fact.group) in main_places(ex)
+
+
+def evaluative(statement: str) -> bool:
+    """Return whether a statement judges rather than reports (a superlative, «símbolo», «célebre»)."""
+    return _EVALUATIVE.search(fold(re.sub(r"^Verdadero o falso:\s*", "", statement))) is not None
+
+
+def restates_title(statement: str, title: str) -> bool:
+    """Return whether a statement says what the text's title is («la conquista del Perú fue el proceso…»).
+
+    `title` is what the student sees above the text (the title, the headline, or both one after the other).
+    """
+    bare = lambda text: " ".join(w for w in fold(text).split() if w not in {"el", "la", "los", "las"})  # noqa: E731
+    heading = bare(title)
+    if not heading:
+        return False
+    for m in re.finditer(
+        r"(?:^| )((?:[\w-]+ ){1,8}?)(?:es|fue|era|son|fueron) (?:el|la|los|las|un|una|unos|unas) ", fold(statement)
+    ):
+        words = bare(m.group(1)).split()
+        for k in range(1, len(words) + 1):
+            name = " ".join(words[-k:])
+            if heading in {name, f"{name} {name}"}:
+                return True
+    return False
+
+
 def typable(fact: Fact) -> bool:
     """Return whether a student would type this answer (dates and numbers always; long names or terms not)."""
     if fact.kind in {"date", "number"}:
@@ -327,6 +394,14 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         if q.correct == ["Verdadero"] and qfacts:
             # A true statement is published only when restated: a run of the sentence's own words is a copy.
             results["tf_rephrased"] = not copied_statement(prompt, qfacts[0].sentence)
+        if q.correct == ["Verdadero"]:
+            # «…se convirtió en el símbolo más conocido de…»: guessed true; «la conquista del Perú fue el
+            # proceso…»: the title's own definition, known before reading.
+            results["tf_not_evaluative"] = not evaluative(prompt)
+            results["tf_not_title_definition"] = not restates_title(prompt, title)
+    if q.kind == "short_answer":
+        # «difundió por _____ los principios…» → «Europa»; «la división de _____» → the text's own country.
+        results["not_broad_answer"] = not any(broad_answer(f, ex) for f in qfacts)
     if asks:
         results["not_guessable_from_title"] = not any(guessable_from_title(f, title, ex) for f in qfacts)
     if q.kind == "short_answer":

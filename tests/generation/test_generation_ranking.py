@@ -356,3 +356,55 @@ def test_one_person_asked_twice_under_two_names_of_one_group():
     e = _q("q5", "short_answer", "La guerra terminó con la victoria de _____.", ["Francia"])
     same = _same_answers([a, b, c, d, e], {"f-q3": "felipe", "f-q4": "felipe"})
     assert same == {"q1": {"q2"}, "q2": {"q1"}, "q3": {"q4"}, "q4": {"q3"}}
+
+
+@pytest.mark.parametrize(
+    ("statement", "judged"),
+    [
+        ("Verdadero o falso: el Muro de Berlín se convirtió en el símbolo más conocido de la Guerra Fría.", True),
+        ("Verdadero o falso: el puente fue la obra más célebre del ingeniero.", True),
+        ("Verdadero o falso: el estadio es el mejor de la ciudad.", True),
+        ("Verdadero o falso: el ejército avanzó con más de 8000 hombres hacia el norte.", False),
+        ("Verdadero o falso: en 1961 se levantó un muro entre los dos sectores de la ciudad.", False),
+    ],
+)
+def test_a_superlative_or_an_opinion_is_guessed_true(statement, judged):
+    from quizzes.generation.quality import evaluative
+
+    assert evaluative(statement) is judged
+
+
+@pytest.mark.parametrize(
+    ("statement", "title", "restates"),
+    [
+        (
+            "Verdadero o falso: entre 1532 y 1572, la conquista del Perú fue el proceso por el cual los españoles "
+            "sometieron el Imperio incaico.",
+            "Conquista del Perú Conquista del Perú",
+            True,
+        ),
+        ("Verdadero o falso: la Reforma fue un movimiento religioso.", "La Reforma", True),
+        ("Verdadero o falso: el Perú fue el centro del imperio.", "Conquista del Perú", False),
+        ("Verdadero o falso: Pizarro fue el gobernador de Nueva Castilla.", "Conquista del Perú", False),
+    ],
+)
+def test_a_true_statement_of_the_titles_own_definition_is_trivia(statement, title, restates):
+    from quizzes.generation.quality import restates_title
+
+    assert restates_title(statement, title) is restates
+
+
+def test_a_continent_or_the_texts_own_country_is_not_a_short_answer():
+    text = (
+        "La Reforma agraria de Ruritania.\n\n"
+        "En 1901 el gobierno de Ruritania repartió las tierras de la corona entre los campesinos. "
+        "La reforma difundió por Europa la idea del reparto de tierras. "
+        "Los grandes propietarios de Ruritania se opusieron a la reforma. "
+        "En 1905 el parlamento de Ruritania aprobó una segunda ley. "
+        "La reforma dividió Ruritania en cuarenta distritos agrarios."
+    )
+    bank = generate_bank(text)
+    short = [q for q in bank.questions if q.kind == "short_answer"]
+    broad = [q for q in short if q.correct[0] in {"Europa", "Ruritania"}]
+    assert any(q.correct[0] == "Europa" for q in broad)
+    assert all(q.status == "draft" and "not_broad_answer" in q.checks_failed for q in broad)
