@@ -110,6 +110,7 @@ class TextReport:
     missed: list = field(default_factory=list)
     lint: dict | None = None
     lint_ok: bool | None = None
+    repeated_options: int = 0  # wrong options offered again by another published choice item of the text
 
     @property
     def recall(self) -> float:
@@ -133,6 +134,21 @@ def _published_sentences(bank: dict) -> Counter:
         for sentence in {facts[k]["sentence"] for k in q.get("fact_keys", []) if k in facts}:
             per_sentence[sentence] += 1
     return per_sentence
+
+
+def repeated_options(bank: dict) -> int:
+    """Return how many times the published choice items of a bank offer a wrong option another one offers already.
+
+    The real defect behind the lint's top_distractor on one text: with one to six choice items, each wrong option
+    is more than 15 % of the uses even when none repeats; a repeated one tells the student it is wrong.
+    """
+    uses = Counter(
+        norm(d)
+        for q in bank.get("questions", [])
+        if q.get("status") == "published" and q.get("kind") in {"single_choice", "multiple_choice"}
+        for d in q.get("distractors") or []
+    )
+    return sum(n - 1 for n in uses.values())
 
 
 def measure_text(txt: Path, set_name: str, lint=None) -> tuple[TextReport, dict]:
@@ -166,6 +182,7 @@ def measure_text(txt: Path, set_name: str, lint=None) -> tuple[TextReport, dict]
         tf_true=tf_true,
         tf_false=len(tf) - tf_true,
         missed=[g["answer"] for g in score.missed],
+        repeated_options=repeated_options(bank),
     )
     _judge(report, bank, load_verdicts(txt.with_name(txt.stem + ".verdicts.json")))
     if lint is not None:
@@ -338,6 +355,7 @@ def format_set(report: SetReport) -> str:
             f"{t.per_sentence:>7.2f} {t.max_per_sentence:>3} {t.tf_true:>2}/{t.tf_false:<3} {judged:>11} "
             f"{len(t.unjudged):>8}"
             + (f"  lint {'ok' if t.lint_ok else 'FALLA'}: {lint_figures(t.lint)}" if t.lint is not None else "")
+            + f"  opciones repetidas: {t.repeated_options}"
         )
     r = report.rates()
     published = report.total("published")
@@ -403,6 +421,7 @@ def as_json(report: SetReport) -> dict:
                 "missed": t.missed,
                 "lint": t.lint,
                 "lint_ok": t.lint_ok,
+                "repeated_options": t.repeated_options,
             }
             for t in report.texts
         ],

@@ -122,3 +122,25 @@ def test_the_command_prints_the_table_and_json():
     assert data[0]["texts"][0]["slug"] == "paz-de-westfalia" and 0 <= data[0]["recall"] <= 1
     with pytest.raises(CommandError, match="not in dev"):
         call_command("bench_quality", set="dev", text=["no-existe"], no_lint=True, stdout=io.StringIO())
+
+
+def test_repeated_wrong_options_are_counted_per_text():
+    def choice(options: list[str], status: str = "published") -> dict:
+        return {"kind": "single_choice", "status": status, "prompt": "p", "correct": ["x"], "distractors": options}
+
+    bank = {
+        "questions": [
+            choice(["1812", "Bolívar", "Sucre"]),
+            choice(["Sucre", "1812 ", "Miranda"]),  # two offered already (spacing and case do not matter)
+            choice(["sucre", "Páez", "Santander"]),  # a third use of one
+            choice(["Miranda", "Páez", "Bolívar"], status="draft"),  # drafts are not shown
+            {"kind": "short_answer", "status": "published", "prompt": "p", "correct": ["Sucre"]},
+        ]
+    }
+    assert quality.repeated_options(bank) == 3
+    assert quality.repeated_options({"questions": []}) == 0
+
+
+def test_the_table_prints_the_repeated_options_of_each_text(dev_small):
+    table = quality.format_set(dev_small)
+    assert table.count("opciones repetidas: ") == len(dev_small.texts)
