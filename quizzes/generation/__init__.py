@@ -60,6 +60,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
             i: [s.text for s in spans if s.kind != "term" and s.subtype not in {"locality", "name"}]
             for i, spans in ex.mentions.items()
         },
+        kinds={i: [(s.text, s.subtype) for s in spans if s.kind == "place"] for i, spans in ex.mentions.items()},
         title=title,
     )
     # Each fact's items are built on their own: a fact that cannot be handled is dropped, not the bank.

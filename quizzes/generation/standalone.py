@@ -278,6 +278,7 @@ class Discourse:
 
     sentences: list[Sentence]
     names: dict[int, list[str]] = field(default_factory=dict)  # sentence index -> proper names, in order
+    kinds: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # sentence index -> (name, subtype)
     title: str = ""
     _subjects: dict[int, str] = field(default_factory=dict)
     _name_words: frozenset[str] | None = None
@@ -421,6 +422,8 @@ _POSITION_NOUNS = frozenset({"norte", "sur", "este", "oeste", "centro", "interio
 # Verbs that make an idiom with a bare definite object («declarar la guerra», «hacer la paz»).
 _LIGHT_VERBS = frozenset({"declarar", "hacer", "dar"})
 _TERRITORY_HEADS = frozenset(STATE_HEAD_WORDS - {"Corona", "República"})
+# Adjectives that leave a phrase pointing back to what was said before («el nuevo país», «la citada ciudad»).
+_BACK_ADJECTIVES = frozenset({"nuevo", "nueva", "mismo", "misma", "citado", "citada", "mencionado", "mencionada"})
 _INDEFINITE_DET = {"un", "una", "unos", "unas", "varios", "varias", "algunos", "algunas", "otro", "otra"}
 
 
@@ -444,6 +447,7 @@ class Mention:
     gender: str = ""
     light: bool = False  # the object of a verb it makes an idiom with («declaró la guerra»)
     relative_only: bool = False  # said with a relative clause alone («el reparto, que dejaba…»): not which one
+    adjectives_only: bool = False  # said with an adjective that points back alone («el nuevo país»): not which one
 
 
 def noun_mentions(parse) -> list[Mention]:
@@ -503,13 +507,18 @@ def noun_mentions(parse) -> list[Mention]:
                 gender=tok.feature("Gender"),
                 light=tok.dep == "obj" and parse.tokens[tok.head].lemma in _LIGHT_VERBS,
                 relative_only=bool(rest) and all(k.dep.startswith("acl") for k in rest),
+                adjectives_only=bool(rest) and all(k.dep == "amod" and fold(k.lemma) in _BACK_ADJECTIVES for k in rest),
             )
         )
     return out
 
 
 def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str]:
-    """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "")."""
+    """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "").
+
+    The reason is «anaphora» when the noun was introduced with «un/una», «unseen» when the text never said it
+    before.
+    """
     for i in range(index - 1, -1, -1):
         if 0 <= i < len(disc.sentences) and disc.sentences[i].skip == "headline":
             break
@@ -522,7 +531,110 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
                 return m.complement, ""  # «la línea de demarcación … la línea»
             if m.definite and m.bare:
                 return "", ""  # the text already says it bare («la radiación»): its own term by now
-    return "", ""
+    return "", "unseen"
+
+
+# Nouns of a class the text names members of («el país», «la ciudad», «el nuevo imperio», «los tratados»): said
+# with the article alone (or adjectives: «el nuevo país»), they stand for a member named before, which a student
+# who sees the prompt alone cannot tell, even when the text says the noun bare elsewhere. Each maps to the
+# subtypes of the names that can be meant (empty: no name resolves it, the prompt is reported).
+_CLASS_NOUNS: dict[str, frozenset[str]] = {
+    "pais": frozenset({"country", "state"}),
+    "nacion": frozenset({"country", "state"}),
+    "ciudad": frozenset({"city"}),
+    "capital": frozenset({"city"}),
+    "villa": frozenset({"city"}),
+    "localidad": frozenset({"city"}),
+    "region": frozenset({"region"}),
+    "provincia": frozenset({"region"}),
+    "imperio": frozenset({"state"}),
+    "reino": frozenset({"state"}),
+    "republica": frozenset({"state"}),
+    "tratado": frozenset(),
+    "pacto": frozenset(),
+    "gobierno": frozenset(),
+    "afluente": frozenset(),
+    "molecula": frozenset(),
+    "compuesto": frozenset(),
+    "bloqueo": frozenset(),
+}
+
+
+# A state said bare («el este del imperio») is the one of the ruler or people the sentence names: only «el nuevo
+# imperio» points back.
+_STATE_NOUNS = frozenset({"imperio", "reino", "republica"})
+
+
+def _class_referent(disc: Discourse, index: int, mention: Mention) -> str:
+    """Return the name a class phrase stands for, with its article when it takes one («los Estados Unidos»), or "".
+
+    The last name of a subtype the noun can mean, in the nearest of the two sentences before that has one; a
+    state («el nuevo imperio») only by a name with that head («Imperio incaico»).
+    """
+    subtypes = _CLASS_NOUNS.get(mention.lemma, frozenset())
+    if not subtypes or mention.plural:
+        return ""
+    for i in range(index - 1, max(-1, index - 3), -1):
+        if disc.sentences[i].skip == "headline":
+            break
+        said = disc.sentences[i].text
+        for name, subtype in reversed(disc.kinds.get(i, [])):
+            if subtype not in subtypes:
+                continue
+            if (
+                subtype == "state"
+                and fold(name.split()[0]) != mention.lemma
+                and mention.lemma not in {"pais", "nacion"}
+            ):
+                continue
+            if mention.lemma in _CITY_NOUNS:
+                return name
+            m = re.search(r"\b(el|la|los|las)\s+" + re.escape(name) + r"(?![\w])", said, re.IGNORECASE)
+            article = m.group(1).lower() if m else ""
+            return f"{article} {name}" if article else name
+    if mention.lemma in _CITY_NOUNS:
+        return _title_city(disc)
+    return ""
+
+
+_CITY_NOUNS = frozenset({"ciudad", "capital", "villa", "localidad"})
+_TITLE_PLACE = re.compile(r"^(?:(?i:el|la|los|las)\s+)?([\wáéíóúñüÁÉÍÓÚ]+)\s+(?:de|del)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)\b")
+
+
+def _title_city(disc: Discourse) -> str:
+    """Return the town the title or topic names after an event or a landmark («Muro de Berlín»), or "".
+
+    What a text says of «la ciudad» without naming one before is the town its title is about, when the text
+    names that town somewhere as a town (a place the gazetteers do not type counts).
+    """
+    said = (_TITLE_PLACE.match(t.strip(" .")) for t in (disc.title, disc.document_subject()))
+    m = next((m for m in said if m and m.group(1).capitalize() in {*EVENT_HEADS, *LANDMARK_HEADS}), None)
+    if m is None:
+        return ""
+    town = m.group(2)
+    typed = {subtype for names in disc.kinds.values() for name, subtype in names if name == town}
+    return town if typed and typed <= {"city", "locality"} else ""
+
+
+def _names_own_member(disc: Discourse, index: int, mention: Mention) -> bool:
+    """Return whether the phrase's own sentence names a member of its class («…de Francia…, en el oeste del país»)."""
+    subtypes = _CLASS_NOUNS.get(mention.lemma, frozenset())
+    return any(
+        subtype in subtypes or (subtype == "locality" and name.split()[0] in STATE_HEAD_WORDS)  # «la República»
+        for name, subtype in disc.kinds.get(index, [])
+    )
+
+
+def _class_replacement(found: str, mention: Mention, referent: str) -> str:
+    """Return the words said in place of a class phrase: «la ciudad de Berlín», «de los Estados Unidos», «Bolivia»."""
+    if mention.lemma in _CITY_NOUNS:
+        return f"{found} {_of(referent)}"
+    low = found.split()[0].lower()
+    prep = {"del": "de", "al": "a"}.get(low, "")
+    if prep:
+        said = f"{prep} {referent}"
+        return said.replace("de el ", "del ").replace("a el ", "al ")
+    return _upper_first(referent) if found[:1].isupper() else referent
 
 
 def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
@@ -567,7 +679,8 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
     topic_head = topic[1] if len(topic) > 1 and topic[0] in _ARTICLES else ""
     for mention in disc.mentions(index):
         event_said_bare = mention.relative_only and mention.lemma in _RELATIONAL_NOUNS
-        if not (mention.definite and (mention.bare or event_said_bare)):
+        class_said = mention.adjectives_only and not mention.name and mention.lemma in _CLASS_NOUNS
+        if not (mention.definite and (mention.bare or event_said_bare or class_said)):
             continue
         if mention.lemma in _POSITION_NOUNS or mention.light:
             continue
@@ -607,10 +720,23 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
             text = text[: found.start()] + found.group(0)[: -len(head)] + full + text[found.end() :]
             continue
         complement, problem = _antecedent(disc, index, mention)
-        if problem:
+        if problem == "anaphora":
             return text, problem
-        if complement:
+        if complement and not mention.adjectives_only:
             text = text[: found.end()] + " " + complement + text[found.end() :]
+        elif (
+            mention.lemma in _CLASS_NOUNS
+            and not mention.name
+            and (mention.adjectives_only or mention.lemma not in _STATE_NOUNS)
+        ):
+            if _names_own_member(disc, index, mention):
+                continue  # «la derrota de la Alemania nazi…, dividieron el país»: the sentence says which
+            referent = _class_referent(disc, index, mention)
+            if referent and fold(referent.split()[-1]) in fold(disc.sentences[index].text):
+                continue  # «La batalla de Stalingrado se libró … por el control de la ciudad»: the sentence says it
+            if not referent:
+                return text, "anaphora"  # «el nuevo país», «del afluente», «la molécula»: which one?
+            text = text[: found.start()] + _class_replacement(found.group(0), mention, referent) + text[found.end() :]
         elif mention.lemma in _RELATIONAL_NOUNS:
             return text, "anaphora"
     return text, ""

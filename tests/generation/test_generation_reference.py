@@ -246,3 +246,80 @@ def test_a_cause_answered_by_a_bare_noun_is_vague_whatever_the_case_of_its_artic
     assert _VAGUE_ANSWER.match("La derrota")
     assert _VAGUE_ANSWER.match("el ataque")
     assert not _VAGUE_ANSWER.match("La Bastilla")
+
+
+def _typed(disc: Discourse, kinds: dict[int, list[tuple[str, str]]]) -> Discourse:
+    disc.kinds = kinds
+    return disc
+
+
+def test_a_new_country_is_the_country_named_just_before():
+    disc = _typed(
+        discourse(
+            "En 1830 las provincias del sur se separaron y tomaron el nombre de Uruguay.",
+            "El general redactó para el nuevo país una constitución federal en 1831.",
+        ),
+        {0: [("Uruguay", "country")]},
+    )
+    stem, problem = definite_reference(
+        "El general redactó para el nuevo país una constitución federal en _____.", 1, disc
+    )
+    assert problem == ""
+    assert stem == "El general redactó para Uruguay una constitución federal en _____."
+
+
+def test_the_country_takes_the_article_its_name_was_said_with():
+    disc = _typed(
+        discourse(
+            "En 1776 los Estados Unidos declararon su independencia.",
+            "En 1789 el general se convirtió en el primer presidente del país.",
+        ),
+        {0: [("Estados Unidos", "country")]},
+    )
+    stem, problem = definite_reference("En _____ el general se convirtió en el primer presidente del país.", 1, disc)
+    assert (stem, problem) == ("En _____ el general se convirtió en el primer presidente de los Estados Unidos.", "")
+
+
+def test_a_city_said_bare_is_named_or_held():
+    first = "Las tropas rusas defendieron Sebastopol durante once meses."
+    said = "El 8 de septiembre los franceses tomaron el bastión que protegía la ciudad."
+    disc = _typed(discourse(first, said), {0: [("Sebastopol", "city")]})
+    stem, problem = definite_reference("El _____ los franceses tomaron el bastión que protegía la ciudad.", 1, disc)
+    assert (stem, problem) == ("El _____ los franceses tomaron el bastión que protegía la ciudad de Sebastopol.", "")
+    alone = _typed(discourse("Los aliados desembarcaron en marzo.", said), {})
+    _stem, problem = definite_reference("El _____ los franceses tomaron el bastión que protegía la ciudad.", 1, alone)
+    assert problem == "anaphora"
+
+
+def test_a_class_noun_with_no_name_to_stand_for_is_held():
+    disc = discourse(
+        "El hongo producía una sustancia que mataba las bacterias.",
+        "La química británica determinó la estructura de la molécula en 1945.",
+    )
+    _stem, problem = definite_reference(
+        "La química británica determinó la estructura de la molécula en _____.", 1, disc
+    )
+    assert problem == "anaphora"
+
+
+def test_a_country_named_in_its_own_sentence_stands():
+    disc = _typed(
+        discourse(
+            "La guerra terminó en 1945.",
+            "Tras la derrota de Alemania en 1945, los aliados dividieron el país en cuatro zonas.",
+        ),
+        {0: [], 1: [("Alemania", "country")]},
+    )
+    stem = "Tras la derrota de _____ en 1945, los aliados dividieron el país en cuatro zonas."
+    assert definite_reference(stem, 1, disc) == (stem, "")
+
+
+def test_a_named_state_with_an_adjective_is_no_class_phrase():
+    disc = _typed(
+        discourse("El rey unió los reinos.", "En 1871 se fundó el Imperio alemán."),
+        {0: [("Imperio austríaco", "state")]},
+    )
+    assert definite_reference("¿En qué año se fundó el Imperio alemán?", 1, disc) == (
+        "¿En qué año se fundó el Imperio alemán?",
+        "",
+    )
