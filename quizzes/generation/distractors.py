@@ -531,6 +531,12 @@ def _date_bounds(fact: Fact) -> tuple[int | None, int | None]:
     return low, high
 
 
+def range_start(fact: Fact) -> bool:
+    """Return whether the date opens a range («entre _____ y 1940»): another start is no false statement, since
+    an event of the range's end (a purification in 1940) stays inside «entre 1936 y 1940»."""
+    return fact.kind == "date" and _date_bounds(fact)[1] is not None
+
+
 def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> list[str]:
     """Return wrong dates at the answer's precision, never the same date at another precision (and spares)."""
     v = fact.value or {}

@@ -8,6 +8,7 @@ from .answers import accepted_answers
 from .distractors import (
     date_distractors,
     entity_distractors,
+    range_start,
     format_quantity,
     number_distractors,
     with_article,
@@ -624,7 +625,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         tf_notes.append("tf:verbatim")
     false_value = None
     swap_kind = ""
-    if fact.kind in {"date", "number"} and wrong and not _aside(fact, disc):
+    if fact.kind in {"date", "number"} and wrong and not _aside(fact, disc) and not range_start(fact):
         false_value, swap_kind = wrong[0], fact.kind
     elif fact.kind in {"place", "organization", "event", "person"} and wrong and not fact.members:
         false_value, swap_kind = wrong[0], "entity"

@@ -173,6 +173,21 @@ def test_a_date_said_of_the_main_verb_may_be_made_false():
         assert not _is_aside(text, answer), text
 
 
+def test_the_start_of_a_range_is_never_moved_to_make_a_statement_false():
+    from quizzes.generation.distractors import range_start
+
+    bank = generate_bank(
+        "Entre 1934 y 1940, un equipo de Oxford logró aislar y purificar la penicilina. "
+        "La producción industrial comenzó en 1943 en los Estados Unidos. El desembarco llegó en 1944."
+    )
+    start = next(f for f in bank.facts if f.answer == "1934")
+    assert range_start(start)
+    assert not range_start(next(f for f in bank.facts if f.answer == "1943"))
+    for q in bank.questions:
+        if q.kind == "true_false" and q.correct == ["Falso"]:
+            assert "1940" not in q.prompt or "1934" in q.prompt.split("1940")[0], q.prompt
+
+
 # ---------------------------------------------------------------- wrong options
 def _choice(bank, answer):
     return next(q for q in bank.questions if q.kind == "single_choice" and q.correct[-1].endswith(answer))
