@@ -8,9 +8,9 @@ from .answers import accepted_answers
 from .distractors import (
     date_distractors,
     entity_distractors,
-    range_start,
     format_quantity,
     number_distractors,
+    range_start,
     with_article,
 )
 from .facts import Extraction, find_dates, find_quantities
