@@ -174,6 +174,51 @@ def clause_role(fact: Fact, parse=None) -> str:
     return "main"
 
 
+def dates_an_adjunct(fact: Fact, parse=None) -> bool:
+    """Return whether a date is set off after a fronted adjunct it dates («Para el desembarco de Normandía, en _____,
+    se habían preparado…»): the date of another event, named in passing, not of what the sentence says."""
+    if fact.kind != "date":
+        return False
+    before = fact.sentence[: fact.local_start]
+    if not re.search(r",\s*(?:en|el|la|hacia|a)?\s*(?:(?:principios|mediados|finales|fines) de\s+)?$", before):
+        return False
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return False
+    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
+    if not inside:
+        return False
+    ids = {t.i for t in inside}
+    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
+    comma = before.rstrip().rfind(",")
+    previous = [t for t in parse.tokens if t.end <= comma and t.pos != "PUNCT"]
+    if not previous:
+        return False
+    # the words before the comma: a phrase that opens the sentence under the date's verb, headed by a common noun
+    tok, steps = previous[-1], 0
+    while tok.head != tok.i and tok.head != head.head and steps < 10:
+        tok, steps = parse.tokens[tok.head], steps + 1
+
+    def under(t) -> bool:
+        for _ in range(12):
+            if t.i == tok.i:
+                return True
+            if t.head == t.i:
+                return False
+            t = parse.tokens[t.head]
+        return False
+
+    return (
+        tok.head == head.head
+        and tok.i != head.i
+        and all(under(t) for t in previous)  # the phrase opens the sentence: a fronted adjunct
+        and tok.dep in {"obl", "nmod"}
+        and tok.pos == "NOUN"
+        and parse.tokens[tok.head].pos in {"VERB", "AUX"}
+        and any(t.dep == "case" and t.head == tok.i and t.i < tok.i for t in parse.tokens)
+    )
+
+
 def _after_name(tok, parse) -> bool:
     """Return whether a participle clause follows a name («…Tratado de París, firmado el…»): it describes it."""
     if "VerbForm=Part" not in tok.morph:
@@ -229,6 +274,8 @@ def fact_importance(
             score -= SUBORDINATE_PENALTY  # «…, por lo que recibió el premio en _____»: not what the sentence says
         elif role == "aside":
             score -= ASIDE_PENALTY
+        if recurring_subject is not True and dates_an_adjunct(fact):
+            score -= ASIDE_PENALTY  # the date of another event, named in passing in a sentence about something else
         if recurring_subject is False and not (subject and fold(fact.answer) in fold(subject)):
             score -= 0.3  # a sentence about a name said once is a side remark («el alemán X publicó en _____…»)
     if _keeping(fact) and not first:

@@ -408,3 +408,18 @@ def test_a_continent_or_the_texts_own_country_is_not_a_short_answer():
     broad = [q for q in short if q.correct[0] in {"Europa", "Ruritania"}]
     assert any(q.correct[0] == "Europa" for q in broad)
     assert all(q.status == "draft" and "not_broad_answer" in q.checks_failed for q in broad)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "adjunct"),
+    [
+        ("Para el desembarco de Normandía, en junio de 1944, se habían preparado unos dos millones de dosis.",
+         "junio de 1944", True),
+        ("Los británicos ocuparon Nueva York en 1776 y Filadelfia, la sede del Congreso, en 1777.", "1777", False),
+        ("En septiembre de 1928, el médico regresó a su laboratorio de Londres.", "septiembre de 1928", False),
+    ],
+)  # fmt: skip
+def test_a_date_set_off_after_a_fronted_adjunct_dates_another_event(sentence, answer, adjunct):
+    from quizzes.generation.ranking import dates_an_adjunct
+
+    assert dates_an_adjunct(_fact(sentence, answer)) is adjunct
