@@ -205,6 +205,20 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
     return cached
 
 
+def _said_of_a_person(name: str, ex: Extraction) -> bool:
+    """Return whether a name the text gives a thing is a person's: the end of a person's name of the text («José de
+    San Martín»), or a first name of the lexicon followed by another capitalised word the gazetteer does not know
+    («Friedrich Wilhelm»)."""
+    if name in region_of():
+        return False  # «Austria» of «Carlos de Austria» is a country the gazetteer places
+    words = name.split()
+    first_name = words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
+    if len(words) >= 2 and first_name and words[1][:1].isupper() and not alias_table().get(fold(name)):
+        return True
+    people = _people(ex)  # (the text's own «José de San Martín» outweighs the gazetteer's island)
+    return name not in people and any(p.endswith(" " + name) and len(p.split()) > len(words) for p in people)
+
+
 def _person_fits(name: str, ex: Extraction) -> bool:
     """Return whether a person is a fair wrong option: a whole name, not «Bronisława» or «Palacios» said once."""
     _roles, _sex, count = _people(ex).get(name, (set(), "", 0))
@@ -240,6 +254,8 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     subtype = fact.subtype
     if subtype == "mixed":
         return [], False
+    if fact.kind != "person" and _said_of_a_person(fact.answer, ex):
+        return [], False  # «San Martín», the text's «José de San Martín», read as a place: no place options for him
     role, sex, nation = ("", "", "")
     if fact.kind == "person" and "_____" in stem:
         role, sex, nation = _role_nation(stem, stem.find("_____"))
@@ -276,6 +292,8 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             return  # «Gibraltar» is no state
         if fact.kind == "person" and not _person_fits(name, ex):
             return
+        if fact.kind != "person" and _said_of_a_person(name, ex):
+            return  # «Friedrich Wilhelm» (von Steuben) is no place
         if fact.kind == "person" and not _same_kind_of_person(fact.answer, name, ex):
             other_kind.append(name)
             return  # «Rodrigo Borja», the answer's other name; a pope for a king; «George Rooke» for «Felipe V»

@@ -219,6 +219,17 @@ def test_a_role_before_the_blank_gets_people_of_that_role_or_no_choice_item():
     assert not [q for q in bank.questions if q.kind == "single_choice" and q.correct[-1] == "Aimable Pélissier"]
 
 
+def test_a_name_the_text_gives_a_person_gets_no_place_options():
+    bank = generate_bank(
+        "En 1822 Bolívar se reunió en Guayaquil con José de San Martín, el libertador de Argentina y Chile. "
+        "Tras la entrevista San Martín se retiró de la vida pública. Bolívar liberó Venezuela en 1821, Colombia en "
+        "1819, Ecuador en 1822 y el Perú en 1824. Chile y Argentina ya eran libres en 1818. Bolivia nació en 1825."
+    )
+    for q in bank.questions:
+        if q.kind == "single_choice" and q.correct[-1] == "San Martín":
+            assert not {"Chile", "Venezuela", "Colombia", "Ecuador", "Bolivia"} & set(q.distractors), q.distractors
+
+
 def test_the_other_name_of_a_person_is_no_option_and_a_king_gets_kings():
     bank = generate_bank(
         "Los Reyes Católicos acudieron al papa Alejandro VI, el valenciano Rodrigo Borja, en 1493. "
