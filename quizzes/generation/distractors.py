@@ -15,6 +15,7 @@ from .lexicon import (
     FEMALE_FIRST_NAMES,
     FIRST_NAMES,
     HISTORIC_REGIONS,
+    LANDLOCKED,
     MICROSTATES,
     MONTH_NAMES,
     NOT_STATES,
@@ -152,6 +153,14 @@ _ROLE_BEFORE = re.compile(
 _NOT_ROLES = {"que", "cual", "quien", "como", "según", "entre", "hasta", "desde", "durante", "tras", "ante"}
 
 
+# A stem about the sea: a country without a coast is no fair option («_____ había explorado la costa de África»).
+_SEAFARING = re.compile(
+    r"\b(?:costas?|mar|mares|marítim[oa]s?|naveg\w*|océanos?|flotas?|armadas?|escuadras?|puertos?|naval(?:es)?|"
+    r"barcos?|naves|carabelas?|galeones|buques?|travesía|ultramar|desembarc\w*|expedici[oó]n(?:es)? naval\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, end: int) -> tuple[str, str]:
     """Return the role noun said right before a person and the sex its article tells («la infanta» -> f)."""
     role, sex, _nation = _role_nation(text, end)
@@ -266,6 +275,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     chosen_roots: set[str] = set()
     other_kind: list[str] = []  # people of the text left out as of another kind: they still count in its pool
 
+    seafaring = bool(_SEAFARING.search(stem))
     # "Italia e _____": every option must take the stem's conjunction, or the "e" points at the key.
     conj_m = re.search(r"(?:^|\s)(y|e|o|u)\s+_____", stem)
     conj = conj_m.group(1) if conj_m else ""
@@ -290,6 +300,8 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             return  # "Italia" in a text on 1856
         if subtype == "country" and name in NOT_STATES and fact.answer not in NOT_STATES:
             return  # «Gibraltar» is no state
+        if subtype == "country" and seafaring and name in LANDLOCKED and fact.answer not in LANDLOCKED:
+            return  # «Suiza» explored no coast of Africa
         if fact.kind == "person" and not _person_fits(name, ex):
             return
         if fact.kind != "person" and _said_of_a_person(name, ex):

@@ -1132,6 +1132,15 @@ NOT_STATES = {
     "Guadalupe", "Reunión", "Islas Feroe", "Aruba", "Curazao", "Sahara Occidental", "Nueva Caledonia",
 }  # fmt: skip
 # States too small to be a plausible wrong option unless the text names them (general data).
+# States without a sea coast (general data): no actor of a voyage, a fleet or a coast.
+LANDLOCKED = {
+    "Austria", "Suiza", "Hungría", "Chequia", "República Checa", "Eslovaquia", "Bohemia", "Baviera", "Sajonia",
+    "Luxemburgo", "Liechtenstein", "Andorra", "San Marino", "Ciudad del Vaticano", "Serbia", "Kosovo",
+    "Macedonia del Norte", "Bielorrusia", "Moldavia", "Bolivia", "Paraguay", "Afganistán", "Mongolia", "Nepal",
+    "Bután", "Tíbet", "Laos", "Kazajistán", "Uzbekistán", "Turkmenistán", "Kirguistán", "Tayikistán", "Armenia",
+    "Azerbaiyán", "Etiopía", "Sudán del Sur", "Uganda", "Ruanda", "Burundi", "Zambia", "Zimbabue", "Malaui",
+    "Botsuana", "Lesoto", "Esuatini", "Mali", "Malí", "Níger", "Chad", "Burkina Faso", "República Centroafricana",
+}  # fmt: skip
 MICROSTATES = {"Andorra", "Liechtenstein", "Mónaco", "San Marino", "Malta", "Luxemburgo", "Baréin", "Singapur"}
 # Today's states born from the break-up of the Soviet Union, Yugoslavia and Czechoslovakia (ISO codes, first year).
 NEW_STATE_CODES = {

@@ -230,6 +230,27 @@ def test_a_name_the_text_gives_a_person_gets_no_place_options():
             assert not {"Chile", "Venezuela", "Colombia", "Ecuador", "Bolivia"} & set(q.distractors), q.distractors
 
 
+def test_a_country_without_coast_is_no_option_for_a_voyage():
+    from quizzes.generation.distractors import entity_distractors
+
+    text = (
+        "Durante el siglo XV, Portugal había explorado la costa de África. Austria y Suiza firmaron la paz en 1499. "
+        "Francia y Castilla se disputaron Italia en 1494. Génova y Venecia comerciaban con Oriente en 1450. "
+        "Inglaterra y Escocia se enfrentaron en 1482. Hungría cayó ante los otomanos en 1526."
+    )
+    bank = generate_bank(text)
+    for q in bank.questions:
+        if q.kind == "single_choice" and q.correct[-1] == "Portugal" and "costa" in q.prompt:
+            assert not {"Austria", "Suiza", "Hungría"} & set(q.distractors), q.distractors
+    from quizzes.generation.facts import extract
+    from quizzes.generation.text import split_sentences
+
+    ex = extract(split_sentences(text))
+    fact = next(f for f in ex.facts if f.answer == "Portugal")
+    wrong, _ = entity_distractors(fact, ex, "Durante el siglo XV, _____ había explorado la costa de África.", spare=6)
+    assert wrong and not {"Austria", "Suiza", "Hungría"} & set(wrong), wrong
+
+
 def test_the_other_name_of_a_person_is_no_option_and_a_king_gets_kings():
     bank = generate_bank(
         "Los Reyes Católicos acudieron al papa Alejandro VI, el valenciano Rodrigo Borja, en 1493. "
