@@ -101,6 +101,14 @@ _THEN_INSIDE = re.compile(
     r"(?!\s+de\b)(?=[\s,.])",
     re.IGNORECASE,
 )
+# «Ya en el siglo XX, …»: an opening «ya» before a fronted time contrasts it with the sentence before.
+_YA_OPENING = re.compile(r"^ya\s+(?=(?:en|a|desde|durante|hacia|entonces|para)\s)", re.IGNORECASE)
+# «El cuadro solo llegó a Madrid en 1981»: a focus adverb before the verb presupposes a condition said before.
+_FOCUS_BEFORE_VERB = re.compile(r"(?<=\w)\s+(?:solo|sólo|únicamente)(?=\s+([a-záéíóúñ]+)\b)", re.IGNORECASE)
+# «Cavour buscaba así el apoyo…»: «así» after a verb says «in the way told before».
+_ASI_AFTER_VERB = re.compile(
+    r"(?<=\w)(?:,\s*así,|\s+así)(?!\s+(?:como|que|llamad|conocid|denominad))(?=[\s,.])", re.IGNORECASE
+)
 _ADEMAS_INSIDE = re.compile(r"(?<=\w)(?:,\s*además,|\s+además)(?!\s+de\b)(?=\s)", re.IGNORECASE)
 # Pronouns that stand for something said before: not resolvable from the stem.
 _PRONOUN_RE = re.compile(
@@ -732,7 +740,8 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
             if _names_own_member(disc, index, mention):
                 continue  # «la derrota de la Alemania nazi…, dividieron el país»: the sentence says which
             referent = _class_referent(disc, index, mention)
-            if referent and fold(referent.split()[-1]) in fold(disc.sentences[index].text):
+            said_here = r"(?<!\w)" + re.escape(fold(referent.split()[-1] if referent else "")) + r"(?!\w)"
+            if referent and re.search(said_here, fold(disc.sentences[index].text)):
                 continue  # «La batalla de Stalingrado se libró … por el control de la ciudad»: the sentence says it
             if not referent:
                 return text, "anaphora"  # «el nuevo país», «del afluente», «la molécula»: which one?
@@ -923,18 +932,37 @@ def _drop_after_verb(m: re.Match) -> str:
     return "" if before and verbish(before[-1]) else m.group(0)
 
 
+_LATER_TIME = re.compile(
+    r"\b(?:en|de|del)\s+\d{3,4}\b|\b(?:el|en)\s+_____|_____\s+(?:años|meses|días)\b|\bdespués\b|"
+    + _YEARLESS_DAY.pattern,
+    re.IGNORECASE,
+)
+
+
+def _drop_focus(m: re.Match) -> str:
+    """Drop «solo» before a verb whose clause dates it («solo llegó a Madrid en 1981»: not before a condition said
+    elsewhere); «solo escaparon 800», «solo purifican el aire en presencia de luz» keep it."""
+    rest = re.split(r"[;:]", m.string[m.end() :], maxsplit=1)[0]
+    if is_finite_verb(m.group(1).lower()) and _LATER_TIME.search(rest):
+        return ""
+    return m.group(0)
+
+
 def drop_connectors(text: str) -> str:
     """Remove opening connectors ("Además, …", "Sin embargo, …", "También hubo…") and inner "también"."""
     prev = None
     while prev != text and not re.match(r"además\s+de\b", text, re.IGNORECASE):
         prev = text
         text = _CONNECTOR_RE.sub("", text, count=1)
+        text = _YA_OPENING.sub("", text, count=1)
         dropped = _FRONTED_RELATIVE.sub("", text, count=1)
         if not _YEARLESS_DAY.search(dropped) or re.search(r"\d{3,4}", dropped):
             text = dropped  # («Ese mismo año, el 4 de abril, …» keeps its year-giver: a day needs its year)
     text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
     text = _ADEMAS_INSIDE.sub("", text)
     text = _THEN_INSIDE.sub(_drop_after_verb, text)
+    text = _ASI_AFTER_VERB.sub(_drop_after_verb, text)
+    text = _FOCUS_BEFORE_VERB.sub(_drop_focus, text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     return _upper_first(text)
 
@@ -1037,6 +1065,8 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
             subj = disc.previous_subject(index) if disc else ""
             if not subj or not _proper(subj) or not _agrees(verb, subj) or blank in subj:
                 return text, "no_subject"
+            if at and _plural_subject(subj) is None and _plural_verb(verb):
+                return text, "no_subject"  # «Venezuela y Ecuador» for «desde 1876 reposan»: its number does not say
             if at and re.search(r"\b(?:el|la|los|las|un|una|unos|unas|del|al|de|su|sus)\s*$", text[:at], re.IGNORECASE):
                 return text, "no_subject"  # «Tras la fallida insurrección…»: no clause starts inside a phrase
             if at:
@@ -1051,8 +1081,52 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
+    text, problem = _inner_possessive(text, index, disc, blank)
+    if problem:
+        return text, problem
     text, problem = definite_reference(text, index, disc, blank=blank)
     return (text if problem else full_first_names(text, disc)), problem
+
+
+_INNER_SU = re.compile(r"(?<=\s)(su|sus)\s+([a-záéíóúñü]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])")
+
+
+def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str) -> tuple[str, str]:
+    """Return the stem with «su N» inside it said of its owner, and "" or «possessive».
+
+    «La noche del _____ un grupo de conspiradores asaltó su residencia» after a sentence whose subject is
+    «Bolívar»: the clause's subject is the possessive itself or indefinite (nobody in it owns the residence), so
+    the owner is the previous sentence's named subject («la residencia de Bolívar»); without one that agrees
+    the stem is reported. Any other subject may own it («Marie Curie ocupó su cátedra»): the stem is left.
+    """
+    if disc is None or index < 0:
+        return text, ""
+    for m in _INNER_SU.finditer(text):
+        before = text[: m.start()]
+        if _names_a_referent(re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ-]+", _TF_PREFIX.sub("", before).replace(blank, " "))):
+            continue  # a name before it may own it: the rules do not guess between them
+        parse = disc.parse(index)
+        if parse is None or parse.subject is None or parse.subject_is_pronoun:
+            continue  # no parse, or no subject the rules can see
+        subject = parse.subject_text.split()
+        if not subject or subject[0].lower() not in {"su", "sus", "un", "una", "unos", "unas"}:
+            continue  # «las plantas … sus partes», «Marie Curie ocupó su cátedra»: an owner may be in the clause
+        if re.search(r"\bque\b", before, re.IGNORECASE):
+            continue
+        owner = disc.previous_subject(index)
+        article = _noun_article(m.group(2), m.group(1).lower() == "sus")
+        plural_owner = _plural_subject(owner) is not False  # «Venezuela y Ecuador»: «sus restos» are not theirs
+        if (
+            not owner
+            or not _proper(owner)
+            or plural_owner
+            or blank in owner
+            or not article
+            or fold(owner) in fold(text)
+        ):
+            return text, "possessive"
+        return text[: m.start()] + f"{article} {m.group(2)} {_of(_lower_article(owner))}" + text[m.end() :], ""
+    return text, ""
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")

@@ -323,3 +323,55 @@ def test_a_named_state_with_an_adjective_is_no_class_phrase():
         "¿En qué año se fundó el Imperio alemán?",
         "",
     )
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (
+            "Ya en el siglo XX, el químico _____ describió el ciclo.",
+            "En el siglo XX, el químico _____ describió el ciclo.",
+        ),
+        ("Ya no quedaba nadie en la plaza el _____.", "Ya no quedaba nadie en la plaza el _____."),
+        ("El cuadro solo llegó a Madrid el _____.", "El cuadro llegó a Madrid el _____."),
+        ("El cuadro solo llegó a Madrid en 1981.", "El cuadro llegó a Madrid en 1981."),
+        ("De unos _____ habitantes solo escaparon 800.", "De unos _____ habitantes solo escaparon 800."),
+        ("Las plantas solo crecen en presencia de _____.", "Las plantas solo crecen en presencia de _____."),
+        ("_____ buscaba así el apoyo de Francia.", "_____ buscaba el apoyo de Francia."),
+        ("_____ firmó la paz, así como el tratado.", "_____ firmó la paz, así como el tratado."),
+    ],
+)
+def test_words_that_point_back_to_the_sentence_before_are_dropped(stem, expected):
+    assert drop_connectors(stem) == expected
+
+
+def test_a_possessive_subject_or_object_of_an_indefinite_subject_takes_the_previous_subject():
+    disc = discourse(
+        "Simón Bolívar asumió en 1828 poderes dictatoriales.",
+        "El 6 de agosto de 1824 sus tropas vencieron a los realistas en la batalla de Junín.",
+        "La noche del 25 de septiembre de 1828 un grupo de conspiradores asaltó su residencia en Bogotá.",
+        names={0: ["Simón Bolívar"]},
+    )
+    stem, problem = stand_alone(
+        "El 6 de agosto de _____ sus tropas vencieron a los realistas en la batalla de Junín.", 1, disc
+    )
+    assert (stem, problem) == (
+        "El 6 de agosto de _____ las tropas de Simón Bolívar vencieron a los realistas en la batalla de Junín.",
+        "",
+    )
+
+
+def test_a_possessive_without_an_owner_before_is_held_and_a_named_subject_keeps_it():
+    disc = discourse(
+        "La fiesta duró tres días.",
+        "La noche del 25 de septiembre de 1828 un grupo de conspiradores asaltó su residencia en Bogotá.",
+    )
+    _stem, problem = stand_alone(
+        "La noche del _____ un grupo de conspiradores asaltó su residencia en Bogotá.", 1, disc
+    )
+    assert problem == "possessive"
+    named = discourse(
+        "Pierre murió en 1906.", "Marie Curie ocupó su cátedra en la Sorbona en 1906.", names={1: ["Marie Curie"]}
+    )
+    stem = "Marie Curie ocupó su cátedra en la _____ en 1906."
+    assert stand_alone(stem, 1, named) == (stem, "")
