@@ -65,6 +65,16 @@ FAILED = {
     ),
     "number_not_repeated": _("El mismo número aparece en otra parte del enunciado y delata la respuesta."),
     "full_name_answer": _("La respuesta es solo un nombre de pila: conviene el nombre completo de la persona."),
+    "not_broad_answer": _(
+        "La respuesta es un continente o el país o la región principal del texto: se adivina sin haberlo leído."
+    ),
+    "tf_not_evaluative": _(
+        "La afirmación verdadera valora en lugar de informar (un superlativo, «símbolo», «célebre»): se adivina "
+        "verdadera."
+    ),
+    "tf_not_title_definition": _(
+        "La afirmación verdadera repite la definición del título del texto: no exige saber nada."
+    ),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."
