@@ -360,6 +360,51 @@ def _list_cut_short(stem: str, sentence: str) -> bool:
 
 
 _NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
+_CLITIC_WORDS = {"se", "le", "les", "lo", "la", "los", "las", "no"}
+
+
+def _join_cut_series(stem: str, sentence: str) -> str:
+    """Return the stem with «y» given back where the cut ended a series of verbs before its «y …» member.
+
+    «hizo construir un puente sobre el Rin, lo cruzó para intimidar a los germanos.» from a sentence that goes
+    on «y regresó…» reads «…sobre el Rin y lo cruzó para intimidar a los germanos.»: two members joined by
+    «y». Only when the last comma segment opens with a finite verb and the one before holds one.
+    """
+    body = stem.rstrip(" .")
+    end = stem[len(body) :]
+    if "," not in body:
+        return stem
+    head, last = body.rsplit(",", 1)
+    words = re.findall(r"[\wáéíóúñü]+", last.lower())
+    before = re.findall(r"[\wáéíóúñü]+", head.lower().replace(BLANK.lower(), " "))
+    if not words or not before or re.search(r"\b(?:y|e)\b", last):
+        return stem
+    verb = words[1] if words[0] in _CLITIC_WORDS and len(words) > 1 else words[0]
+    if not is_finite_verb(verb) or not any(is_finite_verb(w) for w in before):
+        return stem
+    m = re.search(
+        r"(?<![\w])" + r"\W+".join(map(re.escape, words[-3:])) + r"\s*,?\s+(?:y|e)\s+(\w+)(?:\s+(\w+))?",
+        sentence.lower(),
+    )
+    if not m:
+        return stem
+    nxt = m.group(2) if m.group(1) in _CLITIC_WORDS and m.group(2) else m.group(1)
+    if not is_finite_verb(nxt):
+        return stem
+    return head + " y " + last.strip() + end
+
+
+def _colon_list_cut(stem: str, sentence: str) -> bool:
+    """Return whether the stem announces a list after a colon and keeps fewer members than the sentence gives.
+
+    «dos nuevos elementos: el polonio, llamado así en honor a Polonia.» from «…: el polonio, …, y el radio».
+    """
+    if ":" not in stem or ":" not in sentence:
+        return False
+    said = stem.split(":", 1)[1]
+    full = sentence.split(":", 1)[1]
+    has_and = re.compile(r"(?:,|\s)\s*(?:y|e)\s+(?:el|la|los|las|un|una|[A-ZÁÉÍÓÚÑ])")
+    return bool(has_and.search(full)) and not has_and.search(said)
 
 
 def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> str:
@@ -369,7 +414,9 @@ def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> s
         problem = "split_subject"
     if not problem and _number_mismatch(fixed, fact):
         problem = "agreement"
-    if not problem and _list_cut_short(fixed, fact.sentence):
+    if not problem:
+        fixed = _join_cut_series(fixed, fact.sentence)
+    if not problem and (_list_cut_short(fixed, fact.sentence) or _colon_list_cut(fixed, fact.sentence)):
         problem = "list_cut"
     m_stem, m_sent = _NEUTER.search(fixed), _NEUTER.search(fact.sentence)
     if not problem and m_stem and m_sent:

@@ -102,3 +102,29 @@ def test_a_restatement_keeps_the_subject_that_follows_a_fronted_phrase():
     assert paraphrase("La guerra terminó con Finlandia, la más pequeña, en 1940.", "1940") == (
         "En 1940, la guerra terminó con Finlandia."
     )
+
+
+def test_a_series_of_verbs_cut_before_its_last_member_gets_its_y_back():
+    from quizzes.generation.questions import _join_cut_series
+
+    sentence = (
+        "En el año 55 el general hizo construir un puente sobre el río, lo cruzó con sus legiones y regresó pronto."
+    )
+    stem = "En el año _____ el general hizo construir un puente sobre el río, lo cruzó con sus legiones."
+    assert _join_cut_series(stem, sentence) == (
+        "En el año _____ el general hizo construir un puente sobre el río y lo cruzó con sus legiones."
+    )
+    # An apposition is no member of a series of verbs.
+    assert _join_cut_series(
+        "_____ llegó a Lima, la capital.", "Pizarro llegó a Lima, la capital, y fundó una ciudad."
+    ) == ("_____ llegó a Lima, la capital.")
+
+
+def test_a_list_announced_by_a_colon_and_cut_to_one_member_is_held():
+    from quizzes.generation.questions import _colon_list_cut
+
+    sentence = "En 1898 anunciaron dos nuevos elementos: el polonio, llamado así por Polonia, y el radio."
+    assert _colon_list_cut("En _____ anunciaron dos nuevos elementos: el polonio, llamado así por Polonia.", sentence)
+    assert not _colon_list_cut(
+        "En 1898 anunciaron dos nuevos elementos: el polonio, llamado así por Polonia, y el _____.", sentence
+    )
