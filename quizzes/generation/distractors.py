@@ -214,6 +214,31 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
     return cached
 
 
+# A person dated more than a century from the item's own date is of another age: no fair wrong option.
+AGE_GAP = 100
+_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _sentence_year(sentence: str) -> int | None:
+    """Return the first year a sentence states (four digits from 1000 to 2099), None when it states none."""
+    m = _YEAR.search(sentence)
+    return int(m.group(1)) if m else None
+
+
+def _person_year(name: str, ex: Extraction) -> int | None:
+    """Return the median year of the sentences that name a person, None when none is dated."""
+    key = ("person_years",)
+    if key not in ex._pools:
+        years: dict[str, list[int]] = {}
+        for f in ex.facts:
+            if f.kind == "person":
+                year = _sentence_year(f.sentence)
+                if year is not None:
+                    years.setdefault(f.answer, []).append(year)
+        ex._pools[key] = {n: sorted(ys)[len(ys) // 2] for n, ys in years.items()}
+    return ex._pools[key].get(name)
+
+
 def _said_of_a_person(name: str, ex: Extraction) -> bool:
     """Return whether a name the text gives a thing is a person's: the end of a person's name of the text («José de
     San Martín»), or a first name of the lexicon followed by another capitalised word the gazetteer does not know
@@ -276,6 +301,14 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     other_kind: list[str] = []  # people of the text left out as of another kind: they still count in its pool
 
     seafaring = bool(_SEAFARING.search(stem))
+    era = _sentence_year(fact.sentence) if fact.kind == "person" else None
+    if era is None and fact.kind == "person":
+        era = _person_year(fact.answer, ex)
+
+    def _another_age(name: str, year: int | None) -> bool:
+        theirs = _person_year(name, ex)
+        return year is not None and theirs is not None and abs(theirs - year) > AGE_GAP
+
     # "Italia e _____": every option must take the stem's conjunction, or the "e" points at the key.
     conj_m = re.search(r"(?:^|\s)(y|e|o|u)\s+_____", stem)
     conj = conj_m.group(1) if conj_m else ""
@@ -309,6 +342,9 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
         if fact.kind == "person" and not _same_kind_of_person(fact.answer, name, ex):
             other_kind.append(name)
             return  # «Rodrigo Borja», the answer's other name; a pope for a king; «George Rooke» for «Felipe V»
+        if fact.kind == "person" and _another_age(name, era):
+            other_kind.append(name)
+            return  # «Pablo Picasso» (1957) for a painting of 1656
         if fact.kind == "person" and any(_one_person(name, c[0], ex) for c in candidates):
             return  # «Felipe de Borbón» beside «Felipe V»: one person offered once
         if fact.kind == "person" and (article or name.split()[0].lower() in {"el", "la", "los", "las"}):
