@@ -216,25 +216,29 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
 
 # A person dated more than a century from the item's own date is of another age: no fair wrong option.
 AGE_GAP = 100
-_YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
-def _sentence_year(sentence: str) -> int | None:
-    """Return the first year a sentence states (four digits from 1000 to 2099), None when it states none."""
-    m = _YEAR.search(sentence)
-    return int(m.group(1)) if m else None
+def _sentence_years(ex: Extraction) -> dict[int, int]:
+    """Return each sentence's first year among the text's dates (not «2000 soldados»), by sentence index."""
+    if "sentence_years" not in ex._pools:
+        years: dict[int, int] = {}
+        for f in sorted(ex.facts, key=lambda f: (f.sentence_index, f.local_start)):
+            year = (f.value or {}).get("year") if f.kind == "date" else None
+            if year is not None:
+                years.setdefault(f.sentence_index, year)
+        ex._pools["sentence_years"] = years
+    return ex._pools["sentence_years"]
 
 
 def _person_year(name: str, ex: Extraction) -> int | None:
     """Return the median year of the sentences that name a person, None when none is dated."""
     key = ("person_years",)
     if key not in ex._pools:
+        by_sentence = _sentence_years(ex)
         years: dict[str, list[int]] = {}
         for f in ex.facts:
-            if f.kind == "person":
-                year = _sentence_year(f.sentence)
-                if year is not None:
-                    years.setdefault(f.answer, []).append(year)
+            if f.kind == "person" and f.sentence_index in by_sentence:
+                years.setdefault(f.answer, []).append(by_sentence[f.sentence_index])
         ex._pools[key] = {n: sorted(ys)[len(ys) // 2] for n, ys in years.items()}
     return ex._pools[key].get(name)
 
@@ -301,7 +305,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     other_kind: list[str] = []  # people of the text left out as of another kind: they still count in its pool
 
     seafaring = bool(_SEAFARING.search(stem))
-    era = _sentence_year(fact.sentence) if fact.kind == "person" else None
+    era = _sentence_years(ex).get(fact.sentence_index) if fact.kind == "person" else None
     if era is None and fact.kind == "person":
         era = _person_year(fact.answer, ex)
 
@@ -350,7 +354,11 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
         if fact.kind == "person" and (article or name.split()[0].lower() in {"el", "la", "los", "las"}):
             return  # «el Libertador», «los Curie»: a title or a family, no person's name
         surnames = set(name.split()[-1].split("-"))
-        if fact.kind == "person" and any(surnames & set(c[0].split()[-1].split("-")) for c in candidates):
+        if (
+            fact.kind == "person"
+            and not _regnal(name)  # «Pablo I» and «Alejandro I» share no family
+            and any(surnames & set(c[0].split()[-1].split("-")) for c in candidates if not _regnal(c[0]))
+        ):
             return  # «Mendeléyev» beside «Dmitri Ivánovich Mendeléyev»: one person (or one family) offered once
         gaz = alias_table().get(f)
         if gaz and any(alias_table().get(fold(c[0])) == gaz for c in candidates):
