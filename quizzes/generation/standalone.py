@@ -813,6 +813,8 @@ def verbish(word: str) -> bool:
         return True
     if not w.isalpha() or len(w) < 4 or w in _FUNCTION_WORDS or w in SENTENCE_INITIAL_STOP:
         return False
+    if re.search(r"(?:ad|id)as?$", w):
+        return False  # a participle («Barcelona, sitiada desde…»): an apposition, no clause without its subject
     if w.endswith(("a", "e", "an", "en")):
         lem = lemma(w)
         return lem != w and lem.endswith(("ar", "er", "ir", "ír"))

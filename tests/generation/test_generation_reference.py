@@ -375,3 +375,13 @@ def test_a_possessive_without_an_owner_before_is_held_and_a_named_subject_keeps_
     )
     stem = "Marie Curie ocupó su cátedra en la _____ en 1906."
     assert stand_alone(stem, 1, named) == (stem, "")
+
+
+def test_a_participle_after_a_name_and_its_comma_is_an_apposition_not_a_clause():
+    disc = discourse(
+        "Cataluña resistió sola.",
+        "Barcelona, sitiada desde julio de 1713, cayó el 11 de septiembre de 1714.",
+        names={0: ["Cataluña"], 1: ["Barcelona"]},
+    )
+    stem = "Barcelona, sitiada desde _____, cayó el 11 de septiembre de 1714."
+    assert stand_alone(stem, 1, disc) == (stem, "")
