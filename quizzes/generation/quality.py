@@ -270,6 +270,8 @@ def broad_answer(fact: Fact, ex: Extraction) -> bool:
         return False
     if fold(re.sub(r"^(?:el|la|los|las)\s+", "", fact.answer)) in _CONTINENTS:
         return True
+    if fact.subtype in {"city", "capital", "locality"}:
+        return False  # a town the text keeps returning to is its stage, not a guess («entraron en _____»)
     return bool(fact.group) and ex.groups.root(fact.group) in main_places(ex)
 
 

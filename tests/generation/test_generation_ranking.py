@@ -423,3 +423,14 @@ def test_a_date_set_off_after_a_fronted_adjunct_dates_another_event(sentence, an
     from quizzes.generation.ranking import dates_an_adjunct
 
     assert dates_an_adjunct(_fact(sentence, answer)) is adjunct
+
+
+def test_a_continent_is_broad_and_a_city_the_text_returns_to_is_not():
+    from types import SimpleNamespace
+
+    from quizzes.generation.quality import broad_answer
+
+    ex = SimpleNamespace(mentions={}, groups=None)
+    continent = _fact("La revolución difundió por Europa sus principios.", "Europa", "place", "continent")
+    city = _fact("Los conquistadores entraron en Cuzco en 1533.", "Cuzco", "place", "city")
+    assert broad_answer(continent, ex) and not broad_answer(city, ex)
