@@ -396,17 +396,17 @@ def test_a_true_statement_of_the_titles_own_definition_is_trivia(statement, titl
 
 def test_a_continent_or_the_texts_own_country_is_not_a_short_answer():
     text = (
-        "La Reforma agraria de Ruritania.\n\n"
-        "En 1901 el gobierno de Ruritania repartió las tierras de la corona entre los campesinos. "
+        "La reforma agraria de 1901.\n\n"
+        "En 1901 el gobierno de Portugal repartió las tierras de la corona entre los campesinos. "
         "La reforma difundió por Europa la idea del reparto de tierras. "
-        "Los grandes propietarios de Ruritania se opusieron a la reforma. "
-        "En 1905 el parlamento de Ruritania aprobó una segunda ley. "
-        "La reforma dividió Ruritania en cuarenta distritos agrarios."
+        "Los grandes propietarios de Portugal se opusieron a la reforma. "
+        "En 1905 Portugal aprobó una segunda ley agraria. "
+        "La reforma dividió Portugal en cuarenta distritos agrarios."
     )
     bank = generate_bank(text)
     short = [q for q in bank.questions if q.kind == "short_answer"]
-    broad = [q for q in short if q.correct[0] in {"Europa", "Ruritania"}]
-    assert any(q.correct[0] == "Europa" for q in broad)
+    broad = [q for q in short if q.correct[0] in {"Europa", "Portugal"}]
+    assert {q.correct[0] for q in broad} == {"Europa", "Portugal"}
     assert all(q.status == "draft" and "not_broad_answer" in q.checks_failed for q in broad)
 
 
