@@ -360,6 +360,9 @@ def _list_cut_short(stem: str, sentence: str) -> bool:
 
 
 _NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
+_LABEL_HOLE = re.compile(
+    r"\b(?:del?|al?|en|el|desde|hasta|entre)\s+(?:del?|al?|y)\b\s*[,.]|^(?:del?|al?)\s+(?:del?|al?)\b", re.IGNORECASE
+)
 _CLITIC_WORDS = {"se", "le", "les", "lo", "la", "los", "las", "no"}
 
 
@@ -856,7 +859,9 @@ def ordering_questions(
         label = tidy(label)
         dangling = re.search(r"\b(?:y|e|o|u|de|del|en|entre|a|al|el|la|que|por|con)\.$", label)
         label, problem = stand_alone(label, fact.sentence_index, disc)
-        dangling = dangling or problem
+        # «Del al, la Unión Soviética cortó…», «Poco se disolvió…»: what the dates' removal left behind.
+        left = _LABEL_HOLE.search(label) or re.match(r"(?:poco|mucho|tiempo)\s", label, re.IGNORECASE)
+        dangling = dangling or problem or left
         if temporal_spans(label, ("date",)) or len(label.split()) < 3 or dangling or label in used_labels:
             continue
         used_labels.add(label)

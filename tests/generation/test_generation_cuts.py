@@ -128,3 +128,10 @@ def test_a_list_announced_by_a_colon_and_cut_to_one_member_is_held():
     assert not _colon_list_cut(
         "En 1898 anunciaron dos nuevos elementos: el polonio, llamado así por Polonia, y el _____.", sentence
     )
+
+
+def test_an_ordering_label_left_with_the_words_of_its_removed_dates_is_not_used():
+    from quizzes.generation.questions import _LABEL_HOLE
+
+    assert _LABEL_HOLE.search("Del al, la Unión Soviética cortó los accesos a la ciudad.")
+    assert not _LABEL_HOLE.search("La Unión Soviética cortó los accesos del sector al oeste de la ciudad.")
