@@ -588,6 +588,13 @@ def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
                 continue
             rarest = min(n.split(), key=lambda w: len(by_word.get(w, ())))
             found |= {k for k in by_word.get(rarest, ()) if k != q.key and f" {n} " in prompts[k]}
+            # «Alsacia y Lorena» is given away by «cedió Alsacia y parte de Lorena»: every member said
+            members = [m for m in re.split(r" (?:y|e) ", n) if m]
+            if len(members) >= 2:
+                rarest = min(members[0].split(), key=lambda w: len(by_word.get(w, ())))
+                found |= {
+                    k for k in by_word.get(rarest, ()) if k != q.key and all(f" {m} " in prompts[k] for m in members)
+                }
         if found:
             out[q.key] = found
     return out

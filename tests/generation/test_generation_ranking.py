@@ -434,3 +434,12 @@ def test_a_continent_is_broad_and_a_city_the_text_returns_to_is_not():
     continent = _fact("La revolución difundió por Europa sus principios.", "Europa", "place", "continent")
     city = _fact("Los conquistadores entraron en Cuzco en 1533.", "Cuzco", "place", "city")
     assert broad_answer(continent, ex) and not broad_answer(city, ex)
+
+
+def test_a_pair_answer_is_given_away_by_a_prompt_that_says_both_members():
+    from quizzes.generation.ranking import _namers
+
+    pair = _q("q1", "short_answer", "La pérdida de _____ alimentó el deseo de revancha.", ["Alsacia y Lorena"])
+    both = _q("q2", "short_answer", "Por el tratado de _____, Francia cedió Alsacia y parte de Lorena.", ["Fráncfort"])
+    one = _q("q3", "short_answer", "En _____ Francia perdió Alsacia.", ["1871"])
+    assert _namers([pair, both, one], {"q1"}) == {"q1": {"q2"}}
