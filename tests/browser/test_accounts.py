@@ -4,6 +4,7 @@ login slips; a student logs in with a slip and is made to choose a password (pho
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from quizzes.models import Enrollment, User
 from tests import factories
@@ -28,7 +29,7 @@ def test_a_student_signs_up_from_the_join_link(request, viewport):
     teacher = factories.make_teacher(username="profesora")
     classroom = factories.make_classroom(name="4.º ESO A", teachers=[teacher], join_code="INVIERNO")
     page.goto(page.base_url + "/clases/unirse/INVIERNO/")
-    assert page.get_by_role("heading", name="Unirse a «4.º ESO A»").is_visible()
+    expect(page.get_by_role("heading", name="Unirse a «4.º ESO A»")).to_be_visible()
     screenshot(page, f"accounts-signup-{viewport}")
     page.locator("#id_first_name").fill("Aino")
     page.locator("#id_last_name").fill("Virtanen")
@@ -37,14 +38,14 @@ def test_a_student_signs_up_from_the_join_link(request, viewport):
     page.locator("#id_password2").fill("talvisota-1939-k")
     page.get_by_role("button", name="Crear la cuenta y unirme").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Ya está en la clase «4.º ESO A»").is_visible()
+    expect(page.get_by_text("Ya está en la clase «4.º ESO A»")).to_be_visible()
     screenshot(page, f"accounts-signed-up-home-{viewport}")
     assert Enrollment.objects.filter(classroom=classroom, student__username=f"aino-{viewport}").exists()
 
     # An unknown code says so before any password is asked for.
     page.context.clear_cookies()  # a visitor without an account
     page.goto(page.base_url + "/clases/unirse/NOEXISTE/")
-    assert page.get_by_text("No hay ninguna clase con ese código").is_visible()
+    expect(page.get_by_text("No hay ninguna clase con ese código")).to_be_visible()
     assert page.locator('input[name="password1"]').count() == 0
 
 
@@ -60,8 +61,8 @@ def test_teacher_uploads_a_roster_prints_slips_and_a_student_logs_in(request, vi
     roster.write_bytes(_roster_csv())
     page.locator("#id_file").set_input_files(str(roster))
     page.get_by_role("button", name="Ver la vista previa").click()
-    assert page.get_by_text("Se crearán 30 cuentas nuevas").is_visible()
-    assert page.get_by_text("Íñigo García 16").is_visible()
+    expect(page.get_by_text("Se crearán 30 cuentas nuevas")).to_be_visible()
+    expect(page.get_by_text("Íñigo García 16")).to_be_visible()
     screenshot(page, f"accounts-roster-preview-{viewport}")
     assert not User.objects.filter(created_by=teacher).exists()  # the preview wrote nothing
 
@@ -86,7 +87,7 @@ def test_teacher_uploads_a_roster_prints_slips_and_a_student_logs_in(request, vi
     student.base_url = page.base_url
     login(student, username, password)
     assert student.url.endswith("/cuentas/password_change/")
-    assert student.get_by_text("Su contraseña es provisional").is_visible()
+    expect(student.get_by_text("Su contraseña es provisional")).to_be_visible()
     screenshot(student, f"accounts-first-login-{viewport}")
     student.locator("#id_old_password").fill(password)
     student.locator("#id_new_password1").fill("mi-clave-de-invierno-7")
@@ -95,6 +96,6 @@ def test_teacher_uploads_a_roster_prints_slips_and_a_student_logs_in(request, vi
     student.wait_for_load_state()
     student.goto(student.base_url + "/")
     assert student.url.rstrip("/") == student.base_url.rstrip("/")
-    assert student.get_by_text("2.º Bach B").first.is_visible()
+    expect(student.get_by_text("2.º Bach B").first).to_be_visible()
     student_context.close()
     assert not User.objects.get(username=username).must_change_password

@@ -1,6 +1,7 @@
 """Flashcards in a real browser: five cards reviewed with the keyboard alone, at phone and laptop widths."""
 
 import pytest
+from playwright.sync_api import expect
 
 from quizzes.models import Review
 from quizzes.services.cards import cards_sync_for_document
@@ -40,16 +41,16 @@ def test_review_five_cards_with_the_keyboard_alone(request, viewport):
     student = factories.make_student(username="ana", first_name="Ana", password="ana-demo-clave")
     login(page, "ana", "ana-demo-clave")
     page.goto(page.base_url + "/tarjetas/")
-    assert page.locator("#card-front").is_visible()
+    expect(page.locator("#card-front")).to_be_visible()
     assert "_____" in page.locator("#card-front").inner_text()
     screenshot(page, f"cards-front-{viewport}")
 
     ratings = ["3", "3", "1", "4", "2"]
     for i, key in enumerate(ratings):
         front = page.locator("#card-front").inner_text()
-        assert not page.locator("#card-answer").is_visible()
+        expect(page.locator("#card-answer")).not_to_be_visible()
         page.keyboard.press("Space")
-        assert page.locator("#card-answer").is_visible()
+        expect(page.locator("#card-answer")).to_be_visible()
         # Each button shows the interval it would give, as in Anki.
         assert page.locator(".btn-rate-good .rate-interval").inner_text().strip() != ""
         if i == 0:
@@ -66,13 +67,13 @@ def test_review_five_cards_with_the_keyboard_alone(request, viewport):
     # Anki's three numbers, the same on the review page and on the home page; a card shown is always counted.
     counts = [page.get_by_test_id(f"count-{k}").inner_text() for k in ("new", "learning", "review")]
     assert counts[0] == "1 nueva" and counts[1] != "0 en aprendizaje"
-    assert page.locator("#card-front").is_visible()
+    expect(page.locator("#card-front")).to_be_visible()
 
     page.goto(page.base_url + "/tarjetas/estadisticas/")
-    assert page.get_by_role("heading", name="Retención real").is_visible()
+    expect(page.get_by_role("heading", name="Retención real")).to_be_visible()
     screenshot(page, f"cards-stats-{viewport}")
     page.goto(page.base_url + "/")
-    assert page.get_by_role("heading", name="Tarjetas de repaso").is_visible()
+    expect(page.get_by_role("heading", name="Tarjetas de repaso")).to_be_visible()
     assert [page.get_by_test_id(f"count-{k}").inner_text() for k in ("new", "learning", "review")] == counts
     screenshot(page, f"cards-home-{viewport}")
 
@@ -86,10 +87,10 @@ def test_without_javascript_the_review_still_works(chromium, live_server):
     login(page, "bruno", "bruno-demo-clave")
     page.goto(page.base_url + "/tarjetas/")
     page.get_by_role("link", name="Mostrar respuesta").click()
-    assert page.locator("#card-answer").is_visible()
+    expect(page.locator("#card-answer")).to_be_visible()
     page.get_by_role("button", name="Bien").click()
     assert Review.objects.filter(user=student).count() == 1
-    assert page.locator("#card-front").is_visible()
+    expect(page.locator("#card-front")).to_be_visible()
     context.close()
 
 
@@ -103,7 +104,7 @@ def test_nothing_due_says_when_the_next_card_is(page):
     page.keyboard.press("Space")
     with page.expect_navigation():
         page.keyboard.press("4")
-    assert page.get_by_text("La próxima tarjeta vence el").is_visible()
+    expect(page.get_by_text("La próxima tarjeta vence el")).to_be_visible()
     screenshot(page, "cards-done-page")
 
 

@@ -1,6 +1,7 @@
 """A teacher opens a class report, reads the item analysis and downloads the CSV (laptop and phone widths)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import login, screenshot
@@ -50,8 +51,8 @@ def test_teacher_reads_the_class_report_and_downloads_csv(request, viewport):
     login(page, "profesora", "profesora-clave")
     page.goto(page.base_url + "/docente/clases/")
     page.get_by_role("link", name="4.º ESO A").click()
-    assert page.get_by_role("heading", name="4.º ESO A").is_visible()
-    assert page.get_by_text("INVIERNO").first.is_visible()
+    expect(page.get_by_role("heading", name="4.º ESO A")).to_be_visible()
+    expect(page.get_by_text("INVIERNO").first).to_be_visible()
     screenshot(page, f"classes-grid-{viewport}")
     # The page itself never scrolls sideways (the wide grid scrolls inside its own box), at 375 px too.
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
@@ -68,14 +69,14 @@ def test_teacher_reads_the_class_report_and_downloads_csv(request, viewport):
     screenshot(page, f"classes-assignment-dates-{viewport}")
     page.get_by_role("button", name="Guardar las fechas").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Fechas de «Guerra de Invierno: repaso» guardadas.").is_visible()
-    assert page.get_by_text("1 mar 2031, 10:00").is_visible()
+    expect(page.get_by_text("Fechas de «Guerra de Invierno: repaso» guardadas.")).to_be_visible()
+    expect(page.get_by_text("1 mar 2031, 10:00")).to_be_visible()
 
     page.get_by_role("link", name="Guerra de Invierno: repaso", exact=True).click()
-    assert page.get_by_role("heading", name="Análisis de preguntas: Guerra de Invierno: repaso").is_visible()
-    assert page.locator("svg.ww-chart").first.is_visible()
+    expect(page.get_by_role("heading", name="Análisis de preguntas: Guerra de Invierno: repaso")).to_be_visible()
+    expect(page.locator("svg.ww-chart").first).to_be_visible()
     # Question 4 is answered right by the weakest students: it is flagged for review with a link to the admin.
-    assert page.get_by_text("No discrimina").first.is_visible()
+    expect(page.get_by_text("No discrimina").first).to_be_visible()
     screenshot(page, f"classes-items-{viewport}")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Descargar CSV").click()
@@ -83,7 +84,7 @@ def test_teacher_reads_the_class_report_and_downloads_csv(request, viewport):
     assert stats_csv.startswith("\ufeff") and "Facilidad" in stats_csv and "Alfa de Cronbach" in stats_csv
 
     page.goto(page.base_url + f"/docente/clases/{classroom.pk}/dominio/")
-    assert page.locator(".ww-mastery-4").first.is_visible()
+    expect(page.locator(".ww-mastery-4").first).to_be_visible()
     screenshot(page, f"classes-mastery-{viewport}")
 
 
@@ -93,8 +94,8 @@ def test_student_joins_with_the_link(page):
     login(page, "nuevo", "nuevo-clave")
     page.goto(page.base_url + "/clases/unirse/INVIERNO/")
     page.get_by_role("button", name="Unirme").click()
-    assert page.get_by_text("Se ha unido a la clase «4.º ESO A»").is_visible()
-    assert page.get_by_text("Guerra de Invierno: repaso").first.is_visible()
+    expect(page.get_by_text("Se ha unido a la clase «4.º ESO A»")).to_be_visible()
+    expect(page.get_by_text("Guerra de Invierno: repaso").first).to_be_visible()
     screenshot(page, "classes-student-home-page")
 
 
@@ -106,9 +107,9 @@ def test_teacher_creates_a_class_and_removes_a_student_after_confirming(page):
     page.goto(page.base_url + "/docente/clases/")
     page.get_by_label("Nombre de la clase").fill("1.º Bachillerato")
     page.get_by_role("button", name="Añadir la clase").click()
-    assert page.get_by_role("heading", name="1.º Bachillerato").is_visible()
+    expect(page.get_by_role("heading", name="1.º Bachillerato")).to_be_visible()
     new = Classroom.objects.get(name="1.º Bachillerato")
-    assert page.get_by_text(new.join_code).first.is_visible()
+    expect(page.get_by_text(new.join_code).first).to_be_visible()
 
     page.goto(page.base_url + f"/docente/clases/{classroom.pk}/")
     page.get_by_role("link", name="Ana López").click()
@@ -119,5 +120,5 @@ def test_teacher_creates_a_class_and_removes_a_student_after_confirming(page):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Quitar de la clase").click()
     page.wait_for_url(f"**/docente/clases/{classroom.pk}/")
-    assert page.get_by_text("ya no está en la clase").is_visible()
+    expect(page.get_by_text("ya no está en la clase")).to_be_visible()
     assert not Enrollment.objects.filter(classroom=classroom, student__username="ana").exists()

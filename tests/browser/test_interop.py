@@ -1,6 +1,7 @@
 """The import pages in the admin, in Chromium at laptop and phone widths (screenshots to look at)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from quizzes.models import Question
 from tests import factories
@@ -37,8 +38,8 @@ def test_teacher_imports_a_gift_file(request, viewport, tmp_path):
     page.set_input_files("input[type=file]", str(bad))
     page.get_by_role("button", name="Leer el archivo").click()
     page.wait_for_load_state()
-    assert page.get_by_text("no se ha importado nada").is_visible()
-    assert page.get_by_text("Todas las opciones son incorrectas").is_visible()
+    expect(page.get_by_text("no se ha importado nada")).to_be_visible()
+    expect(page.get_by_text("Todas las opciones son incorrectas")).to_be_visible()
     screenshot(page, f"interop-import-errors-{viewport}")
 
     good = tmp_path / "banco.txt"
@@ -46,15 +47,15 @@ def test_teacher_imports_a_gift_file(request, viewport, tmp_path):
     page.set_input_files("input[type=file]", str(good))
     page.get_by_role("button", name="Leer el archivo").click()
     page.wait_for_load_state()
-    assert page.get_by_role("link", name="Ya existe").is_visible()
-    assert page.get_by_text("1940", exact=True).is_visible()
-    assert page.get_by_text("1 pregunta del archivo no se importa").is_visible()
-    assert page.get_by_text("Pregunta de ensayo").is_visible()
+    expect(page.get_by_role("link", name="Ya existe")).to_be_visible()
+    expect(page.get_by_text("1940", exact=True)).to_be_visible()
+    expect(page.get_by_text("1 pregunta del archivo no se importa")).to_be_visible()
+    expect(page.get_by_text("Pregunta de ensayo")).to_be_visible()
     screenshot(page, f"interop-import-preview-{viewport}")
 
     page.get_by_role("button", name="Confirmar la importación").click()
     page.wait_for_load_state()
-    assert page.get_by_text("2 preguntas importadas como borradores").is_visible()
+    expect(page.get_by_text("2 preguntas importadas como borradores")).to_be_visible()
     screenshot(page, f"interop-import-done-{viewport}")
     assert Question.objects.filter(origin="imported").count() == 2
 
@@ -86,9 +87,9 @@ def test_teacher_imports_an_anki_deck(request, viewport, tmp_path):
     page.set_input_files("input[type=file]", str(out))
     page.get_by_role("button", name="Leer el mazo").click()
     page.wait_for_load_state()
-    assert page.get_by_text("4 nuevas · 0 se actualizan · 0 sin cambios").is_visible()
+    expect(page.get_by_text("4 nuevas · 0 se actualizan · 0 sin cambios")).to_be_visible()
     screenshot(page, f"interop-anki-preview-{viewport}")
     page.get_by_role("button", name="Confirmar la importación").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Tarjetas creadas: 4").is_visible()
+    expect(page.get_by_text("Tarjetas creadas: 4")).to_be_visible()
     screenshot(page, f"interop-anki-done-{viewport}")

@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from quizzes.demo.quizzes import DEMO_REVIEW_QUIZ
 from quizzes.models import Attempt, AttemptState, User
@@ -59,7 +60,7 @@ def test_student_journey_in_each_language(page, language):
         page.get_by_role("button", name="English").click()  # the switch in the menu
         page.wait_for_load_state()
         assert User.objects.get(username="ana").language == "en"
-        assert page.get_by_role("button", name="Español").is_visible()  # and back again is offered
+        expect(page.get_by_role("button", name="Español")).to_be_visible()  # and back again is offered
     page.get_by_role("link", name=words["home"]).first.click()
     page.wait_for_load_state()
     step(page, language, "home")
@@ -74,7 +75,7 @@ def test_student_journey_in_each_language(page, language):
         prompt_lang = page.locator("legend.question-prompt").get_attribute("lang")
         assert prompt_lang == "es"  # the question is the text's, whatever the interface's language
         if kind == "true_false" and not shot:
-            assert page.get_by_text("Verdadero", exact=True).is_visible()
+            expect(page.get_by_text("Verdadero", exact=True)).to_be_visible()
             step(page, language, "question")
             shot = True
         with page.expect_navigation():
@@ -83,7 +84,7 @@ def test_student_journey_in_each_language(page, language):
     assert shot
     page.get_by_role("button", name=words["submit"]).click()
     page.wait_for_url("**/resultado/")
-    assert page.get_by_role("heading", name=words["result"]).is_visible()
+    expect(page.get_by_role("heading", name=words["result"])).to_be_visible()
     step(page, language, "result")
     assert Attempt.objects.get(user__username="ana", quiz__title=DEMO_REVIEW_QUIZ).state == AttemptState.SUBMITTED
 

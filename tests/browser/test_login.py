@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import login, screenshot
@@ -11,7 +12,7 @@ def test_student_logs_in_and_sees_home(request, viewport):
     page = request.getfixturevalue(viewport)
     factories.make_student(username="ana", first_name="Ana", password="ana-demo-clave")
     login(page, "ana", "ana-demo-clave")
-    assert page.get_by_role("heading", name="Hola, Ana").is_visible()
+    expect(page.get_by_role("heading", name="Hola, Ana")).to_be_visible()
     path = screenshot(page, f"home-student-{viewport}")
     assert path.stat().st_size > 5000
 
@@ -19,4 +20,4 @@ def test_student_logs_in_and_sees_home(request, viewport):
 def test_wrong_password_shows_a_clear_error(page):
     factories.make_student(username="ana", password="ana-demo-clave")
     login(page, "ana", "mala")
-    assert page.locator(".alert-danger, .invalid-feedback, .errorlist").first.is_visible()
+    expect(page.locator(".alert-danger, .invalid-feedback, .errorlist").first).to_be_visible()

@@ -1,6 +1,7 @@
 """«Crear desde un documento» in Chromium, at laptop and phone widths (screenshots to look at)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from quizzes.models import Quiz, Status
 from tests import factories
@@ -25,7 +26,7 @@ def test_teacher_builds_a_quiz_from_a_document_and_edits_the_draft(request, view
     page.get_by_label("Número de preguntas").fill("0")
     page.get_by_role("button", name="Crear el borrador").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Revise el formulario: no se ha creado nada.").is_visible()
+    expect(page.get_by_text("Revise el formulario: no se ha creado nada.")).to_be_visible()
     assert not Quiz.objects.exists()
 
     page.get_by_label("Documento").select_option(label=document.title)
@@ -33,9 +34,9 @@ def test_teacher_builds_a_quiz_from_a_document_and_edits_the_draft(request, view
     page.get_by_label("Título").fill("Repaso de la invasión")
     page.get_by_role("button", name="Crear el borrador").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Borrador creado con 3 de las 10 preguntas pedidas").is_visible()
+    expect(page.get_by_text("Borrador creado con 3 de las 10 preguntas pedidas")).to_be_visible()
     quiz = Quiz.objects.get()
     assert (quiz.title, quiz.status, quiz.items.count()) == ("Repaso de la invasión", Status.DRAFT, 3)
     assert page.url.endswith(f"/admin/quizzes/quiz/{quiz.pk}/change/")
-    assert page.get_by_text("La capital de Finlandia").first.is_visible()
+    expect(page.get_by_text("La capital de Finlandia").first).to_be_visible()
     screenshot(page, f"quiz-build-draft-{viewport}")

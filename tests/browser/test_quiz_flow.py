@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from quizzes.demo.quizzes import DEMO_REVIEW_QUIZ
 from quizzes.models import Attempt, AttemptState, Quiz
@@ -79,7 +80,7 @@ def take_quiz(page, name: str) -> None:
     kinds = []
     reloaded = False
     for i in range(1, total + 1):
-        assert page.get_by_text(f"Pregunta {i} de {total}").first.is_visible()
+        expect(page.get_by_text(f"Pregunta {i} de {total}").first).to_be_visible()
         kind = answer_current_question(page, i)
         kinds.append(kind)
         if kind not in kinds[:-1]:
@@ -124,14 +125,14 @@ def take_quiz(page, name: str) -> None:
         assert page.locator("input[name=text]").input_value() in {"1.939", "la unión soviética"}
     page.get_by_role("button", name="Ver el resumen y entregar").click()
     page.wait_for_url("**/revision/")
-    assert page.get_by_text("Ha respondido todas las preguntas").is_visible()
+    expect(page.get_by_text("Ha respondido todas las preguntas")).to_be_visible()
     screenshot(page, f"quiz-review-{name}")
     assert_accessible(page)
 
     page.get_by_role("button", name="Entregar el intento").click()
     page.wait_for_url("**/resultado/")
-    assert page.get_by_role("heading", name="Resultado").is_visible()
-    assert page.get_by_text("Intento entregado.").is_visible()
+    expect(page.get_by_role("heading", name="Resultado")).to_be_visible()
+    expect(page.get_by_text("Intento entregado.")).to_be_visible()
     assert page.get_by_text("La unión soviética", exact=False).count() >= 1
     screenshot(page, f"quiz-result-{name}")
     assert_accessible(page)
@@ -197,7 +198,7 @@ def test_an_attempt_whose_quiz_was_closed_early_is_closed_when_its_page_is_opene
     quiz.closes_at = timezone.now() - timedelta(minutes=1)
     quiz.save(update_fields=["closes_at"])
     page.goto(page.base_url + f"/cuestionarios/{quiz.pk}/")
-    assert page.get_by_role("alert").filter(has_text="Se acabó el tiempo").is_visible()
+    expect(page.get_by_role("alert").filter(has_text="Se acabó el tiempo")).to_be_visible()
     assert page.get_by_role("link", name="Continuar el intento").count() == 0
     screenshot(page, "quiz-closed-early-1280")
     attempt = Attempt.objects.get(quiz=quiz, user__username="bruno")

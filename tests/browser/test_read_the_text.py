@@ -1,6 +1,7 @@
 """«Leer el texto» from the menu and from the home page, at phone and laptop widths (screenshots to look at)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import login, screenshot
@@ -19,7 +20,7 @@ def test_student_opens_the_text_from_the_home_and_the_menu(request, viewport):
     login(page, "ana", "ana-demo-clave")
 
     link = page.get_by_role("link", name="Leer el texto: La Guerra de Invierno")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     screenshot(page, f"read-text-home-{viewport}")
     link.click()
     page.wait_for_load_state()
@@ -29,7 +30,7 @@ def test_student_opens_the_text_from_the_home_and_the_menu(request, viewport):
         page.get_by_role("button", name="Abrir el menú").click()
     page.get_by_role("navigation", name="Navegación principal").get_by_role("link", name="Leer el texto").click()
     page.wait_for_load_state()
-    assert page.get_by_role("heading", name="Leer el texto").is_visible()
+    expect(page.get_by_role("heading", name="Leer el texto")).to_be_visible()
     screenshot(page, f"read-text-list-{viewport}")
     page.get_by_role("link", name="La Guerra de Invierno").click()
     page.wait_for_load_state()
