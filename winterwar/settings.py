@@ -157,7 +157,8 @@ AUTH_USER_MODEL = "quizzes.User"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # winterwar.cache.RedisCache: Django's, with one Redis client per pool instead of one per cache call.
+    CACHES = {"default": {"BACKEND": "winterwar.cache.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
