@@ -211,14 +211,14 @@ def attempt_question_page(
     response: Response,
     choices: list[Choice],
     accepted: list[AcceptedAnswer],
-    slots: list[tuple[int, object]],
+    slots: list[tuple[int, bool]],
     locked: bool,
     submitted=None,
     error: str = "",
 ) -> dict:
     """The question page of an attempt: the question with the saved (or just submitted) answer, and the navigation.
 
-    ``slots`` are (slot, answered_at) of every question of the attempt. A ``locked`` question (immediate feedback,
+    ``slots`` are (slot, answered) of every question of the attempt. A ``locked`` question (immediate feedback,
     already answered) is shown disabled with its feedback.
     """
     question = response.question
@@ -241,8 +241,8 @@ def attempt_question_page(
         "q": view,
         "slot": response.slot,
         "n": len(slots),
-        "slots": [{"slot": s, "answered": a is not None, "current": s == response.slot} for s, a in slots],
-        "n_answered": sum(1 for _s, a in slots if a is not None),
+        "slots": [{"slot": s, "answered": bool(a), "current": s == response.slot} for s, a in slots],
+        "n_answered": sum(1 for _s, a in slots if a),
         "locked": locked,
     }
 

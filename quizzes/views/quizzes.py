@@ -119,7 +119,9 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.attempt = _attempt_or_404(request, kwargs["pk"])
+        # The attempt, its quiz and its responses' state in one query (another student's attempt is a 404).
+        self.page = self._page(kwargs["pk"], kwargs["slot"])
+        self.attempt = self.page.attempt
         self.now = timezone.now()
         if svc.attempt_close_if_expired(attempt=self.attempt, now=self.now):
             messages.warning(request, Code.ATTEMPT_EXPIRED.label)
@@ -130,18 +132,23 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
             return redirect(_result_url(self.attempt))
         return super().dispatch(request, *args, **kwargs)
 
-    def _load(self, slot: int) -> tuple[Response, list[tuple], list[Choice]]:
-        """The response at ``slot`` with its question, every slot's (slot, answered_at), and the question's choices.
+    def _page(self, pk: int, slot: int) -> quiz_selectors.AttemptPage:
+        page = quiz_selectors.attempt_page(user_id=self.request.user.pk, attempt_id=pk, slot=slot)
+        if page is None:
+            raise Http404  # another student's attempt, or none: as get_object_or_404
+        return page
 
-        One query for the attempt's responses (the page lists them all); the question and its choices are content,
-        shared by every student (cached: selectors.quizzes.question_with_choices).
+    def _load(self, slot: int) -> tuple[Response, list[tuple], list[Choice]]:
+        """The response at ``slot`` with its question, every slot's (slot, answered), and the question's choices.
+
+        The student's rows come from the one query of ``dispatch`` (selectors.quizzes.attempt_page); the question and
+        its choices are content, shared by every student (cached: selectors.quizzes.question_with_choices).
         """
-        responses = list(self.attempt.responses.order_by("slot"))
-        response = next((r for r in responses if r.slot == slot), None)
+        response = self.page.response
         if response is None:
             raise Http404(_("Ese intento no tiene esa pregunta."))
         response.question, choices = quiz_selectors.question_with_choices(question_id=response.question_id)
-        return response, [(r.slot, r.answered_at) for r in responses], choices
+        return response, self.page.slots, choices
 
     def get_context_data(self, *, slot: int, submitted=None, error: str = "", **kwargs):
         context = super().get_context_data(**kwargs)
@@ -183,6 +190,7 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         except ServiceError as exc:
             if http_status(exc) != 400:
                 return self._refused(exc, slot)
+            self.page = self._page(self.attempt.pk, slot)  # the rows as they are now, not as before the POST
             context = self.get_context_data(slot=slot, submitted=request.POST, error=exc.message)
             return self.render_to_response(context, status=400)
         if action == "timeup":
@@ -202,7 +210,7 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
 
     def _target(self, action: str, slot: int) -> str:
         """Where a navigation button leads: previous, next, a given question, or the review page."""
-        n = self.attempt.responses.count()
+        n = len(self.page.slots)
         review = reverse("quizzes:attempt_review", args=[self.attempt.pk])
         if action == "prev":
             return _question_url(self.attempt, max(1, slot - 1))

@@ -87,11 +87,12 @@ def _response(question, slot, answer=None, fraction=None):
 def test_attempt_question_page_navigation_and_lock():
     question = _question(QuestionKind.SINGLE_CHOICE)
     response = _response(question, 2, answer={"choice": 11}, fraction=1.0)
-    slots = [(1, "t"), (2, "t"), (3, None)]
+    slots = [(1, True), (2, True), (3, False)]
     open_page = questions.attempt_question_page(
         response=response, choices=_choices(), accepted=[], slots=slots, locked=False
     )
     assert open_page["n"] == 3 and open_page["n_answered"] == 2 and open_page["slot"] == 2
+    assert [s["answered"] for s in open_page["slots"]] == [True, True, False]
     assert [s["current"] for s in open_page["slots"]] == [False, True, False]
     assert open_page["q"].feedback is None and not open_page["q"].disabled
     locked = questions.attempt_question_page(

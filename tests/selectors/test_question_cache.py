@@ -26,7 +26,7 @@ def page(student_client, student):
 def test_a_second_question_page_reads_only_the_students_rows(student_client, page, django_assert_num_queries):
     url, _question = page
     student_client.get(url)
-    with django_assert_num_queries(4):  # the session, the user, the attempt, its responses
+    with django_assert_num_queries(3):  # the session, the user, the attempt with its quiz and responses
         assert student_client.get(url).status_code == 200
 
 

@@ -14,15 +14,17 @@ from tests.quiz_support import post_data, right_answer
 
 pytestmark = pytest.mark.django_db
 
-# session, user, attempt (+quiz), the student's assignments of the quiz (the effective deadline: a close time may
-# have moved), the attempt's responses (slot list and this one), the question (+sentence, document), its choices.
-# The question and its choices are then cached for every student (tests/selectors/test_question_cache.py: 4 queries).
-QUESTION_PAGE_QUERIES = 7
-# session, user, attempt, assignments (expiry); then in the service: savepoint, attempt FOR UPDATE, response FOR
-# UPDATE, choices, update, release; and the count of slots for the redirect target. The student's assignments of the
-# quiz are read once: the service's second look (the deadline under the lock) finds them in the cache
-# (selectors.availability.quiz_availability), as do the question pages that follow.
-ANSWER_POST_QUERIES = 11
+# session, user, the attempt with its quiz and its responses (the slot list and this one: one statement,
+# selectors.quizzes.attempt_page), the student's assignments of the quiz (the effective deadline: a close time may
+# have moved), the question (+sentence, document), its choices. The question and its choices are then cached for every
+# student (tests/selectors/test_question_cache.py: 3 queries). Was 7 before the attempt and its responses were one.
+QUESTION_PAGE_QUERIES = 6
+# session, user, the attempt with its quiz and its responses (the slot count for the redirect target comes with
+# them), assignments (expiry); then in the service: savepoint, attempt FOR UPDATE, response FOR UPDATE, choices,
+# update, release. The student's assignments of the quiz are read once: the service's second look (the deadline under
+# the lock) finds them in the cache (selectors.availability.quiz_availability), as do the question pages that follow.
+# Was 11 (a separate count of the slots).
+ANSWER_POST_QUERIES = 10
 RESULT_PAGE_QUERIES = 7
 PROGRESS_PAGE_QUERIES = 4
 
@@ -90,6 +92,6 @@ def test_autosave_queries(student_client, student, django_assert_num_queries, n)
     attempt = _attempt(student, n)
     response = Response.objects.select_related("question").get(attempt=attempt, slot=3)
     body = post_data(response, right_answer(response), "autosave")
-    with django_assert_num_queries(ANSWER_POST_QUERIES - 1):  # no redirect target to count
+    with django_assert_num_queries(ANSWER_POST_QUERIES):  # the attempt alone (no slots), the same service
         url = reverse("quizzes:attempt_autosave", args=[attempt.pk, 3])
         assert student_client.post(url, body).status_code == 200
