@@ -107,7 +107,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     checked = []
     for q in questions:
         try:
-            check_question(q, facts_by_key, ex, title=heading)
+            check_question(q, facts_by_key, ex, title=heading, disc=disc)
         except Exception as exc:  # noqa: BLE001
             _dropped(dropped, f"item «{q.prompt[:60]}»", exc)
             continue

@@ -8,8 +8,9 @@ import re
 from .facts import Extraction, group_surface_forms
 from .lexicon import EVENT_HEADS, FIRST_NAMES, NUMBER_WORD_SET, ORG_HEADS, STATE_HEAD_WORDS, fold
 from .model import Fact, Question
+from .pointing import prompt_problem
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
-from .standalone import outside_reference
+from .standalone import Discourse, outside_reference
 
 CHOICE_KINDS = {"single_choice", "multiple_choice"}
 # A failed check costs this much of the quality score (leaks are the worst).
@@ -309,8 +310,14 @@ def typable(fact: Fact) -> bool:
     return words <= MAX_TYPED_WORDS.get(kind, MAX_TYPED_WORDS["default"])
 
 
-def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title: str = "") -> None:
-    """Run every check on one item and set its checks, quality and status."""
+def check_question(
+    q: Question, facts: dict[str, Fact], ex: Extraction, *, title: str = "", disc: Discourse | None = None
+) -> None:
+    """Run every check on one item and set its checks, quality and status.
+
+    `disc` (the document's sentences, names and title) lets the prompt's own parse be read for what it points
+    to outside itself (pointing.py); without it only the lexical checks run.
+    """
     results: dict[str, bool] = {}
     qfacts = [facts[k] for k in q.fact_keys if k in facts]
     prompt = q.prompt
@@ -410,7 +417,12 @@ def check_question(q: Question, facts: dict[str, Fact], ex: Extraction, *, title
         results["typable_answer"] = all(typable(f) for f in qfacts)
     if q.kind != "ordering":
         # A published item is read alone: nothing in it may point to a sentence the student cannot see.
-        results["no_outside_reference"] = not outside_reference(prompt)
+        problem = outside_reference(prompt)
+        if not problem and disc is not None and qfacts:
+            problem = prompt_problem(prompt, q.correct[0] if asks and q.correct else "", qfacts[0].sentence_index, disc)
+            if problem:
+                q.notes.append(f"pointing:{problem}")
+        results["no_outside_reference"] = not problem
     named = [f for f in qfacts if f.kind in NAME_KINDS]
     if asks and named:
         results["no_answer_root_in_prompt"] = not any(answer_root_in_prompt(prompt, a) for a in q.correct)

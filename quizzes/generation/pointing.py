@@ -1,0 +1,323 @@
+"""What a published prompt leans on outside itself, or where its cut broke it, read from the prompt's own parse.
+
+The lexical checks of standalone.py look at the sentence a stem was cut from and at fixed phrases. This module
+parses the finished prompt with the blank filled by its answer (what the student would read once it is
+solved) and asks, by grammar rather than by lists of words:
+
+- an object pronoun before its verb («la vigila», «lo nombró») with no noun before it in the prompt that it can
+  stand for (same gender and number);
+- a definite noun phrase with nothing of its own to say which one («el detonante», «al golpe»), whose noun the
+  document never said before, that is not what the title or the document is about and not said earlier in the
+  prompt; and one that points at a set or a series told before («los dos rivales», «la tercera expedición»);
+- «allí», «allá», «ahí» without a place in the prompt;
+- a verb of reaction or resumption («respondió», «reanudó») with no trigger in the prompt;
+- a blank that splits a phrase (the answer's noun taken, its modifier left outside: «_____ a muerte oficiales»),
+  a common noun answered after a bare preposition («en la región de _____» → «lago Titicaca»), and a prompt
+  whose main clause has no finite verb.
+
+Each returns a short reason («clitic», «unseen_definite», …) that the quality check turns into a held item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import fold
+from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, Discourse, verbish
+
+BLANK = "_____"
+_CLITICS = {"lo": ("Masc", "Sing"), "la": ("Fem", "Sing"), "los": ("Masc", "Plur"), "las": ("Fem", "Plur")}
+_DATIVES = {"le": "Sing", "les": "Plur"}
+# Prepositions: after one, «la» and «los» are articles («de la toma»), never object pronouns.
+_PREPOSITIONS = frozenset(
+    {"a", "al", "ante", "bajo", "con", "contra", "de", "del", "desde", "durante", "en", "entre", "hacia", "hasta"}
+    | {"mediante", "para", "por", "según", "sin", "sobre", "tras"}
+)
+_DEFINITE = frozenset({"el", "la", "los", "las"})
+_CONTRACTED = frozenset({"del", "al"})
+# Words that number or order the members of a set said before («los dos rivales», «la tercera expedición»).
+_SET_NUMERALS = frozenset({"dos", "tres", "cuatro", "cinco", "ambos", "ambas"})
+_ORDINAL = re.compile(
+    r"^(?:primer[oa]?s?|segund[oa]s?|tercer[oa]?s?|cuart[oa]s?|quint[oa]s?|sext[oa]s?|séptim[oa]s?|octav[oa]s?|"
+    r"noven[oa]s?|décim[oa]s?)$",
+    re.IGNORECASE,
+)
+# Verbs whose meaning is a reaction to, or the resumption of, something else: the trigger must be said.
+_REACTION_LEMMAS = frozenset(
+    {"responder", "reaccionar", "replicar", "contestar", "reanudar", "retomar", "contraatacar"}
+)
+# Prepositions that introduce what a reaction answers («respondió a la invasión», «tras la tregua reanudó…»).
+_TRIGGER_CASES = frozenset({"a", "al", "ante", "tras", "contra"})
+_PLACE_ADVERBS = frozenset({"allí", "allá", "ahí"})
+_PRE_VERB_WORDS = frozenset({"no", "ya", "se", "también", "nunca", "aún", "todavía"})
+_PHRASE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "ADP", "PRON"})
+_FOCUS_WORDS = frozenset({"solo", "tan", "ya", "aun", "incluso", "casi"})
+# A subject is what a prompt is about: said bare and for the first time, it leans on the sentence before («La
+# ocasión llegó…»); an object or an adjunct said bare is mostly generic («derrotó en el mar»).
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+
+
+def _first_sentence(disc: Discourse) -> int:
+    """Return the index of the document's first sentence that is not a headline."""
+    return next((s.index for s in disc.sentences if not s.skip), 0)
+
+
+def filled(prompt: str, answer: str) -> tuple[str, tuple[int, int] | None]:
+    """Return the prompt as the student reads it once solved (the blank filled), and where the answer stands."""
+    text = _TF_PREFIX.sub("", prompt.strip())
+    text = re.sub(r"\s*\((?:Escriba|Escribe)[^)]*\)\s*$", "", text)
+    if BLANK not in text or not answer:
+        return text, None
+    start = text.index(BLANK)
+    words = answer.split()
+    after = text[start + len(BLANK) :].lstrip()
+    for k in range(1, len(words)):
+        if fold(after).startswith(fold(" ".join(words[k:]))):
+            answer = " ".join(words[:k])  # «_____ años» with the answer «8 años»: the unit is written already
+            break
+    return text.replace(BLANK, answer, 1), (start, start + len(answer))
+
+
+def _inside(tok, span: tuple[int, int] | None) -> bool:
+    return span is not None and tok.start >= span[0] and tok.end <= span[1]
+
+
+def _children(parse) -> dict[int, list]:
+    kids: dict[int, list] = {}
+    for tok in parse.tokens:
+        if tok.head != tok.i:
+            kids.setdefault(tok.head, []).append(tok)
+    return kids
+
+
+def _agrees(tok, gender: str, number: str) -> bool:
+    """Return whether a noun can be what a pronoun of this gender and number stands for (unknown features agree)."""
+    g, n = tok.feature("Gender"), tok.feature("Number")
+    if tok.pos == "PROPN":
+        g = ""  # the small model guesses the gender of names
+    return (not gender or not g or g == gender) and (not number or not n or n == number)
+
+
+def clitic_without_antecedent(parse, span: tuple[int, int] | None = None) -> bool:
+    """Return whether an object pronoun before a verb has nothing in the prompt before it to stand for.
+
+    «Una guarnición la vigila desde 1950»: no feminine noun before «la» but «guarnición», the subject, which a
+    clitic does not refer to; the name, the answer or an agreeing noun before it (not the verb's own subject)
+    are what it can stand for. A dative («le concedió») may double an «a»-phrase after the verb.
+    """
+    toks = parse.tokens
+    for i, tok in enumerate(toks[:-1]):
+        low = tok.text.lower()
+        if low not in _CLITICS and low not in _DATIVES or _inside(tok, span):
+            continue
+        verb = toks[i + 1]
+        if verb.text.lower() in {"se"} or not (
+            (tok.pos == "PRON" and verb.pos in {"VERB", "AUX"}) or verbish(verb.text)
+        ):
+            continue
+        prev = toks[i - 1].text.lower() if i else ""
+        if prev in _PREPOSITIONS:
+            continue  # «de la toma», «a los sitiados»: an article
+        if low in _DATIVES:
+            number = _DATIVES[low]
+            after = parse.text[verb.end :]
+            if re.match(r"[^,;:.]*?\b(?:a|al)\s+(?:[A-ZÁÉÍÓÚÑ]|(?:el|la|los|las|su|sus)\s)", after):
+                continue  # «les impuso a los colonos…»: the object is doubled after the verb
+            gender = ""
+        else:
+            gender, number = _CLITICS[low]
+        subject = {t.i for t in toks if t.dep.startswith("nsubj") and t.head == verb.i}
+        # The phrase right before the pronoun is its verb's subject («una guarnición la vigila»), whatever the
+        # model made of a present tense it took for a noun.
+        j = i - 1
+        while j >= 0 and toks[j].text.lower() in _PRE_VERB_WORDS:
+            j -= 1
+        while j >= 0 and toks[j].pos not in _PHRASE_BREAKS and toks[j].text.lower() not in _PREPOSITIONS | {"que"}:
+            subject.add(j)
+            j -= 1
+        candidates = [
+            t
+            for t in toks[:i]
+            if (t.pos in {"NOUN", "PROPN"} or _inside(t, span)) and t.i not in subject and t.text.isalpha()
+        ]
+        if not any(_agrees(t, gender, number) or _inside(t, span) for t in candidates):
+            return True
+    return False
+
+
+def _said_before(disc: Discourse, index: int, lemma: str) -> bool:
+    """Return whether the document says this noun (any form of its lemma) before the sentence `index`."""
+    for i in range(index - 1, -1, -1):
+        parse = disc.parse(i)
+        if parse is None:
+            if re.search(r"(?<!\w)" + re.escape(lemma), fold(disc.sentences[i].text)):
+                return True
+            continue
+        if any(fold(t.lemma) == lemma or fold(t.text) == lemma for t in parse.tokens):
+            return True
+    return False
+
+
+def definite_without_referent(parse, span, index: int, disc: Discourse | None) -> str:
+    """Return «unseen_definite» or «set_reference» for a definite phrase that says nothing of which one, or "".
+
+    A common noun with the article and nothing else («el detonante», «al golpe») stands for one thing told
+    before: the prompt is held when the document never said the noun before (what the title or the document
+    is about, a noun said earlier in the prompt, a compass point and an idiom with a light verb stand). A
+    definite phrase counted or ordered and nothing else («los dos rivales», «la tercera expedición») points at
+    a set or a series said before, whatever the document said.
+    """
+    kids = _children(parse)
+    title = set(re.findall(r"\w+", fold(disc.title))) if disc else set()
+    topic = fold(disc.document_subject()).split() if disc else []
+    topic_head = topic[1] if len(topic) > 1 and topic[0] in _DEFINITE else ""
+    seen_here: set[str] = set()
+    for tok in parse.tokens:
+        lemma = fold(tok.lemma)
+        if tok.pos != "NOUN" or not tok.text.isalpha() or not tok.text.islower() or _inside(tok, span):
+            seen_here.add(lemma)
+            seen_here.add(fold(tok.text))
+            continue
+        mine = kids.get(tok.i, [])
+        det = next((k for k in mine if k.dep == "det" and k.i < tok.i), None)
+        case = next((k for k in mine if k.dep == "case" and k.i < tok.i), None)
+        definite = (det is not None and det.text.lower() in _DEFINITE) or (
+            case is not None and case.text.lower() in _CONTRACTED
+        )
+        opening = det if det is not None else case
+        # Words between the article and the noun that count or order it (read by position: the model may hang
+        # «dos» on the article).
+        pointing = [
+            t
+            for t in parse.tokens[(opening.i + 1 if opening is not None else tok.i) : tok.i]
+            if t.text.lower() in _SET_NUMERALS or _ORDINAL.match(t.text)
+        ]
+        rest = [k for k in mine if k.dep not in {"det", "case", "punct", "cc", "conj"} and k not in pointing]
+        said_here = lemma in seen_here or fold(tok.text) in seen_here
+        seen_here.update({lemma, fold(tok.text)})
+        if not definite or said_here or any(_inside(k, span) for k in mine):
+            continue
+        if pointing and not rest:
+            return "set_reference"  # «los dos rivales», «la tercera expedición»: which set?
+        if rest or disc is None or index < 0 or tok.feature("Number") == "Plur":
+            continue  # (a plural said bare is mostly a class: «los colonos», «las hojas»)
+        verb = parse.tokens[tok.head]
+        if tok.dep not in _SUBJECT_DEPS or verb.head != verb.i or index <= _first_sentence(disc):
+            continue  # only the main clause's subject is what the prompt is about; the first sentence sets terms
+        if any(k.dep == "conj" for k in mine) or tok.dep == "conj":
+            continue  # «la nobleza y el clero»: classes listed, not one thing told before
+        if lemma in _POSITION_NOUNS or lemma == topic_head or lemma in title or fold(tok.text) in title:
+            continue
+        if tok.dep == "obj" and fold(parse.tokens[tok.head].lemma) in _LIGHT_VERBS:
+            continue  # «declaró la guerra», «hizo la paz»
+        if not _said_before(disc, index, lemma):
+            return "unseen_definite"
+    return ""
+
+
+def place_adverb_without_place(parse, span) -> bool:
+    """Return whether «allí / allá / ahí» stands with no place named before it in the prompt («inauguró allí»)."""
+    for i, tok in enumerate(parse.tokens):
+        if tok.text.lower() not in _PLACE_ADVERBS:
+            continue
+        before = parse.tokens[:i]
+        # «llegó a Lima y allí fundó…»: a place named in the prompt, then «y allí».
+        if before and before[-1].text.lower() in {"y", "e", "donde"} and any(t.pos == "PROPN" for t in before):
+            continue
+        return True
+    return False
+
+
+def reaction_without_trigger(parse, span) -> bool:
+    """Return whether a verb of reaction or resumption («respondió», «reanudó») is said without what it answers."""
+    kids = _children(parse)
+    for tok in parse.tokens:
+        if tok.pos != "VERB" or fold(tok.lemma) not in _REACTION_LEMMAS:
+            continue
+        mine = kids.get(tok.i, [])
+        if any(k.dep in {"advcl", "ccomp"} for k in mine):
+            continue  # «Cuando la RFA ingresó en la OTAN, la URSS respondió…»
+        triggered = False
+        for k in mine:
+            cases = {c.text.lower() for c in kids.get(k.i, []) if c.dep in {"case", "mark"}}
+            if k.dep in {"obl", "obj", "iobj", "nmod"} and cases & _TRIGGER_CASES:
+                triggered = True
+        if not triggered:
+            return True
+    return False
+
+
+def split_by_blank(parse, span) -> bool:
+    """Return whether the blank takes a noun and leaves its own modifier outside («_____ a muerte oficiales»).
+
+    A modifier that opens right after the blank, not set off by a comma, whose head is the answer's noun (an
+    adjective also of the answer's name: «de _____ nazi»), is half of a phrase the blank cut: the blank should be
+    the number alone, or take the whole phrase.
+    """
+    if span is None:
+        return False
+    kids = _children(parse)
+
+    def left_edge(tok) -> int:
+        return min([tok.start] + [left_edge(k) for k in kids.get(tok.i, [])])
+
+    after = next((t for t in parse.tokens if t.start >= span[1]), None)
+    if after is None or after.pos == "PUNCT":
+        return False
+    for tok in parse.tokens:
+        if tok.start < span[1] or tok.dep not in {"nmod", "amod"} or tok.pos == "PROPN":
+            continue
+        if fold(tok.text) in _FOCUS_WORDS:
+            continue  # «de _____ solo escaparon 800»: an adverb the model may take for an adjective
+        head = parse.tokens[tok.head]
+        if not _inside(head, span) or head.pos not in {"NOUN", "PROPN"} or (head.pos == "PROPN" and tok.dep != "amod"):
+            continue
+        if left_edge(tok) == after.start:
+            return True
+    return False
+
+
+def bare_noun_after_preposition(prompt: str, answer: str, parse, span) -> bool:
+    """Return whether the answer is a common noun with no article right after a preposition («de lago Titicaca»)."""
+    if span is None or not answer[:1].islower():
+        return False
+    before = prompt[: prompt.find(BLANK)].split()
+    if not before or before[-1].lower() not in _PREPOSITIONS - {"del", "al"}:
+        return False
+    first = next((t for t in parse.tokens if _inside(t, span)), None)
+    return first is not None and first.pos == "NOUN" and first.feature("Number") == "Sing"
+
+
+def without_finite_verb(parse) -> bool:
+    """Return whether the main clause has no finite verb (a fragment the cut left: «Durante la guerra, el envío…»)."""
+    if parse.root is None:
+        return True
+    if any(t.finite for t in parse.tokens):
+        return False
+    return not any(verbish(t.text) for t in parse.tokens if t.text.isalpha())
+
+
+def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None) -> str:
+    """Return why a published prompt cannot be read alone or is broken («clitic», «unseen_definite», …), or ""."""
+    from . import nlp
+
+    text, span = filled(prompt, answer)
+    if not text:
+        return ""
+    try:
+        parse = nlp.parse(text)
+    except Exception:  # noqa: BLE001 - without the model the lexical checks decide
+        return ""
+    if without_finite_verb(parse):
+        return "no_verb"
+    if split_by_blank(parse, span):
+        return "split_phrase"
+    if bare_noun_after_preposition(prompt, answer, parse, span):
+        return "bare_noun_answer"
+    if clitic_without_antecedent(parse, span):
+        return "clitic"
+    if place_adverb_without_place(parse, span):
+        return "place_adverb"
+    if reaction_without_trigger(parse, span):
+        return "reaction"
+    return definite_without_referent(parse, span, index, disc)
