@@ -296,7 +296,8 @@ def restates_title(statement: str, title: str) -> bool:
         words = bare(m.group(1)).split()
         for k in range(1, len(words) + 1):
             name = " ".join(words[-k:])
-            if heading in {name, f"{name} {name}"}:
+            # the title alone, twice (title and headline alike), or first with the headline after it
+            if heading in {name, f"{name} {name}"} or (k > 1 and heading.startswith(name + " ")):
                 return True
     return False
 

@@ -76,6 +76,9 @@ _ITEM_WEIGHT = {
 WH_BONUS = 0.15
 # What a sentence says of a thing rather than of an event: where it is kept, how big it is.
 _KEEPING_LEMMAS = {"conservar", "guardar", "custodiar", "exponer", "exhibir", "colgar", "medir", "pesar"}
+# Nouns that measure time: a date beside them («después de 15 meses de paz, en junio de 1941, …») is the time of the
+# sentence's act, even when the parse hangs it on the noun.
+_TIME_UNITS = {"hora", "día", "semana", "mes", "año", "década", "siglo", "invierno", "verano", "primavera", "otoño"}
 # Clauses below the main one: a relative or participle clause, an adverbial clause, an infinitive.
 _SUBORDINATE = {"acl", "advcl", "csubj", "xcomp", "ccomp", "parataxis"}
 # The answer's place in its sentence costs this much when it is not what the main clause says.
@@ -151,6 +154,7 @@ def clause_role(fact: Fact, parse=None) -> str:
         if (
             owner.pos == "NOUN"
             and not _event_noun(owner, parse)
+            and owner.lemma not in _TIME_UNITS
             and not _EVENT_BEFORE.search(fact.sentence[: fact.local_start])
         ):
             return "aside"
@@ -437,8 +441,11 @@ def publish(
         if not _drop_giveaways(candidates, chosen, used, score, namers):
             break
         fill_strict(pool)
-    # The refill may have tipped the true/false balance: set it right, and fill what it frees.
-    _balance_true_false(candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor))
+    # The refill may have tipped the true/false balance: set it right (a text left without a true/false item gets
+    # a balanced pair when it has room), and fill what it frees.
+    _balance_true_false(
+        candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor), strict=namers, pair=True
+    )
     fill_strict([q for q in pool if q.kind != "true_false"])
     for q in questions:
         if q.checks_failed:
@@ -595,6 +602,18 @@ def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
                 found |= {
                     k for k in by_word.get(rarest, ()) if k != q.key and all(f" {m} " in prompts[k] for m in members)
                 }
+        if found and q.kind in _CHOICE:
+            # A choice item shows its answer among the options anyway: the answer said elsewhere tells nothing
+            # when a wrong option is said as often (the other side of a war, the rival of a duel).
+            for d in q.distractors:
+                n = fold(re.sub(r"^(?:el|la|los|las)\s+", "", d))
+                words = n.split()
+                if not words:
+                    continue
+                rarest = min(words, key=lambda w: len(by_word.get(w, ())))
+                if len({k for k in by_word.get(rarest, ()) if k != q.key and f" {n} " in prompts[k]}) >= len(found):
+                    found = set()
+                    break
         if found:
             out[q.key] = found
     return out
@@ -690,83 +709,98 @@ def _another_way(q: Question, picked: list[Question]) -> bool:
     )
 
 
-def _lean_false(candidates: list[Question], chosen: set[str], used: Counter, score, room: int) -> None:
-    """One «Verdadero» more than «Falso»: bring in the best «Falso» item that fits, or put it in place of a true one.
+def _tf_balanced(true: int, false: int) -> bool:
+    """Return whether published true/false items are balanced: as many of each answer, or one more of either
+    among five or more (three to two is 60 %; two to one, 67 %, tells the student to answer «Verdadero»)."""
+    return true == false or (abs(true - false) == 1 and true + false >= 5)
 
-    Without this, texts with one or three true/false items all lean true, and so does the bank.
+
+def _balance_true_false(
+    candidates: list[Question],
+    chosen: set[str],
+    used: Counter,
+    score,
+    room: int = 0,
+    *,
+    strict: dict[str, set[str]] | None = None,
+    pair: bool = False,
+) -> None:
+    """Publish true/false items in balanced sets (`_tf_balanced`): as many «Verdadero» as «Falso».
+
+    The rarer answer comes in first (its best item that fits: a sentence with room, a fact not asked yet, no
+    item it gives away — `strict`, as in `_pick_by_sentence`), or in place of the other answer's item of its own
+    sentence when that narrows the gap; failing that, the weakest items of the commoner answer go. With `pair`, a
+    text left without a true/false item gets its best «Falso» and best «Verdadero» together, when both fit.
     """
-    for q in sorted(
-        (q for q in candidates if q.kind == "true_false" and q.correct == ["Falso"] and q.key not in chosen), key=score
-    ):
-        i = q.sentence_indexes[0]
-        beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
-        taken = {k for p in beside for k in p.fact_keys}
-        if (
-            used[i] < (room or MAX_PER_SENTENCE)
-            and not set(q.fact_keys) & taken
-            and all(_may_share(q, p) for p in beside)
-        ):
-            chosen.add(q.key)
-            used[i] += 1
-            return
-        rival = next((p for p in beside if p.kind == "true_false" and p.correct == ["Verdadero"]), None)
-        rest = [p for p in beside if p is not rival]
-        if rival and not set(q.fact_keys) & {k for p in rest for k in p.fact_keys}:
-            chosen.discard(rival.key)
-            chosen.add(q.key)
-            return
-
-
-def _balance_true_false(candidates: list[Question], chosen: set[str], used: Counter, score, room: int = 0) -> None:
-    """Keep «Verdadero» between MIN_TRUE_SHARE and MAX_TRUE_SHARE of the published true/false items (or within one
-    item of «Falso»: one true/false item, or two true and one false, are kept).
-
-    The rarer answer comes in first (into a sentence with room, or in place of the other answer's item
-    of the same sentence); failing that, the weakest items of the commoner answer go.
-    """
+    room = room or MAX_PER_SENTENCE
 
     def tf(value: str) -> list[Question]:
         return [q for q in candidates if q.key in chosen and q.kind == "true_false" and q.correct == [value]]
 
-    def share() -> float | None:
+    def fits(q: Question) -> bool:
+        if q.key in chosen or q.kind != "true_false" or not q.sentence_indexes:
+            return False
+        i = q.sentence_indexes[0]
+        picked = [p for p in candidates if p.key in chosen]
+        if used[i] >= room or set(q.fact_keys) & {k for p in picked for k in p.fact_keys}:
+            return False
+        if strict is not None and any(q.key in strict.get(p.key, set()) for p in picked):
+            return False
+        beside = [p for p in picked if p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
+        return all(_may_share(q, p) for p in beside)
+
+    def add(q: Question) -> None:
+        chosen.add(q.key)
+        used[q.sentence_indexes[0]] += 1
+
+    def spare(value: str) -> list[Question]:
+        return sorted(
+            (q for q in candidates if q.kind == "true_false" and q.correct == [value] and q.key not in chosen),
+            key=score,
+        )
+
+    if pair and not tf("Verdadero") and not tf("Falso"):
+        false = next((q for q in spare("Falso") if fits(q)), None)
+        if false is not None:
+            add(false)
+            true = next((q for q in spare("Verdadero") if fits(q)), None)
+            if true is not None:
+                add(true)
+            else:
+                chosen.discard(false.key)
+                used[false.sentence_indexes[0]] -= 1
+    for _ in range(len(candidates) + 1):
         t, f = len(tf("Verdadero")), len(tf("Falso"))
-        return t / (t + f) if t + f else None
-
-    def needed() -> str:
-        sh = share()
-        if sh is None or abs(len(tf("Verdadero")) - len(tf("Falso"))) <= 1:
-            return ""  # one item more of either answer is as balanced as a few items can be
-        return "Falso" if sh > MAX_TRUE_SHARE else "Verdadero" if sh < MIN_TRUE_SHARE else ""
-
-    want = needed()
-    if not want:
-        if len(tf("Verdadero")) == len(tf("Falso")) + 1:
-            _lean_false(candidates, chosen, used, score, room)
-        return
-    other = "Verdadero" if want == "Falso" else "Falso"
-    spare = [q for q in candidates if q.kind == "true_false" and q.correct == [want] and q.key not in chosen]
-    for q in sorted(spare, key=score):
-        if needed() != want:
+        if _tf_balanced(t, f):
             return
+        want, other = ("Falso", "Verdadero") if t > f else ("Verdadero", "Falso")
+        q = next((q for q in spare(want) if fits(q)), None)
+        if q is not None:
+            add(q)
+            continue
+        if abs(t - f) >= 2 and _swap_true_false(candidates, chosen, spare(want), other, strict):
+            continue
+        weakest = max(tf(other), key=score)
+        chosen.discard(weakest.key)
+        used[weakest.sentence_indexes[0]] -= 1
+
+
+def _swap_true_false(
+    candidates: list[Question], chosen: set[str], spare: list[Question], other: str, strict: dict | None
+) -> bool:
+    """Put one spare item in place of an item of the other answer from its own sentence; return whether one was."""
+    for q in spare:
         i = q.sentence_indexes[0]
         beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
-        taken = {k for p in beside for k in p.fact_keys}
-        fits = not set(q.fact_keys) & taken and all(_may_share(q, p) for p in beside)
-        if used[i] < (room or MAX_PER_SENTENCE) and fits:
-            chosen.add(q.key)
-            used[i] += 1
-            continue
         rival = next((p for p in beside if p.kind == "true_false" and p.correct == [other]), None)
-        rest = [p for p in beside if p is not rival]
-        if rival and not set(q.fact_keys) & {k for p in rest for k in p.fact_keys}:
-            before = abs((share() or 0.5) - 0.5)
-            chosen.discard(rival.key)
-            chosen.add(q.key)
-            if abs((share() or 0.5) - 0.5) >= before - 1e-9:  # the swap overshoots: undo it
-                chosen.discard(q.key)
-                chosen.add(rival.key)
-    for q in sorted(tf(other), key=score, reverse=True):
-        if needed() != want:
-            return
-        chosen.discard(q.key)
-        used[q.sentence_indexes[0]] -= 1
+        if rival is None:
+            continue
+        rest = [p for p in candidates if p.key in chosen and p is not rival]
+        if set(q.fact_keys) & {k for p in rest for k in p.fact_keys}:
+            continue
+        if strict is not None and any(q.key in strict.get(p.key, set()) for p in rest):
+            continue
+        chosen.discard(rival.key)
+        chosen.add(q.key)
+        return True
+    return False

@@ -64,6 +64,13 @@ def _fact(sentence: str, answer: str, kind: str = "date", subtype: str = "year")
             "main",
         ),
         ("La Paz de Nimega de 1678 puso fin a la guerra franco-neerlandesa.", "1678", "date", "main"),
+        # the parse hangs the date on a noun of time: it is still the time of the main act
+        (
+            "Después de 20 años de Paz Armada, en agosto de 1914, Alemania comenzó la Gran Guerra.",
+            "agosto de 1914",
+            "date",
+            "main",
+        ),
         ("Según Heródoto, la ciudad de Babilonia tenía cien puertas de bronce.", "Heródoto", "person", "aside"),
         ("El edificio aparece en el catálogo municipal de 1912 con otro nombre.", "1912", "date", "aside"),
         (
@@ -312,9 +319,38 @@ def test_one_true_item_more_than_false_brings_in_a_false_one_when_it_fits():
     chosen, used = {"va"}, Counter({0: 1})
     _balance_true_false(candidates, chosen, used, lambda q: (0.0 if q.key == "fb" else 1.0, q.key), 1)
     assert chosen == {"va", "fb"}  # the false item of the free sentence comes in; the true one stays
-    chosen, used = {"va"}, Counter({0: 1, 1: 1})  # no room: the false item of its own sentence takes its place
+    chosen, used = {"va"}, Counter({0: 1, 1: 1})  # no room for a «Falso»: the lone «Verdadero» is held
     _balance_true_false([true_a, false_a], chosen, used, lambda q: (0.0, q.key), 1)
-    assert chosen == {"fa"}
+    assert chosen == set() and used[0] == 0
+    # two «Verdadero» to one «Falso» (67 %) is not balanced either: the weakest «Verdadero» goes
+    true_b, true_c = tf("vb", "Verdadero", 2, "fvb"), tf("vc", "Verdadero", 3, "fvc")
+    chosen, used = {"vb", "vc", "fb"}, Counter({1: 1, 2: 1, 3: 1})
+    _balance_true_false([true_b, true_c, false_b], chosen, used, lambda q: (1.0 if q.key == "vc" else 0.0, q.key), 1)
+    assert chosen == {"vb", "fb"}
+
+
+def test_a_text_without_true_false_items_gets_a_balanced_pair_when_both_fit():
+    from collections import Counter
+
+    from quizzes.generation.ranking import _balance_true_false, _tf_balanced
+
+    assert _tf_balanced(2, 2) and _tf_balanced(3, 2) and _tf_balanced(0, 0)
+    assert not _tf_balanced(1, 0) and not _tf_balanced(2, 1) and not _tf_balanced(4, 2)
+    true_a = _q("v1", "true_false", "Verdadero o falso: el puerto abrió en 1850.", ["Verdadero"])
+    false_b = _q("f2", "true_false", "Verdadero o falso: el puerto cerró en 1790.", ["Falso"])
+    false_c = _q("f3", "true_false", "Verdadero o falso: el faro se apagó en 1901.", ["Falso"])
+    chosen, used = set(), Counter()
+    _balance_true_false([true_a, false_b, false_c], chosen, used, lambda q: (0.0, q.key), 1, pair=True)
+    assert chosen == {"v1", "f2"}
+    chosen, used = set(), Counter({1: 1})  # the «Verdadero» has no room: no lone «Falso» either
+    _balance_true_false([true_a, false_b, false_c], chosen, used, lambda q: (0.0, q.key), 1, pair=True)
+    assert chosen == set() and used == Counter({1: 1})
+    asked = _q("s5", "short_answer", "El puerto abrió en _____.", ["1850"])
+    chosen, used = {"s5"}, Counter({5: 1})  # the «Verdadero» gives the published item away: no pair
+    _balance_true_false(
+        [asked, true_a, false_b], chosen, used, lambda q: (0.0, q.key), 1, pair=True, strict={"s5": {"v1"}}
+    )
+    assert chosen == {"s5"}
 
 
 def _q(key: str, kind: str, prompt: str, correct: list[str], **kw) -> Question:
@@ -384,6 +420,13 @@ def test_a_superlative_or_an_opinion_is_guessed_true(statement, judged):
             True,
         ),
         ("Verdadero o falso: la Reforma fue un movimiento religioso.", "La Reforma", True),
+        # the title followed by the headline the student reads under it
+        (
+            "Verdadero o falso: la Guerra de los Cien Años fue una guerra entre Inglaterra y Francia.",
+            "La Guerra de los Cien Años Juana de Arco levanta el sitio de Orleans.",
+            True,
+        ),
+        ("Verdadero o falso: el Reino fue un aliado de Borgoña.", "Reino de Francia Juana de Arco.", False),
         ("Verdadero o falso: el Perú fue el centro del imperio.", "Conquista del Perú", False),
         ("Verdadero o falso: Pizarro fue el gobernador de Nueva Castilla.", "Conquista del Perú", False),
     ],
@@ -443,3 +486,20 @@ def test_a_pair_answer_is_given_away_by_a_prompt_that_says_both_members():
     both = _q("q2", "short_answer", "Por el tratado de _____, Francia cedió Alsacia y parte de Lorena.", ["Fráncfort"])
     one = _q("q3", "short_answer", "En _____ Francia perdió Alsacia.", ["1871"])
     assert _namers([pair, both, one], {"q1"}) == {"q1": {"q2"}}
+
+
+def test_a_choice_answer_said_elsewhere_gives_nothing_away_when_a_wrong_option_is_said_as_often():
+    from quizzes.generation.ranking import _namers
+
+    expelled = _q(
+        "c1", "single_choice", "La liga expulsó a _____ de la alianza.", ["Esparta"], distractors=["Atenas", "Tebas"]
+    )
+    war = _q("s2", "short_answer", "Esparta y Atenas firmaron la paz en el año _____.", ["421 a. C."])
+    siege = _q("s3", "short_answer", "Esparta sitió Mantinea durante _____.", ["dos años"])
+    fleet = _q("s4", "short_answer", "La flota de Atenas zarpó hacia _____.", ["Sicilia"])
+    namers = _namers([expelled, war, siege, fleet], {"c1"})
+    assert "c1" not in namers  # «Atenas» is said as often as «Esparta»: the student cannot tell by that
+    typed = _q("s1", "short_answer", "La liga expulsó a _____ de la alianza.", ["Esparta"])
+    assert _namers([typed, war, siege, fleet], {"s1"})["s1"] == {"s2", "s3"}
+    alone = _q("c5", "single_choice", "La liga expulsó a _____ de la alianza.", ["Esparta"], distractors=["Tebas"])
+    assert _namers([alone, war, siege], {"c5"})["c5"] == {"s2", "s3"}
