@@ -1293,6 +1293,12 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
     re.IGNORECASE,
 )
+# «tal decisión», «la misma ciudad»: the one said before («tal vez», «tal como», «lo mismo que» compare or hedge).
+_SUCH = re.compile(
+    r"\b(?:tal|tales)\s+(?!vez\b|como\b|que\b|y\b|_____)[a-záéíóúñü]{3,}|"
+    r"\b(?:el|la|los|las|del|al)\s+mism[oa]s?\s+(?!que\b|de\b|_____)[a-záéíóúñü]{3,}\b(?!\s+(?:que|de|del)\b)",
+    re.IGNORECASE,
+)
 _OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
 # «ambos reinos», «apoyarlo»: a pair or an object said before.
 _BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
@@ -1332,12 +1338,17 @@ _INNER_POSSESSIVE = re.compile(r"\b(?:su|sus)\s+(?!_____)[a-záéíóúñü]", r
 _TF_PREFIX = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
 
 
+# Indefinite pronouns and quantifiers that open a sentence with a capital and name nobody («Uno de sus generales»).
+_QUANTIFIER_OPENINGS = frozenset(
+    {"uno", "una", "unos", "unas", "alguno", "alguna", "algunos", "algunas", "ninguno", "ninguna", "cada"}
+    | {"muchos", "muchas", "varios", "varias", "todos", "todas", "otro", "otra", "otros", "otras", "parte"}
+)
+
+
 def _names_a_referent(words: list[str]) -> bool:
     """Return whether these words name someone or something (a proper name, not an opening capital)."""
-    for i, w in enumerate(words):
-        if w == "_____" or (w[:1].isupper() and (i > 0 or fold(w) not in SENTENCE_INITIAL_STOP | _ARTICLES)):
-            return True
-    return False
+    opening = SENTENCE_INITIAL_STOP | _ARTICLES | _QUANTIFIER_OPENINGS
+    return any(w == "_____" or (w[:1].isupper() and (i > 0 or fold(w) not in opening)) for i, w in enumerate(words))
 
 
 def outside_reference(prompt: str, blank: str = "_____") -> str:
@@ -1349,7 +1360,7 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
     text = _TF_PREFIX.sub("", prompt.strip().lstrip("¿¡"))
     if _HOLE.search(text.replace(blank, "X")) or not balanced(text):
         return "fragment"  # what a cut left behind: «librada, el día», «cumplido los,», «(Lugar recibió»
-    if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text):
+    if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text) or _SUCH.search(text):
         return "demonstrative"
     if _BARE_ORDINAL.search(text):
         return "demonstrative"
@@ -1373,7 +1384,13 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
             continue
         comma = text.find(",", m.end())
         after = re.findall(r"_____|[\wáéíóúñüÁÉÍÓÚÑÜ-]+", text[comma + 1 :])[:2] if comma > 0 else []
-        if after and not re.search(r"\b(?:su|sus)\b", text[m.end() : comma]) and _names_a_referent(after[:1]):
+        fronted = _FRONTED_PP.match(text) is not None  # «En su discurso, Fleming…», not «Uno de sus generales, X,…»
+        if (
+            fronted
+            and after
+            and not re.search(r"\b(?:su|sus)\b", text[m.end() : comma])
+            and _names_a_referent(after[:1])
+        ):
             continue
         return "possessive"
     return ""

@@ -17,7 +17,7 @@ from quizzes.generation.pointing import (
     reaction_without_trigger,
     split_by_blank,
 )
-from quizzes.generation.standalone import Discourse
+from quizzes.generation.standalone import Discourse, outside_reference
 from quizzes.generation.text import Sentence
 
 
@@ -162,3 +162,18 @@ def test_the_quality_check_holds_what_the_parse_finds():
     check_question(q, {"f1": fact}, ex, disc=disc)
     assert "no_outside_reference" in q.checks_failed
     assert "pointing:clitic" in q.notes
+
+
+@pytest.mark.parametrize(
+    "prompt, problem",
+    [
+        ("Uno de sus hermanos, Pedro Vélez, gobernó la villa desde _____.", "possessive"),
+        ("En su testamento, Pedro Vélez dejó la villa al convento en _____.", ""),
+        ("El concejo tomó tal decisión en _____.", "demonstrative"),
+        ("La misma villa fue saqueada en _____.", "demonstrative"),
+        ("El puerto se cerró en _____ por la misma razón que el mercado.", ""),
+        ("Tal vez el puerto se cerró en _____.", ""),
+    ],
+)
+def test_a_possessive_or_a_sameness_word_needs_its_referent_in_the_prompt(prompt, problem):
+    assert outside_reference(prompt) == problem
