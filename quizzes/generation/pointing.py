@@ -239,9 +239,12 @@ def reaction_without_trigger(parse, span) -> bool:
             continue  # «Cuando la RFA ingresó en la OTAN, la URSS respondió…»
         triggered = False
         for k in mine:
-            cases = {c.text.lower() for c in kids.get(k.i, []) if c.dep in {"case", "mark"}}
+            own = kids.get(k.i, [])
+            cases = {c.text.lower() for c in own if c.dep in {"case", "mark"}}
             if k.dep in {"obl", "obj", "iobj", "nmod"} and cases & _TRIGGER_CASES:
-                triggered = True
+                # «respondió al golpe»: a trigger said with the article alone is the one told before.
+                bare = k.pos == "NOUN" and not [c for c in own if c.dep not in {"det", "case", "punct"}]
+                triggered = triggered or not bare
         if not triggered:
             return True
     return False

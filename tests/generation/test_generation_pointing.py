@@ -115,7 +115,11 @@ def test_a_place_adverb_needs_its_place():
 def test_a_reaction_needs_what_it_answers():
     assert reaction_without_trigger(*parsed("En _____ el duque respondió con un bloqueo de los puertos.", "1650"))
     assert not reaction_without_trigger(
-        *parsed("En _____ el duque respondió a la revuelta con un bloqueo de los puertos.", "1650")
+        *parsed("En _____ el duque respondió a la revuelta de los pescadores con un bloqueo de los puertos.", "1650")
+    )
+    # «al golpe», «a la revuelta»: a trigger with the article alone is the one told before.
+    assert reaction_without_trigger(
+        *parsed("En _____ el duque respondió al golpe con un bloqueo de los puertos.", "1650")
     )
 
 
