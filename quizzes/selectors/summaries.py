@@ -33,6 +33,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.db import transaction
 
 MAX_AGE = timedelta(minutes=30)  # a safety net: an entry is rebuilt at least this often
 GLOBAL_KEY = "ww:sv:content"
@@ -89,6 +90,7 @@ def cached(
     """
     if not enabled():
         return build()
+    _bump_pending()
     keys = [GLOBAL_KEY, _user_key(user_id)]
     entry_key = _entry_key(name, user_id)
     got = cache.get_many([*keys, entry_key])
@@ -114,6 +116,7 @@ def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
     """
     if not enabled():
         return build()
+    _bump_pending()
     entry_key = f"ww:content:{name}:{key}"
     got = cache.get_many([GLOBAL_KEY, entry_key])
     (version,) = _versions(got, [GLOBAL_KEY])
@@ -129,6 +132,7 @@ def content_version() -> int | None:
     """Return the content version while the shared cache is on (a key for template fragments that show content)."""
     if not enabled():
         return None
+    _bump_pending()
     return _versions(cache.get_many([GLOBAL_KEY]), [GLOBAL_KEY])[0]
 
 
@@ -151,6 +155,7 @@ def cached_report(
     """
     if not enabled():
         return build()
+    _bump_pending()
     head = [GLOBAL_KEY, _class_key(classroom_id)]
     entry_key = f"ww:rep:{name}:{classroom_id}:{key}"
     got = cache.get_many([*head, entry_key])
@@ -195,6 +200,52 @@ def bump(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Ite
     for key in keys:
         with contextlib.suppress(ValueError):  # never read yet: the first reader starts it at a fresh value
             cache.incr(key)
+
+
+def bump_at_commit(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Iterable[int] = ()) -> None:
+    """Inside a transaction: bump these versions once, when it commits (and not at all if it rolls back).
+
+    One callback per set of users and classes, however many rows of theirs the transaction writes. Until it commits
+    the change is *pending*: a reader in the same transaction (the only one that can see the new rows) first bumps
+    every pending set (``_bump_pending``: one round trip), so it cannot take an entry built before the change; the
+    commit bumps again all the same, for a reader elsewhere that built one from the rows of before the commit.
+    """
+    connection = transaction.get_connection()
+    what = (everyone, tuple(user_ids), tuple(class_ids))
+    scope = set(connection.savepoint_ids)
+    for sids, func, *_robust in connection.run_on_commit:
+        # The same set changed again in the same savepoint: one bump. (A change in a savepoint registers its own, so
+        # that rolling the savepoint back drops it.)
+        if getattr(func, "summaries", None) == what and sids == scope:
+            func.pending = True  # changed again after a reader's bump: the next reader bumps again
+            return
+
+    def bump_again():
+        bump(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
+
+    bump_again.summaries = what
+    bump_again.pending = True
+    transaction.on_commit(bump_again)
+
+
+def _bump_pending() -> None:
+    """Bump, in one round trip, the versions a change of the current transaction has left pending (bump_at_commit)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    pending = [
+        func
+        for _sids, func, *_robust in connection.run_on_commit
+        if getattr(func, "pending", False) and hasattr(func, "summaries")
+    ]
+    if not pending:
+        return
+    everyone = any(func.summaries[0] for func in pending)
+    user_ids = {user_id for func in pending for user_id in func.summaries[1]}
+    class_ids = {class_id for func in pending for class_id in func.summaries[2]}
+    for func in pending:
+        func.pending = False
+    bump(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
 
 
 def earliest_after(now: datetime, instants: Iterable[datetime | None]) -> datetime | None:

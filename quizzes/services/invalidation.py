@@ -24,27 +24,20 @@ CONTENT = {"Document", "Question", "Quiz", "QuizItem", "Flashcard", "Classroom",
 
 
 def changed(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Iterable[int] = ()) -> None:
-    """Make the summaries of these users (or everyone's) stale, now and again once the transaction commits.
+    """Make the summaries of these users (or everyone's) stale.
 
-    The second bump covers a reader that built a summary from the data as it was before the commit. Outside a
-    transaction the write is already committed: one bump. Inside one, the second bump is registered once per set of
-    users (a rating saves the card's state and logs a review: one bump at commit).
+    Outside a transaction the write is already committed: one bump, at once. Inside one, the bump is made once, when
+    the transaction commits (summaries.bump_at_commit: a rating saves the card's state and logs a review, one Redis
+    round trip), so that a summary built by another process from the rows as they were before the commit is never
+    kept; a summary read in the same transaction after the change bumps first (it must not be served the entry of
+    before the change).
     """
     user_ids = sorted({u for u in user_ids if u is not None})
     class_ids = sorted({c for c in class_ids if c is not None})
-    summaries.bump(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return
-    what = (everyone, tuple(user_ids), tuple(class_ids))
-    if any(getattr(func, "summaries", None) == what for _sids, func, *_robust in connection.run_on_commit):
-        return
-
-    def bump_again():
+    if not transaction.get_connection().in_atomic_block:
         summaries.bump(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
-
-    bump_again.summaries = what
-    transaction.on_commit(bump_again)
+        return
+    summaries.bump_at_commit(user_ids=user_ids, everyone=everyone, class_ids=class_ids)
 
 
 def _model_changed(sender, instance, **kwargs) -> None:

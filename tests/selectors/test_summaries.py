@@ -257,3 +257,69 @@ def test_the_cached_home_body_holds_until_the_minutes_left_to_the_next_card_chan
     assert body(now + timedelta(seconds=30)) == 1
     assert body(now + timedelta(seconds=31)) == 2
     assert rendered[0].cards.total == 0 and rendered[0].cards.next_due_at is not None
+
+
+@pytest.fixture
+def bumps(monkeypatch):
+    """Every bump of the versions made (each is one Redis round trip in production)."""
+    made = []
+    real = summaries.bump
+
+    def counting(**kwargs):
+        made.append(kwargs)
+        real(**kwargs)
+
+    monkeypatch.setattr(summaries, "bump", counting)
+    return made
+
+
+def test_a_rating_bumps_the_students_version_once_when_it_commits(student, bumps, django_capture_on_commit_callbacks):
+    now = timezone.now()
+    row = _started_card(student, due=now - timedelta(hours=1))
+    assert cached_queue(user=student, now=now).counts.due == 1
+    bumps.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        # The card's state saved and the review logged: two changes of the student's rows, in one transaction.
+        card_svc.card_review(user=student, student_card_id=row.pk, rating=3, token="t" * 32, duration_ms=900, now=now)
+        assert bumps == []  # nothing read the summaries in between: nothing to bump before the commit
+    assert bumps == [{"user_ids": [student.pk], "everyone": False, "class_ids": []}]
+    assert cached_queue(user=student, now=now).counts.due == 0  # and the next read sees the rating
+
+
+def test_a_summary_read_after_a_change_in_the_same_transaction_is_not_the_one_of_before(student, bumps):
+    now = timezone.now()
+    document = factories.make_document()
+    assert cached_queue(user=student, now=now).counts.due == 0
+    bumps.clear()  # (the test's own set-up left the student's creation pending: the read bumped it)
+    with transaction.atomic():
+        _started_card(student, due=now - timedelta(hours=1), document=document)
+        _started_card(student, due=now - timedelta(hours=2), document=document)
+        assert len(bumps) == 0
+        assert cached_queue(user=student, now=now).counts.due == 2  # the read bumped first: one round trip
+        assert len(bumps) == 1
+        assert cached_queue(user=student, now=now).counts.due == 2  # nothing changed since: no bump
+        assert len(bumps) == 1
+        _started_card(student, due=now - timedelta(hours=3), document=document)  # changed again after the read
+        assert cached_queue(user=student, now=now).counts.due == 3
+        assert len(bumps) == 2
+
+
+def test_a_change_rolled_back_bumps_nothing(student, bumps):
+    now = timezone.now()
+    document = factories.make_document()
+    assert cached_queue(user=student, now=now).counts.due == 0
+    bumps.clear()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _started_card(student, due=now - timedelta(hours=1), document=document)
+        raise RuntimeError
+    assert bumps == []
+    assert cached_queue(user=student, now=now).counts.due == 0
+
+
+def test_pending_changes_of_several_sets_are_bumped_in_one_round_trip(student, other_student, bumps):
+    with transaction.atomic():
+        invalidation.changed(user_ids=[student.pk])
+        invalidation.changed(user_ids=[other_student.pk], class_ids=[7])
+        cached_queue(user=student, now=timezone.now())
+    assert len(bumps) == 1
+    assert set(bumps[0]["user_ids"]) == {student.pk, other_student.pk} and set(bumps[0]["class_ids"]) == {7}
