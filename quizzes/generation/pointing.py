@@ -48,6 +48,8 @@ _REACTION_LEMMAS = frozenset(
 )
 # Prepositions that introduce what a reaction answers («respondió a la invasión», «tras la tregua reanudó…»).
 _TRIGGER_CASES = frozenset({"a", "al", "ante", "tras", "contra"})
+# Verbs of surrender: the end of something told before unless the place or the victor is said.
+_SURRENDER_LEMMAS = frozenset({"rendir", "capitular", "entregar"})
 _PLACE_ADVERBS = frozenset({"allí", "allá", "ahí"})
 _PRE_VERB_WORDS = frozenset({"no", "ya", "se", "también", "nunca", "aún", "todavía"})
 _PHRASE_BREAKS = frozenset({"PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "ADP", "PRON"})
@@ -250,6 +252,33 @@ def reaction_without_trigger(parse, span) -> bool:
     return False
 
 
+def surrender_without_place(parse, span) -> bool:
+    """Return whether a finite verb of surrender («se rindió», «capituló», «se entregó») says neither where nor to whom.
+
+    «¿Quién capituló en julio de 1812?», «Aislado, X se rindió el 19 de octubre»: a surrender is the end of a siege or
+    a campaign told before; a place or the victor named in the prompt («se rindió en Sedán», «ante César») says which.
+    """
+    kids = _children(parse)
+    for tok in parse.tokens:
+        if tok.pos != "VERB" or not tok.finite or fold(tok.lemma) not in _SURRENDER_LEMMAS:
+            continue
+        mine = kids.get(tok.i, [])
+        reflexive = any(k.text.lower() == "se" for k in mine)
+        if fold(tok.lemma) in {"rendir", "entregar"} and not reflexive:
+            continue  # «rindió homenaje», «entregó el mando»: no surrender
+        named = False
+        for k in mine:
+            # A place or the victor comes with its preposition («en Sedán», «ante César», «a los británicos»); a
+            # bare name beside the verb is its subject, whatever the model took it for.
+            phrase = [k] + kids.get(k.i, [])
+            cases = {c.text.lower() for c in phrase if c.dep == "case"}
+            if cases and (any(t.pos == "PROPN" for t in phrase) or cases & {"ante", "a", "al"}):
+                named = True
+        if not named:
+            return True
+    return False
+
+
 def split_by_blank(parse, span) -> bool:
     """Return whether the blank takes a noun and leaves its own modifier outside («_____ a muerte oficiales»).
 
@@ -321,6 +350,6 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "clitic"
     if place_adverb_without_place(parse, span):
         return "place_adverb"
-    if reaction_without_trigger(parse, span):
+    if reaction_without_trigger(parse, span) or surrender_without_place(parse, span):
         return "reaction"
     return definite_without_referent(parse, span, index, disc)

@@ -16,6 +16,7 @@ from quizzes.generation.pointing import (
     prompt_problem,
     reaction_without_trigger,
     split_by_blank,
+    surrender_without_place,
 )
 from quizzes.generation.standalone import Discourse, outside_reference
 from quizzes.generation.text import Sentence
@@ -181,3 +182,18 @@ def test_the_quality_check_holds_what_the_parse_finds():
 )
 def test_a_possessive_or_a_sameness_word_needs_its_referent_in_the_prompt(prompt, problem):
     assert outside_reference(prompt) == problem
+
+
+@pytest.mark.parametrize(
+    "prompt, answer, held",
+    [
+        ("¿Quién capituló en marzo de 1641?", "", True),
+        ("Rodeado, el gobernador se rindió el _____ con unos 300 soldados.", "4 de mayo de 1641", True),
+        ("El gobernador se rindió en _____ con unos 300 soldados.", "Tortosa", False),
+        ("La guarnición se rindió ante los sitiadores en _____.", "1641", False),
+        ("El alcalde entregó las llaves de la villa en _____.", "1641", False),
+        ("El concejo le rindió homenaje en _____.", "1641", False),
+    ],
+)
+def test_a_surrender_needs_its_place_or_its_victor(prompt, answer, held):
+    assert surrender_without_place(*parsed(prompt, answer)) is held
