@@ -17,7 +17,7 @@ from .facts import Extraction, find_dates, find_quantities
 from .lexicon import MONTH_NAMES, RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
 from .standalone import _IMPERSONAL, Discourse, lower_first, stand_alone
-from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
+from .text import Sentence, clause_spans, is_finite_verb, lemma, subject_prefix, tokenize
 from .wh import MARK, wh_kind, wh_prompt
 
 BLANK = "_____"
@@ -777,12 +777,24 @@ def _aside(fact: Fact, disc: Discourse | None) -> bool:
 
 
 def true_false_prompt(statement: str) -> str:
-    """Return "Verdadero o falso: …" with the statement's first word lowered unless it is a name."""
-    return "Verdadero o falso: " + lower_first(statement)
+    """Return "Verdadero o falso: …" with the statement's first word lowered unless it is a name.
+
+    A fronted participle («Aislado, X se rindió…») is lowered too: the lexicon knows it as a form of a verb.
+    """
+    lowered = lower_first(statement)
+    first = re.match(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:ad|id)[oa]s?)\s*,", lowered)
+    if first:
+        word = first.group(1).lower()
+        if lemma(word) != word and lemma(word).endswith(("ar", "er", "ir", "ír")):
+            lowered = lowered[:1].lower() + lowered[1:]
+    return "Verdadero o falso: " + lowered
 
 
 # An apposition between commas after a name: ", la más larga de la guerra,", ", una localidad del País Vasco".
 _APPOSITION = re.compile(r",\s+(?:el|la|los|las|un|una|unos|unas)\s+[a-záéíóúñü][^,;:()]{1,70}?(?:,|(?=\.$))")
+_RELATIVE_AFTER = re.compile(
+    r"\s*(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b", re.IGNORECASE
+)
 VERBATIM_WORDS = 12
 
 
@@ -807,7 +819,9 @@ def paraphrase(statement: str, keep: str) -> str:
             continue  # «En honor de Mendeléyev, el elemento 101, obtenido…»: the subject after a fronted phrase
         if re.match(r"\s*(?:y\s+|e\s+)?(?:el |la |los |las )?[A-ZÁÉÍÓÚÑ]", out[m.end() :]):
             continue  # "Suecia, la Unión Soviética, Noruega…" is a list, not an aside
-        out = out[: m.start()] + out[m.end() :]
+        # «al papa Alejandro VI, el valenciano …, que promulgó…»: a relative clause after the aside keeps its comma.
+        relative = seg.endswith(",") and _RELATIVE_AFTER.match(out[m.end() :])
+        out = out[: m.start()] + ("," if relative else "") + out[m.end() :]
     out = re.sub(r",\s*,", ",", out).replace(" ,", ",")
     out = re.sub(r",\.$", ".", out)
     # "… terminó el 13 de marzo de 1940." -> "El 13 de marzo de 1940, … terminó."

@@ -197,3 +197,21 @@ def test_a_possessive_or_a_sameness_word_needs_its_referent_in_the_prompt(prompt
 )
 def test_a_surrender_needs_its_place_or_its_victor(prompt, answer, held):
     assert surrender_without_place(*parsed(prompt, answer)) is held
+
+
+def test_an_aside_dropped_before_a_relative_clause_keeps_its_comma():
+    from quizzes.generation.questions import paraphrase
+
+    said = paraphrase(
+        "Los cónsules acudieron al obispo Pedro Vélez, el prior de Uclés, que en 1493 firmó varias cartas.", ""
+    )
+    assert said == "Los cónsules acudieron al obispo Pedro Vélez, que en 1493 firmó varias cartas."
+
+
+def test_a_fronted_participle_is_lowered_after_the_true_false_label():
+    from quizzes.generation.questions import true_false_prompt
+
+    assert true_false_prompt("Aislado, el gobernador se rindió en 1641.") == (
+        "Verdadero o falso: aislado, el gobernador se rindió en 1641."
+    )
+    assert true_false_prompt("Granada, la última plaza, cayó en 1492.").startswith("Verdadero o falso: Granada,")
