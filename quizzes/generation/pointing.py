@@ -57,6 +57,12 @@ _FOCUS_WORDS = frozenset({"solo", "tan", "ya", "aun", "incluso", "casi"})
 # A subject is what a prompt is about: said bare and for the first time, it leans on the sentence before («La
 # ocasión llegó…»); an object or an adjunct said bare is mostly generic («derrotó en el mar»).
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+# A time told by an event («durante la guerra», «tras la entrevista», «después del asalto»): said with the article
+# alone, the event is one told before, whatever the document said.
+_WHEN_OF_EVENT = re.compile(
+    r"(?:^|[\s,¿])(?:tras|durante|desde|hasta|(?:después|antes|a\s+raíz|a\s+partir|al\s+final|al\s+término)\s+de)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _first_sentence(disc: Discourse) -> int:
@@ -201,7 +207,15 @@ def definite_without_referent(parse, span, index: int, disc: Discourse | None) -
             continue
         if pointing and not rest:
             return "set_reference"  # «los dos rivales», «la tercera expedición»: which set?
-        if rest or disc is None or index < 0 or tok.feature("Number") == "Plur":
+        if rest or disc is None or index < 0:
+            continue
+        own_terms = lemma in _POSITION_NOUNS or lemma == topic_head or lemma in title or fold(tok.text) in title
+        before = parse.text[: opening.start if opening is not None else tok.start]
+        if opening is not None and opening.text.lower() == "del":
+            before += "de"  # «después del asalto»
+        if not own_terms and _WHEN_OF_EVENT.search(before):
+            return "event_reference"  # «durante la guerra», «tras la entrevista», «desde el principio»: which one?
+        if tok.feature("Number") == "Plur":
             continue  # (a plural said bare is mostly a class: «los colonos», «las hojas»)
         verb = parse.tokens[tok.head]
         if tok.dep not in _SUBJECT_DEPS or verb.head != verb.i or index <= _first_sentence(disc):

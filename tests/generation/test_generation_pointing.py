@@ -215,3 +215,23 @@ def test_a_fronted_participle_is_lowered_after_the_true_false_label():
         "Verdadero o falso: aislado, el gobernador se rindió en 1641."
     )
     assert true_false_prompt("Granada, la última plaza, cayó en 1492.").startswith("Verdadero o falso: Granada,")
+
+
+@pytest.mark.parametrize(
+    "prompt, answer, problem",
+    [
+        ("Tras la entrevista, _____ se retiró a su hacienda.", "Pedro Vélez", "event_reference"),
+        ("Los vecinos reconstruyeron el puente después del asalto, en _____.", "1641", "event_reference"),
+        ("Durante la peste de 1348, _____ perdió la mitad de sus vecinos.", "Tortosa", ""),
+        ("Durante la liga, las villas nombraron un juez común en _____.", "1520", ""),
+    ],
+)
+def test_a_time_told_by_an_event_said_bare_points_back(prompt, answer, problem):
+    disc = discourse(
+        "La Liga del Valle fue una alianza de siete villas de montaña.",
+        "Pedro Vélez se entrevistó con el obispo en 1640.",
+        prompt.replace("_____", answer),
+        title="La Liga del Valle",
+    )
+    parse, span = parsed(prompt, answer)
+    assert definite_without_referent(parse, span, 2, disc) == problem
