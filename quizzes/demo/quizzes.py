@@ -85,7 +85,14 @@ def demo_topic_quizzes_create(*, document: Document, size: int = 10) -> list[Qui
         quizzes.append(quiz)
         if not created:
             continue
-        pool = [c for c in candidates if kinds is None or (c.item.fact and c.item.fact.kind in kinds)]
+        # An ordering item asks the order of events: it belongs with the events.
+        pool = [
+            c
+            for c in candidates
+            if kinds is None
+            or (c.item.fact and c.item.fact.kind in kinds)
+            or (c.kind == "ordering" and "event" in kinds)
+        ]
         chosen = [c.item for c in select_quiz_items(pool, size)]
         QuizItem.objects.bulk_create(QuizItem(quiz=quiz, question=q, position=i) for i, q in enumerate(chosen, start=1))
         if chosen:

@@ -402,10 +402,10 @@ def publish(
     floor = -(-len(text.split()) // WORDS_PER_ITEM) if text else 0
 
     def fill(items: list[Question]) -> None:
-        _pick_by_sentence(items, chosen, used, score)
+        _pick_by_sentence(items, chosen, used, score, context=candidates)
         if len(chosen) < floor:
             # Every sentence may then give a second item: which ones never depends on the other sentences.
-            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1)
+            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, context=candidates)
 
     _pick_by_sentence([q for q in candidates if q.kind != "ordering"], chosen, used, score)
     # An ordering item spans several sentences: published where they all have room, beside their items
@@ -431,11 +431,16 @@ def publish(
     group_of = {f.key: ex.groups.root(f.group) if f.group else "" for f in facts}
     for key, same in _same_answers([q for q in candidates if q.key in names], group_of).items():
         namers[key] = namers.get(key, set()) | same
+    # Nor two items that ask the same year of what one name says («…terminó con el Tratado de Paz de Moscú el 13 de
+    # marzo de _____», «…cesaron en marzo de _____ con la firma del Tratado de Paz de Moscú…»): one answers the other.
+    dated = [q for q in candidates if any(kind_of.get(k) == "date" for k in q.fact_keys)]
+    for key, same in _same_dates(dated).items():
+        namers[key] = namers.get(key, set()) | same
 
     def fill_strict(items: list[Question]) -> None:
-        _pick_by_sentence(items, chosen, used, score, strict=namers)
+        _pick_by_sentence(items, chosen, used, score, strict=namers, context=candidates)
         if len(chosen) < floor:
-            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, strict=namers)
+            _pick_by_sentence(items, chosen, used, score, limit=MAX_PER_SENTENCE + 1, strict=namers, context=candidates)
 
     for _ in range(4):
         if not _drop_giveaways(candidates, chosen, used, score, namers):
@@ -447,6 +452,9 @@ def publish(
         candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor), strict=namers, pair=True
     )
     fill_strict([q for q in pool if q.kind != "true_false"])
+    if _settle_choice_items(candidates, chosen, used, score, namers):
+        # Sentences a choice item left get their best typed item.
+        fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
     for q in questions:
         if q.checks_failed:
             continue
@@ -485,16 +493,18 @@ def _pick_by_sentence(
     limit: int = 0,
     wanted: int = 0,
     strict: dict[str, set[str]] | None = None,
+    context: list[Question] | None = None,
 ) -> None:
     """Choose, best first over the whole text, up to `limit` (MAX_PER_SENTENCE) items per sentence.
 
     `wanted`: stop after that many (0: no bound). `strict` (`_namers`: item that asks a name -> the items whose
     prompt states its answer): no item that names the answer of an item already chosen anywhere in the text, or
-    whose name answer one of them names.
+    whose name answer one of them names. `context`: every item that may be chosen already (`candidates` may be a
+    part of them: the chosen items of the other kinds count too).
     """
     limit = limit or MAX_PER_SENTENCE
     added = 0
-    chosen_items = [q for q in candidates if q.key in chosen]
+    chosen_items = [q for q in (context or candidates) if q.key in chosen]
     taken_options = set().union(*(_options(q) for q in chosen_items))
     # the items that name the answer of one already chosen
     blocked = set().union(*(strict.get(p.key, set()) for p in chosen_items)) if strict is not None else set()
@@ -572,6 +582,48 @@ def _same_answers(candidates: list[Question], group_of: dict[str, str]) -> dict[
     return out
 
 
+# A name of two words or more in a prompt («Tratado de Paz de Moscú», «Operación Barbarroja»).
+_LONG_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:(?:de|del)(?:\s+(?:la|los|las))?\s+)?[A-ZÁÉÍÓÚÑ][\w-]+)+")
+_YEAR = re.compile(r"\b\d{3,4}\b")
+
+
+def _same_dates(candidates: list[Question]) -> dict[str, set[str]]:
+    """Return, for each date item, the other items that ask one of its years beside one of its names.
+
+    Two years alike date two events as often as one (not given away); two items whose prompts name the same
+    treaty, battle or person and ask the same year ask one date twice. A dated true/false statement and an item
+    asking a date of what it names give each other away whatever the years (the statement's date is right, or the
+    other item's prompt shows it wrong).
+    """
+
+    def names(q: Question) -> set[str]:
+        # (the capital of the prompt's first word is the sentence's, not a name's)
+        return {fold(m.group(0)) for m in _LONG_NAME.finditer(q.prompt[:1].lower() + q.prompt[1:])}
+
+    keyed = []
+    for q in candidates:
+        if q.kind == "ordering":
+            continue
+        # a true/false statement states its date (the wrong one when false): it tells the date of what it names
+        said = q.prompt if q.kind == "true_false" else " ".join(_answers(q))
+        years = set(_YEAR.findall(said))
+        if years:
+            keyed.append((q, years, names(q)))
+    out: dict[str, set[str]] = {}
+    for i, (a, years_a, names_a) in enumerate(keyed):
+        for b, years_b, names_b in keyed[i + 1 :]:
+            statement = "true_false" in {a.kind, b.kind} and a.kind != b.kind
+            if (
+                (statement or years_a & years_b)
+                and names_a & names_b
+                and not (a.kind == b.kind == "true_false")
+                and not set(a.fact_keys) & set(b.fact_keys)
+            ):
+                out.setdefault(a.key, set()).add(b.key)
+                out.setdefault(b.key, set()).add(a.key)
+    return out
+
+
 def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
     """Return, for each item that asks a name, the keys of the other items that show its answer.
 
@@ -602,18 +654,6 @@ def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
                 found |= {
                     k for k in by_word.get(rarest, ()) if k != q.key and all(f" {m} " in prompts[k] for m in members)
                 }
-        if found and q.kind in _CHOICE:
-            # A choice item shows its answer among the options anyway: the answer said elsewhere tells nothing
-            # when a wrong option is said as often (the other side of a war, the rival of a duel).
-            for d in q.distractors:
-                n = fold(re.sub(r"^(?:el|la|los|las)\s+", "", d))
-                words = n.split()
-                if not words:
-                    continue
-                rarest = min(words, key=lambda w: len(by_word.get(w, ())))
-                if len({k for k in by_word.get(rarest, ()) if k != q.key and f" {n} " in prompts[k]}) >= len(found):
-                    found = set()
-                    break
         if found:
             out[q.key] = found
     return out
@@ -742,7 +782,8 @@ def _balance_true_false(
             return False
         i = q.sentence_indexes[0]
         picked = [p for p in candidates if p.key in chosen]
-        if used[i] >= room or set(q.fact_keys) & {k for p in picked for k in p.fact_keys}:
+        # (an ordering item asks the order of its facts, not the facts: it stands beside their items)
+        if used[i] >= room or set(q.fact_keys) & {k for p in picked if p.kind != "ordering" for k in p.fact_keys}:
             return False
         if strict is not None and any(q.key in strict.get(p.key, set()) for p in picked):
             return False
@@ -759,16 +800,59 @@ def _balance_true_false(
             key=score,
         )
 
+    def drop(items: list[Question]) -> None:
+        for p in items:
+            chosen.discard(p.key)
+            used[p.sentence_indexes[0]] -= 1
+
+    def restore(items: list[Question]) -> None:
+        for p in items:
+            chosen.add(p.key)
+            used[p.sentence_indexes[0]] += 1
+
+    def make_way(q: Question) -> list[Question] | None:
+        """Return the published items q may take the place of: the item asking its fact another way from its
+        sentence, and one item that q and it would give away (the same date asked twice); None if q still does not
+        fit without them."""
+        picked = [p for p in candidates if p.key in chosen and p.kind not in {"true_false", "ordering"}]
+        same = [p for p in picked if p.sentence_indexes[:1] == q.sentence_indexes[:1] and p.fact_keys == q.fact_keys]
+        links = strict or {}
+        clash = [p for p in picked if q.key in links.get(p.key, set()) or p.key in links.get(q.key, set())]
+        clash = [p for p in clash if p not in same]
+        if not same and not clash or len(clash) > 1:
+            return None
+        drop(same + clash)
+        ok = fits(q)
+        restore(same + clash)
+        return same + clash if ok else None
+
     if pair and not tf("Verdadero") and not tf("Falso"):
-        false = next((q for q in spare("Falso") if fits(q)), None)
-        if false is not None:
-            add(false)
-            true = next((q for q in spare("Verdadero") if fits(q)), None)
-            if true is not None:
-                add(true)
-            else:
-                chosen.discard(false.key)
-                used[false.sentence_indexes[0]] -= 1
+        # Each of the two comes into a sentence with room, or in place of the item that asks its fact another way
+        # (a bank of typed years gains a kind) and of one it would give away.
+        def place(q: Question) -> list[Question] | None:
+            if fits(q):
+                add(q)
+                return []
+            gone = make_way(q)
+            if gone is None:
+                return None
+            drop(gone)
+            add(q)
+            return gone
+
+        done = False
+        for false in spare("Falso"):
+            first = place(false)
+            if first is None:
+                continue
+            for true in spare("Verdadero"):
+                if place(true) is not None:
+                    done = True
+                    break
+            if done:
+                break
+            drop([false])
+            restore(first)
     for _ in range(len(candidates) + 1):
         t, f = len(tf("Verdadero")), len(tf("Falso"))
         if _tf_balanced(t, f):
@@ -804,3 +888,44 @@ def _swap_true_false(
         chosen.add(q.key)
         return True
     return False
+
+
+_TYPED = {"numeric": 0, "short_answer": 1}  # a typed twin of a choice item: the number first, then the words
+
+
+def _settle_choice_items(candidates: list[Question], chosen: set[str], used: Counter, score, namers: dict) -> None:
+    """Leave a text with no choice item or with MIN_CHOICE_ITEMS or more, each wrong option offered once.
+
+    Fewer choice items than that: each is asked as its typed twin (the same fact, from the same sentence, as a
+    number or a short answer that passed every check), the choice item staying a draft. A wrong option offered in
+    one choice item in three tells nothing, but a bank of a few choice items is a test of recognition where its
+    facts can be recalled; the teacher publishes the choice version in one click. A choice item without a typed
+    twin (its typed version failed a check: the answer is the text's own country, a name given away) goes too.
+    Return whether any went.
+    """
+    picked = [q for q in candidates if q.key in chosen and q.kind in _CHOICE]
+    if not picked or len(picked) >= MIN_CHOICE_ITEMS:
+        return False
+    for q in sorted(picked, key=score):
+        twins = sorted(
+            (
+                t
+                for t in candidates
+                if t.kind in _TYPED
+                and t.key not in chosen
+                and sorted(t.fact_keys) == sorted(q.fact_keys)
+                and t.sentence_indexes[:1] == q.sentence_indexes[:1]
+            ),
+            key=lambda t: (_TYPED[t.kind], score(t)),
+        )
+        for twin in twins:
+            rest = chosen - {q.key}
+            if twin.key in set().union(*(namers.get(k, set()) for k in rest)) or namers.get(twin.key, set()) & rest:
+                continue  # it would name the answer of a published item, or be named by one
+            chosen.discard(q.key)
+            chosen.add(twin.key)
+            break
+        else:
+            chosen.discard(q.key)
+            used[q.sentence_indexes[0]] -= 1
+    return True

@@ -346,11 +346,17 @@ def test_a_text_without_true_false_items_gets_a_balanced_pair_when_both_fit():
     _balance_true_false([true_a, false_b, false_c], chosen, used, lambda q: (0.0, q.key), 1, pair=True)
     assert chosen == set() and used == Counter({1: 1})
     asked = _q("s5", "short_answer", "El puerto abrió en _____.", ["1850"])
-    chosen, used = {"s5"}, Counter({5: 1})  # the «Verdadero» gives the published item away: no pair
-    _balance_true_false(
-        [asked, true_a, false_b], chosen, used, lambda q: (0.0, q.key), 1, pair=True, strict={"s5": {"v1"}}
-    )
-    assert chosen == {"s5"}
+    again = _q("s6", "numeric", "El puerto abrió sus muelles en _____.", ["1850"])
+    links = {"s5": {"v1"}, "s6": {"v1"}}
+    # the «Verdadero» gives one published item away: it takes its place (the same date asked twice)
+    chosen, used = {"s5"}, Counter({5: 1})
+    _balance_true_false([asked, true_a, false_b], chosen, used, lambda q: (0.0, q.key), 1, pair=True, strict=links)
+    assert chosen == {"v1", "f2"} and used[5] == 0
+    # it gives two away: no pair
+    chosen, used = {"s5", "s6"}, Counter({5: 1, 6: 1})
+    items = [asked, again, true_a, false_b]
+    _balance_true_false(items, chosen, used, lambda q: (0.0, q.key), 1, pair=True, strict=links)
+    assert chosen == {"s5", "s6"} and used == Counter({5: 1, 6: 1})
 
 
 def _q(key: str, kind: str, prompt: str, correct: list[str], **kw) -> Question:
@@ -488,18 +494,77 @@ def test_a_pair_answer_is_given_away_by_a_prompt_that_says_both_members():
     assert _namers([pair, both, one], {"q1"}) == {"q1": {"q2"}}
 
 
-def test_a_choice_answer_said_elsewhere_gives_nothing_away_when_a_wrong_option_is_said_as_often():
-    from quizzes.generation.ranking import _namers
-
-    expelled = _q(
-        "c1", "single_choice", "La liga expulsó a _____ de la alianza.", ["Esparta"], distractors=["Atenas", "Tebas"]
+def _item(key: str, kind: str, prompt: str, correct: list[str], fact: str, sentence: int, **kw) -> Question:
+    return Question(
+        key=key,
+        kind=kind,
+        prompt=prompt,
+        fact_keys=[fact],
+        correct=correct,
+        distractors=kw.pop("distractors", []),
+        explanation="",
+        sentence_indexes=[sentence],
+        **kw,
     )
-    war = _q("s2", "short_answer", "Esparta y Atenas firmaron la paz en el año _____.", ["421 a. C."])
-    siege = _q("s3", "short_answer", "Esparta sitió Mantinea durante _____.", ["dos años"])
-    fleet = _q("s4", "short_answer", "La flota de Atenas zarpó hacia _____.", ["Sicilia"])
-    namers = _namers([expelled, war, siege, fleet], {"c1"})
-    assert "c1" not in namers  # «Atenas» is said as often as «Esparta»: the student cannot tell by that
-    typed = _q("s1", "short_answer", "La liga expulsó a _____ de la alianza.", ["Esparta"])
-    assert _namers([typed, war, siege, fleet], {"s1"})["s1"] == {"s2", "s3"}
-    alone = _q("c5", "single_choice", "La liga expulsó a _____ de la alianza.", ["Esparta"], distractors=["Tebas"])
-    assert _namers([alone, war, siege], {"c5"})["c5"] == {"s2", "s3"}
+
+
+def test_two_items_asking_one_year_of_one_named_event_give_each_other_away():
+    from quizzes.generation.ranking import _same_dates
+
+    ended = _item("a", "numeric", "La guerra terminó con la Paz de Lund el 3 de mayo de _____.", ["1679"], "fa", 1)
+    ceased = _item("b", "numeric", "Las hostilidades cesaron en mayo de _____ con la Paz de Lund.", ["1679"], "fb", 2)
+    sailed = _item("c", "numeric", "La flota zarpó de Copenhague hacia Gotland en _____.", ["1679"], "fc", 3)
+    other = _item("d", "numeric", "La Paz de Lund fue ratificada en _____.", ["1680"], "fd", 4)
+    stated = _item(
+        "e",
+        "true_false",
+        "Verdadero o falso: en mayo de 1675, la Paz de Lund puso fin a la guerra.",
+        ["Falso"],
+        "fe",
+        5,
+    )
+    links = _same_dates([ended, ceased, sailed, other, stated])
+    assert links["a"] == {"b", "e"} and links["b"] == {"a", "e"}
+    assert "c" not in links  # the same year, another event: nothing given away
+    assert links["d"] == {"e"}  # another year of the treaty: only the dated statement tells it
+    assert links["e"] == {"a", "b", "d"}
+
+
+def test_a_bank_of_few_choice_items_asks_them_as_typed_items():
+    from collections import Counter
+
+    from quizzes.generation.ranking import MIN_CHOICE_ITEMS, _settle_choice_items
+
+    choice = _item("c1", "single_choice", "El faro se encendió en _____.", ["1901"], "f1", 1, distractors=["1899"])
+    typed = _item("n1", "numeric", "El faro se encendió en _____. (Escriba el año.)", ["1901"], "f1", 1)
+    lone = _item("c2", "single_choice", "¿Qué país compró el faro?", ["Francia"], "f2", 2, distractors=["Italia"])
+    chosen, used = {"c1", "c2"}, Counter({1: 1, 2: 1})
+    assert _settle_choice_items([choice, typed, lone], chosen, used, lambda q: (0.0, q.key), {})
+    assert chosen == {"n1"} and used == Counter({1: 1, 2: 0})  # no typed twin: the choice item goes
+    # a typed twin that would give a published item away is not taken
+    chosen, used = {"c1", "x"}, Counter({1: 1})
+    other = _item("x", "short_answer", "El faro de _____ se encendió el mismo año.", ["Gijón"], "fx", 3)
+    _settle_choice_items([choice, typed, other], chosen, used, lambda q: (0.0, q.key), {"x": {"n1"}})
+    assert chosen == {"x"}
+    # enough choice items, each with its own wrong options: they stay
+    many = [
+        _item(f"m{i}", "single_choice", f"Pregunta {i}: _____.", [str(1900 + i)], f"g{i}", i, distractors=[str(i)])
+        for i in range(MIN_CHOICE_ITEMS)
+    ]
+    chosen = {q.key for q in many}
+    assert not _settle_choice_items(many, chosen, Counter(), lambda q: (0.0, q.key), {})
+    assert chosen == {q.key for q in many}
+
+
+def test_the_refill_sees_the_facts_of_items_of_other_kinds():
+    from collections import Counter
+
+    from quizzes.generation.ranking import _pick_by_sentence
+
+    statement = _item("t1", "true_false", "Verdadero o falso: el faro se encendió en 1899.", ["Falso"], "f1", 1)
+    typed = _item("n1", "numeric", "El faro se encendió en _____. (Escriba el año.)", ["1901"], "f1", 1)
+    chosen, used = {"t1"}, Counter({1: 1})
+    _pick_by_sentence([typed], chosen, used, lambda q: (0.0, q.key), limit=2, context=[statement, typed])
+    assert chosen == {"t1"}  # the same fact is asked already
+    _pick_by_sentence([typed], chosen, used, lambda q: (0.0, q.key), limit=2)
+    assert chosen == {"t1", "n1"}  # (without the context the true/false item is not seen)
