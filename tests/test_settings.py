@@ -147,3 +147,24 @@ def test_translation_folders_exist(settings):
     assert settings.LOCALE_PATHS
     for path in settings.LOCALE_PATHS:
         assert Path(path).is_dir(), path
+
+
+def test_database_health_checks_are_on_unless_turned_off():
+    """Persistent connections are checked before reuse (a database restart costs no 503); DJANGO_CONN_HEALTH_CHECKS=0."""
+    base = {
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "DJANGO_ALLOWED_HOSTS": "example.org",
+        "DJANGO_SETTINGS_MODULE": "winterwar.settings",
+    }
+    code = "from django.conf import settings; print(settings.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    for extra, expected in [({}, "True"), ({"DJANGO_CONN_HEALTH_CHECKS": "0"}, "False")]:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env={**env, **base, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
