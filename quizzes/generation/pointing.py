@@ -343,6 +343,26 @@ def without_finite_verb(parse) -> bool:
     return not any(verbish(t.text) for t in parse.tokens if t.text.isalpha())
 
 
+_MONTH = re.compile(
+    r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b",
+    re.IGNORECASE,
+)
+# A year (not a count: «más de 1000 bajas», «unos 8000 hombres»), an era, a century or «año».
+_YEAR_SAID = re.compile(
+    r"(?<!más de )(?<!menos de )(?<!unos )(?<!unas )(?<!casi )(?<!cerca de )\b\d{3,4}\b(?!\s*(?:%|km|m\b))|"
+    r"\ba\.\s?C\.|\bd\.\s?C\.|\bsiglo\b|\baño\b",
+    re.IGNORECASE,
+)
+
+
+def yearless_date(text: str) -> bool:
+    """Return whether the (filled) prompt dates something by a day or a month with no year anywhere in it.
+
+    «El 17 de junio, los británicos tomaron…», «En septiembre, la flota…»: the year was said in a sentence before.
+    """
+    return bool(_MONTH.search(text)) and not _YEAR_SAID.search(text)
+
+
 def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None) -> str:
     """Return why a published prompt cannot be read alone or is broken («clitic», «unseen_definite», …), or ""."""
     from . import nlp
@@ -356,6 +376,8 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return ""
     if without_finite_verb(parse):
         return "no_verb"
+    if yearless_date(text):
+        return "yearless_date"
     if split_by_blank(parse, span):
         return "split_phrase"
     if bare_noun_after_preposition(prompt, answer, parse, span):

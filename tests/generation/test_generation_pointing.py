@@ -235,3 +235,16 @@ def test_a_time_told_by_an_event_said_bare_points_back(prompt, answer, problem):
     )
     parse, span = parsed(prompt, answer)
     assert definite_without_referent(parse, span, 2, disc) == problem
+
+
+@pytest.mark.parametrize(
+    "prompt, answer, problem",
+    [
+        ("El 3 de mayo, los vecinos de _____ quemaron el portazgo.", "Tortosa", "yearless_date"),
+        ("En marzo, el obispo perdió más de 1000 ovejas en _____.", "Uclés", "yearless_date"),
+        ("El 3 de mayo de _____, los vecinos quemaron el portazgo.", "1641", ""),
+        ("En marzo de 1641, los vecinos de _____ quemaron el portazgo.", "Tortosa", ""),
+    ],
+)
+def test_a_day_or_a_month_needs_its_year(prompt, answer, problem):
+    assert prompt_problem(prompt, answer, -1, None) == problem
