@@ -206,6 +206,17 @@ def feedback_for(
     )
 
 
+def _slot_link(slot: int, answered: bool, *, current: bool) -> dict:
+    """One button of the question page's «Ir a la pregunta» list, its number and label written here, not in the
+    template: a {% blocktranslate %} and three localized numbers per question cost more than the rest of the list
+    (a 50-question quiz renders 50 of them on every question page)."""
+    if answered:
+        label = _("Pregunta %(n)s, respondida") % {"n": slot}
+    else:
+        label = _("Pregunta %(n)s, sin responder") % {"n": slot}
+    return {"slot": slot, "number": str(slot), "answered": answered, "current": current, "label": label}
+
+
 def attempt_question_page(
     *,
     response: Response,
@@ -241,7 +252,7 @@ def attempt_question_page(
         "q": view,
         "slot": response.slot,
         "n": len(slots),
-        "slots": [{"slot": s, "answered": bool(a), "current": s == response.slot} for s, a in slots],
+        "slots": [_slot_link(s, bool(a), current=s == response.slot) for s, a in slots],
         "n_answered": sum(1 for _s, a in slots if a),
         "locked": locked,
     }

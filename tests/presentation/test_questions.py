@@ -140,3 +140,26 @@ def test_the_unit_beside_a_numeric_answer_box_reads_as_spanish(value, unit, besi
     """A year question shows no «año» beside the box (the answer reads «1939»); a word unit is written plural."""
     question = _question(QuestionKind.NUMERIC, numeric_value=value, unit=unit)
     assert questions.question_view(question=question, choices=[]).unit == beside
+
+
+def test_the_slot_list_labels_each_question_in_the_interface_language():
+    question = _question(QuestionKind.SINGLE_CHOICE)
+    response = _response(question, 2, answer={"choice": 11}, fraction=1.0)
+    slots = [(1, True), (2, True), (3, False), (12, False)]
+    page = questions.attempt_question_page(
+        response=response, choices=_choices(), accepted=[], slots=slots, locked=False
+    )
+    assert [s["label"] for s in page["slots"]] == [
+        "Pregunta 1, respondida",
+        "Pregunta 2, respondida",
+        "Pregunta 3, sin responder",
+        "Pregunta 12, sin responder",
+    ]
+    assert [s["number"] for s in page["slots"]] == ["1", "2", "3", "12"]
+    with translation.override("en"):
+        page = questions.attempt_question_page(
+            response=response, choices=_choices(), accepted=[], slots=slots, locked=False
+        )
+    assert (
+        page["slots"][0]["label"] == "Question 1, answered" and page["slots"][2]["label"] == "Question 3, not answered"
+    )
