@@ -31,6 +31,8 @@ MIN_IMPORTANCE = 0.5
 # Published true/false items whose answer is «Verdadero»: kept inside this share.
 MAX_TRUE_SHARE = 0.6
 MIN_TRUE_SHARE = 0.4
+# A true/false item of a pair takes the place of published items only when none scores more than this much above it.
+SWAP_MARGIN = 1.05
 
 _KIND_BASE = {
     "date": 1.0,
@@ -446,15 +448,19 @@ def publish(
         if not _drop_giveaways(candidates, chosen, used, score, namers):
             break
         fill_strict(pool)
-    # The refill may have tipped the true/false balance: set it right (a text left without a true/false item gets
+    # A text left with one to six choice items asks them as typed items; its refills then take no choice item.
+    if _settle_choice_items(candidates, chosen, used, score, namers):
+        fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
+
+    def few_choices() -> bool:
+        return sum(q.key in chosen and q.kind in _CHOICE for q in candidates) < MIN_CHOICE_ITEMS
+
+    # The refills may have tipped the true/false balance: set it right (a text left without a true/false item gets
     # a balanced pair when it has room), and fill what it frees.
     _balance_true_false(
         candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor), strict=namers, pair=True
     )
-    fill_strict([q for q in pool if q.kind != "true_false"])
-    if _settle_choice_items(candidates, chosen, used, score, namers):
-        # Sentences a choice item left get their best typed item.
-        fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
+    fill_strict([q for q in pool if q.kind != "true_false" and not (q.kind in _CHOICE and few_choices())])
     for q in questions:
         if q.checks_failed:
             continue
@@ -821,6 +827,8 @@ def _balance_true_false(
         clash = [p for p in clash if p not in same]
         if not same and not clash or len(clash) > 1:
             return None
+        if any(score(p)[0] < score(q)[0] * SWAP_MARGIN for p in same + clash):
+            return None  # (scores are negative: an item clearly better than q stays)
         drop(same + clash)
         ok = fits(q)
         restore(same + clash)

@@ -352,6 +352,11 @@ def test_a_text_without_true_false_items_gets_a_balanced_pair_when_both_fit():
     chosen, used = {"s5"}, Counter({5: 1})
     _balance_true_false([asked, true_a, false_b], chosen, used, lambda q: (0.0, q.key), 1, pair=True, strict=links)
     assert chosen == {"v1", "f2"} and used[5] == 0
+    # unless the published item is clearly the better one (scores are negated: lower first)
+    chosen, used = {"s5"}, Counter({5: 1})
+    better = lambda q: (-2.0 if q.key == "s5" else -1.0, q.key)  # noqa: E731
+    _balance_true_false([asked, true_a, false_b], chosen, used, better, 1, pair=True, strict=links)
+    assert chosen == {"s5"}
     # it gives two away: no pair
     chosen, used = {"s5", "s6"}, Counter({5: 1, 6: 1})
     items = [asked, again, true_a, false_b]
