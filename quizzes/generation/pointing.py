@@ -318,6 +318,8 @@ def split_by_blank(parse, span) -> bool:
         head = parse.tokens[tok.head]
         if not _inside(head, span) or head.pos not in {"NOUN", "PROPN"} or (head.pos == "PROPN" and tok.dep != "amod"):
             continue
+        if head.pos == "NOUN" and not any(_inside(k, span) for k in kids.get(head.i, [])):
+            continue  # the blank is the noun alone («al _____ de la villa»): its complement outside is the usual cut
         if left_edge(tok) == after.start:
             return True
     return False
@@ -332,6 +334,31 @@ def bare_noun_after_preposition(prompt: str, answer: str, parse, span) -> bool:
         return False
     first = next((t for t in parse.tokens if _inside(t, span)), None)
     return first is not None and first.pos == "NOUN" and first.feature("Number") == "Sing"
+
+
+def article_disagrees(parse, span) -> bool:
+    """Return whether the article written before the blank disagrees with the answer's noun («los _____» → «Comité»)."""
+    if span is None:
+        return False
+    det = next((t for t in reversed(parse.tokens) if t.end <= span[0]), None)
+    if det is None or det.pos != "DET" or det.text.lower() not in _DEFINITE | {"un", "una", "unos", "unas"}:
+        return False
+    head = parse.tokens[det.head]
+    if not _inside(head, span) or head.pos != "NOUN":
+        return False
+    pairs = ((det.feature("Gender"), head.feature("Gender")), (det.feature("Number"), head.feature("Number")))
+    return any(a and b and a != b for a, b in pairs)
+
+
+def negative_question(parse) -> bool:
+    """Return whether a question asks who or what did not do something («¿Quién no podía prever…?»): many answers."""
+    if not parse.text.lstrip().startswith("¿"):
+        return False
+    verb = parse.tokens[parse.verb] if parse.verb is not None else None
+    if verb is None:
+        return False
+    head = parse.tokens[verb.head] if verb.dep in {"aux", "cop"} else verb
+    return any(t.text.lower() in {"no", "nunca", "jamás"} and t.head in {head.i, verb.i} for t in parse.tokens)
 
 
 def without_finite_verb(parse) -> bool:
@@ -378,8 +405,10 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "no_verb"
     if yearless_date(text):
         return "yearless_date"
-    if split_by_blank(parse, span):
+    if split_by_blank(parse, span) or article_disagrees(parse, span):
         return "split_phrase"
+    if negative_question(parse):
+        return "negative_question"
     if bare_noun_after_preposition(prompt, answer, parse, span):
         return "bare_noun_answer"
     if clitic_without_antecedent(parse, span):

@@ -248,3 +248,13 @@ def test_a_time_told_by_an_event_said_bare_points_back(prompt, answer, problem):
 )
 def test_a_day_or_a_month_needs_its_year(prompt, answer, problem):
     assert prompt_problem(prompt, answer, -1, None) == problem
+
+
+def test_a_question_about_who_did_not_do_something_is_held():
+    assert prompt_problem("¿Quién no quiso firmar el tratado de 1641?", "", -1, None) == "negative_question"
+    assert prompt_problem("¿Quién firmó el tratado de 1641 en Tortosa?", "", -1, None) == ""
+
+
+def test_an_article_before_the_blank_must_agree_with_the_answer():
+    assert prompt_problem("En 1641 el mando pasó a la _____ de la villa.", "gobernador", -1, None) == "split_phrase"
+    assert prompt_problem("En 1641 el mando pasó al _____ de la villa.", "gobernador", -1, None) == ""
