@@ -111,7 +111,7 @@ def _number_forms(fact: Fact) -> list[str]:
     if approx and bare.lower().startswith(approx.lower()):
         bare = bare[len(approx) :].strip()
     bare = re.sub(r"\s+(?:de|del)$", "", bare)
-    if bare:
+    if bare and fold(bare) not in {"un", "una"}:  # «un» alone is an article, not «un año»
         out.append(bare)  # «18» for «18 supervivientes», as the text writes it
     scale = v.get("scale")
     shown = number / scale if scale else number
@@ -119,7 +119,8 @@ def _number_forms(fact: Fact) -> list[str]:
     for digits in number_digits(shown) + number_digits(number) + number_words(number):
         if digits.endswith("una") and not feminine:
             continue
-        out.append(digits)
+        if not (unit and digits in {"un", "una"}):  # «un» alone is an article, not «un año»
+            out.append(digits)
         agrees = not digits.endswith(("uno", "una")) or unit.endswith("a")
         if unit and unit not in {"%"} and agrees and not (digits in {"un", "1"} and unit.endswith("s")):
             out.append(f"{digits} {unit}")

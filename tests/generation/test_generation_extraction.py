@@ -134,6 +134,13 @@ def test_numbers_are_accepted_bare_in_digits_and_in_words():
         assert accepts(q, typed), typed
 
 
+def test_one_of_a_unit_is_not_accepted_as_a_bare_article():
+    bank = generate_bank("El asedio de la ciudad de Tarento se prolongó casi un año hasta la llegada de la flota.")
+    q = short_answer(bank, "casi un año")
+    assert accepts(q, "un año") and accepts(q, "1 año") and accepts(q, "casi un año")
+    assert not accepts(q, "un") and not accepts(q, "una")
+
+
 def test_number_forms():
     assert "medio millón" in number_words(500_000)
     assert "tres y medio" in number_words(3.5)
