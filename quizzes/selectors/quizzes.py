@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from ..models import Assignment, Attempt, Choice, Classroom, Document, Question, Quiz, QuizItem, Response, Status
 from . import availability as avail
-from . import summaries
+from . import rows, summaries
 from .cards import CardsPanel, card_clock, cards_panel, clock_scope, study_document_titles
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -134,31 +134,18 @@ class AttemptPage:
 
 
 @functools.cache
-def _attempt_page_sql() -> tuple[str, tuple, tuple, tuple]:
+def _attempt_page_sql() -> tuple[str, rows.Columns, rows.Columns, rows.Columns]:
     """The attempt, its quiz, the response at one slot and every slot's state as one SQL statement, written once per
-    process from the models' tables and columns, with the fields (and their database converters) it reads.
+    process from the models' tables and columns, with the columns (and their database converters) it reads.
 
     The ORM compiled two queries for this on every question page (the attempt with its quiz, then its responses) and
     spent more CPU building them than the database spent running them.
     """
-    quote = connection.ops.quote_name
-
-    def table(model) -> str:
-        return quote(model._meta.db_table)
-
-    def col(model, name: str) -> str:
-        return quote(model._meta.get_field(name).column)
-
-    def fields(model) -> tuple:
-        return tuple(model._meta.concrete_fields)
-
-    a_fields, q_fields, r_fields = fields(Attempt), fields(Quiz), fields(Response)
-    select = [f"a.{quote(f.column)}" for f in a_fields]
-    select += [f"q.{quote(f.column)}" for f in q_fields]
-    select += [f"cur.{quote(f.column)}" for f in r_fields]
-    select += [f"r.{col(Response, 'slot')}", f"CASE WHEN r.{col(Response, 'answered_at')} IS NULL THEN 0 ELSE 1 END"]
+    table, col = rows.table, rows.column
+    a, q, cur = rows.Columns(Attempt, "a"), rows.Columns(Quiz, "q"), rows.Columns(Response, "cur")
+    answered = f"CASE WHEN r.{col(Response, 'answered_at')} IS NULL THEN 0 ELSE 1 END"
     sql = (
-        f"SELECT {', '.join(select)} FROM {table(Attempt)} a "
+        f"SELECT {a.sql}, {q.sql}, {cur.sql}, r.{col(Response, 'slot')}, {answered} FROM {table(Attempt)} a "
         f"JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = a.{col(Attempt, 'quiz')} "
         f"LEFT JOIN {table(Response)} r ON r.{col(Response, 'attempt')} = a.{col(Attempt, 'id')} "
         f"LEFT JOIN {table(Response)} cur ON cur.{col(Response, 'attempt')} = a.{col(Attempt, 'id')} "
@@ -166,27 +153,7 @@ def _attempt_page_sql() -> tuple[str, tuple, tuple, tuple]:
         f"WHERE a.{col(Attempt, 'id')} = %(attempt)s AND a.{col(Attempt, 'user')} = %(user)s "
         f"ORDER BY r.{col(Response, 'slot')}"
     )
-
-    def converters(model_fields) -> tuple:
-        out = []
-        for f in model_fields:
-            expression = f.get_col(f.model._meta.db_table)
-            out.append(
-                (expression, tuple(connection.ops.get_db_converters(expression) + f.get_db_converters(connection)))
-            )
-        return tuple(out)
-
-    return sql, converters(a_fields), converters(q_fields), converters(r_fields)
-
-
-def _instance(model, converters: tuple, values: list | tuple):
-    """A model instance from a row's values, each through its field's database converters (as the ORM does)."""
-    converted = []
-    for (expression, funcs), value in zip(converters, values, strict=True):
-        for func in funcs:
-            value = func(value, expression, connection)
-        converted.append(value)
-    return model.from_db(connection.alias, [expression.target.attname for expression, _f in converters], converted)
+    return sql, a, q, cur
 
 
 def attempt_page(*, user_id: int, attempt_id: int, slot: int) -> AttemptPage | None:
@@ -196,21 +163,20 @@ def attempt_page(*, user_id: int, attempt_id: int, slot: int) -> AttemptPage | N
     "quiz").get(pk=attempt_id, user=user_id)`` and ``attempt.responses.order_by("slot")`` (tests/selectors/
     test_attempt_page.py compares them).
     """
-    sql, a_conv, q_conv, r_conv = _attempt_page_sql()
+    sql, a, q, cur = _attempt_page_sql()
     with connection.cursor() as cursor:
         cursor.execute(sql, {"slot": slot, "attempt": attempt_id, "user": user_id})
-        rows = cursor.fetchall()
-    if not rows:
+        found = cursor.fetchall()
+    if not found:
         return None
-    first = rows[0]
-    n_a, n_q, n_r = len(a_conv), len(q_conv), len(r_conv)
-    attempt = _instance(Attempt, a_conv, first[:n_a])
-    attempt.quiz = _instance(Quiz, q_conv, first[n_a : n_a + n_q])
-    current = first[n_a + n_q : n_a + n_q + n_r]
-    response = _instance(Response, r_conv, current) if current[0] is not None else None
+    first = found[0]
+    attempt = a.instance(first[: len(a)])
+    attempt.quiz = q.instance(first[len(a) : len(a) + len(q)])
+    current = first[len(a) + len(q) : len(a) + len(q) + len(cur)]
+    response = cur.instance(current) if current[0] is not None else None
     if response is not None:
         response.attempt = attempt
-    slots = [(row[-2], bool(row[-1])) for row in rows if row[-2] is not None]
+    slots = [(row[-2], bool(row[-1])) for row in found if row[-2] is not None]
     return AttemptPage(attempt=attempt, response=response, slots=slots)
 
 

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.transaction import TransactionManagementError
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
-from ..selectors import summaries
+from ..selectors import rows, summaries
 from ..selectors.cards import card_clock, memory_of, study_document_ids
 from . import invalidation
 from .errors import Code, ServiceError
@@ -175,6 +176,58 @@ def _check_rating(rating) -> int:
     return rating
 
 
+@functools.cache
+def _rating_sql() -> tuple[str, rows.Columns, rows.Columns, str, rows.Columns]:
+    """The two reads of a rating as SQL written once per process (the ORM compiled them on every rating and spent
+    more CPU on it than the database spent running them; tests/services/test_rating_reads.py compares both):
+
+    - the student's card with its flashcard, its row locked (``StudentCard.objects.select_for_update(of=("self",))
+      .select_related("card").get(user=user, pk=pk)``; no lock where the database has none, as the ORM does);
+    - the review logged with a token (``Review.objects.filter(token=token).first()``).
+    """
+    table, col = rows.table, rows.column
+    card, flashcard, review = rows.Columns(StudentCard, "s"), rows.Columns(Flashcard, "c"), rows.Columns(Review, "r")
+    lock = ""
+    if connection.features.has_select_for_update:
+        of = ("s",) if connection.features.has_select_for_update_of else ()
+        lock = " " + connection.ops.for_update_sql(of=of)
+    card_sql = (
+        f"SELECT {card.sql}, {flashcard.sql} FROM {table(StudentCard)} s "
+        f"JOIN {table(Flashcard)} c ON c.{col(Flashcard, 'id')} = s.{col(StudentCard, 'card')} "
+        f"WHERE s.{col(StudentCard, 'user')} = %(user)s AND s.{col(StudentCard, 'id')} = %(id)s{lock}"
+    )
+    review_sql = (
+        f"SELECT {review.sql} FROM {table(Review)} r WHERE r.{col(Review, 'token')} = %(token)s "
+        f"ORDER BY r.{col(Review, 'id')} LIMIT 1"
+    )
+    return card_sql, card, flashcard, review_sql, review
+
+
+def _locked_card(*, user_id: int, student_card_id: int) -> StudentCard:
+    """The user's card (with its flashcard), locked until the transaction ends; StudentCard.DoesNotExist if none."""
+    if connection.features.has_select_for_update and connection.get_autocommit():
+        # As the ORM's select_for_update(): a lock outside a transaction would be released at once.
+        raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+    card_sql, card, flashcard, _review_sql, _review = _rating_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(card_sql, {"user": user_id, "id": student_card_id})
+        found = cursor.fetchone()
+    if found is None:
+        raise StudentCard.DoesNotExist("StudentCard matching query does not exist.")
+    row = card.instance(found[: len(card)])
+    row.card = flashcard.instance(found[len(card) :])
+    return row
+
+
+def _review_with_token(token: str) -> Review | None:
+    """The review logged with ``token``, if any (the first, as the ORM's ``first()``)."""
+    *_card, review_sql, review = _rating_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(review_sql, {"token": token})
+        found = cursor.fetchone()
+    return review.instance(found) if found is not None else None
+
+
 @transaction.atomic
 def card_review(
     *,
@@ -198,9 +251,9 @@ def card_review(
     if duration_ms is not None:
         duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
     now = scheduling.utc(now)
-    row = StudentCard.objects.select_for_update(of=("self",)).select_related("card").get(user=user, pk=student_card_id)
+    row = _locked_card(user_id=user.pk, student_card_id=student_card_id)
     # Checked under the row lock, so two requests with the same token cannot both pass.
-    previous = Review.objects.filter(token=token).first()
+    previous = _review_with_token(token)
     if previous is not None:
         if previous.student_card_id != row.pk:
             raise ServiceError(Code.REVIEW_TOKEN_INVALID)
