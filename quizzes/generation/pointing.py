@@ -186,7 +186,16 @@ def definite_without_referent(parse, span, index: int, disc: Discourse | None) -
             seen_here.add(lemma)
             seen_here.add(fold(tok.text))
             continue
+        # The answer right after a noun that a preposition opens, with no comma, is no apposition of it but the
+        # clause's subject: «tras la entrevista _____ se retiró» (the model hangs the name on the noun; «el
+        # emperador _____ promulgó…» is a real apposition).
         mine = kids.get(tok.i, [])
+        if any(k.dep == "case" and k.i < tok.i for k in mine):
+            mine = [
+                k
+                for k in mine
+                if not (k.dep == "appos" and _inside(k, span) and "," not in parse.text[tok.end : k.start])
+            ]
         det = next((k for k in mine if k.dep == "det" and k.i < tok.i), None)
         case = next((k for k in mine if k.dep == "case" and k.i < tok.i), None)
         definite = (det is not None and det.text.lower() in _DEFINITE) or (

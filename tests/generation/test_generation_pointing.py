@@ -221,6 +221,12 @@ def test_a_fronted_participle_is_lowered_after_the_true_false_label():
     "prompt, answer, problem",
     [
         ("Tras la entrevista, _____ se retiró a su hacienda.", "Pedro Vélez", "event_reference"),
+        (
+            "Se reunieron en secreto, pero tras la entrevista _____ se retiró a su hacienda.",
+            "Pedro Vélez",
+            "event_reference",
+        ),
+        ("En 1641 el obispo _____ fundó un colegio en la villa.", "Pedro Vélez", ""),
         ("Los vecinos reconstruyeron el puente después del asalto, en _____.", "1641", "event_reference"),
         ("Durante la peste de 1348, _____ perdió la mitad de sus vecinos.", "Tortosa", ""),
         ("Durante la liga, las villas nombraron un juez común en _____.", "1520", ""),
