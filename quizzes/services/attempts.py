@@ -7,13 +7,14 @@ is refused when the number moved on since (Moodle's "sequence check"), so a repl
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 
@@ -32,6 +33,7 @@ from ..models import (
     Response,
     Status,
 )
+from ..selectors import rows
 from ..selectors.availability import (
     GRACE,
     Availability,
@@ -201,6 +203,82 @@ class SaveResult:
     saved: bool  # False when nothing changed (an empty answer while navigating, or a repeated identical POST)
 
 
+@functools.cache
+def _save_sql() -> tuple[str, tuple, str, tuple, str, rows.Columns]:
+    """The three reads of an answer as SQL written once per process (the ORM compiled them on every answer and spent
+    more CPU on it than the database spent running them; tests/services/test_answer_reads.py compares them):
+
+    - the student's attempt with its quiz, locked (``Attempt.objects.select_for_update().select_related("quiz")
+      .get(pk=pk, user=user)``: FOR UPDATE without OF, so the quiz's row is locked too, as the ORM does);
+    - the response at a slot with its question, locked (``Response.objects.select_for_update()
+      .select_related("question").get(attempt=attempt, slot=slot)``);
+    - the question's choices in their order (``question.choices.all()``).
+    No lock where the database has none, as the ORM does.
+    """
+    table, col = rows.table, rows.column
+    lock = f" {connection.ops.for_update_sql()}" if connection.features.has_select_for_update else ""
+    a, q = rows.Columns(Attempt, "a"), rows.Columns(Quiz, "q")
+    attempt_sql = (
+        f"SELECT {a.sql}, {q.sql} FROM {table(Attempt)} a JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = "
+        f"a.{col(Attempt, 'quiz')} WHERE a.{col(Attempt, 'id')} = %(attempt)s AND a.{col(Attempt, 'user')} = %(user)s"
+        f"{lock}"
+    )
+    r, qu = rows.Columns(Response, "r"), rows.Columns(Question, "qu")
+    response_sql = (
+        f"SELECT {r.sql}, {qu.sql} FROM {table(Response)} r JOIN {table(Question)} qu ON qu.{col(Question, 'id')} = "
+        f"r.{col(Response, 'question')} WHERE r.{col(Response, 'attempt')} = %(attempt)s "
+        f"AND r.{col(Response, 'slot')} = %(slot)s{lock}"
+    )
+    c = rows.Columns(Choice, "c")
+    choices_sql = (
+        f"SELECT {c.sql} FROM {table(Choice)} c WHERE c.{col(Choice, 'question')} = %(question)s "
+        f"ORDER BY c.{col(Choice, 'question')}, c.{col(Choice, 'position')}, c.{col(Choice, 'id')}"
+    )
+    return attempt_sql, (a, q), response_sql, (r, qu), choices_sql, c
+
+
+def _fetch(sql: str, params: dict, *, many: bool = False):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if many else cursor.fetchone()
+
+
+def _check_transaction() -> None:
+    if connection.features.has_select_for_update and connection.get_autocommit():
+        # As the ORM's select_for_update(): a lock outside a transaction would be released at once.
+        raise transaction.TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+
+
+def _locked_attempt(*, user_id: int, attempt_id: int) -> Attempt:
+    """The student's attempt with its quiz, locked until the transaction ends; Attempt.DoesNotExist if none."""
+    _check_transaction()
+    sql, (a, q), *_rest = _save_sql()
+    found = _fetch(sql, {"attempt": attempt_id, "user": user_id})
+    if found is None:
+        raise Attempt.DoesNotExist("Attempt matching query does not exist.")
+    attempt = a.instance(found[: len(a)])
+    attempt.quiz = q.instance(found[len(a) :])
+    return attempt
+
+
+def _locked_response(*, attempt: Attempt, slot: int) -> Response:
+    """The attempt's response at ``slot`` with its question, locked; Response.DoesNotExist if none."""
+    _check_transaction()
+    _a, _aq, sql, (r, qu), *_rest = _save_sql()
+    found = _fetch(sql, {"attempt": attempt.pk, "slot": slot})
+    if found is None:
+        raise Response.DoesNotExist("Response matching query does not exist.")
+    response = r.instance(found[: len(r)])
+    response.question = qu.instance(found[len(r) :])
+    response.attempt = attempt
+    return response
+
+
+def _choices(question_id: int) -> list[Choice]:
+    *_rest, sql, c = _save_sql()
+    return [c.instance(found) for found in _fetch(sql, {"question": question_id}, many=True)]
+
+
 @transaction.atomic
 def response_save(
     *,
@@ -226,14 +304,14 @@ def response_save(
     match = _TOKEN_RE.fullmatch(token or "")
     if not match:
         raise ServiceError(Code.TOKEN_MALFORMED)
-    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
+    attempt = _locked_attempt(user_id=user.pk, attempt_id=attempt_id)
     if attempt.is_finished:
         raise ServiceError(Code.ATTEMPT_FINISHED)
     if is_expired(attempt_deadline(attempt), now):
         raise ServiceError(Code.ATTEMPT_EXPIRED)
-    response = Response.objects.select_for_update().select_related("question").get(attempt=attempt, slot=slot)
+    response = _locked_response(attempt=attempt, slot=slot)
     question = response.question
-    choices = list(question.choices.all()) if question.is_choice or question.kind == QuestionKind.ORDERING else []
+    choices = _choices(question.pk) if question.is_choice or question.kind == QuestionKind.ORDERING else []
     key = answer_key(question, choices)
     if choices:
         # The page names options by opaque per-response keys (domain/opaque.py), never by primary key.
