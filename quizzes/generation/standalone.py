@@ -1065,6 +1065,12 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
             # A null subject is the previous sentence's; only a name is taken (an inanimate subject of the
             # sentence before is often not who acts: "La exposición dañó su salud. Murió…").
             subj = disc.previous_subject(index) if disc else ""
+            if disc and not at and _coordinated_clause(text, index, disc, blank):
+                # «…, Francia cedió Alsacia y se comprometió a pagar…»: a clause cut after «y» shares the subject
+                # of its own sentence, not of the sentence before (which it takes only when its sentence has none).
+                own = disc.parse(index)
+                if own is None or own.subject is not None or disc.subject(index):
+                    subj = disc.subject(index)
             if not subj or not _proper(subj) or not _agrees(verb, subj) or blank in subj:
                 return text, "no_subject"
             if at and _plural_subject(subj) is None and _plural_verb(verb):
@@ -1259,6 +1265,20 @@ def _clause_start(text: str, blank: str) -> int:
                     return back(tok.start)
                 break
     return 0
+
+
+def _coordinated_clause(text: str, index: int, disc: Discourse, blank: str) -> bool:
+    """Return whether the stem is a clause its sentence coordinates after «y / e / pero» or a comma (not its start)."""
+    if not 0 <= index < len(disc.sentences):
+        return False
+    words = [w for w in text.replace(blank, " ").split()[:3] if w]
+    if not words:
+        return False
+    sentence = disc.sentences[index].text
+    m = re.search(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
+    if m is None or m.start() == 0:
+        return False
+    return bool(re.search(r"(?:,|\b(?:y|e|pero|mas)\b)\s*$", sentence[: m.start()], re.IGNORECASE))
 
 
 def _proper(name: str) -> bool:

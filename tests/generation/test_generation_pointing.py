@@ -264,3 +264,29 @@ def test_a_question_about_who_did_not_do_something_is_held():
 def test_an_article_before_the_blank_must_agree_with_the_answer():
     assert prompt_problem("En 1641 el mando pasó a la _____ de la villa.", "gobernador", -1, None) == "split_phrase"
     assert prompt_problem("En 1641 el mando pasó al _____ de la villa.", "gobernador", -1, None) == ""
+
+
+def test_a_clause_cut_after_y_takes_the_subject_of_its_own_sentence():
+    from quizzes.generation.standalone import stand_alone
+
+    disc = discourse(
+        "En 1640 el rey Felipe IV visitó el valle con su corte.",
+        "En 1641, Tortosa perdió el pleito y se comprometió a pagar una multa de 900 ducados.",
+    )
+    disc.names = {0: ["Felipe IV"], 1: ["Tortosa"]}
+    stem, problem = stand_alone("Se comprometió a pagar una multa de _____.", 1, disc)
+    assert problem == ""
+    assert stem.startswith("Tortosa se comprometió")  # not «Felipe IV», the subject before
+
+
+def test_a_clause_cut_after_y_in_a_sentence_without_subject_takes_the_one_before():
+    from quizzes.generation.standalone import stand_alone
+
+    disc = discourse(
+        "Pedro Vélez fue obispo de Tortosa entre 1630 y 1650.",
+        "Fundó un colegio en 1635 y reformó el cabildo en 1641.",
+    )
+    disc.names = {0: ["Pedro Vélez", "Tortosa"], 1: []}
+    stem, problem = stand_alone("Reformó el cabildo en _____.", 1, disc)
+    assert problem == ""
+    assert stem.startswith("Pedro Vélez reformó")
