@@ -37,6 +37,8 @@ _PLACE_WORD = {
 _PARTICIPLE_BEFORE = re.compile(r"(?:[ai]d[oa]s?|muerte|nacimiento|fundación)\s*$", re.IGNORECASE)
 _CLITICS = {"se", "le", "les", "lo", "la", "los", "las", "no"}
 # A preposition or conjunction left hanging once the answer goes ("hasta el …", "siete periodos y …").
+# A relative or completive clause before the blank: what it holds cannot be fronted as the question's phrase.
+_CLAUSE_BEFORE = re.compile(r"\b(?:que|quien|quienes|donde|cuy[oa]s?|cuando)\b", re.IGNORECASE)
 _DANGLING_BEFORE = re.compile(r"(?:^|\s)(?:hasta|desde|de|a|entre|y|e|o|u|con|por|para|sin|sobre)\s*$", re.IGNORECASE)
 _FEMININE_AFTER = re.compile(r"^(?:\S+\s+){0,2}?\S+(?:ada|ida|adas|idas|ora|oras)\b")
 _AUX = {"fue", "fueron", "ha", "han", "había", "habían", "era", "eran", "es", "son", "sería", "serían", "hubo"}
@@ -208,6 +210,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if not m or not (m.start() == 0 or s[m.end() :].strip() == ""):
             return ""
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
+        if m.start() and _CLAUSE_BEFORE.search(s[: m.start()]):
+            return ""  # «…, donde se instaló en _____»: a place inside a relative clause is not asked by «¿Dónde…?»
         if s[: m.start()].rstrip().endswith(",") or re.search(r"\ben\s+(?:el\s+|la\s+)?[A-ZÁÉÍÓÚÑ]", clause):
             return ""  # ", en Madrid" after a museum, or another place in the clause: where exactly?
         wh = "Dónde"
@@ -229,6 +233,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return f"¿{how} {noun} {rest}?" if _verb_group(rest)[0] else ""
         if not (m.start() == 0 or s[m.end() :].strip() == "") or _DANGLING_BEFORE.search(s[: m.start()]):
             return ""
+        if m.start() and _CLAUSE_BEFORE.search(s[: m.start()]):
+            return ""  # «…, que dividió Europa en dos bloques»: the phrase belongs to a clause the question cannot open
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
         wh = f"{prep.capitalize()} {how.lower()} {noun}" if prep else f"{how} {noun}"
     clause = re.sub(r"\s{2,}", " ", clause).strip(" ,")

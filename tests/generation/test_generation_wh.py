@@ -48,6 +48,8 @@ def test_questions_are_built_from_the_clause(f, stem, question):
         (PERSON, f"{MARK} lo nombró virrey."),  # «lo»: who?
         (CITY, f"La obra se conserva en un museo, en {MARK}."),  # the museum or the city?
         (COUNTRY, f"{MARK} quedó excluida del acuerdo."),  # «país» does not agree with «excluida»
+        (COUNT, f"El puerto fue la base de una flota que llevó a Sevilla a {MARK}."),  # inside a relative clause
+        (CITY, f"El obispo fundó un colegio que luego abrió una sede en {MARK}."),  # inside a relative clause
     ],
 )
 def test_no_question_when_it_would_not_be_whole(f, stem):
