@@ -359,6 +359,14 @@ def article_disagrees(parse, span) -> bool:
     return any(a and b and a != b for a, b in pairs)
 
 
+def function_answer(parse, span) -> bool:
+    """Return whether the blank takes only determiners or pronouns («_____ aciertos» → «Estos»): a cut gone wrong."""
+    if span is None:
+        return False
+    inside = [t for t in parse.tokens if _inside(t, span)]
+    return bool(inside) and all(t.pos in {"DET", "PRON"} for t in inside)
+
+
 def negative_question(parse) -> bool:
     """Return whether a question asks who or what did not do something («¿Quién no podía prever…?»): many answers."""
     if not parse.text.lstrip().startswith("¿"):
@@ -414,7 +422,7 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "no_verb"
     if yearless_date(text):
         return "yearless_date"
-    if split_by_blank(parse, span) or article_disagrees(parse, span):
+    if split_by_blank(parse, span) or article_disagrees(parse, span) or function_answer(parse, span):
         return "split_phrase"
     if negative_question(parse):
         return "negative_question"

@@ -290,3 +290,9 @@ def test_a_clause_cut_after_y_in_a_sentence_without_subject_takes_the_one_before
     stem, problem = stand_alone("Reformó el cabildo en _____.", 1, disc)
     assert problem == ""
     assert stem.startswith("Pedro Vélez reformó")
+
+
+def test_a_blank_that_takes_only_a_determiner_is_broken():
+    prompt = "Con _____ aciertos, la comunidad aceptó su sistema en 1875."
+    assert prompt_problem(prompt, "estos", -1, None) == "split_phrase"
+    assert prompt_problem("Con _____, la comunidad aceptó su sistema en 1875.", "estos aciertos", -1, None) == ""
