@@ -9,7 +9,8 @@ import logging
 
 from .facts import extract
 from .model import Bank, Fact, Question, stable_key
-from .quality import check_question
+from .pointing import warm as warm_prompts
+from .quality import check_pointing, check_question, pointing_input
 from .questions import merge_duplicates, ordering_questions, questions_for_fact
 from .ranking import publish
 from .relations import definition_items, find_definition, find_relations, relation_items
@@ -107,12 +108,20 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     checked = []
     for q in questions:
         try:
-            check_question(q, facts_by_key, ex, title=heading, disc=disc)
+            check_question(q, facts_by_key, ex, title=heading)
         except Exception as exc:  # noqa: BLE001
             _dropped(dropped, f"item «{q.prompt[:60]}»", exc)
             continue
         checked.append(q)
     questions = checked
+    # Then the prompt's own parse (pointing.py) for the items nothing else holds, parsed in one batch.
+    pending = [q for q in questions if pointing_input(q, facts_by_key) is not None]
+    warm_prompts([pointing_input(q, facts_by_key)[:2] for q in pending])
+    for q in pending:
+        try:
+            check_pointing(q, facts_by_key, disc)
+        except Exception as exc:  # noqa: BLE001
+            _dropped(dropped, f"item «{q.prompt[:60]}»", exc)
     # An item whose answer stands in its own prompt cannot be repaired by a teacher's review: not made.
     questions = [q for q in questions if "no_answer_in_prompt" not in q.checks_failed]
     # Fewer, better items: at most two published per sentence, the most important facts first.

@@ -419,10 +419,6 @@ def check_question(
     if q.kind != "ordering":
         # A published item is read alone: nothing in it may point to a sentence the student cannot see.
         problem = outside_reference(prompt)
-        if not problem and disc is not None and qfacts:
-            problem = prompt_problem(prompt, q.correct[0] if asks and q.correct else "", qfacts[0].sentence_index, disc)
-            if problem:
-                q.notes.append(f"pointing:{problem}")
         results["no_outside_reference"] = not problem
     named = [f for f in qfacts if f.kind in NAME_KINDS]
     if asks and named:
@@ -466,6 +462,38 @@ def check_question(
         )
     q.checks_passed = sorted(k for k, ok in results.items() if ok)
     q.checks_failed = sorted(k for k, ok in results.items() if not ok)
+    _score(q)
+    if disc is not None:
+        check_pointing(q, facts, disc)
+
+
+def _score(q: Question) -> None:
     penalty = sum(WEIGHTS.get(k, 0.2) for k in q.checks_failed)
     q.quality = round(max(0.0, 1.0 - penalty), 2)
     q.status = "published" if not q.checks_failed else "draft"
+
+
+def pointing_input(q: Question, facts: dict[str, Fact]) -> tuple[str, str, int] | None:
+    """Return (prompt, answer, sentence index) for the prompt's own parse, or None when the item is not read by it.
+
+    Only an item nothing else holds is read (a parse per prompt is the dearest check), and never an ordering item.
+    """
+    qfacts = [facts[k] for k in q.fact_keys if k in facts]
+    if not qfacts or q.kind == "ordering" or q.checks_failed:
+        return None
+    asks = q.kind in CHOICE_KINDS | {"short_answer", "numeric"}
+    return q.prompt, (q.correct[0] if asks and q.correct else ""), qfacts[0].sentence_index
+
+
+def check_pointing(q: Question, facts: dict[str, Fact], disc: Discourse) -> None:
+    """Hold an item whose prompt's own parse finds a reference outside it or a broken cut (pointing.py)."""
+    said = pointing_input(q, facts)
+    if said is None:
+        return
+    problem = prompt_problem(*said, disc)
+    if not problem:
+        return
+    q.notes.append(f"pointing:{problem}")
+    q.checks_passed = [k for k in q.checks_passed if k != "no_outside_reference"]
+    q.checks_failed = sorted({*q.checks_failed, "no_outside_reference"})
+    _score(q)
