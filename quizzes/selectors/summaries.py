@@ -11,8 +11,9 @@ An entry is stored with the two versions it was built under and the span of time
 
 A reader takes an entry only when both versions match and its ``now`` lies in that span; otherwise it builds the
 summary again from the database. quizzes/services/invalidation.py bumps the versions: on every save and delete of
-those models (signals, so the admin's edits count too) and in the services that write in bulk; at once, and again
-when the transaction commits, so that a summary built from the data as it was before the commit is never kept.
+those models (signals, so the admin's edits count too) and in the services that write in bulk; outside a transaction
+at once, inside one once when it commits (``bump_at_commit``), so that a summary built from the data as it was before
+the commit is never kept; a reader in the same transaction after a change bumps first (``_bump_pending``).
 
 A teacher's report of a class (``cached_report``: the class page, the item analysis) is kept the same way, under the
 content version, the **class's version** (bumped when a student joins or leaves it) and the version of each of its
