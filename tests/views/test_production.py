@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.reachable import tcp_reachable
+
 ROOT = Path(__file__).resolve().parents[2]
 PG_ADMIN = {"host": "127.0.0.1", "port": 5432, "user": "postgres", "dbname": "postgres"}
 
@@ -69,22 +71,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _postgres_reachable() -> bool:
-    try:
-        with socket.create_connection((PG_ADMIN["host"], PG_ADMIN["port"]), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def _redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -113,7 +99,7 @@ def site_env(tmp_path):
         DJANGO_HSTS_SECONDS="0",
     )
     dbname = None
-    if _postgres_reachable():
+    if tcp_reachable(PG_ADMIN["host"], PG_ADMIN["port"]):
         import psycopg
 
         dbname = f"ww_sessions_{uuid.uuid4().hex[:8]}"
@@ -166,7 +152,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def test_a_session_made_by_one_gunicorn_process_is_valid_in_another(site_env, backend):
     env = dict(site_env)
     if backend == "redis":
-        if not _redis_reachable():
+        if not tcp_reachable("127.0.0.1", 6379):
             pytest.skip("Redis is not running on 127.0.0.1:6379")
         env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
     port_a, port_b = _free_port(), _free_port()

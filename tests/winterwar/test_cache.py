@@ -1,25 +1,17 @@
 """winterwar.cache.RedisCache: Django's Redis backend, with one Redis client per pool (not one per call)."""
 
-import socket
 import uuid
 
 import pytest
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 
+from tests.reachable import tcp_reachable
 from winterwar.cache import RedisCache
 
 URL = "redis://127.0.0.1:6379/15"
 
 
-def _redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _redis_reachable(), reason="Redis is not running on 127.0.0.1:6379")
+pytestmark = pytest.mark.skipif(not tcp_reachable("127.0.0.1", 6379), reason="Redis is not running on 127.0.0.1:6379")
 
 
 @pytest.fixture
