@@ -13,7 +13,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from quizzes.demo.quizzes import DEMO_REVIEW_QUIZ
-from quizzes.models import Attempt, AttemptState, Quiz
+from quizzes.models import Attempt, AttemptState, Quiz, Status
+from quizzes.services.content import questions_publish, quiz_add_questions
 from tests.browser.conftest import login, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -65,9 +66,22 @@ def answer_current_question(page, i: int) -> str:
     return kind
 
 
+def teacher_adds_a_choice_question(quiz: Quiz) -> None:
+    """Publish the bank's first choice draft that passes its checks and add it to the quiz, as a teacher does in the
+    admin: the seed's bank publishes no choice item (a text with fewer than seven asks them typed)."""
+    teacher = quiz.created_by or quiz.document.created_by
+    for draft in quiz.document.questions.filter(kind="single_choice", status=Status.DRAFT).order_by("pk"):
+        if questions_publish(questions=[draft])[0]:
+            draft.refresh_from_db()
+            assert quiz_add_questions(quiz=quiz, questions=[draft], user=teacher).added == 1
+            return
+    raise AssertionError("the demo bank has no choice draft that passes its checks")
+
+
 def take_quiz(page, name: str) -> None:
     call_command("setup_demo", no_activity=True, stdout=io.StringIO())
     quiz = Quiz.objects.get(title=DEMO_REVIEW_QUIZ)
+    teacher_adds_a_choice_question(quiz)
     login(page, "ana", "ana-demo")
     screenshot(page, f"quiz-home-{name}")
     page.get_by_role("link", name=DEMO_REVIEW_QUIZ).first.click()
