@@ -208,26 +208,34 @@ def _save_sql() -> tuple[str, tuple, str, tuple, str, rows.Columns]:
     """The three reads of an answer as SQL written once per process (the ORM compiled them on every answer and spent
     more CPU on it than the database spent running them; tests/services/test_answer_reads.py compares them):
 
-    - the student's attempt with its quiz, locked (``Attempt.objects.select_for_update().select_related("quiz")
-      .get(pk=pk, user=user)``: FOR UPDATE without OF, so the quiz's row is locked too, as the ORM does);
-    - the response at a slot with its question, locked (``Response.objects.select_for_update()
-      .select_related("question").get(attempt=attempt, slot=slot)``);
+    - the student's attempt with its quiz, the attempt's row locked (``Attempt.objects.select_for_update(of=("self",))
+      .select_related("quiz").get(pk=pk, user=user)``: FOR UPDATE OF a, so the quiz's row is not locked and the
+      students of a class answering one quiz do not queue on it);
+    - the response at a slot with its question, the response's row locked (``Response.objects
+      .select_for_update(of=("self",)).select_related("question").get(attempt=attempt, slot=slot)``: FOR UPDATE OF r);
     - the question's choices in their order (``question.choices.all()``).
-    No lock where the database has none, as the ORM does.
+    No lock where the database has none, and no OF where it has no OF (then the joined row is locked too), as the
+    ORM does.
     """
     table, col = rows.table, rows.column
-    lock = f" {connection.ops.for_update_sql()}" if connection.features.has_select_for_update else ""
+
+    def lock(alias: str) -> str:
+        if not connection.features.has_select_for_update:
+            return ""
+        of = (alias,) if connection.features.has_select_for_update_of else ()
+        return " " + connection.ops.for_update_sql(of=of)
+
     a, q = rows.Columns(Attempt, "a"), rows.Columns(Quiz, "q")
     attempt_sql = (
         f"SELECT {a.sql}, {q.sql} FROM {table(Attempt)} a JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = "
         f"a.{col(Attempt, 'quiz')} WHERE a.{col(Attempt, 'id')} = %(attempt)s AND a.{col(Attempt, 'user')} = %(user)s"
-        f"{lock}"
+        f"{lock('a')}"
     )
     r, qu = rows.Columns(Response, "r"), rows.Columns(Question, "qu")
     response_sql = (
         f"SELECT {r.sql}, {qu.sql} FROM {table(Response)} r JOIN {table(Question)} qu ON qu.{col(Question, 'id')} = "
         f"r.{col(Response, 'question')} WHERE r.{col(Response, 'attempt')} = %(attempt)s "
-        f"AND r.{col(Response, 'slot')} = %(slot)s{lock}"
+        f"AND r.{col(Response, 'slot')} = %(slot)s{lock('r')}"
     )
     c = rows.Columns(Choice, "c")
     choices_sql = (
@@ -426,7 +434,7 @@ def feed_cards_after_close(*, now: datetime | None = None, user=None) -> int:
     fed = 0
     for pk in list(waiting.values_list("pk", flat=True)):
         with transaction.atomic():
-            attempt = Attempt.objects.select_for_update().select_related("quiz").filter(pk=pk).first()
+            attempt = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").filter(pk=pk).first()
             if attempt is None or attempt.cards_fed_at is not None:
                 continue
             if not _may_see_feedback(attempt, now):
@@ -442,7 +450,7 @@ def feed_cards_after_close(*, now: datetime | None = None, user=None) -> int:
 def attempt_submit(*, user, attempt_id: int, now: datetime | None = None) -> Attempt:
     """Submit and grade an attempt. Idempotent: submitting a finished attempt returns it unchanged."""
     now = now or timezone.now()
-    attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt_id, user=user)
+    attempt = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt_id, user=user)
     if attempt.is_finished:
         return attempt
     return _finish(attempt, now=now, deadline=attempt_deadline(attempt))
@@ -474,7 +482,7 @@ def student_close_expired(*, user, quiz_id: int, now: datetime | None = None) ->
 
 @transaction.atomic
 def _close_expired(*, attempt: Attempt, now: datetime, deadline: datetime | None) -> bool:
-    locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+    locked = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk)
     if locked.is_finished:
         return False
     _finish(locked, now=now, deadline=deadline)

@@ -131,7 +131,7 @@ def response_override(*, response_id: int, points: Decimal, comment: str, now=No
     now = now or timezone.now()
     with transaction.atomic():
         response = Response.objects.select_related("attempt__quiz").get(pk=response_id)
-        attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=response.attempt_id)
+        attempt = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=response.attempt_id)
         if not attempt.is_submitted:
             raise ServiceError(Code.OVERRIDE_INVALID, _("Solo se puede cambiar la nota de un intento entregado."))
         if points is None or not Decimal("0") <= points <= response.max_points:

@@ -25,7 +25,7 @@ def attempt(student):
 def test_the_locked_attempt_is_the_orms(student, attempt):
     with transaction.atomic():
         mine = svc._locked_attempt(user_id=student.pk, attempt_id=attempt.pk)
-        orm = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk, user=student)
+        orm = Attempt.objects.select_for_update(of=("self",)).select_related("quiz").get(pk=attempt.pk, user=student)
     assert _values(mine) == _values(orm) and _values(mine.quiz) == _values(orm.quiz)
 
 
@@ -35,7 +35,11 @@ def test_each_locked_response_and_its_choices_are_the_orms(attempt):
     with transaction.atomic():
         for slot in range(1, n + 1):
             mine = svc._locked_response(attempt=attempt, slot=slot)
-            orm = Response.objects.select_for_update().select_related("question").get(attempt=attempt, slot=slot)
+            orm = (
+                Response.objects.select_for_update(of=("self",))
+                .select_related("question")
+                .get(attempt=attempt, slot=slot)
+            )
             assert _values(mine) == _values(orm) and _values(mine.question) == _values(orm.question)
             assert mine.attempt is attempt
             mine_choices = svc._choices(mine.question.pk)
@@ -54,9 +58,12 @@ def test_the_rows_are_locked_as_the_orm_locks_them(student, attempt):
     with transaction.atomic(), CaptureQueriesContext(connection) as queries:
         svc._locked_attempt(user_id=student.pk, attempt_id=attempt.pk)
         svc._locked_response(attempt=attempt, slot=1)
-    for query in queries.captured_queries[-2:]:
-        if connection.features.has_select_for_update:
-            # FOR UPDATE without OF, as select_for_update() with select_related(): the joined row is locked too.
+    for query, alias in zip(queries.captured_queries[-2:], ("a", "r"), strict=True):
+        if connection.features.has_select_for_update_of:
+            # Only the attempt's and the response's own rows, as select_for_update(of=("self",)): not the quiz's nor
+            # the question's, which every student answering the quiz reads (issue 15).
+            assert query["sql"].rstrip().endswith(f"FOR UPDATE OF {alias}")
+        elif connection.features.has_select_for_update:
             assert query["sql"].rstrip().endswith("FOR UPDATE")
         else:
             assert "FOR UPDATE" not in query["sql"]

@@ -7,10 +7,10 @@ its shared in-memory test database does not take concurrent writers, so these ru
 import threading
 
 import pytest
-from django.db import close_old_connections, connection
+from django.db import OperationalError, close_old_connections, connection, transaction
 
 from quizzes.domain.opaque import option_key
-from quizzes.models import Attempt, AttemptState, Response
+from quizzes.models import Attempt, AttemptState, Question, Quiz, Response
 from quizzes.services import attempts as svc
 from quizzes.services.errors import Code, ServiceError
 from tests import factories
@@ -103,3 +103,55 @@ def test_two_concurrent_starts_make_one_attempt(student):
     assert len({r.pk for r in results}) == 1
     assert Attempt.objects.count() == 1
     assert Response.objects.count() == 2
+
+
+def lock_nowait(model, pk) -> bool:
+    """From another connection (a thread of its own): can that row be locked at once (SELECT ... FOR UPDATE NOWAIT)?"""
+    outcome = []
+
+    def probe():
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                table, key = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name("id")
+                cursor.execute(f"SELECT 1 FROM {table} WHERE {key} = %s FOR UPDATE NOWAIT", [pk])
+                assert cursor.fetchone() == (1,)
+            outcome.append(True)
+        except OperationalError:  # could not obtain lock on row
+            outcome.append(False)
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            outcome.append(exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=probe)
+    thread.start()
+    thread.join(30)
+    assert len(outcome) == 1 and isinstance(outcome[0], bool), outcome
+    return outcome[0]
+
+
+def test_a_save_held_open_locks_its_attempt_and_response_but_not_the_quiz_or_question(student):
+    """Issue 15: the students of a class answering one quiz do not queue on the quiz's (or a question's) row."""
+    quiz = factories.make_quiz(n_questions=2)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    with transaction.atomic():
+        result = svc.response_save(
+            user=student, attempt_id=attempt.pk, slot=1, token=svc.response_token(response), data=right_answer(response)
+        )
+        assert result.saved
+        # The save's transaction is still open here, holding its row locks.
+        assert lock_nowait(Quiz, quiz.pk)
+        assert lock_nowait(Question, response.question_id)
+        assert not lock_nowait(Attempt, attempt.pk)
+        assert not lock_nowait(Response, response.pk)
+    assert lock_nowait(Attempt, attempt.pk)  # released at commit
+
+
+def test_a_submit_held_open_locks_its_attempt_but_not_the_quiz(student):
+    quiz = factories.make_quiz(n_questions=1)
+    attempt = svc.attempt_start(user=student, quiz=quiz)
+    with transaction.atomic():
+        svc.attempt_submit(user=student, attempt_id=attempt.pk)
+        assert lock_nowait(Quiz, quiz.pk)
+        assert not lock_nowait(Attempt, attempt.pk)
