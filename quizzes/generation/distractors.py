@@ -585,6 +585,8 @@ _APPROX_BEFORE = re.compile(
     r"(?:hacia|alrededor de|en torno a|cerca de|aproximadamente en|aproximadamente|circa|c\.)\s+(?:el\s+)?(?:año\s+)?$",
     re.IGNORECASE,
 )
+# «la década de _____» (1980): a decade's wrong options are decades too, never «la década de 1983».
+_DECADE_BEFORE = re.compile(r"\bd[ée]cadas?\s+de(?:\s+los)?\s+$", re.IGNORECASE)
 _RANGE_START = re.compile(
     r"(?:entre|de|del|desde)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\s+(?:y|a|al|hasta)\s+(?:el\s+)?$",
     re.IGNORECASE,
@@ -625,9 +627,11 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
     answer_text = fold(fact.answer)
     out: list[str] = []
 
+    decade = precision == "year" and v["year"] % 10 == 0 and _DECADE_BEFORE.search(fact.sentence[: fact.local_start])
+
     def ok(cand: dict) -> bool:
         if precision == "year":
-            return cand["year"] != v["year"]
+            return cand["year"] != v["year"] and (not decade or cand["year"] % 10 == 0)
         if not with_year:
             return cand["month"] != v["month"]
         return (cand.get("year"), cand.get("month")) != answer_ym
@@ -645,7 +649,10 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
     pool: list[dict] = [value for _point, value in near]
     rng = _rng(slot(fact), "dates")
     if precision == "year":
-        shifts = [5, -5, 10, -10, 15, -15, 20, -20] if approx else [1, -1, 2, -2, 3, -3, 5, -5]
+        if decade:
+            shifts = [10, -10, 20, -20, 30, -30]
+        else:
+            shifts = [5, -5, 10, -10, 15, -15, 20, -20] if approx else [1, -1, 2, -2, 3, -3, 5, -5]
         rng.shuffle(shifts)
         pool += [{"year": v["year"] + s} for s in shifts]
     elif precision == "month" and not with_year:

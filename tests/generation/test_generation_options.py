@@ -330,6 +330,17 @@ def test_date_options_stay_near_and_inside_the_stems_range():
     assert all(abs(int(d) - 1527) >= 5 for d in _choice(bank, "1527").distractors)
 
 
+def test_a_decades_options_are_decades():
+    bank = generate_bank(
+        "En la década de 1960, la ciudad de Valparaíso perdió su puerto principal frente a San Antonio. "
+        "El gobierno chileno construyó un nuevo muelle en 1974 y otro en 1983."
+    )
+    options = _choice(bank, "1960").distractors
+    assert options and all(int(d) % 10 == 0 for d in options), options
+    # A year that is not a decade's keeps its near options.
+    assert any(int(d) % 10 for d in _choice(bank, "1974").distractors)
+
+
 def test_number_options_keep_the_answers_style_and_the_texts_span():
     bank = generate_bank(
         "A mediados del siglo XIX, los químicos conocían ya unos sesenta elementos. "
