@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import connection, models
+from django.db import models
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -164,9 +164,7 @@ def attempt_page(*, user_id: int, attempt_id: int, slot: int) -> AttemptPage | N
     test_attempt_page.py compares them).
     """
     sql, a, q, cur = _attempt_page_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"slot": slot, "attempt": attempt_id, "user": user_id})
-        found = cursor.fetchall()
+    found = rows.fetch_all(sql, {"slot": slot, "attempt": attempt_id, "user": user_id})
     if not found:
         return None
     first = found[0]

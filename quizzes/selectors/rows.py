@@ -8,6 +8,7 @@ spends running them. Each statement is kept equal to its ORM form by a test that
 from __future__ import annotations
 
 from django.db import connection
+from django.db.transaction import TransactionManagementError
 
 
 class Columns:
@@ -43,3 +44,34 @@ def table(model) -> str:
 
 def column(model, name: str) -> str:
     return connection.ops.quote_name(model._meta.get_field(name).column)
+
+
+def lock(alias: str) -> str:
+    """The ``FOR UPDATE OF alias`` clause of a locking read, as the ORM's ``select_for_update(of=("self",))`` writes
+    it: nothing where the database has no row locks (SQLite), and no ``OF`` where it has none (the joined rows are
+    then locked too)."""
+    if not connection.features.has_select_for_update:
+        return ""
+    of = (alias,) if connection.features.has_select_for_update_of else ()
+    return " " + connection.ops.for_update_sql(of=of)
+
+
+def require_transaction() -> None:
+    """Refuse a locking read outside a transaction, as the ORM's ``select_for_update()`` does: the lock would be
+    released at once."""
+    if connection.features.has_select_for_update and connection.get_autocommit():
+        raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+
+
+def fetch_one(sql: str, params: dict):
+    """The first row of a statement, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def fetch_all(sql: str, params: dict) -> list:
+    """Every row of a statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 
@@ -217,14 +217,7 @@ def _save_sql() -> tuple[str, tuple, str, tuple, str, rows.Columns]:
     No lock where the database has none, and no OF where it has no OF (then the joined row is locked too), as the
     ORM does.
     """
-    table, col = rows.table, rows.column
-
-    def lock(alias: str) -> str:
-        if not connection.features.has_select_for_update:
-            return ""
-        of = (alias,) if connection.features.has_select_for_update_of else ()
-        return " " + connection.ops.for_update_sql(of=of)
-
+    table, col, lock = rows.table, rows.column, rows.lock
     a, q = rows.Columns(Attempt, "a"), rows.Columns(Quiz, "q")
     attempt_sql = (
         f"SELECT {a.sql}, {q.sql} FROM {table(Attempt)} a JOIN {table(Quiz)} q ON q.{col(Quiz, 'id')} = "
@@ -245,23 +238,11 @@ def _save_sql() -> tuple[str, tuple, str, tuple, str, rows.Columns]:
     return attempt_sql, (a, q), response_sql, (r, qu), choices_sql, c
 
 
-def _fetch(sql: str, params: dict, *, many: bool = False):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall() if many else cursor.fetchone()
-
-
-def _check_transaction() -> None:
-    if connection.features.has_select_for_update and connection.get_autocommit():
-        # As the ORM's select_for_update(): a lock outside a transaction would be released at once.
-        raise transaction.TransactionManagementError("select_for_update cannot be used outside of a transaction.")
-
-
 def _locked_attempt(*, user_id: int, attempt_id: int) -> Attempt:
     """The student's attempt with its quiz, locked until the transaction ends; Attempt.DoesNotExist if none."""
-    _check_transaction()
+    rows.require_transaction()
     sql, (a, q), *_rest = _save_sql()
-    found = _fetch(sql, {"attempt": attempt_id, "user": user_id})
+    found = rows.fetch_one(sql, {"attempt": attempt_id, "user": user_id})
     if found is None:
         raise Attempt.DoesNotExist("Attempt matching query does not exist.")
     attempt = a.instance(found[: len(a)])
@@ -271,9 +252,9 @@ def _locked_attempt(*, user_id: int, attempt_id: int) -> Attempt:
 
 def _locked_response(*, attempt: Attempt, slot: int) -> Response:
     """The attempt's response at ``slot`` with its question, locked; Response.DoesNotExist if none."""
-    _check_transaction()
+    rows.require_transaction()
     _a, _aq, sql, (r, qu), *_rest = _save_sql()
-    found = _fetch(sql, {"attempt": attempt.pk, "slot": slot})
+    found = rows.fetch_one(sql, {"attempt": attempt.pk, "slot": slot})
     if found is None:
         raise Response.DoesNotExist("Response matching query does not exist.")
     response = r.instance(found[: len(r)])
@@ -284,7 +265,7 @@ def _locked_response(*, attempt: Attempt, slot: int) -> Response:
 
 def _choices(question_id: int) -> list[Choice]:
     *_rest, sql, c = _save_sql()
-    return [c.instance(found) for found in _fetch(sql, {"question": question_id}, many=True)]
+    return [c.instance(found) for found in rows.fetch_all(sql, {"question": question_id})]
 
 
 @transaction.atomic

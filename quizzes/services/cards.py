@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import IntegrityError, connection, transaction
-from django.db.transaction import TransactionManagementError
+from django.db import IntegrityError, transaction
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
@@ -187,14 +186,10 @@ def _rating_sql() -> tuple[str, rows.Columns, rows.Columns, str, rows.Columns]:
     """
     table, col = rows.table, rows.column
     card, flashcard, review = rows.Columns(StudentCard, "s"), rows.Columns(Flashcard, "c"), rows.Columns(Review, "r")
-    lock = ""
-    if connection.features.has_select_for_update:
-        of = ("s",) if connection.features.has_select_for_update_of else ()
-        lock = " " + connection.ops.for_update_sql(of=of)
     card_sql = (
         f"SELECT {card.sql}, {flashcard.sql} FROM {table(StudentCard)} s "
         f"JOIN {table(Flashcard)} c ON c.{col(Flashcard, 'id')} = s.{col(StudentCard, 'card')} "
-        f"WHERE s.{col(StudentCard, 'user')} = %(user)s AND s.{col(StudentCard, 'id')} = %(id)s{lock}"
+        f"WHERE s.{col(StudentCard, 'user')} = %(user)s AND s.{col(StudentCard, 'id')} = %(id)s{rows.lock('s')}"
     )
     review_sql = (
         f"SELECT {review.sql} FROM {table(Review)} r WHERE r.{col(Review, 'token')} = %(token)s "
@@ -205,13 +200,9 @@ def _rating_sql() -> tuple[str, rows.Columns, rows.Columns, str, rows.Columns]:
 
 def _locked_card(*, user_id: int, student_card_id: int) -> StudentCard:
     """The user's card (with its flashcard), locked until the transaction ends; StudentCard.DoesNotExist if none."""
-    if connection.features.has_select_for_update and connection.get_autocommit():
-        # As the ORM's select_for_update(): a lock outside a transaction would be released at once.
-        raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
+    rows.require_transaction()
     card_sql, card, flashcard, _review_sql, _review = _rating_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(card_sql, {"user": user_id, "id": student_card_id})
-        found = cursor.fetchone()
+    found = rows.fetch_one(card_sql, {"user": user_id, "id": student_card_id})
     if found is None:
         raise StudentCard.DoesNotExist("StudentCard matching query does not exist.")
     row = card.instance(found[: len(card)])
@@ -222,9 +213,7 @@ def _locked_card(*, user_id: int, student_card_id: int) -> StudentCard:
 def _review_with_token(token: str) -> Review | None:
     """The review logged with ``token``, if any (the first, as the ORM's ``first()``)."""
     *_card, review_sql, review = _rating_sql()
-    with connection.cursor() as cursor:
-        cursor.execute(review_sql, {"token": token})
-        found = cursor.fetchone()
+    found = rows.fetch_one(review_sql, {"token": token})
     return review.instance(found) if found is not None else None
 
 
