@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import fold
+from .lexicon import MONTHS, fold
 from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, Discourse, verbish
 
 BLANK = "_____"
@@ -395,10 +395,7 @@ def without_finite_verb(parse) -> bool:
     return not any(verbish(t.text) for t in parse.tokens if t.text.isalpha())
 
 
-_MONTH = re.compile(
-    r"\b(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b",
-    re.IGNORECASE,
-)
+_MONTH = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b", re.IGNORECASE)
 # A year (not a count: «más de 1000 bajas», «unos 8000 hombres»), an era, a century or «año».
 _YEAR_SAID = re.compile(
     r"(?<!más de )(?<!menos de )(?<!unos )(?<!unas )(?<!casi )(?<!cerca de )\b\d{3,4}\b(?!\s*(?:%|km|m\b))|"
