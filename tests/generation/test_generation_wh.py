@@ -110,3 +110,88 @@ def test_an_answer_of_a_second_coordinated_verb_stays_cloze():
 
 
 COUNT_ELEMENTS = fact("number", "count", {"number": 118, "unit": "elementos"})
+
+
+@pytest.mark.parametrize(
+    ("f", "stem", "question"),
+    [
+        # A capitalised common noun that goes on («Patrimonio de la Humanidad») is not a short named object to front.
+        (
+            YEAR,
+            f"En {MARK} la Unesco declaró Patrimonio de la Humanidad el casco antiguo de Cáceres.",
+            "¿En qué año declaró la Unesco Patrimonio de la Humanidad el casco antiguo de Cáceres?",
+        ),
+        # A bare plural object, with or without its adjective, opens a phrase of its own.
+        (
+            YEAR,
+            f"En {MARK} las Cortes de Cádiz impusieron nuevos tributos sobre la sal.",
+            "¿En qué año impusieron las Cortes de Cádiz nuevos tributos sobre la sal?",
+        ),
+        # An aside between commas may follow the subject; an infinitive of «intentar» too.
+        (
+            YEAR,
+            f"En {MARK} el marino Jorge Juan publicó, ya anciano, un tratado de navegación.",
+            "¿En qué año publicó el marino Jorge Juan, ya anciano, un tratado de navegación?",
+        ),
+        (YEAR, f"En {MARK} el rey intentó huir a Portugal.", "¿En qué año intentó el rey huir a Portugal?"),
+    ],
+)
+def test_the_subject_goes_after_the_verb_and_before_a_whole_phrase(f, stem, question):
+    assert wh_prompt(f, stem, None) == question
+
+
+@pytest.mark.parametrize(
+    ("stem", "question"),
+    [
+        # A light-verb phrase, a fixed phrase, a copula's participle and «parecer» + infinitive stay whole: the
+        # subject comes after them («¿En qué año pusieron los almirantes fin al…?» split «poner fin»).
+        (
+            f"En {MARK} los almirantes pusieron fin al bloqueo de Cádiz.",
+            "¿En qué año pusieron fin los almirantes al bloqueo de Cádiz?",
+        ),
+        (f"La batalla de Bailén tuvo lugar en {MARK}.", "¿En qué año tuvo lugar la batalla de Bailén?"),
+        (
+            f"En {MARK} el conde tomó posesión del castillo de Olite.",
+            "¿En qué año tomó posesión el conde del castillo de Olite?",
+        ),
+        (
+            f"En {MARK} el gobierno llevó a cabo la reforma agraria.",
+            "¿En qué año llevó a cabo el gobierno la reforma agraria?",
+        ),
+        (
+            f"En {MARK} las tropas del mariscal estaban acantonadas en la ciudadela.",
+            "¿En qué año estaban acantonadas las tropas del mariscal en la ciudadela?",
+        ),
+        (f"En {MARK} la situación del reino pareció mejorar.", "¿En qué año pareció mejorar la situación del reino?"),
+        # A predicative before the object, an adjective of a plural object: the subject right after the verb.
+        (
+            f"En {MARK} el Gobierno de Navarra declaró monumento nacional el monasterio.",
+            "¿En qué año declaró el Gobierno de Navarra monumento nacional el monasterio?",
+        ),
+        (f"En {MARK} los colonos hicieron grandes esfuerzos.", "¿En qué año hicieron los colonos grandes esfuerzos?"),
+    ],
+)
+def test_the_verb_s_own_predicate_stays_before_the_subject(stem, question):
+    assert wh_prompt(YEAR, stem, None) == question
+
+
+@pytest.mark.parametrize(
+    ("f", "stem"),
+    [
+        # Two clauses spliced by a comma or a colon: the question would run them together.
+        (YEAR, f"En {MARK} se sublevó el cacique Lautaro, reunió un ejército de jinetes."),
+        (DAY, f"El {MARK} se rindió la guarnición de Gerona: el asedio había durado siete meses."),
+        # The place belongs to the noun before it («su victoria en Bailén»), not to the verb.
+        (CITY, f"El general Castaños recibió el título de duque por su victoria en {MARK}."),
+    ],
+)
+def test_no_question_from_spliced_clauses_or_a_noun_s_place(f, stem):
+    assert wh_prompt(f, stem, None) == ""
+
+
+def test_an_approximate_count_stays_a_cloze():
+    """«¿Cuántos esqueletos…?» would drop «unos»: the cloze keeps the approximation before the blank."""
+    about = fact("number", "count", {"number": 300, "unit": "esqueletos", "approx": "about", "approx_text": "unos"})
+    more = fact("number", "count", {"number": 20, "unit": "torres", "approx": "more", "approx_text": "más de"})
+    assert wh_prompt(about, f"En la necrópolis aparecieron {MARK} de época visigoda.", None) == ""
+    assert wh_prompt(more, f"La muralla de Ávila tiene {MARK}.", None) == ""
