@@ -115,6 +115,8 @@ UNIT_ALIASES = {
     "persona": "personas",
     "tanque": "tanques",
     "avion": "aviones",
+    "antesdecristo": "ac",  # a year before Christ: «216 a. C.», «216 aC», «216 antes de Cristo», «216 a. de C.»
+    "adec": "ac",
 }
 
 

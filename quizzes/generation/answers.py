@@ -153,6 +153,12 @@ def _date_forms(fact: Fact) -> list[str]:
         out += [f"{day}/{month}/{year}", f"{day:02d}/{month:02d}/{year}", f"{day} {MONTH_NAMES[month]} {year}"]
     if v.get("precision") == "month" and year and year > 0 and month and re.search(r"\d", fact.answer):
         out += [f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
+    if v.get("precision") in {"day", "month"} and year and year < 0 and month:
+        # «agosto del 216 a. C.»: the same date without its era, or with it written another way
+        said = f"{day} de {MONTH_NAMES[month]}" if v.get("precision") == "day" and day else MONTH_NAMES[month]
+        for sep in ("de", "del", ""):
+            for era in ("", "a. C.", "aC", "antes de Cristo"):
+                out.append(" ".join(p for p in (said, sep, str(-year), era) if p))
     return out
 
 

@@ -51,7 +51,8 @@ logger = logging.getLogger(__name__)
 # ---------------------------------------------------------------- dates
 _MONTHS_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<m>{_MONTHS_ALT})"
-_YEAR = r"\d{3,4}(?:\s+(?:a|d)\.\s?[Cc]\.)?"
+# A year of one or two digits only with its era: «del 44 a. C.».
+_YEAR = r"(?:\d{3,4}(?:\s+(?:a|d)\.\s?[Cc]\.)?|\d{1,2}\s+(?:a|d)\.\s?[Cc]\.)"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:\.?º|\.?°)?"
 DATE_PATTERNS = [
     # "el 17 y 18 de julio de 1936", "del 17 al 18 de julio"
@@ -59,14 +60,14 @@ DATE_PATTERNS = [
         "coord",
         re.compile(
             rf"\b(?P<d1>{_DAY})\s+(?:y|e|al|a)\s+(?P<d2>{_DAY})\s+de\s+{_MONTH}"
-            rf"(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"
+            rf"(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?(?!\w)"
         ),
     ),
     # "entre julio y noviembre de 1938", "de julio a noviembre de 1938"
     (
         "mrange",
         re.compile(
-            rf"\b(?:entre|de|desde)\s+(?P<m1>{_MONTHS_ALT})\s+(?:y|a|hasta)\s+{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})\b"
+            rf"\b(?:entre|de|desde)\s+(?P<m1>{_MONTHS_ALT})\s+(?:y|a|hasta)\s+{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})(?!\w)"
         ),
     ),
     # "entre 1936 y 1939", "de 1936 a 1939", "desde 1936 hasta 1939", "1936-1939"
@@ -80,9 +81,9 @@ DATE_PATTERNS = [
     ),
     (
         "full",
-        re.compile(rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?\b"),
+        re.compile(rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?(?!\w)"),
     ),
-    ("monthyear", re.compile(rf"\b{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})\b")),
+    ("monthyear", re.compile(rf"\b{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})(?!\w)")),
     (
         "month",
         re.compile(
@@ -248,7 +249,7 @@ def _year_from_next(text: str, end: int, value: dict) -> None:
     m = _RANGE_NEXT.match(text, end)
     if not m or m.group("m") not in MONTHS:
         return
-    ym = re.match(rf"\s+(?:de|del)\s+(?P<y>{_YEAR})\b", text[m.end() :])
+    ym = re.match(rf"\s+(?:de|del)\s+(?P<y>{_YEAR})(?!\w)", text[m.end() :])
     if not ym:
         return
     year = _year_value(ym.group("y"))

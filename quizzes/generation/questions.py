@@ -610,6 +610,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
     # Numeric.
     if fact.kind == "date" and fact.value and fact.value.get("year") and re.search(r"\d{3,4}", fact.answer):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
+        bc = fact.value["year"] < 0
         span = (fact.local_start + ym.start(), fact.local_start + ym.end())
         num_notes: list[str] = []
         prompt = _alone_stem(fact, disc, num_notes, span=span)
@@ -622,7 +623,9 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 idx,
                 key_parts=parts,
                 correct=[ym.group()],
-                numeric={"value": float(ym.group()), "tolerance": 0.0, "unit": "año"},
+                # A year before Christ is typed and shown with its era («216 a. C.»; «216» alone is right too):
+                # «año» would print «216 años» on the result page and refuse «216 a. C.».
+                numeric={"value": float(ym.group()), "tolerance": 0.0, "unit": "a. C." if bc else "año"},
                 notes=num_notes,
             )
         )

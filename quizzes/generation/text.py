@@ -74,6 +74,9 @@ def _nlp():
 
 _UNIT_END = re.compile(r"(?<=\d)\s?(?:km|cm|mm|m|kg|g|t|ha|l|h|s)\.(?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
 _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-HJKN-UWYZ]\.$")
+# «…en el año 216 a. C. El general cartaginés…»: an era ends the sentence when a function word opens the next one
+# («En 202 a. C. Escipión derrotó…» goes on: a name may follow a fronted date without a comma).
+_ERA_END = re.compile(r"\b[ad]\.\s?C\.(?=\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]*)\b)")
 # «el hospital de St. Mary's», «el Dr. Fleming»: a title abbreviation never ends a sentence.
 _TITLE_END = re.compile(r"\b(?:St|Sto|Sta|Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Gral|Cnel|Mons|Prof|Fr)\.$")
 
@@ -101,6 +104,8 @@ def split_sentences(clean: str) -> list[Sentence]:
     split: list[list[int]] = []
     for s, e in spans:
         cuts = [m.end() for m in _UNIT_END.finditer(clean, s, e)]
+        cuts += [m.end() for m in _ERA_END.finditer(clean, s, e) if m.group(1).lower() in SENTENCE_INITIAL_STOP]
+        cuts.sort()
         for cut in cuts:
             split.append([s, cut])
             s = cut

@@ -1,0 +1,58 @@
+"""Round 4: years before Christ, approximate quantities and the sentences around an era (texts of our own)."""
+
+from quizzes.domain.grading import grade_numeric
+from quizzes.domain.numbers import format_amount, parse_quantity
+from quizzes.generation import generate_bank
+from quizzes.generation.text import split_sentences
+
+CANNAS = (
+    "La batalla de Cannas enfrentó a Cartago y a la República romana en el año 216 a. C. "
+    "El general cartaginés Aníbal Barca rodeó a las legiones con su caballería. "
+    "En agosto del 216 a. C. murieron en Cannas alrededor de 50 000 soldados romanos. "
+    "En 202 a. C. Escipión derrotó a Aníbal Barca en la batalla de Zama. "
+    "El 15 de marzo del 44 a. C. fue asesinado Julio César en el teatro de Pompeyo."
+)
+
+
+def test_an_era_ends_a_sentence_when_a_function_word_follows():
+    texts = [s.text for s in split_sentences(CANNAS)]
+    assert texts[0].endswith("en el año 216 a. C.")
+    assert texts[1].startswith("El general cartaginés")
+    # A name after a fronted date is the same sentence.
+    assert "En 202 a. C. Escipión derrotó a Aníbal Barca en la batalla de Zama." in texts
+
+
+def test_days_and_months_before_christ_keep_their_era():
+    bank = generate_bank(CANNAS)
+    dates = {f.answer: f.value for f in bank.facts if f.kind == "date"}
+    assert dates["agosto del 216 a. C."]["year"] == -216
+    assert dates["15 de marzo del 44 a. C."]["year"] == -44
+
+
+def test_a_date_before_christ_is_accepted_without_its_era():
+    bank = generate_bank(CANNAS)
+    accepted = {a for q in bank.questions if q.correct == ["agosto del 216 a. C."] for a in q.accepted}
+    assert {"agosto de 216", "agosto 216", "agosto del 216 aC"} <= accepted
+    accepted = {a for q in bank.questions if q.correct == ["216 a. C."] for a in q.accepted}
+    assert "216" in accepted
+
+
+def test_a_year_before_christ_is_typed_with_or_without_its_era():
+    bank = generate_bank(CANNAS)
+    numeric = [q for q in bank.questions if q.kind == "numeric" and q.correct == ["202"]]
+    assert numeric and all(q.numeric["unit"] == "a. C." for q in numeric)
+    for typed in ("202", "202 a. C.", "202 a.C.", "202 aC", "202 antes de Cristo"):
+        given = parse_quantity(typed)
+        assert grade_numeric(value=202, unit="a. C.", given=given.value, given_unit=given.unit) == 1.0, typed
+    given = parse_quantity("202 km")
+    assert grade_numeric(value=202, unit="a. C.", given=given.value, given_unit=given.unit) == 0.0
+    assert format_amount(202, "a. C.") == "202 a. C."  # the result page, not «202 años»
+
+
+def test_an_approximate_quantity_has_a_tolerance_and_keeps_its_approximation():
+    bank = generate_bank(CANNAS)
+    numeric = [q for q in bank.questions if q.kind == "numeric" and q.numeric["value"] == 50000]
+    assert numeric
+    for q in numeric:
+        assert q.numeric["tolerance"] == 5000
+        assert "alrededor de _____" in q.prompt and not q.prompt.startswith("¿")
