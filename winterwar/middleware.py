@@ -3,7 +3,8 @@
 import time
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import BACKEND_SESSION_KEY, logout
+from django.contrib.auth import middleware as auth_middleware
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from quizzes.services.two_factor import TWO_FACTOR_SESSION_KEY
 
+from .backends import LEGACY_BACKEND, USER_BACKEND
 from .security import remember_device
 
 RETRY_AFTER_SECONDS = 5
@@ -39,6 +41,17 @@ class HealthCheckMiddleware:
             add_never_cache_headers(response)
             return response
         return self.get_response(request)
+
+
+class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
+    """Django's, carrying over the sessions opened before ``UserRowBackend`` replaced ``ModelBackend`` in
+    AUTHENTICATION_BACKENDS: they name ModelBackend, whose checks it keeps (the session's hash, the active flag, all
+    in ``django.contrib.auth.get_user``), so they are renamed rather than ended at the deploy."""
+
+    def process_request(self, request):
+        if request.session.get(BACKEND_SESSION_KEY) == LEGACY_BACKEND:
+            request.session[BACKEND_SESSION_KEY] = USER_BACKEND
+        super().process_request(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",  # the language cookie, then Accept-Language, then LANGUAGE_CODE
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "winterwar.middleware.AuthenticationMiddleware",  # Django's; sessions naming ModelBackend carried over
     "winterwar.middleware.UserLanguageMiddleware",  # a logged-in user's saved language wins over the browser's
     "winterwar.middleware.RequestBodyLimitMiddleware",  # 413 from Content-Length, before any body is read
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second step of a staff login
@@ -171,7 +171,7 @@ SUMMARY_CACHE = env_bool("DJANGO_SUMMARY_CACHE", bool(REDIS_URL))
 
 AUTHENTICATION_BACKENDS = [
     "winterwar.backends.SchoolAxesBackend",  # django-axes' lockout, fitted to a school network
-    "django.contrib.auth.backends.ModelBackend",
+    "winterwar.backends.UserRowBackend",  # Django's ModelBackend; the session's user read without the ORM's compiler
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,7 +17,7 @@ from .errors import add_refusal_to_form
 
 TEMPLATE = "quizzes/classes/join.html"
 # The session is created here, not by the authentication backends (the password was just chosen, not checked).
-LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+LOGIN_BACKEND = "winterwar.backends.UserRowBackend"
 
 
 def _login_and_greet(request, result) -> None:
