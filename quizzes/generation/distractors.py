@@ -696,6 +696,63 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
     return spread(fact, out, n + spare)
 
 
+# A false statement's date is a real substitution: another date the text gives, or one this many years off.
+# «en 1983» for «en 1984» tests the last digit, not the fact (judged «trivial» on the held-out set).
+TF_MIN_YEARS = 10
+
+
+def false_date(fact: Fact, ex: Extraction, wrong: list[str]) -> str:
+    """Return the date of a false statement about a date fact, "" when none is clearly wrong.
+
+    The first wrong option that is the text's own date of another event («la guerra comenzó… el 13 de marzo de
+    1940», the day it ended) or at least `TF_MIN_YEARS` years away; else the text's nearest other date, else the
+    answer's year moved by ten or twenty years (inside the stem's range, a decade for a decade).
+    """
+    v = fact.value or {}
+    precision = v.get("precision")
+    year = v.get("year")
+    if precision not in {"day", "month", "year"} or year is None:
+        return ""
+    with_year = fact.subtype != "month" or any(ch.isdigit() for ch in fact.answer)
+    if not with_year:
+        return ""  # «en febrero»: a month without its year is no fact to swap
+    texts = {fold(format_date(value, precision)): value for _point, value in _date_pool(ex, precision)}
+    answer = fold(fact.answer)
+    sentence_f = f" {fold(fact.sentence)} "
+    for option in wrong:
+        if fold(option) in texts:
+            return option  # another event's date: a real substitution
+        m = re.search(r"(\d{1,4})(\s+a\. C\.)?$", option)
+        if m and abs((-1 if m.group(2) else 1) * int(m.group(1)) - year) >= TF_MIN_YEARS:
+            return option
+    low, high = _date_bounds(fact)
+    nearest = sorted(
+        (abs((value.get("year") or 0) - year), point, text)
+        for text, value in texts.items()
+        for point in [_date_point(value)]
+        if text != answer
+        and f" {text} " not in sentence_f
+        and (value.get("year"), value.get("month")) != (year, v.get("month"))
+        and abs((value.get("year") or 0) - year) <= TEXT_DATE_WINDOW
+        and not (low is not None and (value.get("year") or 0) <= low)
+        and not (high is not None and (value.get("year") or 0) > high)
+    )
+    if nearest:
+        return format_date(texts[nearest[0][2]], precision)
+    shifts = [10, -10, 20, -20]
+    if int(stable_key(fact.key, "tf-date")[:2], 16) % 2:
+        shifts = [-s for s in shifts]
+    decade = precision == "year" and year % 10 == 0 and _DECADE_BEFORE.search(fact.sentence[: fact.local_start])
+    for shift in shifts:
+        cand = year + (shift * 2 if decade else shift)
+        if (low is not None and cand <= low) or (high is not None and cand > high) or (year > 0 >= cand):
+            continue
+        text = format_date({**v, "year": cand}, precision)
+        if f" {fold(text)} " not in sentence_f:
+            return text
+    return ""
+
+
 # ---------------------------------------------------------------- numbers
 def _unit_text(value: dict, number: float) -> str:
     unit_text = value.get("unit_text") or value.get("unit") or ""

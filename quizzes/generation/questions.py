@@ -8,6 +8,7 @@ from .answers import accepted_answers
 from .distractors import (
     date_distractors,
     entity_distractors,
+    false_date,
     format_quantity,
     number_distractors,
     range_start,
@@ -680,6 +681,8 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
     swap_kind = ""
     if fact.kind in {"date", "number"} and wrong and not _aside(fact, disc) and not range_start(fact):
         false_value, swap_kind = wrong[0], fact.kind
+        if fact.kind == "date":
+            false_value = false_date(fact, ex, wrong)  # not «1983» for «1984»: another date of the text, or far off
     elif fact.kind in {"place", "organization", "event", "person"} and wrong and not fact.members:
         false_value, swap_kind = wrong[0], "entity"
     if false_value and int(stable_key(fact.key, "tf")[:2], 16) % 2 == 0:

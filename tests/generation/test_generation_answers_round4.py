@@ -56,3 +56,26 @@ def test_an_approximate_quantity_has_a_tolerance_and_keeps_its_approximation():
     for q in numeric:
         assert q.numeric["tolerance"] == 5000
         assert "alrededor de _____" in q.prompt and not q.prompt.startswith("¿")
+
+
+ARMADA = (
+    "La Armada Invencible\n\n"
+    "Felipe II reunió la Gran Armada en Lisboa en 1587. "
+    "La flota zarpó de La Coruña el 22 de julio de 1588 rumbo al canal de la Mancha. "
+    "El 8 de agosto de 1588 los ingleses atacaron con brulotes a la flota fondeada frente a Calais. "
+    "En 1596 una flota inglesa saqueó Cádiz. "
+    "El marino Álvaro de Bazán había muerto en 1588 en Lisboa."
+)
+
+
+def test_a_false_date_is_another_date_of_the_text_or_far_off():
+    """«zarpó… el 23 de julio de 1588» tests a digit, not the fact: the false date is a real substitution."""
+    bank = generate_bank(ARMADA)
+    text_dates = {f.answer for f in bank.facts if f.kind == "date"}
+    for q in bank.questions:
+        if q.kind != "true_false" or q.correct != ["Falso"] or "swap:date" not in q.notes:
+            continue
+        note = next(n for n in q.notes if n.startswith("Afirmación falsa"))
+        false, true = note.split("«")[1].split("»")[0], note.split("«")[2].split("»")[0]
+        years = [int(y) for y in (false[-4:], true[-4:])]
+        assert false in text_dates or abs(years[0] - years[1]) >= 10, q.prompt
