@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MONTHS, fold
+from .lexicon import DEMONYMS, MONTHS, demonym_forms, fold
 from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, Discourse, verbish
 
 BLANK = "_____"
@@ -248,6 +248,139 @@ def definite_without_referent(parse, span, index: int, disc: Discourse | None) -
     return ""
 
 
+# Nouns of people taken as one side or one party of something told before: said with the article alone they
+# stand for a group the prompt does not name («los aliados», «los rivales», «los sublevados»). General Spanish.
+_ROLE_PLURALS = frozenset(
+    {"aliados", "aliadas", "rivales", "sublevados", "rebeldes", "insurrectos", "insurgentes", "vencedores"}
+    | {"vencidos", "invasores", "sitiados", "sitiadores", "atacantes", "defensores", "enemigos", "adversarios"}
+    | {"contendientes", "conjurados", "golpistas", "beligerantes", "firmantes", "reyes", "monarcas", "esposos"}
+    | {"herederos", "socios", "bandos", "potencias", "partes", "negociadores", "fugitivos", "supervivientes"}
+)
+# Institutions and events of one country: said without it they are the country's told before («la constitución de
+# 1976», «el golpe», «el parlamento»). Folded lemmas.
+_NATIONAL_NOUNS = frozenset(
+    {"constitucion", "parlamento", "asamblea", "congreso", "senado", "gobierno", "golpe", "ejercito", "monarquia"}
+    | {"regimen", "dictadura", "junta", "presidente", "presidencia", "rey", "reina", "corona", "monarca"}
+    | {"independencia", "primer ministro", "partido", "policia", "marina", "armada"}
+)
+# Words after an article that are not the noun of the phrase («la primera mujer», «el mismo año»).
+_NOT_NOUNS = frozenset(
+    {"mismo", "misma", "ultimo", "ultima", "unico", "unica", "principal", "gran", "mayor", "menor", "larga", "largo"}
+    | {"breve", "dura", "duro", "buena", "bueno", "mala", "malo", "vieja", "viejo", "antigua", "antiguo", "joven"}
+    | {"pequena", "pequeno", "grande", "alta", "alto", "baja", "bajo", "lenta", "lento", "rapida", "rapido"}
+)
+# The endings of a Spanish adjective after its noun («la masa atómica», «el poder central»): a term of the text.
+_ADJECTIVE = re.compile(
+    r"(?:ic[oa]|al|ar|iv[oa]|os[oa]|an[oa]|ense|ista|in[oa]|ad[oa]|id[oa]|ble|ári[oa]|ori[oa]|ér?e[oa]|ent[oa]|cto|cta)s?$|"
+    r"(?:ales|ares|bles)$"
+)
+_NOT_ADJ = frozenset({"cada", "toda", "todo", "todos", "todas", "nada", "para", "hasta", "tras", "durante", "mediante"})
+_BARE_DEFINITE = re.compile(r"(?<![\w])(el|la|los|las|del|al)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
+# «el nuevo régimen», «la nueva capital»: which one is what the sentence before told.
+_NEW_ONE = re.compile(
+    r"(?<![\w])(?i:el|la|del|al)\s+nuev[oa]\s+([a-záéíóúñü]{3,})\b(?!\s+(?:de|del|que)\b|\s*,?\s+[A-ZÁÉÍÓÚÑ])"
+)
+
+
+def _identified_after(text: str, end: int) -> bool:
+    """Return whether what follows a noun says which one it is: a «de» complement, a name, a relative, a demonym."""
+    m = re.match(r"\s*(,?)\s*([\wáéíóúñüÁÉÍÓÚÑÜ]+)(?:\s+([\wáéíóúñüÁÉÍÓÚÑÜ]+))?", text[end:])
+    if not m:
+        return False
+    comma, word, then = m.group(1), m.group(2), fold(m.group(3) or "")
+    if word[:1].isupper() and not comma:
+        return True
+    if fold(word) in _demonyms() or (comma and fold(word) in {"que", "cuyo", "cuya"}):
+        return True
+    # «el orden correcto de la tabla»: an adjective, then what says which one.
+    return not comma and (fold(word) in {"de", "del", "que", "cuyo", "cuya"} or then in {"de", "del"})
+
+
+_DEMONYM_FORMS: frozenset[str] = frozenset()
+
+
+def _demonyms() -> frozenset[str]:
+    """Return the folded forms of every demonym («portuguesa», «checoslovacos»)."""
+    global _DEMONYM_FORMS
+    if not _DEMONYM_FORMS:
+        _DEMONYM_FORMS = frozenset(fold(f) for d in DEMONYMS for f in demonym_forms(d))
+    return _DEMONYM_FORMS
+
+
+def _first_use(disc: Discourse, index: int, noun: str) -> str:
+    """Return how the document first says a noun before the sentence `index`: «definite», «indefinite» or ""."""
+    said = re.compile(
+        r"(?<![\w])(?:(el|la|los|las|del|al)|(un|una|unos|unas)|(es|fue|era|como))\s+"
+        r"(?:[a-záéíóúñü]+\s+)?" + re.escape(noun) + r"(?![\w])",
+        re.IGNORECASE,
+    )
+    for sent in disc.sentences[: max(index, 0)]:
+        m = said.search(sent.text)
+        if m:
+            return "definite" if m.group(1) else "indefinite"
+    return ""
+
+
+def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) -> str:
+    """Return why a definite phrase of the (filled) prompt stands for something told before, or "".
+
+    Read from the words, not the parse (the small model tags «volcán» as a name or an adjective):
+
+    - «el nuevo régimen», «la nueva capital»: the new one of what the sentence before told (`back_adjective`);
+    - a people taken as a side with the article alone («los aliados», «los rivales»; `group_reference`);
+    - an institution or an event of a country with no country in the prompt: no name, no demonym («la
+      constitución de 1976», «el golpe»; `no_country`);
+    - a singular common noun with the article alone whose first use in the document was «un / una …» or a
+      predicate («X es un volcán», «fundó una empresa»): the one told before, which the prompt does not name
+      (`anaphora`). A noun first said with the article is a term of the text («la clorofila»).
+
+    A noun of the title or of the document's subject, said earlier in the prompt, or the answer itself stands.
+    """
+    if disc is None or index < 0:
+        return ""
+    title = set(re.findall(r"\w+", fold(disc.title)))
+    topic = set(fold(disc.document_subject()).split())
+    body = _TF_PREFIX.sub("", text)
+    named = any(w[:1].isupper() for w in re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", body)[1:])
+    demonym = any(fold(w) in _demonyms() for w in re.findall(r"[\wáéíóúñü]+", body))
+    counted = re.compile(r"(?:dos|tres|cuatro|cinco|ambos|ambas|[2-5])\s+[a-záéíóúñü]+\b")
+    if (
+        span
+        and counted.match(text, span[0])
+        and re.search(r"(?<!\w)(?i:los|las)\s*$", text[: span[0]])
+        and not re.search(r"(?<!\w)(?i:a|de|en|con|por|para|desde|hasta)\s+(?i:los|las)\s*$", text[: span[0]])
+    ):
+        return "set_reference"  # «Los _____ acordaron…» → «dos rivales», «Las _____ primeras expediciones»: which?
+    m = _NEW_ONE.search(text)
+    if m and not (span and span[0] <= m.start() < span[1]):
+        return "back_adjective"
+    for m in _BARE_DEFINITE.finditer(text):
+        if span and m.start() < span[1] and m.end() > span[0]:
+            continue  # the answer says it
+        noun = m.group(2)
+        low = fold(noun)
+        if low in title or low in topic or low in _POSITION_NOUNS or noun[:1].isupper():
+            continue
+        earlier = fold(text[: m.start()])
+        if re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", earlier):
+            continue  # said earlier in the prompt: «una empresa… la empresa»
+        after_ok = _identified_after(text, m.end())
+        if low in _ROLE_PLURALS and not after_ok and not named:
+            return "group_reference"  # (a name in the prompt says whose: «tras la derrota de Alemania, los aliados…»)
+        if low in _NATIONAL_NOUNS and not named and not demonym:
+            return "no_country"
+        if m.group(1).lower() in {"los", "las"} or after_ok or _ORDINAL.match(noun) or low in _NOT_NOUNS:
+            continue
+        if re.search(r"(?<!\w)(?:" + "|".join(sorted(_PREPOSITIONS - {"de"})) + r")\s*$", text[: m.start()], re.I):
+            continue  # «sobre la radiación», «con el parlamento»: an adjunct, mostly generic
+        nxt = re.match(r"\s+([a-záéíóúñü]+)", text[m.end() :])
+        if nxt and _ADJECTIVE.search(nxt.group(1)) and not verbish(nxt.group(1)) and fold(nxt.group(1)) not in _NOT_ADJ:
+            continue  # «la masa atómica»: an adjective makes it a term of the text
+        if _first_use(disc, index, noun) == "indefinite":
+            return "anaphora"
+    return ""
+
+
 def place_adverb_without_place(parse, span) -> bool:
     """Return whether «allí / allá / ahí» stands with no place named before it in the prompt («inauguró allí»)."""
     for i, tok in enumerate(parse.tokens):
@@ -449,4 +582,4 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "place_adverb"
     if reaction_without_trigger(parse, span) or surrender_without_place(parse, span):
         return "reaction"
-    return definite_without_referent(parse, span, index, disc)
+    return definite_without_referent(parse, span, index, disc) or phrase_pointing_back(text, span, index, disc)

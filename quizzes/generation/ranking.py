@@ -461,6 +461,9 @@ def publish(
         candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor), strict=namers, pair=True
     )
     fill_strict([q for q in pool if q.kind != "true_false" and not (q.kind in _CHOICE and few_choices())])
+    # The balance may have taken a choice item's place and left one to six: settle them again.
+    if _settle_choice_items(candidates, chosen, used, score, namers):
+        fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
     for q in questions:
         if q.checks_failed:
             continue

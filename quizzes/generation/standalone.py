@@ -671,6 +671,68 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
     return (article.capitalize() if said[:1].isupper() else article) + " " + rest
 
 
+# «X es un volcán…», «X fue un químico…»: the first definition of the document, what it is about and its class.
+_DEFINITION = re.compile(
+    r"^(?P<subject>[A-ZÁÉÍÓÚÑ][^,;:()«»]{1,60}?)\s+(?:es|fue|era)\s+(?:un|una)\s+"
+    r"(?:(?:gran|importante|antigu[oa]|pequeñ[oa]|famos[oa]|célebre|extens[oa])\s+)?(?P<noun>[a-záéíóúñü]{3,})\b"
+)
+
+
+def topic_class(disc: Discourse) -> tuple[str, str]:
+    """Return the document's subject and the noun of its class («El Teide», «volcán»), or ("", "").
+
+    Read from the first sentence's words («El Teide es un volcán…», «Cien años de soledad es una novela…»); the
+    parse's subject is taken when it agrees (the small model misses names without an article).
+    """
+    cached = getattr(disc, "_topic_class", None)
+    if cached is not None:
+        return cached
+    found = ("", "")
+    first = next((s for s in disc.sentences[:3] if not s.skip), None)
+    if first is not None:
+        m = _DEFINITION.match(drop_connectors(first.text))
+        if m and m.group("noun") not in _FUNCTION_WORDS and not m.group("noun").endswith("mente"):
+            found = (m.group("subject").strip(), m.group("noun"))
+    disc._topic_class = found
+    return found
+
+
+def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
+    """Return the stem with a bare phrase of the topic's class said by the topic's name («el volcán» → «el Teide»).
+
+    «El Teide es un volcán…» makes a later «el volcán», said with the article alone, the Teide: a student who sees
+    the prompt alone is told its name. Left as it is when the prompt names the topic already or the phrase says
+    which one («el volcán de Fuego», «el volcán que…»), or when the class is the title's word (the student reads it).
+    """
+    subject, noun = topic_class(disc)
+    if not subject or index <= next((s.index for s in disc.sentences if not s.skip), 0):
+        return text
+    if fold(subject) in fold(text) or fold(noun) in set(re.findall(r"\w+", fold(disc.title))):
+        return text
+    pattern = re.compile(
+        r"(?<![\w])(el|la|del|al)\s+"
+        + re.escape(noun)
+        + r"(?![\w])(?!\s*(?:de|del|que|cuyo|cuya)\b)(?!\s+(?-i:[A-ZÁÉÍÓÚÑ]))",
+        re.IGNORECASE,
+    )
+    m = pattern.search(text)
+    if m is None:
+        return text
+    words = subject.split()
+    said = subject
+    # «El Teide», «La penicilina» take a lower article inside a sentence; a title whose article does not agree
+    # with its class («Las meninas es un cuadro») or that has none («Cien años de soledad») is said as written.
+    if words[0].lower() in _ARTICLES and len(words) > 1 and (words[0].lower() in {"los", "las"}) == noun.endswith("s"):
+        said = words[0].lower() + " " + " ".join(words[1:])
+    low = m.group(1).lower()
+    if low in {"del", "al"}:
+        said = ("de " if low == "del" else "a ") + said
+        said = said.replace("de el ", "del ").replace("a el ", "al ")
+    if m.group(1)[:1].isupper() or m.start() == 0:
+        said = _upper_first(said)
+    return text[: m.start()] + said + text[m.end() :]
+
+
 def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
     """Return the stem with each bare definite phrase that points back made specific, and "" or the reason.
 
@@ -682,6 +744,7 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
     """
     if disc is None or index < 0:
         return text, ""
+    text = _topic_said(text, index, disc, blank)
     title = fold(disc.title)
     topic = fold(disc.document_subject()).split()
     topic_head = topic[1] if len(topic) > 1 and topic[0] in _ARTICLES else ""
