@@ -635,7 +635,11 @@ def find_entities(
         elif gaz:
             kind, subtype, group = "place", gaz["subtype"], gaz["group"]
         elif fold(name) in aliases:
-            kind, subtype, group = "place", "country", aliases[fold(name)]
+            # «Manchester» for the gazetteer's «Mánchester»: the alias takes its group's type (a city, a region),
+            # not «country», which made countries its wrong options («como _____» → Estados Unidos, España).
+            group = aliases[fold(name)]
+            entry = place_gazetteer().get(group)
+            kind, subtype = "place", entry["subtype"] if entry else "country"
         elif head in EVENT_HEADS:
             kind, subtype = "event", EVENT_HEADS[head]
         elif head in ORG_HEADS:
@@ -846,7 +850,9 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
                 defined = False
             span = _term_span(parse, k - 1) if defined else None
             before = text[: span[0]].rstrip().rsplit(" ", 1)[-1].lower() if span else ""
-            if span and before not in {"de", "del"}:  # "moléculas de agua, un proceso…" defines the whole
+            # "moléculas de agua, un proceso…" defines the whole; a bare noun after a preposition is no thing defined
+            # («Entre tanto, una epidemia…», «Por tanto, un…»: an adverbial phrase).
+            if span and before not in {"de", "del", "entre", "por", "sin", "con", "en", "a", "al", "para", "tras"}:
                 found.append((*span, "definition"))
             # "…, la rubisco, es…": a definite noun between commas names what the phrase before it describes.
             if nxt.text.lower() in {"el", "la", "los", "las"}:

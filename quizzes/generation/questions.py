@@ -827,7 +827,11 @@ def paraphrase(statement: str, keep: str) -> str:
             continue  # "Suecia, la Unión Soviética, Noruega…" is a list, not an aside
         # «al papa Alejandro VI, el valenciano …, que promulgó…»: a relative clause after the aside keeps its comma.
         relative = seg.endswith(",") and _RELATIVE_AFTER.match(out[m.end() :])
-        out = out[: m.start()] + ("," if relative else "") + out[m.end() :]
+        # «El Santísima Trinidad, el mayor navío…, con cuatro puentes…, fue apresado»: a second aside after it keeps
+        # the comma that opens it, else the subject runs into it and a lone comma splits it from its verb.
+        more = re.match(r"[^,.;:]+,", out[m.end() :])
+        continued = seg.endswith(",") and more and not any(is_finite_verb(t.text) for t in tokenize(more.group()))
+        out = out[: m.start()] + ("," if relative or continued else "") + out[m.end() :]
     out = re.sub(r",\s*,", ",", out).replace(" ,", ",")
     out = re.sub(r",\.$", ".", out)
     # "… terminó el 13 de marzo de 1940." -> "El 13 de marzo de 1940, … terminó."

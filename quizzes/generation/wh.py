@@ -123,6 +123,13 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             obj = _NAMED_OBJECT.match(after)
             if obj and _NAME_GOES_ON.match(after, obj.end()):
                 obj = None  # «declaró Patrimonio de la Humanidad…»: a name is not cut before its «de la …»
+            if (
+                obj
+                and re.search(_NAME + r"$", subj)
+                and not re.match(r"(?:el|la|los|las)\s+[a-záéíóúñ]", subj_text)
+                and not _plural_verb(verb.split()[-1])
+            ):
+                return ""  # «¿En qué año ocupó Egipto el Reino Unido?»: two bare names, who did what to whom?
             if obj and re.search(_NAME + r"$", subj) and len(obj.group(1).split()) <= 4:
                 # Two names side by side would run together («liberó el general Antonio José de Sucre Quito»):
                 # the short named object goes first («¿En qué año liberó Quito el general … tras…?»).
@@ -175,11 +182,14 @@ def _verb_tail(verb: str, after: str) -> int | None:
     tail = _FIXED_TAIL.match(after)
     if tail:
         return tail.end()
+    verb_lemma = lemma(verb.split()[-1].lower())
+    tail = re.match(r"que\s+(?:se\s+)?[a-záéíóúñ]+(?:ar|er|ir)\b", after)
+    if tail and verb_lemma == "tener":
+        return tail.end()  # «tuvo que vender»: the subject comes after the whole periphrasis
     m = re.match(r"([a-záéíóúñü]+)\b", after)
     if not m or m.group(1) in _DETERMINERS or m.group(1).endswith("mente"):
         return 0
     word = m.group(1)
-    verb_lemma = lemma(verb.split()[-1].lower())
     if re.fullmatch(r"[a-záéíóúñ]{2,}(?:ar|er|ir)", word) and lemma(word) == word and verb_lemma not in _LIGHT_VERBS:
         return m.end() if verb_lemma in _RAISING else 0  # «intentó huir» keeps its order; «pareció cambiar» not
     if verb_lemma not in _LIGHT_VERBS | _COPULAS:

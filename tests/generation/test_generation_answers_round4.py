@@ -79,3 +79,29 @@ def test_a_false_date_is_another_date_of_the_text_or_far_off():
         false, true = note.split("«")[1].split("»")[0], note.split("«")[2].split("»")[0]
         years = [int(y) for y in (false[-4:], true[-4:])]
         assert false in text_dates or abs(years[0] - years[1]) >= 10, q.prompt
+
+
+def test_a_second_aside_keeps_its_comma_when_the_first_is_dropped():
+    from quizzes.generation.questions import paraphrase
+
+    said = paraphrase(
+        "El Nuestra Señora de Atocha, el galeón más rico de la flota, con 40 toneladas de plata, se hundió.", ""
+    )
+    assert said == "El Nuestra Señora de Atocha, con 40 toneladas de plata, se hundió."
+
+
+def test_a_city_written_without_its_accent_is_a_city():
+    """«Manchester» (the gazetteer says «Mánchester») was typed a country: its wrong options were countries."""
+    bank = generate_bank(
+        "Las fábricas textiles\n\nLas ciudades fabriles, como Manchester, crecieron sin orden. "
+        "Leeds y Glasgow también crecieron mucho durante el siglo XIX."
+    )
+    manchester = [f for f in bank.facts if f.answer == "Manchester"]
+    assert manchester and all(f.subtype == "city" for f in manchester)
+
+
+def test_an_adverbial_phrase_is_no_defined_term():
+    bank = generate_bank(
+        "Entre tanto, una epidemia de peste, enfermedad traída por los barcos, diezmó a la población de Génova."
+    )
+    assert not any(f.answer == "tanto" for f in bank.facts)

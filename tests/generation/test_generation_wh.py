@@ -195,3 +195,14 @@ def test_an_approximate_count_stays_a_cloze():
     more = fact("number", "count", {"number": 20, "unit": "torres", "approx": "more", "approx_text": "más de"})
     assert wh_prompt(about, f"En la necrópolis aparecieron {MARK} de época visigoda.", None) == ""
     assert wh_prompt(more, f"La muralla de Ávila tiene {MARK}.", None) == ""
+
+
+def test_tener_que_stays_whole_and_two_bare_names_stay_a_cloze():
+    stem = f"En {MARK} el sultán Abdülmecid tuvo que vender sus joyas a un banquero de Londres."
+    assert (
+        wh_prompt(YEAR, stem, None)
+        == "¿En qué año tuvo que vender el sultán Abdülmecid sus joyas a un banquero de Londres?"
+    )
+    # «¿En qué año ocupó Túnez Francia?» does not say which country occupied which.
+    assert wh_prompt(YEAR, f"En {MARK} Francia ocupó Túnez.", None) == ""
+    assert wh_prompt(YEAR, f"En {MARK} el Reino de Italia ocupó Libia.", None) == ""
