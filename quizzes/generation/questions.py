@@ -436,14 +436,28 @@ def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> s
 def _alone_stem(fact: Fact, disc: Discourse | None, notes: list[str], **kw) -> str:
     """Return the stem standing alone; when the whole sentence cannot, try the fact's own clause."""
     first: list[str] = []
-    stem = _alone(build_stem(fact, **kw), fact, disc, first)
+    stem = _fronted_comma(_alone(build_stem(fact, **kw), fact, disc, first))
     if first and not kw.get("clause_only"):
         second: list[str] = []
-        clause = _alone(build_stem(fact, clause_only=True, **kw), fact, disc, second)
+        clause = _fronted_comma(_alone(build_stem(fact, clause_only=True, **kw), fact, disc, second))
         if not second and clause != stem:
             return clause
     notes += first
     return stem
+
+
+# «En _____ Cortés obtuvo…»: a fronted phrase whose blank runs into the subject's name.
+_FRONTED_BLANK_NAME = re.compile(
+    r"^((?:En|Desde|Tras|Durante|Hacia|Hasta|Con|Según|Ante|Frente a)\s+" + BLANK + r")(\s+[A-ZÁÉÍÓÚÑ])"
+)
+
+
+def _fronted_comma(stem: str) -> str:
+    """Set a comma after a fronted phrase that ends in the blank when a name follows («En _____, Cortés…»).
+
+    Without it the blank reads as the first half of a longer name («_____ Cortés»).
+    """
+    return _FRONTED_BLANK_NAME.sub(r"\1,\2", stem)
 
 
 def _statement(fact: Fact, disc: Discourse | None, notes: list[str], value: str) -> str:

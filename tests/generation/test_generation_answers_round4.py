@@ -105,3 +105,12 @@ def test_an_adverbial_phrase_is_no_defined_term():
         "Entre tanto, una epidemia de peste, enfermedad traída por los barcos, diezmó a la población de Génova."
     )
     assert not any(f.answer == "tanto" for f in bank.facts)
+
+
+def test_a_fronted_blank_is_set_off_from_the_name_after_it():
+    """«En _____ Cortés obtuvo…» reads as a name «_____ Cortés»: a comma closes the fronted phrase."""
+    from quizzes.generation.questions import _fronted_comma
+
+    assert _fronted_comma("En _____ Pizarro fundó la ciudad de Lima.") == "En _____, Pizarro fundó la ciudad de Lima."
+    assert _fronted_comma("En _____ se fundó la ciudad de Lima.") == "En _____ se fundó la ciudad de Lima."
+    assert _fronted_comma("En _____, Pizarro fundó Lima.") == "En _____, Pizarro fundó Lima."
