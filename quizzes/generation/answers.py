@@ -151,6 +151,7 @@ def _date_forms(fact: Fact) -> list[str]:
     if v.get("precision") == "day" and year and year > 0 and month and day:
         # «13/3/1940», «13/03/1940», «13 marzo 1940» (grading reads «/» and «-» as spaces)
         out += [f"{day}/{month}/{year}", f"{day:02d}/{month:02d}/{year}", f"{day} {MONTH_NAMES[month]} {year}"]
+        out.append(f"{day} de {MONTH_NAMES[month]} {year}")  # «7 de junio 1494»
     if v.get("precision") == "month" and year and year > 0 and month and re.search(r"\d", fact.answer):
         out += [f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
     if v.get("precision") in {"day", "month"} and year and year < 0 and month:
@@ -381,7 +382,41 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         initials = _initials(name)
         if len(initials) >= 2 and initials in names_in_text:
             out.append(initials)  # «OTAN», «ONU»: only when the text writes them
+    seat = re.fullmatch(r"(?:Universidad|Museo)\s+(?:de|del)\s+((?:[A-ZÁÉÍÓÚÑ][\w-]+\s?){1,2})", name)
+    if seat:
+        out.append(seat.group(1).strip())  # «Oxford» for «Universidad de Oxford», «Louvre» for «Museo del Louvre»
+    if fact.kind == "place" and len(words) == 1:
+        # «océano Atlántico» for «Atlántico»: the text's own name with its geographic word, or an ocean's.
+        for other, kind in names_in_text.items():
+            if (
+                kind == "place"
+                and other.endswith(" " + name)
+                and other.split()[0].islower()
+                and len(other.split()) <= 3
+            ):
+                out.append(other)
+        if name in _OCEANS:
+            out.append(f"océano {name}")
+    for form in [name, *out]:
+        out += _umlaut_spellings(form)
     return out
+
+
+_OCEANS = {"Atlántico", "Pacífico", "Índico", "Ártico", "Antártico"}
+
+
+def _umlaut_spellings(name: str) -> list[str]:
+    """Return «Roentgen» for «Röntgen», «Goedel» for «Gödel»: German and Nordic vowels as people type them.
+
+    Grading ignores accents, so «Rontgen» is accepted already; «ü» after «g» is Spanish («Argüelles») and stays.
+    """
+    if not re.search(r"[äöÄÖ]|(?<![gG])[üÜ]", name):
+        return []
+    spelled = name
+    for vowel, pair in (("ä", "ae"), ("ö", "oe"), ("Ä", "Ae"), ("Ö", "Oe")):
+        spelled = spelled.replace(vowel, pair)
+    spelled = re.sub(r"(?<![gG])ü", "ue", re.sub(r"(?<![gG])Ü", "Ue", spelled))
+    return [spelled] if spelled != name else []
 
 
 def accepted_answers(fact: Fact, ex=None) -> list[str]:
@@ -406,6 +441,10 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
             whole = [_whole_name(m, persons) for m in fact.members]
             if whole != list(fact.members):
                 out += [f"{whole[0]} y {whole[1]}", f"{whole[1]} y {whole[0]}"]
+                # «Francisco Pizarro y Almagro», «Pizarro y Diego de Almagro»: one whole name and one short one.
+                short = list(fact.members)
+                for a, b in ((whole[0], short[1]), (short[0], whole[1])):
+                    out += [f"{a} y {b}", f"{b} y {a}"]
     if fact.kind == "person":
         out += _regnal_in_words(fact.answer)
     if fact.kind in {"organization", "term"} or fact.kind == "event":

@@ -114,3 +114,20 @@ def test_a_fronted_blank_is_set_off_from_the_name_after_it():
     assert _fronted_comma("En _____ Pizarro fundó la ciudad de Lima.") == "En _____, Pizarro fundó la ciudad de Lima."
     assert _fronted_comma("En _____ se fundó la ciudad de Lima.") == "En _____ se fundó la ciudad de Lima."
     assert _fronted_comma("En _____, Pizarro fundó Lima.") == "En _____, Pizarro fundó Lima."
+
+
+RAYOS = (
+    "Los rayos X\n\nEl físico alemán Wilhelm Röntgen descubrió los rayos X en 1895. "
+    "Francisco Pizarro y Diego de Almagro se asociaron en Panamá. Pizarro y Almagro se enfrentaron después por Cuzco. "
+    "El galeón cruzó el Atlántico el 7 de junio de 1565. El cuadro se conserva en el Museo del Louvre desde 1797."
+)
+
+
+def test_more_ways_of_typing_a_name_or_a_date():
+    bank = generate_bank(RAYOS)
+    accepted = {q.correct[0]: set(q.accepted) for q in bank.questions if q.kind == "short_answer"}
+    assert "Roentgen" in accepted["Wilhelm Röntgen"]  # «ö» typed «oe» («o» is the same once accents go)
+    assert {"Francisco Pizarro y Almagro", "Pizarro y Diego de Almagro"} <= accepted["Pizarro y Almagro"]
+    assert "océano Atlántico" in accepted["Atlántico"]
+    assert "Louvre" in accepted["Museo del Louvre"]
+    assert "7 de junio 1565" in accepted["7 de junio de 1565"]
