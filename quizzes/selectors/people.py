@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 
+from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..models import Classroom, Enrollment, User
+from ..models.users import TEACHERS_GROUP
 from . import rows
 
 
@@ -43,17 +45,58 @@ def is_visible_student(user, student) -> bool:
 
 @functools.cache
 def _user_sql() -> tuple[str, rows.Columns]:
-    """The user's row by primary key as SQL written once per process, with its columns and their converters."""
+    """The user's row by primary key as SQL written once per process, with its columns and their converters, and for
+    a staff member who is not a superuser whether they are in the Teachers group (``User.is_teacher``'s own query)."""
     u = rows.Columns(User, "u")
-    return f"SELECT {u.sql} FROM {rows.table(User)} u WHERE u.{rows.column(User, 'id')} = %(pk)s", u
+    table, col = rows.table, rows.column
+    through = User.groups.through
+    teaches = (
+        f"CASE WHEN u.{col(User, 'is_staff')} AND NOT u.{col(User, 'is_superuser')} THEN EXISTS (SELECT 1 FROM "
+        f"{table(through)} ug JOIN {table(Group)} g ON g.{col(Group, 'id')} = ug.{col(through, 'group')} "
+        f"WHERE ug.{col(through, 'user')} = u.{col(User, 'id')} AND g.{col(Group, 'name')} = %(teachers)s) END"
+    )
+    return f"SELECT {u.sql}, {teaches} FROM {table(User)} u WHERE u.{col(User, 'id')} = %(pk)s", u
 
 
 def user_by_id(pk: int) -> User | None:
-    """Return the user with this primary key, or None: ``User._default_manager.get(pk=pk)`` without the ORM's compiler.
+    """Return the user with this primary key, or None: ``User._default_manager.get(pk=pk)`` without the ORM's compiler,
+    with ``is_teacher`` answered by the same statement.
 
-    The session's user is read on every request of a logged-in user; the ORM spent three times the CPU of the read
-    itself compiling the same statement each time (tests/selectors/test_user_by_id.py compares the two).
+    The session's user is read on every request of a logged-in user, and a teacher's role on every page (the menu);
+    the ORM spent three times the CPU of the read itself compiling the same statement each time, and asked the role
+    in a second query (tests/winterwar/test_user_backend.py compares the two).
     """
     sql, u = _user_sql()
-    found = rows.fetch_one(sql, {"pk": pk})
-    return u.instance(found) if found is not None else None
+    found = rows.fetch_one(sql, {"pk": pk, "teachers": TEACHERS_GROUP})
+    if found is None:
+        return None
+    user = u.instance(found[: len(u)])
+    if found[-1] is not None:
+        user._is_teacher_cache = bool(found[-1])
+    return user
+
+
+@functools.cache
+def _class_taught_sql(*, every_class: bool) -> tuple[str, rows.Columns]:
+    """A class by primary key among those a user teaches (a superuser: every class), as SQL written once per process."""
+    c = rows.Columns(Classroom, "c")
+    table, col = rows.table, rows.column
+    through = Classroom.teachers.through
+    sql = f"SELECT {c.sql} FROM {table(Classroom)} c WHERE c.{col(Classroom, 'id')} = %(pk)s"
+    if not every_class:
+        sql += (
+            f" AND EXISTS (SELECT 1 FROM {table(through)} t WHERE t.{col(through, 'classroom')} = "
+            f"c.{col(Classroom, 'id')} AND t.{col(through, 'user')} = %(user)s)"
+        )
+    return sql, c
+
+
+def class_taught(*, user, pk: int) -> Classroom | None:
+    """Return the class ``pk`` if this user teaches it (a superuser: any class), else None.
+
+    ``teaches_classes(user).get(pk=pk)`` without the ORM's compiler: every teacher page of a class reads it first
+    (tests/selectors/test_teacher_reads.py compares the two).
+    """
+    sql, c = _class_taught_sql(every_class=user.is_superuser)
+    found = rows.fetch_one(sql, {"pk": pk, "user": user.pk})
+    return c.instance(found) if found is not None else None

@@ -178,6 +178,31 @@ def attempt_page(*, user_id: int, attempt_id: int, slot: int) -> AttemptPage | N
     return AttemptPage(attempt=attempt, response=response, slots=slots)
 
 
+@functools.cache
+def _class_quiz_sql() -> tuple[str, rows.Columns]:
+    """A quiz by primary key if it is assigned to a class, as SQL written once per process."""
+    q = rows.Columns(Quiz, "q")
+    table, col = rows.table, rows.column
+    sql = (
+        f"SELECT {q.sql} FROM {table(Quiz)} q WHERE q.{col(Quiz, 'id')} = %(pk)s AND EXISTS (SELECT 1 FROM "
+        f"{table(Assignment)} a WHERE a.{col(Assignment, 'quiz')} = q.{col(Quiz, 'id')} "
+        f"AND a.{col(Assignment, 'classroom')} = %(classroom)s)"
+    )
+    return sql, q
+
+
+def class_quiz(*, classroom_id: int, pk: int) -> Quiz | None:
+    """Return the quiz ``pk`` if it is assigned to the class, else None.
+
+    ``Quiz.objects.get(pk=pk, assignments__classroom=classroom_id)`` without the ORM's compiler (a class has a quiz
+    once: ``assignment_unique_quiz``): the item analysis reads it on every look (tests/selectors/test_teacher_reads.py
+    compares the two).
+    """
+    sql, q = _class_quiz_sql()
+    found = rows.fetch_one(sql, {"pk": pk, "classroom": classroom_id})
+    return q.instance(found) if found is not None else None
+
+
 def quizzes_for_student(*, user, now: datetime) -> list[StudentQuiz]:
     """Return the published quizzes open now or assigned to the student, in the order to do them (3 queries)."""
     assignments: dict[int, list[Assignment]] = {}

@@ -17,6 +17,8 @@ from ..models import Assignment, Classroom, Quiz, User
 from ..presentation import charts
 from ..presentation.csv_export import class_grid_rows, csv_response, item_analysis_rows, xlsx_response
 from ..selectors import summaries
+from ..selectors.people import class_taught
+from ..selectors.quizzes import class_quiz
 from ..selectors.reports.grid import cached_class_report, class_grid
 from ..selectors.reports.items import WHICH_CHOICES, WHICH_FIRST, cached_item_analysis, item_analysis
 from ..selectors.reports.mastery import class_documents, mastery
@@ -33,7 +35,10 @@ class TeacherClassMixin(TeacherRequiredMixin):
 
     @cached_property
     def classroom(self) -> Classroom:
-        return get_object_or_404(Classroom.objects.taught_by(self.request.user), pk=self.kwargs["pk"])
+        classroom = class_taught(user=self.request.user, pk=self.kwargs["pk"])
+        if classroom is None:
+            raise Http404
+        return classroom
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -239,7 +244,10 @@ class ClassQuizMixin(TeacherClassMixin):
 
     @cached_property
     def quiz(self) -> Quiz:
-        return get_object_or_404(Quiz, pk=self.kwargs["quiz_id"], assignments__classroom=self.classroom)
+        quiz = class_quiz(classroom_id=self.classroom.pk, pk=self.kwargs["quiz_id"])
+        if quiz is None:
+            raise Http404
+        return quiz
 
     @cached_property
     def which(self) -> str:

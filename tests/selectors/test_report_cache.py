@@ -41,8 +41,8 @@ def test_a_second_class_page_runs_no_report_query(client, teacher, world, django
     classroom, _quiz = world
     client.force_login(teacher)
     _page(client, classroom)
-    # the session, the user, the teacher's group, the class: nothing for the grid, the chart or the forms
-    with django_assert_num_queries(4):
+    # the session, the user with their role, the class: nothing for the grid, the chart or the forms
+    with django_assert_num_queries(3):
         response = _page(client, classroom)
     assert response.status_code == 200
     assert "Elija un cuestionario publicado" in response.content.decode()  # the assign form, from the fragment
@@ -52,7 +52,7 @@ def test_a_second_item_analysis_runs_no_report_query(client, teacher, world, dja
     classroom, quiz = world
     client.force_login(teacher)
     _items_page(client, classroom, quiz)
-    with django_assert_num_queries(5):  # the session, the user, the group, the class, the quiz
+    with django_assert_num_queries(4):  # the session, the user with their role, the class, the quiz
         assert _items_page(client, classroom, quiz).status_code == 200
 
 
@@ -150,6 +150,6 @@ def test_off_without_a_shared_cache(settings, client, teacher, world, django_ass
     classroom, _quiz = world
     client.force_login(teacher)
     _page(client, classroom)
-    # the session, the user, the group, the class; the grid's six queries; the assign form's quizzes
-    with django_assert_num_queries(11):
+    # the session, the user with their role, the class; the grid's six queries; the assign form's quizzes
+    with django_assert_num_queries(10):
         _page(client, classroom)
