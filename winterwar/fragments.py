@@ -5,6 +5,11 @@ links, the menu, the theme and language switches, the footer. Every page renders
 URLs and static paths cost more than the rest of the layout. Nothing that varies per request or per user (a CSRF
 token, a name, the current path) may sit inside one: say what the piece depends on in its keys. Kept in the
 process's memory (a template or a translation changes only with a restart); a bounded number of keys.
+
+``version=value`` is for a piece that also shows data (a form's list of quizzes): it is kept for one version per key,
+rendered again when the version read for this request differs (the content version, shared by every worker through
+the cache), and not kept at all when the version is None (the shared cache is off). Unlike ``{% cache %}`` it costs
+no round trip to the cache.
 """
 
 from django import template
@@ -16,16 +21,27 @@ _rendered: dict[tuple, str] = {}
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name: str, keys):
-        self.nodelist, self.name, self.keys = nodelist, name, keys
+    def __init__(self, nodelist, name: str, keys, version=None):
+        self.nodelist, self.name, self.keys, self.version = nodelist, name, keys, version
 
     def render(self, context):
         key = (self.name, *(k.resolve(context) for k in self.keys))
+        if self.version is not None:
+            return self._render_versioned(context, key, self.version.resolve(context))
         html = _rendered.get(key)
         if html is None:
             html = self.nodelist.render(context)
             if len(_rendered) < MAX_ENTRIES:
                 _rendered[key] = html
+        return html
+
+    def _render_versioned(self, context, key, version):
+        kept = _rendered.get(key)
+        if version is not None and kept is not None and kept[0] == version:
+            return kept[1]
+        html = self.nodelist.render(context)
+        if version is not None and (kept is not None or len(_rendered) < MAX_ENTRIES):
+            _rendered[key] = (version, html)
         return html
 
 
@@ -35,6 +51,11 @@ def fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("fragment needs a name")
+    keys = [bit for bit in bits[2:] if not bit.startswith("version=")]
+    versions = [bit.removeprefix("version=") for bit in bits[2:] if bit.startswith("version=")]
+    if len(versions) > 1:
+        raise template.TemplateSyntaxError("fragment takes one version")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in bits[2:]])
+    version = parser.compile_filter(versions[0]) if versions else None
+    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in keys], version)

@@ -21,6 +21,19 @@ def test_a_fragment_is_rendered_once_per_key():
     assert _render(source, lang="en", text="two") == "two"  # another key: its own
 
 
+def test_a_versioned_fragment_is_kept_for_its_version_only():
+    fragments._rendered.clear()
+    source = '{% fragment "v" lang version=v %}{{ text }}{% endfragment %}'
+    assert _render(source, lang="es", v=1, text="uno") == "uno"
+    assert _render(source, lang="es", v=1, text="dos") == "uno"  # the same version: kept
+    assert _render(source, lang="es", v=2, text="tres") == "tres"  # a new version: rendered again, and kept
+    assert _render(source, lang="es", v=2, text="cuatro") == "tres"
+    assert _render(source, lang="en", v=2, text="four") == "four"  # another key: its own
+    assert _render(source, lang="es", v=None, text="cinco") == "cinco"  # no version (no shared cache): never kept
+    assert _render(source, lang="es", v=None, text="seis") == "seis"
+    assert len(fragments._rendered) == 2
+
+
 def test_the_menu_of_a_student_a_teacher_and_staff_and_each_language(client, student, teacher, settings):
     settings.WINTERWAR_REQUIRE_2FA_SUPERUSERS = False
     fragments._rendered.clear()
