@@ -1011,8 +1011,43 @@ def group_surface_forms(group: str, extraction: Extraction) -> set[str]:
     return forms
 
 
-def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Groups) -> None:
+# Nouns whose «de X» names a person of the text: «el ejército de Washington», «la muerte de Aníbal».
+_PERSON_OF = re.compile(
+    r"\b(?:ejército|ejércitos|tropas|hombres|fuerzas|soldados|partidarios|seguidores|esposa|esposo|hijo|hija|hijos"
+    r"|viuda|padre|madre|hermano|hermana|muerte|asesinato|reinado|mando|órdenes)\s+(?:de|del)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _person_by_context(per_sentence: dict[int, dict[str, list[Span]]], texts: dict[int, str], groups: Groups) -> None:
+    """Type as a person a one-word place that names a person of the text where a person is meant.
+
+    «El ejército de Washington acampó…» in a text that names George Washington: the gazetteer's city was the
+    answer, and cities its wrong options. Only a first or last word of a person the text names in full, only after
+    a noun that belongs to a person («ejército de», «muerte de»): «el ejército de Cartago» stays a place.
+    """
+    full: dict[str, Span] = {}
+    for found in per_sentence.values():
+        for ent in found["entities"]:
+            words = ent.text.split()
+            if ent.kind == "person" and len(words) > 1:
+                for word in (words[0], words[-1]):
+                    full.setdefault(word, ent)
+    for index, found in per_sentence.items():
+        for ent in found["entities"]:
+            if ent.kind != "place" or len(ent.text.split()) != 1 or ent.text not in full:
+                continue
+            if _PERSON_OF.search(texts.get(index, "")[: ent.blank_start if ent.blank_start >= 0 else ent.start]):
+                ent.kind, ent.subtype = "person", "person"
+                groups.union(full[ent.text].group, ent.group)
+
+
+def _harmonise_types(
+    per_sentence: dict[int, dict[str, list[Span]]], groups: Groups, texts: dict[int, str] | None = None
+) -> None:
     """Give a guessed name the type it has where the text is explicit ("Paulus" after "general Paulus")."""
+    if texts:
+        _person_by_context(per_sentence, texts, groups)
     # A name typed a person once and a place three times ("se retiró a Vilcabamba" read as a person) is a place.
     votes: dict[str, Counter] = {}
     for found in per_sentence.values():
@@ -1024,7 +1059,9 @@ def _harmonise_types(per_sentence: dict[int, dict[str, list[Span]]], groups: Gro
             vote = votes.get(ent.text)
             if vote and len(vote) == 2 and ent.kind in vote:
                 other = "place" if ent.kind == "person" else "person"
-                if vote[other] > 2 * vote[ent.kind]:
+                # A name said twice after a place word and once where the model guessed a person (a heading:
+                # «Yorktown y la paz») is a place: its options were persons («Bunker Hill / Friedrich Wilhelm»).
+                if vote[other] > 2 * vote[ent.kind] or (other == "place" and vote[other] >= 2 * vote[ent.kind]):
                     ent.kind, ent.subtype = other, ("locality" if other == "place" else "person")
     confident: dict[str, Span] = {}
     surnames: dict[str, Span] = {}
@@ -1117,7 +1154,7 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
             alias_pairs.append((a.text, b.text))
         per_sentence[sent.index] = found
         all_dates += [(sent.index, d) for d in found["dates"]]
-    _harmonise_types(per_sentence, groups)
+    _harmonise_types(per_sentence, groups, {sent.index: sent.text for sent in sentences})
     resolve_years(all_dates)
 
     # The topic: the entity of the headline or title, else the most frequent event.

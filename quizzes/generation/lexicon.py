@@ -433,6 +433,7 @@ GEO_TRIGGERS = {
     "llanura": "plain",
     "bosque": "forest",
     "cerro": "mountain",
+    "colina": "mountain",
 }
 # Classifier words before a place that tell its subtype but are not part of its name.
 PLACE_CLASSIFIERS = {

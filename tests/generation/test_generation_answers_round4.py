@@ -131,3 +131,19 @@ def test_more_ways_of_typing_a_name_or_a_date():
     assert "océano Atlántico" in accepted["Atlántico"]
     assert "Louvre" in accepted["Museo del Louvre"]
     assert "7 de junio 1565" in accepted["7 de junio de 1565"]
+
+
+def test_a_person_s_name_after_his_army_is_a_person_and_a_heading_does_not_make_a_place_a_person():
+    text = (
+        "La guerra de independencia\n\n"
+        "George Washington mandó el Ejército Continental desde 1775. "
+        "El ejército de Washington acampó en Valley Forge durante el invierno de 1777. "
+        "El ejército de Cartago fue derrotado en Zama.\n"
+        "Saratoga y la alianza\n"
+        "En 1777 el general Burgoyne se rindió en Saratoga. Tras la victoria de Saratoga, Francia se alió con los colonos."
+    )
+    bank = generate_bank(text)
+    types = {(f.answer, f.sentence[:12]): f.kind for f in bank.facts}
+    assert types[("Washington", "El ejército ")] == "person"  # not the gazetteer's city
+    assert types[("Cartago", "El ejército ")] == "place"
+    assert {kind for (answer, _s), kind in types.items() if answer == "Saratoga"} == {"place"}
