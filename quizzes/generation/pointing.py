@@ -22,7 +22,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import DEMONYMS, MONTHS, demonym_forms, fold
+from .lexicon import (
+    DEMONYMS,
+    EVENT_HEADS,
+    LANDMARK_HEADS,
+    MONTHS,
+    ORG_HEADS,
+    SENTENCE_INITIAL_STOP,
+    demonym_forms,
+    fold,
+)
 from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, Discourse, verbish
 
 BLANK = "_____"
@@ -275,6 +284,18 @@ _ADJECTIVE = re.compile(
     r"(?:ales|ares|bles)$"
 )
 _NOT_ADJ = frozenset({"cada", "toda", "todo", "todos", "todas", "nada", "para", "hasta", "tras", "durante", "mediante"})
+# Nouns whose content is told elsewhere («la situación», «la medida», «el resultado»): said with the article alone
+# they stand for what the sentence before said. General Spanish.
+_SHELL_NOUNS = frozenset(
+    {"situacion", "cuestion", "asunto", "problema", "medida", "decision", "propuesta", "proyecto", "plan", "idea"}
+    | {"iniciativa", "peticion", "demanda", "oferta", "noticia", "resultado", "exito", "fracaso", "respuesta"}
+    | {"reaccion", "consecuencia", "hallazgo", "descubrimiento", "invento", "experimento", "concentracion"}
+)
+# Events in the plural that are one episode told before («las obras comenzaron…», «las negociaciones…»).
+_EPISODE_PLURALS = frozenset(
+    {"obras", "protestas", "negociaciones", "conversaciones", "hostilidades", "excavaciones", "trabajos"}
+    | {"combates", "enfrentamientos", "operaciones", "revueltas", "disturbios", "manifestaciones"}
+)
 _BARE_DEFINITE = re.compile(r"(?<![\w])(el|la|los|las|del|al)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
 # «el nuevo régimen», «la nueva capital»: which one is what the sentence before told.
 _NEW_ONE = re.compile(
@@ -321,6 +342,15 @@ def _first_use(disc: Discourse, index: int, noun: str) -> str:
     return ""
 
 
+def _titled_event(disc: Discourse) -> bool:
+    """Return whether the title names an event or a work («Guerra de…», «Canal de…»): its episodes are the title's."""
+    said = (disc.title or disc.document_subject()).split()
+    if said and fold(said[0]) in _DEFINITE:
+        said = said[1:]
+    heads = {fold(h) for h in {*EVENT_HEADS, *LANDMARK_HEADS}}
+    return bool(said) and fold(said[0]) in heads
+
+
 def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) -> str:
     """Return why a definite phrase of the (filled) prompt stands for something told before, or "".
 
@@ -359,7 +389,19 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
             continue  # the answer says it
         noun = m.group(2)
         low = fold(noun)
-        if low in title or low in topic or low in _POSITION_NOUNS or noun[:1].isupper():
+        if noun[:1].isupper():
+            # «el Parlamento», «la Corona», «las Cortes» alone: the institution of a country the prompt does not name.
+            others = re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", body[: m.start()] + body[m.end() :])[1:]
+            if (
+                low in _NATIONAL_NOUNS | {"cortes"}
+                and low not in title
+                and not _identified_after(text, m.end())
+                and not any(w[:1].isupper() for w in others)
+                and not demonym
+            ):
+                return "no_country"
+            continue
+        if low in title or low in topic or low in _POSITION_NOUNS:
             continue
         earlier = fold(text[: m.start()])
         if re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", earlier):
@@ -369,6 +411,10 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
             return "group_reference"  # (a name in the prompt says whose: «tras la derrota de Alemania, los aliados…»)
         if low in _NATIONAL_NOUNS and not named and not demonym:
             return "no_country"
+        if low in _SHELL_NOUNS and not after_ok:
+            return "shell_noun"  # «cambió la situación», «El resultado confirmó…»: which?
+        if low in _EPISODE_PLURALS and not after_ok and not _titled_event(disc):
+            return "anaphora"  # «Las obras comenzaron el 25 de abril…»: of what?
         if m.group(1).lower() in {"los", "las"} or after_ok or _ORDINAL.match(noun) or low in _NOT_NOUNS:
             continue
         if re.search(r"(?<!\w)(?:" + "|".join(sorted(_PREPOSITIONS - {"de"})) + r")\s*$", text[: m.start()], re.I):
@@ -379,6 +425,158 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
         if _first_use(disc, index, noun) == "indefinite":
             return "anaphora"
     return ""
+
+
+# What a person has («su autorretrato», «sus hijos», «su reinado»): an institution, a place or an event does not.
+_PERSONAL_THINGS = frozenset(
+    {"autorretrato", "retrato", "padre", "madre", "esposa", "esposo", "mujer", "marido", "hijo", "hija", "hijos"}
+    | {"hijas", "hermano", "hermana", "hermanos", "vida", "muerte", "reinado", "mandato", "carrera", "infancia"}
+    | {"juventud", "testamento", "matrimonio", "familia", "amigo", "amiga", "amigos", "maestro", "discipulo"}
+    | {"nacimiento", "boda", "viuda", "viudo", "obra", "obras", "novela", "diario", "memorias", "poderes"}
+)
+
+
+def owner_not_a_person(text: str, span) -> bool:
+    """Return whether «su / sus + something a person has» can belong to nothing in the prompt but a non-person.
+
+    «_____ compró su autorretrato El marco» → «Museo del Louvre»: the answer, the only name before the possessive,
+    is a museum, so the self-portrait is someone's told before.
+    """
+    for m in re.finditer(r"(?<!\w)(?:su|sus)\s+([a-záéíóúñü]+)", text):
+        if fold(m.group(1)) not in _PERSONAL_THINGS:
+            continue
+        before = re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", text[: m.start()])
+        names = [w for i, w in enumerate(before) if w[:1].isupper() and (i or fold(w) not in SENTENCE_INITIAL_STOP)]
+        if not names:
+            continue  # (outside_reference holds a possessive with nothing before it)
+        heads = {*ORG_HEADS, *LANDMARK_HEADS, *EVENT_HEADS}
+        if all(w in heads or (span and span[0] <= text.find(w) < span[1] and before and w != names[0]) for w in names):
+            return True
+    return False
+
+
+def function_word_answer(text: str, span) -> bool:
+    """Return whether the answer is one function word («Entre _____, una epidemia…» → «tanto»): a cut gone wrong."""
+    if span is None:
+        return False
+    answer = text[span[0] : span[1]].strip()
+    return (
+        " " not in answer
+        and answer.islower()
+        and fold(answer)
+        in {fold(w) for w in SENTENCE_INITIAL_STOP}
+        | {
+            "tanto",
+            "cuanto",
+            "mientras",
+            "tal",
+            "vez",
+        }
+    )
+
+
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ .]\d{3})*|\d+)(?![\d,]|\.\d)")
+
+
+def computed_answer(text: str, span) -> bool:
+    """Return whether a counted answer is the sum or the difference of two counts the prompt states.
+
+    «33 navíos de línea, 18 franceses y _____ españoles» → 15: the stem gives it away. Years and days are not
+    counts (a date said beside another is no sum).
+    """
+    if span is None:
+        return False
+    answer = re.sub(r"[ .]", "", text[span[0] : span[1]].split()[0]) if text[span[0] : span[1]].split() else ""
+    if not answer.isdigit():
+        return False
+    return int(answer) > 2 and _sums_to(int(answer), _counts(text[: span[0]] + " " + text[span[1] :]))
+
+
+def _counts(text: str) -> list[int]:
+    """Return the counts a text states, not its years nor the days of its dates."""
+    counts = []
+    for m in _COUNT.finditer(text):
+        value = int(re.sub(r"[ .]", "", m.group(1)))
+        around = text[max(0, m.start() - 4) : m.end() + 4]
+        if 1000 <= value <= 2100 and not re.search(r"[ .]", m.group(1)) or re.search(r"\bde\s*$|^\s*de\b", around):
+            continue  # a year, or a day of a month
+        counts.append(value)
+    return counts
+
+
+def _sums_to(key: int, counts: list[int]) -> bool:
+    return any(a + b == key or abs(a - b) == key for i, a in enumerate(counts) for b in counts[i + 1 :])
+
+
+def broken_sum(statement: str, source: str) -> bool:
+    """Return whether a true/false statement breaks a sum its sentence states («33 navíos, 18 franceses y 8…»).
+
+    When three counts of the sentence add up (a whole and its parts) and the statement's do not, the student sees it
+    is false without knowing the fact.
+    """
+    said = _counts(source)
+    whole = [c for c in said if _sums_to(c, [x for x in said if x != c])]
+    if not whole:
+        return False
+    now = _counts(statement)
+    return not any(_sums_to(c, [x for x in now if x != c]) for c in now)
+
+
+# A relative clause whose verb has no subject of its own («el autobús en el que viajaba chocó…»): who travelled?
+_SUBJECTLESS_RELATIVE = re.compile(
+    r"\b(?:en|con|desde|para|por|sobre|a)\s+(?:el|la|los|las)\s+que\s+(?:se\s+)?([a-záéíóúñ]+(?:aba|ía|ó|ió))\s+"
+    r"(?=[a-záéíóúñ]+(?:ó|ió|aron|ieron|aba|ía)\b)",
+)
+
+
+def subjectless_relative(text: str, span) -> bool:
+    """Return whether a relative clause's verb has no subject and the prompt names nobody who could be it."""
+    m = _SUBJECTLESS_RELATIVE.search(text)
+    if not m:
+        return False
+    words = re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", text)
+    named = any(w[:1].isupper() for w in words[1:]) or (
+        span is not None and span[0] < m.start() and text[span[0]].isupper()
+    )
+    return not named
+
+
+_IMPERSONAL_VERBS = frozenset({"haber", "existir", "hacer", "bastar", "tratar", "quedar", "faltar", "parecer"})
+
+
+def main_verb_without_subject(parse, span) -> bool:
+    """Return whether the main verb has no subject in the prompt and no word that could be it.
+
+    «Tras la Revolución Gloriosa de 1688 gozaba de una estabilidad…»: Spanish drops a subject said in the sentence
+    before. A passive or impersonal «se», «hubo», a question, a first or second person, or an answer that may be
+    the subject stand.
+    """
+    if parse.root is None or parse.text.lstrip().startswith("¿"):
+        return False
+    root = parse.tokens[parse.root]
+    if root.pos not in {"VERB", "AUX"} or not root.finite or root.feature("Person") not in {"3", ""}:
+        return False
+    if fold(root.lemma) in _IMPERSONAL_VERBS:
+        return False
+    kids = _children(parse)
+    heads = [root] + [parse.tokens[k.head] for k in kids.get(root.i, []) if k.dep == "cop"]
+    mine = [k for h in heads for k in kids.get(h.i, [])]
+    if any(k.dep.startswith(("nsubj", "csubj", "expl")) or k.text.lower() == "se" for k in mine):
+        return False
+    # A bare object after the verb may be a subject after it («luce la cruz roja»), or the verb is transitive and
+    # the lexical checks saw its clause: only a verb with nothing but phrases opened by a preposition is held.
+    if any(k.dep in {"obj", "iobj"} and not any(c.dep == "case" for c in kids.get(k.i, [])) for k in mine):
+        return False
+    # A name or a noun phrase before the verb that the model hung elsewhere may be its subject.
+    before = [t for t in parse.tokens if t.i < root.i]
+    if any(t.pos in {"PROPN", "NOUN", "PRON"} and t.dep in {"ROOT", "appos", "dislocated"} for t in before):
+        return False
+    opened = span is not None and re.search(
+        r"(?<!\w)(?:" + "|".join(sorted(_PREPOSITIONS)) + r")\s*$", parse.text[: span[0]], re.IGNORECASE
+    )
+    if span is not None and not opened and any(_inside(t, span) for t in before):
+        return False  # the answer before the verb, not inside a phrase: it may be the subject
+    return not any(t.pos == "PROPN" and not (span and _inside(t, span)) for t in parse.tokens if t.dep == "conj")
 
 
 def place_adverb_without_place(parse, span) -> bool:
@@ -582,4 +780,15 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "place_adverb"
     if reaction_without_trigger(parse, span) or surrender_without_place(parse, span):
         return "reaction"
+    if function_word_answer(text, span):
+        return "split_phrase"
+    if computed_answer(text, span):
+        return "computed"
+    tf = disc is not None and 0 <= index < len(disc.sentences) and _TF_PREFIX.match(prompt.strip())
+    if tf and broken_sum(text, disc.sentences[index].text):
+        return "computed"
+    if owner_not_a_person(text, span):
+        return "possessive"
+    if subjectless_relative(text, span) or main_verb_without_subject(parse, span):
+        return "no_subject"
     return definite_without_referent(parse, span, index, disc) or phrase_pointing_back(text, span, index, disc)

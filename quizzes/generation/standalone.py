@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, SENTENCE_INITIAL_STOP, STATE_HEAD_WORDS, fold
+from .lexicon import (
+    EVENT_HEADS,
+    FEMALE_FIRST_NAMES,
+    FIRST_NAMES,
+    LANDMARK_HEADS,
+    ORG_HEADS,
+    SENTENCE_INITIAL_STOP,
+    STATE_HEAD_WORDS,
+    fold,
+)
 from .text import Sentence, is_finite_verb, lemma, tokenize
 
 # Discourse connectors dropped from the start of a stem (with the comma that follows them). What they
@@ -134,7 +143,7 @@ _SAME_AS_BEFORE = re.compile(
     r"(?!\s+(?:a|al|en|de|del|entre)\b)(?=\s*[,.;:]|\s*$)",
     re.IGNORECASE,
 )
-_PERSONAL_RE = re.compile(r"^(él|ella|ellos|ellas)\b\s*", re.IGNORECASE)
+_PERSONAL_RE = re.compile(r"^(él|ella|ellos|ellas)\b(?:\s+mism[oa]s?\b)?\s*", re.IGNORECASE)
 # "En ella…", "Con él…", "De ellos…": a pronoun after a preposition, its referent said before.
 _PREP_PRONOUN_RE = re.compile(
     r"^(?:en|de|con|a|para|por|sin|sobre|tras|entre|desde|hasta|según|ante)\s+(?:él|ella|ellos|ellas|ello|esto|eso|este|esta|estos|estas)\b",
@@ -292,6 +301,7 @@ class Discourse:
     _name_words: frozenset[str] | None = None
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     use_parser: bool = True
+    _protagonist: str | None = None
 
     def subject(self, index: int) -> str:
         """Return the explicit subject of a sentence ("" when it has none the rules can see)."""
@@ -305,7 +315,8 @@ class Discourse:
                 lexical = sentence_subject(text, self.name_words())
                 if subj and lexical.startswith(subj):
                     subj = lexical  # "Isabel la Católica", where the parse took the epithet for an apposition
-                self._subjects[index] = subj
+                # «Magdalena Carmen Frida Kahlo Calderón (Coyoacán, 6 de julio…»: the name ends where its aside opens.
+                self._subjects[index] = re.split(r"\s*[(\[]", subj)[0]
             else:
                 self._subjects[index] = sentence_subject(text, self.name_words())
         return self._subjects[index]
@@ -357,7 +368,13 @@ class Discourse:
         return self._name_words
 
     def previous_subject(self, index: int) -> str:
-        """Return the subject carried over from the sentences before (null subjects keep the last one)."""
+        """Return the subject carried over from the sentences before (null subjects keep the last one).
+
+        In a text about a person (`protagonist`) a run of sentences without a subject of their own («Era hija
+        de…», «Ella misma afirmaba…», «A los seis años enfermó…») goes back to the text's opening, whose subject
+        is that person: the person is the subject carried over.
+        """
+        person = self.protagonist()
         for i in range(index - 1, max(-1, index - 4), -1):
             if self.sentences[i].skip == "headline":
                 break
@@ -365,8 +382,55 @@ class Discourse:
             if subj:
                 return subj
             if not starts_with_verb(self.sentences[i].text):
-                return ""
-        return ""
+                return person if person and self._null_run(index) else ""
+        return person if person and self._null_run(index) else ""
+
+    def protagonist(self) -> str:
+        """Return the person the text is about (its title, «Frida Kahlo»), or "" when it is not about a person.
+
+        A title of two to five words that opens with a first name and that the first sentence's subject (or its
+        opening words, up to a bracket or a comma) contains.
+        """
+        if self._protagonist is None:
+            title = self.title.strip(" .")
+            words = title.split()
+            first = next((s for s in self.sentences[:3] if not s.skip), None)
+            subject = fold(self.subject(first.index)) if first is not None else ""
+            if first is not None and not subject:
+                subject = fold(
+                    re.split(r"[(,]", first.text)[0]
+                )  # «Ada Ruiz (Burgos, 1901 - …) fue…»: the parse missed it
+            person = (
+                2 <= len(words) <= 5
+                and words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
+                and all(w[:1].isupper() or w in {"de", "del", "la", "y"} for w in words)
+                and all(fold(w) in subject.split() for w in words if w[:1].isupper())
+            )
+            self._protagonist = title if person else ""
+        return self._protagonist
+
+    def _null_run(self, index: int) -> bool:
+        """Return whether every sentence from the text's opening to `index` says no other subject than the person.
+
+        Sentences whose parse finds no subject or a personal pronoun («Ella misma») continue the run; the opening
+        sentence is the person's; any other explicit subject ends it.
+        """
+        first = next((s.index for s in self.sentences if not s.skip), None)
+        if first is None or first >= index:
+            return False
+        for i in range(index - 1, first, -1):
+            if self.sentences[i].skip:
+                continue
+            parse = self.parse(i)
+            if parse is None or parse.verb is None:
+                return False
+            if parse.subject is not None and not parse.subject_is_pronoun:
+                # «Kahlo sufrió fracturas…»: the person said by a name of theirs, the run goes on from there.
+                said = set(fold(parse.subject_text).split())
+                return bool(said) and said <= {fold(w) for w in self.protagonist().split()}
+            if parse.subject is not None and fold(parse.subject_text.split()[0]) not in {"el", "ella"}:
+                return False  # «ellos», «esto»: someone or something else
+        return True
 
     def mentions(self, index: int) -> list[Mention]:
         """Return the noun phrases of a sentence (see `Mention`), [] without the parse."""
@@ -1013,6 +1077,15 @@ def _drop_focus(m: re.Match) -> str:
     return m.group(0)
 
 
+# A connector set off by commas inside the clause («Islandia, por su parte, se encuentra…», «…, a su vez, …»): it
+# contrasts with or adds to the sentence before; the clause is true without it.
+_SET_OFF_CONNECTOR = re.compile(
+    r"\s*,\s*(?:por su parte|a su vez|en cambio|por el contrario|sin embargo|no obstante|por otra parte|"
+    r"por lo tanto|por tanto|asimismo|en consecuencia|de hecho|en efecto|por consiguiente|igualmente),\s*",
+    re.IGNORECASE,
+)
+
+
 def drop_connectors(text: str) -> str:
     """Remove opening connectors ("Además, …", "Sin embargo, …", "También hubo…") and inner "también"."""
     prev = None
@@ -1025,6 +1098,7 @@ def drop_connectors(text: str) -> str:
             text = dropped  # («Ese mismo año, el 4 de abril, …» keeps its year-giver: a day needs its year)
     text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
     text = _ADEMAS_INSIDE.sub("", text)
+    text = _SET_OFF_CONNECTOR.sub(" ", text)
     text = _THEN_INSIDE.sub(_drop_after_verb, text)
     text = _ASI_AFTER_VERB.sub(_drop_after_verb, text)
     text = _FOCUS_BEFORE_VERB.sub(_drop_focus, text)

@@ -143,3 +143,77 @@ def test_paragraphs_publish_no_phrase_that_points_back():
     for phrase in ("nuevo régimen", "La constitución de 1960", "Los _____ acordaron", "dos rivales"):
         assert not any(phrase in p for p in revolution), phrase
     assert revolution  # the text still publishes its other items
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "reason"),
+    [
+        # A noun whose content is told elsewhere, an episode in the plural.
+        ("La exploración de los fondos marinos tras _____ cambió la situación.", "la guerra", "shell_noun"),
+        ("Las obras comenzaron el 3 de mayo de _____ junto al puerto.", "1880", "anaphora"),
+        # An institution by its capitalised head alone, with no country.
+        ("Poco a poco, el Parlamento aprobó en _____ una ley de fábricas.", "1833", "no_country"),
+    ],
+)
+def test_a_shell_noun_an_episode_or_a_bare_institution_is_held(prompt, answer, reason):
+    disc = discourse("El faro de Punta Roja es una torre de piedra.", "Se encendió en 1850.", prompt, title="El faro")
+    text, span = filled(prompt, answer)
+    assert phrase_pointing_back(text, span, 2, disc) == reason
+
+
+def test_the_prompts_own_parse_holds_a_cut_or_a_giveaway():
+    from quizzes.generation import nlp
+    from quizzes.generation.pointing import (
+        broken_sum,
+        computed_answer,
+        function_word_answer,
+        main_verb_without_subject,
+        owner_not_a_person,
+        subjectless_relative,
+    )
+
+    # The answer is the difference of two counts the prompt states.
+    assert computed_answer(*filled("La flota tenía 40 barcos, 25 ingleses y _____ holandeses.", "15"))
+    assert not computed_answer(*filled("La flota tenía 40 barcos, 25 ingleses y _____ holandeses.", "12"))
+    assert not computed_answer(*filled("Del 5 de junio de 1967 al 5 de junio de _____ siguió cerrado.", "1975"))
+    # A false statement that breaks the sentence's sum shows it is false.
+    source = "La flota tenía 40 barcos, 25 ingleses y 15 holandeses."
+    assert broken_sum("La flota tenía 40 barcos, 25 ingleses y 9 holandeses.", source)
+    assert not broken_sum("La flota tenía 40 barcos, 25 ingleses y 15 holandeses.", source)
+    # A function word as the answer; a possession of a museum; a relative clause's verb without its subject.
+    assert function_word_answer(*filled("Entre _____, una epidemia diezmó la ciudad.", "tanto"))
+    assert owner_not_a_person(*filled("En 1939 _____ compró su autorretrato El marco.", "Museo del Louvre"))
+    assert not owner_not_a_person(*filled("En 1939 _____ vendió su autorretrato El marco.", "Frida Kahlo"))
+    assert subjectless_relative(*filled("El _____, el tren en el que viajaba descarriló cerca del río.", "1925"))
+    assert not subjectless_relative(*filled("El tren en el que viajaba Lorca descarriló en _____.", "1925"))
+    # A main verb whose subject is in the sentence before.
+    text, span = filled("Tras la Revolución Gloriosa de _____ gozaba de una estabilidad política.", "1688")
+    assert main_verb_without_subject(nlp.parse(text), span)
+    text, span = filled("Tras la Revolución Gloriosa de _____ el país gozaba de una estabilidad política.", "1688")
+    assert not main_verb_without_subject(nlp.parse(text), span)
+
+
+INVENTOR = (
+    "Ada Ruiz Velasco\n\n"
+    "Ada Ruiz Velasco (Burgos, 1901 - Madrid, 1980) fue una ingeniera española. Era hija de un relojero de Burgos. "
+    "Ella misma contaba que desmontaba relojes a los seis años. En 1925 ingresó en la Escuela de Ingenieros de "
+    "Madrid. En 1931 patentó un telar eléctrico."
+)
+
+
+def test_a_person_is_the_subject_carried_over_in_a_text_about_her():
+    bank = generate_bank(INVENTOR)
+    prompts = [q.prompt for q in bank.questions]
+    assert any(p.startswith("En _____, Ada Ruiz Velasco ingresó en") for p in prompts)
+    assert not any("Ada Ruiz Velasco misma" in p for p in prompts)
+
+
+def test_a_connector_set_off_by_commas_is_dropped():
+    from quizzes.generation.standalone import drop_connectors
+
+    assert (
+        drop_connectors("_____, por su parte, se encuentra sobre la dorsal.") == "_____ se encuentra sobre la dorsal."
+    )
+    assert drop_connectors("Berlín se dividió a su vez en cuatro sectores.") == (
+        "Berlín se dividió a su vez en cuatro sectores."
+    )
