@@ -210,6 +210,10 @@ def name_split(prompt: str, answer: str) -> bool:
     return False
 
 
+# A true statement this long that is its sentence with a word or two left out is a copy.
+COPIED_MIN_WORDS = 10
+
+
 def copied_statement(statement: str, sentence: str) -> bool:
     """Return whether a true/false statement copies its sentence: nearly all of it is one run of the sentence's words.
 
@@ -232,7 +236,31 @@ def copied_statement(statement: str, sentence: str) -> bool:
             run[j] = previous + 1 if a == b else 0
             longest = max(longest, run[j])
             previous = current
-    return longest >= COPIED_SHARE * len(said)
+    return longest >= COPIED_SHARE * len(said) or _words_left_out(said, words)
+
+
+def _words_left_out(said: list[str], words: list[str]) -> bool:
+    """Return whether the statement is its sentence with a word or two left out (and its tail cut): one copy.
+
+    «Los mexicas… dominaban [entonces] el centro de Mesoamérica…», «…habían extendido [además] entre la
+    burguesía…». An aside of several words dropped from the middle is a restatement, as the docstring above says.
+    """
+    if len(said) < COPIED_MIN_WORDS:
+        return False
+    j, runs, gaps = 0, 0, []
+    previous = -2
+    for a in said:
+        while j < len(words) and words[j] != a:
+            j += 1
+        if j == len(words):
+            return False  # a word of its own, or the order changed: restated
+        if j != previous + 1:
+            runs += 1
+            if previous >= 0:
+                gaps.append(j - previous - 1)
+        previous = j
+        j += 1
+    return runs <= 3 and all(gap <= 2 for gap in gaps)
 
 
 # Answers anyone guesses: a continent (folded).

@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..domain.grading import is_ascii_int
 from ..domain.numbers import format_amount, format_number, unit_label
@@ -34,6 +37,9 @@ class Option:
     text: str
     checked: bool = False
     position: int | None = None  # ordering: the position the student chose (never the right one)
+    # ordering: the select's label and its <option>s, written here (see ordering_options)
+    label: str = ""
+    positions_html: str = ""
 
 
 @dataclass
@@ -127,6 +133,7 @@ def question_view(
             for option in view.options:
                 raw = submitted.get(f"pos-{option.id}", "")
                 option.position = int(raw) if is_ascii_int(raw) and len(raw) < 4 else None
+        ordering_options(view.options)
     elif question.kind == QuestionKind.TRUE_FALSE:
         view.value = answer.get("value")
         if submitted is not None:
@@ -136,6 +143,26 @@ def question_view(
         if submitted is not None:
             view.text = submitted.get("text", "")[:300]
     return view
+
+
+def ordering_options(options: list[Option]) -> None:
+    """Write each ordering item's select label and its position <option>s (the chosen one selected).
+
+    In the template a {% blocktranslate %} per item and a loop of positions per item (n² nodes, each with a
+    localized number) cost more than the rest of the question; the HTML is the same. Positions are integers.
+    """
+    positions = range(1, len(options) + 1)
+    for option in options:
+        # As {% blocktranslate with item=o.text %}: the translation as it is, the item escaped.
+        option.label = mark_safe(_("Posición de «%(item)s»") % {"item": conditional_escape(option.text)})
+        option.positions_html = SafeString(
+            "".join(
+                f'<option value="{p}" selected>{p}</option>'
+                if option.position == p
+                else f'<option value="{p}">{p}</option>'
+                for p in positions
+            )
+        )
 
 
 def describe_answer(question: Question, choices: list[Choice], answer: dict | None) -> str:
@@ -217,6 +244,33 @@ def _slot_link(slot: int, answered: bool, *, current: bool) -> dict:
     return {"slot": slot, "number": str(slot), "answered": answered, "current": current, "label": label}
 
 
+_SLOT_BUTTON = (
+    '\n        <li><button type="submit" name="action" value="goto-{}" class="overview-btn{}{}"{} '
+    'aria-label="{}">{}</button></li>\n        '
+)
+
+
+def _slots_html(slots: list[dict]) -> SafeString:
+    """The «Ir a la pregunta» buttons, written here: a loop of four nodes per question in the template cost more than
+    the rest of the page's form (a 50-question quiz renders 50 of them on every question page)."""
+    buttons = format_html_join(
+        "",
+        _SLOT_BUTTON,
+        (
+            (
+                s["number"],
+                " is-answered" if s["answered"] else "",
+                " is-current" if s["current"] else "",
+                mark_safe(' aria-current="step"') if s["current"] else "",
+                s["label"],
+                s["number"],
+            )
+            for s in slots
+        ),
+    )
+    return SafeString("\n        ") + buttons + SafeString("\n      ")  # the template's own whitespace
+
+
 def attempt_question_page(
     *,
     response: Response,
@@ -247,13 +301,19 @@ def attempt_question_page(
         view.feedback = feedback_for(
             question=question, choices=choices, accepted=accepted, answer=response.answer, fraction=response.fraction
         )
+    links = [_slot_link(s, bool(a), current=s == response.slot) for s, a in slots]
+    n_answered = sum(1 for _s, a in slots if a)
     return {
         "response": response,
         "q": view,
         "slot": response.slot,
         "n": len(slots),
-        "slots": [_slot_link(s, bool(a), current=s == response.slot) for s, a in slots],
-        "n_answered": sum(1 for _s, a in slots if a),
+        "slots": links,
+        "slots_html": _slots_html(links),
+        "n_answered": n_answered,
+        # The heading and the count, as the template's {% blocktranslate %} wrote them.
+        "heading": _("Pregunta %(n)s de %(total)s") % {"n": response.slot, "total": len(slots)},
+        "answered_label": ngettext("%(a)s respondida", "%(a)s respondidas", n_answered) % {"a": n_answered},
         "locked": locked,
     }
 

@@ -147,3 +147,22 @@ def test_a_person_s_name_after_his_army_is_a_person_and_a_heading_does_not_make_
     assert types[("Washington", "El ejército ")] == "person"  # not the gazetteer's city
     assert types[("Cartago", "El ejército ")] == "place"
     assert {kind for (answer, _s), kind in types.items() if answer == "Saratoga"} == {"place"}
+
+
+def test_a_true_statement_with_a_word_left_out_is_a_copy():
+    from quizzes.generation.quality import copied_statement
+
+    sentence = (
+        "Los incas, también llamados hijos del Sol, dominaban entonces los Andes centrales mediante una red de "
+        "caminos que unía Cuzco, Quito y Cajamarca, y cobraban tributos a numerosos pueblos."
+    )
+    copy = "Verdadero o falso: los incas, también llamados hijos del Sol, dominaban los Andes centrales mediante una red de caminos."
+    assert copied_statement(copy, sentence)
+    # An aside of several words dropped from the middle, or the date moved to the front, is a restatement.
+    sentence = (
+        "El Victoria, el único barco de la flota que volvió, con dieciocho hombres a bordo, llegó a Sanlúcar en 1522."
+    )
+    assert not copied_statement(
+        "Verdadero o falso: el Victoria, con dieciocho hombres a bordo, llegó a Sanlúcar.", sentence
+    )
+    assert not copied_statement("Verdadero o falso: en 1522, el Victoria llegó a Sanlúcar.", sentence)
