@@ -701,7 +701,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
 TF_MIN_YEARS = 10
 
 
-def false_date(fact: Fact, ex: Extraction, wrong: list[str]) -> str:
+def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = "") -> str:
     """Return the date of a false statement about a date fact, "" when none is clearly wrong.
 
     The first wrong option that is the text's own date of another event («la guerra comenzó… el 13 de marzo de
@@ -718,9 +718,11 @@ def false_date(fact: Fact, ex: Extraction, wrong: list[str]) -> str:
         return ""  # «en febrero»: a month without its year is no fact to swap
     texts = {fold(format_date(value, precision)): value for _point, value in _date_pool(ex, precision)}
     answer = fold(fact.answer)
-    sentence_f = f" {fold(fact.sentence)} "
+    # The other date of the sentence is a fair swap when the statement (cut to its clause) does not say it:
+    # «la guerra comenzó… el 13 de marzo de 1940» (the day it ended).
+    sentence_f = f" {fold(statement or fact.sentence)} "
     for option in wrong:
-        if fold(option) in texts:
+        if fold(option) in texts and f" {fold(option)} " not in sentence_f:
             return option  # another event's date: a real substitution
         m = re.search(r"(\d{1,4})(\s+a\. C\.)?$", option)
         if m and abs((-1 if m.group(2) else 1) * int(m.group(1)) - year) >= TF_MIN_YEARS:

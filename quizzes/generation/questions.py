@@ -696,7 +696,9 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
     if fact.kind in {"date", "number"} and wrong and not _aside(fact, disc) and not range_start(fact):
         false_value, swap_kind = wrong[0], fact.kind
         if fact.kind == "date":
-            false_value = false_date(fact, ex, wrong)  # not «1983» for «1984»: another date of the text, or far off
+            false_value = false_date(
+                fact, ex, wrong, said
+            )  # not «1983» for «1984»: another date of the text, or far off
     elif fact.kind in {"place", "organization", "event", "person"} and wrong and not fact.members:
         false_value, swap_kind = wrong[0], "entity"
     if false_value and int(stable_key(fact.key, "tf")[:2], 16) % 2 == 0:
