@@ -32,7 +32,7 @@ from .lexicon import (
     demonym_forms,
     fold,
 )
-from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, Discourse, verbish
+from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, ADJECTIVE_ENDING, Discourse, verbish
 
 BLANK = "_____"
 _CLITICS = {"lo": ("Masc", "Sing"), "la": ("Fem", "Sing"), "los": ("Masc", "Plur"), "las": ("Fem", "Plur")}
@@ -278,11 +278,7 @@ _NOT_NOUNS = frozenset(
     | {"breve", "dura", "duro", "buena", "bueno", "mala", "malo", "vieja", "viejo", "antigua", "antiguo", "joven"}
     | {"pequena", "pequeno", "grande", "alta", "alto", "baja", "bajo", "lenta", "lento", "rapida", "rapido"}
 )
-# The endings of a Spanish adjective after its noun («la masa atómica», «el poder central»): a term of the text.
-_ADJECTIVE = re.compile(
-    r"(?:ic[oa]|al|ar|iv[oa]|os[oa]|an[oa]|ense|ista|in[oa]|ad[oa]|id[oa]|ble|ári[oa]|ori[oa]|ér?e[oa]|ent[oa]|cto|cta)s?$|"
-    r"(?:ales|ares|bles)$"
-)
+_ADJECTIVE = ADJECTIVE_ENDING
 _NOT_ADJ = frozenset({"cada", "toda", "todo", "todos", "todas", "nada", "para", "hasta", "tras", "durante", "mediante"})
 # Nouns whose content is told elsewhere («la situación», «la medida», «el resultado»): said with the article alone
 # they stand for what the sentence before said. General Spanish.

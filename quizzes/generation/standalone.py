@@ -761,40 +761,86 @@ def topic_class(disc: Discourse) -> tuple[str, str]:
     return found
 
 
-def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
-    """Return the stem with a bare phrase of the topic's class said by the topic's name («el volcán» → «el Teide»).
+def _definitions(disc: Discourse) -> list[tuple[int, str, str]]:
+    """Return the text's definitions «X es/fue un(a) N…» opening a sentence: (sentence, X, N), in order.
 
-    «El Teide es un volcán…» makes a later «el volcán», said with the article alone, the Teide: a student who sees
-    the prompt alone is told its name. Left as it is when the prompt names the topic already or the phrase says
-    which one («el volcán de Fuego», «el volcán que…»), or when the class is the title's word (the student reads it).
+    «La viruela era una enfermedad…» in the second sentence names what a later «la enfermedad» is, as the opening
+    «El Teide es un volcán…» names «el volcán».
     """
-    subject, noun = topic_class(disc)
-    if not subject or index <= next((s.index for s in disc.sentences if not s.skip), 0):
-        return text
-    if fold(subject) in fold(text) or fold(noun) in set(re.findall(r"\w+", fold(disc.title))):
-        return text
-    pattern = re.compile(
-        r"(?<![\w])(el|la|del|al)\s+"
-        + re.escape(noun)
-        + r"(?![\w])(?!\s*(?:de|del|que|cuyo|cuya)\b)(?!\s+(?-i:[A-ZÁÉÍÓÚÑ]))",
-        re.IGNORECASE,
-    )
-    m = pattern.search(text)
-    if m is None:
-        return text
-    words = subject.split()
-    said = subject
-    # «El Teide», «La penicilina» take a lower article inside a sentence; a title whose article does not agree
-    # with its class («Las meninas es un cuadro») or that has none («Cien años de soledad») is said as written.
-    if words[0].lower() in _ARTICLES and len(words) > 1 and (words[0].lower() in {"los", "las"}) == noun.endswith("s"):
-        said = words[0].lower() + " " + " ".join(words[1:])
-    low = m.group(1).lower()
-    if low in {"del", "al"}:
-        said = ("de " if low == "del" else "a ") + said
-        said = said.replace("de el ", "del ").replace("a el ", "al ")
-    if m.group(1)[:1].isupper() or m.start() == 0:
-        said = _upper_first(said)
-    return text[: m.start()] + said + text[m.end() :]
+    cached = getattr(disc, "_definitions", None)
+    if cached is not None:
+        return cached
+    found = []
+    for sent in disc.sentences:
+        if sent.skip:
+            continue
+        m = _DEFINITION.match(drop_connectors(sent.text))
+        if m and m.group("noun") not in _FUNCTION_WORDS and not m.group("noun").endswith("mente"):
+            subject = m.group("subject").strip()
+            if fold(subject.split()[0]) not in {"este", "esta", "ese", "esa", "aquel", "aquella", "su", "sus"}:
+                found.append((sent.index, subject, m.group("noun")))
+    disc._definitions = found
+    return found
+
+
+# The endings of a Spanish adjective after its noun («el médico inglés», «la masa atómica», «el volcán activo»): a
+# phrase that says which one, or a term of the text.
+ADJECTIVE_ENDING = re.compile(
+    r"(?:ic[oa]|al|ar|iv[oa]|os[oa]|an[oa]|ense|ista|in[oa]|ad[oa]|id[oa]|ble|ári[oa]|ori[oa]|ér?e[oa]|ent[oa]|cto|cta)s?$|"
+    r"(?:ales|ares|bles|és|esa|eses|esas)$"
+)
+
+
+def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
+    """Return the stem with a bare phrase of a defined class said by its name («el volcán» → «el Teide»).
+
+    «El Teide es un volcán…» makes a later «el volcán», said with the article alone, the Teide; «La viruela era una
+    enfermedad…» makes «la enfermedad» the smallpox: a student who sees the prompt alone is told its name. The
+    nearest definition of that class before the sentence counts, and only when no other member of the class was
+    introduced since («un / otro volcán») nor in the sentence itself. Left as it is when the prompt names it already,
+    the phrase says which one («el volcán de Fuego», «el volcán que…», an adjective after it), or the class is a
+    word of the title (the student reads it).
+    """
+    title = set(re.findall(r"\w+", fold(disc.title)))
+    for at, subject, noun in reversed(_definitions(disc)):
+        if at >= index:
+            continue
+        if fold(subject) in fold(text) or fold(noun) in title:
+            return text
+        pattern = re.compile(
+            r"(?<![\w])(el|la|del|al)\s+" + re.escape(noun) + r"(?![\w])(?!\s*(?:de|del|que|cuyo|cuya)\b)",
+            re.IGNORECASE,
+        )
+        m = pattern.search(text)
+        if m is None:
+            continue
+        nxt = re.match(r"\s+([\wáéíóúñüÁÉÍÓÚÑÜ]+)", text[m.end() :])
+        word = nxt.group(1) if nxt else ""
+        if word[:1].isupper() or (word.islower() and ADJECTIVE_ENDING.search(word) and not verbish(word)):
+            return text  # «el volcán activo», «el volcán Etna»: it says which one itself
+        other = re.compile(
+            r"(?<![\w])(?:un|una|otro|otra)\s+(?:[a-záéíóúñü]+\s+)?" + re.escape(noun) + r"(?![\w])", re.I
+        )
+        if any(other.search(disc.sentences[i].text) for i in range(at + 1, index + 1) if i < len(disc.sentences)):
+            return text  # another volcano was introduced since: which one?
+        words = subject.split()
+        said = subject
+        # «El Teide», «La penicilina» take a lower article inside a sentence; a title whose article does not agree
+        # with its class («Las meninas es un cuadro») or that has none («Cien años de soledad») is said as written.
+        if (
+            words[0].lower() in _ARTICLES
+            and len(words) > 1
+            and (words[0].lower() in {"los", "las"}) == noun.endswith("s")
+        ):
+            said = words[0].lower() + " " + " ".join(words[1:])
+        low = m.group(1).lower()
+        if low in {"del", "al"}:
+            said = ("de " if low == "del" else "a ") + said
+            said = said.replace("de el ", "del ").replace("a el ", "al ")
+        if m.group(1)[:1].isupper() or m.start() == 0:
+            said = _upper_first(said)
+        return text[: m.start()] + said + text[m.end() :]
+    return text
 
 
 def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:

@@ -217,3 +217,24 @@ def test_a_connector_set_off_by_commas_is_dropped():
     assert drop_connectors("Berlín se dividió a su vez en cuatro sectores.") == (
         "Berlín se dividió a su vez en cuatro sectores."
     )
+
+
+def test_a_class_defined_later_in_the_text_is_said_by_its_name_and_an_adjective_keeps_it():
+    disc = discourse(
+        "La quinina es un alcaloide extraído de la corteza del quino.",
+        "La malaria era una enfermedad muy extendida en las zonas tropicales.",
+        "En 1820 la enfermedad mataba a miles de soldados.",
+        "Un médico francés aisló el alcaloide.",
+        title="La quinina",
+    )
+    assert definite_reference("En _____ la enfermedad mataba a miles de soldados.", 2, disc)[0] == (
+        "En _____ la malaria mataba a miles de soldados."
+    )
+    # An adjective after the noun says which one; another member introduced since leaves it as it is.
+    assert definite_reference("En _____ la enfermedad tropical mataba a miles.", 2, disc)[0] == (
+        "En _____ la enfermedad tropical mataba a miles."
+    )
+    disc.sentences[2] = Sentence(index=2, text="En 1820 una enfermedad nueva llegó.", start=0, end=10)
+    assert definite_reference("En _____ la enfermedad mataba a miles de soldados.", 3, disc)[0] == (
+        "En _____ la enfermedad mataba a miles de soldados."
+    )
