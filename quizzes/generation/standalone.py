@@ -150,6 +150,24 @@ _PREP_PRONOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"^(su|sus)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
+# Nouns only a person has: «sus restos», «su esposa», «su muerte» are said of a person, never of an event or a thing.
+_PERSON_NOUNS = {
+    "restos", "hijo", "hijos", "hija", "hijas", "esposa", "esposo", "marido", "padre", "madre", "padres", "hermano",
+    "hermanos", "hermana", "hermanas", "muerte", "tumba", "nacimiento", "infancia", "juventud", "viuda", "familia",
+}  # fmt: skip
+
+
+def _person_like(name: str, disc) -> bool:
+    """Return whether a name may be a person's: not a thing named with its article («el Día de las Letras
+    Gallegas», «la Revolución francesa»), unless a first name or a title opens it («el rey Felipe II»)."""
+    if disc is not None and name == disc.protagonist():
+        return True
+    if not re.match(r"(?:el|la|los|las)\s+[A-ZÁÉÍÓÚÑ]", name, re.IGNORECASE):
+        return True  # «Kahlo», «Bolívar», «el rey Felipe II»
+    first = next((w for w in name.split() if w[:1].isupper()), "")
+    return first in FIRST_NAMES or first in FEMALE_FIRST_NAMES
+
+
 _DEMONSTRATIVE_ARTICLE = {
     "este": "el",
     "ese": "el",
@@ -1201,6 +1219,9 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         if named:
             # "Su hijo Sancho Ramírez conquistó…": the name says who; the possessive goes.
             return stand_alone(text[m.end() :].lstrip(), index, disc, blank=blank)
+        if owner and m.group(2).lower() in _PERSON_NOUNS and not _person_like(owner, disc):
+            # «Sus restos descansan…» after «se celebra el Día de las Letras Gallegas»: remains are a person's.
+            owner = disc.protagonist() if disc else ""
         if not owner or not article or not _proper(owner) or blank in owner:
             return text, "possessive"
         text = _upper_first(f"{article} {m.group(2)} {_of(_lower_article(owner))}") + text[m.end() :]

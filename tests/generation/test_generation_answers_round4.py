@@ -166,3 +166,13 @@ def test_a_true_statement_with_a_word_left_out_is_a_copy():
         "Verdadero o falso: el Victoria, con dieciocho hombres a bordo, llegó a Sanlúcar.", sentence
     )
     assert not copied_statement("Verdadero o falso: en 1522, el Victoria llegó a Sanlúcar.", sentence)
+
+
+def test_a_person_s_remains_are_never_said_of_an_event():
+    text = (
+        "Gustavo Adolfo Bécquer\n\n"
+        "Gustavo Adolfo Bécquer fue un poeta sevillano. Desde 1913 se celebra el Día de la Poesía Sevillana en su honor. "
+        "Sus restos descansan desde 1972 en el Panteón de Sevillanos Ilustres."
+    )
+    bank = generate_bank(text)
+    assert not any("del Día de la Poesía" in q.prompt for q in bank.questions)
