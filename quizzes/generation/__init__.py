@@ -115,8 +115,9 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         checked.append(q)
     questions = checked
     # Then the prompt's own parse (pointing.py) for the items nothing else holds, parsed in one batch.
-    pending = [q for q in questions if pointing_input(q, facts_by_key) is not None]
-    warm_prompts([pointing_input(q, facts_by_key)[:2] for q in pending])
+    # (An ordering item's labels are read by their words alone: `check_pointing` takes it too.)
+    pending = [q for q in questions if pointing_input(q, facts_by_key) is not None or q.kind == "ordering"]
+    warm_prompts([pointing_input(q, facts_by_key)[:2] for q in pending if q.kind != "ordering"])
     for q in pending:
         try:
             check_pointing(q, facts_by_key, disc)

@@ -8,7 +8,7 @@ import re
 from .facts import Extraction, group_surface_forms
 from .lexicon import EVENT_HEADS, FIRST_NAMES, NUMBER_WORD_SET, ORG_HEADS, STATE_HEAD_WORDS, fold
 from .model import Fact, Question
-from .pointing import prompt_problem
+from .pointing import phrase_pointing_back, prompt_problem
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
 from .standalone import Discourse, outside_reference
 
@@ -513,12 +513,38 @@ def pointing_input(q: Question, facts: dict[str, Fact]) -> tuple[str, str, int] 
     return q.prompt, (q.correct[0] if asks and q.correct else ""), qfacts[0].sentence_index
 
 
+def _label_problem(q: Question, facts: dict[str, Fact], disc: Discourse) -> str:
+    """Return why one of an ordering item's labels points outside it, or ""."""
+    sentences = sorted({facts[k].sentence_index for k in q.fact_keys if k in facts})
+    for label in q.correct:
+        words = set(fold(label).split())
+        # The label's sentence: the one of the item's facts that shares most words with it.
+        index = max(
+            sentences,
+            key=lambda i: (
+                len(words & set(fold(disc.sentences[i].text).split())) if 0 <= i < len(disc.sentences) else -1
+            ),
+            default=-1,
+        )
+        problem = phrase_pointing_back(label, None, index, disc)
+        if problem:
+            return problem
+    return ""
+
+
 def check_pointing(q: Question, facts: dict[str, Fact], disc: Discourse) -> None:
-    """Hold an item whose prompt's own parse finds a reference outside it or a broken cut (pointing.py)."""
-    said = pointing_input(q, facts)
-    if said is None:
-        return
-    problem = prompt_problem(*said, disc)
+    """Hold an item whose prompt's own parse finds a reference outside it or a broken cut (pointing.py).
+
+    An ordering item is held when one of its labels points back («El nuevo régimen convocó elecciones libres.»):
+    each label is read by its words, against its own sentence (`pointing.phrase_pointing_back`).
+    """
+    if q.kind == "ordering":
+        problem = "" if q.checks_failed else _label_problem(q, facts, disc)
+    else:
+        said = pointing_input(q, facts)
+        if said is None:
+            return
+        problem = prompt_problem(*said, disc)
     if not problem:
         return
     q.notes.append(f"pointing:{problem}")

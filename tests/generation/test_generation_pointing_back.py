@@ -143,6 +143,14 @@ def test_paragraphs_publish_no_phrase_that_points_back():
     for phrase in ("nuevo régimen", "La constitución de 1960", "Los _____ acordaron", "dos rivales"):
         assert not any(phrase in p for p in revolution), phrase
     assert revolution  # the text still publishes its other items
+    # Nor an ordering item one of whose labels points back («El nuevo régimen convocó elecciones libres.»).
+    labels = [
+        label
+        for q in generate_bank(REVOLUTION).questions
+        if q.kind == "ordering" and q.status == "published"
+        for label in q.correct
+    ]
+    assert not any("nuevo régimen" in label or label.startswith("La constitución") for label in labels)
 
 
 @pytest.mark.parametrize(
