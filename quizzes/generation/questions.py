@@ -72,9 +72,14 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
     start = pm.start() if pm else a
     rm = re.match(rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE)
+    if rm and re.match(r"\s+tras\s+\w", text[b:], re.IGNORECASE):
+        rm = None  # «en septiembre de 1794 tras más de cinco años»: «tras» opens the next phrase, not said after a time
     end = b + (rm.end() if rm and not (rm.group().rstrip().endswith(("de", "del", "que"))) else 0)
     if rm and rm.group().rstrip().endswith(("de", "del", "que")):
         end = b + len(re.match(rf"\s+{_RELATIVE}", text[b:], re.IGNORECASE).group())
+    of = re.match(r"\s+de\s+[a-záéíóúñ]+\b", text[end:])
+    if not rm and of and re.search(r"\b(?:años|meses|días|semanas|siglos|horas|décadas)$", text[a:b]):
+        end += of.end()  # «tras cinco años de viaje»: the duration's «de viaje» goes with it
     return start, end
 
 

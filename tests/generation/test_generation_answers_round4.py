@@ -176,3 +176,16 @@ def test_a_person_s_remains_are_never_said_of_an_event():
     )
     bank = generate_bank(text)
     assert not any("del Día de la Poesía" in q.prompt for q in bank.questions)
+
+
+def test_a_masked_date_or_duration_leaves_a_whole_statement():
+    """«…regresaron a Cádiz en septiembre de 1794 tras más de cinco años de viaje»: masking the date kept «tras»
+    off the duration («regresaron a Cádiz más de cinco años de viaje»), masking the duration left «de viaje»."""
+    bank = generate_bank(
+        "Las naves de Elcano zarparon de Sevilla en 1519. "
+        "Las naves regresaron a Sanlúcar en septiembre de 1522 tras casi tres años de viaje."
+    )
+    prompts = [q.prompt for q in bank.questions if "regresaron" in q.prompt]
+    assert prompts
+    assert not any("Sanlúcar casi tres años" in p or "Sanlúcar más de" in p for p in prompts)
+    assert all("tras" in p for p in prompts if "de viaje" in p)
