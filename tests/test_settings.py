@@ -168,3 +168,19 @@ def test_database_health_checks_are_on_unless_turned_off():
             timeout=120,
         )
         assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
+
+
+def test_postgresql_prepares_its_statements_unless_turned_off():
+    """PostgreSQL: parameters bound by the server and hot statements prepared (docs/production.md, fifth round);
+    DJANGO_DB_PREPARED_STATEMENTS=0 behind a pooler in transaction mode. SQLite has no such options."""
+    base = {"DJANGO_SECRET_KEY": "x" * 60, "DJANGO_ALLOWED_HOSTS": "example.org"}
+    options = "settings.DATABASES['default'].get('OPTIONS', {})"
+    expression = f"({options}.get('server_side_binding'), {options}.get('prepare_threshold'))"
+    postgres = {"DATABASE_URL": "postgres://user@db.example.org:5432/winterwar"}
+    for extra, expected in [
+        (postgres, "(True, 5)"),
+        ({**postgres, "DJANGO_DB_PREPARED_STATEMENTS": "0"}, "(None, None)"),
+        ({"DATABASE_URL": "sqlite:///tmp/ww.sqlite3"}, "(None, None)"),
+    ]:
+        result = settings_value(expression, {**base, **extra})
+        assert result.stdout.strip().splitlines()[-1] == expected, result.stderr

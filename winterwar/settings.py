@@ -132,6 +132,7 @@ TEMPLATES = [
                 "quizzes.context_processors.roles",
             ],
             "libraries": {"fragments": "winterwar.fragments"},  # the base layout's pieces rendered once per process
+            "builtins": ["winterwar.extends"],  # Django's {% extends %}, its parent's blocks found once per template
         },
     },
 ]
@@ -153,6 +154,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DJANGO_DB_PREPARED_STATEMENTS", True
+):
+    # Parameters bound by the server and a statement prepared once it has run five times on a connection (psycopg's
+    # prepare_threshold, which Django turns off by default): PostgreSQL then stops parsing and planning the same hot
+    # reads on every request (docs/production.md, fifth round). Turn it off (0) behind a pooler in transaction mode
+    # (PgBouncer before 1.21), which cannot keep a connection's prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "quizzes.User"
