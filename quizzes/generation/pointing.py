@@ -29,6 +29,7 @@ from .lexicon import (
     MONTHS,
     ORG_HEADS,
     SENTENCE_INITIAL_STOP,
+    country_names,
     demonym_forms,
     fold,
 )
@@ -432,21 +433,43 @@ _PERSONAL_THINGS = frozenset(
 )
 
 
-def owner_not_a_person(text: str, span) -> bool:
+_NAME_CHUNK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+(?:(?:de|del|la|las|los)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*")
+
+
+def _not_a_person(name: str, disc: Discourse | None) -> bool:
+    """Return whether a name is an institution, a work, an event or a place (a country, a place the text types)."""
+    first = name.split()[0]
+    if first in {*ORG_HEADS, *LANDMARK_HEADS, *EVENT_HEADS}:
+        return True
+    places = {fold(n) for n in country_names()}
+    if disc is not None:
+        places |= {fold(n) for names in disc.kinds.values() for n, _subtype in names}
+    return fold(name) in places
+
+
+def owner_not_a_person(text: str, span, disc: Discourse | None = None) -> bool:
     """Return whether «su / sus + something a person has» can belong to nothing in the prompt but a non-person.
 
     «_____ compró su autorretrato El marco» → «Museo del Louvre»: the answer, the only name before the possessive,
-    is a museum, so the self-portrait is someone's told before.
+    is a museum, so the self-portrait is someone's told before. «Durante su reinado, España se convirtió…»: the name
+    after a fronted phrase is a country, and a country has no reign.
     """
     for m in re.finditer(r"(?<!\w)(?:su|sus)\s+([a-záéíóúñü]+)", text):
         if fold(m.group(1)) not in _PERSONAL_THINGS:
             continue
-        before = re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", text[: m.start()])
-        names = [w for i, w in enumerate(before) if w[:1].isupper() and (i or fold(w) not in SENTENCE_INITIAL_STOP)]
-        if not names:
-            continue  # (outside_reference holds a possessive with nothing before it)
-        heads = {*ORG_HEADS, *LANDMARK_HEADS, *EVENT_HEADS}
-        if all(w in heads or (span and span[0] <= text.find(w) < span[1] and before and w != names[0]) for w in names):
+        chunks = [c.group(0) for c in _NAME_CHUNK.finditer(text[: m.start()])]
+        if chunks and chunks[0].split()[0] == text.lstrip("¿¡ ").split()[0]:
+            # The opening capital: a name only if it is not a function word («Durante», «El»).
+            words = chunks[0].split()
+            rest = words[1:] if fold(words[0]) in {fold(w) for w in SENTENCE_INITIAL_STOP} else words
+            chunks = ([" ".join(rest)] if rest else []) + chunks[1:]
+        if not chunks:
+            comma = text.find(",", m.end())
+            after = _NAME_CHUNK.match(text[comma + 1 :].lstrip()) if comma > 0 else None
+            if after is None or not re.match(r"[¿¡]?\s*(?i:en|durante|tras|desde|con|bajo|a)\b", text):
+                continue  # (outside_reference holds a possessive with nothing before it)
+            chunks = [after.group(0)]
+        if all(_not_a_person(c, disc) for c in chunks):
             return True
     return False
 
@@ -783,7 +806,7 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
     tf = disc is not None and 0 <= index < len(disc.sentences) and _TF_PREFIX.match(prompt.strip())
     if tf and broken_sum(text, disc.sentences[index].text):
         return "computed"
-    if owner_not_a_person(text, span):
+    if owner_not_a_person(text, span, disc):
         return "possessive"
     if subjectless_relative(text, span) or main_verb_without_subject(parse, span):
         return "no_subject"

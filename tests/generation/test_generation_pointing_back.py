@@ -246,3 +246,18 @@ def test_a_class_defined_later_in_the_text_is_said_by_its_name_and_an_adjective_
     assert definite_reference("En _____ la enfermedad mataba a miles de soldados.", 3, disc)[0] == (
         "En _____ la enfermedad mataba a miles de soldados."
     )
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "held"),
+    [
+        ("Durante su reinado, España se convirtió en la primera potencia de Europa en _____.", "1550", True),
+        ("Durante su reinado, Felipe II gobernó desde _____.", "Madrid", False),
+        ("Durante su reinado, _____ gobernó desde Madrid.", "Felipe II", False),
+        ("Marie Curie ocupó su cátedra en _____.", "1906", False),
+    ],
+)
+def test_a_reign_or_a_portrait_needs_a_person_to_own_it(prompt, answer, held):
+    from quizzes.generation.pointing import owner_not_a_person
+
+    assert owner_not_a_person(*filled(prompt, answer)) is held
