@@ -391,6 +391,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         if am:
             approx = APPROX_MARKERS[am.group(1).lower()]
             start = am.start(1)
+        elif re.match(r"\s+(?:aproximadamente|más o menos)\b", text[end:]):
+            approx = "about"  # «300 esqueletos aproximadamente»: the stem keeps the word after the blank
         value = {
             "number": number,
             "unit": unit,

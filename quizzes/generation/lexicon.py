@@ -229,6 +229,7 @@ APPROX_MARKERS = {
     "casi": "about",
     "cerca de": "about",
     "alrededor de": "about",
+    "en torno a": "about",
     "aproximadamente": "about",
     "unos": "about",
     "unas": "about",

@@ -662,6 +662,9 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             prompt = _alone_stem(
                 fact, disc, num_notes, span=(ns[0], end), replacement=BLANK + (unit_after if half else "")
             )
+            # «unos 300», «cerca de 300», «en torno a 300», «300 aproximadamente»: a round figure, so a typed one within
+            # 10 % is right too (the result page states the range). «más de 300» is a bound the stem keeps before the
+            # blank: its figure is exact, as is an exact figure.
             tol = abs(v["number"]) * 0.1 if v.get("approx") == "about" else 0.0
             unit = v.get("unit") or ""
             numeric = {"value": v["number"], "tolerance": tol, "unit": unit}

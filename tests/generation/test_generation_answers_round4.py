@@ -189,3 +189,12 @@ def test_a_masked_date_or_duration_leaves_a_whole_statement():
     assert prompts
     assert not any("Sanlúcar casi tres años" in p or "Sanlúcar más de" in p for p in prompts)
     assert all("tras" in p for p in prompts if "de viaje" in p)
+
+
+def test_more_approximate_quantities_get_a_tolerance():
+    for sentence in (
+        "En la necrópolis aparecieron en torno a 300 esqueletos de época romana.",
+        "En la necrópolis aparecieron 300 esqueletos aproximadamente de época romana.",
+    ):
+        numeric = [q for q in generate_bank(sentence).questions if q.kind == "numeric"]
+        assert numeric and numeric[0].numeric["tolerance"] == 30, sentence
