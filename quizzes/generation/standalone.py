@@ -782,20 +782,23 @@ def topic_class(disc: Discourse) -> tuple[str, str]:
 def _definitions(disc: Discourse) -> list[tuple[int, str, str]]:
     """Return the text's definitions «X es/fue un(a) N…» opening a sentence: (sentence, X, N), in order.
 
-    «La viruela era una enfermedad…» in the second sentence names what a later «la enfermedad» is, as the opening
-    «El Teide es un volcán…» names «el volcán».
+    «Louis Pasteur fue un químico…» in a later sentence names what a later «el químico» is, as the opening «El Teide es
+    un volcán…» names «el volcán» (after the opening, only a definition of a name counts).
     """
     cached = getattr(disc, "_definitions", None)
     if cached is not None:
         return cached
     found = []
+    first = next((s.index for s in disc.sentences if not s.skip), -1)
     for sent in disc.sentences:
         if sent.skip:
             continue
         m = _DEFINITION.match(drop_connectors(sent.text))
         if m and m.group("noun") not in _FUNCTION_WORDS and not m.group("noun").endswith("mente"):
             subject = m.group("subject").strip()
-            if fold(subject.split()[0]) not in {"este", "esta", "ese", "esa", "aquel", "aquella", "su", "sus"}:
+            # The opening defines what the text is about («La penicilina es un antibiótico»); later, only a name
+            # («Louis Pasteur fue un químico») does: «El objetivo era una paz…» does not make «la paz» the objective.
+            if sent.index == first or any(w[:1].isupper() for w in subject.split()[1:]):
                 found.append((sent.index, subject, m.group("noun")))
     disc._definitions = found
     return found
@@ -812,8 +815,8 @@ ADJECTIVE_ENDING = re.compile(
 def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
     """Return the stem with a bare phrase of a defined class said by its name («el volcán» → «el Teide»).
 
-    «El Teide es un volcán…» makes a later «el volcán», said with the article alone, the Teide; «La viruela era una
-    enfermedad…» makes «la enfermedad» the smallpox: a student who sees the prompt alone is told its name. The
+    «El Teide es un volcán…» makes a later «el volcán», said with the article alone, the Teide; «Louis Pasteur fue un
+    químico…» makes a later «el químico» Pasteur: a student who sees the prompt alone is told the name. The
     nearest definition of that class before the sentence counts, and only when no other member of the class was
     introduced since («un / otro volcán») nor in the sentence itself. Left as it is when the prompt names it already,
     the phrase says which one («el volcán de Fuego», «el volcán que…», an adjective after it), or the class is a

@@ -230,21 +230,24 @@ def test_a_connector_set_off_by_commas_is_dropped():
 def test_a_class_defined_later_in_the_text_is_said_by_its_name_and_an_adjective_keeps_it():
     disc = discourse(
         "La quinina es un alcaloide extraído de la corteza del quino.",
-        "La malaria era una enfermedad muy extendida en las zonas tropicales.",
-        "En 1820 la enfermedad mataba a miles de soldados.",
-        "Un médico francés aisló el alcaloide.",
+        "Pierre Pelletier fue un químico francés nacido en París.",
+        "En 1820 el químico aisló la quinina.",
+        "El objetivo era una cura barata.",
+        "En 1830 la cura llegó a Argelia.",
         title="La quinina",
     )
-    assert definite_reference("En _____ la enfermedad mataba a miles de soldados.", 2, disc)[0] == (
-        "En _____ la malaria mataba a miles de soldados."
+    assert definite_reference("En _____ el químico aisló la quinina.", 2, disc)[0] == (
+        "En _____ Pierre Pelletier aisló la quinina."
     )
-    # An adjective after the noun says which one; another member introduced since leaves it as it is.
-    assert definite_reference("En _____ la enfermedad tropical mataba a miles.", 2, disc)[0] == (
-        "En _____ la enfermedad tropical mataba a miles."
+    # An adjective after the noun says which one; a definition of a common noun after the opening names nothing.
+    assert definite_reference("En _____ el químico francés aisló la quinina.", 2, disc)[0] == (
+        "En _____ el químico francés aisló la quinina."
     )
-    disc.sentences[2] = Sentence(index=2, text="En 1820 una enfermedad nueva llegó.", start=0, end=10)
-    assert definite_reference("En _____ la enfermedad mataba a miles de soldados.", 3, disc)[0] == (
-        "En _____ la enfermedad mataba a miles de soldados."
+    assert definite_reference("En _____ la cura llegó a Argelia.", 4, disc)[0] == "En _____ la cura llegó a Argelia."
+    # Another member introduced since: which one?
+    disc.sentences[3] = Sentence(index=3, text="Un químico alemán lo contradijo.", start=0, end=10)
+    assert (
+        definite_reference("En _____ el químico viajó a Argelia.", 4, disc)[0] == "En _____ el químico viajó a Argelia."
     )
 
 
