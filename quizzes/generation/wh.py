@@ -114,6 +114,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         if verb:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
             subj_text = subj[0].lower() + subj[1:] if determiner else subj
+            if wh.startswith(("En qué año", "Cuándo")) and len(verb.split()) == 1 and lemma(verb.lower()) == "ser":
+                return ""  # «¿En qué año es la Celestina una obra… publicada en Burgos?»: the date is the participle's
             tail = _verb_tail(verb, after)
             if tail is None:
                 return ""  # the words after the verb may belong to it: the subject could split them

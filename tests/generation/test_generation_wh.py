@@ -206,3 +206,8 @@ def test_tener_que_stays_whole_and_two_bare_names_stay_a_cloze():
     # «¿En qué año ocupó Túnez Francia?» does not say which country occupied which.
     assert wh_prompt(YEAR, f"En {MARK} Francia ocupó Túnez.", None) == ""
     assert wh_prompt(YEAR, f"En {MARK} el Reino de Italia ocupó Libia.", None) == ""
+
+
+def test_a_date_is_never_asked_of_a_copula():
+    stem = f"El Lazarillo es una novela española anónima publicada por primera vez en Burgos en {MARK}."
+    assert wh_prompt(YEAR, stem, None) == ""
