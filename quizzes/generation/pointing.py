@@ -725,6 +725,20 @@ def function_answer(parse, span) -> bool:
     return bool(inside) and all(t.pos in {"DET", "PRON"} for t in inside)
 
 
+# «¿En qué año fue Alfred Nobel un químico…, nacido en Estocolmo?»: a definition asked by when or where; the date or
+# the place belonged to a participle or a clause the question folded into the definition.
+_DEFINITION_QUESTION = re.compile(
+    r"^¿\s*(?:en\s+qué\s+(?:año|fecha|siglo|década|lugar|ciudad|país)|cuándo|dónde)\s+(?:es|fue|era|son|fueron|eran)\s+"
+    r"(?!(?:un|una|unos|unas)\b)[^?]*?\s(?:un|una|unos|unas)\s",
+    re.IGNORECASE,
+)
+
+
+def definition_question(text: str) -> bool:
+    """Return whether a question asks when or where something «was a …» (a definition has no date)."""
+    return bool(_DEFINITION_QUESTION.match(text.strip()))
+
+
 def negative_question(parse) -> bool:
     """Return whether a question asks who or what did not do something («¿Quién no podía prever…?»): many answers."""
     if not parse.text.lstrip().startswith("¿"):
@@ -791,6 +805,8 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "split_phrase"
     if negative_question(parse):
         return "negative_question"
+    if definition_question(text):
+        return "split_phrase"
     if bare_noun_after_preposition(prompt, answer, parse, span):
         return "bare_noun_answer"
     if clitic_without_antecedent(parse, span):

@@ -264,3 +264,12 @@ def test_a_reign_or_a_portrait_needs_a_person_to_own_it(prompt, answer, held):
     from quizzes.generation.pointing import owner_not_a_person
 
     assert owner_not_a_person(*filled(prompt, answer)) is held
+
+
+def test_a_definition_asked_by_when_or_where_is_broken():
+    from quizzes.generation.pointing import definition_question
+
+    assert definition_question("¿En qué año fue Alfred Nobel un químico sueco, nacido en Estocolmo?")
+    assert definition_question("¿En qué año es la Celestina una obra literaria publicada en Burgos?")
+    assert not definition_question("¿En qué año fue declarado el Teide parque nacional?")
+    assert not definition_question("¿En qué año fundó Alfred Nobel una empresa de explosivos?")
