@@ -329,13 +329,15 @@ def _first_use(disc: Discourse, index: int, noun: str) -> str:
     """Return how the document first says a noun before the sentence `index`: «definite», «indefinite» or ""."""
     said = re.compile(
         r"(?<![\w])(?:(el|la|los|las|del|al)|(un|una|unos|unas)|(es|fue|era|como))\s+"
-        r"(?:[a-záéíóúñü]+\s+)?" + re.escape(noun) + r"(?![\w])",
+        r"(?:([a-záéíóúñü]+)\s+)?" + re.escape(noun) + r"(?![\w])",
         re.IGNORECASE,
     )
     for sent in disc.sentences[: max(index, 0)]:
         m = said.search(sent.text)
         if m:
-            return "definite" if m.group(1) else "indefinite"
+            # «es el proceso», «fue la primera…»: a predicate with the article is a term, as «el proceso» is.
+            definite = m.group(1) or (m.group(3) and (m.group(4) or "").lower() in _DEFINITE)
+            return "definite" if definite else "indefinite"
     return ""
 
 
