@@ -243,6 +243,21 @@ def _person_year(name: str, ex: Extraction) -> int | None:
     return ex._pools[key].get(name)
 
 
+# Roles that make a person a character of a work the text is about, not a person of history.
+CHARACTER_ROLES = {"protagonista", "personaje", "narrador", "narradora", "antagonista", "héroe", "heroína"}
+
+
+def _character(name: str, ex: Extraction) -> bool:
+    """Return whether the text calls a person a character («El protagonista, Lázaro de Tormes,…»), or names it by
+    the first name of one («Lázaro»)."""
+    key = ("characters",)
+    if key not in ex._pools:
+        people = _people(ex)
+        ex._pools[key] = {n for n, (roles, _sex, _count) in people.items() if roles & CHARACTER_ROLES}
+    characters = ex._pools[key]
+    return name in characters or any(c.split()[0] == name for c in characters)
+
+
 def _said_of_a_person(name: str, ex: Extraction) -> bool:
     """Return whether a name the text gives a thing is a person's: the end of a person's name of the text («José de
     San Martín»), or a first name of the lexicon followed by another capitalised word the gazetteer does not know
@@ -351,6 +366,17 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             return  # «Pablo Picasso» (1957) for a painting of 1656
         if fact.kind == "person" and any(_one_person(name, c[0], ex) for c in candidates):
             return  # «Felipe de Borbón» beside «Felipe V»: one person offered once
+        if fact.kind == "person" and any(
+            (len(name.split()) == 1 and name == other.split()[0])
+            or (len(other.split()) == 1 and other == name.split()[0])
+            for other in [fact.answer, *(c[0] for c in candidates)]
+        ):
+            return  # «Lázaro» beside «Lázaro de Tormes»: the first name alone is the same person
+        if fact.kind == "person" and name.split()[0] in {"Vuestra", "Vuestro", "Nuestra", "Nuestro", "Su"}:
+            return  # «Vuestra Merced»: a form of address, nobody's name
+        if fact.kind == "person" and _character(name, ex) != _character(fact.answer, ex):
+            other_kind.append(name)
+            return  # «Lázaro de Tormes», the novel's protagonist, is no option for its authors and critics
         if fact.kind == "person" and (article or name.split()[0].lower() in {"el", "la", "los", "las"}):
             return  # «el Libertador», «los Curie»: a title or a family, no person's name
         surnames = set(name.split()[-1].split("-"))

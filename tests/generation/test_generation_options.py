@@ -424,3 +424,30 @@ def test_more_than_options_stay_within_four_times_the_answer():
 
     assert max(number_candidates({"number": 3, "approx": "more", "unit": "hora"})) <= 12
     assert min(number_candidates({"number": 3, "approx": "more", "unit": "hora"})) > 4.5  # «más de 3» holds below
+
+
+def test_a_character_is_no_option_for_an_author_nor_a_first_name_for_its_full_name():
+    """«Lázaro de Tormes» (the protagonist), «Lázaro» and «Vuestra Merced» were offered beside the authors."""
+    text = (
+        "Lazarillo de Tormes\n\n"
+        "La vida de Lazarillo de Tormes es una novela española anónima publicada en 1554 en Burgos, Alcalá de Henares y Amberes. "
+        "El protagonista, Lázaro de Tormes, cuenta su vida en primera persona a un destinatario al que llama Vuestra Merced. "
+        "Lázaro sirve primero a un ciego astuto que le enseña a sobrevivir. "
+        "Después sirve a un clérigo avaro en Maqueda y a un escudero pobre en Toledo. "
+        "Al final Lázaro se casa con la criada de un arcipreste. "
+        "La Inquisición prohibió la novela en 1559. "
+        "En 1573 Juan López de Velasco publicó una versión expurgada, el Lazarillo castigado. "
+        "Algunos críticos atribuyeron la obra a fray Juan de Ortega y otros a Diego Hurtado de Mendoza. "
+        "La novela inauguró el género picaresco, que continuó Mateo Alemán con el Guzmán de Alfarache en 1599. "
+        "Francisco de Quevedo escribió en 1626 otra novela picaresca, El Buscón. "
+        "Miguel de Cervantes conocía la obra y cita a Lazarillo en el Quijote."
+    )
+    bank = generate_bank(text)
+    authors = [
+        q
+        for q in bank.questions
+        if q.kind == "single_choice" and q.correct[0] in {"Juan López de Velasco", "Mateo Alemán", "Juan de Ortega"}
+    ]
+    assert authors
+    for q in authors:
+        assert not {"Lázaro", "Lázaro de Tormes", "Vuestra Merced"} & set(q.distractors), q.distractors
