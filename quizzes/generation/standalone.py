@@ -427,6 +427,11 @@ class Discourse:
             self._protagonist = title if person else ""
         return self._protagonist
 
+    def _pronoun_of_protagonist(self) -> str:
+        """Return the folded personal pronoun of the text's person («ella» for a woman's first name, else «el»)."""
+        words = self.protagonist().split()
+        return "ella" if words and words[0] in FEMALE_FIRST_NAMES else "el"
+
     def _null_run(self, index: int) -> bool:
         """Return whether every sentence from the text's opening to `index` says no other subject than the person.
 
@@ -446,8 +451,8 @@ class Discourse:
                 # «Kahlo sufrió fracturas…»: the person said by a name of theirs, the run goes on from there.
                 said = set(fold(parse.subject_text).split())
                 return bool(said) and said <= {fold(w) for w in self.protagonist().split()}
-            if parse.subject is not None and fold(parse.subject_text.split()[0]) not in {"el", "ella"}:
-                return False  # «ellos», «esto»: someone or something else
+            if parse.subject is not None and fold(parse.subject_text.split()[0]) != self._pronoun_of_protagonist():
+                return False  # «ellos», «esto», «él» in a text about a woman: someone or something else
         return True
 
     def mentions(self, index: int) -> list[Mention]:
@@ -1234,6 +1239,8 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         plural = m.group(1).lower() in {"ellos", "ellas"}
         if not owner or _plural_subject(owner) not in {plural, None}:
             return text, "pronoun"
+        if owner == disc.protagonist() and fold(m.group(1)) != disc._pronoun_of_protagonist():
+            return text, "pronoun"  # «Él impulsó…» in a text about a woman: someone else
         text = _upper_first(owner) + " " + text[m.end() :]
     # An object pronoun before a verb ("César la rodeó…", "se lo impidió"): what it stands for was said before.
     toks = tokenize(text)[:14]

@@ -273,3 +273,20 @@ def test_a_definition_asked_by_when_or_where_is_broken():
     assert definition_question("¿En qué año es la Celestina una obra literaria publicada en Burgos?")
     assert not definition_question("¿En qué año fue declarado el Teide parque nacional?")
     assert not definition_question("¿En qué año fundó Alfred Nobel una empresa de explosivos?")
+
+
+def test_a_pronoun_of_the_other_gender_is_not_the_person_of_the_text():
+    disc = discourse(
+        "Clara Campoamor fue una abogada española.",
+        "En 1924 obtuvo el título de abogada.",
+        "Él impulsó la publicación de sus libros.",
+        "En 1931 fue elegida diputada.",
+        title="Clara Campoamor",
+    )
+    from quizzes.generation.standalone import stand_alone
+
+    assert stand_alone("En _____ obtuvo el título de abogada.", 1, disc)[0] == (
+        "En _____ Clara Campoamor obtuvo el título de abogada."
+    )
+    assert stand_alone("Él impulsó la publicación de sus libros en _____.", 2, disc)[1] == "pronoun"
+    assert stand_alone("En _____ fue elegida diputada.", 3, disc)[1] == "no_subject"  # after «Él», not her
