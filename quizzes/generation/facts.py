@@ -503,6 +503,17 @@ def _event_head_before(toks: list, k0: int) -> int | None:
     return None
 
 
+# A work named right after its class noun («la novela El Buscón», «otra novela picaresca, El Buscón», «el cuadro
+# titulado La rendición de Breda»): the name is the work's, never a person or a place.
+_WORK_BEFORE = re.compile(
+    r"\b(?:novela|novelas|obra|libro|poema|poemario|comedia|tragedia|drama|ensayo|cuadro|pintura|lienzo|película"
+    r"|ópera|sinfonía|zarzuela|canción|álbum)(?:\s+(?!de\b|del\b|a\b|al\b|en\b|con\b|por\b|y\b)[a-záéíóúñü]+){0,2}"
+    r"\s*,?\s*"
+    r"(?:(?:titulad[oa]|llamad[oa])\s+)?(?:el\s+|la\s+|los\s+|las\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_entities(
     text: str, taken: list[tuple[int, int]], ctx: DocContext, parse: nlp.Parse | None = None
 ) -> list[Span]:
@@ -660,7 +671,9 @@ def find_entities(
                 typed = None  # "los incas de Vilcabamba", "en Castilla": a lone name after these is a place
             # "el canciller alemán X" is a person; "la resistencia inca de X", "el rey de X" are not.
             titled = any(w in PERSON_TITLES for w in before[-2:]) and before[-1:] not in (["de"], ["del"])
-            if head_words[0] in FIRST_NAMES or titled:
+            if _WORK_BEFORE.search(text[:start]):
+                kind, subtype = "event", "misc"  # «otra novela picaresca, El Buscón»: a work, not a person
+            elif head_words[0] in FIRST_NAMES or titled:
                 kind, subtype = "person", "person"
             elif typed:
                 kind, subtype = typed

@@ -198,3 +198,13 @@ def test_more_approximate_quantities_get_a_tolerance():
     ):
         numeric = [q for q in generate_bank(sentence).questions if q.kind == "numeric"]
         assert numeric and numeric[0].numeric["tolerance"] == 30, sentence
+
+
+def test_a_work_named_after_its_class_noun_is_no_person():
+    bank = generate_bank(
+        "En 1626 Francisco de Quevedo publicó otra novela picaresca, El Buscón. "
+        "La novela de Cervantes se publicó en Madrid en 1605."
+    )
+    kinds = {f.answer: f.kind for f in bank.facts}
+    assert kinds.get("Buscón", "event") != "person"
+    assert kinds.get("Francisco de Quevedo") == "person"
