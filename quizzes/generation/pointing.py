@@ -311,7 +311,9 @@ def _identified_after(text: str, end: int) -> bool:
     if fold(word) in _demonyms() or (comma and fold(word) in {"que", "cuyo", "cuya"}):
         return True
     # «el orden correcto de la tabla»: an adjective, then what says which one.
-    return not comma and (fold(word) in {"de", "del", "que", "cuyo", "cuya"} or then in {"de", "del"})
+    return not comma and (
+        fold(word) in {"de", "del", "que", "cuyo", "cuya"} or (then in {"de", "del"} and not verbish(word))
+    )
 
 
 _DEMONYM_FORMS: frozenset[str] = frozenset()
@@ -348,6 +350,18 @@ def _titled_event(disc: Discourse) -> bool:
         said = said[1:]
     heads = {fold(h) for h in {*EVENT_HEADS, *LANDMARK_HEADS}}
     return bool(said) and fold(said[0]) in heads
+
+
+def _kin_said(disc: Discourse, index: int, noun: str) -> bool:
+    """Return whether the title or a sentence before says a word of the noun's family («industrial» for
+    «industrialización»): its first six letters."""
+    stem = noun[:6]
+    if len(stem) < 5:
+        return False
+    words = set(re.findall(r"\w+", fold(disc.title)))
+    for sent in disc.sentences[: max(index, 0)]:
+        words |= set(re.findall(r"\w+", fold(sent.text)))
+    return any(w.startswith(stem) for w in words)
 
 
 def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) -> str:
@@ -421,6 +435,15 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
         nxt = re.match(r"\s+([a-záéíóúñü]+)", text[m.end() :])
         if nxt and _ADJECTIVE.search(nxt.group(1)) and not verbish(nxt.group(1)) and fold(nxt.group(1)) not in _NOT_ADJ:
             continue  # «la masa atómica»: an adjective makes it a term of the text
+        if (
+            nxt
+            and verbish(nxt.group(1))
+            and m.group(1).lower() in {"el", "la"}
+            and index > next((s.index for s in disc.sentences if not s.skip), 0)
+            and not _said_before(disc, index, low)
+            and not _kin_said(disc, index, low)
+        ):
+            return "unseen_definite"  # «el barco zarpó…» in a text that never said «barco»: which one?
         if _first_use(disc, index, noun) == "indefinite":
             return "anaphora"
     return ""
@@ -441,8 +464,8 @@ _NAME_CHUNK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+(?:(?:de|de
 def _not_a_person(name: str, disc: Discourse | None) -> bool:
     """Return whether a name is an institution, a work, an event or a place (a country, a place the text types)."""
     first = name.split()[0]
-    if first in {*ORG_HEADS, *LANDMARK_HEADS, *EVENT_HEADS}:
-        return True
+    if first in {*ORG_HEADS, *LANDMARK_HEADS, *EVENT_HEADS} or name in {"El", "La", "Los", "Las"}:
+        return True  # (an article with a capital inside a sentence opens a work's title: «El origen de las especies»)
     places = {fold(n) for n in country_names()}
     if disc is not None:
         places |= {fold(n) for names in disc.kinds.values() for n, _subtype in names}

@@ -817,6 +817,13 @@ ADJECTIVE_ENDING = re.compile(
 )
 
 
+# Classes of works: a work's title keeps its capital article («La vida de Lazarillo de Tormes es una novela»).
+_WORK_NOUNS = frozenset(
+    {"novela", "obra", "cuadro", "libro", "poema", "pelicula", "opera", "cancion", "pintura", "escultura", "ensayo"}
+    | {"drama", "comedia", "tragedia", "sinfonia", "mural", "retablo", "tapiz", "fresco", "album", "disco", "serie"}
+)
+
+
 def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
     """Return the stem with a bare phrase of a defined class said by its name («el volcán» → «el Teide»).
 
@@ -852,11 +859,13 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
         words = subject.split()
         said = subject
         # «El Teide», «La penicilina» take a lower article inside a sentence; a title whose article does not agree
-        # with its class («Las meninas es un cuadro») or that has none («Cien años de soledad») is said as written.
+        # with its class («Las meninas es un cuadro»), a work's («La vida de Lazarillo de Tormes es una novela») or one
+        # without an article («Cien años de soledad») is said as written.
         if (
             words[0].lower() in _ARTICLES
             and len(words) > 1
             and (words[0].lower() in {"los", "las"}) == noun.endswith("s")
+            and (words[1][:1].isupper() or fold(noun) not in _WORK_NOUNS)
         ):
             said = words[0].lower() + " " + " ".join(words[1:])
         low = m.group(1).lower()

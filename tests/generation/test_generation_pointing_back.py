@@ -290,3 +290,32 @@ def test_a_pronoun_of_the_other_gender_is_not_the_person_of_the_text():
     )
     assert stand_alone("Él impulsó la publicación de sus libros en _____.", 2, disc)[1] == "pronoun"
     assert stand_alone("En _____ fue elegida diputada.", 3, disc)[1] == "no_subject"  # after «Él», not her
+
+
+def test_a_subject_never_said_before_is_held_unless_its_family_was():
+    disc = discourse(
+        "El Beagle era un bergantín de la Marina Real británica.",
+        "Charles Darwin viajaba a bordo como naturalista.",
+        "El 27 de diciembre de 1831 el barco zarpó de Plymouth.",
+        title="El viaje del Beagle",
+    )
+    text, span = filled("El 27 de diciembre de _____ el barco zarpó de Plymouth.", "1831")
+    assert phrase_pointing_back(text, span, 2, disc) == "unseen_definite"
+    disc = discourse(
+        "La Revolución Industrial fue un proceso de transformación económica.",
+        "Comenzó en Gran Bretaña en el siglo XVIII.",
+        "Varios factores explican que la industrialización empezara en Gran Bretaña.",
+        title="La Revolución Industrial",
+    )
+    text, span = filled("Varios factores explican que la industrialización empezara en _____.", "Gran Bretaña")
+    assert phrase_pointing_back(text, span, 2, disc) == ""
+
+
+def test_a_work_keeps_the_capital_of_its_title():
+    disc = discourse(
+        "La vida de Lazarillo de Tormes es una novela anónima publicada en 1554.",
+        "La Inquisición prohibió la novela en 1559.",
+    )
+    assert definite_reference("La Inquisición prohibió la novela en _____.", 1, disc)[0] == (
+        "La Inquisición prohibió La vida de Lazarillo de Tormes en _____."
+    )
