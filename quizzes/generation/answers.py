@@ -344,7 +344,14 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
             same_ends = other_words[0] == words[0] or other_words[-1] == words[-1]
             if same_ends and _is_subsequence(other_words, words):
                 out.append(other)
-    if fact.kind == "person" and len(words) >= 2:
+    epithet = re.fullmatch(r"(?P<head>\S+(?: [IVXLCDM]+)?) (?:el|la) (?P<epithet>\S+)", name)
+    if fact.kind == "person" and epithet:
+        # «Isabel la Católica», «Alfonso X el Sabio»: the name without its epithet when nobody else of the text bears
+        # it («Isabel», «Alfonso X»); the epithet alone («la Católica») is no name.
+        head = epithet.group("head")
+        if not any(o != name and o.split()[0] == head.split()[0] for o in persons):
+            out.append(head)
+    elif fact.kind == "person" and len(words) >= 2:
         out += _surnames(name, names_in_text, nearby)
     if fact.kind == "person":
         out += _fuller_names(name, persons)

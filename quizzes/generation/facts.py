@@ -19,6 +19,7 @@ from .lexicon import (
     APPROX_MARKERS,
     CAPITALISED_COMMON,
     EVENT_HEADS,
+    FEMALE_FIRST_NAMES,
     FIRST_NAMES,
     FOREIGN_GEO_TAILS,
     GEO_TRIGGERS,
@@ -551,6 +552,21 @@ def find_entities(
             if j + 2 < n and toks[j + 1].text in {"de", "del"} and _is_cap(toks[j + 2].text):
                 j += 2
                 continue
+            # «Isabel la Católica», «Alfonso X el Sabio», «Felipe el Hermoso»: a ruler's epithet is part of the name
+            # (a blank on «Isabel» alone left «_____ la Católica»).
+            person_head = toks[i].text in FIRST_NAMES or toks[i].text in FEMALE_FIRST_NAMES
+            person_head = person_head or bool(re.fullmatch(r"[IVXLCDM]+", toks[j].text) and j > i)
+            if (
+                person_head
+                and j + 2 < n
+                and toks[j + 1].text in {"el", "la"}
+                and _is_cap(toks[j + 2].text)
+                and toks[j + 2].text not in place_gazetteer()
+                and simplemma.is_known(toks[j + 2].text.lower(), lang="es")
+                and (j + 3 >= n or not _is_cap(toks[j + 3].text))
+            ):
+                j += 2
+                break
             if (
                 j + 3 < n
                 and toks[j + 1].text == "de"

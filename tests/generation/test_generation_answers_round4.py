@@ -208,3 +208,15 @@ def test_a_work_named_after_its_class_noun_is_no_person():
     kinds = {f.answer: f.kind for f in bank.facts}
     assert kinds.get("Buscón", "event") != "person"
     assert kinds.get("Francisco de Quevedo") == "person"
+
+
+def test_a_ruler_s_epithet_is_part_of_the_name():
+    """«_____ la Católica» split the name; «Isabel» alone is accepted, «la Católica» alone is not."""
+    bank = generate_bank(
+        "En 1492 Isabel la Católica financió el viaje de Cristóbal Colón. "
+        "Alfonso X el Sabio fundó la Escuela de Traductores de Toledo en 1252."
+    )
+    people = {f.answer for f in bank.facts if f.kind == "person"}
+    assert {"Isabel la Católica", "Alfonso X el Sabio"} <= people
+    accepted = {a for q in bank.questions if q.correct == ["Isabel la Católica"] for a in q.accepted}
+    assert "Isabel" in accepted and "la Católica" not in accepted
