@@ -406,23 +406,23 @@ class Discourse:
     def protagonist(self) -> str:
         """Return the person the text is about (its title, «Frida Kahlo»), or "" when it is not about a person.
 
-        A title of two to five words that opens with a first name and that the first sentence's subject (or its
-        opening words, up to a bracket or a comma) contains.
+        A title of two to five words that opens with a first name, whose capitalised words all stand in the first
+        sentence's subject or before its verb «fue / es / era» («Isabel I de Castilla, llamada la Católica, fue
+        reina…» for «Isabel la Católica»).
         """
         if self._protagonist is None:
             title = self.title.strip(" .")
             words = title.split()
             first = next((s for s in self.sentences[:3] if not s.skip), None)
-            subject = fold(self.subject(first.index)) if first is not None else ""
-            if first is not None and not subject:
-                subject = fold(
-                    re.split(r"[(,]", first.text)[0]
-                )  # «Ada Ruiz (Burgos, 1901 - …) fue…»: the parse missed it
+            said = set(fold(self.subject(first.index)).split()) if first is not None else set()
+            if first is not None:
+                opening = re.split(r"\s(?:fue|es|era)\s", first.text, maxsplit=1)[0]
+                said |= set(fold(opening).split())  # the parse may miss a subject with an aside
             person = (
                 2 <= len(words) <= 5
                 and words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
                 and all(w[:1].isupper() or w in {"de", "del", "la", "y"} for w in words)
-                and all(fold(w) in subject.split() for w in words if w[:1].isupper())
+                and all(fold(w) in said for w in words if w[:1].isupper())
             )
             self._protagonist = title if person else ""
         return self._protagonist

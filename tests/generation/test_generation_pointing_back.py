@@ -319,3 +319,14 @@ def test_a_work_keeps_the_capital_of_its_title():
     assert definite_reference("La Inquisición prohibió la novela en _____.", 1, disc)[0] == (
         "La Inquisición prohibió La vida de Lazarillo de Tormes en _____."
     )
+
+
+def test_a_person_with_an_epithet_is_the_text_s_person():
+    text = (
+        "Isabel la Católica\n\n"
+        "Isabel I de Castilla, llamada la Católica, fue reina de Castilla desde 1474 hasta su muerte en 1504. "
+        "Era hija del rey Juan II de Castilla. En 1469 se casó en secreto con Fernando de Aragón. Ella misma negoció "
+        "las capitulaciones. En 1492 apoyó el viaje de Cristóbal Colón."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert any("Isabel la Católica apoyó el viaje de Cristóbal Colón" in p for p in prompts)
