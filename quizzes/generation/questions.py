@@ -871,7 +871,8 @@ def paraphrase(statement: str, keep: str) -> str:
             r"(?:[ai]d[oa]s?|muerte|\bhasta\b.*)$", body
         )
         single = len(spans) == 1 and not re.search(r"\s(?:y|e)\s", body)
-        if prep and said_of_verb and single and len(body.split()) >= 2 and "," not in body:
+        whole = ":" not in body and ";" not in body and not re.match(r"(?:Poco|Mucho|Tiempo|Años|Meses)\s", body)
+        if prep and said_of_verb and single and len(body.split()) >= 2 and "," not in body and whole:
             adj = out[prep.start(1) : b]
             out = f"{adj[0].upper()}{adj[1:]}, {lower_first(body)}."
     return out

@@ -220,3 +220,10 @@ def test_a_ruler_s_epithet_is_part_of_the_name():
     assert {"Isabel la Católica", "Alfonso X el Sabio"} <= people
     accepted = {a for q in bank.questions if q.correct == ["Isabel la Católica"] for a in q.accepted}
     assert "Isabel" in accepted and "la Católica" not in accepted
+
+
+def test_a_date_is_not_moved_before_a_time_connector_or_a_colon():
+    from quizzes.generation.questions import paraphrase
+
+    said = "Poco después se rindió la guarnición: el gobernador huyó el 3 de mayo de 1809."
+    assert paraphrase(said, "") == said
