@@ -420,8 +420,10 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
         if re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", earlier):
             continue  # said earlier in the prompt: «una empresa… la empresa»
         after_ok = _identified_after(text, m.end())
-        if low in _ROLE_PLURALS and not after_ok and not named:
-            return "group_reference"  # (a name in the prompt says whose: «tras la derrota de Alemania, los aliados…»)
+        if low in _ROLE_PLURALS and not after_ok and (not named or low not in {"aliados", "aliadas"}):
+            # «Tras la derrota de la Alemania nazi, los aliados…»: beside a name, «los aliados» is the alliance of a
+            # war the prompt names; «los invasores», «los rebeldes» stay a side told before whatever it names.
+            return "group_reference"
         if low in _NATIONAL_NOUNS and not named and not demonym:
             return "no_country"
         if low in _SHELL_NOUNS and not after_ok:

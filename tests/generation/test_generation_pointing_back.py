@@ -95,6 +95,11 @@ def test_a_title_is_said_as_written_when_its_article_is_part_of_it():
         ("En _____ el golpe derribó al presidente.", "1973", "no_country"),
         # A side with the article alone, and a counted set as the answer.
         ("Los aliados derrotaron al ejército francés en _____.", "1815", "group_reference"),
+        (
+            "La presión de _____ y de la Unión Soviética obligó a los invasores a retirarse.",
+            "Francia",
+            "group_reference",
+        ),
         ("Los _____ acordaron un gobierno de transición.", "dos rivales", "set_reference"),
     ],
 )
