@@ -453,7 +453,10 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
                 for a, b in ((whole[0], short[1]), (short[0], whole[1])):
                     out += [f"{a} y {b}", f"{b} y {a}"]
     if fact.kind == "person":
-        out += _regnal_in_words(fact.answer)
+        regnal = re.fullmatch(r"(\S+ [IVXLCDM]+) (?:de|del) [A-ZÁÉÍÓÚÑ].*", fact.answer)
+        if regnal:
+            out.append(regnal.group(1))  # «Eduardo III» for «Eduardo III de Inglaterra»
+        out += _regnal_in_words(fact.answer) + [w for r in out[-1:] if regnal for w in _regnal_in_words(r)]
     if fact.kind in {"organization", "term"} or fact.kind == "event":
         order = re.fullmatch(r"Orden\s+(?:de|del)\s+(?:la\s+)?(\w[\w\s]*)", fact.answer)
         if order:

@@ -227,3 +227,9 @@ def test_a_date_is_not_moved_before_a_time_connector_or_a_colon():
 
     said = "Poco después se rindió la guarnición: el gobernador huyó el 3 de mayo de 1809."
     assert paraphrase(said, "") == said
+
+
+def test_a_king_of_a_country_is_accepted_without_the_country():
+    bank = generate_bank("En 1337 Eduardo III de Inglaterra reclamó el trono de Francia tras la muerte de Carlos IV.")
+    accepted = {a for q in bank.questions if q.correct == ["Eduardo III de Inglaterra"] for a in q.accepted}
+    assert {"Eduardo III", "Eduardo tercero"} <= accepted
