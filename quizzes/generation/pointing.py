@@ -25,6 +25,7 @@ import re
 from .lexicon import (
     DEMONYMS,
     EVENT_HEADS,
+    HISTORIC_STATES,
     LANDMARK_HEADS,
     MONTHS,
     ORG_HEADS,
@@ -323,7 +324,8 @@ def _demonyms() -> frozenset[str]:
     """Return the folded forms of every demonym («portuguesa», «checoslovacos»)."""
     global _DEMONYM_FORMS
     if not _DEMONYM_FORMS:
-        _DEMONYM_FORMS = frozenset(fold(f) for d in DEMONYMS for f in demonym_forms(d))
+        stems = [*DEMONYMS, *(d for state in HISTORIC_STATES for d in state.get("demonyms", []))]
+        _DEMONYM_FORMS = frozenset(fold(f) for d in stems for f in demonym_forms(d))
     return _DEMONYM_FORMS
 
 
@@ -385,7 +387,7 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
     topic = set(fold(disc.document_subject()).split())
     body = _TF_PREFIX.sub("", text)
     named = any(w[:1].isupper() for w in re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", body)[1:])
-    demonym = any(fold(w) in _demonyms() for w in re.findall(r"[\wáéíóúñü]+", body))
+    demonym = any(w.islower() and fold(w) in _demonyms() for w in re.findall(r"[\wáéíóúñü]+", body))
     counted = re.compile(r"(?:dos|tres|cuatro|cinco|ambos|ambas|[2-5])\s+[a-záéíóúñü]+\b")
     if (
         span
@@ -420,9 +422,11 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
         if re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", earlier):
             continue  # said earlier in the prompt: «una empresa… la empresa»
         after_ok = _identified_after(text, m.end())
-        if low in _ROLE_PLURALS and not after_ok and (not named or low not in {"aliados", "aliadas"}):
+        allies = low in {"aliados", "aliadas"}
+        if low in _ROLE_PLURALS and not after_ok and not (named if allies else demonym):
             # «Tras la derrota de la Alemania nazi, los aliados…»: beside a name, «los aliados» is the alliance of a
-            # war the prompt names; «los invasores», «los rebeldes» stay a side told before whatever it names.
+            # war the prompt names; «los invasores», «los rebeldes» stay a side told before whatever it names, unless
+            # a people is said («repelió los ataques soviéticos… infligió pérdidas a los invasores»).
             return "group_reference"
         if low in _NATIONAL_NOUNS and not named and not demonym:
             return "no_country"
