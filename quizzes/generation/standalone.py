@@ -79,12 +79,12 @@ _CONNECTORS = (
     "ahora bien",
     "es decir",
 )
-# A fronted time or reply said relative to the sentence before («El invierno siguiente,», «Como respuesta,»,
+# A fronted time or reply said relative to the sentence before («Antes,», «El invierno siguiente,», «Como respuesta,»,
 # «Con los años,», «Ocho años más tarde,»): the clause stays true without it, so it is dropped. A noun phrase
 # («El invierno siguiente») only with its comma: without one it may be the subject («El año siguiente fue…»).
 _TIME_UNIT = r"(?:año|mes|día|semana|invierno|verano|otoño|primavera|mañana|noche|siglo|década)"
 _FRONTED_RELATIVE = re.compile(
-    r"^(?:(?:(?:el|la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)|"
+    r"^(?:(?:antes|después|desde\s+entonces|(?:el|la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)|"
     r"(?:ese|esa|aquel|aquella|este|esta)\s+(?:mism[oa]\s+)?" + _TIME_UNIT + r"|"
     r"(?:(?-i:[A-ZÁÉÍÓÚÑa-záéíóúñü][a-záéíóúñü]+)|\d+)\s+"
     r"(?:años|meses|días|semanas|décadas|siglos)\s+(?:más\s+tarde|después)|"

@@ -233,3 +233,12 @@ def test_a_king_of_a_country_is_accepted_without_the_country():
     bank = generate_bank("En 1337 Eduardo III de Inglaterra reclamó el trono de Francia tras la muerte de Carlos IV.")
     accepted = {a for q in bank.questions if q.correct == ["Eduardo III de Inglaterra"] for a in q.accepted}
     assert {"Eduardo III", "Eduardo tercero"} <= accepted
+
+
+def test_a_bare_antes_opening_the_sentence_is_dropped():
+    bank = generate_bank(
+        "El médico inglés William Harvey describió la circulación de la sangre en 1628. "
+        "Antes, el médico aragonés Miguel Servet había explicado la circulación pulmonar en 1553."
+    )
+    assert not any(q.prompt.startswith("Antes,") for q in bank.questions)
+    assert any(q.prompt.startswith("El médico aragonés") for q in bank.questions)
