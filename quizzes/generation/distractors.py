@@ -263,7 +263,9 @@ def _said_of_a_person(name: str, ex: Extraction) -> bool:
     San Martín»), or a first name of the lexicon followed by another capitalised word the gazetteer does not know
     («Friedrich Wilhelm»)."""
     if name in region_of():
-        return False  # «Austria» of «Carlos de Austria» is a country the gazetteer places
+        # «Austria» of «Carlos de Austria» is a country the gazetteer places; «Washington» of «George Washington»
+        # (a first name before it, no «de») is the person wherever the text says it bare.
+        return any(len(p.split()) > 1 and p.split()[-1] == name and p.split()[-2][:1].isupper() for p in _people(ex))
     words = name.split()
     first_name = words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
     if len(words) >= 2 and first_name and words[1][:1].isupper() and not alias_table().get(fold(name)):

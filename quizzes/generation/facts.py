@@ -1050,6 +1050,9 @@ _PERSON_OF = re.compile(
 )
 
 
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:en|a|al|hacia|desde|hasta|por|de|del|entre|sobre|cerca\s+de)\s+$", re.IGNORECASE)
+
+
 def _person_by_context(per_sentence: dict[int, dict[str, list[Span]]], texts: dict[int, str], groups: Groups) -> None:
     """Type as a person a one-word place that names a person of the text where a person is meant.
 
@@ -1062,13 +1065,18 @@ def _person_by_context(per_sentence: dict[int, dict[str, list[Span]]], texts: di
         for ent in found["entities"]:
             words = ent.text.split()
             if ent.kind == "person" and len(words) > 1:
-                for word in (words[0], words[-1]):
-                    full.setdefault(word, ent)
+                full.setdefault(words[0], ent)
+                if words[-2][:1].isupper():  # «George Washington»; not «Juan de Austria», «Fernando de Aragón»
+                    full.setdefault(words[-1], ent)
     for index, found in per_sentence.items():
         for ent in found["entities"]:
             if ent.kind != "place" or len(ent.text.split()) != 1 or ent.text not in full:
                 continue
-            if _PERSON_OF.search(texts.get(index, "")[: ent.blank_start if ent.blank_start >= 0 else ent.start]):
+            before = texts.get(index, "")[: ent.blank_start if ent.blank_start >= 0 else ent.start]
+            # «Washington y el general Rochambeau la sitiaban»: a person's surname said bare where no place word
+            # («en / a / hacia…») asks for a place is the person, when the text names that person in full.
+            bare = ent.text == full[ent.text].text.split()[-1] and not _PLACE_PREP_BEFORE.search(before)
+            if _PERSON_OF.search(before) or bare:
                 ent.kind, ent.subtype = "person", "person"
                 groups.union(full[ent.text].group, ent.group)
 

@@ -242,3 +242,13 @@ def test_a_bare_antes_opening_the_sentence_is_dropped():
     )
     assert not any(q.prompt.startswith("Antes,") for q in bank.questions)
     assert any(q.prompt.startswith("El médico aragonés") for q in bank.questions)
+
+
+def test_a_bare_surname_is_the_person_but_a_land_after_de_stays_a_place():
+    bank = generate_bank(
+        "George Washington mandó el ejército de las colonias. En 1781 Washington y el general Rochambeau sitiaron "
+        "Yorktown. Juan de Austria venció en Lepanto en 1571. Austria y España eran aliadas."
+    )
+    kinds = {(f.answer, f.sentence[:6]): f.kind for f in bank.facts}
+    assert kinds[("Washington", "En 178")] == "person"
+    assert kinds[("Austria", "Austri")] == "place"
