@@ -128,7 +128,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     # Fewer, better items: at most two published per sentence, the most important facts first.
     try:
         subjects = {s.index: disc.subject(s.index) for s in sentences}
-        publish(questions, ex.facts, ex, sentences, text=clean, subjects=subjects)
+        publish(questions, ex.facts, ex, sentences, text=clean, subjects=subjects, title=heading)
     except Exception as exc:  # noqa: BLE001 - without a selection nothing is published, the bank stands
         _dropped(dropped, "publication", exc)
         for q in questions:

@@ -24,6 +24,8 @@ MAX_PUBLISHED_WORDS = 35
 # Choice items of a text share no wrong option, and publication tries to reach this many: a wrong option
 # offered in more than one choice item in seven (15 %) tells the student it is wrong.
 MIN_CHOICE_ITEMS = 7
+# A text whose items the trivia rules would bring under this many takes back its figures given in passing.
+MIN_PUBLISHED = 3
 # A text gets at least one published item per this many words when its sentences allow it.
 WORDS_PER_ITEM = 35
 # Facts less important than this (incidental figures, names said once, list members) are not published.
@@ -86,6 +88,9 @@ _SUBORDINATE = {"acl", "advcl", "csubj", "xcomp", "ccomp", "parataxis"}
 # The answer's place in its sentence costs this much when it is not what the main clause says.
 SUBORDINATE_PENALTY = 0.55
 ASIDE_PENALTY = 0.45
+# A figure given in passing (`incidental_figure`) costs this much: a count (0.55) falls under MIN_IMPORTANCE even in
+# the opening paragraph.
+INCIDENTAL_PENALTY = 0.35
 # «la Paz de Augsburgo de _____», «el Tratado de Utrecht de _____»: the date names the event.
 _EVENT_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(EVENT_HEADS)) + r")(?:\s+(?:de|del|de la|de los)?\s*[A-ZÁÉÍÓÚÑ][\w-]*)*\s+de\s+$"
@@ -94,6 +99,31 @@ _EVENT_BEFORE = re.compile(
 _OFFICE = re.compile(
     r"\b(?:canciller|president[ae]|rey|reina|emperador|emperatriz|zar|papa|general|mariscal|almirante|dictador|"
     r"ministr[oa]|virrey|gobernador|sultán|faraón)\b(?:\s+[\wáéíóúñü]+)?\s+$"
+)
+# Trivia (round 4): figures a text gives in passing. Nouns that count a thing's parts or kinds, or its visitors
+# («la tabla tiene 18 grupos», «bordes de tres tipos», «consta de dos fases», «dos millones de visitantes»).
+_PART_NOUNS = {
+    "parte", "tipo", "forma", "clase", "fase", "etapa", "grupo", "periodo", "período", "categoría", "variedad",
+    "modalidad", "sección", "capítulo", "tomo", "volumen", "piso", "planta", "torre", "puerta", "sala", "nave",
+    "capilla", "columna", "arco", "patio", "visitante", "turista", "ejemplar",
+}  # fmt: skip
+# Verbs that say what a thing is like or holds («tiene», «consta de», «se distinguen», «son de», «hay»): a count under
+# them in the present describes the thing; a figure of an event («las bajas se estiman en…») is not under them.
+_DESCRIBING_LEMMAS = {
+    "tener", "constar", "haber", "ser", "estar", "distinguir", "contar", "comprender", "incluir", "abarcar",
+    "albergar", "existir", "dividir", "agrupar", "clasificar", "poseer", "contener", "reunir", "sumar",
+}  # fmt: skip
+# Someone's age at a step of their life («quedó huérfano de padre a los _____», «con 17 años»).
+_AGE_BEFORE = re.compile(r"(?:\b(?:a|con)\s+(?:los|las|sus|solo|apenas)?\s*|\ba la edad de\s+)$")
+# A figure per unit of time is a statistic, not an event («unos dos millones de visitantes al año»).
+_RATE_AFTER = re.compile(r"^\s*(?:(?:al|por|cada|a la)\s+(?:año|día|mes|semana|hora)|anuales|diari[oa]s)\b")
+# A verb of saying before a quotation: its date dates words, not an event («En 1950 escribió: «…»»).
+_SAYING_LEMMAS = {"decir", "escribir", "afirmar", "declarar", "exclamar", "responder", "proclamar", "comentar"}
+# Verbs that give a thing another name: an answer after them that names the text's subject is the title's alias
+# («Simón Bolívar es conocido como _____»), never worth asking.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:conocid|llamad|apodad|denominad|apellidad)[oa]s?\s+(?:(?:también|ya|sobre todo|popularmente)\s+)?"
+    r"(?:como\s+)?(?:(?:el|la|los|las)\s+)?(?:«\s*)?$"
 )
 _FOREIGN = re.compile(r"\b(?:en|del)\s+(?:latín|inglés|alemán|francés|ruso|finés|árabe|griego|italiano|neerlandés)\b")
 
@@ -225,6 +255,112 @@ def dates_an_adjunct(fact: Fact, parse=None) -> bool:
     )
 
 
+def _governor(fact: Fact, parse):
+    """Return the verbs that govern the answer: its clause's verb (or predicate noun) and that one's auxiliaries."""
+    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
+    if not inside:
+        return []
+    ids = {t.i for t in inside}
+    tok = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
+    for _ in range(30):
+        if tok.i not in ids and (
+            tok.pos in {"VERB", "AUX"} or any(t.head == tok.i and t.dep == "cop" for t in parse.tokens)
+        ):
+            break
+        if tok.head == tok.i:
+            break
+        tok = parse.tokens[tok.head]
+    return [tok, *(t for t in parse.tokens if t.head == tok.i and t.dep in {"cop", "aux"})]
+
+
+def _present(verbs) -> bool:
+    """Return whether a clause is in the present indicative (a description, not a past event)."""
+    return any("Tense=Pres" in t.morph and "Mood=Ind" in t.morph for t in verbs)
+
+
+def incidental_figure(fact: Fact, parse=None) -> str:
+    """Return why a number is a figure given in passing, or "" when it is not.
+
+    "age": someone's age at a step («quedó huérfano a los _____»); "rate": a figure per unit of time («unos dos
+    millones de visitantes al año»); "parts": how many parts, kinds or visitors a thing has («la tabla tiene 18
+    grupos», «bordes de tres tipos»); "description": a count or share in a present-tense description («Se
+    distinguen siete placas principales»: `_DESCRIBING_LEMMAS`), what a thing is like rather than what happened;
+    "decades": a span told in decades («durante dos décadas»), a rough figure; "interval": the time between two events
+    («llegó a Madrid _____ años después de la muerte del pintor»), a subtraction rather than a fact.
+    """
+    if fact.kind != "number":
+        return ""
+    before, after = fact.sentence[: fact.local_start], fact.sentence[fact.local_end :]
+    unit = fold(str((fact.value or {}).get("unit") or ""))
+    if fact.subtype == "duration" and _AGE_BEFORE.search(before[-30:]):
+        return "age"
+    if _RATE_AFTER.search(after) or re.search(r"\bcada\s+(?:año|día|mes)\s+(?:\w+\s+)?$", before):
+        return "rate"
+    if fact.subtype == "duration" and unit.startswith("decada"):
+        return "decades"
+    if fact.subtype == "duration" and re.match(r"\s*(?:después|antes|más tarde)\b", after):
+        return "interval"
+    if fact.subtype != "count" and fact.subtype not in {"percentage", "quantity"}:
+        return ""
+    words = {unit, unit[:-1], unit[:-2]}  # «naves», «secciones»: the singular
+    if fact.subtype == "count" and words & {fold(w) for w in _PART_NOUNS}:
+        return "parts"
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return ""
+    verbs = _governor(fact, parse)
+    if _present(verbs) and any(t.lemma in _DESCRIBING_LEMMAS for t in verbs):
+        return "description"
+    return ""
+
+
+def minor_date(fact: Fact, parse=None) -> str:
+    """Return why a date is not that of an event of the text, or "".
+
+    "state": a present state since a date («Desde _____, el 14 de julio es la fiesta nacional», «desde _____
+    reposan en el Panteón»): a description, not an event. "quotation": the date of words quoted («En _____
+    escribió: «…»»).
+    """
+    if fact.kind != "date":
+        return ""
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return ""
+    verbs = _governor(fact, parse)
+    if not verbs:
+        return ""
+    if re.search(
+        r"\bdesde\s+(?:el\s+|la\s+|(?:principios|mediados|finales|fines) de\s+)?$",
+        fact.sentence[: fact.local_start],
+        re.I,
+    ) and _present(verbs):
+        return "state"
+    if verbs[0].lemma in _SAYING_LEMMAS and re.search(r"«(?:[^»]*\s){3,}[^»]*»", fact.sentence):
+        return "quotation"
+    return ""
+
+
+def title_alias(fact: Fact, heading: str) -> bool:
+    """Return whether the answer is another name of what the text is about («Simón Bolívar es conocido como
+    _____», «La guerra de Independencia…, también llamada _____»): a synonym of the title, never worth asking.
+
+    The thing named is the words before the naming verb; with none («Es conocido como _____») it is the subject the
+    text carries, what it is about.
+    """
+    before = fact.sentence[: fact.local_start]
+    m = _NAMING_BEFORE.search(before[-80:])
+    if not m or fact.kind in {"date", "number"}:
+        return False
+    from .quality import _GENERIC_TITLE
+
+    named = before[: len(before) - len(before[-80:]) + m.start()]
+    named = re.sub(r"\b(?:es|fue|era|son|fueron|eran|está|estaba|también|ya|,|\s)+$", "", named, flags=re.I)
+    if not named.strip():
+        return True
+    named_words = set(re.findall(r"\w+", fold(named)))
+    return any(len(w) >= 4 and w not in _GENERIC_TITLE and w in named_words for w in re.findall(r"\w+", fold(heading)))
+
+
 def _after_name(tok, parse) -> bool:
     """Return whether a participle clause follows a name («…Tratado de París, firmado el…»): it describes it."""
     if "VerbForm=Part" not in tok.morph:
@@ -250,18 +386,22 @@ def fact_importance(
     role: str = "",
     recurring_subject: bool | None = None,
     presented: bool = False,
+    heading: str = "",
 ) -> float:
     """Return how much a teacher would want this fact asked (about 0 to 1.3).
 
     `first`: the fact is in the text's first sentence (its definition). `role`: `clause_role` of the answer.
     `recurring_subject`: whether the sentence's subject names what the text is about or one of its recurring
     actors (True), a name the text says once (False), or neither / unknown (None). `presented`: the subject
-    follows its verb («A la izquierda aparece el ingeniero _____»): a figure shown, not an agent.
+    follows its verb («A la izquierda aparece el ingeniero _____»): a figure shown, not an agent. `heading`: what
+    names the text (its title, headline and the subject of its first sentence): another name of it is never asked.
     """
+    if heading and title_alias(fact, heading):
+        return 0.0  # «Simón Bolívar es conocido como _____»: a synonym of the title
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
     if fact.kind == "date" and fact.subtype != "range":
         score = _KIND_BASE["date"]
-    if paragraph == 0 and fact.subtype not in {"quantity", "temperature"}:
+    if paragraph == 0 and fact.subtype not in {"quantity", "temperature"} and (first or role != "subordinate"):
         score += 0.15  # the opening paragraph says what matters (not its measurements)
     if fact.kind in {"person", "place", "organization", "event"} and fact.group and mentions is not None:
         n = mentions.get(ex.groups.root(fact.group), 0)
@@ -286,6 +426,7 @@ def fact_importance(
             score -= 0.3  # a sentence about a name said once is a side remark («el alemán X publicó en _____…»)
     if _keeping(fact) and not first:
         score -= 0.3  # where a thing is kept, how much it measures
+    score -= trivia_penalty(fact, first=first)
     if list_members and (fact.sentence_index, fold(fact.answer)) in list_members:
         score -= 0.3  # one member of a list of places or names
     if (
@@ -299,6 +440,17 @@ def fact_importance(
     if _FOREIGN.search(before[-40:]) or (before.count("(") > before.count(")")):
         score -= 0.4  # a synonym in another language, an aside in brackets
     return round(score, 3)
+
+
+def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
+    """Return what a figure or date given in passing costs (0 for a fact of the text's events)."""
+    penalty = 0.0
+    figure = incidental_figure(fact)
+    if figure and (figure != "description" or not first):
+        penalty += INCIDENTAL_PENALTY  # how many parts or kinds, someone's age, visitors a year: given in passing
+    if not first and minor_date(fact):
+        penalty += SUBORDINATE_PENALTY  # «Desde _____, el 14 de julio es la fiesta nacional»: not an event's date
+    return penalty
 
 
 def recurring_subject(ex: Extraction, index: int, subject: str, mentions: Counter) -> bool | None:
@@ -355,11 +507,12 @@ def publish(
     *,
     text: str = "",
     subjects: dict[int, str] | None = None,
+    title: str = "",
 ) -> None:
     """Publish at most MAX_PER_SENTENCE items per sentence, the most important first; the rest become drafts.
 
     Only items that passed every check are candidates. Items left out fail the `selected` check, so
-    a teacher sees why they are drafts.
+    a teacher sees why they are drafts. `title`: what the student reads above the text (title and headline).
     """
     paragraphs = paragraphs_of(sentences, text)
     mentions: Counter = Counter()
@@ -384,6 +537,7 @@ def publish(
                 ex, f.sentence_index, (subjects or {}).get(f.sentence_index, ""), mentions
             ),
             presented=subject_after_verb(f.sentence),
+            heading=f"{title} {(subjects or {}).get(first, '')}".strip(),
         )
         for f in facts
     }
@@ -464,6 +618,34 @@ def publish(
     # The balance may have taken a choice item's place and left one to six: settle them again.
     if _settle_choice_items(candidates, chosen, used, score, namers):
         fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
+    # A text left with fewer than MIN_PUBLISHED items takes back its figures given in passing, the best first: a short
+    # text that loses its only items is worse off than one asked a minor figure (typed items only: the choice items
+    # and the true/false balance are settled).
+    if len(chosen) < MIN_PUBLISHED:
+        trivia = {f.key: trivia_penalty(f, first=f.sentence_index == first) for f in facts}
+        relaxed = {k: importance.get(k, 0.0) + back for k, back in trivia.items() if back and importance.get(k, 0.0)}
+        extra = [
+            q
+            for q in questions
+            if not q.checks_failed
+            and q.key not in chosen
+            and q.kind not in _CHOICE | {"true_false", "ordering"}
+            and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+            and max((relaxed.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
+        ]
+        if extra:
+            importance.update(relaxed)
+            every = [*candidates, *extra]
+            names |= {q.key for q in extra if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
+            _pick_by_sentence(
+                extra,
+                chosen,
+                used,
+                score,
+                wanted=MIN_PUBLISHED - len(chosen),
+                strict=_namers(every, names),
+                context=every,
+            )
     for q in questions:
         if q.checks_failed:
             continue
