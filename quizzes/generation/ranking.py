@@ -104,8 +104,8 @@ _OFFICE = re.compile(
 # («la tabla tiene 18 grupos», «bordes de tres tipos», «consta de dos fases», «dos millones de visitantes»).
 _PART_NOUNS = {
     "parte", "tipo", "forma", "clase", "fase", "etapa", "grupo", "periodo", "período", "categoría", "variedad",
-    "modalidad", "sección", "capítulo", "tomo", "volumen", "piso", "planta", "torre", "puerta", "sala", "nave",
-    "capilla", "columna", "arco", "patio", "visitante", "turista", "ejemplar",
+    "modalidad", "sección", "capítulo", "tomo", "volumen", "piso", "planta", "torre", "puerta", "sala",
+    "capilla", "patio", "visitante", "turista", "ejemplar",
 }  # fmt: skip
 # Verbs that say what a thing is like or holds («tiene», «consta de», «se distinguen», «son de», «hay»): a count under
 # them in the present describes the thing; a figure of an event («las bajas se estiman en…») is not under them.
@@ -354,9 +354,15 @@ def title_alias(fact: Fact, heading: str) -> bool:
     from .quality import _GENERIC_TITLE
 
     named = before[: len(before) - len(before[-80:]) + m.start()]
+    if re.search(r"\b(?:el|la|los|las|un|una|lo)\s+$", named, re.I):
+        return False  # «Bolívar emprendió la llamada Campaña Admirable»: the so-called name of something else
+    apposition = re.search(r",\s*(?:también\s+|ya\s+)?$", named)
     named = re.sub(r"\b(?:es|fue|era|son|fueron|eran|está|estaba|también|ya|,|\s)+$", "", named, flags=re.I)
     if not named.strip():
         return True
+    # The phrase named: the one an aside follows («La guerra de Independencia…, también llamada _____»), else the
+    # words right before the verb («Simón Bolívar es conocido como _____», not «…bajo la otra, proceso llamado _____»).
+    named = re.split(r"[,;:]", named)[-1] if apposition else " ".join(named.split()[-3:])
     named_words = set(re.findall(r"\w+", fold(named)))
     return any(len(w) >= 4 and w not in _GENERIC_TITLE and w in named_words for w in re.findall(r"\w+", fold(heading)))
 

@@ -76,7 +76,8 @@ def test_a_text_with_nothing_but_minor_figures_keeps_one_item():
     [
         ("La Alhambra recibe unos 2 millones de visitantes al año.", "2 millones de visitantes", "number", "count",
          "visitantes", "rate"),
-        ("La catedral consta de cinco naves y un crucero.", "cinco naves", "number", "count", "naves", "parts"),
+        ("La catedral tuvo cinco capillas y un claustro.", "cinco capillas", "number", "count", "capillas", "parts"),
+        ("Cortés zarpó de Cuba con once naves.", "once naves", "number", "count", "naves", ""),  # ships: a force
         ("La expedición contaba con 800 soldados.", "800 soldados", "number", "count", "soldados", ""),
         ("Durante dos décadas, el pueblo vivió del contrabando.", "dos décadas", "number", "duration", "década",
          "decades"),
@@ -121,3 +122,20 @@ def test_another_name_is_an_alias_of_the_title_only_when_it_names_the_subject():
     )  # fmt: skip
     assert not title_alias(fact, "La Revolución francesa")
     assert title_alias(fact, "Luis XVI de Francia")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "heading"),
+    [
+        ("En 1813 Bolívar emprendió la llamada Campaña Admirable.", "Campaña Admirable", "Simón Bolívar"),
+        ("En los bordes convergentes una placa se hunde bajo la otra, proceso llamado subducción.", "subducción",
+         "Placas tectónicas"),
+    ],
+)  # fmt: skip
+def test_a_so_called_name_of_something_else_is_not_the_titles_alias(sentence, answer, heading):
+    i = sentence.index(answer)
+    fact = Fact(
+        key="k", kind="term", subtype="named", sentence_index=3, sentence=sentence, answer=answer, start=i,
+        end=i + len(answer), local_start=i, local_end=i + len(answer),
+    )  # fmt: skip
+    assert not title_alias(fact, heading)
