@@ -119,6 +119,14 @@ _AGE_BEFORE = re.compile(r"(?:\b(?:a|con)\s+(?:los|las|sus|solo|apenas)?\s*|\ba 
 _RATE_AFTER = re.compile(r"^\s*(?:(?:al|por|cada|a la)\s+(?:año|día|mes|semana|hora)|anuales|diari[oa]s)\b")
 # A verb of saying before a quotation: its date dates words, not an event («En 1950 escribió: «…»»).
 _SAYING_LEMMAS = {"decir", "escribir", "afirmar", "declarar", "exclamar", "responder", "proclamar", "comentar"}
+# A sentence that tells how an event is remembered (an epilogue): who declared the year, how many years were
+# cumplidos. Its names and figures are not the event's («_____ declararon 2019 Año Internacional de la Tabla Periódica,
+# al cumplirse 150 años de su presentación»); a date in it is the event's own («cayó el 11 de septiembre de _____, fecha
+# que hoy se conmemora…»).
+_COMMEMORATION = re.compile(
+    r"\b(?:se conmemora|conmemoran?|aniversario|al cumplirse|(?:año|día) internacional|fiesta nacional|homenaje)\b",
+    re.I,
+)
 # Verbs that give a thing another name: an answer after them that names the text's subject is the title's alias
 # («Simón Bolívar es conocido como _____»), never worth asking.
 _NAMING_BEFORE = re.compile(
@@ -456,6 +464,8 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
         penalty += INCIDENTAL_PENALTY  # how many parts or kinds, someone's age, visitors a year: given in passing
     if not first and minor_date(fact):
         penalty += SUBORDINATE_PENALTY  # «Desde _____, el 14 de julio es la fiesta nacional»: not an event's date
+    if not first and fact.kind != "date" and _COMMEMORATION.search(fact.sentence):
+        penalty += ASIDE_PENALTY  # «_____ declararon 2019 Año Internacional…»: how the event is remembered
     return penalty
 
 

@@ -139,3 +139,21 @@ def test_a_so_called_name_of_something_else_is_not_the_titles_alias(sentence, an
         end=i + len(answer), local_start=i, local_end=i + len(answer),
     )  # fmt: skip
     assert not title_alias(fact, heading)
+
+
+def test_who_declared_a_commemoration_is_not_the_events_fact_but_the_commemorated_date_is():
+    from quizzes.generation.ranking import trivia_penalty
+
+    def fact(sentence: str, answer: str, kind: str) -> Fact:
+        i = sentence.index(answer)
+        return Fact(
+            key="k", kind=kind, subtype="year" if kind == "date" else "international", sentence_index=3,
+            sentence=sentence, answer=answer, start=i, end=i + len(answer), local_start=i, local_end=i + len(answer),
+        )  # fmt: skip
+
+    declared = (
+        "La Unesco declaró 2005 Año Internacional de la Física, al cumplirse un siglo de los artículos de Einstein."
+    )
+    assert trivia_penalty(fact(declared, "Unesco", "organization")) > 0
+    remembered = "La ciudad cayó el 2 de enero de 1492, fecha que hoy se conmemora como la Toma."
+    assert trivia_penalty(fact(remembered, "1492", "date")) == 0
