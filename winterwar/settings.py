@@ -131,7 +131,10 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "quizzes.context_processors.roles",
             ],
-            "libraries": {"fragments": "winterwar.fragments"},  # the base layout's pieces rendered once per process
+            "libraries": {
+                "fragments": "winterwar.fragments",  # the base layout's pieces rendered once per process
+                "i18n": "winterwar.i18n",  # Django's, a constant {% translate %} rendered once per language
+            },
             "builtins": ["winterwar.extends"],  # Django's {% extends %}, its parent's blocks found once per template
         },
     },
