@@ -635,6 +635,27 @@ def _date_bounds(fact: Fact) -> tuple[int | None, int | None]:
     return low, high
 
 
+def _stem_years(fact: Fact, ex: Extraction) -> set[int]:
+    """Return the years of the other dates the item's sentence says (the stem shows them)."""
+    return {
+        f.value["year"]
+        for f in ex.facts
+        if f is not fact
+        and f.sentence_index == fact.sentence_index
+        and f.kind == "date"
+        and (f.value or {}).get("year") is not None
+    }
+
+
+def _same_side(year: int, answer: int, stem_years: set[int]) -> bool:
+    """Return whether a wrong year stands where the answer stands beside every year of the stem.
+
+    «La paz se firmó en el Tratado de Utrecht de _____, completado en 1714 por el de Rastatt»: the stem tells the
+    answer came before 1714, so 1715 and 1718 are wrong by the stem alone (judged «regalada, distractores»).
+    """
+    return all(year == y or (year < y) == (answer < y) for y in stem_years if y != answer)
+
+
 def range_start(fact: Fact) -> bool:
     """Return whether the date opens a range («entre _____ y 1940»): another start is no false statement, since
     an event of the range's end (a purification in 1940) stays inside «entre 1936 y 1940»."""
@@ -708,17 +729,27 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
     seen = {answer_text}
     sentence_f = f" {fold(fact.sentence)} "
     low, high = _date_bounds(fact)
+    stem_years = _stem_years(fact, ex) if v.get("year") is not None else set()
+    # A month of a year: one wrong option at most in the answer's year, so the year is what is asked («enero de
+    # 1855» against «mayo» and «septiembre de 1855» asks the month, judged «distractores»). A day is asked whole.
+    same_year = 0 if precision == "month" and with_year else None
     for cand in pool:
         if not ok(cand):
             continue
         year = cand.get("year")
         if year is not None and ((low is not None and year <= low) or (high is not None and year > high)):
             continue  # «Entre 1939 y 1938»: the stem rules it out
+        if year is not None and not _same_side(year, v["year"], stem_years):
+            continue  # «de _____, completado en 1714»: 1715 is wrong by the stem
+        if same_year is not None and year == v.get("year") and same_year >= 1:
+            continue
         text = format_date(cand, precision, with_year)
         if fold(text) in seen or f" {fold(text)} " in sentence_f:
             continue  # "1524" in "iniciadas en 1524 y _____": a date of the stem is no wrong option
         seen.add(fold(text))
         out.append(text)
+        if same_year is not None and year == v.get("year"):
+            same_year += 1
         if len(out) == MIN_POOL_FACTOR * n:
             break
     return spread(fact, out, n + spare)

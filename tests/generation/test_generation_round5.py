@@ -1,0 +1,41 @@
+"""Round 5 (gen5): wrong options the stem rules out, options that ask the month, list examples, and items whose
+wrong option is another published item's answer.
+
+Every sentence here is written for the test, on topics in neither corpus set; the rules are general.
+"""
+
+from quizzes.generation import generate_bank
+
+
+def _choices(bank, answer):
+    return [q for q in bank.questions if q.kind == "single_choice" and q.correct[-1].endswith(answer)]
+
+
+def test_a_wrong_year_stays_on_the_answers_side_of_the_stems_other_years():
+    bank = generate_bank(
+        "El puente colgante de Lisboa se empezó en 1962 y se inauguró en 1966. "
+        "La catedral de Colonia se consagró en 1880, completada en 1881 por la torre sur del arquitecto Zwirner. "
+        "La línea de tranvía de Oporto se electrificó en 1895. El museo de la ciudad abrió en 1890."
+    )
+    # «consagró en 1880, completada en _____»: 1878 would be wrong by the stem alone, and so on the other side.
+    for answer, later in (("1881", True), ("1880", False)):
+        items = _choices(bank, answer)
+        assert items, answer
+        for q in items:
+            other = 1880 if later else 1881
+            assert all((int(d) > other) == later for d in q.distractors), (answer, q.distractors)
+
+
+def test_a_month_of_a_year_gets_at_most_one_option_of_that_year():
+    bank = generate_bank(
+        "En marzo de 1821 los griegos se alzaron contra el Imperio otomano en el Peloponeso. "
+        "En enero de 1822 la asamblea de Epidauro proclamó la independencia de Grecia. "
+        "En octubre de 1827 la flota aliada destruyó la escuadra turco-egipcia en Navarino. "
+        "En julio de 1822 el ejército otomano invadió la Grecia central. "
+        "En abril de 1826 cayó la ciudad de Missolonghi tras un largo asedio. "
+        "En septiembre de 1829 el Tratado de Adrianópolis puso fin a la guerra ruso-turca."
+    )
+    items = _choices(bank, "enero de 1822")
+    assert items
+    for q in items:
+        assert sum(d.endswith("1822") for d in q.distractors) <= 1, q.distractors
