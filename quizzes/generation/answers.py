@@ -13,6 +13,7 @@ ignored), so only forms that differ in words or digits are listed.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from num2words import num2words
@@ -144,6 +145,14 @@ def _date_forms(fact: Fact) -> list[str]:
             a, b = -a, -b
             for era in ("a. C.", "aC", "antes de Cristo", ""):
                 out += [f"{x} {era}".strip() for x in (f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"del {a} al {b}")]
+    if v.get("precision") == "range" and v.get("year") and end.get("year") and not v.get("month"):
+        a, b = v["year"], end["year"]
+        before = fact.sentence[: fact.blank_start if fact.blank_start >= 0 else fact.local_start]
+        if abs(b - a) == 1 and re.search(r"\binvierno\s+(?:de|del)\s*$", before, re.IGNORECASE):
+            # «en el invierno del 54 al 53 a. C.»: a winter spans two years and is named by the first
+            # («el invierno de 1941»), so the first year alone is right too.
+            first = abs(a)
+            out += [str(first)] + ([f"{first} a. C.", f"{first} aC", f"{first} antes de Cristo"] if a < 0 else [])
     if v.get("precision") == "year" and (v.get("year") or 0) < 0:
         a = -v["year"]  # «50 a. C.»: «50», «50 a.C.» (same once punctuation is ignored), «50 aC», «50 antes de Cristo»
         out += [str(a), f"{a} aC", f"{a} antes de Cristo", f"{a} a. de C."]
@@ -152,6 +161,10 @@ def _date_forms(fact: Fact) -> list[str]:
         # «13/3/1940», «13/03/1940», «13 marzo 1940» (grading reads «/» and «-» as spaces)
         out += [f"{day}/{month}/{year}", f"{day:02d}/{month:02d}/{year}", f"{day} {MONTH_NAMES[month]} {year}"]
         out.append(f"{day} de {MONTH_NAMES[month]} {year}")  # «7 de junio 1494»
+        # «26-4-1937», «26-04-1937»: grading reads the hyphen as a space already; listed so the teacher sees it.
+        # The year alone is not accepted: the blank asks for the day, and a student who knows only the year knows
+        # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
+        out += [f"{day}-{month}-{year}", f"{day:02d}-{month:02d}-{year}"]
     if v.get("precision") == "month" and year and year > 0 and month and re.search(r"\d", fact.answer):
         out += [f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
     if v.get("precision") in {"day", "month"} and year and year < 0 and month:
@@ -160,6 +173,26 @@ def _date_forms(fact: Fact) -> list[str]:
         for sep in ("de", "del", ""):
             for era in ("", "a. C.", "aC", "antes de Cristo"):
                 out.append(" ".join(p for p in (said, sep, str(-year), era) if p))
+    return out
+
+
+def _and(word: str) -> str:
+    """Return the «y» before a word, «e» before an «i» sound («Texcoco e Iztapalapa»; not «y hierro»)."""
+    w = fold(word)
+    return "e" if re.match(r"(?:h?i)(?![aeou])", w) else "y"
+
+
+def list_orders(members: list[str]) -> list[str]:
+    """Return a list answer as people type it: its members in any order, joined by commas and «y» / «e».
+
+    «Tenochtitlan, Texcoco y Tlacopan» accepts «Texcoco, Tlacopan y Tenochtitlan» and «Tlacopan, Texcoco,
+    Tenochtitlan»; a list asks which members, not in which order the text happened to name them. Grading ignores
+    commas, so «A, B y C» and «A B y C» are one form.
+    """
+    out: list[str] = []
+    for order in itertools.permutations(members):
+        head, last = ", ".join(order[:-1]), order[-1]
+        out += [f"{head} {_and(last)} {last}", f"{head} y {last}", ", ".join(order)]
     return out
 
 
@@ -440,8 +473,9 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
     for full, others in COMMON_NAMES.items():
         if fold(fact.answer) == fold(full):
             out += others
+    if fact.members and 2 <= len(fact.members) <= 4:
+        out += list_orders(fact.members)
     if fact.members and len(fact.members) == 2:
-        out.append(f"{fact.members[1]} y {fact.members[0]}")
         if ex is not None and fact.kind == "person":
             # «Francisco Pizarro y Diego de Almagro» for «Pizarro y Almagro»: the whole names the text gives.
             _names, persons = _text_names(ex)

@@ -1,0 +1,44 @@
+"""Round 5: answers as people type them, numbers whose noun the stem keeps (texts of our own, new topics)."""
+
+from quizzes.generation import generate_bank
+from quizzes.generation.answers import list_orders
+
+LIGA = (
+    "La Liga Hanseática fue una alianza de ciudades comerciales del norte de Europa. "
+    "La liga estaba encabezada por Lübeck, Hamburgo y Colonia. "
+    "El 15 de agosto de 1370 se firmó la Paz de Stralsund entre la liga y el reino de Dinamarca. "
+    "En el invierno del 1420 al 1421, una flota de la liga quedó atrapada en el hielo del Báltico."
+)
+SALAMINA = (
+    "La flota griega venció a la persa en la batalla de Salamina. "
+    "En el invierno del 480 al 479 a. C., la flota persa invernó en la isla de Samos."
+)
+
+
+def _accepted(bank):
+    return {q.correct[0]: set(q.accepted) for q in bank.questions if q.kind == "short_answer"}
+
+
+def test_a_list_is_accepted_in_any_order_with_commas_or_and():
+    forms = set(list_orders(["Lübeck", "Hamburgo", "Colonia"]))
+    assert {"Colonia, Lübeck y Hamburgo", "Hamburgo, Colonia, Lübeck", "Lübeck, Hamburgo y Colonia"} <= forms
+    # «e» before an «i» sound, «y» accepted too; not before «hie»
+    assert {"Colonia, Lübeck e Iserlohn", "Colonia, Lübeck y Iserlohn"} <= set(
+        list_orders(["Colonia", "Lübeck", "Iserlohn"])
+    )
+    assert "Lübeck y hierro" in list_orders(["hierro", "Lübeck"])
+    assert "Lübeck e hierro" not in list_orders(["hierro", "Lübeck"])
+
+
+def test_a_full_date_is_accepted_with_hyphens_but_not_as_its_year_alone():
+    accepted = _accepted(generate_bank(LIGA))
+    forms = accepted["15 de agosto de 1370"]
+    assert {"15-8-1370", "15-08-1370", "15/8/1370", "15 agosto 1370"} <= forms
+    assert "1370" not in forms
+
+
+def test_a_winter_across_two_years_is_accepted_as_its_first_year():
+    accepted = _accepted(generate_bank(SALAMINA))
+    winter = accepted["480 al 479 a. C."]
+    assert {"480", "480 a. C.", "480 aC"} <= winter
+    assert "479" not in winter
