@@ -135,7 +135,10 @@ TEMPLATES = [
                 "fragments": "winterwar.fragments",  # the base layout's pieces rendered once per process
                 "i18n": "winterwar.i18n",  # Django's, a constant {% translate %} rendered once per language
             },
-            "builtins": ["winterwar.extends"],  # Django's {% extends %}, its parent's blocks found once per template
+            "builtins": [
+                "winterwar.extends",  # Django's {% extends %}, its parent's blocks found once per template
+                "winterwar.urltag",  # Django's {% url %}, each URL reversed once per process
+            ],
         },
     },
 ]
