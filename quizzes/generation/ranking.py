@@ -133,6 +133,12 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:conocid|llamad|apodad|denominad|apellidad)[oa]s?\s+(?:(?:también|ya|sobre todo|popularmente)\s+)?"
     r"(?:como\s+)?(?:(?:el|la|los|las)\s+)?(?:«\s*)?$"
 )
+# «Las ciudades industriales, como _____, crecieron…», «puertos como _____»: one example of an open list, where any
+# member fits (judged «trivial, respuestas aceptadas»). A plural noun, then «como» / «tales como» right before the
+# blank; not a participle («conocidos como _____»: a name), «así como» (and) nor a name («Países Bajos, como»).
+_EXAMPLE_OF = re.compile(
+    r"\b(?!\w+(?:ad|id)[oa]s\b)[a-záéíóúñ]\w{2,}s,?\s+(?:tales\s+)?como\s+(?:(?:el|la|los|las)\s+)?$"
+)
 _FOREIGN = re.compile(r"\b(?:en|del)\s+(?:latín|inglés|alemán|francés|ruso|finés|árabe|griego|italiano|neerlandés)\b")
 
 
@@ -412,6 +418,8 @@ def fact_importance(
     """
     if heading and title_alias(fact, heading):
         return 0.0  # «Simón Bolívar es conocido como _____»: a synonym of the title
+    if list_example(fact):
+        return 0.0  # «las ciudades industriales, como _____»: an example, never the answer
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
     if fact.kind == "date" and fact.subtype != "range":
         score = _KIND_BASE["date"]
@@ -454,6 +462,11 @@ def fact_importance(
     if _FOREIGN.search(before[-40:]) or (before.count("(") > before.count(")")):
         score -= 0.4  # a synonym in another language, an aside in brackets
     return round(score, 3)
+
+
+def list_example(fact: Fact) -> bool:
+    """Return whether the answer is an example given of a plural («los puertos del norte, como _____»)."""
+    return bool(_EXAMPLE_OF.search(fact.sentence[: fact.local_start]))
 
 
 def trivia_penalty(fact: Fact, *, first: bool = False) -> float:

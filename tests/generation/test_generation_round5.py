@@ -39,3 +39,23 @@ def test_a_month_of_a_year_gets_at_most_one_option_of_that_year():
     assert items
     for q in items:
         assert sum(d.endswith("1822") for d in q.distractors) <= 1, q.distractors
+
+
+def test_an_example_of_an_open_list_is_never_asked():
+    from quizzes.generation.ranking import list_example
+
+    bank = generate_bank(
+        "Los puertos nórdicos, como Bergen, crecieron con el comercio del bacalao. "
+        "La Liga Hanseática abrió una oficina en Bergen en 1360. "
+        "Los comerciantes alemanes dominaron el puerto durante casi dos siglos."
+    )
+    asked = [q for q in bank.questions if q.status == "published" and "como _____" in q.prompt]
+    assert not asked, [q.prompt for q in asked]
+    examples = [f for f in bank.facts if f.answer == "Bergen" and list_example(f)]
+    assert examples
+    # A name after a participle («conocido como») or «así como» is no example of a list.
+    for text in (
+        "El puerto de Bergen, conocido como Bjørgvin en la Edad Media, exportaba bacalao.",
+        "La Liga abrió oficinas en Londres, así como Brujas y Nóvgorod.",
+    ):
+        assert not any(list_example(f) for f in generate_bank(text).facts), text
