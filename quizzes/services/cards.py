@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from ..domain import scheduling
 from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
@@ -255,13 +255,19 @@ def card_review(
     if not scheduling.is_due(memory, now=now, learn_ahead=True):
         raise ServiceError(Code.CARD_NOT_DUE)
     outcome = scheduling.review(memory, rating=rating, now=now)
+    # Where rows lock (PostgreSQL), a request with the same token waited on the card's lock above and found the review:
+    # the insert cannot meet a duplicate of this card's token, so no savepoint (two round trips) is needed to recover
+    # from one. SQLite has no row locks: there a concurrent request may commit the token first.
+    recover = not connection.features.has_select_for_update
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=recover):
             review = _log(
                 row=row, outcome=outcome, now=now, source=ReviewSource.REVIEW, token=token, duration_ms=duration_ms
             )
     except IntegrityError:
         # Same token committed by a concurrent request that did not wait on our lock (SQLite has no row locks).
+        if not recover:
+            raise
         previous = Review.objects.filter(token=token, student_card=row).first()
         if previous is None:
             raise

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -264,10 +265,13 @@ def _student_with_cards(n: int) -> tuple[User, StudentCard]:
 
 @pytest.mark.parametrize("n", [10, 10_000])
 def test_a_review_post_runs_the_same_queries_for_10_and_10000_cards(client, django_assert_num_queries, n):
-    """The rating path must not grow with the deck: lock the row, check the token, save, log (pinned at 10)."""
+    """The rating path must not grow with the deck: lock the row, check the token, save, log (pinned at 10).
+
+    8 where rows lock (PostgreSQL): the log needs no savepoint there (services.cards.card_review).
+    """
     user, row = _student_with_cards(n)
     client.force_login(user)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8 if connection.features.has_select_for_update else 10):
         response = post(client, row, 3, token=f"n{n}".ljust(20, "x"))
     assert response.status_code == 302
     assert Review.objects.filter(user=user).count() == 1
