@@ -264,6 +264,54 @@ def _answer_with_article(fact: Fact) -> str:
     return fact.answer
 
 
+def approx_tolerance(number: float) -> float:
+    """Return how far a typed figure may be from a round one («unos 200»): what its rounding leaves open.
+
+    A round figure is precise to half its last significant digit («unos 200» is 150 to 250, «unos 60» is 55 to 65),
+    never less than 10 % («unos 63») nor more than 25 % («unos 1000» is 750 to 1250, not 500 to 1500).
+    """
+    n = abs(number)
+    if not n:
+        return 0.0
+    step = 1.0
+    while n >= step * 10 and (n / (step * 10)) == int(n / (step * 10)):
+        step *= 10
+    if n != int(n):
+        step = 0.1
+    tolerance = min(max(step / 2, n * 0.1), n * 0.25)
+    # Whole figures get a whole range («unos 63»: 57 to 69, not 56,7 to 69,3).
+    return float(int(tolerance)) if float(number).is_integer() and tolerance >= 1 else round(tolerance, 6)
+
+
+def _plain_figure(number: float, sep: str) -> str:
+    if float(number).is_integer():
+        whole = int(number)
+        return f"{whole:,}".replace(",", sep) if abs(whole) >= 10000 else str(whole)
+    return f"{number:g}".replace(".", ",")
+
+
+def _noun_unit(value: dict) -> bool:
+    """Return whether a quantity's unit is a noun the stem keeps («navíos», «siglos»), not a symbol («%», «km²»).
+
+    A symbol or abbreviation is written with its figure («40 %», «5 km»); a noun after the blank is the stem's.
+    """
+    unit = (value.get("unit_text") or value.get("unit") or "").strip()
+    return bool(re.match(r"[a-záéíóúñü]{4,}", unit, re.IGNORECASE)) or bool(value.get("scale"))
+
+
+def _bare_figure(number: float, tolerance: float, sep: str) -> str:
+    """Return a numeric item's answer as the student types it: the figure alone, the stem keeps its noun.
+
+    «frente a _____ navíos británicos»: «27», not «27 navíos». An approximate figure states the range it accepts
+    («200 (de 150 a 250)»), as the result page does.
+    """
+    text = _plain_figure(number, sep)
+    if tolerance:
+        low, high = (_plain_figure(round(number + d, 2), sep) for d in (-tolerance, tolerance))
+        text += f" (de {low} a {high})"
+    return text
+
+
 def _number_span(fact: Fact) -> tuple[int, int] | None:
     """Return the local span of the bare number (and "y medio") inside a quantity answer."""
     text = fact.sentence[fact.local_start : fact.local_end]
@@ -665,7 +713,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             # «unos 300», «cerca de 300», «en torno a 300», «300 aproximadamente»: a round figure, so a typed one within
             # 10 % is right too (the result page states the range). «más de 300» is a bound the stem keeps before the
             # blank: its figure is exact, as is an exact figure.
-            tol = abs(v["number"]) * 0.1 if v.get("approx") == "about" else 0.0
+            tol = approx_tolerance(v["number"]) if v.get("approx") == "about" else 0.0
             unit = v.get("unit") or ""
             numeric = {"value": v["number"], "tolerance": tol, "unit": unit}
             if v.get("scale"):
@@ -684,7 +732,11 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                     fact.sentence,
                     idx,
                     key_parts=parts,
-                    correct=[format_quantity({**v, "words": False, "approx_text": ""}, v["number"])],
+                    correct=[
+                        format_quantity({**v, "words": False, "approx_text": ""}, v["number"])
+                        if half or not _noun_unit(v)
+                        else _bare_figure(numeric["value"], numeric["tolerance"], v.get("thousands") or ".")
+                    ],
                     numeric=numeric,
                     notes=num_notes,
                 )

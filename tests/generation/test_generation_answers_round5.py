@@ -2,6 +2,7 @@
 
 from quizzes.generation import generate_bank
 from quizzes.generation.answers import list_orders
+from quizzes.generation.questions import approx_tolerance
 
 LIGA = (
     "La Liga Hanseática fue una alianza de ciudades comerciales del norte de Europa. "
@@ -42,3 +43,27 @@ def test_a_winter_across_two_years_is_accepted_as_its_first_year():
     winter = accepted["480 al 479 a. C."]
     assert {"480", "480 a. C.", "480 aC"} <= winter
     assert "479" not in winter
+
+
+def _numeric(sentence):
+    return [q for q in generate_bank(sentence).questions if q.kind == "numeric" and "(Escriba el año.)" not in q.prompt]
+
+
+def test_a_numeric_answer_leaves_the_noun_to_the_stem():
+    (q,) = _numeric("El acueducto de Segovia tiene 167 arcos de granito sin argamasa.")
+    assert "_____ arcos" in q.prompt
+    assert q.correct == ["167"]
+    assert q.numeric["unit"]  # «167 arcos» typed is still right, and the result page says «167 arcos»
+
+
+def test_a_symbol_stays_with_its_figure():
+    qs = _numeric("El lago Titicaca cubre cerca del 60 % de la cuenca endorreica del Altiplano.")
+    assert all(q.correct[0].replace(" ", "").endswith("%") for q in qs)
+
+
+def test_an_approximate_figure_states_its_range():
+    (q,) = _numeric("En el siglo XVIII el puerto de Cádiz recibía unos 200 barcos cada año de las Indias.")
+    assert q.numeric["tolerance"] == 50  # «unos 200»: 150 to 250
+    assert q.correct == ["200 (de 150 a 250)"]
+    assert approx_tolerance(63) == 6  # never under 10 %, a whole range for a whole figure
+    assert approx_tolerance(1000) == 250  # never over 25 %
