@@ -675,6 +675,7 @@ def publish(
                 strict=_namers(every, names),
                 context=every,
             )
+    _free_answers(candidates, chosen, score)
     for q in questions:
         if q.checks_failed:
             continue
@@ -745,6 +746,27 @@ def _pick_by_sentence(
         added += 1
         if wanted and added >= wanted:
             return
+
+
+def _free_answers(candidates: list[Question], chosen: set[str], score) -> None:
+    """Break a pair of published choice items each offering the other's answer as a wrong option.
+
+    «…la creación del Pacto de Varsovia, el _____» offering «26 de junio de 1963» and «¿Cuándo visitó… Kennedy…?»
+    offering «14 de mayo de 1955» back: a student who meets both sees both answers twice, each once as a wrong
+    option, and learns them from each other (judged «distractores» on both). One offer alone is the text's own date
+    of another event, the best wrong option. The lesser item of the pair (by `score`) takes spare options; it keeps
+    its own when it has too few.
+    """
+    picked = sorted((q for q in candidates if q.key in chosen and q.kind in _CHOICE), key=score)
+
+    def offers(a: Question, b: Question) -> bool:
+        return bool({fold(c) for c in b.correct} & _options(a))
+
+    for i, a in enumerate(picked):
+        for b in picked[i + 1 :]:
+            if offers(a, b) and offers(b, a):
+                offered = set().union(*(_options(p) for p in picked if p is not b))
+                reoption(b, {fold(c) for c in a.correct} | offered)
 
 
 def _may_share(q: Question, p: Question) -> bool:

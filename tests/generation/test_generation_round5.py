@@ -59,3 +59,30 @@ def test_an_example_of_an_open_list_is_never_asked():
         "La Liga abrió oficinas en Londres, así como Brujas y Nóvgorod.",
     ):
         assert not any(list_example(f) for f in generate_bank(text).facts), text
+
+
+def _choice_item(key, prompt, answer, options, spare):
+    from quizzes.generation.model import Question
+
+    return Question(key, "single_choice", prompt, [key], [answer], options, "", [0], spare=spare)
+
+
+def test_two_items_never_offer_each_others_answer():
+    from quizzes.generation.ranking import _free_answers
+
+    dam = _choice_item(
+        "a", "La presa de Asuán se inauguró el _____.", "15 de enero de 1971",
+        ["15 de enero de 1970", "21 de julio de 1969", "3 de marzo de 1972"], ["15 de enero de 1973"],
+    )  # fmt: skip
+    moon = _choice_item(
+        "b", "El primer hombre pisó la Luna el _____.", "21 de julio de 1969",
+        ["21 de julio de 1968", "15 de enero de 1971", "21 de julio de 1970"], ["21 de marzo de 1969"],
+    )  # fmt: skip
+    # The better item (first by score) keeps its options; the other takes a spare one.
+    _free_answers([dam, moon], {"a", "b"}, score=lambda q: q.key)
+    assert dam.distractors == ["15 de enero de 1970", "21 de julio de 1969", "3 de marzo de 1972"]
+    assert "15 de enero de 1971" not in moon.distractors and "21 de marzo de 1969" in moon.distractors
+    # One item offering another's answer alone is the text's own date of another event: it stays.
+    lone = _choice_item("c", "El canal se abrió el _____.", "9 de mayo de 1975", ["15 de enero de 1971"], ["1"])
+    _free_answers([dam, lone], {"a", "c"}, score=lambda q: q.key)
+    assert lone.distractors == ["15 de enero de 1971"]
