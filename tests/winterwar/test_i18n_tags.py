@@ -53,3 +53,10 @@ def test_only_constant_messages_are_kept():
     with translation.override("en"):
         _ours('{% translate "Cerrar" %}{% translate word %}{% translate "Cerrar"|upper %}', {"word": "Cerrar"})
     assert list(i18n._rendered) == [("Cerrar", None, "en", True)]
+
+
+def test_the_only_library_name_clash_is_the_intended_i18n():
+    """templates.W003 is silenced in settings for this one clash: any other would go unseen, so it is checked here."""
+    warnings = [w for w in engines["django"].check() if w.id == "templates.W003"]
+    assert [w.id for w in warnings] == ["templates.W003"]
+    assert "'i18n' is used for multiple template tag modules" in warnings[0].msg
