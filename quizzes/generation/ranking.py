@@ -829,6 +829,13 @@ _LONG_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\w-]+(?:\s+(?:(?:de|del)(?:\s+(?:la|
 _YEAR = re.compile(r"\b\d{3,4}\b")
 
 
+# A range of years said in a prompt: «entre 1337 y 1453», «de 1936 a 1939», «del 58 al 50», «(1618-1648)».
+_RANGE = re.compile(
+    r"\b(?:entre(?:\s+el)?|del?|desde(?:\s+el)?)\s+(\d{2,4})\s+(?:y(?:\s+el)?|al?|hasta(?:\s+el)?)\s+(\d{2,4})\b"
+    r"|\((\d{3,4})\s*[-–]\s*(\d{3,4})\)"
+)
+
+
 def _same_dates(candidates: list[Question]) -> dict[str, set[str]]:
     """Return, for each date item, the other items that ask one of its years beside one of its names.
 
@@ -852,6 +859,18 @@ def _same_dates(candidates: list[Question]) -> dict[str, set[str]]:
         if years:
             keyed.append((q, years, names(q)))
     out: dict[str, set[str]] = {}
+    # «La guerra, librada entre 1337 y 1453, …» tells «¿En qué año terminó…?» whatever it names: a range's ends are
+    # the start and end of what the sentence is about (judged «regalada» on the held-out set).
+    for a in candidates:
+        ends = (
+            {y for m in _RANGE.finditer(a.prompt) for y in m.groups() if y}
+            if a.kind not in {"ordering", "true_false"}
+            else set()
+        )
+        for b, years_b, _names_b in keyed if ends else []:
+            if b is not a and b.kind != "true_false" and years_b & ends and not set(a.fact_keys) & set(b.fact_keys):
+                out.setdefault(a.key, set()).add(b.key)
+                out.setdefault(b.key, set()).add(a.key)
     for i, (a, years_a, names_a) in enumerate(keyed):
         for b, years_b, names_b in keyed[i + 1 :]:
             statement = "true_false" in {a.kind, b.kind} and a.kind != b.kind

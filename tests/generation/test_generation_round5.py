@@ -86,3 +86,22 @@ def test_two_items_never_offer_each_others_answer():
     lone = _choice_item("c", "El canal se abrió el _____.", "9 de mayo de 1975", ["15 de enero de 1971"], ["1"])
     _free_answers([dam, lone], {"a", "c"}, score=lambda q: q.key)
     assert lone.distractors == ["15 de enero de 1971"]
+
+
+def test_a_range_in_one_prompt_gives_away_the_year_of_its_ends():
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import _same_dates
+
+    def item(key, kind, prompt, answer):
+        return Question(key, kind, prompt, [key], [answer], [], "", [0])
+
+    war = item("a", "short_answer", "La guerra de los Ochenta Años, librada entre 1568 y 1648, enfrentó a _____ con "
+               "la monarquía hispánica.", "las Provincias Unidas")  # fmt: skip
+    end = item("b", "numeric", "La Paz de Münster puso fin a la guerra en _____.", "1648")
+    other = item("c", "numeric", "En _____ los Estados Generales depusieron al rey.", "1581")
+    statement = item("d", "true_false", "Verdadero o falso: la tregua duró de 1609 a 1581.", "Falso")
+    together = _same_dates([war, end, other, statement])
+    assert "b" in together.get("a", set()) and "a" in together.get("b", set())
+    assert "c" not in together.get("a", set())
+    # A false statement's range may be the wrong one: it gives nothing away.
+    assert "c" not in together.get("d", set())
