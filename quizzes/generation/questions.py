@@ -88,7 +88,12 @@ def tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
-    text = re.sub(r",\s+(y|e|o|u)\s", r" \1 ", text)
+    # «A, B y C» takes no comma before «y», but «A y B, y C» does: the comma keeps a pair apart from the last member.
+    text = re.sub(
+        r",\s+(y|e|o|u)\s",
+        lambda m: m.group() if re.search(r"\s[ye]\s[^,]*$", text[: m.start()]) else f" {m.group(1)} ",
+        text,
+    )
     text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
     text = re.sub(r"^(?:y|e|pero|mientras que|mientras|aunque)\s+", "", text)
     # A value with its article put after «de» / «a» («de el Reino Unido»): contracted as Spanish writes it.
@@ -186,6 +191,17 @@ def build_stem(
     clauses = whole_clause_spans(s)
     ci = next((k for k, (x, y) in enumerate(clauses) if x <= a < y), 0)
     keep_start, keep_end = 0, clauses[ci][1]
+    last_segment = s[clauses[ci][0] : keep_end].rstrip(" ,").rsplit(",", 1)[-1]
+    if (
+        ci + 1 < len(clauses)
+        and keep_end == clauses[ci + 1][0]
+        and re.search(r"\s(?:y|e)\s", last_segment)
+        and _coordinated_member(s[keep_end:])
+    ):
+        # «entre los Reyes Católicos, Isabel I y Fernando II, y el rey Juan II de Portugal»: after a pair, a last
+        # «, y …» with no verb of its own is the other party of the same list, not a clause; cut before it, the
+        # treaty loses a party.
+        keep_end = len(s)
     prefix_text = ""
     words_to_end = len(s[:keep_end].split())
     if ci > 0 and (clause_only or words_to_end > MAX_STEM_WORDS * 0.75):
@@ -204,6 +220,15 @@ def build_stem(
         out = re.sub(r"^\s*(?:y|e)\s+", "", out)
         out = prefix_text + out
     return tidy(out)
+
+
+def _coordinated_member(rest: str) -> bool:
+    """Return whether the rest of a sentence after a clause cut is «y / e» and a noun phrase with no finite verb."""
+    m = re.fullmatch(r"\s*,?\s*(?:y|e)\s+([^;:()«»]+?)\s*[.!?]?\s*", rest)
+    if not m:
+        return False
+    words = re.findall(r"[\wáéíóúñü]+", m.group(1).lower())
+    return bool(words) and words[0] not in {"se", "le", "les", "lo", "no"} and not any(is_finite_verb(w) for w in words)
 
 
 def whole_clause_spans(text: str) -> list[tuple[int, int]]:

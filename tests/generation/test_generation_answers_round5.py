@@ -67,3 +67,12 @@ def test_an_approximate_figure_states_its_range():
     assert q.correct == ["200 (de 150 a 250)"]
     assert approx_tolerance(63) == 6  # never under 10 %, a whole range for a whole figure
     assert approx_tolerance(1000) == 250  # never over 25 %
+
+
+def test_a_stem_keeps_the_last_party_of_a_list():
+    bank = generate_bank(
+        "El Tratado de Oliva fue un acuerdo firmado el 3 de mayo de 1660 en el monasterio de Oliva entre "
+        "Juan II Casimiro de Polonia y el elector Federico Guillermo, y el rey Carlos XI de Suecia."
+    )
+    stems = [q.prompt for q in bank.questions if q.kind == "short_answer" and q.correct == ["3 de mayo de 1660"]]
+    assert stems and all(s.endswith("Federico Guillermo, y el rey Carlos XI de Suecia.") for s in stems)
