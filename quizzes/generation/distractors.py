@@ -615,6 +615,7 @@ _APPROX_BEFORE = re.compile(
 )
 # «la década de _____» (1980): a decade's wrong options are decades too, never «la década de 1983».
 _DECADE_BEFORE = re.compile(r"\bd[ée]cadas?\s+de(?:\s+los)?\s+$", re.IGNORECASE)
+_DURING = re.compile(r"\bdurante\b(?:\s+\w+){0,4}\s+(?:de|en)\s+(?:el\s+)?$", re.IGNORECASE)
 _RANGE_START = re.compile(
     r"(?:entre|de|del|desde)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\s+(?:y|a|al|hasta)\s+(?:el\s+)?$",
     re.IGNORECASE,
@@ -733,6 +734,9 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
     # A month of a year: one wrong option at most in the answer's year, so the year is what is asked («enero de
     # 1855» against «mayo» and «septiembre de 1855» asks the month, judged «distractores»). A day is asked whole.
     same_year = 0 if precision == "month" and with_year else None
+    # A year of a period («Durante la revolución de _____, un parlamento…») dates something that may have gone on into
+    # the next year: a year next to it is no clearly wrong option (1849 for 1848, judged «distractores»).
+    during = precision == "year" and _DURING.search(fact.sentence[: fact.local_start])
     for cand in pool:
         if not ok(cand):
             continue
@@ -743,6 +747,8 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
             continue  # «de _____, completado en 1714»: 1715 is wrong by the stem
         if same_year is not None and year == v.get("year") and same_year >= 1:
             continue
+        if during and year is not None and abs(year - v["year"]) < 2:
+            continue  # «Durante la revolución de 1848»: what it dates may have lasted into 1849
         text = format_date(cand, precision, with_year)
         if fold(text) in seen or f" {fold(text)} " in sentence_f:
             continue  # "1524" in "iniciadas en 1524 y _____": a date of the stem is no wrong option

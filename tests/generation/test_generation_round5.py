@@ -105,3 +105,16 @@ def test_a_range_in_one_prompt_gives_away_the_year_of_its_ends():
     assert "c" not in together.get("a", set())
     # A false statement's range may be the wrong one: it gives nothing away.
     assert "c" not in together.get("d", set())
+
+
+def test_a_year_of_a_period_gets_no_option_next_to_it():
+    bank = generate_bank(
+        "Durante la hambruna de 1846, miles de irlandeses emigraron a Boston y Nueva York. "
+        "En 1845 un hongo destruyó la cosecha de patata de Irlanda. "
+        "En 1849 el gobierno británico suprimió las cocinas públicas. "
+        "En 1847 el Parlamento aprobó una ley de socorro. En 1851 el censo contó dos millones de habitantes menos."
+    )
+    items = _choices(bank, "1846")
+    assert items
+    for q in items:
+        assert all(abs(int(d) - 1846) >= 2 for d in q.distractors), q.distractors
