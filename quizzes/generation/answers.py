@@ -475,17 +475,16 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
             out += others
     if fact.members and 2 <= len(fact.members) <= 4:
         out += list_orders(fact.members)
-    if fact.members and len(fact.members) == 2:
-        if ex is not None and fact.kind == "person":
-            # «Francisco Pizarro y Diego de Almagro» for «Pizarro y Almagro»: the whole names the text gives.
-            _names, persons = _text_names(ex)
-            whole = [_whole_name(m, persons) for m in fact.members]
-            if whole != list(fact.members):
-                out += [f"{whole[0]} y {whole[1]}", f"{whole[1]} y {whole[0]}"]
-                # «Francisco Pizarro y Almagro», «Pizarro y Diego de Almagro»: one whole name and one short one.
-                short = list(fact.members)
-                for a, b in ((whole[0], short[1]), (short[0], whole[1])):
-                    out += [f"{a} y {b}", f"{b} y {a}"]
+    if fact.members and len(fact.members) == 2 and ex is not None and fact.kind == "person":
+        # «Francisco Pizarro y Diego de Almagro» for «Pizarro y Almagro»: the whole names the text gives.
+        _names, persons = _text_names(ex)
+        whole = [_whole_name(m, persons) for m in fact.members]
+        if whole != list(fact.members):
+            out += [f"{whole[0]} y {whole[1]}", f"{whole[1]} y {whole[0]}"]
+            # «Francisco Pizarro y Almagro», «Pizarro y Diego de Almagro»: one whole name and one short one.
+            short = list(fact.members)
+            for a, b in ((whole[0], short[1]), (short[0], whole[1])):
+                out += [f"{a} y {b}", f"{b} y {a}"]
     if fact.kind == "person":
         regnal = re.fullmatch(r"(\S+ [IVXLCDM]+) (?:de|del) [A-ZÁÉÍÓÚÑ].*", fact.answer)
         if regnal:

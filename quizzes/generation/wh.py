@@ -241,7 +241,28 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     comma_verb = re.search(r",\s+(?:se\s+)?([a-záéíóúñ]+)\b", q)
     if comma_verb and is_finite_verb(comma_verb.group(1)):
         return ""  # «¿En qué año se rebeló Manco Inca, reunió un gran ejército?»: a second verb spliced on
-    return re.sub(r"\s+([,;.?])", r"\1", q)
+    q = re.sub(r"\s+([,;.?])", r"\1", q)
+    if re.search(r"\s(\w+)\?$", q) and re.search(r"\s(\w+)\?$", q).group(1).lower() in _DETERMINERS | {"y", "e", "o"}:
+        return ""  # «¿En qué año reunió Cortés en Tlaxcala a los?»: the object left behind, a preposition dangles
+    for se_verb in re.finditer(r"\bse\s+([a-záéíóúñ]+)", q):
+        said = f"{fact.sentence} {stem_with_mark}"
+        if not re.search(r"\bse\s+" + re.escape(se_verb.group(1)) + r"\b", said, re.IGNORECASE):
+            return ""  # «¿Cuándo se entró en vigor…?»: a «se» the sentence does not say with that verb
+    # A word capitalised only because it opened the sentence is lower case inside the question («¿… Durante la…?»).
+    head, body = q.split(" ", 1) if " " in q else (q, "")
+    body = re.sub(
+        r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b",
+        lambda m: m.group(1).lower() if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS else m.group(1),
+        body,
+    )
+    return f"{head} {body}" if body else head
+
+
+# Common words that open a sentence and are no names (lower case once moved inside a question).
+_OPENING_WORDS = {
+    "muchos", "muchas", "varios", "varias", "otros", "otras", "algunos", "algunas", "pocos", "pocas", "durante",
+    "tras", "según", "mediante", "después", "antes", "entonces", "finalmente",
+}  # fmt: skip
 
 
 def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:

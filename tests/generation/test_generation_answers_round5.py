@@ -76,3 +76,26 @@ def test_a_stem_keeps_the_last_party_of_a_list():
     )
     stems = [q.prompt for q in bank.questions if q.kind == "short_answer" and q.correct == ["3 de mayo de 1660"]]
     assert stems and all(s.endswith("Federico Guillermo, y el rey Carlos XI de Suecia.") for s in stems)
+
+
+def test_a_question_is_dropped_or_mended_when_its_words_do_not_hold(monkeypatch):
+    from types import SimpleNamespace
+
+    from quizzes.generation import wh
+
+    def asked(question, sentence):
+        monkeypatch.setattr(wh, "_wh_prompt", lambda *a: question)
+        return wh.wh_prompt(SimpleNamespace(sentence=sentence), "", None)
+
+    # a dangling preposition where the object was
+    assert (
+        asked("¿En qué año reunió Cortés en Tlaxcala a los?", "En 1521 Cortés reunió en Tlaxcala a los aliados.") == ""
+    )
+    # a «se» the sentence never says with that verb
+    assert asked("¿Cuándo se entró en vigor la ley?", "La ley entró en vigor en 1931.") == ""
+    assert asked("¿Cuándo se aprobó la ley?", "La ley se aprobó en 1931.") == "¿Cuándo se aprobó la ley?"
+    # a word capitalised only because it opened the sentence
+    assert (
+        asked("¿En qué año resistió la ciudad Durante el asedio?", "Durante el asedio, la ciudad resistió en 1809.")
+        == "¿En qué año resistió la ciudad durante el asedio?"
+    )
