@@ -351,7 +351,15 @@ def minor_date(fact: Fact, parse=None) -> str:
         return "state"
     if verbs[0].lemma in _SAYING_LEMMAS and re.search(r"«(?:[^»]*\s){3,}[^»]*»", fact.sentence):
         return "quotation"
+    if _ASIDE_SINCE.search(fact.sentence[: fact.local_start]) and _YEAR_AFTER.search(fact.sentence[fact.local_end :]):
+        return "aside"
     return ""
+
+
+# «Barcelona, sitiada desde _____, cayó el 11 de septiembre de 1714»: the date of a participle between commas,
+# beside the main verb's own date, dates a circumstance (judged «trivial»: the fact that matters is in the stem).
+_ASIDE_SINCE = re.compile(r",\s+\w+(?:ad|id)[oa]s?\s+(?:desde|hasta)\s+(?:el\s+)?$")
+_YEAR_AFTER = re.compile(r"^[^,]*,[^,]*\b\d{3,4}\b")
 
 
 def title_alias(fact: Fact, heading: str) -> bool:

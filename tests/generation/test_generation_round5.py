@@ -118,3 +118,15 @@ def test_a_year_of_a_period_gets_no_option_next_to_it():
     assert items
     for q in items:
         assert all(abs(int(d) - 1846) >= 2 for d in q.distractors), q.distractors
+
+
+def test_the_date_of_a_participle_aside_beside_the_main_date_is_minor():
+    from quizzes.generation.ranking import minor_date
+
+    bank = generate_bank(
+        "Rodas, asediada desde junio de 1522, se rindió el 21 de diciembre de 1522 a las tropas de Solimán. "
+        "La orden de San Juan, fundada hacia 1099 en Jerusalén, se instaló en Malta en 1530."
+    )
+    facts = {f.answer: f for f in bank.facts if f.kind == "date"}
+    assert minor_date(facts["junio de 1522"]) == "aside"
+    assert not minor_date(facts["21 de diciembre de 1522"])
