@@ -8,7 +8,8 @@ teacher's verdicts (U usable as is, E a minor edit, R reject) on a sample of the
 is the ``SAMPLE_SIZE`` published items whose hash with ``SAMPLE_SEED`` is smallest: random, fixed, and a change
 of the generator replaces only the sampled items it changed. Verdicts are matched by prompt and answer (and kind,
 when the verdict names one). A sampled item without a verdict is counted as «sin veredicto», and a verdict whose
-item is no longer in the sample as stale, so an outdated file shows.
+item is no longer in the sample as stale, so an outdated file shows. A verdict counts only for the item as it was
+judged: an item whose kind, wrong options or accepted answers changed since is «sin veredicto» again.
 """
 
 from __future__ import annotations
@@ -202,8 +203,8 @@ def _judge(report: TextReport, bank: dict, verdicts: list[dict]) -> None:
         key = item_id(q["prompt"], item_answer(q))
         sampled_ids.add(key)
         v = by_id.get(key)
-        if v is not None and v.get("kind") and v["kind"] != q["kind"]:
-            v = None  # the verdict judged another kind of item with the same prompt and answer
+        if v is not None and not judged_as_is(v, q):
+            v = None  # the verdict judged another item: other kind, options or accepted answers
         if v is None or not v["verdict"]:
             report.unjudged.append({"prompt": q["prompt"], "answer": item_answer(q), "kind": q["kind"]})
             continue
@@ -221,13 +222,30 @@ def reason_categories(reason: str) -> set[str]:
     return {c.strip() for c in head.split(",") if c.strip()}
 
 
+def judged_as_is(verdict: dict, question: dict) -> bool:
+    """Return whether a verdict judged this item as it stands: same kind, same wrong options, same accepted answers.
+
+    A verdict is found by prompt and answer; an item whose options or accepted answers changed since is another
+    item for the judge (an E for a bad option may now be a U, a U may now offer a right answer as wrong), so its
+    verdict no longer counts. A field the verdict does not record is not compared (older files).
+    """
+    if verdict.get("kind") and verdict["kind"] != question["kind"]:
+        return False
+    if "distractors" in verdict and {norm(d) for d in verdict["distractors"]} != {
+        norm(d) for d in question.get("distractors") or []
+    }:
+        return False
+    accepted = {norm(a) for a in verdict.get("accepted") or []}
+    return accepted == {norm(a) for a in question.get("accepted") or []}
+
+
 def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:
     """Return the verdict file for the current sample: kept verdicts, and empty ones for new sampled items."""
     by_id = {item_id(v["prompt"], v["answer"]): v for v in verdicts}
     out = []
     for q in sample(bank):
         old = by_id.get(item_id(q["prompt"], item_answer(q)), {})
-        if old.get("kind") and old["kind"] != q["kind"]:
+        if old and not judged_as_is(old, q):
             old = {}
         out.append(
             {

@@ -100,6 +100,28 @@ def test_verdicts_are_matched_and_stale_or_missing_ones_show(tmp_path):
     assert "U 2 · E 1 · R 2 de N 5" in table and "más frecuentes primero: trivial 2 · " in table
 
 
+def test_a_verdict_counts_only_for_the_item_as_it_was_judged():
+    item = {
+        "kind": "single_choice",
+        "status": "published",
+        "prompt": "La batalla de Ayacucho se libró en _____.",
+        "correct": ["1824"],
+        "distractors": ["1822", "1825", "1819"],
+    }
+    verdict = {"prompt": item["prompt"], "answer": "1824", "kind": "single_choice", "verdict": "U"}
+    assert quality.judged_as_is({**verdict, "distractors": ["1819", "1822 ", "1825"]}, item)  # order, spacing
+    assert not quality.judged_as_is({**verdict, "distractors": ["1822", "1825", "1824"]}, item)  # options changed
+    assert not quality.judged_as_is({**verdict, "kind": "short_answer"}, item)
+    assert quality.judged_as_is(verdict, item)  # an older verdict that does not record its options
+    typed = {**item, "kind": "short_answer", "distractors": [], "accepted": ["1824"]}
+    judged = {**verdict, "kind": "short_answer", "distractors": [], "accepted": ["1824"]}
+    assert quality.judged_as_is(judged, typed)
+    assert not quality.judged_as_is(judged, {**typed, "accepted": ["1824", "en 1824"]})  # the accepted list grew
+    bank = {"questions": [{**item, "distractors": ["1822", "1825", "1823"]}]}
+    template = quality.sample_template(bank, [{**verdict, "distractors": item["distractors"]}])
+    assert template[0]["verdict"] == "" and template[0]["distractors"] == ["1822", "1825", "1823"]
+
+
 def test_a_bad_verdict_file_is_a_clear_error(tmp_path):
     bad = tmp_path / "x.verdicts.json"
     bad.write_text(json.dumps([{"prompt": "p", "answer": "a", "verdict": "bien"}]), encoding="utf-8")
