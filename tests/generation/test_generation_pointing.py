@@ -18,16 +18,8 @@ from quizzes.generation.pointing import (
     split_by_blank,
     surrender_without_place,
 )
-from quizzes.generation.standalone import Discourse, outside_reference
-from quizzes.generation.text import Sentence
-
-
-def discourse(*texts: str, title: str = "") -> Discourse:
-    sentences, pos = [], 0
-    for i, t in enumerate(texts):
-        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
-        pos += len(t) + 1
-    return Discourse(sentences=sentences, names={}, title=title)
+from quizzes.generation.standalone import outside_reference
+from tests.generation.support import discourse
 
 
 def parsed(prompt: str, answer: str = ""):

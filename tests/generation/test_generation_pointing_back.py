@@ -10,8 +10,9 @@ import pytest
 
 from quizzes.generation import generate_bank
 from quizzes.generation.pointing import filled, phrase_pointing_back
-from quizzes.generation.standalone import Discourse, definite_reference, topic_class
+from quizzes.generation.standalone import definite_reference, topic_class
 from quizzes.generation.text import Sentence
+from tests.generation.support import discourse
 
 VOLCANO = (
     "El Teide\n\n"
@@ -30,14 +31,6 @@ REVOLUTION = (
     "presidente el 29 de diciembre de 1989. El Foro Cívico y el movimiento eslovaco Público contra la Violencia "
     "dirigieron las negociaciones con el Gobierno. Los dos rivales acordaron un gobierno de transición."
 )
-
-
-def discourse(*texts: str, title: str = "") -> Discourse:
-    sentences, pos = [], 0
-    for i, t in enumerate(texts):
-        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
-        pos += len(t) + 1
-    return Discourse(sentences=sentences, names={}, title=title)
 
 
 def published(text: str) -> list[str]:

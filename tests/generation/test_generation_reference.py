@@ -12,15 +12,7 @@ from quizzes.generation.standalone import (
     full_first_names,
     stand_alone,
 )
-from quizzes.generation.text import Sentence
-
-
-def discourse(*texts: str, names: dict[int, list[str]] | None = None, title: str = "") -> Discourse:
-    sentences, pos = [], 0
-    for i, t in enumerate(texts):
-        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
-        pos += len(t) + 1
-    return Discourse(sentences=sentences, names=names or {}, title=title)
+from tests.generation.support import discourse
 
 
 def test_a_noun_introduced_before_with_an_indefinite_article_is_held():

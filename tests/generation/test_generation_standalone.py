@@ -5,22 +5,13 @@ import pytest
 from quizzes.generation import generate_bank
 from quizzes.generation.questions import paraphrase, true_false_prompt, whole_clause_spans
 from quizzes.generation.standalone import (
-    Discourse,
     balanced,
     drop_connectors,
     has_main_verb,
     sentence_subject,
     stand_alone,
 )
-from quizzes.generation.text import Sentence
-
-
-def discourse(*texts: str, names: dict[int, list[str]] | None = None) -> Discourse:
-    sentences, pos = [], 0
-    for i, t in enumerate(texts):
-        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
-        pos += len(t) + 1
-    return Discourse(sentences=sentences, names=names or {})
+from tests.generation.support import discourse
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,13 @@
+"""Helpers shared by the generation tests."""
+
+from quizzes.generation.standalone import Discourse
+from quizzes.generation.text import Sentence
+
+
+def discourse(*texts: str, names: dict[int, list[str]] | None = None, title: str = "") -> Discourse:
+    """Return the discourse of a text made of these sentences (one space between them), as the generator builds it."""
+    sentences, pos = [], 0
+    for i, t in enumerate(texts):
+        sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
+        pos += len(t) + 1
+    return Discourse(sentences=sentences, names=names or {}, title=title)
