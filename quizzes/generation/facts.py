@@ -294,6 +294,8 @@ _NUMBER = (
 )
 # "de tres a cuatro millones", "20 o 30 soldados": a range of numbers is not one quantity.
 _NUMBER_RANGE_BEFORE = re.compile(rf"(?:\d[\d.,]*|\b(?i:{_NUMWORD}))\s+(?:a|y|o|u|-|–)\s+$")
+# A plural magnitude with no count before it says «very many», not a figure («causó millones de muertes»).
+_UNCOUNTED_MAGNITUDES = {"millones", "miles", "cientos", "centenares"}
 # Participles after a number are not what is counted ("112 causados"); these are, though.
 _COUNTED_PARTICIPLES = {"muertos", "heridos", "desaparecidos", "prisioneros", "afectados", "evacuados"}
 _UNIT_SYMBOLS = "|".join(re.escape(u) for u in sorted(UNIT_SYMBOLS, key=len, reverse=True))
@@ -352,6 +354,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             counted = noun and raw.lower() not in {"un", "una", "uno", "medio"}
             if not (unit_word or counted):
                 continue
+            if raw.lower().split()[0] in _UNCOUNTED_MAGNITUDES:
+                continue  # «millones de muertes»: many, not 1 000 000 (asked as a figure it was a wrong fact)
             number = _words_number(raw)
         else:
             number = parse_number(re.sub(r"(?<=\d)[ \u202f\u00a0](?=\d{3})", "", raw))

@@ -440,6 +440,11 @@ def test_real_text_quirks():
     assert spans == {}  # ranges of numbers are not one quantity
     spans = {s.text: s.value for s in find_quantities("Causó la muerte de medio millón de personas.", [])}
     assert spans["medio millón de personas"]["number"] == 500_000
+    # «millones de muertes» with no count is «very many», not a figure; «dos millones» is one.
+    spans = {
+        s.text: s.value for s in find_quantities("La plaga causó millones de muertes y dos millones de exiliados.", [])
+    }
+    assert "millones de muertes" not in spans and spans["dos millones de exiliados"]["number"] == 2_000_000
     spans = {s.text for s in find_quantities("Cuatro años antes hubo 112 causados y 300 muertos.", [])}
     assert "Cuatro años" in spans and "300 muertos" in spans and "112 causados" not in spans
     from quizzes.generation.distractors import format_quantity
