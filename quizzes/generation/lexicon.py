@@ -405,6 +405,15 @@ ALIAS_PATTERN_WORDS = [
 ]
 
 ARTICLES = {"el", "la", "los", "las"}
+# What only a person has, folded («su muerte», «sus hijos», «su reinado», «sus restos», «su autorretrato»): a
+# possessive of one of these is never said of an event, a place, an institution or a thing.
+PERSONAL_NOUNS = frozenset(
+    {"autorretrato", "retrato", "padre", "madre", "padres", "esposa", "esposo", "mujer", "marido", "viuda", "viudo"}
+    | {"hijo", "hija", "hijos", "hijas", "hermano", "hermana", "hermanos", "hermanas", "familia", "amigo", "amiga"}
+    | {"amigos", "maestro", "discipulo", "nacimiento", "infancia", "juventud", "vida", "muerte", "restos", "tumba"}
+    | {"reinado", "mandato", "carrera", "testamento", "matrimonio", "boda", "obra", "obras", "novela", "diario"}
+    | {"memorias", "poderes"}
+)
 CONNECTORS = {"de", "del", "de la", "de los", "de las"}
 
 # Geographic trigger words kept as part of the name ("istmo de X", "lago X") -> subtype.

@@ -29,6 +29,7 @@ from .lexicon import (
     LANDMARK_HEADS,
     MONTHS,
     ORG_HEADS,
+    PERSONAL_NOUNS,
     SENTENCE_INITIAL_STOP,
     country_names,
     demonym_forms,
@@ -455,15 +456,6 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
     return ""
 
 
-# What a person has («su autorretrato», «sus hijos», «su reinado»): an institution, a place or an event does not.
-_PERSONAL_THINGS = frozenset(
-    {"autorretrato", "retrato", "padre", "madre", "esposa", "esposo", "mujer", "marido", "hijo", "hija", "hijos"}
-    | {"hijas", "hermano", "hermana", "hermanos", "vida", "muerte", "reinado", "mandato", "carrera", "infancia"}
-    | {"juventud", "testamento", "matrimonio", "familia", "amigo", "amiga", "amigos", "maestro", "discipulo"}
-    | {"nacimiento", "boda", "viuda", "viudo", "obra", "obras", "novela", "diario", "memorias", "poderes"}
-)
-
-
 _NAME_CHUNK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+(?:(?:de|del|la|las|los)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*")
 
 
@@ -486,7 +478,7 @@ def owner_not_a_person(text: str, span, disc: Discourse | None = None) -> bool:
     after a fronted phrase is a country, and a country has no reign.
     """
     for m in re.finditer(r"(?<!\w)(?:su|sus)\s+([a-záéíóúñü]+)", text):
-        if fold(m.group(1)) not in _PERSONAL_THINGS:
+        if fold(m.group(1)) not in PERSONAL_NOUNS:
             continue
         chunks = [c.group(0) for c in _NAME_CHUNK.finditer(text[: m.start()])]
         if chunks and chunks[0].split()[0] == text.lstrip("¿¡ ").split()[0]:

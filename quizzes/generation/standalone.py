@@ -19,6 +19,7 @@ from .lexicon import (
     FIRST_NAMES,
     LANDMARK_HEADS,
     ORG_HEADS,
+    PERSONAL_NOUNS,
     SENTENCE_INITIAL_STOP,
     STATE_HEAD_WORDS,
     fold,
@@ -150,11 +151,6 @@ _PREP_PRONOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_RE = re.compile(r"^(su|sus)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
-# Nouns only a person has: «sus restos», «su esposa», «su muerte» are said of a person, never of an event or a thing.
-_PERSON_NOUNS = {
-    "restos", "hijo", "hijos", "hija", "hijas", "esposa", "esposo", "marido", "padre", "madre", "padres", "hermano",
-    "hermanos", "hermana", "hermanas", "muerte", "tumba", "nacimiento", "infancia", "juventud", "viuda", "familia",
-}  # fmt: skip
 
 
 def _person_like(name: str, disc) -> bool:
@@ -1236,7 +1232,7 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
         if named:
             # "Su hijo Sancho Ramírez conquistó…": the name says who; the possessive goes.
             return stand_alone(text[m.end() :].lstrip(), index, disc, blank=blank)
-        if owner and m.group(2).lower() in _PERSON_NOUNS and not _person_like(owner, disc):
+        if owner and fold(m.group(2)) in PERSONAL_NOUNS and not _person_like(owner, disc):
             # «Sus restos descansan…» after «se celebra el Día de las Letras Gallegas»: remains are a person's.
             owner = disc.protagonist() if disc else ""
         if not owner or not article or not _proper(owner) or blank in owner:
