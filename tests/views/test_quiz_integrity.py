@@ -248,14 +248,16 @@ def test_an_ordering_question_cannot_be_solved_by_sorting_its_names(student_clie
     quiz.attempts_allowed = 0
     quiz.save()
     solved = 0
-    for _ in range(12):
+    # 48 attempts, at most a third solved: chance (1 in 6 or less) gives 8 on average and passes 16 about once in
+    # 2 000 runs; 12 attempts with at most 4 failed about once in 30 runs (a flaky test on CI).
+    for _ in range(48):
         attempt = svc.attempt_start(user=student, quiz=quiz)
         response = slot_of(attempt, QuestionKind.ORDERING)
         right = [c.pk for c in sorted(response.question.choices.all(), key=lambda c: c.position)]
         key_of = {option_key(response.pk, pk): pk for pk in right}
         solved += [key_of[k] for k in sorted(key_of)] == right
         svc.attempt_submit(user=student, attempt_id=attempt.pk)
-    assert solved <= 4
+    assert solved <= 16
 
 
 def test_a_forged_option_name_is_refused_and_records_nothing(student_client, attempt):
