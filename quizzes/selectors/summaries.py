@@ -26,6 +26,7 @@ the per-process memory cache the versions would not be seen by the other workers
 from __future__ import annotations
 
 import contextlib
+import pickle
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -50,6 +51,37 @@ def _entry_key(name: str, user_id: int) -> str:
 
 def _class_key(classroom_id: int) -> str:
     return f"ww:sv:class:{classroom_id}"
+
+
+class Pickled:
+    """A value kept in a cache entry as a pickle of its own, unpickled only when ``get()`` asks for it.
+
+    Reading an entry unpickles the whole of it. A page that shows a rendered body kept beside the data it was rendered
+    from (the item analysis: its questions, options and quiz, ~600 µs of CPU to unpickle on the demo, more than a
+    tenth of the page) need not pay for data it does not show; the data stays there for whoever asks (the tests).
+    """
+
+    __slots__ = ("_blob", "_value")
+    _UNSET = object()
+
+    def __init__(self, value: Any):
+        self._value = value
+        self._blob = None
+
+    @classmethod
+    def _from_blob(cls, blob: bytes) -> Pickled:
+        kept = cls.__new__(cls)
+        kept._value, kept._blob = cls._UNSET, blob
+        return kept
+
+    def __reduce__(self):
+        blob = self._blob if self._blob is not None else pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+        return (Pickled._from_blob, (blob,))
+
+    def get(self) -> Any:
+        if self._value is Pickled._UNSET:
+            self._value = pickle.loads(self._blob)
+        return self._value
 
 
 def enabled() -> bool:

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -273,12 +273,14 @@ class ItemAnalysisView(ClassQuizMixin, TemplateView):
                     "histogram": charts.score_distribution_chart(analysis.histogram),
                 },
             )
-            return analysis, body
+            return summaries.Pickled(analysis), body
 
-        # The analysis and the page's body, rendered: kept with the report until its data changes.
-        context["analysis"], context["body"] = cached_item_analysis(
+        # The analysis and the page's body, rendered: kept with the report until its data changes. The page shows
+        # the body only; the analysis (the costly part of the entry to unpickle) is unpickled if something asks.
+        kept, context["body"] = cached_item_analysis(
             quiz=self.quiz, classroom=self.classroom, which=self.which, present=present
         )
+        context["analysis"] = SimpleLazyObject(kept.get)
         return context
 
 

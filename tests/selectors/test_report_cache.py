@@ -5,13 +5,16 @@ changes something the way the app does (a submitted attempt, a rating, a student
 assignment, the clock) and checks that the next read shows it.
 """
 
+import pickle
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import empty
 
 from quizzes.models import Quiz, Status
+from quizzes.selectors import summaries
 from quizzes.selectors.reports.grid import CellStatus, cached_class_report, class_grid, class_progress
 from quizzes.selectors.reports.items import WHICH_ALL, cached_item_analysis, item_analysis
 from quizzes.services import classes as class_svc
@@ -65,6 +68,29 @@ def test_the_cached_report_is_the_report(world, student):
         assert grid == class_grid(classroom=classroom, now=now)
         assert progress == class_progress(classroom=classroom)
         assert cached_item_analysis(quiz=quiz, classroom=classroom) == item_analysis(quiz=quiz, classroom=classroom)
+
+
+def test_a_second_item_analysis_shows_the_kept_body_without_unpickling_its_analysis(client, teacher, student, world):
+    classroom, quiz = world
+    factories.make_attempt(user=student, quiz=quiz, fractions=[1, 0])
+    client.force_login(teacher)
+    first = _items_page(client, classroom, quiz)
+    second = _items_page(client, classroom, quiz)
+    assert second.context["body"] == first.context["body"]  # the body kept, the same
+    analysis = second.context["analysis"]
+    assert analysis._wrapped is empty  # the page did not need it
+    assert analysis.n_attempts == 1  # asked for, it is the analysis
+    assert analysis.questions == item_analysis(quiz=quiz, classroom=classroom).questions
+
+
+def test_a_pickled_value_is_unpickled_only_when_asked_for():
+    value = {"rows": [1, 2, 3]}
+    kept = pickle.loads(pickle.dumps(("body", summaries.Pickled(value))))[1]
+    assert kept._value is summaries.Pickled._UNSET
+    again = pickle.loads(pickle.dumps(kept))  # stored again as it came: the same pickle, still not unpickled
+    assert again._blob == kept._blob
+    assert kept.get() == value == again.get()
+    assert summaries.Pickled(value).get() is value  # without the cache: the value itself
 
 
 def test_a_submitted_attempt_shows_on_the_cached_reports(client, teacher, student, world):

@@ -329,10 +329,12 @@ def cached_item_analysis(
     if which not in {WHICH_FIRST, WHICH_ALL, WHICH_BEST}:
         which = WHICH_FIRST
     min_answers = settings.ITEM_ANALYSIS_MIN_ANSWERS
+    # The key's last part names the entry's shape (``body``: the page's, its analysis a summaries.Pickled since the
+    # seventh round), so a process still running the code of before, in a rolling deploy, never reads the new one.
     return summaries.cached_report(
         "items",
         classroom_id=classroom.pk,
-        key=f"{quiz.pk}:{which}:{min_answers}:{get_language()}:{'page' if present else ''}",
+        key=f"{quiz.pk}:{which}:{min_answers}:{get_language()}:{'body' if present else ''}",
         now=timezone.now(),
         roster=lambda: student_ids(classroom).values_list("student_id", flat=True),
         build=lambda: (present or (lambda analysis: analysis))(
