@@ -64,7 +64,11 @@ def demo_class_quizzes_create(*, document, classroom, teacher) -> list[str]:
 
 DEMO_QUIZZES = [
     ("Fechas y cifras", "Cuándo ocurrió y cuánto: fechas, duraciones y cantidades del texto.", {"date", "number"}),
-    ("Lugares y batallas", "Dónde ocurrió: países, regiones, ciudades y acontecimientos.", {"place", "event"}),
+    (
+        "Personas, lugares y batallas",
+        "Quién y dónde: personas, países, regiones, ciudades y acontecimientos.",
+        {"person", "organization", "place", "event"},
+    ),
     ("Repaso general", "Un poco de todo, con preguntas de todos los tipos.", None),
 ]
 

@@ -9,6 +9,8 @@ the sentence has two, and of different kinds when it can.
 
 from __future__ import annotations
 
+import logging
+import math
 import re
 from collections import Counter
 
@@ -16,6 +18,8 @@ from .distractors import reoption
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, fold
 from .model import Fact, Question, stable_key
+
+logger = logging.getLogger(__name__)
 
 # One published item per sentence: two items of one sentence give each other away, and a quiz draws one.
 MAX_PER_SENTENCE = 1
@@ -33,6 +37,12 @@ MIN_IMPORTANCE = 0.5
 # Published true/false items whose answer is «Verdadero»: kept inside this share.
 MAX_TRUE_SHARE = 0.6
 MIN_TRUE_SHARE = 0.4
+# A rough figure («unas 200 obras», «casi un año») is published only when its fact ranks in this top share of the
+# text's facts by importance (and at least among its GATE_TOP_MIN best): see `publication_gate`.
+GATE_TOP_SHARE = 0.1
+GATE_TOP_MIN = 3
+# A real question shorter than this many words needs an anchor (a name, a year, a figure) to stand alone.
+ANCHOR_WORDS = 9
 # A true/false item of a pair takes the place of published items only when none scores more than this much above it.
 SWAP_MARGIN = 1.05
 
@@ -526,6 +536,73 @@ def _keeping(fact: Fact) -> bool:
     return parse.tokens[parse.root].lemma in _KEEPING_LEMMAS
 
 
+_NAMED_KINDS = {"person", "place", "organization", "event"}
+_TIME_QUESTION = re.compile(r"¿\s*(?:cuándo|en qué (?:año|fecha|mes|siglo|década|día))\b", re.IGNORECASE)
+_CAPITAL = re.compile(r"^[«(¿¡\"']*[A-ZÁÉÍÓÚÑÜ]")
+
+
+def rough_figure(fact: Fact) -> bool:
+    """Return whether a fact is a figure the text gives as rough («unas 200 obras», «casi un año», «más de 130»)."""
+    return fact.kind == "number" and bool((fact.value or {}).get("approx"))
+
+
+def anchored(prompt: str, title: str = "") -> bool:
+    """Return whether a real question says what it is about: a name (a capitalised word after its first), a figure or
+    a year, a noun of the title the student reads above it («¿Cuántas plantas tiene la torre?» under «La torre de
+    Hércules»), or enough words (ANCHOR_WORDS) to set the scene. «¿Quién murió en la lucha?» says none of them."""
+    words = prompt.split()
+    if len(words) >= ANCHOR_WORDS:
+        return True
+    if any(_CAPITAL.match(w) for w in words[1:]) or any(c.isdigit() for c in prompt):
+        return True
+    said = set(re.findall(r"\w+", fold(prompt)))
+    return any(len(w) >= 4 and w in said for w in re.findall(r"\w+", fold(title)))
+
+
+def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: str = "") -> str:
+    """Return the check an item that passed every check still fails for publication, or "" when it may be published.
+
+    The gate is precision first: what the blind verdicts of the development corpus rejected as a kind, never one
+    item. `top`: the keys of the text's most important facts. The item stays in the bank as a draft.
+
+    * `not_ordering`: an ordering item (none of the seven judged was usable: the order is given by logic, by the
+      other items' dates or by a label that points to another sentence).
+    * `not_rough_figure`: a figure the text gives as rough («unos 60 elementos», «casi un año», «unas 200 obras»)
+      when its fact is not among the text's most important: a rough figure is one the text gives in passing (the
+      judges called 5 of 6 of them trivial); one the text puts forward (the top tenth of its facts by
+      `fact_importance`: the opening paragraph, the subject) is asked. A date is never a rough figure.
+    * `not_list_answer`: a typed answer that is a list of names («Pizarro y Almagro», «España y Francia»): the
+      student must give every member in one box, and the stem rarely says how many; the fact's choice or
+      true/false item may be published instead.
+    * `anchored_question`: a short real question that asks who, what or where with no name, year or figure
+      («¿Quién murió en la lucha?», «¿Qué país se encuentra sobre la dorsal…?»): it depends on the sentence before.
+      A question that asks when names its event («¿Cuándo declaró un congreso venezolano la independencia?»).
+    """
+    own = [facts[k] for k in q.fact_keys if k in facts]
+    if q.kind == "ordering":
+        return "not_ordering"
+    if own and all(f.kind == "number" for f in own) and any(rough_figure(f) and f.key not in top for f in own):
+        return "not_rough_figure"
+    if q.kind == "short_answer" and any(f.kind in _NAMED_KINDS and len(f.members) >= 2 for f in own):
+        return "not_list_answer"
+    if (
+        q.prompt.lstrip().startswith("¿")
+        and not _TIME_QUESTION.match(q.prompt.lstrip())
+        and not anchored(q.prompt, title)
+    ):
+        return "anchored_question"
+    return ""
+
+
+def top_facts(importance: dict[str, float]) -> set[str]:
+    """Return the keys of a text's most important facts: its top GATE_TOP_SHARE (at least GATE_TOP_MIN)."""
+    if not importance:
+        return set()
+    values = sorted(importance.values(), reverse=True)
+    cut = values[min(len(values), max(GATE_TOP_MIN, math.ceil(len(values) * GATE_TOP_SHARE))) - 1]
+    return {k for k, v in importance.items() if v >= cut and v > 0}
+
+
 def item_score(q: Question, importance: float) -> float:
     """Return the publication score of one item."""
     weight = _ITEM_WEIGHT.get(q.kind, 0.7)
@@ -586,6 +663,18 @@ def publish(
     def important(q: Question) -> bool:
         return max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
 
+    # The publication gate: what the verdicts reject as a kind is kept as a draft, with its reason.
+    facts_by_key = {f.key: f for f in facts}
+    top = top_facts(importance)
+    for q in questions:
+        if q.checks_failed:
+            continue
+        reason = publication_gate(q, facts_by_key, top, title)
+        if reason:
+            q.checks_failed = [reason]
+            q.status = "draft"
+            q.quality = round(max(0.0, q.quality - 0.1), 2)
+            logger.info("generation: «%s» kept as a draft (%s)", q.prompt[:80], reason)
     candidates = [
         q for q in questions if not q.checks_failed and important(q) and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
     ]

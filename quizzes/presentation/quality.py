@@ -75,6 +75,19 @@ FAILED = {
     "tf_not_title_definition": _(
         "La afirmación verdadera repite la definición del título del texto: no exige saber nada."
     ),
+    "not_ordering": _(
+        "Las preguntas de ordenar hechos no se publican solas: el orden suele deducirse por lógica o por otras "
+        "preguntas. Revísela antes de publicarla."
+    ),
+    "not_rough_figure": _(
+        "La cifra es aproximada («unos», «casi», «más de») y no está entre los datos principales del texto: suele "
+        "ser un detalle."
+    ),
+    "not_list_answer": _(
+        "La respuesta es una lista de nombres que el alumno tendría que escribir entera: mejor como pregunta de "
+        "opciones."
+    ),
+    "anchored_question": _("La pregunta es corta y no dice de quién, cuándo ni dónde: depende de la oración anterior."),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."

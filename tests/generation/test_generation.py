@@ -111,9 +111,9 @@ def test_keys_are_stable_when_another_sentence_changes(seed_bank):
 def test_published_items_pass_every_check(seed_bank):
     published = [q for q in seed_bank.questions if q.status == "published"]
     fact_sentences = {f.sentence_index for f in seed_bank.facts}
-    # A third of the sentences with a fact: the last one's only askable name («Alemania comenzó la Operación
-    # Barbarroja») is stated by the ordering item's label, and one of the two goes.
-    assert len({q.sentence_indexes[0] for q in published}) >= len(fact_sentences) / 3
+    # A fifth of the sentences with a fact (a third before round 6): the publication gate keeps the ordering item
+    # and the rough «más de dos meses» as drafts, and the other items of their sentences give answers away.
+    assert len({q.sentence_indexes[0] for q in published}) >= len(fact_sentences) / 5
     assert all(not q.checks_failed and q.quality == 1.0 for q in published)
     assert all(q.checks_failed and q.quality < 1.0 for q in seed_bank.questions if q.status == "draft")
 
