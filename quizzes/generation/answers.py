@@ -309,6 +309,56 @@ def _fuller_names(name: str, persons: list[str]) -> list[str]:
     return shorter + [" ".join(tokens[k:]) for k in range(len(tokens) - n) if tokens[k].lower() not in _PARTICLES]
 
 
+def _containing_names(name: str, persons: list[str]) -> list[str]:
+    """Return the longer names the text gives the same person with the answer's words inside them, not only at their
+    end: «Miguel Hidalgo y Costilla» for «Hidalgo» or «Miguel Hidalgo», «Miguel de Cervantes Saavedra» for
+    «Cervantes», «Felipe VI de Francia» for «Felipe VI».
+
+    Only when every such name of the text is one person (each a subsequence of the longest, with the same first
+    word): «Pizarro» gets nothing where the text names «Francisco Pizarro» and «Gonzalo Pizarro».
+    """
+    words = _content(name)
+    if not words:
+        return []
+    regnal = any(_ROMAN.match(w) for w in words)
+    longer = sorted(
+        {
+            p
+            for p in persons
+            if p != name
+            and len(_content(p)) > len(words)
+            and _is_subsequence(words, _content(p))
+            and (regnal or not any(_ROMAN.match(w) for w in _content(p)))  # «Napoleón III» is not «Napoleón»
+        },
+        key=len,
+    )
+    if not longer:
+        return []
+    full = _content(longer[-1])
+    if any(_content(p)[0] != full[0] or not _is_subsequence(_content(p), full) for p in longer[:-1]):
+        return []
+    # «Miguel de Cervantes» too, the longest name cut after the answer's last word: the name as most people say it.
+    tokens = longer[-1].split()
+    cut = [" ".join(tokens[: k + 1]) for k, t in enumerate(tokens) if t == words[-1] and 0 < k < len(tokens) - 1]
+    return longer + [c for c in cut if c != name]
+
+
+def _own_words(name: str, names_in_text: dict[str, str], persons: list[str]) -> list[str]:
+    """Return a one-word name the text itself uses alone for this person that is a word inside the answer, not its
+    last: «Fabio» for «Quinto Fabio Máximo» where the text says «Fabio» alone and names no other Fabio."""
+    words = _content(name)
+    out = []
+    for other, kind in names_in_text.items():
+        if kind != "person" or " " in other or other == name or other not in words[:-1] or other == words[0]:
+            continue
+        if other.lower() in _GENERIC or _ROMAN.match(other):
+            continue
+        if any(p != name and other in _content(p) and not _is_subsequence(_content(p), words) for p in persons):
+            continue  # another person of the text bears it
+        out.append(other)
+    return out
+
+
 def _whole_name(name: str, persons: list[str]) -> str:
     """Return the whole name the text gives a bare surname: its one fuller name, else its first bearer (the text's
     bare «Pizarro» is the Pizarro it named first, «Francisco Pizarro»)."""
@@ -388,6 +438,7 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         out += _surnames(name, names_in_text, nearby)
     if fact.kind == "person":
         out += _fuller_names(name, persons)
+        out += _containing_names(name, persons) + _own_words(name, names_in_text, persons)
         for form in [name, *out]:
             out += [t for t in _transliterations(form) if fold(t) not in {fold(n) for n in names_in_text}]
     if fact.kind != "person" and len(words) == 1:
@@ -436,7 +487,7 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
             ):
                 out.append(other)
         if name in _OCEANS:
-            out.append(f"océano {name}")
+            out += [f"océano {name}", f"el océano {name}"]  # grading drops the article; the teacher reads it
     for form in [name, *out]:
         out += _umlaut_spellings(form)
     return out
@@ -457,6 +508,26 @@ def _umlaut_spellings(name: str) -> list[str]:
         spelled = spelled.replace(vowel, pair)
     spelled = re.sub(r"(?<![gG])ü", "ue", re.sub(r"(?<![gG])Ü", "Ue", spelled))
     return [spelled] if spelled != name else []
+
+
+# Endings whose usual Spanish spelling takes an accent the source may leave out: Nahuatl place names in «-tlan»
+# are written «-tlán» in Spanish («Tenochtitlán», «Aztlán», «Mazatlán»).
+_ACCENTED_ENDINGS = ((r"tlan\b", "tlán"),)
+
+
+def accent_spellings(name: str, names_in_text=()) -> list[str]:
+    """Return the other usual spelling of a name that differs only in accents: «Tenochtitlán» for «Tenochtitlan»
+    (and back), and any spelling of the same name the text itself uses («Mendeléiev» beside «Mendeléyev» is not one:
+    that differs in letters). Grading ignores accents already; the list shows the teacher both spellings."""
+    out = []
+    for pattern, accented in _ACCENTED_ENDINGS:
+        plain = accented.replace("á", "a")
+        if re.search(pattern, name):
+            out.append(re.sub(pattern, accented, name))
+        elif re.search(accented + r"\b", name):
+            out.append(re.sub(accented + r"\b", plain, name))
+    out += [n for n in names_in_text if n != name and fold(n) == fold(name) and n.lower() != name.lower()]
+    return [o for o in dict.fromkeys(out) if o != name]
 
 
 def accepted_answers(fact: Fact, ex=None) -> list[str]:
@@ -506,6 +577,15 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         if key and key not in seen:
             seen.add(key)
             result.append(a)
+    if fact.kind in {"person", "place", "organization", "event"}:
+        # The same name with and without its accent («Tenochtitlan», «Tenochtitlán»): fold() makes them one key.
+        names = _text_names(ex)[0] if ex is not None else {}
+        shown = {a.lower() for a in result}
+        for a in list(result):
+            for variant in accent_spellings(a, names):
+                if variant.lower() not in shown:
+                    shown.add(variant.lower())
+                    result.append(variant)
     return result
 
 
