@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
@@ -35,6 +36,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 MAX_AGE = timedelta(minutes=30)  # a safety net: an entry is rebuilt at least this often
@@ -84,6 +86,25 @@ class Pickled:
         return self._value
 
 
+# The content version as a summary of the current request read it (set between request_started and request_finished
+# only, emptied by any bump): content_version() then needs no round trip of its own (the class page read it with
+# its report a moment before). Reading it once per request is as if the request had come a moment earlier.
+_seen = threading.local()
+
+
+def _request_started(**kwargs) -> None:
+    _seen.__dict__.clear()
+    _seen.active = True
+
+
+def _request_finished(**kwargs) -> None:
+    _seen.__dict__.clear()
+
+
+request_started.connect(_request_started, dispatch_uid="summaries.request_started")
+request_finished.connect(_request_finished, dispatch_uid="summaries.request_finished")
+
+
 def enabled() -> bool:
     return bool(getattr(settings, "SUMMARY_CACHE", False))
 
@@ -105,6 +126,8 @@ def _versions(got: dict[str, Any], keys: list[str]) -> tuple:
             cache.add(key, time.time_ns(), timeout=None)
             value = cache.get(key)
         values.append(value)
+    if GLOBAL_KEY in keys and getattr(_seen, "active", False):
+        _seen.content = values[keys.index(GLOBAL_KEY)]
     return tuple(values)
 
 
@@ -162,10 +185,16 @@ def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
 
 
 def content_version() -> int | None:
-    """Return the content version while the shared cache is on (a key for template fragments that show content)."""
+    """Return the content version while the shared cache is on (a key for template fragments that show content).
+
+    The one a summary of the same request read, if one did (no round trip); else read.
+    """
     if not enabled():
         return None
     _bump_pending()
+    seen = getattr(_seen, "content", None)
+    if seen is not None:
+        return seen
     return _versions(cache.get_many([GLOBAL_KEY]), [GLOBAL_KEY])[0]
 
 
@@ -218,6 +247,7 @@ def bump(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Ite
     """Make the summaries of these users (or of everyone) and the reports of these classes stale."""
     if not enabled():
         return
+    _seen.__dict__.pop("content", None)
     keys = [GLOBAL_KEY] if everyone else [_user_key(user_id) for user_id in set(user_ids) if user_id is not None]
     keys += [_class_key(classroom_id) for classroom_id in set(class_ids) if classroom_id is not None]
     backend = caches["default"]

@@ -6,9 +6,11 @@ assignment, the clock) and checks that the next read shows it.
 """
 
 import pickle
+import re
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import empty
@@ -19,6 +21,7 @@ from quizzes.selectors.reports.grid import CellStatus, cached_class_report, clas
 from quizzes.selectors.reports.items import WHICH_ALL, cached_item_analysis, item_analysis
 from quizzes.services import classes as class_svc
 from quizzes.services import invalidation
+from quizzes.views import teacher as teacher_views
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +52,49 @@ def test_a_second_class_page_runs_no_report_query(client, teacher, world, django
         response = _page(client, classroom)
     assert response.status_code == 200
     assert "Elija un cuestionario publicado" in response.content.decode()  # the assign form, from the fragment
+
+
+def test_a_second_class_page_builds_no_form_and_reads_the_content_version_once(client, teacher, world, monkeypatch):
+    classroom, _quiz = world
+    client.force_login(teacher)
+    first = _page(client, classroom)
+    built, reads = [], []
+    monkeypatch.setattr(teacher_views, "AssignmentForm", lambda *a, **k: built.append("assign"))
+    monkeypatch.setattr(teacher_views, "StudentForm", lambda *a, **k: built.append("student"))
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or real_get_many(keys))
+    second = _page(client, classroom)
+    assert built == []  # both forms' fields came from their fragments
+    assert [keys for keys in reads if summaries.GLOBAL_KEY in keys] == [reads[0]]  # with the report, not again
+    mask = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert mask.sub(b"", second.content) == mask.sub(b"", first.content)
+
+
+def test_a_class_page_with_an_assign_form_sent_back_shows_its_errors(teacher_client, world):
+    classroom, _quiz = world
+    _page(teacher_client, classroom)  # the empty form's fields kept as a fragment
+    draft = factories.make_quiz(n_questions=1, status="draft")
+    response = teacher_client.post(reverse("quizzes:teacher_assign", args=[classroom.pk]), {"quiz": draft.pk})
+    assert response.status_code == 400
+    assert response.context["assign_form"].is_bound
+    assert '<details class="card mt-3" open>' in response.content.decode()
+    assert "is-invalid" in response.content.decode()  # its own fields, not the empty form's fragment
+
+
+def test_the_content_version_read_in_a_request_is_not_kept_past_a_bump_or_the_request(world):
+    classroom, _quiz = world
+    summaries._request_started()  # what request_started runs (its other receivers would close the test's connection)
+    try:
+        cached_class_report(classroom=classroom)
+        seen = summaries.content_version()
+        assert seen == cache.get(summaries.GLOBAL_KEY)
+        invalidation.changed(everyone=True)
+        assert summaries.content_version() == cache.get(summaries.GLOBAL_KEY) != seen
+    finally:
+        summaries._request_finished()
+    cached_class_report(classroom=classroom)  # outside a request: nothing kept
+    cache.incr(summaries.GLOBAL_KEY)  # another process's bump
+    assert summaries.content_version() == cache.get(summaries.GLOBAL_KEY)
 
 
 def test_a_second_item_analysis_runs_no_report_query(client, teacher, world, django_assert_num_queries):
