@@ -105,17 +105,24 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
         context.update(
             grid=grid,
             report_html=report_html,
-            # An empty form is built only if its fields are rendered (a fragment kept per content version): ~0.3 ms.
-            assign_form=kwargs.get("assign_form") or SimpleLazyObject(AssignmentForm),
-            assign_bound=kwargs.get("assign_form") is not None,
-            add_form=SimpleLazyObject(StudentForm),
-            add_bound=False,
-            fragments=summaries.content_version(),
             join_url=self.request.build_absolute_uri(
                 reverse("quizzes:join_link", kwargs={"code": self.classroom.join_code})
             ),
+            **self._forms(kwargs.get("assign_form")),
         )
         return context
+
+    @staticmethod
+    def _forms(assign_form) -> dict:
+        """The two forms (``assign_form``: one sent back with errors). An empty form is built only if the template
+        renders its fields, which are a fragment kept per content version and language: building both cost ~0.3 ms."""
+        return {
+            "assign_form": assign_form or SimpleLazyObject(AssignmentForm),
+            "assign_bound": assign_form is not None,
+            "add_form": SimpleLazyObject(StudentForm),
+            "add_bound": False,
+            "fragments": summaries.content_version(),
+        }
 
 
 class ClassGridCsvView(TeacherClassMixin, View):
