@@ -83,7 +83,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
     try:
         relations = [r for s in sentences if not s.skip for r in find_relations(s)]
         cause_facts, cause_items = relation_items(relations, disc)
-        definitions = [d for s in sentences if not s.skip for d in [find_definition(s, disc.name_words())] if d]
+        definitions = [d for s in sentences if not s.skip for d in [find_definition(s, disc.name_words(), disc)] if d]
         definition_facts, definition_questions = definition_items(definitions, disc)
         cause_facts += definition_facts
         cause_items += definition_questions

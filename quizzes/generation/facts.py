@@ -304,7 +304,7 @@ QUANTITY_RE = re.compile(
     rf"(?<![\w\d.,]){_NUMBER}"
     rf"(?:\s+(?P<mult>millones|millón|mil)(?:\s+de)?(?=\s))?"
     rf"(?:\s?(?P<sym>{_UNIT_SYMBOLS})(?![\w])|\s+(?:de\s+)?(?P<word>{_UNIT_WORDS})\b"
-    rf"|\s+(?:de\s+)?(?P<noun>[a-záéíóúñü]{{3,}}s)\b)?"
+    rf"|\s+(?:de\s+)?(?P<noun>[a-záéíóúñüA-ZÁÉÍÓÚÑ][a-záéíóúñü]{{2,}}s)\b)?"
     rf"(?P<half>\s+y\s+(?:medio|media))?"
 )
 _APPROX_RE = re.compile(
@@ -364,6 +364,11 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
         scale = {"millones": 1_000_000, "millón": 1_000_000, "mil": 1000}.get(m.group("mult") or "")
         if scale and not is_words:
             number *= scale  # "5 millones de km²"
+        if noun and noun[0].isupper() and is_words:
+            noun = None  # «los Seis Días», «los Treinta Años»: a number word before a capital is part of a name
+        elif noun and noun[0].isupper():
+            # «39 Estados soberanos»: a common noun written with a capital is counted too; a name is not.
+            noun = noun.lower() if lemma(noun.lower()) != noun.lower() else None
         participle = lemma(noun).endswith(("ar", "er", "ir")) and noun not in _COUNTED_PARTICIPLES if noun else False
         invariable = bool(noun) and noun.endswith("is")  # "2,3 millones de dosis", "tres crisis"
         singular = bool(noun) and lemma(noun) == noun and not invariable
@@ -929,6 +934,61 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
     return out
 
 
+# What a person died of or fell ill with, and the disease of an epidemic: «murió de anemia aplásica», «enfermo de
+# tuberculosis», «una epidemia de viruela».
+_ILLNESS = re.compile(
+    r"\b(?:murió|murieron|falleció|fallecieron|enfermó|enfermaron|enferm[oa]s?|padeció|padecía|padecieron|"
+    r"(?:epidemia|pandemia|brote|plaga)s?)\s+(?:grave(?:mente)?\s+)?de\s+(?:una?\s+)?"
+    r"(?P<t>[a-záéíóúñü]{4,})(?P<adj>\s+[a-záéíóúñü]{4,})?",
+    re.IGNORECASE,
+)
+_NOT_ILLNESS = {"gravedad", "repente", "nuevo", "pronto", "forma", "manera", "modo", "camino", "viaje", "vuelta"}
+# A phrase quoted in lowercase is a saying, a slogan or a motto the text reports («con hierro y sangre»).
+_QUOTED = re.compile(r"[«“\"](?P<q>[a-záéíóúñü¿¡][^»”\"]{2,80}?)[»”\"]")
+# Periods of a century: «en la segunda mitad del siglo XVIII», «a finales del siglo XIX», «el siglo V a. C.».
+_CENTURY = re.compile(
+    r"\b(?:(?:(?:primera|segunda)\s+mitad|(?:primer|último)\s+(?:tercio|cuarto)|principios|comienzos|mediados|"
+    r"finales|fines)\s+del\s+)?siglo\s+[IVXL]+\b(?:\s+(?:a|d)\.\s?[Cc]\.)?"
+)
+# Fractions in words: «una quinta parte», «tres cuartas partes», «dos tercios».
+_FRACTION = re.compile(
+    r"\b(?:(?:una|dos|tres|cuatro|cinco)\s+(?:tercera|cuarta|quinta|sexta|séptima|octava|novena|décima)s?\s+partes?"
+    r"|(?:un|dos)\s+tercios?)\b",
+    re.IGNORECASE,
+)
+
+
+def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
+    """Return what a sentence says in common words that a question can ask: an illness, a quoted saying, a period
+    of a century, a fraction said in words. Each rule is general Spanish (no word list of any text)."""
+    found: list[tuple[int, int, str]] = []
+    for m in _ILLNESS.finditer(text):
+        word = m.group("t")
+        if word.lower() in _NOT_ILLNESS or word.lower() in SENTENCE_INITIAL_STOP or is_finite_verb(word.lower()):
+            continue
+        b = m.end("t")
+        adj = parse.token_at(m.start("adj") + 1) if parse is not None and m.group("adj") else None
+        if adj is not None and adj.pos == "ADJ" and not re.search(r"[ai]d[oa]s?$", adj.text):
+            b = m.end("adj")
+        found.append((m.start("t"), b, "illness"))
+    for m in _QUOTED.finditer(text):
+        words = m.group("q").split()
+        if 2 <= len(words) <= 10:
+            found.append((m.start("q"), m.end("q"), "quotation"))
+    for m in _CENTURY.finditer(text):
+        found.append((m.start(), m.end(), "century"))
+    for m in _FRACTION.finditer(text):
+        found.append((m.start(), m.end(), "fraction"))
+    out: list[Span] = []
+    used = list(taken)
+    for a, b, sub in sorted(found):
+        if any(not (b <= s or a >= e) for s, e in used):
+            continue
+        used.append((a, b))
+        out.append(Span("term", sub, a, b, text[a:b], blank_start=a))
+    return out
+
+
 def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return lowercase key terms: enumerations after "especialmente en", descriptive bodies."""
     out: list[Span] = []
@@ -1154,6 +1214,7 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     entities = find_entities(text, taken, ctx, nlp.parse(text))
     terms = find_terms(text, taken + [(e.start, e.end) for e in entities])
     terms += find_key_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
+    terms += find_said_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     enums = find_enumerations(text, entities)
     return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
 

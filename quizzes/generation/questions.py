@@ -611,6 +611,23 @@ def _wh(fact: Fact, disc: Discourse | None) -> str:
     return prompt or wh_prompt(fact, build_stem(fact, replacement=MARK, clause_only=True), disc)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def century_forms(fact: Fact) -> list[str]:
+    """Return how people type a century answer: «siglo XX» → «XX», «siglo 20», «s. XX» (qualified periods keep
+    their qualifier: «finales del siglo 19»)."""
+    m = re.search(r"siglo\s+([IVXL]+)\b", fact.answer) if fact.subtype == "century" else None
+    if not m:
+        return []
+    values = [_ROMAN[c] for c in m.group(1)]
+    number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    forms = [fact.answer[: m.start()] + f"siglo {number}", fact.answer[: m.start()] + f"s. {m.group(1)}"]
+    if m.start() == 0:
+        forms.append(m.group(1))
+    return [f for f in forms if f != fact.answer]
+
+
 def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None) -> list[Question]:
     """Return every question kind this fact supports.
 
@@ -632,7 +649,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             idx,
             key_parts=parts,
             correct=[_answer_with_article(fact) if fact.members else fact.answer],
-            accepted=accepted_answers(fact, ex),
+            accepted=accepted_answers(fact, ex) + century_forms(fact),
         )
     )
     # Choice items.

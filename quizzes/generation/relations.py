@@ -44,6 +44,9 @@ _VERB = re.compile(
 )
 _MARKER = re.compile(r"(?:^|,?\s+)(debido a|a causa de|como consecuencia de|por culpa de)\s+", re.IGNORECASE)
 _BY = re.compile(r",?\s+(?:causad|provocad|originad)[oa]s?\s+(?:sobre todo\s+|principalmente\s+)?por\s+", re.IGNORECASE)
+# «Como …,» opening a sentence with a finite verb before the comma gives a cause (not «Como consecuencia», «Como
+# resultado», «Como respuesta», which are markers, nor «Como parte de», a role).
+_COMO = re.compile(r"Como\s+(?!(?:consecuencia|resultado|respuesta|parte|ya\s+se)\b)")
 _NP_START = re.compile(r"(?:el|la|los|las|un|una|unos|unas|su|sus)\s", re.IGNORECASE)
 _NP_END = re.compile(r",|;|:|\.|\s(?:que|quien|donde|cuando|mientras|y\s+(?:se\s+)?\w+(?:ó|aron))\s")
 MAX_WORDS = 12
@@ -120,6 +123,16 @@ def find_relations(sent: Sentence) -> list[Relation]:
             effect = (0, mk.start())
         if len(s[effect[0] : effect[1]].split()) >= 3:
             out.append(Relation(sent.index, s, cause, effect, ""))
+    # "Como el nivel del agua es el mismo, el canal no tiene esclusas": a fronted «Como» + finite clause is a cause.
+    cm = _COMO.match(s)
+    comma = s.find(",", cm.end()) if cm else -1
+    if cm and comma > 0:
+        words = s[cm.end() : comma].split()
+        rest = s[comma + 1 :].lstrip()
+        effect = (len(s) - len(rest), len(s.rstrip(". ")))
+        clause = 3 <= len(words) <= MAX_WORDS and any(verbish(w) for w in words)
+        if clause and len(s[effect[0] : effect[1]].split()) >= 3:
+            out.append(Relation(sent.index, s, (cm.end(), comma), effect, "como"))
     # "la deforestación, causada sobre todo por la ganadería…"
     for pm in _BY.finditer(s):
         before = s[: pm.start()].rstrip(" ,")
@@ -169,7 +182,12 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
         # A choice item: «¿Qué provocó Y?» when the cause is the subject, else the cause blanked.
         if len(others) >= 3:
             notes: list[str] = []
-            if r.verb and r.verb != "por" and r.cause[0] < r.effect[0] and len(effect.split()) <= MAX_WORDS:
+            if (
+                r.verb
+                and r.verb not in {"por", "como"}
+                and r.cause[0] < r.effect[0]
+                and len(effect.split()) <= MAX_WORDS
+            ):
                 prompt = f"¿Qué {r.verb.lower()} {_definite(effect)}?"
                 prompt, problem = prompt, ""
             else:
@@ -191,7 +209,7 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
                 )
             )
         # A typed answer: «¿Qué provocó Y?» (a cause of more than a few words stays a draft).
-        if r.verb and r.verb != "por" and r.cause[0] < r.effect[0] and len(effect.split()) <= MAX_WORDS:
+        if r.verb and r.verb not in {"por", "como"} and r.cause[0] < r.effect[0] and len(effect.split()) <= MAX_WORDS:
             head = re.sub(r"^(?:el|la|los|las|un|una|unos|unas)\s+", "", cause, flags=re.IGNORECASE)
             questions.append(
                 Question(
@@ -207,6 +225,26 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
                     notes=["relation:cause", "wh"],
                 )
             )
+        if r.verb == "como" or not any(q.fact_keys == [key] for q in questions):
+            # Nothing else asks it («Y, a causa de X», «Como X, Y»): the cause blanked in its sentence.
+            stem = r.sentence[: r.cause[0]] + BLANK + r.sentence[r.cause[1] :]
+            prompt, problem = stand_alone(drop_connectors(stem), r.sentence_index, disc)
+            questions.append(
+                Question(
+                    key=stable_key("short_answer", "cause", r.sentence, cause, "cloze"),
+                    kind="short_answer",
+                    prompt=prompt,
+                    fact_keys=[key],
+                    correct=[cause],
+                    distractors=[],
+                    explanation=r.sentence,
+                    sentence_indexes=[r.sentence_index],
+                    accepted=[cause],
+                    notes=["relation:cause"] + ([f"standalone:{problem}"] if problem else []),
+                )
+            )
+            if r.verb == "como":
+                continue  # a clause, not a noun phrase: no «fue consecuencia de» statement
         # True/false, restated: «Y fue consecuencia de X»; false with another relation's cause.
         other_causes = [x.text(x.cause) for x in relations if fold(x.text(x.cause)) not in fold(r.sentence)]
         false = int(stable_key(key, "tf")[:2], 16) % 2 == 0 and other_causes
@@ -256,13 +294,96 @@ class Definition:
     term: tuple[int, int]  # local span of what is defined
     predicate: tuple[int, int]  # local span of the definition ("la cordillera continental más larga del mundo")
     copula: str
+    said: str = ""  # what is defined, when the sentence does not say it («Es el río más caudaloso…»)
+    subtype: str = "predicate"
 
     def text(self, span: tuple[int, int]) -> str:
         return self.sentence[span[0] : span[1]]
 
+    def term_text(self) -> str:
+        return self.said or self.text(self.term)
 
-def find_definition(sent: Sentence, names: frozenset[str] | None = None) -> Definition | None:
-    """Return «X es/fue un(a)/el/la …» when X is the subject of the sentence and the predicate a noun phrase."""
+
+# «Es el río más caudaloso…», «Con unos 7000 km de longitud, es la cordillera…»: the copula with no subject of its own.
+_ELIDED_COPULA = re.compile(
+    r"(?:(?:Con|De|Desde|Tras|Según)\b[^,]{0,60},\s*)?(es|fue|era)\s+(?=(?:el|la|un|una)\s)", re.IGNORECASE
+)
+# «La gran novedad de X fue dejar huecos…»: an infinitive as the predicate.
+_COPULA_INFINITIVE = re.compile(r"\s(es|fue|era|son|fueron|eran)\s+(?=[a-záéíóúñ]{2,}(?:ar|er|ir)\s)")
+_NOW = re.compile(r"(?:Hoy(?:\s+en\s+día)?|Actualmente|En\s+la\s+actualidad),?\s+")
+MAX_RELATIVE_WORDS = 24
+
+
+def _predicate_end(s: str, a: int) -> int:
+    """Return where a predicate starting at a ends: a comma, a relative pronoun, a new clause after «y»."""
+    end = _DEF_END.search(s, a + 3)
+    b = end.start() if end else len(s)
+    b = len(s[:b].rstrip(" ."))
+    # «…del mundo y, con una longitud…», «…descubierto y su uso…»: «y» opens another clause.
+    m = re.search(r"\s+y(?=\s+(?:su|sus|el|la|los|las)\s)|\s+[ye]$", s[a:b])
+    return a + m.start() if m else b
+
+
+def _elided_definition(sent: Sentence, disc: Discourse) -> Definition | None:
+    """Return «Es/Fue el…» said of the previous sentence's subject, or of the document's."""
+    s = sent.text
+    text = drop_connectors(s)
+    m = _ELIDED_COPULA.match(text)
+    if not m:
+        return None
+    term = disc.previous_subject(sent.index) or disc.document_subject()
+    if not term or not _agrees(m.group(1), term):
+        return None
+    a = len(s) - len(text) + m.end()
+    b = _predicate_end(s, a)
+    if b <= a or len(s[a:b].split()) > MAX_DEFINITION_WORDS:
+        return None
+    return Definition(sent.index, s, (0, 0), (a, b), m.group(1).lower(), said=term, subtype="identity")
+
+
+def _identifying(sent: Sentence) -> Definition | None:
+    """Return «la principal amenaza … es la deforestación», «Las primeras en … fueron las cianobacterias», «La gran
+    novedad de X fue dejar huecos…»: a definite common noun phrase (no verb) said to be another phrase."""
+    s = sent.text
+    text = drop_connectors(s)
+    now = _NOW.match(text)
+    text = text[now.end() :] if now else text
+    offset = len(s) - len(text)
+    m = _COPULA.search(text) or _COPULA_INFINITIVE.search(text)
+    if not m or not re.match(r"(?:el|la|los|las)\s", text, re.IGNORECASE):
+        return None
+    subj = text[: m.start()].strip()
+    words = subj.split()
+    if len(words) > 10 or "," in subj or any(verbish(w) for w in words[1:]) or words[1:2] != [words[1].lower()]:
+        return None
+    plural_copula = m.group(1).lower() in {"son", "fueron", "eran"}
+    a = offset + m.end()
+    b = _predicate_end(s, a)
+    predicate = s[a:b]
+    # The copula agrees with the subject, or (inverted) with a plural predicate: «El motor … son las corrientes».
+    if not _agrees(m.group(1), subj) and not (plural_copula and re.match(r"(?:los|las)\s", predicate)):
+        return None
+    if b <= a or len(predicate.split()) > MAX_DEFINITION_WORDS:
+        return None
+    return Definition(sent.index, s, (offset, offset + len(subj)), (a, b), m.group(1).lower(), subtype="identity")
+
+
+def find_definition(
+    sent: Sentence, names: frozenset[str] | None = None, disc: Discourse | None = None
+) -> Definition | None:
+    """Return «X es/fue un(a)/el/la …» when X is the subject of the sentence and the predicate a noun phrase.
+
+    With the document (`disc`), a copula without a subject of its own is said of the subject before it; a definite
+    phrase said to be another («la principal amenaza es la deforestación») and a definition whose predicate holds a
+    relative («el proceso mediante el cual…», whole) are found too, as identities (`subtype` «identity»).
+    """
+    found = _subject_definition(sent, names)
+    if found is not None or disc is None:
+        return found
+    return _elided_definition(sent, disc) or _identifying(sent)
+
+
+def _subject_definition(sent: Sentence, names: frozenset[str] | None) -> Definition | None:
     s = sent.text
     m = _COPULA.search(s)
     if not m:
@@ -279,8 +400,14 @@ def find_definition(sent: Sentence, names: frozenset[str] | None = None) -> Defi
     b = end.start() if end else len(s)
     b = len(s[:b].rstrip(" ."))
     relative_cut = bool(re.search(r"\b(?:el|la|los|las) cual(?:es)?\b", s[a:b])) and bool(end) and end.group() == ","
-    if b <= a or len(s[a:b].split()) > MAX_DEFINITION_WORDS or relative_cut:
-        return None  # too long, or cut inside "el proceso mediante el cual …"
+    if relative_cut:
+        # «el proceso mediante el cual las plantas, las algas…»: the whole predicate, relative and all.
+        b = len(s.rstrip(" ."))
+        if len(s[a:b].split()) > MAX_RELATIVE_WORDS:
+            return None
+        return Definition(sent.index, s, (0, len(subj)), (a, b), m.group(1).lower(), subtype="identity")
+    if b <= a or len(s[a:b].split()) > MAX_DEFINITION_WORDS:
+        return None  # too long
     return Definition(sent.index, s, (0, len(subj)), (a, b), m.group(1).lower())
 
 
@@ -317,7 +444,7 @@ def _other_thing(other: Definition, term: str, disc: Discourse | None) -> bool:
     """Whether ``other`` defines a thing other than ``term``, so that its predicate is false of ``term``: not a
     side of something («El origen inmediato del conflicto fue una disputa…» is about the conflict being
     defined), not a phrase that points back to something said before, not the same term."""
-    said = other.text(other.term)
+    said = other.term_text()
     words = fold(said).split()
     if words and words[0] in ("el", "la", "los", "las", "un", "una"):
         words = words[1:]
@@ -333,13 +460,13 @@ def definition_items(defs: list[Definition], disc: Discourse | None) -> tuple[li
     facts: list[Fact] = []
     questions: list[Question] = []
     for d in defs:
-        term, predicate = d.text(d.term), d.text(d.predicate)
+        term, predicate = d.term_text(), d.text(d.predicate)
         key = stable_key(d.sentence, predicate, "definition")
         facts.append(
             Fact(
                 key=key,
                 kind="term",
-                subtype="predicate",
+                subtype=d.subtype,
                 sentence_index=d.sentence_index,
                 sentence=d.sentence,
                 answer=predicate,

@@ -86,8 +86,11 @@ def test_definitions_are_found_with_their_subject():
         "es",
         "una obra de ingeniería romana",
     )
-    assert (
-        find_definition(sent("La fotosíntesis es el proceso mediante el cual las plantas, las algas y otras.")) is None
+    # A predicate with a relative is taken whole, never cut inside it («el proceso mediante el cual las plantas»).
+    d = find_definition(sent("La fotosíntesis es el proceso mediante el cual las plantas, las algas y otras."))
+    assert (d.text(d.predicate), d.subtype) == (
+        "el proceso mediante el cual las plantas, las algas y otras",
+        "identity",
     )
     assert find_definition(sent("Los visigodos fue un pueblo germánico.")) is None  # no agreement
 
