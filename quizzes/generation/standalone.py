@@ -1098,6 +1098,19 @@ def lower_first(text: str) -> str:
     return text
 
 
+def lower_verb(text: str) -> str:
+    """Return a clause that opened its sentence with its first word lower case when that word is a verb or a clitic
+    («Nace en la Selva Negra» → «nace en…»), so that a subject can be put before it: «El Danubio nace…», never
+    «El Danubio Nace…». (`lower_first` knows only the verbs its lemmatiser reads as finite.)"""
+    toks = tokenize(text)
+    if toks and not toks[0].text.isupper() and (verbish(toks[0].text) or toks[0].text.lower() in _BEFORE_VERB):
+        return text[:1].lower() + text[1:]
+    return lower_first(text)
+
+
+_BEFORE_VERB = {"se", "le", "les", "lo", "la", "los", "las", "no", "ya", "nunca", "también"}
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -1297,9 +1310,9 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
             if at and re.search(r"\b(?:el|la|los|las|un|una|unos|unas|del|al|de|su|sus)\s*$", text[:at], re.IGNORECASE):
                 return text, "no_subject"  # «Tras la fallida insurrección…»: no clause starts inside a phrase
             if at:
-                text = text[:at] + _lower_article(subj) + " " + lower_first(head)
+                text = text[:at] + _lower_article(subj) + " " + lower_verb(head)
             else:
-                text = _upper_first(subj) + " " + lower_first(text)
+                text = _upper_first(subj) + " " + lower_verb(text)
     elif disc is not None:
         text, problem = _elided_subject(text, index, disc, blank)
         if problem:
@@ -1434,9 +1447,7 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     if not same or not _agrees(verb.text, subj) or fold(subj) in fold(text):
         return text, "no_subject"  # only the document's own subject is carried over
     said = _upper_first(subj) if m.start() == 0 else _lower_article(subj)
-    return text[: m.start()] + said + " " + (
-        lower_first(text[m.start() :]) if m.start() == 0 else text[m.start() :]
-    ), ""
+    return text[: m.start()] + said + " " + (lower_verb(text[m.start() :]) if m.start() == 0 else text[m.start() :]), ""
 
 
 _LEADING_PREP = re.compile(

@@ -75,6 +75,10 @@ FAILED = {
     "tf_not_title_definition": _(
         "La afirmación verdadera repite la definición del título del texto: no exige saber nada."
     ),
+    "whole_stem": _(
+        "El enunciado quedó roto al recortarlo o completarlo: una palabra repetida, un verbo con mayúscula en medio "
+        "o una oración cortada antes de su verbo."
+    ),
     "not_ordering": _(
         "Las preguntas de ordenar hechos no se publican solas: el orden suele deducirse por lógica o por otras "
         "preguntas. Revísela antes de publicarla."
