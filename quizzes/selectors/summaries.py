@@ -149,13 +149,16 @@ def cached(
     _bump_pending()
     keys = [GLOBAL_KEY, _user_key(user_id)]
     entry_key = _entry_key(name, user_id)
-    got = cache.get_many([*keys, entry_key])
+    got = _take_prefetched(user_id, entry_key)
+    if got is None:
+        got = cache.get_many([*keys, entry_key])
     versions = _versions(got, keys)
     entry = got.get(entry_key)
     if entry is not None:
         entry_versions, since, valid_until, value = entry
         if entry_versions == versions and since <= now and (valid_until is None or now < valid_until):
             return value
+    _prefetch.__dict__.clear()  # building may write (and bump): a summary read after it is read afresh
     value = build()
     valid_until = until(value)
     valid_until = min(valid_until, now + MAX_AGE) if valid_until is not None else now + MAX_AGE
@@ -163,6 +166,41 @@ def cached(
     if timeout > 0:
         cache.set(entry_key, (versions, now, valid_until, value), timeout=timeout)
     return value
+
+
+# A read of several summaries of one user in one round trip (prefetched()): the user, the entries' keys not taken yet
+# and what the read returned. Emptied when one of them is built and by any bump.
+_prefetch = threading.local()
+
+
+@contextlib.contextmanager
+def prefetched(names: Iterable[str], *, user_id: int):
+    """Within this block, the summaries ``names`` of the user are read with their versions in one round trip.
+
+    A page that reads two summaries one after the other (the review page: the card sync's, then the queue) made two
+    round trips. Each entry is taken from that read once; as soon as one is built instead (building may write and
+    bump the versions) or anything is bumped, the others are read afresh as without this block.
+    """
+    if not enabled():
+        yield
+        return
+    _bump_pending()
+    keys = [GLOBAL_KEY, _user_key(user_id)]
+    entry_keys = {_entry_key(name, user_id) for name in names}
+    _prefetch.state = (user_id, entry_keys, cache.get_many([*keys, *sorted(entry_keys)]))
+    try:
+        yield
+    finally:
+        _prefetch.__dict__.clear()
+
+
+def _take_prefetched(user_id: int, entry_key: str) -> dict[str, Any] | None:
+    """The prefetched read holding ``entry_key`` of this user, once; None when there is none."""
+    state = getattr(_prefetch, "state", None)
+    if state is None or state[0] != user_id or entry_key not in state[1]:
+        return None
+    state[1].discard(entry_key)
+    return state[2]
 
 
 def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
@@ -248,6 +286,7 @@ def bump(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Ite
     if not enabled():
         return
     _seen.__dict__.pop("content", None)
+    _prefetch.__dict__.clear()
     keys = [GLOBAL_KEY] if everyone else [_user_key(user_id) for user_id in set(user_ids) if user_id is not None]
     keys += [_class_key(classroom_id) for classroom_id in set(class_ids) if classroom_id is not None]
     backend = caches["default"]

@@ -22,6 +22,7 @@ from ..presentation import cards, charts
 from ..presentation.cards import TYPED_MODE
 from ..presentation.labels import DUPLICATE_REVIEW, LEECH_WARNING, RETENTION_PERIODS
 from ..selectors import cards as sel
+from ..selectors import summaries
 from ..services import cards as svc
 from ..services.errors import ServiceError
 from .errors import add_refusal_message, http_status
@@ -38,7 +39,8 @@ class CardReviewView(LoginRequiredMixin, View):
 
     def render_session(self, request, *, status: int = 200):
         user, now = request.user, timezone.now()
-        with sel.clock_scope(user):  # the sync writes before the clock is read; the queue reads it again
+        # The sync writes before the clock is read; the queue reads it again. Both summaries in one round trip.
+        with sel.clock_scope(user), summaries.prefetched(["cards-sync", "queue"], user_id=user.pk):
             svc.student_cards_sync(user=user, now=now)
             queue = sel.cached_queue(user=user, now=now)
         counts, row = queue.counts, queue.card

@@ -59,6 +59,48 @@ def test_a_second_review_page_runs_no_queue_query(student_client, student, djang
     assert response.context["counts"].due == 1
 
 
+def test_a_second_review_page_reads_its_two_summaries_in_one_round_trip(student_client, student, monkeypatch):
+    _started_card(student, due=timezone.now() - timedelta(hours=1))
+    first = student_client.get(REVIEW)
+    reads = []
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or real_get_many(keys))
+    second = student_client.get(REVIEW)
+    summary_reads = [keys for keys in reads if any(key.startswith("ww:") for key in keys)]
+    assert len(summary_reads) == 1
+    assert {f"ww:sum:cards-sync:{student.pk}", f"ww:sum:queue:{student.pk}"} <= set(summary_reads[0])
+    assert second.context["counts"] == first.context["counts"]
+    assert second.context["row"].pk == first.context["row"].pk
+
+
+def test_a_prefetched_summary_is_read_afresh_after_a_bump_or_another_ones_build(student):
+    now = timezone.now()
+    built = []
+
+    def read(name, on_build=lambda: None):
+        def build():
+            built.append(name)
+            on_build()
+            return name
+
+        return summaries.cached(name, user_id=student.pk, now=now, build=build, until=lambda _v: None)
+
+    read("a"), read("b")  # both kept
+    with summaries.prefetched(["a", "b"], user_id=student.pk):  # both hits, from one read
+        assert (read("a"), read("b")) == ("a", "b")
+    assert built == ["a", "b"]
+    with summaries.prefetched(["a", "b"], user_id=student.pk):
+        invalidation.changed(user_ids=[student.pk])  # a change after the read: what it read is stale
+        read("a"), read("b")
+    assert built == ["a", "b", "a", "b"]
+    cache.delete(f"ww:sum:a:{student.pk}")
+    with summaries.prefetched(["a", "b"], user_id=student.pk):
+        # "a" is built, and its build drops "b" (as a build that writes bumps a version): "b" is read afresh
+        read("a", on_build=lambda: cache.delete(f"ww:sum:b:{student.pk}"))
+        read("b")
+    assert built == ["a", "b", "a", "b", "a", "b"]
+
+
 def test_rating_a_card_updates_the_home_panel_and_the_queue(student_client, student):
     row = _started_card(student, due=timezone.now() - timedelta(hours=1))
     assert student_client.get(HOME).context["home"].cards.due == 1
