@@ -1543,6 +1543,14 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
     re.IGNORECASE,
 )
+# Inner phrases that lean on a sentence the student cannot see (round 6, «contexto» of the verdicts): «se dividió a
+# su vez en…» (as what else was divided?), «por ejemplo» (of what?), «por ello / por eso / por tanto» (because of
+# what?), «en cambio», «por su parte» (unlike whom?), «de nuevo», «otra vez» (after what?).
+_LEANS_BACK = re.compile(
+    r"\b(?:a\s+su\s+vez|por\s+ejemplo|por\s+(?:ello|eso|tanto|lo\s+tanto)|en\s+cambio|por\s+su\s+parte|de\s+nuevo|"
+    r"otra\s+vez|asimismo)\b",
+    re.IGNORECASE,
+)
 # «tal decisión», «la misma ciudad»: the one said before («tal vez», «tal como», «lo mismo que» compare or hedge).
 _SUCH = re.compile(
     r"\b(?:tal|tales)\s+(?!vez\b|como\b|que\b|y\b|_____)[a-záéíóúñü]{3,}|"
@@ -1628,6 +1636,8 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
             return "fragment"  # «_____ se entregó.», «Se reconoció la independencia de _____.»: by whom, when?
     if _RELATIVE_TIME.search(text.replace(blank, "_____")):
         return "relative_time"
+    if _LEANS_BACK.search(text):
+        return "leans_back"
     for m in _INNER_POSSESSIVE.finditer(text):
         before = re.findall(r"_____|[\wáéíóúñüÁÉÍÓÚÑÜ-]+", text[: m.start()])
         if _names_a_referent(before):

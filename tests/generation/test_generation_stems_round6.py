@@ -62,3 +62,13 @@ def test_a_clause_cut_inside_its_object_breaks_the_stem():
     # A verb the word rules miss («forma») is read from the parse.
     ridge = "En las dorsales asciende magma que forma nueva corteza y empuja las placas."
     assert stem_break("En las dorsales asciende _____ que forma nueva corteza.", ridge) == ""
+
+
+def test_a_phrase_that_leans_on_another_sentence_keeps_the_item_a_draft():
+    from quizzes.generation.standalone import outside_reference
+
+    assert outside_reference("Berlín, situada en la zona soviética, se dividió a su vez en _____.") == "leans_back"
+    assert outside_reference("Otros metales, por ejemplo el _____, se oxidan deprisa al aire libre.") == "leans_back"
+    assert outside_reference("El rey convocó por tanto las Cortes en _____ en la ciudad de Toledo.") == "leans_back"
+    assert outside_reference("El rey convocó de nuevo las Cortes en _____ en la ciudad de Toledo.") == "leans_back"
+    assert outside_reference("El rey convocó las Cortes en _____ en la ciudad de Toledo.") == ""
