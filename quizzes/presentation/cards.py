@@ -8,8 +8,10 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from ..domain import scheduling
 from ..domain.grading import normalize_answer
@@ -80,10 +82,38 @@ def rating_buttons_html(buttons: list[dict]) -> SafeString:
     return SafeString("\n              ") + html + SafeString("\n            ")
 
 
+def _counted(message: str, n: int) -> SafeString:
+    """``message`` (translated) with ``%(n)s`` the number localized and escaped, as ``{% blocktranslate %}`` does."""
+    return SafeString(message % {"n": conditional_escape(localize(n))})
+
+
+def queue_counts_html(counts) -> SafeString:
+    """The review page's four numbers (today's reviews; new · learning · to review, as _queue_counts.html writes
+    them on the home page) written here: four ``{% blocktranslate %}`` and an include cost more than the rest of
+    the counts; tests/views/test_flashcards.py compares both, in both languages."""
+    reviewed, new = counts.reviewed_today, counts.new_available
+    return format_html(
+        _QUEUE_COUNTS,
+        _counted(ngettext("%(n)s repasada hoy", "%(n)s repasadas hoy", reviewed), reviewed),
+        _counted(ngettext("%(n)s nueva", "%(n)s nuevas", new), new),
+        _counted(gettext("%(n)s en aprendizaje"), counts.learning),
+        _counted(gettext("%(n)s para repasar"), counts.review),
+    )
+
+
+_QUEUE_COUNTS = (
+    "<span>{}</span>\n      \n"
+    '<span class="text-new" data-testid="count-new">{}</span>\n'
+    '<span class="text-learning" data-testid="count-learning">{}</span>\n'
+    '<span class="text-due" data-testid="count-review">{}</span>\n'
+)
+
+
 def review_page(*, counts, row: StudentCard | None, mode: str, next_due_at: datetime | None = None) -> dict:
     """The parts of the review page that do not depend on the card: queue counts and the mode switch."""
     context = {
         "counts": counts,
+        "counts_html": queue_counts_html(counts),
         "row": row,
         "mode": mode,
         "typed_mode": mode == TYPED_MODE,

@@ -342,3 +342,27 @@ def test_a_learning_card_shown_ahead_of_time_is_counted(client, student):
     assertContains(review, "1 en aprendizaje")
     assert review.context["counts"].remaining == 1
     assertContains(client.get(reverse("quizzes:home")), "1 en aprendizaje")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize(("reviewed", "new", "learning", "review"), [(0, 0, 0, 0), (1, 1, 1, 1), (2, 3, 1234, 5)])
+def test_the_review_pages_counts_are_what_the_templates_wrote(language, reviewed, new, learning, review):
+    """cards.queue_counts_html writes what the page's {% blocktranslate %} and _queue_counts.html wrote."""
+    from django.template import engines
+    from django.utils import translation
+
+    from quizzes.presentation.cards import queue_counts_html
+    from quizzes.selectors.cards import QueueCounts
+
+    counts = QueueCounts(
+        due=0, learning_ahead=0, new_available=new, reviewed_today=reviewed, new_today=0, review=review,
+        learning=learning,
+    )  # fmt: skip
+    template = engines["django"].from_string(
+        "{% load i18n %}<span>{% blocktranslate count n=counts.reviewed_today %}{{ n }} repasada hoy{% plural %}"
+        "{{ n }} repasadas hoy{% endblocktranslate %}</span>\n      "
+        '{% include "quizzes/cards/_queue_counts.html" with new=counts.new_available learning=counts.learning '
+        "review=counts.review %}"
+    )
+    with translation.override(language):
+        assert queue_counts_html(counts) == template.render({"counts": counts})
