@@ -989,6 +989,75 @@ def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | 
     return out
 
 
+_OBJECT_CUT = {",", ";", ":", "(", "«", "que", "quien", "quienes", "donde", "cuyo", "cuya", "para", "porque"}
+MAX_OBJECT_WORDS = 7
+_DETERMINER_WORDS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "al", "del"}
+_VAGUE_LEADS = {
+    "su", "sus", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "aquel", "aquella", "dicho", "dicha",
+    "todo", "toda", "todos", "todas", "varios", "varias", "muchos", "muchas", "algunos", "algunas", "otro", "otra",
+    "otros", "otras", "ambos", "ambas", "cada", "mi", "mis", "tu", "tus", "nuestro", "nuestra",
+}  # fmt: skip
+
+
+def _descendants(parse: nlp.Parse, i: int) -> list[int]:
+    out, frontier = [i], [i]
+    while frontier:
+        j = frontier.pop()
+        kids = [t.i for t in parse.tokens if t.head == j and t.i != j]
+        out += kids
+        frontier += kids
+    return sorted(out)
+
+
+def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
+    """Return what a named or elided subject did: the common-noun object of the main verb («Hess propuso la
+    expansión del fondo oceánico», «le amputaron la pierna derecha»), or an infinitive with its object («mandó
+    barrenar sus naves»). Who-did-what, from the parse; cut at a comma, a relative or a purpose clause."""
+    if parse is None or parse.verb is None:
+        return []
+    toks = parse.tokens
+    if parse.subject is not None and not parse.subject_is_pronoun:
+        said = [t for t in toks if parse.subject[0] <= t.start < parse.subject[1]]
+        if not any(t.pos == "PROPN" for t in said):
+            return []  # «Muchos historiadores ven…»: not who did what
+    out: list[Span] = []
+    for kid in toks:
+        if kid.head != parse.verb or kid.i == parse.verb:
+            continue
+        if kid.dep == "obj" and kid.pos == "NOUN" and kid.text.islower() and len(kid.text) >= 4:
+            head = kid
+        elif kid.dep == "xcomp" and kid.pos == "VERB" and kid.text.endswith(("ar", "er", "ir")):
+            head = kid  # «mandó barrenar sus naves»
+            if not any(t.head == kid.i and t.dep == "obj" for t in toks):
+                continue
+        else:
+            continue
+        if head.text in SENTENCE_INITIAL_STOP or head.text in _NOT_TERMS:
+            continue
+        ids = [j for j in _descendants(parse, head.i) if not (toks[j].dep in {"case", "mark"} and j < head.i)]
+        first = ids[0]
+        last = first
+        for j in range(first, ids[-1] + 1):
+            if toks[j].text.lower() in _OBJECT_CUT or j not in ids:
+                break
+            last = j
+        a, b = toks[first].start, toks[last].end
+        words = text[a:b].split()
+        if not 1 < len(words) <= MAX_OBJECT_WORDS or head.i > last or head.i < parse.verb:
+            continue
+        lead = words[0].lower()
+        if lead in _VAGUE_LEADS or toks[last].pos in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:
+            continue  # «esa situación», «su idea», «varios países», «un ejemplo de»: it points or is cut
+        if head.pos == "NOUN" and lead in _DETERMINER_WORDS and len(words) < 3:
+            continue  # «la batalla», «una expedición»: a bare noun says too little to ask
+        if any(t.pos == "NUM" or t.text[:1].isdigit() for t in toks[first : last + 1]):
+            continue  # figures are quantities
+        if any(not (b <= s or a >= e) for s, e in taken):
+            continue
+        out.append(Span("term", "object", a, b, text[a:b], blank_start=a))
+    return out
+
+
 def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return lowercase key terms: enumerations after "especialmente en", descriptive bodies."""
     out: list[Span] = []
@@ -1215,6 +1284,7 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     terms = find_terms(text, taken + [(e.start, e.end) for e in entities])
     terms += find_key_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_said_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
+    terms += find_object(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     enums = find_enumerations(text, entities)
     return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
 

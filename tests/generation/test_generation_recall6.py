@@ -114,3 +114,23 @@ def test_a_century_is_accepted_as_people_type_it():
     assert {"XIV", "siglo 14", "s. XIV"} <= typed["siglo XIV"]
     assert "comienzos del siglo 19" in typed["comienzos del siglo XIX"]
     assert "XIX" not in typed["comienzos del siglo XIX"]  # the period is not the whole century
+
+
+def objects(text: str) -> list[str]:
+    from quizzes.generation.facts import find_object
+
+    return [s.text for s in find_object(text, [], nlp.parse(text))]
+
+
+def test_who_did_what_the_object_of_a_named_or_elided_subject():
+    assert objects("El ingeniero Pedro Lucas propuso un sistema de riego por goteo.") == [
+        "un sistema de riego por goteo"
+    ]
+    assert objects("Ese año le amputaron la mano izquierda por debajo del codo.") == ["la mano izquierda"]
+    # Cut before a relative or a purpose clause.
+    assert objects("Ana Ruiz fundó una escuela de música, que dirigió hasta su muerte.") == ["una escuela de música"]
+    # Not of a common subject, not a bare noun or a phrase that points back, not a figure.
+    assert objects("Muchos campesinos vendieron sus tierras de cultivo.") == []
+    assert objects("Pedro Lucas vendió la casa.") == []
+    assert objects("Pedro Lucas vendió esa casa de campo.") == []
+    assert objects("Pedro Lucas compró 300 hectáreas de viñedo.") == []
