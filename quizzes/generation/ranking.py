@@ -77,6 +77,8 @@ _SUBTYPE_BASE = {
     # terms the text defines or names («los estomas, pequeños poros…», «un proceso llamado fotólisis»)
     "definition": 0.75,
     "named": 0.7,
+    # who-did-what objects (round 6 recall, `facts.find_object`): asked, not published unless a teacher chooses
+    "object": 0.3,
 }
 # Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
 _ITEM_WEIGHT = {
