@@ -846,6 +846,9 @@ def _term_span(parse: nlp.Parse, k: int) -> tuple[int, int] | None:
 
 _NP = r"(?:el|la|los|las)\s+[a-záéíóúñü]{3,}(?:\s+[a-záéíóúñü]{4,})?"
 _NOUN_LIST = re.compile(rf"\b{_NP}(?:,\s+{_NP})*\s+(?:y|e)\s+{_NP}\b")
+_ASIDE = r",\s+(?:en|de|desde|hacia|con|sin|llamad[oa]s?|conocid[oa]s?|descubiert[oa]s?)\b[^,;:.()]{0,40}"
+_LIST_WITH_ASIDES = re.compile(rf"\b{_NP}{_ASIDE}(?:,\s+{_NP}(?:{_ASIDE})?)*,?\s+(?:y|e)\s+{_NP}\b")
+_OF_PAIR = re.compile(r"\bde\s+([a-záéíóúñü]{4,})\s+y\s+de\s+([a-záéíóúñü]{4,})\b")
 
 
 def _is_common_np(parse: nlp.Parse, start: int, phrase: str) -> bool:
@@ -915,12 +918,38 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
             offset = at + len(p)
         if parse is None or not all(_is_common_np(parse, at, p) for at, p in kept):
             continue
-        lists.append((m.start(), kept[-1][0] + len(kept[-1][1]), [p for _at, p in kept]))
+        lists.append((m.start(), kept[-1][0] + len(kept[-1][1]), [p for _at, p in kept], []))
+    for m in _LIST_WITH_ASIDES.finditer(text):
+        # «el galio, en 1875, el escandio, en 1879, y el germanio»: members with an aside after them.
+        members = [
+            (x.start(1) + m.start(), x.group(1)) for x in re.finditer(rf"(?:^|,\s+|\s(?:y|e)\s+)({_NP})", m.group())
+        ]
+        if (
+            parse is None
+            or len(members) < 2
+            or not all(_is_common_np(parse, at, " ".join(p.split()[:2])) for at, p in members)
+        ):
+            continue
+        last_at, last = members[-1]
+        lists.append(
+            (m.start(), last_at + len(last), [p for _at, p in members], [(at, at + len(p)) for at, p in members])
+        )
+    for m in _OF_PAIR.finditer(text):
+        # «yacimientos de carbón y de hierro»
+        words = [m.group(1), m.group(2)]
+        if any(w in SENTENCE_INITIAL_STOP or w in NUMBER_WORD_SET or is_finite_verb(w) for w in words):
+            continue
+        lists.append((m.start(1), m.end(2), words, []))
     out: list[Span] = []
     used: list[tuple[int, int]] = list(taken)
-    for a, b, phrases in lists:
+    for a, b, phrases, *parts in lists:
         # "el cólera y la disentería", "la llama y la alpaca": a list of common things the sentence names.
-        if any(not (b <= s or a >= e) for s, e in used):
+        spans = parts[0] if parts and parts[0] else [(a, b)]
+        # Names and dates in an aside between members stay where they are («el polonio, llamado así en honor a
+        # Polonia, y el radio»); a member never overlaps one.
+        if any(not (y <= s or x >= e) for s, e in used for x, y in spans) or any(
+            not (b <= s or a >= e) and not (a <= s and e <= b) for s, e in used
+        ):
             continue
         used.append((a, b))
         out.append(Span("term", "enumeration", a, b, text[a:b], members=phrases, blank_start=a))
@@ -958,6 +987,15 @@ _FRACTION = re.compile(
 )
 
 
+# Where a process happens and what it turns into: «se produce en las membranas de los tilacoides», «ocurre en el
+# estroma», «se convierten en glucosa», «se libera oxígeno» (common nouns: a named place is an entity already).
+_NP_OF = r"(?:(?:el|la|los|las)\s+)?[a-záéíóúñü]{4,}(?:\s+(?:de|del|de\s+la|de\s+los|de\s+las)\s+[a-záéíóúñü]{4,})?"
+_PROCESS = re.compile(
+    r"\b(?:(?:se\s+)?(?:produce|producen|ocurre|ocurren|realiza|realizan|desarrolla|desarrollan)|tienen?\s+lugar|"
+    r"se\s+(?:convierten?|transforman?))\s+en\s+(?P<np>" + _NP_OF + r")|\bse\s+liberan?\s+(?P<free>" + _NP_OF + r")"
+)
+
+
 def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
     """Return what a sentence says in common words that a question can ask: an illness, a quoted saying, a period
     of a century, a fraction said in words. Each rule is general Spanish (no word list of any text)."""
@@ -979,6 +1017,17 @@ def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | 
         found.append((m.start(), m.end(), "century"))
     for m in _FRACTION.finditer(text):
         found.append((m.start(), m.end(), "fraction"))
+    for m in _PROCESS.finditer(text):
+        g = "np" if m.group("np") else "free"
+        words = m.group(g).split()
+        if words[-1] in SENTENCE_INITIAL_STOP or words[-1] in _NOT_TERMS or is_finite_verb(words[-1]):
+            continue
+        b = m.end(g)
+        nxt = re.match(r"\s+([a-záéíóúñü]{3,})", text[b:])
+        adj = parse.token_at(b + nxt.start(1)) if parse is not None and nxt else None
+        if adj is not None and (adj.pos == "ADJ" or adj.dep == "amod"):
+            b += nxt.end()  # «el intestino delgado»
+        found.append((m.start(g), b, "process"))
     out: list[Span] = []
     used = list(taken)
     for a, b, sub in sorted(found):

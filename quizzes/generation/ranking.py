@@ -79,6 +79,7 @@ _SUBTYPE_BASE = {
     "named": 0.7,
     # who-did-what objects (round 6 recall, `facts.find_object`): asked, not published unless a teacher chooses
     "object": 0.3,
+    "process": 0.3,  # where a process happens, what it gives («se produce en…», «se libera…»)
 }
 # Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
 _ITEM_WEIGHT = {

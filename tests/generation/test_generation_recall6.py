@@ -134,3 +134,22 @@ def test_who_did_what_the_object_of_a_named_or_elided_subject():
     assert objects("Pedro Lucas vendió la casa.") == []
     assert objects("Pedro Lucas vendió esa casa de campo.") == []
     assert objects("Pedro Lucas compró 300 hectáreas de viñedo.") == []
+
+
+def test_where_a_process_happens_and_what_it_gives():
+    assert said("La digestión ocurre en el intestino delgado.") == [("process", "el intestino delgado")]
+    assert said("El hielo se convierte en vapor y se libera calor.") == [("process", "vapor"), ("process", "calor")]
+    assert said("La batalla tuvo lugar en Bailén.") == []  # a named place is an entity
+
+
+def test_lists_whose_members_carry_an_aside_or_repeat_de():
+    def lists(text: str) -> list[list[str]]:
+        from quizzes.generation.facts import find_key_terms
+
+        return [s.members for s in find_key_terms(text, [], nlp.parse(text)) if s.subtype == "enumeration"]
+
+    assert lists("Se hallaron el cobre, en 1820, el estaño, en 1831, y el plomo, en 1840.") == [
+        ["el cobre", "el estaño", "el plomo"]
+    ]
+    assert lists("La comarca vivía de la pesca y de la sal.") == []  # articles: not the bare «de X y de Y»
+    assert lists("La región tenía minas de cobre y de plata.") == [["cobre", "plata"]]
