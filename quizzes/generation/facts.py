@@ -996,6 +996,15 @@ _PROCESS = re.compile(
 )
 
 
+# «X, es decir, Y» restates X; «formada por / compuesta de Y» says what X is made of.
+_RESTATED = re.compile(r",\s+es\s+decir,\s+(?P<y>(?:el|la|los|las|un|una|unos|unas)\s+[^.;:()]{3,140}?)\s*(?=[.;:]|$)")
+_MADE_OF = re.compile(
+    r"\b(?:formad|compuest|constituid|integrad)[oa]s?\s+(?:por|de)\s+"
+    r"(?P<y>(?:el|la|los|las|un|una|unos|unas)\s+[^,.;:()]{3,100}?)\s*(?=[,.;:]|$)"
+)
+MAX_RESTATED_WORDS = 16
+
+
 def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
     """Return what a sentence says in common words that a question can ask: an illness, a quoted saying, a period
     of a century, a fraction said in words. Each rule is general Spanish (no word list of any text)."""
@@ -1017,6 +1026,10 @@ def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | 
         found.append((m.start(), m.end(), "century"))
     for m in _FRACTION.finditer(text):
         found.append((m.start(), m.end(), "fraction"))
+    for rx, sub in ((_RESTATED, "restatement"), (_MADE_OF, "composition")):
+        for m in rx.finditer(text):
+            if len(m.group("y").split()) <= MAX_RESTATED_WORDS:
+                found.append((m.start("y"), m.end("y"), sub))
     for m in _PROCESS.finditer(text):
         g = "np" if m.group("np") else "free"
         words = m.group(g).split()
@@ -1058,6 +1071,11 @@ def _descendants(parse: nlp.Parse, i: int) -> list[int]:
     return sorted(out)
 
 
+def _case(parse: nlp.Parse, tok) -> str:
+    """Return the preposition of a noun («con» for «con un condensador»), "" without one."""
+    return next((t.text.lower() for t in parse.tokens if t.head == tok.i and t.dep == "case"), "")
+
+
 def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
     """Return what a named or elided subject did: the common-noun object of the main verb («Hess propuso la
     expansión del fondo oceánico», «le amputaron la pierna derecha»), or an infinitive with its object («mandó
@@ -1075,6 +1093,8 @@ def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None
             continue
         if kid.dep == "obj" and kid.pos == "NOUN" and kid.text.islower() and len(kid.text) >= 4:
             head = kid
+        elif kid.dep == "obl" and kid.pos == "NOUN" and kid.text.islower() and _case(parse, kid) == "con":
+            head = kid  # «Watt la perfeccionó con un condensador separado»: the means
         elif kid.dep == "xcomp" and kid.pos == "VERB" and kid.text.endswith(("ar", "er", "ir")):
             head = kid  # «mandó barrenar sus naves»
             if not any(t.head == kid.i and t.dep == "obj" for t in toks):

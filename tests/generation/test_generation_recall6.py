@@ -153,3 +153,14 @@ def test_lists_whose_members_carry_an_aside_or_repeat_de():
     ]
     assert lists("La comarca vivía de la pesca y de la sal.") == []  # articles: not the bare «de X y de Y»
     assert lists("La región tenía minas de cobre y de plata.") == [["cobre", "plata"]]
+
+
+def test_a_restatement_what_a_thing_is_made_of_and_the_means_of_a_named_subject():
+    assert said("El quinoto es un cítrico, es decir, una fruta de la familia del limón.") == [
+        ("restatement", "una fruta de la familia del limón")
+    ]
+    assert said("La atmósfera, una capa formada por el nitrógeno y el oxígeno, rodea la Tierra.") == [
+        ("composition", "el nitrógeno y el oxígeno")
+    ]
+    # The means, after «con» (the bare object «la imprenta» says too little to ask).
+    assert objects("Gutenberg mejoró la imprenta con un molde de letras móviles.") == ["un molde de letras móviles"]
