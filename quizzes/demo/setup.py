@@ -7,11 +7,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
-from ..models import Classroom, Document, Enrollment, User
+from ..models import Classroom, Document, Enrollment, Quiz, Status, User
 from ..permissions import teachers_group
 from ..services import generation
 from ..services.cards import cards_sync_for_document
-from .quizzes import demo_class_quizzes_create, demo_topic_quizzes_create
+from ..services.content import questions_publish
+from .quizzes import DEMO_REVIEW_QUIZ, demo_class_quizzes_create, demo_topic_quizzes_create
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 DEMO_DOCUMENT_TITLE = "La Guerra de Invierno"
@@ -65,6 +66,16 @@ def demo_setup() -> DemoReport:
     document = Document.objects.get(title=DEMO_DOCUMENT_TITLE)
     if not document.questions.exists():
         generation.document_generate_questions(document=document)
+    if not Quiz.objects.filter(title=DEMO_REVIEW_QUIZ).exists():
+        # The generator never publishes an ordering item (docs/generation.md, «Round 6»): the demo's teacher reviewed
+        # the seed's and published it, as a teacher may publish any draft, so the quiz of every kind shows one.
+        # Once, at the first set-up: a teacher who unpublishes it later is not overruled.
+        reviewed = [
+            q
+            for q in document.questions.filter(kind="ordering", status=Status.DRAFT)
+            if (q.checks or {}).get("failed") == ["not_ordering"]
+        ]
+        questions_publish(questions=reviewed)
     # Three ready quizzes from the published items ("Fechas y cifras", ...); created once.
     demo_topic_quizzes_create(document=document)
 
