@@ -300,6 +300,8 @@ _FUNCTION_WORDS = {
     "e",
 }
 _SUBJECT_START = {"DET", "PROPN", "NUM"}
+# «Fue el Carpathia, de la Cunard, el que llegó…», «Es Newton quien…»: a cleft names its subject after the verb.
+_CLEFT = re.compile(r"(?:Fue|Fueron|Es|Son|Era|Eran)\s[^.;:]*?,?\s(?:(?:el|la|los|las)\s+que|quien|quienes)\s", re.U)
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 
 
@@ -394,10 +396,21 @@ class Discourse:
                 break
             subj = self.subject(i)
             if subj:
+                if person and not self._is_protagonist(subj):
+                    # «Viviani contó que dejó caer… | En 1589 obtuvo la cátedra…» in a text about Galileo: a null
+                    # subject there may be the person said last or the person the text is about; not guessed.
+                    return ""
                 return subj
+            if _CLEFT.match(self.sentences[i].text):
+                return ""  # «Fue el Carpathia … el que llegó…»: its subject follows the verb; no subject runs on
             if not starts_with_verb(self.sentences[i].text):
                 return person if person and self._null_run(index) else ""
         return person if person and self._null_run(index) else ""
+
+    def _is_protagonist(self, subj: str) -> bool:
+        """Return whether a subject names the text's person (all its capitalised words are the title's)."""
+        said = {fold(w) for w in subj.split() if w[:1].isupper()}
+        return bool(said) and said <= {fold(w) for w in self.protagonist().split()}
 
     def protagonist(self) -> str:
         """Return the person the text is about (its title, «Frida Kahlo»), or "" when it is not about a person.
@@ -416,12 +429,20 @@ class Discourse:
                 said |= set(fold(opening).split())  # the parse may miss a subject with an aside
             person = (
                 2 <= len(words) <= 5
-                and words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
+                and (words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES or self._named_person(first, title))
                 and all(w[:1].isupper() or w in {"de", "del", "la", "y"} for w in words)
                 and all(fold(w) in said for w in words if w[:1].isupper())
             )
             self._protagonist = title if person else ""
         return self._protagonist
+
+    def _named_person(self, first, title: str) -> bool:
+        """Return whether the opening sentence's parse names the title as a person («Galileo Galilei (Pisa, …) fue…»)."""
+        parse = self.parse(first.index) if first is not None else None
+        if parse is None:
+            return False
+        folded = fold(title)
+        return any(ent.label == "PER" and fold(ent.text) == folded for ent in parse.entities)
 
     def _pronoun_of_protagonist(self) -> str:
         """Return the folded personal pronoun of the text's person («ella» for a woman's first name, else «el»)."""
