@@ -437,7 +437,7 @@ class Discourse:
         return self._protagonist
 
     def _named_person(self, first, title: str) -> bool:
-        """Return whether the opening sentence's parse names the title as a person («Galileo Galilei (Pisa, …) fue…»)."""
+        """Return whether the opening sentence's parse names the title as a person («Galileo Galilei (Pisa…) fue…»)."""
         parse = self.parse(first.index) if first is not None else None
         if parse is None:
             return False
