@@ -657,6 +657,47 @@ def _same_side(year: int, answer: int, stem_years: set[int]) -> bool:
     return all(year == y or (year < y) == (answer < y) for y in stem_years if y != answer)
 
 
+# The span the opening sentence gives its subject: «fue un conflicto que enfrentó entre 1853 y 1856», «(Pisa, 15 de
+# febrero de 1564-Arcetri, 8 de enero de 1642)». An event the text dates inside it happened inside it.
+_OPENING_BETWEEN = re.compile(
+    r"\bentre\s+(?:el\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\s+y\s+(?:el\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\b"
+)
+_OPENING_LIFE = re.compile(r"\((?:[^()]*?\b)?(\d{3,4})\s*[-–]\s*[^()]*?\b(\d{3,4})\)")
+
+
+def _opening_span(ex: Extraction) -> tuple[int, int, int] | None:
+    """Return (sentence index, first year, last year) of the span the text's opening sentence gives, None if none.
+
+    Only the first sentence that dates anything counts, and only when it is one of the first two (a title line may
+    come first): a span said later is an episode's, not the subject's.
+    """
+    if "opening_span" not in ex._pools:
+        found = None
+        dated = [f for f in ex.facts if f.kind == "date" and (f.value or {}).get("year") is not None]
+        if dated:
+            first = min(dated, key=lambda f: f.sentence_index)
+            if first.sentence_index <= 1:
+                m = _OPENING_LIFE.search(first.sentence) or _OPENING_BETWEEN.search(first.sentence)
+                if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 150:
+                    found = (first.sentence_index, int(m.group(1)), int(m.group(2)))
+        ex._pools["opening_span"] = found
+    return ex._pools["opening_span"]
+
+
+def _span_bounds(fact: Fact, ex: Extraction) -> tuple[int, int] | None:
+    """Return the years a wrong option must stay within for a date inside the text's span (Round 7).
+
+    «Las fotografías de Fenton, tomadas en _____» in a war of 1853-1856: 1858 and 1860 fall after the war and leave
+    one option to compete (judged «distractores»); a year of a life of 1564-1642 has no option after the death.
+    """
+    span = _opening_span(ex)
+    year = (fact.value or {}).get("year")
+    if span is None or year is None or fact.sentence_index == span[0]:
+        return None
+    _index, first, last = span
+    return (first, last) if first <= year <= last else None
+
+
 def range_start(fact: Fact) -> bool:
     """Return whether the date opens a range («entre _____ y 1940»): another start is no false statement, since
     an event of the range's end (a purification in 1940) stays inside «entre 1936 y 1940»."""
@@ -730,6 +771,7 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
     seen = {answer_text}
     sentence_f = f" {fold(fact.sentence)} "
     low, high = _date_bounds(fact)
+    span = _span_bounds(fact, ex)
     stem_years = _stem_years(fact, ex) if v.get("year") is not None else set()
     # A month of a year: one wrong option at most in the answer's year, so the year is what is asked («enero de
     # 1855» against «mayo» and «septiembre de 1855» asks the month, judged «distractores»). A day is asked whole.
@@ -743,6 +785,8 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
         year = cand.get("year")
         if year is not None and ((low is not None and year <= low) or (high is not None and year > high)):
             continue  # «Entre 1939 y 1938»: the stem rules it out
+        if year is not None and span is not None and not span[0] <= year <= span[1]:
+            continue  # a photograph of a war of 1853-1856 taken in 1858
         if year is not None and not _same_side(year, v["year"], stem_years):
             continue  # «de _____, completado en 1714»: 1715 is wrong by the stem
         if same_year is not None and year == v.get("year") and same_year >= 1:
