@@ -895,6 +895,66 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
     return text
 
 
+# Nouns of the making and running of a work («las obras», «la construcción», «la inauguración»): said bare, they are
+# the works of what the text is about, which a student who sees the prompt alone is not told. (General Spanish.)
+_MAKING_NOUNS = frozenset(
+    {"construccion", "inauguracion", "apertura", "excavacion", "edificacion", "ampliacion", "restauracion"}
+    | {"financiacion", "explotacion", "trazado"}
+)
+# Heads of a company's name said as a common noun («la compañía», «la empresa»): which one the text says elsewhere.
+_COMPANY_NOUNS = frozenset(fold(h) for h, kind in ORG_HEADS.items() if kind == "company")
+
+
+def _document_thing(disc: Discourse) -> str:
+    """Return the work of engineering or the building the text is about, with a lower article, or "".
+
+    The subject of the text's first sentence headed by a landmark noun («El canal de Suez (…) es una vía…» →
+    «el canal de Suez»), when the title, if any, names the same thing.
+    """
+    first = next((s for s in disc.sentences[:3] if not s.skip), None)
+    if first is None:
+        return ""
+    words = disc.subject(first.index).split()
+    if len(words) < 2 or words[0].lower() not in _ARTICLES or words[1].capitalize() not in LANDMARK_HEADS:
+        return ""
+    said = " ".join(words[1:])
+    if disc.title and fold(disc.title) not in fold(said) and fold(said) not in fold(disc.title):
+        return ""
+    return f"{words[0].lower()} {said}"
+
+
+def _part_of(disc: Discourse, mention: Mention, text: str) -> str | None:
+    """Return what a bare definite phrase of a work's making or of a company is of («del canal de Suez»).
+
+    None: the rule does not apply (another noun, or the prompt names the work already); "": it applies and nothing
+    says of what (the item is held). The complement the text gives the noun elsewhere comes first, when it gives one
+    only («la compañía del canal» makes an earlier «la compañía» «la compañía del canal»); then, for the works of a
+    building, the building the text is about.
+    """
+    plural_works = mention.lemma == "obra" and mention.plural
+    if mention.lemma not in _MAKING_NOUNS | _COMPANY_NOUNS and not plural_works:
+        return None
+    said = {
+        m.complement
+        for i, sent in enumerate(disc.sentences)
+        if not sent.skip
+        for m in disc.mentions(i)
+        if m.lemma == mention.lemma and not m.name and m.complement and m.plural == mention.plural
+    }
+    folded = {fold(c) for c in said}
+    if len(folded) == 1:
+        complement = next(iter(said))
+        return None if fold(complement) in fold(text) else complement
+    if mention.lemma in _COMPANY_NOUNS:
+        return None
+    thing = _document_thing(disc)
+    if not thing:
+        return ""
+    if re.search(r"(?<!\w)" + re.escape(fold(thing.split()[1])) + r"(?!\w)", fold(text)):
+        return None  # «Las obras comenzaron… y el canal…»: the prompt says of what
+    return _of(thing).replace("de el ", "del ")
+
+
 def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
     """Return the stem with each bare definite phrase that points back made specific, and "" or the reason.
 
@@ -935,6 +995,12 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
             continue  # the title says which: «la guerra» in «Guerra de Crimea»
         if mention.lemma == topic_head:
             continue  # what the document is about: «la guerra» of «La guerra de sucesión española fue…»
+        whose = None if mention.name else _part_of(disc, mention, text)
+        if whose == "":
+            return text, "anaphora"  # «Las obras comenzaron…» in a text that says of nothing which works
+        if whose:
+            text = text[: found.end()] + " " + whose + text[found.end() :]
+            continue
         if mention.name:
             head = found.group(0).split()[-1]
             full = next(

@@ -1,0 +1,43 @@
+"""Round 8: prompts that read whole and answers as typed (sentences written for these tests).
+
+The parse is the real model's.
+"""
+
+from quizzes.generation.standalone import definite_reference
+from tests.generation.support import discourse
+
+BRIDGE = (
+    "El puente de Lora (en latín: Pons Lorae) es un puente de piedra situado sobre el río Tajo.",
+    "La Sociedad Anónima de Obras del Tajo se hizo cargo del proyecto en 1870.",
+    "Las obras empezaron el 2 de marzo de 1871 junto a la aldea de Lora.",
+    "La compañía cobró un peaje durante cuarenta años.",
+    "En 1912 el Estado compró la compañía del puente por dos millones de pesetas.",
+)
+
+
+def test_the_works_of_a_landmark_say_of_which_landmark():
+    disc = discourse(*BRIDGE, title="Puente de Lora")
+    fixed, problem = definite_reference("Las obras empezaron el 2 de marzo de _____ junto a la aldea de Lora.", 2, disc)
+    assert problem == ""
+    assert fixed == "Las obras del puente de Lora empezaron el 2 de marzo de _____ junto a la aldea de Lora."
+
+
+def test_a_company_said_bare_takes_the_complement_the_text_gives_it_elsewhere():
+    disc = discourse(*BRIDGE, title="Puente de Lora")
+    fixed, problem = definite_reference("La compañía cobró un peaje durante _____ años.", 3, disc)
+    assert problem == ""
+    assert fixed == "La compañía del puente cobró un peaje durante _____ años."
+
+
+def test_works_of_nothing_the_text_names_are_held():
+    disc = discourse(
+        "La batalla de Ordal fue un combate librado en Cataluña en 1813.",
+        "Las obras empezaron en 1811 junto al río.",
+    )
+    assert definite_reference("Las obras empezaron en _____ junto al río.", 1, disc)[1] == "anaphora"
+
+
+def test_works_with_their_landmark_in_the_prompt_stand():
+    disc = discourse(*BRIDGE, title="Puente de Lora")
+    stem = "Las obras empezaron en _____ y el puente se abrió al tráfico en 1875."
+    assert definite_reference(stem, 2, disc) == (stem, "")
