@@ -36,6 +36,7 @@ from .lexicon import (
     fold,
 )
 from .standalone import _LIGHT_VERBS, _POSITION_NOUNS, _TF_PREFIX, ADJECTIVE_ENDING, Discourse, verbish
+from .text import is_finite_verb
 
 BLANK = "_____"
 _CLITICS = {"lo": ("Masc", "Sing"), "la": ("Fem", "Sing"), "los": ("Masc", "Plur"), "las": ("Fem", "Plur")}
@@ -773,6 +774,46 @@ def negative_question(parse) -> bool:
     return any(t.text.lower() in {"no", "nunca", "jamás"} and t.head in {head.i, verb.i} for t in parse.tokens)
 
 
+# Words that are only determiners, and those that are determiners or object pronouns.
+_ONLY_DETERMINERS = frozenset({"el", "un", "una", "unos", "unas", "del", "al"})
+_DETERMINER_OR_CLITIC = frozenset({"la", "las", "los", "lo"})
+_ENDS_ON_FUNCTION_WORD = re.compile(
+    r"\s(?:a|de|en|con|por|para|sin|sobre|tras|entre|desde|hasta|hacia|ante|del|al|el|la|los|las|un|una|y|e|o|que)"
+    r"\s*[.?!]?\s*$",
+    re.IGNORECASE,
+)
+_CLOSING = frozenset({".", ",", ";", ":", ")", "?", "!", "»"})
+
+
+def broken_cut(parse, span) -> bool:
+    """Return whether a cut left a word without the words it needs (the prompt's own parse, the blank filled).
+
+    A determiner before «se» or before a finite verb («la se empleó», «el fue», where the noun and its relative
+    were cut) or a preposition before a finite verb or a closing mark («durante fue…», «llegó a.»): Spanish never
+    says them. The answer's own words are not read (a title may say anything).
+    """
+    if _ENDS_ON_FUNCTION_WORD.search(parse.text) and (span is None or span[1] < len(parse.text.rstrip(" .?!"))):
+        return True  # «… llegaron a.» (the tokenizer reads «a.» as an abbreviation)
+    toks = parse.tokens
+    for a, b in zip(toks, [*toks[1:], None], strict=False):
+        if _inside(a, span) or (b is not None and _inside(b, span)):
+            continue
+        low = a.text.lower()
+        if b is None:
+            if a.pos == "ADP" and a.text.isalpha():
+                return True  # «… llegó a»
+            continue
+        # The tagger and the word rules agree («de plata» tagged a verb is not one; «desde hace» is whole).
+        verb = b.finite and b.pos in {"VERB", "AUX"} and is_finite_verb(b.text.lower())
+        if low in _ONLY_DETERMINERS | _DETERMINER_OR_CLITIC and b.text.lower() == "se":
+            return True
+        if low in _ONLY_DETERMINERS and verb and a.pos == "DET":
+            return True
+        if a.pos == "ADP" and a.text.isalpha() and (b.text in _CLOSING or verb):
+            return True
+    return False
+
+
 def without_finite_verb(parse) -> bool:
     """Return whether the main clause has no finite verb (a fragment the cut left: «Durante la guerra, el envío…»)."""
     if parse.root is None:
@@ -822,6 +863,8 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return ""
     if without_finite_verb(parse):
         return "no_verb"
+    if broken_cut(parse, span):
+        return "broken_cut"
     if yearless_date(text):
         return "yearless_date"
     if split_by_blank(parse, span) or article_disagrees(parse, span) or function_answer(parse, span):

@@ -3,6 +3,9 @@
 The parse is the real model's.
 """
 
+import pytest
+
+from quizzes.generation.pointing import prompt_problem
 from quizzes.generation.standalone import definite_reference
 from tests.generation.support import discourse
 
@@ -41,3 +44,29 @@ def test_works_with_their_landmark_in_the_prompt_stand():
     disc = discourse(*BRIDGE, title="Puente de Lora")
     stem = "Las obras empezaron en _____ y el puente se abrió al tráfico en 1875."
     assert definite_reference(stem, 2, disc) == (stem, "")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "En 1602 la se empleó para drenar las minas de Lora.",  # «la [bomba que] se empleó»: the noun was cut
+        "El molino de Lora, el fue construido en 1602, muele trigo.",
+        "Los mineros de Lora trabajaron en el pozo durante fue inundado en 1602.",
+        "En 1602 los mineros de Lora llegaron a.",
+    ],
+)
+def test_a_word_left_by_a_cut_breaks_the_stem(prompt):
+    assert prompt_problem(prompt, "", 0, None) == "broken_cut"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "En la sierra de Lora viven desde hace siglos la llama y la alpaca.",
+        "El rey se la entregó en 1602 a los mineros de Lora.",
+        "Los mineros de Lora ofrecieron llenar una sala de oro una vez y de plata tres veces.",
+        "El molino que se construyó en 1602 muele trigo.",
+    ],
+)
+def test_whole_stems_are_not_read_as_cut(prompt):
+    assert prompt_problem(prompt, "", 0, None) != "broken_cut"
