@@ -54,8 +54,13 @@ def quiz_availability(*, quiz: Quiz, user) -> Availability:
 
     user_id = getattr(user, "pk", user)
     return summaries.cached(
-        f"availability:{quiz.pk}", user_id=user_id, now=timezone.now(), build=build, until=lambda _value: None
+        availability_summary(quiz.pk), user_id=user_id, now=timezone.now(), build=build, until=lambda _value: None
     )
+
+
+def availability_summary(quiz_id: int) -> str:
+    """The name of a student's window for a quiz among their summaries (for ``summaries.prefetched``)."""
+    return f"availability:{quiz_id}"
 
 
 def feedback_visible(*, attempt: Attempt, availability: Availability, now: datetime) -> bool:

@@ -121,7 +121,12 @@ def question_with_choices(*, question_id: int) -> tuple[Question, list[Choice]]:
         question = Question.objects.select_related("sentence", "document").defer("document__text").get(pk=question_id)
         return question, list(question.choices.all())
 
-    return summaries.cached_content("question", question_id, build)
+    return summaries.cached_content(*question_content(question_id), build)
+
+
+def question_content(question_id: int) -> tuple[str, int]:
+    """The content entry of ``question_with_choices`` (for ``summaries.prefetched``)."""
+    return "question", question_id
 
 
 @dataclass

@@ -149,7 +149,7 @@ def cached(
     _bump_pending()
     keys = [GLOBAL_KEY, _user_key(user_id)]
     entry_key = _entry_key(name, user_id)
-    got = _take_prefetched(user_id, entry_key)
+    got = _take_prefetched(entry_key, user_id=user_id)
     if got is None:
         got = cache.get_many([*keys, entry_key])
     versions = _versions(got, keys)
@@ -173,13 +173,19 @@ def cached(
 _prefetch = threading.local()
 
 
+def _content_key(name: str, key: object) -> str:
+    return f"ww:content:{name}:{key}"
+
+
 @contextlib.contextmanager
-def prefetched(names: Iterable[str], *, user_id: int):
+def prefetched(names: Iterable[str], *, user_id: int, content: Iterable[tuple[str, object]] = ()):
     """Within this block, the summaries ``names`` of the user are read with their versions in one round trip.
 
     A page that reads two summaries one after the other (the review page: the card sync's, then the queue) made two
     round trips. Each entry is taken from that read once; as soon as one is built instead (building may write and
-    bump the versions) or anything is bumped, the others are read afresh as without this block.
+    bump the versions) or anything is bumped, the others are read afresh as without this block. ``content`` names
+    entries of ``cached_content`` (``(name, key)``, shared by every user) read in the same round trip: the question
+    page of an attempt reads the student's window for the quiz and the question this way.
     """
     if not enabled():
         yield
@@ -187,6 +193,7 @@ def prefetched(names: Iterable[str], *, user_id: int):
     _bump_pending()
     keys = [GLOBAL_KEY, _user_key(user_id)]
     entry_keys = {_entry_key(name, user_id) for name in names}
+    entry_keys |= {_content_key(name, key) for name, key in content}
     _prefetch.state = (user_id, entry_keys, cache.get_many([*keys, *sorted(entry_keys)]))
     try:
         yield
@@ -194,10 +201,10 @@ def prefetched(names: Iterable[str], *, user_id: int):
         _prefetch.__dict__.clear()
 
 
-def _take_prefetched(user_id: int, entry_key: str) -> dict[str, Any] | None:
-    """The prefetched read holding ``entry_key`` of this user, once; None when there is none."""
+def _take_prefetched(entry_key: str, *, user_id: int | None = None) -> dict[str, Any] | None:
+    """The prefetched read holding ``entry_key`` (of this user, for a summary), once; None when there is none."""
     state = getattr(_prefetch, "state", None)
-    if state is None or state[0] != user_id or entry_key not in state[1]:
+    if state is None or (user_id is not None and state[0] != user_id) or entry_key not in state[1]:
         return None
     state[1].discard(entry_key)
     return state[2]
@@ -211,12 +218,15 @@ def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
     if not enabled():
         return build()
     _bump_pending()
-    entry_key = f"ww:content:{name}:{key}"
-    got = cache.get_many([GLOBAL_KEY, entry_key])
+    entry_key = _content_key(name, key)
+    got = _take_prefetched(entry_key)
+    if got is None:
+        got = cache.get_many([GLOBAL_KEY, entry_key])
     (version,) = _versions(got, [GLOBAL_KEY])
     entry = got.get(entry_key)
     if entry is not None and entry[0] == version:
         return entry[1]
+    _prefetch.__dict__.clear()  # as a summary's build: whatever is read after it is read afresh
     value = build()
     cache.set(entry_key, (version, value), timeout=MAX_AGE.total_seconds())
     return value

@@ -122,6 +122,18 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         # The attempt, its quiz and its responses' state in one query (another student's attempt is a 404).
         self.page = self._page(kwargs["pk"], kwargs["slot"])
         self.attempt = self.page.attempt
+        # The student's window for the quiz (the deadline, below) and, to show it, the question (content shared by
+        # every student, read by _load) in one round trip to the cache.
+        response = self.page.response
+        shown = response is not None and request.method != "POST"
+        with summaries.prefetched(
+            [avail.availability_summary(self.attempt.quiz_id)],
+            user_id=self.attempt.user_id,
+            content=[quiz_selectors.question_content(response.question_id)] if shown else [],
+        ):
+            return self._dispatch(request, *args, **kwargs)
+
+    def _dispatch(self, request, *args, **kwargs):
         self.now = timezone.now()
         if svc.attempt_close_if_expired(attempt=self.attempt, now=self.now):
             messages.warning(request, Code.ATTEMPT_EXPIRED.label)

@@ -4,6 +4,7 @@ They are content, shared by every student, and never shown stale after a teacher
 """
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from quizzes.models import Choice, Question
@@ -28,6 +29,24 @@ def test_a_second_question_page_reads_only_the_students_rows(student_client, pag
     student_client.get(url)
     with django_assert_num_queries(3):  # the session, the user, the attempt with its quiz and responses
         assert student_client.get(url).status_code == 200
+
+
+def test_a_second_question_page_reads_the_window_and_the_question_in_one_round_trip(
+    student_client, student, page, monkeypatch
+):
+    url, question = page
+    first = student_client.get(url)
+    reads = []
+    real_get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or real_get_many(keys))
+    second = student_client.get(url)
+    summary_reads = [keys for keys in reads if any(key.startswith("ww:") for key in keys)]
+    assert len(summary_reads) == 1
+    quiz_id = second.context["quiz"].pk
+    wanted = {f"ww:sum:availability:{quiz_id}:{student.pk}", f"ww:content:question:{question.pk}"}
+    assert wanted <= set(summary_reads[0])
+    assert second.context["q"].question.prompt == question.prompt
+    assert [o.text for o in second.context["q"].options] == [o.text for o in first.context["q"].options]
 
 
 def test_a_teachers_edit_of_the_question_and_its_choices_shows_at_once(student_client, page):

@@ -6,6 +6,7 @@ and checks the next read shows it.
 """
 
 from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.core.cache import cache
@@ -99,6 +100,25 @@ def test_a_prefetched_summary_is_read_afresh_after_a_bump_or_another_ones_build(
         read("a", on_build=lambda: cache.delete(f"ww:sum:b:{student.pk}"))
         read("b")
     assert built == ["a", "b", "a", "b", "a", "b"]
+
+
+def test_a_prefetched_content_entry_is_taken_once_and_read_afresh_after_a_bump(student):
+    built = []
+
+    def read(key):
+        return summaries.cached_content("thing", key, lambda: built.append(key) or f"value {key}")
+
+    read(1), read(2)  # both kept
+    reads = []
+    real_get_many = cache.get_many
+    with patch.object(cache, "get_many", lambda keys, *a, **k: reads.append(list(keys)) or real_get_many(keys)):
+        with summaries.prefetched([], user_id=student.pk, content=[("thing", 1), ("thing", 2)]):
+            assert (read(1), read(2), read(1)) == ("value 1", "value 2", "value 1")  # the second read of 1 is afresh
+        assert len(reads) == 2 and built == [1, 2]
+        with summaries.prefetched([], user_id=student.pk, content=[("thing", 1)]):
+            invalidation.changed(everyone=True)  # a teacher's change after the read: what it read is stale
+            assert read(1) == "value 1"
+        assert built == [1, 2, 1]
 
 
 def test_rating_a_card_updates_the_home_panel_and_the_queue(student_client, student):
