@@ -18,7 +18,16 @@ import re
 
 from num2words import num2words
 
-from .lexicon import EVENT_HEADS, FEMALE_FIRST_NAMES, FIRST_NAMES, MONTH_NAMES, ORG_HEADS, alias_table, fold
+from .lexicon import (
+    EVENT_HEADS,
+    FEMALE_FIRST_NAMES,
+    FIRST_NAMES,
+    MONTH_NAMES,
+    ORG_HEADS,
+    STATE_HEAD_WORDS,
+    alias_table,
+    fold,
+)
 from .model import Fact
 
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
@@ -249,6 +258,14 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     last = tokens[-1]
     if any(_ROMAN.match(t) for t in tokens) or len(tokens) < 2:
         return []  # «Isabel I de Castilla» is no «Castilla», «Felipe V» no «V»
+    if len(tokens) >= 4 and tokens[-2] in {"y", "e"}:
+        # «José Ortega y Gasset»: the compound surname, and its first part unless it is a first name («Ramón»).
+        compound = " ".join(tokens[-3:])
+        pool = names_in_text if nearby is None else nearby
+        if any(o != name and not name.endswith(" " + o) and o.split()[-1] == last for o in pool if " " in o):
+            return []  # another bearer of the surname («Pedro Ortega y Gasset»)
+        out = [compound] + ([tokens[-3]] if tokens[-3] not in FIRST_NAMES | FEMALE_FIRST_NAMES else [])
+        return out + ([last] if names_in_text.get(last) == "person" else [])  # «Cajal», where the text says it
     if tokens[0].endswith(("es", "os")) and tokens[-1].endswith(("os", "as")):
         return []  # «Reyes Católicos»: a pair of people with a title, not a first name and a surname
     if _bearers(last, name, names_in_text if nearby is None else nearby):
@@ -306,7 +323,9 @@ def _fuller_names(name: str, persons: list[str]) -> list[str]:
     if any(p.split()[0] != full[0] or not _is_subsequence(p.split(), full) for p in shorter):
         return []
     tokens, n = full, len(name.split())
-    return shorter + [" ".join(tokens[k:]) for k in range(len(tokens) - n) if tokens[k].lower() not in _PARTICLES]
+    return shorter + [
+        " ".join(tokens[k:]) for k in range(len(tokens) - n) if tokens[k].lower() not in _PARTICLES | {"y", "e"}
+    ]
 
 
 def _containing_names(name: str, persons: list[str]) -> list[str]:
@@ -445,6 +464,10 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         # «Asamblea» where the text also says «Asamblea Nacional»: the longer name of the same thing.
         for other, kind in names_in_text.items():
             if kind == fact.kind and other.startswith(name + " ") and len(other.split()) <= 4:
+                out.append(other)
+            # «Corona de Castilla», «Reino de Navarra» for «Castilla»: the state the text names by its land.
+            head = other.split()[0]
+            if head in STATE_HEAD_WORDS and re.fullmatch(rf"{head} (?:de|del) {re.escape(name)}", other):
                 out.append(other)
     first = name.split()[0] if name.split() else ""
     if fact.kind in {"event", "organization"} and first in _ORDINALS and len(words) >= 3:

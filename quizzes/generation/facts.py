@@ -448,6 +448,7 @@ class DocContext:
 
     capitalised_mid: Counter = field(default_factory=Counter)  # word -> mid-sentence capitalised count
     lowercase_words: set = field(default_factory=set)
+    compound_surnames: set = field(default_factory=set)  # «Ortega y Gasset» once read as one person's surname
 
 
 def document_context(sentences: list[Sentence]) -> DocContext:
@@ -524,6 +525,52 @@ _WORK_BEFORE = re.compile(
 )
 
 
+def _compound_surname(toks, i: int, j: int, parse, ctx: DocContext, person_head: bool) -> bool:
+    """Return whether «toks[i..j] y toks[j+2]» is one person's name with a compound surname (see find_entities)."""
+    last = toks[j + 2].text
+    if not _is_cap(last) or last in FIRST_NAMES or last in FEMALE_FIRST_NAMES or last in place_gazetteer():
+        return False
+    if j + 3 < len(toks) and (_is_cap(toks[j + 3].text) or toks[j + 3].text in {"de", "del"}):
+        return False
+    tail = f"{toks[j].text} y {last}"
+    if tail in ctx.compound_surnames:
+        return True
+    if j == i or parse is None:
+        return False
+    first, second = parse.token_at(toks[i].start), parse.token_at(toks[j + 2].start)
+    if first is None or not (person_head or first.pos == "PROPN") or second is None or second.pos != "PROPN":
+        return False
+    subject = first
+    for _ in range(2):  # «El cura Miguel Hidalgo y Costilla lanzó…»: the name is in apposition to the subject
+        if subject.dep in {"appos", "flat"} and 0 <= subject.head < len(parse.tokens):
+            subject = parse.tokens[subject.head]
+    if subject.dep != "nsubj" or not 0 <= subject.head < len(parse.tokens):
+        return False
+    verb = parse.tokens[subject.head]
+    if verb.pos not in {"VERB", "AUX"}:
+        # «X fue un médico»: the copula hangs on the predicate.
+        verb = next((t for t in parse.tokens if t.head == subject.head and t.dep == "cop"), verb)
+    if verb.pos not in {"VERB", "AUX"} or verb.feature("Number") != "Sing":
+        return False
+    ctx.compound_surnames.add(tail)
+    return True
+
+
+def find_compound_surnames(sentences: list[Sentence], ctx: DocContext) -> None:
+    """Record in ctx the compound surnames the text gives a subject anywhere, so that every sentence (the title line
+    too, which has no verb) reads «Ramón y Cajal» as one name."""
+    for sent in sentences:
+        toks = tokenize(sent.text)
+        for k in range(1, len(toks) - 1):
+            if toks[k].text != "y" or not _is_cap(toks[k - 1].text):
+                continue
+            i = k - 1
+            while i > 0 and _is_cap(toks[i - 1].text):
+                i -= 1
+            head = toks[i].text in FIRST_NAMES or toks[i].text in FEMALE_FIRST_NAMES
+            _compound_surname(toks, i, k - 1, nlp.parse(sent.text), ctx, head)
+
+
 def find_entities(
     text: str, taken: list[tuple[int, int]], ctx: DocContext, parse: nlp.Parse | None = None
 ) -> list[Span]:
@@ -574,6 +621,12 @@ def find_entities(
                 and simplemma.is_known(toks[j + 2].text.lower(), lang="es")
                 and (j + 3 >= n or not _is_cap(toks[j + 3].text))
             ):
+                j += 2
+                break
+            # «José Ortega y Gasset», «Miguel Hidalgo y Costilla»: a compound surname joined by «y», read as one
+            # name when a first name opens it and one singular verb has it for subject (two people take a plural
+            # verb), and wherever the text says its surnames again («Ortega y Gasset»).
+            if j + 2 < n and toks[j + 1].text == "y" and _compound_surname(toks, i, j, parse, ctx, person_head):
                 j += 2
                 break
             if (
@@ -1378,6 +1431,7 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
     all_dates: list[tuple[int, Span]] = []
     alias_pairs: list[tuple[str, str]] = []
     nlp.parse_all([s.text for s in sentences])  # one batch: the per-sentence calls below hit the cache
+    find_compound_surnames(sentences, ctx)
     for sent in sentences:
         try:
             found = _sentence_spans(sent.text, ctx)

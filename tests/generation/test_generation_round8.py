@@ -5,8 +5,11 @@ The parse is the real model's.
 
 import pytest
 
+from quizzes.generation.answers import accepted_answers
+from quizzes.generation.facts import extract
 from quizzes.generation.pointing import prompt_problem
 from quizzes.generation.standalone import definite_reference
+from quizzes.generation.text import canonical, mark_skips, normalise, split_sentences
 from tests.generation.support import discourse
 
 BRIDGE = (
@@ -70,3 +73,45 @@ def test_a_word_left_by_a_cut_breaks_the_stem(prompt):
 )
 def test_whole_stems_are_not_read_as_cut(prompt):
     assert prompt_problem(prompt, "", 0, None) != "broken_cut"
+
+
+def _persons(text):
+    clean, _srcmap = normalise(canonical(text))
+    ex = extract(mark_skips(split_sentences(clean), clean))
+    return ex, {f.answer: f for f in ex.facts if f.kind == "person"}
+
+
+def test_a_compound_surname_joined_by_y_is_one_person():
+    ex, persons = _persons(
+        "Luis Ortega y Gasset\n\n"
+        "El filósofo Luis Ortega y Gasset publicó su primer ensayo en 1914. "
+        "En 1923 Ortega y Gasset fundó una revista de pensamiento en Madrid."
+    )
+    assert "Luis Ortega" not in persons and "Gasset" not in persons
+    whole = persons["Luis Ortega y Gasset"]
+    assert whole.members == []
+    assert {"Ortega y Gasset", "Ortega"} <= set(accepted_answers(whole, ex))
+    assert persons["Ortega y Gasset"].members == []
+
+
+def test_two_people_under_a_plural_verb_stay_two():
+    _ex, persons = _persons("Francisco Pizarro y Almagro partieron de Panamá en 1524 hacia el sur.")
+    assert persons["Francisco Pizarro y Almagro"].members == ["Francisco Pizarro", "Almagro"]
+
+
+def test_a_whole_name_never_accepts_a_piece_that_starts_with_y():
+    ex, persons = _persons(
+        "Pedro Ramos y Cajal fue un médico aragonés. En 1906 Cajal recibió un premio. Cajal murió en Madrid en 1934."
+    )
+    accepted = accepted_answers(persons["Cajal"], ex)
+    assert "Pedro Ramos y Cajal" in accepted
+    assert not any(a.startswith("y ") for a in accepted)
+
+
+def test_a_land_accepts_the_state_the_text_names_by_it():
+    ex, _persons_ = _persons(
+        "En 1479 la Corona de Aragón y Francia firmaron una tregua en Perpiñán. "
+        "Las tierras del norte quedaron para Francia y las del sur para Aragón."
+    )
+    fact = next(f for f in ex.facts if f.answer == "Aragón")
+    assert "Corona de Aragón" in accepted_answers(fact, ex)
