@@ -217,6 +217,57 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
 # A person dated more than a century from the item's own date is of another age: no fair wrong option.
 AGE_GAP = 100
 
+# Classes of people by the roles the text gives them («el general X», «el químico Y»). General Spanish role nouns.
+_ROLE_CLASSES = {
+    "military": {"general", "almirante", "mariscal", "coronel", "capitán", "comandante", "teniente", "oficial"}
+    | {"brigadier", "caudillo", "conquistador", "militar"},
+    "ruler": {"rey", "reina", "emperador", "emperatriz", "zar", "zarina", "sultán", "faraón", "príncipe", "princesa"}
+    | {"archiduque", "archiduquesa", "monarca", "káiser", "inca", "emir", "califa", "infante", "infanta"},
+    "church": {"papa", "obispo", "arzobispo", "cardenal", "fray", "sacerdote", "cura", "monje", "pontífice"},
+    "science": {"químico", "química", "físico", "física", "científico", "científica", "médico", "médica", "biólogo"}
+    | {"bacteriólogo", "matemático", "astrónomo", "ingeniero", "naturalista", "geólogo", "inventor", "investigador"},
+    "arts": {"pintor", "pintora", "escultor", "escultora", "escritor", "escritora", "poeta", "poetisa", "arquitecto"}
+    | {"fotógrafo", "fotógrafa", "compositor", "compositora", "músico", "novelista", "dramaturgo", "artista"},
+    "politics": {"presidente", "presidenta", "canciller", "ministro", "ministra", "diputado", "político", "política"}
+    | {"gobernador", "virrey", "diplomático", "embajador", "senador", "cónsul", "dirigente", "líder", "jedive"},
+}
+_CLASS_OF_ROLE = {role: cls for cls, roles in _ROLE_CLASSES.items() for role in roles}
+# A phrase that makes the person after it a commander: «el ejército de _____», «al mando del general _____».
+_COMMANDED = re.compile(
+    r"\b(?:(?:ejércitos?|tropas|fuerzas|flota|escuadra|huestes)\s+de|al\s+mando\s+(?:de|del)|"
+    r"a\s+las\s+órdenes\s+(?:de|del)|(?:mandad|comandad|dirigid)[oa]s?\s+por)\s+(?:(?:el|los)\s+)?"
+    r"(?:[a-záéíóúñü]+\s+)?_____",
+    re.IGNORECASE,
+)
+
+
+_PARTICLE_AFTER = re.compile(r"\s+(?:von|van|der|de|del|da|di|du|le)\s+[A-ZÁÉÍÓÚÑ]")
+
+
+def _cut_name(name: str, ex: Extraction) -> bool:
+    """Return whether the text's name goes on past what the extractor took («Friedrich Wilhelm» of «Friedrich Wilhelm
+    von Steuben»): offered as an option, it is nobody's name."""
+    return any(f.answer == name and _PARTICLE_AFTER.match(f.sentence[f.local_end :]) for f in ex.facts)
+
+
+def _commands(text: str, end: int) -> bool:
+    """Return whether the words before a person (at `end`) make him a commander («las tropas de X»)."""
+    return bool(_COMMANDED.search(text[:end].rstrip() + " _____"))
+
+
+def _person_classes(name: str, ex: Extraction) -> set[str]:
+    """Return the classes of the roles the text gives a person (under any of its names), «military» too when the
+    text says it commanded troops («el ejército de Washington», «al mando de Narváez»)."""
+    cached = ex._pools.setdefault("person_classes", {})
+    if name not in cached:
+        found = {_CLASS_OF_ROLE[r] for r in _kinds(name, ex) if r in _CLASS_OF_ROLE}
+        ids = _identities(ex)
+        names = {n for n, k in ids.items() if k == ids.get(name, name)} | {name}
+        if any(f.kind == "person" and f.answer in names and _commands(f.sentence, f.local_start) for f in ex.facts):
+            found.add("military")
+        cached[name] = found
+    return cached[name]
+
 
 def _sentence_years(ex: Extraction) -> dict[int, int]:
     """Return each sentence's first year among the text's dates (not «2000 soldados»), by sentence index."""
@@ -356,7 +407,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             return  # «Gibraltar» is no state
         if subtype == "country" and seafaring and name in LANDLOCKED and fact.answer not in LANDLOCKED:
             return  # «Suiza» explored no coast of Africa
-        if fact.kind == "person" and not _person_fits(name, ex):
+        if fact.kind == "person" and (not _person_fits(name, ex) or _cut_name(name, ex)):
             return
         if fact.kind != "person" and _said_of_a_person(name, ex):
             return  # «Friedrich Wilhelm» (von Steuben) is no place
@@ -400,13 +451,19 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
 
     # The text's own names first, from a fixed place in a fixed order (cost does not grow with
     # the text: we look at a few more than n).
+    wanted: set[str] = set()
+    if fact.kind == "person":
+        # The answer's class of person: its roles in the text, a commander when the stem says so.
+        wanted = set(_person_classes(fact.answer, ex))
+        if "_____" in stem and _commands(stem, stem.find("_____")):
+            wanted = {"military"}
     doc = _doc_pool(ex, fact.kind, subtype)
     if doc:
         offset = int(slot(fact)[:8], 16) % len(doc)
         for name, art in doc[offset:] + doc[:offset]:
             consider(name, art)
-            if len(candidates) >= SPARE * n and not sex:
-                break  # (people of one sex are looked for in the whole text)
+            if len(candidates) >= SPARE * n and not sex and not wanted:
+                break  # (people of one sex, or of one class, are looked for in the whole text)
     if fact.kind == "place" and subtype in {"country", "city"}:
         # Then places of the answer's own world region, in an order fixed by the item (no list every
         # item shares). A place of unknown region gets none: better no choice item than a far-fetched one.
@@ -439,6 +496,12 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
             candidates = same_sex
         elif sex:
             candidates = fair
+    if wanted:
+        # A person of the answer's class when the text names enough of them: generals for a general, not the
+        # statesman who wrote a declaration («el ejército de _____» → Cornwallis, Burgoyne, not Jefferson).
+        same_class = [c for c in candidates if _person_classes(c[0], ex) & wanted]
+        if len(same_class) >= n:
+            candidates = same_class
     if fact.kind == "place" and len(from_text) >= n:
         # The text's own actors; the gazetteer's only when the text names too few (then spread over both, so a
         # lone actor of the text is not the wrong option of every item).
@@ -532,7 +595,11 @@ def _same_kind_of_person(answer: str, name: str, ex: Extraction) -> bool:
     if _regnal(answer) != _regnal(name):
         return False
     mine, theirs = _kinds(answer, ex), _kinds(name, ex)
-    return not (mine and theirs and not mine & theirs)
+    if mine and theirs and not mine & theirs:
+        # Another role of the same class is fair («el almirante X» for «el general Y»); another class is not.
+        classes = {_CLASS_OF_ROLE.get(r) for r in mine} & {_CLASS_OF_ROLE.get(r) for r in theirs}
+        return bool(classes - {None})
+    return True
 
 
 def _kinds(name: str, ex: Extraction) -> set[str]:

@@ -6,6 +6,7 @@ The parse is the real model's.
 import pytest
 
 from quizzes.generation.answers import accepted_answers
+from quizzes.generation.distractors import entity_distractors
 from quizzes.generation.facts import extract
 from quizzes.generation.pointing import prompt_problem
 from quizzes.generation.standalone import definite_reference
@@ -115,3 +116,33 @@ def test_a_land_accepts_the_state_the_text_names_by_it():
     )
     fact = next(f for f in ex.facts if f.answer == "Aragón")
     assert "Corona de Aragón" in accepted_answers(fact, ex)
+
+
+CAMPAIGN = (
+    "La campaña del Ebro fue una guerra librada entre 1801 y 1805 en el valle del Ebro. "
+    "El general Tomás Arlanza tomó Tudela en 1801. "
+    "El general Pedro Valcárcel sitió Calahorra en 1802. "
+    "El almirante Luis Oroz bloqueó el puerto de Tortosa en 1802. "
+    "Ramiro Quintana defendió Logroño en 1803. "
+    "Gaspar Medina escribió un himno a los soldados en 1803. "
+    "Julián Sastre negoció la tregua de Alfaro en 1804. "
+    "Andrés Galdós redactó el tratado de Miranda en 1805. "
+    "En 1804 las tropas de Ramiro Quintana entraron en Zaragoza."
+)
+
+
+def test_a_commander_gets_commanders_for_options_when_the_text_has_enough():
+    clean, _srcmap = normalise(canonical(CAMPAIGN))
+    ex = extract(mark_skips(split_sentences(clean), clean))
+    fact = next(f for f in ex.facts if f.answer == "Ramiro Quintana" and "tropas" in f.sentence)
+    options, _flag = entity_distractors(fact, ex, "En 1804 las tropas de _____ entraron en Zaragoza.")
+    assert len(options) == 3
+    assert set(options) <= {"Tomás Arlanza", "Pedro Valcárcel", "Luis Oroz"}, options
+
+
+def test_a_name_cut_before_its_particle_is_no_option():
+    clean, _srcmap = normalise(canonical(CAMPAIGN + " El oficial Karl Friedrich von Hagen instruyó a los reclutas."))
+    ex = extract(mark_skips(split_sentences(clean), clean))
+    fact = next(f for f in ex.facts if f.answer == "Tomás Arlanza")
+    options, _flag = entity_distractors(fact, ex, "El general _____ tomó Tudela en 1801.")
+    assert not any(o.startswith("Karl Friedrich") for o in options), options
