@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 
-from .distractors import reoption
+from .distractors import _opening_span, reoption
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, fold
 from .model import Fact, Question, stable_key
@@ -131,6 +131,13 @@ _AGE_BEFORE = re.compile(r"(?:\b(?:a|con)\s+(?:los|las|sus|solo|apenas)?\s*|\ba 
 # A figure per unit of time is a statistic, not an event («unos dos millones de visitantes al año»).
 _RATE_AFTER = re.compile(r"^\s*(?:(?:al|por|cada|a la)\s+(?:año|día|mes|semana|hora)|anuales|diari[oa]s)\b")
 # A verb of saying before a quotation: its date dates words, not an event («En 1950 escribió: «…»»).
+# Records of a thing rather than events of it: the year a catalogue, an inventory, a census or a photograph was made is
+# a footnote («solo en el catálogo del Prado de _____ aparece con el título actual», «Las fotografías de X, tomadas en
+# _____, …»: judged «trivial»), unless the text is about the record itself.
+_RECORD_NOUNS = {"catálogo", "inventario", "fotografía", "foto", "censo", "padrón", "copia", "réplica", "reproducción"}
+
+_RECORD_WORDS = _RECORD_NOUNS | {"fotografías", "fotos", "catálogos", "inventarios", "censos", "copias", "fotografía"}
+
 _SAYING_LEMMAS = {"decir", "escribir", "afirmar", "declarar", "exclamar", "responder", "proclamar", "comentar"}
 # A sentence that tells how an event is remembered (an epilogue): who declared the year, how many years were
 # cumplidos. Its names and figures are not the event's («_____ declararon 2019 Año Internacional de la Tabla Periódica,
@@ -341,6 +348,64 @@ def incidental_figure(fact: Fact, parse=None) -> str:
     return ""
 
 
+def _imperfect(verbs) -> bool:
+    """Return whether a clause is in the imperfect or pluperfect indicative («estaba amenazada», «habían prohibido»):
+    a state, or what had happened before the story's point, not the event a date is asked of."""
+    return any("Tense=Imp" in t.morph and "Mood=Ind" in t.morph for t in verbs)
+
+
+def _dates_participle(fact: Fact, parse) -> bool:
+    """Return whether the answer hangs on a participle that describes a noun («el Tratado de San Ildefonso, firmado
+    en _____, …»): the date of what the participle says, not of the clause's verb."""
+    tok = next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+    for _ in range(30):
+        if tok is None or tok.head == tok.i:
+            return False
+        tok = parse.tokens[tok.head]
+        if tok.pos in {"VERB", "AUX"} and "VerbForm=Part" not in tok.morph:
+            return False
+        if "VerbForm=Part" in tok.morph and tok.dep in {"amod", "acl"}:
+            return True
+    return False
+
+
+def _agrees(a, b) -> bool:
+    """Return whether two tokens agree in gender and number where both show them."""
+    for feat in ("Gender", "Number"):
+        fa = next((m for m in a.morph.split("|") if m.startswith(feat + "=")), "")
+        fb = next((m for m in b.morph.split("|") if m.startswith(feat + "=")), "")
+        if fa and fb and fa != fb:
+            return False
+    return True
+
+
+def record_detail(fact: Fact, parse=None) -> bool:
+    """Return whether the answer says which or when a record was made (`_RECORD_NOUNS`): «el catálogo del Prado de
+    _____», «Las fotografías de _____, tomadas en 1855», «…, tomadas en _____, …» (the participle agrees with the
+    record, whatever the parse hangs it on). Not when the title names the record kind (checked by the caller)."""
+    if fact.kind not in {"date", "person", "organization", "place", "event"}:
+        return False
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return False
+    tok = next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+    for _ in range(30):
+        if tok is None or tok.head == tok.i:
+            return False
+        tok = parse.tokens[tok.head]
+        if "VerbForm=Part" in tok.morph and tok.dep in {"amod", "acl"}:
+            # the noun it describes: the nearest one before it that agrees with it
+            nouns = [t for t in parse.tokens[: tok.i] if t.pos == "NOUN" and _agrees(t, tok)]
+            return bool(nouns) and nouns[-1].lemma in _RECORD_NOUNS
+        if tok.pos in {"VERB", "AUX"}:
+            return False
+        if tok.pos == "NOUN" and tok.lemma in _RECORD_NOUNS:
+            return True
+        if tok.pos in {"NOUN", "PROPN"} and tok.dep != "nmod":
+            return False  # (up a chain of «de» phrases: «el inventario del ayuntamiento de _____»)
+    return False
+
+
 def minor_date(fact: Fact, parse=None) -> str:
     """Return why a date is not that of an event of the text, or "".
 
@@ -364,6 +429,8 @@ def minor_date(fact: Fact, parse=None) -> str:
         return "state"
     if verbs[0].lemma in _SAYING_LEMMAS and re.search(r"«(?:[^»]*\s){3,}[^»]*»", fact.sentence):
         return "quotation"
+    if fact.subtype != "range" and _imperfect(verbs) and not _dates_participle(fact, parse):
+        return "background"
     if _ASIDE_SINCE.search(fact.sentence[: fact.local_start]) and _YEAR_AFTER.search(fact.sentence[fact.local_end :]):
         return "aside"
     return ""
@@ -455,7 +522,7 @@ def fact_importance(
             if (
                 (fact.kind == "person" or fact.subtype == "misc")
                 and not (subject and fold(fact.answer) in fold(subject) and not presented)
-                and not _OFFICE.search(fact.sentence[: fact.local_start][-40:])
+                and not (_OFFICE.search(fact.sentence[: fact.local_start][-40:]) and not _complement(fact))
             ):
                 score -= 0.35  # a figure named once in a description («la enana _____»)
     if not first:
@@ -470,6 +537,12 @@ def fact_importance(
     if _keeping(fact) and not first:
         score -= 0.3  # where a thing is kept, how much it measures
     score -= trivia_penalty(fact, first=first)
+    if not first and later_fate(fact, ex, subject, heading=heading):
+        score -= SUBORDINATE_PENALTY  # «Gravina … murió en Cádiz el 9 de marzo de _____», months after the battle
+    if not first and title_year(fact, ex, subject, heading):
+        score -= SUBORDINATE_PENALTY  # «¿En qué año abrió Hungría su frontera…?» → the Wall's last year
+    if not first and record_detail(fact) and not set(re.findall(r"\w+", heading.lower())) & _RECORD_WORDS:
+        score -= SUBORDINATE_PENALTY  # «solo en el catálogo del Prado de _____ aparece…»: a footnote
     if list_members and (fact.sentence_index, fold(fact.answer)) in list_members:
         score -= 0.3  # one member of a list of places or names
     if (
@@ -483,6 +556,107 @@ def fact_importance(
     if _FOREIGN.search(before[-40:]) or (before.count("(") > before.count(")")):
         score -= 0.4  # a synonym in another language, an aside in brackets
     return round(score, 3)
+
+
+def _complement(fact: Fact, parse=None) -> bool:
+    """Return whether a name hangs on a noun of another phrase, not on a verb («envió un cuerpo al mando del general
+    _____»: who led it, said once in passing), rather than being the subject, object or agent of a verb («el emperador
+    _____ promulgó…», «alentó al canciller alemán _____ a creer…»)."""
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return False
+    tok = next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+    for _ in range(30):
+        if tok is None or tok.head == tok.i:
+            return False
+        if tok.dep not in {"flat", "appos", "compound", "nmod"} or parse.tokens[tok.head].pos in {"VERB", "AUX"}:
+            return False
+        head = parse.tokens[tok.head]
+        if tok.dep == "nmod" and head.pos == "NOUN" and not _OFFICE.search(head.text + " "):
+            return True  # «el mando del general _____»: the name belongs to a noun phrase
+        tok = head
+    return False
+
+
+_DEATH_LEMMAS = {"morir", "fallecer", "suicidar"}
+
+
+def opening_end(ex: Extraction) -> int | None:
+    """Return the last year of what the text is about, as its opening sentence dates it: the end of the span it gives
+    («entre 1853 y 1856», a life's parenthesis) or its one date («librado el 21 de octubre de 1805»); None if the
+    first two sentences date nothing."""
+    span = _opening_span(ex)
+    if span is not None:
+        return span[2]
+    dated = [f for f in ex.facts if f.kind == "date" and (f.value or {}).get("year") is not None]
+    if not dated:
+        return None
+    first = min(dated, key=lambda f: (f.sentence_index, f.local_start))
+    if first.sentence_index > 1 or first.subtype == "range":
+        return None
+    years = {f.value["year"] for f in dated if f.sentence_index == first.sentence_index}
+    return max(years) if len(years) == 1 else None
+
+
+def about_topic(ex: Extraction, index: int, subject: str, heading: str = "") -> bool:
+    """Return whether a sentence's subject names what the text is about: its topic's alias group, or a noun of its
+    heading («el puente» under «El puente de Arganda», «la guerra» under «La guerra de Crimea»)."""
+    if not subject:
+        return False
+    said = set(re.findall(r"\w+", fold(subject)))
+    if any(len(w) >= 4 and w in said for w in re.findall(r"\w+", fold(heading))):
+        return True
+    if not ex.topic:
+        return False
+    return any(
+        s.group and ex.groups.root(s.group) == ex.groups.root(ex.topic) and contains_words(subject, s.text)
+        for s in ex.mentions.get(index, [])
+    )
+
+
+def later_fate(fact: Fact, ex: Extraction, subject: str = "", parse=None, heading: str = "") -> bool:
+    """Return whether a date is the death of someone other than the text's subject after the text's event
+    (`opening_end`): «Gravina … murió en Cádiz el 9 de marzo de _____» in a text on a battle of 1805 — what became
+    of a secondary actor, not the event (judged «trivial»). A death inside the event («murió el zar Nicolás I» during
+    the war) is part of it."""
+    year = (fact.value or {}).get("year")
+    if fact.kind != "date":
+        # the place or the circumstances of that death: the same clause
+        parse = parse if parse is not None else _parse(fact.sentence)
+        if parse is None or not parse.tokens:
+            return False
+        verbs = _governor(fact, parse)
+        return bool(verbs) and any(
+            f.kind == "date"
+            and f.sentence_index == fact.sentence_index
+            and later_fate(f, ex, subject, parse, heading)
+            and [t.i for t in _governor(f, parse)[:1]] == [verbs[0].i]
+            for f in ex.facts
+        )
+    if year is None:
+        return False
+    end = opening_end(ex)
+    if end is None or year <= end or about_topic(ex, fact.sentence_index, subject, heading):
+        return False
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return False
+    verbs = _governor(fact, parse)
+    return bool(verbs) and verbs[0].lemma in _DEATH_LEMMAS
+
+
+def title_year(fact: Fact, ex: Extraction, subject: str = "", heading: str = "") -> bool:
+    """Return whether a date asks a year that bounds what the text is about (`_opening_span`: «El Muro de Berlín … entre
+    1961 y 1989») for another event of that year: «¿En qué año abrió Hungría su frontera con Austria?» → 1989 is
+    answered from the title (the fall of the Wall) without knowing anything of Hungary (judged «regalada»). The
+    subject's own start and end («el Muro cayó en _____») are what the text is about and stay."""
+    year = (fact.value or {}).get("year")
+    span = _opening_span(ex)
+    if fact.subtype != "year" or year is None or span is None or fact.sentence_index == span[0]:
+        return False  # (a day's date is not guessed from its year: «El 8 de noviembre de _____…» stays)
+    if _EVENT_BEFORE.search(fact.sentence[: fact.local_start]):
+        return False  # «la paz se firmó en el Tratado de Utrecht de _____»: the year names the event that ended it
+    return year in span[1:] and not about_topic(ex, fact.sentence_index, subject, heading)
 
 
 def list_example(fact: Fact) -> bool:
@@ -776,6 +950,7 @@ def publish(
                 context=every,
             )
     _free_answers(candidates, chosen, score)
+    _year_questions(candidates, chosen, top)
     for q in questions:
         if q.checks_failed:
             continue
@@ -867,6 +1042,44 @@ def _free_answers(candidates: list[Question], chosen: set[str], score) -> None:
             if offers(a, b) and offers(b, a):
                 offered = set().union(*(_options(p) for p in picked if p is not b))
                 reoption(b, {fold(c) for c in a.correct} | offered)
+
+
+_WHEN = "¿Cuándo "
+
+
+def _year_questions(candidates: list[Question], chosen: set[str], top: set[str]) -> None:
+    """Ask a key event's year as a real question where one passed every check.
+
+    A date given with its day or month is asked as a number in a cloze («La guerra comenzó … el 30 de noviembre de
+    _____. (Escriba el año.)»), and a text with few choice items turns its «¿Cuándo…?» choice item into that cloze
+    (`_settle_choice_items`): the bank of such a text may publish no real question at all (the seed did not). A
+    published year item of one of the text's most important facts (`top`) whose fact also has a «¿Cuándo…?» item that
+    passed every check is asked as «¿En qué año…?», the same words (the rules built and checked them; the answer is
+    the year the number item already asks).
+    """
+    for q in candidates:
+        if (
+            q.key not in chosen
+            or q.kind != "numeric"
+            or (q.numeric or {}).get("unit") != "año"
+            or q.prompt.lstrip().startswith("¿")
+            or not set(q.fact_keys) & top
+        ):
+            continue
+        twin = next(
+            (
+                t
+                for t in sorted(candidates, key=lambda t: t.key)
+                if t.prompt.startswith(_WHEN)
+                and t.prompt.rstrip().endswith("?")
+                and sorted(t.fact_keys) == sorted(q.fact_keys)
+                and t.sentence_indexes[:1] == q.sentence_indexes[:1]
+            ),
+            None,
+        )
+        if twin is not None:
+            q.prompt = "¿En qué año " + twin.prompt[len(_WHEN) :]
+            q.notes = [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
 
 
 def _may_share(q: Question, p: Question) -> bool:
