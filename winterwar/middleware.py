@@ -2,6 +2,9 @@
 
 import time
 
+from csp import middleware as csp_middleware
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, logout
 from django.contrib.auth import middleware as auth_middleware
@@ -52,6 +55,53 @@ class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
         if request.session.get(BACKEND_SESSION_KEY) == LEGACY_BACKEND:
             request.session[BACKEND_SESSION_KEY] = USER_BACKEND
         super().process_request(request)
+
+
+class CSPMiddleware(csp_middleware.CSPMiddleware):
+    """django-csp's, with the policy built once per process while nothing but the settings makes it.
+
+    django-csp builds both headers from the settings on every response (a copy of each directive, the nonce looked
+    for, the string joined): the same two strings for every page of this project, which uses no nonce and no per-view
+    policy. A response that asks for one (a nonce used, or django-csp's decorators) goes through django-csp itself.
+    The strings are kept for the settings' own dicts, so a test that overrides the setting gets its own policy.
+    """
+
+    _PER_RESPONSE = (
+        "_csp_config",
+        "_csp_update",
+        "_csp_replace",
+        "_csp_config_ro",
+        "_csp_update_ro",
+        "_csp_replace_ro",
+    )
+    _built: dict[str, tuple[object, str]] = {}
+
+    def process_response(self, request, response):
+        if (
+            settings.DEBUG
+            or getattr(request, "_csp_nonce", None) is not None
+            or any(getattr(response, name, None) is not None for name in self._PER_RESPONSE)
+        ):
+            return super().process_response(request, response)
+        for setting, header, exempt in (
+            ("CONTENT_SECURITY_POLICY", HEADER, "_csp_exempt"),
+            ("CONTENT_SECURITY_POLICY_REPORT_ONLY", HEADER_REPORT_ONLY, "_csp_exempt_ro"),
+        ):
+            policy = getattr(settings, setting, None)
+            built = self._built.get(setting)
+            if built is None or built[0] is not policy:
+                built = (policy, build_policy(report_only=header == HEADER_REPORT_ONLY))
+                self._built[setting] = built
+            if (
+                built[1]
+                and header not in response
+                and getattr(response, exempt, False) is False
+                and not request.path_info.startswith(tuple((policy or {}).get("EXCLUDE_URL_PREFIXES", None) or ()))
+            ):
+                response[header] = built[1]
+        # As django-csp: a nonce asked for after the header is written is an error, not a silent policy hole.
+        request.csp_nonce = csp_middleware.CheckableLazyObject(self._csp_nonce_post_response)
+        return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "winterwar.middleware.TwoFactorRequiredMiddleware",  # staff with TOTP: the code before anything else
     "winterwar.middleware.PasswordChangeRequiredMiddleware",  # a provisional password is changed first
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "winterwar.middleware.CSPMiddleware",  # django-csp's, its constant policy built once per process
     "winterwar.middleware.DatabaseUnavailableMiddleware",  # 503 + Retry-After while the database is down
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
