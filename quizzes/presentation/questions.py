@@ -7,10 +7,11 @@ numeric value: the template cannot leak what it does not have.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -233,15 +234,21 @@ def feedback_for(
     )
 
 
-def _slot_link(slot: int, answered: bool, *, current: bool) -> dict:
-    """One button of the question page's «Ir a la pregunta» list, its number and label written here, not in the
+def _slot_links(slots: list[tuple[int, bool]], current: int) -> list[dict]:
+    """The buttons of the question page's «Ir a la pregunta» list, their numbers and labels written here, not in the
     template: a {% blocktranslate %} and three localized numbers per question cost more than the rest of the list
-    (a 50-question quiz renders 50 of them on every question page)."""
-    if answered:
-        label = _("Pregunta %(n)s, respondida") % {"n": slot}
-    else:
-        label = _("Pregunta %(n)s, sin responder") % {"n": slot}
-    return {"slot": slot, "number": str(slot), "answered": answered, "current": current, "label": label}
+    (a 50-question quiz renders 50 of them on every question page). The two labels are translated once per page."""
+    answered_label, unanswered_label = _("Pregunta %(n)s, respondida"), _("Pregunta %(n)s, sin responder")
+    return [
+        {
+            "slot": slot,
+            "number": str(slot),
+            "answered": bool(answered),
+            "current": slot == current,
+            "label": (answered_label if answered else unanswered_label) % {"n": slot},
+        }
+        for slot, answered in slots
+    ]
 
 
 _SLOT_BUTTON = (
@@ -252,23 +259,20 @@ _SLOT_BUTTON = (
 
 def _slots_html(slots: list[dict]) -> SafeString:
     """The «Ir a la pregunta» buttons, written here: a loop of four nodes per question in the template cost more than
-    the rest of the page's form (a 50-question quiz renders 50 of them on every question page)."""
-    buttons = format_html_join(
-        "",
-        _SLOT_BUTTON,
-        (
-            (
-                s["number"],
-                " is-answered" if s["answered"] else "",
-                " is-current" if s["current"] else "",
-                mark_safe(' aria-current="step"') if s["current"] else "",
-                s["label"],
-                s["number"],
-            )
-            for s in slots
-        ),
+    the rest of the page's form (a 50-question quiz renders 50 of them on every question page). The numbers are
+    integers and the classes constants: only the label is escaped (as the template's autoescaping did)."""
+    buttons = "".join(
+        _SLOT_BUTTON.format(
+            s["number"],
+            " is-answered" if s["answered"] else "",
+            " is-current" if s["current"] else "",
+            ' aria-current="step"' if s["current"] else "",
+            html.escape(s["label"]),
+            s["number"],
+        )
+        for s in slots
     )
-    return SafeString("\n        ") + buttons + SafeString("\n      ")  # the template's own whitespace
+    return SafeString("\n        " + buttons + "\n      ")  # the template's own whitespace
 
 
 def attempt_question_page(
@@ -301,7 +305,7 @@ def attempt_question_page(
         view.feedback = feedback_for(
             question=question, choices=choices, accepted=accepted, answer=response.answer, fraction=response.fraction
         )
-    links = [_slot_link(s, bool(a), current=s == response.slot) for s, a in slots]
+    links = _slot_links(slots, response.slot)
     n_answered = sum(1 for _s, a in slots if a)
     return {
         "response": response,

@@ -163,3 +163,33 @@ def test_the_slot_list_labels_each_question_in_the_interface_language():
     assert (
         page["slots"][0]["label"] == "Question 1, answered" and page["slots"][2]["label"] == "Question 3, not answered"
     )
+
+
+def test_the_slot_buttons_escape_the_label_as_format_html_did():
+    """Only the label can hold markup (a translation); the numbers and classes are the page's own."""
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
+
+    links = [
+        {"slot": 1, "number": "1", "answered": True, "current": False, "label": "Pregunta 1 <b>«&»</b> \"x\" 'y'"},
+        {"slot": 2, "number": "2", "answered": False, "current": True, "label": "Pregunta 2, sin responder"},
+        {"slot": 12, "number": "12", "answered": True, "current": True, "label": "Q&A 12"},
+    ]
+    before = format_html_join(
+        "",
+        questions._SLOT_BUTTON,
+        (
+            (
+                s["number"],
+                " is-answered" if s["answered"] else "",
+                " is-current" if s["current"] else "",
+                mark_safe(' aria-current="step"') if s["current"] else "",
+                s["label"],
+                s["number"],
+            )
+            for s in links
+        ),
+    )
+    html = questions._slots_html(links)
+    assert html == "\n        " + before + "\n      "
+    assert "&lt;b&gt;«&amp;»&lt;/b&gt; &quot;x&quot; &#x27;y&#x27;" in html
