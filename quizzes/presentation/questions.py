@@ -312,6 +312,8 @@ def attempt_question_page(
         "q": view,
         "slot": response.slot,
         "n": len(slots),
+        "has_prev": response.slot > 1,  # the «Anterior» button
+        "has_next": response.slot < len(slots),  # «Siguiente», or «Revisar y entregar» on the last one
         "slots": links,
         "slots_html": _slots_html(links),
         "n_answered": n_answered,

@@ -484,3 +484,35 @@ def test_the_countdown_shows_the_close_time_when_the_teacher_closed_the_quiz_ear
     quiz.save()
     page = student_client.get(reverse("quizzes:attempt_question", args=[attempt.pk, 1]))
     assertContains(page, f'data-deadline="{closes.isoformat()}"')
+
+
+def test_the_question_pages_kept_pieces_are_the_templates_for_every_state(student_client, monkeypatch):
+    """question.html keeps its buttons and help text per language and state ({% fragment %}): each state's page is
+    the page rendered without them, whatever state was kept first (a key left out would show another's buttons)."""
+    from winterwar import fragments
+
+    immediate = start(student_client, factories.make_quiz(n_questions=4, feedback_timing=FeedbackTiming.IMMEDIATE))
+    answer(student_client, immediate, 2, how=wrong_answer, action="check")  # slot 2 locked (with its feedback), not 3
+    later = start(student_client, factories.make_quiz(n_questions=3))
+    slots = {immediate: (1, 2, 3, 4), later: (1, 2, 3)}
+    pages = [(attempt, slot, lang) for lang in ("es", "en") for attempt in slots for slot in slots[attempt]]
+
+    def render_all(order):
+        shown = {}
+        for attempt, slot, lang in order:
+            html = student_client.get(question_url(attempt, slot), headers={"accept-language": lang}).content.decode()
+            html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+            shown[attempt.pk, slot, lang] = html
+        return shown
+
+    fragments._rendered.clear()
+    kept, kept_again = render_all(pages), render_all(pages[::-1])  # the second pass reads what the first kept
+    with monkeypatch.context() as patched:
+        patched.setattr(fragments.FragmentNode, "render", lambda self, context: self.nodelist.render(context))
+        plain = render_all(pages)
+    assert kept == plain and kept_again == plain
+    first, last, locked = plain[immediate.pk, 1, "es"], plain[immediate.pk, 4, "en"], plain[immediate.pk, 2, "es"]
+    assert 'value="prev"' not in first and "Comprobar" in first and "Siguiente" in first
+    assert 'value="prev"' in last and "Review and submit" in last and "Check" in last
+    assert 'value="check" class="btn btn-primary"' not in locked and 'value="next" class="visually-hidden"' in locked
+    assert "Comprobar" not in plain[later.pk, 1, "es"] and "Cada respuesta se guarda" in plain[later.pk, 1, "es"]
