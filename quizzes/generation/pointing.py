@@ -809,6 +809,9 @@ def broken_cut(parse, span) -> bool:
             return True
         if low in _ONLY_DETERMINERS and verb and a.pos == "DET":
             return True
+        before = toks[a.i - 1] if a.i > 0 else None
+        if low in _DETERMINER_OR_CLITIC and verb and a.pos == "DET" and before is not None and before.pos == "ADP":
+            return True  # «una estampida en la fue…»: after a preposition «la» is an article, and its noun is gone
         if a.pos == "ADP" and a.text.isalpha() and (b.text in _CLOSING or verb):
             return True
     return False

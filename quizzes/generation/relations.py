@@ -50,6 +50,18 @@ _COMO = re.compile(r"Como\s+(?!(?:consecuencia|resultado|respuesta|parte|ya\s+se
 _NP_START = re.compile(r"(?:el|la|los|las|un|una|unos|unas|su|sus)\s", re.IGNORECASE)
 _NP_END = re.compile(r",|;|:|\.|\s(?:que|quien|donde|cuando|mientras|y\s+(?:se\s+)?\w+(?:ó|aron))\s")
 MAX_WORDS = 12
+_CUT_RELATIVE = re.compile(
+    r"(?:\s+(?:a|ante|con|contra|de|desde|en|entre|hacia|hasta|para|por|sin|sobre|tras))?"
+    r"\s+(?:el|la|los|las|lo)$",
+    re.IGNORECASE,
+)
+# «Una semana después», «Dos años más tarde»: a time said before the subject, no cause.
+_TIME_PHRASE = re.compile(
+    r"^(?:\w+\s+){1,3}(?:después|antes|más\s+tarde|atrás|luego)$|"
+    r"^(?:un|una|unos|unas|el|la|los|las|pocos|pocas|dos|tres|varios|varias)\s+(?:\w+\s+)?"
+    r"(?:días?|semanas?|meses|mes|años?|décadas?|siglos?|horas?)\b(?!\s+de\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -76,6 +88,10 @@ def _noun_phrase(s: str, start: int) -> tuple[int, int] | None:
     end = _NP_END.search(s, a + 3)
     b = end.start() if end else len(s)
     b = len(s[:b].rstrip(" ."))
+    # «una estampida en la [que murieron…]»: a relative cut after its preposition leaves them behind.
+    cut = _CUT_RELATIVE.search(s[a:b])
+    if cut:
+        b = a + cut.start()
     if b <= a or len(s[a:b].split()) > MAX_WORDS:
         return None
     return a, b
@@ -94,6 +110,8 @@ def _subject_before(s: str, verb_at: int) -> tuple[int, int] | None:
             text, text_start = text[m.end() :], text_start + m.end()
         if not text or not _NP_START.match(text + " ") or re.match(r"(?:su|sus)\s", text, re.IGNORECASE):
             continue
+        if _TIME_PHRASE.match(text):
+            continue  # «Una semana después, un rumor … provocó…»: when, not what
         words = text.split()
         if len(words) > MAX_WORDS or any(verbish(w) for w in words[1:]):
             continue

@@ -146,3 +146,21 @@ def test_a_name_cut_before_its_particle_is_no_option():
     fact = next(f for f in ex.facts if f.answer == "Tomás Arlanza")
     options, _flag = entity_distractors(fact, ex, "El general _____ tomó Tudela en 1801.")
     assert not any(o.startswith("Karl Friedrich") for o in options), options
+
+
+def test_a_time_before_the_subject_is_no_cause_and_a_cut_relative_leaves_no_article():
+    from quizzes.generation.relations import find_relations
+    from quizzes.generation.text import Sentence
+
+    text = "Dos días después, la crecida del río provocó una inundación en la que murieron seis vecinos."
+    relations = find_relations(Sentence(index=0, text=text, start=0, end=len(text)))
+    assert relations
+    cause, effect = relations[0].text(relations[0].cause), relations[0].text(relations[0].effect)
+    assert cause == "la crecida del río"
+    assert effect == "una inundación"
+
+
+def test_an_article_after_a_preposition_before_a_verb_is_a_cut():
+    assert prompt_problem("Verdadero o falso: una inundación en la fue consecuencia de la crecida.", "", 0, None) == (
+        "broken_cut"
+    )
