@@ -747,8 +747,61 @@ def _opening_span(ex: Extraction) -> tuple[int, int, int] | None:
                 m = _OPENING_LIFE.search(first.sentence) or _OPENING_BETWEEN.search(first.sentence)
                 if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 150:
                     found = (first.sentence_index, int(m.group(1)), int(m.group(2)))
+                    ex._pools["stated_span"] = found
+                else:
+                    found = _range_span(first.sentence_index, dated)  # «entre el 58 y el 50 a. C.»
+            if found is None:
+                found = _subject_span(ex, dated)
         ex._pools["opening_span"] = found
     return ex._pools["opening_span"]
+
+
+def stated_span(ex: Extraction) -> tuple[int, int, int] | None:
+    """Return the span the opening sentence states in years of our era («entre 1961 y 1989», a life's parenthesis):
+    the years a reader of the title may know (`ranking.title_year`); not a span read from later sentences."""
+    _opening_span(ex)
+    return ex._pools.get("stated_span")
+
+
+def _range_span(index: int, dated: list[Fact]) -> tuple[int, int, int] | None:
+    """Return the span a range of years of sentence `index` gives («entre el 58 y el 50 a. C.»: -58 to -50)."""
+    for f in dated:
+        end = ((f.value or {}).get("end") or {}).get("year")
+        if f.sentence_index == index and f.subtype == "range" and end is not None:
+            first = f.value["year"]
+            if first < end <= first + 150:
+                return (index, first, end)
+    return None
+
+
+_SUBJECT_HEAD = re.compile(r"\s*(?:el|la|los|las)\s+([a-záéíóúñ]+)", re.IGNORECASE)
+
+
+def _subject_span(ex: Extraction, dated: list[Fact]) -> tuple[int, int, int] | None:
+    """Return the span a later sentence gives the text's subject when the opening sentence dates nothing (Round 8).
+
+    «La Guerra de Invierno fue una guerra entre…» then «La guerra comenzó … el 30 de noviembre de 1939 … y terminó …
+    el 13 de marzo de 1940»: the sentence opens with the head noun of the opening sentence's subject and dates its
+    start and end (two years, or a range). A span said of anything else («Entre 1901 y 1904 se ensanchó su cauce») is
+    an episode's and bounds nothing.
+    """
+    if not ex.facts:
+        return None
+    opening = min(ex.facts, key=lambda f: f.sentence_index)
+    head = _SUBJECT_HEAD.match(opening.sentence)
+    if head is None or opening.sentence_index in {f.sentence_index for f in dated}:
+        return None
+    word = re.compile(r"\s*(?:el|la|los|las)\s+" + re.escape(head.group(1)) + r"\b", re.IGNORECASE)
+    for index in sorted({f.sentence_index for f in dated}):
+        facts = [f for f in dated if f.sentence_index == index]
+        if not word.match(facts[0].sentence):
+            continue
+        span = _range_span(index, facts)
+        years = sorted({f.value["year"] for f in facts if f.subtype != "range"})
+        if span is None and len(years) == 2 and years[0] < years[1] <= years[0] + 150:
+            span = (index, years[0], years[1])
+        return span  # only the first sentence that dates the subject
+    return None
 
 
 def _span_bounds(fact: Fact, ex: Extraction) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ import math
 import re
 from collections import Counter
 
-from .distractors import _opening_span, reoption
+from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, fold
 from .model import Fact, Question, stable_key
@@ -646,12 +646,12 @@ def later_fate(fact: Fact, ex: Extraction, subject: str = "", parse=None, headin
 
 
 def title_year(fact: Fact, ex: Extraction, subject: str = "", heading: str = "") -> bool:
-    """Return whether a date asks a year that bounds what the text is about (`_opening_span`: «El Muro de Berlín … entre
+    """Return whether a date asks a year that bounds what the text is about (`stated_span`: «El Muro de Berlín … entre
     1961 y 1989») for another event of that year: «¿En qué año abrió Hungría su frontera con Austria?» → 1989 is
     answered from the title (the fall of the Wall) without knowing anything of Hungary (judged «regalada»). The
     subject's own start and end («el Muro cayó en _____») are what the text is about and stay."""
     year = (fact.value or {}).get("year")
-    span = _opening_span(ex)
+    span = stated_span(ex)
     if fact.subtype != "year" or year is None or span is None or fact.sentence_index == span[0]:
         return False  # (a day's date is not guessed from its year: «El 8 de noviembre de _____…» stays)
     if _EVENT_BEFORE.search(fact.sentence[: fact.local_start]):

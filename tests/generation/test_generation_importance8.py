@@ -4,6 +4,7 @@ neither corpus set)."""
 from __future__ import annotations
 
 from quizzes.generation import generate_bank
+from quizzes.generation.distractors import date_distractors
 from quizzes.generation.facts import extract
 from quizzes.generation.model import Fact
 from quizzes.generation.ranking import _complement, later_fate, minor_date, record_detail, title_year
@@ -148,3 +149,51 @@ def test_a_key_events_year_is_asked_as_a_real_question_when_its_when_question_pa
     assert not set(when.checks_failed) - {"selected"}  # the words were built and checked as a question
     # a year item whose fact has no «¿Cuándo…?» item that passed keeps its cloze
     assert all(q.prompt.startswith("¿") or "_____" in q.prompt for q in bank.questions if q.kind == "numeric")
+
+
+def _extraction(text):
+    clean, _ = normalise(canonical(text))
+    return extract(mark_skips(split_sentences(clean), clean))
+
+
+def _years(options):
+    return [int(o.split()[0]) * (-1 if "a. C." in o else 1) for o in options]
+
+
+def test_a_span_before_christ_in_the_opening_bounds_the_options():
+    ex = _extraction(
+        "La guerra de los Montes fue una serie de campañas que el cónsul Marco Fulvio dirigió entre el 74 y el 68 a. C. "
+        "contra los pueblos de las montañas. "
+        "En el 69 a. C., Marco Fulvio tomó la ciudad de Ocelo tras un largo asedio. "
+        "En el 30 a. C. la ciudad de Ocelo fue refundada como colonia."
+    )
+    taken = next(f for f in ex.facts if f.kind == "date" and (f.value or {}).get("year") == -69)
+    options = _years(date_distractors(taken, ex))
+    assert options and all(-74 <= y <= -68 and y != -69 for y in options), options
+    thirty = next(f for f in ex.facts if f.kind == "date" and (f.value or {}).get("year") == -30)
+    assert any(not -74 <= y <= -68 for y in _years(date_distractors(thirty, ex)))  # outside the span: not held
+
+
+def test_a_span_the_subject_gets_after_an_undated_opening_bounds_the_options():
+    ex = _extraction(
+        "La guerra del Norte fue un conflicto entre los reinos de Alcora y Benar por el control del río Verde. "
+        "La guerra comenzó con una invasión de Benar el 2 de mayo de 1802 y terminó con la paz de Salinas el 4 de junio "
+        "de 1805. "
+        "En 1803 el ejército de Alcora tomó la ciudad de Morella. "
+        "En 1830 los dos reinos firmaron un tratado de comercio."
+    )
+    taken = next(f for f in ex.facts if f.kind == "date" and f.answer == "1803")
+    options = _years(date_distractors(taken, ex))
+    assert options and all(1802 <= y <= 1805 and y != 1803 for y in options), options
+    later = next(f for f in ex.facts if f.kind == "date" and f.answer == "1830")
+    assert any(not 1802 <= y <= 1805 for y in _years(date_distractors(later, ex)))
+
+
+def test_a_span_of_something_else_after_an_undated_opening_bounds_nothing():
+    ex = _extraction(
+        "El canal del Sur es una vía navegable que une el río Verde con el mar. "
+        "Entre 1901 y 1904 se ensanchó su cauce. "
+        "En 1903 se inauguró un puente levadizo sobre el canal."
+    )
+    bridge = next(f for f in ex.facts if f.kind == "date" and f.answer == "1903")
+    assert any(not 1901 <= y <= 1904 for y in _years(date_distractors(bridge, ex)))
