@@ -1,13 +1,17 @@
 """Model instances from hand-written SQL: the columns of a model and their database converters, worked out once.
 
 For the few hot statements written once per process instead of compiled by the ORM on every request (the question
-page's attempt and responses, a rating's locked card and token): the ORM's compiler costs more CPU than the database
-spends running them. Each statement is kept equal to its ORM form by a test that compares both.
+page's attempt and responses, a rating's locked card and token, and the writes of an answer and a rating): the ORM's
+compiler costs more CPU than the database spends running them. Each statement is kept equal to its ORM form by a
+test that compares both.
 """
 
 from __future__ import annotations
 
-from django.db import connection
+import functools
+
+from django.db import DatabaseError, connection
+from django.db.models.expressions import DatabaseDefault
 from django.db.transaction import TransactionManagementError
 
 
@@ -75,3 +79,74 @@ def fetch_all(sql: str, params: dict) -> list:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def _plain(fields: tuple) -> tuple:
+    """Fields whose value is a plain ``%s`` parameter (the ORM writes others, e.g. a BinaryField, with their own)."""
+    odd = [f.name for f in fields if hasattr(f, "get_placeholder")]
+    if odd:
+        raise ValueError(f"fields with their own placeholder: {odd}")
+    return fields
+
+
+@functools.cache
+def _update_sql(model, names: tuple[str, ...]) -> tuple[str, tuple]:
+    fields = _plain(tuple(model._meta.get_field(name) for name in names))
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    return f"UPDATE {table(model)} SET {sets} WHERE {quote(model._meta.pk.column)} = %s", fields
+
+
+def update(instance, names: list[str]) -> None:
+    """``instance.save(update_fields=names)`` as one UPDATE written once per model and set of fields.
+
+    The values go through the fields as the ORM's save sends them (``pre_save``, ``get_db_prep_save``); a row that is
+    gone is the ORM's DatabaseError. Unlike ``save()`` it sends no ``pre_save``/``post_save`` signal: the caller says
+    what changed (``services.invalidation.changed``), as for the ORM's ``update()``.
+    """
+    sql, fields = _update_sql(type(instance), tuple(names))
+    values = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*values, instance.pk])
+        if cursor.rowcount == 0:
+            raise DatabaseError("Save with update_fields did not affect any rows.")
+
+
+@functools.cache
+def _insert_sql(model) -> tuple[str, tuple, bool]:
+    meta = model._meta
+    fields = _plain(tuple(f for f in meta.concrete_fields if f is not meta.auto_field))
+    quote = connection.ops.quote_name
+    returning = bool(meta.auto_field) and connection.features.can_return_columns_from_insert
+    sql = (
+        f"INSERT INTO {table(model)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    if returning:
+        sql += f" RETURNING {quote(meta.auto_field.column)}"
+    return sql, fields, returning
+
+
+def insert(instance) -> None:
+    """``instance.save()`` of a new row (``Model.objects.create``) as one INSERT written once per model.
+
+    Every concrete field is written from the instance, as the ORM's insert does (``pre_save`` with ``add``, then
+    ``get_db_prep_save``), and the auto primary key read back. No signal is sent (see ``update``). A field with a
+    database default left to the database goes through the ORM's save instead.
+    """
+    sql, fields, returning = _insert_sql(type(instance))
+    values = [f.pre_save(instance, True) for f in fields]
+    if any(isinstance(value, DatabaseDefault) for value in values):
+        instance.save(force_insert=True)
+        return
+    auto = instance._meta.auto_field
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True)])
+        if auto:
+            if returning:
+                (pk,) = cursor.fetchone()
+            else:
+                pk = connection.ops.last_insert_id(cursor, instance._meta.db_table, auto.column)
+            setattr(instance, auto.attname, auto.to_python(pk))
+    instance._state.adding = False
+    instance._state.db = connection.alias

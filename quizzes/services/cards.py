@@ -61,9 +61,12 @@ def _store(row: StudentCard, memory: scheduling.Memory) -> None:
 def _log(
     *, row: StudentCard, outcome: scheduling.Outcome, now: datetime, source: str, token=None, duration_ms=None
 ) -> Review:
+    """Store the card's new memory and log its review: an UPDATE and an INSERT written once per process (the ORM's
+    save and create compiled both on every rating: a third of a rating POST's CPU). They send no signal: the student's
+    summaries are made stale here, once, when the transaction commits (services.invalidation)."""
     _store(row, outcome.memory)
-    row.save(update_fields=MEMORY_FIELDS)
-    return Review.objects.create(
+    rows.update(row, MEMORY_FIELDS)
+    review = Review(
         student_card=row,
         user_id=row.user_id,
         rating=outcome.rating,
@@ -75,6 +78,9 @@ def _log(
         source=source,
         token=token,
     )
+    rows.insert(review)
+    invalidation.changed(user_ids=[row.user_id])
+    return review
 
 
 # ---------------------------------------------------------------- cards from facts
