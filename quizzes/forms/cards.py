@@ -30,6 +30,18 @@ class RatingForm(forms.Form):
         return duration if duration >= 0 else None
 
 
+class _SharedFields(dict):
+    """A form's fields shared by its instances: Django deep-copies them for each form (so that one form may change
+    its own widgets), which for the rating form cost more CPU (~150 µs) than cleaning the data. Only for a form that
+    is never rendered nor changed: the rating form is read from a POST and nothing else."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+RatingForm.base_fields = _SharedFields(RatingForm.base_fields)
+
+
 class DailyNewCardsForm(forms.Form):
     daily_new_cards = forms.IntegerField(
         label=_("Tarjetas nuevas por día"),

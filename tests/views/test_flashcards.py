@@ -366,3 +366,24 @@ def test_the_review_pages_counts_are_what_the_templates_wrote(language, reviewed
     )
     with translation.override(language):
         assert queue_counts_html(counts) == template.render({"counts": counts})
+
+
+def test_rating_forms_share_their_fields_and_keep_their_own_data_and_errors():
+    """The rating form's fields are not copied per form (never rendered nor changed): each form's data is its own."""
+    from django.http import QueryDict
+
+    from quizzes.forms.cards import RatingForm
+
+    good = RatingForm(QueryDict("card=31&rating=1&reps=5&token=perfabcdef12345&shown=17&modo=escrito"))
+    bad = RatingForm(QueryDict("card=x&rating=9&reps=-1"))
+    assert good.fields is bad.fields is RatingForm.base_fields
+    assert not bad.is_valid() and good.is_valid()
+    assert good.cleaned_data == {
+        "card": 31,
+        "rating": 1,
+        "token": "perfabcdef12345",
+        "reps": 5,
+        "shown": 17,
+        "modo": "escrito",
+    }
+    assert set(bad.errors) == {"card", "rating", "token", "reps"} and not good.errors
