@@ -38,6 +38,7 @@ WEIGHTS = {
     "no_answer_root_in_prompt": 0.4,
     "not_list_member": 0.2,
     "tf_plausible": 0.3,
+    "tf_false_range": 0.3,
     "specific_relation": 0.3,
     "not_one": 0.3,
     "blank_outside_brackets": 0.2,
@@ -186,6 +187,17 @@ def list_member(prompt: str) -> bool:
 def range_inverted(statement: str) -> bool:
     """Return whether a range of years in the statement runs backwards («entre 1942 y 1940»)."""
     return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
+
+
+def range_widened(statement: str, fact: Fact) -> bool:
+    """Return whether a false statement's range of years holds the true range of the fact's sentence: «entre 1811 y
+    1825» for «entre 1811 y 1816» says nothing false (the luddites did break machines between 1811 and 1825): one end
+    moved, outward (judged «verdadero/falso»: who knows what happened answers «Verdadero»)."""
+    if fact.kind != "date":
+        return False
+    true = [(int(a), int(b)) for a, b in _RANGE.findall(fact.sentence.lower())]
+    said = [(int(c), int(d)) for c, d in _RANGE.findall(statement.lower())]
+    return any((c == a or d == b) and c <= a and b <= d for a, b in true for c, d in said)
 
 
 def number_repeated(prompt: str, answer: str) -> bool:
@@ -554,6 +566,8 @@ def check_question(
         results["blank_outside_brackets"] = before.count("(") <= before.count(")")
     if q.kind == "true_false":
         results["tf_plausible"] = not range_inverted(prompt)
+        if q.correct == ["Falso"]:
+            results["tf_false_range"] = not any(range_widened(prompt, f) for f in qfacts)
     if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":
         # «¿Qué causó…?» — «el ataque»; «¿Qué es la cumbre más alta?»: too vague to have one answer.
         results["specific_relation"] = not (

@@ -7,6 +7,7 @@ from quizzes.generation import generate_bank
 from quizzes.generation.distractors import date_distractors
 from quizzes.generation.facts import extract
 from quizzes.generation.model import Fact
+from quizzes.generation.quality import range_widened
 from quizzes.generation.ranking import _complement, later_fate, minor_date, record_detail, title_year
 from quizzes.generation.text import canonical, mark_skips, normalise, split_sentences
 
@@ -197,3 +198,18 @@ def test_a_span_of_something_else_after_an_undated_opening_bounds_nothing():
     )
     bridge = next(f for f in ex.facts if f.kind == "date" and f.answer == "1903")
     assert any(not 1901 <= y <= 1904 for y in _years(date_distractors(bridge, ex)))
+
+
+def test_a_false_statement_that_only_widens_the_range_is_not_false():
+    fact = next(
+        f
+        for f in _extraction(
+            "El reino de Alcora estuvo en guerra con Benar entre 1702 y 1705. "
+            "Entre 1702 y 1705, los corsarios de Benar atacaron los puertos de Alcora."
+        ).facts
+        if f.kind == "date" and f.sentence_index == 1 and "1705" in f.answer
+    )
+    said = "Verdadero o falso: entre 1702 y 1709, los corsarios de Benar atacaron los puertos de Alcora."
+    assert range_widened(said, fact)  # 1702-1709 holds 1702-1705: still true
+    assert not range_widened(said.replace("1709", "1704"), fact)  # narrowed: not a widening
+    assert not range_widened(said.replace("1702 y 1709", "1690 y 1695"), fact)  # moved: false
