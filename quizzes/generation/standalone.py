@@ -400,6 +400,8 @@ class Discourse:
                     # «Viviani contó que dejó caer… | En 1589 obtuvo la cátedra…» in a text about Galileo: a null
                     # subject there may be the person said last or the person the text is about; not guessed.
                     return ""
+                if person and len(subj.split()) > len(person.split()):
+                    return person  # «Magdalena Carmen Frida Kahlo Calderón»: the person by the name the title gives
                 return subj
             if _CLEFT.match(self.sentences[i].text):
                 return ""  # «Fue el Carpathia … el que llegó…»: its subject follows the verb; no subject runs on
@@ -410,7 +412,15 @@ class Discourse:
     def _is_protagonist(self, subj: str) -> bool:
         """Return whether a subject names the text's person (all its capitalised words are the title's)."""
         said = {fold(w) for w in subj.split() if w[:1].isupper()}
-        return bool(said) and said <= {fold(w) for w in self.protagonist().split()}
+        if not said or not self.protagonist():
+            return False
+        # The person's full name as the opening gives it («Severo Ochoa de Albornoz» for «Severo Ochoa»).
+        first = next((s for s in self.sentences[:3] if not s.skip), None)
+        full = self.subject(first.index) if first is not None else ""
+        known = {fold(w) for w in self.protagonist().split()}
+        if known <= {fold(w) for w in full.split()}:
+            known |= {fold(w) for w in full.split() if w[:1].isupper()}
+        return said <= known
 
     def protagonist(self) -> str:
         """Return the person the text is about (its title, «Frida Kahlo»), or "" when it is not about a person.
@@ -442,7 +452,11 @@ class Discourse:
         if parse is None:
             return False
         folded = fold(title)
-        return any(ent.label == "PER" and fold(ent.text) == folded for ent in parse.entities)
+        # «Severo Ochoa de Albornoz (Luarca, …) fue…» for «Severo Ochoa»: the title opens the person's full name.
+        return any(
+            ent.label == "PER" and (fold(ent.text) == folded or fold(ent.text).startswith(folded + " "))
+            for ent in parse.entities
+        )
 
     def _pronoun_of_protagonist(self) -> str:
         """Return the folded personal pronoun of the text's person («ella» for a woman's first name, else «el»)."""

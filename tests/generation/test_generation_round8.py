@@ -164,3 +164,18 @@ def test_an_article_after_a_preposition_before_a_verb_is_a_cut():
     assert prompt_problem("Verdadero o falso: una inundación en la fue consecuencia de la crecida.", "", 0, None) == (
         "broken_cut"
     )
+
+
+def test_a_biography_whose_opening_gives_the_full_name_carries_the_titles_person():
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(
+        "Tomasa Olmedo\n\n"
+        "Tomasa Olmedo de Arguedas (Soria, 3 de marzo de 1871-Madrid, 9 de mayo de 1950) fue una botánica española "
+        "que estudió la flora de los Pirineos. "
+        "Estudió ciencias naturales en la Universidad Central de Madrid con el profesor Blas Lázaro. "
+        "En 1905 publicó un catálogo de las plantas del Moncayo."
+    )
+    prompts = [q.prompt for q in bank.questions]
+    assert any(p.startswith("Tomasa Olmedo estudió ciencias naturales") for p in prompts), prompts
+    assert not any(p.startswith("Tomasa Olmedo de Arguedas estudió") for p in prompts)
