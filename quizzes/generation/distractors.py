@@ -247,7 +247,11 @@ _PARTICLE_AFTER = re.compile(r"\s+(?:von|van|der|de|del|da|di|du|le)\s+[A-ZÁÉ�
 def _cut_name(name: str, ex: Extraction) -> bool:
     """Return whether the text's name goes on past what the extractor took («Friedrich Wilhelm» of «Friedrich Wilhelm
     von Steuben»): offered as an option, it is nobody's name."""
-    return any(f.answer == name and _PARTICLE_AFTER.match(f.sentence[f.local_end :]) for f in ex.facts)
+    cut = ex._pools.get("cut_names")
+    if cut is None:
+        cut = {f.answer for f in ex.facts if f.kind == "person" and _PARTICLE_AFTER.match(f.sentence[f.local_end :])}
+        ex._pools["cut_names"] = cut
+    return name in cut
 
 
 def _commands(text: str, end: int) -> bool:
@@ -261,9 +265,13 @@ def _person_classes(name: str, ex: Extraction) -> set[str]:
     cached = ex._pools.setdefault("person_classes", {})
     if name not in cached:
         found = {_CLASS_OF_ROLE[r] for r in _kinds(name, ex) if r in _CLASS_OF_ROLE}
+        commanders = ex._pools.get("commanders")
+        if commanders is None:
+            commanders = {f.answer for f in ex.facts if f.kind == "person" and _commands(f.sentence, f.local_start)}
+            ex._pools["commanders"] = commanders
         ids = _identities(ex)
         names = {n for n, k in ids.items() if k == ids.get(name, name)} | {name}
-        if any(f.kind == "person" and f.answer in names and _commands(f.sentence, f.local_start) for f in ex.facts):
+        if names & commanders:
             found.add("military")
         cached[name] = found
     return cached[name]
