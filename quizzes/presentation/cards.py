@@ -5,17 +5,18 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import datetime
+from html import escape
 from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from ..domain import scheduling
 from ..domain.grading import normalize_answer
-from ..models import StudentCard
+from ..models import FactKind, StudentCard
 from ..selectors.cards import memory_of
 from .labels import RATING_CLASSES, RATING_LABELS
 
@@ -69,17 +70,22 @@ _RATING_BUTTON = (
 
 
 def rating_buttons_html(buttons: list[dict]) -> SafeString:
-    """The rating buttons written here: four nodes a button cost the template more than the rest of the card."""
-    html = format_html_join(
-        "",
-        _RATING_BUTTON,
-        (
-            (b["rating"], b["css"], " btn-suggested" if b["suggested"] else "", b["rating"], b["rating"])
-            + (b["interval"], b["label"], b["rating"])
-            for b in buttons
-        ),
+    """The rating buttons written here: four nodes a button cost the template more than the rest of the card. The
+    ratings are integers; every text is escaped as the template's autoescaping did."""
+    html = "".join(
+        _RATING_BUTTON.format(
+            b["rating"],
+            escape(str(b["css"])),
+            " btn-suggested" if b["suggested"] else "",
+            b["rating"],
+            b["rating"],
+            escape(str(b["interval"])),
+            escape(str(b["label"])),
+            b["rating"],
+        )
+        for b in buttons
     )
-    return SafeString("\n              ") + html + SafeString("\n            ")
+    return SafeString("\n              " + html + "\n            ")
 
 
 def _counted(message: str, n: int) -> SafeString:
@@ -142,4 +148,9 @@ def card_page(*, row: StudentCard, mode: str, revealed: bool, typed: str, now: d
         "shown": int(time.time() * 1000),  # when the card was shown, for the review's duration
         "is_new": row.state == scheduling.NEW,
         "source_url": card.sentence.get_absolute_url() if card.sentence_id else None,
+        # As the fact's get_kind_display(), which hashes every choice's lazy label on each call.
+        "fact_kind": str(_FACT_KINDS.get(card.fact.kind, card.fact.kind)) if card.fact_id else "",
     }
+
+
+_FACT_KINDS = dict(FactKind.choices)
