@@ -13,6 +13,7 @@ no round trip to the cache.
 """
 
 from django import template
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -59,3 +60,20 @@ def fragment(parser, token):
     parser.delete_first_token()
     version = parser.compile_filter(versions[0]) if versions else None
     return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in keys], version)
+
+
+# The csrf_token of a piece rendered once and kept (render it with ``csrf_token=CSRF_SLOT``): {% csrf_token %} writes
+# the slot where the token goes, and {% csrf_filled %} puts the page's own token there on every request.
+CSRF_SLOT = "ww-csrf-slot-0b7c1e"
+_CSRF_INPUT = '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+
+
+@register.simple_tag(takes_context=True)
+def csrf_filled(context, html):
+    """``html`` (rendered with CSRF_SLOT as its csrf_token, kept) with this page's CSRF token in its forms: the same
+    token and markup as {% csrf_token %} gives the page's other forms (none where the page has no token)."""
+    token = context.get("csrf_token")
+    html = str(html)
+    if token and token != "NOTPROVIDED":
+        return mark_safe(html.replace(CSRF_SLOT, str(token)))
+    return mark_safe(html.replace(_CSRF_INPUT.format(CSRF_SLOT), ""))

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from winterwar.fragments import CSRF_SLOT
+
 from ..forms.accounts import StudentForm
 from ..forms.classes import AssignmentDatesForm, AssignmentForm, ClassroomForm
 from ..models import Assignment, Classroom, Quiz, User
@@ -87,30 +89,37 @@ class ClassDetailView(TeacherClassMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-
-        def present(grid, progress):
-            chart = charts.progress_chart(
-                [(day, avg, "") for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
-            )
-            html = render_to_string(
-                "quizzes/teacher/_class_report.html",
-                {"classroom": self.classroom, "grid": grid, "progress_chart": chart},
-            )
-            return grid, html
-
-        # The grid, and the students' table, card activity and chart rendered: kept with the report in the cache.
-        grid, report_html = cached_class_report(
-            classroom=self.classroom, present=present, variant=f"page:{get_language()}"
+        # The grid, and the students' table, card activity, chart and assignments rendered: kept with the report in
+        # the cache (the key names the value's shape: a worker running the code of before never reads it).
+        grid, report_html, assignments_html = cached_class_report(
+            classroom=self.classroom, present=self._present, variant=f"page3:{get_language()}"
         )
         context.update(
             grid=grid,
             report_html=report_html,
+            assignments_html=assignments_html,
             join_url=self.request.build_absolute_uri(
                 reverse("quizzes:join_link", kwargs={"code": self.classroom.join_code})
             ),
             **self._forms(kwargs.get("assign_form")),
         )
         return context
+
+    def _present(self, grid, progress) -> tuple:
+        """The report as the page keeps it: the grid, the rendered students' table, card activity and chart, and the
+        rendered table of assignments, whose forms' CSRF token is a slot filled per request (csrf_filled)."""
+        chart = charts.progress_chart(
+            [(day, avg, "") for day, avg, _n in progress], title=_("Nota media de la clase por día (%)")
+        )
+        html = render_to_string(
+            "quizzes/teacher/_class_report.html",
+            {"classroom": self.classroom, "grid": grid, "progress_chart": chart},
+        )
+        assignments_html = render_to_string(
+            "quizzes/teacher/_class_assignments.html",
+            {"classroom": self.classroom, "grid": grid, "csrf_token": CSRF_SLOT},
+        )
+        return grid, html, assignments_html
 
     @staticmethod
     def _forms(assign_form) -> dict:

@@ -225,3 +225,32 @@ def test_off_without_a_shared_cache(settings, client, teacher, world, django_ass
     # the session, the user with their role, the class; the grid's six queries; the assign form's quizzes
     with django_assert_num_queries(10):
         _page(client, classroom)
+
+
+def test_the_kept_assignments_table_carries_each_pages_own_csrf_token(teacher, world):
+    """The table of assignments is kept rendered with the report; its forms get the page's token, and they work."""
+    from django.test import Client
+
+    from quizzes.models import Assignment
+
+    classroom, quiz = world
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(teacher)
+    pages = [_page(client, classroom).content.decode() for _ in range(2)]  # built, then from the cache
+    for page in pages:
+        tokens = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+        assert len(tokens) == 1 and summaries_slot() not in page
+        assert f"/docente/clases/{classroom.pk}/cuestionarios/{quiz.pk}/" in page  # the row, from the kept table
+    assignment = Assignment.objects.get(classroom=classroom, quiz=quiz)
+    delete = reverse("quizzes:teacher_assignment_delete", args=[classroom.pk, assignment.pk])
+    form = re.search(
+        rf'action="{delete}"[^>]*>\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"', pages[1]
+    )
+    response = client.post(delete, {"csrfmiddlewaretoken": form.group(1)})
+    assert response.status_code == 302 and not Assignment.objects.filter(pk=assignment.pk).exists()
+
+
+def summaries_slot() -> str:
+    from winterwar.fragments import CSRF_SLOT
+
+    return CSRF_SLOT

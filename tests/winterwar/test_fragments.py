@@ -50,3 +50,15 @@ def test_the_menu_of_a_student_a_teacher_and_staff_and_each_language(client, stu
         assert reverse("two_factor_setup") in teacher_page and reverse("admin:index") in teacher_page
         assert "Eva" in student_page and "Marta" not in student_page  # each one's own name
         assert "Marta" in teacher_page and "Eva" not in teacher_page
+
+
+def test_a_kept_pieces_csrf_slot_gets_the_pages_token_or_nothing():
+    kept = _render("<form>{% csrf_token %}</form>", csrf_token=fragments.CSRF_SLOT)
+    assert kept == f'<form><input type="hidden" name="csrfmiddlewaretoken" value="{fragments.CSRF_SLOT}"></form>'
+    source = "{% csrf_token %}|{% csrf_filled kept %}"
+    assert _render(source, kept=kept, csrf_token="abc") == (
+        '<input type="hidden" name="csrfmiddlewaretoken" value="abc">|'
+        '<form><input type="hidden" name="csrfmiddlewaretoken" value="abc"></form>'
+    )
+    for none in ("NOTPROVIDED", "", None):  # as {% csrf_token %}: no input where the page has no token
+        assert _render("{% csrf_filled kept %}", kept=kept, csrf_token=none) == "<form></form>"
