@@ -254,3 +254,37 @@ def summaries_slot() -> str:
     from winterwar.fragments import CSRF_SLOT
 
     return CSRF_SLOT
+
+
+def test_a_second_look_reads_the_report_and_its_students_versions_in_one_round_trip(
+    client, teacher, student, world, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    classroom, quiz = world
+    client.force_login(teacher)
+    urls = [
+        reverse("quizzes:teacher_class", args=[classroom.pk]),
+        reverse("quizzes:teacher_item_analysis", args=[classroom.pk, quiz.pk]),
+    ]
+    reads = []
+    real_get_many = cache.get_many
+
+    def get_many(keys, *args, **kwargs):
+        reads.append(list(keys))
+        return real_get_many(keys)
+
+    for url in urls:
+        client.get(url)
+        reads.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(cache, "get_many", get_many)
+            client.get(url)
+        report_reads = [keys for keys in reads if any(key.startswith("ww:") for key in keys)]
+        assert len(report_reads) == 1 and f"ww:sv:user:{student.pk}" in report_reads[0]
+    invalidation.changed(user_ids=[student.pk])  # the student changed something: the entries kept are not taken
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        assert len(queries) > 4  # built again
