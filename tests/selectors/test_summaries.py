@@ -52,6 +52,19 @@ def test_a_second_home_page_runs_no_summary_query(student_client, student, djang
         assert student_client.get(HOME).status_code == 200
 
 
+def test_a_second_home_page_shows_the_kept_body_without_unpickling_its_data(student_client, student):
+    from django.utils.functional import empty
+
+    classroom = factories.make_classroom(students=[student])
+    factories.make_assignment(classroom=classroom, quiz=factories.make_quiz(n_questions=2, title="Tarea kept"))
+    first = student_client.get(HOME)
+    second = student_client.get(HOME)
+    assert second.context["body"] == first.context["body"] and "Tarea kept" in second.context["body"]
+    home = second.context["home"]
+    assert home._wrapped is empty  # the page did not need it
+    assert [a.quiz.title for a in home.assignments] == ["Tarea kept"]  # asked for, it is the home's data
+
+
 def test_a_second_review_page_runs_no_queue_query(student_client, student, django_assert_max_num_queries):
     _started_card(student, due=timezone.now() - timedelta(hours=1))
     student_client.get(REVIEW)
