@@ -508,6 +508,8 @@ def fact_importance(
         return 0.0  # «Simón Bolívar es conocido como _____»: a synonym of the title
     if list_example(fact):
         return 0.0  # «las ciudades industriales, como _____»: an example, never the answer
+    if named_count(fact, ex):
+        return 0.0  # «Gran Bretaña poseía … _____» → trece colonias, in a text on «las Trece Colonias»
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
     if fact.kind == "date" and fact.subtype != "range":
         score = _KIND_BASE["date"]
@@ -657,6 +659,17 @@ def title_year(fact: Fact, ex: Extraction, subject: str = "", heading: str = "")
     if _EVENT_BEFORE.search(fact.sentence[: fact.local_start]):
         return False  # «la paz se firmó en el Tratado de Utrecht de _____»: the year names the event that ended it
     return year in span[1:] and not about_topic(ex, fact.sentence_index, subject, heading)
+
+
+def named_count(fact: Fact, ex: Extraction) -> bool:
+    """Return whether a count is the name of a thing the text writes as a name («trece colonias» beside «las Trece
+    Colonias»): the name gives the number away (judged «regalada»)."""
+    if fact.kind != "number":
+        return False
+    answer = fold(fact.answer)
+    return any(
+        span.text[:1].isupper() and fold(span.text) == answer for spans in ex.mentions.values() for span in spans
+    )
 
 
 def list_example(fact: Fact) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from quizzes.generation import generate_bank
 from quizzes.generation.distractors import date_distractors
 from quizzes.generation.facts import extract
+from quizzes.generation.lexicon import fold
 from quizzes.generation.model import Fact
 from quizzes.generation.quality import range_widened
-from quizzes.generation.ranking import _complement, later_fate, minor_date, record_detail, title_year
+from quizzes.generation.ranking import _complement, later_fate, minor_date, named_count, record_detail, title_year
 from quizzes.generation.text import canonical, mark_skips, normalise, split_sentences
 
 
@@ -213,3 +214,15 @@ def test_a_false_statement_that_only_widens_the_range_is_not_false():
     assert range_widened(said, fact)  # 1702-1709 holds 1702-1705: still true
     assert not range_widened(said.replace("1709", "1704"), fact)  # narrowed: not a widening
     assert not range_widened(said.replace("1702 y 1709", "1690 y 1695"), fact)  # moved: false
+
+
+def test_a_count_the_text_also_writes_as_a_name_is_given_away_by_it():
+    ex = _extraction(
+        "La liga de las Siete Ciudades fue una alianza comercial del mar Báltico fundada en 1320. "
+        "En 1320 el rey Erico reunió siete ciudades portuarias bajo un mismo fuero. "
+        "La liga reunió doce barcos de guerra en 1341."
+    )
+    count = next(f for f in ex.facts if f.kind == "number" and fold(f.answer) == "siete ciudades")
+    assert named_count(count, ex)  # «las Siete Ciudades»: the name says the number
+    ships = next(f for f in ex.facts if f.kind == "number" and "barcos" in f.answer)
+    assert not named_count(ships, ex)
