@@ -354,10 +354,19 @@ def _imperfect(verbs) -> bool:
     return any("Tense=Imp" in t.morph and "Mood=Ind" in t.morph for t in verbs)
 
 
+def _answer_token(fact: Fact, parse=None):
+    """Return the sentence's parse and the first token of the fact's answer in it (`None` for either when the sentence
+    has no parse or the answer no token): where the walks up the answer's heads start."""
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return parse, None
+    return parse, next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+
+
 def _dates_participle(fact: Fact, parse) -> bool:
     """Return whether the answer hangs on a participle that describes a noun («el Tratado de San Ildefonso, firmado
     en _____, …»): the date of what the participle says, not of the clause's verb."""
-    tok = next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+    tok = _answer_token(fact, parse)[1]
     for _ in range(30):
         if tok is None or tok.head == tok.i:
             return False
@@ -385,10 +394,7 @@ def record_detail(fact: Fact, parse=None) -> bool:
     record, whatever the parse hangs it on). Not when the title names the record kind (checked by the caller)."""
     if fact.kind not in {"date", "person", "organization", "place", "event"}:
         return False
-    parse = parse if parse is not None else _parse(fact.sentence)
-    if parse is None or not parse.tokens:
-        return False
-    tok = next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+    parse, tok = _answer_token(fact, parse)
     for _ in range(30):
         if tok is None or tok.head == tok.i:
             return False
@@ -564,10 +570,7 @@ def _complement(fact: Fact, parse=None) -> bool:
     """Return whether a name hangs on a noun of another phrase, not on a verb («envió un cuerpo al mando del general
     _____»: who led it, said once in passing), rather than being the subject, object or agent of a verb («el emperador
     _____ promulgó…», «alentó al canciller alemán _____ a creer…»)."""
-    parse = parse if parse is not None else _parse(fact.sentence)
-    if parse is None or not parse.tokens:
-        return False
-    tok = next((t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start), None)
+    parse, tok = _answer_token(fact, parse)
     for _ in range(30):
         if tok is None or tok.head == tok.i:
             return False
