@@ -12,6 +12,8 @@
 # Knobs: LOAD_USERS (60) LOAD_SPAWN_RATE (10) LOAD_DURATION (60s) CEILING_USERS (20) CEILING_DURATION (20s)
 #        SATURATION_USERS (20) SATURATION_DURATION (40s)
 #        WEB_CONCURRENCY (5 workers) LOAD_PORT (8190) LOAD_DB (ww_load, dropped and recreated) LOAD_OUT (var/load)
+#        LOAD_REDIS (redis://127.0.0.1:6379/12, flushed first: the cache, cached sessions and per-user summaries, as a
+#        school deploys it; "none" for the embedded set-up's per-process cache and database sessions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +32,8 @@ HOST="http://127.0.0.1:${PORT}"
 PY=.venv/bin/python
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
+LOAD_REDIS="${LOAD_REDIS:-redis://127.0.0.1:6379/12}"
+if [[ "$LOAD_REDIS" == "none" ]]; then unset REDIS_URL; else export REDIS_URL="$LOAD_REDIS"; fi
 export DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_DEBUG=0 PLAIN_HTTP=1
 export DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
 export DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-load-test-only-$(date +%s)-$RANDOM$RANDOM$RANDOM$RANDOM-not-a-real-secret}"
@@ -38,6 +42,10 @@ export LOAD_PLAN="$OUT/plan.json" LOAD_ACKS="$OUT/acks.jsonl"
 rm -rf "$OUT" && mkdir -p "$OUT"
 echo "== fresh database $DB"
 psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" -c "CREATE DATABASE \"$DB\""
+if [[ -n "${REDIS_URL:-}" ]]; then
+  echo "== cache $REDIS_URL (flushed)"
+  $PY -c 'import os, redis; redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()'
+fi
 $PY manage.py migrate --noinput -v 0
 $PY manage.py collectstatic --noinput -v 0
 DJANGO_DEVTOOLS=1 $PY manage.py loadtest_prepare --students "$((USERS + SAT_USERS + 20))" --plan "$LOAD_PLAN"
@@ -73,5 +81,6 @@ $PY manage.py check_integrity --json "$OUT/integrity.json" > /dev/null || status
 $PY scripts/load_report.py load --out "$OUT" --users "$USERS" --duration "$DURATION" \
   --ceiling-users "$CEILING_USERS" --ceiling-duration "$CEILING_DURATION" --workers "$WEB_CONCURRENCY" \
   --saturation-users "$SAT_USERS" --saturation-duration "$SAT_DURATION" \
+  $([[ -n "${REDIS_URL:-}" ]] && echo --redis) \
   $([[ "${LOAD_WRITE_DOCS:-1}" == "1" ]] && echo --docs docs/production.md)
 exit $status

@@ -81,7 +81,8 @@ def environment(args) -> list[str]:
         f"- Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC at commit `{commit}`, {os.cpu_count()} CPU cores "
         f"({platform.machine()}), load average {load[0]:.1f} before the report; PostgreSQL 15 and the app on loopback.",
         f"- gunicorn: {args.workers} sync workers, production settings (DEBUG off, plain HTTP on loopback), "
-        "database sessions, `CONN_MAX_AGE=60` with health checks.",
+        + ("Redis cache with cached sessions and per-user summaries" if args.redis else "database sessions")
+        + ", `CONN_MAX_AGE=60` with health checks.",
     ]
 
 
@@ -180,6 +181,7 @@ def main() -> None:
     parser.add_argument("--workers", default="?")
     parser.add_argument("--saturation-users", default="?")
     parser.add_argument("--saturation-duration", default="?")
+    parser.add_argument("--redis", action="store_true", help="the server ran with Redis (cache, sessions, summaries)")
     args = parser.parse_args()
     lines = load_report(args) if args.kind == "load" else chaos_report(args)
     text = "\n".join(lines) + "\n"
