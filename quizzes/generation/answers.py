@@ -398,11 +398,16 @@ _REGNAL_WORDS = dict(zip(_ROMAN_ORDINALS.split(" "), _ORDINAL_WORDS.split(" "), 
 
 
 def _regnal_in_words(name: str) -> list[str]:
-    """Return a regnal name with its ordinal in words: «Nicolás I» -> «Nicolás primero»."""
+    """Return a regnal name with its ordinal in words and in digits: «Nicolás I» -> «Nicolás primero», «Nicolás 1».
+
+    The numeral follows the given name, one or two capitalised words («Felipe IV», «Juan Pablo II»).
+    """
     tokens = name.split()
-    if len(tokens) < 2 or tokens[1] not in _REGNAL_WORDS:
+    at = next((i for i in (1, 2) if i < len(tokens) and tokens[i] in _REGNAL_WORDS), None)
+    if at is None or not all(t[:1].isupper() and t not in _REGNAL_WORDS for t in tokens[:at]):
         return []
-    return [" ".join([tokens[0], _REGNAL_WORDS[tokens[1]], *tokens[2:]])]
+    number = str(_ROMAN_ORDINALS.split(" ").index(tokens[at]) + 1)
+    return [" ".join([*tokens[:at], form, *tokens[at + 1 :]]) for form in (_REGNAL_WORDS[tokens[at]], number)]
 
 
 def _substantive_adjective(term: str) -> list[str]:

@@ -136,6 +136,7 @@ def test_a_pair_regnal_ordinal_and_order_accept_what_people_write():
     q = short_answer(bank, "Pizarro y Almagro")
     assert accepts(q, "Francisco Pizarro y Diego de Almagro") and accepts(q, "Diego de Almagro y Francisco Pizarro")
     assert accepts(short_answer(bank, "Nicolás I"), "Nicolás primero")
+    assert accepts(short_answer(bank, "Nicolás I"), "Nicolás 1")
     assert accepts(short_answer(bank, "Orden de Santiago"), "Santiago")
 
 

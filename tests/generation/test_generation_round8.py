@@ -179,3 +179,12 @@ def test_a_biography_whose_opening_gives_the_full_name_carries_the_titles_person
     prompts = [q.prompt for q in bank.questions]
     assert any(p.startswith("Tomasa Olmedo estudió ciencias naturales") for p in prompts), prompts
     assert not any(p.startswith("Tomasa Olmedo de Arguedas estudió") for p in prompts)
+
+
+def test_a_regnal_numeral_is_also_accepted_in_words_and_in_digits():
+    from quizzes.generation.answers import _regnal_in_words
+
+    assert _regnal_in_words("Felipe IV") == ["Felipe cuarto", "Felipe 4"]
+    assert _regnal_in_words("Juan Pablo II") == ["Juan Pablo segundo", "Juan Pablo 2"]
+    assert _regnal_in_words("Carlos V de Alemania") == ["Carlos quinto de Alemania", "Carlos 5 de Alemania"]
+    assert _regnal_in_words("Felipe") == [] and _regnal_in_words("la Sorbona de París") == []
