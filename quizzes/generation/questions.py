@@ -281,6 +281,11 @@ def _merge_edits(edits: list[tuple[int, int, str]], a: int, b: int) -> list[tupl
     return result
 
 
+def upper_first(text: str) -> str:
+    """Return the text with its first letter capitalised («el Reino Unido» -> «El Reino Unido»)."""
+    return text[:1].upper() + text[1:]
+
+
 def _answer_with_article(fact: Fact) -> str:
     if fact.members:
         return fact.answer
@@ -713,6 +718,15 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             typed_as_number = q.kind == "short_answer" and wh_kind(fact) in {"year", "count"}
             if q.kind in {"short_answer", "single_choice"} and not typed_as_number:
                 q.prompt, q.notes = wh, [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
+    for q in qs:
+        if q.kind in {"single_choice", "multiple_choice"} and re.match(
+            r"(?:Marque todas las opciones que completan el texto: )?" + BLANK, q.prompt
+        ):
+            # The blank opens the sentence: every option takes the capital the sentence start gives the right one
+            # («Siete años», «Cuatro años»), so that the capital letter does not point at it.
+            q.correct, q.distractors, q.spare = (
+                [upper_first(o) for o in opts] for opts in (q.correct, q.distractors, q.spare)
+            )
     if from_gazetteer:
         for q in qs:
             if q.kind in {"single_choice", "multiple_choice"}:

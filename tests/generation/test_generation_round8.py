@@ -188,3 +188,16 @@ def test_a_regnal_numeral_is_also_accepted_in_words_and_in_digits():
     assert _regnal_in_words("Juan Pablo II") == ["Juan Pablo segundo", "Juan Pablo 2"]
     assert _regnal_in_words("Carlos V de Alemania") == ["Carlos quinto de Alemania", "Carlos 5 de Alemania"]
     assert _regnal_in_words("Felipe") == [] and _regnal_in_words("la Sorbona de París") == []
+
+
+def test_options_of_a_blank_that_opens_the_sentence_all_take_its_capital():
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(
+        "En 1850 el ingeniero Pablo Ruiz llegó a Valencia desde Francia. "
+        "Tres años después, Ruiz abrió un taller de relojes en Sevilla. Portugal y Alemania compraron sus relojes."
+    )
+    chosen = {q.prompt: q for q in bank.questions if q.kind == "single_choice"}
+    opens = chosen["_____ después, Ruiz abrió un taller de relojes en Sevilla."]
+    assert opens.correct == ["Tres años"] and len(opens.distractors) == 3
+    assert all(o[:1].isupper() for o in opens.distractors + opens.spare)
