@@ -752,6 +752,41 @@ def anchored(prompt: str, title: str = "") -> bool:
     return any(len(w) >= 4 and w in said for w in re.findall(r"\w+", fold(title)))
 
 
+BLANK = "_____"
+_MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+_MONTH = "(" + "|".join(_MONTHS) + ")"
+_SPAN_END = r"(\d{3,4}|_____)"
+# «del 24 de junio de 1948 al 12 de mayo de _____», «entre septiembre de _____ y julio de 1794»: a span of dates.
+_DATE_SPAN = re.compile(
+    rf"\b(?:del?|desde|entre)\s+(?:el\s+)?(?:\d{{1,2}}\s+de\s+)?{_MONTH}\s+del?\s+{_SPAN_END},?\s+"
+    rf"(?:al?|hasta(?:\s+el)?|y(?:\s+el)?)\s+(?:\d{{1,2}}\s+de\s+)?{_MONTH}\s+del?\s+{_SPAN_END}",
+    re.IGNORECASE,
+)
+
+
+def year_of_short_span(prompt: str) -> bool:
+    """Return True when the blank is one year of a span of dates whose other end the stem gives and whose months
+    run backwards («del 24 de junio de 1948 al 12 de mayo de _____»): the span is under a year, so the blanked year
+    is the other one plus or minus one (judged «regalada»)."""
+    m = _DATE_SPAN.search(prompt)
+    if not m or BLANK not in (m.group(2), m.group(4)) or m.group(2) == m.group(4):
+        return False
+    return _MONTHS.index(m.group(1).lower()) > _MONTHS.index(m.group(3).lower())
+
+
 def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: str = "") -> str:
     """Return the check an item that passed every check still fails for publication, or "" when it may be published.
 
@@ -770,6 +805,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
     * `anchored_question`: a short real question that asks who, what or where with no name, year or figure
       («¿Quién murió en la lucha?», «¿Qué país se encuentra sobre la dorsal…?»): it depends on the sentence before.
       A question that asks when names its event («¿Cuándo declaró un congreso venezolano la independencia?»).
+    * `not_span_year`: the blank is the year of one end of a span of dates shorter than a year whose other end the
+      stem gives («del 24 de junio de 1948 al 12 de mayo de _____»): the months give the year away.
     """
     own = [facts[k] for k in q.fact_keys if k in facts]
     if q.kind == "ordering":
@@ -778,6 +815,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "not_rough_figure"
     if q.kind == "short_answer" and any(f.kind in _NAMED_KINDS and len(f.members) >= 2 for f in own):
         return "not_list_answer"
+    if year_of_short_span(q.prompt):
+        return "not_span_year"
     if (
         q.prompt.lstrip().startswith("¿")
         and not _TIME_QUESTION.match(q.prompt.lstrip())

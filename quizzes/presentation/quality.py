@@ -94,6 +94,10 @@ FAILED = {
         "La respuesta es una lista de nombres que el alumno tendría que escribir entera: mejor como pregunta de "
         "opciones."
     ),
+    "not_span_year": _(
+        "El año en blanco es un extremo de un periodo de menos de un año cuyo otro extremo da el enunciado: los meses "
+        "lo delatan."
+    ),
     "anchored_question": _("La pregunta es corta y no dice de quién, cuándo ni dónde: depende de la oración anterior."),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "

@@ -201,3 +201,16 @@ def test_options_of_a_blank_that_opens_the_sentence_all_take_its_capital():
     opens = chosen["_____ después, Ruiz abrió un taller de relojes en Sevilla."]
     assert opens.correct == ["Tres años"] and len(opens.distractors) == 3
     assert all(o[:1].isupper() for o in opens.distractors + opens.spare)
+
+
+def test_the_year_of_a_span_under_a_year_is_held_when_the_other_end_is_given():
+    from quizzes.generation.ranking import year_of_short_span
+
+    assert year_of_short_span("Del 3 de octubre de 1910 al 2 de marzo de _____, el puerto estuvo cerrado.")
+    assert year_of_short_span("La huelga duró de noviembre de _____ a abril de 1921.")
+    assert year_of_short_span("Entre agosto de 1830 y enero de _____ se construyó el faro.")
+    # Months in order, the same month, or no other end given: the year is not given away.
+    assert not year_of_short_span("Del 3 de marzo de 1910 al 2 de octubre de _____, el puerto estuvo cerrado.")
+    assert not year_of_short_span("Del 5 de junio de 1910 al 5 de junio de _____, el puerto estuvo cerrado.")
+    assert not year_of_short_span("Del 3 de octubre de 1910 al 2 de marzo de 1911, el puerto estuvo cerrado.")
+    assert not year_of_short_span("En octubre de _____ el puerto cerró hasta marzo.")
