@@ -16,7 +16,7 @@ from collections import Counter
 
 from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
-from .lexicon import EVENT_HEADS, fold
+from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
 from .model import Fact, Question, stable_key
 
 logger = logging.getLogger(__name__)
@@ -753,20 +753,7 @@ def anchored(prompt: str, title: str = "") -> bool:
 
 
 BLANK = "_____"
-_MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
+_MONTHS = tuple(MONTH_NAMES[1:])  # «enero» … «diciembre», in order
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 _SPAN_END = r"(\d{3,4}|_____)"
 # «del 24 de junio de 1948 al 12 de mayo de _____», «entre septiembre de _____ y julio de 1794»: a span of dates.
