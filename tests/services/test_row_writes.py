@@ -54,7 +54,9 @@ def test_an_update_of_a_row_that_is_gone_is_the_orms_error(student):
         rows.update(response, ["sequence"])
 
 
-def test_an_insert_is_the_orms_create(student):
+@pytest.fixture
+def review_values(student) -> dict:
+    """The fields of a review of a card in review, as the rating service writes them (no token)."""
     now = timezone.now()
     card = factories.make_student_card(
         user=student,
@@ -64,7 +66,7 @@ def test_an_insert_is_the_orms_create(student):
         difficulty=5.0,
         last_review=now - timedelta(days=5),
     )
-    values = {
+    return {
         "student_card": card,
         "user_id": student.pk,
         "rating": 3,
@@ -75,6 +77,10 @@ def test_an_insert_is_the_orms_create(student):
         "interval_after": timedelta(days=6),
         "source": ReviewSource.REVIEW,
     }
+
+
+def test_an_insert_is_the_orms_create(review_values):
+    values = review_values
     mine = Review(**values, token="mine-token-1")
     with CaptureQueriesContext(connection) as queries:
         rows.insert(mine)
@@ -86,25 +92,8 @@ def test_an_insert_is_the_orms_create(student):
     assert stored.token == "mine-token-1"
 
 
-def test_a_duplicate_token_is_still_an_integrity_error(student):
-    now = timezone.now()
-    card = factories.make_student_card(
-        user=student,
-        due=now,
-        state=CardState.REVIEW,
-        stability=3.0,
-        difficulty=5.0,
-        last_review=now - timedelta(days=5),
-    )
-    values = {
-        "student_card": card,
-        "user_id": student.pk,
-        "rating": 3,
-        "reviewed_at": now,
-        "state_before": CardState.REVIEW,
-        "interval_after": timedelta(days=6),
-        "token": "same-token-1",
-    }
+def test_a_duplicate_token_is_still_an_integrity_error(review_values):
+    values = {**review_values, "token": "same-token-1"}
     rows.insert(Review(**values))
     with pytest.raises(IntegrityError), transaction.atomic():
         rows.insert(Review(**values))
