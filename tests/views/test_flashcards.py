@@ -113,8 +113,11 @@ def test_a_card_not_due_is_a_no_op_with_a_message(student_client, student, deck)
 
 def test_another_students_card_is_a_404(student_client, other_student, deck):
     row = factories.make_student_card(user=other_student, card=deck[0])
+    before = StudentCard.objects.filter(pk=row.pk).values().get()
     assert post(student_client, row, 3).status_code == 404
+    assert post(student_client, row, 3).status_code == 404  # the same POST replayed
     assert Review.objects.count() == 0
+    assert StudentCard.objects.filter(pk=row.pk).values().get() == before  # the hand-written UPDATE never ran
 
 
 @pytest.mark.parametrize("rating", ["0", "5", "-1", "", "x", "3.5", "9" * 40, "Bien"])
