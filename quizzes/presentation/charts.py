@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 WIDTH = 480
 HEIGHT = 220
-PAD_LEFT = 44
+PAD_LEFT = 52  # room for «100 %» at the axis font size (13 units), clipped at 44
 PAD_RIGHT = 12
 PAD_TOP = 16
 PAD_BOTTOM = 36
