@@ -390,3 +390,21 @@ def test_question_form_shows_numbers_the_spanish_way_without_float_noise():
     form = QuestionForm(instance=question)
     assert 'value="2520,7"' in str(form["numeric_value"])
     assert 'value="23,9"' in str(form["numeric_tolerance"])
+
+
+def test_the_question_list_shows_published_items_first_then_the_best_drafts_with_why(teacher_client, teacher):
+    """After a generation a text has some 150 drafts: the list puts the published ones first, then the drafts the
+    generator rates best, and says on each draft what to check, without opening it."""
+    document = factories.make_document(created_by=teacher)
+    weak = factories.make_question(
+        document=document, prompt="Débil _____.", status=Status.DRAFT, quality=0.3, checks={"failed": ["stands_alone"]}
+    )
+    good = factories.make_question(document=document, prompt="Buena _____.", status=Status.DRAFT, quality=0.9)
+    published = factories.make_question(document=document, prompt="Publicada _____.", quality=0.5)
+    unrated = factories.make_question(document=document, prompt="Sin nota _____.", status=Status.DRAFT, quality=None)
+    archived = factories.make_question(document=document, prompt="Archivada _____.", status=Status.ARCHIVED)
+    page = teacher_client.get(reverse("admin:quizzes_question_changelist"), {"document__id__exact": document.pk})
+    assert page.status_code == 200
+    shown = [q.pk for q in page.context["cl"].result_list]
+    assert shown == [published.pk, good.pk, weak.pk, unrated.pk, archived.pk]
+    assertContains(page, "El enunciado no se entiende solo")  # the weak draft's first problem, in its row
