@@ -24,6 +24,13 @@ from .wh import MARK, wh_kind, wh_prompt
 BLANK = "_____"
 MAX_STEM_WORDS = 40
 _ALIAS_APPOSITION = re.compile(r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE)
+# «los luditas, llamados así por un legendario Ned Ludd,»: an aside that tells where a name comes from. After the
+# blank it gives the answer away (judged «regalada»), so it goes when it follows the blank.
+_NAME_ORIGIN = re.compile(
+    r"^\s*,\s*(?:llamad|denominad|bautizad|conocid)[oa]s?\s+así\s+(?:por|en\s+honor\s+(?:a|de)l?|en\s+recuerdo\s+de)"
+    r"\s[^,.;:]+(?:,|(?=[.;:]|$))",
+    re.IGNORECASE,
+)
 # "(20 millas)", "(-45 °F)": a number with a unit in parentheses ("(1500-1558)" is not one).
 _CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?(?:[^\W\d_]|[°%º])[^)]{0,15}\)")
 # An aside in brackets: "(en latín: Bellum Gallicum)", "(1500-1558)", "[sic]".
@@ -174,6 +181,9 @@ def build_stem(
         for m in _ALIAS_APPOSITION.finditer(s):
             if not (m.start() <= a < m.end()):
                 edits.append((m.start(), m.end(), ""))
+    origin = _NAME_ORIGIN.match(s[b:]) if span is None and replacement == BLANK else None
+    if origin:
+        edits.append((b, b + origin.end(), ""))
     for ta, tb in masked_spans(fact, s, mask_temporal):
         if ta < b and tb > a:
             continue

@@ -774,6 +774,37 @@ def year_of_short_span(prompt: str) -> bool:
     return _MONTHS.index(m.group(1).lower()) > _MONTHS.index(m.group(3).lower())
 
 
+# «una de las artistas más célebres del _____», «una de las obras más importantes del arte del _____»: a superlative
+# that a century completes (`century_of_praise`).
+_PRAISE_CENTURY = re.compile(
+    r"\b(?:más|menos|mayor(?:es)?|menor(?:es)?|mejor(?:es)?|peor(?:es)?|principal(?:es)?)\s"
+    r"(?:[^\W\d_]+\s){0,4}?del?\s(?:(?!_)[^\W\d_]+\s(?:del?|de\s+la)\s)?" + re.escape(BLANK)
+)
+_CENTURY = re.compile(r"^(?:el\s+)?siglo\s+[IVXLC]+$", re.IGNORECASE)
+# An article that opens an option: the right option alone with one (or alone without one) stands out.
+_OPTION_ARTICLE = re.compile(r"^(?:el|la|los|las|lo)\s", re.IGNORECASE)
+
+
+def century_of_praise(q: Question, facts: dict[str, Fact]) -> bool:
+    """Return True when the blank is a century that completes a superlative («una de las artistas más célebres del
+    _____», «una de las obras más importantes del arte del _____»): the praise is the text's presentation, not a fact
+    to learn, and the century follows from any date of the subject (judged «trivial, regalada»)."""
+    if BLANK not in q.prompt or not any(_CENTURY.match(facts[k].answer.strip()) for k in q.fact_keys if k in facts):
+        return False
+    return bool(_PRAISE_CENTURY.search(q.prompt))
+
+
+def lone_option_form(q: Question) -> bool:
+    """Return True when the right options are the only ones with an article, or the only ones without one («la RDA»
+    among «RFA», «SED», «OTAN»; «Francia» among «El Reino Unido», «El Imperio otomano»…): the form points at the
+    answer (judged «regalada»)."""
+    if q.kind not in {"single_choice", "multiple_choice"} or len(q.distractors) < 2:
+        return False
+    right = {bool(_OPTION_ARTICLE.match(o)) for o in q.correct}
+    wrong = {bool(_OPTION_ARTICLE.match(o)) for o in q.distractors}
+    return len(right) == 1 and len(wrong) == 1 and right != wrong
+
+
 def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: str = "") -> str:
     """Return the check an item that passed every check still fails for publication, or "" when it may be published.
 
@@ -794,6 +825,10 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
       A question that asks when names its event («¿Cuándo declaró un congreso venezolano la independencia?»).
     * `not_span_year`: the blank is the year of one end of a span of dates shorter than a year whose other end the
       stem gives («del 24 de junio de 1948 al 12 de mayo de _____»): the months give the year away.
+    * `options_alike` (round 9): the right option is the only one with an article, or the only one without
+      (`lone_option_form`): its form gives it away.
+    * `not_century_of_praise` (round 9): a century that completes a superlative of the text's presentation
+      (`century_of_praise`): «una de las artistas más célebres del _____».
     """
     own = [facts[k] for k in q.fact_keys if k in facts]
     if q.kind == "ordering":
@@ -804,6 +839,10 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "not_list_answer"
     if year_of_short_span(q.prompt):
         return "not_span_year"
+    if lone_option_form(q):
+        return "options_alike"
+    if century_of_praise(q, facts):
+        return "not_century_of_praise"
     if (
         q.prompt.lstrip().startswith("¿")
         and not _TIME_QUESTION.match(q.prompt.lstrip())

@@ -98,6 +98,14 @@ FAILED = {
         "El año en blanco es un extremo de un periodo de menos de un año cuyo otro extremo da el enunciado: los meses "
         "lo delatan."
     ),
+    "options_alike": _(
+        "La respuesta correcta es la única opción con artículo (o la única sin él): su forma la delata. Iguale las "
+        "opciones."
+    ),
+    "not_century_of_praise": _(
+        "El hueco es el siglo de una valoración («una de las más célebres del siglo XX»): se deduce de las fechas y no "
+        "enseña nada."
+    ),
     "anchored_question": _("La pregunta es corta y no dice de quién, cuándo ni dónde: depende de la oración anterior."),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "

@@ -1,0 +1,114 @@
+"""Round 9: items that give their answer away by their form, and praise asked as a fact.
+
+* `options_alike`: the right option is the only one with an article, or the only one without one.
+* `not_century_of_praise`: a century that completes a superlative of the text's presentation.
+* A stem loses the aside that says where the blanked name comes from («…, llamados así por …,»).
+
+Sentences written for these tests, on topics in neither corpus set."""
+
+from __future__ import annotations
+
+from quizzes.generation import generate_bank
+from quizzes.generation.model import Fact, Question
+from quizzes.generation.ranking import century_of_praise, lone_option_form, publication_gate
+
+
+def _fact(answer: str, kind: str = "date") -> Fact:
+    return Fact(
+        key="f",
+        kind=kind,
+        subtype="",
+        sentence_index=0,
+        sentence="",
+        answer=answer,
+        start=0,
+        end=len(answer),
+        local_start=0,
+        local_end=len(answer),
+    )
+
+
+def _choice(correct: list[str], distractors: list[str], prompt: str = "La flota de _____ llegó al puerto.") -> Question:
+    return Question(
+        key="q",
+        kind="single_choice" if len(correct) == 1 else "multiple_choice",
+        prompt=prompt,
+        fact_keys=["f"],
+        correct=correct,
+        distractors=distractors,
+        explanation="",
+        sentence_indexes=[0],
+    )
+
+
+def test_the_only_option_with_an_article_is_held():
+    q = _choice(["la Hansa"], ["Venecia", "Génova", "Pisa"])
+    assert lone_option_form(q)
+    assert publication_gate(q, {"f": _fact("la Hansa", "organization")}, set()) == "options_alike"
+
+
+def test_the_only_option_without_an_article_is_held():
+    assert lone_option_form(_choice(["Venecia"], ["la Hansa", "el Imperio bizantino", "los Países Bajos"]))
+    # A capital at the start of the sentence is an article all the same.
+    assert lone_option_form(_choice(["Venecia"], ["La Hansa", "El Imperio bizantino", "Los Países Bajos"]))
+
+
+def test_options_of_one_form_or_mixed_forms_stay():
+    assert not lone_option_form(_choice(["Venecia"], ["Génova", "Pisa", "Amalfi"]))
+    assert not lone_option_form(
+        _choice(["la Hansa"], ["la Liga Lombarda", "el Imperio bizantino", "la Orden Teutónica"])
+    )
+    # Two forms among the wrong options: the answer's form does not stand out.
+    assert not lone_option_form(_choice(["Venecia"], ["la Hansa", "Génova", "Pisa"]))
+    assert not lone_option_form(_choice(["la Hansa"], ["Venecia", "el Imperio bizantino", "Pisa"]))
+    # Not a choice item.
+    typed = _choice(["la Hansa"], ["Venecia", "Génova"])
+    typed.kind = "short_answer"
+    assert not lone_option_form(typed)
+
+
+def test_a_multiple_choice_item_whose_right_options_alone_take_an_article_is_held():
+    assert lone_option_form(_choice(["la Hansa", "la Liga Lombarda"], ["Venecia", "Génova"]))
+    assert not lone_option_form(_choice(["la Hansa", "Pisa"], ["Venecia", "Génova"]))
+
+
+def test_a_century_that_completes_praise_is_held():
+    century = _fact("siglo XIX")
+    for prompt in (
+        "Rosalía de Castro es una de las poetas gallegas más leídas del _____ y una figura del Rexurdimento.",
+        "La novela es una de las obras más importantes de la literatura del _____.",
+        "El puerto fue uno de los mayores del _____.",
+    ):
+        q = _choice(["siglo XIX"], [], prompt)
+        q.kind = "short_answer"
+        assert century_of_praise(q, {"f": century}), prompt
+        assert publication_gate(q, {"f": century}, set()) == "not_century_of_praise"
+
+
+def test_a_century_that_dates_an_event_stays():
+    century = _fact("siglo XIX")
+    for prompt in (
+        "En el _____, el puerto creció con el comercio del vino.",
+        "La ciudad fue la más poblada de la región durante el _____.",  # the superlative is not completed by it
+    ):
+        q = _choice(["siglo XIX"], [], prompt)
+        q.kind = "short_answer"
+        assert not century_of_praise(q, {"f": century}), prompt
+    # A superlative completed by a year or a place is not praise of a century.
+    q = _choice(["1850"], [], "El puerto fue uno de los mayores del _____.")
+    assert not century_of_praise(q, {"f": _fact("1850")})
+
+
+def test_the_aside_that_gives_the_origin_of_the_blanked_name_goes():
+    text = (
+        "Los tejedores de Lyon\n\n"
+        "Entre 1831 y 1834, los canuts, llamados así por las canillas de sus telares, se sublevaron en Lyon. "
+        "La ciudad tenía entonces muchos talleres de seda."
+    )
+    bank = generate_bank(text)
+    canuts = [q for q in bank.questions if q.correct == ["canuts"] and q.kind == "short_answer"]
+    assert canuts and all("llamados así" not in q.prompt for q in canuts)
+    assert any(q.prompt.startswith("Entre 1831 y 1834, los _____ se sublevaron en Lyon") for q in canuts)
+    # Another blank keeps the aside: it gives nothing away there.
+    years = [q for q in bank.questions if q.correct == ["1834"] and q.kind == "short_answer"]
+    assert years and all("llamados así por las canillas" in q.prompt for q in years)
