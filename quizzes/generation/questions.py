@@ -637,10 +637,16 @@ def century_forms(fact: Fact) -> list[str]:
         return []
     values = [_ROMAN[c] for c in m.group(1)]
     number = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    forms = [fact.answer[: m.start()] + f"siglo {number}", fact.answer[: m.start()] + f"s. {m.group(1)}"]
-    if m.start() == 0:
-        forms.append(m.group(1))
-    return [f for f in forms if f != fact.answer]
+    head, tail = fact.answer[: m.start()], fact.answer[m.end() :]
+    era = re.match(r"\s*(?:a\.\s?C\.|a\.\s?de\s?C\.|antes de Cristo)", tail)
+    # «siglo I a. C.» is never «siglo 1»: every form keeps the era, written as people write it.
+    tails = [tail] + ([" aC", " antes de Cristo"] if era and tail.strip() == era.group().strip() else [])
+    forms = []
+    for end in tails:
+        forms += [f"{head}siglo {number}{end}", f"{head}s. {m.group(1)}{end}", f"{head}siglo {m.group(1)}{end}"]
+        if m.start() == 0:
+            forms += [f"{m.group(1)}{end}", f"{number}{end}"]  # «XVI», «16»: the century's number alone
+    return [f for f in dict.fromkeys(forms) if f != fact.answer]
 
 
 def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None) -> list[Question]:

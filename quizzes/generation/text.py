@@ -81,6 +81,29 @@ _ERA_END = re.compile(r"\b[ad]\.\s?C\.(?=\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü
 _TITLE_END = re.compile(r"\b(?:St|Sto|Sta|Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Gral|Cnel|Mons|Prof|Fr)\.$")
 
 
+# Words that open a clause that is not the main one: a finite verb after them does not make the main clause.
+_SUBORDINATE_OPENING = {
+    "cuando", "aunque", "si", "como", "mientras", "porque", "pues", "que", "donde", "tras", "después", "antes",
+    "desde", "hasta", "según", "ya",
+}  # fmt: skip
+
+
+def _era_ends_sentence(clean: str, start: int, era: re.Match) -> bool:
+    """Return whether «a. C.» ends the sentence before the capitalised word after it.
+
+    It does before a function word («…216 a. C. El general…»), before a verb («…del 100 a. C. Nació en Roma…»)
+    and, before a name, when a main clause already stands before the era («Aníbal murió en el 183 a. C. Escipión
+    recibió…»); a name after a fronted date goes on («En el 60 a. C. Julio César formó…», «Hacia el 211 a. C. …»).
+    """
+    word = era.group(1).lower()
+    if word in SENTENCE_INITIAL_STOP or is_finite_verb(word):
+        return True
+    before = re.findall(r"[\wáéíóúñü]+", clean[start : era.start()])
+    if not before or before[0].lower() in _SUBORDINATE_OPENING:
+        return False
+    return any(is_finite_verb(w) for w in before)
+
+
 def split_sentences(clean: str) -> list[Sentence]:
     """Split cleaned text into sentences (spaCy sentencizer + fixes for ¿ ¡ and paragraphs)."""
     spans: list[list[int]] = []
@@ -104,7 +127,10 @@ def split_sentences(clean: str) -> list[Sentence]:
     split: list[list[int]] = []
     for s, e in spans:
         cuts = [m.end() for m in _UNIT_END.finditer(clean, s, e)]
-        cuts += [m.end() for m in _ERA_END.finditer(clean, s, e) if m.group(1).lower() in SENTENCE_INITIAL_STOP]
+        for m in _ERA_END.finditer(clean, s, e):
+            opening = max([s, *(c for c in cuts if c <= m.start())])
+            if _era_ends_sentence(clean, opening, m):
+                cuts.append(m.end())
         cuts.sort()
         for cut in cuts:
             split.append([s, cut])

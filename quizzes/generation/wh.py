@@ -327,9 +327,7 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if not m or not (m.start() == 0 or s[m.end() :].strip() == ""):
             return ""
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
-        before = re.findall(r"[\wáéíóúñü]+|[^\w\s]", s[: m.start()])
-        last = before[-1].lower() if before else ""
-        if m.start() and not (verbish(last) or re.search(r"(?:ad|id)[oa]s?$", last) or last in {",", "se"}):
+        if m.start() and not _verb_before(s[: m.start()]):
             return ""  # «por su victoria en _____»: the place is the noun's («victoria en Zama»), not the verb's
         if m.start() and _CLAUSE_BEFORE.search(s[: m.start()]):
             return ""  # «…, donde se instaló en _____»: a place inside a relative clause is not asked by «¿Dónde…?»
@@ -356,6 +354,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""
         if m.start() and _CLAUSE_BEFORE.search(s[: m.start()]):
             return ""  # «…, que dividió Europa en dos bloques»: the phrase belongs to a clause the question cannot open
+        if prep == "de" and m.start() and not _verb_before(s[: m.start()]):
+            return ""  # «por los gobiernos de _____ países»: the figure is the noun's («gobiernos de 27 países»)
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
         wh = f"{prep.capitalize()} {how.lower()} {noun}" if prep else f"{how} {noun}"
     clause = re.sub(r"\s{2,}", " ", clause).strip(" ,")
@@ -364,6 +364,14 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if not clause or not has_main_verb(clause):
         return ""
     return _invert(wh, clause[0].upper() + clause[1:], disc)
+
+
+def _verb_before(text: str) -> bool:
+    """Return whether the phrase after `text` hangs on a verb: its last word is a verb, a participle, «se» or a
+    comma (an adjunct of the clause), not a noun («victoria en _____», «gobiernos de _____ países»)."""
+    before = re.findall(r"[\wáéíóúñü]+|[^\w\s]", text)
+    last = before[-1].lower() if before else ""
+    return bool(verbish(last) or re.search(r"(?:ad|id)[oa]s?$", last) or last in {",", "se"})
 
 
 def _parsed_gender(disc, index: int, noun: str) -> str:
