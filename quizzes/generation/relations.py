@@ -168,6 +168,15 @@ def _definite(np: str) -> str:
     return lower_first(np)
 
 
+def _asked_verb(verb: str) -> str:
+    """Return the verb of «¿Qué …?» in the singular: «qué» is singular whatever the cause («Las crónicas …
+    provocaron la caída…» → «¿Qué provocó la caída…?», not «¿Qué provocaron…?»)."""
+    verb = verb.lower()
+    if verb.endswith("jeron"):
+        return verb[: -len("jeron")] + "jo"  # «produjeron» → «produjo»
+    return verb[: -len("aron")] + "ó" if verb.endswith("aron") else verb
+
+
 def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[list[Fact], list[Question]]:
     """Return a fact and its items for every relation (the other relations give the wrong options)."""
     facts: list[Fact] = []
@@ -206,7 +215,7 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
                 and r.cause[0] < r.effect[0]
                 and len(effect.split()) <= MAX_WORDS
             ):
-                prompt = f"¿Qué {r.verb.lower()} {_definite(effect)}?"
+                prompt = f"¿Qué {_asked_verb(r.verb)} {_definite(effect)}?"
                 prompt, problem = prompt, ""
             else:
                 stem = r.sentence[: r.cause[0]] + BLANK + r.sentence[r.cause[1] :]
@@ -233,7 +242,7 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
                 Question(
                     key=stable_key("short_answer", "cause", r.sentence, cause),
                     kind="short_answer",
-                    prompt=f"¿Qué {r.verb.lower()} {_definite(effect)}?",
+                    prompt=f"¿Qué {_asked_verb(r.verb)} {_definite(effect)}?",
                     fact_keys=[key],
                     correct=[cause],
                     distractors=[],

@@ -286,6 +286,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         at_end = s[m.end() :].strip() == ""
         if at_end and re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*,\s*$", s[: m.start()]):
             return ""  # «continuó hasta la Paz de los Pirineos, en 1659»: the date is the name's, not the verb's
+        if at_end and _in_subordinate(s[: m.start()]):
+            return ""  # «tiene doce estrellas, que se dispusieron en círculo en 1955»: the date is the relative's
         if (
             not (fronted or at_end)
             or _PARTICIPLE_BEFORE.search(s[: m.start()])
@@ -364,6 +366,15 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if not clause or not has_main_verb(clause):
         return ""
     return _invert(wh, clause[0].upper() + clause[1:], disc)
+
+
+# A relative or completive clause opened before the date and not closed by a comma: the date is its verb's.
+_OPEN_SUBORDINATE = re.compile(r"\b(?:que|quien|quienes|donde|cuy[oa]s?|cuando|cual|cuales)\b[^,;:()]*$", re.IGNORECASE)
+
+
+def _in_subordinate(text: str) -> bool:
+    """Return whether the end of `text` lies inside a relative or completive clause («…, título que recibió»)."""
+    return _OPEN_SUBORDINATE.search(text) is not None
 
 
 def _verb_before(text: str) -> bool:

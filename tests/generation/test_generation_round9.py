@@ -65,3 +65,43 @@ def test_a_figure_that_is_a_noun_s_complement_stays_a_cloze():
 
 def test_a_figure_that_is_the_verb_s_complement_is_asked():
     assert wh_prompt(SHIPS, f"La armada se componía de {MARK}.", None) == "¿De cuántos barcos se componía la armada?"
+
+
+def test_a_plural_cause_is_asked_with_a_singular_que():
+    from quizzes.generation.relations import find_relations, relation_items
+    from quizzes.generation.text import Sentence
+
+    texts = [
+        "Las lluvias del otoño provocaron la crecida del río Ebro.",
+        "La sequía causó la pérdida de las cosechas.",
+        "Las revueltas del puerto produjeron la caída del gobernador.",
+        "El incendio del mercado originó una ola de protestas.",
+    ]
+    relations = [r for i, t in enumerate(texts) for r in find_relations(Sentence(i, t, 0, len(t)))]
+    _facts, questions = relation_items(relations, None)
+    prompts = {q.prompt for q in questions if q.prompt.startswith("¿")}
+    assert "¿Qué provocó la crecida del río Ebro?" in prompts
+    assert "¿Qué produjo la caída del gobernador?" in prompts
+    assert not any("provocaron" in p or "produjeron" in p for p in prompts)
+
+
+YEAR = fact("date", "year", {"year": 1955})
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        f"La bandera de la ciudad tiene tres torres, que se añadieron en {MARK}.",
+        f"El almirante es conocido como el Navegante, título que recibió en {MARK}.",
+        f"El puerto abrió el camino al comercio con Génova, que se firmó en {MARK}.",
+    ],
+)
+def test_a_date_of_a_relative_clause_is_not_asked_of_the_main_verb(stem):
+    assert wh_prompt(YEAR, stem, None) == ""
+
+
+def test_a_relative_closed_before_the_date_leaves_it_to_the_main_verb():
+    from quizzes.generation.wh import _in_subordinate
+
+    assert not _in_subordinate("El puerto, que se amplió dos veces, cerró en ")
+    assert _in_subordinate("El puerto cerró la dársena que se amplió en ")
