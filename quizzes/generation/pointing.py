@@ -47,6 +47,7 @@ _PREPOSITIONS = frozenset(
     | {"mediante", "para", "por", "según", "sin", "sobre", "tras"}
 )
 _DEFINITE = frozenset({"el", "la", "los", "las"})
+_INDEFINITE = frozenset({"un", "una", "unos", "unas"})
 _CONTRACTED = frozenset({"del", "al"})
 # Words that number or order the members of a set said before («los dos rivales», «la tercera expedición»).
 _SET_NUMERALS = frozenset({"dos", "tres", "cuatro", "cinco", "ambos", "ambas"})
@@ -187,6 +188,11 @@ def _said_before(disc: Discourse, index: int, lemma: str) -> bool:
     return first.get(lemma, len(disc.sentences)) < index
 
 
+def _indefinite(tok, kids: dict[int, list]) -> bool:
+    """Return whether a noun is opened by «un / una / unos / unas»."""
+    return any(d.dep == "det" and d.text.lower() in _INDEFINITE for d in kids.get(tok.i, ()))
+
+
 def definite_without_referent(parse, span, index: int, disc: Discourse | None) -> str:
     """Return «unseen_definite» or «set_reference» for a definite phrase that says nothing of which one, or "".
 
@@ -230,7 +236,15 @@ def definite_without_referent(parse, span, index: int, disc: Discourse | None) -
             for t in parse.tokens[(opening.i + 1 if opening is not None else tok.i) : tok.i]
             if t.text.lower() in _SET_NUMERALS or _ORDINAL.match(t.text)
         ]
-        rest = [k for k in mine if k.dep not in {"det", "case", "punct", "cc", "conj"} and k not in pointing]
+        rest = [
+            k
+            for k in mine
+            if k.dep not in {"det", "case", "punct", "cc", "conj"}
+            and k not in pointing
+            # «¿En qué año firmaron los dos rivales una tregua?»: the model hangs the object on the subject as an
+            # apposition; an indefinite phrase says nothing of which one.
+            and not (k.dep == "appos" and _indefinite(k, kids))
+        ]
         said_here = lemma in seen_here or fold(tok.text) in seen_here
         seen_here.update({lemma, fold(tok.text)})
         if not definite or said_here or any(_inside(k, span) for k in mine):
@@ -299,7 +313,8 @@ _EPISODE_PLURALS = frozenset(
 _BARE_DEFINITE = re.compile(r"(?<![\w])(el|la|los|las|del|al)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
 # «el nuevo régimen», «la nueva capital»: which one is what the sentence before told.
 _NEW_ONE = re.compile(
-    r"(?<![\w])(?i:el|la|del|al)\s+nuev[oa]\s+([a-záéíóúñü]{3,})\b(?!\s+(?:de|del|que)\b|\s*,?\s+[A-ZÁÉÍÓÚÑ])"
+    r"(?<![\w])(?i:el|la|del|al)\s+nuev[oa]\s+([a-záéíóúñüA-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b"
+    r"(?!\s+(?:de|del|que)\b|\s*,?\s+[A-ZÁÉÍÓÚÑ])"
 )
 
 
@@ -657,6 +672,49 @@ def reaction_without_trigger(parse, span) -> bool:
     return False
 
 
+# Verbs whose subject resists someone or something told before («resistieron durante tres décadas»: whom?).
+_RESIST_LEMMAS = frozenset({"resistir"})
+# Verbs of an outbreak: what breaks out needs its participants or its place («estalló una rebelión general»: whose?).
+_OUTBREAK_LEMMAS = frozenset({"estallar", "desatar", "desencadenar", "stallar"})
+
+
+def resistance_without_opponent(parse, span) -> bool:
+    """Return whether «resistir» is said with neither what nor whom it resists («Los incas resistieron tres décadas»).
+
+    An object («resistieron el asedio») or a phrase with «a / ante / contra» («resistió a los romanos») says it.
+    """
+    kids = _children(parse)
+    for tok in parse.tokens:
+        if tok.pos != "VERB" or not tok.finite or fold(tok.lemma) not in _RESIST_LEMMAS:
+            continue
+        said = False
+        for k in kids.get(tok.i, []):
+            cases = {c.text.lower() for c in kids.get(k.i, []) if c.dep == "case"}
+            opposed = k.dep in {"obl", "nmod"} and cases & {"a", "al", "ante", "contra"}
+            said = said or k.dep in {"obj", "iobj", "ccomp"} or bool(opposed)
+        if not said:
+            return True
+    return False
+
+
+def outbreak_without_participants(parse, span) -> bool:
+    """Return whether an outbreak («estalló una rebelión general») is told with no name, people or place in the prompt.
+
+    «En 1914 estalló la Primera Guerra Mundial», «estalló una revuelta en Nápoles», «los campesinos alemanes»: said.
+    """
+    if not any(t.pos == "VERB" and fold(t.lemma) in _OUTBREAK_LEMMAS for t in parse.tokens):
+        return False
+    dated = span is not None and any(c.isdigit() for c in parse.text[span[0] : span[1]])
+    for tok in parse.tokens:
+        if dated and _inside(tok, span):
+            continue  # «En el 52 a. C. estalló…»: the era of a date names nobody
+        if tok.pos == "PROPN" or (tok.i > 0 and tok.text[:1].isupper() and tok.text.isalpha()):
+            return False
+        if tok.text.isalpha() and tok.text.islower() and fold(tok.text) in _demonyms():
+            return False
+    return True
+
+
 def surrender_without_place(parse, span) -> bool:
     """Return whether a finite verb of surrender («se rindió», «capituló», «se entregó») says neither where nor to whom.
 
@@ -884,6 +942,10 @@ def prompt_problem(prompt: str, answer: str, index: int, disc: Discourse | None)
         return "place_adverb"
     if reaction_without_trigger(parse, span) or surrender_without_place(parse, span):
         return "reaction"
+    if resistance_without_opponent(parse, span):
+        return "reaction"
+    if outbreak_without_participants(parse, span):
+        return "event_reference"
     if function_word_answer(text, span):
         return "split_phrase"
     if computed_answer(text, span):

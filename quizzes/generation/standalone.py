@@ -1641,7 +1641,9 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
     r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|_____\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
-    r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b",
+    r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b|"
+    r"\b(?:el|la|al|del|a\s+la|de\s+la)\s+(?:invierno|verano|otoño|primavera|semana|mañana|noche|tarde|año|día|mes)\s+"
+    r"(?:siguiente|anterior)\b",
     re.IGNORECASE,
 )
 # Inner phrases that lean on a sentence the student cannot see (round 6, «contexto» of the verdicts): «se dividió a
@@ -1649,7 +1651,7 @@ _RELATIVE_TIME = re.compile(
 # what?), «en cambio», «por su parte» (unlike whom?), «de nuevo», «otra vez» (after what?).
 _LEANS_BACK = re.compile(
     r"\b(?:a\s+su\s+vez|por\s+ejemplo|por\s+(?:ello|eso|tanto|lo\s+tanto)|en\s+cambio|por\s+su\s+parte|de\s+nuevo|"
-    r"otra\s+vez|asimismo)\b",
+    r"otra\s+vez|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b))\b",
     re.IGNORECASE,
 )
 # «tal decisión», «la misma ciudad»: the one said before («tal vez», «tal como», «lo mismo que» compare or hedge).
