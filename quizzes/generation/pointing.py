@@ -675,7 +675,7 @@ def reaction_without_trigger(parse, span) -> bool:
 # Verbs whose subject resists someone or something told before («resistieron durante tres décadas»: whom?).
 _RESIST_LEMMAS = frozenset({"resistir"})
 # Verbs of an outbreak: what breaks out needs its participants or its place («estalló una rebelión general»: whose?).
-_OUTBREAK_LEMMAS = frozenset({"estallar", "desatar", "desencadenar", "stallar"})
+_OUTBREAK_LEMMAS = frozenset({"estallar", "desatar", "desencadenar"})
 
 
 def resistance_without_opponent(parse, span) -> bool:
@@ -702,7 +702,14 @@ def outbreak_without_participants(parse, span) -> bool:
 
     «En 1914 estalló la Primera Guerra Mundial», «estalló una revuelta en Nápoles», «los campesinos alemanes»: said.
     """
-    if not any(t.pos == "VERB" and fold(t.lemma) in _OUTBREAK_LEMMAS for t in parse.tokens):
+    kids = _children(parse)
+    if not any(
+        t.pos == "VERB"
+        and fold(t.lemma) in _OUTBREAK_LEMMAS
+        # «se desató una guerra» breaks out; «el alza del pan desencadenó una revuelta» says its cause
+        and (fold(t.lemma) == "estallar" or any(k.text.lower() == "se" for k in kids.get(t.i, ())))
+        for t in parse.tokens
+    ):
         return False
     dated = span is not None and any(c.isdigit() for c in parse.text[span[0] : span[1]])
     for tok in parse.tokens:
