@@ -18,6 +18,7 @@ from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
 from .model import Fact, Question, stable_key
+from .text import clause_spans
 
 logger = logging.getLogger(__name__)
 
@@ -547,6 +548,10 @@ def fact_importance(
     score -= trivia_penalty(fact, first=first)
     if not first and later_fate(fact, ex, subject, heading=heading):
         score -= SUBORDINATE_PENALTY  # «Gravina … murió en Cádiz el 9 de marzo de _____», months after the battle
+    if not first and failed_attempt(fact):
+        score -= SUBORDINATE_PENALTY  # «En _____, las tropas … intentaron sin éxito tomar Cádiz»: nothing came of it
+    if not first and resting_place(fact):
+        score -= SUBORDINATE_PENALTY  # «En _____ los restos de X fueron trasladados al Panteón»: a posthumous fate
     if not first and title_year(fact, ex, subject, heading):
         score -= SUBORDINATE_PENALTY  # «¿En qué año abrió Hungría su frontera…?» → the Wall's last year
     if not first and record_detail(fact) and not set(re.findall(r"\w+", heading.lower())) & _RECORD_WORDS:
@@ -648,6 +653,48 @@ def later_fate(fact: Fact, ex: Extraction, subject: str = "", parse=None, headin
         return False
     verbs = _governor(fact, parse)
     return bool(verbs) and verbs[0].lemma in _DEATH_LEMMAS
+
+
+# What becomes of someone's remains: the verbs of a burial, and the nouns a reburial moves («los restos … fueron
+# trasladados»).
+_BURIAL_LEMMAS = {"enterrar", "sepultar", "inhumar", "exhumar", "reposar", "descansar", "yacer", "repatriar"}
+_REMAINS_WORDS = {"restos", "cenizas", "cadáver", "despojos"}  # plural «restos»: «el resto de» is the rest
+
+
+def resting_place(fact: Fact, parse=None) -> bool:
+    """Return whether a fact dates or places what became of someone's remains: a burial, a reburial, where they rest
+    («En _____ los restos de X fueron trasladados al Panteón», «desde _____ reposan en…», «fue enterrado en _____»).
+    A posthumous fate, after what the text is about (judged «trivial»); the death itself is the event and stays
+    («murió en _____ y fue enterrado en…»: the date hangs on «murió»)."""
+    parse = parse if parse is not None else _parse(fact.sentence)
+    if parse is None or not parse.tokens:
+        return False
+    verbs = _governor(fact, parse)
+    if not verbs:
+        return False
+    verb = verbs[0]
+    if verb.lemma in _BURIAL_LEMMAS:
+        return True
+    return any(
+        t.head == verb.i and t.dep in {"nsubj", "nsubj:pass", "obj"} and t.text.lower() in _REMAINS_WORDS
+        for t in parse.tokens
+    )
+
+
+# An attempt the text says came to nothing: «intentaron sin éxito tomar Cádiz», «asedió en vano la ciudad».
+_RELATIVE_CUT = re.compile(r",\s+(?:que|quien|quienes|donde|cuando|cuyo|cuya|cuyos|cuyas|el\s+cual|la\s+cual)\b")
+_FAILED_ATTEMPT = re.compile(r"\b(?:sin\s+éxito|en\s+vano|infructuosamente|sin\s+conseguirlo|sin\s+lograrlo)\b", re.I)
+
+
+def failed_attempt(fact: Fact) -> bool:
+    """Return whether a fact's clause tells an attempt that came to nothing («En _____, las tropas angloholandesas
+    intentaron sin éxito tomar Cádiz»): an episode that changed nothing, told in passing (judged «trivial»). A
+    failure the text names as an event («la fallida insurrección de…») is read by `minor_date`."""
+    x, y = next(((x, y) for x, y in clause_spans(fact.sentence) if x <= fact.local_start < y), (0, len(fact.sentence)))
+    # a relative clause is another clause too («…el sitio de Viena, que los otomanos habían intentado en vano»)
+    cuts = [x, *(m.start() for m in _RELATIVE_CUT.finditer(fact.sentence, x, y)), y]
+    clause = next((fact.sentence[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if a <= fact.local_start < b), "")
+    return bool(_FAILED_ATTEMPT.search(clause))
 
 
 def title_year(fact: Fact, ex: Extraction, subject: str = "", heading: str = "") -> bool:

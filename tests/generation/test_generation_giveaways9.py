@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from quizzes.generation import generate_bank
 from quizzes.generation.model import Fact, Question
-from quizzes.generation.ranking import century_of_praise, lone_option_form, publication_gate
+from quizzes.generation.ranking import (
+    century_of_praise,
+    failed_attempt,
+    lone_option_form,
+    publication_gate,
+    resting_place,
+)
 
 
 def _fact(answer: str, kind: str = "date") -> Fact:
@@ -112,3 +118,62 @@ def test_the_aside_that_gives_the_origin_of_the_blanked_name_goes():
     # Another blank keeps the aside: it gives nothing away there.
     years = [q for q in bank.questions if q.correct == ["1834"] and q.kind == "short_answer"]
     assert years and all("llamados así por las canillas" in q.prompt for q in years)
+
+
+def _dated(sentence: str, answer: str) -> Fact:
+    at = sentence.index(answer)
+    return Fact(
+        key="d",
+        kind="date",
+        subtype="year",
+        sentence_index=3,
+        sentence=sentence,
+        answer=answer,
+        start=at,
+        end=at + len(answer),
+        local_start=at,
+        local_end=at + len(answer),
+        value={"year": int(answer)},
+    )
+
+
+def test_what_became_of_the_remains_is_a_posthumous_fate():
+    for sentence in (
+        "En 1978 los restos del poeta fueron trasladados a su ciudad natal.",
+        "Desde 1902 sus cenizas reposan en el cementerio del puerto.",
+        "El navegante fue enterrado en 1540 en la iglesia mayor.",
+    ):
+        year = next(w for w in sentence.replace(".", "").split() if w.isdigit())
+        assert resting_place(_dated(sentence, year)), sentence
+    # The death itself is the event, and «el resto de» is the rest.
+    assert not resting_place(_dated("El navegante murió en 1540 y fue enterrado en la iglesia mayor.", "1540"))
+    assert not resting_place(_dated("En 1609 el rey expulsó al resto de los moriscos del reino.", "1609"))
+
+
+def test_an_attempt_that_came_to_nothing_is_told_in_passing():
+    assert failed_attempt(_dated("En 1588, la armada intentó sin éxito desembarcar en Inglaterra.", "1588"))
+    assert failed_attempt(_dated("En 1529 los otomanos asediaron en vano la ciudad de Viena.", "1529"))
+    assert not failed_attempt(_dated("En 1571, la armada derrotó a la flota otomana en Lepanto.", "1571"))
+    # Only the fact's own clause: a failure told in another clause does not make the date minor.
+    assert not failed_attempt(
+        _dated(
+            "En 1683 el ejército polaco levantó el sitio de Viena, que los otomanos habían intentado en vano.", "1683"
+        )
+    )
+
+
+def test_a_posthumous_fate_and_a_failed_attempt_are_not_published():
+    text = (
+        "El almirante Ruiz\n\n"
+        "El almirante Ruiz fue un marino español que mandó la flota del norte entre 1701 y 1720.\n"
+        "En 1705 Ruiz derrotó a la escuadra holandesa frente a Vigo. "
+        "En 1708, la flota holandesa intentó sin éxito bloquear el puerto de Bilbao. "
+        "En 1712 Ruiz firmó la tregua con los holandeses en Ámsterdam. "
+        "Ruiz murió en Cádiz en 1720. "
+        "En 1801 sus restos fueron trasladados al Panteón de Marinos Ilustres."
+    )
+    bank = generate_bank(text)
+    published = [q for q in bank.questions if q.status == "published"]
+    assert published
+    assert not any(q.correct and q.correct[0] in {"1708", "1801"} for q in published)
+    assert any(q.correct and q.correct[0] == "1705" for q in published)
