@@ -649,6 +649,22 @@ def century_forms(fact: Fact) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f != fact.answer]
 
 
+def _contracted_before_blank(fact: Fact, stem: str) -> str:
+    """Return the typed item's stem with «del» / «al» kept before a name headed by a common noun.
+
+    «en la región del lago Titicaca» is blanked with its article («región de _____»), so that a choice's options
+    each bring their own; a typed answer shown without it then reads «región de lago Titicaca». A name whose head is
+    a common noun («lago», «río», «mar», «islas») always takes the article, which gives nothing away: the contraction
+    stays («región del _____» — «lago Titicaca»).
+    """
+    if not fact.blank_prefix or fact.members or not re.match(r"[a-záéíóúñ]+\s+\S", fact.answer):
+        return stem
+    split = f"{fact.blank_prefix} {BLANK}"
+    if stem.count(split) != 1:
+        return stem
+    return stem.replace(split, f"{'del' if fact.blank_prefix == 'de' else 'al'} {BLANK}")
+
+
 def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None) -> list[Question]:
     """Return every question kind this fact supports.
 
@@ -665,7 +681,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         _q(
             "short_answer",
             [fact.key],
-            stem,
+            _contracted_before_blank(fact, stem),
             fact.sentence,
             idx,
             key_parts=parts,

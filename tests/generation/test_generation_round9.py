@@ -105,3 +105,40 @@ def test_a_relative_closed_before_the_date_leaves_it_to_the_main_verb():
 
     assert not _in_subordinate("El puerto, que se amplió dos veces, cerró en ")
     assert _in_subordinate("El puerto cerró la dársena que se amplió en ")
+
+
+def _named(answer, prefix):
+    f = fact("place", "lake", answer=answer)
+    f.blank_prefix = prefix
+    return f
+
+
+@pytest.mark.parametrize(
+    ("answer", "prefix", "stem", "typed"),
+    [
+        (
+            "lago Sanabria",
+            "de",
+            "Los celtas vivían en la orilla de _____.",
+            "Los celtas vivían en la orilla del _____.",
+        ),
+        ("río Duero", "a", "El ejército llegó a _____ en invierno.", "El ejército llegó al _____ en invierno."),
+        ("Duero", "a", "El ejército llegó a _____ en invierno.", "El ejército llegó a _____ en invierno."),  # a name
+        ("río Duero", "", "El ejército cruzó _____ en invierno.", "El ejército cruzó _____ en invierno."),
+    ],
+)
+def test_a_name_headed_by_a_common_noun_keeps_its_contraction_before_a_typed_blank(answer, prefix, stem, typed):
+    from quizzes.generation.questions import _contracted_before_blank
+
+    assert _contracted_before_blank(_named(answer, prefix), stem) == typed
+
+
+def test_a_bank_types_the_lake_after_del():
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(
+        "El trigo se cultivó primero en la llanura del río Éufrates hace unos 10 000 años. "
+        "Los sumerios fundaron allí las primeras ciudades."
+    )
+    typed = [q for q in bank.questions if q.kind == "short_answer" and q.correct == ["río Éufrates"]]
+    assert typed and typed[0].prompt.startswith("El trigo se cultivó primero en la llanura del _____")
