@@ -126,17 +126,51 @@ def _number_forms(fact: Fact) -> list[str]:
     scale = v.get("scale")
     shown = number / scale if scale else number
     feminine = unit.endswith(("a", "as")) or unit in {"hora", "horas", "semana", "semanas"}
-    for digits in number_digits(shown) + number_digits(number) + number_words(number):
+    # «7 millones de km²»: the figure said with its scale is never the bare «7» nor «7 km²», another quantity.
+    scale_word = _SCALE_WORDS.get(scale or 0, ("", ""))[0 if shown == 1 else 1]
+    scaled = [f"{d} {scale_word}" for d in number_digits(shown)] if scale_word else []
+    said = scaled + number_digits(number) + number_words(number)
+    if feminine:
+        said += [w.replace("ientos", "ientas") for w in said if "ientos" in w]  # «doscientas mil toneladas»
+    units = [unit, *_UNIT_SPELLINGS.get(unit, ())] if unit else []
+    for digits in said:
         if digits.endswith("una") and not feminine:
             continue
         if not (unit and digits in {"un", "una"}):  # «un» alone is an article, not «un año»
             out.append(digits)
         agrees = not digits.endswith(("uno", "una")) or unit.endswith("a")
         if unit and unit not in {"%"} and agrees and not (digits in {"un", "1"} and unit.endswith("s")):
-            out.append(f"{digits} {unit}")
+            of = " de" if re.search(r"\b(?:millón|millones)$", digits) else ""  # «cuatro millones de libras»
+            out += [f"{digits}{of} {u}" for u in units]
     if unit == "%":
         out += [f"{d}%" for d in number_digits(number)] + [f"{d} por ciento" for d in number_digits(number)]
     return out
+
+
+_SCALE_WORDS = {1_000_000: ("millón", "millones"), 1_000_000_000: ("millardo", "millardos")}
+# The unit as people type it, spelled out or as its symbol («193 km», «193 kilómetros»); grading compares words.
+_UNIT_SPELLINGS = {
+    "km": ("kilómetros",),
+    "kilómetros": ("km",),
+    "m": ("metros",),
+    "metros": ("m",),
+    "cm": ("centímetros",),
+    "centímetros": ("cm",),
+    "km²": ("kilómetros cuadrados",),
+    "kilómetros cuadrados": ("km²",),
+    "m²": ("metros cuadrados",),
+    "metros cuadrados": ("m²",),
+    "kg": ("kilos", "kilogramos"),
+    "kilos": ("kg",),
+    "kilogramos": ("kg",),
+    "t": ("toneladas",),
+    "toneladas": ("t",),
+    "ha": ("hectáreas",),
+    "hectáreas": ("ha",),
+    "°C": ("grados",),
+    "l": ("litros",),
+    "litros": ("l",),
+}
 
 
 def _date_forms(fact: Fact) -> list[str]:

@@ -142,3 +142,31 @@ def test_a_bank_types_the_lake_after_del():
     )
     typed = [q for q in bank.questions if q.kind == "short_answer" and q.correct == ["río Éufrates"]]
     assert typed and typed[0].prompt.startswith("El trigo se cultivó primero en la llanura del _____")
+
+
+def _quantity(answer, number, unit, unit_text, scale=None, approx_text=""):
+    value = {"number": number, "unit": unit, "unit_text": unit_text, "scale": scale, "approx_text": approx_text}
+    return fact("number", "count", value, answer=answer)
+
+
+def test_a_figure_with_its_scale_is_never_accepted_without_it():
+    from quizzes.generation.answers import accepted_answers
+
+    got = accepted_answers(_quantity("unos 3 millones de km²", 3_000_000, "km²", "km²", 1_000_000, "unos"))
+    assert {"3 millones", "3 millones de km²", "3 millones de kilómetros cuadrados", "tres millones de km²"} <= set(got)
+    assert not {"3", "3 km²", "3 millones km²"} & set(got)
+
+
+@pytest.mark.parametrize(
+    ("answer", "number", "unit", "forms"),
+    [
+        ("842 km", 842, "km", {"842 kilómetros", "842 km", "842"}),
+        ("842 kilómetros", 842, "kilómetros", {"842 km"}),
+        ("2450 m", 2450, "m", {"2450 metros", "2.450 metros"}),
+        ("300 toneladas", 300, "toneladas", {"300 t", "trescientas toneladas"}),
+    ],
+)
+def test_a_unit_is_accepted_spelled_out_or_as_its_symbol(answer, number, unit, forms):
+    from quizzes.generation.answers import accepted_answers
+
+    assert forms <= set(accepted_answers(_quantity(answer, number, unit, unit)))
