@@ -623,6 +623,8 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         if regnal:
             out.append(regnal.group(1))  # «Eduardo III» for «Eduardo III de Inglaterra»
         out += _regnal_in_words(fact.answer) + [w for r in out[-1:] if regnal for w in _regnal_in_words(r)]
+    if fact.kind in {"organization", "term", "event"}:
+        out += ordinal_forms(fact.answer)
     if fact.kind in {"organization", "term"} or fact.kind == "event":
         order = re.fullmatch(r"Orden\s+(?:de|del)\s+(?:la\s+)?(\w[\w\s]*)", fact.answer)
         if order:
@@ -649,6 +651,42 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
                     shown.add(variant.lower())
                     result.append(variant)
     return result
+
+
+# Ordinal words that open a name, with their value («Segunda Guerra Mundial», «Cuarta Cruzada»).
+_ORDINAL_VALUES = {
+    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3,
+    "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7, "séptima": 7,
+    "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10, "décima": 10,
+}  # fmt: skip
+# Heads of the names that come numbered in a series, written with words or Roman numerals alike.
+_SERIES_HEADS = {
+    "Guerra", "Cruzada", "Congreso", "República", "Reich", "Internacional", "Coalición", "Concilio", "Triunvirato",
+    "Imperio", "Cumbre", "Conferencia", "Vaticano",
+}  # fmt: skip
+_ROMAN_NUMERALS = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def ordinal_forms(name: str) -> list[str]:
+    """Return the other ways of writing a name's opening ordinal: «Segunda Guerra Mundial» → «II Guerra Mundial»,
+    «2.ª Guerra Mundial», «2ª Guerra Mundial»; «II Guerra Mundial» → «Segunda Guerra Mundial»; «Cuarta Cruzada» →
+    «IV Cruzada», «4.ª Cruzada»."""
+    first, _, rest = name.partition(" ")
+    if not rest or rest.split()[0].capitalize() not in _SERIES_HEADS:
+        return []  # «Tercer Estado», «primer ministro», «segunda mitad»: no series anyone numbers
+    value = _ORDINAL_VALUES.get(first.lower())
+    if value:
+        mark = "ª" if first.lower().endswith("a") else "º"
+        return [f"{_ROMAN_NUMERALS[value]} {rest}", f"{value}.{mark} {rest}", f"{value}{mark} {rest}"]
+    if first in _ROMAN_NUMERALS[1:]:
+        value = _ROMAN_NUMERALS.index(first)
+        feminine = re.match(r"\S+(?:a|ión|dad)\b", rest) is not None
+        word = next(w for w, v in _ORDINAL_VALUES.items() if v == value and w.endswith("a" if feminine else ("o", "r")))
+        if value in {1, 3} and not feminine:
+            word = word[:-1] if word.endswith("o") else word  # «Primer Congreso», «Tercer Reich»
+        word = word.capitalize() if rest[:1].isupper() else word
+        return [f"{word} {rest}", f"{value}.{'ª' if feminine else 'º'} {rest}"]
+    return []
 
 
 def _text_names(ex) -> tuple[dict[str, str], list[str]]:

@@ -170,3 +170,22 @@ def test_a_unit_is_accepted_spelled_out_or_as_its_symbol(answer, number, unit, f
     from quizzes.generation.answers import accepted_answers
 
     assert forms <= set(accepted_answers(_quantity(answer, number, unit, unit)))
+
+
+@pytest.mark.parametrize(
+    ("name", "forms"),
+    [
+        ("Tercera Cruzada", {"III Cruzada", "3.ª Cruzada", "3ª Cruzada"}),
+        ("Segundo Congreso de Lima", {"II Congreso de Lima", "2.º Congreso de Lima"}),
+        ("I Guerra Carlista", {"Primera Guerra Carlista", "1.ª Guerra Carlista"}),
+        ("III Reich", {"Tercer Reich"}),
+        ("segunda guerra púnica", {"II guerra púnica", "2.ª guerra púnica"}),
+        ("Tercer Estado", set()),
+        ("primer ministro", set()),
+    ],
+)
+def test_a_numbered_name_is_accepted_with_its_ordinal_in_words_or_numerals(name, forms):
+    from quizzes.generation.answers import ordinal_forms
+
+    got = set(ordinal_forms(name))
+    assert forms <= got if forms else not got
