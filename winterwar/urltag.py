@@ -19,6 +19,23 @@ MAX_ENTRIES = 4096  # pages of many classes and quizzes: emptied when full, so t
 _reversed: dict[tuple, str] = {}
 
 
+def _key(view_name, args, kwargs, current_app) -> tuple:
+    return (view_name, tuple(args), tuple(sorted(kwargs.items())), current_app, get_script_prefix(), get_urlconf())
+
+
+def kept_reverse(view_name: str, args=(), kwargs=None, *, current_app=None) -> str:
+    """``reverse()`` kept per process, as the tag keeps it: for a view's own URLs of plain arguments (int, str)."""
+    kwargs = kwargs or {}
+    key = _key(view_name, args, kwargs, current_app)
+    url = _reversed.get(key)
+    if url is None:
+        url = reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
+        if len(_reversed) >= MAX_ENTRIES:
+            _reversed.clear()
+        _reversed[key] = url
+    return url
+
+
 class KeptURLNode(URLNode):
     def render(self, context):
         args = [arg.resolve(context) for arg in self.args]
@@ -34,15 +51,9 @@ class KeptURLNode(URLNode):
                 current_app = context.request.resolver_match.namespace
             except AttributeError:
                 current_app = None
-        key = (view_name, tuple(args), tuple(sorted(kwargs.items())), current_app, get_script_prefix(), get_urlconf())
-        url = _reversed.get(key)
-        if url is None:
-            if self.asvar is not None:
-                return super().render(context)  # «as var» swallows a NoReverseMatch: Django's rendering, not kept
-            url = reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
-            if len(_reversed) >= MAX_ENTRIES:
-                _reversed.clear()
-            _reversed[key] = url
+        if self.asvar is not None and _key(view_name, args, kwargs, current_app) not in _reversed:
+            return super().render(context)  # «as var» swallows a NoReverseMatch: Django's rendering, not kept
+        url = kept_reverse(view_name, args, kwargs, current_app=current_app)
         if self.asvar:
             context[self.asvar] = url
             return ""

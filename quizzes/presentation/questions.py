@@ -275,6 +275,44 @@ def _slots_html(slots: list[dict]) -> SafeString:
     return SafeString("\n        " + buttons + "\n      ")  # the template's own whitespace
 
 
+_ATTEMPT_HEAD = (
+    '<div class="attempt mx-auto">\n  <header class="attempt-header mb-3">\n'
+    '    <div class="d-flex justify-content-between align-items-baseline gap-3 flex-wrap">\n'
+    '      <h1 class="h5 mb-0"><a class="link-underline-opacity-0" href="{}">{}</a></h1>\n      '
+)
+_ATTEMPT_FORM = (
+    "\n    </div>\n"
+    '    <div class="d-flex justify-content-between small text-body-secondary mt-2">\n'
+    "      <span>{}</span>\n      <span>{}</span>\n    </div>\n"
+    '    <progress class="attempt-progress w-100" value="{}" max="{}" aria-label="{}">{}/{}</progress>\n'
+    "  </header>\n\n"
+    '  <form method="post" action="{}" id="attempt-form" class="card attempt-card" novalidate{}>\n    '
+)
+
+
+def attempt_header_html(
+    *, page: dict, quiz_title: str, quiz_url: str, question_url: str, autosave_url: str | None
+) -> tuple[SafeString, SafeString]:
+    """The question page's header and the opening of its form, around the timer (quiz/_timer.html, shared with the
+    review page), for ``page`` (attempt_question_page's): written here, not in the template, where its variables,
+    URLs and conditions were twenty nodes rendered on every look. Numbers are integers and the URLs reversed; every
+    text is escaped as the template's autoescaping did. ``autosave_url`` is None when the page does not autosave."""
+    head = _ATTEMPT_HEAD.format(conditional_escape(quiz_url), conditional_escape(quiz_title))
+    answered, n = str(page["n_answered"]), str(page["n"])
+    form = _ATTEMPT_FORM.format(
+        conditional_escape(page["heading"]),
+        conditional_escape(page["answered_label"]),
+        answered,
+        n,
+        conditional_escape(_("Preguntas respondidas")),
+        answered,
+        n,
+        conditional_escape(question_url),
+        "" if autosave_url is None else f' data-autosave="{conditional_escape(autosave_url)}"',
+    )
+    return SafeString(head), SafeString(form)
+
+
 def attempt_question_page(
     *,
     response: Response,

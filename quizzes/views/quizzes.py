@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from winterwar.urltag import kept_reverse
+
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
 from ..presentation import charts, questions
@@ -180,6 +182,15 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         )
         context.update(page, attempt=attempt, quiz=attempt.quiz, immediate=immediate, server_now=self.now)
         context["token"] = svc.response_token(response)
+        namespace = self.request.resolver_match.namespace  # as {% url %} reverses in the page's namespace
+        args = (attempt.pk, response.slot)
+        context["attempt_head"], context["attempt_form"] = questions.attempt_header_html(
+            page=page,
+            quiz_title=attempt.quiz.title,
+            quiz_url=kept_reverse("quizzes:quiz_detail", (attempt.quiz_id,), current_app=namespace),
+            question_url=kept_reverse("quizzes:attempt_question", args, current_app=namespace),
+            autosave_url=None if immediate else kept_reverse("quizzes:attempt_autosave", args, current_app=namespace),
+        )
         return context
 
     def get(self, request, pk: int, slot: int):

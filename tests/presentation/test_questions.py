@@ -193,3 +193,44 @@ def test_the_slot_buttons_escape_the_label_as_format_html_did():
     html = questions._slots_html(links)
     assert html == "\n        " + before + "\n      "
     assert "&lt;b&gt;«&amp;»&lt;/b&gt; &quot;x&quot; &#x27;y&#x27;" in html
+
+
+# The question page's header and form opening as quiz/question.html wrote them before attempt_header_html.
+_HEADER_TEMPLATE = (
+    '{% load i18n %}<div class="attempt mx-auto">\n  <header class="attempt-header mb-3">\n'
+    '    <div class="d-flex justify-content-between align-items-baseline gap-3 flex-wrap">\n'
+    '      <h1 class="h5 mb-0"><a class="link-underline-opacity-0" href="{{ quiz_url }}">{{ quiz.title }}</a></h1>\n'
+    "      [timer]\n    </div>\n"
+    '    <div class="d-flex justify-content-between small text-body-secondary mt-2">\n'
+    "      <span>{{ heading }}</span>\n      <span>{{ answered_label }}</span>\n    </div>\n"
+    '    <progress class="attempt-progress w-100" value="{{ n_answered }}" max="{{ n }}" '
+    "aria-label=\"{% translate 'Preguntas respondidas' %}\">{{ n_answered }}/{{ n }}</progress>\n  </header>\n\n"
+    '  <form method="post" action="{{ question_url }}" id="attempt-form" class="card attempt-card" '
+    'novalidate{% if not immediate %} data-autosave="{{ autosave_url }}"{% endif %}>\n    '
+)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("immediate", [False, True])
+def test_the_attempt_header_is_what_the_template_wrote(language, immediate):
+    from django.template import engines
+
+    question = _question(QuestionKind.SHORT_ANSWER)
+    slots = [(1, True), (2, False), (3, True)]
+    urls = {"quiz_url": "/c/4/?a=1&b=<2>", "question_url": "/i/6/p/2/", "autosave_url": '/i/6/p/2/"g"/'}
+    title = 'Guerra & paz <b>«1939»</b> "x"'
+    with translation.override(language):
+        page = questions.attempt_question_page(
+            response=_response(question, 2), choices=[], accepted=[], slots=slots, locked=False
+        )
+        head, form = questions.attempt_header_html(
+            page=page,
+            quiz_title=title,
+            quiz_url=urls["quiz_url"],
+            question_url=urls["question_url"],
+            autosave_url=None if immediate else urls["autosave_url"],
+        )
+        context = {**page, **urls, "quiz": {"title": title}, "immediate": immediate}
+        expected = engines["django"].from_string(_HEADER_TEMPLATE).render(context)
+    assert head + "[timer]" + form == expected
+    assert ("data-autosave" in form) is not immediate and "<b>" not in head

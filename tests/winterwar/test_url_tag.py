@@ -53,3 +53,18 @@ def test_only_plain_arguments_are_kept(student):
 def test_every_template_gets_the_kept_url_tag():
     library = engines["django"].engine.template_builtins[-1]
     assert library is urltag.register
+
+
+def test_kept_reverse_is_reverse_every_time_and_under_another_prefix():
+    from django.urls import reverse
+
+    urltag._reversed.clear()
+    try:
+        for prefix in ("/", "/", "/sub/", "/sub/"):
+            set_script_prefix(prefix)
+            for name, args in (("quizzes:home", ()), ("quizzes:attempt_question", (6, 2))):
+                assert urltag.kept_reverse(name, args, current_app="quizzes") == reverse(name, args=args), prefix
+        with pytest.raises(NoReverseMatch):
+            urltag.kept_reverse("nothing:here")
+    finally:
+        clear_script_prefix()
