@@ -19,6 +19,7 @@ from .lexicon import (
     MICROSTATES,
     MONTH_NAMES,
     NOT_STATES,
+    ROLE_CLASSES,
     UNITS_WORDS,
     alias_forms_by_group,
     alias_table,
@@ -217,21 +218,7 @@ def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
 # A person dated more than a century from the item's own date is of another age: no fair wrong option.
 AGE_GAP = 100
 
-# Classes of people by the roles the text gives them («el general X», «el químico Y»). General Spanish role nouns.
-_ROLE_CLASSES = {
-    "military": {"general", "almirante", "mariscal", "coronel", "capitán", "comandante", "teniente", "oficial"}
-    | {"brigadier", "caudillo", "conquistador", "militar"},
-    "ruler": {"rey", "reina", "emperador", "emperatriz", "zar", "zarina", "sultán", "faraón", "príncipe", "princesa"}
-    | {"archiduque", "archiduquesa", "monarca", "káiser", "inca", "emir", "califa", "infante", "infanta"},
-    "church": {"papa", "obispo", "arzobispo", "cardenal", "fray", "sacerdote", "cura", "monje", "pontífice"},
-    "science": {"químico", "química", "físico", "física", "científico", "científica", "médico", "médica", "biólogo"}
-    | {"bacteriólogo", "matemático", "astrónomo", "ingeniero", "naturalista", "geólogo", "inventor", "investigador"},
-    "arts": {"pintor", "pintora", "escultor", "escultora", "escritor", "escritora", "poeta", "poetisa", "arquitecto"}
-    | {"fotógrafo", "fotógrafa", "compositor", "compositora", "músico", "novelista", "dramaturgo", "artista"},
-    "politics": {"presidente", "presidenta", "canciller", "ministro", "ministra", "diputado", "político", "política"}
-    | {"gobernador", "virrey", "diplomático", "embajador", "senador", "cónsul", "dirigente", "líder", "jedive"},
-}
-_CLASS_OF_ROLE = {role: cls for cls, roles in _ROLE_CLASSES.items() for role in roles}
+_CLASS_OF_ROLE = {role: cls for cls, roles in ROLE_CLASSES.items() for role in roles}
 # A phrase that makes the person after it a commander: «el ejército de _____», «al mando del general _____».
 _COMMANDED = re.compile(
     r"\b(?:(?:ejércitos?|tropas|fuerzas|flota|escuadra|huestes)\s+de|al\s+mando\s+(?:de|del)|"

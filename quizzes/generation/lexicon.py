@@ -414,6 +414,20 @@ PERSONAL_NOUNS = frozenset(
     | {"reinado", "mandato", "carrera", "testamento", "matrimonio", "boda", "obra", "obras", "novela", "diario"}
     | {"memorias", "poderes"}
 )
+# Classes of people by the roles the text gives them («el general X», «el químico Y»). General Spanish role nouns.
+ROLE_CLASSES = {
+    "military": {"general", "almirante", "mariscal", "coronel", "capitán", "comandante", "teniente", "oficial"}
+    | {"brigadier", "caudillo", "conquistador", "militar"},
+    "ruler": {"rey", "reina", "emperador", "emperatriz", "zar", "zarina", "sultán", "faraón", "príncipe", "princesa"}
+    | {"archiduque", "archiduquesa", "monarca", "káiser", "inca", "emir", "califa", "infante", "infanta"},
+    "church": {"papa", "obispo", "arzobispo", "cardenal", "fray", "sacerdote", "cura", "monje", "pontífice"},
+    "science": {"químico", "química", "físico", "física", "científico", "científica", "médico", "médica", "biólogo"}
+    | {"bacteriólogo", "matemático", "astrónomo", "ingeniero", "naturalista", "geólogo", "inventor", "investigador"},
+    "arts": {"pintor", "pintora", "escultor", "escultora", "escritor", "escritora", "poeta", "poetisa", "arquitecto"}
+    | {"fotógrafo", "fotógrafa", "compositor", "compositora", "músico", "novelista", "dramaturgo", "artista"},
+    "politics": {"presidente", "presidenta", "canciller", "ministro", "ministra", "diputado", "político", "política"}
+    | {"gobernador", "virrey", "diplomático", "embajador", "senador", "cónsul", "dirigente", "líder", "jedive"},
+}
 CONNECTORS = {"de", "del", "de la", "de los", "de las"}
 
 # Geographic trigger words kept as part of the name ("istmo de X", "lago X") -> subtype.

@@ -20,6 +20,7 @@ from .lexicon import (
     LANDMARK_HEADS,
     ORG_HEADS,
     PERSONAL_NOUNS,
+    ROLE_CLASSES,
     SENTENCE_INITIAL_STOP,
     STATE_HEAD_WORDS,
     fold,
@@ -1426,7 +1427,99 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
     if problem:
         return text, problem
     text, problem = definite_reference(text, index, disc, blank=blank)
+    if not problem:
+        text, problem = role_reference(text, index, disc, blank=blank)
     return (text if problem else full_first_names(text, disc)), problem
+
+
+# Role nouns said with the article alone stand for the person the text gave that role («el almirante» after «el
+# almirante veneciano Vettor Pisani»). Not the words that also name a discipline or a thing («la química», «la cura»).
+_ROLE_NOUNS = frozenset(r for roles in ROLE_CLASSES.values() for r in roles) - {
+    "física",
+    "química",
+    "política",
+    "cura",
+    "militar",
+    "oficial",
+    "líder",
+    "dirigente",
+}
+# A role said bare stands for the last holder the text named within this many sentences, whoever came before.
+ROLE_REACH = 3
+_ROLE_ALTERNATION = "|".join(sorted(_ROLE_NOUNS, key=len, reverse=True))
+_ROLE_SAID = re.compile(
+    r"(?<![\w])(?i:el|la|del|al)\s+(" + _ROLE_ALTERNATION + r")((?:\s+[a-záéíóúñü]+){0,2}?)\s*,?\s+"
+    r"([A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+(?:\s+(?:(?:de|del|de\s+la|von|van|da|di)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+|\s+[IVX]+\b)*)"
+)
+_ROLE_BARE = re.compile(r"(?<![\w])(?i:el|la|del|al)\s+(" + _ROLE_ALTERNATION + r")\b(?:\s+([a-záéíóúñü]+))?")
+
+
+def _describes(word: str) -> bool:
+    """Return whether a lowercase word after a role is an adjective of it («veneciano», «sevillano», «francés»)."""
+    return ADJECTIVE_ENDING.search(word) is not None and not verbish(word) and fold(word) not in {"que", "cual"}
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Return whether two names said of one role are one person («Carlos», «Carlos de Austria»)."""
+    x, y = fold(a).split(), fold(b).split()
+    return x[0] == y[0] or x[-1] == y[-1]
+
+
+def _people_with_role(disc: Discourse, index: int, role: str) -> list[tuple[int, str]]:
+    """Return (sentence, name) of each person the text gives this role before the sentence `index`, nearest first."""
+    found = []
+    for i in range(index - 1, -1, -1):
+        sent = disc.sentences[i]
+        if sent.skip == "headline":
+            break
+        if sent.skip:
+            continue
+        for m in reversed(list(_ROLE_SAID.finditer(sent.text))):
+            between = m.group(2).split()
+            if m.group(1) != role or not all(_describes(w) for w in between):
+                continue  # «el rey de Prusia», «el rey reunió»: no name of the holder
+            name = m.group(3)
+            # The name's boundary is the one the extractor found, when it found one («Luis XVI» of «Luis XVI reunió»).
+            known = [n for n in disc.names.get(i, []) if name.startswith(n)]
+            found.append((i, max(known, key=len) if known else name))
+    return found
+
+
+def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
+    """Return the stem with a role said bare given the name of its holder, and "" or «anaphora».
+
+    «El almirante murió en _____» after «el almirante veneciano Vettor Pisani» reads «El almirante Vettor Pisani
+    murió en _____»: the one person the text gave the role, or the last one named in the `ROLE_REACH` sentences
+    before. Two people or more of that role said further back and none that near: which one? (held). A role
+    followed by a name, the blank or «de» («el rey de Francia»), or whose holder the prompt names already, stands;
+    so does a role the text never gave a named person.
+    """
+    if disc is None or index < 0:
+        return text, ""
+    own = disc.sentences[index].text if index < len(disc.sentences) else ""
+    inserts: list[tuple[int, str]] = []
+    for m in _ROLE_BARE.finditer(text):
+        role, adjective = m.group(1), m.group(2) or ""
+        end = m.end() if adjective and _describes(adjective) else m.end(1)
+        if re.match(r"\s*,?\s*(?:[A-ZÁÉÍÓÚÑ]|" + re.escape(blank) + r"|de\b|del\b)", text[end:]):
+            continue  # «el rey Luis XVI», «el zar _____», «el rey de Francia»
+        if any(r.group(1) == role for r in _ROLE_SAID.finditer(own)):
+            continue  # the item's own sentence names the holder: the cut left him out for a reason
+        people = _people_with_role(disc, index, role)
+        if not people:
+            continue
+        holders: list[tuple[int, str]] = []
+        for i, name in people:
+            if not any(_same_person(name, other) for _, other in holders):
+                holders.append((i, name))
+        if any(re.search(r"(?<!\w)" + re.escape(fold(n.split()[-1])) + r"(?!\w)", fold(text)) for _, n in holders):
+            continue  # the prompt names him: «En el pecho del pintor…, que Velázquez…»
+        if len(holders) > 1 and holders[0][0] < index - ROLE_REACH:
+            return text, "anaphora"  # «el rey» in a text of three kings, none in the sentences before: which?
+        inserts.append((end, holders[0][1]))
+    for end, name in reversed(inserts):
+        text = text[:end] + " " + name + text[end:]
+    return text, ""
 
 
 _INNER_SU = re.compile(r"(?<=\s)(su|sus)\s+([a-záéíóúñü]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])")

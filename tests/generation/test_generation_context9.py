@@ -78,3 +78,46 @@ def test_the_new_one_is_held_whatever_its_capital():
     assert prompt_problem("La nueva Constitución entró en vigor en _____.", "1512", 2, disc) == "back_adjective"
     # A name that begins with «Nueva» is no new one of anything.
     assert prompt_problem("En _____, los venecianos comerciaban ya con la Nueva España.", "1520", 2, disc) == ""
+
+
+def test_a_role_said_bare_takes_the_name_of_its_holder():
+    from quizzes.generation.standalone import role_reference
+
+    disc = discourse(
+        "La Guerra de Chioggia fue un conflicto entre Venecia y Génova.",
+        "El almirante veneciano Vettor Pisani, que estaba preso, fue liberado en 1379.",
+        "Los genoveses ocuparon el puerto de Chioggia.",
+        "El almirante murió en 1380 en Manfredonia.",
+        names={1: ["Vettor Pisani"], 2: ["Chioggia"], 3: ["Manfredonia"]},
+        title="La Guerra de Chioggia",
+    )
+    assert role_reference("El almirante murió en _____ en Manfredonia.", 3, disc) == (
+        "El almirante Vettor Pisani murió en _____ en Manfredonia.",
+        "",
+    )
+    # A role with its holder, the blank or «de» after it stands; so does one whose holder the prompt names.
+    for stem in (
+        "El almirante Carlo Zeno murió en _____.",
+        "El almirante _____ murió en 1380.",
+        "El almirante de Génova murió en _____.",
+        "El almirante murió en _____, años después de que Pisani saliera de prisión.",
+    ):
+        assert role_reference(stem, 3, disc) == (stem, "")
+
+
+def test_a_role_of_several_holders_said_long_before_is_held():
+    from quizzes.generation.standalone import role_reference
+
+    disc = discourse(
+        "El rey Pedro IV reinó en Aragón.",
+        "El rey Alfonso V conquistó Nápoles.",
+        "La corte residía en Zaragoza.",
+        "Las Cortes se reunieron en Monzón.",
+        "La ciudad creció durante el siglo.",
+        "El rey murió en 1458.",
+        title="La Corona de Aragón",
+    )
+    assert role_reference("El rey murió en _____.", 5, disc) == ("El rey murió en _____.", "anaphora")
+    # The last one named in the sentences right before is the one meant.
+    near = discourse("El rey Pedro IV reinó en Aragón.", "El rey Alfonso V conquistó Nápoles.", "El rey murió en 1458.")
+    assert role_reference("El rey murió en _____.", 2, near) == ("El rey Alfonso V murió en _____.", "")
