@@ -843,13 +843,32 @@ def century_of_praise(q: Question, facts: dict[str, Fact]) -> bool:
 
 def lone_option_form(q: Question) -> bool:
     """Return True when the right options are the only ones with an article, or the only ones without one («la RDA»
-    among «RFA», «SED», «OTAN»; «Francia» among «El Reino Unido», «El Imperio otomano»…): the form points at the
-    answer (judged «regalada»)."""
+    among «RFA», «SED», «OTAN»; «Francia» among «El Reino Unido», «El Imperio otomano»…), the only ones with a
+    figure or without one, or, among figures and dates, the only ones of their shape («20 de octubre» among dates
+    with a year, «39 Estados» among «20 estados»; `_figure_shape`): the form points at the answer (judged
+    «regalada»)."""
     if q.kind not in {"single_choice", "multiple_choice"} or len(q.distractors) < 2:
         return False
-    right = {bool(_OPTION_ARTICLE.match(o)) for o in q.correct}
-    wrong = {bool(_OPTION_ARTICLE.match(o)) for o in q.distractors}
-    return len(right) == 1 and len(wrong) == 1 and right != wrong
+    for form in (lambda o: bool(_OPTION_ARTICLE.match(o)), lambda o: bool(re.search(r"\d", o)), _figure_shape):
+        right = {form(o) for o in q.correct}
+        wrong = {form(o) for o in q.distractors}
+        if len(right) == 1 and len(wrong) == 1 and right != wrong:
+            return True
+    return False
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(m for m in MONTH_NAMES if m) + r")\b", re.IGNORECASE)
+_DIGIT_GROUP = re.compile(r"\d+")  # separators stay: «4 400» is not the shape of «1100»
+
+
+def _figure_shape(option: str) -> str:
+    """Return an option's shape with its figures and months left out («unos # muertos», «M del # a. C.»), "" for
+    an option with no figure: options of one figure or date differ only in those («unos 4 400 muertos» among «unos
+    1100 muertos» stands out by its spaced thousands, «enero del 49 a. C.» among «enero de 47 a. C.» by «del»)."""
+    if not re.search(r"\d", option):
+        return ""
+    shape = _DIGIT_GROUP.sub("#", _MONTH_WORD.sub("M", option))
+    return shape[:1].lower() + shape[1:]
 
 
 def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: str = "") -> str:

@@ -177,3 +177,25 @@ def test_a_posthumous_fate_and_a_failed_attempt_are_not_published():
     assert published
     assert not any(q.correct and q.correct[0] in {"1708", "1801"} for q in published)
     assert any(q.correct and q.correct[0] == "1705" for q in published)
+
+
+def test_a_figure_or_date_of_another_shape_stands_out():
+    # A date without its year among dates with one; a figure written as the text writes it among plain ones.
+    assert lone_option_form(_choice(["12 de mayo"], ["3 de junio de 1521", "12 de mayo de 1519", "9 de julio de 1520"]))
+    assert lone_option_form(
+        _choice(["unos 2 300 soldados"], ["unos 900 soldados", "unos 4600 soldados", "unos 1200 soldados"])
+    )
+    assert lone_option_form(
+        _choice(["marzo del 44 a. C."], ["marzo de 42 a. C.", "marzo de 46 a. C.", "marzo de 40 a. C."])
+    )
+    assert lone_option_form(_choice(["25 Cantones"], ["12 cantones", "40 cantones", "8 cantones"]))
+    # The only option with a figure, or the only one without.
+    assert lone_option_form(_choice(["tres años"], ["5 años", "8 años", "12 años"]))
+    # Months and figures apart, options of one shape stay.
+    assert not lone_option_form(
+        _choice(["12 de mayo de 1520"], ["3 de junio de 1521", "9 de julio de 1519", "1 de abril de 1520"])
+    )
+    assert not lone_option_form(
+        _choice(["unos 2300 soldados"], ["unos 900 soldados", "unos 4600 soldados", "unos 1200 soldados"])
+    )
+    assert not lone_option_form(_choice(["1520"], ["1519", "1521", "1523"]))
