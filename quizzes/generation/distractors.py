@@ -241,6 +241,20 @@ def _cut_name(name: str, ex: Extraction) -> bool:
     return name in cut
 
 
+# A verb of making a device after a person («John Kay inventó…», «Newcomen había construido…», «Watt la
+# perfeccionó»): the person is an inventor, of the «science» class, though the text gives no role noun.
+_INVENTED = re.compile(
+    r"^\s*(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s+)*?(?:había\s+|habían\s+|ya\s+)?(?:l[oa]s?\s+)?"
+    r"(?:inventó|inventaron|patentó|patentaron|diseñó|diseñaron|ideó|perfeccionó|perfeccionaron|fabricó|construyó"
+    r"|construido|creó|crearon)\b"
+)
+
+
+def _invents(text: str, end: int) -> bool:
+    """Return whether the words after a person (from `end`) say he made a device («_____ inventó la lanzadera»)."""
+    return bool(_INVENTED.match(text[end:]))
+
+
 def _commands(text: str, end: int) -> bool:
     """Return whether the words before a person (at `end`) make him a commander («las tropas de X»)."""
     return bool(_COMMANDED.search(text[:end].rstrip() + " _____"))
@@ -260,6 +274,12 @@ def _person_classes(name: str, ex: Extraction) -> set[str]:
         names = {n for n, k in ids.items() if k == ids.get(name, name)} | {name}
         if names & commanders:
             found.add("military")
+        inventors = ex._pools.get("inventors")
+        if inventors is None:
+            inventors = {f.answer for f in ex.facts if f.kind == "person" and _invents(f.sentence, f.local_end)}
+            ex._pools["inventors"] = inventors
+        if names & inventors and not found:
+            found.add("science")  # an inventor the text gives no role: a statesman may have invented nothing
         cached[name] = found
     return cached[name]
 
@@ -452,6 +472,8 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
         wanted = set(_person_classes(fact.answer, ex))
         if "_____" in stem and _commands(stem, stem.find("_____")):
             wanted = {"military"}
+        elif "_____" in stem and _invents(stem, stem.find("_____") + len("_____")):
+            wanted = {"science"}  # «_____ inventó la lanzadera»: inventors, not the economist of the text
     doc = _doc_pool(ex, fact.kind, subtype)
     if doc:
         offset = int(slot(fact)[:8], 16) % len(doc)

@@ -611,9 +611,11 @@ def find_entities(
             # «Isabel la Católica», «Alfonso X el Sabio», «Felipe el Hermoso»: a ruler's epithet is part of the name
             # (a blank on «Isabel» alone left «_____ la Católica»).
             person_head = toks[i].text in FIRST_NAMES or toks[i].text in FEMALE_FIRST_NAMES
-            person_head = person_head or bool(re.fullmatch(r"[IVXLCDM]+", toks[j].text) and j > i)
+            regnal = bool(re.fullmatch(r"[IVXLCDM]+", toks[j].text) and j > i)
+            person_head = person_head or regnal
             if (
                 person_head
+                and (j == i or regnal)  # an epithet follows a given name or a regnal number, never a surname
                 and j + 2 < n
                 and toks[j + 1].text in {"el", "la"}
                 and _is_cap(toks[j + 2].text)

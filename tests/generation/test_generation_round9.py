@@ -189,3 +189,38 @@ def test_a_numbered_name_is_accepted_with_its_ordinal_in_words_or_numerals(name,
 
     got = set(ordinal_forms(name))
     assert forms <= got if forms else not got
+
+
+def test_an_epithet_follows_a_given_name_never_a_surname():
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(
+        "En 1850 Pedro Sáenz publicó con Luis Ortega el Diario mercantil de Cádiz. "
+        "Alfonso X el Sabio reunió en Toledo a traductores de tres lenguas."
+    )
+    people = {f.answer for f in bank.facts if f.kind == "person"}
+    assert "Luis Ortega" in people
+    assert "Alfonso X el Sabio" in people
+    assert not any(p.startswith("Luis Ortega el") for p in people)
+
+
+INVENTORS = (
+    "La Revolución Industrial cambió la producción de tejidos en el norte de Inglaterra. "
+    "En 1761, Samuel Crompton inventó la máquina de cardar, que peinaba el algodón. "
+    "Edmund Cartwright patentó en 1785 el telar mecánico. "
+    "El ingeniero escocés William Murdoch había construido en 1784 un carruaje de vapor. "
+    "Joseph Bramah diseñó en 1796 una prensa hidráulica. "
+    "El economista David Ricardo defendió el libre comercio en sus Principios de 1817. "
+    "El filósofo Jeremy Bentham pidió reformas de las cárceles inglesas. "
+    "El político William Pitt aprobó nuevas leyes contra los sindicatos."
+)
+
+
+def test_an_inventor_gets_inventors_as_wrong_options():
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(INVENTORS)
+    items = [q for q in bank.questions if q.kind == "single_choice" and q.correct == ["Edmund Cartwright"]]
+    assert items
+    for q in items:
+        assert not {"David Ricardo", "Jeremy Bentham", "William Pitt"} & set(q.distractors)
