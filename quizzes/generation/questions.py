@@ -35,8 +35,11 @@ _NAME_ORIGIN = re.compile(
 _CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?(?:[^\W\d_]|[°%º])[^)]{0,15}\)")
 # An aside in brackets: "(en latín: Bellum Gallicum)", "(1500-1558)", "[sic]".
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,120}\)|\s*\[[^\[\]]{1,120}\]")
-_PREP = r"(?:el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de)"
+_PREP_WORDS = r"el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de"
+_PREP = rf"(?:{_PREP_WORDS})"
 _RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
+# Words that lead into a time or an age and mean nothing without it: «con solo catorce años», «a apenas dos meses».
+_LEAD = rf"(?:{_PREP_WORDS}|con|sin|por|solo|sólo|apenas|casi|ya|poco\s+más\s+de|más\s+de|menos\s+de)"
 
 
 def is_temporal(fact: Fact) -> bool:
@@ -70,13 +73,16 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     seg_end = len(text) if seg_end == -1 else seg_end
     head = text[seg_start:a].lstrip(", ").strip()
     tail_has_verb = any(is_finite_verb(t.text) for t in tokenize(text[b:seg_end]))
-    detachable = re.fullmatch(rf"(?:{_PREP}\s*)*", head, re.IGNORECASE) and not tail_has_verb
+    detachable = re.fullmatch(rf"(?:{_LEAD}\s*)*", head, re.IGNORECASE) and not tail_has_verb
     if detachable and seg_start > 0:
         # ", tres meses después del estallido de X," is a detachable segment.
         return seg_start, seg_end
     if detachable and seg_start == 0 and seg_end < len(text):
         return 0, seg_end + 1
     pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
+    lead = re.search(rf"\b(?:con|sin|solo|sólo|apenas)\s+(?:{_LEAD}\s+)*$", text[:a], re.IGNORECASE)
+    if lead and (pm is None or lead.start() < pm.start()):
+        pm = lead  # «ingresó con solo catorce años en…»: «con solo» goes with the age
     start = pm.start() if pm else a
     rm = re.match(rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE)
     if rm and re.match(r"\s+tras\s+\w", text[b:], re.IGNORECASE):

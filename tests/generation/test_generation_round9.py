@@ -1,5 +1,7 @@
 """Round 9: whole prompts and answers as typed (sentences written for these tests)."""
 
+import re
+
 import pytest
 
 from quizzes.generation.model import Fact
@@ -224,3 +226,19 @@ def test_an_inventor_gets_inventors_as_wrong_options():
     assert items
     for q in items:
         assert not {"David Ricardo", "Jeremy Bentham", "William Pitt"} & set(q.distractors)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("El pintor entró en la Academia de Bellas Artes en 1821, con solo doce años.", "Bellas Artes en _____."),
+        ("El poeta murió en Collioure en 1939, con apenas un mes de exilio.", "Collioure en _____."),
+    ],
+)
+def test_an_age_cut_from_a_date_item_takes_its_lead_words_with_it(sentence, kept):
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(sentence)
+    stems = [q.prompt for q in bank.questions if q.kind == "short_answer" and q.correct[0][:1].isdigit()]
+    assert any(s.endswith(kept) for s in stems), stems
+    assert not any(re.search(r"\b(?:con|solo|apenas)[.?]", s) for s in stems)
