@@ -2,9 +2,13 @@
 
 For the parts of the base layout that depend on nothing but their keys (the language, the user's role): the head's
 links, the menu, the theme and language switches, the footer. Every page renders them, and their translations,
-URLs and static paths cost more than the rest of the layout. Nothing that varies per request or per user (a CSRF
-token, a name, the current path) may sit inside one: say what the piece depends on in its keys. Kept in the
-process's memory (a template or a translation changes only with a restart); a bounded number of keys.
+URLs and static paths cost more than the rest of the layout. Whatever varies per request or per user (a CSRF token,
+a name, the current path, a block a page fills) sits in a ``{% live %}…{% endlive %}`` part: the piece is kept with a
+mark where each live part goes, and on every request only the live parts are rendered (with the page's context) and
+put in their places. Anything else in a piece depends on its keys only: say there what the piece shows. A live part
+may not sit in a loop or a ``{% with %}`` of its piece (its values would be gone when it is rendered again: an error);
+a piece inside one being kept is part of it. Kept in the process's memory (a template or a translation changes only
+with a restart); a bounded number of keys.
 
 ``version=value`` is for a piece that also shows data (a form's list of quizzes): it is kept for one version per key,
 rendered again when the version read for this request differs (the content version, shared by every worker through
@@ -12,13 +16,19 @@ the cache), and not kept at all when the version is None (the shared cache is of
 no round trip to the cache.
 """
 
+import contextvars
+
 from django import template
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 
 MAX_ENTRIES = 1024
-_rendered: dict[tuple, str] = {}
+_rendered: dict[tuple, tuple] = {}  # key -> (version, the kept HTML split at its live parts, those parts' nodes)
+
+# While a fragment is rendered to be kept: the live parts met so far and the depth of the context they must be at.
+_recording: contextvars.ContextVar[tuple[list, int] | None] = contextvars.ContextVar("fragment", default=None)
+LIVE_MARK = "\x00ww-live\x00"  # what a live part writes into the kept HTML: no filter or escaping changes it
 
 
 class FragmentNode(template.Node):
@@ -26,29 +36,75 @@ class FragmentNode(template.Node):
         self.nodelist, self.name, self.keys, self.version = nodelist, name, keys, version
 
     def render(self, context):
+        if _recording.get() is not None:
+            # Inside a fragment being kept: part of it, rendered in place (its live parts are the outer one's).
+            return self.nodelist.render(context)
         key = (self.name, *(k.resolve(context) for k in self.keys))
-        if self.version is not None:
-            return self._render_versioned(context, key, self.version.resolve(context))
-        html = _rendered.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            if len(_rendered) < MAX_ENTRIES:
-                _rendered[key] = html
-        return html
-
-    def _render_versioned(self, context, key, version):
+        version = None if self.version is None else self.version.resolve(context)
         kept = _rendered.get(key)
-        if version is not None and kept is not None and kept[0] == version:
-            return kept[1]
-        html = self.nodelist.render(context)
-        if version is not None and (kept is not None or len(_rendered) < MAX_ENTRIES):
-            _rendered[key] = (version, html)
-        return html
+        if kept is None or kept[0] != version:
+            kept = self._record(context, version)
+            if kept is None:
+                return self.nodelist.render(context)  # not to be kept (see _record)
+            keep = version is not None or self.version is None  # a versioned piece without a version: not kept
+            if keep and (key in _rendered or len(_rendered) < MAX_ENTRIES):
+                _rendered[key] = kept
+        parts, lives = kept[1], kept[2]
+        if not lives:
+            return parts[0]
+        html = [parts[0]]
+        for live, part in zip(lives, parts[1:], strict=True):
+            html.append(live.nodelist.render(context))
+            html.append(part)
+        return "".join(html)
+
+    def _record(self, context, version):
+        """Render the piece with a mark where each {% live %} part goes: (version, the HTML split there, the parts).
+
+        None when the marks did not come through (a filter around a live part changed them): rendered each time."""
+        lives: list[LiveNode] = []
+        token = _recording.set((lives, len(context.dicts)))
+        try:
+            html = self.nodelist.render(context)
+        finally:
+            _recording.reset(token)
+        parts = html.split(LIVE_MARK)
+        if len(parts) != len(lives) + 1:
+            return None
+        return (version, parts, lives)
+
+
+class LiveNode(template.Node):
+    """``{% live %}…{% endlive %}``: a part of a fragment rendered on every request (a CSRF token, a name, a block)."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        recording = _recording.get()
+        if recording is None:
+            return self.nodelist.render(context)  # outside a fragment being kept: an ordinary part of the page
+        lives, depth = recording
+        if "forloop" in context or any(context.dicts[depth:]):
+            # Rendered again later with the fragment's own context: a loop's or a {% with %}'s values would be gone.
+            raise template.TemplateSyntaxError("{% live %} sits in a loop, a block or a {% with %} of its fragment")
+        lives.append(self)
+        return LIVE_MARK
+
+
+@register.tag
+def live(parser, token):
+    """Inside a {% fragment %}: render the enclosed template on every request, the rest of the fragment once."""
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("live takes no arguments")
+    nodelist = parser.parse(("endlive",))
+    parser.delete_first_token()
+    return LiveNode(nodelist)
 
 
 @register.tag
 def fragment(parser, token):
-    """Render the enclosed template once per process for each value of its keys."""
+    """Render the enclosed template once per process for each value of its keys (its {% live %} parts each time)."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("fragment needs a name")

@@ -62,3 +62,79 @@ def test_a_kept_pieces_csrf_slot_gets_the_pages_token_or_nothing():
     )
     for none in ("NOTPROVIDED", "", None):  # as {% csrf_token %}: no input where the page has no token
         assert _render("{% csrf_filled kept %}", kept=kept, csrf_token=none) == "<form></form>"
+
+
+def test_a_live_part_is_rendered_every_time_the_rest_once_per_key():
+    fragments._rendered.clear()
+    source = (
+        '{% fragment "l" lang %}<{{ lang }}:{{ text }}|{% live %}{{ name }}{% endlive %}|'
+        "{% live %}{% if admin %}a{% endif %}{% endlive %}>{% endfragment %}"
+    )
+    assert _render(source, lang="es", text="uno", name="Ana") == "<es:uno|Ana|>"
+    assert _render(source, lang="es", text="dos", name="<b>", admin=True) == "<es:uno|&lt;b&gt;|a>"  # kept, live
+    assert _render(source, lang="en", text="two", name="Bo") == "<en:two|Bo|>"
+    assert len(fragments._rendered) == 2
+    assert _render("{% live %}{{ name }}{% endlive %}", name="x") == "x"  # outside a fragment: in place
+
+
+def test_a_fragment_inside_one_being_kept_is_part_of_it():
+    fragments._rendered.clear()
+    source = (
+        '{% fragment "outer" %}[{% fragment "inner" %}{{ text }}{% live %}{{ name }}{% endlive %}{% endfragment %}]'
+        "{% endfragment %}"
+    )
+    assert _render(source, text="uno", name="Ana") == "[unoAna]"
+    assert _render(source, text="dos", name="Bo") == "[unoBo]"
+    assert list(fragments._rendered) == [('"outer"',)]
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "{% for x in items %}{% live %}{{ x }}{% endlive %}{% endfor %}",
+        "{% with x=1 %}{% live %}{{ x }}{% endlive %}{% endwith %}",
+    ],
+)
+def test_a_live_part_whose_values_would_be_gone_is_refused(inside):
+    from django.template import TemplateSyntaxError
+
+    fragments._rendered.clear()
+    with pytest.raises(TemplateSyntaxError):
+        _render('{% fragment "bad" %}' + inside + "{% endfragment %}", items=[1, 2])
+
+
+def test_a_live_part_whose_mark_a_filter_changed_is_not_kept():
+    fragments._rendered.clear()
+    source = '{% fragment "f" %}{% filter cut:"w" %}{% live %}{{ name }}{% endlive %}{% endfilter %}{% endfragment %}'
+    assert _render(source, name="Ana") == "Ana"
+    assert _render(source, name="Bo") == "Bo"
+    assert fragments._rendered == {}
+
+
+def test_every_page_is_the_layout_rendered_without_kept_pieces(client, student, teacher, monkeypatch, settings):
+    """base.html is one piece per language and kind of user with its per-request parts live: the pages of a
+    student, a teacher, staff and a visitor, in both languages, are those rendered without keeping anything."""
+    import re
+
+    settings.WINTERWAR_REQUIRE_2FA_SUPERUSERS = False
+    pages = [(None, reverse("login")), (student, reverse("quizzes:home")), (student, reverse("quizzes:progress"))]
+    pages += [(teacher, reverse("quizzes:home")), (student, reverse("quizzes:cards_review"))]
+
+    def render_all():
+        shown = []
+        for user, url in pages:
+            for lang in ("es", "en"):
+                client.logout()
+                if user is not None:
+                    client.force_login(user)
+                html = client.get(url, headers={"accept-language": lang}).content.decode()
+                shown.append(re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html))
+        return shown
+
+    fragments._rendered.clear()
+    kept, kept_again = render_all(), render_all()
+    with monkeypatch.context() as patched:
+        patched.setattr(fragments.FragmentNode, "render", lambda self, context: self.nodelist.render(context))
+        plain = render_all()
+    assert kept == plain and kept_again == plain
+    assert {('"page"', "es", True, False), ('"page"', "en", False, False)} <= set(fragments._rendered)
