@@ -346,10 +346,40 @@ def _demonyms() -> frozenset[str]:
     return _DEMONYM_FORMS
 
 
-def _first_use(disc: Discourse, index: int, noun: str) -> str:
-    """Return how the document first says a noun before the sentence `index`: «definite», «indefinite» or ""."""
+# Units: «los años», «las leguas» are a measure the text counts in, not a set told before.
+_UNITS = frozenset({"anos", "meses", "dias", "semanas", "decadas", "siglos", "horas", "minutos", "milenios"}) | {
+    "leguas",
+    "millas",
+    "kilometros",
+    "metros",
+    "kilos",
+    "toneladas",
+    "libras",
+    "grados",
+    "hectareas",
+}
+# Words that introduce a plural as new: a count or a vague quantity («tres fortalezas», «varios barcos»).
+_COUNTED = "unos|unas|varios|varias|algunos|algunas|numerosos|numerosas|dos|tres|cuatro|cinco|seis|siete|ocho|\\d+"
+
+
+def _names_a_people(text: str, end: int) -> bool:
+    """Return whether an adjective follows a plural noun («los barcos genoveses», «las fortalezas costeras»): a class
+    of things, not a set told before."""
+    m = re.match(r"\s+([a-záéíóúñü]+)", text[end:])
+    if not m:
+        return False
+    word = m.group(1)
+    return fold(word) in _demonyms() or (_ADJECTIVE.search(word) is not None and not verbish(word))
+
+
+def _first_use(disc: Discourse, index: int, noun: str, *, counted: bool = False) -> str:
+    """Return how the document first says a noun before the sentence `index`: «definite», «indefinite» or "".
+
+    `counted`: a count or a vague quantity introduces it too («tres fortalezas», «varios barcos»).
+    """
+    indefinite = "un|una|unos|unas" + ("|" + _COUNTED if counted else "")
     said = re.compile(
-        r"(?<![\w])(?:(el|la|los|las|del|al)|(un|una|unos|unas)|(es|fue|era|como))\s+"
+        r"(?<![\w])(?:(el|la|los|las|del|al)|(" + indefinite + r")|(es|fue|era|como))\s+"
         r"(?:([a-záéíóúñü]+)\s+)?" + re.escape(noun) + r"(?![\w])",
         re.IGNORECASE,
     )
@@ -451,7 +481,18 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
             return "shell_noun"  # «cambió la situación», «El resultado confirmó…»: which?
         if low in _EPISODE_PLURALS and not after_ok and not _titled_event(disc):
             return "anaphora"  # «Las obras comenzaron el 25 de abril…»: of what?
-        if m.group(1).lower() in {"los", "las"} or after_ok or _ORDINAL.match(noun) or low in _NOT_NOUNS:
+        plural = m.group(1).lower() in {"los", "las"}
+        if (
+            plural
+            and not after_ok
+            and low not in _NOT_NOUNS
+            and not _ORDINAL.match(noun)
+            and low not in _UNITS
+            and not _names_a_people(text, m.end())
+            and _first_use(disc, index, noun, counted=True) == "indefinite"
+        ):
+            return "anaphora"  # «levantaron tres fortalezas… Las fortalezas resistieron…»: which ones?
+        if plural or after_ok or _ORDINAL.match(noun) or low in _NOT_NOUNS:
             continue
         if re.search(r"(?<!\w)(?:" + "|".join(sorted(_PREPOSITIONS - {"de"})) + r")\s*$", text[: m.start()], re.I):
             continue  # «sobre la radiación», «con el parlamento»: an adjunct, mostly generic

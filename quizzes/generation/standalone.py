@@ -1732,11 +1732,12 @@ _INNER_PRONOUN = re.compile(
 )
 _RELATIVE_TIME = re.compile(
     r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
-    r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|_____\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas)|_____)\s+"
+    r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|_____\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas|tiempo)|_____)\s+"
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b|"
     r"\b(?:el|la|al|del|a\s+la|de\s+la)\s+(?:invierno|verano|otoño|primavera|semana|mañana|noche|tarde|año|día|mes)\s+"
-    r"(?:siguiente|anterior)\b",
+    r"(?:siguiente|anterior)\b|\b(?:los|las)\s+(?:años|meses|días|semanas|décadas|siglos)\s+(?:siguientes|posteriores)\b|"
+    r"\bal\s+poco(?:\s+tiempo)?\b(?!\s+de\b)",
     re.IGNORECASE,
 )
 # Inner phrases that lean on a sentence the student cannot see (round 6, «contexto» of the verdicts): «se dividió a

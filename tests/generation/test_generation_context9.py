@@ -30,10 +30,14 @@ def parsed(prompt: str, answer: str = ""):
         ("La noche anterior, el duque de _____ había abandonado el campamento.", "relative_time"),
         ("Venecia cedió además las plazas de _____ al papa.", "leans_back"),
         ("Como respuesta, el emperador Maximiliano sitió _____ en 1509.", "leans_back"),
+        ("En los años siguientes, Génova perdió _____.", "relative_time"),
+        ("Al poco tiempo, Génova perdió _____.", "relative_time"),
+        ("Poco tiempo después, Génova perdió _____.", "relative_time"),
         # Self-contained: a season with its year, «además de» with what it adds to, a reply with what it answers.
         ("En el invierno de 1510, la flota veneciana recuperó _____.", ""),
         ("Además de Padua, la flota veneciana recuperó _____ en 1512.", ""),
         ("En respuesta a la excomunión, Venecia firmó la paz con _____ en 1510.", ""),
+        ("Con el tiempo, Génova perdió _____.", ""),
     ],
 )
 def test_times_and_links_that_anchor_to_another_sentence(prompt, problem):
@@ -121,3 +125,21 @@ def test_a_role_of_several_holders_said_long_before_is_held():
     # The last one named in the sentences right before is the one meant.
     near = discourse("El rey Pedro IV reinó en Aragón.", "El rey Alfonso V conquistó Nápoles.", "El rey murió en 1458.")
     assert role_reference("El rey murió en _____.", 2, near) == ("El rey Alfonso V murió en _____.", "")
+
+
+def test_a_plural_introduced_by_a_count_is_a_set_told_before():
+    from quizzes.generation.pointing import phrase_pointing_back
+
+    disc = discourse(
+        "La Guerra de Chioggia fue un conflicto entre Venecia y Génova.",
+        "En 1381 los venecianos levantaron tres fortalezas en la laguna y recorrieron 40 leguas de costa.",
+        "Las fortalezas resistieron varios ataques en 1385.",
+        title="La Guerra de Chioggia",
+    )
+    text, span = filled("Las fortalezas resistieron varios ataques en _____.", "1385")
+    assert phrase_pointing_back(text, span, 2, disc) == "anaphora"
+    # A unit the text counts in, or a plural a people names, is no set told before.
+    text, span = filled("Las leguas se contaban desde _____.", "Venecia")
+    assert phrase_pointing_back(text, span, 2, disc) == ""
+    text, span = filled("Las fortalezas venecianas resistieron varios ataques en _____.", "1385")
+    assert phrase_pointing_back(text, span, 2, disc) == ""
