@@ -61,10 +61,18 @@ class EmptyAnswer(AnswerError):
 # Normalisation
 
 
+# Letters with no decomposition into a base letter and a mark, as people type them on a Spanish keyboard
+# («Sklodowska» for «Skłodowska», «Soren» for «Søren», «Strasse» for «Straße»).
+_PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"}
+    | {"ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D"}
+)
+
+
 def _strip_marks(text: str) -> str:
-    """Remove accents and other combining marks (á→a, ü→u, ñ→n)."""
+    """Remove accents and other combining marks (á→a, ü→u, ñ→n) and write the letters that have none plainly (ł→l)."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_PLAIN_LETTERS)
 
 
 def normalize_answer(text: str) -> str:
@@ -73,7 +81,7 @@ def normalize_answer(text: str) -> str:
     "  La Unión  Soviética. " and "la union sovietica" both become "union sovietica". A lone article is kept
     ("La" stays "la") so that an answer never normalises to nothing.
     """
-    text = _strip_marks(text).casefold()
+    text = _strip_marks(_strip_marks(text).casefold())  # casefolding may make a letter with a mark («İ» → «i̇»)
     # Punctuation and symbols become spaces so that "Mannerheim-Linie" and "Mannerheim Linie" match.
     text = "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text)
     words = text.split()
