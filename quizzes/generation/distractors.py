@@ -20,6 +20,7 @@ from .lexicon import (
     MONTH_NAMES,
     NOT_STATES,
     ROLE_CLASSES,
+    TIME_UNITS,
     UNITS_WORDS,
     alias_forms_by_group,
     alias_table,
@@ -1015,8 +1016,6 @@ def _unit_text(value: dict, number: float) -> str:
         "minuto",
         "segundo",
     }:
-        from .lexicon import TIME_UNITS
-
         singular = value["unit"]
         return singular if abs(number) == 1 else TIME_UNITS[singular]
     return unit_text
@@ -1031,7 +1030,8 @@ def format_quantity(value: dict, number: float, *, approx: bool = True) -> str:
         word = {1_000_000: "millón de" if k == 1 else "millones de", 1000: "mil"}[value["scale"]]
         text = f"{k_text} {word} {value.get('unit_text') or value.get('unit') or ''}".strip()
         return f"{value['approx_text']} {text}" if approx and value.get("approx_text") else text
-    half = number % 1 == 0.5
+    # «tres meses y medio» is said of times and of figures in words; «3,5 %» or «14,5 km» keep their decimal comma.
+    half = number % 1 == 0.5 and (value.get("unit") in TIME_UNITS or bool(value.get("words")))
     whole = int(number - 0.5) if half else number
     if value.get("words") and not half and abs(whole) >= 1000:
         # "cuatro millones de personas" gets "dos millones de personas", not "2.000.000 personas".

@@ -242,3 +242,17 @@ def test_an_age_cut_from_a_date_item_takes_its_lead_words_with_it(sentence, kept
     stems = [q.prompt for q in bank.questions if q.kind == "short_answer" and q.correct[0][:1].isdigit()]
     assert any(s.endswith(kept) for s in stems), stems
     assert not any(re.search(r"\b(?:con|solo|apenas)[.?]", s) for s in stems)
+
+
+@pytest.mark.parametrize(
+    ("value", "number", "said"),
+    [
+        ({"unit": "%", "unit_text": "%"}, 4.5, "4,5%"),
+        ({"unit": "km", "unit_text": "km"}, 12.5, "12,5 km"),
+        ({"unit": "mes", "unit_text": "meses"}, 3.5, "3 meses y medio"),
+    ],
+)
+def test_a_half_is_said_with_y_medio_only_of_times(value, number, said):
+    from quizzes.generation.distractors import format_quantity
+
+    assert format_quantity({"number": number, **value}, number) == said
