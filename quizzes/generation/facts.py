@@ -749,6 +749,9 @@ def find_entities(
             place_prep = prev1.lower() in {"en", "de", "desde", "hacia", "hasta"}
             if typed and typed[0] == "person" and len(words) == 1 and place_prep:
                 typed = None  # "los incas de Vilcabamba", "en Castilla": a lone name after these is a place
+            elif typed and typed[0] == "person" and prev1.lower() in {"en", "desde", "hacia", "hasta"}:
+                # «acampó en Valley Forge»: a name after a preposition of place that no first name opens
+                typed = None if head_words[0] not in FIRST_NAMES | FEMALE_FIRST_NAMES else typed
             # "el canciller alemán X" is a person; "la resistencia inca de X", "el rey de X" are not.
             titled = any(w in PERSON_TITLES for w in before[-2:]) and before[-1:] not in (["de"], ["del"])
             if _WORK_BEFORE.search(text[:start]):

@@ -256,3 +256,15 @@ def test_a_half_is_said_with_y_medio_only_of_times(value, number, said):
     from quizzes.generation.distractors import format_quantity
 
     assert format_quantity({"number": number, **value}, number) == said
+
+
+def test_a_name_after_a_preposition_of_place_is_a_place_unless_a_first_name_opens_it():
+    from quizzes.generation import generate_bank
+
+    bank = generate_bank(
+        "El invierno de 1812, las tropas del general Zumalacárregui acamparon en Puerto Hondo, junto al río. "
+        "Aquel año el general Tomás de Zumalacárregui pensó en Carlos María Isidro como rey."
+    )
+    kinds = {f.answer: f.kind for f in bank.facts}
+    assert kinds.get("Puerto Hondo") == "place"
+    assert kinds.get("Carlos María Isidro") == "person"
