@@ -42,6 +42,10 @@ MIN_TRUE_SHARE = 0.4
 # text's facts by importance (and at least among its GATE_TOP_MIN best): see `publication_gate`.
 GATE_TOP_SHARE = 0.1
 GATE_TOP_MIN = 3
+# An acronym no gazetteer knows and the text says once («los satélites del sistema GPS»): a label of general
+# culture given in passing, not what the text teaches (judged «trivial, regalada»).
+ONCE_ACRONYM_PENALTY = 0.3
+_ACRONYM = re.compile(r"(?![IVXLCDM]+$)[A-ZÁÉÍÓÚÑ]{2,6}")  # not a regnal numeral
 # A real question shorter than this many words needs an anchor (a name, a year, a figure) to stand alone.
 ANCHOR_WORDS = 9
 # A true/false item of a pair takes the place of published items only when none scores more than this much above it.
@@ -528,6 +532,8 @@ def fact_importance(
             score += 0.1
         elif n <= 1 and not fact.members:
             score -= 0.15  # a name said once is rarely what the text is about
+            if fact.kind != "place" and _ACRONYM.fullmatch(re.sub(r"^(?:el|la|los|las)\s+", "", fact.answer)):
+                score -= ONCE_ACRONYM_PENALTY  # «los satélites del sistema _____» → GPS: a label, guessed
             if (
                 (fact.kind == "person" or fact.subtype == "misc")
                 and not (subject and fold(fact.answer) in fold(subject) and not presented)

@@ -199,3 +199,19 @@ def test_a_figure_or_date_of_another_shape_stands_out():
         _choice(["unos 2300 soldados"], ["unos 900 soldados", "unos 4600 soldados", "unos 1200 soldados"])
     )
     assert not lone_option_form(_choice(["1520"], ["1519", "1521", "1523"]))
+
+
+def test_an_acronym_said_once_is_not_published():
+    text = (
+        "Los faros\n\n"
+        "Un faro es una torre con una luz que guía a los barcos de noche cerca de la costa.\n"
+        "En 1823, el físico francés Augustin Fresnel inventó una lente escalonada que hizo visibles los faros a "
+        "más de treinta kilómetros. En 1902, el ingeniero Gustaf Dalén inventó una válvula solar que encendía la "
+        "luz al anochecer. Hoy los barcos se guían con los satélites del sistema GNSS y los faros se conservan "
+        "como patrimonio."
+    )
+    bank = generate_bank(text)
+    published = [q for q in bank.questions if q.status == "published"]
+    assert published
+    assert not any(q.correct == ["GNSS"] for q in published)
+    assert any(q.correct == ["GNSS"] for q in bank.questions)
