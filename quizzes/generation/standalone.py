@@ -1754,6 +1754,15 @@ _SUCH = re.compile(
     r"\b(?:el|la|los|las|del|al)\s+mism[oa]s?\s+(?!que\b|de\b|_____)[a-záéíóúñü]{3,}\b(?!\s+(?:que|de|del)\b)",
     re.IGNORECASE,
 )
+# «el citado tratado», «el acuerdo anterior», «la mencionada ciudad»: the one said before («anterior a 1800» says to
+# what).
+_SAID_BEFORE = re.compile(
+    r"\b(?:el|la|los|las|del|al)\s+(?:(?:citad|mencionad|susodich|referid|antedich)[oa]s?|anterior(?:es)?)\s+"
+    r"[a-záéíóúñü]{3,}|"
+    r"\b(?:el|la|los|las|del|al)\s+[a-záéíóúñü]{3,}\s+(?:(?:antes\s+)?(?:citad|mencionad|susodich|referid|antedich)[oa]s?|"
+    r"anterior(?:es)?|resultante)\b(?!\s+(?:a|al|de|del|en|por)\b)",
+    re.IGNORECASE,
+)
 _OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
 # «ambos reinos», «apoyarlo»: a pair or an object said before.
 _BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
@@ -1833,6 +1842,8 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
             return "fragment"  # «_____ se entregó.», «Se reconoció la independencia de _____.»: by whom, when?
     if _RELATIVE_TIME.search(text.replace(blank, "_____")):
         return "relative_time"
+    if _SAID_BEFORE.search(text):
+        return "demonstrative"
     if _LEANS_BACK.search(text):
         return "leans_back"
     for m in _INNER_POSSESSIVE.finditer(text):

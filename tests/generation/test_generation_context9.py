@@ -31,6 +31,10 @@ def parsed(prompt: str, answer: str = ""):
         ("Venecia cedió además las plazas de _____ al papa.", "leans_back"),
         ("Como respuesta, el emperador Maximiliano sitió _____ en 1509.", "leans_back"),
         ("En los años siguientes, Génova perdió _____.", "relative_time"),
+        ("El citado tratado obligó a Venecia a ceder _____.", "demonstrative"),
+        ("El acuerdo anterior obligó a Venecia a ceder _____.", "demonstrative"),
+        ("El tratado resultante obligó a Venecia a ceder _____.", "demonstrative"),
+        ("La frontera anterior a 1380 pasaba por _____.", ""),
         ("Al poco tiempo, Génova perdió _____.", "relative_time"),
         ("Poco tiempo después, Génova perdió _____.", "relative_time"),
         # Self-contained: a season with its year, «además de» with what it adds to, a reply with what it answers.
