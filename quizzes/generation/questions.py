@@ -963,7 +963,14 @@ def true_false_prompt(statement: str) -> str:
         word = first.group(1).lower()
         if lemma(word) != word and lemma(word).endswith(("ar", "er", "ir", "ír")):
             lowered = lowered[:1].lower() + lowered[1:]
+    opening = re.match(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+\b", lowered)
+    if opening and opening.group().lower() in _OPENING_ADVERBS:
+        lowered = lowered[:1].lower() + lowered[1:]  # «Solo 18 supervivientes…» → «solo 18 supervivientes…»
     return "Verdadero o falso: " + lowered
+
+
+# Adverbs that open a sentence and are never names (the lexicon's stop list lacks them).
+_OPENING_ADVERBS = {"solo", "sólo", "apenas", "cerca", "incluso", "todavía", "casi", "aún", "también"}
 
 
 # An apposition between commas after a name: ", la más larga de la guerra,", ", una localidad del País Vasco".

@@ -268,3 +268,13 @@ def test_a_name_after_a_preposition_of_place_is_a_place_unless_a_first_name_open
     kinds = {f.answer: f.kind for f in bank.facts}
     assert kinds.get("Puerto Hondo") == "place"
     assert kinds.get("Carlos María Isidro") == "person"
+
+
+def test_an_opening_adverb_is_lower_case_after_verdadero_o_falso():
+    from quizzes.generation.questions import true_false_prompt
+
+    assert (
+        true_false_prompt("Solo 12 marineros volvieron a Palos.")
+        == "Verdadero o falso: solo 12 marineros volvieron a Palos."
+    )
+    assert true_false_prompt("Colón volvió a Palos.") == "Verdadero o falso: Colón volvió a Palos."
