@@ -1426,6 +1426,9 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
     text, problem = _inner_possessive(text, index, disc, blank)
     if problem:
         return text, problem
+    text, problem = _successor_possessive(text, index, disc, blank)
+    if problem:
+        return text, problem
     text, problem = definite_reference(text, index, disc, blank=blank)
     if not problem:
         text, problem = role_reference(text, index, disc, blank=blank)
@@ -1520,6 +1523,47 @@ def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str 
     for end, name in reversed(inserts):
         text = text[:end] + " " + name + text[end:]
     return text, ""
+
+
+# «ocupó su cátedra», «heredó su trono»: a post taken over is someone else's, the one who left it (told before).
+_SUCCESSION = re.compile(
+    r"\b((?:ocup|hered|asumi|sustituy|reemplaz|suced)[a-záéíóúñü]*)\s+(?:(?:entonces|así|luego)\s+)?(su|sus)\s+"
+    r"(cátedra|puesto|cargo|lugar|trono|plaza|escaño|corona|sillón|título|mando|papel)\b(?!\s+(?:de|del)\b)",
+    re.IGNORECASE,
+)
+
+
+def _successor_possessive(text: str, index: int, disc: Discourse | None, blank: str) -> tuple[str, str]:
+    """Return the stem with «su cátedra» of a post taken over said of whom, and "" or «possessive».
+
+    «Marie Curie ocupó su cátedra» after «Pierre murió…»: the post is the previous holder's, the person the sentence
+    before is about («ocupó la cátedra de Pierre»); with no such person the stem is reported.
+    """
+    m = _SUCCESSION.search(text)
+    if m is None or disc is None or index < 0:
+        return text, ""
+    owner = disc.subject(index - 1) if index > 0 and not disc.sentences[index - 1].skip else ""
+    if (
+        not owner
+        or not _proper(owner)
+        or _plural_subject(owner) is not False
+        or blank in owner
+        or fold(owner) in fold(text[: m.start()])  # the post's own holder: «Pierre… Pierre ocupó su cátedra»
+    ):
+        return text, "possessive"  # «X ocupó su cátedra»: whose?
+    if " " not in owner:
+        # «Pierre» said alone: by the shortest whole name the text gives him («Pierre Curie»).
+        fuller = [
+            n
+            for names in disc.names.values()
+            for n in names
+            if n.split()[0] == owner and len(n.split()) > 1 and all(w[:1].isupper() for w in n.split())
+        ]
+        owner = min(fuller, key=len) if fuller else owner
+    noun = m.group(3)
+    article = _noun_article(noun, m.group(2).lower() == "sus") or "el"
+    said = f"{m.group(1)} {article} {noun} {_of(_lower_article(owner))}"
+    return text[: m.start()] + said + text[m.end() :], ""
 
 
 _INNER_SU = re.compile(r"(?<=\s)(su|sus)\s+([a-záéíóúñü]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])")

@@ -147,3 +147,22 @@ def test_a_plural_introduced_by_a_count_is_a_set_told_before():
     assert phrase_pointing_back(text, span, 2, disc) == ""
     text, span = filled("Las fortalezas venecianas resistieron varios ataques en _____.", "1385")
     assert phrase_pointing_back(text, span, 2, disc) == ""
+
+
+def test_a_post_taken_over_is_the_previous_holders():
+    from quizzes.generation.standalone import stand_alone
+
+    disc = discourse(
+        "Elena Ferrer y Tomás Ferrer enseñaban química en Valencia.",
+        "En 1921 Tomás murió en un accidente de tranvía.",
+        "Elena Ferrer ocupó su cátedra y fue la primera mujer profesora de la universidad.",
+        names={0: ["Elena Ferrer", "Tomás Ferrer", "Valencia"], 2: ["Elena Ferrer"]},
+    )
+    text, problem = stand_alone("Elena Ferrer ocupó su cátedra y fue la primera mujer profesora de _____.", 2, disc)
+    assert (text, problem) == (
+        "Elena Ferrer ocupó la cátedra de Tomás Ferrer y fue la primera mujer profesora de _____.",
+        "",
+    )
+    # With nobody the sentence before is about, whose post it was is not said: held.
+    alone = discourse("La universidad abrió en 1920.", "Elena Ferrer ocupó su cátedra en 1921.")
+    assert stand_alone("Elena Ferrer ocupó su cátedra en _____.", 1, alone)[1] == "possessive"
