@@ -1111,7 +1111,14 @@ def publish(
             q.checks_passed = sorted({*q.checks_passed, "selected"})
             q.status = "published"
         else:
-            q.checks_failed = ["selected"]
+            # Why it was left out, as the teacher reads it: a fact given in passing, a prompt too long to publish, or
+            # another item of the same sentence (or with the same options) chosen instead.
+            if not important(q):
+                q.checks_failed = ["minor_fact"]
+            elif len(q.prompt.split()) > MAX_PUBLISHED_WORDS:
+                q.checks_failed = ["long_to_publish"]
+            else:
+                q.checks_failed = ["selected"]
             q.status = "draft"
             q.quality = round(max(0.0, q.quality - 0.1), 2)
 

@@ -107,6 +107,11 @@ FAILED = {
         "enseña nada."
     ),
     "anchored_question": _("La pregunta es corta y no dice de quién, cuándo ni dónde: depende de la oración anterior."),
+    "minor_fact": _(
+        "No se publicó: el dato parece secundario en el texto (una cifra de pasada, un detalle). Publíquela si le "
+        "interesa."
+    ),
+    "long_to_publish": _("No se publicó: el enunciado es demasiado largo para una pregunta. Acórtelo y publíquela."),
     "selected": _(
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."

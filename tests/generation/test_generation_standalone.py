@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizzes.generation import generate_bank
+from quizzes.generation import generate_bank, ranking
 from quizzes.generation.questions import paraphrase, true_false_prompt, whole_clause_spans
 from quizzes.generation.standalone import (
     balanced,
@@ -191,6 +191,38 @@ def test_items_left_out_say_why(bank):
     drafts = [q for q in bank.questions if q.status == "draft"]
     assert any("selected" in q.checks_failed for q in drafts)
     assert all(q.checks_failed for q in drafts)
+
+
+def test_a_left_out_item_says_which_of_the_three_reasons_kept_it_out(bank):
+    """A draft that passed every check was left out as a minor fact, as too long, or for another item: it says which."""
+    left_out = {
+        reason: [q for q in bank.questions if q.status == "draft" and q.checks_failed == [reason]]
+        for reason in ("minor_fact", "long_to_publish", "selected")
+    }
+    assert left_out["minor_fact"] and left_out["selected"]
+    for q in left_out["long_to_publish"]:
+        assert len(q.prompt.split()) > ranking.MAX_PUBLISHED_WORDS
+    for q in left_out["selected"]:
+        assert len(q.prompt.split()) <= ranking.MAX_PUBLISHED_WORDS
+    # A fact as important as a published one is never called minor.
+    published_facts = {k for q in bank.questions if q.status == "published" for k in q.fact_keys}
+    assert not any(set(q.fact_keys) & published_facts for q in left_out["minor_fact"])
+
+
+def test_a_prompt_too_long_to_publish_says_so():
+    clause = (
+        "El 14 de julio de 1789, una multitud de artesanos, comerciantes y soldados desertores de París, armada con "
+        "los fusiles tomados en el Hospital de los Inválidos y con varios cañones, asaltó la "
+        "fortaleza de la Bastilla, símbolo del poder absoluto de la monarquía de Luis XVI, y liberó a los siete "
+        "presos que quedaban en sus celdas."
+    )
+    bank = generate_bank(
+        f"La Revolución francesa comenzó en 1789. {clause} La Asamblea abolió los privilegios en 1789."
+    )
+    long_ones = [q for q in bank.questions if len(q.prompt.split()) > ranking.MAX_PUBLISHED_WORDS]
+    assert long_ones
+    assert all(q.status == "draft" for q in long_ones)
+    assert any(q.checks_failed == ["long_to_publish"] for q in long_ones)
 
 
 def test_answer_standing_in_the_title_is_not_published():
