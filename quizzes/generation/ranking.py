@@ -827,6 +827,31 @@ def year_of_short_span(prompt: str) -> bool:
     return _MONTHS.index(m.group(1).lower()) > _MONTHS.index(m.group(3).lower())
 
 
+# «…el 17 de noviembre de 1558 y coronada en enero de _____»: a month and a year said in the stem (`year_beside_date`).
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+del?\s+(\d{{3,4}})\b", re.IGNORECASE)
+_MONTH_BLANK = re.compile(rf"\b{_MONTH}\s+del?\s+{re.escape(BLANK)}", re.IGNORECASE)
+
+
+def year_beside_date(q: Question, facts: dict[str, Fact]) -> bool:
+    """Return True when the blank is the year of a month («en enero de _____») and the stem dates another event of
+    the same sentence by its month and year less than twelve months away («proclamada reina el 17 de noviembre de
+    1558 y coronada … en enero de _____» → 1559): the year that puts the two months nearest is the answer, as in a
+    span (`year_of_short_span`; judged «regalada»). Dates a year or more apart («desde julio de 1713 … el 11 de
+    septiembre de _____» → 1714) are not told by their months, and stay asked."""
+    m = _MONTH_BLANK.search(q.prompt)
+    if not m or q.kind == "true_false":
+        return False
+    own = [facts[k] for k in q.fact_keys if k in facts]
+    years = [int(y) for f in own if f.kind == "date" for y in re.findall(r"\b\d{3,4}\b", f.answer)]
+    if len(years) != 1 or re.search(r"\ba\.\s*C\.", " ".join(f.answer for f in own)):
+        return False  # a year before Christ counts backwards, and an answer of two years is a span
+    asked = years[0] * 12 + _MONTHS.index(m.group(1).lower())
+    return any(
+        abs(asked - (int(year) * 12 + _MONTHS.index(month.lower()))) < 12
+        for month, year in _MONTH_YEAR.findall(q.prompt)
+    )
+
+
 # «una de las artistas más célebres del _____», «una de las obras más importantes del arte del _____»: a superlative
 # that a century completes (`century_of_praise`).
 _PRAISE_CENTURY = re.compile(
@@ -897,6 +922,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
       A question that asks when names its event («¿Cuándo declaró un congreso venezolano la independencia?»).
     * `not_span_year`: the blank is the year of one end of a span of dates shorter than a year whose other end the
       stem gives («del 24 de junio de 1948 al 12 de mayo de _____»): the months give the year away.
+    * `not_year_beside_date` (round 10): the blank is the year after a month and the stem dates another event by
+      its month less than twelve months away (`year_beside_date`: «el 17 de noviembre de 1558 y … en enero de _____»).
     * `options_alike` (round 9): the right option is the only one with an article, or the only one without
       (`lone_option_form`): its form gives it away.
     * `not_century_of_praise` (round 9): a century that completes a superlative of the text's presentation
@@ -911,6 +938,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "not_list_answer"
     if year_of_short_span(q.prompt):
         return "not_span_year"
+    if year_beside_date(q, facts):
+        return "not_year_beside_date"
     if lone_option_form(q):
         return "options_alike"
     if century_of_praise(q, facts):

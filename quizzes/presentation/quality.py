@@ -98,6 +98,10 @@ FAILED = {
         "El año en blanco es un extremo de un periodo de menos de un año cuyo otro extremo da el enunciado: los meses "
         "lo delatan."
     ),
+    "not_year_beside_date": _(
+        "El año en blanco sigue a un mes y el enunciado fecha otro hecho de la oración con su mes y un año muy "
+        "cercano: los meses lo delatan."
+    ),
     "options_alike": _(
         "La respuesta correcta es la única opción con artículo (o la única sin él): su forma la delata. Iguale las "
         "opciones."

@@ -1,0 +1,80 @@
+"""Round 10: whole stems and giveaways of the stem (enunciado roto, regalada), on sentences written for them.
+
+* `year_beside_date`: the year after a month, beside another event dated by its month less than a year away.
+"""
+
+from __future__ import annotations
+
+from quizzes.generation import generate_bank
+from quizzes.generation.model import Fact, Question
+from quizzes.generation.ranking import publication_gate, year_beside_date
+
+
+def _fact(answer: str, kind: str = "date") -> Fact:
+    return Fact(
+        key="f",
+        kind=kind,
+        subtype="",
+        sentence_index=0,
+        sentence="",
+        answer=answer,
+        start=0,
+        end=len(answer),
+        local_start=0,
+        local_end=len(answer),
+    )
+
+
+def _item(prompt: str, answer: str, kind: str = "numeric") -> tuple[Question, dict]:
+    q = Question(
+        key="q",
+        kind=kind,
+        prompt=prompt,
+        fact_keys=["f"],
+        correct=[answer],
+        distractors=[],
+        explanation="",
+        sentence_indexes=[0],
+    )
+    return q, {"f": _fact(answer)}
+
+
+def test_a_year_the_months_tell_is_held():
+    q, facts = _item(
+        "Isabel fue proclamada reina el 17 de noviembre de 1558 y coronada en enero de _____. (Escriba el año.)", "1559"
+    )
+    assert year_beside_date(q, facts)
+    assert publication_gate(q, facts, set()) == "not_year_beside_date"
+    # The same year, a few months later; the other date after the blank.
+    q, facts = _item("En marzo de _____ el rey firmó la paz que había negociado en mayo de 1648.", "1648")
+    assert year_beside_date(q, facts)
+
+
+def test_years_the_months_do_not_tell_stay():
+    # Fourteen months apart: the year after July 1713 may be 1713 or 1714.
+    q, facts = _item("La ciudad, sitiada desde julio de 1713, cayó en septiembre de _____. (Escriba el año.)", "1714")
+    assert not year_beside_date(q, facts)
+    assert publication_gate(q, facts, set()) == ""
+    # No other month in the stem, or a year with no month before the blank.
+    q, facts = _item("El puente se inauguró en mayo de _____ tras seis años de obras. (Escriba el año.)", "1932")
+    assert not year_beside_date(q, facts)
+    q, facts = _item("Tras la crisis de octubre de 1929, el banco quebró en _____. (Escriba el año.)", "1930")
+    assert not year_beside_date(q, facts)
+    # A true/false statement has no blank to guess.
+    q, facts = _item("Verdadero o falso: fue coronada en enero de 1559, tras el 17 de noviembre de 1558.", "Verdadero")
+    q.kind = "true_false"
+    assert not year_beside_date(q, facts)
+
+
+def test_the_bank_does_not_publish_the_year_the_months_tell():
+    text = (
+        "Isabel I de Inglaterra\n\n"
+        "Isabel I fue reina de Inglaterra desde 1558 hasta su muerte, en 1603.\n"
+        "Tras la muerte de su hermana María I, Isabel fue proclamada reina el 17 de noviembre de 1558 y coronada "
+        "en la abadía de Westminster en enero de 1559.\n"
+        "En 1588 la flota inglesa derrotó a la Armada Invencible de Felipe II.\n"
+    )
+    bank = generate_bank(text)
+    told = [q for q in bank.questions if "enero de _____" in q.prompt and "noviembre de 1558" in q.prompt]
+    assert told
+    assert all(q.status == "draft" and "not_year_beside_date" in q.checks_failed for q in told)
