@@ -93,7 +93,8 @@ _FRONTED_RELATIVE = re.compile(
     r"(?:un|una)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después))\s*,\s*|"
     r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
     r"(?:con\s+los\s+años|con\s+el\s+tiempo|como\s+respuesta|en\s+respuesta|como\s+reacción|en\s+represalia|"
-    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento)\s*,?\s*)(?=\S)",
+    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entretanto|"
+    r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b)|seguidamente)\s*,?\s*)(?=\S)",
     re.IGNORECASE,
 )
 _YEARLESS_DAY = re.compile(
@@ -1780,7 +1781,8 @@ _RELATIVE_TIME = re.compile(
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b|"
     r"\b(?:el|la|al|del|a\s+la|de\s+la)\s+(?:invierno|verano|otoño|primavera|semana|mañana|noche|tarde|año|día|mes)\s+"
-    r"(?:siguiente|anterior)\b|\b(?:los|las)\s+(?:años|meses|días|semanas|décadas|siglos)\s+(?:siguientes|posteriores)\b|"
+    r"(?:siguiente|anterior)\b|\b(?:los|las)\s+(?:[a-záéíóúñü]+\s+)?(?:años|meses|días|semanas|décadas|siglos)\s+"
+    r"(?:siguientes|posteriores)\b|"
     r"\bal\s+poco(?:\s+tiempo)?\b(?!\s+de\b)",
     re.IGNORECASE,
 )
@@ -1789,7 +1791,8 @@ _RELATIVE_TIME = re.compile(
 # what?), «en cambio», «por su parte» (unlike whom?), «de nuevo», «otra vez» (after what?).
 _LEANS_BACK = re.compile(
     r"\b(?:a\s+su\s+vez|por\s+ejemplo|por\s+(?:ello|eso|tanto|lo\s+tanto)|en\s+cambio|por\s+su\s+parte|de\s+nuevo|"
-    r"otra\s+vez|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b))\b",
+    r"otra\s+vez|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b)|mientras\s+tanto|entretanto|"
+    r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b))\b",
     re.IGNORECASE,
 )
 # «tal decisión», «la misma ciudad»: the one said before («tal vez», «tal como», «lo mismo que» compare or hedge).
@@ -1807,6 +1810,46 @@ _SAID_BEFORE = re.compile(
     r"anterior(?:es)?|resultante)\b(?!\s+(?:a|al|de|del|en|por)\b)",
     re.IGNORECASE,
 )
+# «la segunda tuvo lugar…», «¿En qué año tuvo lugar la segunda?»: an ordinal said as the subject, or ending a question,
+# stands for a noun said before (`_ordinal_subject` checks that the word after it is a verb).
+_ORDINAL_WORD = r"(?:primer[oa]s?|segund[oa]s?|tercer[oa]s?|cuart[oa]s?|quint[oa]s?|últim[oa]s?)"
+_ORDINAL_BEFORE = re.compile(
+    r"(?:^|[,;¿]\s*|\by\s+)(?i:el|la|los|las)\s+" + _ORDINAL_WORD + r"\s+(?:(?:se|le|les|lo|la|no)\s+)?([a-záéíóúñü]+)"
+)
+# «dividió su escuadra en dos columnas…; la segunda la dirigía…»: the prompt itself counted them.
+_COUNTED_BEFORE = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|varios|varias)\s+[a-záéíóúñü]+", re.IGNORECASE)
+_ORDINAL_LAST = re.compile(r"\b(?i:el|la|los|las|al|del)\s+" + _ORDINAL_WORD + r"\s*\?")
+# «los dos reyes se reunieron», «las tres flotas», «las dos primeras expediciones»: a counted set told before, which
+# the prompt does not name (not after «de»: «representantes de los tres estamentos» is a class; not with the names
+# after it, nor a name: «las dos Alemanias»; not a unit or a span: «los dos años»).
+_COUNTED_SET = re.compile(
+    r"(?<![\w«])(?<!\bde\s)(?<!\bdel\s)(?i:los|las)\s+(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+"
+    r"(?:(?:primer|últim)[oa]s\s+)?([a-záéíóúñü]{3,})\b(?!\s*[,(:]\s*[A-ZÁÉÍÓÚÑ])(?!\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ])"
+)
+_SPAN_NOUNS = frozenset(
+    {"años", "meses", "días", "semanas", "décadas", "siglos", "horas", "minutos", "veces", "milenios", "kilómetros"}
+    | {"metros", "millas", "leguas", "partes", "tercios", "cuartos", "quintos"}
+)
+# «el resto del ejército», «el resto se retiró»: the rest of a whole said before (not «el resto de Europa»).
+_REST_OF = re.compile(
+    r"\b(?i:el|al|del)\s+resto\b(?!\s+(?:de|del|de\s+la|de\s+los|de\s+las)\s+(?:[A-ZÁÉÍÓÚÑ]|_____|mundo\b|planeta\b))"
+)
+
+
+def _ordinal_subject(text: str) -> bool:
+    """Return whether an ordinal stands alone for a noun said before («La segunda tuvo lugar en 1645»)."""
+    if _ORDINAL_LAST.search(text):
+        return True
+    return any(
+        verbish(m.group(1)) and not _COUNTED_BEFORE.search(text[: m.start()]) for m in _ORDINAL_BEFORE.finditer(text)
+    )
+
+
+def _counted_set(text: str) -> bool:
+    """Return whether the prompt counts a set it does not name («Los dos reyes se reunieron en _____»)."""
+    return any(m.group(1) not in _SPAN_NOUNS for m in _COUNTED_SET.finditer(text))
+
+
 _OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
 # «ambos reinos», «apoyarlo»: a pair or an object said before.
 _BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
@@ -1870,8 +1913,10 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
         return "fragment"  # what a cut left behind: «librada, el día», «cumplido los,», «(Lugar recibió»
     if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text) or _SUCH.search(text):
         return "demonstrative"
-    if _BARE_ORDINAL.search(text):
+    if _BARE_ORDINAL.search(text) or _ordinal_subject(text) or _REST_OF.search(text):
         return "demonstrative"
+    if _counted_set(text.replace(blank, "_____")):
+        return "set_reference"
     if _INNER_PRONOUN.search(text) or _BOTH.search(text) or _ENCLITIC.search(text) or _OBJECT_OPENING.match(text):
         return "pronoun"
     if not prompt.lstrip().startswith("¿"):
