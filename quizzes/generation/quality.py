@@ -75,6 +75,9 @@ _NOBLE_OF_BLANK = re.compile(
 )
 # «_____ van Helmont»: the blank takes the first names of a longer name.
 _NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le)\s+[A-ZÁÉÍÓÚÑ]")
+# «La sonda _____ 1, lanzada…», «el _____ 11 llegó a la Luna»: a figure after the blank with no noun of its own (a
+# stop or a verb follows it) is the end of the name, the blank took its first word only.
+_FIGURE_AFTER_BLANK = re.compile(r"_____\s+(\d{1,4})(?:\s*[,.;:)]|\s*$|\s+([a-záéíóúñü]+)\b)")
 # The blank beside the other end of its range or pair: «Entre 1939 y _____», «de _____ a septiembre de 1855».
 _MONTH_WORDS = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 _RANGE_END = re.compile(
@@ -211,10 +214,14 @@ def number_repeated(prompt: str, answer: str) -> bool:
 
 
 def name_split(prompt: str, answer: str) -> bool:
-    """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»)."""
+    """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»), or begins
+    one that a figure ends («La sonda _____ 1, lanzada en 1977…»)."""
     if not answer[:1].isupper():
         return False
     if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt):
+        return True
+    figure = _FIGURE_AFTER_BLANK.search(prompt)
+    if figure and (not figure.group(2) or verbish(figure.group(2))):
         return True
     for m in _NAME_BEFORE_BLANK.finditer(prompt):
         first = prompt[m.start() :].split()[0]

@@ -3,12 +3,14 @@
 * `year_beside_date`: the year after a month, beside another event dated by its month less than a year away.
 * `facts._fronted_adverbial`: a noun and its adjective between commas after a fronted phrase are the subject, not a
   term the text names («Al año siguiente, la flota inglesa, mandada por…»).
+* `quality.name_split`: a blank followed by a bare figure took the first word of a numbered name («La sonda _____ 1»).
 """
 
 from __future__ import annotations
 
 from quizzes.generation import generate_bank
 from quizzes.generation.model import Fact, Question
+from quizzes.generation.quality import name_split
 from quizzes.generation.ranking import publication_gate, year_beside_date
 
 
@@ -105,3 +107,26 @@ def test_names_between_commas_stay_terms():
         "En el siglo XIX, los agrónomos, preocupados por las cosechas, estudiaron los abonos.\n"
     )
     assert "nitrogenasa" in terms
+
+
+def test_a_blank_before_the_figure_of_a_name_splits_it():
+    assert name_split("La sonda _____ 1, lanzada por la NASA en 1977, salió del sistema solar.", "Voyager")
+    assert name_split("En julio de 1969 el _____ 11 llegó a la Luna.", "Apolo")
+    assert name_split("El satélite _____ 1.", "Sputnik")
+    # A figure with its own noun, or a day of a month, is no part of the name.
+    assert not name_split("En _____ 300 soldados defendieron la plaza.", "Numancia")
+    assert not name_split("Las tropas de _____ 12 días después entraron en la ciudad.", "Aníbal")
+    assert not name_split("El _____ 1 de mayo se celebró la primera asamblea.", "Congreso")
+    # Only a name is split: a lower-case answer is a word of the sentence.
+    assert not name_split("La misión _____ 2, lanzada en 1971, fracasó.", "soviética")
+
+
+def test_the_bank_does_not_publish_a_split_numbered_name():
+    bank = generate_bank(
+        "La exploración espacial\n\n"
+        "La sonda Pioneer 10, lanzada por la NASA en 1972, fue la primera en atravesar el cinturón de asteroides.\n"
+        "En 1969 la misión Apolo 11 llevó a los primeros hombres a la Luna.\n"
+    )
+    split = [q for q in bank.questions if "_____ 10" in q.prompt or "_____ 11" in q.prompt]
+    assert split
+    assert all(q.status == "draft" and "blank_not_in_name" in q.checks_failed for q in split)
