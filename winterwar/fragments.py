@@ -14,9 +14,16 @@ with a restart); a bounded number of keys.
 rendered again when the version read for this request differs (the content version, shared by every worker through
 the cache), and not kept at all when the version is None (the shared cache is off). Unlike ``{% cache %}`` it costs
 no round trip to the cache.
+
+``recent=piece`` is for a piece that shows one student's own state (the body of a question page of an attempt): its
+key is worked out by the view, which knows what the piece depends on, and handed in as ``recent(name, key)``; the
+``MAX_RECENT`` pieces used last are kept (the oldest dropped first), and a key None keeps nothing. The view learns
+from ``piece.kept`` whether the piece is kept before it builds the context the piece alone needs.
 """
 
+import contextlib
 import contextvars
+from collections import OrderedDict
 
 from django import template
 from django.utils.safestring import mark_safe
@@ -25,6 +32,32 @@ register = template.Library()
 
 MAX_ENTRIES = 1024
 _rendered: dict[tuple, tuple] = {}  # key -> (version, the kept HTML split at its live parts, those parts' nodes)
+MAX_RECENT = 256
+_recent: OrderedDict[tuple, tuple] = OrderedDict()  # the pieces of {% fragment … recent=… %}, the last used last
+
+
+class Recent:
+    """The key of a piece kept among the recent ones, and the piece when it is kept (see ``recent``)."""
+
+    __slots__ = ("key", "kept")
+
+    def __init__(self, key: tuple | None, kept: tuple | None):
+        self.key, self.kept = key, kept
+
+
+def recent(name: str, key) -> Recent:
+    """The piece ``{% fragment name recent=… %}`` kept for ``key`` (None: not kept, and never kept under it).
+
+    ``key`` must name everything the piece shows outside its live parts."""
+    if key is None:
+        return Recent(None, None)
+    full = (name, key)
+    kept = _recent.get(full)
+    if kept is not None:
+        with contextlib.suppress(KeyError):  # dropped by another thread meanwhile: this request still has it
+            _recent.move_to_end(full)
+    return Recent(full, kept)
+
 
 # While a fragment is rendered to be kept: the live parts met so far and the depth of the context they must be at.
 _recording: contextvars.ContextVar[tuple[list, int] | None] = contextvars.ContextVar("fragment", default=None)
@@ -32,10 +65,12 @@ LIVE_MARK = "\x00ww-live\x00"  # what a live part writes into the kept HTML: no 
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name: str, keys, version=None):
-        self.nodelist, self.name, self.keys, self.version = nodelist, name, keys, version
+    def __init__(self, nodelist, name: str, keys, version=None, recent=None):
+        self.nodelist, self.name, self.keys, self.version, self.recent = nodelist, name, keys, version, recent
 
     def render(self, context):
+        if self.recent is not None:
+            return self._render_recent(context)
         if _recording.get() is not None:
             # Inside a fragment being kept: part of it, rendered in place (its live parts are the outer one's).
             return self.nodelist.render(context)
@@ -49,6 +84,29 @@ class FragmentNode(template.Node):
             keep = version is not None or self.version is None  # a versioned piece without a version: not kept
             if keep and (key in _rendered or len(_rendered) < MAX_ENTRIES):
                 _rendered[key] = kept
+        return self._fill(kept, context)
+
+    def _render_recent(self, context):
+        piece = self.recent.resolve(context)
+        if not isinstance(piece, Recent) or piece.key is None or piece.key[0] != self.name:
+            return self.nodelist.render(context)  # nothing to keep it under: rendered as it is
+        if _recording.get() is not None:
+            # Its live parts would be frozen into the outer piece, and a kept one's context may not be all there.
+            raise template.TemplateSyntaxError("a {% fragment … recent=… %} sits in a fragment being kept")
+        kept = piece.kept
+        if kept is None:
+            kept = self._record(context, None)
+            if kept is None:
+                return self.nodelist.render(context)
+            _recent[piece.key] = kept
+            while len(_recent) > MAX_RECENT:
+                with contextlib.suppress(KeyError):
+                    _recent.popitem(last=False)
+        return self._fill(kept, context)
+
+    @staticmethod
+    def _fill(kept, context):
+        """The kept HTML with its live parts rendered for this request."""
         parts, lives = kept[1], kept[2]
         if not lives:
             return parts[0]
@@ -108,14 +166,20 @@ def fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("fragment needs a name")
-    keys = [bit for bit in bits[2:] if not bit.startswith("version=")]
+    keys = [bit for bit in bits[2:] if not bit.startswith(("version=", "recent="))]
     versions = [bit.removeprefix("version=") for bit in bits[2:] if bit.startswith("version=")]
+    recents = [bit.removeprefix("recent=") for bit in bits[2:] if bit.startswith("recent=")]
     if len(versions) > 1:
         raise template.TemplateSyntaxError("fragment takes one version")
+    if recents and (len(recents) > 1 or keys or versions):
+        raise template.TemplateSyntaxError("fragment takes recent= alone: its key is the view's")
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     version = parser.compile_filter(versions[0]) if versions else None
-    return FragmentNode(nodelist, bits[1], [parser.compile_filter(bit) for bit in keys], version)
+    recent_piece = parser.compile_filter(recents[0]) if recents else None
+    name = bits[1][1:-1] if recents and bits[1][:1] == bits[1][-1:] and bits[1][:1] in "\"'" else bits[1]
+    keys = [parser.compile_filter(bit) for bit in keys]
+    return FragmentNode(nodelist, name, keys, version, recent_piece)
 
 
 # The csrf_token of a piece rendered once and kept (render it with ``csrf_token=CSRF_SLOT``): {% csrf_token %} writes

@@ -313,6 +313,11 @@ def attempt_header_html(
     return SafeString(head), SafeString(form)
 
 
+def attempt_heading(slot: int, n: int) -> str:
+    """The question page's heading (also its title): «Pregunta 2 de 10»."""
+    return _("Pregunta %(n)s de %(total)s") % {"n": slot, "total": n}
+
+
 def attempt_question_page(
     *,
     response: Response,
@@ -356,7 +361,7 @@ def attempt_question_page(
         "slots_html": _slots_html(links),
         "n_answered": n_answered,
         # The heading and the count, as the template's {% blocktranslate %} wrote them.
-        "heading": _("Pregunta %(n)s de %(total)s") % {"n": response.slot, "total": len(slots)},
+        "heading": attempt_heading(response.slot, len(slots)),
         "answered_label": ngettext("%(a)s respondida", "%(a)s respondidas", n_answered) % {"a": n_answered},
         "locked": locked,
     }

@@ -136,6 +136,9 @@ class AttemptPage:
     attempt: Attempt  # with its quiz
     response: Response | None  # the one at the slot asked for (None: the attempt has no such slot)
     slots: list[tuple[int, bool]]  # every slot of the attempt in order, and whether it is answered
+    # The rows' values as read (the attempt's, its quiz's and the response's columns, then the slots): what the page
+    # shows of the student's rows depends on nothing else (the key of its kept body, views/quizzes.py).
+    state: tuple = ()
 
 
 @functools.cache
@@ -180,7 +183,8 @@ def attempt_page(*, user_id: int, attempt_id: int, slot: int) -> AttemptPage | N
     if response is not None:
         response.attempt = attempt
     slots = [(row[-2], bool(row[-1])) for row in found if row[-2] is not None]
-    return AttemptPage(attempt=attempt, response=response, slots=slots)
+    state = (first[: len(a) + len(q) + len(cur)], tuple(slots))
+    return AttemptPage(attempt=attempt, response=response, slots=slots, state=state)
 
 
 @functools.cache

@@ -174,7 +174,8 @@ _prefetch = threading.local()
 
 
 def _content_key(name: str, key: object) -> str:
-    return f"ww:content:{name}:{key}"
+    # The value is a Pickled ("lazy"): an entry of the earlier shape, under another name, is never read as one.
+    return f"ww:content:lazy:{name}:{key}"
 
 
 @contextlib.contextmanager
@@ -213,7 +214,9 @@ def _take_prefetched(entry_key: str, *, user_id: int | None = None) -> dict[str,
 def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
     """Return a value read from content alone (a question and its options), cached under the content version.
 
-    Shared by every student (no per-user version); ``MAX_AGE`` at most, like the summaries.
+    Shared by every student (no per-user version); ``MAX_AGE`` at most, like the summaries. The value is kept as a
+    ``Pickled``: a page that prefetched the entry and then had no use for it (the question page whose body is kept,
+    views/quizzes.py) does not pay for unpickling model instances.
     """
     if not enabled():
         return build()
@@ -225,10 +228,10 @@ def cached_content(name: str, key: object, build: Callable[[], Any]) -> Any:
     (version,) = _versions(got, [GLOBAL_KEY])
     entry = got.get(entry_key)
     if entry is not None and entry[0] == version:
-        return entry[1]
+        return entry[1].get()
     _prefetch.__dict__.clear()  # as a summary's build: whatever is read after it is read afresh
     value = build()
-    cache.set(entry_key, (version, value), timeout=MAX_AGE.total_seconds())
+    cache.set(entry_key, (version, Pickled(value)), timeout=MAX_AGE.total_seconds())
     return value
 
 

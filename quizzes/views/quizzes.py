@@ -10,13 +10,14 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from winterwar import fragments
 from winterwar.urltag import kept_reverse
 
 from ..domain import grading
@@ -194,7 +195,43 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
         return context
 
     def get(self, request, pk: int, slot: int):
-        return self.render_to_response(self.get_context_data(slot=slot))
+        body = fragments.recent("attempt_body", self._body_key())
+        context = self.get_context_data(slot=slot) if body.kept is None else self._live_context()
+        context["attempt_body"] = body
+        return self.render_to_response(context)
+
+    def _body_key(self) -> tuple | None:
+        """What the body of the page (question.html's kept piece) shows outside its live parts depends on.
+
+        The question, its choices, sentence and document (the content entry's: the content version and the question),
+        the student's rows as the page read them (the attempt, its quiz, the response with its answer and sequence,
+        every slot's state), the language, and what its URLs are reversed with. Live, on every request: the CSRF
+        token, the sequence token and the countdown. None, not kept: without the shared cache (no content version),
+        and for a question locked with its feedback (its accepted answers are read apart from the content entry).
+        """
+        page = self.page
+        if page.response is None:
+            return None
+        version = summaries.content_version()  # read with the window a moment ago: no round trip
+        if version is None or (
+            self.attempt.quiz.feedback_timing == FeedbackTiming.IMMEDIATE and page.response.is_answered
+        ):
+            return None
+        namespace = self.request.resolver_match.namespace
+        return (version, get_language(), namespace, get_script_prefix(), get_urlconf(), page.state)
+
+    def _live_context(self) -> dict:
+        """The context of a page whose body is kept: its live parts' and the title's."""
+        response, attempt = self.page.response, self.attempt
+        context = super().get_context_data()
+        context.update(
+            attempt=attempt,
+            quiz=attempt.quiz,
+            server_now=self.now,
+            token=svc.response_token(response),
+            heading=questions.attempt_heading(response.slot, len(self.page.slots)),
+        )
+        return context
 
     def post(self, request, pk: int, slot: int):
         action = request.POST.get("action", "next")

@@ -8,9 +8,11 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from quizzes.models import Choice, Question
+from quizzes.selectors import summaries
 from quizzes.selectors.quizzes import question_with_choices
 from quizzes.services import attempts as svc
 from tests import factories
+from winterwar import fragments
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +45,30 @@ def test_a_second_question_page_reads_the_window_and_the_question_in_one_round_t
     summary_reads = [keys for keys in reads if any(key.startswith("ww:") for key in keys)]
     assert len(summary_reads) == 1
     quiz_id = second.context["quiz"].pk
-    wanted = {f"ww:sum:availability:{quiz_id}:{student.pk}", f"ww:content:question:{question.pk}"}
+    wanted = {f"ww:sum:availability:{quiz_id}:{student.pk}", f"ww:content:lazy:question:{question.pk}"}
     assert wanted <= set(summary_reads[0])
-    assert second.context["q"].question.prompt == question.prompt
-    assert [o.text for o in second.context["q"].options] == [o.text for o in first.context["q"].options]
+    assert "q" not in second.context  # its body kept (views.quizzes.AttemptQuestionView._body_key)
+    fragments._recent.clear()  # the body rendered again: from the question the same round trip read
+    reads.clear()
+    third = student_client.get(url)
+    assert len([keys for keys in reads if any(key.startswith("ww:") for key in keys)]) == 1
+    assert third.context["q"].question.prompt == question.prompt
+    assert [o.text for o in third.context["q"].options] == [o.text for o in first.context["q"].options]
+
+
+def test_a_kept_body_leaves_the_question_unpickled(student_client, page, monkeypatch):
+    """The prefetched content entry is a Pickled: a page whose body is kept does not unpickle the question."""
+    url, _question = page
+    student_client.get(url)
+    student_client.get(url)  # the content entry read from the cache, the body kept
+    loads = []
+    real_get = summaries.Pickled.get
+    monkeypatch.setattr(summaries.Pickled, "get", lambda self: loads.append(1) or real_get(self))
+    assert "q" not in student_client.get(url).context
+    assert loads == []
+    fragments._recent.clear()
+    assert student_client.get(url).context["q"]
+    assert loads == [1]
 
 
 def test_a_teachers_edit_of_the_question_and_its_choices_shows_at_once(student_client, page):

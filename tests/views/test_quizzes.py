@@ -494,7 +494,9 @@ def test_the_question_pages_kept_pieces_are_the_templates_for_every_state(studen
     immediate = start(student_client, factories.make_quiz(n_questions=4, feedback_timing=FeedbackTiming.IMMEDIATE))
     answer(student_client, immediate, 2, how=wrong_answer, action="check")  # slot 2 locked (with its feedback), not 3
     later = start(student_client, factories.make_quiz(n_questions=3))
-    slots = {immediate: (1, 2, 3, 4), later: (1, 2, 3)}
+    answer(student_client, later, 2)  # an answer shown (and marked in the list of questions)
+    timed = start(student_client, factories.make_quiz(n_questions=2, time_limit_minutes=30))
+    slots = {immediate: (1, 2, 3, 4), later: (1, 2, 3), timed: (1, 2)}
     pages = [(attempt, slot, lang) for lang in ("es", "en") for attempt in slots for slot in slots[attempt]]
 
     def render_all(order):
@@ -502,17 +504,81 @@ def test_the_question_pages_kept_pieces_are_the_templates_for_every_state(studen
         for attempt, slot, lang in order:
             html = student_client.get(question_url(attempt, slot), headers={"accept-language": lang}).content.decode()
             html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+            html = re.sub(r'data-server-now="[^"]+"', "", html)  # the countdown: this request's time (live)
+            html = re.sub(r"data-countdown-value>[^<]+<", "", html)
             shown[attempt.pk, slot, lang] = html
         return shown
 
     fragments._rendered.clear()
+    fragments._recent.clear()
     kept, kept_again = render_all(pages), render_all(pages[::-1])  # the second pass reads what the first kept
+    assert len(fragments._recent) == len(pages) - 2  # every body kept but the locked one's, in each language
     with monkeypatch.context() as patched:
         patched.setattr(fragments.FragmentNode, "render", lambda self, context: self.nodelist.render(context))
+        patched.setattr(fragments, "recent", lambda name, key: fragments.Recent(None, None))
         plain = render_all(pages)
     assert kept == plain and kept_again == plain
+    assert "data-countdown" in plain[timed.pk, 1, "es"] and "checked" in plain[later.pk, 2, "en"]
     first, last, locked = plain[immediate.pk, 1, "es"], plain[immediate.pk, 4, "en"], plain[immediate.pk, 2, "es"]
     assert 'value="prev"' not in first and "Comprobar" in first and "Siguiente" in first
     assert 'value="prev"' in last and "Review and submit" in last and "Check" in last
     assert 'value="check" class="btn btn-primary"' not in locked and 'value="next" class="visually-hidden"' in locked
     assert "Comprobar" not in plain[later.pk, 1, "es"] and "Cada respuesta se guarda" in plain[later.pk, 1, "es"]
+
+
+def test_a_kept_body_gives_way_to_a_saved_answer_and_keeps_its_countdown_and_tokens_live(student_client, monkeypatch):
+    """The question page's body is kept per student's state (views.quizzes.AttemptQuestionView._body_key): an answer
+    saved (a button or the autosave) shows at once, with its new sequence token; the countdown and the CSRF token are
+    this request's."""
+    from winterwar import fragments
+
+    fragments._recent.clear()
+    attempt = start(student_client, factories.make_quiz(n_questions=2, time_limit_minutes=30))
+    url = question_url(attempt, 1)
+    student_client.get(url)
+    kept = student_client.get(url)
+    assert "q" not in kept.context and len(fragments._recent) == 1  # from the kept body
+    assert f'value="{kept.context["token"]}"' in kept.content.decode()
+    assert f'value="{kept.context["csrf_token"]}"' in kept.content.decode()
+
+    later = timezone.now() + timedelta(minutes=10)
+    with monkeypatch.context() as patched:
+        patched.setattr("quizzes.views.quizzes.timezone.now", lambda: later)
+        ten_minutes_on = student_client.get(url)
+    assert "q" not in ten_minutes_on.context
+    assert f'data-server-now="{later.isoformat()}"' in ten_minutes_on.content.decode()
+    left = re.search(r"data-countdown-value>([^<]+)<", ten_minutes_on.content.decode()).group(1)
+    assert left.split("\xa0")[0] in {"19", "20"}  # 30 minutes when it was kept
+
+    response = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    assert answer(student_client, attempt, 1, action="stay").status_code == 302
+    saved = student_client.get(url)
+    assert "q" in saved.context  # another state: rendered again
+    assert "checked" in saved.content.decode() and len(fragments._recent) == 2
+    response.refresh_from_db()
+    assert f'value="{svc.response_token(response)}"' in saved.content.decode()
+
+    other = Response.objects.select_related("question").get(attempt=attempt, slot=2)
+    student_client.get(question_url(attempt, 2))
+    autosave = reverse("quizzes:attempt_autosave", args=[attempt.pk, 2])
+    assert student_client.post(autosave, post_data(other, right_answer(other))).json()["saved"]
+    after_autosave = student_client.get(question_url(attempt, 2))
+    assert "q" in after_autosave.context and "checked" in after_autosave.content.decode()
+    assert 'goto-1" class="overview-btn is-answered"' in after_autosave.content.decode()
+
+
+def test_a_kept_body_gives_way_to_a_teachers_edit_and_a_language(student_client):
+    from winterwar import fragments
+
+    fragments._recent.clear()
+    attempt = start(student_client, factories.make_quiz(n_questions=1))
+    url = question_url(attempt, 1)
+    question = Response.objects.get(attempt=attempt, slot=1).question
+    student_client.get(url)
+    assert "q" not in student_client.get(url).context
+    english = student_client.get(url, headers={"accept-language": "en"})
+    assert "q" in english.context and "Question 1 of 1" in english.content.decode()
+    question.prompt = "¿Qué país resistió en 1939?"
+    question.save()
+    edited = student_client.get(url)
+    assert "q" in edited.context and "¿Qué país resistió en 1939?" in edited.content.decode()

@@ -138,3 +138,39 @@ def test_every_page_is_the_layout_rendered_without_kept_pieces(client, student, 
         plain = render_all()
     assert kept == plain and kept_again == plain
     assert {('"page"', "es", True, False), ('"page"', "en", False, False)} <= set(fragments._rendered)
+
+
+def test_a_recent_piece_is_kept_under_the_views_key_its_live_parts_rendered_each_time(monkeypatch):
+    fragments._recent.clear()
+    monkeypatch.setattr(fragments, "MAX_RECENT", 2)
+    source = '{% fragment "body" recent=piece %}<{{ text }}|{% live %}{{ token }}{% endlive %}>{% endfragment %}'
+
+    def show(key, **context):
+        return _render(source, piece=fragments.recent("body", key), **context)
+
+    assert show(1, text="uno", token="a") == "<uno|a>"
+    piece = fragments.recent("body", 1)
+    assert piece.kept is not None  # the view knows before it builds the context
+    assert _render(source, piece=piece, token="b") == "<uno|b>"  # no text in the context: kept, the token live
+    assert show(2, text="dos", token="c") == "<dos|c>"
+    assert fragments.recent("body", 1).kept is not None  # used last: the oldest is now 2
+    assert show(3, text="tres", token="d") == "<tres|d>"
+    assert list(fragments._recent) == [("body", 1), ("body", 3)]  # 2 dropped
+    assert fragments.recent("body", 2).kept is None
+    assert show(None, text="cinco", token="e") == "<cinco|e>"  # no key: rendered, not kept
+    assert fragments.recent("body", None).kept is None and len(fragments._recent) == 2
+    other = fragments.recent("other", 4)  # a piece of another name: rendered, not kept
+    assert _render(source, piece=other, text="seis", token="f") == "<seis|f>" and len(fragments._recent) == 2
+    assert _render(source, text="siete", token="g") == "<siete|g>"  # no piece at all (a POST's page)
+
+
+def test_a_recent_piece_is_refused_inside_a_kept_piece_and_with_keys():
+    from django.template import TemplateSyntaxError
+
+    fragments._rendered.clear()
+    fragments._recent.clear()
+    inner = '{% fragment "outer" %}[{% fragment "body" recent=piece %}{{ text }}{% endfragment %}]{% endfragment %}'
+    with pytest.raises(TemplateSyntaxError):
+        _render(inner, piece=fragments.recent("body", 1), text="uno")
+    with pytest.raises(TemplateSyntaxError):
+        _render('{% fragment "body" lang recent=piece %}{% endfragment %}')
