@@ -1433,7 +1433,75 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
     text, problem = definite_reference(text, index, disc, blank=blank)
     if not problem:
         text, problem = role_reference(text, index, disc, blank=blank)
+    if not problem:
+        text, problem = transfer_frame(text, index, disc, blank=blank)
     return (text if problem else full_first_names(text, disc)), problem
+
+
+# A transfer of land or rights told without the agreement that made it («Austria recibió los Países Bajos…» after «La
+# paz se firmó en el Tratado de Utrecht»): by which treaty, and when? Not «recibió a Cortés» (a person received).
+_TRANSFER = re.compile(
+    r"(?<![\w])(?:(?:recibió|recibieron)(?![\w])(?!\s+a\s)|(?:cedió|cedieron|obtuvo|obtuvieron|adquirió|adquirieron|"
+    r"anexionó|anexionaron|devolvió|devolvieron|restituyó|restituyeron|renunció\s+a|renunciaron\s+a)(?![\w]))",
+    re.IGNORECASE,
+)
+# What says the frame already: an agreement, its clauses, a war's end.
+_AGREEMENT_SAID = re.compile(
+    r"(?<![\w])(?:tratados?|paz|pacto|acuerdos?|convenio|armisticio|capitulación|cláusulas?|congreso|"
+    r"negociaciones|conferencia)(?![\w])",
+    re.IGNORECASE,
+)
+_TREATY_HEADS = frozenset({"Tratado", "Paz", "Pacto", "Acuerdo", "Acuerdos", "Convenio", "Armisticio"})
+_TREATY_ARTICLE = {"Paz": "la", "Acuerdos": "los"}
+TREATY_REACH = 3
+
+
+def _treaties_near(disc: Discourse, index: int) -> list[str]:
+    """Return the treaties named in the nearest of the sentences before that names one, in order."""
+    for i in range(index - 1, max(-1, index - 1 - TREATY_REACH), -1):
+        if 0 <= i < len(disc.sentences) and disc.sentences[i].skip == "headline":
+            break
+        found = []
+        for name in disc.names.get(i, []):
+            if name.split()[0] in _TREATY_HEADS and len(name.split()) > 1 and name not in found:
+                found.append(name)
+        if found:
+            return found
+    return []
+
+
+def transfer_frame(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
+    """Return the stem of a transfer of land or rights with the treaty that made it, and "" or «frame».
+
+    «Rusia cedió el sur de Besarabia…» two sentences after «La guerra terminó con el Tratado de París…» reads «Por el
+    Tratado de París, Rusia cedió…»: the one treaty named in the nearest of the `TREATY_REACH` sentences before.
+    Two treaties there and the item is held (by which one?); none, and it stands as it is. A prompt that names an
+    agreement or its clauses stands, and so does every transfer in a text about a treaty (its title says the frame).
+    The land given must be named (a capitalised word or the blank after the verb).
+    """
+    if disc is None or index < 0 or not disc.names:
+        return text, ""
+    m = _TRANSFER.search(text)
+    if not m or _AGREEMENT_SAID.search(text):
+        return text, ""
+    after = text[m.end() :].split(";")[0].split()[:8]
+    if not any(w.startswith(blank) or w[:1].isupper() for w in after):
+        return text, ""  # «obtuvo la alianza de los totonacas»: no land given
+    topic = f"{disc.title} {disc.document_subject()}"
+    if _AGREEMENT_SAID.search(topic):
+        return text, ""  # «Suecia recibió la Pomerania…» in a text about the Peace of Westphalia
+    if 0 <= index < len(disc.sentences) and _AGREEMENT_SAID.search(disc.sentences[index].text):
+        return text, ""  # its own sentence says the frame («En la paz de Versalles, … y Francia obtuvo…»)
+    treaties = _treaties_near(disc, index)
+    if not treaties:
+        return text, ""
+    if len(treaties) > 1:
+        return text, "frame"  # «…en el Tratado de Utrecht, completado por el Tratado de Rastatt»: by which?
+    name = treaties[0]
+    if blank in name or fold(name) in fold(text):
+        return text, ""
+    article = _TREATY_ARTICLE.get(name.split()[0], "el")
+    return f"Por {article} {name}, {lower_first(text)}", ""
 
 
 # Role nouns said with the article alone stand for the person the text gave that role («el almirante» after «el

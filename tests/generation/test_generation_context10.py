@@ -6,6 +6,7 @@ Sentences written for these tests (a war of the Baltic, a league of cities); non
 import pytest
 
 from quizzes.generation.standalone import drop_connectors, outside_reference
+from tests.generation.support import discourse
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,71 @@ def test_ordinals_sets_and_rests_that_point_back(prompt, problem):
 )
 def test_a_fronted_while_or_next_is_dropped(stem, kept):
     assert drop_connectors(stem).startswith(kept)
+
+
+def _league(*last: str, title: str = "La guerra de la Hansa"):
+    """A war of the Baltic told over a few sentences, the last ones given (names as the extraction gives them)."""
+    sentences = [
+        "La guerra de la Hansa fue un conflicto entre la Liga Hanseática y Dinamarca.",
+        "La guerra terminó en 1370 con el Tratado de Stralsund.",
+        *last,
+    ]
+    names = {0: ["Dinamarca"], 1: ["Tratado de Stralsund"]}
+    for i, sentence in enumerate(last, start=2):
+        names[i] = [w for w in ("Dinamarca", "Escania", "Lübeck", "Tratado de Vordingborg") if w in sentence]
+    return discourse(*sentences, names=names, title=title)
+
+
+def test_a_transfer_takes_the_treaty_said_before():
+    from quizzes.generation.standalone import stand_alone
+
+    disc = _league("Dinamarca cedió a la Liga las fortalezas de Escania durante quince años.")
+    text, problem = stand_alone("Dinamarca cedió a la Liga las fortalezas de _____ durante quince años.", 2, disc)
+    assert (text, problem) == (
+        "Por el Tratado de Stralsund, Dinamarca cedió a la Liga las fortalezas de _____ durante quince años.",
+        "",
+    )
+    # The blank may be who gave the land.
+    text, problem = stand_alone("_____ cedió a la Liga las fortalezas de Escania durante quince años.", 2, disc)
+    assert (text, problem) == (
+        "Por el Tratado de Stralsund, _____ cedió a la Liga las fortalezas de Escania durante quince años.",
+        "",
+    )
+
+
+def test_a_transfer_between_two_treaties_is_held():
+    from quizzes.generation.standalone import stand_alone
+
+    disc = _league(
+        "La paz se firmó en el Tratado de Stralsund, completado por el Tratado de Vordingborg.",
+        "Dinamarca cedió a la Liga las fortalezas de Escania.",
+    )
+    disc.names[2] = ["Tratado de Stralsund", "Tratado de Vordingborg"]
+    assert stand_alone("Dinamarca cedió a la Liga las fortalezas de _____.", 3, disc)[1] == "frame"
+
+
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        # The prompt names the agreement or its clauses; a person received; no land given.
+        ("Por el Tratado de Stralsund, Dinamarca cedió las fortalezas de _____.", "La guerra de la Hansa"),
+        ("Según sus cláusulas, Dinamarca cedió las fortalezas de _____.", "La guerra de la Hansa"),
+        ("En 1371 el rey de _____ recibió a los enviados de Lübeck.", "La guerra de la Hansa"),
+        ("Lübeck obtuvo la alianza de las ciudades del mar del Norte en _____.", "La guerra de la Hansa"),
+        # A text about a treaty: its title is the frame.
+        ("Dinamarca cedió a la Liga las fortalezas de _____.", "El Tratado de Stralsund"),
+    ],
+)
+def test_a_transfer_that_says_its_frame_stands(stem, title):
+    from quizzes.generation.standalone import stand_alone
+
+    disc = _league("Dinamarca cedió a la Liga las fortalezas de Escania.", title=title)
+    assert stand_alone(stem, 2, disc) == (stem, "")
+
+
+def test_a_transfer_cut_from_a_sentence_that_names_its_peace_stands():
+    from quizzes.generation.standalone import stand_alone
+
+    disc = _league("En la paz de Vordingborg, Lübeck recuperó sus privilegios y Dinamarca cedió Escania a la Liga.")
+    stem = "Dinamarca cedió _____ a la Liga."
+    assert stand_alone(stem, 2, disc) == (stem, "")
