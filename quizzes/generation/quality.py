@@ -6,8 +6,18 @@ import contextlib
 import re
 
 from . import nlp
+from .distractors import _people
 from .facts import Extraction, group_surface_forms
-from .lexicon import EVENT_HEADS, FIRST_NAMES, NUMBER_WORD_SET, ORG_HEADS, STATE_HEAD_WORDS, fold
+from .lexicon import (
+    EVENT_HEADS,
+    FEMALE_FIRST_NAMES,
+    FIRST_NAMES,
+    NUMBER_WORD_SET,
+    ORG_HEADS,
+    ROLE_CLASSES,
+    STATE_HEAD_WORDS,
+    fold,
+)
 from .model import Fact, Question
 from .pointing import phrase_pointing_back, prompt_problem
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
@@ -426,6 +436,42 @@ def _verb_in(sentence: str, start: int, end: int) -> bool:
     return any(start <= t.start < end and t.pos in {"VERB", "AUX"} for t in parse.tokens)
 
 
+def _sex(name: str, people: dict) -> str:
+    """Return «f» or «m» when the text (an article or a role before the name) or the first name tells a person's sex."""
+    roles, said, _count = people.get(name, (set(), "", 0))
+    if said and roles & _PERSON_ROLES:
+        return said  # «la reina», «la pintora»: not the article of any noun before the name («de la costa, Pizarro»)
+    first = name.split()[0] if name.split() else ""
+    if first in FEMALE_FIRST_NAMES:
+        return "f"  # the first word: «José María» opens with «José»
+    if first in FIRST_NAMES and first not in FEMALE_FIRST_NAMES:
+        return "m"
+    return ""
+
+
+_PERSON_ROLES = {role for roles in ROLE_CLASSES.values() for role in roles} | {
+    "esposa", "hija", "madre", "hermana", "viuda", "abuela", "nieta", "sobrina", "prima", "dama", "doña",
+}  # fmt: skip
+
+
+def lone_sex_option(q: Question, ex: Extraction) -> bool:
+    """Return True when a choice item on a person offers the only woman among men («Isabel de Castilla» among
+    «Fernando de Aragón», «Juan II», «Enrique IV»), or the only man among women: the stem's «proclamada», «su
+    esposa», «la reina» tells the answer (judged «regalada»). A woman is the lone one when no wrong option is a
+    woman the text or a first name tells; a man only when every wrong option is a known woman (men are the usual
+    wrong options of a history text, and a name of unknown sex is not taken for a woman)."""
+    if q.kind not in CHOICE_KINDS or len(q.distractors) < 2:
+        return False
+    people = _people(ex)
+    right = {_sex(c, people) for c in q.correct}
+    wrong = [_sex(d, people) for d in q.distractors]
+    if right == {"f"}:
+        return "f" not in wrong
+    if right == {"m"}:
+        return all(w == "f" for w in wrong)
+    return False
+
+
 def check_question(
     q: Question, facts: dict[str, Fact], ex: Extraction, *, title: str = "", disc: Discourse | None = None
 ) -> None:
@@ -506,6 +552,8 @@ def check_question(
             results["distractors_same_type"] = all(
                 kinds.get(fold(re.sub(r"^(?:el|la|los|las)\s+", "", d)), want) & want for d in q.distractors
             )
+        if any(f.kind == "person" for f in named):
+            results["not_lone_sex_option"] = not lone_sex_option(q, ex)
     results["date_certain"] = not any((f.value or {}).get("uncertain") for f in qfacts if f.kind == "date")
     untyped = any(f.subtype in {"locality", "name"} for f in qfacts)
     if q.kind in CHOICE_KINDS and (untyped or "distractors:gazetteer" in q.notes):

@@ -98,6 +98,10 @@ FAILED = {
         "El año en blanco es un extremo de un periodo de menos de un año cuyo otro extremo da el enunciado: los meses "
         "lo delatan."
     ),
+    "not_lone_sex_option": _(
+        "La respuesta correcta es la única mujer entre hombres (o el único hombre entre mujeres): el enunciado la "
+        "delata. Cambie las opciones."
+    ),
     "not_year_beside_date": _(
         "El año en blanco sigue a un mes y el enunciado fecha otro hecho de la oración con su mes y un año muy "
         "cercano: los meses lo delatan."

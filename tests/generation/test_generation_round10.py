@@ -4,13 +4,14 @@
 * `facts._fronted_adverbial`: a noun and its adjective between commas after a fronted phrase are the subject, not a
   term the text names («Al año siguiente, la flota inglesa, mandada por…»).
 * `quality.name_split`: a blank followed by a bare figure took the first word of a numbered name («La sonda _____ 1»).
+* `quality.lone_sex_option`: the only woman among men (or the only man among women) in a choice item on a person.
 """
 
 from __future__ import annotations
 
 from quizzes.generation import generate_bank
 from quizzes.generation.model import Fact, Question
-from quizzes.generation.quality import name_split
+from quizzes.generation.quality import lone_sex_option, name_split
 from quizzes.generation.ranking import publication_gate, year_beside_date
 
 
@@ -130,3 +131,44 @@ def test_the_bank_does_not_publish_a_split_numbered_name():
     split = [q for q in bank.questions if "_____ 10" in q.prompt or "_____ 11" in q.prompt]
     assert split
     assert all(q.status == "draft" and "blank_not_in_name" in q.checks_failed for q in split)
+
+
+class _Ex:
+    """What `lone_sex_option` reads of an extraction: the people of the text, with their roles and sex."""
+
+    def __init__(self, people: dict):
+        self._pools = {"people": people}
+        self.facts = []
+
+
+def _choice(correct: str, distractors: list[str]) -> Question:
+    q, _facts = _item("_____ fue proclamada reina de Castilla en 1474.", correct, kind="single_choice")
+    q.distractors = distractors
+    return q
+
+
+def test_the_only_woman_among_men_is_held():
+    ex = _Ex({"Fernando de Aragón": ({"rey"}, "m", 3)})
+    assert lone_sex_option(_choice("Isabel de Castilla", ["Fernando de Aragón", "Enrique IV", "Alfonso V"]), ex)
+    # The text's role tells a woman whose first name the lexicon does not know.
+    ex = _Ex({"Hatshepsut": ({"reina"}, "f", 2)})
+    assert lone_sex_option(_choice("Hatshepsut", ["Tutmosis III", "Ramsés II", "Akenatón"]), ex)
+    # The only man among women.
+    assert lone_sex_option(_choice("Pedro Sánchez", ["Isabel Díaz", "Carmen Calvo", "Ana Pastor"]), _Ex({}))
+
+
+def test_options_of_both_sexes_or_unknown_stay_and_the_first_word_tells():
+    # Another woman among the wrong options: the answer does not stand out.
+    assert not lone_sex_option(
+        _choice("Isabel de Castilla", ["Juana la Beltraneja", "Enrique IV", "Alfonso V"]), _Ex({})
+    )
+    # A man among men, some of unknown sex: nothing stands out.
+    assert not lone_sex_option(
+        _choice("Fernando de Aragón", ["Isabel de Castilla", "Enrique IV", "Alfonso V"]), _Ex({})
+    )
+    # An article before the name that is no role («de la costa, Pizarro») tells no sex.
+    ex = _Ex({"Pizarro": ({"costa"}, "f", 4)})
+    assert not lone_sex_option(_choice("Pizarro", ["Almagro", "Huáscar", "Manco Inca"]), ex)
+    # The first word tells: «José María» is a man.
+    assert lone_sex_option(_choice("María Estuardo", ["José María Morelos", "Enrique IV", "Carlos I"]), _Ex({}))
+    assert not lone_sex_option(_choice("Carlos I", ["José María Morelos", "Enrique IV", "Felipe II"]), _Ex({}))
