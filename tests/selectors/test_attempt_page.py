@@ -66,3 +66,15 @@ def test_a_slot_the_attempt_does_not_have(student, attempt):
 def test_another_students_attempt_or_none_at_all(student, other_student, attempt):
     assert attempt_page(user_id=other_student.pk, attempt_id=attempt.pk, slot=1) is None
     assert attempt_page(user_id=student.pk, attempt_id=attempt.pk + 1000, slot=1) is None
+
+
+def test_the_attempt_its_quiz_and_the_response_come_once_not_once_per_slot(student, attempt):
+    """The driver parses every value of every row: each slot's row carries only its slot and state."""
+    from quizzes.selectors import quizzes, rows
+
+    sql, a, q, cur = quizzes._attempt_page_sql()
+    found = rows.fetch_all(sql, {"slot": 2, "attempt": attempt.pk, "user": student.pk})
+    assert len(found) == 1 + 4
+    assert sum(value is not None for value in found[0]) > len(a) + len(q)  # the attempt, the quiz, the response
+    for slot, row in enumerate(found[1:], start=1):
+        assert [value for value in row if value is not None] == [1, slot, 1 if slot == 2 else 0]
