@@ -468,7 +468,11 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
         earlier = fold(text[: m.start()])
         if re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", earlier):
             continue  # said earlier in the prompt: «una empresa… la empresa»
-        after_ok = _identified_after(text, m.end())
+        # A question puts the subject after its verb («¿Con cuántos barcos partió la expedición de Cádiz…?»): what
+        # follows it there may be the verb's; what followed it in its sentence says whether it was identified.
+        moved = _moved_subject(text, m, index, disc)
+        ctx, end = moved or (text, m.end())
+        after_ok = _identified_after(ctx, end)
         allies = low in {"aliados", "aliadas"}
         if low in _ROLE_PLURALS and not after_ok and not (named if allies else demonym):
             # «Tras la derrota de la Alemania nazi, los aliados…»: beside a name, «los aliados» is the alliance of a
@@ -488,7 +492,7 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
             and low not in _NOT_NOUNS
             and not _ORDINAL.match(noun)
             and low not in _UNITS
-            and not _names_a_people(text, m.end())
+            and not _names_a_people(ctx, end)
             and _first_use(disc, index, noun, counted=True) == "indefinite"
         ):
             return "anaphora"  # «levantaron tres fortalezas… Las fortalezas resistieron…»: which ones?
@@ -496,12 +500,12 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
             continue
         if re.search(r"(?<!\w)(?:" + "|".join(sorted(_PREPOSITIONS - {"de"})) + r")\s*$", text[: m.start()], re.I):
             continue  # «sobre la radiación», «con el parlamento»: an adjunct, mostly generic
-        nxt = re.match(r"\s+([a-záéíóúñü]+)", text[m.end() :])
+        nxt = re.match(r"\s+([a-záéíóúñü]+)", ctx[end:])
         if nxt and _ADJECTIVE.search(nxt.group(1)) and not verbish(nxt.group(1)) and fold(nxt.group(1)) not in _NOT_ADJ:
             continue  # «la masa atómica»: an adjective makes it a term of the text
         if (
             nxt
-            and verbish(nxt.group(1))
+            and (moved or verbish(nxt.group(1)))
             and m.group(1).lower() in {"el", "la"}
             and index > next((s.index for s in disc.sentences if not s.skip), 0)
             and not _said_before(disc, index, low)
@@ -511,6 +515,22 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
         if _first_use(disc, index, noun) == "indefinite":
             return "anaphora"
     return ""
+
+
+def _moved_subject(text: str, m: re.Match, index: int, disc: Discourse) -> tuple[str, int] | None:
+    """Return the prompt's sentence and where the phrase ends in it when a question put after its verb the phrase
+    that came before it («La expedición partió de Cádiz…» → «¿…partió la expedición de Cádiz…?»), else None."""
+    if not text.lstrip().startswith("¿") or not 0 <= index < len(disc.sentences):
+        return None
+    before = re.findall(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+", text[: m.start()])
+    if not before:
+        return None
+    source = disc.sentences[index].text
+    said = re.compile(r"(?<![\w])" + re.escape(m.group(0)) + r"(?![\w])((?:\s+[a-záéíóúñü]+){1,3})", re.IGNORECASE)
+    found = said.search(source)
+    if found is None or fold(before[-1]) not in {fold(w) for w in found.group(1).split()}:
+        return None
+    return source, found.start(1)
 
 
 _NAME_CHUNK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+(?:(?:de|del|la|las|los)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*")

@@ -5,6 +5,7 @@ Sentences written for these tests (a war of the Baltic, a league of cities); non
 
 import pytest
 
+from quizzes.generation.pointing import filled
 from quizzes.generation.standalone import drop_connectors, outside_reference
 from tests.generation.support import discourse
 
@@ -129,3 +130,48 @@ def test_a_transfer_cut_from_a_sentence_that_names_its_peace_stands():
     disc = _league("En la paz de Vordingborg, Lübeck recuperó sus privilegios y Dinamarca cedió Escania a la Liga.")
     stem = "Dinamarca cedió _____ a la Liga."
     assert stand_alone(stem, 2, disc) == (stem, "")
+
+
+def _fleet(last: str):
+    return discourse(
+        "La guerra de la Hansa fue un conflicto entre la Liga Hanseática y Dinamarca.",
+        "En 1367 las ciudades de la Liga se reunieron en Colonia.",
+        last,
+        title="La guerra de la Hansa",
+    )
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answer", "reason"),
+    [
+        # The question put after its verb the phrase that opened the sentence: what follows it is the verb's.
+        ("¿Con cuántos barcos partió la expedición de Lübeck en 1368?", "77", "unseen_definite"),
+        ("¿En qué año fue aplastada la rebelión en Escania?", "1369", "unseen_definite"),
+    ],
+)
+def test_a_subject_a_question_moved_after_its_verb_is_read_as_it_was_said(prompt, answer, reason):
+    from quizzes.generation.pointing import phrase_pointing_back
+
+    sentence = {
+        "77": "La expedición partió de Lübeck en 1368 con 77 barcos.",
+        "1369": "La rebelión fue aplastada en Escania en 1369.",
+    }[answer]
+    text, span = filled(prompt, answer)
+    assert phrase_pointing_back(text, span, 2, _fleet(sentence)) == reason
+
+
+def test_a_moved_subject_with_its_own_complement_or_told_before_stands():
+    from quizzes.generation.pointing import phrase_pointing_back
+
+    # «de Bergen» was the expedition's own in its sentence.
+    disc = _fleet("La expedición de Bergen partió de Lübeck en 1368 con 77 barcos.")
+    text, span = filled("¿Con cuántos barcos partió la expedición de Bergen de Lübeck en 1368?", "77")
+    assert phrase_pointing_back(text, span, 2, disc) == ""
+    # An object, not a moved subject: «la ciudad de Colonia» as the sentence said it.
+    disc = _fleet("El rey Valdemar visitó la ciudad de Colonia en 1368.")
+    text, span = filled("¿En qué año visitó el rey Valdemar la ciudad de Colonia?", "1368")
+    assert phrase_pointing_back(text, span, 2, disc) == ""
+    # The text said which one before: «la Liga» is the Hanseatic League here.
+    disc = _fleet("La Liga declaró la guerra a Dinamarca en 1368.")
+    text, span = filled("¿En qué año declaró la Liga la guerra a Dinamarca?", "1368")
+    assert phrase_pointing_back(text, span, 2, disc) == ""
