@@ -86,7 +86,7 @@ _CONNECTORS = (
 # («El invierno siguiente») only with its comma: without one it may be the subject («El año siguiente fue…»).
 _TIME_UNIT = r"(?:año|mes|día|semana|invierno|verano|otoño|primavera|mañana|noche|siglo|década)"
 _FRONTED_RELATIVE = re.compile(
-    r"^(?:(?:antes|después|desde\s+entonces|(?:el|la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)|"
+    r"^(?:(?:antes|después|desde\s+entonces|la\s+víspera|(?:el|la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)|"
     r"(?:ese|esa|aquel|aquella|este|esta)\s+(?:mism[oa]\s+)?" + _TIME_UNIT + r"|"
     r"(?:(?-i:[A-ZÁÉÍÓÚÑa-záéíóúñü][a-záéíóúñü]+)|\d+)\s+"
     r"(?:años|meses|días|semanas|décadas|siglos)\s+(?:más\s+tarde|después)|"
@@ -94,7 +94,8 @@ _FRONTED_RELATIVE = re.compile(
     r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
     r"(?:con\s+los\s+años|con\s+el\s+tiempo|como\s+respuesta|en\s+respuesta|como\s+reacción|en\s+represalia|"
     r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entretanto|"
-    r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b)|seguidamente)\s*,?\s*)(?=\S)",
+    r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b)|seguidamente|"
+    r"a\s+los\s+pocos\s+(?:días|meses|años|semanas))\s*,?\s*)(?=\S)",
     re.IGNORECASE,
 )
 _YEARLESS_DAY = re.compile(
@@ -1851,7 +1852,9 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:el|la|al|del|a\s+la|de\s+la)\s+(?:invierno|verano|otoño|primavera|semana|mañana|noche|tarde|año|día|mes)\s+"
     r"(?:siguiente|anterior)\b|\b(?:los|las)\s+(?:[a-záéíóúñü]+\s+)?(?:años|meses|días|semanas|décadas|siglos)\s+"
     r"(?:siguientes|posteriores)\b|"
-    r"\bal\s+poco(?:\s+tiempo)?\b(?!\s+de\b)",
+    r"\bal\s+poco(?:\s+tiempo)?\b(?!\s+de\b)|\ba\s+los\s+pocos\s+(?:días|meses|años|semanas)\b|"
+    r"\bal\s+cabo\s+de\s+(?:[a-záéíóúñü]+\s+|\d+\s+)?(?:días?|mes|meses|años?|semanas?|horas?|décadas?|siglos?|tiempo)\b|"
+    r"\bla\s+víspera\b(?!\s+de\b)",
     re.IGNORECASE,
 )
 # Inner phrases that lean on a sentence the student cannot see (round 6, «contexto» of the verdicts): «se dividió a
@@ -1918,6 +1921,14 @@ def _counted_set(text: str) -> bool:
     return any(m.group(1) not in _SPAN_NOUNS for m in _COUNTED_SET.finditer(text))
 
 
+# «Suecia envió otra expedición a Pomerania»: another one besides one told before (not «entre otros invitados», «por
+# otro lado», «la otra orilla», «otra vez», which other rules read).
+_ANOTHER = re.compile(
+    r"(?<![\w])(?<!\bentre )(?<!\by )(?<!\be )(?<!\bu )(?<!\bo )(?<!\bel )(?<!\bla )(?<!\bun )(?<!\buna )(?<!\bcon )"
+    r"(?:otro|otra)\s+(?!(?:vez|lado|parte|tanto|modo|forma|manera|día|que)\b)(?![a-záéíóúñü]+(?:ado|ada|ido|ida)\b)"
+    r"[a-záéíóúñü]{3,}",
+    re.IGNORECASE,
+)
 _OTHER_OPENING = re.compile(r"^(?:el|la|los|las)\s+otr[oa]s?\b", re.IGNORECASE)
 # «ambos reinos», «apoyarlo»: a pair or an object said before.
 _BOTH = re.compile(r"\b(?:ambos|ambas)\b", re.IGNORECASE)
@@ -2001,7 +2012,7 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
         return "relative_time"
     if _SAID_BEFORE.search(text):
         return "demonstrative"
-    if _LEANS_BACK.search(text):
+    if _LEANS_BACK.search(text) or _ANOTHER.search(text):
         return "leans_back"
     for m in _INNER_POSSESSIVE.finditer(text):
         before = re.findall(r"_____|[\wáéíóúñüÁÉÍÓÚÑÜ-]+", text[: m.start()])

@@ -175,3 +175,33 @@ def test_a_moved_subject_with_its_own_complement_or_told_before_stands():
     disc = _fleet("La Liga declaró la guerra a Dinamarca en 1368.")
     text, span = filled("¿En qué año declaró la Liga la guerra a Dinamarca?", "1368")
     assert phrase_pointing_back(text, span, 2, disc) == ""
+
+
+@pytest.mark.parametrize(
+    ("prompt", "problem"),
+    [
+        ("Al cabo de dos años, Lübeck firmó una tregua con _____.", "relative_time"),
+        ("Al cabo de un año, Lübeck firmó una tregua con _____.", "relative_time"),
+        ("Lübeck firmó una tregua con _____ a los pocos días.", "relative_time"),
+        ("Lübeck había reunido la víspera a sus aliados en _____.", "relative_time"),
+        ("En 1368, Lübeck envió otra flota a _____.", "leans_back"),
+        # A cape, a day before a named one, «de una economía… a otra dominada por…», «entre otros» say what they mean.
+        ("La flota fondeó frente al cabo de _____ en 1368.", ""),
+        ("La víspera de la batalla de Helsingborg, la flota fondeó en _____.", ""),
+        ("La industria supuso el paso de una economía agraria a otra dominada por _____.", ""),
+        ("Asistió, entre otros invitados, el rey de _____.", ""),
+    ],
+)
+def test_relative_times_and_another_one(prompt, problem):
+    assert outside_reference(prompt) == problem
+
+
+@pytest.mark.parametrize(
+    ("stem", "kept"),
+    [
+        ("A los pocos días, las tropas suecas tomaron Múnich.", "Las tropas suecas tomaron Múnich."),
+        ("La víspera, el rey había reunido a sus generales.", "El rey había reunido a sus generales."),
+    ],
+)
+def test_a_fronted_relative_day_is_dropped(stem, kept):
+    assert drop_connectors(stem) == kept
