@@ -472,6 +472,25 @@ def lone_sex_option(q: Question, ex: Extraction) -> bool:
     return False
 
 
+def broken_marks(prompt: str) -> bool:
+    """Return whether a prompt was cut inside quotes or brackets, or left stray punctuation where words went: an
+    opening «, ( or " with no closing one (or a closing one with none opened: «…etiqueta: «_____ pinté sueños.»),
+    empty marks («()», «« »»), a comma doubled or before a stop («…de Madrid, .»)."""
+    body = re.sub(r"\s*\((?:Escriba|Escribe)[^)]*\)\s*$", "", prompt)
+    depth = {"«": 0, "(": 0}
+    for ch in body:
+        if ch in "«(":
+            depth[ch] += 1
+        elif ch in "»)":
+            opener = "«" if ch == "»" else "("
+            if not depth[opener]:
+                return True
+            depth[opener] -= 1
+    if any(depth.values()) or body.count('"') % 2 or body.count("“") != body.count("”"):
+        return True
+    return bool(re.search(r"\(\s*\)|«\s*»|,\s*,|,\s*[.?!]$|\s[,;:](?!\d)|[,;:]\s*\)", body))
+
+
 def check_question(
     q: Question, facts: dict[str, Fact], ex: Extraction, *, title: str = "", disc: Discourse | None = None
 ) -> None:
@@ -518,6 +537,7 @@ def check_question(
         and (not prompt.startswith("¿") or prompt.rstrip().endswith("?"))
         and "  " not in prompt
         and not re.search(r"\b(?:de|a) (?:del|al|el)\b", prompt)
+        and not broken_marks(prompt)
         # a question that runs on after a colon or semicolon was built from a clause it did not understand
         and not (
             prompt.startswith("¿")

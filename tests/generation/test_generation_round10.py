@@ -5,13 +5,14 @@
   term the text names («Al año siguiente, la flota inglesa, mandada por…»).
 * `quality.name_split`: a blank followed by a bare figure took the first word of a numbered name («La sonda _____ 1»).
 * `quality.lone_sex_option`: the only woman among men (or the only man among women) in a choice item on a person.
+* `quality.broken_marks` (in `well_formed`): a prompt cut inside quotes or brackets, or with stray punctuation.
 """
 
 from __future__ import annotations
 
 from quizzes.generation import generate_bank
 from quizzes.generation.model import Fact, Question
-from quizzes.generation.quality import lone_sex_option, name_split
+from quizzes.generation.quality import broken_marks, lone_sex_option, name_split
 from quizzes.generation.ranking import publication_gate, year_beside_date
 
 
@@ -172,3 +173,23 @@ def test_options_of_both_sexes_or_unknown_stay_and_the_first_word_tells():
     # The first word tells: «José María» is a man.
     assert lone_sex_option(_choice("María Estuardo", ["José María Morelos", "Enrique IV", "Carlos I"]), _Ex({}))
     assert not lone_sex_option(_choice("Carlos I", ["José María Morelos", "Enrique IV", "Felipe II"]), _Ex({}))
+
+
+def test_a_prompt_cut_inside_quotes_or_brackets_is_broken():
+    # A quotation of two sentences, cut after the first: the closing mark stays in the other sentence.
+    assert broken_marks("El escritor rechazó esa etiqueta: «_____ escribí novelas de amor.")
+    assert broken_marks("La obra (en latín, De bello civili fue escrita en _____.")
+    assert broken_marks("Cerró el discurso con un lema: _____ y patria».")
+    assert broken_marks('El periódico tituló: "_____ gana las elecciones.')
+    # Marks emptied or punctuation left where words were cut.
+    assert broken_marks("El rey nació en _____ ( ).")
+    assert broken_marks("El rey llegó a _____, .")
+    assert broken_marks("La isla de _____ , al norte, fue ocupada.")
+
+
+def test_whole_marks_stay():
+    assert not broken_marks("El lema, «Libertad, igualdad, fraternidad», sigue vigente en _____.")
+    assert not broken_marks("La obra fue escrita en _____ (hacia el 50 a. C.).")
+    assert not broken_marks("¿En qué año llegó el virrey a Lima? (Escriba el año.)")
+    assert not broken_marks("En _____ vivían allí 3,5 millones de personas.")
+    assert not broken_marks('El diario "El Sol" publicó la noticia en _____.')
