@@ -10,11 +10,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
+
+from winterwar import fragments
 
 from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
@@ -52,7 +55,24 @@ class CardReviewView(LoginRequiredMixin, View):
             typed = text_param(request.GET, "respuesta", max_length=500)
             context = cards.review_page(counts=counts, row=row, mode=mode)
             context.update(cards.card_page(row=row, mode=mode, revealed=revealed, typed=typed, now=now))
+            context["cards_body"] = fragments.recent("cards_body", self._body_key(row, counts, mode, context))
         return render(request, self.template_name, context, status=status)
+
+    @staticmethod
+    def _body_key(row, counts, mode: str, context: dict) -> tuple | None:
+        """What the page's body (review.html's kept piece) shows outside its live parts depends on.
+
+        The card, its document, fact and sentence (content: the content version, read with the queue a moment ago),
+        the student's card as the queue read it (its state and repetitions; the rating buttons' intervals, which
+        also move with the clock), the counts, the mode, the answer revealed or typed, the language and what its
+        URLs are reversed with. Live, on every request: the CSRF token, the page's token and the time it was shown.
+        None, not kept, without the shared cache.
+        """
+        version = summaries.content_version()
+        if version is None:
+            return None
+        shown = (row.pk, row.card_id, row.state, row.reps, counts, mode, context["revealed"], context["typed"])
+        return (version, get_language(), get_script_prefix(), get_urlconf(), shown, str(context["buttons_html"]))
 
     def post(self, request, *args, **kwargs):
         form = RatingForm(request.POST)

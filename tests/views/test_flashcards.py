@@ -390,3 +390,53 @@ def test_rating_forms_share_their_fields_and_keep_their_own_data_and_errors():
         "modo": "escrito",
     }
     assert set(bad.errors) == {"card", "rating", "token", "reps"} and not good.errors
+
+
+def test_the_review_pages_kept_body_is_the_template_for_every_state(student_client, student, deck, monkeypatch):
+    """review.html keeps its body per card, state and counts (views.flashcards.CardReviewView._body_key): each state's
+    page, in both languages, is the page rendered without keeping anything; the page's token and time are live."""
+    import re
+
+    from winterwar import fragments
+
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    states = [{}, {"mostrar": row.pk}, {"modo": "escribir"}]
+    states += [{"modo": "escribir", "mostrar": row.pk, "respuesta": typed} for typed in ("Helsinki", "<b>Oslo</b>")]
+    pages = [(i, lang) for i in range(len(states)) for lang in ("es", "en")]
+
+    def render_all(order):
+        shown, live = {}, {}
+        for i, lang in order:
+            response = student_client.get(REVIEW_URL, states[i], headers={"accept-language": lang})
+            html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+            live[i, lang] = re.findall(r'name="(?:token|shown)" value="([^"]+)"', html)
+            shown[i, lang] = re.sub(r'name="(token|shown)" value="[^"]+"', "", html)
+        return shown, live
+
+    fragments._recent.clear()
+    (kept, first_live), (kept_again, again_live) = render_all(pages), render_all(pages[::-1])
+    assert len(fragments._recent) == len(pages)
+    with monkeypatch.context() as patched:
+        patched.setattr(fragments, "recent", lambda name, key: fragments.Recent(None, None))
+        plain, _live = render_all(pages)
+    assert kept == plain and kept_again == plain
+    assert "&lt;b&gt;Oslo&lt;/b&gt;" in plain[4, "es"] and "Correct" in plain[3, "en"]
+    revealed = [page for page in pages if "mostrar" in states[page[0]]]
+    assert all(first_live[page][0] != again_live[page][0] for page in revealed)  # a new token on every look
+
+
+def test_the_review_pages_kept_body_gives_way_to_a_rating_and_a_teachers_edit(student_client, student, deck):
+    from winterwar import fragments
+
+    fragments._recent.clear()
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    student_client.get(REVIEW_URL, {"mostrar": row.pk})
+    assert "(0)" in student_client.get(REVIEW_URL, {"mostrar": row.pk}).content.decode()
+    deck[0].back = "Helsingfors"
+    deck[0].save()
+    assertContains(student_client.get(REVIEW_URL, {"mostrar": row.pk}), "Helsingfors")
+    assert post(student_client, row, rating=3, token="b" * 32).status_code == 302
+    after = student_client.get(REVIEW_URL).content.decode()
+    assert "(1)." in after and "(0)." not in after  # the next card
