@@ -1862,7 +1862,7 @@ _RELATIVE_TIME = re.compile(
 # what?), «en cambio», «por su parte» (unlike whom?), «de nuevo», «otra vez» (after what?).
 _LEANS_BACK = re.compile(
     r"\b(?:a\s+su\s+vez|por\s+ejemplo|por\s+(?:ello|eso|tanto|lo\s+tanto)|en\s+cambio|por\s+su\s+parte|de\s+nuevo|"
-    r"otra\s+vez|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b)|mientras\s+tanto|entretanto|"
+    r"otra\s+vez|una\s+vez\s+más|nuevamente|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b)|mientras\s+tanto|entretanto|"
     r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b))\b",
     re.IGNORECASE,
 )

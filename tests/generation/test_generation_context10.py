@@ -185,6 +185,9 @@ def test_a_moved_subject_with_its_own_complement_or_told_before_stands():
         ("Lübeck firmó una tregua con _____ a los pocos días.", "relative_time"),
         ("Lübeck había reunido la víspera a sus aliados en _____.", "relative_time"),
         ("En 1368, Lübeck envió otra flota a _____.", "leans_back"),
+        ("Una vez más, la flota danesa fue vencida en _____.", "leans_back"),
+        ("La flota danesa fue vencida nuevamente en _____.", "leans_back"),
+        ("La flota danesa fue vencida una vez en _____.", ""),
         # A cape, a day before a named one, «de una economía… a otra dominada por…», «entre otros» say what they mean.
         ("La flota fondeó frente al cabo de _____ en 1368.", ""),
         ("La víspera de la batalla de Helsingborg, la flota fondeó en _____.", ""),
