@@ -923,20 +923,6 @@ def _is_common_np(parse: nlp.Parse, start: int, phrase: str) -> bool:
     return True
 
 
-def _fronted_adverbial(toks: list, k: int) -> bool:
-    """Return whether the words before the comma at token k are a phrase set before the subject («Al año siguiente,»,
-    «En 1588,», «Sin embargo,», «Tras la derrota,»): it opens with a preposition, an adverb or a subordinating
-    conjunction and describes no noun, so a noun and its adjective after it are the subject, described by what follows
-    («…, la flota inglesa, mandada por…»: nobody types «flota inglesa»), not the name of what the phrase before
-    describes («la enzima que fija el carbono, la rubisco,»; «y la nobleza y el clero, los estamentos privilegiados,»).
-    A single noun after such a phrase is still a name («En el 54 a. C., los eburones, dirigidos por…»)."""
-    j = k - 1
-    while j >= 0 and toks[j].text not in {",", ";", ":"}:
-        j -= 1
-    first = toks[j + 1] if j + 1 < k else None
-    return first is not None and first.pos in {"ADP", "ADV", "SCONJ"}
-
-
 def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
     """Return the lowercase terms a text names or defines: the answers of "what is it called" questions.
 
@@ -974,8 +960,6 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
                 for j in (k + 3, k + 4):
                     if j < len(toks) and toks[j].text == ",":
                         span = _term_span(parse, j - 1)
-                        if j == k + 4 and _fronted_adverbial(toks, k):
-                            span = None  # «Al año siguiente, la flota inglesa, mandada por…»: the subject described
                         if span and span[0] == toks[k + 2].start:
                             found.append((*span, "named"))
                         break

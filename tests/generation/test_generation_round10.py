@@ -1,8 +1,6 @@
 """Round 10: whole stems and giveaways of the stem (enunciado roto, regalada), on sentences written for them.
 
 * `year_beside_date`: the year after a month, beside another event dated by its month less than a year away.
-* `facts._fronted_adverbial`: a noun and its adjective between commas after a fronted phrase are the subject, not a
-  term the text names («Al año siguiente, la flota inglesa, mandada por…»).
 * `quality.name_split`: a blank followed by a bare figure took the first word of a numbered name («La sonda _____ 1»).
 * `quality.lone_sex_option`: the only woman among men (or the only man among women) in a choice item on a person.
 * `quality.broken_marks` (in `well_formed`): a prompt cut inside quotes or brackets, or with stray punctuation.
@@ -84,31 +82,6 @@ def test_the_bank_does_not_publish_the_year_the_months_tell():
     told = [q for q in bank.questions if "enero de _____" in q.prompt and "noviembre de 1558" in q.prompt]
     assert told
     assert all(q.status == "draft" and "not_year_beside_date" in q.checks_failed for q in told)
-
-
-def _terms(text: str) -> set[str]:
-    return {f.answer for f in generate_bank(text).facts if f.kind == "term"}
-
-
-def test_a_described_subject_after_a_fronted_phrase_is_no_term():
-    terms = _terms(
-        "La guerra anglo-española\n\n"
-        "En 1587 la reina ordenó ejecutar a María Estuardo.\n"
-        "Al año siguiente, la flota inglesa, mandada por lord Howard, derrotó a la Armada Invencible.\n"
-        "Tras la derrota, la armada española, muy dañada, regresó a Santander rodeando las islas británicas.\n"
-    )
-    assert "flota inglesa" not in terms
-    assert "armada española" not in terms
-
-
-def test_names_between_commas_stay_terms():
-    terms = _terms(
-        "La fijación del nitrógeno\n\n"
-        "En las raíces de las leguminosas viven bacterias que fijan el nitrógeno del aire.\n"
-        "La enzima que rompe el triple enlace del nitrógeno, la nitrogenasa, solo funciona sin oxígeno.\n"
-        "En el siglo XIX, los agrónomos, preocupados por las cosechas, estudiaron los abonos.\n"
-    )
-    assert "nitrogenasa" in terms
 
 
 def test_a_blank_before_the_figure_of_a_name_splits_it():
