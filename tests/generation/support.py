@@ -1,5 +1,6 @@
 """Helpers shared by the generation tests."""
 
+from quizzes.generation.model import Fact
 from quizzes.generation.standalone import Discourse
 from quizzes.generation.text import Sentence
 
@@ -11,3 +12,19 @@ def discourse(*texts: str, names: dict[int, list[str]] | None = None, title: str
         sentences.append(Sentence(index=i, text=t, start=pos, end=pos + len(t)))
         pos += len(t) + 1
     return Discourse(sentences=sentences, names=names or {}, title=title)
+
+
+def answer_fact(answer: str, kind: str = "date") -> Fact:
+    """Return a fact that is only its answer (key «f», sentence 0): what a publication-gate test needs of it."""
+    return Fact(
+        key="f",
+        kind=kind,
+        subtype="",
+        sentence_index=0,
+        sentence="",
+        answer=answer,
+        start=0,
+        end=len(answer),
+        local_start=0,
+        local_end=len(answer),
+    )

@@ -17,21 +17,7 @@ from quizzes.generation.ranking import (
     publication_gate,
     resting_place,
 )
-
-
-def _fact(answer: str, kind: str = "date") -> Fact:
-    return Fact(
-        key="f",
-        kind=kind,
-        subtype="",
-        sentence_index=0,
-        sentence="",
-        answer=answer,
-        start=0,
-        end=len(answer),
-        local_start=0,
-        local_end=len(answer),
-    )
+from tests.generation.support import answer_fact
 
 
 def _choice(correct: list[str], distractors: list[str], prompt: str = "La flota de _____ llegó al puerto.") -> Question:
@@ -50,7 +36,7 @@ def _choice(correct: list[str], distractors: list[str], prompt: str = "La flota 
 def test_the_only_option_with_an_article_is_held():
     q = _choice(["la Hansa"], ["Venecia", "Génova", "Pisa"])
     assert lone_option_form(q)
-    assert publication_gate(q, {"f": _fact("la Hansa", "organization")}, set()) == "options_alike"
+    assert publication_gate(q, {"f": answer_fact("la Hansa", "organization")}, set()) == "options_alike"
 
 
 def test_the_only_option_without_an_article_is_held():
@@ -79,7 +65,7 @@ def test_a_multiple_choice_item_whose_right_options_alone_take_an_article_is_hel
 
 
 def test_a_century_that_completes_praise_is_held():
-    century = _fact("siglo XIX")
+    century = answer_fact("siglo XIX")
     for prompt in (
         "Rosalía de Castro es una de las poetas gallegas más leídas del _____ y una figura del Rexurdimento.",
         "La novela es una de las obras más importantes de la literatura del _____.",
@@ -92,7 +78,7 @@ def test_a_century_that_completes_praise_is_held():
 
 
 def test_a_century_that_dates_an_event_stays():
-    century = _fact("siglo XIX")
+    century = answer_fact("siglo XIX")
     for prompt in (
         "En el _____, el puerto creció con el comercio del vino.",
         "La ciudad fue la más poblada de la región durante el _____.",  # the superlative is not completed by it
@@ -102,7 +88,7 @@ def test_a_century_that_dates_an_event_stays():
         assert not century_of_praise(q, {"f": century}), prompt
     # A superlative completed by a year or a place is not praise of a century.
     q = _choice(["1850"], [], "El puerto fue uno de los mayores del _____.")
-    assert not century_of_praise(q, {"f": _fact("1850")})
+    assert not century_of_praise(q, {"f": answer_fact("1850")})
 
 
 def test_the_aside_that_gives_the_origin_of_the_blanked_name_goes():

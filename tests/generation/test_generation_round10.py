@@ -9,24 +9,10 @@
 from __future__ import annotations
 
 from quizzes.generation import generate_bank
-from quizzes.generation.model import Fact, Question
+from quizzes.generation.model import Question
 from quizzes.generation.quality import broken_marks, lone_sex_option, name_split
 from quizzes.generation.ranking import publication_gate, year_beside_date
-
-
-def _fact(answer: str, kind: str = "date") -> Fact:
-    return Fact(
-        key="f",
-        kind=kind,
-        subtype="",
-        sentence_index=0,
-        sentence="",
-        answer=answer,
-        start=0,
-        end=len(answer),
-        local_start=0,
-        local_end=len(answer),
-    )
+from tests.generation.support import answer_fact
 
 
 def _item(prompt: str, answer: str, kind: str = "numeric") -> tuple[Question, dict]:
@@ -40,7 +26,7 @@ def _item(prompt: str, answer: str, kind: str = "numeric") -> tuple[Question, di
         explanation="",
         sentence_indexes=[0],
     )
-    return q, {"f": _fact(answer)}
+    return q, {"f": answer_fact(answer)}
 
 
 def test_a_year_the_months_tell_is_held():
