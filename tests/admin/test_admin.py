@@ -408,3 +408,9 @@ def test_the_question_list_shows_published_items_first_then_the_best_drafts_with
     shown = [q.pk for q in page.context["cl"].result_list]
     assert shown == [published.pk, good.pk, weak.pk, unrated.pk, archived.pk]
     assertContains(page, "El enunciado no se entiende solo")  # the weak draft's first problem, in its row
+    # A search reaches choices and accepted answers (SELECT DISTINCT): the same order, on PostgreSQL too.
+    page = teacher_client.get(
+        reverse("admin:quizzes_question_changelist"), {"document__id__exact": document.pk, "q": "_____"}
+    )
+    assert page.status_code == 200
+    assert [q.pk for q in page.context["cl"].result_list] == [published.pk, good.pk, weak.pk, unrated.pk, archived.pk]
