@@ -193,7 +193,7 @@ def _role_nation(text: str, end: int) -> tuple[str, str, str]:
     return role, sex, nation
 
 
-def _people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
+def text_people(ex: Extraction) -> dict[str, tuple[set[str], str, int]]:
     """Return each person of the text with the roles the text gives it, its sex when an article tells, its mentions."""
     cached = ex._pools.get("people")
     if cached is None:
@@ -319,7 +319,7 @@ def _character(name: str, ex: Extraction) -> bool:
     the first name of one («Lázaro»)."""
     key = ("characters",)
     if key not in ex._pools:
-        people = _people(ex)
+        people = text_people(ex)
         ex._pools[key] = {n for n, (roles, _sex, _count) in people.items() if roles & CHARACTER_ROLES}
     characters = ex._pools[key]
     return name in characters or any(c.split()[0] == name for c in characters)
@@ -332,18 +332,20 @@ def _said_of_a_person(name: str, ex: Extraction) -> bool:
     if name in region_of():
         # «Austria» of «Carlos de Austria» is a country the gazetteer places; «Washington» of «George Washington»
         # (a first name before it, no «de») is the person wherever the text says it bare.
-        return any(len(p.split()) > 1 and p.split()[-1] == name and p.split()[-2][:1].isupper() for p in _people(ex))
+        return any(
+            len(p.split()) > 1 and p.split()[-1] == name and p.split()[-2][:1].isupper() for p in text_people(ex)
+        )
     words = name.split()
     first_name = words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
     if len(words) >= 2 and first_name and words[1][:1].isupper() and not alias_table().get(fold(name)):
         return True
-    people = _people(ex)  # (the text's own «José de San Martín» outweighs the gazetteer's island)
+    people = text_people(ex)  # (the text's own «José de San Martín» outweighs the gazetteer's island)
     return name not in people and any(p.endswith(" " + name) and len(p.split()) > len(words) for p in people)
 
 
 def _person_fits(name: str, ex: Extraction) -> bool:
     """Return whether a person is a fair wrong option: a whole name, not «Bronisława» or «Palacios» said once."""
-    _roles, _sex, count = _people(ex).get(name, (set(), "", 0))
+    _roles, _sex, count = text_people(ex).get(name, (set(), "", 0))
     # A bare first name or surname said once is no option.
     return not (len(name.split()) == 1 and count < 2 and len(_mentions_by_text(ex).get(name, [])) < 2)
 
@@ -382,7 +384,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     if fact.kind == "person" and "_____" in stem:
         role, sex, nation = _role_nation(stem, stem.find("_____"))
     if fact.kind == "person" and not sex:
-        sex = _people(ex).get(fact.answer, (set(), "", 0))[1]  # the answer's own sex, when an article told it
+        sex = text_people(ex).get(fact.answer, (set(), "", 0))[1]  # the answer's own sex, when an article told it
     candidates: list[tuple[str, str]] = []  # (name, article)
     seen: set[str] = set()
     chosen_roots: set[str] = set()
@@ -499,7 +501,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
         # People the text gives the stem's role first («el general _____»: the text's generals), then people of
         # the role's sex («la infanta _____»: women of the text), then the others.
         # A person of the other sex is never offered («Velázquez», el pintor, is no «infanta»).
-        people = _people(ex)
+        people = text_people(ex)
         said = f"{role}@{nation}" if nation else role
         same = [c for c in candidates if role and said in people.get(c[0], (set(), "", 0))[0]]
         if role and len(same) < n:
@@ -624,7 +626,7 @@ def _kinds(name: str, ex: Extraction) -> set[str]:
     """Return the roles the text gives a person under any of its names («el rey Juan II de Portugal», «Juan II»)."""
     ids = _identities(ex)
     key = ids.get(name, name)
-    people = _people(ex)
+    people = text_people(ex)
     names = {n for n, k in ids.items() if k == key} | {name}
     return {r for n in names for r in people.get(n, (set(), "", 0))[0] if "@" not in r}
 
@@ -636,7 +638,7 @@ def _same_form(answer: str, chosen: list[tuple[str, str]], ex: Extraction) -> li
     whole."""
     if _regnal(answer):
         return chosen
-    people = [n for n, k in _people(ex).items()]
+    people = [n for n, k in text_people(ex).items()]
     out: list[tuple[str, str]] = []
     taken = {fold(answer)}
     for name, art in chosen:

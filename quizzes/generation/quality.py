@@ -6,7 +6,7 @@ import contextlib
 import re
 
 from . import nlp
-from .distractors import _people
+from .distractors import text_people
 from .facts import Extraction, group_surface_forms
 from .lexicon import (
     EVENT_HEADS,
@@ -462,7 +462,7 @@ def lone_sex_option(q: Question, ex: Extraction) -> bool:
     wrong options of a history text, and a name of unknown sex is not taken for a woman)."""
     if q.kind not in CHOICE_KINDS or len(q.distractors) < 2:
         return False
-    people = _people(ex)
+    people = text_people(ex)
     right = {_sex(c, people) for c in q.correct}
     wrong = [_sex(d, people) for d in q.distractors]
     if right == {"f"}:
