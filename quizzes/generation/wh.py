@@ -4,7 +4,8 @@ The statement is the fact's clause, standing alone, with a mark where the answer
 replaces the answer (and its preposition) and goes first; the verb then comes before its subject, as
 Spanish questions have it («¿En qué año llegó Colón a América?»). A question is made only when the
 rules can see where everything is: the answer at the start of the clause (the subject) or in an
-adjunct that opens or closes it, one date in the clause, a main verb. Otherwise the item stays a cloze.
+adjunct that opens or closes it (a date also inside it, when the parse makes it the main verb's), one
+date in the clause, a main verb. Otherwise the item stays a cloze.
 """
 
 from __future__ import annotations
@@ -279,7 +280,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     s = s.strip()
     s = s if re.search(r"\b[ad]\. C\.$", s) else s.rstrip(".").strip()
     if kind in {"year", "when"}:
-        m = re.search(r"(?:^|\s)(?:en|el|durante)\s+(?:el\s+año\s+)?" + MARK + r"\s*,?", s, re.IGNORECASE)
+        # «En el 58 a. C., …» opens the clause as «En 1519, …» does.
+        m = re.search(r"(?:^|\s)(?:(?:en|durante)\s+el|en|el|durante)\s+(?:el\s+año\s+)?" + MARK + r"\s*,?", s, re.I)
         if not m:
             return ""
         fronted = m.start() == 0
@@ -288,8 +290,11 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""  # «continuó hasta la Paz de los Pirineos, en 1659»: the date is the name's, not the verb's
         if at_end and _in_subordinate(s[: m.start()]):
             return ""  # «tiene doce estrellas, que se dispusieron en círculo en 1955»: the date is the relative's
+        # «compartieron en _____ el Premio Nobel»: a date inside the clause, of its main verb (the parse says).
+        inside = not (fronted or at_end) and _inside_ok(s[: m.start()], m.group(0), s[m.end() :])
+        inside = inside and _dates_main_verb(fact, disc)
         if (
-            not (fronted or at_end)
+            not (fronted or at_end or inside)
             or _PARTICIPLE_BEFORE.search(s[: m.start()])
             or _DANGLING_BEFORE.search(s[: m.start()])
         ):
@@ -375,6 +380,56 @@ _OPEN_SUBORDINATE = re.compile(r"\b(?:que|quien|quienes|donde|cuy[oa]s?|cuando|c
 def _in_subordinate(text: str) -> bool:
     """Return whether the end of `text` lies inside a relative or completive clause («…, título que recibió»)."""
     return _OPEN_SUBORDINATE.search(text) is not None
+
+
+def _dates_main_verb(fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether the parse makes the date an adjunct of the sentence's main verb, said after it.
+
+    «Fleming y Chain compartieron en 1945 el Premio Nobel»: the year dates «compartieron», the sentence's root, and
+    the question may drop it from the middle («¿En qué año compartieron Fleming y Chain el Premio Nobel?»). Not a date
+    under a noun («la derrota de Alemania en 1945»), a participle («firmado en 1713») or any clause but the main one.
+    """
+    from .nlp import parse as parse_sentence  # late import: the model is read only for a date inside the clause
+
+    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    if parse is None:
+        try:
+            parse = parse_sentence(fact.sentence)
+        except Exception:  # noqa: BLE001 - no model: the lexical rules alone keep the cloze
+            return False
+    if parse is None or not parse.tokens:
+        return False
+    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
+    if not inside:
+        return False
+    ids = {t.i for t in inside}
+    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
+    if head.head == head.i or head.dep not in {"obl", "obl:tmod"}:
+        return False
+    verb = parse.tokens[head.head]
+    return (
+        verb.dep == "ROOT"
+        and verb.pos == "VERB"
+        and "VerbForm=Part" not in verb.morph
+        and verb.finite
+        and verb.end <= fact.local_start
+        # «llegaron en 1620 y fundaron una aldea»: the date is the first verb's; the question would date both
+        and not any(
+            t.dep in {"conj", "parataxis"} and t.head == verb.i and t.pos in {"VERB", "AUX"} for t in parse.tokens
+        )
+    )
+
+
+def _inside_ok(before: str, phrase: str, after: str) -> bool:
+    """Return whether a date phrase inside the clause can go without leaving its words astray: words on both sides
+    of it, and no comma around it (an aside, «…, en 1945, …», or the date of what comes before)."""
+    return (
+        bool(before.strip())
+        and bool(after.strip())
+        and not before.rstrip().endswith(",")
+        and not phrase.rstrip().endswith(",")
+        and not after.lstrip().startswith(",")
+    )
 
 
 def _verb_before(text: str) -> bool:
