@@ -1,8 +1,10 @@
-"""Round 11: more real questions (a date inside the clause, «En el 49 a. C.»)."""
+"""Round 11: more real questions (a date inside the clause, «En el 49 a. C.», the year of every «¿Cuándo…?» fact) and
+a publication that prefers them (a bonus over a cloze, none for a typed «¿Quién…?»)."""
 
 import pytest
 
-from quizzes.generation.model import Fact
+from quizzes.generation.model import Fact, Question
+from quizzes.generation.ranking import WH_BONUS, _year_questions, item_score
 from quizzes.generation.wh import MARK, wh_prompt
 
 
@@ -59,3 +61,47 @@ def test_a_date_of_the_main_verb_is_asked_wherever_it_stands(sentence, answer, q
 )
 def test_a_date_inside_the_clause_that_is_not_the_main_verb_s_stays_a_cloze(sentence, answer):
     assert ask(sentence, answer) == ""
+
+
+def question(kind, prompt, key="q", facts=("f",), **kw):
+    return Question(key, kind, prompt, list(facts), ["x"], [], "", [0], **kw)
+
+
+def test_a_real_question_outranks_a_cloze_of_the_same_importance():
+    cloze = question("single_choice", "En _____, el rey firmó el tratado.")
+    real = question("numeric", "¿En qué año firmó el rey el tratado?")
+    assert item_score(real, 1.0) > item_score(cloze, 1.0)
+    assert item_score(real, 1.0) == pytest.approx(0.9 + WH_BONUS)
+
+
+def test_a_typed_who_question_keeps_the_weight_of_its_kind():
+    # held-out: typed «¿Quién…?» items 2 of 8 usable; a choice «¿Quién…?» keeps the bonus (6 of 7).
+    typed = question("short_answer", "¿Quién firmó el tratado con el rey?")
+    cloze = question("short_answer", "_____ firmó el tratado con el rey.")
+    chosen = question("single_choice", "¿Quién firmó el tratado con el rey?")
+    assert item_score(typed, 1.0) == item_score(cloze, 1.0)
+    assert item_score(chosen, 1.0) == pytest.approx(1.0 + WH_BONUS)
+    assert item_score(question("short_answer", "¿Qué país firmó el tratado con el rey?"), 1.0) > item_score(cloze, 1.0)
+
+
+def test_every_published_year_item_takes_its_when_question_s_words():
+    number = question(
+        "numeric",
+        "El 3 de mayo de _____, la muralla cayó. (Escriba el año.)",
+        key="n",
+        numeric={"value": 1612.0, "tolerance": 0.0, "unit": "año"},
+    )
+    when = question("single_choice", "¿Cuándo cayó la muralla?", key="w")
+    _year_questions([number, when], {"n"})
+    assert number.prompt == "¿En qué año cayó la muralla?"
+    assert "wh" in number.notes
+    # not without a «¿Cuándo…?» item of the same fact and sentence
+    other = question(
+        "numeric",
+        "El 3 de mayo de _____, la muralla cayó. (Escriba el año.)",
+        key="m",
+        facts=("g",),
+        numeric={"value": 1612.0, "tolerance": 0.0, "unit": "año"},
+    )
+    _year_questions([other, when], {"m"})
+    assert other.prompt.startswith("El 3 de mayo")
