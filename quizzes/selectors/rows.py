@@ -150,3 +150,48 @@ def insert(instance) -> None:
             setattr(instance, auto.attname, auto.to_python(pk))
     instance._state.adding = False
     instance._state.db = connection.alias
+
+
+@functools.cache
+def _insert_unless_taken_sql(model, unique: str, other, names: tuple[str, ...]) -> tuple[str, tuple, tuple]:
+    insert_sql, fields, _returning = _insert_sql(model)
+    update_sql, other_fields = _update_sql(other, names)
+    quote = connection.ops.quote_name
+    pk = quote(model._meta.pk.column)
+    return (
+        f"WITH ins AS ({insert_sql.split(' RETURNING ')[0]} ON CONFLICT ({column(model, unique)}) DO NOTHING "
+        f"RETURNING {pk}), upd AS ({update_sql} AND EXISTS (SELECT 1 FROM ins) RETURNING 1) "
+        f"SELECT ins.{pk}, (SELECT COUNT(*) FROM upd) FROM ins",
+        fields,
+        other_fields,
+    )
+
+
+def insert_unless_taken(instance, unique: str, other, names: list[str]) -> bool:
+    """``insert(instance)`` and then ``update(other, names)`` in one statement, only if no row has ``instance``'s
+    value of the unique field ``unique`` yet (PostgreSQL only: a data-modifying ``WITH``; the caller checks
+    ``connection.vendor``). True if both were written; False, and nothing written, if the value is taken.
+
+    The values go through the fields as ``insert`` and ``update`` send them; a row of ``other`` that is gone is the
+    ORM's DatabaseError (the insert is then rolled back with the transaction the caller holds).
+    """
+    sql, fields, other_fields = _insert_unless_taken_sql(type(instance), unique, type(other), tuple(names))
+    values = [f.pre_save(instance, True) for f in fields]
+    if any(isinstance(value, DatabaseDefault) for value in values):
+        raise ValueError("a field left to its database default")
+    params = [f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True)]
+    params += [f.get_db_prep_save(f.pre_save(other, False), connection) for f in other_fields]
+    params.append(other.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchone()
+    if found is None:
+        return False
+    pk, updated = found
+    if not updated:
+        raise DatabaseError("Save with update_fields did not affect any rows.")
+    auto = instance._meta.auto_field
+    setattr(instance, auto.attname, auto.to_python(pk))
+    instance._state.adding = False
+    instance._state.db = connection.alias
+    return True

@@ -58,14 +58,34 @@ def _store(row: StudentCard, memory: scheduling.Memory) -> None:
     row.is_leech = row.is_leech or memory.is_leech
 
 
+def _log_unless_taken() -> bool:
+    """Whether a rating logs its review and stores the card in one statement when its token is new
+    (rows.insert_unless_taken: a data-modifying WITH with ON CONFLICT, PostgreSQL). Elsewhere (SQLite) the token is
+    read first, as before."""
+    return connection.vendor == "postgresql"
+
+
 def _log(
-    *, row: StudentCard, outcome: scheduling.Outcome, now: datetime, source: str, token=None, duration_ms=None
-) -> Review:
+    *,
+    row: StudentCard,
+    outcome: scheduling.Outcome,
+    now: datetime,
+    source: str,
+    token=None,
+    duration_ms=None,
+    unless_taken: bool = False,
+) -> Review | None:
     """Store the card's new memory and log its review: an UPDATE and an INSERT written once per process (the ORM's
     save and create compiled both on every rating: a third of a rating POST's CPU). They send no signal: the student's
-    summaries are made stale here, once, when the transaction commits (services.invalidation)."""
+    summaries are made stale here, once, when the transaction commits (services.invalidation).
+
+    ``unless_taken`` (PostgreSQL, a token given): both in one statement, and neither if a review already has the
+    token; then None, and ``row`` is left as it was read.
+    """
+    before = [getattr(row, name) for name in MEMORY_FIELDS] if unless_taken else None
     _store(row, outcome.memory)
-    rows.update(row, MEMORY_FIELDS)
+    if not unless_taken:
+        rows.update(row, MEMORY_FIELDS)
     review = Review(
         student_card=row,
         user_id=row.user_id,
@@ -78,7 +98,13 @@ def _log(
         source=source,
         token=token,
     )
-    rows.insert(review)
+    if unless_taken:
+        if not rows.insert_unless_taken(review, "token", row, MEMORY_FIELDS):
+            for name, value in zip(MEMORY_FIELDS, before, strict=True):
+                setattr(row, name, value)
+            return None
+    else:
+        rows.insert(review)
     invalidation.changed(user_ids=[row.user_id])
     return review
 
@@ -247,21 +273,40 @@ def card_review(
         duration_ms = max(0, min(int(duration_ms), MAX_DURATION_MS))
     now = scheduling.utc(now)
     row = _locked_card(user_id=user.pk, student_card_id=student_card_id)
-    # Checked under the row lock, so two requests with the same token cannot both pass.
-    previous = _review_with_token(token)
-    if previous is not None:
-        if previous.student_card_id != row.pk:
-            raise ServiceError(Code.REVIEW_TOKEN_INVALID)
-        return ReviewResult(student_card=row, review=previous, duplicate=True)
+    one_statement = _log_unless_taken()
+    refused = None
     if expected_reps is not None and row.reps != expected_reps:
-        raise ServiceError(Code.CARD_STALE)
-    if not row.card.is_active:
-        raise ServiceError(Code.CARD_INACTIVE)
-    memory = memory_of(row)
-    if not scheduling.is_due(memory, now=now, learn_ahead=True):
-        raise ServiceError(Code.CARD_NOT_DUE)
+        refused = Code.CARD_STALE
+    elif not row.card.is_active:
+        refused = Code.CARD_INACTIVE
+    else:
+        memory = memory_of(row)
+        if not scheduling.is_due(memory, now=now, learn_ahead=True):
+            refused = Code.CARD_NOT_DUE
+    if refused is not None or not one_statement:
+        # Checked under the row lock, so two requests with the same token cannot both pass. A token seen before wins
+        # over every refusal: the same submission again is answered with the review it logged.
+        previous = _review_with_token(token)
+        if previous is not None:
+            return _duplicate(row, previous)
+        if refused is not None:
+            raise ServiceError(refused)
     outcome = scheduling.review(memory, rating=rating, now=now)
-    # Where rows lock (PostgreSQL), a request with the same token waited on the card's lock above and found the review:
+    if one_statement:
+        # PostgreSQL: the review is logged and the card stored in one statement, only if the token is new (its unique
+        # index, ON CONFLICT DO NOTHING); the token's read is left for a token seen before. A request with the same
+        # token waited on the card's lock above, so it finds the review committed.
+        review = _log(
+            row=row, outcome=outcome, now=now, source=ReviewSource.REVIEW, token=token, duration_ms=duration_ms,
+            unless_taken=True,
+        )  # fmt: skip
+        if review is None:
+            previous = _review_with_token(token)
+            if previous is None:  # the review with that token was deleted meanwhile
+                raise ServiceError(Code.REVIEW_TOKEN_INVALID)
+            return _duplicate(row, previous)
+        return ReviewResult(student_card=row, review=review, became_leech=outcome.became_leech)
+    # Where rows lock, a request with the same token waited on the card's lock above and found the review:
     # the insert cannot meet a duplicate of this card's token, so no savepoint (two round trips) is needed to recover
     # from one. SQLite has no row locks: there a concurrent request may commit the token first.
     recover = not connection.features.has_select_for_update
@@ -280,6 +325,13 @@ def card_review(
         row.refresh_from_db()
         return ReviewResult(student_card=row, review=previous, duplicate=True)
     return ReviewResult(student_card=row, review=review, became_leech=outcome.became_leech)
+
+
+def _duplicate(row: StudentCard, previous: Review) -> ReviewResult:
+    """A token seen before: the review it logged, if it was this card's; refused if it was another's."""
+    if previous.student_card_id != row.pk:
+        raise ServiceError(Code.REVIEW_TOKEN_INVALID)
+    return ReviewResult(student_card=row, review=previous, duplicate=True)
 
 
 @transaction.atomic

@@ -183,6 +183,26 @@ def test_a_token_used_on_another_card_is_refused(student):
     with pytest.raises(ServiceError) as exc:
         review(student, b, 3, T0, 1)
     assert exc.value.code == Code.REVIEW_TOKEN_INVALID
+    b.refresh_from_db()
+    assert (b.reps, b.state, b.due) == (0, CardState.NEW, T0) and Review.objects.count() == 1
+
+
+def test_a_replayed_token_on_a_card_still_due_changes_nothing(student):
+    """The replay gets as far as the write (no expected reps, the card still due): on PostgreSQL the one statement
+    that stores the card and logs the review finds the token taken and writes neither; the row returned is the
+    card as it is."""
+    row = factories.make_student_card(user=student, due=T0)
+    first = review(student, row, 1, T0, 1)
+    stored = StudentCard.objects.get(pk=row.pk)
+    again = review(student, row, 4, T0 + timedelta(minutes=30), 1)
+    assert again.duplicate and again.review.pk == first.review.pk and Review.objects.count() == 1
+    assert (again.student_card.reps, again.student_card.state, again.student_card.due) == (
+        stored.reps,
+        stored.state,
+        stored.due,
+    )
+    row.refresh_from_db()
+    assert (row.reps, row.state, row.due, row.stability) == (stored.reps, stored.state, stored.due, stored.stability)
 
 
 def test_two_tabs_rating_the_same_card_one_wins(student):

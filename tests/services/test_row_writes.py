@@ -97,3 +97,56 @@ def test_a_duplicate_token_is_still_an_integrity_error(review_values):
     rows.insert(Review(**values))
     with pytest.raises(IntegrityError), transaction.atomic():
         rows.insert(Review(**values))
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a data-modifying WITH with ON CONFLICT: PostgreSQL only"
+)
+
+
+@postgresql_only
+def test_insert_unless_taken_is_the_orms_save_and_create_in_one_statement(review_values):
+    values = review_values
+    card, twin = values["student_card"], factories.make_student_card(user=values["student_card"].user)
+    now = values["reviewed_at"]
+    for row in (card, twin):
+        row.state, row.reps, row.lapses, row.stability, row.difficulty = CardState.REVIEW, 4, 1, 7.5, 4.25
+        row.due, row.last_review = now + timedelta(days=6), now
+    fields = ["state", "reps", "lapses", "stability", "difficulty", "due", "last_review"]
+    mine = Review(**values, token="mine-token-2")
+    with CaptureQueriesContext(connection) as queries:
+        assert rows.insert_unless_taken(mine, "token", card, fields) is True
+    assert len(queries) == 1 and queries[0]["sql"].startswith("WITH")
+    twin.save(update_fields=fields)
+    orm = Review.objects.create(**{**values, "student_card": twin}, token="orm-token-2")
+    assert mine.pk is not None and not mine._state.adding
+    stored, stored_orm = Review.objects.get(pk=mine.pk), Review.objects.get(pk=orm.pk)
+    leave_out = ("id", "token", "student_card_id")
+    assert _values(stored, leave_out) == _values(stored_orm, leave_out) and stored.token == "mine-token-2"
+    card.refresh_from_db()
+    twin.refresh_from_db()
+    assert _values(card, ("id", "card_id")) == _values(twin, ("id", "card_id"))
+
+
+@postgresql_only
+def test_insert_unless_taken_writes_nothing_when_the_value_is_taken(review_values):
+    values = {**review_values, "token": "taken-token-1"}
+    card = values["student_card"]
+    first = Review(**values)
+    rows.insert(first)
+    before = (card.reps, card.lapses)
+    card.reps, card.lapses = 41, 9
+    assert rows.insert_unless_taken(Review(**values), "token", card, ["reps", "lapses"]) is False
+    card.refresh_from_db()
+    assert (card.reps, card.lapses) == before != (41, 9)
+    assert list(Review.objects.values_list("pk", flat=True)) == [first.pk]
+
+
+@postgresql_only
+def test_insert_unless_taken_of_a_row_that_is_gone_is_the_orms_error(review_values):
+    card = review_values["student_card"]
+    other = factories.make_student_card(user=card.user)
+    type(other).objects.filter(pk=other.pk).delete()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        rows.insert_unless_taken(Review(**review_values, token="gone-token-1"), "token", other, ["reps"])
+    assert not Review.objects.filter(token="gone-token-1").exists()
