@@ -4,22 +4,27 @@ Views are thin: they fetch through the owner (another student's attempt is a 404
 redirect after every POST. The service decides; the view maps its refusals to a message, a 400 or a redirect.
 """
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from winterwar import fragments
+from winterwar import fragments, pages
 from winterwar.urltag import kept_reverse
 
+from ..context_processors import roles
 from ..domain import grading
 from ..models import AcceptedAnswer, Attempt, Choice, FeedbackTiming, QuestionKind, Response
 from ..presentation import charts, questions
@@ -196,9 +201,45 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
 
     def get(self, request, pk: int, slot: int):
         body = fragments.recent("attempt_body", self._body_key())
+        whole = None if body.kept is None else self._page_key(body.key)
+        kept = pages.get(whole)
+        if kept is not None:
+            # The whole page as the template rendered it for this key, this request's values joined in (no template).
+            return HttpResponse(pages.fill(kept, self._page_values(get_token(request))))
         context = self.get_context_data(slot=slot) if body.kept is None else self._live_context()
         context["attempt_body"] = body
-        return self.render_to_response(context)
+        response = self.render_to_response(context)
+        if whole is not None:
+            response.add_post_render_callback(functools.partial(self._keep_page, whole))
+        return response
+
+    def _page_key(self, body_key: tuple) -> tuple | None:
+        """What the whole page shows outside its per-request values (``_page_values``), its body kept under
+        ``body_key``: the body's key, and the layout's own (the language, in the body's key, the user's staff flag
+        and role: the menu). None, not kept: an attempt with a countdown (its time is this request's) and a page with
+        messages to show."""
+        request = self.request
+        if self.attempt.deadline is not None or len(messages.get_messages(request)):
+            return None
+        return (body_key, request.user.is_staff, roles(request)["is_teacher"])
+
+    def _page_values(self, csrf_token: str) -> dict[str, str]:
+        """The page's per-request values, escaped as its templates escape them (``winterwar.pages.SLOTS``): the CSRF
+        token, the sequence token, the user's name in the menu and the language form's ``next``."""
+        request, user = self.request, self.request.user
+        return {
+            "csrf": conditional_escape(csrf_token),
+            "token": conditional_escape(svc.response_token(self.page.response)),
+            "name": conditional_escape(user.get_short_name() or user.username),
+            "next": conditional_escape(request.get_full_path()),
+        }
+
+    def _keep_page(self, key: tuple, response) -> None:
+        """Keep the page just rendered for ``key`` (winterwar.pages), if its per-request values are where expected."""
+        html = response.content.decode()
+        csrf_token = pages.csrf_token_in(html)
+        if csrf_token is not None:
+            pages.keep(key, html, self._page_values(csrf_token))
 
     def _body_key(self) -> tuple | None:
         """What the body of the page (question.html's kept piece) shows outside its live parts depends on.

@@ -567,6 +567,91 @@ def test_a_kept_body_gives_way_to_a_saved_answer_and_keeps_its_countdown_and_tok
     assert 'goto-1" class="overview-btn is-answered"' in after_autosave.content.decode()
 
 
+def _masked(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_a_question_page_kept_whole_is_the_templates_page(student_client, monkeypatch):
+    """On a third look at the same state the whole page comes from winterwar.pages, no template rendered: byte for
+    byte the page the templates render (CSRF tokens aside), in both languages, with a query string to escape in the
+    language form's ``next``; its CSRF token is this request's, valid for the session, and the cookie is renewed as
+    a rendered page renews it."""
+    from django.middleware.csrf import _unmask_cipher_token
+
+    from winterwar import fragments, pages
+
+    immediate = start(student_client, factories.make_quiz(n_questions=2, feedback_timing=FeedbackTiming.IMMEDIATE))
+    later = start(student_client, factories.make_quiz(n_questions=3))
+    answer(student_client, later, 2)
+    views = [
+        (a, slot, lang) for lang in ("es", "en") for a, n in ((immediate, 2), (later, 3)) for slot in range(1, n + 1)
+    ]
+    query = '?x=<b>"&amp;'
+    fragments._recent.clear()
+    pages._kept.clear()
+    whole = {}
+    for attempt, slot, lang in views:
+        url = question_url(attempt, slot) + query
+        for _look in range(2):
+            assert student_client.get(url, headers={"accept-language": lang}).context is not None
+        third = student_client.get(url, headers={"accept-language": lang})
+        assert third.context is None  # no template rendered
+        assert "csrftoken" in third.cookies
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', third.content.decode()).group(1)
+        secret = student_client.cookies["csrftoken"].value
+        assert _unmask_cipher_token(token) == secret
+        whole[attempt.pk, slot, lang] = _masked(third.content.decode())
+    assert len(pages._kept) == len(views)
+    with monkeypatch.context() as patched:
+        patched.setattr(fragments.FragmentNode, "render", lambda self, context: self.nodelist.render(context))
+        patched.setattr(fragments, "recent", lambda name, key: fragments.Recent(None, None))
+        for attempt, slot, lang in views:
+            plain = student_client.get(question_url(attempt, slot) + query, headers={"accept-language": lang})
+            assert plain.context is not None and "csrftoken" in plain.cookies
+            assert whole[attempt.pk, slot, lang] == _masked(plain.content.decode())
+    assert 'name="next" value="/intentos/' in whole[later.pk, 1, "es"]
+    assert "?x=%3Cb%3E%22&amp;amp;" in whole[later.pk, 1, "es"]
+
+
+def test_a_question_page_kept_whole_gives_way(student_client, student):
+    """The kept page's per-request values (the sequence token, the user's name) are this request's; a message to show,
+    a staff flag and a countdown each make the page rendered by its templates."""
+    from winterwar import fragments, pages
+
+    fragments._recent.clear()
+    pages._kept.clear()
+    attempt = start(student_client, factories.make_quiz(n_questions=2))
+    url = question_url(attempt, 1)
+    student_client.get(url)
+    student_client.get(url)
+    assert student_client.get(url).context is None
+    student.first_name = "Evita <b>"
+    student.save()
+    renamed = student_client.get(url)
+    assert renamed.context is None and "Evita &lt;b&gt;</a>" in renamed.content.decode()
+
+    stale = Response.objects.select_related("question").get(attempt=attempt, slot=1)
+    data = post_data(stale, right_answer(stale), "stay")
+    data["token"] = f"{stale.pk}.{stale.sequence + 5}"
+    assert student_client.post(url, data).status_code == 302  # refused: a message waits for the next page
+    with_message = student_client.get(url)
+    assert with_message.context is not None and 'role="alert"' in with_message.content.decode()
+    assert student_client.get(url).context is None  # the message shown: the kept page again
+    stale.refresh_from_db()
+    assert f'name="token" value="{svc.response_token(stale)}"' in student_client.get(url).content.decode()
+
+    student.is_staff = True
+    student.save()
+    staff = student_client.get(url)
+    assert staff.context is not None and reverse("admin:index") in staff.content.decode()
+    student_client.get(url)
+    assert student_client.get(url).context is None
+
+    timed = start(student_client, factories.make_quiz(n_questions=1, time_limit_minutes=30))
+    for _look in range(3):
+        assert student_client.get(question_url(timed, 1)).context is not None  # its countdown: rendered each time
+
+
 def test_a_kept_body_gives_way_to_a_teachers_edit_and_a_language(student_client):
     from winterwar import fragments
 
