@@ -105,6 +105,11 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         rest = clause[len(subj) :].strip(" ,")
         if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
             return ""  # «un tapiz que reproduce el cuadro cuelga…»: the verb found is the relative clause's
+        aside = _subject_aside(clause[len(subj) :], subj)
+        if aside:
+            # «España, aliada de Francia, declaró…»: the phrase between commas stays with its subject, after the verb
+            # («¿En qué año declaró España, aliada de Francia, la guerra…?»).
+            subj, rest = f"{subj}, {aside},", clause[len(subj) :].strip(" ,")[len(aside) :].strip(" ,")
         verb, after = _verb_group(rest)
         if (
             verb
@@ -139,8 +144,38 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
                 parts = [wh, verb, obj.group(1), subj_text, after[obj.end() :].strip()]
             elif _SPLIT_INFINITIVE.match(after.split(",")[0]):
                 return ""  # «intentaron las tropas … sin éxito tomar Cádiz»: the verb split from its infinitive
-            return "¿" + " ".join(p for p in parts if p) + "?"
+            return re.sub(r",\s*\?$", "?", "¿" + " ".join(p for p in parts if p) + "?")
     return ""
+
+
+# What may not stand in a phrase set off after the subject: a clause (a relative, a finite verb) or a figure.
+_ASIDE_CLAUSE = re.compile(r"\b(?:que|quien|quienes|cuy[oa]s?|donde|cuando|cual|cuales|como|si)\b|\d", re.IGNORECASE)
+
+
+# A connective between commas («España, sin embargo, declaró…») ties the clause to what came before.
+_CONNECTIVE_ASIDE = re.compile(
+    r"(?:sin embargo|no obstante|en cambio|por (?:su|otra) parte|por (?:lo )?tanto|por ello|por eso|además|a su vez"
+    r"|también|tampoco|finalmente|entonces|asimismo|así|incluso|por fin|al fin|de nuevo|otra vez)$",
+    re.IGNORECASE,
+)
+
+
+def _subject_aside(after_subject: str, subj: str) -> str:
+    """Return the phrase set off by commas right after the subject («, aliada de Francia,»), "" when there is none.
+
+    Only a phrase without a clause of its own (an apposition, a participle and its complements), up to ten words,
+    followed by the verb: «El ejército, dirigido por Moltke, derrotó…».
+    """
+    m = re.match(r"\s*,\s*([^,;:()«»]+?)\s*,\s*(\S.*)$", after_subject)
+    if not m or not subj.strip():
+        return ""
+    aside, rest = m.group(1), m.group(2)
+    words = aside.split()
+    if not 1 <= len(words) <= 10 or _ASIDE_CLAUSE.search(aside):
+        return ""
+    if any(is_finite_verb(w.lower()) for w in words) or _CONNECTIVE_ASIDE.match(aside):
+        return ""
+    return aside if _verb_group(rest)[0] else ""
 
 
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w-]*"

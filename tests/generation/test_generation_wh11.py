@@ -14,6 +14,9 @@ def date_fact(sentence, answer, subtype="year"):
     return Fact("k", "date", subtype, 0, sentence, answer, i, i + len(answer), i, i + len(answer), value=value)
 
 
+YEAR_FACT = Fact("k", "date", "year", 0, "s", "a", 0, 1, 0, 1, value={"year": 1})
+
+
 def ask(sentence, answer, subtype="year"):
     return wh_prompt(date_fact(sentence, answer, subtype), sentence.replace(answer, MARK), None)
 
@@ -105,3 +108,42 @@ def test_every_published_year_item_takes_its_when_question_s_words():
     )
     _year_questions([other, when], {"m"})
     assert other.prompt.startswith("El 3 de mayo")
+
+
+@pytest.mark.parametrize(
+    ("clause_with_mark", "question"),
+    [
+        # A phrase set off by commas after the subject stays with it, after the verb.
+        (
+            f"Portugal, aliado de Inglaterra, cerró sus puertos a los barcos franceses en {MARK}.",
+            "¿En qué año cerró Portugal, aliado de Inglaterra, sus puertos a los barcos franceses?",
+        ),
+        (
+            f"En {MARK}, la escuadra holandesa, mandada por un joven almirante, bloqueó la desembocadura del río.",
+            "¿En qué año bloqueó la escuadra holandesa, mandada por un joven almirante, la desembocadura del río?",
+        ),
+        # nothing after the verb: no comma left before the question mark
+        (
+            f"El primer ferrocarril del reino, entre la capital y el puerto, se inauguró en {MARK}.",
+            "¿En qué año se inauguró el primer ferrocarril del reino, entre la capital y el puerto?",
+        ),
+    ],
+)
+def test_a_phrase_between_commas_after_the_subject_goes_with_it(clause_with_mark, question):
+    assert wh_prompt(YEAR_FACT, clause_with_mark, None) == question
+
+
+@pytest.mark.parametrize(
+    "clause_with_mark",
+    [
+        f"El obispo, que conocía bien la corte, fundó un colegio en {MARK}.",  # a relative clause: its own verb
+        f"La reina, sin embargo, firmó la paz en {MARK}.",  # a connective: it points at the sentence before
+        f"El ejército, con 3000 hombres, tomó la plaza en {MARK}.",  # a figure: another fact in the aside
+        f"Francia, Austria, Rusia y Prusia firmaron la paz en {MARK}.",  # a list of subjects, not an aside
+    ],
+)
+def test_no_aside_that_is_a_clause_a_connective_or_a_list(clause_with_mark):
+    q = wh_prompt(YEAR_FACT, clause_with_mark, None)
+    assert q == "" or (
+        "sin embargo" not in q and "que conocía" not in q and "3000" not in q and "Austria, Rusia" not in q
+    )
