@@ -28,6 +28,8 @@ SLOTS = {
     "token": ('<input type="hidden" name="token" value="', '">', True),
     "name": ('data-bs-toggle="dropdown" aria-expanded="false">', "</a>", True),
     "next": ('<input type="hidden" name="next" value="', '">', True),
+    "now": ('data-server-now="', '"', True),
+    "left": ("data-countdown-value>", "</span>", True),
 }
 _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

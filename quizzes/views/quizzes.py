@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import timeuntil_filter
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
@@ -216,23 +217,28 @@ class AttemptQuestionView(LoginRequiredMixin, TemplateView):
     def _page_key(self, body_key: tuple) -> tuple | None:
         """What the whole page shows outside its per-request values (``_page_values``), its body kept under
         ``body_key``: the body's key, and the layout's own (the language, in the body's key, the user's staff flag
-        and role: the menu). None, not kept: an attempt with a countdown (its time is this request's) and a page with
-        messages to show."""
+        and role: the menu). None, not kept: a page with messages to show."""
         request = self.request
-        if self.attempt.deadline is not None or len(messages.get_messages(request)):
+        if len(messages.get_messages(request)):
             return None
         return (body_key, request.user.is_staff, roles(request)["is_teacher"])
 
     def _page_values(self, csrf_token: str) -> dict[str, str]:
         """The page's per-request values, escaped as its templates escape them (``winterwar.pages.SLOTS``): the CSRF
-        token, the sequence token, the user's name in the menu and the language form's ``next``."""
+        token, the sequence token, the user's name in the menu, the language form's ``next``, and with a deadline the
+        countdown's time and what is left (_timer.html)."""
         request, user = self.request, self.request.user
-        return {
+        values = {
             "csrf": conditional_escape(csrf_token),
             "token": conditional_escape(svc.response_token(self.page.response)),
             "name": conditional_escape(user.get_short_name() or user.username),
             "next": conditional_escape(request.get_full_path()),
         }
+        deadline = self.attempt.deadline
+        if deadline:
+            values["now"] = conditional_escape(self.now.isoformat())
+            values["left"] = conditional_escape(timeuntil_filter(deadline, self.now))
+        return values
 
     def _keep_page(self, key: tuple, response) -> None:
         """Keep the page just rendered for ``key`` (winterwar.pages), if its per-request values are where expected."""
