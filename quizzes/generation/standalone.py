@@ -754,6 +754,89 @@ def _names_own_member(disc: Discourse, index: int, mention: Mention) -> bool:
     )
 
 
+# Words that agree with a phrase said elsewhere in its clause: a participle or adjective after a copula or a passive
+# («fue fundado», «quedó excluida», «era conocido»), and an object clitic before a verb («lo gobernó»). General Spanish.
+_COPULA = (
+    r"(?:es|era|fue|será|sería|sea|fuera|son|eran|fueron|serán|sean|fueran|está|estaba|estuvo|están|estaban|"
+    r"quedó|quedaba|quedaron|resultó|resultaron|parecía|permaneció|permanecía|(?:ha|había|han|habían|haya)\s+sido)"
+)
+_AGREEING_FORM = re.compile(
+    r"(?:ad|id|ic|iv|os|an|in|ari|ori|ent|ct|ert|uest|rit|elt|ist|ech|ich|ort|end|olut)(?P<end>o|a|os|as)$"
+)
+_PREDICATE_AFTER = re.compile(
+    rf"(?<![\w]){_COPULA}\s+(?:(?:muy|más|menos|tan|ya|luego|después|pronto|entonces|también|finalmente|oficialmente)\s+)?"
+    r"(?P<word>[a-záéíóúñü]+)\b"
+)
+_CLITIC_VERB = re.compile(r"(?<![\w])(?P<clitic>lo|la|los|las)\s+(?P<verb>[a-záéíóúñü]+)\b")
+_ENDING_FEATURES = {"o": ("m", False), "a": ("f", False), "os": ("m", True), "as": ("f", True)}
+_CLITIC_FEATURES = {"lo": ("m", False), "la": ("f", False), "los": ("m", True), "las": ("f", True)}
+
+
+def name_features(name: str) -> tuple[str, bool] | None:
+    """Return the gender («m»/«f») and number a name makes its words agree in, None when unsure.
+
+    Its article tells («los Países Bajos», «la India»); a person's first name («María Curie»); a place name without
+    one ends in an unstressed -a when it is feminine («Francia», «Bolivia») and otherwise is masculine («Portugal»,
+    «Egipto», «Perú»).
+    """
+    words = name.split()
+    if not words:
+        return None
+    art = words[0].lower()
+    if art in _ARTICLES and len(words) > 1:
+        return ("f" if art in {"la", "las"} else "m"), art in {"los", "las"}
+    if words[0] in FEMALE_FIRST_NAMES:
+        return "f", False
+    if words[0] in FIRST_NAMES:
+        return "m", False
+    if len(words) > 1 or not words[0][:1].isupper():
+        return None  # «Louis Pasteur» of an unknown first name, «Gran Bretaña»: unsure
+    word = words[0]
+    if word.endswith(("á", "é", "í", "ó", "ú")):
+        return "m", False  # «Canadá», «Perú»
+    return ("f" if word.endswith("a") else "m"), False
+
+
+def phrase_features(article: str, gender: str = "", plural: bool | None = None) -> tuple[str, bool] | None:
+    """Return the gender and number of a noun phrase from its article («del» and «al» are masculine singular) or,
+    failing it, from the parse's features («Fem», «Masc»)."""
+    low = article.lower()
+    if low in {"el", "del", "al"}:
+        return "m", False
+    if low in {"la", "los", "las"}:
+        return ("f" if low != "los" else "m"), low in {"los", "las"}
+    if gender in {"Fem", "Masc"} and plural is not None:
+        return ("f" if gender == "Fem" else "m"), plural
+    return None
+
+
+def breaks_agreement(text: str, start: int, end: int, old: tuple[str, bool] | None, new: str) -> bool:
+    """Return whether saying `new` in place of text[start:end], a phrase of gender and number `old`, would leave a word
+    that agreed with the phrase disagreeing with the name: «el nuevo país … fue fundado» with «Bolivia», «lo gobernó».
+
+    Only a word of the phrase's own gender and number that the name does not share counts: a participle or adjective
+    after a copula (after the phrase, or right before it in a question: «¿… fue declarado el volcán…?»), or an object
+    clitic before a verb after the phrase. When either side's gender or number is unknown the rewrite stands.
+    """
+    theirs = name_features(new)
+    if old is None or theirs is None or old == theirs:
+        return False
+    after = text[end:]
+    for m in _PREDICATE_AFTER.finditer(after):
+        form = _AGREEING_FORM.search(m.group("word"))
+        if form and _ENDING_FEATURES[form.group("end")] == old:
+            return True
+    before = re.search(rf"{_COPULA}\s+(?P<word>[a-záéíóúñü]+)\s+$", text[:start])
+    if before:
+        form = _AGREEING_FORM.search(before.group("word"))
+        if form and _ENDING_FEATURES[form.group("end")] == old:
+            return True
+    for m in _CLITIC_VERB.finditer(after):
+        if _CLITIC_FEATURES[m.group("clitic")] == old and verbish(m.group("verb")):
+            return True
+    return False
+
+
 def _class_replacement(found: str, mention: Mention, referent: str) -> str:
     """Return the words said in place of a class phrase: «la ciudad de Berlín», «de los Estados Unidos», «Bolivia»."""
     if mention.lemma in _CITY_NOUNS:
@@ -908,6 +991,12 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             said = said.replace("de el ", "del ").replace("a el ", "al ")
         if m.group(1)[:1].isupper() or m.start() == 0:
             said = _upper_first(said)
+        if fold(noun) not in _WORK_NOUNS and breaks_agreement(
+            text, m.start(), m.end(), phrase_features(m.group(1)), subject
+        ):
+            # «el antibiótico fue descubierto» would read «la penicilina fue descubierto» (a work's title agrees with
+            # its class: «Las hilanderas fue ampliado» is said so)
+            return text
         return text[: m.start()] + said + text[m.end() :]
     return text
 
@@ -1005,6 +1094,9 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
         if not found:
             continue
         topic_said = _as_topic(disc, index, mention, found.group(0))
+        said_as = phrase_features(found.group(0).split()[0], mention.gender, mention.plural)
+        if topic_said and breaks_agreement(text, found.start(), found.end(), said_as, disc.document_subject()):
+            topic_said = ""  # a word of the clause agrees with the phrase, not with the name
         if topic_said:
             text = text[: found.start()] + topic_said + text[found.end() :]
             continue
@@ -1053,6 +1145,11 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
                 continue  # «La batalla de Stalingrado se libró … por el control de la ciudad»: the sentence says it
             if not referent:
                 return text, "anaphora"  # «el nuevo país», «del afluente», «la molécula»: which one?
+            said_as = phrase_features(found.group(0).split()[0], mention.gender, mention.plural)
+            if mention.lemma not in _CITY_NOUNS and breaks_agreement(
+                text, found.start(), found.end(), said_as, referent
+            ):
+                return text, "anaphora"  # «el nuevo país … lo gobernó» with «Bolivia»: the name cannot be said there
             text = text[: found.start()] + _class_replacement(found.group(0), mention, referent) + text[found.end() :]
         elif mention.lemma in _RELATIONAL_NOUNS:
             return text, "anaphora"
