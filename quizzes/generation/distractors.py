@@ -32,6 +32,7 @@ from .lexicon import (
     state_existed,
 )
 from .model import Fact, stable_key
+from .standalone import name_features, verbish
 
 
 def _text_year(ex: Extraction) -> int | None:
@@ -256,6 +257,85 @@ def _invents(text: str, end: int) -> bool:
     return bool(_INVENTED.match(text[end:]))
 
 
+# A verb after the blank that makes the person a commander («_____, que mandaba desde el Victory», «_____ comandó la
+# flota») or the author of a work («_____ publicó el folleto», «_____, que escribió…», «_____ pintó…»).
+_COMMANDING_AFTER = re.compile(
+    r"^\s*(?:,\s*que\s+)?(?:ya\s+)?(?:mandaba|mandó|comandaba|comandó|capitaneó|capitaneaba|acaudilló)\b"
+)
+_AUTHORED_AFTER = re.compile(
+    r"^\s*(?:,\s*que\s+)?(?:ya\s+)?(?:publicó|publicaba|escribió|escribía|redactó|compuso|pintó|esculpió|"
+    r"firmó\s+(?:la|el)\s+(?:novela|obra|poema|libro|ensayo))\b"
+)
+# The classes of people a stem's act allows among the wrong options: a commander may be a general, a ruler or a
+# statesman, never a painter or a chemist; an author, never a general or a king («Charles Cornwallis» did not write
+# «Sentido común»); an inventor, a person of science. A person the text gives no role stays.
+STEM_CLASSES = {
+    "military": {"military", "ruler", "politics"},
+    "arts": {"arts", "politics", "science", "church"},
+    "science": {"science"},
+}
+
+
+def stem_class(stem: str) -> str:
+    """Return the class of person the stem's act makes the blank («military», «arts», «science»), "" for none."""
+    if "_____" not in stem:
+        return ""
+    at = stem.find("_____")
+    after = stem[at + len("_____") :]
+    if _commands(stem, at) or _COMMANDING_AFTER.match(after):
+        return "military"
+    if _AUTHORED_AFTER.match(after):
+        return "arts"
+    if _invents(stem, at + len("_____")):
+        return "science"
+    return ""
+
+
+# What agrees with the blank after it: an apposition or a predicate in -o/-a («_____, aliada de Francia,», «_____ fue
+# ocupada»), a verb whose number is the blank's («_____ declararon la guerra»). General Spanish.
+_AGREEING_WORD = re.compile(r"(?:ad|id|ic|iv|os|an|in|ari|ori|ent|ct|ert|uest|rit|ist)(o|a|os|as)$")
+_APPOSITION_AFTER = re.compile(r"^\s*,\s+(?P<word>[a-záéíóúñü]+)\b")
+_COPULA_AFTER = re.compile(
+    r"^\s+(?:(?:ya|no|también)\s+)?(?:es|era|fue|son|eran|fueron|quedó|quedaron|resultó|resultaron|estaba|estaban|"
+    r"(?:había|habían|ha|han)\s+sido)\s+(?P<word>[a-záéíóúñü]+)\b"
+)
+_VERB_AFTER = re.compile(r"^\s+(?:(?:se|no|ya|lo|la|los|las|le|les|también|nunca)\s+)*(?P<verb>[a-záéíóúñü]+)\b")
+
+
+def blank_agreement(stem: str) -> tuple[str, bool | None]:
+    """Return the gender («m», «f» or "") and number (None when unsure) the words after the blank require of it."""
+    if "_____" not in stem:
+        return "", None
+    if re.search(r"(?:\b(?:y|e|ni|o|u)|,)\s+_____", stem) or re.match(
+        r"\s+(?:y|e|ni|o|u)\s", stem.split("_____", 1)[1]
+    ):
+        return "", None  # «Francia y _____ declararon…»: the words after agree with the whole series
+    after = stem[stem.find("_____") + len("_____") :]
+    for pattern in (_APPOSITION_AFTER, _COPULA_AFTER):
+        m = pattern.match(after)
+        form = _AGREEING_WORD.search(m.group("word")) if m else None
+        if form and not verbish(m.group("word")):
+            return ("f" if form.group(1).startswith("a") else "m"), form.group(1).endswith("s")
+    m = _VERB_AFTER.match(after)
+    if m and verbish(m.group("verb")) and m.group("verb") not in {"que", "cual"}:
+        return "", m.group("verb").endswith("n")
+    return "", None
+
+
+def agrees_with_blank(option: str, required: tuple[str, bool | None]) -> bool:
+    """Return whether an option (with its article) may fill a blank whose words after require `required`: an option
+    whose gender or number the grammar around the blank contradicts points away from itself."""
+    gender, plural = required
+    if not gender and plural is None:
+        return True
+    features = name_features(option)
+    if features is None:
+        return True
+    if gender and features[0] != gender:
+        return False
+    return plural is None or features[1] == plural
+
+
 def _commands(text: str, end: int) -> bool:
     """Return whether the words before a person (at `end`) make him a commander («las tropas de X»)."""
     return bool(_COMMANDED.search(text[:end].rstrip() + " _____"))
@@ -402,15 +482,29 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     # "Italia e _____": every option must take the stem's conjunction, or the "e" points at the key.
     conj_m = re.search(r"(?:^|\s)(y|e|o|u)\s+_____", stem)
     conj = conj_m.group(1) if conj_m else ""
+    # «_____, aliada de Francia, declaró…», «_____ declararon…»: the options take the gender and number the words after
+    # the blank give it, when the right answer does too (otherwise the reading is wrong and nothing is required).
+    required = blank_agreement(stem) if fact.kind != "person" else ("", None)
+    if not agrees_with_blank(_answer_said(fact), required):
+        required = ("", None)
+    act = stem_class(stem) if fact.kind == "person" else ""
 
     def consider(name: str, article: str) -> None:
         if conj and not conjunction_agrees(conj, with_article(name, article)):
             return
+        if not agrees_with_blank(with_article(name, article), required):
+            return  # «los Países Bajos, aliada de Francia»: the grammar rules it out
         f = fold(name)
         if not f or f in seen or f in own or f in related or f in topic_forms:
             return
         if f" {f} " in stem_f or f" {f} " in sentence_f:
             return  # co-enumerated or already in the stem: possibly right, surely a cue
+        last = f.split()[-1]
+        if fact.kind == "person" and len(last) > 3 and f" {last} " in stem_f:
+            return  # «Gonzalo Pizarro» for «Pizarro coronó a _____», «Luis XIV de Francia» by «el trono de Francia»
+        if act and _person_classes(name, ex) and not _person_classes(name, ex) & STEM_CLASSES[act]:
+            other_kind.append(name)
+            return  # «Charles Cornwallis», a general, for «_____ publicó el folleto»
         if any(f in o or o in f for o in own if len(o) > 3):
             return
         if ex.groups.root(name) in member_roots:
@@ -531,6 +625,14 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     if fact.kind == "person":
         chosen = _same_form(fact.answer, chosen, ex)
     return [with_article(name, art) for name, art in chosen], from_gazetteer
+
+
+def _answer_said(fact: Fact) -> str:
+    """Return the answer with the article it takes in the text («los Países Bajos»)."""
+    article = (fact.article or "").lower()
+    if article in {"el", "la", "los", "las"} and not fact.answer.lower().startswith(article + " "):
+        return f"{article} {fact.answer}"
+    return fact.answer
 
 
 def _regnal(name: str) -> bool:

@@ -189,6 +189,19 @@ def answer_root_in_prompt(prompt: str, answer: str) -> bool:
     return False
 
 
+def option_in_prompt(prompt: str, option: str, *, person: bool = False) -> bool:
+    """Return whether a wrong option (without its article) stands in the prompt as whole words, or, for a person, its
+    surname does («Gonzalo Pizarro» in «Pizarro coronó a _____»; not a regnal number nor a short particle)."""
+    said = " " + " ".join(re.findall(r"\w+", fold(prompt.replace(BLANK, " ")))) + " "
+    core = re.sub(r"^(?:el|la|los|las)\s+", "", option.strip(), flags=re.IGNORECASE)
+    words = re.findall(r"\w+", fold(core))
+    if not words or re.search(r"\d", core):
+        return False
+    if " " + " ".join(words) + " " in said:
+        return True
+    return person and len(words) > 1 and len(words[-1]) > 3 and f" {words[-1]} " in said
+
+
 def list_member(prompt: str) -> bool:
     """Return whether the blank is one member of a list of names («Chile y _____»; not «entre España y _____»)."""
     for m in _LIST_AROUND_BLANK.finditer(prompt):
@@ -574,6 +587,11 @@ def check_question(
             )
         if any(f.kind == "person" for f in named):
             results["not_lone_sex_option"] = not lone_sex_option(q, ex)
+        # A wrong option the prompt already names («… la batalla de Balaclava …» with «Balaclava» offered), or a person
+        # whose surname it names («Pizarro coronó a _____» with «Gonzalo Pizarro»), is ruled out by reading.
+        results["distractors_not_in_prompt"] = not any(
+            option_in_prompt(prompt, d, person=any(f.kind == "person" for f in named)) for d in q.distractors
+        )
     results["date_certain"] = not any((f.value or {}).get("uncertain") for f in qfacts if f.kind == "date")
     untyped = any(f.subtype in {"locality", "name"} for f in qfacts)
     if q.kind in CHOICE_KINDS and (untyped or "distractors:gazetteer" in q.notes):
