@@ -264,7 +264,7 @@ _COMMANDING_AFTER = re.compile(
 )
 _AUTHORED_AFTER = re.compile(
     r"^\s*(?:,\s*que\s+)?(?:ya\s+)?(?:publicó|publicaba|escribió|escribía|redactó|compuso|pintó|esculpió|"
-    r"firmó\s+(?:la|el)\s+(?:novela|obra|poema|libro|ensayo))\b"
+    r"(?:le\s+|les\s+)?dedicó\s+(?:en\s+\d{3,4}\s+)?(?:la|el|una|un|su)\s+(?:novela|obra|poema|libro|ensayo|cuadro))\b"
 )
 # The classes of people a stem's act allows among the wrong options: a commander may be a general, a ruler or a
 # statesman, never a painter or a chemist; an author, never a general or a king («Charles Cornwallis» did not write
@@ -291,8 +291,9 @@ def stem_class(stem: str) -> str:
     return ""
 
 
-# What agrees with the blank after it: an apposition or a predicate in -o/-a («_____, aliada de Francia,», «_____ fue
-# ocupada»), a verb whose number is the blank's («_____ declararon la guerra»). General Spanish.
+# What agrees with the blank: an apposition or a predicate in -o/-a after it («_____, aliada de Francia,», «_____ fue
+# ocupada»), a verb whose number is the blank's («_____ declararon la guerra»), «todo» before it («toda _____»).
+# General Spanish.
 _AGREEING_WORD = re.compile(r"(?:ad|id|ic|iv|os|an|in|ari|ori|ent|ct|ert|uest|rit|ist)(o|a|os|as)$")
 _APPOSITION_AFTER = re.compile(r"^\s*,\s+(?P<word>[a-záéíóúñü]+)\b")
 _COPULA_AFTER = re.compile(
@@ -303,13 +304,18 @@ _VERB_AFTER = re.compile(r"^\s+(?:(?:se|no|ya|lo|la|los|las|le|les|también|nunc
 
 
 def blank_agreement(stem: str) -> tuple[str, bool | None]:
-    """Return the gender («m», «f» or "") and number (None when unsure) the words after the blank require of it."""
+    """Return the gender («m», «f» or "") and number (None when unsure) the words around the blank require of it."""
     if "_____" not in stem:
         return "", None
-    if re.search(r"(?:\b(?:y|e|ni|o|u)|,)\s+_____", stem) or re.match(
-        r"\s+(?:y|e|ni|o|u)\s", stem.split("_____", 1)[1]
-    ):
+    series = re.search(r"\b(?:y|e|ni|o|u)\s+_____|,\s+_____\s*,\s+(?:[A-ZÁÉÍÓÚÑ]|(?:el|la|los|las)\s)", stem)
+    if series or re.match(r"\s+(?:y|e|ni|o|u)\s", stem.split("_____", 1)[1]):
         return "", None  # «Francia y _____ declararon…»: the words after agree with the whole series
+    before = re.search(r"(?:^|\s)(?P<word>[Tt]od[oa]s?)\s+_____", stem)
+    if before:
+        word = before.group("word").lower()  # «toda _____ quedó sometida»: not «toda el Ilírico»
+        return ("f" if word.startswith("toda") else "m"), word.endswith("s")
+    if re.search(r"\b(?:de|del|a|al|en|con|por|para|entre|sobre|contra)\s+_____", stem, re.IGNORECASE):
+        return "", None  # «Las fotografías de _____, tomadas…»: the words after agree with the phrase the blank ends
     after = stem[stem.find("_____") + len("_____") :]
     for pattern in (_APPOSITION_AFTER, _COPULA_AFTER):
         m = pattern.match(after)
@@ -361,6 +367,14 @@ def _person_classes(name: str, ex: Extraction) -> set[str]:
             ex._pools["inventors"] = inventors
         if names & inventors and not found:
             found.add("science")  # an inventor the text gives no role: a statesman may have invented nothing
+        authors = ex._pools.get("authors")
+        if authors is None:
+            authors = {
+                f.answer for f in ex.facts if f.kind == "person" and _AUTHORED_AFTER.match(f.sentence[f.local_end :])
+            }
+            ex._pools["authors"] = authors
+        if names & authors and not found:
+            found.add("arts")  # «Galdós le dedicó la novela…»: an author, no commander
         cached[name] = found
     return cached[name]
 
@@ -484,7 +498,9 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     conj = conj_m.group(1) if conj_m else ""
     # «_____, aliada de Francia, declaró…», «_____ declararon…»: the options take the gender and number the words after
     # the blank give it, when the right answer does too (otherwise the reading is wrong and nothing is required).
-    required = blank_agreement(stem) if fact.kind != "person" else ("", None)
+    required = blank_agreement(stem)
+    if fact.kind == "person":
+        required = ("", required[1])  # (a person's sex is read from the role before the blank, `_role_nation`)
     if not agrees_with_blank(_answer_said(fact), required):
         required = ("", None)
     act = stem_class(stem) if fact.kind == "person" else ""

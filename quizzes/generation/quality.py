@@ -190,14 +190,15 @@ def answer_root_in_prompt(prompt: str, answer: str) -> bool:
 
 
 def option_in_prompt(prompt: str, option: str, *, person: bool = False) -> bool:
-    """Return whether a wrong option (without its article) stands in the prompt as whole words, or, for a person, its
-    surname does («Gonzalo Pizarro» in «Pizarro coronó a _____»; not a regnal number nor a short particle)."""
+    """Return whether a wrong option (without its article) stands in the prompt as whole words, a date or a figure
+    too, or, for a person, its surname does («Gonzalo Pizarro» in «Pizarro coronó a _____»; not a regnal number nor a
+    short particle)."""
     said = " " + " ".join(re.findall(r"\w+", fold(prompt.replace(BLANK, " ")))) + " "
     core = re.sub(r"^(?:el|la|los|las)\s+", "", option.strip(), flags=re.IGNORECASE)
     words = re.findall(r"\w+", fold(core))
-    if not words or re.search(r"\d", core):
+    if not words:
         return False
-    if " " + " ".join(words) + " " in said:
+    if " " + " ".join(words) + " " in said:  # a date or a figure too: «Del _____ al 12 de mayo de 1949»
         return True
     return person and len(words) > 1 and len(words[-1]) > 3 and f" {words[-1]} " in said
 

@@ -24,7 +24,14 @@ from quizzes.generation.standalone import name_features
         # In a series the words after agree with the whole of it, not with the blank.
         ("En 1570 Venecia y _____ declararon la guerra al sultán.", ("", None)),
         ("En 1570 _____ y Venecia declararon la guerra al sultán.", ("", None)),
+        ("En 1570 Venecia, _____, España y Génova declararon la guerra al sultán.", ("", None)),
+        # A comma after a fronted phrase is no series.
+        ("Desde el tratado, firmado en 1796, _____ era aliada de Venecia.", ("f", False)),
         ("La liga buscaba el apoyo de _____ contra el sultán.", ("", None)),
+        # After a preposition the blank ends a longer phrase, which the words after agree with.
+        ("Las crónicas de _____, publicadas en 1855, fueron célebres.", ("", None)),
+        # A quantifier before the blank agrees with it too: not «toda el Ilírico».
+        ("Tras la guerra, toda _____ quedó sometida a Roma.", ("f", False)),
     ],
 )
 def test_the_words_after_the_blank_give_it_a_gender_and_a_number(stem, required):
@@ -40,6 +47,9 @@ def test_an_option_the_grammar_rules_out_is_not_offered():
     assert not agrees_with_blank("los Estados Pontificios", singular)
     assert agrees_with_blank("Génova", singular)
     assert agrees_with_blank("Estados Unidos", singular)  # unsure of the name: offered
+    assert not agrees_with_blank("el Ilírico", blank_agreement("Tras la guerra, toda _____ quedó sometida a Roma."))
+    # A plural verb after the blank: one person is no option for «los Reyes de Aragón».
+    assert not agrees_with_blank("Fernando de Trastámara", blank_agreement("_____ acudieron entonces al papa."))
 
 
 @pytest.mark.parametrize(
@@ -51,6 +61,7 @@ def test_an_option_the_grammar_rules_out_is_not_offered():
         ("Las tropas de _____ tomaron el puerto en 1851.", "military"),
         ("En 1760, _____ inventó una bomba de vapor.", "science"),
         ("En 1851, _____ murió en la capital.", ""),
+        ("En 1870 _____ le dedicó la novela Los lagos.", "arts"),
     ],
 )
 def test_the_stem_act_makes_the_blank_a_kind_of_person(stem, kind):
@@ -94,6 +105,8 @@ def test_a_general_is_no_wrong_option_for_the_author_of_a_pamphlet():
         ("Ortega coronó como rey a _____ en 1850.", "Gonzalo Ortega", False, False),
         ("El rey Juan V cedió el trono a _____.", "Pedro V", True, False),  # a regnal number is no surname
         ("La flota zarpó el _____ de 1850.", "3 de mayo de 1850", False, False),
+        ("Del _____ al 12 de mayo de 1849 duró el bloqueo.", "12 de mayo de 1849", False, True),
+        ("Del _____ al 12 de mayo de 1849 duró el bloqueo.", "2 de mayo de 1849", False, False),
     ],
 )
 def test_a_wrong_option_the_prompt_names_is_found(prompt, option, person, named):
