@@ -98,6 +98,10 @@ FAILED = {
         "El año en blanco es un extremo de un periodo de menos de un año cuyo otro extremo da el enunciado: los meses "
         "lo delatan."
     ),
+    "distractors_not_in_prompt": _(
+        "El enunciado ya nombra una de las opciones incorrectas (o el apellido de una persona ofrecida): se descarta al "
+        "leerlo. Cambie las opciones."
+    ),
     "not_lone_sex_option": _(
         "La respuesta correcta es la única mujer entre hombres (o el único hombre entre mujeres): el enunciado la "
         "delata. Cambie las opciones."
