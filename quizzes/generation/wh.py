@@ -105,7 +105,13 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         rest = clause[len(subj) :].strip(" ,")
         if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
             return ""  # «un tapiz que reproduce el cuadro cuelga…»: the verb found is the relative clause's
-        aside = _subject_aside(clause[len(subj) :], subj)
+        listed = _subject_list(clause[len(subj) :])
+        if listed:
+            # «Fleming, Florey y Chain compartieron…»: the parse's subject is the list's first member; the whole
+            # list goes after the verb («¿En qué año compartieron Fleming, Florey y Chain el Premio Nobel?»).
+            subj = subj + listed
+            rest = clause[len(subj) :].strip(" ,")
+        aside = "" if listed else _subject_aside(clause[len(subj) :], subj)
         if aside:
             # «España, aliada de Francia, declaró…»: the phrase between commas stays with its subject, after the verb
             # («¿En qué año declaró España, aliada de Francia, la guerra…?»).
@@ -176,6 +182,38 @@ def _subject_aside(after_subject: str, subj: str) -> str:
     if any(is_finite_verb(w.lower()) for w in words) or _CONNECTIVE_ASIDE.match(aside):
         return ""
     return aside if _verb_group(rest)[0] else ""
+
+
+def _subject_list(after_subject: str) -> str:
+    """Return the rest of a list of subjects after its first member («, Florey y Chain»), "" when there is none.
+
+    Every member a short phrase without a clause, a figure or a verb; the last one joined by «y / e» with no comma
+    after it, and a plural verb right after it: «Francia, Austria y Rusia firmaron…». A phrase between commas
+    («Roma, capital del imperio y sede del papa, fue…») or a singular verb is no list.
+    """
+    if not re.match(r"\s*,", after_subject) or re.search(r"[;:()«»]", after_subject.split(" y ")[0]):
+        return ""
+    conj = re.search(r"\s(?:y|e)\s+", after_subject)
+    if not conj:
+        return ""
+    members = after_subject[: conj.start()].split(",")[1:]
+    words_after = after_subject[conj.end() :].split(" ")
+    for k in range(1, min(5, len(words_after)) + 1):
+        last, rest = " ".join(words_after[:k]), " ".join(words_after[k:])
+        verb, _after = _verb_group(rest)
+        if not verb:
+            continue
+        finite = next((w for w in verb.lower().split() if w not in _CLITICS), "")
+        if not _plural_verb(finite) or last.endswith(","):
+            return ""
+        for member in [*members, last]:
+            words = member.split()
+            if not 1 <= len(words) <= 5 or _ASIDE_CLAUSE.search(member) or _CONNECTIVE_ASIDE.match(member.strip()):
+                return ""
+            if any(is_finite_verb(w.lower()) for w in words):
+                return ""
+        return after_subject[: len(after_subject) - len(rest)].rstrip()
+    return ""
 
 
 _NAME = r"[A-ZÁÉÍÓÚÑ][\w-]*"

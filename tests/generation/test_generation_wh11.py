@@ -139,11 +139,8 @@ def test_a_phrase_between_commas_after_the_subject_goes_with_it(clause_with_mark
         f"El obispo, que conocía bien la corte, fundó un colegio en {MARK}.",  # a relative clause: its own verb
         f"La reina, sin embargo, firmó la paz en {MARK}.",  # a connective: it points at the sentence before
         f"El ejército, con 3000 hombres, tomó la plaza en {MARK}.",  # a figure: another fact in the aside
-        f"Francia, Austria, Rusia y Prusia firmaron la paz en {MARK}.",  # a list of subjects, not an aside
     ],
 )
-def test_no_aside_that_is_a_clause_a_connective_or_a_list(clause_with_mark):
+def test_no_aside_that_is_a_clause_a_connective_or_a_figure(clause_with_mark):
     q = wh_prompt(YEAR_FACT, clause_with_mark, None)
-    assert q == "" or (
-        "sin embargo" not in q and "que conocía" not in q and "3000" not in q and "Austria, Rusia" not in q
-    )
+    assert q == "" or ("sin embargo" not in q and "que conocía" not in q and "3000" not in q)
