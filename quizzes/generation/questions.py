@@ -756,6 +756,8 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             typed_as_number = q.kind == "short_answer" and wh_kind(fact) in {"year", "count"}
             if q.kind in {"short_answer", "single_choice"} and not typed_as_number:
                 q.prompt, q.notes = wh, [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
+                if fact.kind == "person":
+                    q.notes.append("wh:person")  # «¿Qué emperador…?» typed: a name, as a typed «¿Quién…?»
     for q in qs:
         if q.kind in {"single_choice", "multiple_choice"} and re.match(
             r"(?:Marque todas las opciones que completan el texto: )?" + BLANK, q.prompt

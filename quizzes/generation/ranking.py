@@ -97,7 +97,8 @@ _ITEM_WEIGHT = {
 }
 # A real question («¿En qué año…?», «¿Cuántos…?») over a cloze of similar importance: judged far better (dev 25 of 25
 # usable, cloze 68 of 91; held-out 28 of 37, cloze 56 of 115). Not a typed «¿Quién…?» (held-out wh short answers 2 of
-# 8): a person asked by a bare question has many answers besides the text's, and it keeps the weight of its kind.
+# 8): a person asked by a bare question has many answers besides the text's, and it keeps the weight of its kind; so
+# does a typed «¿Qué emperador…?» (note "wh:person"), whose answer is a name typed as well.
 WH_BONUS = 0.3
 # What a sentence says of a thing rather than of an event: where it is kept, how big it is.
 _KEEPING_LEMMAS = {"conservar", "guardar", "custodiar", "exponer", "exhibir", "colgar", "medir", "pesar"}
@@ -973,7 +974,8 @@ def item_score(q: Question, importance: float) -> float:
     weight = _ITEM_WEIGHT.get(q.kind, 0.7)
     if q.kind == "true_false" and q.correct == ["Falso"]:
         weight += 0.1  # a real substitution is the better true/false item
-    if q.prompt.rstrip().endswith("?") and not (q.kind == "short_answer" and _WHO.match(q.prompt)):
+    typed_person = q.kind == "short_answer" and (_WHO.match(q.prompt) or "wh:person" in q.notes)
+    if q.prompt.rstrip().endswith("?") and not typed_person:
         weight += WH_BONUS
     return importance * weight
 
