@@ -301,6 +301,12 @@ _LEANS_BACK = re.compile(
 )
 
 
+def _before_christ(fact: Fact) -> bool:
+    """Return whether the fact's date is a year before Christ («221 a. C.», «el 44 a. C.»)."""
+    year = (fact.value or {}).get("year")
+    return (isinstance(year, int) and year < 0) or bool(re.search(r"\ba\.\s?C\.", fact.answer))
+
+
 def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     """Return a question for the fact, or "" when the rules cannot build a whole one."""
     q = _wh_prompt(fact, stem_with_mark, disc)
@@ -379,6 +385,9 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if temporal_spans(clause, ("date",)) or re.search(r"\d{3,4}", clause):
             return ""  # another date stays: which one is asked?
         wh = "En qué año" if kind == "year" else "Cuándo"
+        if kind == "year" and _before_christ(fact):
+            # «¿En qué año tomó Aníbal el mando?» for 221 a. C. reads as our era: the era the answer has is asked too.
+            wh = "En qué año antes de Cristo"
     elif kind == "who":
         if not s.startswith(MARK):
             return _role_question(fact, s, disc)

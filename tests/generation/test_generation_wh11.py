@@ -39,13 +39,29 @@ def ask(sentence, answer, subtype="year"):
         (
             "En el 49 a. C. el cónsul cruzó el río con sus legiones.",
             "49 a. C.",
-            "¿En qué año cruzó el cónsul el río con sus legiones?",
+            "¿En qué año antes de Cristo cruzó el cónsul el río con sus legiones?",
         ),
     ],
 )
 def test_a_date_of_the_main_verb_is_asked_wherever_it_stands(sentence, answer, question):
     subtype = "day" if " de " in answer else "year"
     assert ask(sentence, answer, subtype) == question
+
+
+def test_a_year_before_christ_is_asked_with_its_era():
+    # The fact's answer is the bare figure; its value says the era («En el 221 a. C.»): the question must say it,
+    # or «¿En qué año tomó el general el mando?» reads as a year of our era.
+    sentence = "En el 221 a. C. el joven general tomó el mando del ejército."
+    fact = date_fact(sentence, "221")
+    fact.value = {"year": -221}
+    stem = sentence.replace("221 a. C.", MARK)
+    assert wh_prompt(fact, stem, None) == "¿En qué año antes de Cristo tomó el joven general el mando del ejército?"
+    ours = "En 1221 el joven general tomó el mando del ejército."
+    fact = date_fact(ours, "1221")
+    fact.value = {"year": 1221}
+    assert (
+        wh_prompt(fact, ours.replace("1221", MARK), None) == "¿En qué año tomó el joven general el mando del ejército?"
+    )
 
 
 @pytest.mark.parametrize(
