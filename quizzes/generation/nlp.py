@@ -122,6 +122,15 @@ class Parse:
                 return ent.label
         return ""
 
+    def span_head(self, start: int, end: int) -> Token | None:
+        """Return the head of the tokens covering [start, end): the first whose head lies outside them (None: no
+        token there)."""
+        inside = [t for t in self.tokens if t.start < end and t.end > start]
+        if not inside:
+            return None
+        ids = {t.i for t in inside}
+        return next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
+
     def token_at(self, offset: int) -> Token | None:
         """Return the token covering a character offset."""
         for tok in self.tokens:

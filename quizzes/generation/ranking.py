@@ -214,11 +214,9 @@ def clause_role(fact: Fact, parse=None) -> str:
     parse = parse if parse is not None else _parse(fact.sentence)
     if parse is None or not parse.tokens:
         return ""
-    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
-    if not inside:
+    head = parse.span_head(fact.local_start, fact.local_end)
+    if head is None:
         return ""
-    ids = {t.i for t in inside}
-    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
     if any(t.dep == "case" and t.head == head.i and fold(t.text) == "segun" for t in parse.tokens):
         return "aside"
     before = fact.sentence[: fact.local_start]
@@ -264,11 +262,9 @@ def dates_an_adjunct(fact: Fact, parse=None) -> bool:
     parse = parse if parse is not None else _parse(fact.sentence)
     if parse is None or not parse.tokens:
         return False
-    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
-    if not inside:
+    head = parse.span_head(fact.local_start, fact.local_end)
+    if head is None:
         return False
-    ids = {t.i for t in inside}
-    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
     comma = before.rstrip().rfind(",")
     previous = [t for t in parse.tokens if t.end <= comma and t.pos != "PUNCT"]
     if not previous:

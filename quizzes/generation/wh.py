@@ -563,11 +563,9 @@ def _dates_main_verb(fact: Fact, disc: Discourse | None) -> bool:
             return False
     if parse is None or not parse.tokens:
         return False
-    inside = [t for t in parse.tokens if t.start < fact.local_end and t.end > fact.local_start]
-    if not inside:
+    head = parse.span_head(fact.local_start, fact.local_end)
+    if head is None:
         return False
-    ids = {t.i for t in inside}
-    head = next((t for t in inside if t.head not in ids or t.head == t.i), inside[0])
     if head.head == head.i or head.dep not in {"obl", "obl:tmod"}:
         return False
     verb = parse.tokens[head.head]
