@@ -99,8 +99,8 @@ FAILED = {
         "lo delatan."
     ),
     "distractors_not_in_prompt": _(
-        "El enunciado ya nombra una de las opciones incorrectas (o el apellido de una persona ofrecida): se descarta al "
-        "leerlo. Cambie las opciones."
+        "El enunciado ya nombra una de las opciones incorrectas (o el apellido de una persona ofrecida): se descarta "
+        "al leerlo. Cambie las opciones."
     ),
     "not_lone_sex_option": _(
         "La respuesta correcta es la única mujer entre hombres (o el único hombre entre mujeres): el enunciado la "
