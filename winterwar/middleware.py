@@ -55,6 +55,11 @@ class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
         if request.session.get(BACKEND_SESSION_KEY) == LEGACY_BACKEND:
             request.session[BACKEND_SESSION_KEY] = USER_BACKEND
         super().process_request(request)
+        # The user itself, not Django's SimpleLazyObject around it: UserLanguageMiddleware, next, asks
+        # ``request.user.is_authenticated`` on every request, so the session's user is read here anyway, at the same
+        # point and with the same reads. Through the lazy object every attribute of the user (~50 a page, from the
+        # middlewares, the views and the templates) cost an AttributeError raised and caught and three Python calls.
+        request.user = auth_middleware.get_user(request)
 
 
 class CSPMiddleware(csp_middleware.CSPMiddleware):

@@ -59,3 +59,70 @@ def test_the_settings_use_it_with_redis():
         timeout=120,
     )
     assert result.stdout.strip().splitlines()[-1] == "winterwar.cache.RedisCache", result.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    [0, 7, -12, 10**30, "", "texto", "123", b"\x80bytes", 1.5, True, None, [1, "2"], {"a": (1, 2)}],
+)
+def test_values_read_back_as_django_reads_them(backend, value):
+    from django.core.cache.backends.redis import RedisSerializer
+
+    from winterwar.cache import Serializer
+
+    stored = Serializer().dumps(value)
+    raw = str(stored).encode() if isinstance(stored, int) else stored  # Redis gives an int back as its digits
+    assert Serializer().loads(raw) == RedisSerializer().loads(raw) == value
+    assert type(Serializer().loads(raw)) is type(value)
+    backend.set("v", value)
+    assert backend.get("v") == value
+    assert type(backend.get("v")) is type(value)
+
+
+def test_a_pickle_is_not_read_with_int_first(backend, monkeypatch):
+    """The cost this backend saves: ``int()`` on a pickled value, whose ValueError carries the value's ``repr``."""
+    import builtins
+
+    from winterwar import cache as module
+
+    tried = []
+
+    class Spy:
+        def __call__(self, data):
+            tried.append(data)
+            return builtins.int(data)
+
+    backend.set("p", {"page": "x" * 1000})
+    backend.set("n", 42)
+    monkeypatch.setattr(module, "int", Spy(), raising=False)
+    monkeypatch.setattr("django.core.cache.backends.redis.int", Spy(), raising=False)
+    assert backend.get("p") == {"page": "x" * 1000}
+    assert tried == []
+    assert backend.get("n") == 42
+    assert tried == [b"42"]
+
+
+def test_the_configured_serializer_still_wins():
+    from django.core.cache.backends.redis import RedisSerializer
+
+    from winterwar.cache import Serializer
+
+    assert type(RedisCache(URL, {})._cache._serializer) is Serializer
+    options = {"OPTIONS": {"serializer": "django.core.cache.backends.redis.RedisSerializer"}}
+    assert type(RedisCache(URL, options)._cache._serializer) is RedisSerializer
+
+
+@pytest.mark.parametrize("key", ["con espacio", "ctrl\x01", "x" * 251])
+def test_keys_memcached_would_refuse_still_warn(backend, key):
+    from django.core.cache import CacheKeyWarning
+
+    with pytest.warns(CacheKeyWarning):
+        backend.set(key, 1)
+    with pytest.warns(CacheKeyWarning):
+        assert backend.get(key) == 1
+
+
+def test_a_plain_key_does_not_warn(backend, recwarn):
+    backend.set("ww:plain:key", 1)
+    assert backend.get("ww:plain:key") == 1
+    assert not [w for w in recwarn if "memcached" in str(w.message)]

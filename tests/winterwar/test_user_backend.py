@@ -72,3 +72,37 @@ def test_a_deactivated_or_repassworded_user_is_logged_out(client, student):
     User.objects.filter(pk=student.pk).update(is_active=False)
     response = client.get(reverse("quizzes:home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_request_user_is_the_user_itself(rf, student, django_assert_num_queries):
+    """AuthenticationMiddleware sets the session's user, not Django's SimpleLazyObject around it (every attribute of
+    the lazy object cost an AttributeError and three Python calls): the same user, read as Django reads it."""
+    from django.contrib.auth import login
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.middleware import SessionMiddleware
+    from django.http import HttpResponse
+    from django.utils.functional import LazyObject
+
+    from winterwar.middleware import AuthenticationMiddleware
+
+    def request_with(session_key=None):
+        request = rf.get("/")
+        if session_key:
+            request.COOKIES["sessionid"] = session_key
+        SessionMiddleware(lambda r: HttpResponse()).process_request(request)
+        return request
+
+    middleware = AuthenticationMiddleware(lambda r: HttpResponse())
+    request = request_with()
+    middleware.process_request(request)
+    assert type(request.user) is AnonymousUser
+
+    request = request_with()
+    request.user = AnonymousUser()
+    login(request, student, backend=USER_BACKEND)
+    request.session.save()
+    request = request_with(request.session.session_key)
+    with django_assert_num_queries(2):  # the session's row (no shared cache in the tests) and the user's
+        middleware.process_request(request)
+    assert type(request.user) is User and not isinstance(request.user, LazyObject)
+    assert request.user == student and request._cached_user is request.user
