@@ -79,6 +79,8 @@ _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al
 _NAME_BEFORE_BLANK = re.compile(
     r"(?<![.:;!?¿¡] )(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:van|von|der|de|del|da|di|du|de la|de los|de las)\s+_____"
 )
+# A capitalised word right before the blank, not opening the sentence: «la Corona _____» reads as one name.
+_CAPITAL_BEFORE_BLANK = re.compile(r"(?<![.:;!?¿¡«\"(] )(?<!^)(?<=\s)[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s+_____")
 # «Camillo Benso, conde de _____», «el marqués de _____»: a title of nobility is one name with its place.
 _NOBLE_OF_BLANK = re.compile(
     r"\b(?:conde|condesa|duque|duquesa|marqués|marquesa|barón|baronesa|vizconde|vizcondesa)\s+(?:de|del)\s+_____"
@@ -247,6 +249,8 @@ def name_split(prompt: str, answer: str) -> bool:
     figure = _FIGURE_AFTER_BLANK.search(prompt)
     if figure and (not figure.group(2) or verbish(figure.group(2))):
         return True
+    if _CAPITAL_BEFORE_BLANK.search(prompt):
+        return True  # «firmó con la Corona _____, que…»: a capitalised word right before the name may be part of it
     for m in _NAME_BEFORE_BLANK.finditer(prompt):
         first = prompt[m.start() :].split()[0]
         if m.start() == 0 or first.lower() in {"en", "tras", "desde", "durante", "con", "según", "hacia", "hasta"}:

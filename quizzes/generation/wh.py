@@ -102,6 +102,13 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         verb, after = _verb_group(clause)
         return f"¿{wh} {verb[0].lower()}{verb[1:]} {after}?".replace("  ", " ") if verb else ""
     subj = sentence_subject(clause + ".", disc.name_words() if disc else None)
+    fronted = _fronted_adjunct(clause)
+    if fronted and not (subj and clause.lower().startswith(subj.lower())):
+        # «Para hilar más deprisa, James Hargreaves creó la spinning jenny»: the phrase set off before the subject
+        # stays before the question («Para hilar más deprisa, ¿hacia qué año creó James Hargreaves…?»).
+        rest = clause[len(fronted) :].strip(" ,")
+        inner = _invert(wh, rest[0].upper() + rest[1:], disc) if rest else ""
+        return f"{fronted}, ¿{inner[1].lower()}{inner[2:]}" if inner.startswith("¿") and inner[1:2].isupper() else ""
     if subj and clause.lower().startswith(subj.lower()) and len(subj.split()) <= 6:
         rest = clause[len(subj) :].strip(" ,")
         if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
@@ -183,6 +190,38 @@ def _subject_aside(after_subject: str, subj: str) -> str:
     if any(is_finite_verb(w.lower()) for w in words) or _CONNECTIVE_ASIDE.match(aside):
         return ""
     return aside if _verb_group(rest)[0] else ""
+
+
+# A prepositional phrase that opens a clause and is set off by a comma: «En la primavera de 1520,», «Para recobrar la
+# libertad,», «Tras la batalla de Yorktown,». Not a source («según…»), nor a phrase said of what came before.
+_FRONTED = re.compile(
+    r"^(?P<pre>(?:en|durante|tras|antes\s+de|después\s+de|desde|hacia|para|con|a\s+comienzos\s+de|a\s+finales\s+de"
+    r"|a\s+mediados\s+de|al\s+comienzo\s+de|al\s+final\s+de|bajo|ante|sin|entre)\s[^,;:()«»¿?]+?),\s+\S",
+    re.IGNORECASE,
+)
+_POINTS_BACK = re.compile(
+    r"\b(?:este|esta|estos|estas|ese|esa|esos|esas|aquel|aquella|aquellos|aquellas|dicho|dicha|mismo|misma|su|sus"
+    r"|siguiente|anterior|ello|esto|eso)\b",
+    re.IGNORECASE,
+)
+
+
+def _fronted_adjunct(clause: str) -> str:
+    """Return the phrase that opens the clause before a comma («Para recobrar la libertad»), "" when there is none.
+
+    Up to ten words, opened by a preposition, with no clause of its own (no relative, no finite verb, no figure but a
+    year), and nothing that points back to the sentence before («ese mismo año», «su muerte», «el año siguiente»).
+    """
+    m = _FRONTED.match(clause)
+    if not m:
+        return ""
+    pre = m.group("pre").strip()
+    words = pre.split()
+    if len(words) > 10 or _CLAUSE_BEFORE.search(pre) or _POINTS_BACK.search(pre):
+        return ""
+    if any(is_finite_verb(w.lower()) for w in words[1:]) or re.search(r"\b(?:y|e|o)\b", pre):
+        return ""
+    return pre
 
 
 def _subject_list(after_subject: str) -> str:
@@ -312,7 +351,7 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     q = _wh_prompt(fact, stem_with_mark, disc)
     if not q or _LEANS_BACK.search(q) or MARK in q:
         return ""
-    m = re.match(r"¿(?:[A-ZÁÉÍÓÚ]\w*)(?:\s+(?:qué|cuántos|cuántas)\s+\w+)?\s+(?:se\s+)?(\w+)", q)
+    m = re.search(r"¿(?:\w+)(?:\s+(?:qué|cuántos|cuántas)\s+\w+)?\s+(?:se\s+)?(\w+)", q)
     if m and re.search(r"\b(?:que|quien|quienes|donde)\s+(?:se\s+)?" + re.escape(m.group(1)) + r"\b", fact.sentence):
         return ""  # the verb moved to the front is a relative clause's («un ejército que bajaba…»)
     if re.match(r"¿Dónde\s+(?:es|era|fue|son|eran|fueron)\b", q):
@@ -361,8 +400,18 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     s = s if re.search(r"\b[ad]\. C\.$", s) else s.rstrip(".").strip()
     if kind in {"year", "when"}:
         # «En el 58 a. C., …» opens the clause as «En 1519, …» does.
-        m = re.search(r"(?:^|\s)(?:(?:en|durante)\s+el|en|el|durante)\s+(?:el\s+año\s+)?" + MARK + r"\s*,?", s, re.I)
+        m = re.search(
+            r"(?:^|\s)(?P<p>(?:en|durante)\s+el|en|el|durante|hacia(?:\s+el)?|a\s+partir\s+de(?:l)?|desde(?:\s+el)?)\s+"
+            r"(?:el\s+año\s+)?" + MARK + r"\s*,?",
+            s,
+            re.I,
+        )
         if not m:
+            return ""
+        # «hacia 1764», «a partir de 1778», «desde 1713»: the question keeps the preposition («¿Hacia qué año…?»); a day
+        # or a month is not asked so («¿A partir de cuándo…?» reads as a date of another kind).
+        bound = re.match(r"(hacia|a\s+partir\s+de|desde)", m.group("p"), re.I)
+        if bound and kind != "year":
             return ""
         fronted = m.start() == 0
         at_end = s[m.end() :].strip() == ""
@@ -382,18 +431,29 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
         from .questions import temporal_spans  # late import: questions imports this module
 
-        if temporal_spans(clause, ("date",)) or re.search(r"\d{3,4}", clause):
+        if temporal_spans(clause, ("date",)) or _year_like(clause):
             return ""  # another date stays: which one is asked?
         wh = "En qué año" if kind == "year" else "Cuándo"
+        if bound:
+            wh = {"hacia": "Hacia", "desde": "Desde"}.get(bound.group(1).lower(), "A partir de") + " qué año"
         if kind == "year" and _before_christ(fact):
             # «¿En qué año tomó Aníbal el mando?» for 221 a. C. reads as our era: the era the answer has is asked too.
-            wh = "En qué año antes de Cristo"
+            wh = wh + " antes de Cristo"
     elif kind == "who":
+        pre = ""
         if not s.startswith(MARK):
-            return _role_question(fact, s, disc)
+            asked = _role_question(fact, s, disc)
+            pre = _fronted_adjunct(s) if not asked else ""
+            if not pre or not s[len(pre) :].lstrip(" ,").startswith(MARK):
+                return asked
+            # «Para recobrar la libertad, _____ ofreció…»: the phrase stays before the question.
+            s = s[len(pre) :].lstrip(" ,")
         parse = disc.parse(fact.sentence_index) if disc is not None else None
-        if parse is not None and len({e.text for e in parse.entities if e.label == "PER"}) > 1:
-            return ""  # two people in the sentence: «¿Quién…?» may put the act on the wrong one
+        people = len({e.text for e in parse.entities if e.label == "PER"}) if parse is not None else 0
+        if (people > 1 or pre) and not _person_is_subject(fact, disc):
+            # two people in the sentence: «¿Quién…?» may put the act on the wrong one, unless the parse makes the
+            # answer the subject of the main verb right after it; so too after a fronted phrase
+            return ""
         rest = s[len(MARK) :].strip()
         verb, _after = _verb_group(rest)
         if not verb or rest.startswith(","):
@@ -402,7 +462,11 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""  # a plural verb for one person: the answer is part of a pair
         who = "Quiénes" if _plural_verb(verb.split()[-1]) and not verb.split()[-1].endswith(("ado", "ido")) else "Quién"
         # "¿Quién se entregó?" asks too little to have one answer: a verb and its complements are needed.
-        return f"¿{who} {rest}?" if has_main_verb(rest) and len(rest.split()) >= 4 else ""
+        if not has_main_verb(rest) or len(rest.split()) < 4:
+            return ""
+        if pre:
+            return "" if who != "Quién" or _plural_verb(verb.split()[-1]) else f"{pre}, ¿quién {rest}?"
+        return f"¿{who} {rest}?"
     elif kind == "place":
         if s.startswith(MARK):
             word = _PLACE_WORD.get(fact.subtype)
@@ -413,7 +477,7 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             if word in {"país", "río", "lago"} and _FEMININE_AFTER.match(after):
                 return ""  # "quedó excluida": the name is feminine, «país» is not
             return f"¿Qué {word} {rest}?"
-        m = re.search(r"(?:^|\s)en\s+" + MARK + r"\s*,?", s)
+        m = re.search(r"(?:^|\s)en\s+" + MARK + r"\s*,?", s, re.IGNORECASE)
         if not m or not (m.start() == 0 or s[m.end() :].strip() == ""):
             return ""
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
@@ -423,6 +487,9 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""  # «…, donde se instaló en _____»: a place inside a relative clause is not asked by «¿Dónde…?»
         if s[: m.start()].rstrip().endswith(",") or re.search(r"\ben\s+(?:el\s+|la\s+)?[A-ZÁÉÍÓÚÑ]", clause):
             return ""  # ", en Madrid" after a museum, or another place in the clause: where exactly?
+        verb = re.match(r"\s*(?:se\s+)?([a-záéíóúñ]+)", clause)
+        if verb and verbish(verb.group(1)) and _plural_verb(verb.group(1)) and not re.search(r"\s(?:y|e)\s", clause):
+            return ""  # «se encuentran el lago Titicaca, a 3812 m»: a plural verb left with one of its subjects
         wh = "Dónde"
     else:  # count
         noun = (fact.value or {}).get("unit", "")
@@ -546,6 +613,33 @@ def _in_subordinate(text: str) -> bool:
     return _OPEN_SUBORDINATE.search(text) is not None
 
 
+def _person_is_subject(fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether the parse makes the person the subject of the sentence's main verb, said right after the name.
+
+    «En la primavera de 1520, Velázquez envió contra Cortés una expedición…»: «Velázquez» is the subject of «envió»,
+    the root; «¿Quién envió contra Cortés…?» asks for him alone, though the sentence names other people.
+    """
+    from .nlp import parse as parse_sentence  # late import
+
+    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    if parse is None:
+        try:
+            parse = parse_sentence(fact.sentence)
+        except Exception:  # noqa: BLE001 - no model: the item stays a cloze
+            return False
+    if parse is None or not parse.tokens:
+        return False
+    head = parse.span_head(fact.local_start, fact.local_end)
+    if head is None or head.dep != "nsubj" or head.head == head.i:
+        return False
+    verb = parse.tokens[head.head]
+    if verb.dep != "ROOT" or verb.start < fact.local_end:
+        return False
+    between = [t for t in parse.tokens if fact.local_end <= t.start < verb.start]
+    # only clitics between the name and its verb («Manco Inca se rebeló»): no apposition, no comma
+    return all(t.text.lower() in _CLITICS for t in between)
+
+
 def _dates_main_verb(fact: Fact, disc: Discourse | None) -> bool:
     """Return whether the parse makes the date an adjunct of the sentence's main verb, said after it.
 
@@ -591,6 +685,14 @@ def _inside_ok(before: str, phrase: str, after: str) -> bool:
         and not before.rstrip().endswith(",")
         and not phrase.rstrip().endswith(",")
         and not after.lstrip().startswith(",")
+    )
+
+
+def _year_like(text: str) -> bool:
+    """Return whether a figure of three or four digits, read whole, stands in the text: a year (not «80 000»)."""
+    return any(
+        re.fullmatch(r"\d{3,4}", m.group().strip())
+        for m in re.finditer(r"\d+(?:[.\u00a0\u202f ]\d{3})*(?:,\d+)?", text)
     )
 
 
