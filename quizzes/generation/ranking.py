@@ -18,6 +18,7 @@ from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
 from .model import Fact, Question, stable_key
+from .standalone import dependent_context
 from .text import clause_spans
 
 logger = logging.getLogger(__name__)
@@ -933,6 +934,10 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
       (`lone_option_form`): its form gives it away.
     * `not_century_of_praise` (round 9): a century that completes a superlative of the text's presentation
       (`century_of_praise`): «una de las artistas más célebres del _____».
+    * `not_subjectless`, `not_dangling_pronoun` (round 12): read with its answer in the blank, the prompt's main verb
+      has no subject («Con unos 7000 km de longitud, es la cordillera…») or a «lo / la / le / él» has no noun before
+      it that it could stand for («En 1928 la probaron…») (`standalone.dependent_context`): parse features chosen on
+      one half of the development texts' historical verdicts and kept only where they held on the other half.
     """
     own = [facts[k] for k in q.fact_keys if k in facts]
     if q.kind == "ordering":
@@ -949,6 +954,10 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "options_alike"
     if century_of_praise(q, facts):
         return "not_century_of_praise"
+    if q.kind != "ordering":
+        dependent = dependent_context(q.prompt, q.correct[0] if q.correct and q.kind != "true_false" else "")
+        if dependent:
+            return f"not_{dependent}"
     if (
         q.prompt.lstrip().startswith("¿")
         and not _TIME_QUESTION.match(q.prompt.lstrip())

@@ -119,6 +119,14 @@ FAILED = {
         "enseña nada."
     ),
     "anchored_question": _("La pregunta es corta y no dice de quién, cuándo ni dónde: depende de la oración anterior."),
+    "not_subjectless": _(
+        "El verbo principal del enunciado no tiene sujeto: quién o qué lo hace se dice en otra oración. Escriba el "
+        "sujeto y publíquela."
+    ),
+    "not_dangling_pronoun": _(
+        "Un pronombre del enunciado («lo», «la», «le», «él») no tiene antes ningún nombre al que referirse: remite a "
+        "otra oración. Escriba a quién o a qué se refiere y publíquela."
+    ),
     "minor_fact": _(
         "No se publicó: el dato parece secundario en el texto (una cifra de pasada, un detalle). Publíquela si le "
         "interesa."
