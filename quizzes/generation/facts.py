@@ -873,7 +873,8 @@ _NAMING = re.compile(
     r"(?:lo|la|los|las)\s+llamaron(?:\s+oficialmente)?)\s+"
     r"(?:«(?P<q>[a-záéíóúñü][^»]{1,60})»|(?:el\s+|la\s+|los\s+|las\s+)?"
     r"(?P<w>[a-záéíóúñü]{4,}(?:\s+(?:de las|de los|de la|del|de)\s+[\wáéíóúñü]{4,}"
-    r"|\s+[a-záéíóúñü]{3,}(?:ad[oa]s?|id[oa]s?|al|ales|ic[oa]s?|ista|istas|ar|ares))?))"
+    r"|\s+[a-záéíóúñü]{3,}(?:ad[oa]s?|id[oa]s?|al|ales|ic[oa]s?|ista|istas|ar|ares|in[oa]s?|an[oa]s?))?)"
+    r"(?![\wáéíóúñü]))"  # a term ends where its word does: never «jaula pombal» of «jaula pombalina»
 )
 # Nouns that place or point, not terms ("a la izquierda, una madre…"), and appositions that describe a whole
 # clause, not the noun before them ("…las cosechas, una táctica de…", "…de agua, un proceso llamado…").

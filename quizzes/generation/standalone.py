@@ -288,6 +288,15 @@ _MASCULINE_A = {
 _ARTICLES = {"el", "la", "los", "las"}
 _INDEFINITE = {"un", "una", "unos", "unas"}
 _CLITICS = {"se", "le", "les", "lo", "no"}
+_NAME_PARTICLES = {"de", "del", "la", "y", "da", "di", "do", "dos", "das", "van", "von", "der", "le"}
+_OBJECT_CLITICS = {"lo", "la", "los", "las", "le", "les", "se"}
+# Verbs only a person does (a book does not «regresar» nor «instalarse»; not «nacer»: a river «nace»): their elided
+# subject, carried over from the sentence before, must be a person. General Spanish.
+HUMAN_VERB_LEMMAS = frozenset(
+    {"morir", "fallecer", "regresar", "volver", "instalar", "casar", "estudiar", "trasladar", "viajar"}
+    | {"exiliar", "huir", "emigrar", "residir", "vivir", "enfermar", "licenciar", "doctorar", "ingresar", "casarse"}
+    | {"pintar", "escribir", "componer", "esculpir", "dibujar", "aprender", "enseñar", "refugiar", "afincar"}
+)
 _FUNCTION_WORDS = {
     "el",
     "la",
@@ -332,8 +341,10 @@ class Discourse:
                 subj = "" if parse.subject is None or parse.subject_is_pronoun else drop_connectors(parse.subject_text)
                 subj = subj if subj and len(subj.split()) <= 8 and _looks_like_subject(subj, self.name_words()) else ""
                 lexical = sentence_subject(text, self.name_words())
-                if subj and lexical.startswith(subj):
+                if subj and lexical.startswith(subj) and lexical.split()[-1].lower() not in _OBJECT_CLITICS:
                     subj = lexical  # "Isabel la Católica", where the parse took the epithet for an apposition
+                if re.match(r"(?:(?:el|la|los|las)\s+)?\d", subj, re.IGNORECASE):
+                    subj = ""  # «El 21 de agosto de 1911 fue robada…»: a fronted date the parse took for the subject
                 # «Magdalena Carmen Frida Kahlo Calderón (Coyoacán, 6 de julio…»: the name ends where its aside opens.
                 self._subjects[index] = re.split(r"\s*[(\[]", subj)[0]
             else:
@@ -433,7 +444,7 @@ class Discourse:
         reina…» for «Isabel la Católica»).
         """
         if self._protagonist is None:
-            title = self.title.strip(" .")
+            title = self.title.strip(" .") or self._opening_person()
             words = title.split()
             first = next((s for s in self.sentences[:3] if not s.skip), None)
             said = set(fold(self.subject(first.index)).split()) if first is not None else set()
@@ -443,7 +454,7 @@ class Discourse:
             person = (
                 2 <= len(words) <= 5
                 and (words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES or self._named_person(first, title))
-                and all(w[:1].isupper() or w in {"de", "del", "la", "y"} for w in words)
+                and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
                 and all(fold(w) in said for w in words if w[:1].isupper())
             )
             self._protagonist = title if person else ""
@@ -455,11 +466,43 @@ class Discourse:
         if parse is None:
             return False
         folded = fold(title)
-        # «Severo Ochoa de Albornoz (Luarca, …) fue…» for «Severo Ochoa»: the title opens the person's full name.
+        said = {fold(w) for w in title.split() if w[:1].isupper()}
+        # «Severo Ochoa de Albornoz (Luarca, …) fue…» for «Severo Ochoa»: the title opens the person's full name;
+        # «Leonardo di ser Piero da Vinci» for «Leonardo da Vinci»: it holds every capitalised word of the title.
         return any(
-            ent.label == "PER" and (fold(ent.text) == folded or fold(ent.text).startswith(folded + " "))
+            ent.label == "PER"
+            and (
+                fold(ent.text) == folded
+                or fold(ent.text).startswith(folded + " ")
+                or (len(said) > 1 and said <= set(fold(ent.text).split()))
+            )
             for ent in parse.entities
         )
+
+    def _opening_person(self) -> str:
+        """Return the person a text without a title opens on, or "".
+
+        «Pablo Neruda, seudónimo de … (Parral, 12 de julio de 1904 - Santiago, …), fue un poeta…»: the first
+        sentence's subject is a name of two to five words, said with the years of a life in brackets or
+        defined by a person's noun («fue un poeta», «fue una química»), and the parse or the first names call it a
+        person.
+        """
+        first = next((s for s in self.sentences[:3] if not s.skip), None)
+        if first is None:
+            return ""
+        subj = self.subject(first.index)
+        words = subj.split()
+        if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+            return ""
+        rest = first.text[first.text.find(subj) + len(subj) :] if subj in first.text else ""
+        life = re.search(r"\([^()]*\d{3,4}[^()]*[-–][^()]*\d{3,4}\s*\)", rest)
+        noun = re.search(r"(?<![\w])(?:fue|es|era)\s+(?:un|una)\s+([a-záéíóúñü]+)", rest)
+        human = noun is not None and fold(noun.group(1)) in _FOLDED_ROLES
+        if not (life or human):
+            return ""
+        if words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES or self._named_person(first, subj):
+            return subj
+        return ""
 
     def _pronoun_of_protagonist(self) -> str:
         """Return the folded personal pronoun of the text's person («ella» for a woman's first name, else «el»)."""
@@ -1130,6 +1173,8 @@ def definite_reference(text: str, index: int, disc: Discourse | None, *, blank: 
         complement, problem = _antecedent(disc, index, mention)
         if problem == "anaphora":
             return text, problem
+        if complement[:1].isupper() and mention.lemma in _FOLDED_ROLES:
+            continue  # «el presidente» after «el presidente Porfirio Díaz»: which holder is `role_reference`'s call
         if complement and not mention.adjectives_only:
             text = text[: found.end()] + " " + complement + text[found.end() :]
         elif (
@@ -1504,8 +1549,18 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
                 own = disc.parse(index)
                 if own is None or own.subject is not None or disc.subject(index):
                     subj = disc.subject(index)
+            if disc and lem in HUMAN_VERB_LEMMAS and (at or not _coordinated_clause(text, index, disc, blank)):
+                # «Regresó a Chile en 1952» after «Durante esos años terminó el Canto general»: a book does not
+                # come back. The person the text is about, when no other person was the subject since; else held.
+                person = _biography_subject(disc, index)
+                if person:
+                    subj = person
+                elif subj and not _is_person(disc, subj):
+                    return text, "no_subject"
             if not subj or not _proper(subj) or not _agrees(verb, subj) or blank in subj:
                 return text, "no_subject"
+            if disc and _participle_disagrees(head, subj, disc):
+                return text, "no_subject"  # «fue robada» is not said of «Leonardo»: the subject is something else
             if at and _plural_subject(subj) is None and _plural_verb(verb):
                 return text, "no_subject"  # «Venezuela y Ecuador» for «desde 1876 reposan»: its number does not say
             if at and re.search(r"\b(?:el|la|los|las|un|una|unos|unas|del|al|de|su|sus)\s*$", text[:at], re.IGNORECASE):
@@ -1614,6 +1669,7 @@ _ROLE_NOUNS = frozenset(r for roles in ROLE_CLASSES.values() for r in roles) - {
     "líder",
     "dirigente",
 }
+_FOLDED_ROLES = frozenset(fold(r) for r in _ROLE_NOUNS)
 # A role said bare stands for the last holder the text named within this many sentences, whoever came before.
 ROLE_REACH = 3
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NOUNS, key=len, reverse=True))
@@ -1655,6 +1711,47 @@ def _people_with_role(disc: Discourse, index: int, role: str) -> list[tuple[int,
     return found
 
 
+# «Madero fue elegido presidente», «Carranza, gobernador de Coahuila,»: a person given the role by a predicate or an
+# apposition is a holder of it too, though the text never says «el presidente Madero».
+_ROLE_GIVEN = (
+    re.compile(
+        r"(?:elegid|nombrad|proclamad|designad|investid|coronad|ungid)[oa]s?\s+(?:como\s+)?(?P<role>[a-záéíóúñü]+)\b"
+    ),
+    re.compile(
+        r"(?<![\w])(?:fue|era|es|sería|siendo)\s+(?:(?:el|la)\s+)?(?:primer\s+|primera\s+|nuevo\s+|nueva\s+)?"
+        r"(?P<role>[a-záéíóúñü]+)\b"
+    ),
+)
+_NAME_APPOSITION = re.compile(
+    r"([A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+(?:\s+(?:(?:de|del|de\s+la)\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü'.-]+)*),\s+"
+    r"(?:(?:el|la)\s+)?(?P<role>[a-záéíóúñü]+)\s+(?:de|del)\b"
+)
+
+
+def _role_holders_anywhere(disc: Discourse, role: str) -> list[tuple[int, str]]:
+    """Return (sentence, name) of every person the whole text gives this role, by any of the ways it says so.
+
+    «el presidente Porfirio Díaz», «Madero fue elegido presidente», «Venustiano Carranza, gobernador de Coahuila».
+    """
+    found: list[tuple[int, str]] = []
+    for i, sent in enumerate(disc.sentences):
+        if sent.skip:
+            continue
+        for m in _ROLE_SAID.finditer(sent.text):
+            if m.group(1) == role and all(_describes(w) for w in m.group(2).split()):
+                found.append((i, m.group(3)))
+        for m in (m for given in _ROLE_GIVEN for m in given.finditer(sent.text)):
+            if m.group("role") != role:
+                continue
+            subj = disc.subject(i)
+            if subj and _proper(subj) and fold(role) not in fold(subj):
+                found.append((i, subj))
+        for m in _NAME_APPOSITION.finditer(sent.text):
+            if m.group("role") == role:
+                found.append((i, m.group(1)))
+    return found
+
+
 def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str = "_____") -> tuple[str, str]:
     """Return the stem with a role said bare given the name of its holder, and "" or «anaphora».
 
@@ -1686,6 +1783,15 @@ def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str 
             continue  # the prompt names him: «En el pecho del pintor…, que Velázquez…»
         if len(holders) > 1 and holders[0][0] < index - ROLE_REACH:
             return text, "anaphora"  # «el rey» in a text of three kings, none in the sentences before: which?
+        # Every holder the text gives the role, said in any way («Madero fue elegido presidente» is one though no
+        # «el presidente Madero» is said): with two or more, only a holder named with the role in the sentence
+        # right before is meant for sure; else the nearest «el presidente X» may be the wrong one (held).
+        everyone: list[str] = []
+        for _i, name in _role_holders_anywhere(disc, role):
+            if not any(_same_person(name, other) for other in everyone):
+                everyone.append(name)
+        if len(everyone) > 1 and holders[0][0] != index - 1:
+            return text, "anaphora"
         inserts.append((end, holders[0][1]))
     for end, name in reversed(inserts):
         text = text[:end] + " " + name + text[end:]
@@ -1814,6 +1920,82 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
     return text
 
 
+def _is_person(disc: Discourse, subj: str) -> bool:
+    """Return whether a subject names a person: the text's person, a first name, a role («el presidente X»),
+    a relative or a name the parse calls a person anywhere in the text."""
+    if not subj or (disc.protagonist() and disc._is_protagonist(subj)):
+        return bool(subj)
+    words = subj.split()
+    noun = words[1] if len(words) > 1 and words[0].lower() in _ARTICLES else words[0]
+    if noun.islower() and (fold(noun) in _FOLDED_ROLES or noun in PERSONAL_NOUNS):
+        return True  # «El presidente Salvador Allende», «su padre»; not «el Canto general»
+    named = [w for w in words if w[:1].isupper() and w.lower() not in _ARTICLES]
+    if named and (named[0] in FIRST_NAMES or named[0] in FEMALE_FIRST_NAMES):
+        return True
+    if re.match(r"(?:el|la|los|las)\s", subj, re.IGNORECASE):
+        return False  # «el Canto general», «la Gioconda»: a thing named with its article
+    for i in range(len(disc.sentences)):
+        parse = disc.parse(i)
+        if parse is None:
+            continue
+        for ent in parse.entities:
+            if ent.label == "PER" and set(fold(subj).split()) <= set(fold(ent.text).split()):
+                return True
+    return False
+
+
+def _biography_subject(disc: Discourse, index: int) -> str:
+    """Return the text's person as the elided subject of a person's verb, or "" when another may be meant.
+
+    In a text about a person, the nearest explicit subject that is a person decides: the text's person (or none
+    back to the section's heading or the opening) gives the person; anyone else («El presidente Salvador Allende lo
+    nombró…» before «volvió a Chile») leaves it open. Things said as subjects in between («el Canto general»,
+    «sus duras críticas») cannot be who came back.
+    """
+    person = disc.protagonist()
+    if not person:
+        return ""
+    for i in range(index - 1, -1, -1):
+        sent = disc.sentences[i]
+        if sent.skip == "headline":
+            return person
+        if sent.skip:
+            continue
+        subj = disc.subject(i)
+        if not subj:
+            continue
+        if disc._is_protagonist(subj):
+            return person
+        if _is_person(disc, subj):
+            return ""
+    return person
+
+
+_PARTICIPLE_AFTER = re.compile(
+    r"^(?:(?:se|no|ya)\s+)*(?:fue|era|es|había\s+sido|ha\s+sido|quedó|resultó)\s+"
+    r"(?:(?:muy|más|también|finalmente)\s+)?([a-záéíóúñü]+(?:ad|id)([oa])s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _participle_disagrees(head: str, subj: str, disc: Discourse) -> bool:
+    """Return whether a passive participle after the verb has another gender than the subject to be given back.
+
+    «fue robada» of «Leonardo» (masculine): the one stolen is someone or something else. A person's gender is told
+    by the first name alone («Neruda» is no feminine place).
+    """
+    m = _PARTICIPLE_AFTER.match(head)
+    features = None
+    if m and _is_person(disc, subj):
+        first = next((w for w in subj.split() if w[:1].isupper()), "")
+        features = ("f", False) if first in FEMALE_FIRST_NAMES else ("m", False) if first in FIRST_NAMES else None
+    elif m:
+        features = name_features(subj)
+    if m is None or features is None:
+        return False
+    return features[0] != ("f" if m.group(2).lower() == "a" else "m")
+
+
 _FOLDED_ARTICLES = {"el", "la", "los", "las"}
 _FRONTED_PP = re.compile(
     r"(?:con|en|tras|durante|desde|a|de|por|para|según|sin|entre|hacia|hasta|ante|bajo|al|del)\s", re.IGNORECASE
@@ -1829,9 +2011,21 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     kept the sentence's main verb and opens as the sentence does is read.
     """
     parse = disc.parse(index)
-    if parse is None or parse.verb is None or parse.subject is not None:
+    if parse is None or parse.verb is None:
         return text, ""
     verb = parse.tokens[parse.verb]
+    if parse.subject is not None:
+        # «Hijo ilegítimo de un notario, pasó su infancia…»: a phrase without a determiner set off by a comma before
+        # the verb describes the subject; the parse takes it for one.
+        first = parse.token_at(parse.subject[0])
+        between = parse.text[parse.subject[1] : verb.start].strip()
+        named = first is not None and fold(first.text) in (disc.name_words() or frozenset())
+        common = first is not None and (
+            first.pos in {"NOUN", "ADJ"}
+            or (first.pos == "PROPN" and not named and first.text.lower() in PERSONAL_NOUNS)
+        )
+        if not common or between != "," or first.i != 0:
+            return text, ""
     if verb.text.lower() in _IMPERSONAL or verb.feature("Person") in {"1", "2"}:
         return text, ""
     if any(t.head == verb.i and t.dep in {"csubj", "ccomp"} for t in parse.tokens):
@@ -1842,6 +2036,14 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     clitics = r"(?:(?:se|le|les|lo|la|los|las|no|ya|nunca|también)\s+)*"
     m = re.search(r"(?<![\w])" + clitics + re.escape(verb.text) + r"(?![\w])", text, re.IGNORECASE)
     fronted = text[: m.start()] if m else ""
+    if m and m.start() and fronted.rstrip().endswith(",") and not _FRONTED_PP.match(text):
+        # «Hijo ilegítimo de un notario, pasó su infancia…», «Enfermo de cáncer, volvió…»: a fronted description of
+        # the subject the verb lacks. In a text about a person it is that person when no other was the subject
+        # since; else nobody can tell (held).
+        person = _biography_subject(disc, index)
+        if not person or fold(person) in fold(text) or not _agrees(verb.text, person):
+            return text, "no_subject"
+        return text[: m.start()] + person + " " + text[m.start() :], ""
     short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
     if not m or (m.start() and not ((fronted.rstrip().endswith(",") or short_pp) and _FRONTED_PP.match(text))):
         return text, ""  # the verb was cut, or words before it may be its subject (the parse can be wrong)
