@@ -1,5 +1,6 @@
 """CSRF tokens masked with one read of the random source (winterwar/csrf.py): Django's format, uniform characters."""
 
+import pytest
 from django.middleware import csrf as django_csrf
 from django.test import Client
 from django.urls import reverse
@@ -50,3 +51,35 @@ def test_a_pages_token_passes_the_csrf_check(db, django_user_model):
     assert client.post(reverse("login"), {"username": "x", "password": "y"}).status_code == 403
     reply = client.post(reverse("login"), {"username": "x", "password": "y", "csrfmiddlewaretoken": str(token)})
     assert reply.status_code == 200  # the form again, with its error: past the CSRF check
+
+
+def test_unmasking_is_djangos():
+    import random
+
+    assert django_csrf._unmask_cipher_token is csrf.unmask_cipher_token
+    chars = django_csrf.CSRF_ALLOWED_CHARS
+    rng = random.Random(7)
+    tokens = ["".join(rng.choice(chars) for _ in range(64)) for _ in range(200)]
+    tokens += [chars[:32] + chars[-32:], chars[-32:] + chars[:32], "a" * 64, "9" * 64]
+    for token in tokens:
+        assert csrf.unmask_cipher_token(token) == csrf._django_unmask(token)
+    for token in ("a" * 63 + "-", "-" + "a" * 63):
+        with pytest.raises(ValueError):
+            csrf._django_unmask(token)
+        with pytest.raises(ValueError):
+            csrf.unmask_cipher_token(token)
+
+
+def test_a_post_with_a_masked_token_passes_and_a_wrong_one_fails(db):
+    from quizzes.models import User
+
+    user = User.objects.create_user("tok", password="x-clave-larga-1")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    page = client.get(reverse("quizzes:home"))
+    assert page.status_code == 200
+    secret = client.cookies["csrftoken"].value
+    token = csrf.mask_cipher_secret(secret)
+    assert client.post(reverse("set_language"), {"language": "es", "csrfmiddlewaretoken": token}).status_code == 302
+    wrong = csrf.mask_cipher_secret(csrf.random_string())
+    assert client.post(reverse("set_language"), {"language": "es", "csrfmiddlewaretoken": wrong}).status_code == 403
