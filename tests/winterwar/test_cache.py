@@ -126,3 +126,19 @@ def test_a_plain_key_does_not_warn(backend, recwarn):
     backend.set("ww:plain:key", 1)
     assert backend.get("ww:plain:key") == 1
     assert not [w for w in recwarn if "memcached" in str(w.message)]
+
+
+def test_replies_are_parsed_by_hiredis(backend):
+    """hiredis (requirements.txt) is redis-py's C reply parser, used whenever it is installed: a cache read costs
+    ~150 Python calls fewer than with redis-py's own parser."""
+    from redis._parsers.hiredis import _HiredisParser
+
+    backend.set("h", {"a": 1})
+    client = backend._cache.get_client("h")
+    connection = client.connection_pool.get_connection()
+    try:
+        assert isinstance(connection._parser, _HiredisParser)
+    finally:
+        client.connection_pool.release(connection)
+    assert backend.get("h") == {"a": 1}
+    assert backend.get_many(["h", "nada"]) == {"h": {"a": 1}}
