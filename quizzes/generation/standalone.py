@@ -2463,7 +2463,7 @@ def subjectless(parse) -> bool:
             continue
         if t.i < parse.verb and bare(t):
             return False
-        if t.i > parse.verb and t.dep == "obj" and t.head == parse.verb and verb.dep != "cop":
+        if t.i > parse.verb and t.dep == "obj" and t.head in heads and verb.dep != "cop":
             return False
     return not any(t.text.lower() == "se" and t.head in heads for t in toks)
 

@@ -28,6 +28,12 @@ def test_a_verb_with_its_subject_stands():
     assert dependent_context("En el centro de la plaza se alza _____, obra de un escultor flamenco.", "la fuente") == ""
     assert dependent_context("Los vikingos, también llamados normandos, dominaban el mar _____.", "Báltico") == ""
     assert dependent_context("Se firmó la paz en _____.", "Utrecht") == ""
+    # A passive whose subject follows it (the model reads it as the participle's object).
+    assert (
+        dependent_context("En _____, durante un asalto de las tropas del conde, fueron destruidos doce arcos.", "1072")
+        == ""
+    )
+    assert dependent_context("En 1650 fueron fundidas para acuñar monedas.") == "subjectless"
     assert dependent_context("¿En qué año fundó la villa de Orán?") == ""
 
 
