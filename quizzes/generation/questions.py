@@ -527,9 +527,43 @@ def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> s
         said_before = len(fact.sentence[: m_sent.start()].split()) - len(fixed[: m_stem.start()].split())
         if said_before > 4:
             problem = "pronoun"
+    if not problem and _figure_without_time(fixed, fact, disc):
+        problem = "no_time"
     if problem:
         notes.append(f"standalone:{problem}")
     return fixed
+
+
+_YEAR_OR_TIME = re.compile(
+    r"(?<!\d )(?<!\d\.)(?<!\d,)(?<!\d\u00a0)(?<!\d\u202f)\b\d{3,4}\b(?![ .,\u00a0\u202f]\d)"  # a year, no «200 000»
+    r"|\b(?:siglo|entonces|época|aquel(?:la)?s?|antes|después|hacia|durante|hoy|actualmente)\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d")
+
+
+def _figure_without_time(stem: str, fact: Fact, disc: Discourse | None) -> bool:
+    """Return whether the stem gives a figure of a place's state in the imperfect with no time it held at.
+
+    «Lisboa tenía unos 200 000 habitantes y era…»: when? The figure changes with the years; the sentence before
+    said the time. A stem that asks the time, or says one, stands.
+    """
+    if disc is None or fact.kind == "date" or (not _FIGURE.search(stem.replace(BLANK, "")) and fact.kind != "number"):
+        return False
+    if _YEAR_OR_TIME.search(stem.replace(BLANK, " ")):
+        return False
+    parse = disc.parse(fact.sentence_index)
+    if parse is None or parse.verb is None:
+        return False
+    verb = parse.tokens[parse.verb]
+    if verb.feature("Tense") != "Imp" or verb.feature("Mood") != "Ind" or parse.subject is None:
+        return False
+    # Only a place's state («Lisboa tenía…», «la ciudad contaba con…»): a fleet or an army counted in a battle's
+    # text is counted at the battle.
+    subject = parse.text[parse.subject[0] : parse.subject[1]]
+    places = {name for name, _subtype in disc.kinds.get(fact.sentence_index, [])}
+    place = parse.label_at(*parse.subject) == "LOC" or any(name in subject for name in places)
+    return place and verb.text.lower() in stem.lower()
 
 
 def _alone_stem(fact: Fact, disc: Discourse | None, notes: list[str], **kw) -> str:

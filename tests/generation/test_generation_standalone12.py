@@ -116,3 +116,21 @@ def test_a_named_term_ends_where_its_word_ends():
     assert m.group("w") == "viga toledana"  # not «viga toled» with «ana» left outside the blank
     m = _NAMING.search("un proceso llamado fotólisis, que rompe el agua")
     assert m.group("w") == "fotólisis"
+
+
+def test_a_figure_in_the_imperfect_without_its_time_is_not_asked_alone():
+    from quizzes.generation import generate_bank
+
+    text = (
+        "El incendio de Cádiz de 1721 destruyó la mayor parte de la villa.\n"
+        "Cádiz tenía unos 40 000 habitantes y comerciaba sobre todo con Génova.\n"
+        "La reconstrucción duró hasta 1740."
+    )
+    items = [q for q in generate_bank(text).questions if "tenía" in q.prompt and q.kind != "true_false"]
+    assert items and all(q.status != "published" and "standalone:no_time" in q.notes for q in items)
+    # With its time said, the same figure stands.
+    # A fleet counted in a battle's text is counted at the battle: it stands.
+    fleet = "La flota aliada contaba con 33 navíos de línea frente a 27 navíos británicos."
+    assert not any("standalone:no_time" in q.notes for q in generate_bank(fleet).questions)
+    dated = "En 1720, Cádiz tenía unos 40 000 habitantes y comerciaba sobre todo con Génova."
+    assert not any("standalone:no_time" in q.notes for q in generate_bank(dated).questions if "tenía" in q.prompt)
