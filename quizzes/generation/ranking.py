@@ -1279,14 +1279,18 @@ def _year_questions(candidates: list[Question], chosen: set[str]) -> None:
             (
                 t
                 for t in sorted(candidates, key=lambda t: t.key)
-                if t.prompt.startswith(_WHEN)
+                if (t.prompt.startswith(_WHEN) or ", ¿cuándo " in t.prompt)
                 and t.prompt.rstrip().endswith("?")
                 and sorted(t.fact_keys) == sorted(q.fact_keys)
                 and t.sentence_indexes[:1] == q.sentence_indexes[:1]
             ),
             None,
         )
-        if twin is not None:
+        if twin is not None and not twin.prompt.startswith(_WHEN):
+            # «En la batalla de Las Salinas, ¿cuándo derrotaron…?»: the phrase before the question stays
+            q.prompt = twin.prompt.replace(", ¿cuándo ", ", ¿en qué año ", 1)
+            q.notes = [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
+        elif twin is not None:
             q.prompt = "¿En qué año " + twin.prompt[len(_WHEN) :]
             q.notes = [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
 

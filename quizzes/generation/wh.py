@@ -103,6 +103,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         return f"¿{wh} {verb[0].lower()}{verb[1:]} {after}?".replace("  ", " ") if verb else ""
     subj = sentence_subject(clause + ".", disc.name_words() if disc else None)
     fronted = _fronted_adjunct(clause)
+    if not subj and not fronted:
+        subj = _subject_before_aside(clause)
     if fronted and not (subj and clause.lower().startswith(subj.lower())):
         # «Para hilar más deprisa, James Hargreaves creó la spinning jenny»: the phrase set off before the subject
         # stays before the question («Para hilar más deprisa, ¿hacia qué año creó James Hargreaves…?»).
@@ -222,6 +224,28 @@ def _fronted_adjunct(clause: str) -> str:
     if any(is_finite_verb(w.lower()) for w in words[1:]) or re.search(r"\b(?:y|e|o)\b", pre):
         return ""
     return pre
+
+
+def _subject_before_aside(clause: str) -> str:
+    """Return the subject of a clause whose subject is followed by a phrase set off by commas and then the verb,
+    where `sentence_subject` reads too few words to reach the verb («La flota rusa del mar Negro, al mando del
+    almirante Pável Najímov, destruyó…», «Carlos II, el último rey de la casa de Austria en España, murió…»); "".
+
+    The subject: up to six words before the first comma, opened by an article or a name, with no verb of its own;
+    the aside: what `_subject_aside` takes (no clause, no figure, up to ten words, the verb right after it).
+    """
+    m = re.match(r"([^,;:()«»¿?]+?)\s*,", clause)
+    if not m:
+        return ""
+    subj = m.group(1).strip()
+    words = subj.split()
+    if not 1 <= len(words) <= 6 or _FRONTED.match(subj + ", x"):
+        return ""
+    if not (words[0].lower() in {"el", "la", "los", "las"} or re.match(_NAME + "$", words[0])):
+        return ""
+    if any(verbish(w.lower()) or is_finite_verb(w.lower()) for w in words[1:]) or _CLAUSE_BEFORE.search(subj):
+        return ""
+    return subj if _subject_aside(clause[m.end(1) :], subj) else ""
 
 
 def _subject_list(after_subject: str) -> str:
@@ -369,9 +393,12 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if not re.search(r"\bse\s+" + re.escape(se_verb.group(1)) + r"\b", said, re.IGNORECASE):
             return ""  # «¿Cuándo se entró en vigor…?»: a «se» the sentence does not say with that verb
     # A word capitalised only because it opened the sentence is lower case inside the question («¿… Durante la…?»).
+    # (Not an article that opens a name, «la batalla de Las Salinas», nor the phrase kept before the question.)
+    lead, q = (q.split("¿", 1)[0], "¿" + q.split("¿", 1)[1]) if "¿" in q else ("", q)
     head, body = q.split(" ", 1) if " " in q else (q, "")
+    head = lead + head
     body = re.sub(
-        r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b",
+        r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])",
         lambda m: m.group(1).lower() if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS else m.group(1),
         body,
     )
@@ -414,6 +441,15 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if bound and kind != "year":
             return ""
         fronted = m.start() == 0
+        pre = s[: m.start()].rstrip()
+        if not fronted and pre.endswith(",") and m.group(0).rstrip().endswith(",") and kind == "when":
+            # «En la batalla de Las Salinas, el _____, los pizarristas derrotaron…»: the day set off after a phrase
+            # «en / durante + an event» is the day of what happens in it; the phrase stays before the question. Not
+            # after «para / tras…» («Para el desembarco de Normandía, en _____, se habían preparado…»: another day).
+            lead = pre.rstrip(" ,")
+            fronted = (
+                bool(re.match(r"(?:en|durante)\s", lead, re.IGNORECASE)) and _fronted_adjunct(lead + ", x") == lead
+            )
         at_end = s[m.end() :].strip() == ""
         if at_end and re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*,\s*$", s[: m.start()]):
             return ""  # «continuó hasta la Paz de los Pirineos, en 1659»: the date is the name's, not the verb's

@@ -149,3 +149,53 @@ def test_a_typed_person_keeps_its_cloze_where_a_choice_item_asks_quien():
     if choice:
         assert choice[0].prompt.startswith("Para recobrar la libertad, ¿quién ofreció")
         assert typed and "_____" in typed[0].prompt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "question"),
+    [
+        # a subject whose aside is too long for the subject finder: the aside goes after the verb with it
+        (
+            "El 30 de noviembre de 1853, la flota rusa del mar Negro, al mando del almirante Pável Najímov, destruyó "
+            "una escuadra otomana anclada en el puerto de Sinope.",
+            "30 de noviembre de 1853",
+            "¿Cuándo destruyó la flota rusa del mar Negro, al mando del almirante Pável Najímov, una escuadra otomana "
+            "anclada en el puerto de Sinope?",
+        ),
+        # a day set off after «en + an event»: the phrase stays before the question; «Las» of a name stays capitalised
+        (
+            "En la batalla de Las Salinas, el 6 de abril de 1538, los pizarristas derrotaron a los almagristas.",
+            "6 de abril de 1538",
+            "En la batalla de Las Salinas, ¿cuándo derrotaron los pizarristas a los almagristas?",
+        ),
+    ],
+)
+def test_a_day_with_a_long_subject_or_after_a_phrase_of_its_event(sentence, answer, question):
+    assert ask(sentence, answer, "date", "day", {"year": 1853}) == question
+
+
+def test_no_day_question_after_a_phrase_of_another_event():
+    # «para / tras …»: the day set off is the other event's
+    sentence = "Para el desembarco de Normandía, el 6 de junio de 1944, se habían preparado millones de dosis."
+    assert ask(sentence, "6 de junio de 1944", "date", "day", {"year": 1944}) == ""
+
+
+def test_a_year_item_takes_the_words_of_a_when_question_with_a_phrase_before_it():
+    from quizzes.generation.ranking import _year_questions
+
+    number = Question(
+        "n",
+        "numeric",
+        "En la batalla, el 6 de abril de _____, X venció. (Escriba el año.)",
+        ["f"],
+        ["1538"],
+        [],
+        "",
+        [0],
+    )
+    number.numeric = {"value": 1538.0, "tolerance": 0.0, "unit": "año"}
+    when = Question(
+        "w", "single_choice", "En la batalla, ¿cuándo venció X?", ["f"], ["6 de abril de 1538"], [], "", [0]
+    )
+    _year_questions([number, when], {"n"})
+    assert number.prompt == "En la batalla, ¿en qué año venció X?" and "wh" in number.notes
