@@ -16,6 +16,7 @@ from .model import Fact
 from .standalone import (
     Discourse,
     _noun_article,
+    _plural_subject,
     _plural_verb,
     has_main_verb,
     outside_reference,
@@ -133,6 +134,9 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             and any(verbish(m.group(1).lower()) for m in re.finditer(r"\s(?:y|e)\s+(?:se\s+)?([a-záéíóúñ]+)", after))
         ):
             return ""  # «tiene siete periodos y 18 grupos y contiene _____»: the answer is another verb's
+        finite = next((w for w in verb.lower().split() if w not in _CLITICS), "") if verb else ""
+        if verb and not listed and _plural_verb(finite) and _plural_subject(subj) is False:
+            return ""  # «Álvaro Obregón obtuvieron…»: the clause was cut inside a coordinated subject
         if verb:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
             subj_text = subj[0].lower() + subj[1:] if determiner else subj

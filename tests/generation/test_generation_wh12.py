@@ -199,3 +199,13 @@ def test_a_year_item_takes_the_words_of_a_when_question_with_a_phrase_before_it(
     )
     _year_questions([number, when], {"n"})
     assert number.prompt == "En la batalla, ¿en qué año venció X?" and "wh" in number.notes
+
+
+def test_no_question_where_a_plural_verb_is_left_with_one_name():
+    # the clause was cut inside «Villa, al frente de la División del Norte, y Álvaro Obregón obtuvieron…»
+    sentence = "Álvaro Obregón obtuvieron victorias decisivas, como la toma de Zacatecas en 1914."
+    assert ask(sentence, "1914", "date", "year", {"year": 1914}) == ""
+    assert (
+        ask("Villa y Obregón obtuvieron victorias decisivas en 1914.", "1914", "date", "year", {"year": 1914})
+        == "¿En qué año obtuvieron Villa y Obregón victorias decisivas?"
+    )
