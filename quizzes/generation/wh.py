@@ -607,18 +607,27 @@ def _role_question(fact: Fact, s: str, disc: Discourse | None) -> str:
     return "" if outside_reference(question) else question
 
 
-def _role_is_subject(fact: Fact, disc: Discourse | None, role: list[str], verb_words: list[str]) -> bool:
-    """Return whether the parse makes the role noun before the name the subject of the main verb after it, the name
-    its apposition, and the role's other words its adjectives; and whether the sentence names no other person."""
-    from .nlp import parse as parse_sentence  # late import: the model is read only for a role before a name
+def _fact_parse(fact: Fact, disc: Discourse | None):
+    """Return the parse of the fact's sentence (the discourse's, else parsed now), or None when there is none.
+
+    No model, or a sentence the parser gives no tokens: the parse-based checks answer no, and the item stays a cloze.
+    """
+    from .nlp import parse as parse_sentence  # late import: the model is read only when a check needs the parse
 
     parse = disc.parse(fact.sentence_index) if disc is not None else None
     if parse is None:
         try:
             parse = parse_sentence(fact.sentence)
         except Exception:  # noqa: BLE001 - no model: the item stays a cloze
-            return False
-    if parse is None or not parse.tokens:
+            return None
+    return parse if parse is not None and parse.tokens else None
+
+
+def _role_is_subject(fact: Fact, disc: Discourse | None, role: list[str], verb_words: list[str]) -> bool:
+    """Return whether the parse makes the role noun before the name the subject of the main verb after it, the name
+    its apposition, and the role's other words its adjectives; and whether the sentence names no other person."""
+    parse = _fact_parse(fact, disc)
+    if parse is None:
         return False
     if len({e.text for e in parse.entities if e.label == "PER"}) > 1:
         return False  # another person in the sentence: the question may seem to ask about the wrong one
@@ -659,15 +668,8 @@ def _person_is_subject(fact: Fact, disc: Discourse | None) -> bool:
     «En la primavera de 1520, Velázquez envió contra Cortés una expedición…»: «Velázquez» is the subject of «envió»,
     the root; «¿Quién envió contra Cortés…?» asks for him alone, though the sentence names other people.
     """
-    from .nlp import parse as parse_sentence  # late import
-
-    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    parse = _fact_parse(fact, disc)
     if parse is None:
-        try:
-            parse = parse_sentence(fact.sentence)
-        except Exception:  # noqa: BLE001 - no model: the item stays a cloze
-            return False
-    if parse is None or not parse.tokens:
         return False
     head = parse.span_head(fact.local_start, fact.local_end)
     if head is None or head.dep != "nsubj" or head.head == head.i:
@@ -687,15 +689,8 @@ def _dates_main_verb(fact: Fact, disc: Discourse | None) -> bool:
     the question may drop it from the middle («¿En qué año compartieron Fleming y Chain el Premio Nobel?»). Not a date
     under a noun («la derrota de Alemania en 1945»), a participle («firmado en 1713») or any clause but the main one.
     """
-    from .nlp import parse as parse_sentence  # late import: the model is read only for a date inside the clause
-
-    parse = disc.parse(fact.sentence_index) if disc is not None else None
+    parse = _fact_parse(fact, disc)
     if parse is None:
-        try:
-            parse = parse_sentence(fact.sentence)
-        except Exception:  # noqa: BLE001 - no model: the lexical rules alone keep the cloze
-            return False
-    if parse is None or not parse.tokens:
         return False
     head = parse.span_head(fact.local_start, fact.local_end)
     if head is None:
