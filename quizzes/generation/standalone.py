@@ -1496,7 +1496,11 @@ def stand_alone(stem: str, index: int, disc: Discourse | None, *, blank: str = "
             owner = disc.protagonist() if disc else ""
         if not owner or not article or not _proper(owner) or blank in owner:
             return text, "possessive"
-        text = _upper_first(f"{article} {m.group(2)} {_of(_lower_article(owner))}") + text[m.end() :]
+        noun_end = _prenominal_noun_end(text, m, index, disc)
+        if noun_end is None:
+            return text, "possessive"
+        phrase = text[m.start(2) : noun_end]
+        text = _upper_first(f"{article} {phrase} {_of(_lower_article(owner))}") + text[noun_end:]
     m = _PERSONAL_RE.match(text)
     if m:
         owner = disc.previous_subject(index) if disc else ""
@@ -1804,6 +1808,26 @@ _SUCCESSION = re.compile(
     r"(cátedra|puesto|cargo|lugar|trono|plaza|escaño|corona|sillón|título|mando|papel)\b(?!\s+(?:de|del)\b)",
     re.IGNORECASE,
 )
+
+
+def _prenominal_noun_end(text: str, m: re.Match, index: int, disc: Discourse | None) -> int | None:
+    """Return where the noun a possessive opens ends in `text`: after the word it matched, or after the noun that
+    follows when that word is an adjective before it («Sus duras críticas al presidente…» → «Las duras críticas de
+    Pablo Neruda al presidente…», not «Las duras de Pablo Neruda críticas…»); None when the parse makes the word an
+    adjective but no noun follows it (the owner's name would land inside the phrase: the item is held)."""
+    parse = disc.parse(index) if disc is not None and index >= 0 else None
+    tokens = list(parse.tokens) if parse is not None else []
+    word = m.group(2)
+    at = next(
+        (k for k, t in enumerate(tokens[:-1]) if t.text == word and k and tokens[k - 1].text.lower() in {"su", "sus"}),
+        None,
+    )
+    if at is None or tokens[at].pos != "ADJ":
+        return m.end()
+    after = re.match(r"\s+([a-záéíóúñü]+)\b", text[m.end() :])
+    if tokens[at + 1].pos == "NOUN" and after and after.group(1) == tokens[at + 1].text:
+        return m.end() + after.end()
+    return None
 
 
 def _successor_possessive(text: str, index: int, disc: Discourse | None, blank: str) -> tuple[str, str]:

@@ -134,3 +134,23 @@ def test_a_figure_in_the_imperfect_without_its_time_is_not_asked_alone():
     assert not any("standalone:no_time" in q.notes for q in generate_bank(fleet).questions)
     dated = "En 1720, Cádiz tenía unos 40 000 habitantes y comerciaba sobre todo con Génova."
     assert not any("standalone:no_time" in q.notes for q in generate_bank(dated).questions if "tenía" in q.prompt)
+
+
+def test_a_possessive_before_an_adjective_and_its_noun_names_the_owner_after_the_noun():
+    disc = discourse(
+        "Tomás Aranda fue un poeta y diplomático valdorio.",
+        "Sus duras críticas al dictador Luis Mora provocaron su destierro en 1950.",
+        names={0: ["Tomás Aranda"]},
+    )
+    # Not «Las duras de Tomás Aranda críticas…»: «duras» is an adjective of «críticas».
+    assert stand_alone("Sus duras críticas al dictador Luis Mora provocaron su destierro en _____.", 1, disc) == (
+        "Las duras críticas de Tomás Aranda al dictador Luis Mora provocaron su destierro en _____.",
+        "",
+    )
+    # A noun first, its adjective after: the owner follows the noun, as before.
+    work = discourse(
+        "Tomás Aranda fue un poeta y diplomático valdorio.",
+        "Su obra maestra se publicó en 1955.",
+        names={0: ["Tomás Aranda"]},
+    )
+    assert stand_alone("Su obra maestra se publicó en _____.", 1, work)[0].startswith("La obra de Tomás Aranda")
