@@ -45,6 +45,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         line, at = line + clean.count("\n", at, s.start), s.start
         paragraphs[s.index] = line
     ex._pools["paragraphs"] = paragraphs
+    ex._pools["text"] = clean  # accepted answers read the names the text gives the same person
     by_index = {s.index: s for s in sentences}
     for fact in ex.facts:
         # Offsets point into the canonical source text, not into the cleaned copy.

@@ -19,6 +19,7 @@ import re
 from num2words import num2words
 
 from .lexicon import (
+    DEMONYMS,
     EVENT_HEADS,
     FEMALE_FIRST_NAMES,
     FIRST_NAMES,
@@ -26,6 +27,7 @@ from .lexicon import (
     ORG_HEADS,
     STATE_HEAD_WORDS,
     alias_table,
+    demonym_forms,
     fold,
 )
 from .model import Fact
@@ -555,6 +557,148 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
     return out
 
 
+# Titles a person is named by in a text («el marqués de Pombal», «el duque de Anjou»).
+_TITLES = (
+    "marqués", "marquesa", "duque", "duquesa", "conde", "condesa", "vizconde", "vizcondesa", "barón", "baronesa",
+    "príncipe", "princesa", "archiduque", "archiduquesa", "infante", "infanta",
+)  # fmt: skip
+_TITLE_RE = "|".join(_TITLES)
+# Given names that open compound ones («María Antonieta», «Mari Bárbola», «José del Carmen», «Juan Pablo»).
+_COMPOUND_OPENERS = {"María", "Mari", "José", "Juan", "Ana", "Luis", "Jean", "Marie", "Anne", "Karl", "Hans"}
+# Words that say a person reigned: a two-word ruler's name is the first of its name («Túpac Amaru I»).
+_RULERS = "rey|reina|emperador|emperatriz|zar|zarina|inca|sultán|faraón|califa|monarca|soberano|soberana|papa"
+# Who a blank after «las tropas de» names: a king «de Francia» is his country's army («Francia», «los franceses»).
+_ARMY_BEFORE = re.compile(
+    r"\b(?:tropas|ejércitos?|fuerzas|flotas?|armadas?|soldados|huestes)\s+(?:de|del)\s*$", re.IGNORECASE
+)
+
+
+def _same_person_names(name: str, text: str, persons: list[str]) -> list[str]:
+    """Return the names the text itself says are this person's: «Felipe de Anjou, …, que fue proclamado rey con el
+    nombre de Felipe V», «Sebastião José de Carvalho e Melo, que más tarde recibiría el título de marqués de Pombal».
+
+    The person is the last one named before «con el nombre de» / «el título de» in the same sentence, not one said
+    as a complement («nieto de Luis XIV de Francia» is another person).
+    """
+    out: list[str] = []
+    said = rf"(?:con el nombre de|el título de(?: (?:{_TITLE_RE}) de)?)\s+{re.escape(name)}\b"
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        m = re.search(said, sentence)
+        if not m:
+            continue
+        before = sentence[: m.start()]
+        best, at = "", -1
+        for p in persons:
+            if p == name or name in p or len(p.split()) < 2:
+                continue
+            for pm in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", before):
+                if re.search(r"\b(?:de|del)\s*$", before[: pm.start()]):
+                    continue  # «nieto de Luis XIV de Francia»: said of another person
+                if pm.start() > at:
+                    best, at = p, pm.start()
+        if best:
+            out.append(best)
+    return out
+
+
+def _titled_names(name: str, text: str, persons: list[str]) -> list[str]:
+    """Return the text's other names of a person named «Given de Place» by their title: «Felipe de Borbón» where the
+    text says «Felipe de Borbón, duque de Anjou» of «Felipe de Anjou»."""
+    m = re.fullmatch(r"(\S+) de ([A-ZÁÉÍÓÚÑ][\w-]+)", name)
+    if not m:
+        return []
+    given, place = m.groups()
+    return [
+        p
+        for p in persons
+        if p != name
+        and p.split()[0] == given
+        and re.search(rf"(?<!\w){re.escape(p)}, (?:el )?(?:{_TITLE_RE}) de {re.escape(place)}\b", text)
+    ]
+
+
+def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
+    """Return the other names the text gives the answer's person (a general rule each, see docs/generation.md):
+
+    * the title the text gives it: «marqués de Pombal», «el marqués de Pombal» for «Pombal», and «Pombal» for
+      «marqués de Pombal»;
+    * the names the text says are the same person («Felipe de Anjou» for «Felipe V»: «… con el nombre de Felipe V»;
+      «Sebastião José de Carvalho e Melo» for «Pombal»: «… recibiría el título de marqués de Pombal»), with the name
+      the text gives that one by its title («Felipe de Borbón, duque de Anjou»);
+    * a regnal name without its ordinal («Felipe» for «Felipe V») when no other person of the text bears that
+      given name, other than the names above; a two-word name the text never numbers with its «I» («Túpac Amaru
+      I» for «Túpac Amaru») when no person of the text bears that name with another number;
+    * the given name alone of a person the text names by given name and surname («Napoleón» for «Bonaparte» or
+      «Napoleón Bonaparte») when no other person of the text bears that given name (nor a number after it);
+    * a king «de Country» after «las tropas de» / «el ejército de»: the country and its people («Francia», «los
+      franceses» for «las tropas de Luis XII de Francia»).
+    """
+    name = fact.answer
+    if not text or not name:
+        return []
+    out: list[str] = []
+    titled = re.fullmatch(rf"(?:el |la )?((?:{_TITLE_RE}) de (?:la |los |las )?)([A-ZÁÉÍÓÚÑ].*)", name)
+    if titled:
+        out.append(titled.group(2))
+    else:
+        for m in re.finditer(rf"\b((?:{_TITLE_RE}) de {re.escape(name)})(?!\w| de\b)", text):
+            title_name = m.group(1)
+            out += [title_name, f"{'la' if title_name.split()[0].endswith('a') else 'el'} {title_name}"]
+    same = _same_person_names(name, text, persons)
+    if titled:
+        same += _same_person_names(titled.group(2), text, persons)
+    for s in list(same):
+        same += _titled_names(s, text, persons)
+    out += same
+    tokens = name.split()
+    own = {name, *same}
+    regnal = len(tokens) == 2 and tokens[0][:1].isupper() and _ROMAN.match(tokens[1])
+    if regnal:
+        given = tokens[0]
+        others = [p for p in persons if p.split()[0] == given and p not in own and not p.startswith(name + " de ")]
+        alone = re.search(rf"(?<!\w){re.escape(given)}(?!\w| [A-ZÁÉÍÓÚÑ]| de [A-ZÁÉÍÓÚÑ])", text)
+        if alone and not others and given.lower() not in _GENERIC:
+            out.append(given)  # «Felipe» for «Felipe V»: the text says «Felipe» alone and names no other Felipe
+    elif (
+        len(tokens) == 2
+        and all(t[:1].isupper() for t in tokens)
+        and not _ROMAN.match(tokens[1])
+        and tokens[0] not in FIRST_NAMES | FEMALE_FIRST_NAMES  # «Gaspar Ruiz» is a first name and a surname
+    ):
+        numbered = re.compile(rf"{re.escape(name)} [IVXLCDM]+\b")
+        ruler = re.search(
+            rf"\b(?:{_RULERS}) {re.escape(name)}\b|{re.escape(name)}, (?:el |la )?(?:\w+ )?(?:{_RULERS})\b", text
+        )
+        if ruler and not numbered.search(text) and not any(numbered.match(p) for p in persons):
+            out += [f"{name} I", f"{name} primero"]  # «Túpac Amaru I»: the first of the name
+    if not regnal and not titled and not any(_ROMAN.match(t) for t in tokens):
+        full = [p for p in persons if len(p.split()) >= 2 and (p == name or p.endswith(" " + name))]
+        # «María Antonieta», «Margarita Teresa»: a compound given name is not said by its first half.
+        full = [p for p in full if p.split()[1] not in FIRST_NAMES | FEMALE_FIRST_NAMES | _SECOND_NAMES]
+        if len(tokens) >= 2 and name in persons:
+            full = [name]
+        givens = {p.split()[0] for p in full}
+        if len(givens) == 1:
+            given = givens.pop()
+            others = [p for p in persons if given in p.split() and p not in full and p not in own and p != given]
+            known = given in FIRST_NAMES | FEMALE_FIRST_NAMES or re.search(
+                rf"(?<!\w){re.escape(given)}(?! [A-ZÁÉÍÓÚÑ]\w)", text
+            )
+            if given in _COMPOUND_OPENERS:  # «María Antonieta», «José María»: said alone only where the text does
+                known = re.search(rf"(?<!\w){re.escape(given)}(?!\w| [A-ZÁÉÍÓÚÑ]| de [A-ZÁÉÍÓÚÑ])", text)
+            if known and given.lower() not in _GENERIC | _PARTICLES and not others and given != name:
+                out.append(given)  # «Napoleón» for «Bonaparte» where the text says «Napoleón Bonaparte»
+    king = re.fullmatch(r"\S+ [IVXLCDM]+ de ([A-ZÁÉÍÓÚÑ][\w ]+)", name)
+    if king and _ARMY_BEFORE.search(fact.sentence[: fact.local_start]):
+        country = king.group(1)
+        out.append(country)
+        for stem, land in DEMONYMS.items():
+            if land == country:
+                plural = [f for f in demonym_forms(stem) if f.endswith(("os", "es")) and not f.endswith("as")]
+                out += [f"los {f}" for f in plural[:1]]
+    return out
+
+
 _OCEANS = {"Atlántico", "Pacífico", "Índico", "Ártico", "Antártico"}
 
 
@@ -635,6 +779,8 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
     if ex is not None and fact.kind in {"person", "place", "organization", "event"} and not fact.members:
         names, persons = _text_names(ex)
         out += entity_forms(fact, names, persons, _paragraph_names(ex, fact))
+        if fact.kind == "person":
+            out += person_text_forms(fact, ex._pools.get("text", ""), persons)
     seen, result = set(), []
     for a in out:
         key = fold(a)

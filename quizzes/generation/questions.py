@@ -329,6 +329,31 @@ def approx_tolerance(number: float) -> float:
     return float(int(tolerance)) if float(number).is_integer() and tolerance >= 1 else round(tolerance, 6)
 
 
+# «hacia 1450», «alrededor de 1450», «en torno al año 1450»: an approximate year.
+_APPROX_YEAR = re.compile(
+    r"\b(?:hacia|alrededor\s+de|en\s+torno\s+a|cerca\s+de|aproximadamente\s+en)(?:\s+(?:el|la|los)\b|l\b)?"
+    r"(?:\s+(?:año|años))?\s*(?:del?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def year_tolerance(fact: Fact) -> float:
+    """Return how far a typed year may be from an approximate one: ±2 for «hacia 1450», «alrededor de 1450»; an exact
+    year is exact."""
+    return 2.0 if _APPROX_YEAR.search(fact.sentence[: fact.local_start]) else 0.0
+
+
+def precision_tolerance(number: float) -> float:
+    """Return the tolerance of a figure given with more decimals than a student remembers: one unit of its
+    next-to-last decimal («99,86» accepts 99,76 to 99,96, so «99,8» and «99,9»; «3,142» accepts 3,132 to 3,152).
+
+    A whole figure or one with a single decimal («2,3») is exact; never more than 5 % of the figure («0,05» is exact).
+    """
+    text = f"{abs(number):.6f}".rstrip("0")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return round(min(10.0 ** -(decimals - 1), abs(number) * 0.05), 6) if decimals >= 2 else 0.0
+
+
 def _plain_figure(number: float, sep: str) -> str:
     if float(number).is_integer():
         whole = int(number)
@@ -829,7 +854,11 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 correct=[ym.group()],
                 # A year before Christ is typed and shown with its era («216 a. C.»; «216» alone is right too):
                 # «año» would print «216 años» on the result page and refuse «216 a. C.».
-                numeric={"value": float(ym.group()), "tolerance": 0.0, "unit": "a. C." if bc else "año"},
+                numeric={
+                    "value": float(ym.group()),
+                    "tolerance": year_tolerance(fact),
+                    "unit": "a. C." if bc else "año",
+                },
                 notes=num_notes,
             )
         )
@@ -849,7 +878,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             # «unos 300», «cerca de 300», «en torno a 300», «300 aproximadamente»: a round figure, so a typed one within
             # 10 % is right too (the result page states the range). «más de 300» is a bound the stem keeps before the
             # blank: its figure is exact, as is an exact figure.
-            tol = approx_tolerance(v["number"]) if v.get("approx") == "about" else 0.0
+            tol = approx_tolerance(v["number"]) if v.get("approx") == "about" else precision_tolerance(v["number"])
             unit = v.get("unit") or ""
             numeric = {"value": v["number"], "tolerance": tol, "unit": unit}
             if v.get("scale"):
