@@ -17,7 +17,7 @@ Fernando VII gobernó el país hasta 1790.
 Uno de sus generales, Pedro Soler, ganó la batalla de Valdemora en 1791.
 En 1793 Soler fue nombrado virrey.
 En 1795, las tropas de Carlos IX de Francia ocuparon Valdemora.
-En 1797 Manco Yupanqui fue capturado en la sierra.
+En 1797 el inca Manco Yupanqui fue capturado en la sierra.
 Tomás Vidal y Tomás Rueda firmaron el acuerdo de 1798.
 Hacia 1800 se fundó el hospital de la ciudad.
 """
@@ -43,7 +43,21 @@ def test_the_name_the_text_says_is_the_same_person_but_not_a_complement(accepted
     forms = accepted[0]["Fernando VII"]
     assert "Fernando de Alba" in forms  # «… con el nombre de Fernando VII»
     assert "Enrique IV de Navarra" not in forms  # «nieto de …»: another person
-    assert "Fernando" in forms  # no other Fernando in the text
+    assert "Fernando" not in forms  # the text never says «Fernando» alone
+
+
+def test_a_regnal_name_without_its_number_where_the_text_says_it_alone():
+    text = "Reyes\nEn 1790 murió el rey Fernando VII.\nFernando había gobernado con prudencia.\n"
+    bank = generate_bank(text)
+    forms = {
+        a for q in bank.questions if q.kind == "short_answer" and q.correct[0] == "Fernando VII" for a in q.accepted
+    }
+    assert "Fernando" in forms
+    other = generate_bank(text.replace("con prudencia", "con Fernando Ruiz"))
+    forms = {
+        a for q in other.questions if q.kind == "short_answer" and q.correct[0] == "Fernando VII" for a in q.accepted
+    }
+    assert forms and "Fernando" not in forms  # another Fernando of the text
 
 
 def test_a_given_name_is_accepted_unless_another_person_bears_it(accepted):
