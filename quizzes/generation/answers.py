@@ -681,9 +681,9 @@ def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
         if len(givens) == 1:
             given = givens.pop()
             others = [p for p in persons if given in p.split() and p not in full and p not in own and p != given]
-            known = given in FIRST_NAMES | FEMALE_FIRST_NAMES or re.search(
-                rf"(?<!\w){re.escape(given)}(?! [A-ZÁÉÍÓÚÑ]\w)", text
-            )
+            # Only where the text itself calls the person by the given name alone: «Alexander» for Alexander Fleming,
+            # «Adolf» for Adolf Hitler would be generous to a teacher (a known first name is not enough).
+            known = re.search(rf"(?<!\w){re.escape(given)}(?! [A-ZÁÉÍÓÚÑ]\w)", text)
             if given in _COMPOUND_OPENERS:  # «María Antonieta», «José María»: said alone only where the text does
                 known = re.search(rf"(?<!\w){re.escape(given)}(?!\w| [A-ZÁÉÍÓÚÑ]| de [A-ZÁÉÍÓÚÑ])", text)
             if known and given.lower() not in _GENERIC | _PARTICLES and not others and given != name:
