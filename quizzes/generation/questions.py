@@ -691,6 +691,29 @@ def _wh(fact: Fact, disc: Discourse | None) -> str:
     return prompt or wh_prompt(fact, build_stem(fact, replacement=MARK, clause_only=True), disc)
 
 
+_WHEN_ASKED = re.compile(r"(?:^|,\s*)¿\s*cuándo\b", re.IGNORECASE)
+
+
+def when_forms(fact: Fact, prompt: str) -> list[str]:
+    """Return the coarser dates a typed «¿Cuándo…?» accepts besides its day: the month and year, and the year.
+
+    A cloze blank shows what it wants («el _____» before a day), so its day date is typed whole; «¿Cuándo…?» does
+    not: a student who answers «1819» or «diciembre de 1819» to «¿Cuándo proclamó el Congreso de Angostura la
+    República de Colombia?» has answered it. Every typed «¿Cuándo…?» with a full date on the dev verdicts was judged
+    a minor edit for that one reason (3 of 3; the same question as a choice among dates: U).
+    """
+    v = fact.value or {}
+    year, month = v.get("year"), v.get("month")
+    if fact.kind != "date" or not _WHEN_ASKED.search(prompt) or not year or year < 0:
+        return []
+    forms = []
+    if v.get("precision") == "day" and month:
+        forms += [f"{MONTH_NAMES[month]} de {year}", f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
+    if v.get("precision") in {"day", "month"}:
+        forms.append(str(year))
+    return forms
+
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -821,6 +844,8 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 continue
             if q.kind in {"short_answer", "single_choice"} and not typed_as_number:
                 q.prompt, q.notes = wh, [n for n in q.notes if not n.startswith("standalone:")] + ["wh"]
+                if q.kind == "short_answer":
+                    q.accepted = [*q.accepted, *(a for a in when_forms(fact, wh) if a not in q.accepted)]
                 if fact.kind == "person":
                     q.notes.append("wh:person")  # «¿Qué emperador…?» typed: a name, as a typed «¿Quién…?»
     for q in qs:
