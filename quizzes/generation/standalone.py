@@ -93,7 +93,7 @@ _FRONTED_RELATIVE = re.compile(
     r"(?:un|una)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después))\s*,\s*|"
     r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
     r"(?:con\s+los\s+años|con\s+el\s+tiempo|como\s+respuesta|en\s+respuesta|como\s+reacción|en\s+represalia|"
-    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entretanto|"
+    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entre\s*tanto|"
     r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b)|seguidamente|"
     r"a\s+los\s+pocos\s+(?:días|meses|años|semanas))\s*,?\s*)(?=\S)",
     re.IGNORECASE,
@@ -2185,7 +2185,7 @@ _RELATIVE_TIME = re.compile(
 # what?), «en cambio», «por su parte» (unlike whom?), «de nuevo», «otra vez» (after what?).
 _LEANS_BACK = re.compile(
     r"\b(?:a\s+su\s+vez|por\s+ejemplo|por\s+(?:ello|eso|tanto|lo\s+tanto)|en\s+cambio|por\s+su\s+parte|de\s+nuevo|"
-    r"otra\s+vez|una\s+vez\s+más|nuevamente|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b)|mientras\s+tanto|entretanto|"
+    r"otra\s+vez|una\s+vez\s+más|nuevamente|asimismo|además(?!\s+de\b)|como\s+respuesta|en\s+respuesta(?!\s+a\b)|mientras\s+tanto|entre\s*tanto|"
     r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b))\b",
     re.IGNORECASE,
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, STATE_HEAD_WORDS
 from .model import Fact
 from .standalone import (
     Discourse,
@@ -27,6 +28,9 @@ from .standalone import (
 from .text import is_finite_verb, lemma, tokenize
 
 MARK = "QQQ"
+# The longest subject moved after the verb («¿En qué año ocuparon Milán las tropas de Luis XII de Francia?»): the
+# parse's subject, without relative clauses or appositions; longer ones bury the verb's complements.
+_SUBJECT_WORDS = 8
 _PLACE_WORD = {
     "country": "país",
     "city": "ciudad",
@@ -54,6 +58,8 @@ def wh_kind(fact: Fact) -> str:
         return "year" if fact.subtype == "year" else "when"
     if fact.kind == "person" and not fact.members:
         return "who"
+    if fact.kind in {"event", "organization"} and not fact.members and head_noun(fact.answer):
+        return "which"
     if fact.kind == "place" and not fact.members and fact.subtype != "alias":
         return "place"
     if (
@@ -67,6 +73,31 @@ def wh_kind(fact: Fact) -> str:
         # the cloze keeps it before the blank («unos _____ esqueletos»).
         return "count"
     return ""
+
+
+# Head nouns a question may ask by («¿Qué tratado…?», «¿Qué partido…?»): singular heads of events, documents and
+# organisations that read as a kind. Not «paz», «orden», «corte», «eje» (another sense first), nor a plural head.
+_WHICH_HEADS = {
+    "tratado", "pacto", "acuerdo", "armisticio", "convenio", "batalla", "guerra", "operación", "ofensiva", "campaña",
+    "invasión", "revolución", "rebelión", "levantamiento", "conferencia", "congreso", "concilio", "declaración",
+    "protocolo", "decreto", "ley", "manifiesto", "edicto", "bula", "constitución", "código", "estatuto",
+    "capitulación", "sociedad", "liga", "organización", "alianza", "ejército", "armada", "partido", "frente",
+    "movimiento", "consejo", "comité", "junta", "asamblea", "parlamento", "tribunal", "universidad", "academia",
+    "instituto", "banco", "compañía", "empresa",
+}  # fmt: skip
+
+
+def head_noun(answer: str) -> str:
+    """Return the kind a name says by its head («Tratado de Tordesillas» → «tratado»), "" when it says none we ask by.
+
+    The head must be followed by more of the name («Tratado de…», «Partido Nacional…»): a head alone
+    («la Asamblea») is a bare noun, and «¿Qué asamblea…?» would ask for the word the question says.
+    """
+    words = re.sub(r"^(?:el|la|los|las)\s+", "", answer.strip(), flags=re.IGNORECASE).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return ""
+    head = words[0].lower()
+    return head if head in _WHICH_HEADS else ""
 
 
 def _verb_group(rest: str) -> tuple[str, str]:
@@ -112,7 +143,7 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         rest = clause[len(fronted) :].strip(" ,")
         inner = _invert(wh, rest[0].upper() + rest[1:], disc) if rest else ""
         return f"{fronted}, ¿{inner[1].lower()}{inner[2:]}" if inner.startswith("¿") and inner[1:2].isupper() else ""
-    if subj and clause.lower().startswith(subj.lower()) and len(subj.split()) <= 6:
+    if subj and clause.lower().startswith(subj.lower()) and len(subj.split()) <= _SUBJECT_WORDS:
         rest = clause[len(subj) :].strip(" ,")
         if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
             return ""  # «un tapiz que reproduce el cuadro cuelga…»: the verb found is the relative clause's
@@ -202,7 +233,10 @@ def _subject_aside(after_subject: str, subj: str) -> str:
 # libertad,», «Tras la batalla de Yorktown,». Not a source («según…»), nor a phrase said of what came before.
 _FRONTED = re.compile(
     r"^(?P<pre>(?:en|durante|tras|antes\s+de|después\s+de|desde|hacia|para|con|a\s+comienzos\s+de|a\s+finales\s+de"
-    r"|a\s+mediados\s+de|al\s+comienzo\s+de|al\s+final\s+de|bajo|ante|sin|entre)\s[^,;:()«»¿?]+?),\s+\S",
+    r"|a\s+mediados\s+de|al\s+comienzo\s+de|al\s+final\s+de|bajo|ante|sin|entre)\s[^,;:()«»¿?]+?"
+    # a day that opens the clause with its article: «El 4 de julio de 1776, el Congreso aprobó…»
+    r"|el\s+\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)(?:\s+de\s+\d{3,4})?),\s+\S",
     re.IGNORECASE,
 )
 _POINTS_BACK = re.compile(
@@ -394,7 +428,9 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         return ""  # «¿En qué año reunió Cortés en Tlaxcala a los?»: the object left behind, a preposition dangles
     for se_verb in re.finditer(r"\bse\s+([a-záéíóúñ]+)", q):
         said = f"{fact.sentence} {stem_with_mark}"
-        if not re.search(r"\bse\s+" + re.escape(se_verb.group(1)) + r"\b", said, re.IGNORECASE):
+        said_so = re.search(r"\bse\s+" + re.escape(se_verb.group(1)) + r"\b", said, re.IGNORECASE)
+        participle = any(preterite(w) == se_verb.group(1) for w in re.findall(r"[a-záéíóúñ]+", said))
+        if not said_so and not participle:
             return ""  # «¿Cuándo se entró en vigor…?»: a «se» the sentence does not say with that verb
     # A word capitalised only because it opened the sentence is lower case inside the question («¿… Durante la…?»).
     # (Not an article that opens a name, «la batalla de Las Salinas», nor the phrase kept before the question.)
@@ -430,6 +466,9 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     s = s.strip()
     s = s if re.search(r"\b[ad]\. C\.$", s) else s.rstrip(".").strip()
     if kind in {"year", "when"}:
+        named = _named_participle_question(fact, s, kind)
+        if named:
+            return named
         # «En el 58 a. C., …» opens the clause as «En 1519, …» does.
         m = re.search(
             r"(?:^|\s)(?P<p>(?:en|durante)\s+el|en|el|durante|hacia(?:\s+el)?|a\s+partir\s+de(?:l)?|desde(?:\s+el)?)\s+"
@@ -479,11 +518,25 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if kind == "year" and _before_christ(fact):
             # «¿En qué año tomó Aníbal el mando?» for 221 a. C. reads as our era: the era the answer has is asked too.
             wh = wh + " antes de Cristo"
+    elif kind == "which":
+        head = head_noun(fact.answer)
+        if s.startswith(MARK):
+            # «El Tratado de Madrid sustituyó…» → «¿Qué tratado sustituyó…?»: the subject, asked by its head noun.
+            rest = s[len(MARK) :].strip()
+            verb, _after = _verb_group(rest)
+            if not verb or _plural_verb(verb.split()[-1]) or not has_main_verb(rest) or len(rest.split()) < 3:
+                return ""
+            if lemma(verb.split()[-1].lower()) in {"ser", "estar"}:
+                return ""  # «¿Qué tratado fue un acuerdo firmado…?»: a definition gives its name away in the title
+            return f"¿Qué {head} {rest}?"
+        return _object_question(fact, s, disc, f"qué {head}")
     elif kind == "who":
         pre = ""
         if not s.startswith(MARK):
             asked = _role_question(fact, s, disc)
             pre = _fronted_adjunct(s) if not asked else ""
+            if not asked and not pre:
+                return _object_question(fact, s, disc, "quién")
             if not pre or not s[len(pre) :].lstrip(" ,").startswith(MARK):
                 return asked
             # «Para recobrar la libertad, _____ ofreció…»: the phrase stays before the question.
@@ -508,6 +561,12 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return "" if who != "Quién" or _plural_verb(verb.split()[-1]) else f"{pre}, ¿quién {rest}?"
         return f"¿{who} {rest}?"
     elif kind == "place":
+        word = _PLACE_WORD.get(fact.subtype)
+        to = re.search(r"(?:^|\s)(a|hacia|con|contra|desde)\s+" + MARK, s, re.IGNORECASE)
+        if word and to and not s.startswith(MARK):
+            # «Muchos mexicanos emigraron a _____» → «¿A qué país emigraron muchos mexicanos?» (not a bare object:
+            # «¿Qué país ocupó el Reino Unido?» reads both ways; «en _____» is asked by «¿Dónde…?» below).
+            return _object_question(fact, s, disc, f"qué {word}")
         if s.startswith(MARK):
             word = _PLACE_WORD.get(fact.subtype)
             rest = s[len(MARK) :].strip()
@@ -561,6 +620,179 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if not clause or not has_main_verb(clause):
         return ""
     return _invert(wh, clause[0].upper() + clause[1:], disc)
+
+
+# The prepositions an object question keeps before its wh-word («¿Con qué tratado…?», «¿A quién…?»).
+_OBJECT_PREPOSITIONS = {"a", "con", "contra", "en", "por", "hacia", "sobre", "ante", "tras", "desde"}
+
+
+def _object_question(fact: Fact, s: str, disc: Discourse | None, what: str) -> str:
+    """Return «¿Qué ley aprobó el Parlamento británico?», «¿Con quién regresó Bolívar?» from a clause that ends with
+    its answer, the main verb's object or its complement with a preposition; "" when the parse says otherwise.
+
+    The answer closes the clause (nothing of the clause is left after it, so the question keeps every word but the
+    answer's); the parse makes it the object («obj») or a complement («obl», with the preposition the stem has before
+    the blank) of the sentence's main verb, with no second verb joined to it; the clause names its subject (a
+    question without one, «¿Qué premio recibió?», leans on the sentence before). The subject then follows the verb.
+    """
+    m = re.search(r"(?:^|\s)(?P<prep>[a-záéíóú]+)\s+" + MARK, s)
+    if not m:
+        return ""
+    prep, after = m.group("prep").lower(), s[m.end() :].strip()
+    if prep in _OBJECT_PREPOSITIONS:
+        clause = s[: m.start("prep")]
+    elif prep in _DETERMINERS or prep in {"y", "e", "o", "u", "ni"}:
+        return ""  # «la llegada de _____», «Chile y _____»: a noun's complement or a list member
+    else:
+        prep, clause = "", s[: m.end("prep")]  # «aprobó _____»: the verb's object
+    parse = _fact_parse(fact, disc)
+    if parse is None:
+        return ""
+    head = parse.span_head(fact.local_start, fact.local_end)
+    if head is None:
+        return ""
+    if any(t.dep == "conj" and t.head == head.i for t in parse.tokens):
+        return ""  # «lucharon contra Austria, Francia y Rusia»: one member of a list would be asked as the whole answer
+    if after.startswith(","):
+        # «…aprobó la Ley del Timbre, que gravaba los periódicos»: what is said of the answer after a comma (a relative
+        # clause, an apposition) is dropped with it; anything else after the comma stays the clause's, and is refused.
+        nxt = next((t for t in parse.tokens if t.start >= fact.local_end and t.pos != "PUNCT"), None)
+        said_of_answer = nxt is not None and (
+            _descends(parse, nxt, head)
+            # «el Tratado de París, firmado el…», «…, que…»: a participle or a relative right after the name's comma
+            or re.match(r",\s*(?:que\s|[a-záéíóúñ]+(?:ad|id)[oa]s?\b)", after) is not None
+        )
+        if not said_of_answer:
+            return ""
+        after = ""
+    elif after:
+        # «compartieron con _____ el Premio Nobel»: the answer right after its verb, the clause going on after it.
+        last = clause.split()[-1].lower() if clause.split() else ""
+        nxt = next((t for t in parse.tokens if t.start >= fact.local_end), None)
+        if parse.tokens[head.head].text.lower() != last or nxt is None or _descends(parse, nxt, head):
+            return ""  # «se firmó en _____ de 1713»: what follows is still the answer's («Tratado de Utrecht de 1713»)
+    clause = re.sub(r"\s{2,}", " ", f"{clause} {after}").strip(" ,")
+    if not clause or _CLAUSE_BEFORE.search(clause) or s[: m.start()].rstrip().endswith(","):
+        return ""
+    deps = {"obl", "obj", "iobj"} if prep == "a" else {"obl"} if prep else {"obj"}
+    if head is None or head.head == head.i or head.dep not in deps:
+        return ""
+    verb = parse.tokens[head.head]
+    if verb.dep != "ROOT" or verb.pos != "VERB" or not verb.finite or verb.end > fact.local_start:
+        return ""
+    if any(t.dep in {"conj", "parataxis"} and t.head == verb.i and t.pos in {"VERB", "AUX"} for t in parse.tokens):
+        return ""  # «…y entró en la guerra»: the question would give both acts the answer
+    case = [t.text.lower() for t in parse.tokens if t.head == head.i and t.dep == "case"]
+    if prep and case and case[-1] != prep and not (prep == "a" and case[-1] == "al"):
+        return ""
+    if fact.kind == "person" and (
+        not prep
+        or not any(e.label == "PER" and e.start <= head.start < e.end for e in parse.entities)
+        or fact.answer.split()[0] in _NOT_PERSON_HEADS
+    ):
+        return ""  # a person as a direct object is said with «a» («a _____»); no «quién» for what is not a person
+    body = clause[len(_fronted_adjunct(clause)) :].strip(" ,")
+    first, second = ([*body.lower().split(), "", ""])[:2]
+    clitic = first in {"se", "le", "les", "lo", "no"} or (first in _CLITICS and verbish(second))
+    if not body or verbish(first) or clitic:
+        return ""  # «Recibió _____»: no subject in the clause, the question would not say whose act it asks
+    if not has_main_verb(clause) or re.search(r"\b(?:él|ella|ellos|ellas)\b", clause):
+        return ""
+    if re.search(r"\w+mente$", clause):
+        return ""  # «endeudó gravemente a _____»: the adverb would be left after the subject («…la obra gravemente?»)
+    wh = f"{prep.capitalize()} {what}" if prep else what[0].upper() + what[1:]
+    q = _invert(wh, clause[0].upper() + clause[1:], disc)
+    if not q or len(q.split()) < 5:
+        return ""
+    return q
+
+
+# Heads of names that are no person, whatever the recogniser says («el Plan de Agua Prieta»).
+_NOT_PERSON_HEADS = {*EVENT_HEADS, *ORG_HEADS, *STATE_HEAD_WORDS, *LANDMARK_HEADS, "Plan", "Programa", "Proyecto"}
+
+
+def _descends(parse, tok, ancestor) -> bool:
+    """Return whether a token hangs, through its heads, on another one (a relative clause on its noun)."""
+    steps = 0
+    while tok.head != tok.i and steps < 40:
+        if tok.head == ancestor.i:
+            return True
+        tok, steps = parse.tokens[tok.head], steps + 1
+    return False
+
+
+# «el Tratado de París, firmado el _____»: a name, its article, and a participle that dates it, right before the blank.
+_NAMED_PARTICIPLE = re.compile(
+    r"(?:^|\s)(?P<art>(?i:el|la|los|las|del|al))\s+(?P<name>"
+    + _NAME
+    + r"(?:\s+(?:de|del|de\s+la|de\s+las|de\s+los)\s+"
+    + _NAME
+    + r"|\s+"
+    + _NAME
+    + r")*),\s+(?P<part>[a-záéíóúñ]+(?:ad|id)(?P<end>[oa]s?))\s+(?P<prep>en|el|hacia|en\s+el)\s+"
+    + MARK
+    + r"\s*(?:,|$)"
+)
+_ARTICLE_ENDING = {"el": "o", "del": "o", "al": "o", "la": "a", "los": "os", "las": "as"}
+# Participle stems whose preterite is irregular («dado» → «dio», «tenido» → «tuvo», «conducido» → «condujo»).
+_IRREGULAR_ADO = re.compile(r"^(?:d|est|and)$")
+_IRREGULAR_IDO = re.compile(r"(?:duc|tra|sab|cab|hab|ten|ven|quer|pod|sat)$|^s?$")
+
+
+def preterite(participle: str) -> str:
+    """Return the third-person preterite of a regular participle («firmado» → «firmó», «firmados» → «firmaron»,
+    «construido» → «construyó», «dividida» → «dividió»), "" when it is irregular or the rules cannot say.
+
+    Every «-ado» comes from an «-ar» verb. An «-ido» whose stem's last vowel is «e» or «o» may come from an «-ir» verb
+    that changes it («elegido» → «eligió», «pedido» → «pidió»): only when the lemma says it is an «-er» verb
+    («vencido» → «venció»).
+    """
+    m = re.fullmatch(r"([a-záéíóúñ]+?)(ad|íd|id)([oa])(s?)", participle.lower())
+    if not m:
+        return ""
+    stem, ending, plural = m.group(1), m.group(2), bool(m.group(4))
+    if ending == "ad":
+        return "" if _IRREGULAR_ADO.match(stem) else stem + ("aron" if plural else "ó")
+    if _IRREGULAR_IDO.search(stem):
+        return ""
+    if re.search(r"(?<![gq])u$", stem) or (ending == "íd" and stem[-1:] in {"a", "e", "o"}):
+        return stem + ("yeron" if plural else "yó")  # «construido» → «construyó», «leído» → «leyó»
+    vowels = re.findall(r"[aeiouáéíóú]", re.sub(r"(?<=[gq])u", "", stem))
+    if not vowels:
+        return ""
+    if vowels[-1] in {"e", "o"} and lemma(participle.lower()) != stem + "er":
+        return ""
+    return stem + ("ieron" if plural else "ió")
+
+
+def _named_participle_question(fact: Fact, s: str, kind: str) -> str:
+    """Return «¿En qué año se firmó el Tratado de San Ildefonso?» from «…el Tratado de San Ildefonso, firmado en
+    _____, …», "" when the words do not say so.
+
+    The date belongs to the participle, and the participle to the name before its comma: it agrees with the name's
+    article («el … firmado», «las Leyes Nuevas, promulgadas»), so «un cuadro del pintor Diego Velázquez, pintado en…»
+    (no article before the name) is refused. Nothing but a comma or the end may follow the date. The question says the
+    act in the passive with «se» and the name alone: what the rest of the sentence says is not asked.
+    """
+    m = _NAMED_PARTICIPLE.search(s)
+    if not m or _ARTICLE_ENDING[m.group("art").lower()] != m.group("end"):
+        return ""
+    if EVENT_HEADS.get(m.group("name").split()[0]) in {"treaty", "period"}:
+        # A treaty or a peace is named after the town where it was signed, and towns saw several («el Tratado de
+        # París» of 1763, 1783, 1856…): asked alone, the question has more than one answer; the cloze keeps what
+        # the sentence says of it («La guerra terminó con el Tratado de París, firmado el…»).
+        return ""
+    verb = preterite(m.group("part"))
+    if not verb:
+        return ""
+    bound = m.group("prep").lower() == "hacia"
+    if bound and kind != "year":
+        return ""
+    wh = "Hacia qué año" if bound else "En qué año" if kind == "year" else "Cuándo"
+    if kind == "year" and _before_christ(fact):
+        wh += " antes de Cristo"
+    article = {"del": "el", "al": "el"}.get(m.group("art").lower(), m.group("art").lower())
+    return f"¿{wh} se {verb} {article} {m.group('name')}?"
 
 
 # The subject «el / la + role + name», after a phrase set off by a comma or not: «En 1542, el emperador _____ dijo…».
