@@ -1,13 +1,19 @@
-"""The Redis cache backend, with one Redis client per connection pool instead of one per call.
+"""The Redis cache backend, with one Redis client per connection pool instead of one per call, and reads on a kept
+connection.
 
 Django's ``RedisCacheClient.get_client`` builds a new ``redis.Redis`` around the pool for every cache call; building
 one sets up its table of response callbacks, ~60 µs of CPU, and a page makes two to four cache calls (the session,
 the summaries, the versions). A ``redis.Redis`` is safe to share between threads (each command takes a connection
-from the pool), so one per pool is kept. Everything else is Django's backend, unchanged.
+from the pool), so one per pool is kept.
+
+A page's reads (the session's GET, the summaries' MGET) go to Redis on one connection each process keeps (see
+``SharedClientRedisCacheClient.get``). Everything else is Django's backend, unchanged.
 """
 
+import os
 import pickle
 import re
+import threading
 
 from django.core.cache.backends.base import MEMCACHE_MAX_KEY_LENGTH
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
@@ -37,6 +43,9 @@ class SharedClientRedisCacheClient(RedisCacheClient):
     def __init__(self, servers, serializer=None, **options):
         super().__init__(servers, serializer=serializer or Serializer, **options)
         self._clients = {}
+        # The kept connection for reads: (the process id it was taken in, the connection), and who is using it.
+        self._kept = None
+        self._kept_lock = threading.Lock()
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -44,6 +53,52 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         if client is None:
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
+
+    def _read(self, *command):
+        """A read command's reply, sent on the connection this process keeps; None when it could not be used.
+
+        ``redis.Redis`` wraps every command in its pool's checkout and return, a retry wrapper and observability
+        hooks (no-ops without a provider): ~170 Python calls around the ~30 that send the command and read the reply,
+        and a page makes two reads. The kept connection is taken from the pool once per process (a forked process
+        takes its own) and never given back, so the pool still knows it (its ``disconnect()`` reaches it). Used only
+        by one thread at a time: another thread, or a cache of several servers (reads spread over the replicas),
+        gets None and redis-py's path. A failed connection is closed and None returned, so the caller goes through
+        redis-py's path and its retries: a Redis restart costs the same reconnect as before; the kept connection
+        connects again on its next use.
+        """
+        if len(self._servers) != 1 or not self._kept_lock.acquire(blocking=False):
+            return None
+        try:
+            kept = self._kept
+            if kept is None or kept[0] != os.getpid():
+                kept = self._kept = (os.getpid(), self._get_connection_pool(False).get_connection())
+            connection = kept[1]
+            try:
+                connection.send_command(*command)
+                reply = connection.read_response()
+            except (self._lib.ConnectionError, self._lib.TimeoutError):
+                connection.disconnect()
+                return None
+            if connection.should_reconnect():  # a maintenance notification asked for it, as redis-py does
+                connection.disconnect()
+            return (reply,)
+        finally:
+            self._kept_lock.release()
+
+    def get(self, key, default):
+        reply = self._read("GET", key)
+        if reply is None:
+            return super().get(key, default)
+        value = reply[0]
+        return default if value is None else self._serializer.loads(value)
+
+    def get_many(self, keys):
+        keys = list(keys)
+        reply = self._read("MGET", *keys) if keys else None
+        if reply is None:
+            return super().get_many(keys)
+        loads = self._serializer.loads
+        return {k: loads(v) for k, v in zip(keys, reply[0], strict=True) if v is not None}
 
 
 class RedisCache(DjangoRedisCache):

@@ -142,3 +142,120 @@ def test_replies_are_parsed_by_hiredis(backend):
         client.connection_pool.release(connection)
     assert backend.get("h") == {"a": 1}
     assert backend.get_many(["h", "nada"]) == {"h": {"a": 1}}
+
+
+class CountingExecute:
+    """redis-py's ``Redis.execute_command``, counting the commands that went through it."""
+
+    def __init__(self, monkeypatch):
+        import redis
+
+        self.commands = []
+        original = redis.Redis.execute_command
+
+        def execute_command(client, *args, **options):
+            self.commands.append(args[0])
+            return original(client, *args, **options)
+
+        monkeypatch.setattr(redis.Redis, "execute_command", execute_command)
+
+
+def test_reads_use_the_kept_connection_and_see_every_write(backend, monkeypatch):
+    """GET and MGET go out on one kept connection, not through redis-py's client; writes still do, and a read right
+    after a write, a delete or an expiry sees it (the cache's invalidation depends on it)."""
+    spy = CountingExecute(monkeypatch)
+    assert backend.get("k", "default") == "default"
+    backend.set("k", {"v": 1})
+    assert backend.get("k") == {"v": 1}
+    backend.set("k", {"v": 2})
+    assert backend.get("k") == {"v": 2}
+    backend.set_many({"a": 1, "b": "dos"})
+    assert backend.get_many(["a", "b", "nada"]) == {"a": 1, "b": "dos"}
+    backend.delete("a")
+    assert backend.get_many(["a", "b"]) == {"b": "dos"}
+    assert backend.get("a", "gone") == "gone"
+    assert "GET" not in spy.commands and "MGET" not in spy.commands
+    assert spy.commands.count("SET") == 2 and "DEL" in spy.commands
+    kept = backend._cache._kept[1]
+    assert backend.get("b") == "dos"
+    assert backend._cache._kept[1] is kept  # the same connection every time
+    assert backend.get_many([]) == {}  # no keys: Django's path, as before
+
+
+def test_reads_equal_the_django_backends(backend):
+    django_cache = DjangoRedisCache(URL, {"KEY_PREFIX": backend.key_prefix})
+    values = {"i": 7, "s": "texto", "d": {"a": [1, 2]}, "n": None, "b": b"\x80raw", "big": "x" * 100_000}
+    backend.set_many(values)
+    for key in [*values, "missing"]:
+        assert backend.get(key, "default") == django_cache.get(key, "default")
+    assert backend.get_many([*values, "missing"]) == django_cache.get_many([*values, "missing"])
+
+
+def test_a_dropped_kept_connection_falls_back_to_redis_py_and_reconnects(backend, monkeypatch):
+    """Redis restarted, or the server closed an idle connection: the read goes through redis-py's path (its pool and
+    retries) and still answers; the kept connection connects again on the next read."""
+    import redis
+
+    backend.set("k", "valor")
+    assert backend.get("k") == "valor"
+    kept = backend._cache._kept[1]
+    kept.send_command("CLIENT", "ID")
+    redis.Redis.from_url(URL).client_kill_filter(_id=kept.read_response())
+    spy = CountingExecute(monkeypatch)
+    assert backend.get("k") == "valor"
+    assert backend.get_many(["k"]) == {"k": "valor"}
+    assert backend._cache._kept[1] is kept
+    assert kept.is_connected
+    assert spy.commands == ["GET"]  # only the read that found the connection dropped went through redis-py
+
+
+def test_a_read_falls_back_when_the_kept_connection_fails(backend, monkeypatch):
+    import redis
+
+    backend.set("k", "valor")
+    assert backend.get("k") == "valor"
+    kept = backend._cache._kept[1]
+
+    def broken(*args, **kwargs):
+        raise redis.ConnectionError("dropped")
+
+    monkeypatch.setattr(kept, "send_command", broken)
+    spy = CountingExecute(monkeypatch)
+    assert backend.get("k") == "valor"
+    assert backend.get_many(["k", "nada"]) == {"k": "valor"}
+    assert spy.commands == ["GET", "MGET"]
+    assert not kept.is_connected
+    monkeypatch.undo()
+    assert backend.get("k") == "valor"
+    assert kept.is_connected
+
+
+def test_another_thread_or_process_does_not_share_the_kept_connection(backend, monkeypatch):
+    from winterwar import cache as module
+
+    backend.set("k", "valor")
+    assert backend.get("k") == "valor"
+    kept = backend._cache._kept[1]
+    spy = CountingExecute(monkeypatch)
+    with backend._cache._kept_lock:  # another thread is using it: redis-py's path
+        assert backend.get("k") == "valor"
+        assert backend.get_many(["k"]) == {"k": "valor"}
+    assert spy.commands == ["GET", "MGET"]
+    pid = module.os.getpid()
+    monkeypatch.setattr(module.os, "getpid", lambda: pid + 1)  # a forked worker takes its own connection
+    assert backend.get("k") == "valor"
+    assert backend._cache._kept[1] is not kept
+    assert backend._cache._kept[0] == pid + 1
+
+
+def test_a_cache_of_several_servers_reads_as_django_does(monkeypatch):
+    cache = RedisCache([URL, URL], {"KEY_PREFIX": f"test-cache-{uuid.uuid4().hex}"})
+    try:
+        cache.set("k", "valor")
+        spy = CountingExecute(monkeypatch)
+        assert cache.get("k") == "valor"
+        assert cache.get_many(["k"]) == {"k": "valor"}
+        assert spy.commands == ["GET", "MGET"]
+        assert cache._cache._kept is None
+    finally:
+        cache.clear()
