@@ -26,6 +26,7 @@ _kept: OrderedDict[tuple, tuple[tuple[str, ...], tuple[str, ...]]] = OrderedDict
 SLOTS = {
     "csrf": ('name="csrfmiddlewaretoken" value="', '"', False),
     "token": ('<input type="hidden" name="token" value="', '">', True),
+    "shown": ('<input type="hidden" name="shown" value="', '">', True),
     "name": ('data-bs-toggle="dropdown" aria-expanded="false">', "</a>", True),
     "next": ('<input type="hidden" name="next" value="', '">', True),
     "now": ('data-server-now="', '"', True),

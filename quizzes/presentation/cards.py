@@ -130,8 +130,10 @@ def review_page(*, counts, row: StudentCard | None, mode: str, next_due_at: date
     return context
 
 
-def card_page(*, row: StudentCard, mode: str, revealed: bool, typed: str, now: datetime) -> dict:
-    """The card's part of the review page: front, and once revealed the back, the check and the ratings."""
+def card_state(*, row: StudentCard, mode: str, revealed: bool, typed: str, now: datetime) -> dict:
+    """The part of the card's context the page's kept body and whole page are keyed on (the answer revealed or
+    typed, its check, the rating buttons, whose intervals move with the clock) and its per-request values (the token,
+    the time shown): what the review page works out before it knows whether it is kept whole (winterwar.pages)."""
     card = row.card
     typed_result = typed_answer_ok(typed=typed, card=card) if revealed and mode else None
     suggested = None if typed_result is None else scheduling.GOOD if typed_result else scheduling.AGAIN
@@ -141,11 +143,20 @@ def card_page(*, row: StudentCard, mode: str, revealed: bool, typed: str, now: d
         "revealed": revealed,
         "typed": typed if revealed and mode else "",
         "typed_result": typed_result,
-        "show_url": review_url(mode, mostrar=row.pk),
         "buttons": buttons,
         "buttons_html": rating_buttons_html(buttons),
         "token": uuid.uuid4().hex,  # one per page: a second submit of the same page is recognised as a duplicate
         "shown": int(time.time() * 1000),  # when the card was shown, for the review's duration
+    }
+
+
+def card_page(*, row: StudentCard, mode: str, state: dict) -> dict:
+    """The card's part of the review page: front, and once revealed the back, the check and the ratings
+    (``state``: ``card_state``'s)."""
+    card = row.card
+    return {
+        **state,
+        "show_url": review_url(mode, mostrar=row.pk),
         "is_new": row.state == scheduling.NEW,
         "source_url": card.sentence.get_absolute_url() if card.sentence_id else None,
         # As the fact's get_kind_display(), which hashes every choice's lazy label on each call.

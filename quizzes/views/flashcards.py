@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from winterwar import fragments
+from winterwar import fragments, pages
 
+from ..context_processors import roles
 from ..forms.cards import DailyNewCardsForm, RatingForm
 from ..models import StudentCard
 from ..presentation import cards, charts
@@ -48,18 +51,31 @@ class CardReviewView(LoginRequiredMixin, View):
             queue = sel.cached_queue(user=user, now=now)
         counts, row = queue.counts, queue.card
         mode = choice_param(request.GET, "modo", [TYPED_MODE])
+        whole = None
         if row is None:
             context = cards.review_page(counts=counts, row=None, mode=mode, next_due_at=queue.next_due_at)
         else:
             revealed = parse_int(request.GET.get("mostrar", "")) == row.pk
             typed = text_param(request.GET, "respuesta", max_length=500)
+            state = cards.card_state(row=row, mode=mode, revealed=revealed, typed=typed, now=now)
+            body = fragments.recent("cards_body", self._body_key(row, counts, mode, state))
+            whole = None if body.kept is None or status != 200 else self._page_key(request, body.key)
+            kept = pages.get(whole)
+            if kept is not None:
+                # The whole page as the templates rendered it for this key, this request's values joined in.
+                return HttpResponse(pages.fill(kept, self._page_values(request, get_token(request), state)))
             context = cards.review_page(counts=counts, row=row, mode=mode)
-            context.update(cards.card_page(row=row, mode=mode, revealed=revealed, typed=typed, now=now))
-            context["cards_body"] = fragments.recent("cards_body", self._body_key(row, counts, mode, context))
-        return render(request, self.template_name, context, status=status)
+            context.update(cards.card_page(row=row, mode=mode, state=state))
+            context["cards_body"] = body
+        response = render(request, self.template_name, context, status=status)
+        if whole is not None:
+            csrf_token = pages.csrf_token_in(response.content.decode())
+            if csrf_token is not None:
+                pages.keep(whole, response.content.decode(), self._page_values(request, csrf_token, state))
+        return response
 
     @staticmethod
-    def _body_key(row, counts, mode: str, context: dict) -> tuple | None:
+    def _body_key(row, counts, mode: str, state: dict) -> tuple | None:
         """What the page's body (review.html's kept piece) shows outside its live parts depends on.
 
         The card, its document, fact and sentence (content: the content version, read with the queue a moment ago),
@@ -71,8 +87,31 @@ class CardReviewView(LoginRequiredMixin, View):
         version = summaries.content_version()
         if version is None:
             return None
-        shown = (row.pk, row.card_id, row.state, row.reps, counts, mode, context["revealed"], context["typed"])
-        return (version, get_language(), get_script_prefix(), get_urlconf(), shown, str(context["buttons_html"]))
+        shown = (row.pk, row.card_id, row.state, row.reps, counts, mode, state["revealed"], state["typed"])
+        return (version, get_language(), get_script_prefix(), get_urlconf(), shown, str(state["buttons_html"]))
+
+    @staticmethod
+    def _page_key(request, body_key: tuple) -> tuple | None:
+        """What the whole page shows outside its per-request values (``_page_values``), its body kept under
+        ``body_key``: the body's key (the language among it), and the layout's own (the user's staff flag and role:
+        the menu). None, not kept: a page with messages to show."""
+        if len(messages.get_messages(request)):
+            return None
+        return (body_key, request.user.is_staff, roles(request)["is_teacher"])
+
+    @staticmethod
+    def _page_values(request, csrf_token: str, state: dict) -> dict[str, str]:
+        """The page's per-request values, escaped as its templates escape them (``winterwar.pages.SLOTS``): the CSRF
+        token, the rating form's token and the time the card was shown, the user's name in the menu, the language
+        form's ``next``."""
+        user = request.user
+        return {
+            "csrf": conditional_escape(csrf_token),
+            "token": conditional_escape(state["token"]),
+            "shown": conditional_escape(state["shown"]),
+            "name": conditional_escape(user.get_short_name() or user.username),
+            "next": conditional_escape(request.get_full_path()),
+        }
 
     def post(self, request, *args, **kwargs):
         form = RatingForm(request.POST)

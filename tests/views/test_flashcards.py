@@ -441,3 +441,90 @@ def test_the_review_pages_kept_body_gives_way_to_a_rating_and_a_teachers_edit(st
     assert post(student_client, row, rating=3, token="b" * 32).status_code == 302
     after = student_client.get(REVIEW_URL).content.decode()
     assert "(1)." in after and "(0)." not in after  # the next card
+
+
+def _masked(html: str) -> str:
+    import re
+
+    return re.sub(r'name="(csrfmiddlewaretoken|token|shown)" value="[^"]+"', "", html)
+
+
+def test_the_review_page_kept_whole_is_the_templates_page(student_client, student, deck, monkeypatch):
+    """On a third look at the same card and state the whole page comes from winterwar.pages, no template rendered:
+    the page the templates render (CSRF token, the page's token and time aside), in every state and both languages,
+    with a query string to escape in the language form's ``next``; its CSRF token is valid for the session, its token
+    and time are this request's."""
+    import re
+
+    from django.middleware.csrf import _unmask_cipher_token
+
+    from winterwar import fragments, pages
+
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    states = [{}, {"mostrar": row.pk}, {"modo": "escribir"}]
+    states += [{"modo": "escribir", "mostrar": row.pk, "respuesta": typed} for typed in ("Helsinki", "<b>Oslo</b>")]
+    views = [(i, lang) for i in range(len(states)) for lang in ("es", "en")]
+    fragments._recent.clear()
+    pages._kept.clear()
+    whole, tokens = {}, []
+    for i, lang in views:
+        query = {**states[i], "x": '<b>"&amp;'}
+        for _look in range(2):
+            assert student_client.get(REVIEW_URL, query, headers={"accept-language": lang}).context is not None
+        third = student_client.get(REVIEW_URL, query, headers={"accept-language": lang})
+        html = third.content.decode()
+        assert third.context is None and "csrftoken" in third.cookies  # no template; the cookie renewed
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        assert _unmask_cipher_token(csrf) == student_client.cookies["csrftoken"].value
+        if "mostrar" in states[i]:
+            token, shown = re.search(r'name="token" value="([0-9a-f]{32})">\s*<input type="hidden" name="shown" '
+                                     r'value="(\d+)">', html).groups()  # fmt: skip
+            assert abs(int(shown) - timezone.now().timestamp() * 1000) < 60_000
+            tokens.append(token)
+        whole[i, lang] = _masked(html)
+    assert len(pages._kept) == len(views)
+    assert len(set(tokens)) == len(tokens)  # a new token on every page
+    with monkeypatch.context() as patched:
+        patched.setattr(fragments.FragmentNode, "render", lambda self, context: self.nodelist.render(context))
+        patched.setattr(fragments, "recent", lambda name, key: fragments.Recent(None, None))
+        for i, lang in views:
+            query = {**states[i], "x": '<b>"&amp;'}
+            plain = student_client.get(REVIEW_URL, query, headers={"accept-language": lang})
+            assert plain.context is not None
+            assert whole[i, lang] == _masked(plain.content.decode())
+    assert "x=%3Cb%3E%22%26amp%3B" in whole[0, "es"] and "&lt;b&gt;Oslo&lt;/b&gt;" in whole[4, "es"]
+
+
+def test_the_review_page_kept_whole_gives_way(student_client, student, deck):
+    """A rating, a teacher's edit, a renamed user, a message to show and a staff flag each give the page they
+    should: the kept page is never shown for another card, state or menu."""
+    from winterwar import fragments, pages
+
+    fragments._recent.clear()
+    pages._kept.clear()
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    for _look in range(2):
+        student_client.get(REVIEW_URL, {"mostrar": row.pk})
+    kept = student_client.get(REVIEW_URL, {"mostrar": row.pk})
+    assert kept.context is None and "(0)" in kept.content.decode()
+    student.first_name = "Evita <b>"
+    student.save()
+    renamed = student_client.get(REVIEW_URL, {"mostrar": row.pk})
+    assert renamed.context is None and "Evita &lt;b&gt;</a>" in renamed.content.decode()
+    deck[0].back = "Helsingfors"
+    deck[0].save()
+    assertContains(student_client.get(REVIEW_URL, {"mostrar": row.pk}), "Helsingfors")
+    assert post(student_client, row, rating=3, token="b" * 32).status_code == 302
+    after = student_client.get(REVIEW_URL).content.decode()
+    assert "(1)." in after and "(0)." not in after  # the next card
+    assert post(student_client, row, rating=3, token="b" * 32).status_code == 302  # the same post: a message waits
+    with_message = student_client.get(REVIEW_URL)
+    assert with_message.context is not None and 'role="alert"' in with_message.content.decode()
+    student_client.get(REVIEW_URL)
+    assert student_client.get(REVIEW_URL).context is None  # the message shown: the kept page again
+    student.is_staff = True
+    student.save()
+    staff = student_client.get(REVIEW_URL)
+    assert staff.context is not None and reverse("admin:index") in staff.content.decode()
