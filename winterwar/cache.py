@@ -6,8 +6,9 @@ one sets up its table of response callbacks, ~60 µs of CPU, and a page makes tw
 the summaries, the versions). A ``redis.Redis`` is safe to share between threads (each command takes a connection
 from the pool), so one per pool is kept.
 
-A page's reads (the session's GET, the summaries' MGET) go to Redis on one connection each process keeps (see
-``SharedClientRedisCacheClient.get``). Everything else is Django's backend, unchanged.
+A page's reads (the session's GET, the summaries' MGET) and the summaries' version bumps go to Redis on one
+connection each process keeps (see ``SharedClientRedisCacheClient._send``). Everything else is Django's backend,
+unchanged.
 """
 
 import os
@@ -54,8 +55,9 @@ class SharedClientRedisCacheClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
-    def _read(self, *command):
-        """A read command's reply, sent on the connection this process keeps; None when it could not be used.
+    def _send(self, commands):
+        """The replies to ``commands`` (each a tuple of a command's words), sent in one round trip on the connection
+        this process keeps; None when it could not be used.
 
         ``redis.Redis`` wraps every command in its pool's checkout and return, a retry wrapper and observability
         hooks (no-ops without a provider): ~170 Python calls around the ~30 that send the command and read the reply,
@@ -63,8 +65,9 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         takes its own) and never given back, so the pool still knows it (its ``disconnect()`` reaches it). Used only
         by one thread at a time: another thread, or a cache of several servers (reads spread over the replicas),
         gets None and redis-py's path. A failed connection is closed and None returned, so the caller goes through
-        redis-py's path and its retries: a Redis restart costs the same reconnect as before; the kept connection
-        connects again on its next use.
+        redis-py's path and its retries (which send every command again, as redis-py's own retry of a pipeline
+        does): a Redis restart costs the same reconnect as before; the kept connection connects again on its next
+        use. An error reply is raised once every reply is read, as a redis-py pipeline raises it.
         """
         if len(self._servers) != 1 or not self._kept_lock.acquire(blocking=False):
             return None
@@ -73,20 +76,41 @@ class SharedClientRedisCacheClient(RedisCacheClient):
             if kept is None or kept[0] != os.getpid():
                 kept = self._kept = (os.getpid(), self._get_connection_pool(False).get_connection())
             connection = kept[1]
+            replies, error = [], None
             try:
-                connection.send_command(*command)
-                reply = connection.read_response()
+                if len(commands) == 1:  # a page's reads: the shortest way
+                    connection.send_command(*commands[0])
+                    replies.append(connection.read_response())
+                else:
+                    connection.send_packed_command(connection.pack_commands(commands))
+                    for _command in commands:
+                        try:
+                            replies.append(connection.read_response())
+                        except self._lib.ResponseError as exc:  # the connection is still in step: read on
+                            replies.append(exc)
+                            error = error or exc
             except (self._lib.ConnectionError, self._lib.TimeoutError):
                 connection.disconnect()
                 return None
             if connection.should_reconnect():  # a maintenance notification asked for it, as redis-py does
                 connection.disconnect()
-            return (reply,)
+            if error is not None:
+                raise error
+            return replies
         finally:
             self._kept_lock.release()
 
+    def pipeline(self, commands) -> None:
+        """Send ``commands`` (each a tuple of a command's words) in one round trip, as a redis-py pipeline without a
+        transaction sends them (writes whose repetition is harmless: redis-py's retry sends them all again)."""
+        if self._send(commands) is None:
+            pipe = self.get_client(write=True).pipeline(transaction=False)
+            for command in commands:
+                pipe.execute_command(*command)
+            pipe.execute()
+
     def get(self, key, default):
-        reply = self._read("GET", key)
+        reply = self._send((("GET", key),))
         if reply is None:
             return super().get(key, default)
         value = reply[0]
@@ -94,7 +118,7 @@ class SharedClientRedisCacheClient(RedisCacheClient):
 
     def get_many(self, keys):
         keys = list(keys)
-        reply = self._read("MGET", *keys) if keys else None
+        reply = self._send((("MGET", *keys),)) if keys else None
         if reply is None:
             return super().get_many(keys)
         loads = self._serializer.loads

@@ -8,11 +8,12 @@ from datetime import datetime
 from html import escape
 from urllib.parse import urlencode
 
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
+
+from winterwar.urltag import kept_reverse
 
 from ..domain import scheduling
 from ..domain.grading import normalize_answer
@@ -28,7 +29,7 @@ def review_url(mode: str = "", **params) -> str:
     if mode == TYPED_MODE:
         params["modo"] = TYPED_MODE
     query = urlencode(params)
-    return reverse("quizzes:cards_review") + (f"?{query}" if query else "")
+    return kept_reverse("quizzes:cards_review") + (f"?{query}" if query else "")
 
 
 def typed_answer_ok(*, typed: str, card) -> bool:

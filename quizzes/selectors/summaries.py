@@ -320,12 +320,11 @@ def bump(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Ite
     backend = caches["default"]
     if isinstance(backend, RedisCache):
         # One round trip (Django's incr() asks EXISTS first): a missing version starts at a fresh value, then counts up.
-        pipe = backend._cache.get_client(write=True).pipeline(transaction=False)
+        commands = []
         for key in keys:
             raw = backend.make_and_validate_key(key)
-            pipe.set(raw, time.time_ns(), nx=True)
-            pipe.incr(raw)
-        pipe.execute()
+            commands += [("SET", raw, time.time_ns(), "NX"), ("INCR", raw)]
+        backend._cache.pipeline(commands)
         return
     for key in keys:
         with contextlib.suppress(ValueError):  # never read yet: the first reader starts it at a fresh value

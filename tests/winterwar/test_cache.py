@@ -259,3 +259,75 @@ def test_a_cache_of_several_servers_reads_as_django_does(monkeypatch):
         assert cache._cache._kept is None
     finally:
         cache.clear()
+
+
+def test_a_pipeline_goes_out_on_the_kept_connection_in_one_round_trip(backend, monkeypatch):
+    """The summaries' version bumps (SET NX, then INCR, per key): one round trip on the kept connection, the same
+    values redis-py's pipeline leaves; an error reply is raised once every reply is read, and the connection stays in
+    step for the next command."""
+    import redis
+
+    spy = CountingExecute(monkeypatch)
+    a, b = backend.make_and_validate_key("a"), backend.make_and_validate_key("b")
+    backend.set("b", 41)
+    backend._cache.pipeline([("SET", a, 7, "NX"), ("INCR", a), ("SET", b, 7, "NX"), ("INCR", b)])
+    assert backend.get_many(["a", "b"]) == {"a": 8, "b": 42}
+    assert spy.commands == ["SET"]  # only the set above went through redis-py
+    backend.set("text", "no es un número")
+    text = backend.make_and_validate_key("text")
+    with pytest.raises(redis.ResponseError):
+        backend._cache.pipeline([("INCR", text), ("INCR", a)])
+    assert backend.get("a") == 9  # the command after the error ran, as in a redis-py pipeline
+    assert backend.get("text") == "no es un número"
+
+
+def test_a_pipeline_falls_back_to_redis_py_when_the_kept_connection_fails(backend, monkeypatch):
+    import redis
+
+    backend.get("x")
+    kept = backend._cache._kept[1]
+    sent = []
+    original = redis.client.Pipeline.execute
+    monkeypatch.setattr(redis.client.Pipeline, "execute", lambda pipe: sent.append(len(pipe)) or original(pipe))
+
+    def broken(*args, **kwargs):
+        raise redis.ConnectionError("dropped")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(kept, "send_packed_command", broken)
+        a = backend.make_and_validate_key("a")
+        backend._cache.pipeline([("SET", a, 7, "NX"), ("INCR", a)])
+    assert sent == [2] and not kept.is_connected
+    assert backend.get("a") == 8 and kept.is_connected
+
+
+def test_summary_versions_are_bumped_on_the_kept_connection(settings, monkeypatch):
+    """quizzes.selectors.summaries.bump with this backend: each bump moves every version it names, in one round trip
+    that does not go through redis-py's client."""
+    import redis
+    from django.core.cache import caches
+
+    from quizzes.selectors import summaries
+
+    settings.CACHES = {
+        "default": {"BACKEND": "winterwar.cache.RedisCache", "LOCATION": URL, "KEY_PREFIX": uuid.uuid4().hex}
+    }
+    settings.SUMMARY_CACHE = True
+    backend = caches["default"]
+    assert isinstance(backend, RedisCache)
+    pipelines = []
+    original = redis.client.Pipeline.execute
+    monkeypatch.setattr(redis.client.Pipeline, "execute", lambda pipe: pipelines.append(len(pipe)) or original(pipe))
+    try:
+        spy = CountingExecute(monkeypatch)
+        summaries.bump(user_ids=[7, 8], class_ids=[3])
+        keys = [summaries._user_key(7), summaries._user_key(8), summaries._class_key(3)]
+        first = backend.get_many(keys)
+        assert len(first) == 3
+        summaries.bump(user_ids=[7], class_ids=[3])
+        second = backend.get_many(keys)
+        assert second[keys[0]] == first[keys[0]] + 1 and second[keys[2]] == first[keys[2]] + 1
+        assert second[keys[1]] == first[keys[1]]
+        assert spy.commands == [] and pipelines == []
+    finally:
+        backend.clear()
