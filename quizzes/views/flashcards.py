@@ -69,10 +69,15 @@ class CardReviewView(LoginRequiredMixin, View):
             context["cards_body"] = body
         response = render(request, self.template_name, context, status=status)
         if whole is not None:
-            csrf_token = pages.csrf_token_in(response.content.decode())
-            if csrf_token is not None:
-                pages.keep(whole, response.content.decode(), self._page_values(request, csrf_token, state))
+            self._keep_page(request, whole, response, state)
         return response
+
+    def _keep_page(self, request, key: tuple, response, state: dict) -> None:
+        """Keep the page just rendered for ``key`` (winterwar.pages), if its per-request values are where expected."""
+        html = response.content.decode()
+        csrf_token = pages.csrf_token_in(html)
+        if csrf_token is not None:
+            pages.keep(key, html, self._page_values(request, csrf_token, state))
 
     @staticmethod
     def _body_key(row, counts, mode: str, state: dict) -> tuple | None:
