@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 
-from django.db import DatabaseError, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 from django.db.models.expressions import DatabaseDefault
 from django.db.transaction import TransactionManagementError
 
@@ -28,18 +28,25 @@ class Columns:
             expression = f.get_col(model._meta.db_table)
             funcs = tuple(connection.ops.get_db_converters(expression) + f.get_db_converters(connection))
             self._converters.append((expression, funcs))
+        # Only the columns with a converter are visited per row (most have none).
+        self._converting = tuple((i, e, funcs) for i, (e, funcs) in enumerate(self._converters) if funcs)
 
     def __len__(self) -> int:
         return len(self.fields)
 
     def instance(self, values):
         """A model instance from ``values`` (this model's columns, in order), each through its converters."""
-        converted = []
-        for (expression, funcs), value in zip(self._converters, values, strict=True):
-            for func in funcs:
-                value = func(value, expression, connection)
-            converted.append(value)
-        return self.model.from_db(connection.alias, self.attnames, converted)
+        if len(values) != len(self.fields):
+            raise ValueError(f"{len(values)} values for {len(self.fields)} columns of {self.model.__name__}")
+        db = connections[DEFAULT_DB_ALIAS]  # what the proxy ``connection`` gives, looked up once per row
+        if self._converting:
+            values = list(values)
+            for i, expression, funcs in self._converting:
+                value = values[i]
+                for func in funcs:
+                    value = func(value, expression, db)
+                values[i] = value
+        return self.model.from_db(db.alias, self.attnames, values)
 
 
 def table(model) -> str:

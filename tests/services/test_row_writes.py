@@ -150,3 +150,24 @@ def test_insert_unless_taken_of_a_row_that_is_gone_is_the_orms_error(review_valu
     with pytest.raises(DatabaseError), transaction.atomic():
         rows.insert_unless_taken(Review(**review_values, token="gone-token-1"), "token", other, ["reps"])
     assert not Review.objects.filter(token="gone-token-1").exists()
+
+
+def test_an_instance_from_a_row_is_the_orms(student):
+    """rows.Columns.instance: every column through its converters (on SQLite the dates', on PostgreSQL the JSON's),
+    the same values as the ORM's instance, not new and from the default database; a row of the wrong length is an
+    error."""
+    attempt = attempt_svc.attempt_start(user=student, quiz=factories.make_quiz(n_questions=2))
+    response = attempt.responses.order_by("slot").first()
+    response.answer = {"text": '«ñ» "x"', "value": 1939.0}
+    response.answered_at = timezone.now()
+    response.save()
+    columns = rows.Columns(Response, "r")
+    row = rows.fetch_one(f"SELECT {columns.sql} FROM {rows.table(Response)} r WHERE r.id = %(pk)s", {"pk": response.pk})
+    mine, orm = columns.instance(row), Response.objects.get(pk=response.pk)
+    assert _values(mine, leave_out=()) == _values(orm, leave_out=())
+    assert {type(v) for v in _values(mine, leave_out=()).values()} == {
+        type(v) for v in _values(orm, leave_out=()).values()
+    }
+    assert mine._state.adding is False and mine._state.db == orm._state.db == "default"
+    with pytest.raises(ValueError):
+        columns.instance(row[:-1])
