@@ -127,6 +127,10 @@ FAILED = {
         "Un pronombre del enunciado («lo», «la», «le», «él») no tiene antes ningún nombre al que referirse: remite a "
         "otra oración. Escriba a quién o a qué se refiere y publíquela."
     ),
+    "low_confidence": _(
+        "No se publicó: por su forma (tipo de pregunta, respuesta, sujeto, lugar de su oración en el texto), las "
+        "preguntas como esta rara vez se usan sin retocarlas. Revísela y publíquela si le sirve."
+    ),
     "minor_fact": _(
         "No se publicó: el dato parece secundario en el texto (una cifra de pasada, un detalle). Publíquela si le "
         "interesa."
