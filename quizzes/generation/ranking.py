@@ -1064,6 +1064,10 @@ def publish(
         imp = max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0)
         return (-item_score(q, imp, confidence_of(q)), stable_key(q.key, "rank"))
 
+    def plain_score(q: Question) -> tuple[float, str]:
+        imp = max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0)
+        return (-item_score(q, imp), stable_key(q.key, "rank"))
+
     def important(q: Question) -> bool:
         return max((importance.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
 
@@ -1080,12 +1084,13 @@ def publish(
             q.quality = round(max(0.0, q.quality - 0.1), 2)
             logger.info("generation: «%s» kept as a draft (%s)", q.prompt[:80], reason)
     # The learned confidence: an item a teacher would rarely take as it is waits as a draft (given back below when
-    # the text would publish fewer than MIN_PUBLISHED items).
+    # the text would publish fewer than MIN_PUBLISHED items). Not a true/false item: those are published in balanced
+    # pairs (`_balance_true_false`), and holding one answer's item would leave the other without its pair.
     unlikely = []
     for q in questions:
         if (
             not q.checks_failed
-            and q.kind != "ordering"
+            and q.kind not in {"ordering", "true_false"}
             and important(q)
             and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
             and confidence_of(q) < LOW_CONFIDENCE
@@ -1155,7 +1160,14 @@ def publish(
     # The refills may have tipped the true/false balance: set it right (a text left without a true/false item gets
     # a balanced pair when it has room), and fill what it frees.
     _balance_true_false(
-        candidates, chosen, used, score, MAX_PER_SENTENCE + (len(chosen) < floor), strict=namers, pair=True
+        candidates,
+        chosen,
+        used,
+        score,
+        MAX_PER_SENTENCE + (len(chosen) < floor),
+        strict=namers,
+        pair=True,
+        margin_score=plain_score,
     )
     fill_strict([q for q in pool if q.kind != "true_false" and not (q.kind in _CHOICE and few_choices())])
     # The balance may have taken a choice item's place and left one to six: settle them again.
@@ -1619,8 +1631,12 @@ def _balance_true_false(
     *,
     strict: dict[str, set[str]] | None = None,
     pair: bool = False,
+    margin_score=None,
 ) -> None:
     """Publish true/false items in balanced sets (`_tf_balanced`): as many «Verdadero» as «Falso».
+
+    `margin_score`: the score the pair's SWAP_MARGIN compares (default `score`): publication passes the score without
+    the learned confidence, so a bank of typed years still gains its true/false pair (a kind of its own).
 
     The rarer answer comes in first (its best item that fits: a sentence with room, a fact not asked yet, no
     item it gives away — `strict`, as in `_pick_by_sentence`), or in place of the other answer's item of its own
@@ -1665,6 +1681,8 @@ def _balance_true_false(
             chosen.add(p.key)
             used[p.sentence_indexes[0]] += 1
 
+    by_margin = margin_score or score
+
     def make_way(q: Question) -> list[Question] | None:
         """Return the published items q may take the place of: the item asking its fact another way from its
         sentence, and one item that q and it would give away (the same date asked twice); None if q still does not
@@ -1676,7 +1694,7 @@ def _balance_true_false(
         clash = [p for p in clash if p not in same]
         if not same and not clash or len(clash) > 1:
             return None
-        if any(score(p)[0] < score(q)[0] * SWAP_MARGIN for p in same + clash):
+        if any(by_margin(p)[0] < by_margin(q)[0] * SWAP_MARGIN for p in same + clash):
             return None  # (scores are negative: an item clearly better than q stays)
         drop(same + clash)
         ok = fits(q)

@@ -131,6 +131,8 @@ def test_an_unlikely_item_is_held_with_its_reason_while_the_text_keeps_its_minim
     after = generate_bank(TEXT)
     held = [q for q in after.questions if q.checks_failed == ["low_confidence"]]
     assert held and all(q.status == "draft" for q in held)
+    # Never a true/false item: those are published in balanced pairs, and holding one would leave the other alone.
+    assert not any(q.kind == "true_false" for q in held)
     kept = [q for q in after.questions if q.status == "published"]
     assert 0 < len(kept) <= min(len(published), ranking.MIN_PUBLISHED)
     assert all(not q.checks_failed for q in kept)

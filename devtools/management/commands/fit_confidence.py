@@ -12,7 +12,7 @@ from quizzes.management.base import Command as TranslatedCommand
 class Command(TranslatedCommand):
     help = gettext_lazy(
         "Ajusta la confianza de publicación (regresión logística) con los veredictos históricos de los textos de "
-        "desarrollo, da la validación por mitades de textos y, con --write, escribe los coeficientes en "
+        "desarrollo, da la validación por mitades de textos y, si se pide, escribe los coeficientes en "
         "quizzes/generation/confidence.py."
     )
 
