@@ -63,8 +63,9 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         hooks (no-ops without a provider): ~170 Python calls around the ~30 that send the command and read the reply,
         and a page makes two reads. The kept connection is taken from the pool once per process (a forked process
         takes its own) and never given back, so the pool still knows it (its ``disconnect()`` reaches it). Used only
-        by one thread at a time: another thread, or a cache of several servers (reads spread over the replicas),
-        gets None and redis-py's path. A failed connection is closed and None returned, so the caller goes through
+        by one thread at a time (Django keeps a cache object per thread, so each thread's client keeps its own); a
+        cache of several servers (reads spread over the replicas), or a connection that cannot be taken, gets None
+        and redis-py's path. A failed connection is closed and None returned, so the caller goes through
         redis-py's path and its retries (which send every command again, as redis-py's own retry of a pipeline
         does): a Redis restart costs the same reconnect as before; the kept connection connects again on its next
         use. An error reply is raised once every reply is read, as a redis-py pipeline raises it.
@@ -74,7 +75,10 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         try:
             kept = self._kept
             if kept is None or kept[0] != os.getpid():
-                kept = self._kept = (os.getpid(), self._get_connection_pool(False).get_connection())
+                try:
+                    kept = self._kept = (os.getpid(), self._get_connection_pool(False).get_connection())
+                except (self._lib.ConnectionError, self._lib.TimeoutError):
+                    return None  # Redis not reachable yet: redis-py's path and its retries, as for a failed send
             connection = kept[1]
             replies, error = [], None
             try:

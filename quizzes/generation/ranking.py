@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from .confidence import confidence as usable_confidence
+from .confidence import parse_ahead
 from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
@@ -1086,6 +1087,15 @@ def publish(
     # The learned confidence: an item a teacher would rarely take as it is waits as a draft (given back below when
     # the text would publish fewer than MIN_PUBLISHED items). Not a true/false item: those are published in balanced
     # pairs (`_balance_true_false`), and holding one answer's item would leave the other without its pair.
+    scored = [
+        q
+        for q in questions
+        if not q.checks_failed
+        and q.kind != "ordering"
+        and important(q)
+        and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+    ]
+    parse_ahead([(q.prompt, " / ".join(q.correct), q.kind) for q in scored])
     unlikely = []
     for q in questions:
         if (

@@ -429,8 +429,8 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     for se_verb in re.finditer(r"\bse\s+([a-záéíóúñ]+)", q):
         said = f"{fact.sentence} {stem_with_mark}"
         said_so = re.search(r"\bse\s+" + re.escape(se_verb.group(1)) + r"\b", said, re.IGNORECASE)
-        participle = any(preterite(w) == se_verb.group(1) for w in re.findall(r"[a-záéíóúñ]+", said))
-        if not said_so and not participle:
+        participle = said_so or any(preterite(w) == se_verb.group(1) for w in re.findall(r"[a-záéíóúñ]+", said))
+        if not participle:
             return ""  # «¿Cuándo se entró en vigor…?»: a «se» the sentence does not say with that verb
     # A word capitalised only because it opened the sentence is lower case inside the question («¿… Durante la…?»).
     # (Not an article that opens a name, «la batalla de Las Salinas», nor the phrase kept before the question.)

@@ -318,7 +318,7 @@ def bump(*, user_ids: Iterable[int] = (), everyone: bool = False, class_ids: Ite
     keys = [GLOBAL_KEY] if everyone else [_user_key(user_id) for user_id in set(user_ids) if user_id is not None]
     keys += [_class_key(classroom_id) for classroom_id in set(class_ids) if classroom_id is not None]
     backend = caches["default"]
-    if isinstance(backend, RedisCache):
+    if isinstance(backend, RedisCache) and hasattr(backend._cache, "pipeline"):  # winterwar.cache's client
         # One round trip (Django's incr() asks EXISTS first): a missing version starts at a fresh value, then counts up.
         commands = []
         for key in keys:

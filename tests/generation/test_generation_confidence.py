@@ -145,3 +145,49 @@ def test_generation_is_deterministic_with_the_confidence():
     assert [(q.key, q.status, q.checks_failed) for q in a.questions] == [
         (q.key, q.status, q.checks_failed) for q in b.questions
     ]
+
+
+def test_answers_without_words_and_extreme_scores_do_not_crash(monkeypatch):
+    from quizzes.generation import confidence as module
+    from quizzes.generation.confidence import COEFFICIENTS, confidence, features
+
+    for answer in ("—", "…", "+", " / "):
+        f = features("El símbolo es _____.", answer, "short_answer", title="Signos", text="El símbolo es —.")
+        assert f["answer_number"] == 0.0
+    for words in (1e6, -1e6):  # a prompt of ten million words either way: exp() never overflows
+        monkeypatch.setattr(
+            module, "features", lambda *a, w=words, **k: {**dict.fromkeys(COEFFICIENTS, 0.0), "prompt_words": w}
+        )
+        assert 0.0 <= confidence("_____.", "1936", "short_answer") <= 1.0
+    monkeypatch.undo()
+    assert set(COEFFICIENTS) == set(features("¿Quién?", "Ana", "short_answer"))
+
+
+def test_source_position_by_index_equals_the_scan_of_every_sentence():
+    from quizzes.generation.confidence import _content, _sentences, source_position
+
+    text = (
+        "Guerra de prueba\n"
+        "La guerra comenzó en 1939 con una invasión. El ejército avanzó por la frontera del norte.\n"
+        "La paz se firmó en Moscú en 1940. El tratado cedió la región de Carelia.\n"
+        "El ejército del norte resistió en la frontera durante el invierno."
+    )
+
+    def scan(prompt):
+        words = _content(prompt)
+        best, where = 0.0, None
+        for p, s, sentence in _sentences(text):
+            if sentence and len(words & sentence) / len(words) > best:
+                best, where = len(words & sentence) / len(words), (p, s)
+        return where if best >= 0.4 else None
+
+    prompts = [
+        "El ejército avanzó por la frontera.",
+        "La paz se firmó en Moscú en _____.",
+        "El tratado cedió la región de _____.",
+        "El ejército resistió en la frontera del norte.",
+        "Nada que ver con nada.",
+    ]
+    for prompt in prompts:
+        assert source_position(prompt, text) == scan(prompt)
+    assert source_position(prompts[1], text) == (1, 0)

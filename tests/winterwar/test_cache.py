@@ -331,3 +331,47 @@ def test_summary_versions_are_bumped_on_the_kept_connection(settings, monkeypatc
         assert spy.commands == [] and pipelines == []
     finally:
         backend.clear()
+
+
+def test_a_read_falls_back_when_the_first_connection_cannot_be_taken(backend, monkeypatch):
+    """Redis unreachable at a worker's first read: redis-py's path (its retries) answers, not an exception."""
+    import redis
+
+    backend.set("k", "valor")
+    pool = backend._cache._get_connection_pool(False)
+    backend._cache._kept = None
+    real = pool.get_connection
+
+    def refused(*args, **kwargs):
+        raise redis.ConnectionError("refused")
+
+    monkeypatch.setattr(pool, "get_connection", refused)
+    assert backend._cache._send([("GET", backend.make_and_validate_key("k"))]) is None
+    assert backend._cache._kept is None
+    monkeypatch.setattr(pool, "get_connection", real)
+    assert backend.get("k") == "valor"
+    assert backend._cache._kept is not None  # taken on the next read once Redis answers
+
+
+def test_bump_with_django_s_own_redis_backend_counts_up_without_the_pipeline(settings):
+    """summaries.bump sends its writes on winterwar's client; Django's stock Redis backend has no pipeline: incr."""
+    from django.core.cache import caches
+
+    from quizzes.selectors import summaries
+
+    settings.SUMMARY_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": URL,
+            "KEY_PREFIX": f"test-bump-{uuid.uuid4().hex}",
+        }
+    }
+    backend = caches["default"]
+    try:
+        key = summaries._user_key(4242)
+        backend.set(key, 7)
+        summaries.bump(user_ids=[4242])
+        assert backend.get(key) == 8
+    finally:
+        backend.clear()
