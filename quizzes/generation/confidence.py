@@ -18,7 +18,7 @@ import math
 import re
 from functools import lru_cache
 
-from .lexicon import fold
+from .lexicon import NUMBER_WORDS, fold
 
 BLANK = "_____"
 _TF_PREFIX = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
@@ -30,31 +30,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
-_NUMBER_WORDS = {
-    "un",
-    "una",
-    "uno",
-    "dos",
-    "tres",
-    "cuatro",
-    "cinco",
-    "seis",
-    "siete",
-    "ocho",
-    "nueve",
-    "diez",
-    "once",
-    "doce",
-    "veinte",
-    "treinta",
-    "cuarenta",
-    "cincuenta",
-    "cien",
-    "ciento",
-    "mil",
-    "millones",
-    "millón",
-}
+_NUMBER_WORDS = frozenset(fold(word) for word in NUMBER_WORDS)  # an answer opening with one is a number
 _WORD = re.compile(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+")
 _CAPITALISED = re.compile(r"^[A-ZÁÉÍÓÚÑÜ]")
 # Function words of a heading: «Guerra de las Galias» is about «Galias» and «guerra».

@@ -1183,6 +1183,19 @@ def publish(
     # The balance may have taken a choice item's place and left one to six: settle them again.
     if _settle_choice_items(candidates, chosen, used, score, namers):
         fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
+
+    def refill_to_minimum(items: list[Question], every: list[Question], names: set[str]) -> None:
+        """Publish the best of `items` until the text has MIN_PUBLISHED items; none names another's answer."""
+        _pick_by_sentence(
+            items,
+            chosen,
+            used,
+            score,
+            wanted=MIN_PUBLISHED - len(chosen),
+            strict=_namers(every, names),
+            context=every,
+        )
+
     # A text left with fewer than MIN_PUBLISHED items takes back its figures given in passing, the best first: a short
     # text that loses its only items is worse off than one asked a minor figure (typed items only: the choice items
     # and the true/false balance are settled).
@@ -1202,15 +1215,7 @@ def publish(
             importance.update(relaxed)
             every = [*candidates, *extra]
             names |= {q.key for q in extra if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
-            _pick_by_sentence(
-                extra,
-                chosen,
-                used,
-                score,
-                wanted=MIN_PUBLISHED - len(chosen),
-                strict=_namers(every, names),
-                context=every,
-            )
+            refill_to_minimum(extra, every, names)
     # A text left under MIN_PUBLISHED takes back its least unlikely items held for their confidence, best first.
     if len(chosen) < MIN_PUBLISHED and unlikely:
         back = list(unlikely)
@@ -1218,15 +1223,7 @@ def publish(
             q.checks_failed = []
         every = [*candidates, *back]
         names = {q.key for q in every if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
-        _pick_by_sentence(
-            [q for q in back if q.kind not in _CHOICE | {"true_false"}],
-            chosen,
-            used,
-            score,
-            wanted=MIN_PUBLISHED - len(chosen),
-            strict=_namers(every, names),
-            context=every,
-        )
+        refill_to_minimum([q for q in back if q.kind not in _CHOICE | {"true_false"}], every, names)
         for q in back:
             if q.key not in chosen:
                 q.checks_failed = ["low_confidence"]
