@@ -8,19 +8,34 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Prefetch
 
-from ..domain import scheduling
-from ..models import CardState, Document, Fact, Flashcard, Origin, Review, ReviewSource, StudentCard
+from ..domain import card_fronts, scheduling
+from ..domain.numbers import format_amount
+from ..models import (
+    CardState,
+    Choice,
+    Document,
+    Fact,
+    Flashcard,
+    Origin,
+    Question,
+    QuestionKind,
+    Review,
+    ReviewSource,
+    StudentCard,
+)
 from ..selectors import rows, summaries
 from ..selectors.cards import card_clock, memory_of, study_document_ids
 from . import invalidation
 from .errors import Code, ServiceError
 
-CLOZE_BLANK = "_____"
+CLOZE_BLANK = card_fronts.BLANK
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_DURATION_MS = 60 * 60 * 1000  # an hour: a longer "duration" is a card left open, not thinking time
 
@@ -109,44 +124,119 @@ def _log(
     return review
 
 
-# ---------------------------------------------------------------- cards from facts
+# ---------------------------------------------------------------- cards from published questions
+# A generated card asks what publication chose: the front of a fact's card is the prompt of its best published
+# question (a stand-alone rewrite, ranked, checked), never the fact's raw sentence. A fact with no published question
+# that makes a front has no active card (docs/flashcards.md).
+
+# Kinds whose prompt is a front as it is: the student types the answer (a wh-question or a cloze).
+TYPED_KINDS = (QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC)
+# Kinds whose prompt is not, but whose statement may give one: a true/false's statement with the answer blanked, a
+# single choice whose stem is already that cloze (its statement with the right option blanked). A multiple choice
+# («Marque todas…») and an ordering ask about several facts at once: never a card.
+STATEMENT_KINDS = (QuestionKind.TRUE_FALSE, QuestionKind.SINGLE_CHOICE)
 
 
-def cloze_for(*, fact: Fact) -> str | None:
-    """Return the fact's sentence with the answer blanked (None when the span cannot be placed)."""
-    sentence = fact.sentence
-    if sentence is None:
+@dataclass(frozen=True)
+class CardFace:
+    """What a published question gives a card: its front and back, and how good a source it is (lower is better)."""
+
+    front: str
+    back: str
+    rank: tuple
+
+
+def _rank(question: Question, *, typed: bool) -> tuple:
+    """Best first: a typed question over a statement's cloze; a teacher's own or edited question over the generator's
+    (a teacher who wrote or published it chose it); then the generator's quality score (the checks and the learned
+    confidence it stores, highest first); then the oldest."""
+    teachers = question.origin != Origin.GENERATED or question.edited_by_teacher
+    quality = question.quality if question.quality is not None else -1.0
+    return (0 if typed else 1, 0 if teachers else 1, -quality, question.pk)
+
+
+def card_face_for(*, question: Question, fact: Fact) -> CardFace | None:
+    """Return the card a published question about ``fact`` makes, or None when it makes none.
+
+    Reads ``question.accepted_answers`` and ``question.choices`` (prefetch them for many questions).
+    """
+    prompt = " ".join((question.prompt or "").split())
+    if not prompt:
         return None
-    text = sentence.text
-    start, end = fact.start - sentence.start, fact.end - sentence.start
-    if not (0 <= start < end <= len(text)):
-        found = text.casefold().find(fact.answer.casefold()) if fact.answer else -1
-        if found < 0:
+    if question.kind == QuestionKind.SHORT_ANSWER:
+        accepted = [a.text.strip() for a in question.accepted_answers.all() if a.text.strip()]
+        back = accepted[0] if accepted else fact.answer.strip()
+        return CardFace(prompt, back, _rank(question, typed=True)) if back else None
+    if question.kind == QuestionKind.NUMERIC:
+        back = format_amount(question.numeric_value, question.unit) or fact.answer.strip()
+        return CardFace(prompt, back, _rank(question, typed=True)) if back else None
+    if question.kind == QuestionKind.SINGLE_CHOICE:
+        right = sorted((c for c in question.choices.all() if c.is_correct), key=lambda c: (c.position, c.pk))
+        if CLOZE_BLANK not in prompt or len(right) != 1 or not right[0].text.strip():
+            return None  # «¿Cuál de estas…?» leans on its options
+        return CardFace(prompt, right[0].text.strip(), _rank(question, typed=False))
+    if question.kind == QuestionKind.TRUE_FALSE and question.correct_bool is not None:
+        answers = [fact.answer, *(a for a in (fact.aliases or []) if isinstance(a, str))]
+        notes = question.checks.get("notes") if isinstance(question.checks, dict) else None
+        found = card_fronts.statement_cloze(
+            prompt=prompt,
+            is_true=question.correct_bool,
+            answers=answers,
+            notes=notes if isinstance(notes, list) else [],
+        )
+        if found is None:
             return None
-        start, end = found, found + len(fact.answer)
-    return f"{text[:start]}{CLOZE_BLANK}{text[end:]}".strip()
+        return CardFace(found[0], found[1], _rank(question, typed=False))
+    return None
+
+
+def _faces_by_fact(*, facts: dict[int, Fact], document: Document) -> dict[int, tuple[CardFace, Question]]:
+    """The best card face of each fact of the document that has a published question making one."""
+    questions = (
+        Question.objects.published()
+        .filter(fact__document=document, kind__in=[*TYPED_KINDS, *STATEMENT_KINDS])
+        .select_related("sentence")
+        .prefetch_related("accepted_answers", Prefetch("choices", queryset=Choice.objects.filter(is_correct=True)))
+        .order_by("pk")
+    )
+    best: dict[int, tuple[CardFace, Question]] = {}
+    for question in questions:
+        fact = facts.get(question.fact_id)
+        if fact is None:
+            continue
+        face = card_face_for(question=question, fact=fact)
+        if face is not None and (question.fact_id not in best or face.rank < best[question.fact_id][0].rank):
+            best[question.fact_id] = (face, question)
+    return best
 
 
 @transaction.atomic
 def cards_sync_for_document(*, document: Document) -> SyncReport:
-    """Create or update one generated card per active fact of the document; deactivate the others' cards."""
-    facts = list(Fact.objects.filter(document=document).select_related("sentence"))
-    existing = {c.fact_id: c for c in Flashcard.objects.filter(document=document, fact__isnull=False)}
+    """Give each active fact with a published question its card (front and back from its best published question,
+    the source sentence as context) and deactivate the other facts' generated cards, never deleting one (students'
+    reviews stay). Cards written or imported by a teacher are left as they are."""
+    facts = {f.pk: f for f in Fact.objects.filter(document=document).select_related("sentence")}
+    faces = _faces_by_fact(facts={pk: f for pk, f in facts.items() if f.is_active}, document=document)
+    existing = {c.fact_id: c for c in Flashcard.objects.filter(fact__document=document)}
     to_create, to_update, deactivated, updated = [], [], 0, 0
-    for fact in facts:
+    for fact in facts.values():
         card = existing.get(fact.pk)
-        front = cloze_for(fact=fact) if fact.is_active else None
-        if front is None:
+        if card is not None and card.origin != Origin.GENERATED:
+            continue  # a teacher's card on this fact: theirs to change
+        found = faces.get(fact.pk)
+        if found is None:
             if card is not None and card.is_active:
                 card.is_active = False
                 to_update.append(card)
                 deactivated += 1
             continue
+        face, question = found
+        sentence = fact.sentence or question.sentence
         values = {
-            "front": front,
-            "back": fact.answer,
-            "context": fact.sentence.text,
-            "sentence_id": fact.sentence_id,
+            "front": face.front,
+            "back": face.back,
+            "context": sentence.text if sentence else "",
+            "sentence_id": sentence.pk if sentence else None,
             "is_active": True,
         }
         if card is None:
@@ -162,8 +252,22 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
     deactivated += Flashcard.objects.filter(
         document=document, origin=Origin.GENERATED, fact__isnull=True, is_active=True
     ).update(is_active=False)
-    invalidation.changed(everyone=True)  # bulk writes send no signal
+    if to_create or to_update or deactivated:
+        invalidation.changed(everyone=True)  # bulk writes send no signal
     return SyncReport(created=len(to_create), updated=updated, deactivated=deactivated)
+
+
+def cards_sync_for_facts(*, fact_ids: Iterable[int | None]) -> SyncReport:
+    """Sync the cards of the documents these facts belong to (after a question about them changed)."""
+    ids = {pk for pk in fact_ids if pk is not None}
+    if not ids:
+        return SyncReport()
+    created = updated = deactivated = 0
+    for document in Document.objects.filter(facts__pk__in=ids).distinct().order_by("pk"):
+        report = cards_sync_for_document(document=document)
+        created, updated = created + report.created, updated + report.updated
+        deactivated += report.deactivated
+    return SyncReport(created=created, updated=updated, deactivated=deactivated)
 
 
 # ---------------------------------------------------------------- a student's cards

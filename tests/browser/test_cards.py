@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from quizzes.models import Review
+from quizzes.models import QuestionKind, Review
 from quizzes.services.cards import cards_sync_for_document
 from tests import factories
 from tests.browser.conftest import login, screenshot
@@ -28,7 +28,15 @@ def winter_deck():
     for index, (sentence, answer) in enumerate(zip(SENTENCES, ANSWERS, strict=True)):
         s = factories.make_sentence(document=document, index=index, text=sentence, start=start)
         at = start + sentence.index(answer)
-        factories.make_fact(sentence=s, answer=answer, kind="term", start=at, end=at + len(answer))
+        fact = factories.make_fact(sentence=s, answer=answer, kind="term", start=at, end=at + len(answer))
+        # A card asks a fact's published question (here a cloze, as the generator publishes many).
+        factories.make_question(
+            kind=QuestionKind.SHORT_ANSWER,
+            prompt=sentence.replace(answer, "_____"),
+            fact=fact,
+            document=document,
+            accepted=[answer],
+        )
         start += len(sentence) + 1
     cards_sync_for_document(document=document)
     return document

@@ -5,7 +5,19 @@ from datetime import UTC, datetime, timedelta
 import fsrs
 import pytest
 
-from quizzes.models import Assignment, CardState, Flashcard, Review, ReviewSource, StudentCard
+from quizzes.domain import card_fronts
+from quizzes.models import (
+    Assignment,
+    CardState,
+    Flashcard,
+    Origin,
+    Question,
+    QuestionKind,
+    Review,
+    ReviewSource,
+    Status,
+    StudentCard,
+)
 from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
 from quizzes.services.errors import Code, ServiceError
@@ -36,62 +48,218 @@ def token(n: int = 0) -> str:
     return f"tok{n:010d}"
 
 
-# ---------------------------------------------------------------- cards from facts
+# ---------------------------------------------------------------- cards from published questions
+
+WH_PROMPT = "¿Cuándo comenzó la guerra con el ataque soviético?"
 
 
-def test_sync_makes_one_cloze_card_per_active_fact_and_is_idempotent():
+def ask(fact, *, prompt=WH_PROMPT, kind=QuestionKind.SHORT_ANSWER, status=Status.PUBLISHED, **extra):
+    """A question about the fact, published unless told (a typed wh-question by default)."""
+    if kind == QuestionKind.SHORT_ANSWER:
+        extra.setdefault("accepted", [fact.answer, "noviembre de 1939"])
+    return factories.make_question(
+        kind=kind, prompt=prompt, status=status, fact=fact, document=fact.document, origin=Origin.GENERATED, **extra
+    )
+
+
+def another_fact(document, answer, index=5):
+    """Another fact of the document, in a sentence of its own."""
+    sentence = factories.make_sentence(document=document, index=index, text=f"{answer} es un país.", start=200 + index)
+    return factories.make_fact(sentence=sentence, answer=answer, start=200 + index, end=200 + index + len(answer))
+
+
+def carded_fact(**extra):
+    """A fact with a published question, and its card."""
+    fact = winter_fact(**extra)
+    ask(fact)
+    svc.cards_sync_for_document(document=fact.document)
+    return fact
+
+
+def test_sync_makes_cards_only_for_facts_with_a_published_question_and_is_idempotent():
     fact = winter_fact()
+    ask(fact)
+    unpublished = another_fact(fact.document, "Finlandia")
+    ask(unpublished, prompt="¿Qué país fue atacado?", status=Status.DRAFT)
+    unasked = another_fact(fact.document, "Suecia", 6)
     report = svc.cards_sync_for_document(document=fact.document)
     assert report.created == 1
-    card = Flashcard.objects.get(fact=fact)
-    assert card.front == "La guerra comenzó el _____ con el ataque soviético."
-    assert card.back == "30 de noviembre de 1939"
+    card = Flashcard.objects.get()
+    assert card.fact == fact
+    assert card.front == WH_PROMPT  # the published question's words, not the sentence with a blank
+    assert card.back == "30 de noviembre de 1939"  # its first accepted answer, as the question shows it
     assert card.context == SENTENCE
     assert card.sentence == fact.sentence
     assert card.origin == "generated"
     assert card.sentence.get_absolute_url().endswith("?s=3#s3")
+    assert not Flashcard.objects.filter(fact__in=[unpublished, unasked]).exists()
     again = svc.cards_sync_for_document(document=fact.document)
     assert (again.created, again.updated, again.deactivated) == (0, 0, 0)
     assert Flashcard.objects.count() == 1
 
 
-def test_sync_updates_changed_facts_and_deactivates_inactive_or_deleted_ones():
+def test_sync_follows_questions_and_facts_and_deactivates_without_deleting():
     fact = winter_fact()
-    other = factories.make_fact(document=fact.document, answer="Finlandia")
+    question = ask(fact)
+    other = another_fact(fact.document, "Finlandia")
+    other_question = ask(other, prompt="¿Qué país atacó la Unión Soviética?")
     svc.cards_sync_for_document(document=fact.document)
-    fact.answer = "1939"
-    fact.start = fact.end - 4
-    fact.save()
+    question.prompt = "¿En qué fecha empezó la guerra con el ataque soviético?"
+    question.save()
     other.is_active = False
     other.save()
     report = svc.cards_sync_for_document(document=fact.document)
     assert (report.updated, report.deactivated) == (1, 1)
-    card = Flashcard.objects.get(fact=fact)
-    assert card.front == "La guerra comenzó el 30 de noviembre de _____ con el ataque soviético."
+    assert Flashcard.objects.get(fact=fact).front == "¿En qué fecha empezó la guerra con el ataque soviético?"
     assert not Flashcard.objects.get(fact=other).is_active
     other.is_active = True
     other.save()
     assert svc.cards_sync_for_document(document=fact.document).updated == 1
     assert Flashcard.objects.get(fact=other).is_active
+    other_question.status = Status.ARCHIVED
+    other_question.save()
+    assert svc.cards_sync_for_document(document=fact.document).deactivated == 1
     fact.delete()
     assert svc.cards_sync_for_document(document=other.document).deactivated == 1
-    assert Flashcard.objects.filter(is_active=True).count() == 1
+    assert not Flashcard.objects.filter(is_active=True).exists()
+    assert Flashcard.objects.count() == 2  # withdrawn, never deleted
+
+
+def test_the_best_published_question_makes_the_front():
+    fact = winter_fact()
+    ask(fact, kind=QuestionKind.TRUE_FALSE, prompt="Verdadero o falso: el 30 de noviembre de 1939 empezó la guerra.")
+    ask(fact, prompt="La guerra comenzó el _____ con el ataque soviético.", quality=0.6)
+    best = ask(fact, prompt=WH_PROMPT, quality=0.9)
+    ask(fact, prompt="¿Cuándo empezó la guerra?", quality=1.0, status=Status.DRAFT)
+    svc.cards_sync_for_document(document=fact.document)
+    assert Flashcard.objects.get(fact=fact).front == WH_PROMPT  # typed over true/false, then by the stored quality
+    teachers = ask(fact, prompt="¿Qué día atacó la Unión Soviética a Finlandia?", quality=None)
+    teachers.origin, teachers.edited_by_teacher = Origin.AUTHORED, False
+    teachers.save()
+    svc.cards_sync_for_document(document=fact.document)
+    assert Flashcard.objects.get(fact=fact).front == teachers.prompt  # a teacher's own question wins
+    teachers.delete()
+    best.status = Status.DRAFT
+    best.save()
+    svc.cards_sync_for_document(document=fact.document)
+    assert Flashcard.objects.get(fact=fact).front == "La guerra comenzó el _____ con el ataque soviético."
+
+
+@pytest.mark.parametrize(
+    ("kind", "prompt", "extra", "front", "back"),
+    [
+        (
+            QuestionKind.NUMERIC,
+            "¿En qué año comenzó la guerra con el ataque soviético?",
+            {"numeric_value": 1939, "unit": "año"},
+            "¿En qué año comenzó la guerra con el ataque soviético?",
+            "1939",
+        ),
+        (
+            QuestionKind.TRUE_FALSE,
+            "Verdadero o falso: el 30 de noviembre de 1939, la guerra comenzó con el ataque soviético.",
+            {"correct_bool": True},
+            "El _____, la guerra comenzó con el ataque soviético.",
+            "30 de noviembre de 1939",
+        ),
+        (
+            QuestionKind.TRUE_FALSE,
+            "Verdadero o falso: el 13 de marzo de 1940, la guerra comenzó con el ataque soviético.",
+            {
+                "correct_bool": False,
+                "checks": {"notes": ["Afirmación falsa: «13 de marzo de 1940» en lugar de «30 de noviembre de 1939»."]},
+            },
+            "El _____, la guerra comenzó con el ataque soviético.",  # the false value is never shown
+            "30 de noviembre de 1939",
+        ),
+        (
+            QuestionKind.SINGLE_CHOICE,
+            "La guerra comenzó el _____ con el ataque soviético.",
+            {"choices": [("13 de marzo de 1940", False), ("30 de noviembre de 1939", True)]},
+            "La guerra comenzó el _____ con el ataque soviético.",
+            "30 de noviembre de 1939",
+        ),
+    ],
+    ids=["numeric", "true-statement", "false-statement", "single-choice-cloze"],
+)
+def test_each_kind_gives_its_front_and_the_answer_it_shows(kind, prompt, extra, front, back):
+    fact = winter_fact()
+    ask(fact, kind=kind, prompt=prompt, **extra)
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    assert (card.front, card.back, card.context) == (front, back, SENTENCE)
+
+
+@pytest.mark.parametrize(
+    ("kind", "prompt", "extra"),
+    [
+        (QuestionKind.SINGLE_CHOICE, "¿Cuál de estas fechas es la del comienzo de la guerra?", {}),  # leans on options
+        (QuestionKind.MULTIPLE_CHOICE, "Marque todas las opciones que completan el texto: _____.", {}),
+        (QuestionKind.ORDERING, "Ordene estos hechos del más antiguo al más reciente.", {}),
+        (QuestionKind.TRUE_FALSE, "Verdadero o falso: la guerra empezó en otoño.", {"correct_bool": True}),
+        (QuestionKind.TRUE_FALSE, "Verdadero o falso: la guerra empezó en 1940.", {"correct_bool": False}),  # no note
+    ],
+    ids=["choice-wh", "multiple", "ordering", "true-without-answer", "false-without-swap"],
+)
+def test_questions_that_give_no_stand_alone_front_make_no_card(kind, prompt, extra):
+    fact = winter_fact()
+    ask(fact, kind=kind, prompt=prompt, **extra)
+    svc.cards_sync_for_document(document=fact.document)
+    assert not Flashcard.objects.filter(fact=fact).exists()
+
+
+def test_odd_data_makes_no_error():
+    fact = winter_fact()
+    ask(fact)
+    svc.cards_sync_for_document(document=fact.document)
+    fact.sentence.delete()  # the fact keeps its question and loses its sentence (SET_NULL)
+    factories.make_question(kind=QuestionKind.SHORT_ANSWER, document=fact.document)  # a question without a fact
+    weird = another_fact(fact.document, "Finlandia")
+    ask(weird, kind=QuestionKind.TRUE_FALSE, prompt="Verdadero o falso:", correct_bool=True, checks=["not", "a dict"])
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    assert (card.is_active, card.front, card.context, card.sentence) == (True, WH_PROMPT, "", None)
+    assert Flashcard.objects.count() == 1
 
 
 def test_sync_leaves_teacher_cards_alone():
     fact = winter_fact()
+    ask(fact)
     authored = factories.make_flashcard(document=fact.document)
+    on_a_fact = another_fact(fact.document, "Finlandia")
+    ask(on_a_fact, prompt="¿Qué país atacó la Unión Soviética?")
+    teachers = factories.make_flashcard(document=fact.document, fact=on_a_fact, front="Mi pregunta", back="Finlandia")
     svc.cards_sync_for_document(document=fact.document)
     authored.refresh_from_db()
+    teachers.refresh_from_db()
     assert authored.is_active and authored.fact is None
+    assert (teachers.front, teachers.origin, teachers.is_active) == ("Mi pregunta", "authored", True)
+    Question.objects.filter(fact=on_a_fact).update(status=Status.DRAFT)
+    svc.cards_sync_for_document(document=fact.document)
+    teachers.refresh_from_db()
+    assert teachers.is_active
 
 
-def test_cloze_falls_back_to_finding_the_answer_when_offsets_are_off():
-    fact = winter_fact()
-    fact.start, fact.end = 5000, 5010
-    assert svc.cloze_for(fact=fact) == "La guerra comenzó el _____ con el ataque soviético."
-    fact.answer = "Estocolmo"
-    assert svc.cloze_for(fact=fact) is None
+def test_a_students_history_survives_unpublishing_and_comes_back_with_the_card(student):
+    fact = carded_fact()
+    row = factories.make_student_card(user=student, card=fact.flashcard, due=T0)
+    review(student, row, 3, T0, 1)
+    question = Question.objects.get(fact=fact)
+    question.status = Status.DRAFT
+    question.save()
+    svc.cards_sync_for_document(document=fact.document)
+    row.refresh_from_db()
+    assert not row.card.is_active and row.reps == 1 and Review.objects.filter(student_card=row).count() == 1
+    assert sel.queue_counts(user=student, now=row.due + timedelta(days=400)).due == 0  # withdrawn: not shown
+    with pytest.raises(ServiceError) as exc:
+        review(student, row, 3, row.due, 2)
+    assert exc.value.code == Code.CARD_INACTIVE
+    question.status = Status.PUBLISHED
+    question.save()
+    svc.cards_sync_for_document(document=fact.document)
+    row.refresh_from_db()
+    assert row.card.is_active and row.reps == 1  # the same card, its schedule kept
+    assert sel.queue_counts(user=student, now=row.due).due == 1
 
 
 # ---------------------------------------------------------------- which documents a student studies
@@ -294,8 +462,7 @@ def test_eighth_lapse_flags_a_leech(student):
 
 
 def test_a_wrong_quiz_answer_makes_the_card_due_now(student):
-    fact = winter_fact()
-    svc.cards_sync_for_document(document=fact.document)
+    fact = carded_fact()
     row = factories.make_student_card(user=student, card=fact.flashcard, due=T0)
     review(student, row, 4, T0, 1)  # Easy: due in days
     later = T0 + timedelta(hours=5)
@@ -308,16 +475,14 @@ def test_a_wrong_quiz_answer_makes_the_card_due_now(student):
 
 
 def test_a_wrong_quiz_answer_creates_the_card_state_when_missing(student):
-    fact = winter_fact()
-    svc.cards_sync_for_document(document=fact.document)
+    fact = carded_fact()
     svc.card_record_quiz_answer(user=student, fact=fact, correct=False, now=T0)
     row = StudentCard.objects.get(user=student)
     assert row.due == T0 and row.state == CardState.LEARNING and row.reps == 1
 
 
 def test_a_right_quiz_answer_counts_as_good_only_for_a_due_card(student):
-    fact = winter_fact()
-    svc.cards_sync_for_document(document=fact.document)
+    fact = carded_fact()
     assert svc.card_record_quiz_answer(user=student, fact=fact, correct=True, now=T0) is None  # never studied
     assert not StudentCard.objects.exists()
     svc.student_cards_sync(user=student, now=T0)
@@ -427,7 +592,9 @@ def test_bench_command_measures_and_leaves_nothing_behind():
     assert not StudentCard.objects.exists() and not Review.objects.exists()
 
 
-def test_generating_a_document_makes_one_card_per_fact_whose_front_blanks_the_answer():
+def test_the_seed_documents_cards_ask_what_publication_chose():
+    """Every active card of the generated seed is a fact's published, stand-alone question (or the cloze of a published
+    true/false statement), never the raw sentence of a fact nobody published; the others' cards stay withdrawn."""
     from pathlib import Path
 
     from quizzes.models import Document, Fact
@@ -436,14 +603,30 @@ def test_generating_a_document_makes_one_card_per_fact_whose_front_blanks_the_an
     text = (Path(__file__).parents[1] / "data" / "guerra-de-invierno.txt").read_text(encoding="utf-8")
     document = Document.objects.create(title="La Guerra de Invierno", text=text)
     generation.document_generate_questions(document=document)
-    facts = Fact.objects.filter(document=document, is_active=True).select_related("sentence", "flashcard")
-    assert facts.count() > 20
-    for fact in facts:
-        card = fact.flashcard
-        assert card.is_active and card.back == fact.answer and card.context == fact.sentence.text
-        assert svc.CLOZE_BLANK in card.front
-        # Filling the blank with the answer gives back the sentence.
-        assert card.front.replace(svc.CLOZE_BLANK, fact.answer, 1) == fact.sentence.text.strip()
+    facts = list(Fact.objects.filter(document=document).select_related("sentence"))
+    published = Question.objects.published().filter(document=document)
+    published_facts = set(published.values_list("fact_id", flat=True))
+    raw_clozes = {
+        f.sentence.text[: f.start - f.sentence.start] + svc.CLOZE_BLANK + f.sentence.text[f.end - f.sentence.start :]
+        for f in facts
+        if f.sentence
+    }
+    cards = list(Flashcard.objects.filter(document=document, is_active=True).select_related("fact__sentence"))
+    assert cards, "the seed publishes questions: its deck is not empty"
+    assert len(cards) < len(facts)
+    statements = {card_fronts.statement_of(q.prompt) for q in published.filter(kind=QuestionKind.TRUE_FALSE)}
+    prompts = set(published.exclude(kind=QuestionKind.TRUE_FALSE).values_list("prompt", flat=True))
+    for card in cards:
+        assert card.fact_id in published_facts
+        assert card.front not in raw_clozes or card.front in prompts
+        assert card.context == card.fact.sentence.text
+        if card.front in prompts:
+            continue
+        # The cloze of a published true/false statement: the statement with one piece blanked.
+        before, after = card.front.split(svc.CLOZE_BLANK, 1)
+        assert any(s.startswith(before) and s.endswith(after) for s in statements), card.front
+    unpublished = [f for f in facts if f.pk not in published_facts]
+    assert not Flashcard.objects.filter(fact__in=unpublished, is_active=True).exists()
     again = svc.cards_sync_for_document(document=document)
     assert (again.created, again.updated, again.deactivated) == (0, 0, 0)
 

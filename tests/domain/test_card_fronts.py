@@ -1,0 +1,56 @@
+"""A card's front from a true/false statement, without the database."""
+
+import pytest
+
+from quizzes.domain.card_fronts import BLANK, blank_out, statement_cloze, statement_of, swapped_values
+
+
+@pytest.mark.parametrize(
+    ("prompt", "statement"),
+    [
+        ("Verdadero o falso: la guerra terminó en 1940.", "La guerra terminó en 1940."),
+        ("verdadero o falso - Finlandia cedió Carelia.", "Finlandia cedió Carelia."),
+        ("¿Verdadero o falso?: el tratado se firmó en Moscú.", "El tratado se firmó en Moscú."),
+        ("¿Verdadero o falso? El tratado se firmó en Moscú.", "El tratado se firmó en Moscú."),
+        ("La guerra empezó en noviembre de 1939.", "La guerra empezó en noviembre de 1939."),  # a teacher's, bare
+        ("", ""),
+    ],
+)
+def test_statement_of_drops_the_opening_and_capitalises(prompt, statement):
+    assert statement_of(prompt) == statement
+
+
+def test_blank_out_takes_whole_words_only_and_keeps_the_texts_own_case():
+    assert blank_out("En 19390 y en 1939 hubo guerra.", "1939") == (f"En 19390 y en {BLANK} hubo guerra.", "1939")
+    assert blank_out("La Unión Soviética atacó.", "unión soviética") == (f"La {BLANK} atacó.", "Unión Soviética")
+    assert blank_out("Finlandés y finlandesa.", "Finlandia") is None
+    assert blank_out("Texto.", "") is None
+    assert blank_out("", "x") is None
+
+
+def test_swapped_values_read_the_generators_note_and_ignore_the_rest():
+    notes = ["swap:date", "Afirmación falsa: «marzo de 1940» en lugar de «junio de 1941».", 3, None]
+    assert swapped_values(notes) == [("marzo de 1940", "junio de 1941")]
+    assert swapped_values(None) == []
+
+
+def test_a_true_statement_blanks_the_answer_or_an_alias():
+    prompt = "Verdadero o falso: la URSS atacó a Finlandia en 1939."
+    assert statement_cloze(prompt=prompt, is_true=True, answers=["Unión Soviética", "URSS"]) == (
+        f"La {BLANK} atacó a Finlandia en 1939.",
+        "URSS",
+    )
+    assert statement_cloze(prompt=prompt, is_true=True, answers=["Suecia"]) is None
+
+
+def test_a_false_statement_blanks_the_false_value_and_answers_the_true_one():
+    prompt = "Verdadero o falso: en marzo de 1940, Alemania comenzó la Operación Barbarroja."
+    notes = ["Afirmación falsa: «marzo de 1940» en lugar de «junio de 1941»."]
+    front, back = statement_cloze(prompt=prompt, is_true=False, answers=["junio de 1941"], notes=notes)
+    assert (front, back) == (f"En {BLANK}, Alemania comenzó la Operación Barbarroja.", "junio de 1941")
+    assert "marzo" not in front
+    # A note about another fact, no note, or a statement a teacher rewrote without the false value: no card.
+    assert statement_cloze(prompt=prompt, is_true=False, answers=["Alemania"], notes=notes) is None
+    assert statement_cloze(prompt=prompt, is_true=False, answers=["junio de 1941"], notes=[]) is None
+    rewritten = "Verdadero o falso: Alemania comenzó la Operación Barbarroja en 1939."
+    assert statement_cloze(prompt=rewritten, is_true=False, answers=["junio de 1941"], notes=notes) is None
