@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Document, Fact, Sentence
+from ..services import cards as card_services
 from ..services.errors import ServiceError
 from .base import ModelAdmin, TabularInline
 from .forms import DocumentForm
@@ -128,6 +129,11 @@ class FactAdmin(ModelAdmin):
         "uncertain",
         "is_active",
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.changed_data:  # a fact withdrawn («vigente» off) or corrected: its card follows
+            card_services.cards_sync_for_facts(fact_ids=[obj.pk])
 
     @admin.display(description=_("oración"), ordering="sentence__index")
     def sentence_index(self, obj):

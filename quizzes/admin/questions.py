@@ -15,8 +15,8 @@ from ..domain.numbers import format_number
 from ..models import AcceptedAnswer, Choice, Question, Status
 from ..presentation.labels import true_false_label
 from ..presentation.quality import quality_summary
+from ..services import cards as card_services
 from ..services import content as content_services
-from ..services import invalidation
 from ..services import regrade as regrade_services
 from ..services.errors import ServiceError
 from .base import AutocompleteSelect, ModelAdmin, TabularInline
@@ -197,6 +197,23 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
             obj.edited_by_teacher = True
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        """Once the question and its options and answers are saved, the card of its fact follows (and that of the fact
+        it was about before, if the teacher changed it): publishing, unpublishing or rewording a question changes what
+        students review."""
+        super().save_related(request, form, formsets, change)
+        card_services.cards_sync_for_facts(fact_ids=[form.instance.fact_id, form.initial.get("fact")])
+
+    def delete_model(self, request, obj):
+        fact_id = obj.fact_id
+        super().delete_model(request, obj)
+        card_services.cards_sync_for_facts(fact_ids=[fact_id])
+
+    def delete_queryset(self, request, queryset):
+        fact_ids = list(queryset.exclude(fact=None).values_list("fact_id", flat=True))
+        super().delete_queryset(request, queryset)
+        card_services.cards_sync_for_facts(fact_ids=fact_ids)
+
     def save_formset(self, request, form, formset, change):
         if change and formset.has_changed():
             form.instance.edited_by_teacher = form.instance.origin != "authored" or form.instance.edited_by_teacher
@@ -215,8 +232,7 @@ class QuestionAdmin(QuestionInteropAdminMixin, ModelAdmin):
 
     @admin.action(description=_("Archivar las preguntas seleccionadas"))
     def archive(self, request, queryset):
-        n = queryset.update(status=Status.ARCHIVED)
-        invalidation.changed(everyone=True)  # an update sends no signal: quizzes may count fewer questions
+        n = content_services.questions_archive(questions=queryset)
         self.message_user(request, ngettext("%d pregunta archivada.", "%d preguntas archivadas.", n) % n)
 
     @admin.action(description=_("Duplicar las preguntas seleccionadas"))

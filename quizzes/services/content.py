@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import AcceptedAnswer, Choice, Question, Quiz, QuizItem, Status, validate_question_parts
 from . import invalidation
+from .cards import cards_sync_for_facts
 from .errors import Code, ServiceError, lazy_message
 
 
@@ -34,8 +35,11 @@ def question_problems(*, question: Question) -> list[str]:
 
 @transaction.atomic
 def questions_publish(*, questions: Iterable[Question]) -> tuple[int, list[tuple[Question, str]]]:
-    """Publish every valid question; return how many were published and the problems of the others."""
-    published, problems = 0, []
+    """Publish every valid question; return how many were published and the problems of the others.
+
+    The flashcards of the facts they ask about follow (a published question gives its fact a card).
+    """
+    published, problems, changed_facts = 0, [], []
     qs = Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related("choices", "accepted_answers")
     for question in qs:
         found = question_problems(question=question)
@@ -45,8 +49,22 @@ def questions_publish(*, questions: Iterable[Question]) -> tuple[int, list[tuple
         if question.status != Status.PUBLISHED:
             question.status = Status.PUBLISHED
             question.save(update_fields=["status", "updated_at"])
+            changed_facts.append(question.fact_id)
         published += 1
+    cards_sync_for_facts(fact_ids=changed_facts)
     return published, problems
+
+
+@transaction.atomic
+def questions_archive(*, questions: Iterable[Question]) -> int:
+    """Archive the questions; return how many. Cards made from them go to the next best published question of their
+    fact, or are withdrawn (never deleted) when there is none."""
+    qs = Question.objects.filter(pk__in=[q.pk for q in questions])
+    changed_facts = list(qs.exclude(status=Status.ARCHIVED).values_list("fact_id", flat=True))
+    n = qs.update(status=Status.ARCHIVED)
+    invalidation.changed(everyone=True)  # an update sends no signal: quizzes may count fewer questions
+    cards_sync_for_facts(fact_ids=changed_facts)
+    return n
 
 
 @transaction.atomic
