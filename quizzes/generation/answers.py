@@ -855,4 +855,10 @@ def _paragraph_names(ex, fact: Fact) -> set[str] | None:
     if not paragraph or fact.sentence_index not in paragraph:
         return None
     here = paragraph[fact.sentence_index]
-    return {m.text for i, spans in ex.mentions.items() if paragraph.get(i) == here for m in spans}
+    by_paragraph = ex._pools.get("paragraph_names")
+    if by_paragraph is None:  # once per text, not per fact
+        by_paragraph = ex._pools["paragraph_names"] = {}
+        for i, spans in ex.mentions.items():
+            if i in paragraph:
+                by_paragraph.setdefault(paragraph[i], set()).update(m.text for m in spans)
+    return set(by_paragraph.get(here, ()))

@@ -1276,6 +1276,28 @@ class Extraction:
     _forms: dict[str, set[str]] = field(default_factory=dict)
     _members: dict[str, set[str]] | None = None
     _pools: dict = field(default_factory=dict)
+    _mention_words: frozenset[str] | None = None
+    _dates_by_sentence: tuple[tuple[int, int], dict[int, list[Fact]]] | None = None
+
+    def mention_words(self) -> frozenset[str]:
+        """Return every word of the text's entity mentions (computed once: the mentions are set at extraction)."""
+        if self._mention_words is None:
+            self._mention_words = frozenset(
+                w for spans in self.mentions.values() for m in spans for w in m.text.split()
+            )
+        return self._mention_words
+
+    def dates_in(self, index: int) -> list[Fact]:
+        """Return the date facts of one sentence (indexed once per list of facts: ``facts`` is replaced and
+        extended while the bank is built, so the index is rebuilt when the list or its length changes)."""
+        key = (id(self.facts), len(self.facts))
+        if self._dates_by_sentence is None or self._dates_by_sentence[0] != key:
+            index_of: dict[int, list[Fact]] = {}
+            for f in self.facts:
+                if f.kind == "date":
+                    index_of.setdefault(f.sentence_index, []).append(f)
+            self._dates_by_sentence = (key, index_of)
+        return self._dates_by_sentence[1].get(index, [])
 
     def members(self) -> dict[str, set[str]]:
         """Return root -> names of the text's alias groups (computed once)."""

@@ -565,8 +565,7 @@ def check_question(
         )
     )
     if qfacts and q.kind != "ordering":
-        names = {w for spans in ex.mentions.values() for m in spans for w in m.text.split()}
-        results["whole_stem"] = not stem_break(prompt, qfacts[0].sentence, names)
+        results["whole_stem"] = not stem_break(prompt, qfacts[0].sentence, ex.mention_words())
     if q.kind == "single_choice":
         results["enough_distractors"] = len(q.distractors) >= 3
     if q.kind == "multiple_choice":

@@ -659,11 +659,8 @@ def later_fate(fact: Fact, ex: Extraction, subject: str = "", parse=None, headin
             return False
         verbs = _governor(fact, parse)
         return bool(verbs) and any(
-            f.kind == "date"
-            and f.sentence_index == fact.sentence_index
-            and later_fate(f, ex, subject, parse, heading)
-            and [t.i for t in _governor(f, parse)[:1]] == [verbs[0].i]
-            for f in ex.facts
+            later_fate(f, ex, subject, parse, heading) and [t.i for t in _governor(f, parse)[:1]] == [verbs[0].i]
+            for f in ex.dates_in(fact.sentence_index)
         )
     if year is None:
         return False
@@ -738,10 +735,12 @@ def named_count(fact: Fact, ex: Extraction) -> bool:
     Colonias»): the name gives the number away (judged «regalada»)."""
     if fact.kind != "number":
         return False
-    answer = fold(fact.answer)
-    return any(
-        span.text[:1].isupper() and fold(span.text) == answer for spans in ex.mentions.values() for span in spans
-    )
+    names = ex._pools.get("capitalised_mentions")
+    if names is None:  # once per text, not per count
+        names = ex._pools["capitalised_mentions"] = frozenset(
+            fold(span.text) for spans in ex.mentions.values() for span in spans if span.text[:1].isupper()
+        )
+    return fold(fact.answer) in names
 
 
 def list_example(fact: Fact) -> bool:

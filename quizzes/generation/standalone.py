@@ -330,6 +330,36 @@ class Discourse:
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     use_parser: bool = True
     _protagonist: str | None = None
+    _fullers: list[tuple[str, str]] | None = None
+
+    def first_name_fullers(self) -> list[tuple[str, str]]:
+        """Return (first name said alone, the one shortest whole name the text gives it), longest first (computed
+        once per document: see `full_first_names`)."""
+        if self._fullers is None:
+            every = {n for names in self.names.values() for n in names}
+            fullers = []
+            for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
+                fuller = [
+                    n
+                    for n in every
+                    if n.split()[0] == word
+                    and len(n.split()) > 1
+                    and not _ROMAN.match(n.split()[1])
+                    and all(
+                        w[:1].isupper() for w in n.split()
+                    )  # a person's name: «Pierre Curie», not «América del Sur»
+                ]
+                if not fuller:
+                    continue
+                if word in _NAME_HEADS and len(fuller) > 1:
+                    continue  # «la Asamblea»: the Nacional or the Legislativa?
+                shortest = min(len(n) for n in fuller)
+                choice = {n for n in fuller if len(n) == shortest}
+                if len(choice) != 1:
+                    continue
+                fullers.append((word, choice.pop()))
+            self._fullers = fullers
+        return self._fullers
 
     def subject(self, index: int) -> str:
         """Return the explicit subject of a sentence ("" when it has none the rules can see)."""
@@ -1916,25 +1946,9 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
     """
     if disc is None or not disc.names:
         return text
-    every = {n for names in disc.names.values() for n in names}
-    for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
-        fuller = [
-            n
-            for n in every
-            if n.split()[0] == word
-            and len(n.split()) > 1
-            and not _ROMAN.match(n.split()[1])
-            and all(w[:1].isupper() for w in n.split())  # a person's name: «Pierre Curie», not «América del Sur»
-        ]
-        if not fuller:
+    for word, full in disc.first_name_fullers():
+        if word not in text:
             continue
-        if word in _NAME_HEADS and len(fuller) > 1:
-            continue  # «la Asamblea»: the Nacional or the Legislativa?
-        shortest = min(len(n) for n in fuller)
-        choice = {n for n in fuller if len(n) == shortest}
-        if len(choice) != 1:
-            continue
-        full = choice.pop()
         pattern = (
             r"(?<!\bde )(?<!\bdel )(?<![\w-])"
             + re.escape(word)

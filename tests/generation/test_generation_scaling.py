@@ -1,0 +1,90 @@
+"""Per-text work done once per text, not once per item: what keeps generation linear in the text's size.
+
+Each of these was a scan of the whole text made for every item (the words of every mention, the dates of every
+fact, the first names of every person, the capitalised mentions, a paragraph's names): at 40 times the seed they
+were several seconds. The caches must answer exactly what the scans did.
+"""
+
+from __future__ import annotations
+
+from quizzes.generation.answers import _paragraph_names
+from quizzes.generation.facts import Extraction, Groups, Span
+from quizzes.generation.ranking import named_count
+from quizzes.generation.standalone import full_first_names
+
+from .support import discourse
+
+
+def _fact(key: str, kind: str, index: int, answer: str = "1805"):
+    from quizzes.generation.model import Fact
+
+    return Fact(
+        key=key,
+        kind=kind,
+        subtype="",
+        sentence_index=index,
+        sentence="",
+        answer=answer,
+        start=0,
+        end=len(answer),
+        local_start=0,
+        local_end=len(answer),
+    )
+
+
+def _extraction(facts, mentions=None) -> Extraction:
+    return Extraction(facts=facts, mentions=mentions or {}, groups=Groups(), topic="", alias_pairs=[])
+
+
+def _span(text: str) -> Span:
+    return Span(kind="person", subtype="", start=0, end=len(text), text=text)
+
+
+def test_dates_in_follows_the_facts_list_as_it_is_replaced_and_extended():
+    a, b, c = _fact("a", "date", 1), _fact("b", "number", 1, "300"), _fact("c", "date", 2)
+    ex = _extraction([a, b, c])
+    assert ex.dates_in(1) == [a]
+    assert ex.dates_in(2) == [c]
+    assert ex.dates_in(5) == []
+    d = _fact("d", "date", 1, "1806")
+    ex.facts.append(d)  # extended (the causes and definitions come in after the first facts)
+    assert ex.dates_in(1) == [a, d]
+    ex.facts = [c]  # replaced (a fact whose items failed is dropped)
+    assert ex.dates_in(1) == []
+    assert ex.dates_in(2) == [c]
+
+
+def test_mention_words_are_every_word_of_every_mention():
+    ex = _extraction([], {0: [_span("Horatio Nelson")], 3: [_span("Cádiz"), _span("Pierre Charles Villeneuve")]})
+    assert ex.mention_words() == {"Horatio", "Nelson", "Cádiz", "Pierre", "Charles", "Villeneuve"}
+
+
+def test_named_count_reads_the_capitalised_mentions():
+    ex = _extraction([], {2: [_span("Trece Colonias"), _span("tres reinos")]})
+    assert named_count(_fact("n", "number", 0, "trece colonias"), ex)
+    assert not named_count(_fact("m", "number", 0, "tres reinos"), ex)  # not written as a name
+    assert not named_count(_fact("d", "date", 0, "Trece Colonias"), ex)  # only counts
+
+
+def test_paragraph_names_are_the_names_of_the_facts_own_paragraph():
+    ex = _extraction([], {0: [_span("Nelson")], 1: [_span("Cádiz")], 2: [_span("Gibraltar")], 7: [_span("Londres")]})
+    ex._pools["paragraphs"] = {0: 0, 1: 0, 2: 1}  # sentence 7 lies outside the known paragraphs
+    assert _paragraph_names(ex, _fact("a", "date", 1)) == {"Nelson", "Cádiz"}
+    assert _paragraph_names(ex, _fact("b", "date", 2)) == {"Gibraltar"}
+    assert _paragraph_names(ex, _fact("c", "date", 7)) is None
+    names = _paragraph_names(ex, _fact("a", "date", 0))
+    names.add("changed")  # a caller's set is its own
+    assert _paragraph_names(ex, _fact("a", "date", 1)) == {"Nelson", "Cádiz"}
+
+
+def test_full_first_names_from_the_names_computed_once_per_document():
+    disc = discourse(
+        "Pierre Curie nació en París.",
+        "Marie Curie y Pierre trabajaron juntos.",
+        "Carlos V reinó en España; Carlos I de Inglaterra no.",
+        names={0: ["Pierre Curie"], 1: ["Marie Curie", "Pierre"], 2: ["Carlos V", "Carlos"]},
+    )
+    assert full_first_names("¿Cuándo murió Pierre atropellado?", disc) == "¿Cuándo murió Pierre Curie atropellado?"
+    assert full_first_names("¿Qué escribió Carlos?", disc) == "¿Qué escribió Carlos?"  # «Carlos V»: a regnal number
+    assert disc.first_name_fullers() == [("Pierre", "Pierre Curie")]
+    assert disc.first_name_fullers() is disc.first_name_fullers()
