@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from ..domain import card_fronts, scheduling
 from ..domain.numbers import format_amount
@@ -28,6 +28,7 @@ from ..models import (
     QuestionKind,
     Review,
     ReviewSource,
+    Status,
     StudentCard,
 )
 from ..selectors import rows, summaries
@@ -124,10 +125,11 @@ def _log(
     return review
 
 
-# ---------------------------------------------------------------- cards from published questions
-# A generated card asks what publication chose: the front of a fact's card is the prompt of its best published
-# question (a stand-alone rewrite, ranked, checked), never the fact's raw sentence. A fact with no published question
-# that makes a front has no active card (docs/flashcards.md).
+# ---------------------------------------------------------------- cards from the items that passed every check
+# A generated card asks what the generator's checks passed: the front of a fact's card is the prompt of its best
+# published question, or of a generated draft left out of the quiz only for the quiz's size (its one failed check is
+# ``selected``) — a stand-alone rewrite, checked — never the fact's raw sentence. A fact with no such item that makes
+# a front has no active card (docs/flashcards.md).
 
 # Kinds whose prompt is a front as it is: the student types the answer (a wh-question or a cloze).
 TYPED_KINDS = (QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC)
@@ -137,9 +139,27 @@ TYPED_KINDS = (QuestionKind.SHORT_ANSWER, QuestionKind.NUMERIC)
 STATEMENT_KINDS = (QuestionKind.TRUE_FALSE, QuestionKind.SINGLE_CHOICE)
 
 
+# The generator's failed check on an item that passed every quality check but was not chosen for the quiz (another
+# item of its sentence, or the quiz's size): quizzes/generation/ranking.py.
+LEFT_OUT_ONLY = ["selected"]
+
+
+def makes_card(question: Question) -> bool:
+    """Whether a question may give its fact's card: published (by the generator or a teacher), or a generated draft
+    whose only failed check is ``selected`` and that no one flagged (no review note: regeneration's orphan note, or a
+    teacher's). A draft refused for quality (``minor_fact``, ``long_to_publish``, any other check), a teacher's own
+    draft, an unpublished or archived question make none."""
+    if question.status == Status.PUBLISHED:
+        return True
+    if question.status != Status.DRAFT or question.origin != Origin.GENERATED or question.review_note.strip():
+        return False
+    failed = question.checks.get("failed") if isinstance(question.checks, dict) else None
+    return failed == LEFT_OUT_ONLY
+
+
 @dataclass(frozen=True)
 class CardFace:
-    """What a published question gives a card: its front and back, and how good a source it is (lower is better)."""
+    """What a question gives a card: its front and back, and how good a source it is (lower is better)."""
 
     front: str
     back: str
@@ -147,16 +167,19 @@ class CardFace:
 
 
 def _rank(question: Question, *, typed: bool) -> tuple:
-    """Best first: a typed question over a statement's cloze; a teacher's own or edited question over the generator's
-    (a teacher who wrote or published it chose it); then the generator's quality score (the checks and the learned
-    confidence it stores, highest first); then the oldest."""
+    """Best first: a published question over a draft left out of the quiz (publication chose it); then a typed
+    question over a statement's cloze; a teacher's own or edited question over the generator's (a teacher who wrote
+    or published it chose it); then the generator's quality score (the checks and the learned confidence it stores,
+    highest first); then the oldest."""
+    published = question.status == Status.PUBLISHED
     teachers = question.origin != Origin.GENERATED or question.edited_by_teacher
     quality = question.quality if question.quality is not None else -1.0
-    return (0 if typed else 1, 0 if teachers else 1, -quality, question.pk)
+    return (0 if published else 1, 0 if typed else 1, 0 if teachers else 1, -quality, question.pk)
 
 
 def card_face_for(*, question: Question, fact: Fact) -> CardFace | None:
-    """Return the card a published question about ``fact`` makes, or None when it makes none.
+    """Return the card a question about ``fact`` makes, or None when it makes none (its kind gives no stand-alone
+    front; whether the question may make a card at all is ``makes_card``'s to say).
 
     Reads ``question.accepted_answers`` and ``question.choices`` (prefetch them for many questions).
     """
@@ -191,10 +214,13 @@ def card_face_for(*, question: Question, fact: Fact) -> CardFace | None:
 
 
 def _faces_by_fact(*, facts: dict[int, Fact], document: Document) -> dict[int, tuple[CardFace, Question]]:
-    """The best card face of each fact of the document that has a published question making one."""
+    """The best card face of each fact of the document that has a question making one (``makes_card``)."""
     questions = (
-        Question.objects.published()
-        .filter(fact__document=document, kind__in=[*TYPED_KINDS, *STATEMENT_KINDS])
+        Question.objects.filter(
+            Q(status=Status.PUBLISHED) | Q(status=Status.DRAFT, origin=Origin.GENERATED),
+            fact__document=document,
+            kind__in=[*TYPED_KINDS, *STATEMENT_KINDS],
+        )
         .select_related("sentence")
         .prefetch_related("accepted_answers", Prefetch("choices", queryset=Choice.objects.filter(is_correct=True)))
         .order_by("pk")
@@ -202,7 +228,7 @@ def _faces_by_fact(*, facts: dict[int, Fact], document: Document) -> dict[int, t
     best: dict[int, tuple[CardFace, Question]] = {}
     for question in questions:
         fact = facts.get(question.fact_id)
-        if fact is None:
+        if fact is None or not makes_card(question):
             continue
         face = card_face_for(question=question, fact=fact)
         if face is not None and (question.fact_id not in best or face.rank < best[question.fact_id][0].rank):
@@ -212,9 +238,10 @@ def _faces_by_fact(*, facts: dict[int, Fact], document: Document) -> dict[int, t
 
 @transaction.atomic
 def cards_sync_for_document(*, document: Document) -> SyncReport:
-    """Give each active fact with a published question its card (front and back from its best published question,
-    the source sentence as context) and deactivate the other facts' generated cards, never deleting one (students'
-    reviews stay). Cards written or imported by a teacher are left as they are."""
+    """Give each active fact with a question that makes a card (published, or a generated draft left out only by the
+    quiz's selection: ``makes_card``) its card (front and back from its best such question, the source sentence as
+    context) and deactivate the other facts' generated cards, never deleting one (students' reviews stay). Cards
+    written or imported by a teacher are left as they are."""
     facts = {f.pk: f for f in Fact.objects.filter(document=document).select_related("sentence")}
     faces = _faces_by_fact(facts={pk: f for pk, f in facts.items() if f.is_active}, document=document)
     existing = {c.fact_id: c for c in Flashcard.objects.filter(fact__document=document)}

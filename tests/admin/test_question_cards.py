@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from quizzes.models import Fact, Flashcard, Question, QuestionKind, Review, Status
+from quizzes.services.cards import cards_sync_for_document
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +160,29 @@ def test_withdrawing_a_fact_in_the_admin_withdraws_its_card(admin_client, fact):
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     assert not Fact.objects.get(pk=fact.pk).is_active
     assert not Flashcard.objects.get(fact=fact).is_active
+
+
+def test_a_draft_left_out_by_the_selection_keeps_its_card_in_step_with_the_admin(admin_client, fact):
+    """A generated draft whose only failed check is «selected» makes its fact's card: rewording it in the change form
+    rewords the card, a review note (the draft flagged) withdraws it, and archiving it withdraws it too."""
+    question = about(fact, checks={"passed": ["stands_alone"], "failed": ["selected"]})
+    cards_sync_for_document(document=fact.document)  # as the generation that stored it does
+    assert Flashcard.objects.get(fact=fact).front == PROMPT
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    assert admin_client.post(url, change_post(question, prompt="¿Qué tratado puso fin a la guerra?")).status_code == 302
+    card = Flashcard.objects.get(fact=fact)
+    assert (card.is_active, card.front) == (True, "¿Qué tratado puso fin a la guerra?")
+    question.refresh_from_db()
+    assert question.status == Status.DRAFT and question.edited_by_teacher
+
+    assert admin_client.post(url, change_post(question, review_note="Ambigua.")).status_code == 302
+    card.refresh_from_db()
+    assert not card.is_active
+    question.refresh_from_db()
+    assert admin_client.post(url, change_post(question, review_note="")).status_code == 302
+    card.refresh_from_db()
+    assert card.is_active
+
+    assert action(admin_client, "archive", question).status_code == 200
+    card.refresh_from_db()
+    assert not card.is_active and Flashcard.objects.count() == 1

@@ -20,6 +20,7 @@ from quizzes.models import (
 )
 from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
+from quizzes.services import content
 from quizzes.services.errors import Code, ServiceError
 from tests import factories
 
@@ -48,7 +49,7 @@ def token(n: int = 0) -> str:
     return f"tok{n:010d}"
 
 
-# ---------------------------------------------------------------- cards from published questions
+# ---------------------------------------------------------------- cards from published questions and left-out drafts
 
 WH_PROMPT = "¿Cuándo comenzó la guerra con el ataque soviético?"
 
@@ -143,6 +144,93 @@ def test_the_best_published_question_makes_the_front():
     best.save()
     svc.cards_sync_for_document(document=fact.document)
     assert Flashcard.objects.get(fact=fact).front == "La guerra comenzó el _____ con el ataque soviético."
+
+
+# What the generator records on an item that passed every check but was left out of the quiz (ranking.py).
+LEFT_OUT = {"passed": ["stands_alone", "typable_answer"], "failed": ["selected"]}
+
+
+def test_a_draft_left_out_only_by_the_selection_makes_the_card_and_follows_its_checks():
+    fact = winter_fact()
+    draft = ask(fact, status=Status.DRAFT, checks=LEFT_OUT)
+    assert svc.cards_sync_for_document(document=fact.document).created == 1
+    card = Flashcard.objects.get(fact=fact)
+    assert (card.front, card.back, card.context, card.is_active) == (
+        WH_PROMPT,
+        "30 de noviembre de 1939",
+        SENTENCE,
+        True,
+    )
+    # A regeneration that refuses it for quality withdraws the card; passing again brings the same card back.
+    Question.objects.filter(pk=draft.pk).update(checks={"passed": [], "failed": ["minor_fact"]})
+    assert svc.cards_sync_for_document(document=fact.document).deactivated == 1
+    Question.objects.filter(pk=draft.pk).update(checks=LEFT_OUT)
+    assert svc.cards_sync_for_document(document=fact.document).updated == 1
+    assert Flashcard.objects.get().pk == card.pk and Flashcard.objects.get().is_active
+    # Archived: withdrawn, never deleted.
+    content.questions_archive(questions=[draft])
+    assert not Flashcard.objects.get(pk=card.pk).is_active
+
+
+def test_a_left_out_true_false_draft_gives_its_statements_cloze():
+    fact = winter_fact()
+    prompt = "Verdadero o falso: el 30 de noviembre de 1939, la guerra comenzó con el ataque soviético."
+    ask(fact, kind=QuestionKind.TRUE_FALSE, prompt=prompt, status=Status.DRAFT, checks=LEFT_OUT)
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    assert (card.front, card.back) == (
+        "El _____, la guerra comenzó con el ataque soviético.",
+        "30 de noviembre de 1939",
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "checks", "extra"),
+    [
+        (Status.DRAFT, {"failed": ["minor_fact"]}, {}),  # an incidental fact
+        (Status.DRAFT, {"failed": ["long_to_publish"]}, {}),
+        (Status.DRAFT, {"failed": ["stands_alone"]}, {}),
+        (Status.DRAFT, {"failed": ["selected", "stands_alone"]}, {}),  # left out, and refused for quality too
+        (Status.DRAFT, {"failed": []}, {}),  # published once, then unpublished by a teacher
+        (Status.DRAFT, {}, {}),  # nothing recorded
+        (Status.DRAFT, {"failed": "selected"}, {}),  # not a list
+        (Status.ARCHIVED, LEFT_OUT, {}),
+        (Status.DRAFT, LEFT_OUT, {"review_note": "La oración de origen cambió o desapareció al regenerar."}),
+        (Status.DRAFT, LEFT_OUT, {"origin": Origin.AUTHORED}),  # a teacher's own draft: not ready until published
+    ],
+    ids=[
+        "minor-fact",
+        "long",
+        "other-check",
+        "selected-and-another",
+        "unpublished",
+        "no-checks",
+        "odd-checks",
+        "archived",
+        "flagged",
+        "teachers-draft",
+    ],
+)
+def test_a_question_refused_for_quality_archived_or_not_ready_makes_no_card(status, checks, extra):
+    fact = winter_fact()
+    question = ask(fact, status=status, checks=checks)
+    if extra:
+        Question.objects.filter(pk=question.pk).update(**extra)
+    svc.cards_sync_for_document(document=fact.document)
+    assert not Flashcard.objects.filter(fact=fact).exists()
+
+
+def test_a_published_question_comes_before_a_left_out_draft():
+    fact = winter_fact()
+    statement = "Verdadero o falso: el 30 de noviembre de 1939, la guerra comenzó con el ataque soviético."
+    published = ask(fact, kind=QuestionKind.TRUE_FALSE, prompt=statement, quality=0.2)
+    # Typed, better scored and edited by a teacher: still a draft, so after what publication chose.
+    ask(fact, status=Status.DRAFT, checks=LEFT_OUT, quality=1.0, edited_by_teacher=True)
+    ask(fact, prompt="¿Cuándo empezó la guerra?", status=Status.DRAFT, checks=LEFT_OUT, quality=0.9)
+    svc.cards_sync_for_document(document=fact.document)
+    assert Flashcard.objects.get(fact=fact).front == "El _____, la guerra comenzó con el ataque soviético."
+    content.questions_archive(questions=[published])  # the drafts' own order: the teacher's edit first
+    assert Flashcard.objects.get(fact=fact).front == WH_PROMPT
 
 
 @pytest.mark.parametrize(
@@ -592,9 +680,11 @@ def test_bench_command_measures_and_leaves_nothing_behind():
     assert not StudentCard.objects.exists() and not Review.objects.exists()
 
 
-def test_the_seed_documents_cards_ask_what_publication_chose():
-    """Every active card of the generated seed is a fact's published, stand-alone question (or the cloze of a published
-    true/false statement), never the raw sentence of a fact nobody published; the others' cards stay withdrawn."""
+def test_the_seed_documents_cards_ask_what_passed_every_check():
+    """Every active card of the generated seed asks a fact's published question, or a generated draft left out of
+    the quiz only by the selection (or the cloze of such a true/false statement), never the raw sentence of a fact
+    whose every item was refused; a fact with a published question takes its card from it; the others' cards stay
+    withdrawn. The deck reaches beyond the quiz bank (8 cards today, 4 of them from published questions)."""
     from pathlib import Path
 
     from quizzes.models import Document, Fact
@@ -604,8 +694,9 @@ def test_the_seed_documents_cards_ask_what_publication_chose():
     document = Document.objects.create(title="La Guerra de Invierno", text=text)
     generation.document_generate_questions(document=document)
     facts = list(Fact.objects.filter(document=document).select_related("sentence"))
-    published = Question.objects.published().filter(document=document)
-    published_facts = set(published.values_list("fact_id", flat=True))
+    sources = [q for q in Question.objects.filter(document=document).exclude(fact=None) if svc.makes_card(q)]
+    published_facts = {q.fact_id for q in sources if q.status == Status.PUBLISHED}
+    source_facts = {q.fact_id for q in sources}
     raw_clozes = {
         f.sentence.text[: f.start - f.sentence.start] + svc.CLOZE_BLANK + f.sentence.text[f.end - f.sentence.start :]
         for f in facts
@@ -614,19 +705,23 @@ def test_the_seed_documents_cards_ask_what_publication_chose():
     cards = list(Flashcard.objects.filter(document=document, is_active=True).select_related("fact__sentence"))
     assert cards, "the seed publishes questions: its deck is not empty"
     assert len(cards) < len(facts)
-    statements = {card_fronts.statement_of(q.prompt) for q in published.filter(kind=QuestionKind.TRUE_FALSE)}
-    prompts = set(published.exclude(kind=QuestionKind.TRUE_FALSE).values_list("prompt", flat=True))
+    assert {c.fact_id for c in cards} - published_facts, "drafts left out by the selection add cards"
     for card in cards:
-        assert card.fact_id in published_facts
+        assert card.fact_id in source_facts
+        asked = [q for q in sources if q.fact_id == card.fact_id]
+        if card.fact_id in published_facts:
+            asked = [q for q in asked if q.status == Status.PUBLISHED]  # what publication chose comes first
+        prompts = {q.prompt for q in asked if q.kind != QuestionKind.TRUE_FALSE}
+        statements = {card_fronts.statement_of(q.prompt) for q in asked if q.kind == QuestionKind.TRUE_FALSE}
         assert card.front not in raw_clozes or card.front in prompts
         assert card.context == card.fact.sentence.text
         if card.front in prompts:
             continue
-        # The cloze of a published true/false statement: the statement with one piece blanked.
+        # The cloze of a true/false statement: the statement with one piece blanked.
         before, after = card.front.split(svc.CLOZE_BLANK, 1)
         assert any(s.startswith(before) and s.endswith(after) for s in statements), card.front
-    unpublished = [f for f in facts if f.pk not in published_facts]
-    assert not Flashcard.objects.filter(fact__in=unpublished, is_active=True).exists()
+    refused = [f for f in facts if f.pk not in source_facts]
+    assert not Flashcard.objects.filter(fact__in=refused, is_active=True).exists()
     again = svc.cards_sync_for_document(document=document)
     assert (again.created, again.updated, again.deactivated) == (0, 0, 0)
 
