@@ -175,8 +175,38 @@ _UNIT_SPELLINGS = {
 }
 
 
+_DECADE_WORDS = {
+    10: "diez", 20: "veinte", 30: "treinta", 40: "cuarenta", 50: "cincuenta", 60: "sesenta", 70: "setenta",
+    80: "ochenta", 90: "noventa",
+}  # fmt: skip
+
+
+def decade_year(fact: Fact) -> bool:
+    """Return whether a year names a decade («en la década de 1980»): a student may write «los 80», «los ochenta»."""
+    v = fact.value or {}
+    year = v.get("year") or 0
+    if v.get("precision") != "year" or year <= 0 or year % 10:
+        return False
+    before = fact.sentence[: fact.blank_start if fact.blank_start >= 0 else fact.local_start]
+    return re.search(r"\bdécada\s+de\s*(?:los\s+)?$", before, re.IGNORECASE) is not None
+
+
+def _decade_forms(year: int) -> list[str]:
+    """Return how a decade is said short: 1980 → «80», «los 80», «años 80», «los años 80», «los ochenta»…"""
+    tens = year % 100
+    word = _DECADE_WORDS.get(tens)
+    if not word:
+        return []  # «la década de 1900»: no short form anyone uses
+    out = []
+    for said in (f"{tens}", word):
+        out += [said, f"los {said}", f"años {said}", f"los años {said}"]
+    return out + [f"{year}s"]
+
+
 def _date_forms(fact: Fact) -> list[str]:
     v = fact.value or {}
+    if decade_year(fact):
+        return _decade_forms(v["year"])
     end = v.get("end") or {}
     out: list[str] = []
     if v.get("precision") == "range" and v.get("year") and end.get("year") and not v.get("month"):

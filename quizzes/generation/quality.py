@@ -20,8 +20,9 @@ from .lexicon import (
 )
 from .model import Fact, Question
 from .pointing import phrase_pointing_back, prompt_problem
-from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, is_temporal, temporal_spans
+from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, computing_durations, is_temporal, temporal_spans
 from .standalone import Discourse, outside_reference, verbish
+from .text import two_sentences
 
 CHOICE_KINDS = {"single_choice", "multiple_choice"}
 # A failed check costs this much of the quality score (leaks are the worst).
@@ -72,7 +73,9 @@ _LIST_AROUND_BLANK = re.compile(
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,?\s+(?:y|e|o|ni)\s+(?:(?:el|la|los|las)\s+)?_____|"
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,\s+(?:(?:el|la|los|las)\s+)?_____\s*(?:,|\s+y\b|\s+e\b)|"
     r"_____\s+(?:y|e|o|ni)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]|"
-    r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[\wáéíóúñü-]+)?,?\s+(?:y|e)\s+[A-ZÁÉÍÓÚÑ]"
+    r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[\wáéíóúñü-]+)?,?\s+(?:y|e)\s+[A-ZÁÉÍÓÚÑ]|"
+    # «la independencia de _____, Mozambique, Cabo Verde… y Angola»: the first of a longer list
+    r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)?,\s+[A-ZÁÉÍÓÚÑ]"
 )
 _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al?)\s+(\d{3,4})\b")
 # «Jan Baptista van _____», «la Universidad de _____»: the blank takes the end of a longer name.
@@ -237,6 +240,32 @@ def number_repeated(prompt: str, answer: str) -> bool:
         return False
     rest = fold(prompt.replace(BLANK, " "))
     return re.search(r"(?<![\w,.])" + re.escape(number) + r"(?![\w])", rest) is not None
+
+
+_OTHER_CLAUSE_END = re.compile(
+    r"\s(?:y|e)\s+(?:su|sus|el|la|los|las|este|esta)\s+((?:[\wáéíóúñü]+\s+){0,3})(?:se\s+)?([\wáéíóúñü]+)\?$",
+    re.IGNORECASE,
+)
+
+
+def question_ends_in_other_clause(prompt: str) -> bool:
+    """Return whether a question ends with «y <its own subject> <verb>?», a second clause left without what it said."""
+    m = _OTHER_CLAUSE_END.search(prompt)
+    return bool(m) and (m.group(1).endswith("se ") or verbish(m.group(2)))
+
+
+def counted_list(prompt: str, number: float | None) -> bool:
+    """Return whether the blank counts a list the prompt goes on to spell out: «en _____ frentes: Angola, Guinea-Bisáu
+    y Mozambique», «Los _____ países por los que pasa son Alemania, Austria… y Ucrania» (counting gives the answer)."""
+    if number is None or number < 2 or BLANK not in prompt:
+        return False
+    after = prompt.split(BLANK, 1)[1]
+    m = re.search(r":\s*|\s(?:son|eran|fueron|serán)\s+", after)
+    if not m or len(after[: m.start()].split()) > 8:
+        return False  # the list must follow the counted noun, not a later clause
+    listed = re.split(r"[.;(]", after[m.end() :], maxsplit=1)[0]
+    members = [x for x in re.split(r",\s*|\s+(?:y|e)\s+", listed) if x.strip()]
+    return len(members) == number
 
 
 def name_split(prompt: str, answer: str) -> bool:
@@ -542,7 +571,7 @@ def check_question(
             # A date follows from a date and a duration; a duration from two dates.
             body = prompt.split(" (Escribe")[0].replace(BLANK, "9999")
             dates = [(a, b) for a, b in temporal_spans(body, ("date",)) if "9999" not in body[a:b]]
-            durations = [(a, b) for a, b in temporal_spans(body, ("duration",)) if "9999" not in body[a:b]]
+            durations = [(a, b) for a, b in computing_durations(temporal[0], body) if "9999" not in body[a:b]]
             if temporal[0].kind == "date":
                 results["no_computable_date"] = not durations
             else:
@@ -564,6 +593,12 @@ def check_question(
             )
         )
     )
+    # «Nieto de los Reyes Católicos y del emperador Maximiliano I. Nació en _____…»: two sentences in one stem.
+    results["one_sentence"] = not two_sentences(prompt)
+    if prompt.startswith("¿"):
+        # «¿Dónde tiene la ONU 193 Estados miembros y su sede principal se encuentra?»: the question was asked of one
+        # clause and ends on the verb of another, with a subject of its own.
+        results["question_one_clause"] = not question_ends_in_other_clause(prompt)
     if qfacts and q.kind != "ordering":
         results["whole_stem"] = not stem_break(prompt, qfacts[0].sentence, ex.mention_words())
     if q.kind == "single_choice":
@@ -647,6 +682,11 @@ def check_question(
         # «_____ de dióxido de carbono y seis de agua producen… seis de oxígeno»: the number said again beside it.
         results["number_not_repeated"] = not any(
             number_repeated(prompt, f.answer) for f in qfacts if f.kind == "number"
+        )
+    if asks and any(f.kind == "number" for f in qfacts):
+        # «en _____ frentes: Angola, Guinea-Bisáu y Mozambique»: the list after the blank counts itself.
+        results["count_not_listed"] = not any(
+            counted_list(prompt, (f.value or {}).get("number")) for f in qfacts if f.kind == "number"
         )
     if asks and any(f.kind == "person" for f in qfacts):
         # «_____ asistió a las clases…» → «María»: a first name alone is not who the person is.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .answers import accepted_answers
+from .answers import accepted_answers, decade_year
 from .distractors import (
     date_distractors,
     entity_distractors,
@@ -35,16 +35,37 @@ _NAME_ORIGIN = re.compile(
 _CONVERSION = re.compile(r"\s*\(\s*[-−–]?\s?\d[\d.,]*\s?(?:[^\W\d_]|[°%º])[^)]{0,15}\)")
 # An aside in brackets: "(en latín: Bellum Gallicum)", "(1500-1558)", "[sic]".
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,120}\)|\s*\[[^\[\]]{1,120}\]")
-_PREP_WORDS = r"el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de"
+# («a lo largo de diez días», «al cabo de dos años»: the whole locution goes with its time, not only «de».)
+_PREP_WORDS = (
+    r"a\s+lo\s+largo\s+de|al\s+cabo\s+de|a\s+partir\s+de|en\s+el\s+plazo\s+de|"
+    r"el|la|en|a|desde|hasta|hacia|durante|tras|entre|después\s+de|antes\s+de|de"
+)
 _PREP = rf"(?:{_PREP_WORDS})"
 _RELATIVE = r"(?:" + "|".join(re.escape(w) for w in RELATIVE_TIME_WORDS) + r")"
 # Words that lead into a time or an age and mean nothing without it: «con solo catorce años», «a apenas dos meses».
-_LEAD = rf"(?:{_PREP_WORDS}|con|sin|por|solo|sólo|apenas|casi|ya|poco\s+más\s+de|más\s+de|menos\s+de)"
+# «, exactamente cinco años después del asesinato…,»: an adverb that measures the time goes with it too.
+_LEAD = (
+    rf"(?:{_PREP_WORDS}|con|sin|por|solo|sólo|apenas|casi|ya|poco\s+más\s+de|más\s+de|menos\s+de|"
+    r"exactamente|justo|justamente|aproximadamente)"
+)
 
 
 def is_temporal(fact: Fact) -> bool:
     """Return whether the answer is a date or a duration (computable from other dates)."""
     return fact.kind == "date" or (fact.kind == "number" and fact.subtype == "duration")
+
+
+# Durations too short to move a year: «a lo largo de diez días», «un aislamiento de treinta días» tell nothing of
+# which year a thing happened, so a year's stem keeps them (cut, they left «a lo largo.», «un aislamiento.»).
+_SHORT_UNITS = re.compile(r"\b(?:horas?|minutos?|segundos?|días?|jornadas?|semanas?|noches?)\b", re.IGNORECASE)
+
+
+def computing_durations(fact: Fact, text: str) -> list[tuple[int, int]]:
+    """Return the durations of text that could compute the fact's date (for a year: none shorter than a month)."""
+    spans = temporal_spans(text, ("duration",))
+    if fact.kind == "date" and fact.subtype == "year":
+        spans = [(a, b) for a, b in spans if not _SHORT_UNITS.search(text[a:b])]
+    return spans
 
 
 def temporal_spans(text: str, kinds: tuple[str, ...] = ("date", "duration")) -> list[tuple[int, int]]:
@@ -89,7 +110,9 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         rm = None  # «en septiembre de 1794 tras más de cinco años»: «tras» opens the next phrase, not said after a time
     end = b + (rm.end() if rm and not (rm.group().rstrip().endswith(("de", "del", "que"))) else 0)
     if rm and rm.group().rstrip().endswith(("de", "del", "que")):
-        end = b + len(re.match(rf"\s+{_RELATIVE}", text[b:], re.IGNORECASE).group())
+        # «tres años antes de llegar…», «cinco años después del asesinato»: the time goes, «antes de llegar…» stays
+        # (cut with it, «antes» left «de llegar», «del asesinato» without what it hung from).
+        end = b
     of = re.match(r"\s+de\s+[a-záéíóúñ]+\b", text[end:])
     if not rm and of and re.search(r"\b(?:años|meses|días|semanas|siglos|horas|décadas)$", text[a:b]):
         end += of.end()  # «tras cinco años de viaje»: the duration's «de viaje» goes with it
@@ -157,11 +180,17 @@ def masked_spans(fact: Fact, s: str, mask_all: bool | None) -> list[tuple[int, i
                 spans.append((a, b))
         return sorted(spans)
     if fact.kind == "date":
-        durations = temporal_spans(s, ("duration",))
-        return temporal_spans(s) if durations else []
+        if not computing_durations(fact, s):
+            return []
+        return [(a, b) for a, b in temporal_spans(s) if (a, b) not in _short_only(fact, s)]
     if fact.kind == "number" and fact.subtype == "duration":
         return temporal_spans(s, ("date",))
     return []
+
+
+def _short_only(fact: Fact, s: str) -> set[tuple[int, int]]:
+    """Return the durations of s that cannot compute the fact's date (kept in the stem)."""
+    return set(temporal_spans(s, ("duration",))) - set(computing_durations(fact, s))
 
 
 def build_stem(
@@ -235,7 +264,23 @@ def build_stem(
     if prefix_text:
         out = re.sub(r"^\s*(?:y|e)\s+", "", out)
         out = prefix_text + out
-    return tidy(out)
+    return _source_commas(tidy(out), s)
+
+
+def _source_commas(out: str, sentence: str) -> str:
+    """Put back a comma before «y» / «e» that the sentence itself writes between the same two words.
+
+    `tidy` drops a comma before «y» that a cut may have left («A, y C» once B went), but the text's own comma closes an
+    aside («Villa, al frente de la División del Norte, y Álvaro Obregón…») or parts two clauses («era impopular, y en
+    el 216 a. C. Roma…»): without it the aside swallows the second subject (judged «enunciado roto»).
+    """
+    for m in re.finditer(r"(\w+), (y|e) (\w+)", sentence):
+        if m.group(0) in out:
+            continue
+        # the word after «y» as the sentence has it, or the blank that took its place
+        bare = rf"\b{re.escape(m.group(1))} {m.group(2)} (?=(?:{re.escape(m.group(3))}|{BLANK})(?!\w))"
+        out = re.sub(bare, f"{m.group(1)}, {m.group(2)} ", out, count=1)
+    return out
 
 
 def _coordinated_member(rest: str) -> bool:
@@ -862,7 +907,14 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             if q.kind in {"single_choice", "multiple_choice"}:
                 q.notes.append("distractors:gazetteer")
     # Numeric.
-    if fact.kind == "date" and fact.value and fact.value.get("year") and re.search(r"\d{3,4}", fact.answer):
+    # «En la década de _____»: typed as a short answer, which accepts «los 80», «los ochenta» (numeric grading won't).
+    if (
+        fact.kind == "date"
+        and fact.value
+        and fact.value.get("year")
+        and re.search(r"\d{3,4}", fact.answer)
+        and not decade_year(fact)
+    ):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
         bc = fact.value["year"] < 0
         span = (fact.local_start + ym.start(), fact.local_start + ym.end())

@@ -77,6 +77,15 @@ _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-H
 # «…en el año 216 a. C. El general cartaginés…»: an era ends the sentence when a function word opens the next one
 # («En 202 a. C. Escipión derrotó…» goes on: a name may follow a fronted date without a comma).
 _ERA_END = re.compile(r"\b[ad]\.\s?C\.(?=\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]*)\b)")
+# «…y del emperador Maximiliano I. Nació en Gante…»: a regnal numeral's full stop ends the sentence before a verb or
+# a function word (the tokenizer reads «I.» as an abbreviation and does not split). The text is not split there (the
+# second sentence's subject would be sought among the first's names: «El Hermoso nació en Gante»); a stem that holds
+# such a stop, or the blank that took the numbered name, holds two sentences and is not published (`two_sentences`).
+_REGNAL_END = re.compile(r"(?:(?<=[a-záéíóúñü])\s+[IVX]{1,4}|_____)\.(?=\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]*)\b)")
+# Conjunctions after a comma that open a coordinated clause («…era impopular, y en el 216 a. C. Roma reunió…»).
+_COORDINATED = re.compile(r"(?:,\s*(?:y|e|pero|mas|aunque)|;)\s+", re.IGNORECASE)
+# Prepositions that front a date in a clause («y en el 216 a. C. Roma…», «pero hacia el 211 a. C. …»).
+_DATE_FRONTING = {"en", "hacia", "desde", "hasta", "tras", "durante", "a", "ya"}
 # «el hospital de St. Mary's», «el Dr. Fleming»: a title abbreviation never ends a sentence.
 _TITLE_END = re.compile(r"\b(?:St|Sto|Sta|Sr|Sra|Srta|Dr|Dra|Mr|Mrs|Gral|Cnel|Mons|Prof|Fr)\.$")
 
@@ -101,7 +110,24 @@ def _era_ends_sentence(clean: str, start: int, era: re.Match) -> bool:
     before = re.findall(r"[\wáéíóúñü]+", clean[start : era.start()])
     if not before or before[0].lower() in _SUBORDINATE_OPENING:
         return False
+    joints = list(_COORDINATED.finditer(clean, start, era.start()))
+    if joints:
+        # «…, y en el 216 a. C. Roma reunió…»: the date fronts a coordinated clause whose verb comes after it.
+        last = re.findall(r"[\wáéíóúñü]+", clean[joints[-1].end() : era.start()])
+        if last and last[0].lower() in _DATE_FRONTING and not any(is_finite_verb(w) for w in last):
+            return False
     return any(is_finite_verb(w) for w in before)
+
+
+def _regnal_ends_sentence(m: re.Match) -> bool:
+    """Return whether a regnal numeral's full stop ends the sentence: before a verb or a function word."""
+    word = m.group(1).lower()
+    return word in SENTENCE_INITIAL_STOP or is_finite_verb(word)
+
+
+def two_sentences(text: str) -> bool:
+    """Return whether a stem holds two sentences glued at a regnal numeral («…Maximiliano I. Nació en _____…»)."""
+    return any(_regnal_ends_sentence(m) for m in _REGNAL_END.finditer(text))
 
 
 def split_sentences(clean: str) -> list[Sentence]:
@@ -260,6 +286,9 @@ def is_finite_verb(word: str) -> bool:
     return bool(_FINITE_END.search(w))
 
 
+_VERB_CLITICS = re.compile(r"(?:^|\s+)(?:(?:se|le|les|lo|la|los|las|me|te|nos|no)\b\s*)+$", re.IGNORECASE)
+
+
 def subject_prefix(text: str) -> str:
     """Return the words before the sentence's first finite verb when they look like a subject."""
     toks = tokenize(text)
@@ -280,7 +309,11 @@ def subject_prefix(text: str) -> str:
                     "si",
                 }:
                     return ""
-                return text[: tok.start].strip()
+                # «El tratado se firmó… y entró en vigor», «El rey no firmó… y volvió»: a clitic or a «no» before the
+                # first verb is that verb's, not the subject's («se entró en vigor» was judged «enunciado roto»).
+                words = text[: tok.start].strip()
+                subject = re.sub(_VERB_CLITICS, "", words).strip()
+                return subject or words
             return ""
     return ""
 
