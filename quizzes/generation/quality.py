@@ -89,7 +89,12 @@ _NOBLE_OF_BLANK = re.compile(
     r"\b(?:conde|condesa|duque|duquesa|marqués|marquesa|barón|baronesa|vizconde|vizcondesa)\s+(?:de|del)\s+_____"
 )
 # «_____ van Helmont»: the blank takes the first names of a longer name.
-_NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le)\s+[A-ZÁÉÍÓÚÑ]")
+# («astilleros _____ and Wolff»: an English «and» or «&» joins two names of one firm.)
+_NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le|and|&)\s+[A-ZÁÉÍÓÚÑ]")
+# «Francisco I. _____»: a given name and its initial before the blank, which took the surname only.
+_INITIAL_BEFORE_BLANK = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-Z]\.\s+_____")
+# «_____. Madero, un rico hacendado…» for «Francisco I»: the blank took a given name and initial, the surname follows.
+_SURNAME_AFTER_BLANK = re.compile(r"_____\.\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=[\s,])")
 # «La sonda _____ 1, lanzada…», «el _____ 11 llegó a la Luna»: a figure after the blank with no noun of its own (a
 # stop or a verb follows it) is the end of the name, the blank took its first word only.
 _FIGURE_AFTER_BLANK = re.compile(r"_____\s+(\d{1,4})(?:\s*[,.;:)]|\s*$|\s+([a-záéíóúñü]+)\b)")
@@ -273,7 +278,9 @@ def name_split(prompt: str, answer: str) -> bool:
     one that a figure ends («La sonda _____ 1, lanzada en 1977…»)."""
     if not answer[:1].isupper():
         return False
-    if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt):
+    if re.search(r"\s[A-Z]$", answer) and _SURNAME_AFTER_BLANK.search(prompt):
+        return True
+    if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt) or _INITIAL_BEFORE_BLANK.search(prompt):
         return True
     figure = _FIGURE_AFTER_BLANK.search(prompt)
     if figure and (not figure.group(2) or verbish(figure.group(2))):

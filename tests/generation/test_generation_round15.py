@@ -198,3 +198,13 @@ def test_the_first_of_a_longer_list_is_a_list_member():
         "Lusitania reconoció la independencia de _____, Costa Verde, Isla Roja, Bahía Azul y Monte Gris."
     )
     assert not list_member("En 1492, _____, la reina, firmó el tratado.")
+
+
+def test_a_blank_that_takes_one_part_of_a_name_is_a_split_name():
+    from quizzes.generation.quality import name_split
+
+    assert name_split("El barco se construyó en los astilleros _____ and Wolff de Belfast.", "Harland")
+    assert name_split("Francisco I. _____, un rico hacendado de Coahuila, fundó el partido.", "Madero")
+    assert name_split("_____. Madero, un rico hacendado de Coahuila, fundó el partido.", "Francisco I")
+    assert not name_split("Llegó a Madrid en 1512. _____ lo recibió en palacio.", "Felipe")
+    assert not name_split("El reino pasó a _____. Toledo fue su capital.", "Alfonso")
