@@ -67,6 +67,11 @@ FAILED = {
         "La afirmación verdadera repite palabra por palabra un trozo de la oración del texto: conviene reformularla."
     ),
     "number_not_repeated": _("El mismo número aparece en otra parte del enunciado y delata la respuesta."),
+    "count_not_listed": _("Tras el hueco el enunciado enumera lo que se cuenta: basta contarlo para acertar."),
+    "one_sentence": _("El enunciado junta dos oraciones del texto: la segunda queda pegada a la primera."),
+    "question_one_clause": _(
+        "La pregunta acaba en el verbo de otra oración, que tiene su propio sujeto: no se entiende qué se pregunta."
+    ),
     "full_name_answer": _("La respuesta es solo un nombre de pila: conviene el nombre completo de la persona."),
     "not_broad_answer": _(
         "La respuesta es un continente o el país o la región principal del texto: se adivina sin haberlo leído."
