@@ -582,7 +582,7 @@ def _colon_list_cut(stem: str, sentence: str) -> bool:
 
 def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> str:
     """Return the stem repaired to stand alone; note why when it cannot (the item is then a draft)."""
-    fixed, problem = stand_alone(text, fact.sentence_index, disc)
+    fixed, problem = stand_alone(text, fact.sentence_index, disc, answer=fact.answer)
     if not problem and _split_subject(fixed, fact, disc):
         problem = "split_subject"
     if not problem and _number_mismatch(fixed, fact):

@@ -1147,7 +1147,7 @@ def publish(
     # Nor two items that ask the same year of what one name says («…terminó con el Tratado de Paz de Moscú el 13 de
     # marzo de _____», «…cesaron en marzo de _____ con la firma del Tratado de Paz de Moscú…»): one answers the other.
     dated = [q for q in candidates if any(kind_of.get(k) == "date" for k in q.fact_keys)]
-    for key, same in _same_dates(dated).items():
+    for key, same in _same_dates(dated, title).items():
         namers[key] = namers.get(key, set()) | same
 
     def fill_strict(items: list[Question]) -> None:
@@ -1448,18 +1448,22 @@ _RANGE = re.compile(
 )
 
 
-def _same_dates(candidates: list[Question]) -> dict[str, set[str]]:
+def _same_dates(candidates: list[Question], topic: str = "") -> dict[str, set[str]]:
     """Return, for each date item, the other items that ask one of its years beside one of its names.
 
     Two years alike date two events as often as one (not given away); two items whose prompts name the same
     treaty, battle or person and ask the same year ask one date twice. A dated true/false statement and an item
     asking a date of what it names give each other away whatever the years (the statement's date is right, or the
-    other item's prompt shows it wrong).
+    other item's prompt shows it wrong). The name of what the whole text is about (`topic`, its title) does not
+    count: since round 15 a prompt says it in full («la guerra del Río Verde comenzó…», «…terminó…»), and naming it
+    does not make two of its dates one.
     """
+    about = fold(topic)
 
     def names(q: Question) -> set[str]:
         # (the capital of the prompt's first word is the sentence's, not a name's)
-        return {fold(m.group(0)) for m in _LONG_NAME.finditer(q.prompt[:1].lower() + q.prompt[1:])}
+        said = {fold(m.group(0)) for m in _LONG_NAME.finditer(q.prompt[:1].lower() + q.prompt[1:])}
+        return {n for n in said if not about or n not in about}
 
     keyed = []
     for q in candidates:

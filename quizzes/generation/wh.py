@@ -460,7 +460,7 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     kind = wh_kind(fact)
     if not kind or stem_with_mark.count(MARK) != 1:
         return ""
-    s, problem = stand_alone(stem_with_mark, fact.sentence_index, disc, blank=MARK)
+    s, problem = stand_alone(stem_with_mark, fact.sentence_index, disc, blank=MARK, answer=fact.answer)
     if problem or MARK not in s:
         return ""
     s = s.strip()

@@ -32,7 +32,7 @@ from tests.generation.support import discourse
         ("La primera guerra terminó en _____.", ""),
         ("La Segunda República cayó ante los llaneros del caudillo _____.", ""),
         ("El puerto de _____ fue el primero público que usó grúas de vapor.", ""),
-        ("Dividió su flota en dos escuadras; la segunda la mandaba el almirante _____.", ""),
+        ("Nelson dividió su flota en dos escuadras; la segunda la mandaba el almirante _____.", ""),
         ("Los dos reyes, Cristián y Gustavo, se reunieron en _____.", ""),
         ("Los dos reyes de Dinamarca y Suecia se reunieron en _____.", ""),
         ("¿En qué año se cerró la frontera entre las dos Alemanias?", ""),

@@ -146,8 +146,12 @@ Después de la guerra, el reino de Benar cedió la comarca del Pinar a Alcora.
 def test_a_key_events_year_is_asked_as_a_real_question_when_its_when_question_passed():
     bank = _bank(RIVER_WAR)
     year = next(q for q in bank.questions if q.status == "published" and q.kind == "numeric" and q.correct == ["1702"])
-    assert year.prompt == "¿En qué año comenzó la guerra con una invasión de Benar?"
-    when = next(q for q in bank.questions if q.prompt == "¿Cuándo comenzó la guerra con una invasión de Benar?")
+    # (round 15: «la guerra» is said with the name of what the text is about, and naming it in two dated items does
+    # not make them give each other away)
+    assert year.prompt == "¿En qué año comenzó la guerra del Río Verde con una invasión de Benar?"
+    when = next(
+        q for q in bank.questions if q.prompt == "¿Cuándo comenzó la guerra del Río Verde con una invasión de Benar?"
+    )
     assert not set(when.checks_failed) - {"selected"}  # the words were built and checked as a question
     # a year item whose fact has no «¿Cuándo…?» item that passed keeps its cloze
     assert all(q.prompt.startswith("¿") or "_____" in q.prompt for q in bank.questions if q.kind == "numeric")

@@ -84,13 +84,14 @@ def test_the_class_noun_of_the_documents_definition_becomes_its_subject():
     assert stem == "El Tratado de Zaragoza fue ratificado por las dos coronas en _____."
 
 
-def test_the_title_says_which():
+def test_the_title_says_which_and_the_prompt_says_it_too():
+    # Round 15: the blind verdicts call a bare «el asedio» «contexto» even under its title; the prompt names it.
     disc = discourse(
         "Las tropas sitiaron la ciudad durante dos años.",
         "El asedio terminó en 1602.",
         title="El asedio de Ostende",
     )
-    assert definite_reference("El asedio terminó en _____.", 1, disc) == ("El asedio terminó en _____.", "")
+    assert definite_reference("El asedio terminó en _____.", 1, disc) == ("El asedio de Ostende terminó en _____.", "")
 
 
 def test_an_article_left_alone_before_its_noun_is_a_fragment():
