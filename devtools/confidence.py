@@ -24,6 +24,8 @@ from quizzes.generation import confidence as model
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "corpus" / "dev"
+# Every blind verdict given on a dev item (all rounds, deduplicated): what the committed weights are fitted on.
+VERDICTS = ROOT / "tests" / "data" / "confidence" / "dev_verdicts.json"
 L2 = 2.0
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
 

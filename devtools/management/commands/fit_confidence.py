@@ -17,7 +17,14 @@ class Command(TranslatedCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("verdicts", help=_("archivo JSON de veredictos (prompt, answer, kind, verdict, slug)"))
+        parser.add_argument(
+            "verdicts",
+            nargs="?",
+            default=str(confidence.VERDICTS),
+            help=_(
+                "archivo JSON de veredictos (prompt, answer, kind, verdict, slug); por omisión, los del repositorio"
+            ),
+        )
         parser.add_argument("--l2", type=float, default=confidence.L2, help=_("penalización L2"))
         parser.add_argument("--write", action="store_true", help=_("escribe los coeficientes en el módulo"))
         parser.add_argument("--note", default="", help=_("línea añadida al comentario de los coeficientes"))
