@@ -33,7 +33,7 @@ def test_the_form_and_the_answer_are_read_from_what_the_teacher_sees():
         "El arquitecto _____ dirigió las obras.", "Cayo Julio Lácer", "single_choice", ["Apolodoro", "Vitruvio"]
     )
     assert f["cloze_choice"] == 1 and f["answer_words"] == 3
-    assert f["subject_common"] == 0  # the answer fills the blank: the subject is a name
+    assert f["no_subject"] == 0  # the answer fills the blank: the statement has its subject
     f = confidence.features("Verdadero o falso: el puente cruza el río Ebro.", "Falso", "true_false")
     assert f["true_false_words"] == 0.6 and f["false_statement"] == 1 and f["answer_year"] == 0
     f = confidence.features("Con unos _____ metros de longitud, es el mayor de la provincia.", "194", "numeric")
