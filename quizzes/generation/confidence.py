@@ -280,7 +280,8 @@ def features(
 #   0.20: U 34/444 · E 84/330 · R 119/349
 #   0.25: U 62/444 · E 117/330 · R 167/349
 #   0.30: U 93/444 · E 160/330 · R 211/349
-# Fitted on 2026-12-03 on tests/data/confidence/dev_verdicts.json (blind verdicts of all rounds, dev texts only; 65 texts), generator at 01611f3.
+# Fitted on 2026-12-03 on tests/data/confidence/dev_verdicts.json (blind verdicts of all rounds, dev texts only;
+# 65 texts), generator at 01611f3; the same fit on e7e0424.
 INTERCEPT = -0.4877
 COEFFICIENTS: dict[str, float] = {
     "wh_numeric": 0.2050,
