@@ -134,7 +134,8 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         _dropped(dropped, "publication", exc)
         for q in questions:
             q.status = "draft"
-            q.checks_failed = sorted({*q.checks_failed, "selected"})
+            # Not «selected» (an item that passed every check, left out for another): nothing was weighed here.
+            q.checks_failed = sorted({*q.checks_failed, "publication_failed"})
     offsets = {s.index: (srcmap[s.start], srcmap[s.end - 1] + 1) for s in sentences}
     return Bank(
         title=title,

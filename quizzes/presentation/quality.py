@@ -145,6 +145,10 @@ FAILED = {
         "No se publicó para no repetir la misma oración ni las mismas opciones: se publica una pregunta por oración "
         "(dos en un texto corto)."
     ),
+    "publication_failed": _(
+        "No se publicó: la selección de las preguntas de este texto falló (el error quedó en el registro). Revísela "
+        "y publíquela si le sirve."
+    ),
 }
 UNKNOWN_FAILED = _("Otra comprobación del generador no se superó.")
 

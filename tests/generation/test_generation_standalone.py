@@ -284,3 +284,20 @@ def test_plural_title_gives_the_singular_answer_away():
 
     fact = Fact("k", "place", "region", 0, "s", "Galia", 0, 5, 0, 5)
     assert guessable_from_title(fact, "La guerra de las Galias", None)
+
+
+def test_a_failed_publication_leaves_drafts_that_say_so_not_left_out_for_another(monkeypatch):
+    """A crash in publication keeps the bank (every item a draft) with its own reason: «selected» means an item passed
+    every check and lost to another, and a flashcard may be made from it; these were never weighed."""
+    import quizzes.generation as generation
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(generation, "publish", broken)
+    bank = generation.generate_bank(
+        "La batalla de Trafalgar tuvo lugar el 21 de octubre de 1805. La flota británica venció a la franco-española."
+    )
+    assert bank.questions
+    assert all(q.status == "draft" for q in bank.questions)
+    assert all("publication_failed" in q.checks_failed and "selected" not in q.checks_failed for q in bank.questions)
