@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -134,6 +135,25 @@ class FactAdmin(ModelAdmin):
         super().save_model(request, obj, form, change)
         if form.changed_data:  # a fact withdrawn («vigente» off) or corrected: its card follows
             card_services.cards_sync_for_facts(fact_ids=[obj.pk])
+
+    # A deleted fact's card loses its fact (set NULL) and would stay active until the next sync: the documents the
+    # facts came from are synced in the same transaction, which withdraws it.
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            document_id = obj.document_id
+            super().delete_model(request, obj)
+            self._sync_documents([document_id])
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            document_ids = list(queryset.order_by().values_list("document_id", flat=True).distinct())
+            super().delete_queryset(request, queryset)
+            self._sync_documents(document_ids)
+
+    @staticmethod
+    def _sync_documents(document_ids):
+        for document in Document.objects.filter(pk__in=set(document_ids)).order_by("pk"):
+            card_services.cards_sync_for_document(document=document)
 
     @admin.display(description=_("oración"), ordering="sentence__index")
     def sentence_index(self, obj):

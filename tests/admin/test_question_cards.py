@@ -186,3 +186,27 @@ def test_a_draft_left_out_by_the_selection_keeps_its_card_in_step_with_the_admin
     assert action(admin_client, "archive", question).status_code == 200
     card.refresh_from_db()
     assert not card.is_active and Flashcard.objects.count() == 1
+
+
+def test_deleting_a_fact_in_the_admin_withdraws_its_card(admin_client, fact):
+    action(admin_client, "publish", about(fact))
+    card = Flashcard.objects.get(fact=fact)
+    assert card.is_active
+    response = admin_client.post(reverse("admin:quizzes_fact_delete", args=[fact.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Fact.objects.filter(pk=fact.pk).exists()
+    card.refresh_from_db()
+    assert (card.fact_id, card.is_active) == (None, False)
+
+
+def test_deleting_facts_from_the_admin_list_withdraws_their_cards(admin_client, fact):
+    action(admin_client, "publish", about(fact))
+    card = Flashcard.objects.get(fact=fact)
+    response = admin_client.post(
+        reverse("admin:quizzes_fact_changelist"),
+        {"action": "delete_selected", "_selected_action": [fact.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Fact.objects.filter(pk=fact.pk).exists()
+    card.refresh_from_db()
+    assert (card.fact_id, card.is_active) == (None, False)
