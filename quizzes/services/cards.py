@@ -241,7 +241,13 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
     """Give each active fact with a question that makes a card (published, or a generated draft left out only by the
     quiz's selection: ``makes_card``) its card (front and back from its best such question, the source sentence as
     context) and deactivate the other facts' generated cards, never deleting one (students' reviews stay). Cards
-    written or imported by a teacher are left as they are."""
+    written or imported by a teacher are left as they are.
+
+    The document's row is locked first, so two syncs of one document (a double-clicked «Publicar», two teachers, an
+    admin edit during a regeneration, which already holds that lock) run one after the other: the second reads what
+    the first wrote, instead of creating the same fact's card again (the one-to-one ``fact``: an IntegrityError) or
+    storing a card from a stale snapshot."""
+    document = Document.objects.select_for_update().get(pk=document.pk)
     facts = {f.pk: f for f in Fact.objects.filter(document=document).select_related("sentence")}
     faces = _faces_by_fact(facts={pk: f for pk, f in facts.items() if f.is_active}, document=document)
     existing = {c.fact_id: c for c in Flashcard.objects.filter(fact__document=document)}

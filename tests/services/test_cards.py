@@ -4,11 +4,13 @@ from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
+from django.db.models import QuerySet
 
 from quizzes.domain import card_fronts
 from quizzes.models import (
     Assignment,
     CardState,
+    Document,
     Flashcard,
     Origin,
     Question,
@@ -741,3 +743,19 @@ def test_card_state_constraints_hold_in_the_database(student, fields):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         StudentCard.objects.create(user=student, card=factories.make_flashcard(), due=T0, **fields)
+
+
+def test_sync_locks_the_documents_row_before_reading(monkeypatch):
+    """Two syncs of one document run one after the other (the PostgreSQL race is in test_cards_concurrency.py)."""
+    fact = winter_fact()
+    ask(fact)
+    locked = []
+    real = QuerySet.select_for_update
+
+    def spy(self, *args, **kwargs):
+        locked.append(self.model)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", spy)
+    svc.cards_sync_for_document(document=fact.document)
+    assert locked[:1] == [Document]
