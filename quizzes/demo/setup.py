@@ -94,7 +94,7 @@ def demo_setup() -> DemoReport:
         report.accounts.append(("estudiante", username, password))
     document = Document.objects.filter(title=DEMO_DOCUMENT_TITLE).first()
     report.created += demo_class_quizzes_create(document=document, classroom=classroom, teacher=teacher)
-    # One flashcard per active fact (idempotent: a second run creates nothing).
+    # A card per active fact with a question that makes one (idempotent: a second run creates nothing).
     for document in Document.objects.all():
         if cards_sync_for_document(document=document).created:
             report.created.append(f"flashcards:{document.pk}")

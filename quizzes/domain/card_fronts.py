@@ -60,9 +60,13 @@ def statement_cloze(
 ) -> tuple[str, str] | None:
     """Return (front, back) for a true/false item about a fact with these answers (the fact's answer, its aliases).
 
-    A true statement: the first of ``answers`` found in it is blanked. A false one: the wrong value the generator put in
-    place of the true one is blanked and the back is the true value. None when neither can be placed (a statement a
-    teacher rewrote, a paraphrase that words the answer differently): no card is better than a wrong one.
+    A true statement: the first of ``answers`` found in it is blanked; the back is that answer as the statement words
+    it, but with the answer's own lower-case initial where only the statement's capital changed it («el Tratado…» at
+    the start). A false one: the wrong value the generator put in place of the true one is blanked and the back is the
+    true value. None when neither can be placed (a statement a teacher rewrote, a paraphrase that words the answer
+    differently), when the front would still show the back (the answer named twice; a false statement naming the true
+    value elsewhere), or when the wrong value occurs more than once (which one was swapped?): no card is better than a
+    wrong one.
     """
     statement = statement_of(prompt)
     if not statement:
@@ -71,14 +75,24 @@ def statement_cloze(
     if is_true:
         for answer in answers:
             found = blank_out(statement, answer)
-            if found is not None:
-                return found
+            if found is None:
+                continue
+            front, back = found
+            if blank_out(front, back) is not None:  # named again: the front would give the answer away
+                return None
+            if front.startswith(BLANK) and answer[:1].islower():  # statement_of's capital, not the answer's
+                back = back[:1].lower() + back[1:]
+            return front, back
         return None
     folded_answers = {a.casefold() for a in answers}
     for said, true in swapped_values(notes or []):
         if true.casefold() not in folded_answers:
             continue
         found = blank_out(statement, said)
-        if found is not None:
-            return found[0], true
+        if found is None:
+            continue
+        front = found[0]
+        if blank_out(front, said) is not None or blank_out(front, true) is not None:
+            return None
+        return front, true
     return None

@@ -289,7 +289,9 @@ def document_generate_questions(*, document: Document, bank: Bank | None = None)
             row.save(update_fields=["status", "review_note", "sentence", "updated_at"])
             report.sent_to_draft += 1
     report.published = Question.objects.published().filter(document=document, origin=Origin.GENERATED).count()
-    cards_sync_for_document(document=document)  # one flashcard per active fact (see docs/flashcards.md)
+    cards_sync_for_document(
+        document=document
+    )  # a card per active fact with a question that makes one (docs/flashcards.md)
     return report
 
 

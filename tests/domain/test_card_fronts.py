@@ -54,3 +54,33 @@ def test_a_false_statement_blanks_the_false_value_and_answers_the_true_one():
     assert statement_cloze(prompt=prompt, is_true=False, answers=["junio de 1941"], notes=[]) is None
     rewritten = "Verdadero o falso: Alemania comenzó la Operación Barbarroja en 1939."
     assert statement_cloze(prompt=rewritten, is_true=False, answers=["junio de 1941"], notes=notes) is None
+
+
+def test_a_statement_naming_its_answer_twice_makes_no_card():
+    prompt = "Verdadero o falso: el Tratado de Paz de Moscú puso fin a la guerra; el Tratado de Paz de Moscú duró poco."
+    assert statement_cloze(prompt=prompt, is_true=True, answers=["Tratado de Paz de Moscú"]) is None
+
+
+def test_a_false_statement_naming_its_true_value_or_its_false_value_twice_makes_no_card():
+    notes = ["Afirmación falsa: «1940» en lugar de «1939»."]
+    shows_the_back = "Verdadero o falso: en 1939 murió Machado, y la guerra terminó en 1940."
+    assert statement_cloze(prompt=shows_the_back, is_true=False, answers=["1939"], notes=notes) is None
+    said_twice = "Verdadero o falso: en 1940 la guerra terminó, y en 1940 se firmó la paz."
+    assert statement_cloze(prompt=said_twice, is_true=False, answers=["1939"], notes=notes) is None
+
+
+def test_the_back_keeps_the_answers_own_lower_case_initial_at_the_start():
+    prompt = "Verdadero o falso: el Tratado de Versalles se firmó en 1919."
+    assert statement_cloze(prompt=prompt, is_true=True, answers=["el Tratado de Versalles"]) == (
+        f"{BLANK} se firmó en 1919.",
+        "el Tratado de Versalles",
+    )
+    named = "Verdadero o falso: Finlandia perdió Carelia."
+    assert statement_cloze(prompt=named, is_true=True, answers=["Finlandia"]) == (
+        f"{BLANK} perdió Carelia.",
+        "Finlandia",
+    )
+    inside = "Verdadero o falso: la paz llegó con el Tratado de Versalles."
+    assert statement_cloze(prompt=inside, is_true=True, answers=["el tratado de Versalles"])[1] == (
+        "el Tratado de Versalles"
+    )
