@@ -365,7 +365,16 @@ _EVALUATIVE = re.compile(
 
 
 def main_places(ex: Extraction) -> set[str]:
-    """Return the alias groups of the place the text names most (at least MAIN_PLACE_MENTIONS times, alone on top)."""
+    """Return the alias groups of the place the text names most (at least MAIN_PLACE_MENTIONS times, alone on top).
+
+    Counted once per text (the mentions are set at extraction): every place answer asks it."""
+    cached = ex._pools.get("main_places")
+    if cached is None:
+        cached = ex._pools["main_places"] = frozenset(_main_places(ex))
+    return set(cached)
+
+
+def _main_places(ex: Extraction) -> set[str]:
     counts: dict[str, int] = {}
     for spans in ex.mentions.values():
         for span in spans:

@@ -956,6 +956,8 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
     if mention.gender and (article in {"la", "las"}) != (mention.gender == "Fem"):
         return ""
     rest = subject.split(" ", 1)[1] if " " in subject else ""
+    if _other_said_since(disc, index, mention, rest, subject, introduced_only=True):
+        return ""  # «…firmó un tratado secreto en Rapallo. El tratado permitía…»: that one, not the document's
     low = said.split()[0].lower()
     if low in {"del", "al"}:
         prep = "de" if low == "del" else "a"
@@ -1217,20 +1219,65 @@ def _document_names(disc: Discourse) -> list[tuple[str, bool, str]]:
     return found
 
 
-def _other_said_since(disc: Discourse, index: int, mention: Mention, rest: str) -> bool:
+def _other_said_since(
+    disc: Discourse, index: int, mention: Mention, rest: str, name: str = "", *, introduced_only: bool = False
+) -> bool:
     """Return whether, after the opening, the text said the noun of another one of its class before `index` («la
     guerra de Crimea… la guerra civil estalló… la guerra»): then the bare phrase may be that one."""
+    first, said = _complemented_mentions(disc)
+    folded_rest = fold(rest)
+    # the last sentence before `index` that says the whole name: a thing introduced after it is the nearer referent
+    named = max((i for i in _sentences_saying(disc, name) if i < index), default=first) if name else first
+    return any(
+        # one with a complement not the name's («la guerra civil») said before it; one introduced with «un», «una»
+        # («unas islas volcánicas», «un tratado secreto») after the text last said the name
+        first < i < index and (i > named if introduced else not introduced_only and fold(words) not in folded_rest)
+        for i, words, introduced in said.get((mention.lemma, mention.plural), ())
+    )
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:un|una|unos|unas)\s+$", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:es|son|era|eran|fue|fueron|sería|será)\s+(?:un|una|unos|unas)\s+$", re.IGNORECASE)
+
+
+def _introduces(m: Mention, sentence: str) -> bool:
+    """Return whether a mention brings in a new thing of its class with «un», «una»: «un tratado secreto», «unas
+    islas volcánicas» — not a count or a quantity («trece islas», «varias islas»: parts of the one said), nor a
+    predicate that describes the subject («no fue una guerra continua»)."""
+    words = m.text.split()
+    head_at = sentence.find(" ".join(words[1:]) if words[:1] and words[0].lower() in _INDEFINITE else m.text)
+    if head_at < 0:
+        return False
+    before = sentence[:head_at]
+    return _INDEFINITE_BEFORE.search(before) is not None and _COPULA_BEFORE.search(before) is None
+
+
+def _sentences_saying(disc: Discourse, name: str) -> list[int]:
+    """Return the indexes of the sentences that say `name` whole (folded; once per document and name)."""
+    cache = disc.__dict__.setdefault("_saying_cache", {})
+    if name not in cache:
+        folded = fold(name)
+        cache[name] = [s.index for s in disc.sentences if folded in fold(s.text)]
+    return cache[name]
+
+
+def _complemented_mentions(disc: Discourse) -> tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool]]]]:
+    """Return the opening sentence's index and (lemma, plural) -> (sentence index, complement, introduced) of every
+    noun the text says after it with a complement or with an indefinite article (once per document:
+    `_other_said_since` asks it for every bare phrase)."""
+    cached = getattr(disc, "_complemented_cache", None)
+    if cached is not None:
+        return cached
     first = next((s.index for s in disc.sentences if not s.skip), 0)
-    for i in range(index - 1, first, -1):
-        for m in disc.mentions(i):
-            if (
-                m.lemma == mention.lemma
-                and m.plural == mention.plural
-                and m.complement
-                and fold(m.complement) not in fold(rest)
-            ):
-                return True
-    return False
+    found: dict[tuple[str, bool], list[tuple[int, str]]] = {}
+    for s in disc.sentences:
+        if s.index > first:
+            for m in disc.mentions(s.index):
+                introduced = _introduces(m, s.text)
+                if m.complement or introduced:
+                    found.setdefault((m.lemma, m.plural), []).append((s.index, m.complement, introduced))
+    disc._complemented_cache = (first, found)
+    return disc._complemented_cache
 
 
 def _document_named(disc: Discourse, index: int, mention: Mention, said: str, text: str, answer: str = "") -> str:
@@ -1249,7 +1296,7 @@ def _document_named(disc: Discourse, index: int, mention: Mention, said: str, te
         said_words = set(fold(name).split())
         if answer and any(fold(w) in said_words for w in answer.split() if w[:1].isupper() or " " not in answer):
             return ""  # «El canal atraviesa el istmo de _____» (istmo de Panamá): the name would give it away
-        if _other_said_since(disc, index, mention, rest):
+        if _other_said_since(disc, index, mention, rest, name):
             return ""
         article, noun = said.rsplit(None, 1)
         if fold(noun) != fold(name.split()[0]):

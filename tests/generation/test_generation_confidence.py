@@ -153,10 +153,8 @@ def test_answers_without_words_and_extreme_scores_do_not_crash(monkeypatch):
     for answer in ("—", "…", "+", " / "):
         f = features("El símbolo es _____.", answer, "short_answer", title="Signos", text="El símbolo es —.")
         assert f["answer_year"] == 0.0 and f["answer_in_prompt"] == 0.0
-    for words in (1e6, -1e6):  # a prompt of ten million words either way: exp() never overflows
-        monkeypatch.setattr(
-            module, "features", lambda *a, w=words, **k: {**dict.fromkeys(COEFFICIENTS, 0.0), "prompt_words": w}
-        )
+    for value in (1e6, -1e6):  # every feature a million either way: the score runs to ±1e6 and exp() never overflows
+        monkeypatch.setattr(module, "features", lambda *a, v=value, **k: dict.fromkeys(COEFFICIENTS, v))
         assert 0.0 <= confidence("_____.", "1936", "short_answer") <= 1.0
     monkeypatch.undo()
     assert set(COEFFICIENTS) == set(features("¿Quién?", "Ana", "short_answer"))

@@ -7,6 +7,9 @@ opening («Uno fue…», «La más conocida, …»), an ordinal part of a whole 
 a clitic whose only noun before it is a date, and a prompt that runs on into a second sentence.
 """
 
+import pytest
+
+from quizzes.generation import generate_bank
 from quizzes.generation.standalone import dependent_context, drop_connectors, outside_reference, stand_alone
 
 from .support import discourse
@@ -190,3 +193,30 @@ def test_the_name_is_not_written_in_when_it_holds_the_answer():
     stem = "El canal tiene unos 80 km de largo y cruza el istmo de _____."
     assert stand_alone(stem, 1, disc, answer="istmo de Lurra")[0] == stem
     assert stand_alone(stem, 1, disc)[0].startswith("El canal de Lurra tiene")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Islas Merenas\n\nLas islas Merenas son un archipiélago del océano Pacífico que pertenece a Ecuador. "
+            "El archipiélago fue descubierto en 1535 por el obispo Tomás de Alvarado. En 1835, el naturalista Carlos "
+            "Dorantes visitó también unas islas volcánicas del Atlántico. Las islas tenían tortugas gigantes que "
+            "Dorantes estudió durante 5 semanas. Dorantes publicó su obra principal en 1859.",
+            "islas Merenas tenían",
+        ),
+        (
+            "Tratado de Valdoria\n\nEl Tratado de Valdoria fue un tratado de paz firmado el 28 de junio de 1919 al "
+            "final de la guerra de los Tres Ríos. En 1922, Osterlandia firmó un tratado secreto con Rusia en Kaldera. "
+            "El tratado permitía a Osterlandia entrenar a sus soldados en territorio ruso. Osterlandia abandonó la "
+            "Liga de Naciones en 1933.",
+            "Tratado de Valdoria permitía",
+        ),
+    ],
+)
+def test_a_bare_phrase_after_another_one_of_its_class_was_introduced_is_not_given_the_documents_name(text, wrong):
+    # «unas islas volcánicas del Atlántico… Las islas tenían…»: those islands, not the document's; naming the
+    # document's would write a false statement (and a card, a true/false «Verdadero» on it).
+    bank = generate_bank(text)
+    assert bank.questions
+    assert not [q.prompt for q in bank.questions if wrong in q.prompt]
