@@ -346,6 +346,9 @@ class Discourse:
     use_parser: bool = True
     _protagonist: str | None = None
     _fullers: list[tuple[str, str]] | None = None
+    # (the opening's index, (lemma, plural) -> (sentence, complement, introduced)): see `_complemented_mentions`
+    _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool]]]] | None = None
+    _saying: dict[str, list[int]] = field(default_factory=dict)  # name -> sentences that say it whole
 
     def first_name_fullers(self) -> list[tuple[str, str]]:
         """Return (first name said alone, the one shortest whole name the text gives it), longest first (computed
@@ -1254,20 +1257,18 @@ def _introduces(m: Mention, sentence: str) -> bool:
 
 def _sentences_saying(disc: Discourse, name: str) -> list[int]:
     """Return the indexes of the sentences that say `name` whole (folded; once per document and name)."""
-    cache = disc.__dict__.setdefault("_saying_cache", {})
-    if name not in cache:
+    if name not in disc._saying:
         folded = fold(name)
-        cache[name] = [s.index for s in disc.sentences if folded in fold(s.text)]
-    return cache[name]
+        disc._saying[name] = [s.index for s in disc.sentences if folded in fold(s.text)]
+    return disc._saying[name]
 
 
 def _complemented_mentions(disc: Discourse) -> tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool]]]]:
     """Return the opening sentence's index and (lemma, plural) -> (sentence index, complement, introduced) of every
     noun the text says after it with a complement or with an indefinite article (once per document:
     `_other_said_since` asks it for every bare phrase)."""
-    cached = getattr(disc, "_complemented_cache", None)
-    if cached is not None:
-        return cached
+    if disc._complemented is not None:
+        return disc._complemented
     first = next((s.index for s in disc.sentences if not s.skip), 0)
     found: dict[tuple[str, bool], list[tuple[int, str]]] = {}
     for s in disc.sentences:
@@ -1276,8 +1277,8 @@ def _complemented_mentions(disc: Discourse) -> tuple[int, dict[tuple[str, bool],
                 introduced = _introduces(m, s.text)
                 if m.complement or introduced:
                     found.setdefault((m.lemma, m.plural), []).append((s.index, m.complement, introduced))
-    disc._complemented_cache = (first, found)
-    return disc._complemented_cache
+    disc._complemented = (first, found)
+    return disc._complemented
 
 
 def _document_named(disc: Discourse, index: int, mention: Mention, said: str, text: str, answer: str = "") -> str:

@@ -14,13 +14,13 @@ def discourse(*texts: str, names: dict[int, list[str]] | None = None, title: str
     return Discourse(sentences=sentences, names=names or {}, title=title)
 
 
-def answer_fact(answer: str, kind: str = "date") -> Fact:
-    """Return a fact that is only its answer (key «f», sentence 0): what a publication-gate test needs of it."""
+def answer_fact(answer: str, kind: str = "date", *, key: str = "f", sentence_index: int = 0) -> Fact:
+    """Return a fact that is only its answer (key «f», sentence 0 unless given): what a publication-gate test needs."""
     return Fact(
-        key="f",
+        key=key,
         kind=kind,
         subtype="",
-        sentence_index=0,
+        sentence_index=sentence_index,
         sentence="",
         answer=answer,
         start=0,

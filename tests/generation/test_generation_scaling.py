@@ -12,24 +12,11 @@ from quizzes.generation.facts import Extraction, Groups, Span
 from quizzes.generation.ranking import named_count
 from quizzes.generation.standalone import full_first_names
 
-from .support import discourse
+from .support import answer_fact, discourse
 
 
 def _fact(key: str, kind: str, index: int, answer: str = "1805"):
-    from quizzes.generation.model import Fact
-
-    return Fact(
-        key=key,
-        kind=kind,
-        subtype="",
-        sentence_index=index,
-        sentence="",
-        answer=answer,
-        start=0,
-        end=len(answer),
-        local_start=0,
-        local_end=len(answer),
-    )
+    return answer_fact(answer, kind, key=key, sentence_index=index)
 
 
 def _extraction(facts, mentions=None) -> Extraction:
