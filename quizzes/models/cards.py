@@ -31,6 +31,16 @@ class Flashcard(models.Model):
     back = models.TextField(
         _("reverso"), help_text=_("La respuesta (en el modo «escribir la respuesta» se compara con ella).")
     )
+    answer_key = models.JSONField(
+        _("clave de la respuesta escrita"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Lo que el modo «escribir la respuesta» acepta además del reverso, copiado de la pregunta de la que sale "
+            "la tarjeta: sus respuestas aceptadas o su valor numérico con su tolerancia."
+        ),
+    )
     context = models.TextField(
         _("contexto"), blank=True, help_text=_("Se muestra bajo la respuesta; en las tarjetas generadas, la oración.")
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 import uuid
 from datetime import datetime
@@ -16,7 +17,8 @@ from django.utils.translation import gettext, ngettext
 from winterwar.urltag import kept_reverse
 
 from ..domain import scheduling
-from ..domain.grading import normalize_answer
+from ..domain.grading import grade_numeric, normalize_answer
+from ..domain.numbers import parse_quantity
 from ..models import FactKind, StudentCard
 from ..selectors.cards import memory_of
 from .labels import RATING_CLASSES, RATING_LABELS
@@ -33,14 +35,31 @@ def review_url(mode: str = "", **params) -> str:
 
 
 def typed_answer_ok(*, typed: str, card) -> bool:
-    """Check a typed answer as quiz short answers are checked (same normalisation), against the back and aliases.
+    """Check a typed answer as the card's question checks it: against the back, the question's other accepted
+    answers and the fact's aliases (same normalisation as quiz short answers); a numeric card's number within the
+    question's tolerance, with its unit or none («1939», «105», «105 km»).
 
     The result only suggests a rating and says whether the answer matched; the student still rates the card.
     """
     given = normalize_answer(typed)
     if not given:
         return False
-    expected = [card.back]
+    key = card.answer_key if isinstance(card.answer_key, dict) else {}
+    value = key.get("value")
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        parsed = parse_quantity(typed.strip())
+        tolerance = key.get("tolerance")
+        unit = key.get("unit")
+        if parsed is not None and grade_numeric(
+            value=float(value),
+            tolerance=float(tolerance) if isinstance(tolerance, int | float) else 0.0,
+            unit=unit if isinstance(unit, str) else "",
+            given=parsed.value,
+            given_unit=parsed.unit,
+        ):
+            return True
+    accepted = key.get("accepted")
+    expected = [card.back, *(a for a in (accepted if isinstance(accepted, list) else []) if isinstance(a, str))]
     if card.fact is not None:
         expected += [a for a in (card.fact.aliases or []) if isinstance(a, str)]
     return any(given == normalize_answer(e) for e in expected)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, Min, OuterRef, Q, QuerySet, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -391,21 +391,43 @@ def _card_clock_sql(n_documents: int) -> str:
 
 def next_card(*, user, now: datetime, counts: QueueCounts) -> StudentCard | None:
     """Return the card to study now: most overdue due card, then a new card (within the daily limit), then a
-    learning card due within the learn-ahead window (Anki's order), or None."""
-    base = studied_cards(user=user).select_related("card__sentence", "card__document", "card__fact")
+    learning card due within the learn-ahead window (Anki's order), or None.
+
+    Within each group a card whose sentence gave another card reviewed today comes last (Anki's siblings: two facts
+    of one sentence, where one card's answer may stand on the other's front). They are spaced, not buried: the
+    counts stay what is due, and a sibling is still shown when nothing else is left."""
+    base = (
+        studied_cards(user=user)
+        .select_related("card__sentence", "card__document", "card__fact")
+        .annotate(sibling=_sibling_of_today(user=user, now=now))
+    )
     if counts.due:
-        card = base.filter(due__lte=now, state__in=STARTED).order_by("due", "id").first()
+        card = base.filter(due__lte=now, state__in=STARTED).order_by("sibling", "due", "id").first()
         if card is not None:
             return card
     if counts.new_available:
-        card = base.filter(state=CardState.NEW, due__lte=now).order_by("due", "id").first()
+        card = base.filter(state=CardState.NEW, due__lte=now).order_by("sibling", "due", "id").first()
         if card is not None:
             return card
     if counts.learning_ahead:
         return (
-            base.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD).order_by("due", "id").first()
+            base.filter(state__in=LEARNING_STATES, due__lte=now + scheduling.LEARN_AHEAD)
+            .order_by("sibling", "due", "id")
+            .first()
         )
     return None
+
+
+def _sibling_of_today(*, user, now: datetime) -> Case:
+    """1 for a card of a sentence another card of which the student reviewed today (local day), else 0: one SQL
+    expression with two uncorrelated subqueries, so the queue's query count does not grow with the reviews."""
+    today = Review.objects.filter(user=user, reviewed_at__gte=local_day_start(now), source=ReviewSource.REVIEW)
+    sentences = today.filter(student_card__card__sentence__isnull=False).values("student_card__card__sentence_id")
+    return Case(
+        When(Q(card__sentence_id__in=sentences) & ~Q(pk__in=today.values("student_card_id")), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def next_due_at(*, user, now: datetime) -> datetime | None:

@@ -7,9 +7,10 @@ Scheduling maths lives in quizzes/domain/scheduling.py (py-fsrs); this module on
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import IntegrityError, connection, transaction
@@ -164,6 +165,7 @@ class CardFace:
     front: str
     back: str
     rank: tuple
+    key: dict = field(default_factory=dict)  # what a typed answer may also be (``Flashcard.answer_key``)
 
 
 def _rank(question: Question, *, typed: bool) -> tuple:
@@ -189,10 +191,18 @@ def card_face_for(*, question: Question, fact: Fact) -> CardFace | None:
     if question.kind == QuestionKind.SHORT_ANSWER:
         accepted = [a.text.strip() for a in question.accepted_answers.all() if a.text.strip()]
         back = accepted[0] if accepted else fact.answer.strip()
-        return CardFace(prompt, back, _rank(question, typed=True)) if back else None
+        key = {"accepted": accepted[1:]} if len(accepted) > 1 else {}
+        return CardFace(prompt, back, _rank(question, typed=True), key) if back else None
     if question.kind == QuestionKind.NUMERIC:
         back = format_amount(question.numeric_value, question.unit) or fact.answer.strip()
-        return CardFace(prompt, back, _rank(question, typed=True)) if back else None
+        key = {}
+        if question.numeric_value is not None and math.isfinite(question.numeric_value):
+            key = {
+                "value": question.numeric_value,
+                "tolerance": question.numeric_tolerance or 0.0,
+                "unit": question.unit,
+            }
+        return CardFace(prompt, back, _rank(question, typed=True), key) if back else None
     if question.kind == QuestionKind.SINGLE_CHOICE:
         right = sorted((c for c in question.choices.all() if c.is_correct), key=lambda c: (c.position, c.pk))
         if CLOZE_BLANK not in prompt or len(right) != 1 or not right[0].text.strip():
@@ -268,6 +278,7 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
         values = {
             "front": face.front,
             "back": face.back,
+            "answer_key": face.key,
             "context": sentence.text if sentence else "",
             "sentence_id": sentence.pk if sentence else None,
             "is_active": True,
@@ -280,7 +291,9 @@ def cards_sync_for_document(*, document: Document) -> SyncReport:
             to_update.append(card)
             updated += 1
     Flashcard.objects.bulk_create(to_create, batch_size=500)
-    Flashcard.objects.bulk_update(to_update, ["front", "back", "context", "sentence_id", "is_active"], batch_size=500)
+    Flashcard.objects.bulk_update(
+        to_update, ["front", "back", "answer_key", "context", "sentence_id", "is_active"], batch_size=500
+    )
     # Generated cards whose fact was deleted (fact set to NULL) go too.
     deactivated += Flashcard.objects.filter(
         document=document, origin=Origin.GENERATED, fact__isnull=True, is_active=True

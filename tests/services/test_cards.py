@@ -20,6 +20,7 @@ from quizzes.models import (
     Status,
     StudentCard,
 )
+from quizzes.presentation.cards import typed_answer_ok
 from quizzes.selectors import cards as sel
 from quizzes.services import cards as svc
 from quizzes.services import content
@@ -640,6 +641,64 @@ def test_queue_due_cards_most_overdue_first_then_new_within_the_daily_limit(stud
     assert sel.next_due_at(user=student, now=now) is not None
 
 
+def test_a_cards_siblings_wait_until_the_other_cards_are_seen_and_the_day_is_over(student):
+    """Two facts of one sentence (one's answer may be on the other's front): once one is reviewed, the other comes
+    after every other card of its group that day; it is spaced, not buried (the counts stay, it comes when nothing
+    else is left), and the next day the order is the due date's again."""
+    doc = factories.make_document()
+    shared = factories.make_sentence(document=doc, index=1, text="En 1809 Suecia cedió Finlandia a Rusia.")
+    other = factories.make_sentence(document=doc, index=2, text="Helsinki es la capital.", start=50)
+    a, b = (
+        factories.make_student_card(
+            user=student, card=factories.make_flashcard(document=doc, sentence=shared), due=T0 - timedelta(minutes=m)
+        )
+        for m in (3, 2)
+    )
+    c = factories.make_student_card(
+        user=student, card=factories.make_flashcard(document=doc, sentence=other), due=T0 - timedelta(minutes=1)
+    )
+    loose = factories.make_student_card(user=student, card=factories.make_flashcard(document=doc), due=T0)
+
+    def next_at(now):
+        return sel.next_card(user=student, now=now, counts=sel.queue_counts(user=student, now=now))
+
+    assert next_at(T0) == a
+    review(student, a, 3, T0, 1)
+    counts = sel.queue_counts(user=student, now=T0)
+    assert counts.new_available == 3  # b is still counted
+    assert next_at(T0) == c  # b, a's sibling, waits though it is older
+    review(student, c, 3, T0, 2)
+    assert next_at(T0) == loose  # a card with no sentence is nobody's sibling
+    review(student, loose, 3, T0, 3)
+    assert next_at(T0) == b  # nothing else new is left: the sibling is shown
+
+
+def test_siblings_are_spaced_only_on_the_day_of_the_review_and_only_for_the_student_who_reviewed(
+    student, other_student
+):
+    doc = factories.make_document()
+    shared = factories.make_sentence(document=doc, index=1, text="En 1809 Suecia cedió Finlandia a Rusia.")
+    cards = [factories.make_flashcard(document=doc, sentence=shared) for _ in range(2)] + [
+        factories.make_flashcard(document=doc)
+    ]
+    rows = {
+        user: [
+            factories.make_student_card(user=user, card=card, due=T0 - timedelta(minutes=3 - i))
+            for i, card in enumerate(cards)
+        ]
+        for user in (student, other_student)
+    }
+
+    def next_for(user, now):
+        return sel.next_card(user=user, now=now, counts=sel.queue_counts(user=user, now=now))
+
+    review(student, rows[student][0], 4, T0, 1)  # «Fácil»: out of the queue for days
+    assert next_for(student, T0) == rows[student][2]  # today the sibling waits
+    tomorrow = T0 + timedelta(days=1)
+    assert next_for(student, tomorrow) == rows[student][1]  # tomorrow it is the oldest new card again
+    assert next_for(other_student, T0) == rows[other_student][0]  # another student's reviews are not hers
+
+
 def test_panel_counts_unseen_new_cards_and_says_when_next_is_due(student):
     doc = factories.make_document()
     for _ in range(25):
@@ -759,3 +818,71 @@ def test_sync_locks_the_documents_row_before_reading(monkeypatch):
     monkeypatch.setattr(QuerySet, "select_for_update", spy)
     svc.cards_sync_for_document(document=fact.document)
     assert locked[:1] == [Document]
+
+
+# ---------------------------------------------------------------- what «escribir la respuesta» accepts
+
+
+def test_a_typed_card_keeps_its_questions_other_accepted_answers_and_checks_them():
+    fact = winter_fact()
+    ask(fact, accepted=["30 de noviembre de 1939", "noviembre de 1939", "1939"])
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    assert card.back == "30 de noviembre de 1939"
+    assert card.answer_key == {"accepted": ["noviembre de 1939", "1939"]}
+    assert typed_answer_ok(typed=" Noviembre de 1939. ", card=card)
+    assert typed_answer_ok(typed="1939", card=card)
+    assert not typed_answer_ok(typed="1940", card=card)
+    assert not typed_answer_ok(typed="", card=card)
+
+
+def test_a_numeric_card_checks_the_number_within_the_questions_tolerance_and_unit():
+    fact = winter_fact()
+    ask(
+        fact,
+        kind=QuestionKind.NUMERIC,
+        prompt="¿Cuántos kilómetros recorrió el ejército?",
+        numeric_value=105,
+        numeric_tolerance=5,
+        unit="km",
+    )
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    assert card.back == "105 km"
+    assert card.answer_key == {"value": 105, "tolerance": 5, "unit": "km"}
+    for typed in ("105", "105 km", "108", "100 km", "105."):
+        assert typed_answer_ok(typed=typed, card=card), typed
+    for typed in ("111", "105 millas", "km", "cien"):
+        assert not typed_answer_ok(typed=typed, card=card), typed
+
+
+def test_a_rewording_that_drops_an_accepted_answer_drops_it_from_the_card():
+    fact = winter_fact()
+    question = ask(fact, accepted=["30 de noviembre de 1939", "1939"])
+    svc.cards_sync_for_document(document=fact.document)
+    question.accepted_answers.filter(text="1939").delete()
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    assert card.answer_key == {}
+    assert not typed_answer_ok(typed="1939", card=card)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        {"accepted": "1939"},
+        {"accepted": [1939, None]},
+        {"value": "105"},
+        {"value": True},
+        ["x"],
+        None,
+        {"value": 1e400},
+    ],
+)
+def test_a_malformed_answer_key_falls_back_to_the_back(key):
+    fact = carded_fact()
+    card = Flashcard.objects.get(fact=fact)
+    card.answer_key = key
+    assert typed_answer_ok(typed="30 de noviembre de 1939", card=card)
+    assert not typed_answer_ok(typed="1", card=card)
+    assert not typed_answer_ok(typed="9", card=card)
