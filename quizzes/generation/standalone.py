@@ -2521,6 +2521,8 @@ _HOLE = re.compile(
 )
 # Fewer words than this (the blank counts as one) ask too little to have one answer («_____ se entregó.»).
 MIN_PROMPT_WORDS = 5
+# A prompt that opens with an impersonal or passive «se» and its verb («Se firmó…», «No se recuperó…»).
+_IMPERSONAL_OPENING = re.compile(r"(?:no\s+)?se\s+([a-záéíóúñü]+)", re.IGNORECASE)
 _ENCLITIC = re.compile(
     r"\b[a-záéíóúñü]{2,}(?:ar|er|ir|ár|ér|ír|ando|iendo|ándo|iéndo)(?:lo|la|los|las|le|les)\b", re.IGNORECASE
 )
@@ -2607,6 +2609,12 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
             re.match(r"(?:no\s+)?se\s", said, re.IGNORECASE) and len(said.split()) < 8
         ):
             return "fragment"  # «_____ se entregó.», «Se reconoció la independencia de _____.»: by whom, when?
+        if _IMPERSONAL_OPENING.match(said) and verbish(_IMPERSONAL_OPENING.match(said).group(1)):
+            # «Se constituyó una junta, presidida por _____.», «No se recuperó hasta _____.»: an impersonal or
+            # passive «se» opening the prompt says neither when, where nor of what; what framed it (a fronted time or
+            # place, the subject of the sentence before) was left behind. A question («¿Cuántas placas se
+            # distinguen…?») may still ask it.
+            return "impersonal"
     if _RELATIVE_TIME.search(text.replace(blank, "_____")):
         return "relative_time"
     if _SAID_BEFORE.search(text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, STATE_HEAD_WORDS
+from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, STATE_HEAD_WORDS, fold
 from .model import Fact
 from .standalone import (
     Discourse,
@@ -599,6 +599,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         if gender:
             article = "las" if gender == "Fem" else "los"  # «fases»: the parse knows what the ending does not
         how = "Cuántas" if article == "las" else "Cuántos"
+        if re.match(r"(?:no\s+)?se\s+\S+\s+" + MARK + r"\s", s, re.IGNORECASE):
+            return _impersonal_count(s, noun, how, disc)
         m = re.search(r"(?:^|\s)(con|de|a|en|entre|por|para|sobre)?\s*" + MARK, s, re.IGNORECASE)
         if not m:
             return ""
@@ -620,6 +622,49 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if not clause or not has_main_verb(clause):
         return ""
     return _invert(wh, clause[0].upper() + clause[1:], disc)
+
+
+_COORDINATORS = {"y", "e", "o", "u", "ni"}
+
+
+def _impersonal_count(s: str, noun: str, how: str, disc: Discourse | None) -> str:
+    """Return «¿Cuántas placas principales se distinguen?» from «Se distinguen QQQ principales y …» (the mark stands
+    for the number and its noun, «siete placas»).
+
+    A clause that opens with an impersonal or passive «se» says of what only by its object: the question is made when
+    the counted noun is the title's or the document subject's own (the student reads what they are), with the
+    adjectives after it; a coordinated member after them («y numerosas placas menores…») or an aside after a comma is
+    another thing counted or said and is left out, a prepositional complement is kept («sobre el río»). "" otherwise
+    (the cloze then opens with «Se» and is held as `impersonal`).
+    """
+    m = re.match(r"((?:no\s+)?se\s+(\S+))\s+" + MARK + r"(?=\s|$)", s, re.IGNORECASE)
+    if not m or not verbish(m.group(2)) or not _plural_verb(m.group(2)):
+        return ""
+    topic = fold(f"{disc.title} {disc.document_subject()}") if disc is not None else ""
+    stem = fold(noun)[:-2] if fold(noun).endswith("es") and len(noun) > 5 else fold(noun).rstrip("s")
+    if not stem or not re.search(r"\b" + re.escape(stem) + r"(?:s|es)?\b", topic):
+        return ""  # «Se publicaron _____ capítulos»: of what?
+    words = s[m.end() :].split()
+    adjectives = []
+    while words and re.fullmatch(r"[a-záéíóúñü]+", words[0]) and len(adjectives) < 2:
+        w = words[0]
+        if w in _COORDINATORS or w in _DETERMINERS or w in {"que", "de", "del", "en", "a", "al", "con", "por", "para"}:
+            break
+        if verbish(w) and not w.endswith(("ales", "ares", "ores", "ivas", "ivos")):
+            break
+        adjectives.append(words.pop(0))
+    rest = " ".join(words)
+    if rest and (rest[0] in ",(;" or rest.split()[0] in _COORDINATORS):
+        if rest[0] != "," and any(is_finite_verb(w) for w in re.findall(r"[a-záéíóúñü]+", rest)):
+            return ""  # «…y se hundieron otras»: a second clause, not a member
+        rest = ""
+    elif rest and not re.match(r"(?:en|sobre|entre|bajo|a|al|de|del|desde|hasta|durante|con|por|para)\s", rest):
+        return ""  # the object goes on in a way the question cannot carry
+    verb = m.group(1)
+    verb = verb[0].lower() + verb[1:]
+    phrase = " ".join([noun, *adjectives])
+    question = f"¿{how} {phrase} {verb}{(' ' + rest.rstrip(' .')) if rest else ''}?"
+    return question if len(question.split()) >= 4 else ""
 
 
 # The prepositions an object question keeps before its wh-word («¿Con qué tratado…?», «¿A quién…?»).
