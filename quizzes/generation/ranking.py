@@ -157,6 +157,14 @@ _DESCRIBING_LEMMAS = {
     "tener", "constar", "haber", "ser", "estar", "distinguir", "contar", "comprender", "incluir", "abarcar",
     "albergar", "existir", "dividir", "agrupar", "clasificar", "poseer", "contener", "reunir", "sumar",
 }  # fmt: skip
+# Verbs that say what a whole is made of («constaba de 440 artículos», «se dividía en doce provincias», «comprendía
+# tres reinos»): a count under them describes the thing in any tense, past or present (judged «trivial»: «el número de
+# artículos del tratado es un dato incidental»).
+_COMPOSITION_LEMMAS = {"constar", "dividir", "comprender", "componer", "repartir", "contener"}
+# Units shorter than a year: how many hours, days, weeks or months an episode lasted is its course told in figures
+# («Durante _____ semanas, la artillería abrió brechas…», «la batalla duró unas _____ horas»: all judged «trivial»);
+# when it happened and what came of it are the facts. A span in years («La guerra duró tres años») stays.
+_SHORT_UNITS = {"hora", "dia", "semana", "mes"}
 # Someone's age at a step of their life («quedó huérfano de padre a los _____», «con 17 años»).
 _AGE_BEFORE = re.compile(r"(?:\b(?:a|con)\s+(?:los|las|sus|solo|apenas)?\s*|\ba la edad de\s+)$")
 # A figure per unit of time is a statistic, not an event («unos dos millones de visitantes al año»).
@@ -347,7 +355,9 @@ def incidental_figure(fact: Fact, parse=None) -> str:
     grupos», «bordes de tres tipos»); "description": a count or share in a present-tense description («Se
     distinguen siete placas principales»: `_DESCRIBING_LEMMAS`), what a thing is like rather than what happened;
     "decades": a span told in decades («durante dos décadas»), a rough figure; "interval": the time between two events
-    («llegó a Madrid _____ años después de la muerte del pintor»), a subtraction rather than a fact.
+    («llegó a Madrid _____ años después de la muerte del pintor»), a subtraction rather than a fact; "span": how many
+    hours, days, weeks or months an episode lasted («Durante _____ semanas, la artillería…»), its course in figures;
+    "composition": how many parts a whole was made of, in any tense («El tratado constaba de _____ artículos»).
     """
     if fact.kind != "number":
         return ""
@@ -361,6 +371,8 @@ def incidental_figure(fact: Fact, parse=None) -> str:
         return "decades"
     if fact.subtype == "duration" and re.match(r"\s*(?:después|antes|más tarde)\b", after):
         return "interval"
+    if fact.subtype == "duration" and {unit, unit[:-1], unit[:-2]} & _SHORT_UNITS:
+        return "span"
     if fact.subtype != "count" and fact.subtype not in {"percentage", "quantity"}:
         return ""
     words = {unit, unit[:-1], unit[:-2]}  # «naves», «secciones»: the singular
@@ -372,6 +384,8 @@ def incidental_figure(fact: Fact, parse=None) -> str:
     verbs = _governor(fact, parse)
     if _present(verbs) and any(t.lemma in _DESCRIBING_LEMMAS for t in verbs):
         return "description"
+    if fact.subtype == "count" and any(t.lemma in _COMPOSITION_LEMMAS for t in verbs):
+        return "composition"
     return ""
 
 

@@ -85,6 +85,16 @@ def test_a_text_with_nothing_but_minor_figures_keeps_one_item():
         ("El cuadro volvió a Madrid ocho años después de la muerte del pintor.", "ocho años", "number", "duration",
          "año", "interval"),
         ("La guerra duró tres años.", "tres años", "number", "duration", "año", ""),
+        # how many hours, days, weeks or months an episode lasted: its course in figures, not when or what came of it
+        ("Durante seis semanas, los cañones batieron las murallas.", "seis semanas", "number", "duration", "semana",
+         "span"),
+        ("El asalto final duró unas tres horas.", "unas tres horas", "number", "duration", "hora", "span"),
+        ("La huelga de los mineros se prolongó cuarenta días.", "cuarenta días", "number", "duration", "día", "span"),
+        # what a whole was made of, in the past as in the present
+        ("El código constaba de 280 leyes.", "280 leyes", "number", "count", "leyes", "composition"),
+        ("El reino se dividía en doce provincias.", "doce provincias", "number", "count", "provincias",
+         "composition"),
+        ("El rey reunió doce provincias bajo su mando.", "doce provincias", "number", "count", "provincias", ""),
     ],
 )  # fmt: skip
 def test_figures_given_in_passing(sentence, answer, kind, subtype, unit, expected):
@@ -158,3 +168,27 @@ def test_who_declared_a_commemoration_is_not_the_events_fact_but_the_commemorate
     assert trivia_penalty(fact(declared, "Unesco", "organization")) > 0
     remembered = "La ciudad cayó el 2 de enero de 1492, fecha que hoy se conmemora como la Toma."
     assert trivia_penalty(fact(remembered, "1492", "date")) == 0
+
+
+SIEGE = """El asedio de Rodas
+El asedio de Rodas fue el ataque otomano contra la isla de Rodas, defendida por los caballeros hospitalarios, en 1522.
+El sultán Solimán el Magnífico desembarcó en la isla en junio de 1522 con un gran ejército.
+Durante seis semanas, los cañones turcos batieron los bastiones, que los caballeros reconstruían de noche.
+El asalto final duró unas tres horas.
+La orden constaba de ocho lenguas repartidas en varias casas.
+Los caballeros se rindieron en diciembre de 1522 y abandonaron la isla.
+En 1530 el emperador Carlos V les cedió la isla de Malta.
+En 1565 los otomanos sitiaron Malta sin lograr tomarla.
+El gran maestre Jean de La Valette dirigió la defensa de Malta en 1565.
+La victoria de Lepanto, en 1571, frenó la expansión otomana por el Mediterráneo.
+"""
+
+
+def test_how_many_weeks_or_hours_an_episode_lasted_is_not_published_beside_its_dates():
+    # The bombardment's weeks and the assault's hours are its course in figures (judged «trivial» on dev); the dates of
+    # the siege and of what followed are asked instead. The text still publishes three items.
+    bank = generate_bank(SIEGE)
+    published = [q for q in bank.questions if q.status == "published"]
+    assert len(published) >= 3
+    assert not any("semanas" in q.prompt or "horas" in q.prompt or "lenguas" in q.prompt for q in published)
+    assert any("1522" in q.correct for q in published)
