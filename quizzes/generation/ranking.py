@@ -1652,6 +1652,77 @@ def _tf_balanced(true: int, false: int) -> bool:
     return true == false or (abs(true - false) == 1 and true + false >= 5)
 
 
+class _Published:
+    """The published items among `candidates` (their keys in `chosen`), with the indexes the true/false balance asks.
+
+    `_balance_true_false` asks, for each spare item it tries, which facts are asked, which items are named and what
+    stands in a sentence: rescanning every published item for each would cost the candidates' number squared (a
+    long text has thousands). The indexes follow each change made through `add` and `discard`, so an item costs its
+    own facts and links. `strict` maps an item's key to the keys of the items it names (as in `_pick_by_sentence`).
+    """
+
+    def __init__(self, candidates: list[Question], chosen: set[str], strict: dict[str, set[str]] | None) -> None:
+        self.chosen = chosen
+        self.strict = strict or {}
+        self.position: dict[int, int] = {id(q): n for n, q in enumerate(candidates)}
+        self.by_key: dict[str, list[Question]] = {}
+        for q in candidates:
+            self.by_key.setdefault(q.key, []).append(q)
+        self.named_by: dict[str, set[str]] = {}  # key -> the keys of the candidates whose items name it
+        for key, names in self.strict.items():
+            for name in names:
+                self.named_by.setdefault(name, set()).add(key)
+        self.facts: Counter = Counter()  # the facts published items ask (ordering items left out)
+        self.all_facts: Counter = Counter()  # the same with the ordering items' facts
+        self.named: Counter = Counter()  # the keys published items name
+        self.answers: Counter = Counter()  # published true/false items by answer
+        self.opening: dict[int, list[Question]] = {}  # sentence -> the published items (not ordering) opening there
+        for q in candidates:
+            if q.key in chosen:
+                self._count(q, 1)
+
+    def _count(self, q: Question, sign: int) -> None:
+        for k in q.fact_keys:
+            self.all_facts[k] += sign
+            if q.kind != "ordering":
+                self.facts[k] += sign
+        for name in self.strict.get(q.key, ()):
+            self.named[name] += sign
+        if q.kind == "true_false":
+            self.answers[tuple(q.correct)] += sign
+        if q.kind != "ordering" and q.sentence_indexes:
+            beside = self.opening.setdefault(q.sentence_indexes[0], [])
+            if sign > 0:
+                beside.append(q)
+            else:
+                beside.remove(q)
+
+    def add(self, key: str) -> None:
+        if key not in self.chosen:
+            self.chosen.add(key)
+            for q in self.by_key.get(key, ()):
+                self._count(q, 1)
+
+    def discard(self, key: str) -> None:
+        if key in self.chosen:
+            self.chosen.discard(key)
+            for q in self.by_key.get(key, ()):
+                self._count(q, -1)
+
+    def ordered(self, items) -> list[Question]:
+        """Return items in the candidates' order."""
+        return sorted(items, key=lambda q: self.position[id(q)])
+
+    def beside(self, sentence: int) -> list[Question]:
+        """Return the published items (not ordering) opening in sentence, in the candidates' order."""
+        return self.ordered(self.opening.get(sentence, ()))
+
+    def asks_any(self, keys, *, ordering: bool = False) -> bool:
+        """Return whether a published item asks one of these facts (with `ordering`, an ordering item counts)."""
+        counts = self.all_facts if ordering else self.facts
+        return any(counts[k] > 0 for k in keys)
+
+
 def _balance_true_false(
     candidates: list[Question],
     chosen: set[str],
@@ -1672,43 +1743,50 @@ def _balance_true_false(
     item it gives away — `strict`, as in `_pick_by_sentence`), or in place of the other answer's item of its own
     sentence when that narrows the gap; failing that, the weakest items of the commoner answer go. With `pair`, a
     text left without a true/false item gets its best «Falso» and best «Verdadero» together, when both fit.
+
+    The published items are indexed once (`_Published`) and the spare items ranked once: each step costs the items
+    it tries, not all the candidates again.
     """
     room = room or MAX_PER_SENTENCE
+    published = _Published(candidates, chosen, strict)
+    true_false = [q for q in candidates if q.kind == "true_false"]
+    # (sorted is stable: the spare items of a step, in this order, are those the step would sort)
+    ranked = {
+        value: sorted((q for q in true_false if q.correct == [value]), key=score) for value in ("Verdadero", "Falso")
+    }
 
     def tf(value: str) -> list[Question]:
-        return [q for q in candidates if q.key in chosen and q.kind == "true_false" and q.correct == [value]]
+        return [q for q in true_false if q.key in chosen and q.correct == [value]]
+
+    def count(value: str) -> int:
+        return published.answers[(value,)]
 
     def fits(q: Question) -> bool:
         if q.key in chosen or q.kind != "true_false" or not q.sentence_indexes:
             return False
         i = q.sentence_indexes[0]
-        picked = [p for p in candidates if p.key in chosen]
         # (an ordering item asks the order of its facts, not the facts: it stands beside their items)
-        if used[i] >= room or set(q.fact_keys) & {k for p in picked if p.kind != "ordering" for k in p.fact_keys}:
+        if used[i] >= room or published.asks_any(q.fact_keys):
             return False
-        if strict is not None and any(q.key in strict.get(p.key, set()) for p in picked):
+        if strict is not None and published.named[q.key] > 0:
             return False
-        beside = [p for p in picked if p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
-        return all(_may_share(q, p) for p in beside)
+        return all(_may_share(q, p) for p in published.beside(i))
 
     def add(q: Question) -> None:
-        chosen.add(q.key)
+        published.add(q.key)
         used[q.sentence_indexes[0]] += 1
 
     def spare(value: str) -> list[Question]:
-        return sorted(
-            (q for q in candidates if q.kind == "true_false" and q.correct == [value] and q.key not in chosen),
-            key=score,
-        )
+        return [q for q in ranked[value] if q.key not in chosen]
 
     def drop(items: list[Question]) -> None:
         for p in items:
-            chosen.discard(p.key)
+            published.discard(p.key)
             used[p.sentence_indexes[0]] -= 1
 
     def restore(items: list[Question]) -> None:
         for p in items:
-            chosen.add(p.key)
+            published.add(p.key)
             used[p.sentence_indexes[0]] += 1
 
     by_margin = margin_score or score
@@ -1717,10 +1795,23 @@ def _balance_true_false(
         """Return the published items q may take the place of: the item asking its fact another way from its
         sentence, and one item that q and it would give away (the same date asked twice); None if q still does not
         fit without them."""
-        picked = [p for p in candidates if p.key in chosen and p.kind not in {"true_false", "ordering"}]
-        same = [p for p in picked if p.sentence_indexes[:1] == q.sentence_indexes[:1] and p.fact_keys == q.fact_keys]
-        links = strict or {}
-        clash = [p for p in picked if q.key in links.get(p.key, set()) or p.key in links.get(q.key, set())]
+        same = (
+            [
+                p
+                for p in published.beside(q.sentence_indexes[0])
+                if p.kind != "true_false" and p.fact_keys == q.fact_keys
+            ]
+            if q.sentence_indexes
+            else []
+        )
+        linked = published.named_by.get(q.key, set()) | published.strict.get(q.key, set())
+        clash = published.ordered(
+            p
+            for key in linked
+            if key in chosen
+            for p in published.by_key.get(key, ())
+            if p.kind not in {"true_false", "ordering"}
+        )
         clash = [p for p in clash if p not in same]
         if not same and not clash or len(clash) > 1:
             return None
@@ -1731,7 +1822,7 @@ def _balance_true_false(
         restore(same + clash)
         return same + clash if ok else None
 
-    if pair and not tf("Verdadero") and not tf("Falso"):
+    if pair and not count("Verdadero") and not count("Falso"):
         # Each of the two comes into a sentence with room, or in place of the item that asks its fact another way
         # (a bank of typed years gains a kind) and of one it would give away.
         def place(q: Question) -> list[Question] | None:
@@ -1759,38 +1850,38 @@ def _balance_true_false(
             drop([false])
             restore(first)
     for _ in range(len(candidates) + 1):
-        t, f = len(tf("Verdadero")), len(tf("Falso"))
+        t, f = count("Verdadero"), count("Falso")
         if _tf_balanced(t, f):
             return
         want, other = ("Falso", "Verdadero") if t > f else ("Verdadero", "Falso")
-        q = next((q for q in spare(want) if fits(q)), None)
+        q = next((q for q in ranked[want] if q.key not in chosen and fits(q)), None)
         if q is not None:
             add(q)
             continue
-        if abs(t - f) >= 2 and _swap_true_false(candidates, chosen, spare(want), other, strict):
+        if abs(t - f) >= 2 and _swap_true_false(published, spare(want), other, strict):
             continue
         weakest = max(tf(other), key=score)
-        chosen.discard(weakest.key)
+        published.discard(weakest.key)
         used[weakest.sentence_indexes[0]] -= 1
 
 
-def _swap_true_false(
-    candidates: list[Question], chosen: set[str], spare: list[Question], other: str, strict: dict | None
-) -> bool:
+def _swap_true_false(published: _Published, spare: list[Question], other: str, strict: dict | None) -> bool:
     """Put one spare item in place of an item of the other answer from its own sentence; return whether one was."""
     for q in spare:
         i = q.sentence_indexes[0]
-        beside = [p for p in candidates if p.key in chosen and p.sentence_indexes[:1] == [i] and p.kind != "ordering"]
-        rival = next((p for p in beside if p.kind == "true_false" and p.correct == [other]), None)
+        rival = next(
+            (p for p in published.beside(i) if p.kind == "true_false" and p.correct == [other]),
+            None,
+        )
         if rival is None:
             continue
-        rest = [p for p in candidates if p.key in chosen and p is not rival]
-        if set(q.fact_keys) & {k for p in rest for k in p.fact_keys}:
+        # the facts and names of the published items but the rival
+        if any(published.all_facts[k] - rival.fact_keys.count(k) > 0 for k in set(q.fact_keys)):
             continue
-        if strict is not None and any(q.key in strict.get(p.key, set()) for p in rest):
+        if strict is not None and published.named[q.key] - (q.key in strict.get(rival.key, set())) > 0:
             continue
-        chosen.discard(rival.key)
-        chosen.add(q.key)
+        published.discard(rival.key)
+        published.add(q.key)
         return True
     return False
 

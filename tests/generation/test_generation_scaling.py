@@ -75,3 +75,55 @@ def test_full_first_names_from_the_names_computed_once_per_document():
     assert full_first_names("¿Qué escribió Carlos?", disc) == "¿Qué escribió Carlos?"  # «Carlos V»: a regnal number
     assert disc.first_name_fullers() == [("Pierre", "Pierre Curie")]
     assert disc.first_name_fullers() is disc.first_name_fullers()
+
+
+class _CountedList(list):
+    """A list that counts how often it is read through (a scan of every candidate)."""
+
+    scans = 0
+
+    def __iter__(self):
+        type(self).scans += 1
+        return super().__iter__()
+
+
+def _true_false_bank(n: int) -> list:
+    """Return 3n «Verdadero» items, one per sentence, and n «Falso» items sharing one full sentence."""
+    from quizzes.generation.model import Question
+
+    def tf(key: str, answer: str, sentence: int) -> Question:
+        return Question(
+            key=key,
+            kind="true_false",
+            prompt=f"Verdadero o falso: el faro número {key} se encendió en otoño.",
+            fact_keys=[f"hecho-{key}"],
+            correct=[answer],
+            distractors=[],
+            explanation="",
+            sentence_indexes=[sentence],
+        )
+
+    return [tf(f"v{i}", "Verdadero", i) for i in range(3 * n)] + [tf(f"f{i}", "Falso", 3 * n) for i in range(n)]
+
+
+def _balance_scans(n: int) -> tuple[int, set]:
+    from collections import Counter
+
+    from quizzes.generation.ranking import _balance_true_false
+
+    items = _true_false_bank(n)
+    chosen = {q.key for q in items if q.correct == ["Verdadero"]} | {"f0"}
+    used = Counter({q.sentence_indexes[0]: 1 for q in items if q.key in chosen})
+    candidates = _CountedList(items)
+    _CountedList.scans = 0
+    _balance_true_false(candidates, chosen, used, lambda q: (0.0, q.key), 1)
+    return _CountedList.scans, chosen
+
+
+def test_the_true_false_balance_reads_the_candidates_a_fixed_number_of_times():
+    # The balance drops «Verdadero» items one by one (the «Falso» ones have no room): it used to rescan every
+    # candidate for each item it tried, the candidates' number squared (minutes at 100 times the seed).
+    small, chosen = _balance_scans(10)
+    assert chosen == {"v0", "f0"}  # one of each answer is left
+    large, _ = _balance_scans(40)
+    assert large == small  # not one scan per step: the same few at four times the items
