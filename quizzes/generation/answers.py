@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from num2words import num2words
 
@@ -666,6 +667,23 @@ def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
     name = fact.answer
     if not text or not name:
         return []
+    out = list(_person_forms(name, text, tuple(persons)))
+    king = re.fullmatch(r"\S+ [IVXLCDM]+ de ([A-ZÁÉÍÓÚÑ][\w ]+)", name)
+    if king and _ARMY_BEFORE.search(fact.sentence[: fact.local_start]):
+        country = king.group(1)
+        out.append(country)
+        for stem, land in DEMONYMS.items():
+            if land == country:
+                plural = [f for f in demonym_forms(stem) if f.endswith(("os", "es")) and not f.endswith("as")]
+                out += [f"los {f}" for f in plural[:1]]
+    return out
+
+
+@lru_cache(maxsize=512)
+def _person_forms(name: str, text: str, persons: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the forms `person_text_forms` reads in the text for a name (but the king's country, which depends on the
+    fact's sentence): once per name and text, as each search reads the whole text (a long text asks one person in
+    many facts)."""
     out: list[str] = []
     titled = re.fullmatch(rf"(?:el |la )?((?:{_TITLE_RE}) de (?:la |los |las )?)([A-ZÁÉÍÓÚÑ].*)", name)
     if titled:
@@ -718,15 +736,7 @@ def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
                 known = re.search(rf"(?<!\w){re.escape(given)}(?!\w| [A-ZÁÉÍÓÚÑ]| de [A-ZÁÉÍÓÚÑ])", text)
             if known and given.lower() not in _GENERIC | _PARTICLES and not others and given != name:
                 out.append(given)  # «Napoleón» for «Bonaparte» where the text says «Napoleón Bonaparte»
-    king = re.fullmatch(r"\S+ [IVXLCDM]+ de ([A-ZÁÉÍÓÚÑ][\w ]+)", name)
-    if king and _ARMY_BEFORE.search(fact.sentence[: fact.local_start]):
-        country = king.group(1)
-        out.append(country)
-        for stem, land in DEMONYMS.items():
-            if land == country:
-                plural = [f for f in demonym_forms(stem) if f.endswith(("os", "es")) and not f.endswith("as")]
-                out += [f"los {f}" for f in plural[:1]]
-    return out
+    return tuple(out)
 
 
 _OCEANS = {"Atlántico", "Pacífico", "Índico", "Ártico", "Antártico"}

@@ -169,16 +169,23 @@ def _sentences_with(text: str) -> dict[str, tuple[int, ...]]:
 def source_position(prompt_text: str, text: str) -> tuple[int, int] | None:
     """Return (paragraph, position in its paragraph) of the sentence sharing most words with the prompt, or None.
 
-    Only the sentences that share a word with the prompt are compared (an index per text): a prompt costs its words,
-    not the text's length. The first of equal overlaps wins, as in the text's order.
+    Only the sentences that could be that one are compared (an index per text): a prompt costs its words and the
+    sentences holding its rarest ones, not the text's length. A sentence sharing `need` of the prompt's n words holds
+    one of its n - need + 1 rarest words; `need` is first the share the sentences holding the rarest word reach
+    (the prompt's own sentence among them, as a rule), and never under 40 %. The first of equal overlaps wins, as in
+    the text's order.
     """
     words = _content(prompt_text)
     if not words or not text:
         return None
     sentences = _sentences(text)
     index = _sentences_with(text)
+    rarest = sorted(words, key=lambda word: (len(index.get(word, ())), word))
+    # the fewest shared words that reach 40 % (compared as the overlaps are: shared / len(words))
+    need = next((n for n in range(len(words) + 1) if n / len(words) >= 0.4), len(words) + 1)
+    need = max(need, max((len(words & sentences[i][2]) for i in index.get(rarest[0], ())), default=0))
     best, where = 0.0, None
-    for i in sorted({i for word in words for i in index.get(word, ())}):
+    for i in sorted({i for word in rarest[: len(words) - need + 1] for i in index.get(word, ())}):
         p, s, sentence = sentences[i]
         overlap = len(words & sentence) / len(words)
         if overlap > best:

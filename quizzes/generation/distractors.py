@@ -845,11 +845,8 @@ def _stem_years(fact: Fact, ex: Extraction) -> set[int]:
     """Return the years of the other dates the item's sentence says (the stem shows them)."""
     return {
         f.value["year"]
-        for f in ex.facts
-        if f is not fact
-        and f.sentence_index == fact.sentence_index
-        and f.kind == "date"
-        and (f.value or {}).get("year") is not None
+        for f in ex.dates_in(fact.sentence_index)
+        if f is not fact and (f.value or {}).get("year") is not None
     }
 
 

@@ -1198,7 +1198,8 @@ def publish(
         pair=True,
         margin_score=plain_score,
     )
-    fill_strict([q for q in pool if q.kind != "true_false" and not (q.kind in _CHOICE and few_choices())])
+    few = few_choices()  # (once: the list below is made before any refill)
+    fill_strict([q for q in pool if q.kind != "true_false" and not (q.kind in _CHOICE and few)])
     # The balance may have taken a choice item's place and left one to six: settle them again.
     if _settle_choice_items(candidates, chosen, used, score, namers):
         fill_strict([q for q in pool if q.kind not in _CHOICE | {"true_false"}])
@@ -1283,9 +1284,12 @@ def _options(q: Question) -> set[str]:
     return {fold(d) for d in q.distractors} if q.kind in _CHOICE else set()
 
 
-def _fits(q: Question, chosen_items: list[Question], taken_options: set[str]) -> bool:
-    """Return whether q may join the items already chosen: a new fact, and wrong options not offered yet."""
-    facts = {k for p in chosen_items for k in p.fact_keys}
+def _fits(q: Question, chosen_items: list[Question], taken_options: set[str], facts: set[str] | None = None) -> bool:
+    """Return whether q may join the items already chosen: a new fact, and wrong options not offered yet.
+
+    `facts`: the facts the chosen items ask, when the caller keeps them (else read from `chosen_items`)."""
+    if facts is None:
+        facts = {k for p in chosen_items for k in p.fact_keys}
     # A wrong option offered already gives way to one of the item's spare options (`distractors.reoption`).
     return not set(q.fact_keys) & facts and (not _options(q) & taken_options or reoption(q, taken_options))
 
@@ -1314,16 +1318,25 @@ def _pick_by_sentence(
     taken_options = set().union(*(_options(q) for q in chosen_items))
     # the items that name the answer of one already chosen
     blocked = set().union(*(strict.get(p.key, set()) for p in chosen_items)) if strict is not None else set()
+    # the facts the chosen items ask and the chosen items of each sentence, kept as items are chosen (a scan of the
+    # chosen items for each candidate would cost their number squared)
+    facts = {k for p in chosen_items for k in p.fact_keys}
+    opening: dict[int, list[Question]] = {}
+    for p in chosen_items:
+        if p.sentence_indexes:
+            opening.setdefault(p.sentence_indexes[0], []).append(p)
     for q in sorted((q for q in candidates if q.kind != "ordering" and q.sentence_indexes), key=score):
         i = q.sentence_indexes[0]
-        if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options):
+        if used[i] >= limit or q.key in chosen or not _fits(q, chosen_items, taken_options, facts):
             continue
-        if any(p.sentence_indexes[:1] == [i] and not _may_share(q, p) for p in chosen_items):
+        if any(not _may_share(q, p) for p in opening.get(i, ())):
             continue
         if strict is not None and (q.key in blocked or strict.get(q.key, set()) & chosen):
             continue
         chosen.add(q.key)
         chosen_items.append(q)
+        facts.update(q.fact_keys)
+        opening.setdefault(i, []).append(q)
         taken_options |= _options(q)
         if strict is not None:
             blocked |= strict.get(q.key, set())

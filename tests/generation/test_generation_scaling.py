@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from quizzes.generation.answers import _paragraph_names
 from quizzes.generation.facts import Extraction, Groups, Span
+from quizzes.generation.model import Question
 from quizzes.generation.ranking import named_count
 from quizzes.generation.standalone import full_first_names
 
@@ -127,3 +128,108 @@ def test_the_true_false_balance_reads_the_candidates_a_fixed_number_of_times():
     assert chosen == {"v0", "f0"}  # one of each answer is left
     large, _ = _balance_scans(40)
     assert large == small  # not one scan per step: the same few at four times the items
+
+
+class _CountedSentences(tuple):
+    """The sentences of a text, counting those read (each is a comparison with the prompt)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        type(self).reads += 1
+        return super().__getitem__(i)
+
+
+def _position_reads(monkeypatch, text: str, prompt: str):
+    from quizzes.generation import confidence
+
+    real = confidence._sentences
+    monkeypatch.setattr(confidence, "_sentences", lambda t: _CountedSentences(real(t)))
+    _CountedSentences.reads = 0
+    where = confidence.source_position(prompt, text)
+    monkeypatch.setattr(confidence, "_sentences", real)
+    return _CountedSentences.reads, where
+
+
+def test_source_position_compares_the_sentences_of_the_prompts_rarest_words_not_every_sentence_with_a_word(
+    monkeypatch,
+):
+    from quizzes.generation.confidence import _content, _sentences
+
+    lines = [
+        "La flota zarpó del puerto de Vigo en {y} rumbo a las islas.",
+        "El almirante ordenó izar las velas al amanecer de {y}.",
+        "La tormenta hundió dos barcos de la flota frente a las islas.",
+    ]
+
+    def copies(n: int) -> str:
+        return "\n".join(" ".join(line.format(y=1700 + 3 * c + k) for k, line in enumerate(lines)) for c in range(n))
+
+    def scan(prompt: str, text: str):
+        words = _content(prompt)
+        best, where = 0.0, None
+        for p, s, sentence in _sentences(text):
+            if sentence and len(words & sentence) / len(words) > best:
+                best, where = len(words & sentence) / len(words), (p, s)
+        return where if best >= 0.4 else None
+
+    prompt = "El almirante ordenó izar las velas al amanecer de 1707."  # the third copy's second sentence
+    small, where_small = _position_reads(monkeypatch, copies(3), prompt)
+    large, where_large = _position_reads(monkeypatch, copies(12), prompt)
+    assert where_small == where_large == (2, 1) == scan(prompt, copies(12))
+    assert large == small  # «almirante», «velas»… are in every copy: only the sentences of its year are compared
+    for prompt in ("La tormenta hundió la flota frente a las islas.", "Las velas de la flota.", "Nada en común."):
+        assert _position_reads(monkeypatch, copies(12), prompt)[1] == scan(prompt, copies(12))
+
+
+class _CountedQuestion(Question):
+    """A question counting how often its facts are read (a comparison with another item)."""
+
+    reads = 0
+
+    def __getattribute__(self, name):
+        if name == "fact_keys":
+            type(self).reads += 1
+        return super().__getattribute__(name)
+
+
+def _pick_reads(n: int) -> int:
+    from collections import Counter
+
+    from quizzes.generation.ranking import _pick_by_sentence
+
+    items = [
+        _CountedQuestion(
+            key=f"q{i}",
+            kind="short_answer",
+            prompt=f"El faro número {i} se encendió en _____.",
+            fact_keys=[f"hecho-{i}"],
+            correct=[str(1800 + i)],
+            distractors=[],
+            explanation="",
+            sentence_indexes=[i],
+        )
+        for i in range(n)
+    ]
+    _CountedQuestion.reads = 0
+    chosen: set[str] = set()
+    _pick_by_sentence(items, chosen, Counter(), lambda q: (0.0, q.key))
+    assert len(chosen) == n
+    return _CountedQuestion.reads
+
+
+def test_picking_by_sentence_reads_each_items_facts_a_fixed_number_of_times():
+    # It used to gather the facts of every chosen item again for each candidate: the items' number squared.
+    assert _pick_reads(40) <= 4 * _pick_reads(10)
+
+
+def test_a_persons_text_forms_are_searched_once_per_name_and_text():
+    from quizzes.generation.answers import _person_forms, person_text_forms
+
+    text = "Napoleón Bonaparte nació en Córcega. Napoleón fue emperador. Bonaparte murió en Santa Elena."
+    persons = ["Napoleón Bonaparte", "Bonaparte"]
+    _person_forms.cache_clear()
+    first = person_text_forms(answer_fact("Bonaparte", "person", key="a"), text, persons)
+    again = person_text_forms(answer_fact("Bonaparte", "person", key="b", sentence_index=2), text, persons)
+    assert first == again == ["Napoleón"]
+    assert _person_forms.cache_info().hits == 1  # the second fact of the name reads the first one's searches
