@@ -1080,7 +1080,10 @@ def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = ""
     with_year = fact.subtype != "month" or any(ch.isdigit() for ch in fact.answer)
     if not with_year:
         return ""  # «en febrero»: a month without its year is no fact to swap
-    texts = {fold(format_date(value, precision)): value for _point, value in _date_pool(ex, precision)}
+    key = ("date texts", precision)  # (once per text, like the pool it reads)
+    if key not in ex._pools:
+        ex._pools[key] = {fold(format_date(value, precision)): value for _point, value in _date_pool(ex, precision)}
+    texts = ex._pools[key]
     answer = fold(fact.answer)
     # The other date of the sentence is a fair swap when the statement (cut to its clause) does not say it:
     # «la guerra comenzó… el 13 de marzo de 1940» (the day it ended).
