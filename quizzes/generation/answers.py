@@ -42,7 +42,24 @@ _GENERIC = {w.lower() for w in list(EVENT_HEADS) + list(ORG_HEADS)} | {
 _PARTICLES = {"de", "del", "da", "do", "dos", "van", "von", "der", "di", "le", "la"}
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 # Men's first names that often come second in a compound first name («José Antonio», «Juan Carlos»).
-_SECOND_NAMES = {"José", "Juan", "Antonio", "Luis", "Carlos", "Manuel", "Francisco", "Pedro", "Felipe", "Miguel"}
+_SECOND_NAMES = {
+    "José", "Juan", "Antonio", "Luis", "Carlos", "Manuel", "Francisco", "Pedro", "Felipe", "Miguel", "Ángel", "Ignacio",
+    "Javier", "Pablo", "Alberto",
+}  # fmt: skip
+# Titles said after a name, not surnames: «Alí Pachá», «Said Bajá», «Manco Inca», «Osmán Bey».
+_TITLES_AFTER = {"Pachá", "Bajá", "Bey", "Inca", "Kan", "Khan", "Sah", "Sha"}
+# Words that make a place name another place than its bare name («Nueva España», «Irlanda del Norte», «Alto Perú»).
+_PLACE_MODIFIERS = {
+    "Norte", "Sur", "Este", "Oeste", "Oriental", "Occidental", "Septentrional", "Meridional", "Central", "Alto", "Alta",
+    "Bajo", "Baja", "Nuevo", "Nueva", "Gran", "Grande", "Mayor", "Menor", "Viejo", "Vieja", "Blanco", "Blanca",
+    "Azul", "Negro", "Negra", "Latina", "Superior", "Inferior", "San", "Santa", "Santo",
+}  # fmt: skip
+# A saint's name opens a compound surname or place: «José de San Martín» is never «Martín».
+_SAINTS = {"San", "Santa", "Santo"}
+# Particles between a given name and the rest of a name: «Diego de Almagro», «Andrea del Verrocchio».
+_GIVEN_FOLLOWED = re.compile(
+    r"(?!\w|[ -][A-ZÁÉÍÓÚÑ]|\s+(?:de|del|de la|de los|da|do|dos|das|di|du|van|von|der|le|la|el)\s+[A-ZÁÉÍÓÚÑ])"
+)
 _ORDINALS = {"Primer", "Primera", "Primero", "Segundo", "Segunda", "Tercer", "Tercera", "Tercero", "Cuarto", "Cuarta"}
 # Acronyms everyone types, of organisations any text may name (general data, not this text's answers).
 COMMON_ACRONYMS = {
@@ -335,6 +352,8 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
         return out + ([last] if names_in_text.get(last) == "person" else [])  # «Cajal», where the text says it
     if tokens[0].endswith(("es", "os")) and tokens[-1].endswith(("os", "as")):
         return []  # «Reyes Católicos»: a pair of people with a title, not a first name and a surname
+    if last in _TITLES_AFTER:
+        return []  # «Alí Pachá», «Manco Inca»: a title after the name, no surname («Pachá» is any pasha)
     if _bearers(last, name, names_in_text if nearby is None else nearby):
         return []
     first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == last), name)
@@ -351,6 +370,9 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     out = [surname, last] if tokens[k - 1].lower() not in _PARTICLES else [last, " ".join(tokens[k - 1 :])]
     if len(tokens) >= 4 and tokens[-2].lower() in _PARTICLES and tokens[-3][:1].isupper():
         out = [surname, " ".join(tokens[-3:])]  # «Rodríguez del Toro», not «Toro»
+    if tokens[-2] in _SAINTS:
+        # «José de San Martín» → «San Martín», never «Martín» (a given name; «Plan de San Luis» is no «Luis»)
+        out = [o for o in out if o != last] + [" ".join(tokens[-2:])]
     return out
 
 
@@ -516,6 +538,11 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
             if len(other_words) == 1 and other_words[0].lower() in _GENERIC:
                 continue
             same_ends = other_words[0] == words[0] or other_words[-1] == words[-1]
+            if fact.kind == "place" and any(w in _PLACE_MODIFIERS for w in words if w not in other_words):
+                # «Nueva España», «Irlanda del Norte», «América del Sur», «Alto Perú», «Nilo Blanco», «San Jorge»: a
+                # place said with a compass point or a classifying adjective is another place than the bare name
+                # (a head may go: «Galápagos» for «islas Galápagos», «Casa Azul» for «Casa Azul de Coyoacán»).
+                continue
             if same_ends and _is_subsequence(other_words, words):
                 out.append(other)
     epithet = re.fullmatch(r"(?P<head>\S+(?: [IVXLCDM]+)?) (?:el|la) (?P<epithet>\S+)", name)
@@ -594,8 +621,6 @@ _TITLES = (
     "príncipe", "princesa", "archiduque", "archiduquesa", "infante", "infanta",
 )  # fmt: skip
 _TITLE_RE = "|".join(_TITLES)
-# Given names that open compound ones («María Antonieta», «Mari Bárbola», «José del Carmen», «Juan Pablo»).
-_COMPOUND_OPENERS = {"María", "Mari", "José", "Juan", "Ana", "Luis", "Jean", "Marie", "Anne", "Karl", "Hans"}
 # Words that say a person reigned: a two-word ruler's name is the first of its name («Túpac Amaru I»).
 _RULERS = "rey|reina|emperador|emperatriz|zar|zarina|inca|sultán|faraón|califa|monarca|soberano|soberana|papa"
 # Who a blank after «las tropas de» names: a king «de Francia» is his country's army («Francia», «los franceses»).
@@ -731,9 +756,9 @@ def _person_forms(name: str, text: str, persons: tuple[str, ...]) -> tuple[str, 
             others = [p for p in persons if given in p.split() and p not in full and p not in own and p != given]
             # Only where the text itself calls the person by the given name alone: «Alexander» for Alexander Fleming,
             # «Adolf» for Adolf Hitler would be generous to a teacher (a known first name is not enough).
-            known = re.search(rf"(?<!\w){re.escape(given)}(?! [A-ZÁÉÍÓÚÑ]\w)", text)
-            if given in _COMPOUND_OPENERS:  # «María Antonieta», «José María»: said alone only where the text does
-                known = re.search(rf"(?<!\w){re.escape(given)}(?!\w| [A-ZÁÉÍÓÚÑ]| de [A-ZÁÉÍÓÚÑ])", text)
+            # Said alone: not before a capitalised word or an initial («John F. Kennedy»), nor before a particle and
+            # a name («Diego de Almagro», «Andrea del Verrocchio» never say «Diego», «Andrea» alone).
+            known = re.search(rf"(?<!\w){re.escape(given)}" + _GIVEN_FOLLOWED.pattern, text)
             if known and given.lower() not in _GENERIC | _PARTICLES and not others and given != name:
                 out.append(given)  # «Napoleón» for «Bonaparte» where the text says «Napoleón Bonaparte»
     return tuple(out)

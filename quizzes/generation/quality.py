@@ -100,8 +100,19 @@ _SURNAME_AFTER_BLANK = re.compile(r"_____\.\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ�
 _FIGURE_AFTER_BLANK = re.compile(r"_____\s+(\d{1,4})(?:\s*[,.;:)]|\s*$|\s+([a-záéíóúñü]+)\b)")
 # The blank beside the other end of its range or pair: «Entre 1939 y _____», «de _____ a septiembre de 1855».
 _MONTH_WORDS = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+# (The other end may be a time of its year: «entre finales de 1096 y la primavera de _____», «del 24 de junio de 1948 al
+# 12 de mayo de _____».)
+_TIME_OF_YEAR = (
+    r"(?:(?:el|la|los|las|\d{1,2}|de|" + _MONTH_WORDS + r"|principios|comienzos|inicios|mediados|finales|fines|"
+    r"primavera|verano|otoño|invierno)\s+)"
+)
 _RANGE_END = re.compile(
     r"\d[\d.]*(?:\s+a\.\s*C\.)?\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?_____|"
+    r"\b(?:[Ee]ntre|[Dd]el?|[Dd]esde)\s+"
+    + _TIME_OF_YEAR
+    + r"*\d{3,4}\s+(?:y|e|al?|hasta)\s+"
+    + _TIME_OF_YEAR
+    + r"+_____|"
     r"_____\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?(?:\d|" + _MONTH_WORDS + r"\b)"
 )
 # A true statement this much of which is one run of its sentence's words is a copy.
@@ -681,7 +692,10 @@ def check_question(
         results["no_outside_reference"] = not problem
     named = [f for f in qfacts if f.kind in NAME_KINDS]
     if asks and named:
-        results["no_answer_root_in_prompt"] = not any(answer_root_in_prompt(prompt, a) for a in q.correct)
+        # A person's other accepted names count too: «Durante el Porfiriato, _____ gobernó…» for «Díaz», accepted
+        # as «Porfirio Díaz».
+        roots = list(q.correct) + (list(q.accepted) if any(f.kind == "person" for f in named) else [])
+        results["no_answer_root_in_prompt"] = not any(answer_root_in_prompt(prompt, a) for a in roots)
         if q.kind != "multiple_choice" and not any(f.members for f in named):
             # One member of a list asked alone is trivia, and its neighbours half give it away.
             results["not_list_member"] = not list_member(prompt)
