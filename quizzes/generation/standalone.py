@@ -349,6 +349,7 @@ class Discourse:
     # (the opening's index, (lemma, plural) -> (sentence, complement, introduced)): see `_complemented_mentions`
     _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool]]]] | None = None
     _saying: dict[str, list[int]] = field(default_factory=dict)  # name -> sentences that say it whole
+    _ambiguous: frozenset[str] | None = None  # see `ambiguous_heads`
 
     def first_name_fullers(self) -> list[tuple[str, str]]:
         """Return (first name said alone, the one shortest whole name the text gives it), longest first (computed
@@ -369,8 +370,8 @@ class Discourse:
                 ]
                 if not fuller:
                     continue
-                if word in _NAME_HEADS and len(fuller) > 1:
-                    continue  # «la Asamblea»: the Nacional or the Legislativa?
+                if word in _NAME_HEADS and (len(fuller) > 1 or word in self.ambiguous_heads()):
+                    continue  # «la Asamblea»: the Nacional or the Legislativa? «la Junta»: the Primera or the Grande?
                 shortest = min(len(n) for n in fuller)
                 choice = {n for n in fuller if len(n) == shortest}
                 if len(choice) != 1:
@@ -378,6 +379,27 @@ class Discourse:
                 fullers.append((word, choice.pop()))
             self._fullers = fullers
         return self._fullers
+
+    def ambiguous_heads(self) -> frozenset[str]:
+        """Return the heads of an institution or event said alone («la Junta») that two or more of the text's longer
+        names hold as a word («la Primera Junta», «la Junta Grande»): which one a bare mention means, the reader cannot
+        tell (computed once per document)."""
+        if self._ambiguous is None:
+            every = {n for names in self.names.values() for n in names}
+            alone = {w for w in every if " " not in w and w in _NAME_HEADS}
+            self._ambiguous = frozenset(
+                w
+                for w in alone
+                if len(
+                    {
+                        n
+                        for n in every
+                        if " " in n and w in n.split() and all(x[:1].isupper() or x in _NAME_LINKS for x in n.split())
+                    }
+                )
+                > 1
+            )
+        return self._ambiguous
 
     def subject(self, index: int) -> str:
         """Return the explicit subject of a sentence ("" when it has none the rules can see)."""
@@ -604,6 +626,7 @@ _DETERMINERS = _ARTICLES | {"un", "una", "unos", "unas"}
 
 # Heads of names that a text shortens to the bare head once it has said the whole name («el Principado»).
 _NAME_HEADS = frozenset(STATE_HEAD_WORDS | set(ORG_HEADS) | set(EVENT_HEADS) | LANDMARK_HEADS)
+_NAME_LINKS = {"de", "del", "la", "las", "los", "el", "y", "e"}
 # Nouns of an event that needs its participants: said bare, they stand for one event told before («la
 # derrota», «el cerco», «el reparto»). General Spanish, not the words of any text.
 _RELATIONAL_NOUNS = frozenset(
@@ -1810,6 +1833,8 @@ def stand_alone(
         text, problem = role_reference(text, index, disc, blank=blank)
     if not problem:
         text, problem = transfer_frame(text, index, disc, blank=blank)
+    if not problem and disc is not None and _ambiguous_head(text, disc):
+        problem = "ambiguous_name"  # «¿En qué año destituyó la Junta a…?» where the text names two juntas
     return (text if problem else full_first_names(text, disc)), problem
 
 
@@ -2142,8 +2167,26 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
             + re.escape(word)
             + r"(?![\w-])(?!\s+(?:y\s+|e\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚÑ])"
         )
-        text = re.sub(pattern, full, text)
+        text = re.sub(
+            pattern, lambda m, full=full, said=text: m.group(0) if _inside_name(said, m.start()) else full, text
+        )
     return text
+
+
+def _ambiguous_head(text: str, disc: Discourse) -> bool:
+    """Return whether the text says alone («la Junta») a head that two of the document's longer names hold."""
+    for word in disc.ambiguous_heads():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])(?!\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ])", text):
+            if not _inside_name(text, m.start()):
+                return True
+    return False
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Return whether the word at `start` follows, with a space alone, a capitalised word that is no article nor a
+    blank («la Primera Junta»; not «La Junta», «QQQ, Pierre»)."""
+    before = re.search(r"([A-ZÁÉÍÓÚÑÜ][\wáéíóúñü-]*)\s+$", text[:start])
+    return bool(before) and not before.group(1).isupper() and fold(before.group(1)) not in _ARTICLES
 
 
 def _is_person(disc: Discourse, subj: str) -> bool:
