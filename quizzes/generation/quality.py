@@ -75,7 +75,20 @@ _LIST_AROUND_BLANK = re.compile(
     r"_____\s+(?:y|e|o|ni)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]|"
     r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[\wáéíóúñü-]+)?,?\s+(?:y|e)\s+[A-ZÁÉÍÓÚÑ]|"
     # «la independencia de _____, Mozambique, Cabo Verde… y Angola»: the first of a longer list
-    r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)?,\s+[A-ZÁÉÍÓÚÑ]"
+    r"_____,\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)?,\s+[A-ZÁÉÍÓÚÑ]|"
+    # «el comercio con _____ y con Asia», «con Asia y con _____»: the preposition said again before each member
+    r"_____\s+(?:y|e|o|ni)\s+(?:con|de|en|a|por|para|desde|hacia|sobre)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]|"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,?\s+(?:y|e|o|ni)\s+(?:con|de|en|a|por|para|desde|hacia|sobre)\s+"
+    r"(?:(?:el|la|los|las)\s+)?_____"
+)
+# «(en japonés: Kanto Ishin)», «(en árabe, an-Nil)»: a name in another language, in brackets.
+_FOREIGN_ASIDE = re.compile(
+    r"\(\s*(?:en|del)\s+(?:[a-záéíóúñ]+\s+)?[a-záéíóúñ]+(?:és|esa|ano|ana|ino|ina|eo|ea|ío|ía|ico|ica|ego|ega|"
+    r"ol|án|ín|és|i|u|e|ú)?\s*[:,]"
+)
+# Any letter outside the Latin script (Greek, Cyrillic, Arabic, Hebrew, Chinese, Japanese…).
+_NON_LATIN = re.compile(
+    r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0590-\u06ff\u0750-\u08ff\u3040-\u9fff\uac00-\ud7af]"
 )
 _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al?)\s+(\d{3,4})\b")
 # «Jan Baptista van _____», «la Universidad de _____»: the blank takes the end of a longer name.
@@ -230,6 +243,55 @@ def list_member(prompt: str) -> bool:
         if not re.search(r"\bentre\s+(?:(?:el|la|los|las)\s+)?$", prompt[: m.start()]):
             return True
     return False
+
+
+_NO_PAIR = re.compile(r"(?:sí|ellos|ellas|otros|otras|otro|otra|estos|estas|ambos|ambas|unos|unas)\b", re.IGNORECASE)
+
+
+def pair_cut(prompt: str, sentence: str, answers: list[str]) -> bool:
+    """Return whether the prompt cut an «entre A y B» pair of its sentence to its first member.
+
+    «La guerra fue un enfrentamiento entre _____.» (— «el Reino de Valdoria») or «…entre el Reino de Valdoria, que
+    se libró…» where the sentence says «entre el Reino de Valdoria y la República de Ostmar»: what the verb or the
+    noun needs is two, and the one left is a broken stem (and, blanked, one of two right answers). A member followed
+    by what followed it in the sentence («entre _____ y el Sol», «entre Francia, España y Portugal») is whole.
+    """
+    body = re.sub(r"\s*\((?:Escriba|Escribe)[^)]*\)\s*$", "", prompt)
+    body = re.sub(r"^(?:Verdadero o falso|Marque todas las opciones que completan el texto):\s*", "", body)
+    fills = [a for a in answers if a] if BLANK in body else [""]
+    for answer in fills:
+        filled = body.replace(BLANK, answer) if answer else body
+        for m in re.finditer(r"\bentre\s+", filled, re.IGNORECASE):
+            seg = re.match(r"[^,.;:?!()«»]+", filled[m.end() :])
+            if not seg or _NO_PAIR.match(seg.group()) or re.search(r"\s(?:y|e)\s", seg.group()):
+                continue
+            member = re.sub(r"^(?:el|la|los|las)\s+", "", seg.group().strip(), flags=re.IGNORECASE)
+            if not member:
+                continue
+            # In the sentence: the member, maybe more members after commas, then the «y» of the last one.
+            found = re.search(
+                r"\bentre\s+(?:(?:el|la|los|las)\s+)?"
+                + re.escape(member)
+                + r"((?:\s*,(?:(?!\s(?:y|e)\s)[^.;:,]){1,60})*?\s+(?:y|e)\s)",
+                sentence,
+                re.IGNORECASE,
+            )
+            if not found:
+                continue
+            # The prompt goes on as the sentence does: as many members after commas, then «y» (a false statement
+            # may name other members).
+            after = filled[m.end() + len(seg.group().rstrip()) :]
+            more = found.group(1).count(",")
+            goes_on = r"(?:\s*,(?:(?!\s(?:y|e)\s)[^.;:,]){1,60}){" + str(more) + r"}\s+(?:y|e)\s"
+            if not re.match(goes_on, after, re.IGNORECASE):
+                return True
+    return False
+
+
+def foreign_aside(text: str) -> bool:
+    """Return whether a prompt or an answer shows a name in another language or script («(en japonés: Kanto Ishin)»,
+    «Ἴστρος»): an aside the stem should have dropped, or a name no student types."""
+    return bool(_FOREIGN_ASIDE.search(text) or _NON_LATIN.search(text))
 
 
 def range_inverted(statement: str) -> bool:
@@ -628,6 +690,11 @@ def check_question(
         results["question_one_clause"] = not question_ends_in_other_clause(prompt)
     if qfacts and q.kind != "ordering":
         results["whole_stem"] = not stem_break(prompt, qfacts[0].sentence, ex.mention_words())
+        if not any(f.members for f in qfacts):
+            # «un enfrentamiento entre _____.» for «entre A y B»: a pair cut to one member (enunciado roto, ambiguo).
+            results["whole_pair"] = not pair_cut(prompt, qfacts[0].sentence, list(q.correct))
+    # «La Restauración Kanto (en japonés: Kanto Ishin)…», an answer in Greek letters: another language's name.
+    results["no_foreign_aside"] = not foreign_aside(" ".join([prompt, *q.correct]))
     if q.kind == "single_choice":
         results["enough_distractors"] = len(q.distractors) >= 3
     if q.kind == "multiple_choice":

@@ -788,9 +788,11 @@ def _contracted_before_blank(fact: Fact, stem: str) -> str:
     «en la región del lago Titicaca» is blanked with its article («región de _____»), so that a choice's options
     each bring their own; a typed answer shown without it then reads «región de lago Titicaca». A name whose head is
     a common noun («lago», «río», «mar», «islas») always takes the article, which gives nothing away: the contraction
-    stays («región del _____» — «lago Titicaca»).
+    stays («región del _____» — «lago Titicaca»). So does a name the text says with «del» / «al» («inventor italiano
+    del _____» — «Renacimiento»: «de _____» reads «de Renacimiento», judged «enunciado roto»), but a country whose
+    article is optional («en el sur de _____» — «Perú» reads whole).
     """
-    if not fact.blank_prefix or fact.members or not re.match(r"[a-záéíóúñ]+\s+\S", fact.answer):
+    if not fact.blank_prefix or fact.members or fact.answer.strip() in _OPTIONAL_EL:
         return stem
     split = f"{fact.blank_prefix} {BLANK}"
     if stem.count(split) != 1:

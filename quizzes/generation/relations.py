@@ -312,6 +312,19 @@ def _upper(text: str) -> str:
 _COPULA = re.compile(r"\s(es|fue|era|son|fueron|eran)\s+(?=(?:el|la|los|las|un|una|unos|unas)\s)", re.IGNORECASE)
 _DEF_END = re.compile(r",|;|:|\.$|\s(?:que|quien|donde|cuyo|cuya|y\s+(?:se\s+)?\w+(?:ó|aron|a|an|e|en))\s")
 MAX_DEFINITION_WORDS = 16
+# «un enfrentamiento entre el Reino de Valdoria y la República de Ostmar»: an «entre» still waiting for its «y».
+_OPEN_PAIR = re.compile(r"\bentre\s+(?!(?:sí|ellos|ellas|otros|otras|otro|otra)\b)[^,;:()]*$", re.IGNORECASE)
+
+
+def _definition_end(s: str, a: int) -> re.Match | None:
+    """Return where a definition's predicate starting at `a` ends (`_DEF_END`), never at the «y» of an «entre A y B»
+    pair: «un enfrentamiento entre el Reino de Valdoria y la República de Ostmar» is not cut to its first party."""
+    at = a + 3
+    while True:
+        end = _DEF_END.search(s, at)
+        if end is None or not end.group().lstrip().startswith("y") or not _OPEN_PAIR.search(s[a : end.start()]):
+            return end
+        at = end.start() + 2
 
 
 @dataclass
@@ -328,7 +341,11 @@ class Definition:
         return self.sentence[span[0] : span[1]]
 
     def term_text(self) -> str:
-        return self.said or self.text(self.term)
+        # «La Restauración Kanto (en japonés: Kanto Ishin) fue…»: an aside in brackets, whole or cut at its comma, is
+        # no part of what is defined (an acronym is: «el ácido desoxirribonucleico (ADN)»).
+        term = self.said or self.text(self.term)
+        term = re.sub(r"\s*\((?![A-ZÁÉÍÓÚÑ0-9]{2,8}\))[^()]*\)", "", term)
+        return re.sub(r"\s*\([^()]*$", "", term).strip() or term
 
 
 # «Es el río más caudaloso…», «Con unos 7000 km de longitud, es la cordillera…»: the copula with no subject of its own.
@@ -343,12 +360,14 @@ MAX_RELATIVE_WORDS = 24
 
 def _predicate_end(s: str, a: int) -> int:
     """Return where a predicate starting at a ends: a comma, a relative pronoun, a new clause after «y»."""
-    end = _DEF_END.search(s, a + 3)
+    end = _definition_end(s, a)
     b = end.start() if end else len(s)
     b = len(s[:b].rstrip(" ."))
-    # «…del mundo y, con una longitud…», «…descubierto y su uso…»: «y» opens another clause.
-    m = re.search(r"\s+y(?=\s+(?:su|sus|el|la|los|las)\s)|\s+[ye]$", s[a:b])
-    return a + m.start() if m else b
+    # «…del mundo y, con una longitud…», «…descubierto y su uso…»: «y» opens another clause (not the «y» of a pair).
+    for m in re.finditer(r"\s+y(?=\s+(?:su|sus|el|la|los|las)\s)|\s+[ye]$", s[a:b]):
+        if not _OPEN_PAIR.search(s[a : a + m.start()]):
+            return a + m.start()
+    return b
 
 
 def _elided_definition(sent: Sentence, disc: Discourse) -> Definition | None:
@@ -423,7 +442,7 @@ def _subject_definition(sent: Sentence, names: frozenset[str] | None) -> Definit
     if not _agrees(m.group(1), subj):
         return None
     a = m.end()
-    end = _DEF_END.search(s, a + 3)
+    end = _definition_end(s, a)
     b = end.start() if end else len(s)
     b = len(s[:b].rstrip(" ."))
     relative_cut = bool(re.search(r"\b(?:el|la|los|las) cual(?:es)?\b", s[a:b])) and bool(end) and end.group() == ","
@@ -476,6 +495,12 @@ def _other_thing(other: Definition, term: str, disc: Discourse | None) -> bool:
     if words and words[0] in ("el", "la", "los", "las", "un", "una"):
         words = words[1:]
     if not words or words[0] in _ASPECT_HEADS or fold(said) == fold(term):
+        return False
+    own = fold(term).split()
+    own = own[1:] if own and own[0] in ("el", "la", "los", "las", "un", "una") else own
+    if own and own[0] == words[0]:
+        # «Un acueducto es un sistema de canales» and «El acueducto de Segovia es una obra romana»: a thing and its
+        # class share their noun, and what is said of one is often true of the other (no false statement).
         return False
     restated, problem = definite_reference(said + ".", other.sentence_index, disc)
     return not problem and fold(restated) == fold(said + ".")

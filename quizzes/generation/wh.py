@@ -810,6 +810,13 @@ def preterite(participle: str) -> str:
     return stem + ("ieron" if plural else "ió")
 
 
+# A capitalised word before a name's article that is no part of a name: it opened the sentence («Desde el Palacio…»).
+_FUNCTION_OPENERS = {
+    "a", "ante", "bajo", "con", "contra", "de", "desde", "durante", "en", "entre", "hacia", "hasta", "para", "por",
+    "según", "sobre", "tras", "y", "e", "o", "pero", "aunque", "como", "cuando", "mientras", "también", "además",
+}  # fmt: skip
+
+
 def _named_participle_question(fact: Fact, s: str, kind: str) -> str:
     """Return «¿En qué año se firmó el Tratado de San Ildefonso?» from «…el Tratado de San Ildefonso, firmado en
     _____, …», "" when the words do not say so.
@@ -821,6 +828,11 @@ def _named_participle_question(fact: Fact, s: str, kind: str) -> str:
     """
     m = _NAMED_PARTICIPLE.search(s)
     if not m or _ARTICLE_ENDING[m.group("art").lower()] != m.group("end"):
+        return ""
+    before = re.search(r"\b([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)\s+$", s[: m.start("art")])
+    if before and before.group(1).lower() not in _FUNCTION_OPENERS:
+        # «es Puerto del Sol, admitido en…»: the article is inside a longer name, whose tail alone («el Sol») is no
+        # name of anything (judged «enunciado roto»).
         return ""
     if EVENT_HEADS.get(m.group("name").split()[0]) in {"treaty", "period"}:
         # A treaty or a peace is named after the town where it was signed, and towns saw several («el Tratado de

@@ -83,6 +83,14 @@ FAILED = {
     "tf_not_title_definition": _(
         "La afirmación verdadera repite la definición del título del texto: no exige saber nada."
     ),
+    "whole_pair": _(
+        "El enunciado corta un «entre A y B» y deja solo el primero: la pareja que pide el verbo queda incompleta "
+        "(pregunte la pareja entera)."
+    ),
+    "no_foreign_aside": _(
+        "El enunciado o la respuesta muestra un nombre en otra lengua o en otro alfabeto (un paréntesis «en "
+        "japonés: …»): quítelo."
+    ),
     "whole_stem": _(
         "El enunciado quedó roto al recortarlo o completarlo: una palabra repetida, un verbo con mayúscula en medio "
         "o una oración cortada antes de su verbo."

@@ -125,7 +125,9 @@ def _named(answer, prefix):
             "Los celtas vivían en la orilla del _____.",
         ),
         ("río Duero", "a", "El ejército llegó a _____ en invierno.", "El ejército llegó al _____ en invierno."),
-        ("Duero", "a", "El ejército llegó a _____ en invierno.", "El ejército llegó a _____ en invierno."),  # a name
+        # A name the text says with «al» keeps it too (round 16); a country whose article is optional does not.
+        ("Duero", "a", "El ejército llegó a _____ en invierno.", "El ejército llegó al _____ en invierno."),
+        ("Perú", "a", "El ejército llegó a _____ en invierno.", "El ejército llegó a _____ en invierno."),
         ("río Duero", "", "El ejército cruzó _____ en invierno.", "El ejército cruzó _____ en invierno."),
     ],
 )
