@@ -28,3 +28,15 @@ def answer_fact(answer: str, kind: str = "date", *, key: str = "f", sentence_ind
         local_start=0,
         local_end=len(answer),
     )
+
+
+def scanned_position(prompt: str, text: str) -> tuple[int, int] | None:
+    """What confidence.source_position must return, found the slow way: every sentence compared with the prompt."""
+    from quizzes.generation.confidence import _content, _sentences
+
+    words = _content(prompt)
+    best, where = 0.0, None
+    for p, s, sentence in _sentences(text):
+        if sentence and len(words & sentence) / len(words) > best:
+            best, where = len(words & sentence) / len(words), (p, s)
+    return where if best >= 0.4 else None

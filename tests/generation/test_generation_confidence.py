@@ -16,6 +16,8 @@ from quizzes.generation import confidence, generate_bank, ranking
 from quizzes.generation.model import Question
 from quizzes.presentation.quality import FAILED
 
+from .support import scanned_position
+
 TEXT = (
     "Puente de Alcántara\n"
     "El puente de Alcántara es un puente romano sobre el río Tajo, construido entre los años 104 y 106 por orden "
@@ -161,7 +163,7 @@ def test_answers_without_words_and_extreme_scores_do_not_crash(monkeypatch):
 
 
 def test_source_position_by_index_equals_the_scan_of_every_sentence():
-    from quizzes.generation.confidence import _content, _sentences, source_position
+    from quizzes.generation.confidence import source_position
 
     text = (
         "Guerra de prueba\n"
@@ -169,14 +171,6 @@ def test_source_position_by_index_equals_the_scan_of_every_sentence():
         "La paz se firmó en Moscú en 1940. El tratado cedió la región de Carelia.\n"
         "El ejército del norte resistió en la frontera durante el invierno."
     )
-
-    def scan(prompt):
-        words = _content(prompt)
-        best, where = 0.0, None
-        for p, s, sentence in _sentences(text):
-            if sentence and len(words & sentence) / len(words) > best:
-                best, where = len(words & sentence) / len(words), (p, s)
-        return where if best >= 0.4 else None
 
     prompts = [
         "El ejército avanzó por la frontera.",
@@ -186,7 +180,7 @@ def test_source_position_by_index_equals_the_scan_of_every_sentence():
         "Nada que ver con nada.",
     ]
     for prompt in prompts:
-        assert source_position(prompt, text) == scan(prompt)
+        assert source_position(prompt, text) == scanned_position(prompt, text)
     assert source_position(prompts[1], text) == (1, 0)
 
 

@@ -13,7 +13,7 @@ from quizzes.generation.model import Question
 from quizzes.generation.ranking import named_count
 from quizzes.generation.standalone import full_first_names
 
-from .support import answer_fact, discourse
+from .support import answer_fact, discourse, scanned_position
 
 
 def _fact(key: str, kind: str, index: int, answer: str = "1805"):
@@ -154,8 +154,6 @@ def _position_reads(monkeypatch, text: str, prompt: str):
 def test_source_position_compares_the_sentences_of_the_prompts_rarest_words_not_every_sentence_with_a_word(
     monkeypatch,
 ):
-    from quizzes.generation.confidence import _content, _sentences
-
     lines = [
         "La flota zarpó del puerto de Vigo en {y} rumbo a las islas.",
         "El almirante ordenó izar las velas al amanecer de {y}.",
@@ -165,21 +163,13 @@ def test_source_position_compares_the_sentences_of_the_prompts_rarest_words_not_
     def copies(n: int) -> str:
         return "\n".join(" ".join(line.format(y=1700 + 3 * c + k) for k, line in enumerate(lines)) for c in range(n))
 
-    def scan(prompt: str, text: str):
-        words = _content(prompt)
-        best, where = 0.0, None
-        for p, s, sentence in _sentences(text):
-            if sentence and len(words & sentence) / len(words) > best:
-                best, where = len(words & sentence) / len(words), (p, s)
-        return where if best >= 0.4 else None
-
     prompt = "El almirante ordenó izar las velas al amanecer de 1707."  # the third copy's second sentence
     small, where_small = _position_reads(monkeypatch, copies(3), prompt)
     large, where_large = _position_reads(monkeypatch, copies(12), prompt)
-    assert where_small == where_large == (2, 1) == scan(prompt, copies(12))
+    assert where_small == where_large == (2, 1) == scanned_position(prompt, copies(12))
     assert large == small  # «almirante», «velas»… are in every copy: only the sentences of its year are compared
     for prompt in ("La tormenta hundió la flota frente a las islas.", "Las velas de la flota.", "Nada en común."):
-        assert _position_reads(monkeypatch, copies(12), prompt)[1] == scan(prompt, copies(12))
+        assert _position_reads(monkeypatch, copies(12), prompt)[1] == scanned_position(prompt, copies(12))
 
 
 class _CountedQuestion(Question):
