@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
 
 from num2words import num2words
 
@@ -57,7 +56,7 @@ _PLACE_MODIFIERS = {
 # A saint's name opens a compound surname or place: «José de San Martín» is never «Martín».
 _SAINTS = {"San", "Santa", "Santo"}
 # Particles between a given name and the rest of a name: «Diego de Almagro», «Andrea del Verrocchio».
-_GIVEN_FOLLOWED = re.compile(
+_GIVEN_FOLLOWED = (
     r"(?!\w|[ -][A-ZÁÉÍÓÚÑ]|\s+(?:de|del|de la|de los|da|do|dos|das|di|du|van|von|der|le|la|el)\s+[A-ZÁÉÍÓÚÑ])"
 )
 _ORDINALS = {"Primer", "Primera", "Primero", "Segundo", "Segunda", "Tercer", "Tercera", "Tercero", "Cuarto", "Cuarta"}
@@ -673,7 +672,7 @@ def _titled_names(name: str, text: str, persons: list[str]) -> list[str]:
     ]
 
 
-def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
+def person_text_forms(fact: Fact, text: str, persons: list[str], memo: dict | None = None) -> list[str]:
     """Return the other names the text gives the answer's person (a general rule each, see docs/generation.md):
 
     * the title the text gives it: «marqués de Pombal», «el marqués de Pombal» for «Pombal», and «Pombal» for
@@ -688,11 +687,18 @@ def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
       «Napoleón Bonaparte») when no other person of the text bears that given name (nor a number after it);
     * a king «de Country» after «las tropas de» / «el ejército de»: the country and its people («Francia», «los
       franceses» for «las tropas de Luis XII de Francia»).
+
+    `memo` keeps, per name, what the text's searches found, for the text's other facts (`ex._pools`: one text's
+    generation), as each search reads the whole text and a long text asks one person in many facts.
     """
     name = fact.answer
     if not text or not name:
         return []
-    out = list(_person_forms(name, text, tuple(persons)))
+    if memo is None:
+        memo = {}
+    if name not in memo:
+        memo[name] = _person_forms(name, text, persons)
+    out = list(memo[name])
     king = re.fullmatch(r"\S+ [IVXLCDM]+ de ([A-ZÁÉÍÓÚÑ][\w ]+)", name)
     if king and _ARMY_BEFORE.search(fact.sentence[: fact.local_start]):
         country = king.group(1)
@@ -704,11 +710,9 @@ def person_text_forms(fact: Fact, text: str, persons: list[str]) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=512)
-def _person_forms(name: str, text: str, persons: tuple[str, ...]) -> tuple[str, ...]:
+def _person_forms(name: str, text: str, persons: list[str]) -> tuple[str, ...]:
     """Return the forms `person_text_forms` reads in the text for a name (but the king's country, which depends on the
-    fact's sentence): once per name and text, as each search reads the whole text (a long text asks one person in
-    many facts)."""
+    fact's sentence)."""
     out: list[str] = []
     titled = re.fullmatch(rf"(?:el |la )?((?:{_TITLE_RE}) de (?:la |los |las )?)([A-ZÁÉÍÓÚÑ].*)", name)
     if titled:
@@ -758,7 +762,7 @@ def _person_forms(name: str, text: str, persons: tuple[str, ...]) -> tuple[str, 
             # «Adolf» for Adolf Hitler would be generous to a teacher (a known first name is not enough).
             # Said alone: not before a capitalised word or an initial («John F. Kennedy»), nor before a particle and
             # a name («Diego de Almagro», «Andrea del Verrocchio» never say «Diego», «Andrea» alone).
-            known = re.search(rf"(?<!\w){re.escape(given)}" + _GIVEN_FOLLOWED.pattern, text)
+            known = re.search(rf"(?<!\w){re.escape(given)}" + _GIVEN_FOLLOWED, text)
             if known and given.lower() not in _GENERIC | _PARTICLES and not others and given != name:
                 out.append(given)  # «Napoleón» for «Bonaparte» where the text says «Napoleón Bonaparte»
     return tuple(out)
@@ -845,7 +849,8 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         names, persons = _text_names(ex)
         out += entity_forms(fact, names, persons, _paragraph_names(ex, fact))
         if fact.kind == "person":
-            out += person_text_forms(fact, ex._pools.get("text", ""), persons)
+            memo = ex._pools.setdefault("person forms", {})
+            out += person_text_forms(fact, ex._pools.get("text", ""), persons, memo)
     seen, result = set(), []
     for a in out:
         key = fold(a)

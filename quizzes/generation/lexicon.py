@@ -405,6 +405,11 @@ ALIAS_PATTERN_WORDS = [
 ]
 
 ARTICLES = {"el", "la", "los", "las"}
+# Words after «entre» that are the whole pair or group («entre sí», «entre ellos», «entre ambos», «entre otros»): no
+# «y» of a second member is to come.
+WHOLE_AFTER_ENTRE = (
+    "sí", "ellos", "ellas", "otros", "otras", "otro", "otra", "estos", "estas", "ambos", "ambas", "unos", "unas",
+)  # fmt: skip
 # What only a person has, folded («su muerte», «sus hijos», «su reinado», «sus restos», «su autorretrato»): a
 # possessive of one of these is never said of an event, a place, an institution or a thing.
 PERSONAL_NOUNS = frozenset(

@@ -16,6 +16,7 @@ from .lexicon import (
     ORG_HEADS,
     ROLE_CLASSES,
     STATE_HEAD_WORDS,
+    WHOLE_AFTER_ENTRE,
     fold,
 )
 from .model import Fact, Question
@@ -245,7 +246,7 @@ def list_member(prompt: str) -> bool:
     return False
 
 
-_NO_PAIR = re.compile(r"(?:sí|ellos|ellas|otros|otras|otro|otra|estos|estas|ambos|ambas|unos|unas)\b", re.IGNORECASE)
+_NO_PAIR = re.compile(r"(?:" + "|".join(WHOLE_AFTER_ENTRE) + r")\b", re.IGNORECASE)
 
 
 def pair_cut(prompt: str, sentence: str, answers: list[str]) -> bool:

@@ -371,11 +371,11 @@ def incidental_figure(fact: Fact, parse=None) -> str:
         return "decades"
     if fact.subtype == "duration" and re.match(r"\s*(?:después|antes|más tarde)\b", after):
         return "interval"
-    if fact.subtype == "duration" and {unit, unit[:-1], unit[:-2]} & _SHORT_UNITS:
+    words = {unit, unit[:-1], unit[:-2]}  # «naves», «secciones», «meses»: the singular
+    if fact.subtype == "duration" and words & _SHORT_UNITS:
         return "span"
     if fact.subtype != "count" and fact.subtype not in {"percentage", "quantity"}:
         return ""
-    words = {unit, unit[:-1], unit[:-2]}  # «naves», «secciones»: the singular
     if fact.subtype == "count" and words & {fold(w) for w in _PART_NOUNS}:
         return "parts"
     parse = parse if parse is not None else _parse(fact.sentence)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import fold
+from .lexicon import WHOLE_AFTER_ENTRE, fold
 from .model import Fact, Question, stable_key
 from .standalone import (
     Discourse,
@@ -313,7 +313,7 @@ _COPULA = re.compile(r"\s(es|fue|era|son|fueron|eran)\s+(?=(?:el|la|los|las|un|u
 _DEF_END = re.compile(r",|;|:|\.$|\s(?:que|quien|donde|cuyo|cuya|y\s+(?:se\s+)?\w+(?:ó|aron|a|an|e|en))\s")
 MAX_DEFINITION_WORDS = 16
 # «un enfrentamiento entre el Reino de Valdoria y la República de Ostmar»: an «entre» still waiting for its «y».
-_OPEN_PAIR = re.compile(r"\bentre\s+(?!(?:sí|ellos|ellas|otros|otras|otro|otra)\b)[^,;:()]*$", re.IGNORECASE)
+_OPEN_PAIR = re.compile(r"\bentre\s+(?!(?:" + "|".join(WHOLE_AFTER_ENTRE) + r")\b)[^,;:()]*$", re.IGNORECASE)
 
 
 def _definition_end(s: str, a: int) -> re.Match | None:

@@ -11,6 +11,7 @@ published. A stem also needs a main verb and balanced brackets and quotes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -386,19 +387,14 @@ class Discourse:
         tell (computed once per document)."""
         if self._ambiguous is None:
             every = {n for names in self.names.values() for n in names}
-            alone = {w for w in every if " " not in w and w in _NAME_HEADS}
-            self._ambiguous = frozenset(
-                w
-                for w in alone
-                if len(
-                    {
-                        n
-                        for n in every
-                        if " " in n and w in n.split() and all(x[:1].isupper() or x in _NAME_LINKS for x in n.split())
-                    }
-                )
-                > 1
-            )
+            # the longer names, each as its words («la Primera Junta»: no lowercase word but «de», «la»…)
+            longer = [
+                words
+                for words in (n.split() for n in every)
+                if len(words) > 1 and all(x[:1].isupper() or x in _NAME_LINKS for x in words)
+            ]
+            heads = Counter(w for words in longer for w in set(words) if w in _NAME_HEADS)
+            self._ambiguous = frozenset(w for w in every if w in _NAME_HEADS and heads[w] > 1)
         return self._ambiguous
 
     def subject(self, index: int) -> str:
@@ -2652,7 +2648,7 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
             re.match(r"(?:no\s+)?se\s", said, re.IGNORECASE) and len(said.split()) < 8
         ):
             return "fragment"  # «_____ se entregó.», «Se reconoció la independencia de _____.»: by whom, when?
-        if _IMPERSONAL_OPENING.match(said) and verbish(_IMPERSONAL_OPENING.match(said).group(1)):
+        if (opening := _IMPERSONAL_OPENING.match(said)) and verbish(opening.group(1)):
             # «Se constituyó una junta, presidida por _____.», «No se recuperó hasta _____.»: an impersonal or
             # passive «se» opening the prompt says neither when, where nor of what; what framed it (a fronted time or
             # place, the subject of the sentence before) was left behind. A question («¿Cuántas placas se

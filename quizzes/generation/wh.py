@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, STATE_HEAD_WORDS, fold
+from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, SENTENCE_INITIAL_STOP, STATE_HEAD_WORDS, fold
 from .model import Fact
 from .standalone import (
     Discourse,
@@ -810,13 +810,6 @@ def preterite(participle: str) -> str:
     return stem + ("ieron" if plural else "ió")
 
 
-# A capitalised word before a name's article that is no part of a name: it opened the sentence («Desde el Palacio…»).
-_FUNCTION_OPENERS = {
-    "a", "ante", "bajo", "con", "contra", "de", "desde", "durante", "en", "entre", "hacia", "hasta", "para", "por",
-    "según", "sobre", "tras", "y", "e", "o", "pero", "aunque", "como", "cuando", "mientras", "también", "además",
-}  # fmt: skip
-
-
 def _named_participle_question(fact: Fact, s: str, kind: str) -> str:
     """Return «¿En qué año se firmó el Tratado de San Ildefonso?» from «…el Tratado de San Ildefonso, firmado en
     _____, …», "" when the words do not say so.
@@ -830,7 +823,7 @@ def _named_participle_question(fact: Fact, s: str, kind: str) -> str:
     if not m or _ARTICLE_ENDING[m.group("art").lower()] != m.group("end"):
         return ""
     before = re.search(r"\b([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)\s+$", s[: m.start("art")])
-    if before and before.group(1).lower() not in _FUNCTION_OPENERS:
+    if before and before.group(1).lower() not in SENTENCE_INITIAL_STOP:
         # «es Puerto del Sol, admitido en…»: the article is inside a longer name, whose tail alone («el Sol») is no
         # name of anything (judged «enunciado roto»).
         return ""

@@ -213,13 +213,20 @@ def test_picking_by_sentence_reads_each_items_facts_a_fixed_number_of_times():
     assert _pick_reads(40) <= 4 * _pick_reads(10)
 
 
-def test_a_persons_text_forms_are_searched_once_per_name_and_text():
-    from quizzes.generation.answers import _person_forms, person_text_forms
+def test_a_persons_text_forms_are_searched_once_per_name_and_text(monkeypatch):
+    from quizzes.generation import answers
 
     text = "Napoleón Bonaparte nació en Córcega. Napoleón fue emperador. Bonaparte murió en Santa Elena."
     persons = ["Napoleón Bonaparte", "Bonaparte"]
-    _person_forms.cache_clear()
-    first = person_text_forms(answer_fact("Bonaparte", "person", key="a"), text, persons)
-    again = person_text_forms(answer_fact("Bonaparte", "person", key="b", sentence_index=2), text, persons)
+    real, searches = answers._person_forms, []
+    monkeypatch.setattr(answers, "_person_forms", lambda *args: searches.append(args) or real(*args))
+    memo: dict = {}  # one text's (the generator keeps it in the extraction's pools)
+    first = answers.person_text_forms(answer_fact("Bonaparte", "person", key="a"), text, persons, memo)
+    again = answers.person_text_forms(
+        answer_fact("Bonaparte", "person", key="b", sentence_index=2), text, persons, memo
+    )
     assert first == again == ["Napoleón"]
-    assert _person_forms.cache_info().hits == 1  # the second fact of the name reads the first one's searches
+    assert len(searches) == 1  # the second fact of the name reads the first one's searches
+    # Another text has its own memo: nothing of this one is kept for it (nor held by the process between texts).
+    answers.person_text_forms(answer_fact("Bonaparte", "person", key="c"), text, persons, {})
+    assert len(searches) == 2
