@@ -161,7 +161,7 @@ def card_state(*, row: StudentCard, mode: str, revealed: bool, typed: str, now: 
     return {
         "card": card,
         "revealed": revealed,
-        "typed": typed if revealed and mode else "",
+        "typed": typed.strip() if revealed and mode else "",  # blanks alone read «—», as an empty answer
         "typed_result": typed_result,
         "buttons": buttons,
         "buttons_html": rating_buttons_html(buttons),

@@ -172,6 +172,15 @@ def test_typed_answer_mode_uses_the_quiz_normalisation(student_client, student, 
     assert response["Location"] == REVIEW_URL + "?modo=escribir"
 
 
+@pytest.mark.parametrize("typed", ["", "   ", "\t \n"])
+def test_an_empty_or_blank_typed_answer_reads_as_a_dash_and_suggests_again(student_client, student, deck, typed):
+    student_client.get(REVIEW_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    response = student_client.get(REVIEW_URL, {"modo": "escribir", "mostrar": row.pk, "respuesta": typed})
+    assertContains(response, "Escribió «—».")
+    assertContains(response, "btn-rate-again btn-suggested")
+
+
 def test_when_nothing_is_due_the_page_says_when_the_next_card_is(student_client, student):
     document = factories.make_document()
     card = factories.make_flashcard(document=document)
