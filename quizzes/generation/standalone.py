@@ -1773,7 +1773,11 @@ def stand_alone(
         lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
         postverbal = noun_phrase_follows and (first == "se" or lem in _POSTVERBAL_SUBJECT_LEMMAS)
-        postverbal = postverbal or bool(_INTRANSITIVE_IDIOM.match(head))
+        idiom = _INTRANSITIVE_IDIOM.match(head)
+        # «Entró en vigor el 10 de enero», «… el _____»: a date after the article, not the subject.
+        postverbal = postverbal or bool(
+            idiom and not re.match(r"\s*(?:\d|" + re.escape(blank) + ")", head[idiom.end() :])
+        )
         if noun_phrase_follows and lem in _AMBIGUOUS_LEMMAS and first != "se":
             # "Terminó la obra…": the work ended, or someone finished it? Parsers guess here too.
             return text, "no_subject"

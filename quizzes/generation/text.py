@@ -313,7 +313,7 @@ def subject_prefix(text: str) -> str:
                 # first verb is that verb's, not the subject's («se entró en vigor» was judged «enunciado roto»).
                 words = text[: tok.start].strip()
                 subject = re.sub(_VERB_CLITICS, "", words).strip()
-                return subject or words
+                return subject
             return ""
     return ""
 
