@@ -90,6 +90,70 @@ def normalize_answer(text: str) -> str:
     return " ".join(words)
 
 
+# Words a typed answer may open with that its question already implies: «¿En qué año…?» answered «en 1939», «año
+# 1939» or «en el año 1939»; «¿Dónde…?» answered «en Helsinki». Only prepositions that keep the answer's meaning
+# («antes de 1939», «hacia 1939», «sin Finlandia» say something else) and a noun of time before a number.
+IMPLIED_PREPOSITIONS = frozenset({"en", "a", "al", "de", "del", "por", "durante"})
+IMPLIED_TIME_NOUNS = frozenset({"ano", "dia"})
+
+
+def without_implied_words(words: Sequence[str]) -> list[str]:
+    """Drop from normalised words a leading preposition, article and time noun before a number (see above).
+
+    ``["en", "el", "ano", "1939"]`` → ``["1939"]``; never to nothing (``["en"]`` stays).
+    """
+    rest = list(words)
+    if len(rest) > 1 and rest[0] in IMPLIED_PREPOSITIONS:
+        rest = rest[1:]
+    if len(rest) > 1 and rest[0] in LEADING_ARTICLES:
+        rest = rest[1:]
+    if len(rest) > 1 and rest[0] in IMPLIED_TIME_NOUNS and rest[1][:1].isdigit():
+        rest = rest[1:]
+    return rest
+
+
+def _joined_initials(words: Sequence[str]) -> str:
+    """Words with the runs of one- and two-letter words written together: an acronym typed with dots or spaces
+    («U.R.S.S.» → «u r s s» → «urss», «EE. UU.» → «eeuu») reads as the one typed without them."""
+    out: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) <= 2 and word.isalpha():
+            run += word
+            continue
+        out += [run] if run else []
+        out.append(word)
+        run = ""
+    return " ".join(out + ([run] if run else []))
+
+
+def answer_forms(text: str) -> frozenset[str]:
+    """The forms under which a typed answer matches an accepted one: ``normalize_answer``'s, without the words its
+    question implies, each also with its initials joined. Two answers match when their forms meet.
+
+    Joining only removes blanks between short words, so it never makes two different words equal.
+    """
+    words = normalize_answer(text).split()
+    if not words:
+        return frozenset()
+    bare = without_implied_words(words)
+    return frozenset({" ".join(words), " ".join(bare), _joined_initials(words), _joined_initials(bare)})
+
+
+def answers_match(given: str, accepted: Iterable[str]) -> bool:
+    """Whether a typed answer is one of the accepted answers (``answer_forms``)."""
+    forms = answer_forms(given)
+    return bool(forms) and any(forms & answer_forms(a) for a in accepted)
+
+
+def number_typed(text: str) -> str:
+    """A typed number without the words its question implies: «en el año 1939» → «1939» (kept when nothing else is
+    left), for ``parse_quantity``; spaces as typed, so «3,5» and «500 000» keep their form."""
+    words = text.split()
+    bare = without_implied_words([normalize_answer(w) for w in words])
+    return " ".join(words[len(words) - len(bare) :]) if bare else text
+
+
 def normalize_unit(text: str) -> str:
     """Return the comparable form of a unit ("Km²" → "km2", "kilómetros" → "km")."""
     text = _strip_marks(unicodedata.normalize("NFKC", text).casefold())
@@ -212,7 +276,7 @@ def clean_answer(key: AnswerKey, data: Mapping[str, Sequence[str]]) -> dict:
             raise EmptyAnswer(_("Escriba su respuesta."), code="empty")
         if kind == SHORT_ANSWER:
             return {"text": text}
-        parsed = parse_quantity(text)
+        parsed = parse_quantity(number_typed(text))
         if parsed is None:
             raise AnswerError(_("Escriba un número, por ejemplo 1939, 3,5 o 500.000."), code="not_a_number")
         return {"text": text, "value": parsed.value, "unit": parsed.unit}
@@ -275,9 +339,8 @@ def grade_true_false(*, correct: bool, given: bool | None) -> float:
 
 
 def grade_short_answer(*, accepted: Iterable[str], given: str) -> float:
-    """Return 1.0 when the normalised answer equals a normalised accepted answer."""
-    normalized = normalize_answer(given or "")
-    return 1.0 if normalized and normalized in {normalize_answer(a) for a in accepted} else 0.0
+    """Return 1.0 when the typed answer matches an accepted one (``answers_match``)."""
+    return 1.0 if answers_match(given or "", accepted) else 0.0
 
 
 def grade_numeric(

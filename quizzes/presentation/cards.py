@@ -17,7 +17,7 @@ from django.utils.translation import gettext, ngettext
 from winterwar.urltag import kept_reverse
 
 from ..domain import scheduling
-from ..domain.grading import grade_numeric, normalize_answer
+from ..domain.grading import answers_match, grade_numeric, normalize_answer, number_typed
 from ..domain.numbers import parse_quantity
 from ..models import FactKind, StudentCard
 from ..selectors.cards import memory_of
@@ -37,7 +37,8 @@ def review_url(mode: str = "", **params) -> str:
 def typed_answer_ok(*, typed: str, card) -> bool:
     """Check a typed answer as the card's question checks it: against the back, the question's other accepted
     answers and the fact's aliases (same normalisation as quiz short answers); a numeric card's number within the
-    question's tolerance, with its unit or none («1939», «105», «105 km»).
+    question's tolerance, with its unit or none («1939», «105», «105 km»); the words the front implies and an
+    acronym's dots are not counted («en 1939», «U.R.S.S.»: ``grading.answers_match``).
 
     The result only suggests a rating and says whether the answer matched; the student still rates the card.
     """
@@ -47,7 +48,7 @@ def typed_answer_ok(*, typed: str, card) -> bool:
     key = card.answer_key if isinstance(card.answer_key, dict) else {}
     value = key.get("value")
     if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-        parsed = parse_quantity(typed.strip())
+        parsed = parse_quantity(number_typed(typed.strip()))
         tolerance = key.get("tolerance")
         unit = key.get("unit")
         if parsed is not None and grade_numeric(
@@ -62,7 +63,7 @@ def typed_answer_ok(*, typed: str, card) -> bool:
     expected = [card.back, *(a for a in (accepted if isinstance(accepted, list) else []) if isinstance(a, str))]
     if card.fact is not None:
         expected += [a for a in (card.fact.aliases or []) if isinstance(a, str)]
-    return any(given == normalize_answer(e) for e in expected)
+    return answers_match(typed, expected)
 
 
 def rating_buttons(row: StudentCard, *, now: datetime, suggested: int | None = None) -> list[dict]:

@@ -111,7 +111,9 @@ def test_true_false(correct, given, fraction):
         ("la union sovietica", 1),
         ("LA UNIÓN SOVIÉTICA.", 1),
         ("urss", 1),  # an accepted alternative
-        ("U.R.S.S.", 0),  # dotted initials normalise to "u r s s": not listed
+        ("U.R.S.S.", 1),  # an acronym typed with dots
+        ("u. r. s. s", 1),
+        ("U.R.S.", 0),  # not the same acronym
         ("Rusia", 0),
         ("", 0),
         ("la", 0),
@@ -119,6 +121,65 @@ def test_true_false(correct, given, fraction):
 )
 def test_short_answer(given, fraction):
     assert grading.grade_short_answer(accepted=["Unión Soviética", "URSS"], given=given) == fraction
+
+
+@pytest.mark.parametrize(
+    ("given", "fraction"),
+    [
+        ("1939", 1),
+        ("en 1939", 1),  # «¿En qué año…?» answered with the preposition the question implies
+        ("año 1939", 1),
+        ("el año 1939", 1),
+        ("En el año 1939.", 1),
+        ("durante 1939", 1),
+        ("1938", 0),
+        ("en 1938", 0),
+        ("el año 1938", 0),
+        ("antes de 1939", 0),  # a preposition that says something else
+        ("hacia 1939", 0),
+        ("en", 0),
+        ("año", 0),
+        ("1939 1940", 0),
+    ],
+)
+def test_short_answer_without_the_words_its_question_implies(given, fraction):
+    assert grading.grade_short_answer(accepted=["1939"], given=given) == fraction
+
+
+@pytest.mark.parametrize(
+    ("given", "accepted", "fraction"),
+    [
+        ("en Tarvaland", ["Tarvaland"], 1),
+        ("en la Tarvaland", ["Tarvaland"], 1),
+        ("a Tarvaland", ["Tarvaland"], 1),
+        ("Tarvaland", ["en Tarvaland"], 1),
+        ("sin Tarvaland", ["Tarvaland"], 0),
+        ("en Korvia", ["Tarvaland"], 0),
+        ("año Tarvaland", ["Tarvaland"], 0),  # «año» goes only before a number
+        ("en marzo de 1921", ["marzo de 1921"], 1),
+        ("en abril de 1921", ["marzo de 1921"], 0),
+        ("EE. UU.", ["EE. UU."], 1),
+        ("EE. UU.", ["EEUU"], 1),
+        ("EEUU", ["EE. UU."], 1),
+        ("ee uu", ["EE. UU."], 1),  # as before: spaces for the dots
+        ("E.E.U.U.", ["EE. UU."], 1),
+        ("en EE. UU.", ["EEUU"], 1),
+        ("EE. UU.", ["UE"], 0),
+        ("O.T.A.N.", ["OTAN"], 1),
+        ("O.N.U.", ["OTAN"], 0),
+    ],
+)
+def test_short_answer_reads_acronyms_with_dots_and_implied_words_of_any_answer(given, accepted, fraction):
+    assert grading.grade_short_answer(accepted=accepted, given=given) == fraction
+
+
+@pytest.mark.parametrize(("typed", "value"), [("en 1939", 1939), ("el año 1939", 1939), ("en el año 1938", 1938)])
+def test_a_numeric_answer_may_open_with_the_words_its_question_implies(typed, value):
+    key = AnswerKey(kind="numeric", numeric_value=1939)
+    cleaned = clean_answer(key, {"text": [typed]})
+    assert cleaned["value"] == value
+    assert cleaned["text"] == typed  # stored as typed
+    assert grading.grade(key, cleaned) == (value == 1939)
 
 
 # --- numeric ---------------------------------------------------------------------------------------------------------

@@ -836,6 +836,28 @@ def test_a_typed_card_keeps_its_questions_other_accepted_answers_and_checks_them
     assert not typed_answer_ok(typed="", card=card)
 
 
+def test_a_typed_card_accepts_the_words_its_front_implies_and_an_acronym_with_dots():
+    fact = winter_fact(aliases=["URSS"])
+    ask(fact, accepted=["30 de noviembre de 1939", "1939"])
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    for typed in ("en 1939", "año 1939", "el año 1939", "el 30 de noviembre de 1939", "U.R.S.S."):
+        assert typed_answer_ok(typed=typed, card=card), typed
+    for typed in ("1938", "en 1938", "el año 1938", "antes de 1939", "U.R.S."):
+        assert not typed_answer_ok(typed=typed, card=card), typed
+
+
+def test_a_numeric_card_takes_a_year_typed_with_the_words_its_front_implies():
+    fact = winter_fact()
+    ask(fact, kind=QuestionKind.NUMERIC, prompt="¿En qué año empezó la guerra?", numeric_value=1939)
+    svc.cards_sync_for_document(document=fact.document)
+    card = Flashcard.objects.get(fact=fact)
+    for typed in ("1939", "en 1939", "año 1939", "en el año 1939"):
+        assert typed_answer_ok(typed=typed, card=card), typed
+    for typed in ("1938", "en 1938", "el año 1938"):
+        assert not typed_answer_ok(typed=typed, card=card), typed
+
+
 def test_a_numeric_card_checks_the_number_within_the_questions_tolerance_and_unit():
     fact = winter_fact()
     ask(
