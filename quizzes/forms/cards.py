@@ -30,6 +30,13 @@ class RatingForm(forms.Form):
         return duration if duration >= 0 else None
 
 
+class CheckForm(forms.Form):
+    """The typed answer to check against the card's back (the typed mode)."""
+
+    card = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    respuesta = forms.CharField(max_length=500, required=False, strip=False)
+
+
 class _SharedFields(dict):
     """A form's fields shared by its instances: Django deep-copies them for each form (so that one form may change
     its own widgets), which for the rating form cost more CPU (~150 µs) than cleaning the data. Only for a form that

@@ -22,7 +22,7 @@ from django.views.generic import FormView, TemplateView
 from winterwar import fragments, pages
 
 from ..context_processors import roles
-from ..forms.cards import DailyNewCardsForm, RatingForm
+from ..forms.cards import CheckForm, DailyNewCardsForm, RatingForm
 from ..models import StudentCard
 from ..presentation import cards, charts
 from ..presentation.cards import TYPED_MODE
@@ -32,18 +32,20 @@ from ..selectors import summaries
 from ..services import cards as svc
 from ..services.errors import ServiceError
 from .errors import add_refusal_message, http_status
-from .params import choice_param, parse_int, text_param
+from .params import choice_param, parse_int
 
 
 class CardReviewView(LoginRequiredMixin, View):
-    """GET: the next card (front, then back with the four ratings). POST: rate it, then redirect (PRG)."""
+    """GET: the next card (front, then back with the four ratings). POST: rate it, then redirect (PRG); or, in the
+    typed mode, check the typed answer (``check``)."""
 
     template_name = "quizzes/cards/review.html"
 
     def get(self, request, *args, **kwargs):
         return self.render_session(request)
 
-    def render_session(self, request, *, status: int = 200):
+    def render_session(self, request, *, status: int = 200, checked: tuple[int, str] | None = None):
+        """The page of the next card; ``checked``, (card id, typed answer), reveals it with that answer checked."""
         user, now = request.user, timezone.now()
         # The sync writes before the clock is read; the queue reads it again. Both summaries in one round trip.
         with sel.clock_scope(user), summaries.prefetched(["cards-sync", "queue"], user_id=user.pk):
@@ -55,8 +57,7 @@ class CardReviewView(LoginRequiredMixin, View):
         if row is None:
             context = cards.review_page(counts=counts, row=None, mode=mode, next_due_at=queue.next_due_at)
         else:
-            revealed = parse_int(request.GET.get("mostrar", "")) == row.pk
-            typed = text_param(request.GET, "respuesta", max_length=500)
+            revealed, typed = self._shown_answer(request, row, checked)
             state = cards.card_state(row=row, mode=mode, revealed=revealed, typed=typed, now=now)
             body = fragments.recent("cards_body", self._body_key(row, counts, mode, state))
             whole = None if body.kept is None or status != 200 else self._page_key(request, body.key)
@@ -71,6 +72,13 @@ class CardReviewView(LoginRequiredMixin, View):
         if whole is not None:
             self._keep_page(request, whole, response, state)
         return response
+
+    @staticmethod
+    def _shown_answer(request, row, checked: tuple[int, str] | None) -> tuple[bool, str]:
+        """Whether the card's back is shown, and the answer typed: a check posted (``checked``), else ?mostrar=<id>."""
+        if checked is None:
+            return parse_int(request.GET.get("mostrar", "")) == row.pk, ""
+        return checked[0] == row.pk, checked[1]
 
     def _keep_page(self, request, key: tuple, response, state: dict) -> None:
         """Keep the page just rendered for ``key`` (winterwar.pages), if its per-request values are where expected."""
@@ -119,6 +127,8 @@ class CardReviewView(LoginRequiredMixin, View):
         }
 
     def post(self, request, *args, **kwargs):
+        if "respuesta" in request.POST and "rating" not in request.POST:
+            return self.check(request)
         form = RatingForm(request.POST)
         if not form.is_valid():
             return self.refuse(request, [error for errors in form.errors.values() for error in errors])
@@ -145,6 +155,16 @@ class CardReviewView(LoginRequiredMixin, View):
         if result.became_leech:
             messages.warning(request, LEECH_WARNING)
         return HttpResponseRedirect(cards.review_url(data["modo"]))
+
+    def check(self, request):
+        """The typed answer's check: the card revealed with it (a POST, so that the answer stays out of URLs, the
+        history and the logs). It writes nothing: posted again (a reload, a double click) it shows the same check.
+        A card that is no longer the one to study (rated meanwhile) gives way to the next one."""
+        form = CheckForm(request.POST)
+        if not form.is_valid():
+            return self.refuse(request, [error for errors in form.errors.values() for error in errors])
+        card, typed = form.cleaned_data["card"], form.cleaned_data["respuesta"]
+        return self.render_session(request, checked=(card, typed))
 
     def refuse(self, request, errors: list[str]):
         """Show the errors over the current card, with a 400."""

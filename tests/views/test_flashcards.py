@@ -1,6 +1,7 @@
 """Flashcard pages: review session (GET/POST, PRG, bad input), statistics, settings, home panel, query budgets."""
 
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +18,14 @@ pytestmark = pytest.mark.django_db
 REVIEW_URL = reverse("quizzes:cards_review")
 STATS_URL = reverse("quizzes:cards_stats")
 SETTINGS_URL = reverse("quizzes:cards_settings")
+
+
+TYPED_URL = REVIEW_URL + "?modo=escribir"
+
+
+def check(client, row, typed, **extra):
+    """The typed mode's «Comprobar»: the typed answer posted (never in the URL)."""
+    return client.post(TYPED_URL, {"card": row.pk, "respuesta": typed}, **extra)
 
 
 def post(client, row, rating=3, *, token="a" * 32, reps=None, **extra):
@@ -162,10 +171,10 @@ def test_typed_answer_mode_uses_the_quiz_normalisation(student_client, student, 
     row = StudentCard.objects.get(user=student, card=deck[0])
     response = student_client.get(REVIEW_URL, {"modo": "escribir"})
     assertContains(response, 'name="respuesta"')
-    response = student_client.get(REVIEW_URL, {"modo": "escribir", "mostrar": row.pk, "respuesta": "  HELSINKI. "})
+    response = check(student_client, row, "  HELSINKI. ")
     assertContains(response, "¡Correcto!")
     assertContains(response, "btn-rate-good btn-suggested")
-    response = student_client.get(REVIEW_URL, {"modo": "escribir", "mostrar": row.pk, "respuesta": "Oslo"})
+    response = check(student_client, row, "Oslo")
     assertContains(response, "Escribió «Oslo».")
     assertContains(response, "btn-rate-again btn-suggested")
     response = post(student_client, row, 1, modo="escribir")
@@ -176,9 +185,42 @@ def test_typed_answer_mode_uses_the_quiz_normalisation(student_client, student, 
 def test_an_empty_or_blank_typed_answer_reads_as_a_dash_and_suggests_again(student_client, student, deck, typed):
     student_client.get(REVIEW_URL)
     row = StudentCard.objects.get(user=student, card=deck[0])
-    response = student_client.get(REVIEW_URL, {"modo": "escribir", "mostrar": row.pk, "respuesta": typed})
+    response = check(student_client, row, typed)
     assertContains(response, "Escribió «—».")
     assertContains(response, "btn-rate-again btn-suggested")
+
+
+def test_the_typed_answer_is_posted_with_csrf_and_stays_out_of_the_url(client, student, deck):
+    client.force_login(student)
+    client.handler.enforce_csrf_checks = True
+    page = client.get(TYPED_URL).content.decode()
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    form = page[page.index('<form method="post" action="/tarjetas/?modo=escribir" class="typed-form">') :]
+    form = form[: form.index("</form>")]
+    assert 'name="csrfmiddlewaretoken"' in form and f'name="card" value="{row.pk}"' in form
+    assert 'name="respuesta"' in form and "mostrar" not in form
+    assert check(client, row, "Helsinki").status_code == 403  # no CSRF token: refused
+    token = client.cookies["csrftoken"].value
+    response = check(client, row, "Helsinki", headers={"x-csrftoken": token})
+    assertContains(response, "¡Correcto!")
+    assert "Helsinki" not in response.wsgi_request.get_full_path()
+
+
+def test_a_check_posted_again_writes_nothing_and_shows_the_same_check(student_client, student, deck):
+    student_client.get(TYPED_URL)
+    row = StudentCard.objects.get(user=student, card=deck[0])
+    before = StudentCard.objects.filter(pk=row.pk).values().get()
+    for _post in range(2):  # a double click, a reload that posts again
+        response = check(student_client, row, "Oslo")
+        assertContains(response, "Escribió «Oslo».")
+        assertContains(response, "btn-rate-again btn-suggested")
+    assert Review.objects.count() == 0
+    assert StudentCard.objects.filter(pk=row.pk).values().get() == before
+    post(student_client, row, 1, token="e" * 32, modo="escribir")
+    response = check(student_client, row, "Oslo")  # replayed after the rating: the next card, unrevealed
+    assertContains(response, "_____ es la capital (1).")
+    assertNotContains(response, "Escribió")
+    assert Review.objects.count() == 1
 
 
 def test_when_nothing_is_due_the_page_says_when_the_next_card_is(student_client, student):
@@ -412,13 +454,13 @@ def test_the_review_pages_kept_body_is_the_template_for_every_state(student_clie
     student_client.get(REVIEW_URL)
     row = StudentCard.objects.get(user=student, card=deck[0])
     states = [{}, {"mostrar": row.pk}, {"modo": "escribir"}]
-    states += [{"modo": "escribir", "mostrar": row.pk, "respuesta": typed} for typed in ("Helsinki", "<b>Oslo</b>")]
+    states += [{"modo": "escribir", "respuesta": typed} for typed in ("Helsinki", "<b>Oslo</b>")]
     pages = [(i, lang) for i in range(len(states)) for lang in ("es", "en")]
 
     def render_all(order):
         shown, live = {}, {}
         for i, lang in order:
-            response = student_client.get(REVIEW_URL, states[i], headers={"accept-language": lang})
+            response = look(student_client, row, states[i], lang)
             html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
             live[i, lang] = re.findall(r'name="(?:token|shown)" value="([^"]+)"', html)
             shown[i, lang] = re.sub(r'name="(token|shown)" value="[^"]+"', "", html)
@@ -432,7 +474,7 @@ def test_the_review_pages_kept_body_is_the_template_for_every_state(student_clie
         plain, _live = render_all(pages)
     assert kept == plain and kept_again == plain
     assert "&lt;b&gt;Oslo&lt;/b&gt;" in plain[4, "es"] and "Correct" in plain[3, "en"]
-    revealed = [page for page in pages if "mostrar" in states[page[0]]]
+    revealed = [page for page in pages if {"mostrar", "respuesta"} & set(states[page[0]])]
     assert all(first_live[page][0] != again_live[page][0] for page in revealed)  # a new token on every look
 
 
@@ -450,6 +492,15 @@ def test_the_review_pages_kept_body_gives_way_to_a_rating_and_a_teachers_edit(st
     assert post(student_client, row, rating=3, token="b" * 32).status_code == 302
     after = student_client.get(REVIEW_URL).content.decode()
     assert "(1)." in after and "(0)." not in after  # the next card
+
+
+def look(client, row, state: dict, lang: str):
+    """The review page in ``state``: its query string, and a typed answer («respuesta») posted to be checked."""
+    query = {k: v for k, v in state.items() if k != "respuesta"}
+    if "respuesta" not in state:
+        return client.get(REVIEW_URL, query, headers={"accept-language": lang})
+    url = f"{REVIEW_URL}?{urlencode(query)}"
+    return client.post(url, {"card": row.pk, "respuesta": state["respuesta"]}, headers={"accept-language": lang})
 
 
 def _masked(html: str) -> str:
@@ -472,7 +523,7 @@ def test_the_review_page_kept_whole_is_the_templates_page(student_client, studen
     student_client.get(REVIEW_URL)
     row = StudentCard.objects.get(user=student, card=deck[0])
     states = [{}, {"mostrar": row.pk}, {"modo": "escribir"}]
-    states += [{"modo": "escribir", "mostrar": row.pk, "respuesta": typed} for typed in ("Helsinki", "<b>Oslo</b>")]
+    states += [{"modo": "escribir", "respuesta": typed} for typed in ("Helsinki", "<b>Oslo</b>")]
     views = [(i, lang) for i in range(len(states)) for lang in ("es", "en")]
     fragments._recent.clear()
     pages._kept.clear()
@@ -480,13 +531,13 @@ def test_the_review_page_kept_whole_is_the_templates_page(student_client, studen
     for i, lang in views:
         query = {**states[i], "x": '<b>"&amp;'}
         for _look in range(2):
-            assert student_client.get(REVIEW_URL, query, headers={"accept-language": lang}).context is not None
-        third = student_client.get(REVIEW_URL, query, headers={"accept-language": lang})
+            assert look(student_client, row, query, lang).context is not None
+        third = look(student_client, row, query, lang)
         html = third.content.decode()
         assert third.context is None and "csrftoken" in third.cookies  # no template; the cookie renewed
         csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         assert _unmask_cipher_token(csrf) == student_client.cookies["csrftoken"].value
-        if "mostrar" in states[i]:
+        if "mostrar" in states[i] or "respuesta" in states[i]:
             token, shown = re.search(r'name="token" value="([0-9a-f]{32})">\s*<input type="hidden" name="shown" '
                                      r'value="(\d+)">', html).groups()  # fmt: skip
             assert abs(int(shown) - timezone.now().timestamp() * 1000) < 60_000
@@ -499,7 +550,7 @@ def test_the_review_page_kept_whole_is_the_templates_page(student_client, studen
         patched.setattr(fragments, "recent", lambda name, key: fragments.Recent(None, None))
         for i, lang in views:
             query = {**states[i], "x": '<b>"&amp;'}
-            plain = student_client.get(REVIEW_URL, query, headers={"accept-language": lang})
+            plain = look(student_client, row, query, lang)
             assert plain.context is not None
             assert whole[i, lang] == _masked(plain.content.decode())
     assert "x=%3Cb%3E%22%26amp%3B" in whole[0, "es"] and "&lt;b&gt;Oslo&lt;/b&gt;" in whole[4, "es"]
