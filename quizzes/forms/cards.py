@@ -9,8 +9,19 @@ from ..domain import scheduling
 from ..services.errors import Code
 
 
+def card_field() -> forms.IntegerField:
+    """The card a form posts (a StudentCard id): anything but one of the ids a page writes (0, a number past the
+    column's range, a word, nothing) reads as an unknown card, in the student's words, not a number's bounds."""
+    message = Code.CARD_UNKNOWN.label
+    return forms.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        error_messages={"required": message, "invalid": message, "min_value": message, "max_value": message},
+    )
+
+
 class RatingForm(forms.Form):
-    card = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    card = card_field()
     rating = forms.TypedChoiceField(
         coerce=int,
         choices=[(r, r) for r in scheduling.RATINGS],
@@ -33,7 +44,7 @@ class RatingForm(forms.Form):
 class CheckForm(forms.Form):
     """The typed answer to check against the card's back (the typed mode)."""
 
-    card = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    card = card_field()
     respuesta = forms.CharField(max_length=500, required=False, strip=False)
 
 

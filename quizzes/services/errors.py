@@ -89,6 +89,7 @@ class Code(models.TextChoices):
     CARD_STALE = "card_stale", _("Esta tarjeta ya se valoró en otra pestaña; se muestra la siguiente.")
     CARD_NOT_DUE = "card_not_due", _("Esa tarjeta todavía no toca; se muestra la que sí toca.")
     CARD_INACTIVE = "card_inactive", _("Esa tarjeta ya no se estudia.")
+    CARD_UNKNOWN = "card_unknown", _("Esa tarjeta no existe o no es suya; se muestra la que le toca.")
 
     # Authoring (services/content.py)
     QUIZ_WITHOUT_QUESTIONS = "quiz_without_questions", _("El cuestionario no tiene preguntas.")

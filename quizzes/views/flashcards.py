@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -30,7 +30,7 @@ from ..presentation.labels import DUPLICATE_REVIEW, LEECH_WARNING, RETENTION_PER
 from ..selectors import cards as sel
 from ..selectors import summaries
 from ..services import cards as svc
-from ..services.errors import ServiceError
+from ..services.errors import Code, ServiceError
 from .errors import add_refusal_message, http_status
 from .params import choice_param, parse_int
 
@@ -143,8 +143,8 @@ class CardReviewView(LoginRequiredMixin, View):
                 now=now,
                 expected_reps=data["reps"],
             )
-        except StudentCard.DoesNotExist as exc:
-            raise Http404(_("Esa tarjeta no existe.")) from exc
+        except StudentCard.DoesNotExist:
+            return self.refuse(request, [Code.CARD_UNKNOWN.label], status=404)
         except ServiceError as exc:
             if http_status(exc) == 400:
                 return self.refuse(request, exc.messages)
@@ -164,13 +164,15 @@ class CardReviewView(LoginRequiredMixin, View):
         if not form.is_valid():
             return self.refuse(request, [error for errors in form.errors.values() for error in errors])
         card, typed = form.cleaned_data["card"], form.cleaned_data["respuesta"]
+        if not StudentCard.objects.filter(pk=card, user=request.user).exists():
+            return self.refuse(request, [Code.CARD_UNKNOWN.label], status=404)
         return self.render_session(request, checked=(card, typed))
 
-    def refuse(self, request, errors: list[str]):
-        """Show the errors over the current card, with a 400."""
+    def refuse(self, request, errors: list[str], *, status: int = 400):
+        """Show the errors over the current card, with a 400 (a card not the student's: 404)."""
         for error in errors:
             messages.error(request, error)
-        return self.render_session(request, status=400)
+        return self.render_session(request, status=status)
 
 
 class CardStatsView(LoginRequiredMixin, TemplateView):

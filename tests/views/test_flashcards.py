@@ -123,10 +123,43 @@ def test_a_card_not_due_is_a_no_op_with_a_message(student_client, student, deck)
 def test_another_students_card_is_a_404(student_client, other_student, deck):
     row = factories.make_student_card(user=other_student, card=deck[0])
     before = StudentCard.objects.filter(pk=row.pk).values().get()
-    assert post(student_client, row, 3).status_code == 404
-    assert post(student_client, row, 3).status_code == 404  # the same POST replayed
+    assertContains(post(student_client, row, 3), UNKNOWN_CARD, status_code=404)
+    assertContains(post(student_client, row, 3), UNKNOWN_CARD, status_code=404)  # the same POST replayed
     assert Review.objects.count() == 0
     assert StudentCard.objects.filter(pk=row.pk).values().get() == before  # the hand-written UPDATE never ran
+
+
+UNKNOWN_CARD = "Esa tarjeta no existe o no es suya; se muestra la que le toca."
+
+
+@pytest.mark.parametrize("endpoint", ["rating", "check"])
+@pytest.mark.parametrize(
+    ("card", "status"),
+    [("0", 400), ("2147483648", 400), ("9" * 40, 400), ("abc", 400), ("3.5", 400), ("", 400), ("other", 404)],
+)
+def test_a_card_that_is_not_a_students_own_is_refused_in_spanish(
+    student_client, student, other_student, deck, endpoint, card, status
+):
+    """Zero, past the id column's range, not a number, missing or another student's: the student is told, over the
+    card they do have (never a bare error page, never a 500), and nothing is written."""
+    student_client.get(REVIEW_URL)
+    if card == "other":
+        card = str(factories.make_student_card(user=other_student, card=deck[1]).pk)
+    before = list(StudentCard.objects.values())
+    if endpoint == "rating":
+        response = student_client.post(REVIEW_URL, {"card": card, "rating": "3", "token": "a" * 32, "reps": "0"})
+    else:
+        response = student_client.post(TYPED_URL, {"card": card, "respuesta": "Helsinki"})
+    assertContains(response, UNKNOWN_CARD, status_code=status)
+    assertContains(response, "_____ es la capital (0).", status_code=status)  # the card that is due
+    assertNotContains(response, "¡Correcto!", status_code=status)
+    assert Review.objects.count() == 0
+    assert list(StudentCard.objects.values()) == before
+
+
+def test_the_refusal_reads_in_english_too(student_client, deck):
+    response = student_client.post(TYPED_URL, {"card": "0", "respuesta": "x"}, headers={"accept-language": "en"})
+    assertContains(response, "That card does not exist or is not yours", status_code=400)
 
 
 @pytest.mark.parametrize("rating", ["0", "5", "-1", "", "x", "3.5", "9" * 40, "Bien"])

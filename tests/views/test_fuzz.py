@@ -158,6 +158,7 @@ TARGETS: dict[str, Target] = {
             "reps": ["0", "1"],
             "shown": ["0", "1700000000000"],
             "modo": ["", "escribir"],
+            "respuesta": ["Helsinki", "en 1939", "U.R.S.S."],  # without a rating: the typed answer's check
         },
     ),
     "quizzes:cards_settings": Target("student", lambda w: {"daily_new_cards": ["0", "20", "1000"]}),
