@@ -91,3 +91,31 @@ def test_student_journey_in_each_language(page, language):
     page.get_by_role("link", name=words["cards"]).first.click()
     page.wait_for_load_state()
     step(page, language, "cards")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_navbar_is_one_line_in_both_languages(chromium, live_server, width):
+    """At 390 px the bar holds the name, the theme switch (its sign alone there, its name for screen readers), the
+    menu button and the other language's name on one line, in Spanish («English») and in English («Español»)."""
+    from tests import factories
+
+    context = chromium.new_context(viewport={"width": width, "height": 800}, locale="es-ES")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.base_url = live_server.url
+    student = factories.make_student()
+    login(page, student.username, factories.PASSWORD)
+    for language, other, theme in [("es", "English", "Tema"), ("en", "Español", "Theme")]:
+        if language == "en":
+            page.get_by_role("button", name="English").click()
+            page.wait_for_load_state()
+        assert page.locator("html").get_attribute("lang") == language
+        brand = page.locator(".navbar-brand").bounding_box()
+        switch = page.get_by_role("button", name=other).bounding_box()
+        toggle = page.get_by_role("button", name=theme).bounding_box()
+        assert switch["y"] < brand["y"] + brand["height"] and toggle["y"] < brand["y"] + brand["height"], language
+        assert switch["x"] + switch["width"] <= width and toggle["x"] + toggle["width"] <= width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.locator("nav.app-navbar").bounding_box()["height"] < 2 * brand["height"] + 16
+        screenshot(page, f"navbar-{language}-{width}")
+    context.close()
