@@ -1,4 +1,5 @@
-"""Anki decks (.apkg, written with genanki): flashcards as cloze notes that carry their source sentence.
+"""Anki decks (.apkg, written with genanki): flashcards as cloze notes of the card's own front and back, as the
+app's review page shows them, that carry the card's source sentence as context.
 
 Every id is derived from our own stable keys, never from time or row order, so that importing a newer export into
 Anki updates the notes it already has instead of adding copies:
@@ -67,9 +68,7 @@ class AnkiNote:
     guid_parts: tuple
     front: str
     back: str
-    sentence: str = ""
-    answer_start: int | None = None  # where the answer is in the sentence, if known
-    answer_end: int | None = None
+    sentence: str = ""  # the context: the card's source sentence
     key: str = ""
     tags: list[str] = field(default_factory=list)
     modified: float | None = None  # when the card last changed in the app (seconds since 1970), Anki's note "mod"
@@ -84,27 +83,24 @@ class AnkiDeck:
 
 
 def cloze_text(note: AnkiNote) -> str:
-    """Return the cloze field: the source sentence with the answer as ``{{c1::...}}`` (HTML-escaped).
+    """Return the cloze field: the card's front with its back as ``{{c1::...}}`` (HTML-escaped), what the app shows.
 
-    Without a usable sentence, the card's front with its blank (``_____``) filled by the cloze, or the front
-    followed by the cloze.
+    A front with a blank (``_____``, a statement's cloze) has the back in the blank; a question («¿En qué año…?»)
+    has it on the next line (``QUESTION_BREAK``). Never the fact's source sentence: the generator rewrites the
+    sentences that do not stand alone into the fronts the app shows (docs/flashcards.md), and the sentence goes in
+    its own field as the context.
     """
-    sentence, answer = note.sentence, note.back.strip()
-    start, end = note.answer_start, note.answer_end
-    if sentence and (start is None or end is None or sentence[start:end].strip() != answer):
-        found = sentence.find(answer) if answer else -1
-        start, end = (found, found + len(answer)) if found >= 0 else (None, None)
-    if sentence and start is not None and end is not None:
-        return (
-            html.escape(sentence[:start], quote=False)
-            + "{{c1::"
-            + _cloze_safe(sentence[start:end])
-            + "}}"
-            + html.escape(sentence[end:], quote=False)
-        )
-    front = html.escape(note.front, quote=False)
-    cloze = "{{c1::" + _cloze_safe(note.back) + "}}"
-    return front.replace("_____", cloze, 1) if "_____" in front else f"{front} {cloze}"
+    front = html.escape(note.front.strip(), quote=False)
+    cloze = "{{c1::" + _cloze_safe(note.back.strip()) + "}}"
+    return front.replace("_____", cloze, 1) if "_____" in front else f"{front}{QUESTION_BREAK}{cloze}"
+
+
+# When the notes' text became the card's front and back (it was the source sentence's cloze): a note exported since is
+# at least this new, so a re-import replaces the sentence's cloze that a learner imported before, once.
+FRONT_AND_BACK_SINCE = 1_796_340_600  # 2026-12-03 23:30 UTC
+
+# Between a question and its cloze: the answer on a line of its own, below the question (read back as a new line).
+QUESTION_BREAK = "<br>"
 
 
 def _cloze_safe(text: str) -> str:
@@ -128,7 +124,7 @@ def build_decks(decks: list[AnkiDeck]) -> list[genanki.Deck]:
             anki_deck.add_note(
                 genanki.Note(
                     model=model,
-                    fields=[cloze_text(note), html.escape(note.sentence or note.front, quote=False), source, note.key],
+                    fields=[cloze_text(note), html.escape(note.sentence, quote=False), source, note.key],
                     guid=genanki.guid_for(*note.guid_parts),
                     tags=[t.replace(" ", "_") for t in note.tags],
                 )
@@ -140,11 +136,11 @@ def build_decks(decks: list[AnkiDeck]) -> list[genanki.Deck]:
 def package_bytes(decks: list[AnkiDeck], *, timestamp: float | None = None) -> bytes:
     """Return the .apkg file (a zip holding an Anki collection) for these decks.
 
-    A note's modification time is when its card last changed in the app (``AnkiNote.modified``; ``timestamp``,
-    the time of the export by default, for a note that does not say). Anki updates a note on re-import only when
-    the incoming one is newer, so a learner's own edit in Anki, made after the card last changed here, is kept; a
-    card edited here since then wins. (genanki's own write_to_file leaves its temporary database behind; this
-    writes the same package and removes it.)
+    A note's modification time is when its card last changed in the app (``AnkiNote.modified``, at the earliest
+    ``FRONT_AND_BACK_SINCE``; ``timestamp``, the time of the export by default, for a note that does not say). Anki
+    updates a note on re-import only when the incoming one is newer, so a learner's own edit in Anki, made after the
+    card last changed here, is kept; a card edited here since then wins. (genanki's own write_to_file leaves its
+    temporary database behind; this writes the same package and removes it.)
     """
     package = genanki.Package(build_decks(decks))
     timestamp = time.time() if timestamp is None else timestamp
@@ -156,7 +152,7 @@ def package_bytes(decks: list[AnkiDeck], *, timestamp: float | None = None) -> b
             conn.executemany(
                 "update notes set mod = ? where guid = ?",
                 [
-                    (int(note.modified), genanki.guid_for(*note.guid_parts))
+                    (int(max(note.modified, FRONT_AND_BACK_SINCE)), genanki.guid_for(*note.guid_parts))
                     for deck in decks
                     for note in deck.notes
                     if note.modified is not None

@@ -221,7 +221,9 @@ def _cloze_cards(note_id, guid: str, text_html: str, note_type: _NoteType, deck:
 
 
 def _our_fields(cards: list[CardData], note_type: _NoteType, values: list[str]) -> None:
-    """Our own note type carries the card's key and its sentence (or, for a card without one, its front)."""
+    """Our own note type carries the card's key and its sentence; its text is the card's front with the back as the
+    cloze, below a question on a line of its own (anki.QUESTION_BREAK), which is no part of the front. (An export
+    made before 2026-12-04 clozed the sentence and put a card without one's own front in «Oración».)"""
 
     def field(name: str) -> str:
         position = note_type.fields.index(name) if name in note_type.fields else len(values)
@@ -230,6 +232,7 @@ def _our_fields(cards: list[CardData], note_type: _NoteType, values: list[str]) 
     key, sentence = field("Clave"), field("Oración")
     for card in cards:
         card.our_key = key
+        card.front = card.front.removesuffix("\n_____")
         if "_____" in sentence:  # the card had no sentence: this is its own front
             card.front, card.context = sentence, ""
         else:

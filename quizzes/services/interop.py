@@ -129,7 +129,8 @@ def export_questions(*, items: list[QuestionData], fmt: str, basename: str) -> E
 
 
 def flashcard_decks(*, cards: QuerySet[Flashcard]) -> list[anki.AnkiDeck]:
-    """Group active cards into one Anki deck per document, each note carrying its source sentence."""
+    """Group active cards into one Anki deck per document, each note the card's front and back (as the app shows
+    them) with its source sentence."""
     decks: dict[int, anki.AnkiDeck] = {}
     rows = cards.filter(is_active=True).select_related("document", "sentence", "fact__sentence")
     for card in rows.order_by("document", "id"):
@@ -149,8 +150,6 @@ def flashcard_decks(*, cards: QuerySet[Flashcard]) -> list[anki.AnkiDeck]:
             tags=["winterwar", fact.kind] if fact else ["winterwar"],
             modified=card.updated_at.timestamp() if card.updated_at else None,
         )
-        if fact and sentence and fact.sentence_id == sentence.pk:
-            note.answer_start, note.answer_end = fact.start - sentence.start, fact.end - sentence.start
         deck.notes.append(note)
     return list(decks.values())
 

@@ -1,9 +1,10 @@
 """The .apkg export, opened by Anki's own library (the `anki` package) in a fresh collection."""
 
 import io
+import re
 import sqlite3
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
@@ -82,9 +83,8 @@ def test_apkg_imports_into_a_fresh_anki_collection_with_cloze_notes(tmp_path):
     assert fact_note["type"] == 1  # Anki's cloze note type
     assert fact_note["cards"] == 1
     assert fact_note["deck"] == "winterwar::Guerra de Invierno"
-    assert fact_note["fields"]["Texto"] == (
-        "¿Sabías que la guerra empezó el {{c1::30 de noviembre de 1939}}? ¡Sí! Ñandú &amp; &lt;cía&gt;."
-    )
+    # The card's own front and back, as the app shows them; the sentence is the context.
+    assert fact_note["fields"]["Texto"] == "¿Cuándo empezó?<br>{{c1::30 de noviembre de 1939}}"
     assert (
         fact_note["fields"]["Oración"]
         == "¿Sabías que la guerra empezó el 30 de noviembre de 1939? ¡Sí! Ñandú &amp; &lt;cía&gt;."
@@ -93,9 +93,10 @@ def test_apkg_imports_into_a_fresh_anki_collection_with_cloze_notes(tmp_path):
 
     loose = notes[f"card-{without_fact.pk}"]
     assert loose["fields"]["Texto"] == "El mariscal {{c1::Mannerheim}} dirigió la defensa."
+    assert loose["fields"]["Oración"] == ""  # no sentence: no context
     assert notes[f"card-{elsewhere.pk}"]["deck"] == "winterwar::Otro documento"
-    # A card with only a context sentence: the cloze is made on that sentence.
-    assert notes[f"card-{elsewhere.pk}"]["fields"]["Texto"] == "{{c1::Helsinki}} es la capital de Finlandia."
+    # A card with only a context sentence: its front still, the sentence as the context.
+    assert notes[f"card-{elsewhere.pk}"]["fields"]["Texto"] == "¿Capital de Finlandia?<br>{{c1::Helsinki}}"
     assert notes[f"card-{elsewhere.pk}"]["fields"]["Oración"] == "Helsinki es la capital de Finlandia."
 
 
@@ -162,11 +163,52 @@ class open_collection:
         self.db.close()
 
 
-def test_cloze_falls_back_when_the_sentence_does_not_contain_the_answer():
-    note = anki.AnkiNote(guid_parts=("x",), front="¿Año?", back="1940", sentence="Una oración sin el dato.")
-    assert anki.cloze_text(note) == "¿Año? {{c1::1940}}"
-    hint = anki.AnkiNote(guid_parts=("x",), front="a", back="x::y}}z", sentence="")
-    assert anki.cloze_text(hint) == "a {{c1::x: :y} }z}}"
+def test_the_cloze_is_the_cards_front_and_back_never_the_source_sentence():
+    sentence = "Tras aquello, en 1921, la liga de Korvia firmó la paz en Tarvaland."
+    question = anki.AnkiNote(guid_parts=("x",), front="¿En qué año se firmó la paz?", back="1921", sentence=sentence)
+    assert anki.cloze_text(question) == "¿En qué año se firmó la paz?<br>{{c1::1921}}"
+    statement = anki.AnkiNote(
+        guid_parts=("x",), front="La liga de _____ firmó la paz en Tarvaland.", back="Korvia", sentence=sentence
+    )
+    assert anki.cloze_text(statement) == "La liga de {{c1::Korvia}} firmó la paz en Tarvaland."
+    hint = anki.AnkiNote(guid_parts=("x",), front="a <b>", back="x::y}}z", sentence="")
+    assert anki.cloze_text(hint) == "a &lt;b&gt;<br>{{c1::x: :y} }z}}"
+
+
+def test_the_export_shows_in_anki_the_front_and_back_the_app_shows(tmp_path):
+    """A card whose front the generator rewrote from a sentence that does not stand alone: Anki asks that front,
+    not the sentence with a blank, and shows the back and the sentence on the answer side."""
+    document = factories.make_document(title="Korvia")
+    sentence = factories.make_sentence(document=document, text="Tras aquello, en 1921, la liga firmó la paz.")
+    card = Flashcard.objects.create(
+        document=document, sentence=sentence, front="¿En qué año firmó la paz la liga de Korvia?", back="1921",
+        context=sentence.text,
+    )  # fmt: skip
+    export = services.export_flashcards(cards=Flashcard.objects.all(), basename="k", timestamp=1_800_000_000)
+    collection = new_collection(tmp_path)
+    try:
+        import_into(collection, export.content, tmp_path, "k.apkg")
+        anki_card = collection.get_note(collection.find_notes("")[0]).cards()[0]
+        sides = [anki_card.question(), anki_card.answer()]
+    finally:
+        collection.close()
+    question, answer = (re.sub(r"<style>.*?</style>|<[^>]+>", " ", side, flags=re.S) for side in sides)
+    assert question.split() == [*card.front.split(), "[...]"]  # what the student sees: the front, a blank
+    assert "1921" in answer and sentence.text in answer and card.front in answer
+
+
+def test_a_card_unchanged_since_the_export_showed_the_sentence_replaces_the_note_a_learner_imported():
+    """Anki updates a note only from a newer one: a card last changed before the notes became the front and back is
+    exported as changed then, so a re-import replaces the sentence's cloze once."""
+    _document, with_fact, _without_fact, _elsewhere = make_cards()
+    old = datetime(2026, 11, 1, tzinfo=UTC)
+    Flashcard.objects.filter(pk=with_fact.pk).update(updated_at=old)
+    content = services.export_flashcards(cards=Flashcard.objects.all(), basename="x").content
+    with zipfile.ZipFile(io.BytesIO(content)) as archive, open_collection(archive) as db:
+        mods = dict(db.execute("select flds, mod from notes").fetchall())
+    mod = next(m for flds, m in mods.items() if flds.endswith("date-1939-11-30"))
+    assert mod == anki.FRONT_AND_BACK_SINCE > old.timestamp()
+    assert all(m >= anki.FRONT_AND_BACK_SINCE for m in mods.values())
 
 
 def test_a_learners_edit_in_anki_is_kept_until_the_card_changes_here(tmp_path):

@@ -263,3 +263,7 @@ def test_app_to_apkg_to_app_to_apkg_changes_nothing_but_ids():
         return [tuple(f for i, f in enumerate(row[0].split("\x1f")) if i != 3) for row in rows]  # 3: the card's key
 
     assert notes(second) == notes(first)
+    assert sorted(Flashcard.objects.values_list("front", "back", "context")) == [
+        ("El mariscal _____ dirigió la defensa.", "Mannerheim", ""),
+        ("¿Capital?", "Helsinki", "Helsinki es la capital de Finlandia."),
+    ]
