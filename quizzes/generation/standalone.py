@@ -359,16 +359,8 @@ class Discourse:
             every = {n for names in self.names.values() for n in names}
             fullers = []
             for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
-                fuller = [
-                    n
-                    for n in every
-                    if n.split()[0] == word
-                    and len(n.split()) > 1
-                    and not _ROMAN.match(n.split()[1])
-                    and all(
-                        w[:1].isupper() for w in n.split()
-                    )  # a person's name: «Pierre Curie», not «América del Sur»
-                ]
+                # a person's name: «Pierre Curie», not «América del Sur»
+                fuller = [n for n in _longer_names(word, every) if all(w[:1].isupper() for w in n.split())]
                 if not fuller:
                     continue
                 if word in _NAME_HEADS and (len(fuller) > 1 or word in self.ambiguous_heads()):
@@ -377,9 +369,30 @@ class Discourse:
                 choice = {n for n in fuller if len(n) == shortest}
                 if len(choice) != 1:
                     continue
-                fullers.append((word, choice.pop()))
+                full = choice.pop()
+                if not all(_one_name(full, n) for n in _longer_names(word, every)):
+                    continue  # «Juan» of a text that names «Juan Andrea Doria» and «Juan de Austria»: which one?
+                fullers.append((word, full))
             self._fullers = fullers
         return self._fullers
+
+    def titled_fullers(self) -> list[tuple[str, str, str]]:
+        """Return (title, first name, whole name) where the text says the first name alone after a title («don
+        Juan») and says that title before one whole name only that starts with it («don Juan de Austria»): the
+        short form is that name shortened, whatever other person shares the first name (see `full_first_names`)."""
+        every = {n for names in self.names.values() for n in names}
+        said = " ".join(s.text for s in self.sentences)
+        out = []
+        for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
+            for title in _TITLES_BEFORE_NAME:
+                titled = [
+                    n
+                    for n in _longer_names(word, every)
+                    if re.search(r"(?<![\w-])(?i:" + title + r")\s+" + re.escape(n) + r"(?![\w-])", said)
+                ]
+                if len(titled) == 1:
+                    out.append((title, word, titled[0]))
+        return out
 
     def ambiguous_heads(self) -> frozenset[str]:
         """Return the heads of an institution or event said alone («la Junta») that two or more of the text's longer
@@ -2148,6 +2161,29 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
 
 
 _ROMAN = re.compile(r"^[IVXLC]+$")
+# Titles said before a first name alone («don Juan», «fray Bartolomé»).
+_TITLES_BEFORE_NAME = ("don", "doña", "fray", "sor", "sir")
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Return whether one name says the other's words in order, links aside: «Marie Salomea Skłodowska-Curie» and
+    «Marie Curie» name one person, «Juan de Austria» and «Juan Andrea Doria» two."""
+    short, long = sorted(([w for w in re.split(r"[\s-]+", n) if w not in _NAME_LINKS] for n in (a, b)), key=len)
+    rest = iter(long)
+    return all(w in rest for w in short)
+
+
+def _longer_names(word: str, names: set[str]) -> list[str]:
+    """Return the names of the text that are `word` followed by more of a name: capitalised words and links
+    («Juan Andrea Doria», «Juan de Austria»; no regnal number, «Carlos V», nor «América del Sur»)."""
+    out = []
+    for n in names:
+        words = n.split()
+        if len(words) < 2 or words[0] != word or _ROMAN.match(words[1]) or not words[-1][:1].isupper():
+            continue
+        if all(w[:1].isupper() or w in _NAME_LINKS for w in words[1:]) and words[1] not in _NAME_LINKS - {"de", "del"}:
+            out.append(n)
+    return out
 
 
 def full_first_names(text: str, disc: Discourse | None) -> str:
@@ -2155,18 +2191,24 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
 
     «¿Cuándo murió Pierre atropellado…?» in a text that names «Pierre Curie» reads «¿Cuándo murió Pierre Curie…?».
     Only a one-word name the text itself uses alone, with a single shortest fuller name (no regnal number:
-    «Carlos» is no «Carlos V»), neither already followed by a name nor after «de».
+    «Carlos» is no «Carlos V») and no other person of the same first name, neither already followed by a name nor
+    after «de». After a title («don Juan») it is the one whole name the text says after that title.
     """
     if disc is None or not disc.names:
         return text
+    # not a name already said whole («don Juan de Austria», «don Quijote de la Mancha»)
+    follows = r"(?![\w-])(?!\s+(?:(?:y|e|de|del)\s+)?(?:(?:la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ])"
+    for title, word, full in disc.titled_fullers():
+        if word in text:
+            text = re.sub(
+                r"(?<![\w-])((?i:" + title + r")\s+)" + re.escape(word) + follows,
+                lambda m, full=full: m.group(1) + full,
+                text,
+            )
     for word, full in disc.first_name_fullers():
         if word not in text:
             continue
-        pattern = (
-            r"(?<!\bde )(?<!\bdel )(?<![\w-])"
-            + re.escape(word)
-            + r"(?![\w-])(?!\s+(?:y\s+|e\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚÑ])"
-        )
+        pattern = r"(?<!\bde )(?<!\bdel )(?<![\w-])" + re.escape(word) + follows
         text = re.sub(
             pattern, lambda m, full=full, said=text: m.group(0) if _inside_name(said, m.start()) else full, text
         )

@@ -3,7 +3,10 @@ person, a count without its frame, a list dash, a place accepted for a person, a
 Sentences of our own, none from the corpus."""
 
 from quizzes.generation import generate_bank
+from quizzes.generation.standalone import full_first_names
 from quizzes.generation.text import subject_prefix
+
+from .support import discourse
 
 PACT = (
     "Pacto de Lindau\n"
@@ -24,3 +27,28 @@ def test_a_clause_after_an_impersonal_se_takes_no_stray_se():
     assert not any("se entró" in p.lower() for p in prompts), prompts
     said = [p for p in prompts if "entró en vigor" in p]
     assert said and all("Pacto de Lindau" in p for p in said), said
+
+
+def _two_pedros():
+    return discourse(
+        "El mando de la escuadra correspondió a don Pedro de Aragón, sobrino del rey.",
+        "A sus órdenes sirvieron el genovés Pedro Luis Spínola y el veneciano Marco Dandolo.",
+        "Al amanecer, la nave de don Pedro hundió a la capitana enemiga.",
+        names={0: ["Pedro de Aragón"], 1: ["Pedro Luis Spínola", "Marco Dandolo"], 2: ["Pedro"]},
+    )
+
+
+def test_a_first_name_two_people_of_the_text_share_is_not_given_either_surname():
+    disc = _two_pedros()
+    said = "Al amanecer, la nave de Pedro hundió a la capitana enemiga."
+    assert full_first_names(said, disc) == said
+
+
+def test_a_first_name_after_a_title_is_the_person_the_text_names_with_that_title():
+    disc = _two_pedros()
+    assert full_first_names("Al amanecer, la nave de don Pedro hundió a _____.", disc) == (
+        "Al amanecer, la nave de don Pedro de Aragón hundió a _____."
+    )
+    # the whole name already said is left as it is
+    said = "El mando correspondió a don Pedro de Aragón, sobrino de _____."
+    assert full_first_names(said, disc) == said
