@@ -627,15 +627,19 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
 _COORDINATORS = {"y", "e", "o", "u", "ni"}
 
 
+_FRAME_PREPOSITION = r"(?:en|sobre|entre|bajo|a|al|de|del|desde|hasta|durante|con|por|para)"
+
+
 def _impersonal_count(s: str, noun: str, how: str, disc: Discourse | None) -> str:
     """Return «¿Cuántas placas principales se distinguen?» from «Se distinguen QQQ principales y …» (the mark stands
     for the number and its noun, «siete placas»).
 
     A clause that opens with an impersonal or passive «se» says of what only by its object: the question is made when
     the counted noun is the title's or the document subject's own (the student reads what they are), with the
-    adjectives after it; a coordinated member after them («y numerosas placas menores…») or an aside after a comma is
-    another thing counted or said and is left out, a prepositional complement is kept («sobre el río»). "" otherwise
-    (the cloze then opens with «Se» and is held as `impersonal`).
+    adjectives after it, and a prepositional complement says where or of what («sobre el río», «en la meseta»); a
+    coordinated member after them («y numerosas placas menores…») or an aside after a comma is another thing counted
+    or said and is left out. Without the complement the question has no frame («¿Cuántas placas principales se
+    distinguen?»: of what? judged R): "" (the cloze then opens with «Se» and is held as `impersonal`).
     """
     m = re.match(r"((?:no\s+)?se\s+(\S+))\s+" + MARK + r"(?=\s|$)", s, re.IGNORECASE)
     if not m or not verbish(m.group(2)) or not _plural_verb(m.group(2)):
@@ -658,8 +662,13 @@ def _impersonal_count(s: str, noun: str, how: str, disc: Discourse | None) -> st
         if rest[0] != "," and any(is_finite_verb(w) for w in re.findall(r"[a-záéíóúñü]+", rest)):
             return ""  # «…y se hundieron otras»: a second clause, not a member
         rest = ""
-    elif rest and not re.match(r"(?:en|sobre|entre|bajo|a|al|de|del|desde|hasta|durante|con|por|para)\s", rest):
+    elif rest and not re.match(_FRAME_PREPOSITION + r"\s", rest):
         return ""  # the object goes on in a way the question cannot carry
+    if not rest:
+        return ""  # no frame: counted where, of what?
+    # «en el parque, y numerosas lagunas menores»: the frame ends where another thing counted or an aside begins
+    # (not «en Asia y África», «en el norte y en el sur»).
+    rest = re.split(r"\s*[,;(]|\s+(?:y|e)\s+(?!" + _FRAME_PREPOSITION + r"\s|[A-ZÁÉÍÓÚÑ])", rest)[0]
     verb = m.group(1)
     verb = verb[0].lower() + verb[1:]
     phrase = " ".join([noun, *adjectives])

@@ -1,6 +1,7 @@
 """Round 16: a prompt that opens with an impersonal or passive «se» («Se constituyó una junta, presidida por _____.»)
 says neither when, where nor of what: it is held (`impersonal`), unless a real question can ask it («¿Cuántos lagos
-glaciares se cuentan?», the counted noun being the title's own). Sentences of our own, none from the corpus."""
+glaciares se cuentan en el parque?», the counted noun being the title's own and the clause saying where).
+Sentences of our own, none from the corpus."""
 
 import pytest
 
@@ -47,11 +48,21 @@ def _count(sentence, answer, unit):
     )  # fmt: skip
 
 
-def test_a_count_after_an_impersonal_se_is_asked_when_the_title_names_what_is_counted():
+def test_a_count_after_an_impersonal_se_is_asked_when_the_title_names_what_is_counted_and_the_clause_where():
+    sentence = "Se cuentan treinta lagos glaciares en el parque nacional, y numerosas lagunas menores."
+    disc = discourse(sentence, title="Lagos de Finlandia")
+    fact = _count(sentence, "treinta lagos", "lagos")
+    assert wh_prompt(fact, sentence.replace("treinta lagos", MARK), disc) == (
+        "¿Cuántos lagos glaciares se cuentan en el parque nacional?"
+    )
+
+
+def test_a_count_after_an_impersonal_se_with_no_frame_is_not_asked():
+    # «¿Cuántos lagos glaciares se cuentan?»: where? (round 17: «¿Cuántas placas principales se distinguen?», R)
     sentence = "Se cuentan treinta lagos glaciares y numerosas lagunas menores, como la de Arreo."
     disc = discourse(sentence, title="Lagos de Finlandia")
     fact = _count(sentence, "treinta lagos", "lagos")
-    assert wh_prompt(fact, sentence.replace("treinta lagos", MARK), disc) == "¿Cuántos lagos glaciares se cuentan?"
+    assert wh_prompt(fact, sentence.replace("treinta lagos", MARK), disc) == ""
 
 
 def test_a_count_after_an_impersonal_se_of_something_the_title_does_not_name_stays_a_cloze():
