@@ -184,6 +184,33 @@ def test_source_position_by_index_equals_the_scan_of_every_sentence():
     assert source_position(prompts[1], text) == (1, 0)
 
 
+def _unanchored(
+    prompt: str, answer: str = "1213", kind: str = "numeric", title: str = TITLE, text: str = TEXT
+) -> float:
+    return confidence.features(prompt, answer, kind, title=title, text=text)["unanchored"]
+
+
+def test_a_prompt_that_names_nothing_of_its_text_is_unanchored():
+    # No name, no year, not the topic: what «el puente» or «la villa» stands for is in the title or another sentence.
+    assert _unanchored("Los caballeros tomaron la villa en _____.") == 1
+    # The title's common noun is not its topic: the text writes «puente» in lower case, «Alcántara» never.
+    assert _unanchored("El puente tenía seis arcos de _____.", "granito", "short_answer") == 1
+    assert _unanchored("El puente de Alcántara tenía seis arcos de _____.", "granito", "short_answer") == 0
+    # Any name or year anchors it (the blank left empty: the answer is what the student does not see).
+    assert _unanchored("Los caballeros de la Orden tomaron la villa en _____.") == 0
+    assert _unanchored("Verdadero o falso: en 1213 los caballeros tomaron la villa.", "Verdadero", "true_false") == 0
+    # A title of common words only is named by any of them; no title, nothing to name.
+    text = "Ósmosis\nLa ósmosis es el paso del agua a través de una membrana.\n"
+    assert (
+        _unanchored(
+            "La ósmosis es el paso del _____ a través de una membrana.", "agua", "short_answer", "Ósmosis", text
+        )
+        == 0
+    )
+    assert _unanchored("El paso del _____ a través de una membrana.", "agua", "short_answer", "Ósmosis", text) == 1
+    assert _unanchored("Los caballeros tomaron la villa en _____.", title="", text="") == 0
+
+
 def _cues(prompt: str, answer: str = "1805", kind: str = "numeric") -> tuple[float, float]:
     f = confidence.features(prompt, answer, kind)
     return f["leans_on_context"], f["demonstrative"]
