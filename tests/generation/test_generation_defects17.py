@@ -2,6 +2,8 @@
 person, a count without its frame, a list dash, a place accepted for a person, a range asked by one year).
 Sentences of our own, none from the corpus."""
 
+import re
+
 from quizzes.generation import generate_bank
 from quizzes.generation.standalone import full_first_names
 from quizzes.generation.text import subject_prefix
@@ -52,3 +54,20 @@ def test_a_first_name_after_a_title_is_the_person_the_text_names_with_that_title
     # the whole name already said is left as it is
     said = "El mando correspondió a don Pedro de Aragón, sobrino de _____."
     assert full_first_names(said, disc) == said
+
+
+OBSERVATORY = (
+    "El observatorio de Valmira\n"
+    "El observatorio de Valmira fue fundado en 1821 por el astrónomo Tomás Irigoyen en lo alto de la sierra. "
+    "Con su primer anteojo, Irigoyen hizo varios hallazgos:\n"
+    "- Saturno tenía un anillo ancho, que dibujó por primera vez el 3 de marzo de 1822;\n"
+    "- la nebulosa del Cisne estaba formada por estrellas muy débiles.\n"
+    "El observatorio cerró en 1907 por falta de fondos."
+)
+
+
+def test_a_list_item_keeps_no_dash_and_is_not_published_without_its_lead_in():
+    bank = generate_bank(OBSERVATORY)
+    assert not any(re.search(r"(?:^|: )[-–—] ", q.prompt) for q in bank.questions)
+    listed = [q for q in bank.questions if "Saturno" in q.prompt or "nebulosa" in q.prompt]
+    assert listed and all(q.status != "published" for q in listed)
