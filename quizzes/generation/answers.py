@@ -362,6 +362,10 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
         return []  # «Margarita Teresa», «José Antonio»: two first names, no surname («Benjamin Franklin» has one)
     if tokens[-2].lower() in _PARTICLES and alias_table().get(fold(last)):
         return []  # «Mariana de Austria», «Carlos de Austria»: a house or a land, not a surname
+    if tokens[-2].lower() in _PARTICLES and re.search(r"[ií]a$", last) and last not in names_in_text:
+        # «Beatriz de Suabia»: a land's ending the gazetteer does not know, and the text never calls the person so
+        # («Valdivia» alone for «Pedro de Valdivia» stands).
+        return []
     k = 1
     while k < len(tokens) - 1 and tokens[k].lower() in _PARTICLES:
         k += 1

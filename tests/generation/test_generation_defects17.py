@@ -5,6 +5,7 @@ Sentences of our own, none from the corpus."""
 import re
 
 from quizzes.generation import generate_bank
+from quizzes.generation.answers import _surnames
 from quizzes.generation.standalone import full_first_names
 from quizzes.generation.text import subject_prefix
 
@@ -71,3 +72,11 @@ def test_a_list_item_keeps_no_dash_and_is_not_published_without_its_lead_in():
     assert not any(re.search(r"(?:^|: )[-–—] ", q.prompt) for q in bank.questions)
     listed = [q for q in bank.questions if "Saturno" in q.prompt or "nebulosa" in q.prompt]
     assert listed and all(q.status != "published" for q in listed)
+
+
+def test_a_land_after_de_in_a_persons_name_is_not_accepted_for_the_person():
+    # «Matilde de Carintia»: «Carintia» is where she came from, not who she is (the gazetteer need not know it)
+    assert _surnames("Matilde de Carintia", {"Matilde de Carintia": "person"}) == []
+    # a surname the text itself says alone stands, as does one with no land's ending
+    assert "Valdivia" in _surnames("Pedro de Valdivia", {"Pedro de Valdivia": "person", "Valdivia": "person"})
+    assert "Orellana" in _surnames("Francisco de Orellana", {"Francisco de Orellana": "person"})
