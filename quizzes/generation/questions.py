@@ -800,6 +800,24 @@ def _contracted_before_blank(fact: Fact, stem: str) -> str:
     return stem.replace(split, f"{'del' if fact.blank_prefix == 'de' else 'al'} {BLANK}")
 
 
+# «que se libró entre _____», «librada entre _____»: «entre» after a verb with no parties said reads as the parties
+# too (dev: «se libró entre _____» judged R, «ambiguo»).
+_PARTIES_OR_YEARS = re.compile(
+    r"\b((?:se\s+[a-záéíóúñ]+|[a-záéíóúñ]+(?:ad|id)[oa]s?)\s+entre\s+)(?=" + re.escape(BLANK) + ")"
+)
+
+
+def _years_not_parties(fact: Fact, stem: str) -> str:
+    """Return the stem of a range of years asked whole with «entre los años _____» where a bare «entre _____» after
+    its verb could be filled with the parties («se libró entre Francia y Austria»)."""
+    value = fact.value or {}
+    if fact.kind != "date" or fact.subtype != "range" or value.get("month") or value.get("year") is None:
+        return stem
+    if (value.get("end") or {}).get("year") is None or value["year"] < 0:
+        return stem
+    return _PARTIES_OR_YEARS.sub(r"\1los años ", stem)
+
+
 def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None) -> list[Question]:
     """Return every question kind this fact supports.
 
@@ -810,7 +828,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
     parts = [fact.sentence, fact.answer, fact.kind]
     idx = [fact.sentence_index]
     stem_notes: list[str] = []
-    stem = _alone_stem(fact, disc, stem_notes)
+    stem = _years_not_parties(fact, _alone_stem(fact, disc, stem_notes))
     # Short answer / cloze.
     qs.append(
         _q(

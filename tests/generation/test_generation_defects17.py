@@ -80,3 +80,17 @@ def test_a_land_after_de_in_a_persons_name_is_not_accepted_for_the_person():
     # a surname the text itself says alone stands, as does one with no land's ending
     assert "Valdivia" in _surnames("Pedro de Valdivia", {"Pedro de Valdivia": "person", "Valdivia": "person"})
     assert "Orellana" in _surnames("Francisco de Orellana", {"Francisco de Orellana": "person"})
+
+
+def test_a_range_of_years_after_a_verb_with_no_parties_is_asked_as_years():
+    text = (
+        "Guerra de los Ducados\n"
+        "La guerra de los Ducados fue un conflicto dinástico que se libró entre 1602 y 1611 por la herencia del "
+        "ducado de Velmor. La guerra terminó con la paz de Ostra, que repartió el ducado entre los dos pretendientes."
+    )
+    asked = [q.prompt for q in generate_bank(text).questions if q.correct == ["1602 y 1611"]]
+    assert asked and all("se libró entre los años _____" in p for p in asked), asked
+    # the parties said after the range leave «entre _____» as it is
+    text = text.replace("que se libró entre 1602 y 1611", "que enfrentó entre 1602 y 1611 a Velmor y Ostra")
+    asked = [q.prompt for q in generate_bank(text).questions if q.correct == ["1602 y 1611"]]
+    assert asked and all("enfrentó entre _____ a Velmor" in p for p in asked), asked
