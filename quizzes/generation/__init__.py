@@ -64,6 +64,7 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         },
         kinds={i: [(s.text, s.subtype) for s in spans if s.kind == "place"] for i, spans in ex.mentions.items()},
         title=title,
+        paragraphs=paragraphs,
     )
     # Each fact's items are built on their own: a fact that cannot be handled is dropped, not the bank.
     questions = []

@@ -341,14 +341,16 @@ class Discourse:
     names: dict[int, list[str]] = field(default_factory=dict)  # sentence index -> proper names, in order
     kinds: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # sentence index -> (name, subtype)
     title: str = ""
+    # sentence index -> paragraph (a line of the text); empty when not known: the whole document is one paragraph
+    paragraphs: dict[int, int] = field(default_factory=dict)
     _subjects: dict[int, str] = field(default_factory=dict)
     _name_words: frozenset[str] | None = None
     _mentions: dict[int, list[Mention]] = field(default_factory=dict)
     use_parser: bool = True
     _protagonist: str | None = None
     _fullers: list[tuple[str, str]] | None = None
-    # (the opening's index, (lemma, plural) -> (sentence, complement, introduced)): see `_complemented_mentions`
-    _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool]]]] | None = None
+    # (the opening's index, (lemma, plural) -> (sentence, complement, introduced, name)): see `_complemented_mentions`
+    _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool, bool]]]] | None = None
     _saying: dict[str, list[int]] = field(default_factory=dict)  # name -> sentences that say it whole
     _ambiguous: frozenset[str] | None = None  # see `ambiguous_heads`
 
@@ -611,6 +613,10 @@ class Discourse:
                 return False  # «ellos», «esto», «él» in a text about a woman: someone or something else
         return True
 
+    def same_paragraph(self, a: int, b: int) -> bool:
+        """Return whether two sentences are in one paragraph (True when the paragraphs are not known)."""
+        return not self.paragraphs or self.paragraphs.get(a) == self.paragraphs.get(b)
+
     def mentions(self, index: int) -> list[Mention]:
         """Return the noun phrases of a sentence (see `Mention`), [] without the parse."""
         if index not in self._mentions:
@@ -765,12 +771,28 @@ def noun_mentions(parse) -> list[Mention]:
     return out
 
 
+def _paragraph_complements(disc: Discourse, index: int, mention: Mention) -> list[str]:
+    """Return the complements, each once, the phrase's paragraph gave its noun before it («de Cuba», «de Pinos»),
+    the nearest first: the ones a bare «la isla» of the paragraph may stand for."""
+    found: dict[str, str] = {}
+    for i in range(index - 1, -1, -1):
+        if not disc.same_paragraph(i, index) or disc.sentences[i].skip == "headline":
+            break
+        for m in reversed(disc.mentions(i)):
+            if m.lemma == mention.lemma and m.complement and m.plural == mention.plural and m.name == mention.name:
+                found.setdefault(fold(m.complement), m.complement)
+    return list(found.values())
+
+
 def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str]:
     """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "").
 
     The reason is «anaphora» when the noun was introduced with «un/una», «unseen» when the text never said it
-    before.
+    before, «ambiguous_referent» when its paragraph gave the noun two complements before it («la isla de Cuba… la
+    isla de Pinos… la isla»: which one, the reader of the item alone cannot tell, and the nearer is a guess).
     """
+    if len(_paragraph_complements(disc, index, mention)) > 1:
+        return "", "ambiguous_referent"
     for i in range(index - 1, -1, -1):
         if 0 <= i < len(disc.sentences) and disc.sentences[i].skip == "headline":
             break
@@ -1208,6 +1230,17 @@ def _name_run(words: list[str]) -> list[str]:
     return out if len(out) >= 2 and any(w[:1].isupper() for w in out[1:]) else []
 
 
+def _common_name(words: list[str]) -> list[str]:
+    """Return the words of a lower-case name the document defines («guerra de sucesión española», «efecto
+    invernadero» of «La guerra de sucesión española fue un conflicto…»), or [] when they are not a short noun phrase
+    (a clause, an aside, a name of more than five words)."""
+    if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words) or fold(words[0]) in _FUNCTION_WORDS:
+        return []
+    if any(is_finite_verb(w.lower()) for w in words[1:]) or fold(words[-1]) in _NAME_LINKS:
+        return []
+    return words
+
+
 def _document_names(disc: Discourse) -> list[tuple[str, bool, str]]:
     """Return the names of what the document is about, headed by a common noun: (folded head lemma, plural, name).
 
@@ -1233,6 +1266,8 @@ def _document_names(disc: Discourse) -> list[tuple[str, bool, str]]:
         candidates.append((None, words))  # the title first: it gives the whole name («… del año 79»)
     if len(subject) >= 3 and subject[0].lower() in _ARTICLES:
         run = _name_run(subject[1:])
+        if len(run) < 2 and " ".join(subject) == disc.document_subject():
+            run = _common_name(subject[1:])
         if len(run) >= 2:
             candidates.append((subject[0].lower() in {"los", "las"}, run))
     for plural, words in candidates:
@@ -1258,16 +1293,29 @@ def _other_said_since(
     disc: Discourse, index: int, mention: Mention, rest: str, name: str = "", *, introduced_only: bool = False
 ) -> bool:
     """Return whether, after the opening, the text said the noun of another one of its class before `index` («la
-    guerra de Crimea… la guerra civil estalló… la guerra»): then the bare phrase may be that one."""
+    guerra de Crimea… la guerra civil estalló… la guerra»): then the bare phrase may be that one.
+
+    One said with another complement competes in the bare phrase's own paragraph only: a new paragraph that says «la
+    guerra» in a text about a war means the text's war again, even when an earlier paragraph told of another one. A
+    capitalised head inside a longer name («la Compañía Universal del Canal Marítimo») is not a lower-case noun's
+    rival."""
     first, said = _complemented_mentions(disc)
     folded_rest = fold(rest)
     # the last sentence before `index` that says the whole name: a thing introduced after it is the nearer referent
     named = max((i for i in _sentences_saying(disc, name) if i < index), default=first) if name else first
     return any(
-        # one with a complement not the name's («la guerra civil») said before it; one introduced with «un», «una»
-        # («unas islas volcánicas», «un tratado secreto») after the text last said the name
-        first < i < index and (i > named if introduced else not introduced_only and fold(words) not in folded_rest)
-        for i, words, introduced in said.get((mention.lemma, mention.plural), ())
+        # one with a complement not the name's («la guerra civil») said before it in its paragraph; one introduced
+        # with «un», «una» («unas islas volcánicas», «un tratado secreto») after the text last said the name
+        first < i < index
+        and (
+            i > named
+            if introduced
+            else not introduced_only
+            and fold(words) not in folded_rest
+            and disc.same_paragraph(i, index)
+            and (mention.name or not named_head)
+        )
+        for i, words, introduced, named_head in said.get((mention.lemma, mention.plural), ())
     )
 
 
@@ -1295,20 +1343,22 @@ def _sentences_saying(disc: Discourse, name: str) -> list[int]:
     return disc._saying[name]
 
 
-def _complemented_mentions(disc: Discourse) -> tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool]]]]:
-    """Return the opening sentence's index and (lemma, plural) -> (sentence index, complement, introduced) of every
-    noun the text says after it with a complement or with an indefinite article (once per document:
-    `_other_said_since` asks it for every bare phrase)."""
+def _complemented_mentions(
+    disc: Discourse,
+) -> tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool, bool]]]]:
+    """Return the opening sentence's index and (lemma, plural) -> (sentence index, complement, introduced, name) of
+    every noun the text says after it with a complement or with an indefinite article (once per document:
+    `_other_said_since` asks it for every bare phrase). `name` marks a capitalised head («del Canal Marítimo»)."""
     if disc._complemented is not None:
         return disc._complemented
     first = next((s.index for s in disc.sentences if not s.skip), 0)
-    found: dict[tuple[str, bool], list[tuple[int, str]]] = {}
+    found: dict[tuple[str, bool], list[tuple[int, str, bool, bool]]] = {}
     for s in disc.sentences:
         if s.index > first:
             for m in disc.mentions(s.index):
                 introduced = _introduces(m, s.text)
                 if m.complement or introduced:
-                    found.setdefault((m.lemma, m.plural), []).append((s.index, m.complement, introduced))
+                    found.setdefault((m.lemma, m.plural), []).append((s.index, m.complement, introduced, m.name))
     disc._complemented = (first, found)
     return disc._complemented
 
@@ -1390,10 +1440,12 @@ def definite_reference(
             # told which islands (the blind verdicts call the bare phrase «contexto», title or no title).
             text = text[: found.start()] + named + text[found.end() :]
             continue
-        if mention.lemma and re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title):
-            continue  # the title says which: «la guerra» in «Guerra de Crimea»
-        if mention.lemma == topic_head:
-            continue  # what the document is about: «la guerra» of «La guerra de sucesión española fue…»
+        # The title, or what the document is about, says which («la guerra» in «Guerra de Crimea», of «La guerra de
+        # sucesión española fue…»), unless the phrase's paragraph gave the noun another complement before it (then
+        # that one, or two of them, decide below).
+        about = bool(mention.lemma) and bool(re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title))
+        if (about or mention.lemma == topic_head) and not _paragraph_complements(disc, index, mention):
+            continue
         whose = None if mention.name else _part_of(disc, mention, text)
         if whose == "":
             return text, "anaphora"  # «Las obras comenzaron…» in a text that says of nothing which works
@@ -1418,7 +1470,7 @@ def definite_reference(
             text = text[: found.start()] + found.group(0)[: -len(head)] + full + text[found.end() :]
             continue
         complement, problem = _antecedent(disc, index, mention)
-        if problem == "anaphora":
+        if problem in {"anaphora", "ambiguous_referent"}:
             return text, problem
         if complement[:1].isupper() and mention.lemma in _FOLDED_ROLES:
             continue  # «el presidente» after «el presidente Porfirio Díaz»: which holder is `role_reference`'s call
