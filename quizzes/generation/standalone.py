@@ -784,6 +784,13 @@ def _paragraph_complements(disc: Discourse, index: int, mention: Mention) -> lis
     return list(found.values())
 
 
+def _rival_complements(disc: Discourse, index: int, mention: Mention) -> list[str]:
+    """Return the complements of the phrase's paragraph (`_paragraph_complements`) that are not the document's own
+    («de Lurra» of «El canal de Lurra es…» is the text's canal, not another one)."""
+    own = fold(" ".join([disc.title, disc.document_subject(), *(name for _h, _p, name in _document_names(disc))]))
+    return [c for c in _paragraph_complements(disc, index, mention) if fold(c) not in own]
+
+
 def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str]:
     """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "").
 
@@ -1444,7 +1451,7 @@ def definite_reference(
         # sucesión española fue…»), unless the phrase's paragraph gave the noun another complement before it (then
         # that one, or two of them, decide below).
         about = bool(mention.lemma) and bool(re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title))
-        if (about or mention.lemma == topic_head) and not _paragraph_complements(disc, index, mention):
+        if (about or mention.lemma == topic_head) and not _rival_complements(disc, index, mention):
             continue
         whose = None if mention.name else _part_of(disc, mention, text)
         if whose == "":
