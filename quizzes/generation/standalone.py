@@ -1238,10 +1238,13 @@ def _name_run(words: list[str]) -> list[str]:
 
 
 def _common_name(words: list[str]) -> list[str]:
-    """Return the words of a lower-case name the document defines («guerra de sucesión española», «efecto
-    invernadero» of «La guerra de sucesión española fue un conflicto…»), or [] when they are not a short noun phrase
-    (a clause, an aside, a name of more than five words)."""
-    if not 2 <= len(words) <= 5 or any(not w.isalpha() for w in words) or fold(words[0]) in _FUNCTION_WORDS:
+    """Return the words of a lower-case name the document defines («guerra de sucesión española» of «La guerra de
+    sucesión española fue un conflicto…»), or [] when they are not a short noun phrase with a complement of «de» (a
+    clause, an aside, a name of more than five words; a noun and its adjective, «evolución biológica», names the
+    concept the bare noun already says)."""
+    if not 3 <= len(words) <= 5 or any(not w.isalpha() for w in words) or fold(words[0]) in _FUNCTION_WORDS:
+        return []
+    if fold(words[1]) not in {"de", "del"}:
         return []
     if any(is_finite_verb(w.lower()) for w in words[1:]) or fold(words[-1]) in _NAME_LINKS:
         return []
@@ -1432,6 +1435,8 @@ def definite_reference(
             return text, "fragment"  # «_____ derrota»: the article alone is the blank
         if not found:
             continue
+        if text.count("«", 0, found.start()) > text.count("»", 0, found.start()):
+            continue  # inside a quotation: the words are someone's, said as they were («a la luz de la evolución»)
         if re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[found.end() :]) and not mention.name:
             continue  # «las islas Morenas»: the name after the phrase says which (the parse left it out)
         topic_said = _as_topic(disc, index, mention, found.group(0))

@@ -78,3 +78,15 @@ def test_two_complements_of_the_paragraph_hold_the_phrase():
     said, problem = definite_reference("Los piratas saquearon la isla en _____.", index, disc)
     assert problem == "ambiguous_referent"
     assert "Cabrena" not in said and "Sotavela" not in said
+
+
+def test_a_quotation_and_a_noun_with_its_adjective_are_left_as_said():
+    disc = discourse(
+        "La deriva continental lenta es el desplazamiento de las masas de tierra a lo largo de millones de años.",
+        "Como dijo en 1960 un geólogo, «nada se entiende en geología sin la deriva».",
+        "La deriva fue aceptada en la década de 1960.",
+    )
+    quoted = "Como dijo en _____ un geólogo, «nada se entiende en geología sin la deriva»."
+    assert definite_reference(quoted, 1, disc) == (quoted, "")
+    said = "La deriva fue aceptada en la década de _____."
+    assert definite_reference(said, 2, disc) == (said, "")
