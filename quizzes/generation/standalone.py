@@ -172,6 +172,23 @@ _PREP_PRONOUN_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"^(su|sus)\s+([a-záéíóúñü]+)\b", re.IGNORECASE)
 
 
+def _another_person_before(disc, index: int, owner: str) -> bool:
+    """Return whether the sentence before names, by a first name, a person other than `owner` (the subject carried
+    over): a possessive of a person («Su padre») may be that one's as well."""
+    if disc is None or index < 1:
+        return False
+    places = {name for name, _subtype in disc.kinds.get(index - 1, [])}
+    # the owner's own other names share its first name («Luis XVI», «Luis Capeto»; «Isabel I de Castilla»)
+    given = next((w for w in owner.split() if w[:1].isupper()), "")
+    for name in disc.names.get(index - 1, []):
+        first = name.split()[0]
+        if name in places or first not in FIRST_NAMES | FEMALE_FIRST_NAMES or first == given:
+            continue
+        if not (_one_name(name, owner) or fold(name) in fold(owner) or fold(owner) in fold(name)):
+            return True
+    return False
+
+
 def _person_like(name: str, disc) -> bool:
     """Return whether a name may be a person's: not a thing named with its article («el Día de las Letras
     Gallegas», «la Revolución francesa»), unless a first name or a title opens it («el rey Felipe II»)."""
@@ -1814,6 +1831,9 @@ def stand_alone(
             # «Sus restos descansan…» after «se celebra el Día de las Letras Gallegas»: remains are a person's.
             owner = disc.protagonist() if disc else ""
         if not owner or not article or not _proper(owner) or blank in owner:
+            return text, "possessive"
+        if fold(m.group(2)) in PERSONAL_NOUNS and _another_person_before(disc, index, owner):
+            # «… se casó con Leonor de Haro. Su padre, …»: his father or hers? «su» may be either person's.
             return text, "possessive"
         noun_end = _prenominal_noun_end(text, m, index, disc)
         if noun_end is None:

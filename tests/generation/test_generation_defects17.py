@@ -94,3 +94,18 @@ def test_a_range_of_years_after_a_verb_with_no_parties_is_asked_as_years():
     text = text.replace("que se libró entre 1602 y 1611", "que enfrentó entre 1602 y 1611 a Velmor y Ostra")
     asked = [q.prompt for q in generate_bank(text).questions if q.correct == ["1602 y 1611"]]
     assert asked and all("enfrentó entre _____ a Velmor" in p for p in asked), asked
+
+
+def test_a_fronted_possessive_after_a_sentence_naming_another_person_is_held():
+    text = (
+        "Alfonso de Mérida\n"
+        "Alfonso de Mérida fue un poeta castellano del siglo XV. En 1450 se casó con Leonor de Haro, hija de un "
+        "mercader de Sevilla. Su padre, un rico comerciante de Burgos, murió en Valladolid en 1461."
+    )
+    # his father or hers? never «el padre de Alfonso de Mérida» published
+    fathers = [q for q in generate_bank(text).questions if "padre" in q.prompt]
+    assert fathers and all(q.status != "published" for q in fathers)
+    assert not any("padre de Alfonso" in q.prompt for q in fathers)
+    # with no other person before, the possessive is the subject's
+    alone = text.replace("se casó con Leonor de Haro, hija de un mercader de Sevilla", "se instaló en Sevilla")
+    assert any("El padre de Alfonso de Mérida" in q.prompt for q in generate_bank(alone).questions)
