@@ -366,6 +366,7 @@ class Discourse:
     use_parser: bool = True
     _protagonist: str | None = None
     _fullers: list[tuple[str, str]] | None = None
+    _titled: list[tuple[str, str, str]] | None = None  # see `titled_fullers`
     # (the opening's index, (lemma, plural) -> (sentence, complement, introduced, name)): see `_complemented_mentions`
     _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool, bool]]]] | None = None
     _saying: dict[str, list[int]] = field(default_factory=dict)  # name -> sentences that say it whole
@@ -378,8 +379,9 @@ class Discourse:
             every = {n for names in self.names.values() for n in names}
             fullers = []
             for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
+                longer = _longer_names(word, every)
                 # a person's name: «Pierre Curie», not «América del Sur»
-                fuller = [n for n in _longer_names(word, every) if all(w[:1].isupper() for w in n.split())]
+                fuller = [n for n in longer if all(w[:1].isupper() for w in n.split())]
                 if not fuller:
                     continue
                 if word in _NAME_HEADS and (len(fuller) > 1 or word in self.ambiguous_heads()):
@@ -389,7 +391,7 @@ class Discourse:
                 if len(choice) != 1:
                     continue
                 full = choice.pop()
-                if not all(_one_name(full, n) for n in _longer_names(word, every)):
+                if not all(_one_name(full, n) for n in longer):
                     continue  # «Juan» of a text that names «Juan Andrea Doria» and «Juan de Austria»: which one?
                 fullers.append((word, full))
             self._fullers = fullers
@@ -398,20 +400,24 @@ class Discourse:
     def titled_fullers(self) -> list[tuple[str, str, str]]:
         """Return (title, first name, whole name) where the text says the first name alone after a title («don
         Juan») and says that title before one whole name only that starts with it («don Juan de Austria»): the
-        short form is that name shortened, whatever other person shares the first name (see `full_first_names`)."""
-        every = {n for names in self.names.values() for n in names}
-        said = " ".join(s.text for s in self.sentences)
-        out = []
-        for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
-            for title in _TITLES_BEFORE_NAME:
-                titled = [
-                    n
-                    for n in _longer_names(word, every)
-                    if re.search(r"(?<![\w-])(?i:" + title + r")\s+" + re.escape(n) + r"(?![\w-])", said)
-                ]
-                if len(titled) == 1:
-                    out.append((title, word, titled[0]))
-        return out
+        short form is that name shortened, whatever other person shares the first name (computed once per document:
+        `full_first_names` asks it for every prompt)."""
+        if self._titled is None:
+            every = {n for names in self.names.values() for n in names}
+            said = " ".join(s.text for s in self.sentences)
+            out = []
+            for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
+                longer = _longer_names(word, every)
+                for title in _TITLES_BEFORE_NAME if longer else ():
+                    titled = [
+                        n
+                        for n in longer
+                        if re.search(r"(?<![\w-])(?i:" + title + r")\s+" + re.escape(n) + r"(?![\w-])", said)
+                    ]
+                    if len(titled) == 1:
+                        out.append((title, word, titled[0]))
+            self._titled = out
+        return self._titled
 
     def ambiguous_heads(self) -> frozenset[str]:
         """Return the heads of an institution or event said alone («la Junta») that two or more of the text's longer
@@ -658,7 +664,6 @@ _DETERMINERS = _ARTICLES | {"un", "una", "unos", "unas"}
 
 # Heads of names that a text shortens to the bare head once it has said the whole name («el Principado»).
 _NAME_HEADS = frozenset(STATE_HEAD_WORDS | set(ORG_HEADS) | set(EVENT_HEADS) | LANDMARK_HEADS)
-_NAME_LINKS = {"de", "del", "la", "las", "los", "el", "y", "e"}
 # Nouns of an event that needs its participants: said bare, they stand for one event told before («la
 # derrota», «el cerco», «el reparto»). General Spanish, not the words of any text.
 _RELATIONAL_NOUNS = frozenset(
