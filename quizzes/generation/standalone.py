@@ -19,6 +19,7 @@ from .lexicon import (
     FEMALE_FIRST_NAMES,
     FIRST_NAMES,
     LANDMARK_HEADS,
+    NUMBER_WORDS,
     ORG_HEADS,
     PERSONAL_NOUNS,
     ROLE_CLASSES,
@@ -845,7 +846,9 @@ _CLASS_NOUNS: dict[str, frozenset[str]] = {
     "pais": frozenset({"country", "state"}),
     "nacion": frozenset({"country", "state"}),
     "ciudad": frozenset({"city"}),
-    "capital": frozenset({"city"}),
+    # «la capital» is a country's: «la capital de Rusia», never «la capital de Moscú» (a city named before may be a
+    # former or another capital).
+    "capital": frozenset({"country", "state"}),
     "villa": frozenset({"city"}),
     "localidad": frozenset({"city"}),
     "region": frozenset({"region"}),
@@ -887,10 +890,10 @@ def _class_referent(disc: Discourse, index: int, mention: Mention) -> str:
             if (
                 subtype == "state"
                 and fold(name.split()[0]) != mention.lemma
-                and mention.lemma not in {"pais", "nacion"}
+                and mention.lemma not in {"pais", "nacion", "capital"}
             ):
                 continue
-            if mention.lemma in _CITY_NOUNS:
+            if mention.lemma in _OF_NOUNS:
                 return name
             m = re.search(r"\b(el|la|los|las)\s+" + re.escape(name) + r"(?![\w])", said, re.IGNORECASE)
             article = m.group(1).lower() if m else ""
@@ -900,7 +903,9 @@ def _class_referent(disc: Discourse, index: int, mention: Mention) -> str:
     return ""
 
 
-_CITY_NOUNS = frozenset({"ciudad", "capital", "villa", "localidad"})
+_CITY_NOUNS = frozenset({"ciudad", "villa", "localidad"})
+# Said with their referent after «de»: «la ciudad de Berlín», «la capital de Francia».
+_OF_NOUNS = _CITY_NOUNS | {"capital"}
 _TITLE_PLACE = re.compile(r"^(?:(?i:el|la|los|las)\s+)?([\wáéíóúñüÁÉÍÓÚ]+)\s+(?:de|del)\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)\b")
 
 
@@ -1013,7 +1018,7 @@ def breaks_agreement(text: str, start: int, end: int, old: tuple[str, bool] | No
 
 def _class_replacement(found: str, mention: Mention, referent: str) -> str:
     """Return the words said in place of a class phrase: «la ciudad de Berlín», «de los Estados Unidos», «Bolivia»."""
-    if mention.lemma in _CITY_NOUNS:
+    if mention.lemma in _OF_NOUNS:
         return f"{found} {_of(referent)}"
     low = found.split()[0].lower()
     prep = {"del": "de", "al": "a"}.get(low, "")
@@ -1524,9 +1529,7 @@ def definite_reference(
             if not referent:
                 return text, "anaphora"  # «el nuevo país», «del afluente», «la molécula»: which one?
             said_as = phrase_features(found.group(0).split()[0], mention.gender, mention.plural)
-            if mention.lemma not in _CITY_NOUNS and breaks_agreement(
-                text, found.start(), found.end(), said_as, referent
-            ):
+            if mention.lemma not in _OF_NOUNS and breaks_agreement(text, found.start(), found.end(), said_as, referent):
                 return text, "anaphora"  # «el nuevo país … lo gobernó» with «Bolivia»: the name cannot be said there
             text = text[: found.start()] + _class_replacement(found.group(0), mention, referent) + text[found.end() :]
         elif mention.lemma in _RELATIONAL_NOUNS:
@@ -1672,9 +1675,13 @@ def lower_first(text: str) -> str:
         return text
     first = toks[0].text
     low = first.lower()
-    if low in _ARTICLES | {"se", "le", "les", "lo", "no", "un", "una"} | SENTENCE_INITIAL_STOP or is_finite_verb(low):
+    if low in _LOWERED_OPENINGS or is_finite_verb(low):
         return text[0].lower() + text[1:]
     return text
+
+
+# Words that open a sentence and are never names: articles, clitics, a number said in words («Cuatro civiles…»).
+_LOWERED_OPENINGS = _ARTICLES | {"se", "le", "les", "lo", "no"} | SENTENCE_INITIAL_STOP | set(NUMBER_WORDS)
 
 
 def lower_verb(text: str) -> str:
@@ -1727,7 +1734,13 @@ def has_main_verb(text: str) -> bool:
 def _drop_after_verb(m: re.Match) -> str:
     """Drop "entonces / después…" only right after a verb ("viajó después a España"), not "Pocos años después"."""
     before = m.string[: m.start()].split()
+    if before and _NAMING_VERB.match(before[-1]) and m.group(0).strip(" ,").lower() == "entonces":
+        return m.group(0)  # «Petrogrado, como se llamaba entonces San Petersburgo»: the name of that time
     return "" if before and verbish(before[-1]) else m.group(0)
+
+
+# A verb of naming: «entonces» after it dates a name («llamada entonces…», «como se conocía entonces…»).
+_NAMING_VERB = re.compile(r"(?:llam|conoc|denomin)[a-záéíóú]*$", re.IGNORECASE)
 
 
 _LATER_TIME = re.compile(
@@ -1840,9 +1853,13 @@ def stand_alone(
         if fold(m.group(2)) in PERSONAL_NOUNS and _another_person_before(disc, index, owner):
             # «… se casó con Leonor de Haro. Su padre, …»: his father or hers? «su» may be either person's.
             return text, "possessive"
+        if _topic_rivals_owner(disc, index, owner):
+            # «El Perú creó la Reserva Nacional del Titicaca. Su gestión conjunta…»: Peru's, or the lake's?
+            return text, "possessive"
         noun_end = _prenominal_noun_end(text, m, index, disc)
         if noun_end is None:
             return text, "possessive"
+        noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
         phrase = text[m.start(2) : noun_end]
         text = _upper_first(f"{article} {phrase} {_of(_lower_article(owner))}") + text[noun_end:]
     m = _PERSONAL_RE.match(text)
@@ -2178,6 +2195,47 @@ def _prenominal_noun_end(text: str, m: re.Match, index: int, disc: Discourse | N
     if tokens[at + 1].pos == "NOUN" and after and after.group(1) == tokens[at + 1].text:
         return m.end() + after.end()
     return None
+
+
+def _postnominal_adjectives_end(text: str, noun_end: int, index: int, disc: Discourse | None) -> int:
+    """Return where the adjectives right after a possessed noun end («Su gestión conjunta…» → «La gestión conjunta
+    del…», not «La gestión del… conjunta»): the parse's adjectives modifying the noun, joined by nothing else."""
+    parse = disc.parse(index) if disc is not None and index >= 0 else None
+    if parse is None:
+        return noun_end
+    tokens = list(parse.tokens)
+    word = text[:noun_end].split()[-1]
+    noun = next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if t.text == word and {"su", "sus"} & {x.text.lower() for x in tokens[max(0, k - 2) : k]}
+        ),
+        None,
+    )
+    if noun is None:
+        return noun_end
+    end = noun_end
+    for tok in tokens[noun + 1 :]:
+        after = re.match(r"\s+" + re.escape(tok.text) + r"\b", text[end:])
+        if tok.pos != "ADJ" or tok.dep != "amod" or tok.head != noun or after is None:
+            break
+        end += after.end()
+    return end
+
+
+def _topic_rivals_owner(disc: Discourse | None, index: int, owner: str) -> bool:
+    """Return whether the sentence before names the document's topic by its name as well as the owner a possessive
+    was given («El Perú creó la Reserva Nacional del Titicaca. Su gestión…» in a text about the lake Titicaca):
+    then «su» may be either's."""
+    if disc is None or index <= 0 or disc.sentences[index - 1].skip:
+        return False
+    topic = disc.document_subject()
+    names = [w for w in topic.split() if w[:1].isupper() and w.lower() not in _DETERMINERS]
+    if not names or fold(topic) in fold(owner) or fold(owner) in fold(topic):
+        return False
+    before = fold(disc.sentences[index - 1].text.replace(owner, " "))
+    return all(re.search(r"(?<!\w)" + re.escape(fold(w)) + r"(?!\w)", before) for w in names)
 
 
 def _successor_possessive(text: str, index: int, disc: Discourse | None, blank: str) -> tuple[str, str]:
@@ -2536,6 +2594,15 @@ def _lower_article(name: str) -> str:
     return name
 
 
+# «como se llamaba entonces San Petersburgo», «conocida entonces como…»: «entonces» dates a name, not a time before.
+_THEN_NOT_NAMING = "".join(
+    rf"(?<!\b{stem}{end}\s)"
+    for stem in ("llam", "conoc", "denomin")
+    for end in ("aba", "aban", "ía", "ían", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+    if (stem == "conoc") == (end[0] in "íi")
+)
+
+
 # References anywhere in a prompt to something the prompt does not say: a student who sees the item alone
 # cannot tell what they stand for («esta red», «en él», «al año siguiente», «su residencia»).
 _INNER_DEMONSTRATIVE = re.compile(
@@ -2552,7 +2619,9 @@ _INNER_PRONOUN = re.compile(
 _RELATIVE_TIME = re.compile(
     r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
     r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|_____\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas|tiempo)|_____)\s+"
-    r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
+    r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|"
+    + _THEN_NOT_NAMING
+    + r"\bentonces\b|\b(?:ese|aquel|el)\s+mismo\s+(?:año|día|mes)\b|"
     r"\b(?:el|la|del|al)\s+propi[oa]\b|\b(?:el|los|las)\s+demás\b|\baguas\s+(?:abajo|arriba)\b|\besta\s+vez\b|"
     r"\b(?:el|la|al|del|a\s+la|de\s+la)\s+(?:invierno|verano|otoño|primavera|semana|mañana|noche|tarde|año|día|mes)\s+"
     r"(?:siguiente|anterior)\b|\b(?:los|las)\s+(?:[a-záéíóúñü]+\s+)?(?:años|meses|días|semanas|décadas|siglos)\s+"

@@ -147,10 +147,10 @@ def test_a_possessive_before_an_adjective_and_its_noun_names_the_owner_after_the
         "Las duras críticas de Tomás Aranda al dictador Luis Mora provocaron su destierro en _____.",
         "",
     )
-    # A noun first, its adjective after: the owner follows the noun, as before.
+    # A noun first, its adjective after: the owner follows both (round 18: not «La obra de Tomás Aranda maestra»).
     work = discourse(
         "Tomás Aranda fue un poeta y diplomático valdorio.",
         "Su obra maestra se publicó en 1955.",
         names={0: ["Tomás Aranda"]},
     )
-    assert stand_alone("Su obra maestra se publicó en _____.", 1, work)[0].startswith("La obra de Tomás Aranda")
+    assert stand_alone("Su obra maestra se publicó en _____.", 1, work)[0].startswith("La obra maestra de Tomás Aranda")

@@ -1,0 +1,78 @@
+"""Round 18: defects of word and referent found on the development set, each tried on sentences of our own.
+
+- «la capital» is a country's: said with a city named before («la capital de Moscú») it was wrong and ungrammatical;
+- «como se llamaba entonces X»: «entonces» dates a name there, it is neither dropped nor read as a time said before;
+- a number said in words opens a true/false statement in lower case («Verdadero o falso: cuatro civiles…»);
+- «Su gestión conjunta…»: the owner's name goes after the noun's adjectives, and a possessive whose sentence before
+  names the document's topic as well as its subject is held (whose is it?).
+"""
+
+from quizzes.generation.questions import true_false_prompt
+from quizzes.generation.standalone import definite_reference, outside_reference, stand_alone
+
+from .support import discourse
+
+
+def _capital_text(*, country: bool):
+    disc = discourse(
+        "La revuelta de Ostrava fue un levantamiento obrero de 1911.",
+        "Los huelguistas marcharon desde Kolm hasta Velin." if not country else "Los huelguistas cruzaron Norvalia.",
+        "El ejército ocupó la capital en pocas horas.",
+    )
+    disc.kinds = {1: [("Kolm", "city"), ("Velin", "city")] if not country else [("Norvalia", "country")]}
+    return disc
+
+
+def test_the_capital_is_not_said_of_a_city_named_before():
+    said, problem = definite_reference("El ejército ocupó la capital en _____.", 2, _capital_text(country=False))
+    assert "capital de Velin" not in said and "capital de Kolm" not in said
+    assert problem == "anaphora"
+
+
+def test_the_capital_is_said_of_the_country_named_before():
+    said, problem = definite_reference("El ejército ocupó la capital en _____.", 2, _capital_text(country=True))
+    assert problem == ""
+    assert said == "El ejército ocupó la capital de Norvalia en _____."
+
+
+def test_then_after_a_verb_of_naming_stays_and_is_no_time_said_before():
+    disc = discourse(
+        "La huelga de Velin fue un paro general de 1911.",
+        "El 3 de mayo de 1911, las tejedoras de Velin, como se llamaba entonces Nova Kolm, dejaron los telares.",
+    )
+    stem = "El 3 de mayo de _____, las tejedoras de Velin, como se llamaba entonces Nova Kolm, dejaron los telares."
+    said, problem = stand_alone(stem, 1, disc)
+    assert problem == ""
+    assert "como se llamaba entonces Nova Kolm" in said
+    assert outside_reference(said) == ""
+    # «entonces» after another verb still points back to a time the item does not say.
+    assert outside_reference("Las tejedoras dejaron entonces los telares en _____.") != ""
+
+
+def test_a_number_in_words_opens_a_statement_in_lower_case():
+    assert true_false_prompt("Cuatro civiles murieron en la plaza de Velin.") == (
+        "Verdadero o falso: cuatro civiles murieron en la plaza de Velin."
+    )
+    assert true_false_prompt("Velin fue fundada en 1203.") == "Verdadero o falso: Velin fue fundada en 1203."
+
+
+def test_the_owner_goes_after_the_nouns_adjectives():
+    disc = discourse(
+        "La Compañía de Velin fue una empresa naviera fundada en 1850.",
+        "Tomás Arnal dirigió la compañía desde 1870.",
+        "Su gestión prudente salvó la empresa en la crisis de 1873.",
+    )
+    said, problem = stand_alone("Su gestión prudente salvó la empresa en la crisis de _____.", 2, disc)
+    assert problem == ""
+    assert said.startswith("La gestión prudente de Tomás Arnal salvó")
+
+
+def test_a_possessive_after_a_sentence_naming_the_topic_and_another_owner_is_held():
+    disc = discourse(
+        "El lago Morvano es un lago de agua dulce compartido por Norvalia y Sudmark.",
+        "Norvalia creó en 1978 la Reserva Nacional del Morvano.",
+        "Su gestión conjunta corresponde desde 1996 a una autoridad binacional.",
+    )
+    said, problem = stand_alone("Su gestión conjunta corresponde desde _____ a una autoridad binacional.", 2, disc)
+    assert problem == "possessive"
+    assert "de Norvalia" not in said
