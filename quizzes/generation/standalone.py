@@ -823,6 +823,9 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
     """
     if len(_paragraph_complements(disc, index, mention)) > 1:
         return "", "ambiguous_referent"
+    own = disc.mentions(index)
+    if any(m.lemma == mention.lemma for m in own[: next((k for k, m in enumerate(own) if m is mention), 0)]):
+        return "", ""  # «el volcán Chimborazo … y el volcán se encuentra…»: its own sentence said which
     for i in range(index - 1, -1, -1):
         if 0 <= i < len(disc.sentences) and disc.sentences[i].skip == "headline":
             break
@@ -832,10 +835,31 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
             if m.indefinite:
                 return "", "anaphora"  # «un símbolo … los símbolos», «una asamblea … la asamblea»
             if m.complement and m.plural == mention.plural:
+                if not _names_one(m.complement, disc.sentences[i].text):
+                    return "", ""
                 return m.complement, ""  # «la línea de demarcación … la línea»
             if m.definite and m.bare:
                 return "", ""  # the text already says it bare («la radiación»): its own term by now
+            if m.definite and not (m.relative_only or m.adjectives_only):
+                return "", ""  # «la guerra franco-prusiana», «la Primera Junta»: the nearest one said is another
     return "", "unseen"
+
+
+# A complement that says which one: «de X», «del X» or a name («el lago Victoria»), not an adjective («más alto del
+# mundo»), a quantity («de casi todo el territorio»: a complement of another word), nor a name given after a verb of
+# naming («los romanos llamaban al río Danubius»: what it was called, not which river).
+_WHICH_ONE = re.compile(
+    r"(?:de|del)\s+(?!(?:casi|todo|toda|todos|todas|cada|varios|varias|muchos|muchas)\b)|[A-ZÁÉÍÓÚÑ]"
+)
+_NAMING_BEFORE = re.compile(r"\b(?:llam|denomin|apod|bautiz|conoc)[a-záéíóú]*\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _names_one(complement: str, sentence: str) -> bool:
+    """Return whether a complement the text gave a noun says which one it is (see `_WHICH_ONE`)."""
+    if not _WHICH_ONE.match(complement):
+        return False
+    at = sentence.find(complement)
+    return at < 0 or not _NAMING_BEFORE.search(sentence[:at])
 
 
 # Nouns of a class the text names members of («el país», «la ciudad», «el nuevo imperio», «los tratados»): said
