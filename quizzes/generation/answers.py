@@ -257,6 +257,19 @@ def _date_forms(fact: Fact) -> list[str]:
         # The year alone is not accepted: the blank asks for the day, and a student who knows only the year knows
         # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
         out += [f"{day}-{month}-{year}", f"{day:02d}-{month:02d}-{year}"]
+    if v.get("precision") == "day" and not year and month and day:
+        out += [f"{day} {MONTH_NAMES[month]}", f"{day}/{month}", f"{day:02d}/{month:02d}"]  # «24 agosto», «24/8»
+    same_month = end.get("month") == month and end.get("year") == year
+    if v.get("precision") == "range" and year and year > 0 and month and day and end.get("day") and same_month:
+        # «24 al 25 de octubre de 1917»: «24-25 de octubre de 1917», «del 24 al 25 de…», «24 y 25 de…»
+        tail = f"de {MONTH_NAMES[month]} de {year}"
+        last = end["day"]
+        out += [f"{day}-{last} {tail}", f"{day} a {last} {tail}", f"del {day} al {last} {tail}"]
+        out += [f"{day} y {last} {tail}"] if last - day == 1 else []  # «5 y 12» would be two days, not a span
+        before = fact.sentence[: fact.blank_start if fact.blank_start >= 0 else fact.local_start]
+        if last - day == 1 and re.search(r"\bnoche\s+(?:de|del)\s*$", before, re.IGNORECASE):
+            # «en la noche del 24 al 25 de octubre»: a night spans two days, each names it
+            out += [f"{d} {tail}" for d in (day, last)]
     if v.get("precision") == "month" and year and year > 0 and month and re.search(r"\d", fact.answer):
         out += [f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
     if v.get("precision") in {"day", "month"} and year and year < 0 and month:

@@ -184,8 +184,25 @@ def masked_spans(fact: Fact, s: str, mask_all: bool | None) -> list[tuple[int, i
             return []
         return [(a, b) for a, b in temporal_spans(s) if (a, b) not in _short_only(fact, s)]
     if fact.kind == "number" and fact.subtype == "duration":
-        return temporal_spans(s, ("date",))
+        # One date computes a duration only with another said elsewhere («Después de 15 meses de paz, en junio de
+        # 1941, …»): an aside between commas goes; one the verb needs stays («comenzó el 24 de agosto y duró dos
+        # días» would become «comenzó y duró _____»).
+        dates = temporal_spans(s, ("date",))
+        if dates_compute_duration(s, dates):
+            return dates
+        return [(a, b) for a, b in dates if _set_off(s, a, b)]
     return []
+
+
+def _set_off(text: str, a: int, b: int) -> bool:
+    """Return whether the phrase at [a, b) is an aside between commas (its preposition before it inside)."""
+    return bool(re.search(r",\s*(?:\w+\s+){0,2}$", text[:a])) and bool(re.match(r"\s*[,.;]", text[b:]))
+
+
+def dates_compute_duration(text: str, dates: list[tuple[int, int]]) -> bool:
+    """Return whether the dates at these spans of a text give a duration: two of them, or one span of two («del 5 al
+    12 de mayo»)."""
+    return len(dates) > 1 or any(re.search(r"\d.*\b(?:al|a|y|hasta)\b.*\d", text[a:b]) for a, b in dates)
 
 
 def _short_only(fact: Fact, s: str) -> set[tuple[int, int]]:

@@ -135,3 +135,37 @@ def test_a_complement_that_says_which_one_is_still_taken():
     said, problem = definite_reference("Las tierras al este de la línea serían de _____.", 2, disc)
     assert problem == ""
     assert said == "Las tierras al este de la línea de demarcación serían de _____."
+
+
+def _bank(text: str):
+    from quizzes.generation import generate_bank
+
+    return generate_bank(text)
+
+
+def test_a_day_without_its_year_is_accepted_as_students_type_it():
+    bank = _bank("Según la tradición, la erupción del monte Kolm comenzó el 24 de agosto.")
+    asked = [q for q in bank.questions if q.kind == "short_answer" and q.correct == ["24 de agosto"]]
+    assert asked
+    for form in ("24 agosto", "24/8", "24/08"):
+        assert form in asked[0].accepted
+
+
+def test_a_night_between_two_days_accepts_either_day_and_the_span_written_otherwise():
+    bank = _bank("En la noche del 24 al 25 de octubre de 1917, los rebeldes de Velin tomaron el palacio real.")
+    (q,) = [q for q in bank.questions if q.kind == "short_answer" and q.correct == ["24 al 25 de octubre de 1917"]]
+    for form in ("24-25 de octubre de 1917", "24 y 25 de octubre de 1917", "24 de octubre de 1917"):
+        assert form in q.accepted
+    span = _bank("Del 5 al 12 de mayo de 1820 se celebró el congreso de Varna en el palacio real de Velin.")
+    (q,) = [q for q in span.questions if q.kind == "short_answer" and q.correct == ["5 al 12 de mayo de 1820"]]
+    assert "5-12 de mayo de 1820" in q.accepted
+    # «5 y 12» names two days, not the span; one day alone is not the span either.
+    assert "5 y 12 de mayo de 1820" not in q.accepted and "5 de mayo de 1820" not in q.accepted
+
+
+def test_a_duration_stem_keeps_the_one_date_its_verb_needs():
+    bank = _bank("La erupción del monte Kolm comenzó el 24 de agosto y duró dos días.")
+    stems = [q.prompt for q in bank.questions if q.correct in (["dos días"], ["2"])]
+    assert stems
+    assert all("comenzó el 24 de agosto y duró" in p for p in stems)
+    assert not any("comenzó y" in p for p in stems)
