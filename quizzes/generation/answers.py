@@ -257,6 +257,8 @@ def _date_forms(fact: Fact) -> list[str]:
         # The year alone is not accepted: the blank asks for the day, and a student who knows only the year knows
         # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
         out += [f"{day}-{month}-{year}", f"{day:02d}-{month:02d}-{year}"]
+        if re.search(r"\baño\b", fact.answer):  # «24 de agosto del año 79»: «… de 79», «… del 79»
+            out += [f"{day} de {MONTH_NAMES[month]} de {year}", f"{day} de {MONTH_NAMES[month]} del {year}"]
     if v.get("precision") == "day" and not year and month and day:
         out += [f"{day} {MONTH_NAMES[month]}", f"{day}/{month}", f"{day:02d}/{month:02d}"]  # «24 agosto», «24/8»
     same_month = end.get("month") == month and end.get("year") == year

@@ -55,6 +55,7 @@ _MONTH = rf"(?P<m>{_MONTHS_ALT})"
 # A year of one or two digits only with its era: «del 44 a. C.».
 _YEAR = r"(?:\d{3,4}(?:\s+(?:a|d)\.\s?[Cc]\.)?|\d{1,2}\s+(?:a|d)\.\s?[Cc]\.)"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:\.?º|\.?°)?"
+_YEAR_SAID = r"(?:\d{1,4}(?:\s+(?:a|d)\.\s?[Cc]\.)?)"  # after the word «año»: «del año 79», «del año 814»
 DATE_PATTERNS = [
     # "el 17 y 18 de julio de 1936", "del 17 al 18 de julio"
     (
@@ -82,7 +83,10 @@ DATE_PATTERNS = [
     ),
     (
         "full",
-        re.compile(rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?P<y>{_YEAR}))?(?!\w)"),
+        # «el 24 de agosto del año 79»: after «año» a year of one or two figures is a year too
+        re.compile(
+            rf"\b(?P<d>{_DAY})\s+de\s+{_MONTH}(?:\s+(?:de|del)\s+(?:año\s+(?P<ya>{_YEAR_SAID})|(?P<y>{_YEAR})))?(?!\w)"
+        ),
     ),
     ("monthyear", re.compile(rf"\b{_MONTH}\s+(?:de|del)\s+(?P<y>{_YEAR})(?!\w)")),
     (
@@ -204,7 +208,8 @@ def find_dates(text: str) -> list[Span]:
                 a = a + first.start()
                 subtype = "range"
             elif name == "full":
-                y = _year_value(g["y"]) if g.get("y") else None
+                said = g.get("y") or g.get("ya")
+                y = _year_value(said) if said else None
                 value = {
                     "year": y,
                     "month": MONTHS[g["m"]],

@@ -169,3 +169,11 @@ def test_a_duration_stem_keeps_the_one_date_its_verb_needs():
     assert stems
     assert all("comenzó el 24 de agosto y duró" in p for p in stems)
     assert not any("comenzó y" in p for p in stems)
+
+
+def test_a_day_with_its_year_said_after_ano_is_one_date():
+    bank = _bank("El rey Odón murió el 3 de mayo del año 814 en la ciudad de Velin.")
+    dates = [f for f in bank.facts if f.kind == "date"]
+    assert [(f.answer, f.value["year"]) for f in dates] == [("3 de mayo del año 814", 814)]
+    day = next(q for q in bank.questions if q.kind == "short_answer" and q.correct == ["3 de mayo del año 814"])
+    assert {"3 de mayo de 814", "3 de mayo del 814", "3/5/814"} <= set(day.accepted)
