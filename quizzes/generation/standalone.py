@@ -2776,6 +2776,15 @@ _BARE_ORDINAL = re.compile(
     r"\b(?=\s*[,.;:]|\s+(?:de|del)\b|\s+[a-záéíóúñ]+(?:ó|aron|ieron|ía|ían|aba|aban)\b)",
     re.IGNORECASE,
 )
+# «El más bajo es…», «la más reciente se produjo…», «La mayor es…»: a superlative without its noun, which was said
+# before («de sus depresiones, el más bajo…»), as the subject of its clause (after a copula it is a predicate:
+# «es la más alta, con…»).
+_ELLIPTIC_SUPERLATIVE = re.compile(
+    r"(?<!\bes )(?<!\bera )(?<!\bfue )(?<!\bson )(?<!\beran )(?<!\bfueron )(?<!\bsea )"
+    r"\b(?:el|la|los|las)\s+(?:(?:más|menos)\s+[a-záéíóúñü]+|mayor(?:es)?|menor(?:es)?)"
+    r"(?=\s*,|\s+(?:es|son|era|eran|fue|fueron|se|mide|medía|tiene|tenía|alcanza|alcanzó|está|estaba|data|ocurrió)\b)",
+    re.IGNORECASE,
+)
 # «La dirigía _____»: an object pronoun opening the prompt before a finite verb.
 _OBJECT_OPENING = re.compile(
     r"^(?:lo|la|los|las|le|les)\s+[a-záéíóúñ]+(?:ía|ían|aba|aban|ó|aron|ieron|ió|aría|ería|iría)\b", re.IGNORECASE
@@ -2854,7 +2863,12 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
         return "fragment"  # what a cut left behind: «librada, el día», «cumplido los,», «(Lugar recibió»
     if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text) or _SUCH.search(text):
         return "demonstrative"
-    if _BARE_ORDINAL.search(text) or _ordinal_subject(text) or _REST_OF.search(text):
+    if (
+        _BARE_ORDINAL.search(text)
+        or _ordinal_subject(text)
+        or _REST_OF.search(text)
+        or _ELLIPTIC_SUPERLATIVE.search(text)
+    ):
         return "demonstrative"
     if _DEMONSTRATIVE_PRONOUN.search(text) or _PRONOMINAL_OPENING.match(text) or _ORDINAL_PART.search(text):
         return "demonstrative"

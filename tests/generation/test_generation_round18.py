@@ -177,3 +177,19 @@ def test_a_day_with_its_year_said_after_ano_is_one_date():
     assert [(f.answer, f.value["year"]) for f in dates] == [("3 de mayo del año 814", 814)]
     day = next(q for q in bank.questions if q.kind == "short_answer" and q.correct == ["3 de mayo del año 814"])
     assert {"3 de mayo de 814", "3 de mayo del 814", "3/5/814"} <= set(day.accepted)
+
+
+def test_a_superlative_without_its_noun_as_subject_points_back():
+    for prompt in (
+        "El más bajo es la depresión de Velin, a _____ metros bajo el nivel del mar.",
+        "La más reciente se produjo en _____.",
+        "Verdadero o falso: el más alto mide 3000 metros.",
+    ):
+        assert outside_reference(prompt) == "demonstrative", prompt
+    # a predicate («es la más alta»), a superlative with its noun or a noun after «mayor» stand alone
+    for prompt in (
+        "La torre de Velin es la más alta, con _____ metros.",
+        "El Kolm es el volcán más alto del mundo, con _____ metros.",
+        "La mayor parte del territorio de Velin es desierto desde _____.",
+    ):
+        assert outside_reference(prompt) == "", prompt
