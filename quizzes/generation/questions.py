@@ -1046,7 +1046,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         q = _q(
             "true_false",
             [fact.key],
-            true_false_prompt(statement),
+            true_false_prompt(statement, ex._pools.get("text", "")),
             fact.sentence,
             idx,
             variant="false",
@@ -1062,7 +1062,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
             _q(
                 "true_false",
                 [fact.key],
-                true_false_prompt(said),
+                true_false_prompt(said, ex._pools.get("text", "")),
                 fact.sentence,
                 idx,
                 variant="true",
@@ -1137,12 +1137,17 @@ def _aside(fact: Fact, disc: Discourse | None) -> bool:
     return fronted
 
 
-def true_false_prompt(statement: str) -> str:
+def true_false_prompt(statement: str, text: str = "") -> str:
     """Return "Verdadero o falso: …" with the statement's first word lowered unless it is a name.
 
-    A fronted participle («Aislado, X se rindió…») is lowered too: the lexicon knows it as a form of a verb.
+    A fronted participle («Aislado, X se rindió…») is lowered too: the lexicon knows it as a form of a verb. An article
+    the text writes capitalised inside a sentence before the same word opens a title («con el título de El ingenioso
+    caballero…»): «El ingenioso hidalgo… narra…» keeps it, or it reads as the character.
     """
     lowered = lower_first(statement)
+    title = re.match(r"(El|La|Los|Las)\s+([a-záéíóúñü]+)\b", statement)
+    if title and text and re.search(rf"[\wáéíóúñü,] {title.group(1)} {title.group(2)}\b", text):
+        lowered = statement
     first = re.match(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:ad|id)[oa]s?)\s*,", lowered)
     if first:
         word = first.group(1).lower()

@@ -56,6 +56,19 @@ def test_a_number_in_words_opens_a_statement_in_lower_case():
     assert true_false_prompt("Velin fue fundada en 1203.") == "Verdadero o falso: Velin fue fundada en 1203."
 
 
+def test_a_statement_opening_with_a_title_keeps_its_capital():
+    text = (
+        "El prudente navegante Olaf de Kolm es una novela de Ana Velin. Su segunda parte se tituló El prudente "
+        "regreso de Olaf. El prudente navegante Olaf de Kolm narra tres viajes."
+    )
+    statement = "El prudente navegante Olaf de Kolm narra tres viajes."
+    assert true_false_prompt(statement, text) == "Verdadero o falso: " + statement
+    # without a title said inside a sentence, the article opens a common phrase and is lowered
+    assert true_false_prompt("El viejo puerto de Kolm cerró en 1890.", "El viejo puerto de Kolm cerró en 1890.") == (
+        "Verdadero o falso: el viejo puerto de Kolm cerró en 1890."
+    )
+
+
 def test_the_owner_goes_after_the_nouns_adjectives():
     disc = discourse(
         "La Compañía de Velin fue una empresa naviera fundada en 1850.",
