@@ -933,9 +933,28 @@ def _text_names(ex) -> tuple[dict[str, str], list[str]]:
             for m in ex.mentions[index]:
                 names.setdefault(m.text, m.kind)
         persons = [n for n, k in names.items() if k == "person"]
+        persons += _joined_surnames(persons, names, ex._pools.get("text", ""))
         cached = (names, persons)
         ex._pools["answers"] = cached
     return cached
+
+
+def _joined_surnames(persons: list[str], names: dict[str, str], text: str) -> list[str]:
+    """Return the persons' names the text writes with a second surname joined by «y» («Miguel Hidalgo y Costilla»,
+    «Santiago Ramón y Cajal»), which the name finder cuts at «y»: a capitalised word after «y», before a comma, a stop
+    or a bracket, that is no first name and that the text never says but there, when it is a name of its own
+    («Fernando y Isabel», «Pizarro y Almagro» are two people)."""
+    out = []
+    for person in persons:
+        if len(person.split()) < 2:
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(person)} y ([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=\s*[,.;:(])", text):
+            word = m.group(1)
+            alone = len(re.findall(rf"(?<!\w){word}(?!\w)", text)) > len(re.findall(rf" y {word}(?!\w)", text))
+            if word in FIRST_NAMES | FEMALE_FIRST_NAMES or (alone and any(n.split()[0] == word for n in names)):
+                continue
+            out.append(f"{person} y {word}")
+    return list(dict.fromkeys(out))
 
 
 def _paragraph_names(ex, fact: Fact) -> set[str] | None:

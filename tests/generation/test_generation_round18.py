@@ -206,3 +206,17 @@ def test_a_superlative_without_its_noun_as_subject_points_back():
         "La mayor parte del territorio de Velin es desierto desde _____.",
     ):
         assert outside_reference(prompt) == "", prompt
+
+
+def test_a_second_surname_joined_by_y_is_one_name_and_two_people_are_not_joined():
+    from quizzes.generation.answers import _joined_surnames
+
+    text = (
+        "El 16 de septiembre de 1810, Tomás Arnal y Bermejo, párroco de Velin, llamó a la rebelión. "
+        "En 1811, Pedro Ruiz y Isabel, sus aliados, fueron capturados; Juan Soler y Vidal, su rival, huyó. "
+        "Vidal murió en 1830."
+    )
+    persons = ["Tomás Arnal", "Arnal", "Pedro Ruiz", "Isabel", "Juan Soler", "Vidal"]
+    names = dict.fromkeys(persons, "person") | {"Bermejo": "person"}
+    # «Bermejo» is said only as the second surname; «Isabel» is a first name; «Vidal» is named alone elsewhere
+    assert _joined_surnames(persons, names, text) == ["Tomás Arnal y Bermejo"]
