@@ -945,13 +945,14 @@ def _joined_surnames(persons: list[str], names: dict[str, str], text: str) -> li
     or a bracket, that is no first name and that the text never says but there, when it is a name of its own
     («Fernando y Isabel», «Pizarro y Almagro» are two people)."""
     out = []
+    first_names = FIRST_NAMES | FEMALE_FIRST_NAMES
     for person in persons:
         if len(person.split()) < 2:
             continue
         for m in re.finditer(rf"(?<!\w){re.escape(person)} y ([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?=\s*[,.;:(])", text):
             word = m.group(1)
             alone = len(re.findall(rf"(?<!\w){word}(?!\w)", text)) > len(re.findall(rf" y {word}(?!\w)", text))
-            if word in FIRST_NAMES | FEMALE_FIRST_NAMES or (alone and any(n.split()[0] == word for n in names)):
+            if word in first_names or (alone and any(n.split()[0] == word for n in names)):
                 continue
             out.append(f"{person} y {word}")
     return list(dict.fromkeys(out))

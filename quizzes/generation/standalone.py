@@ -851,7 +851,12 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
 _WHICH_ONE = re.compile(
     r"(?:de|del)\s+(?!(?:casi|todo|toda|todos|todas|cada|varios|varias|muchos|muchas)\b)|[A-ZÁÉÍÓÚÑ]"
 )
-_NAMING_BEFORE = re.compile(r"\b(?:llam|denomin|apod|bautiz|conoc)[a-záéíóú]*\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# Stems of the verbs that give a name («llamaban», «conocida», «denominado»): «entonces» after them dates the name, and
+# a name said after them is what something was called, not which one it is.
+_NAMING_STEMS = ("llam", "conoc", "denomin")
+_NAMING_BEFORE = re.compile(
+    r"\b(?:" + "|".join((*_NAMING_STEMS, "apod", "bautiz")) + r")[a-záéíóú]*\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+)
 
 
 def _names_one(complement: str, sentence: str) -> bool:
@@ -1763,8 +1768,7 @@ def _drop_after_verb(m: re.Match) -> str:
     return "" if before and verbish(before[-1]) else m.group(0)
 
 
-# A verb of naming: «entonces» after it dates a name («llamada entonces…», «como se conocía entonces…»).
-_NAMING_VERB = re.compile(r"(?:llam|conoc|denomin)[a-záéíóú]*$", re.IGNORECASE)
+_NAMING_VERB = re.compile(r"(?:" + "|".join(_NAMING_STEMS) + r")[a-záéíóú]*$", re.IGNORECASE)
 
 
 _LATER_TIME = re.compile(
@@ -2209,16 +2213,25 @@ def _prenominal_noun_end(text: str, m: re.Match, index: int, disc: Discourse | N
     parse = disc.parse(index) if disc is not None and index >= 0 else None
     tokens = list(parse.tokens) if parse is not None else []
     word = m.group(2)
-    at = next(
-        (k for k, t in enumerate(tokens[:-1]) if t.text == word and k and tokens[k - 1].text.lower() in {"su", "sus"}),
-        None,
-    )
-    if at is None or tokens[at].pos != "ADJ":
+    at = _after_possessive(tokens, word)
+    if at is None or at == len(tokens) - 1 or tokens[at].pos != "ADJ":
         return m.end()
     after = re.match(r"\s+([a-záéíóúñü]+)\b", text[m.end() :])
     if tokens[at + 1].pos == "NOUN" and after and after.group(1) == tokens[at + 1].text:
         return m.end() + after.end()
     return None
+
+
+def _after_possessive(tokens: list, word: str, reach: int = 1) -> int | None:
+    """Return the index of the first token `word` that «su»/«sus» precedes within `reach` tokens, or None."""
+    return next(
+        (
+            k
+            for k, t in enumerate(tokens)
+            if k and t.text == word and any(x.text.lower() in {"su", "sus"} for x in tokens[max(0, k - reach) : k])
+        ),
+        None,
+    )
 
 
 def _postnominal_adjectives_end(text: str, noun_end: int, index: int, disc: Discourse | None) -> int:
@@ -2229,14 +2242,7 @@ def _postnominal_adjectives_end(text: str, noun_end: int, index: int, disc: Disc
         return noun_end
     tokens = list(parse.tokens)
     word = text[:noun_end].split()[-1]
-    noun = next(
-        (
-            k
-            for k, t in enumerate(tokens)
-            if t.text == word and {"su", "sus"} & {x.text.lower() for x in tokens[max(0, k - 2) : k]}
-        ),
-        None,
-    )
+    noun = _after_possessive(tokens, word, reach=2)  # «Sus duras críticas»: an adjective may stand between
     if noun is None:
         return noun_end
     end = noun_end
@@ -2621,7 +2627,7 @@ def _lower_article(name: str) -> str:
 # «como se llamaba entonces San Petersburgo», «conocida entonces como…»: «entonces» dates a name, not a time before.
 _THEN_NOT_NAMING = "".join(
     rf"(?<!\b{stem}{end}\s)"
-    for stem in ("llam", "conoc", "denomin")
+    for stem in _NAMING_STEMS
     for end in ("aba", "aban", "ía", "ían", "ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
     if (stem == "conoc") == (end[0] in "íi")
 )
