@@ -27,6 +27,7 @@ from .lexicon import (
     ORG_HEADS,
     STATE_HEAD_WORDS,
     alias_table,
+    common_aliases,
     demonym_forms,
     fold,
 )
@@ -72,12 +73,6 @@ COMMON_ACRONYMS = {
     "UNESCO": ("Organización de las Naciones Unidas para la Educación, la Ciencia y la Cultura",),
     "OMS": ("Organización Mundial de la Salud",),
     "FAO": ("Organización de las Naciones Unidas para la Alimentación y la Agricultura",),
-}
-# Other names everyone uses for a few world regions (general data).
-COMMON_NAMES = {
-    "América del Sur": ("Sudamérica", "Suramérica"),
-    "América del Norte": ("Norteamérica",),
-    "América Central": ("Centroamérica",),
 }
 
 
@@ -835,9 +830,6 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         out += _date_forms(fact)
     if fact.kind == "term":
         out += _substantive_adjective(fact.answer)
-    for full, others in COMMON_NAMES.items():
-        if fold(fact.answer) == fold(full):
-            out += others
     if fact.members and 2 <= len(fact.members) <= 4:
         out += list_orders(fact.members)
     if fact.members and len(fact.members) == 2 and ex is not None and fact.kind == "person":
@@ -870,6 +862,8 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         if fact.kind == "person":
             memo = ex._pools.setdefault("person forms", {})
             out += person_text_forms(fact, ex._pools.get("text", ""), persons, memo)
+    # The other names everyone uses for it («Gran Guerra», «Asia Menor»), of the answer and of its forms in the text.
+    out += [alias for form in list(out) for alias in common_aliases(form)]
     seen, result = set(), []
     for a in out:
         key = fold(a)

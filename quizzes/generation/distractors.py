@@ -25,6 +25,7 @@ from .lexicon import (
     alias_forms_by_group,
     alias_table,
     article_for,
+    common_aliases,
     fold,
     historic_parts,
     region_of,
@@ -452,6 +453,7 @@ def entity_distractors(fact: Fact, ex: Extraction, stem: str, n: int = 3, spare:
     a city may be right in the world (the event did happen there too), so a teacher reviews it.
     """
     own = set(group_surface_forms(fact.group or fact.answer, ex))
+    own |= {fold(alias) for alias in common_aliases(fact.answer)}  # «Gran Guerra» is no option against «Primera…»
     by_text = _mentions_by_text(ex)
     for member in fact.members:
         own.add(fold(member))
