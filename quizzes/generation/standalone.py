@@ -913,15 +913,19 @@ def _class_referent(disc: Discourse, index: int, mention: Mention) -> str:
         if disc.sentences[i].skip == "headline":
             break
         said = disc.sentences[i].text
-        for name, subtype in reversed(disc.kinds.get(i, [])):
-            if subtype not in subtypes:
-                continue
-            if (
+        fitting = [
+            (name, subtype)
+            for name, subtype in disc.kinds.get(i, [])
+            if subtype in subtypes
+            and not (
                 subtype == "state"
                 and fold(name.split()[0]) != mention.lemma
                 and mention.lemma not in {"pais", "nacion", "capital"}
-            ):
-                continue
+            )
+        ]
+        if len({fold(name) for name, _ in fitting}) > 1:
+            return ""  # «Polonia, Finlandia y Ucrania… la capital»: which one's? (not the last said)
+        for name, _subtype in fitting:
             if mention.lemma in _OF_NOUNS:
                 return name
             m = re.search(r"\b(el|la|los|las)\s+" + re.escape(name) + r"(?![\w])", said, re.IGNORECASE)
@@ -2071,6 +2075,14 @@ _ROLE_NOUNS = frozenset(r for roles in ROLE_CLASSES.values() for r in roles) - {
 _FOLDED_ROLES = frozenset(fold(r) for r in _ROLE_NOUNS)
 # A role said bare stands for the last holder the text named within this many sentences, whoever came before.
 ROLE_REACH = 3
+# Posts that change hands, with the years between the sentence that names a holder and one that says the post bare
+# beyond which the holder is not taken to be the same: a term of office, a reign or a pontificate (a painter or a
+# general said bare is the same person years later).
+_POST_YEARS = {
+    **dict.fromkeys(ROLE_CLASSES["ruler"] | {"papa", "pontífice", "obispo", "arzobispo", "cardenal"}, 10),
+    **dict.fromkeys(ROLE_CLASSES["politics"] - {"político", "política", "diplomático", "líder", "dirigente"}, 4),
+}
+_YEAR_SAID = re.compile(r"(?<![\w.,])(1\d{3}|20\d{2})(?!\w|[.,]\d)")
 _ROLE_ALTERNATION = "|".join(sorted(_ROLE_NOUNS, key=len, reverse=True))
 _ROLE_SAID = re.compile(
     r"(?<![\w])(?i:el|la|del|al)\s+(" + _ROLE_ALTERNATION + r")((?:\s+[a-záéíóúñü]+){0,2}?)\s*,?\s+"
@@ -2088,6 +2100,41 @@ def _same_person(a: str, b: str) -> bool:
     """Return whether two names said of one role are one person («Carlos», «Carlos de Austria»)."""
     x, y = fold(a).split(), fold(b).split()
     return x[0] == y[0] or x[-1] == y[-1]
+
+
+def _years_said(text: str) -> set[int]:
+    """Return the years (1000-2099) written in a text."""
+    return {int(y) for y in _YEAR_SAID.findall(text)}
+
+
+def _time_of(disc: Discourse, index: int) -> set[int]:
+    """Return the years a sentence is about: those it says; else those of the nearest sentence before it in its
+    paragraph that says one (the story's time: «El 23 de febrero de 1917… Aislado, Nicolás II abdicó…»); else
+    those of the next sentence that says one, within three («En aquellos años, el papa León X…» before «En 1517,
+    Lutero…»); none if none."""
+    years = _years_said(disc.sentences[index].text)
+    for i in range(index - 1, -1, -1):
+        if years or not disc.same_paragraph(i, index):
+            break
+        years = _years_said(disc.sentences[i].text)
+    for i in range(index + 1, min(index + 4, len(disc.sentences))):
+        if years:
+            break
+        years = _years_said(disc.sentences[i].text)
+    return years
+
+
+def _holder_years(disc: Discourse, holder: tuple[int, str], index: int) -> set[int]:
+    """Return the years the text tells of a role's holder before sentence `index`: those of the sentence naming
+    him (`_time_of`) and of every later one that says his name («… Nicolás II abdicó en 1917»). (Not the role said
+    bare: «la negativa del papa» of 1534 is another pope than «el papa León X» of 1517.)"""
+    start, name = holder
+    years = set(_time_of(disc, start))
+    said = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    for i in range(start + 1, index):
+        if said.search(disc.sentences[i].text):
+            years |= _time_of(disc, i)
+    return years
 
 
 def _people_with_role(disc: Discourse, index: int, role: str) -> list[tuple[int, str]]:
@@ -2190,6 +2237,13 @@ def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str 
             if not any(_same_person(name, other) for other in everyone):
                 everyone.append(name)
         if len(everyone) > 1 and holders[0][0] != index - 1:
+            return text, "anaphora"
+        then, now = _holder_years(disc, holders[0], index), _years_said(own)
+        if then and now and min(abs(a - b) for a in then for b in now) > _POST_YEARS.get(role, 10**4):
+            # «el papa León X» of 1517 is not «el papa» who approved the Jesuits in 1540: a holder said of another
+            # time may have left the post. The year in the prompt says which holder; without it, which one?
+            if _years_said(text):
+                continue
             return text, "anaphora"
         inserts.append((end, holders[0][1]))
     for end, name in reversed(inserts):

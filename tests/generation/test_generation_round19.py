@@ -32,3 +32,84 @@ def test_the_alias_groups_are_well_formed():
     names = [fold(name) for group in COMMON_ALIASES for name in group]
     assert len(names) == len(set(names))
     assert all(len(group) >= 2 for group in COMMON_ALIASES)
+
+
+def _papal_text(*, later: str):
+    from .support import discourse
+
+    return discourse(
+        "A comienzos del siglo XIV, muchos fieles de Velin criticaban al clero.",
+        "En aquellos años, el papa Clemente V trasladó la corte a Aviñón.",
+        "En 1309, los cardenales lo siguieron.",
+        later,
+        names={1: ["Clemente V", "Aviñón"], 2: []},
+    )
+
+
+def test_a_post_is_not_given_a_holder_named_of_another_time():
+    from quizzes.generation.standalone import role_reference
+
+    # 1309 is the time of «el papa Clemente V» (the next year the text says); 1378 is another pope's
+    disc = _papal_text(later="La orden de Velin fue aprobada por el papa en 1378.")
+    stem = "La orden de Velin fue aprobada por el papa en 1378."
+    assert role_reference(stem, 3, disc) == (stem, "")
+    # asked the year, the prompt says neither holder nor time: which pope?
+    assert role_reference("La orden de Velin fue aprobada por el papa en _____.", 3, disc)[1] == "anaphora"
+    # said in the holder's time, the holder is named as before
+    disc = _papal_text(later="La orden de Velin fue aprobada por el papa en 1311.")
+    assert role_reference("La orden de Velin fue aprobada por el papa en _____.", 3, disc) == (
+        "La orden de Velin fue aprobada por el papa Clemente V en _____.",
+        "",
+    )
+
+
+def test_the_time_of_a_holder_runs_on_with_his_name():
+    from quizzes.generation.standalone import role_reference
+
+    from .support import discourse
+
+    # a reign: the text names the tsar again in 1917, so the tsar of 1918 is still he (not a post taken by another)
+    disc = discourse(
+        "A comienzos del siglo XX, Velinia era gobernada por el zar Iván VII.",
+        "Una revuelta, en 1905, obligó al zar a ceder.",
+        "El 23 de febrero de 1917 estalló la huelga.",
+        "Aislado, Iván VII abdicó el 2 de marzo.",
+        "En julio de 1918, el zar fue fusilado en Kolm.",
+        names={0: ["Velinia", "Iván VII"], 3: ["Iván VII"], 4: ["Kolm"]},
+    )
+    assert role_reference("En julio de _____, el zar fue fusilado en Kolm.", 4, disc) == (
+        "En julio de _____, el zar Iván VII fue fusilado en Kolm.",
+        "",
+    )
+    # an admiral is the same person years later: no time limit for a rank, which is no post that changes hands
+    disc = discourse(
+        "En 1340, el almirante veneciano Vettor Pisani llegó a Kolm.",
+        "Los genoveses ocuparon el puerto de Kolm.",
+        "El almirante murió en 1380 en Velin.",
+        names={0: ["Vettor Pisani", "Kolm"], 1: ["Kolm"], 2: ["Velin"]},
+    )
+    assert role_reference("El almirante murió en _____ en Velin.", 2, disc) == (
+        "El almirante Vettor Pisani murió en _____ en Velin.",
+        "",
+    )
+
+
+def test_a_class_phrase_after_several_names_it_fits_is_held():
+    from quizzes.generation.standalone import definite_reference
+
+    from .support import discourse
+
+    disc = discourse(
+        "La revolución de Velin fue una revuelta de 1917.",
+        "Por el tratado, Velin renunció a Norvalia, Kolmia y Ostrania.",
+        "Ese mismo mes, la capital se trasladó de Kolm a Ostrava.",
+    )
+    disc.kinds = {1: [("Velin", "country"), ("Norvalia", "country"), ("Kolmia", "country"), ("Ostrania", "country")]}
+    # four countries said: the capital of which? (it was «la capital de Ostrania», the last one said)
+    said, problem = definite_reference("Ese mismo mes, la capital se trasladó de _____ a Ostrava.", 2, disc)
+    assert problem == "anaphora"
+    assert "Ostrania" not in said
+    # one country said: its capital
+    disc.kinds = {1: [("Norvalia", "country")]}
+    said, problem = definite_reference("Ese mismo mes, la capital se trasladó de _____ a Ostrava.", 2, disc)
+    assert (said, problem) == ("Ese mismo mes, la capital de Norvalia se trasladó de _____ a Ostrava.", "")
