@@ -526,6 +526,40 @@ def _substantive_adjective(term: str) -> list[str]:
     return []
 
 
+def _word_in_other_number(word: str) -> str:
+    """Return a lower-case Spanish noun or adjective in the other number («cloroplastos» → «cloroplasto»,
+    «unicelulares» → «unicelular», «naciones» → «nación», «luz» → «luces»), or "" when the rule is unsure."""
+    if not word.isalpha() or not word.islower() or len(word) < 4:
+        return ""
+    if word.endswith("iones"):
+        return word[:-5] + "ión"
+    if word.endswith("ces"):
+        return word[:-3] + "z"
+    if re.search(r"[lrdjyn]es$", word):
+        return word[:-2]
+    if re.search(r"[aeo]s$", word) and not re.search(r"[áéíóú]\w*s$", word[-4:]):
+        return word[:-1]
+    if word.endswith("ión"):
+        return word[:-3] + "iones"
+    if word.endswith("z"):
+        return word[:-1] + "ces"
+    if re.search(r"[lrdj]$", word) and not re.search(r"[áéíóú]", word):
+        return word + "es"
+    if re.search(r"[aeo]$", word):
+        return word + "s"
+    return ""
+
+
+def number_forms(term: str) -> list[str]:
+    """Return a lower-case term of one or two words in the other number, as a student may type it: «unicelular»
+    for «unicelulares», «organismo unicelular» for «organismos unicelulares»; [] when a word's rule is unsure."""
+    words = term.split()
+    if not 1 <= len(words) <= 2 or not term.islower():
+        return []
+    other = [_word_in_other_number(w) for w in words]
+    return [" ".join(other)] if all(other) else []
+
+
 def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], nearby=None) -> list[str]:
     """Return other names of the same entity: the text's own shorter mentions, surname, acronym, short forms.
 
@@ -829,7 +863,7 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
     if fact.kind == "date":
         out += _date_forms(fact)
     if fact.kind == "term":
-        out += _substantive_adjective(fact.answer)
+        out += _substantive_adjective(fact.answer) + number_forms(fact.answer)
     if fact.members and 2 <= len(fact.members) <= 4:
         out += list_orders(fact.members)
     if fact.members and len(fact.members) == 2 and ex is not None and fact.kind == "person":

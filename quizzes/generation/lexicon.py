@@ -1440,7 +1440,8 @@ def article_for(name: str, subtype: str) -> str:
 # Other names everyone uses for the same person, work, event, period, body or substance: a student who types any of
 # them is right («la Gran Guerra» for «Primera Guerra Mundial», «Asia Menor» for «Anatolia», «Michelangelo» for
 # «Miguel Ángel»). General knowledge of the kind a teacher accepts without a second thought, not the answers of any
-# text; a name that stands for several things («Leonardo», «el Libertador», «Reforma») is in no group, nor are a
+# text; a name that stands for several things («Leonardo», «el Libertador», «Reforma», «Segunda República», «Carlos V»,
+# «Velázquez», «Gandhi») is in no group, nor are a
 # place's names of other times («Petrogrado», «Constantinopla»), which say something else.
 COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
     # people
@@ -1449,21 +1450,20 @@ COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
     ("Rafael Sanzio", "Rafael de Urbino", "Raffaello Sanzio"),
     ("Tiziano", "Tiziano Vecellio"),
     ("El Greco", "Doménikos Theotokópoulos"),
-    ("Velázquez", "Diego Velázquez", "Diego Rodríguez de Silva y Velázquez"),
     ("Cervantes", "Miguel de Cervantes", "Miguel de Cervantes Saavedra"),
     ("Lope de Vega", "Félix Lope de Vega", "Lope de Vega y Carpio"),
     ("Santa Teresa de Jesús", "Teresa de Jesús", "Teresa de Ávila", "Santa Teresa de Ávila"),
     ("Lenin", "Vladímir Lenin", "Vladímir Ilich Lenin", "Vladímir Ilich Uliánov"),
     ("Stalin", "Iósif Stalin", "José Stalin", "Joseph Stalin"),
     ("Napoleón Bonaparte", "Napoleón", "Napoleón I"),
-    ("Carlos V", "Carlos I de España", "Carlos V del Sacro Imperio"),
+    ("Carlos I de España", "Carlos V del Sacro Imperio", "Carlos V de Alemania"),
     ("Isabel la Católica", "Isabel I de Castilla"),
     ("Fernando el Católico", "Fernando II de Aragón"),
     ("Reyes Católicos", "Isabel y Fernando", "Fernando e Isabel"),
     ("Alfonso X el Sabio", "Alfonso X"),
     ("Alejandro Magno", "Alejandro III de Macedonia", "Alejandro el Grande"),
     ("Julio César", "Cayo Julio César"),
-    ("Octavio Augusto", "César Augusto", "Augusto"),
+    ("Octavio Augusto", "César Augusto"),
     ("Carlomagno", "Carlos el Grande"),
     ("Pedro el Grande", "Pedro I el Grande", "Pedro I de Rusia"),
     ("Catalina la Grande", "Catalina II de Rusia", "Catalina II la Grande"),
@@ -1473,7 +1473,7 @@ COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
     ("Confucio", "Kong Fuzi"),
     ("Che Guevara", "Ernesto Guevara", "Ernesto Che Guevara", "el Che"),
     ("Mao Zedong", "Mao Tse-tung"),
-    ("Mahatma Gandhi", "Gandhi", "Mohandas Gandhi", "Mohandas Karamchand Gandhi"),
+    ("Mahatma Gandhi", "Mohandas Gandhi", "Mohandas Karamchand Gandhi"),
     # events and periods
     ("Primera Guerra Mundial", "Gran Guerra", "I Guerra Mundial"),
     ("Segunda Guerra Mundial", "II Guerra Mundial"),
@@ -1487,7 +1487,7 @@ COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
     ("Peste Negra", "Muerte Negra", "Gran Peste"),
     ("Concilio de Trento", "Concilio Tridentino"),
     # states, bodies and places
-    ("Imperio bizantino", "Imperio romano de Oriente", "Bizancio"),
+    ("Imperio bizantino", "Imperio romano de Oriente"),
     ("Sacro Imperio Romano Germánico", "Sacro Imperio Romano", "Sacro Imperio"),
     ("Imperio otomano", "Imperio turco otomano", "Imperio turco"),
     ("Tercer Reich", "Alemania nazi"),
@@ -1496,7 +1496,7 @@ COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
     ("aztecas", "mexicas"),
     ("al-Ándalus", "Alándalus"),
     ("Estados Pontificios", "Estados de la Iglesia"),
-    ("Segunda República Española", "Segunda República", "II República"),
+    ("Segunda República Española", "II República Española"),
     ("República Federal de Alemania", "Alemania Occidental", "RFA"),
     ("República Democrática Alemana", "Alemania Oriental", "RDA"),
     ("Estados Unidos", "Estados Unidos de América"),

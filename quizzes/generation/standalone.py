@@ -1821,6 +1821,38 @@ def drop_connectors(text: str) -> str:
     return _upper_first(text)
 
 
+# «Ese mismo año», «en aquel año», «de ese año»: the year the sentences before were about.
+_THAT_YEAR = re.compile(r"(?<![\w])(?:(?P<prep>en|de)\s+)?(?:ese|aquel)\s+(?:mismo\s+)?año(?![\w])", re.IGNORECASE)
+# Years that date no event of the sentence: in brackets («(1879-1955)»), a start of something older («desde 1613»).
+_NOT_THE_TIME = re.compile(r"\([^()]*\)|\b(?:desde|hasta)\s+(?:el\s+año\s+)?\d{4}", re.IGNORECASE)
+
+
+def _that_year(text: str, index: int, disc: Discourse | None, blank: str, answer: str = "") -> str:
+    """Return the stem with «ese (mismo) año» said as the year it stands for, when the text says which: the one year
+    of the nearest sentence before that dates anything (within three, not past a heading), and the stem's own
+    sentence says no year of its own. «Ese mismo año le amputaron…» after «En 1953, …» reads «En 1953, le
+    amputaron…»; «el 10 de diciembre de ese año» reads «…de 1945». Otherwise the stem is left as it is (held)."""
+    m = _THAT_YEAR.search(text)
+    if m is None or disc is None or not 0 <= index < len(disc.sentences):
+        return text
+    if _years_said(disc.sentences[index].text) or (blank in text[: m.start()] and not answer.isalpha()):
+        return text  # the year is said in the sentence itself, or may be what is asked
+    year = None
+    for i in range(index - 1, max(-1, index - 4), -1):
+        if disc.sentences[i].skip == "headline":
+            break
+        years = _years_said(_NOT_THE_TIME.sub(" ", disc.sentences[i].text))
+        if years:
+            year = next(iter(years)) if len(years) == 1 else None
+            break
+    if year is None:
+        return text
+    said = f"de {year}" if (m.group("prep") or "").lower() == "de" else f"en {year}"
+    if m.start() == 0:
+        said = _upper_first(said) + ("," if not text[m.end() :].startswith(",") else "")
+    return text[: m.start()] + said + text[m.end() :]
+
+
 def _named_before(disc: Discourse, index: int, head: str) -> str:
     """Return the last name of the two sentences before whose head word is `head` ("tratado" -> Tratado de X)."""
     for i in range(index - 1, max(-1, index - 3), -1):
@@ -1849,6 +1881,7 @@ def stand_alone(
         return stem, "empty"
     if not balanced(text):
         return text, "unbalanced"
+    text = _that_year(text, index, disc, blank, answer)
     # A pronoun for something said before.
     if _PRONOUN_RE.match(text) or _PREP_PRONOUN_RE.match(text):
         return text, "pronoun"

@@ -113,3 +113,53 @@ def test_a_class_phrase_after_several_names_it_fits_is_held():
     disc.kinds = {1: [("Norvalia", "country")]}
     said, problem = definite_reference("Ese mismo mes, la capital se trasladó de _____ a Ostrava.", 2, disc)
     assert (said, problem) == ("Ese mismo mes, la capital de Norvalia se trasladó de _____ a Ostrava.", "")
+
+
+def test_a_term_is_accepted_in_the_other_number():
+    from quizzes.generation.answers import number_forms
+
+    assert number_forms("unicelulares") == ["unicelular"]
+    assert number_forms("organismos unicelulares") == ["organismo unicelular"]
+    assert number_forms("naciones") == ["nación"]
+    assert number_forms("leyes") == ["ley"]
+    assert number_forms("célula") == ["células"]
+    # a word whose number the rule cannot tell, a name, or a long phrase: nothing
+    for term in ("crisis", "análisis", "Renacimiento", "la división de poderes del Estado"):
+        assert number_forms(term) == [], term
+    bank = generate_bank(
+        "Los organismos de Velin son muy variados. "
+        "Algunos organismos, como las bacterias, están formados por una sola célula y se denominan unicelulares."
+    )
+    item = next(q for q in bank.questions if q.correct == ["unicelulares"] and q.kind == "short_answer")
+    assert "unicelular" in item.accepted
+
+
+def test_that_same_year_is_said_as_the_year_the_sentence_before_gives():
+    from quizzes.generation.standalone import stand_alone
+
+    from .support import discourse
+
+    disc = discourse(
+        "Ana Velin fue una pintora de Kolm.",
+        "En 1953 expuso por primera vez en Kolm (su ciudad natal, fundada en 1203).",
+        "Ese mismo año le concedieron la medalla de Velin.",
+        "El alcalde de Velin inauguró un museo en Kolm el 10 de diciembre de ese año.",
+    )
+    said, problem = stand_alone("Ese mismo año le concedieron la medalla de _____.", 2, disc)
+    assert said.startswith("En 1953, le concedieron la medalla de _____")
+    said, problem = stand_alone(
+        "El alcalde de Velin inauguró un museo en _____ el 10 de diciembre de ese año.", 3, disc, answer="Kolm"
+    )
+    assert said.endswith("el 10 de diciembre de 1953.")
+    assert problem == ""
+    # two years said before: which one? (left as it was, and held)
+    disc = discourse(
+        "Ana Velin nació en 1901 y expuso en Kolm en 1953.",
+        "Ese mismo año le concedieron la medalla de Velin.",
+    )
+    said, problem = stand_alone("Ese mismo año le concedieron la medalla de _____.", 1, disc)
+    assert "Ese mismo año" in said and problem == "demonstrative"
+    # a year the sentence says itself is the one meant: nothing is written in
+    disc = discourse("Ana Velin expuso en Kolm.", "En 1953 expuso en Velin y ese mismo año recibió la medalla de Kolm.")
+    said, _ = stand_alone("En _____ expuso en Velin y ese mismo año recibió la medalla de Kolm.", 1, disc)
+    assert "ese mismo año" in said
