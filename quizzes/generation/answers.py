@@ -526,9 +526,9 @@ def _substantive_adjective(term: str) -> list[str]:
     return []
 
 
-def _word_in_other_number(word: str) -> str:
-    """Return a lower-case Spanish noun or adjective in the other number («cloroplastos» → «cloroplasto»,
-    «unicelulares» → «unicelular», «naciones» → «nación», «luz» → «luces»), or "" when the rule is unsure."""
+def _singular(word: str) -> str:
+    """Return a lower-case Spanish plural noun or adjective in the singular («cloroplastos» → «cloroplasto»,
+    «unicelulares» → «unicelular», «naciones» → «nación», «luces» → «luz»), or "" when the rule is unsure."""
     if not word.isalpha() or not word.islower() or len(word) < 4:
         return ""
     if word.endswith("iones"):
@@ -537,26 +537,18 @@ def _word_in_other_number(word: str) -> str:
         return word[:-3] + "z"
     if re.search(r"[lrdjyn]es$", word):
         return word[:-2]
-    if re.search(r"[aeo]s$", word) and not re.search(r"[áéíóú]\w*s$", word[-4:]):
+    if re.search(r"[aeo]s$", word):
         return word[:-1]
-    if word.endswith("ión"):
-        return word[:-3] + "iones"
-    if word.endswith("z"):
-        return word[:-1] + "ces"
-    if re.search(r"[lrdj]$", word) and not re.search(r"[áéíóú]", word):
-        return word + "es"
-    if re.search(r"[aeo]$", word):
-        return word + "s"
     return ""
 
 
 def number_forms(term: str) -> list[str]:
-    """Return a lower-case term of one or two words in the other number, as a student may type it: «unicelular»
+    """Return a lower-case plural term of one or two words in the singular, as a student may type it: «unicelular»
     for «unicelulares», «organismo unicelular» for «organismos unicelulares»; [] when a word's rule is unsure."""
     words = term.split()
     if not 1 <= len(words) <= 2 or not term.islower():
         return []
-    other = [_word_in_other_number(w) for w in words]
+    other = [_singular(w) for w in words]
     return [" ".join(other)] if all(other) else []
 
 

@@ -115,16 +115,15 @@ def test_a_class_phrase_after_several_names_it_fits_is_held():
     assert (said, problem) == ("Ese mismo mes, la capital de Norvalia se trasladó de _____ a Ostrava.", "")
 
 
-def test_a_term_is_accepted_in_the_other_number():
+def test_a_plural_term_is_accepted_in_the_singular():
     from quizzes.generation.answers import number_forms
 
     assert number_forms("unicelulares") == ["unicelular"]
     assert number_forms("organismos unicelulares") == ["organismo unicelular"]
     assert number_forms("naciones") == ["nación"]
     assert number_forms("leyes") == ["ley"]
-    assert number_forms("célula") == ["células"]
-    # a word whose number the rule cannot tell, a name, or a long phrase: nothing
-    for term in ("crisis", "análisis", "Renacimiento", "la división de poderes del Estado"):
+    # a singular, a word whose number the rule cannot tell, a name, or a long phrase: nothing
+    for term in ("célula", "crisis", "análisis", "Renacimiento", "la división de poderes del Estado"):
         assert number_forms(term) == [], term
     bank = generate_bank(
         "Los organismos de Velin son muy variados. "
