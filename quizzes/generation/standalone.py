@@ -1955,7 +1955,11 @@ def stand_alone(
         verb = toks[1] if first in {"se", "le", "les", "lo", "no"} and len(toks) > 1 else toks[0]
         nxt_i = 2 if verb is not toks[0] else 1
         nxt = toks[nxt_i] if len(toks) > nxt_i else ""
-        impersonal = verb.lower() in _IMPERSONAL
+        # «había» / «hubo» before a participle is the auxiliary of a compound tense («había mandado construir»), not
+        # the existential («había dos fortalezas»): the clause has a subject to find.
+        impersonal = verb.lower() in _IMPERSONAL and not (
+            lemma(verb.lower()) == "haber" and re.search(r"(?:ad|id|ch|st|rt|ert|ist|uest|ueit|elt|ct)o$", nxt.lower())
+        )
         noun_phrase_follows = bool(nxt) and (
             nxt.lower() in _ARTICLES | {"un", "una", "unos", "unas"} or nxt[:1].isupper()
         )

@@ -162,3 +162,25 @@ def test_that_same_year_is_said_as_the_year_the_sentence_before_gives():
     disc = discourse("Ana Velin expuso en Kolm.", "En 1953 expuso en Velin y ese mismo año recibió la medalla de Kolm.")
     said, _ = stand_alone("En _____ expuso en Velin y ese mismo año recibió la medalla de Kolm.", 1, disc)
     assert "ese mismo año" in said
+
+
+def test_a_compound_tense_with_haber_takes_the_subject_said_before():
+    from quizzes.generation.standalone import stand_alone
+
+    from .support import discourse
+
+    disc = discourse(
+        "Tomás Arnal fue un rey de Velin.",
+        "Tomás Arnal tenía veinte años cuando sitió Kolm.",
+        "En 1452 había mandado construir en la orilla del río la fortaleza de Ostrava.",
+        names={0: ["Tomás Arnal", "Velin"], 1: ["Tomás Arnal", "Kolm"], 2: ["Ostrava"]},
+    )
+    said, problem = stand_alone(
+        "En _____ había mandado construir en la orilla del río la fortaleza de Ostrava.", 2, disc, answer="1452"
+    )
+    assert problem == ""
+    assert said.startswith("En _____ Tomás Arnal había mandado construir")
+    # the existential «había» has no subject to find
+    disc = discourse("Velin fue un reino.", "En 1452 había dos fortalezas en la orilla del río.")
+    said, problem = stand_alone("En _____ había dos fortalezas en la orilla del río.", 1, disc, answer="1452")
+    assert problem == "" and "Velin" not in said
