@@ -310,35 +310,33 @@ def features(
 
 # Fitted by `manage.py fit_confidence` (see the module docstring); replaced by its output.
 # Data: 1123 judged dev items (U 444, E 330, R 349; ordering items left out); L2 2.0.
-# AUC by texts: halves by sorted slug A->B 0.759, B->A 0.767; leave-one-text-out 0.758.
+# AUC by texts: halves by sorted slug A->B 0.759, B->A 0.768; leave-one-text-out 0.759.
 # Held back (leave-one-text-out), items under the threshold of those judged U / E / R:
-#   0.15: U 18/444 · E 61/330 · R 85/349
-#   0.20: U 40/444 · E 95/330 · R 119/349
-#   0.25: U 55/444 · E 119/330 · R 168/349
-#   0.30: U 83/444 · E 156/330 · R 207/349
-# Fitted on 2026-12-04 on tests/data/confidence/dev_verdicts.json (blind verdicts of all rounds, dev texts only;
-# 65 texts), generator at 5c7a2e7; round 17 added `unanchored` (round 15's 18 features: 0.753 / 0.76 / 0.753).
-INTERCEPT = -0.1945
+#   0.15: U 18/444 · E 62/330 · R 86/349
+#   0.20: U 41/444 · E 96/330 · R 121/349
+#   0.25: U 54/444 · E 117/330 · R 168/349
+#   0.30: U 81/444 · E 156/330 · R 206/349
+INTERCEPT = -0.1706
 COEFFICIENTS: dict[str, float] = {
-    "wh_numeric": 0.1695,
-    "wh_choice": 0.1404,
-    "cloze_choice": -0.4555,
-    "true_false_words": -0.5964,
-    "answer_year": 0.9985,
-    "answer_words": -0.2080,
-    "answer_in_prompt": -0.4896,
-    "accepted_variants": 0.1396,
-    "name_without_variant": -0.4476,
-    "options_length_gap": -0.7870,
-    "names_in_prompt": 0.1506,
-    "title_in_prompt": 0.2851,
-    "unanchored": -0.8843,
-    "false_statement": 0.4765,
-    "no_subject": -0.7490,
-    "leans_on_context": -0.6335,
-    "demonstrative": -0.8683,
-    "blank_position": -0.7464,
-    "later_in_paragraph": -0.3055,
+    "wh_numeric": 0.1765,
+    "wh_choice": 0.1361,
+    "cloze_choice": -0.4575,
+    "true_false_words": -0.5989,
+    "answer_year": 0.9962,
+    "answer_words": -0.2083,
+    "answer_in_prompt": -0.4929,
+    "accepted_variants": 0.1388,
+    "name_without_variant": -0.4502,
+    "options_length_gap": -0.7914,
+    "names_in_prompt": 0.1444,
+    "title_in_prompt": 0.2804,
+    "unanchored": -0.9384,
+    "false_statement": 0.4731,
+    "no_subject": -0.7492,
+    "leans_on_context": -0.6323,
+    "demonstrative": -0.8685,
+    "blank_position": -0.7446,
+    "later_in_paragraph": -0.3042,
 }
 
 

@@ -23,7 +23,7 @@ from .model import Fact, Question
 from .pointing import phrase_pointing_back, prompt_problem
 from .questions import _CONVERSION, BLANK, MAX_STEM_WORDS, computing_durations, is_temporal, temporal_spans
 from .standalone import Discourse, outside_reference, verbish
-from .text import two_sentences
+from .text import is_finite_verb, two_sentences
 
 CHOICE_KINDS = {"single_choice", "multiple_choice"}
 # A failed check costs this much of the quality score (leaks are the worst).
@@ -560,6 +560,17 @@ def stem_break(prompt: str, sentence: str, names: set[str] = frozenset()) -> str
             and not _verb_in(sentence, said, said + len(rest))
         ):
             return "cut_object"
+    # «Las obras comenzaron y terminaron el 31 de marzo…»: a date dropped from the first of two coordinated verbs
+    # (the sentence says «comenzaron el 28 de enero de 1887 y terminaron…») leaves the first verb without it.
+    for m in re.finditer(r"\b([a-záéíóúñü]+)\s+(?:y|e)\s+(?:se\s+)?([a-záéíóúñü]+)\b", body):
+        first, second = m.group(1), m.group(2)
+        if (
+            is_finite_verb(first)
+            and is_finite_verb(second)
+            and not re.search(rf"\b{re.escape(first)}(?:\s+(?:y|e)\s+|\s*,)", sentence)
+        ):
+            # (not «se rebeló y reunió» for the sentence's list «se rebeló, reunió un gran ejército y sitió…»)
+            return "stranded_verb"
     return ""
 
 

@@ -221,6 +221,11 @@ _DEMONSTRATIVE_ARTICLE = {
 }
 # Verbs that stand without a subject: existential and impersonal forms.
 _IMPERSONAL = {"hubo", "hay", "había", "habrá", "habría", "existe", "existen", "existía", "existían"}
+# Determiners other than articles that open a noun phrase («se inauguró su nueva sede», «se firmaron dos tratados»).
+_NP_DETERMINERS = frozenset(
+    {"su", "sus", "este", "esta", "estos", "estas", "ese", "esa", "esos", "esas", "aquel", "aquella", "aquellos"}
+    | {"aquellas", "dos", "tres", "cuatro", "cinco", "varios", "varias", "numerosos", "numerosas", "muchos", "muchas"}
+)
 # Intransitive verbs whose subject usually follows them ("Comenzó la defensa de Madrid").
 _POSTVERBAL_SUBJECT_LEMMAS = {
     "estallar",
@@ -444,6 +449,12 @@ class Discourse:
             if parse is not None and parse.verb is not None:
                 # The parse knows the subject (or that it is elided); a pronoun stands for something else.
                 subj = "" if parse.subject is None or parse.subject_is_pronoun else drop_connectors(parse.subject_text)
+                before = text[: parse.subject[0]] if parse.subject else ""
+                if subj and (before.count("(") > before.count(")") or re.search(r"[;:(]", subj)):
+                    # «La Primavera de Praga (en checo: Pražské jaro; en eslovaco: …) fue…»: the parse took the aside
+                    # (or a name inside it) for the subject; the subject is the phrase the aside follows.
+                    opening = drop_connectors(re.split(r"\s*[(\[]", text)[0])
+                    subj = opening if len(opening.split()) <= 8 and not starts_with_verb(opening) else ""
                 subj = subj if subj and len(subj.split()) <= 8 and _looks_like_subject(subj, self.name_words()) else ""
                 lexical = sentence_subject(text, self.name_words())
                 if subj and lexical.startswith(subj) and lexical.split()[-1].lower() not in _OBJECT_CLITICS:
@@ -1535,6 +1546,19 @@ def definite_reference(
                 ),
                 "",
             )
+            nearest = next(
+                (
+                    n
+                    for i in range(index - 1, -1, -1)
+                    for n in reversed(disc.names.get(i, []))
+                    if len(n.split()) > 1 and head in n.split() and blank not in n
+                ),
+                "",
+            )
+            if full and nearest != full:
+                # «la Junta» after «la Junta Suprema Central de Sevilla» and then «la Primera Junta»: the nearest one
+                # named with that word is not the one that opens with it (which junta?).
+                return text, "anaphora"
             if not full and head in _TERRITORY_HEADS:
                 return text, "anaphora"  # «el Principado»: which one?
             if not full:
@@ -1961,7 +1985,9 @@ def stand_alone(
             lemma(verb.lower()) == "haber" and re.search(r"(?:ad|id|ch|st|rt|ert|ist|uest|ueit|elt|ct)o$", nxt.lower())
         )
         noun_phrase_follows = bool(nxt) and (
-            nxt.lower() in _ARTICLES | {"un", "una", "unos", "unas"} or nxt[:1].isupper()
+            nxt.lower() in _ARTICLES | {"un", "una", "unos", "unas"} | _NP_DETERMINERS
+            or nxt[:1].isupper()
+            or nxt[:1].isdigit()
         )
         lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
@@ -2026,8 +2052,9 @@ def stand_alone(
         text, problem = role_reference(text, index, disc, blank=blank)
     if not problem:
         text, problem = transfer_frame(text, index, disc, blank=blank)
-    if not problem and disc is not None and _ambiguous_head(text, disc):
-        problem = "ambiguous_name"  # «¿En qué año destituyó la Junta a…?» where the text names two juntas
+    if not problem and disc is not None and (_ambiguous_head(text, disc) or _ambiguous_head(answer, disc)):
+        # «¿En qué año destituyó la Junta a…?», or «la Junta» the answer, where the text names two juntas
+        problem = "ambiguous_name"
     return (text if problem else full_first_names(text, disc)), problem
 
 
@@ -2429,7 +2456,13 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
             or fold(owner) in fold(text)
         ):
             return text, "possessive"
-        return text[: m.start()] + f"{article} {m.group(2)} {_of(_lower_article(owner))}" + text[m.end() :], ""
+        # «se inauguró su nueva sede» → «la nueva sede del BCE», not «la nueva del BCE sede»
+        noun_end = _prenominal_noun_end(text, m, index, disc)
+        if noun_end is None:
+            return text, "possessive"
+        noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
+        phrase = text[m.start(2) : noun_end]
+        return text[: m.start()] + f"{article} {phrase} {_of(_lower_article(owner))}" + text[noun_end:], ""
     return text, ""
 
 

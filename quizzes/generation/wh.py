@@ -420,6 +420,9 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         return ""  # «¿Dónde es el Amazonas un río…?»: a copula does not say where
     if _SPLICED.search(q):
         return ""  # «¿Cuándo se disolvió la Unión Soviética: Gorbachov dimitió?»: two clauses in one question
+    last_verb = re.search(r"\s(?:y|e)\s+(?:se\s+)?([a-záéíóúñ]+)\?$", q)
+    if last_verb and is_finite_verb(last_verb.group(1)):
+        return ""  # «¿Cuándo comenzaron las obras… y terminaron?»: the second verb lost its own date
     comma_verb = re.search(r",\s+(?:se\s+)?([a-záéíóúñ]+)\b", q)
     if comma_verb and is_finite_verb(comma_verb.group(1)):
         return ""  # «¿En qué año se rebeló Manco Inca, reunió un gran ejército?»: a second verb spliced on

@@ -184,3 +184,75 @@ def test_a_compound_tense_with_haber_takes_the_subject_said_before():
     disc = discourse("Velin fue un reino.", "En 1452 había dos fortalezas en la orilla del río.")
     said, problem = stand_alone("En _____ había dos fortalezas en la orilla del río.", 1, disc, answer="1452")
     assert problem == "" and "Velin" not in said
+
+
+def test_a_subject_the_parse_finds_inside_an_aside_is_the_phrase_before_it():
+    from quizzes.generation.standalone import stand_alone
+
+    from .support import discourse
+
+    disc = discourse(
+        "La Revuelta de Velin (en checo: Velinské jaro; en eslovaco: Velinská jar) fue un periodo de cambios de 1968.",
+        "Comenzó con la llegada de Tomás Arnal a la dirección del Partido de Kolm.",
+        names={0: ["Revuelta de Velin"], 1: ["Tomás Arnal", "Partido de Kolm"]},
+    )
+    said, problem = stand_alone("Comenzó con la llegada de Tomás Arnal a la dirección del _____.", 1, disc)
+    assert (said, problem) == (
+        "La Revuelta de Velin comenzó con la llegada de Tomás Arnal a la dirección del _____.",
+        "",
+    )
+
+
+def test_a_bare_named_head_after_another_name_holding_it_is_held():
+    from quizzes.generation.standalone import stand_alone
+
+    from .support import discourse
+
+    disc = discourse(
+        "En mayo de 1810 llegó a Velin la noticia de la caída de la Junta Suprema de Kolm.",
+        "El 25 de mayo de 1810 se formó la Primera Junta.",
+        "La Junta envió expediciones militares a Ostrava.",
+        names={0: ["Velin", "Junta Suprema de Kolm"], 1: ["Primera Junta"], 2: ["Junta", "Ostrava"]},
+    )
+    said, problem = stand_alone("La Junta envió expediciones militares a _____.", 2, disc, answer="Ostrava")
+    assert "Suprema" not in said and problem
+    # asked as the answer, «la Junta» is which one?
+    _, problem = stand_alone("_____ envió expediciones militares a Ostrava.", 2, disc, answer="Junta")
+    assert problem == "ambiguous_name"
+
+
+def test_a_passive_se_before_a_possessive_phrase_takes_no_subject_and_the_owner_goes_after_the_noun():
+    from quizzes.generation.standalone import stand_alone
+
+    from .support import discourse
+
+    disc = discourse(
+        "El Banco de Velin es una institución de Kolm.",
+        "El Banco de Velin fijó los tipos de interés en 2011.",
+        "En 2015 se inauguró su nueva sede en el barrio de Ostrava.",
+        names={0: ["Banco de Velin", "Kolm"], 1: ["Banco de Velin"], 2: ["Ostrava"]},
+    )
+    said, problem = stand_alone("En _____ se inauguró su nueva sede en el barrio de Ostrava.", 2, disc, answer="2015")
+    assert "Banco de Velin se inauguró" not in said and "la nueva del" not in said
+    assert problem or said == "En _____ se inauguró la nueva sede del Banco de Velin en el barrio de Ostrava."
+
+
+def test_a_verb_left_without_the_date_it_had_is_a_broken_stem():
+    from quizzes.generation.quality import stem_break
+
+    sentence = "Las obras comenzaron el 28 de enero de 1887 y terminaron el 31 de marzo de 1889, tras dos años."
+    assert stem_break("Las obras comenzaron y terminaron el 31 de marzo de _____.", sentence) == "stranded_verb"
+    # a list of the sentence joined by «y» is whole
+    listed = "En 1536, Manco Inca se rebeló, reunió un gran ejército y sitió Cuzco durante casi un año."
+    assert stem_break("En _____, Manco Inca se rebeló y reunió un gran ejército.", listed) == ""
+
+
+def test_a_question_ending_on_a_second_verb_is_not_asked():
+    bank = generate_bank(
+        "La torre de Velin es una torre de hierro de Kolm. "
+        "Las obras comenzaron el 28 de enero de 1887 y terminaron el 31 de marzo de 1889, tras dos años, dos meses y "
+        "cinco días de trabajo."
+    )
+    for q in bank.questions:
+        assert not q.prompt.rstrip().endswith("y terminaron?"), q.prompt
+        assert "comenzaron y terminaron" not in q.prompt or q.status != "published", q.prompt
