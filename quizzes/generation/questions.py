@@ -247,6 +247,8 @@ def build_stem(
         edits.append((ra, rb, ""))
     # Asides in brackets that do not hold the fact ("(en latín: Bellum Gallicum)", "(1500-1558)") go.
     for m in _PARENTHETICAL.finditer(s):
+        if s[m.start() - 1 : m.start()].isalpha() and s[m.end() : m.end() + 1].isalpha():
+            continue  # «Coop Himmelb(l)au»: brackets inside a word are part of it
         if not (m.start() <= a < m.end()) and not any(m.start() < e and m.end() > st for st, e, _ in edits):
             edits.append((m.start(), m.end(), ""))
     # Keep the sentence up to the end of the fact's clause; the start too when it is long.

@@ -256,3 +256,12 @@ def test_a_question_ending_on_a_second_verb_is_not_asked():
     for q in bank.questions:
         assert not q.prompt.rstrip().endswith("y terminaron?"), q.prompt
         assert "comenzaron y terminaron" not in q.prompt or q.status != "published", q.prompt
+
+
+def test_brackets_inside_a_word_are_part_of_the_name():
+    bank = generate_bank(
+        "El Banco de Velin es una institución de Kolm. "
+        "En 2015 se inauguró la sede del Banco de Velin, diseñada por el estudio austriaco Coop Himmelb(l)au."
+    )
+    stems = [q.prompt for q in bank.questions if "diseñada por" in q.prompt]
+    assert stems and all("Himmelbau" not in s for s in stems), stems
