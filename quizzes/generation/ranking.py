@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 
+from .answers import number_words
 from .confidence import confidence as usable_confidence
 from .confidence import parse_ahead
 from .distractors import _opening_span, reoption, stated_span
@@ -1259,6 +1260,7 @@ def publish(
             logger.info("generation: «%s» kept as a draft (low_confidence %.2f)", q.prompt[:80], confidence_of(q))
     _free_answers(candidates, chosen, score)
     _year_questions(candidates, chosen)
+    _drop_said_figures(candidates, chosen, score)
     for q in questions:
         if q.checks_failed:
             continue
@@ -1483,6 +1485,29 @@ _RANGE = re.compile(
     r"\b(?:entre(?:\s+el)?|del?|desde(?:\s+el)?)\s+(\d{2,4})\s+(?:y(?:\s+el)?|al?|hasta(?:\s+el)?)\s+(\d{2,4})\b"
     r"|\((\d{3,4})\s*[-–]\s*(\d{3,4})\)"
 )
+
+
+def _drop_said_figures(candidates: list[Question], chosen: set[str], score) -> None:
+    """Unpublish the weaker of two published items of one sentence when one says the figure the other asks
+    («Verdadero o falso: la Carta… estableció seis órganos principales» beside «La Carta… estableció _____ órganos
+    principales»): a text short of items may publish two items of a sentence, and a quiz draws both."""
+    by_sentence: dict[int, list[Question]] = {}
+    for q in candidates:
+        if q.key in chosen:
+            for i in set(q.sentence_indexes):
+                by_sentence.setdefault(i, []).append(q)
+    for items in by_sentence.values():
+        for q in items:
+            if q.kind in {"true_false", "ordering"} or not any(c[:1].isdigit() for c in q.correct):
+                continue
+            forms = {fold(a) for a in [*q.correct, *q.accepted] if a}
+            forms |= {fold(w) for c in q.correct if re.fullmatch(r"\d{1,9}", c) for w in number_words(int(c))}
+            patterns = [re.compile(rf"(?<![\w,.]){re.escape(f)}(?!\w|[,.]\d)") for f in forms if f]
+            for other in items:
+                if other is q or q.key not in chosen or other.key not in chosen:
+                    continue
+                if any(p.search(fold(_shown(other))) for p in patterns):
+                    chosen.discard(max(q, other, key=score).key)  # the weaker (its score sorts last)
 
 
 def _same_dates(candidates: list[Question], topic: str = "") -> dict[str, set[str]]:

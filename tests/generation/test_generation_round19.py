@@ -265,3 +265,26 @@ def test_brackets_inside_a_word_are_part_of_the_name():
     )
     stems = [q.prompt for q in bank.questions if "diseñada por" in q.prompt]
     assert stems and all("Himmelbau" not in s for s in stems), stems
+
+
+def test_of_two_published_items_of_a_sentence_one_saying_the_others_figure_the_weaker_goes():
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import _drop_said_figures
+
+    def item(key, kind, prompt, correct, sentence=4):
+        return Question(key, kind, prompt, ["f"], correct, [], "", [sentence])
+
+    numeric = item("n", "numeric", "La Carta de Velin estableció _____ órganos principales.", ["6"])
+    statement = item("t", "true_false", "Verdadero o falso: la Carta de Velin estableció seis órganos principales.", [])
+    statement.correct = ["Verdadero"]
+    other = item("o", "true_false", "Verdadero o falso: la Carta de Velin se firmó en Kolm.", ["Verdadero"])
+    elsewhere = item("e", "true_false", "Verdadero o falso: Velin tuvo seis reyes.", ["Verdadero"], sentence=9)
+    ranks = {"n": 1, "t": 0, "o": 2, "e": 3}  # the lower, the better
+
+    def score(q):
+        return (ranks[q.key], q.key)
+
+    chosen = {"n", "t", "o", "e"}
+    _drop_said_figures([numeric, statement, other, elsewhere], chosen, score)
+    # the statement says «seis»: the weaker of the two goes; an item that says no figure, or another sentence's, stays
+    assert chosen == {"t", "o", "e"}
