@@ -783,7 +783,16 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
         penalty += SUBORDINATE_PENALTY  # «Desde _____, el 14 de julio es la fiesta nacional»: not an event's date
     if not first and fact.kind != "date" and _COMMEMORATION.search(fact.sentence):
         penalty += ASIDE_PENALTY  # «_____ declararon 2019 Año Internacional…»: how the event is remembered
+    if fact.kind == "place" and _LOCATED_BY.match(fact.sentence[fact.local_end :]):
+        penalty += ASIDE_PENALTY  # «murió en un hospital de _____, cerca de Nueva York»: the text places it by another
     return penalty
+
+
+# A place the text locates by a better-known one right after it: a minor place («Hempstead, cerca de Nueva York»).
+_LOCATED_BY = re.compile(
+    r",\s+(?:cerca\s+de|junto\s+a|a\s+(?:unos\s+|pocos\s+)?\d[\d\s.,]*\s*(?:km|kilómetros|millas)\s+(?:al\s+\w+\s+)?de|"
+    r"al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste)\s+de)\s+[A-ZÁÉÍÓÚÑ]"
+)
 
 
 def recurring_subject(ex: Extraction, index: int, subject: str, mentions: Counter) -> bool | None:

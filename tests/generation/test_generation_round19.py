@@ -288,3 +288,32 @@ def test_of_two_published_items_of_a_sentence_one_saying_the_others_figure_the_w
     _drop_said_figures([numeric, statement, other, elsewhere], chosen, score)
     # the statement says «seis»: the weaker of the two goes; an item that says no figure, or another sentence's, stays
     assert chosen == {"t", "o", "e"}
+
+
+def test_a_place_the_text_locates_by_another_is_a_minor_fact():
+    from quizzes.generation.model import Fact
+    from quizzes.generation.ranking import trivia_penalty
+
+    def place(sentence, answer):
+        start = sentence.index(answer)
+        return Fact(
+            key="p",
+            kind="place",
+            subtype="locality",
+            sentence_index=3,
+            sentence=sentence,
+            answer=answer,
+            start=start,
+            end=start + len(answer),
+            local_start=start,
+            local_end=start + len(answer),
+        )
+
+    for sentence in (
+        "Ana Velin murió en un hospital de Kolmberg, cerca de Nueva York.",
+        "Ana Velin murió en Kolmberg, a 20 km al norte de Velin.",
+        "Ana Velin murió en Kolmberg, al sur de Velin.",
+    ):
+        assert trivia_penalty(place(sentence, "Kolmberg")) > 0, sentence
+    for sentence in ("Ana Velin murió en Kolmberg en 1957.", "Ana Velin murió en Kolmberg, cerca de su casa."):
+        assert trivia_penalty(place(sentence, "Kolmberg")) == 0, sentence
