@@ -1537,25 +1537,15 @@ def definite_reference(
             continue
         if mention.name:
             head = found.group(0).split()[-1]
-            full = next(
-                (
-                    n
-                    for i in range(index - 1, -1, -1)
-                    for n in reversed(disc.names.get(i, []))
-                    if n.split()[0] == head and len(n.split()) > 1 and blank not in n
-                ),
-                "",
-            )
-            nearest = next(
-                (
-                    n
-                    for i in range(index - 1, -1, -1)
-                    for n in reversed(disc.names.get(i, []))
-                    if len(n.split()) > 1 and head in n.split() and blank not in n
-                ),
-                "",
-            )
-            if full and nearest != full:
+            # The names said before that hold the head as a word, nearest first («Primera Junta», «Junta Suprema…»).
+            holding = [
+                n
+                for i in range(index - 1, -1, -1)
+                for n in reversed(disc.names.get(i, []))
+                if len(n.split()) > 1 and head in n.split() and blank not in n
+            ]
+            full = next((n for n in holding if n.split()[0] == head), "")
+            if full and holding[0] != full:
                 # «la Junta» after «la Junta Suprema Central de Sevilla» and then «la Primera Junta»: the nearest one
                 # named with that word is not the one that opens with it (which junta?).
                 return text, "anaphora"
@@ -1945,12 +1935,10 @@ def stand_alone(
         if _topic_rivals_owner(disc, index, owner):
             # «El Perú creó la Reserva Nacional del Titicaca. Su gestión conjunta…»: Peru's, or the lake's?
             return text, "possessive"
-        noun_end = _prenominal_noun_end(text, m, index, disc)
-        if noun_end is None:
+        said = _said_of_owner(text, m, index, disc, article, owner)
+        if said is None:
             return text, "possessive"
-        noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
-        phrase = text[m.start(2) : noun_end]
-        text = _upper_first(f"{article} {phrase} {_of(_lower_article(owner))}") + text[noun_end:]
+        text = _upper_first(said)
     m = _PERSONAL_RE.match(text)
     if m:
         owner = disc.previous_subject(index) if disc else ""
@@ -1982,7 +1970,7 @@ def stand_alone(
         # «había» / «hubo» before a participle is the auxiliary of a compound tense («había mandado construir»), not
         # the existential («había dos fortalezas»): the clause has a subject to find.
         impersonal = verb.lower() in _IMPERSONAL and not (
-            lemma(verb.lower()) == "haber" and re.search(r"(?:ad|id|ch|st|rt|ert|ist|uest|ueit|elt|ct)o$", nxt.lower())
+            lemma(verb.lower()) == "haber" and re.search(r"(?:ad|id|ch|st|rt|ct|elt)o$", nxt.lower())
         )
         noun_phrase_follows = bool(nxt) and (
             nxt.lower() in _ARTICLES | {"un", "una", "unos", "unas"} | _NP_DETERMINERS
@@ -2340,6 +2328,19 @@ def _prenominal_noun_end(text: str, m: re.Match, index: int, disc: Discourse | N
     return None
 
 
+def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, article: str, owner: str) -> str | None:
+    """Return the text with the phrase «su/sus N…» that `m` matched said of its owner, who goes after the noun and its
+    adjectives, before it or after it («Sus duras críticas al…» → «las duras críticas de Pablo Neruda al…», «su nueva
+    sede» → «la nueva sede del BCE», «Su gestión conjunta» → «la gestión conjunta del Perú»); None when the parse
+    cannot tell where the noun ends (the owner's name would land inside the phrase)."""
+    noun_end = _prenominal_noun_end(text, m, index, disc)
+    if noun_end is None:
+        return None
+    noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
+    phrase = f"{article} {text[m.start(2) : noun_end]} {_of(_lower_article(owner))}"
+    return text[: m.start()] + phrase + text[noun_end:]
+
+
 def _after_possessive(tokens: list, word: str, reach: int = 1) -> int | None:
     """Return the index of the first token `word` that «su»/«sus» precedes within `reach` tokens, or None."""
     return next(
@@ -2456,13 +2457,8 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
             or fold(owner) in fold(text)
         ):
             return text, "possessive"
-        # «se inauguró su nueva sede» → «la nueva sede del BCE», not «la nueva del BCE sede»
-        noun_end = _prenominal_noun_end(text, m, index, disc)
-        if noun_end is None:
-            return text, "possessive"
-        noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
-        phrase = text[m.start(2) : noun_end]
-        return text[: m.start()] + f"{article} {phrase} {_of(_lower_article(owner))}" + text[noun_end:], ""
+        said = _said_of_owner(text, m, index, disc, article, owner)  # «la nueva sede del BCE»
+        return (text, "possessive") if said is None else (said, "")
     return text, ""
 
 

@@ -30,6 +30,24 @@ def answer_fact(answer: str, kind: str = "date", *, key: str = "f", sentence_ind
     )
 
 
+def sentence_fact(sentence: str, answer: str, kind: str = "date", subtype: str = "year", **fields) -> Fact:
+    """Return the fact of `answer` where it first stands in `sentence` (sentence 3, key «f» unless given): what a test of
+    a fact's weight or penalty needs."""
+    at = sentence.index(answer)
+    fields = {"key": "f", "sentence_index": 3, **fields}
+    return Fact(
+        kind=kind,
+        subtype=subtype,
+        sentence=sentence,
+        answer=answer,
+        start=at,
+        end=at + len(answer),
+        local_start=at,
+        local_end=at + len(answer),
+        **fields,
+    )
+
+
 def scanned_position(prompt: str, text: str) -> tuple[int, int] | None:
     """What confidence.source_position must return, found the slow way: every sentence compared with the prompt."""
     from quizzes.generation.confidence import _content, _sentences

@@ -17,7 +17,7 @@ from quizzes.generation.ranking import (
     publication_gate,
     resting_place,
 )
-from tests.generation.support import answer_fact
+from tests.generation.support import answer_fact, sentence_fact
 
 
 def _choice(correct: list[str], distractors: list[str], prompt: str = "La flota de _____ llegó al puerto.") -> Question:
@@ -107,20 +107,7 @@ def test_the_aside_that_gives_the_origin_of_the_blanked_name_goes():
 
 
 def _dated(sentence: str, answer: str) -> Fact:
-    at = sentence.index(answer)
-    return Fact(
-        key="d",
-        kind="date",
-        subtype="year",
-        sentence_index=3,
-        sentence=sentence,
-        answer=answer,
-        start=at,
-        end=at + len(answer),
-        local_start=at,
-        local_end=at + len(answer),
-        value={"year": int(answer)},
-    )
+    return sentence_fact(sentence, answer, key="d", value={"year": int(answer)})
 
 
 def test_what_became_of_the_remains_is_a_posthumous_fate():

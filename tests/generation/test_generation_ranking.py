@@ -9,21 +9,11 @@ from quizzes.generation.model import Fact, Question
 from quizzes.generation.quality import name_split
 from quizzes.generation.ranking import MIN_IMPORTANCE, clause_role, fact_importance
 
+from .support import sentence_fact
+
 
 def _fact(sentence: str, answer: str, kind: str = "date", subtype: str = "year") -> Fact:
-    i = sentence.index(answer)
-    return Fact(
-        key=f"k-{answer}",
-        kind=kind,
-        subtype=subtype,
-        sentence_index=3,
-        sentence=sentence,
-        answer=answer,
-        start=i,
-        end=i + len(answer),
-        local_start=i,
-        local_end=i + len(answer),
-    )
+    return sentence_fact(sentence, answer, kind, subtype, key=f"k-{answer}")
 
 
 @pytest.mark.parametrize(

@@ -291,23 +291,12 @@ def test_of_two_published_items_of_a_sentence_one_saying_the_others_figure_the_w
 
 
 def test_a_place_the_text_locates_by_another_is_a_minor_fact():
-    from quizzes.generation.model import Fact
     from quizzes.generation.ranking import trivia_penalty
 
+    from .support import sentence_fact
+
     def place(sentence, answer):
-        start = sentence.index(answer)
-        return Fact(
-            key="p",
-            kind="place",
-            subtype="locality",
-            sentence_index=3,
-            sentence=sentence,
-            answer=answer,
-            start=start,
-            end=start + len(answer),
-            local_start=start,
-            local_end=start + len(answer),
-        )
+        return sentence_fact(sentence, answer, "place", "locality", key="p")
 
     for sentence in (
         "Ana Velin murió en un hospital de Kolmberg, cerca de Nueva York.",

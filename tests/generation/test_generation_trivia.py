@@ -9,6 +9,8 @@ from quizzes.generation import generate_bank
 from quizzes.generation.model import Fact
 from quizzes.generation.ranking import incidental_figure, minor_date, title_alias
 
+from .support import sentence_fact
+
 MONASTERY = """El monasterio de El Escorial
 El monasterio de El Escorial es un complejo palaciego situado en la sierra de Guadarrama, al noroeste de Madrid.
 El rey Felipe II ordenó su construcción en 1563 para conmemorar la victoria de San Quintín sobre los franceses.
@@ -156,11 +158,7 @@ def test_who_declared_a_commemoration_is_not_the_events_fact_but_the_commemorate
     from quizzes.generation.ranking import trivia_penalty
 
     def fact(sentence: str, answer: str, kind: str) -> Fact:
-        i = sentence.index(answer)
-        return Fact(
-            key="k", kind=kind, subtype="year" if kind == "date" else "international", sentence_index=3,
-            sentence=sentence, answer=answer, start=i, end=i + len(answer), local_start=i, local_end=i + len(answer),
-        )  # fmt: skip
+        return sentence_fact(sentence, answer, kind, "year" if kind == "date" else "international", key="k")
 
     declared = (
         "La Unesco declaró 2005 Año Internacional de la Física, al cumplirse un siglo de los artículos de Einstein."
