@@ -512,6 +512,29 @@ def _regnal_in_words(name: str) -> list[str]:
     return [" ".join([*tokens[:at], form, *tokens[at + 1 :]]) for form in (_REGNAL_WORDS[tokens[at]], number)]
 
 
+def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
+    """Return the shorter ways of typing a ruler's name of `forms` (the answer and the names the text gives him).
+
+    «Haroldo II» for «Haroldo II de Inglaterra»; the given name alone («Alarico» for «Alarico I», «Teodosio» for
+    «Teodosio I el Grande») when nobody else of the text bears it («Carlos» is not «Carlos V» where the text also
+    names «Carlos II» or a «Carlos» alone who is another).
+    """
+    out: list[str] = []
+    for form in forms:
+        tokens = form.split()
+        at = next((i for i in (1, 2) if i < len(tokens) and tokens[i] in _REGNAL_WORDS), None)
+        if at is None or not all(t[:1].isupper() and t not in _REGNAL_WORDS for t in tokens[:at]):
+            continue
+        given = tokens[:at]
+        if len(tokens) > at + 1:
+            out.append(" ".join(tokens[: at + 1]))
+        same_given = [p for p in persons if p.split()[:at] == given]
+        numerals = {p.split()[at] if len(p.split()) > at else "" for p in same_given}
+        if numerals <= {tokens[at]}:
+            out.append(" ".join(given))
+    return out
+
+
 def _substantive_adjective(term: str) -> list[str]:
     """Return the participle of a plural «noun participle» term, which names the group alone: «los privilegiados».
 
@@ -888,6 +911,7 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         if fact.kind == "person":
             memo = ex._pools.setdefault("person forms", {})
             out += person_text_forms(fact, ex._pools.get("text", ""), persons, memo)
+            out += regnal_forms([fact.answer, *out], persons)
     # The other names everyone uses for it («Gran Guerra», «Asia Menor»), of the answer and of its forms in the text.
     out += [alias for form in list(out) for alias in common_aliases(form)]
     seen, result = set(), []

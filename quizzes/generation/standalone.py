@@ -710,6 +710,33 @@ _RELATIONAL_NOUNS = frozenset(
     }
 )
 # Points of the compass and parts of a whole: relative to a place the sentence names («al oeste de…»).
+# Nouns of one work (a painting, a book, a film…): said bare, «el cuadro», «la obra» stand for one the text named by its
+# title before. General Spanish, not the words of any text.
+_WORK_NOUNS = frozenset(
+    {
+        "obra",
+        "novela",
+        "libro",
+        "cuadro",
+        "pintura",
+        "lienzo",
+        "retablo",
+        "fresco",
+        "mural",
+        "escultura",
+        "estatua",
+        "poema",
+        "poemario",
+        "pelicula",
+        "filme",
+        "sinfonia",
+        "opera",
+        "drama",
+        "comedia",
+        "tragedia",
+        "album",
+    }
+)
 _POSITION_NOUNS = frozenset({"norte", "sur", "este", "oeste", "centro", "interior", "exterior", "mitad", "resto"})
 # Verbs that make an idiom with a bare definite object («declarar la guerra», «hacer la paz»).
 _LIGHT_VERBS = frozenset({"declarar", "hacer", "dar"})
@@ -1070,6 +1097,35 @@ def _class_replacement(found: str, mention: Mention, referent: str) -> str:
         said = f"{prep} {referent}"
         return said.replace("de el ", "del ").replace("a el ", "al ")
     return _upper_first(referent) if found[:1].isupper() else referent
+
+
+def _work_said_before(disc: Discourse, index: int, mention: Mention, complement: str) -> bool:
+    """Return whether a bare «el cuadro», «la obra» stands for a work another sentence named: unlike a term («la luz»),
+    a work said bare before was still one named by its title, and its own sentence does not say which."""
+    if mention.lemma not in _WORK_NOUNS or mention.plural or mention.name or complement:
+        return False
+    if fold(topic_class(disc)[1]) in _WORK_NOUNS:
+        return False  # the text of a work: «la obra» is the document's (`_as_work`)
+    sentence = disc.sentences[index].text
+    at = sentence.find(mention.text)
+    before = sentence[: max(at, 0)]
+    return not any(name in before for name in disc.names.get(index, [])) and mention.lemma not in fold(before)
+
+
+def _as_work(disc: Discourse, mention: Mention, text: str, answer: str) -> str:
+    """Return the title of the work the document is about, for a bare «la obra», «el libro», «el cuadro», or "".
+
+    Only in the text of a work («Cien años de soledad es una novela…», «Las meninas es un cuadro…»), when the stem
+    does not already say the title nor asks for it.
+    """
+    subject, noun = topic_class(disc)
+    if not (subject and mention.bare and not mention.plural and not mention.name):
+        return ""
+    if mention.lemma not in _WORK_NOUNS or fold(noun) not in _WORK_NOUNS:
+        return ""
+    if fold(subject) in fold(text) or (answer and (fold(answer) in fold(subject) or fold(subject) in fold(answer))):
+        return ""
+    return subject
 
 
 def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
@@ -1529,6 +1585,12 @@ def definite_reference(
         about = bool(mention.lemma) and bool(re.search(r"\b" + re.escape(mention.lemma) + r"s?\b", title))
         if (about or mention.lemma == topic_head) and not _rival_complements(disc, index, mention):
             continue
+        work = _as_work(disc, mention, text, answer)
+        if work:
+            # «¿En qué año recibió la obra el Premio Rómulo Gallegos?» in the text of «Cien años de soledad es una
+            # novela…»: the work the document is about, by its title («la obra Cien años de soledad»).
+            text = text[: found.end()] + " " + work + text[found.end() :]
+            continue
         whose = None if mention.name else _part_of(disc, mention, text)
         if whose == "":
             return text, "anaphora"  # «Las obras comenzaron…» in a text that says of nothing which works
@@ -1558,6 +1620,8 @@ def definite_reference(
         complement, problem = _antecedent(disc, index, mention)
         if problem in {"anaphora", "ambiguous_referent"}:
             return text, problem
+        if _work_said_before(disc, index, mention, complement):
+            return text, "anaphora"  # «El cuadro se divide en dos partes»: the one named by its title before
         if complement[:1].isupper() and mention.lemma in _FOLDED_ROLES:
             continue  # «el presidente» after «el presidente Porfirio Díaz»: which holder is `role_reference`'s call
         if complement and not mention.adjectives_only:
@@ -3116,14 +3180,26 @@ def _agreeing_antecedent(parse, pron) -> bool:
             t = toks[t.head]
         return False
 
+    def agreement(t, feature: str) -> str:
+        # A name carries no gender or number of its own in the model; its article does («La Organización … lo
+        # declaró»: not the organisation).
+        own = t.feature(feature)
+        if own or t.pos != "PROPN":
+            return own
+        article = next((k for k in toks[: t.i] if k.head == t.i and k.pos == "DET"), None)
+        if article is not None:
+            return article.feature(feature)
+        # A word inside a name («Naciones Unidas») agrees as the name does.
+        return agreement(toks[t.head], feature) if t.dep == "flat" and t.head < t.i else ""
+
     for t in toks[: pron.i]:
         if t.pos not in {"NOUN", "PROPN"} or in_own_subject(t) or in_fronted_adjunct(t):
             continue
         if (t.pos == "NOUN" and fold(t.lemma) in _TIME_NOUNS) or not t.text[:1].isalpha():
             continue  # «En la primavera de 1921, la comisión la estableció…»: a time is not what was established
-        if number and t.feature("Number") and t.feature("Number") != number:
+        if number and agreement(t, "Number") and agreement(t, "Number") != number:
             continue
-        if gender and t.feature("Gender") and t.feature("Gender") != gender:
+        if gender and agreement(t, "Gender") and agreement(t, "Gender") != gender:
             continue
         return True
     return False
@@ -3214,6 +3290,16 @@ def subjectless(parse) -> bool:
     return not any(t.text.lower() == "se" and t.head in heads for t in toks)
 
 
+# «¿En qué año ocurrió la más reciente de toda la isla…?»: an article before «más» or «menos» leaves out its noun
+# (the eruption said in the sentence before), unless a copula or «uno de» makes it a predicate («fue la más larga»).
+_ELIDED_NOUN = re.compile(
+    r"(?<!\w)(?<!\bes )(?<!\bfue )(?<!\bera )(?<!\bson )(?<!\bde )(?<!\bser )(?<!\bsea )(?<!\bcomo )"
+    r"(?<!\bfueron )(?<!\beran )(?<!\bsería )(?<!\bserá )(?<!\bsiendo )"
+    r"(?:el|la|los|las)\s+(?:más|menos)\s+[a-záéíóúñ]+",
+    re.IGNORECASE,
+)
+
+
 def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> str:
     """Return why a prompt, read with its answer in the blank, leans on another sentence, or "".
 
@@ -3225,6 +3311,8 @@ def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> st
     text = _filled(prompt, answer, blank)
     if not text:
         return ""
+    if _ELIDED_NOUN.search(text):
+        return "elided_noun"
     parse = nlp.parse(text)
     if not text.lstrip().startswith("¿") and subjectless(parse):
         return "subjectless"

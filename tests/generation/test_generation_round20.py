@@ -1,0 +1,75 @@
+"""Round 20: prompts that lean on another sentence in ways the earlier rounds missed, tried on sentences of our own.
+
+- an object pronoun after a name whose article says another gender or number («La Organización … lo declaró»);
+- a noun left out after «la más …» («ocurrió la más reciente»);
+- «el cuadro», «la obra» said bare for a work another sentence named, and in the text of a work, its title;
+- a ruler's name typed shorter («Alarico» for «Alarico I», «Haroldo II» for «Haroldo II de Inglaterra»).
+"""
+
+from quizzes.generation.answers import regnal_forms
+from quizzes.generation.questions import _join_cut_series
+from quizzes.generation.standalone import definite_reference, dependent_context
+
+from .support import discourse
+
+
+def test_a_pronoun_after_a_name_of_another_gender_points_elsewhere():
+    stem = "La Organización de las Naciones Unidas para la Educación lo declaró Patrimonio de la Humanidad en _____."
+    assert dependent_context(stem, "1995") == "dangling_pronoun"
+    # a name of the pronoun's gender before it may be what it stands for
+    assert dependent_context("Tras vencer al Reino de Kolm, el ejército lo anexionó en _____.", "1720") == ""
+
+
+def test_a_noun_left_out_after_la_mas_leans_on_the_sentence_before():
+    assert dependent_context("¿En qué año ocurrió la más reciente de toda la isla?") == "elided_noun"
+    # a predicate («fue la más larga»), «uno de los más…» say their noun
+    assert dependent_context("La batalla de Kolm fue la más larga de la guerra de Velin, en _____.", "1720") == ""
+    assert dependent_context("El Velin es uno de los más activos del mundo desde _____.", "1720") == ""
+
+
+def _painter(last: str):
+    return discourse(
+        "Ana Dorm fue una pintora de Kolm.",
+        "En 1580 el rey le encargó El martirio de Velin, pero el cuadro no le agradó.",
+        last,
+        names={0: ["Ana Dorm", "Kolm"], 1: ["El martirio de Velin"], 2: []},
+    )
+
+
+def test_a_work_said_bare_is_the_one_another_sentence_named():
+    disc = _painter("El cuadro se divide en dos partes.")
+    assert definite_reference("El cuadro se divide en _____.", 2, disc, answer="dos partes")[1] == "anaphora"
+    # its own sentence names it before: it stands
+    stem = "En 1580 el rey le encargó El martirio de Velin, pero el cuadro no le agradó a _____."
+    assert definite_reference(stem, 1, disc, answer="Felipe")[1] == ""
+
+
+def test_in_the_text_of_a_work_la_obra_is_said_with_its_title():
+    disc = discourse(
+        "Rumor de Kolm es una novela de la escritora Ana Dorm, publicada en 1950.",
+        "Narra la historia de una familia de Velin.",
+        "La obra recibió en 1962 el Premio Velin.",
+        names={0: ["Rumor de Kolm", "Ana Dorm"], 1: ["Velin"], 2: ["Premio Velin"]},
+    )
+    stem, problem = definite_reference("¿En qué año recibió la obra el Premio Velin?", 2, disc, answer="1962")
+    assert (stem, problem) == ("¿En qué año recibió la obra Rumor de Kolm el Premio Velin?", "")
+    # asked for the title, the title is not given
+    stem = "La obra recibió en 1962 el _____."
+    assert (
+        definite_reference(stem, 2, disc, answer="Premio Velin")[0] == "La obra Rumor de Kolm recibió en 1962 el _____."
+    )
+    assert definite_reference("_____ recibió en 1962 el Premio Velin.", 2, disc, answer="Rumor de Kolm")[1] == ""
+
+
+def test_an_aside_before_the_verb_is_no_series_of_verbs():
+    sentence = "Los kolmos recuperaron la luz cuando el dios supremo, Velin, venció a Dorm y lo encerró en la montaña."
+    statement = "Los kolmos recuperaron la luz cuando el dios supremo, Velin, venció a Dorm."
+    assert _join_cut_series(statement, sentence) == statement
+
+
+def test_a_ruler_is_accepted_by_the_shorter_names_people_type():
+    assert regnal_forms(["Alarico I"], ["Alarico I", "Odoacro"]) == ["Alarico"]
+    assert "Haroldo II" in regnal_forms(["Haroldo", "Haroldo II de Inglaterra"], ["Haroldo II de Inglaterra"])
+    # another of the name in the text: the given name alone is not his
+    assert regnal_forms(["Napoleón III"], ["Napoleón", "Napoleón III"]) == []
+    assert regnal_forms(["Carlos V"], ["Carlos V", "Carlos II"]) == []
