@@ -60,6 +60,7 @@ WEIGHTS = {
     "not_range_end": 0.3,
     "tf_rephrased": 0.2,
     "number_not_repeated": 0.4,
+    "whole_figure": 0.3,
     "full_name_answer": 0.2,
     "not_broad_answer": 0.3,
     "tf_not_evaluative": 0.3,
@@ -311,6 +312,13 @@ def range_widened(statement: str, fact: Fact) -> bool:
     return any((c == a or d == b) and c <= a and b <= d for a, b in true for c, d in said)
 
 
+_UNITS_OF_TIME = r"(?:años?|meses|mes|semanas?|días?|horas?|minutos?|segundos?)"
+_FIGURE_PART = re.compile(
+    rf"\d[\d.,]*\s+{_UNITS_OF_TIME}\s+y\s+_____|_____(?:\s+{_UNITS_OF_TIME})?\s+y\s+\d[\d.,]*\s+{_UNITS_OF_TIME}\b",
+    re.IGNORECASE,
+)
+
+
 def number_repeated(prompt: str, answer: str) -> bool:
     """Return whether a quantity answer's number stands again in the prompt («seis moléculas», «y seis de agua»)."""
     words = re.findall(r"[\w,.]+", fold(answer))
@@ -461,15 +469,36 @@ def _main_places(ex: Extraction) -> set[str]:
     return {root for root, n in counts.items() if n == ranked[0]}
 
 
+# Places everyone knows the way to: «El calor del _____ evapora…», «La luz del _____ tarda…» (folded).
+_SKY_PLACES = {"sol", "luna"}
+# «El lago Baikal … situado en el sur de Siberia, en _____» (Rusia), «Las islas Galápagos … un archipiélago del _____»
+# (océano Pacífico): the country a definition places its subject in («en …»), or its ocean, is guessed from the subject
+# itself; «el principal curso de agua de Venezuela» says more than where it is.
+_LOCATED_IN = re.compile(r"(?:^|\s)en\s+(?:el\s+|la\s+)?$")
+
+
 def broad_answer(fact: Fact, ex: Extraction) -> bool:
-    """Return whether a name answer is guessed without the text: a continent, or the text's own main place."""
+    """Return whether a name answer is guessed without the text: a continent, the Sun or the Moon, the country or ocean
+    the text's first sentence places its subject in, or the text's own main place."""
     if fact.kind != "place":
         return False
-    if fold(re.sub(r"^(?:el|la|los|las)\s+", "", fact.answer)) in _CONTINENTS:
+    if fold(re.sub(r"^(?:el|la|los|las)\s+", "", fact.answer)) in _CONTINENTS | _SKY_PLACES:
+        return True
+    if fact.sentence_index == _first_fact_sentence(ex) and (
+        fact.subtype == "ocean" or (fact.subtype == "country" and _LOCATED_IN.search(fact.sentence[: fact.local_start]))
+    ):
         return True
     if fact.subtype in {"city", "capital", "locality"}:
         return False  # a town the text keeps returning to is its stage, not a guess («entraron en _____»)
     return bool(fact.group) and ex.groups.root(fact.group) in main_places(ex)
+
+
+def _first_fact_sentence(ex: Extraction) -> int:
+    """Return the index of the text's first sentence with a fact (its definition), once per text."""
+    first = ex._pools.get("first_fact_sentence")
+    if first is None:
+        first = ex._pools["first_fact_sentence"] = min((f.sentence_index for f in ex.facts), default=-1)
+    return first
 
 
 def evaluative(statement: str) -> bool:
@@ -792,6 +821,9 @@ def check_question(
         results["number_not_repeated"] = not any(
             number_repeated(prompt, f.answer) for f in qfacts if f.kind == "number"
         )
+    if asks and any(f.kind == "number" for f in qfacts):
+        # «unos 8 minutos y _____ segundos»: the blank is the smaller unit of one figure, not a quantity of its own.
+        results["whole_figure"] = _FIGURE_PART.search(prompt) is None
     if asks and any(f.kind == "number" for f in qfacts):
         # «en _____ frentes: Angola, Guinea-Bisáu y Mozambique»: the list after the blank counts itself.
         results["count_not_listed"] = not any(

@@ -6,6 +6,7 @@
 - a ruler's name typed shorter («Alarico» for «Alarico I», «Haroldo II» for «Haroldo II de Inglaterra»).
 """
 
+from quizzes.generation import generate_bank
 from quizzes.generation.answers import regnal_forms
 from quizzes.generation.questions import _join_cut_series
 from quizzes.generation.standalone import definite_reference, dependent_context
@@ -73,3 +74,30 @@ def test_a_ruler_is_accepted_by_the_shorter_names_people_type():
     # another of the name in the text: the given name alone is not his
     assert regnal_forms(["Napoleón III"], ["Napoleón", "Napoleón III"]) == []
     assert regnal_forms(["Carlos V"], ["Carlos V", "Carlos II"]) == []
+
+
+def _held_for(bank, answer: str) -> set[str]:
+    """The checks every item asking `answer` failed (an empty set: one of them passed them all)."""
+    items = [q for q in bank.questions if answer in q.correct and q.kind != "true_false"]
+    assert items, f"no item asks {answer}"
+    return set.intersection(*(set(q.checks_failed) for q in items))
+
+
+def test_the_country_or_ocean_a_definition_places_its_subject_in_is_guessed():
+    bank = generate_bank(
+        "Lago Velin\n\n"
+        "El lago Velin es un lago de origen glaciar situado en el norte de Laponia, en Noruega, cerca de Kolm. "
+        "El lago Velin fue descubierto en 1720 por el explorador Ana Dorm, que lo cruzó en 1722. "
+        "El calor del Sol evapora cada año unos 5 kilómetros cúbicos de agua del lago Velin. "
+        "En 1850 el rey Olaf fundó en sus orillas la villa de Dormia."
+    )
+    assert "not_broad_answer" in _held_for(bank, "Noruega")
+    assert "not_broad_answer" in _held_for(bank, "Sol")
+
+
+def test_a_number_that_is_the_smaller_unit_of_one_figure_is_not_asked_alone():
+    bank = generate_bank(
+        "La luz de Velin es una luz del norte de Kolm.\n"
+        "La luz de Velin tarda unos 8 minutos y 20 segundos en llegar a Kolm, según Ana Dorm, que la midió en 1720."
+    )
+    assert "whole_figure" in _held_for(bank, "20")
