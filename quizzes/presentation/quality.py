@@ -67,6 +67,9 @@ FAILED = {
         "La afirmación verdadera repite palabra por palabra un trozo de la oración del texto: conviene reformularla."
     ),
     "number_not_repeated": _("El mismo número aparece en otra parte del enunciado y delata la respuesta."),
+    "whole_figure": _(
+        "El hueco es solo la unidad menor de una cifra («8 minutos y _____ segundos»): pregunte la cifra entera."
+    ),
     "count_not_listed": _("Tras el hueco el enunciado enumera lo que se cuenta: basta contarlo para acertar."),
     "one_sentence": _("El enunciado junta dos oraciones del texto: la segunda queda pegada a la primera."),
     "question_one_clause": _(

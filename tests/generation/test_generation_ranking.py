@@ -474,7 +474,7 @@ def test_a_continent_is_broad_and_a_city_the_text_returns_to_is_not():
 
     from quizzes.generation.quality import broad_answer
 
-    ex = SimpleNamespace(mentions={}, groups=None)
+    ex = SimpleNamespace(mentions={}, groups=None, facts=[], _pools={})
     continent = _fact("La revolución difundió por Europa sus principios.", "Europa", "place", "continent")
     city = _fact("Los conquistadores entraron en Cuzco en 1533.", "Cuzco", "place", "city")
     assert broad_answer(continent, ex) and not broad_answer(city, ex)
