@@ -997,6 +997,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "options_alike"
     if century_of_praise(q, facts):
         return "not_century_of_praise"
+    if q.kind == "short_answer" and _OPEN_COMPARISON.search(q.prompt):
+        return "not_open_comparison"
     if q.kind != "ordering":
         dependent = dependent_context(q.prompt, q.correct[0] if q.correct and q.kind != "true_false" else "")
         if dependent:
@@ -1008,6 +1010,14 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
     ):
         return "anchored_question"
     return ""
+
+
+# «El Mediterráneo es más salado que _____»: many things are, the text names one (a blank closing a comparison).
+_OPEN_COMPARISON = re.compile(
+    r"\b(?:más|menos|mayor|menor|superior|inferior)\s+(?:\w+\s+)?(?:que|a)\s+(?:el\s+|la\s+|los\s+|las\s+)?_____"
+    r"\s*[.?]?$|\bcomparable\s+a\s+(?:la\s+de\s+|el\s+de\s+)?_____",
+    re.IGNORECASE,
+)
 
 
 def top_facts(importance: dict[str, float]) -> set[str]:

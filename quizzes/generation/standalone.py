@@ -159,6 +159,8 @@ _LEADING_DEMONSTRATIVE = re.compile(
 # "corrió la misma suerte", "hizo lo mismo": what is the same was said before.
 _SAME_AS_BEFORE = re.compile(
     r"\b(?:la misma suerte|el mismo destino|lo mismo|el mismo camino|su ejemplo)\b|"
+    # «En 1957, los mismos _____ firmaron…»: the same ones as the sentence before, opening a clause.
+    r"(?:^|[,;:]\s+)(?:los|las|el|la)\s+mism[oa]s?\s+(?!tiempo\b|modo\b|manera\b|año\b|día\b|mes\b)|"
     # «una clasificación muy parecida»: like what? (a comparison with its term, «parecida a la de X», is clear)
     r"\b(?:muy\s+|bastante\s+)?(?:parecid[oa]s?|similar(?:es)?|semejantes?|análog[oa]s?|idéntic[oa]s?)"
     r"(?!\s+(?:a|al|en|de|del|entre)\b)(?=\s*[,.;:]|\s*$)",
@@ -3300,11 +3302,20 @@ _ELIDED_NOUN = re.compile(
 )
 
 
+# «Durante los _____ años siguientes…»: a span counted from a time another sentence gives.
+_RELATIVE_SPAN = re.compile(
+    r"_____\s+(?:(?:años|meses|días|semanas|siglos|décadas)\s+)?(?:siguientes|posteriores|anteriores|previos|previas)\b",
+    re.IGNORECASE,
+)
+
+
 def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> str:
     """Return why a prompt, read with its answer in the blank, leans on another sentence, or "".
 
     * «subjectless»: a statement (not a question: its question word asks the subject) whose main verb has no subject.
     * «dangling_pronoun»: «lo», «la», «le», «él» with no noun or name of its gender and number before it.
+    * «elided_noun»: «ocurrió la más reciente» (the noun is in another sentence); «relative_span»: «durante los
+      _____ años siguientes» (counted from a time said elsewhere).
     """
     from . import nlp
 
@@ -3313,6 +3324,8 @@ def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> st
         return ""
     if _ELIDED_NOUN.search(text):
         return "elided_noun"
+    if _RELATIVE_SPAN.search(prompt):
+        return "relative_span"
     parse = nlp.parse(text)
     if not text.lstrip().startswith("¿") and subjectless(parse):
         return "subjectless"

@@ -143,6 +143,16 @@ FAILED = {
         "Un pronombre del enunciado («lo», «la», «le», «él») no tiene antes ningún nombre al que referirse: remite a "
         "otra oración. Escriba a quién o a qué se refiere y publíquela."
     ),
+    "not_elided_noun": _(
+        "Falta el sustantivo («la más reciente»: ¿de qué?); se dice en otra oración. Escríbalo y publíquela."
+    ),
+    "not_relative_span": _(
+        "El hueco cuenta un plazo desde una fecha que da otra oración («los _____ años siguientes»): diga desde "
+        "cuándo y publíquela."
+    ),
+    "not_open_comparison": _(
+        "El hueco cierra una comparación («más salado que _____»): muchas respuestas la cumplen, no solo la del texto."
+    ),
     "low_confidence": _(
         "No se publicó: por su forma (tipo de pregunta, respuesta, sujeto, lugar de su oración en el texto), las "
         "preguntas como esta rara vez se usan sin retocarlas. Revísela y publíquela si le sirve."

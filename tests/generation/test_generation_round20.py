@@ -9,7 +9,7 @@
 from quizzes.generation import generate_bank
 from quizzes.generation.answers import regnal_forms
 from quizzes.generation.questions import _join_cut_series
-from quizzes.generation.standalone import definite_reference, dependent_context
+from quizzes.generation.standalone import definite_reference, dependent_context, stand_alone
 
 from .support import discourse
 
@@ -101,3 +101,23 @@ def test_a_number_that_is_the_smaller_unit_of_one_figure_is_not_asked_alone():
         "La luz de Velin tarda unos 8 minutos y 20 segundos en llegar a Kolm, según Ana Dorm, que la midió en 1720."
     )
     assert "whole_figure" in _held_for(bank, "20")
+
+
+def test_the_same_ones_and_a_span_counted_from_elsewhere_lean_on_another_sentence():
+    assert stand_alone("En 1957, los mismos _____ firmaron el Tratado de Kolm.", 0, None)[1] == "demonstrative"
+    assert dependent_context("Durante los _____ años siguientes, Ana Dorm trabajó en Kolm.", "10") == "relative_span"
+    assert dependent_context("Durante los _____ siguientes, Ana Dorm trabajó en Kolm.", "diez años") == "relative_span"
+    # an idiom with «mismo», a span that says its start
+    assert stand_alone("Al mismo tiempo, _____ firmó el Tratado de Kolm.", 0, None)[1] == ""
+    assert dependent_context("Ana Dorm trabajó en Kolm durante los _____ años que siguieron a 1905.", "10") == ""
+
+
+def test_a_blank_closing_a_comparison_is_held():
+    from quizzes.generation.ranking import publication_gate
+
+    from .test_generation_dependent_context import _item
+
+    q, facts = _item("short_answer", "El mar de Kolm es más salado que _____.", "el mar de Velin")
+    assert publication_gate(q, facts, {"f"}) == "not_open_comparison"
+    q, facts = _item("short_answer", "El mar de Kolm es más salado que el de Velin desde _____.", "1720")
+    assert publication_gate(q, facts, {"f"}) == ""

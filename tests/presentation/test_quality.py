@@ -17,6 +17,14 @@ def test_every_check_the_generator_records_has_a_sentence():
     assert recorded - set(FAILED) == set()
 
 
+def test_every_reason_the_publication_gate_gives_has_a_sentence():
+    from quizzes.generation import ranking, standalone
+
+    gate = set(re.findall(r'return "(\w+)"', inspect.getsource(ranking.publication_gate)))
+    dependent = re.findall(r'return "(\w+)"', inspect.getsource(standalone.dependent_context))
+    assert (gate | {f"not_{reason}" for reason in dependent}) - set(FAILED) == set()
+
+
 def test_no_sentence_names_an_internal_id():
     for check, sentence in FAILED.items():
         assert check not in str(sentence) and "_" not in str(sentence).replace("_____", "")
