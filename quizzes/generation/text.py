@@ -78,9 +78,9 @@ _INITIAL_END = re.compile(r"(?:^|\s)[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-H
 # («En 202 a. C. Escipión derrotó…» goes on: a name may follow a fronted date without a comma).
 _ERA_END = re.compile(r"\b[ad]\.\s?C\.(?=\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]*)\b)")
 # «…y del emperador Maximiliano I. Nació en Gante…»: a regnal numeral's full stop ends the sentence before a verb or
-# a function word (the tokenizer reads «I.» as an abbreviation and does not split). The text is not split there (the
-# second sentence's subject would be sought among the first's names: «El Hermoso nació en Gante»); a stem that holds
-# such a stop, or the blank that took the numbered name, holds two sentences and is not published (`two_sentences`).
+# a function word (the tokenizer reads «I.» as an abbreviation and does not split): the text is split there (round 20;
+# before, both sentences stayed one and none of their items was published). A stem where the blank took the numbered
+# name before such a stop still holds two sentences and is not published (`two_sentences`).
 _REGNAL_END = re.compile(r"(?:(?<=[a-záéíóúñü])\s+[IVX]{1,4}|_____)\.(?=\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]*)\b)")
 # Conjunctions after a comma that open a coordinated clause («…era impopular, y en el 216 a. C. Roma reunió…»).
 _COORDINATED = re.compile(r"(?:,\s*(?:y|e|pero|mas|aunque)|;)\s+", re.IGNORECASE)
@@ -153,6 +153,9 @@ def split_sentences(clean: str) -> list[Sentence]:
     split: list[list[int]] = []
     for s, e in spans:
         cuts = [m.end() for m in _UNIT_END.finditer(clean, s, e)]
+        cuts += [
+            m.end() for m in _REGNAL_END.finditer(clean, s, e) if m.group(0) != "_____." and _regnal_ends_sentence(m)
+        ]
         for m in _ERA_END.finditer(clean, s, e):
             opening = max([s, *(c for c in cuts if c <= m.start())])
             if _era_ends_sentence(clean, opening, m):

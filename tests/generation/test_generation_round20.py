@@ -121,3 +121,14 @@ def test_a_blank_closing_a_comparison_is_held():
     assert publication_gate(q, facts, {"f"}) == "not_open_comparison"
     q, facts = _item("short_answer", "El mar de Kolm es más salado que el de Velin desde _____.", "1720")
     assert publication_gate(q, facts, {"f"}) == ""
+
+
+def test_a_regnal_numerals_stop_before_a_verb_ends_the_sentence():
+    from quizzes.generation.text import split_sentences
+
+    said = "El ejército lo mandaba el rey Jerjes I. Tuvo lugar en el desfiladero de Kolm. Lo vio John F. Kennedy."
+    assert [s.text for s in split_sentences(said)] == [
+        "El ejército lo mandaba el rey Jerjes I.",
+        "Tuvo lugar en el desfiladero de Kolm.",
+        "Lo vio John F. Kennedy.",
+    ]
