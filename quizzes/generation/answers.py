@@ -224,7 +224,8 @@ def _date_forms(fact: Fact) -> list[str]:
     if v.get("precision") == "range" and v.get("year") and end.get("year") and not v.get("month"):
         a, b = v["year"], end["year"]
         if a > 0 and b > 0:
-            out += [f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"de {a} a {b}", f"entre {a} y {b}"]
+            out += [f"{a}-{b}", f"{a} a {b}", f"{a} y {b}", f"de {a} a {b}", f"entre {a} y {b}", f"del {a} al {b}"]
+            out += [f"entre el {a} y el {b}"]  # «del 929 al 1031», «entre el 929 y el 1031», as the years are said
     if v.get("precision") == "range" and v.get("year") and end.get("year") and not v.get("month"):
         a, b = v["year"], end["year"]
         if a < 0 and b < 0:

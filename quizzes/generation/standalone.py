@@ -26,6 +26,7 @@ from .lexicon import (
     SENTENCE_INITIAL_STOP,
     STATE_HEAD_WORDS,
     fold,
+    place_gazetteer,
 )
 from .text import Sentence, is_finite_verb, lemma, tokenize
 
@@ -390,8 +391,8 @@ class Discourse:
                 longer = _longer_names(word, every)
                 # a person's name: «Pierre Curie», not «América del Sur»
                 fuller = [n for n in longer if all(w[:1].isupper() for w in n.split())]
-                if not fuller:
-                    continue
+                if not fuller or word in place_gazetteer():
+                    continue  # «Francia» is not «Francia Libre», nor «Alemania» «Alemania Oriental»
                 if word in _NAME_HEADS and (len(fuller) > 1 or word in self.ambiguous_heads()):
                     continue  # «la Asamblea»: the Nacional or the Legislativa? «la Junta»: the Primera or the Grande?
                 shortest = min(len(n) for n in fuller)

@@ -132,3 +132,28 @@ def test_a_regnal_numerals_stop_before_a_verb_ends_the_sentence():
         "Tuvo lugar en el desfiladero de Kolm.",
         "Lo vio John F. Kennedy.",
     ]
+
+
+def test_a_range_of_years_is_accepted_as_people_say_it():
+    bank = generate_bank(
+        "El califato de Kolm fue un estado de Velin. "
+        "El califato de Kolm existió entre 929 y 1031, cuando se dividió en reinos de taifas."
+    )
+    ranged = [q for q in bank.questions if q.kind == "short_answer" and q.correct == ["929 y 1031"]]
+    assert ranged and {"del 929 al 1031", "entre el 929 y el 1031"} <= set(ranged[0].accepted)
+
+
+def test_a_country_said_alone_is_not_given_a_longer_name_that_holds_it():
+    from quizzes.generation.standalone import full_first_names
+
+    disc = discourse(
+        "Los Aliados invadieron Francia en 1944.",
+        "Participaron tropas de Francia Libre y de Polonia.",
+        "Pierre Velin nació en Kolm.",
+        "Pierre murió en 1950.",
+        names={0: ["Francia"], 1: ["Francia Libre", "Polonia"], 2: ["Pierre Velin", "Kolm"], 3: ["Pierre"]},
+    )
+    stem = "Los Aliados invadieron Francia en _____."
+    assert full_first_names(stem, disc) == stem
+    # a person said by the first name alone still gets the surname the text gives him
+    assert full_first_names("Pierre murió en _____.", disc) == "Pierre Velin murió en _____."
