@@ -157,3 +157,11 @@ def test_a_country_said_alone_is_not_given_a_longer_name_that_holds_it():
     assert full_first_names(stem, disc) == stem
     # a person said by the first name alone still gets the surname the text gives him
     assert full_first_names("Pierre murió en _____.", disc) == "Pierre Velin murió en _____."
+
+
+def test_segundo_before_a_noun_is_the_ordinal_not_a_second_of_time():
+    from quizzes.generation.facts import find_quantities
+
+    assert [s.text for s in find_quantities("Al día siguiente llegó un segundo mensaje, más duro.", [])] == []
+    assert [s.text for s in find_quantities("La señal tarda un segundo en llegar a Kolm.", [])] == ["un segundo"]
+    assert [s.text for s in find_quantities("Se oyó un segundo después del disparo.", [])] == ["un segundo"]
