@@ -516,9 +516,9 @@ def _regnal_in_words(name: str) -> list[str]:
 def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
     """Return the shorter ways of typing a ruler's name of `forms` (the answer and the names the text gives him).
 
-    «Haroldo II» for «Haroldo II de Inglaterra»; the given name alone («Alarico» for «Alarico I», «Teodosio» for
-    «Teodosio I el Grande») when nobody else of the text bears it («Carlos» is not «Carlos V» where the text also
-    names «Carlos II» or a «Carlos» alone who is another).
+    «Haroldo II» for «Haroldo II de Inglaterra»; the given name alone of a first («Alarico» for «Alarico I»,
+    «Teodosio» for «Teodosio I el Grande») when nobody else of the text bears it; never of a second or later
+    («Felipe» is not «Felipe IV»).
     """
     out: list[str] = []
     for form in forms:
@@ -531,7 +531,10 @@ def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
             out.append(" ".join(tokens[: at + 1]))
         same_given = [p for p in persons if p.split()[:at] == given]
         numerals = {p.split()[at] if len(p.split()) > at else "" for p in same_given}
-        if numerals <= {tokens[at]}:
+        if tokens[at] == "I" and numerals <= {"I"}:
+            # A first's numeral is often given after him, and the bare name is how he is known; from «II» on, the
+            # numeral says which king or pope (blind verdicts refused «Felipe» for «Felipe IV», «Urbano» for
+            # «Urbano II»).
             out.append(" ".join(given))
     return out
 

@@ -740,7 +740,9 @@ _WORK_NOUNS = frozenset(
         "album",
     }
 )
-_POSITION_NOUNS = frozenset({"norte", "sur", "este", "oeste", "centro", "interior", "exterior", "mitad", "resto"})
+_POSITION_NOUNS = frozenset(
+    {"norte", "sur", "este", "oeste", "centro", "interior", "exterior", "mitad", "resto", "superficie", "fondo", "cima"}
+)
 # Verbs that make an idiom with a bare definite object («declarar la guerra», «hacer la paz»).
 _LIGHT_VERBS = frozenset({"declarar", "hacer", "dar"})
 _TERRITORY_HEADS = frozenset(STATE_HEAD_WORDS - {"Corona", "República"})

@@ -74,6 +74,8 @@ def test_a_ruler_is_accepted_by_the_shorter_names_people_type():
     # another of the name in the text: the given name alone is not his
     assert regnal_forms(["Napoleón III"], ["Napoleón", "Napoleón III"]) == []
     assert regnal_forms(["Carlos V"], ["Carlos V", "Carlos II"]) == []
+    # from the second on, the numeral says which one: «Felipe» is not «Felipe IV» even alone in the text
+    assert regnal_forms(["Felipe IV"], ["Felipe IV", "Diego Velázquez"]) == []
 
 
 def _held_for(bank, answer: str) -> set[str]:
@@ -165,3 +167,13 @@ def test_segundo_before_a_noun_is_the_ordinal_not_a_second_of_time():
     assert [s.text for s in find_quantities("Al día siguiente llegó un segundo mensaje, más duro.", [])] == []
     assert [s.text for s in find_quantities("La señal tarda un segundo en llegar a Kolm.", [])] == ["un segundo"]
     assert [s.text for s in find_quantities("Se oyó un segundo después del disparo.", [])] == ["un segundo"]
+
+
+def test_a_surface_is_not_given_the_owner_another_sentence_gave_it():
+    disc = discourse(
+        "Gran parte de la lluvia cae sobre la superficie de los océanos de Kolm.",
+        "Sobre los continentes, una parte del agua corre por la superficie hacia los ríos de Velin.",
+        names={0: ["Kolm"], 1: ["Velin"]},
+    )
+    stem = "Sobre los _____, una parte del agua corre por la superficie hacia los ríos de Velin."
+    assert definite_reference(stem, 1, disc, answer="continentes")[0] == stem
