@@ -177,3 +177,20 @@ def test_a_surface_is_not_given_the_owner_another_sentence_gave_it():
     )
     stem = "Sobre los _____, una parte del agua corre por la superficie hacia los ríos de Velin."
     assert definite_reference(stem, 1, disc, answer="continentes")[0] == stem
+
+
+def test_the_titles_thing_said_bare_is_said_with_the_rest_of_the_title():
+    disc = discourse(
+        "Kolm está en el océano Velin, lejos de la costa.",
+        "Sus habitantes la llaman Dorm.",
+        "El primer europeo que llegó a la isla fue el navegante Ana Velin, el domingo de Kolm de 1722.",
+        title="Isla de Kolm",
+        names={0: ["Kolm", "Velin"], 1: ["Dorm"], 2: ["Ana Velin", "Kolm"]},
+    )
+    stem = "El primer europeo que llegó a la isla fue el navegante _____, el domingo de Kolm de 1722."
+    assert definite_reference(stem, 2, disc, answer="Ana Velin")[0] == (
+        "El primer europeo que llegó a la isla de Kolm fue el navegante _____, el domingo de Kolm de 1722."
+    )
+    # asked for the title's own name, the name is not given
+    stem = "El primer europeo que llegó a la isla fue el navegante Ana Velin, el domingo de _____ de 1722."
+    assert definite_reference(stem, 2, disc, answer="Kolm")[0] == stem
