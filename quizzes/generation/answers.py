@@ -517,8 +517,8 @@ def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
     """Return the shorter ways of typing a ruler's name of `forms` (the answer and the names the text gives him).
 
     «Haroldo II» for «Haroldo II de Inglaterra»; the given name alone of a first («Alarico» for «Alarico I»,
-    «Teodosio» for «Teodosio I el Grande») when nobody else of the text bears it; never of a second or later
-    («Felipe» is not «Felipe IV»).
+    «Teodosio» for «Teodosio I el Grande»); never of a second or later («Felipe» is not «Felipe IV»). Only when every
+    person of the text with that given name is this one («Isabel I de Castilla» and «Isabel I de Inglaterra»: neither).
     """
     out: list[str] = []
     for form in forms:
@@ -527,11 +527,12 @@ def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
         if at is None or not all(t[:1].isupper() and t not in _REGNAL_WORDS for t in tokens[:at]):
             continue
         given = tokens[:at]
+        same_given = [p.split() for p in persons if p.split()[:at] == given]
+        if not all(p == tokens[: len(p)] or tokens == p[: len(tokens)] for p in same_given):
+            continue  # another bearer of the name in the text
         if len(tokens) > at + 1:
             out.append(" ".join(tokens[: at + 1]))
-        same_given = [p for p in persons if p.split()[:at] == given]
-        numerals = {p.split()[at] if len(p.split()) > at else "" for p in same_given}
-        if tokens[at] == "I" and numerals <= {"I"}:
+        if tokens[at] == "I":
             # A first's numeral is often given after him, and the bare name is how he is known; from «II» on, the
             # numeral says which king or pope (blind verdicts refused «Felipe» for «Felipe IV», «Urbano» for
             # «Urbano II»).

@@ -342,7 +342,8 @@ def _words_number(raw: str) -> float | None:
 # «un segundo mensaje», «el segundo asalto»: «segundo» before a noun is the ordinal; «un segundo después», «un segundo
 # de retraso» are a second of time.
 _ORDINAL_SEGUNDO = re.compile(
-    r"\s+(?!(?:de|del|y|e|o|u|en|a|al|más|menos|después|antes|tras|que|por|para|con|sin|como|cada|solo|sólo)\b)"
+    r"\s+(?!(?:de|del|y|e|o|u|en|a|al|más|menos|después|antes|tras|que|por|para|con|sin|como|cada|solo|sólo|"
+    r"aproximadamente|exacto|entero|hasta|apenas|escaso)\b)"
     r"[a-záéíóúñü]{3,}\b"
 )
 
@@ -374,7 +375,7 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             number = parse_number(re.sub(r"(?<=\d)[ \u202f\u00a0](?=\d{3})", "", raw))
         if number is None or not math.isfinite(number) or abs(number) >= 1e15:
             continue  # a 300-digit number is not a quantity anyone is asked about
-        if unit_word == "segundo" and _ORDINAL_SEGUNDO.match(text[b:]):
+        if unit_word == "segundo" and is_words and _ORDINAL_SEGUNDO.match(text[b:]):
             continue  # «llegó un segundo mensaje»: the ordinal before a noun, not one second (asked «un segundo»)
         scale = {"millones": 1_000_000, "millón": 1_000_000, "mil": 1000}.get(m.group("mult") or "")
         if scale and not is_words:

@@ -314,7 +314,8 @@ def range_widened(statement: str, fact: Fact) -> bool:
 
 _UNITS_OF_TIME = r"(?:años?|meses|mes|semanas?|días?|horas?|minutos?|segundos?)"
 _FIGURE_PART = re.compile(
-    rf"\d[\d.,]*\s+{_UNITS_OF_TIME}\s+y\s+_____|_____(?:\s+{_UNITS_OF_TIME})?\s+y\s+\d[\d.,]*\s+{_UNITS_OF_TIME}\b",
+    rf"\d[\d.,]*\s+{_UNITS_OF_TIME}\s+y\s+_____(?!\s+(?!{_UNITS_OF_TIME}\b)[a-záéíóúñü]{{4,}})|"
+    rf"_____(?:\s+{_UNITS_OF_TIME})?\s+y\s+\d[\d.,]*\s+{_UNITS_OF_TIME}\b",
     re.IGNORECASE,
 )
 
@@ -473,8 +474,11 @@ def _main_places(ex: Extraction) -> set[str]:
 _SKY_PLACES = {"sol", "luna"}
 # «El lago Baikal … situado en el sur de Siberia, en _____» (Rusia), «Las islas Galápagos … un archipiélago del _____»
 # (océano Pacífico): the country a definition places its subject in («en …»), or its ocean, is guessed from the subject
-# itself; «el principal curso de agua de Venezuela» says more than where it is.
-_LOCATED_IN = re.compile(r"(?:^|\s)en\s+(?:el\s+|la\s+)?$")
+# itself; «el principal curso de agua de Venezuela», «nacida en Polonia», «celebrado en Italia» say more than where it
+# lies (only «situado en …», «…, en _____» locate).
+_LOCATED_IN = re.compile(
+    r"(?:(?:situad|ubicad|localizad)[oa]s?\s+(?:[^,]*?\s)?|,\s+)en\s+(?:el\s+|la\s+)?$", re.IGNORECASE
+)
 
 
 def broad_answer(fact: Fact, ex: Extraction) -> bool:

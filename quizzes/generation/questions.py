@@ -568,8 +568,10 @@ def _join_cut_series(stem: str, sentence: str) -> str:
         return stem
     head, last = body.rsplit(",", 1)
     words = re.findall(r"[\wáéíóúñü]+", last.lower())
-    # The member before the last comma holds a verb: «…el dios supremo, Achamán, venció a Guayota» is an aside.
-    before = re.findall(r"[\wáéíóúñü]+", head.rsplit(",", 1)[-1].lower().replace(BLANK.lower(), " "))
+    # A name alone before the last comma is an aside, not a member: «…el dios supremo, Achamán, venció a Guayota».
+    if re.fullmatch(r"\s*(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s*)+", head.rsplit(",", 1)[-1]):
+        return stem
+    before = re.findall(r"[\wáéíóúñü]+", head.lower().replace(BLANK.lower(), " "))
     if not words or not before or re.search(r"\b(?:y|e)\b", last):
         return stem
     verb = words[1] if words[0] in _CLITIC_WORDS and len(words) > 1 else words[0]

@@ -1014,7 +1014,7 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
 
 # «El Mediterráneo es más salado que _____»: many things are, the text names one (a blank closing a comparison).
 _OPEN_COMPARISON = re.compile(
-    r"\b(?:más|menos|mayor|menor|superior|inferior)\s+(?:\w+\s+)?(?:que|a)\s+(?:el\s+|la\s+|los\s+|las\s+)?_____"
+    r"\b(?:más|menos|mayor|menor)\s+(?:\w+\s+)?que\s+(?:el\s+|la\s+|los\s+|las\s+)?_____"
     r"\s*[.?]?$|\bcomparable\s+a\s+(?:la\s+de\s+|el\s+de\s+)?_____",
     re.IGNORECASE,
 )

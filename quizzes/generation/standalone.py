@@ -161,7 +161,7 @@ _LEADING_DEMONSTRATIVE = re.compile(
 _SAME_AS_BEFORE = re.compile(
     r"\b(?:la misma suerte|el mismo destino|lo mismo|el mismo camino|su ejemplo)\b|"
     # «En 1957, los mismos _____ firmaron…»: the same ones as the sentence before, opening a clause.
-    r"(?:^|[,;:]\s+)(?:los|las|el|la)\s+mism[oa]s?\s+(?!tiempo\b|modo\b|manera\b|año\b|día\b|mes\b)|"
+    r"(?:^|[,;:]\s+)(?:los|las|el|la)\s+mism[oa]s?\s+(?!tiempo\b|modo\b|manera\b|año\b|día\b|mes\b|[A-ZÁÉÍÓÚÑ])|"
     # «una clasificación muy parecida»: like what? (a comparison with its term, «parecida a la de X», is clear)
     r"\b(?:muy\s+|bastante\s+)?(?:parecid[oa]s?|similar(?:es)?|semejantes?|análog[oa]s?|idéntic[oa]s?)"
     r"(?!\s+(?:a|al|en|de|del|entre)\b)(?=\s*[,.;:]|\s*$)",
@@ -1118,8 +1118,11 @@ def _title_rest(disc: Discourse, mention: Mention, text: str, answer: str) -> st
     rest = " ".join(words[1:])
     if not re.match(r"(?:de|del|de la|de los|de las)\s+[A-ZÁÉÍÓÚÑ]|[A-ZÁÉÍÓÚÑ]", rest) or "(" in rest:
         return ""
-    if fold(f"{words[0]} {rest}") in fold(text) or (answer and fold(answer) in fold(rest)):
+    if fold(f"{words[0]} {rest}") in fold(text):
         return ""
+    said = set(fold(rest).split())
+    if answer and any(w in said for w in fold(answer).split() if len(w) > 3):
+        return ""  # «el _____ de 1722» asking «domingo de Pascua»: «la isla de Pascua» would give it away
     return rest
 
 
@@ -1133,7 +1136,23 @@ def _work_said_before(disc: Discourse, index: int, mention: Mention, complement:
     sentence = disc.sentences[index].text
     at = sentence.find(mention.text)
     before = sentence[: max(at, 0)]
-    return not any(name in before for name in disc.names.get(index, [])) and mention.lemma not in fold(before)
+    return not any(name in before for name in disc.names.get(index, [])) and not re.search(
+        r"(?<!\w)" + re.escape(mention.lemma) + r"s?(?!\w)", fold(before)
+    )
+
+
+# Nouns that name the same kind of work: a novel is a book, a painting a canvas; «obra» is any work.
+_WORK_KINDS = (
+    frozenset({"libro", "novela", "poemario"}),
+    frozenset({"cuadro", "pintura", "lienzo", "retablo", "fresco", "mural"}),
+    frozenset({"pelicula", "filme"}),
+    frozenset({"escultura", "estatua"}),
+)
+
+
+def _same_work_kind(said: str, kind: str) -> bool:
+    """Return whether a work noun said bare («la obra», «el libro») can stand for a work of the document's kind."""
+    return said == "obra" or said == kind or any(said in group and kind in group for group in _WORK_KINDS)
 
 
 def _as_work(disc: Discourse, mention: Mention, text: str, answer: str) -> str:
@@ -1145,8 +1164,8 @@ def _as_work(disc: Discourse, mention: Mention, text: str, answer: str) -> str:
     subject, noun = topic_class(disc)
     if not (subject and mention.bare and not mention.plural and not mention.name):
         return ""
-    if mention.lemma not in _WORK_NOUNS or fold(noun) not in _WORK_NOUNS:
-        return ""
+    if mention.lemma not in _WORK_NOUNS or not _same_work_kind(mention.lemma, fold(noun)):
+        return ""  # «el poema» in the text of a painting is another work
     if fold(subject) in fold(text) or (answer and (fold(answer) in fold(subject) or fold(subject) in fold(answer))):
         return ""
     return subject
@@ -3323,16 +3342,18 @@ def subjectless(parse) -> bool:
 # «¿En qué año ocurrió la más reciente de toda la isla…?»: an article before «más» or «menos» leaves out its noun
 # (the eruption said in the sentence before), unless a copula or «uno de» makes it a predicate («fue la más larga»).
 _ELIDED_NOUN = re.compile(
-    r"(?<!\w)(?<!\bes )(?<!\bfue )(?<!\bera )(?<!\bson )(?<!\bde )(?<!\bser )(?<!\bsea )(?<!\bcomo )"
+    r"(?<!\w)(?<!\bes )(?<!\bfue )(?<!\bera )(?<!\bson )(?<!\bde )(?<!\bser )(?<!\bsea )(?<!\bcomo )(?<!\bsido )"
+    r"(?<!\bconsiderada )(?<!\bconsiderado )"
     r"(?<!\bfueron )(?<!\beran )(?<!\bsería )(?<!\bserá )(?<!\bsiendo )"
-    r"(?:el|la|los|las)\s+(?:más|menos)\s+[a-záéíóúñ]+",
+    r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+(?=\s+(?:de|del|en)\b|\s*[,.;:?]|\s*$)",
     re.IGNORECASE,
 )
 
 
 # «Durante los _____ años siguientes…»: a span counted from a time another sentence gives.
 _RELATIVE_SPAN = re.compile(
-    r"_____\s+(?:(?:años|meses|días|semanas|siglos|décadas)\s+)?(?:siguientes|posteriores|anteriores|previos|previas)\b",
+    r"_____\s+(?:(?:años|meses|días|semanas|siglos|décadas)\s+)?(?:siguientes|posteriores|anteriores|previos|previas)\b"
+    r"(?!\s+(?:a|al|de|del)\b)",
     re.IGNORECASE,
 )
 

@@ -194,3 +194,40 @@ def test_the_titles_thing_said_bare_is_said_with_the_rest_of_the_title():
     # asked for the title's own name, the name is not given
     stem = "El primer europeo que llegó a la isla fue el navegante Ana Velin, el domingo de _____ de 1722."
     assert definite_reference(stem, 2, disc, answer="Kolm")[0] == stem
+
+
+def test_review_cases_the_rewrites_do_not_give_away_or_misname():
+    from quizzes.generation.quality import _LOCATED_IN
+
+    disc = discourse(
+        "Kolm está en el océano Velin, lejos de la costa.",
+        "Sus habitantes la llaman Dorm.",
+        "El navegante Ana Velin llegó a la isla el domingo de Kolm de 1722.",
+        title="Isla de Kolm",
+        names={0: ["Kolm", "Velin"], 1: ["Dorm"], 2: ["Ana Velin", "Kolm"]},
+    )
+    # an answer that holds the title's name: the title is not said beside the blank
+    stem = "El navegante Ana Velin llegó a la isla el _____ de 1722."
+    assert definite_reference(stem, 2, disc, answer="domingo de Kolm")[0] == stem
+    # a painting's text: «el poema» is another work, not the painting
+    disc = discourse(
+        "El Grito de Kolm es un cuadro de la pintora Ana Dorm.",
+        "Ana Dorm escribió también unos versos sobre Velin.",
+        "El poema se publicó en 1890.",
+        names={0: ["El Grito de Kolm", "Ana Dorm"], 1: ["Ana Dorm", "Velin"], 2: []},
+    )
+    assert "Grito" not in definite_reference("El poema se publicó en _____.", 2, disc, answer="1890")[0]
+    # two firsts of the same name: the given name alone is neither's
+    assert regnal_forms(["Isabel I de Castilla"], ["Isabel I de Castilla", "Isabel I de Inglaterra"]) == []
+    # a series of verbs after a date aside still gets its «y»; an aside that is a name does not
+    sentence = "Pizarro capturó a Atahualpa en Cajamarca, en 1532, lo ejecutó al año siguiente y fundó Lima."
+    stem = "Pizarro capturó a Atahualpa en Cajamarca, en 1532, lo ejecutó al año siguiente."
+    assert (
+        _join_cut_series(stem, sentence)
+        == "Pizarro capturó a Atahualpa en Cajamarca, en 1532 y lo ejecutó al año siguiente."
+    )
+    # what the new holds leave alone
+    assert dependent_context("Ana Dorm reunió a los más altos dignatarios de Kolm en _____.", "1720") == ""
+    assert dependent_context("Durante los _____ años siguientes a la conquista, Kolm creció.", "10") == ""
+    assert _LOCATED_IN.search("El lago Kolm está situado en el sur de Velin, en ")
+    assert not _LOCATED_IN.search("Ana Dorm fue una física nacida en ")
