@@ -179,14 +179,19 @@ def test_a_surface_is_not_given_the_owner_another_sentence_gave_it():
     assert definite_reference(stem, 1, disc, answer="continentes")[0] == stem
 
 
-def test_the_titles_thing_said_bare_is_said_with_the_rest_of_the_title():
-    disc = discourse(
+def _island(arrival: str):
+    """The discourse of a text titled «Isla de Kolm» whose third sentence (`arrival`) says «la isla» bare."""
+    return discourse(
         "Kolm está en el océano Velin, lejos de la costa.",
         "Sus habitantes la llaman Dorm.",
-        "El primer europeo que llegó a la isla fue el navegante Ana Velin, el domingo de Kolm de 1722.",
+        arrival,
         title="Isla de Kolm",
         names={0: ["Kolm", "Velin"], 1: ["Dorm"], 2: ["Ana Velin", "Kolm"]},
     )
+
+
+def test_the_titles_thing_said_bare_is_said_with_the_rest_of_the_title():
+    disc = _island("El primer europeo que llegó a la isla fue el navegante Ana Velin, el domingo de Kolm de 1722.")
     stem = "El primer europeo que llegó a la isla fue el navegante _____, el domingo de Kolm de 1722."
     assert definite_reference(stem, 2, disc, answer="Ana Velin")[0] == (
         "El primer europeo que llegó a la isla de Kolm fue el navegante _____, el domingo de Kolm de 1722."
@@ -199,13 +204,7 @@ def test_the_titles_thing_said_bare_is_said_with_the_rest_of_the_title():
 def test_review_cases_the_rewrites_do_not_give_away_or_misname():
     from quizzes.generation.quality import _LOCATED_IN
 
-    disc = discourse(
-        "Kolm está en el océano Velin, lejos de la costa.",
-        "Sus habitantes la llaman Dorm.",
-        "El navegante Ana Velin llegó a la isla el domingo de Kolm de 1722.",
-        title="Isla de Kolm",
-        names={0: ["Kolm", "Velin"], 1: ["Dorm"], 2: ["Ana Velin", "Kolm"]},
-    )
+    disc = _island("El navegante Ana Velin llegó a la isla el domingo de Kolm de 1722.")
     # an answer that holds the title's name: the title is not said beside the blank
     stem = "El navegante Ana Velin llegó a la isla el _____ de 1722."
     assert definite_reference(stem, 2, disc, answer="domingo de Kolm")[0] == stem
