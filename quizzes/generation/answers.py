@@ -500,14 +500,20 @@ _ORDINAL_WORDS = (
 _REGNAL_WORDS = dict(zip(_ROMAN_ORDINALS.split(" "), _ORDINAL_WORDS.split(" "), strict=True))
 
 
-def _regnal_in_words(name: str) -> list[str]:
-    """Return a regnal name with its ordinal in words and in digits: «Nicolás I» -> «Nicolás primero», «Nicolás 1».
-
-    The numeral follows the given name, one or two capitalised words («Felipe IV», «Juan Pablo II»).
-    """
-    tokens = name.split()
+def _regnal_at(tokens: list[str]) -> int | None:
+    """Return where a regnal numeral stands in a name's words, after a given name of one or two capitalised words
+    («Felipe IV» → 1, «Juan Pablo II» → 2), or None."""
     at = next((i for i in (1, 2) if i < len(tokens) and tokens[i] in _REGNAL_WORDS), None)
     if at is None or not all(t[:1].isupper() and t not in _REGNAL_WORDS for t in tokens[:at]):
+        return None
+    return at
+
+
+def _regnal_in_words(name: str) -> list[str]:
+    """Return a regnal name with its ordinal in words and in digits: «Nicolás I» -> «Nicolás primero», «Nicolás 1»."""
+    tokens = name.split()
+    at = _regnal_at(tokens)
+    if at is None:
         return []
     number = str(_ROMAN_ORDINALS.split(" ").index(tokens[at]) + 1)
     return [" ".join([*tokens[:at], form, *tokens[at + 1 :]]) for form in (_REGNAL_WORDS[tokens[at]], number)]
@@ -523,8 +529,8 @@ def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
     out: list[str] = []
     for form in forms:
         tokens = form.split()
-        at = next((i for i in (1, 2) if i < len(tokens) and tokens[i] in _REGNAL_WORDS), None)
-        if at is None or not all(t[:1].isupper() and t not in _REGNAL_WORDS for t in tokens[:at]):
+        at = _regnal_at(tokens)
+        if at is None:
             continue
         given = tokens[:at]
         same_given = [p.split() for p in persons if p.split()[:at] == given]
