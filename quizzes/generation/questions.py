@@ -23,6 +23,8 @@ from .wh import MARK, wh_kind, wh_prompt
 
 BLANK = "_____"
 MAX_STEM_WORDS = 40
+# A sentence longer than this whose fact comes before an «entre A, …, y B» keeps its stem up to the «entre».
+MAX_BETWEEN_WORDS = 35
 _ALIAS_APPOSITION = re.compile(r",\s*también\s+(?:conocid|llamad|denominad)[oa]s?\s+como\s+[^,]+,", re.IGNORECASE)
 # «los luditas, llamados así por un legendario Ned Ludd,»: an aside that tells where a name comes from. After the
 # blank it gives the answer away (judged «regalada»), so it goes when it follows the blank.
@@ -256,16 +258,22 @@ def build_stem(
     ci = next((k for k, (x, y) in enumerate(clauses) if x <= a < y), 0)
     keep_start, keep_end = 0, clauses[ci][1]
     last_segment = s[clauses[ci][0] : keep_end].rstrip(" ,").rsplit(",", 1)[-1]
+    pair = re.search(r"\s(?:y|e)\s", last_segment) is not None
     if (
         ci + 1 < len(clauses)
         and keep_end == clauses[ci + 1][0]
-        and re.search(r"\s(?:y|e)\s", last_segment)
+        and (pair or _open_between(s[clauses[ci][0] : keep_end]))
         and _coordinated_member(s[keep_end:])
     ):
         # «entre los Reyes Católicos, Isabel I y Fernando II, y el rey Juan II de Portugal»: after a pair, a last
         # «, y …» with no verb of its own is the other party of the same list, not a clause; cut before it, the
-        # treaty loses a party.
-        keep_end = len(s)
+        # treaty loses a party. So does «entre una alianza de ciudades griegas, encabezada por Esparta, y el
+        # ejército persa». Too long whole, a fact before the «entre» keeps the sentence up to it: both parties go.
+        between = None if pair else _last_between(s, clauses[ci][0], keep_end)
+        if between is not None and b <= between and len(s.split()) > MAX_BETWEEN_WORDS:
+            keep_end = between
+        else:
+            keep_end = len(s)
     prefix_text = ""
     words_to_end = len(s[:keep_end].split())
     if ci > 0 and (clause_only or words_to_end > MAX_STEM_WORDS * 0.75):
@@ -309,6 +317,19 @@ def _coordinated_member(rest: str) -> bool:
         return False
     words = re.findall(r"[\wáéíóúñü]+", m.group(1).lower())
     return bool(words) and words[0] not in {"se", "le", "les", "lo", "no"} and not any(is_finite_verb(w) for w in words)
+
+
+def _last_between(s: str, start: int, end: int) -> int | None:
+    """Return where the last «entre» of s[start:end] begins (the blanks before it trimmed), or None."""
+    at = [m.start() for m in re.finditer(r"\s+entre\b", s[start:end], re.IGNORECASE)]
+    return start + at[-1] if at else None
+
+
+def _open_between(clause: str) -> bool:
+    """Return whether a clause says «entre» and only the first of its two parties: «librada entre una alianza de
+    ciudades griegas, encabezada por Esparta» waits for its «, y el ejército persa»."""
+    at = [m.end() for m in re.finditer(r"\bentre\b", clause, re.IGNORECASE)]
+    return bool(at) and not re.search(r"\s(?:y|e)\s", clause[at[-1] :])
 
 
 def whole_clause_spans(text: str) -> list[tuple[int, int]]:

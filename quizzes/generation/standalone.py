@@ -85,7 +85,8 @@ _CONNECTORS = (
     "es decir",
 )
 # A fronted time or reply said relative to the sentence before («Antes,», «El invierno siguiente,», «Como respuesta,»,
-# «Con los años,», «Ocho años más tarde,»): the clause stays true without it, so it is dropped. A noun phrase
+# «Con los años,», «Ocho años más tarde,», «Tras varios días de tensión,», «Tras una pausa,»): the clause stays true
+# without it, so it is dropped. A noun phrase
 # («El invierno siguiente») only with its comma: without one it may be the subject («El año siguiente fue…»).
 _TIME_UNIT = r"(?:año|mes|día|semana|invierno|verano|otoño|primavera|mañana|noche|siglo|década)"
 _FRONTED_RELATIVE = re.compile(
@@ -93,7 +94,9 @@ _FRONTED_RELATIVE = re.compile(
     r"(?:ese|esa|aquel|aquella|este|esta)\s+(?:mism[oa]\s+)?" + _TIME_UNIT + r"|"
     r"(?:(?-i:[A-ZÁÉÍÓÚÑa-záéíóúñü][a-záéíóúñü]+)|\d+)\s+"
     r"(?:años|meses|días|semanas|décadas|siglos)\s+(?:más\s+tarde|después)|"
-    r"(?:un|una)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después))\s*,\s*|"
+    r"(?:un|una)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después)|"
+    r"(?:tras|después\s+de)\s+(?:un|una|unos|unas|varios|varias|algunos|algunas|pocos|pocas|muchos|muchas|"
+    r"largos|largas|largo|larga|breve|breves|meses|años|semanas|días|décadas)(?:\s+(?-i:[a-záéíóúñü]+)){1,4})\s*,\s*|"
     r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
     r"(?:con\s+los\s+años|con\s+el\s+tiempo|como\s+respuesta|en\s+respuesta|como\s+reacción|en\s+represalia|"
     r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entre\s*tanto|"
@@ -126,6 +129,7 @@ _CONNECTOR_RE = re.compile(
 )
 # "también" inside a stem ("Finlandia también perdió…") points back as well ("también conocida como" stays).
 _TAMBIEN_INSIDE = re.compile(r",?\s+también(?!\s+(?:conocid|llamad|denominad))\b(\s*,)?", re.IGNORECASE)
+_TAMPOCO = re.compile(r"(?<![\w])tampoco(?=\s+(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?[a-záéíóúñü])", re.IGNORECASE)
 # "acudieron entonces al papa", "viajó después a España", "cayó al año siguiente": said of the sentence before.
 _THEN_INSIDE = re.compile(
     r"(?<=\w)(?:,\s*)?\s+(?:entonces|poco después|después|más tarde|al año siguiente|al día siguiente)"
@@ -1938,8 +1942,13 @@ def drop_connectors(text: str) -> str:
         dropped = _FRONTED_RELATIVE.sub("", text, count=1)
         if not _YEARLESS_DAY.search(dropped) or re.search(r"\d{3,4}", dropped):
             text = dropped  # («Ese mismo año, el 4 de abril, …» keeps its year-giver: a day needs its year)
-    text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") and m.group(1) else "", text)
+    # A comma before «también» stays: it closes what came before («U Thant, también contribuyó» →
+    # «U Thant, contribuyó»; «Suecia, que era neutral, también envió…»).
+    text = _TAMBIEN_INSIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", text)
     text = _ADEMAS_INSIDE.sub("", text)
+    if not re.search(r"\b(?:no|ni|nunca)\b", text, re.IGNORECASE):
+        # «Tampoco tuvo éxito el cuerpo de élite…»: «tampoco» is «no» said after another's failure; «no» stands alone.
+        text = _TAMPOCO.sub(lambda m: "No" if m.group(0)[0].isupper() else "no", text, count=1)
     text = _SET_OFF_CONNECTOR.sub(" ", text)
     text = _THEN_INSIDE.sub(_drop_after_verb, text)
     text = _ASI_AFTER_VERB.sub(_drop_after_verb, text)
@@ -2772,6 +2781,8 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
             return text, "no_subject"
         return text[: m.start()] + person + " " + text[m.start() :], ""
     short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
+    if m and "," in fronted and fronted.rsplit(",", 1)[1].strip():
+        return text, ""  # «En Zúrich, Ulrico Zuinglio impulsó…»: words after the fronted phrase's comma are a subject
     if not m or (m.start() and not ((fronted.rstrip().endswith(",") or short_pp) and _FRONTED_PP.match(text))):
         return text, ""  # the verb was cut, or words before it may be its subject (the parse can be wrong)
     subj = disc.previous_subject(index)

@@ -1,0 +1,77 @@
+"""Round 21: stems broken or leaning on another sentence in ways the earlier rounds missed, tried on our own sentences.
+
+- a clause cut before the second party of «entre A, …, y B» (the battle lost its other side);
+- a comma closing an aside dropped with «también» («U Thant contribuyó»);
+- the document's subject put before a verb that had its own subject after a fronted phrase («En Kolm, Ana Dorm…»);
+- a fronted «Tras varios días de tensión,» said of the sentence before; «Tampoco» opening a stem.
+"""
+
+from quizzes.generation.questions import build_stem
+from quizzes.generation.standalone import drop_connectors, stand_alone
+
+from .support import discourse, sentence_fact
+
+
+def _stem(sentence: str, answer: str, *kind: str) -> str:
+    return build_stem(sentence_fact(sentence, answer, *kind, blank_start=sentence.index(answer)))
+
+
+def test_a_between_keeps_its_second_party_or_goes_whole():
+    short = "La batalla de Kolm se libró en 1720 entre el ejército de Velin, mandado por Arno, y las tropas de Dorm."
+    assert _stem(short, "1720") == (
+        "La batalla de Kolm se libró en _____ entre el ejército de Velin, mandado por Arno, y las tropas de Dorm."
+    )
+    long = (
+        "La batalla de Kolm fue un largo enfrentamiento militar librado en el verano del año 1720 entre una alianza "
+        "de ciudades del norte, encabezada por Velin, y el ejército del Imperio de Dorm, gobernado por el rey Arno I."
+    )
+    assert _stem(long, "1720") == (
+        "La batalla de Kolm fue un largo enfrentamiento militar librado en el verano del año _____."
+    )
+    # a fact inside the «entre» keeps the sentence whole
+    assert _stem(long, "Velin", "place", "city").endswith("gobernado por el rey Arno I.")
+    # a real second clause is still cut away
+    clause = "El ejército de Velin, mandado por Arno, tomó Kolm en 1720, y el rey huyó a Dorm."
+    assert _stem(clause, "1720") == "El ejército de Velin, mandado por Arno, tomó Kolm en _____."
+
+
+def test_tambien_goes_and_the_comma_closing_an_aside_stays():
+    assert drop_connectors("El secretario de la Liga, Ana Dorm, también contribuyó a la mediación.") == (
+        "El secretario de la Liga, Ana Dorm, contribuyó a la mediación."
+    )
+    assert drop_connectors("Kolm también perdió la guerra.") == "Kolm perdió la guerra."
+    assert drop_connectors("En 1720, también, Kolm perdió la guerra.") == "En 1720, Kolm perdió la guerra."
+
+
+def test_a_subject_after_a_fronted_phrase_is_not_replaced_by_the_document_subject():
+    # the parse finds no subject here («Ulrico Zuinglio» is not taken for one): the words after the comma still are one
+    sentence = "En Zúrich, Ulrico Zuinglio impulsó una reforma propia a partir de 1519."
+    disc = discourse(
+        "La Reforma fue un movimiento religioso del siglo XVI.",
+        "La Reforma se extendió por el norte de Europa.",
+        sentence,
+        names={0: ["Reforma"], 1: ["Reforma", "Europa"], 2: []},
+        title="Reforma protestante",
+    )
+    stem = sentence.replace("1519", "_____")
+    assert stand_alone(stem, 2, disc) == (stem, "")
+
+
+def test_a_vague_time_fronted_after_tras_goes():
+    assert drop_connectors("Tras varios días de tensión, el 25 de mayo de 1810 se formó la Junta.") == (
+        "El 25 de mayo de 1810 se formó la Junta."
+    )
+    assert drop_connectors("Tras una pausa, Ana Dorm reanudó las sesiones.") == "Ana Dorm reanudó las sesiones."
+    # a fronted phrase that names something, or gives a figure, says when: it stays
+    assert drop_connectors("Tras una batalla en Kolm, el rey huyó.") == "Tras una batalla en Kolm, el rey huyó."
+    assert drop_connectors("Tras 105 días de asedio, Kolm cayó.") == "Tras 105 días de asedio, Kolm cayó."
+    assert drop_connectors("Tras la guerra, Kolm cedió Velin.") == "Tras la guerra, Kolm cedió Velin."
+
+
+def test_tampoco_becomes_no():
+    assert (
+        drop_connectors("Tampoco tuvo éxito el cuerpo de élite de Kolm.") == "No tuvo éxito el cuerpo de élite de Kolm."
+    )
+    assert drop_connectors("Velin tampoco intervino en la guerra.") == "Velin no intervino en la guerra."
+    # a negation already there: left as it is
+    assert drop_connectors("No intervino tampoco Velin.") == "No intervino tampoco Velin."
