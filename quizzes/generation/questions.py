@@ -88,6 +88,12 @@ def temporal_spans(text: str, kinds: tuple[str, ...] = ("date", "duration")) -> 
     return merged
 
 
+# A relative clause after a comma, hung on the phrase before it.
+_COMMA_RELATIVE = re.compile(
+    r",\s*(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b", re.IGNORECASE
+)
+
+
 def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     """Return the span to delete so that the expression at [a, b) leaves grammatical text."""
     seg_start = text.rfind(",", 0, a)
@@ -98,7 +104,13 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     tail_has_verb = any(is_finite_verb(t.text) for t in tokenize(text[b:seg_end]))
     detachable = re.fullmatch(rf"(?:{_LEAD}\s*)*", head, re.IGNORECASE) and not tail_has_verb
     if detachable and seg_start > 0:
-        # ", tres meses después del estallido de X," is a detachable segment.
+        # ", tres meses después del estallido de X," is a detachable segment; so is a relative clause hung on its last
+        # words («…, dos años después de la Revolución de Terciopelo, que puso fin al régimen»: left alone, it said
+        # the year did).
+        rel = _COMMA_RELATIVE.match(text, seg_end)
+        if rel:
+            nxt = text.find(",", rel.end())
+            seg_end = nxt if nxt != -1 else len(re.sub(r"[.?!]?\s*$", "", text))
         return seg_start, seg_end
     if detachable and seg_start == 0 and seg_end < len(text):
         return 0, seg_end + 1

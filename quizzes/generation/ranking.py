@@ -1012,10 +1012,11 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
     return ""
 
 
-# «El Mediterráneo es más salado que _____»: many things are, the text names one (a blank closing a comparison).
+# «El Mediterráneo es más salado que _____»: many things are, the text names one (a blank closing a comparison, or
+# in one: «una superficie comparable a la de China o a la de _____»).
 _OPEN_COMPARISON = re.compile(
     r"\b(?:más|menos|mayor|menor)\s+(?:\w+\s+)?que\s+(?:el\s+|la\s+|los\s+|las\s+)?_____"
-    r"\s*[.?]?$|\bcomparable\s+a\s+(?:la\s+de\s+|el\s+de\s+)?_____",
+    r"\s*[.?]?$|\b(?:comparable|similar|parecid[oa]|semejante|equivalente)s?\s+al?\s+[^.;:(),_]{0,40}?_____",
     re.IGNORECASE,
 )
 

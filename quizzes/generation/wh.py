@@ -587,12 +587,13 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""  # «por su victoria en _____»: the place is the noun's («victoria en Zama»), not the verb's
         if m.start() and _CLAUSE_BEFORE.search(s[: m.start()]):
             return ""  # «…, donde se instaló en _____»: a place inside a relative clause is not asked by «¿Dónde…?»
-        if s[: m.start()].rstrip().endswith(",") or re.search(r"\ben\s+(?:el\s+|la\s+)?[A-ZÁÉÍÓÚÑ]", clause):
+        if s[: m.start()].rstrip().endswith(",") or _ANOTHER_PLACE.search(clause):
             return ""  # ", en Madrid" after a museum, or another place in the clause: where exactly?
         verb = re.match(r"\s*(?:se\s+)?([a-záéíóúñ]+)", clause)
         if verb and verbish(verb.group(1)) and _plural_verb(verb.group(1)) and not re.search(r"\s(?:y|e)\s", clause):
             return ""  # «se encuentran el lago Titicaca, a 3812 m»: a plural verb left with one of its subjects
-        wh = "Dónde"
+        # «En Estados Unidos, el Senado rechazó…» asks «¿En qué país…?»: a country is no answer to «¿Dónde…?».
+        wh = f"En qué {word}" if m.start() == 0 and word in {"país", "continente"} else "Dónde"
     else:  # count
         noun = (fact.value or {}).get("unit", "")
         article = _noun_article(noun, plural=True) if noun.endswith("s") else ""
@@ -628,6 +629,12 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
 
 
 _COORDINATORS = {"y", "e", "o", "u", "ni"}
+# Another place said with «en» in the clause: «en Madrid», «en las islas Canarias», «en el valle de México».
+_ANOTHER_PLACE = re.compile(
+    r"\ben\s+(?:(?:el|la|los|las)\s+)?(?:(?:islas?|valle|región|provincia|ciudad|río|sierra|península|costa|"
+    r"archipiélago|cordillera|montes?|lago|mar|golfo|bahía|desierto|estado|reino|puerto|norte|sur|este|oeste|centro)"
+    r"\s+(?:(?:de|del)\s+(?:la\s+|los\s+|las\s+)?)?)?[A-ZÁÉÍÓÚÑ]"
+)
 
 
 _FRAME_PREPOSITION = r"(?:en|sobre|entre|bajo|a|al|de|del|desde|hasta|durante|con|por|para)"

@@ -3,11 +3,17 @@
 - a clause cut before the second party of «entre A, …, y B» (the battle lost its other side);
 - a comma closing an aside dropped with «también» («U Thant contribuyó»);
 - the document's subject put before a verb that had its own subject after a fronted phrase («En Kolm, Ana Dorm…»);
-- a fronted «Tras varios días de tensión,» said of the sentence before; «Tampoco» opening a stem.
+- a fronted «Tras varios días de tensión,» said of the sentence before; «Tampoco» opening a stem;
+- «¿Dónde…?» asked of a fronted country («¿En qué país…?»), or of a clause that names another place;
+- a blank inside a comparison («comparable a la de China o a la de _____»);
+- a relative clause left hanging on a time phrase the stem removed («hasta _____, que puso fin al régimen»).
 """
 
+from quizzes.generation.model import Fact
 from quizzes.generation.questions import build_stem
+from quizzes.generation.ranking import _OPEN_COMPARISON
 from quizzes.generation.standalone import drop_connectors, stand_alone
+from quizzes.generation.wh import MARK, wh_prompt
 
 from .support import discourse, sentence_fact
 
@@ -75,3 +81,33 @@ def test_tampoco_becomes_no():
     assert drop_connectors("Velin tampoco intervino en la guerra.") == "Velin no intervino en la guerra."
     # a negation already there: left as it is
     assert drop_connectors("No intervino tampoco Velin.") == "No intervino tampoco Velin."
+
+
+def _place(subtype: str) -> Fact:
+    return Fact("k", "place", subtype, 0, "s", "a", 0, 1, 0, 1)
+
+
+def test_a_fronted_country_is_asked_by_en_que_pais_and_another_place_holds_donde():
+    stem = f"En {MARK}, el Senado rechazó el Tratado de Kolm."
+    assert wh_prompt(_place("country"), stem, None) == "¿En qué país rechazó el Senado el Tratado de Kolm?"
+    assert wh_prompt(_place("city"), stem, None) == "¿Dónde rechazó el Senado el Tratado de Kolm?"
+    # «¿Dónde se concentra la actividad volcánica en las islas Velin?»: where is said already, the answer is wider
+    assert (
+        wh_prompt(_place("country"), f"En {MARK}, la actividad volcánica se concentra en las islas Velin.", None) == ""
+    )
+
+
+def test_a_blank_inside_a_comparison_has_many_answers():
+    assert _OPEN_COMPARISON.search("Cubre una superficie comparable a la de China o a la de _____.")
+    assert _OPEN_COMPARISON.search("Su caudal es similar al del _____.")
+    assert _OPEN_COMPARISON.search("Un clima parecido a _____.")
+    # a comparison the blank is not in
+    assert _OPEN_COMPARISON.search("Una superficie comparable a la de China, descubierta en _____.") is None
+
+
+def test_a_relative_clause_goes_with_the_time_phrase_it_hung_on():
+    sentence = (
+        "Las tropas de Kolm permanecieron en Velin hasta 1991, dos años después de la revuelta de Dorm, "
+        "que puso fin al régimen."
+    )
+    assert _stem(sentence, "1991") == "Las tropas de Kolm permanecieron en Velin hasta _____."
