@@ -105,7 +105,11 @@ _NOBLE_OF_BLANK = re.compile(
 )
 # «_____ van Helmont»: the blank takes the first names of a longer name.
 # («astilleros _____ and Wolff»: an English «and» or «&» joins two names of one firm.)
-_NAME_AFTER_BLANK = re.compile(r"_____\s+(?:van|von|der|du|da|di|le|and|&)\s+[A-ZÁÉÍÓÚÑ]")
+_NAME_AFTER_BLANK = re.compile(
+    r"_____\s+(?:van|von|der|du|da|di|le|and|&)\s+[A-ZÁÉÍÓÚÑ]"
+    # «el monasterio de _____ el Antiguo», «Asdrúbal el Bello»: an epithet after the blank ends the name it took part of
+    r"|_____\s+(?:el|la)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=\s*(?:[,.;:)?]|\s(?:y|e)\s|$))"
+)
 # «Francisco I. _____»: a given name and its initial before the blank, which took the surname only.
 _INITIAL_BEFORE_BLANK = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-Z]\.\s+_____")
 # «_____. Madero, un rico hacendado…» for «Francisco I»: the blank took a given name and initial, the surname follows.

@@ -10,6 +10,7 @@
 """
 
 from quizzes.generation.model import Fact
+from quizzes.generation.quality import name_split
 from quizzes.generation.questions import build_stem
 from quizzes.generation.ranking import _OPEN_COMPARISON
 from quizzes.generation.standalone import drop_connectors, stand_alone
@@ -111,3 +112,11 @@ def test_a_relative_clause_goes_with_the_time_phrase_it_hung_on():
         "que puso fin al régimen."
     )
     assert _stem(sentence, "1991") == "Las tropas de Kolm permanecieron en Velin hasta _____."
+
+
+def test_a_blank_before_an_epithet_splits_a_name():
+    assert name_split("Fue enterrado en el monasterio de _____ el Antiguo.", "Santo Velin")
+    assert name_split("Los cartagineses, representados por _____ el Bello, se retiraron.", "Kolm")
+    # a name and then the object of the verb: no epithet
+    assert not name_split("En 1720 venció _____ el Ejército Rojo de Velin.", "Kolm")
+    assert not name_split("La batalla de _____ el 3 de mayo.", "Kolm")
