@@ -239,6 +239,12 @@ def judged_as_is(verdict: dict, question: dict) -> bool:
     return accepted == {norm(a) for a in question.get("accepted") or []}
 
 
+def accepted_range(numeric: dict) -> str:
+    """Return the figures a numeric item's grader takes, as a judge reads them: «1448 – 1452»."""
+    value, tolerance = numeric["value"], numeric["tolerance"]
+    return " – ".join(f"{x:g}" for x in (value - tolerance, value + tolerance))
+
+
 def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:
     """Return the verdict file for the current sample: kept verdicts, and empty ones for new sampled items."""
     by_id = {item_id(v["prompt"], v["answer"]): v for v in verdicts}
@@ -254,6 +260,11 @@ def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:
                 "kind": q["kind"],
                 "distractors": q.get("distractors", []),
                 **({"accepted": q["accepted"]} if q.get("accepted") else {}),
+                **(
+                    {"accepted_range": accepted_range(q["numeric"])}
+                    if (q.get("numeric") or {}).get("tolerance")
+                    else {}
+                ),
                 "verdict": old.get("verdict", ""),
                 "reason": old.get("reason", ""),
             }

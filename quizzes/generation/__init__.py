@@ -177,6 +177,8 @@ def bank_to_json(bank: Bank) -> dict:
                 "explanation": q.explanation,
                 "status": q.status,
                 "quality": q.quality,
+                # a numeric item's value, tolerance and unit (what the grader accepts: «hacia 1450» takes 1448-1452)
+                "numeric": q.numeric,
             }
             for q in bank.questions
         ],

@@ -341,9 +341,20 @@ _OTHER_CLAUSE_END = re.compile(
 
 
 def question_ends_in_other_clause(prompt: str) -> bool:
-    """Return whether a question ends with «y <its own subject> <verb>?», a second clause left without what it said."""
+    """Return whether a question ends with «y <its own subject> <verb>?», a second clause left without what it said,
+    or goes on after «, y» with a verb of its own («¿En qué año favoreció la desesperación el ascenso…, y en Alemania
+    contribuyó a la llegada de Hitler?»: the year was the second clause's, the question inverted the first's verb)."""
     m = _OTHER_CLAUSE_END.search(prompt)
-    return bool(m) and (m.group(1).endswith("se ") or verbish(m.group(2)))
+    if m and (m.group(1).endswith("se ") or verbish(m.group(2))):
+        return True
+    for m in _COORDINATED.finditer(prompt):
+        words = [w.strip("¿?,.;:").lower() for w in prompt[m.end() :].split()[:5]]
+        if any(is_finite_verb(w) for w in words):
+            return True
+    return False
+
+
+_COORDINATED = re.compile(r",\s+(?:y|e|pero|mientras\s+que)\s+", re.IGNORECASE)
 
 
 def counted_list(prompt: str, number: float | None) -> bool:

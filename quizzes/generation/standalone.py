@@ -3361,6 +3361,13 @@ _ELIDED_NOUN = re.compile(
 )
 
 
+# «En el tercero alcanzó el continente»: an ordinal standing for a noun of the sentence before (the third voyage).
+_ELIDED_ORDINAL = re.compile(
+    r"(?<!\w)(?:en|durante|con|tras|desde|por)\s+(?:el|la|los|las)\s+"
+    r"(?-i:(?:primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|últim)[oa]s?)"
+    r"(?=\s*[,.;:?(]|\s+(?-i:[A-ZÁÉÍÓÚÑ])|\s+(?:se|le|lo|la|les|los|las|no)\s|\s+[a-záéíóúñ]+(?:ó|aron|ió|ieron)\b)",
+    re.IGNORECASE,
+)
 # «Durante los _____ años siguientes…»: a span counted from a time another sentence gives.
 _RELATIVE_SPAN = re.compile(
     r"_____\s+(?:(?:años|meses|días|semanas|siglos|décadas)\s+)?(?:siguientes|posteriores|anteriores|previos|previas)\b"
@@ -3382,7 +3389,7 @@ def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> st
     text = _filled(prompt, answer, blank)
     if not text:
         return ""
-    if _ELIDED_NOUN.search(text):
+    if _ELIDED_NOUN.search(text) or _ELIDED_ORDINAL.search(text):
         return "elided_noun"
     if _RELATIVE_SPAN.search(prompt):
         return "relative_span"

@@ -608,6 +608,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         m = re.search(r"(?:^|\s)(con|de|a|en|entre|por|para|sobre)?\s*" + MARK, s, re.IGNORECASE)
         if not m:
             return ""
+        if _COUNT_DETERMINER.search(s[: m.start()]):
+            return ""  # «Colón realizó otros QQQ»: «¿Cuántos viajes realizó Colón otros?» leaves the word behind
         prep = (m.group(1) or "").lower()
         if m.start() == 0 and not prep:
             rest = s[m.end() :].strip()
@@ -629,6 +631,12 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
 
 
 _COORDINATORS = {"y", "e", "o", "u", "ni"}
+# A word before a counted noun that a question by «¿Cuántos…?» cannot keep («otros tres viajes», «sus dos hijos»).
+_COUNT_DETERMINER = re.compile(
+    r"(?<![\w])(?:otros|otras|sus|los|las|estos|estas|esos|esas|aquellos|aquellas|primeros|primeras|últimos|últimas|"
+    r"mismos|mismas|demás)\s*$",
+    re.IGNORECASE,
+)
 # Another place said with «en» in the clause: «en Madrid», «en las islas Canarias», «en el valle de México».
 _ANOTHER_PLACE = re.compile(
     r"\ben\s+(?:(?:el|la|los|las)\s+)?(?:(?:islas?|valle|región|provincia|ciudad|río|sierra|península|costa|"

@@ -69,7 +69,11 @@ def test_bank_json_schema(seed_json):
             "explanation",
             "status",
             "quality",
+            "numeric",
         }
+        assert (q["numeric"] is not None) == (q["kind"] == "numeric")
+        if q["numeric"]:
+            assert set(q["numeric"]) >= {"value", "tolerance", "unit"} and q["numeric"]["tolerance"] >= 0
         assert q["status"] in {"published", "draft"}
         assert 0.0 <= q["quality"] <= 1.0
         if q["kind"] not in {"single_choice", "multiple_choice"}:

@@ -6,14 +6,17 @@
 - a fronted «Tras varios días de tensión,» said of the sentence before; «Tampoco» opening a stem;
 - «¿Dónde…?» asked of a fronted country («¿En qué país…?»), or of a clause that names another place;
 - a blank inside a comparison («comparable a la de China o a la de _____»);
-- a relative clause left hanging on a time phrase the stem removed («hasta _____, que puso fin al régimen»).
+- a relative clause left hanging on a time phrase the stem removed («hasta _____, que puso fin al régimen»);
+- after the fresh texts' first sight: a question running into a second clause, «¿Cuántos viajes realizó Colón otros?»,
+  «en el tercero» for the third voyage, and the sample showing the range a numeric item accepts.
 """
 
+from devtools.quality import sample_template
 from quizzes.generation.model import Fact
-from quizzes.generation.quality import name_split
+from quizzes.generation.quality import name_split, question_ends_in_other_clause
 from quizzes.generation.questions import build_stem
 from quizzes.generation.ranking import _OPEN_COMPARISON
-from quizzes.generation.standalone import drop_connectors, stand_alone
+from quizzes.generation.standalone import dependent_context, drop_connectors, stand_alone
 from quizzes.generation.wh import MARK, wh_prompt
 
 from .support import discourse, sentence_fact
@@ -120,3 +123,55 @@ def test_a_blank_before_an_epithet_splits_a_name():
     # a name and then the object of the verb: no epithet
     assert not name_split("En 1720 venció _____ el Ejército Rojo de Velin.", "Kolm")
     assert not name_split("La batalla de _____ el 3 de mayo.", "Kolm")
+
+
+def test_a_question_that_goes_on_into_a_second_clause_is_not_whole():
+    assert question_ends_in_other_clause(
+        "¿En qué año favoreció la crisis el ascenso de Kolm, y en Velin contribuyó a la llegada de Dorm al poder?"
+    )
+    # a list, or a clause of its own verb, inside the question
+    assert not question_ends_in_other_clause("¿En qué año firmaron Kolm, Velin y Dorm el tratado?")
+    assert not question_ends_in_other_clause("¿En qué año tomó Kolm la ciudad, que había resistido tres meses?")
+
+
+def _count(value: int = 3) -> Fact:
+    return Fact("k", "number", "count", 0, "s", "a", 0, 1, 0, 1, value={"number": value, "unit": "viajes"})
+
+
+def test_a_count_question_does_not_leave_its_determiner_behind():
+    assert wh_prompt(_count(), f"Kolm realizó otros {MARK}.", None) == ""
+    assert wh_prompt(_count(), f"Kolm realizó {MARK}.", None) == "¿Cuántos viajes realizó Kolm?"
+
+
+def test_an_ordinal_standing_for_a_noun_leans_on_the_sentence_before():
+    assert dependent_context("Verdadero o falso: en el tercero Kolm alcanzó por primera vez el continente.") == (
+        "elided_noun"
+    )
+    assert dependent_context("En el último, murió _____.", "Kolm") == "elided_noun"
+    # the ordinal before its noun, or a name that begins with one, says what
+    assert dependent_context("En la primera batalla de la guerra venció _____.", "Kolm") == ""
+    assert dependent_context("Tras la Segunda Guerra Mundial, Velin se unió a _____.", "Kolm") == ""
+
+
+def test_the_sample_shows_the_range_a_numeric_item_accepts():
+    bank = {
+        "questions": [
+            {
+                "prompt": "Kolm nació hacia _____. (Escriba el año.)",
+                "correct": ["1450"],
+                "kind": "numeric",
+                "status": "published",
+                "numeric": {"value": 1450.0, "tolerance": 2.0, "unit": "año"},
+            },
+            {
+                "prompt": "Velin murió en _____. (Escriba el año.)",
+                "correct": ["1516"],
+                "kind": "numeric",
+                "status": "published",
+                "numeric": {"value": 1516.0, "tolerance": 0.0, "unit": "año"},
+            },
+        ]
+    }
+    shown = {item["answer"]: item for item in sample_template(bank, [])}
+    assert shown["1450"]["accepted_range"] == "1448 – 1452"
+    assert "accepted_range" not in shown["1516"]
