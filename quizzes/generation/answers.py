@@ -879,6 +879,26 @@ def accent_spellings(name: str, names_in_text=()) -> list[str]:
     return [o for o in dict.fromkeys(out) if o != name]
 
 
+_ACRONYM_LINKS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e"})
+
+
+def acronym_expansions(acronym: str, text: str) -> list[str]:
+    """Return what the text says an acronym stands for: «sistema nervioso central» of «El sistema nervioso central
+    (SNC)…», the words before the bracket whose initials (links like «de» aside) spell it."""
+    out = []
+    for m in re.finditer(r"((?:[\wáéíóúñü-]+\s+){1,8})\(\s*" + re.escape(acronym) + r"\s*\)", text):
+        words = m.group(1).split()
+        for k in range(1, len(words) + 1):
+            phrase = words[-k:]
+            if phrase[0].lower() in _ACRONYM_LINKS:
+                continue
+            initials = "".join(w[0] for w in phrase if w.lower() not in _ACRONYM_LINKS)
+            if fold(initials).upper() == fold(acronym).upper():
+                out.append(" ".join(phrase))
+                break
+    return out
+
+
 def accepted_answers(fact: Fact, ex=None) -> list[str]:
     """Return the canonical answer and the other forms a student may type (see the module's docstring)."""
     out = [fact.answer]
@@ -916,6 +936,8 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
     for alias in [] if fact.subtype == "alias" else fact.aliases:
         if alias.isupper() or len(alias.split()) > 1:
             out.append(alias)
+    if ex is not None and re.fullmatch(r"[A-ZÑ]{2,6}", fact.answer):
+        out += acronym_expansions(fact.answer, ex._pools.get("text", ""))
     if ex is not None and fact.kind in {"person", "place", "organization", "event"} and not fact.members:
         names, persons = _text_names(ex)
         out += entity_forms(fact, names, persons, _paragraph_names(ex, fact))

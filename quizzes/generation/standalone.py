@@ -3352,12 +3352,19 @@ def subjectless(parse) -> bool:
 
 # «¿En qué año ocurrió la más reciente de toda la isla…?»: an article before «más» or «menos» leaves out its noun
 # (the eruption said in the sentence before), unless a copula or «uno de» makes it a predicate («fue la más larga»).
-_ELIDED_NOUN = re.compile(
+_NOT_A_PREDICATE = (
     r"(?<!\w)(?<!\bes )(?<!\bfue )(?<!\bera )(?<!\bson )(?<!\bde )(?<!\bser )(?<!\bsea )(?<!\bcomo )(?<!\bsido )"
     r"(?<!\bconsiderada )(?<!\bconsiderado )"
     r"(?<!\bfueron )(?<!\beran )(?<!\bsería )(?<!\bserá )(?<!\bsiendo )"
-    r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+(?=\s+(?:de|del|en)\b|\s*[,.;:?]|\s*$)",
+)
+_ELIDED_NOUN = re.compile(
+    _NOT_A_PREDICATE
+    + r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+(?=\s+(?:de|del|en)\b|\s*[,.;:?]|\s*$)",
     re.IGNORECASE,
+)
+# «Entre las más frecuentes figuran…»: the same, with a verb right after the adjective (read by `is_finite_verb`).
+_SUPERLATIVE_BEFORE_WORD = re.compile(
+    _NOT_A_PREDICATE + r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+\s+([a-záéíóúñ]+)\b", re.IGNORECASE
 )
 
 
@@ -3390,6 +3397,8 @@ def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> st
     if not text:
         return ""
     if _ELIDED_NOUN.search(text) or _ELIDED_ORDINAL.search(text):
+        return "elided_noun"
+    if any(is_finite_verb(m.group(1).lower()) for m in _SUPERLATIVE_BEFORE_WORD.finditer(text)):
         return "elided_noun"
     if _RELATIVE_SPAN.search(prompt):
         return "relative_span"

@@ -8,10 +8,12 @@
 - a blank inside a comparison («comparable a la de China o a la de _____»);
 - a relative clause left hanging on a time phrase the stem removed («hasta _____, que puso fin al régimen»);
 - after the fresh texts' first sight: a question running into a second clause, «¿Cuántos viajes realizó Colón otros?»,
-  «en el tercero» for the third voyage, and the sample showing the range a numeric item accepts.
+  «en el tercero» for the third voyage, and the sample showing the range a numeric item accepts; an acronym answer
+  accepts what the text says it stands for.
 """
 
 from devtools.quality import sample_template
+from quizzes.generation.answers import acronym_expansions
 from quizzes.generation.model import Fact
 from quizzes.generation.quality import name_split, question_ends_in_other_clause
 from quizzes.generation.questions import build_stem
@@ -148,6 +150,9 @@ def test_an_ordinal_standing_for_a_noun_leans_on_the_sentence_before():
         "elided_noun"
     )
     assert dependent_context("En el último, murió _____.", "Kolm") == "elided_noun"
+    # and «la más …» with its noun left out before a verb
+    assert dependent_context("Entre las más frecuentes figuran los ictus y la _____.", "Kolm") == "elided_noun"
+    assert dependent_context("La más alta montaña de Velin es el _____.", "Kolm") == ""
     # the ordinal before its noun, or a name that begins with one, says what
     assert dependent_context("En la primera batalla de la guerra venció _____.", "Kolm") == ""
     assert dependent_context("Tras la Segunda Guerra Mundial, Velin se unió a _____.", "Kolm") == ""
@@ -175,3 +180,11 @@ def test_the_sample_shows_the_range_a_numeric_item_accepts():
     shown = {item["answer"]: item for item in sample_template(bank, [])}
     assert shown["1450"]["accepted_range"] == "1448 – 1452"
     assert "accepted_range" not in shown["1516"]
+
+
+def test_an_acronym_answer_accepts_what_the_text_says_it_stands_for():
+    text = "El sistema nervioso central (SNC) está formado por el encéfalo. La Liga de Kolm (LK) nació en 1720."
+    assert acronym_expansions("SNC", text) == ["sistema nervioso central"]
+    assert acronym_expansions("LK", text) == ["Liga de Kolm"]
+    # initials that do not spell it: nothing
+    assert acronym_expansions("ADN", "El ácido desoxirribonucleico (ADN) es una molécula.") == []
