@@ -492,7 +492,10 @@ _SKY_PLACES = {"sol", "luna"}
 # itself; «el principal curso de agua de Venezuela», «nacida en Polonia», «celebrado en Italia» say more than where it
 # lies (only «situado en …», «…, en _____» locate).
 _LOCATED_IN = re.compile(
-    r"(?:(?:situad|ubicad|localizad)[oa]s?\s+(?:[^,]*?\s)?|,\s+)en\s+(?:el\s+|la\s+)?$", re.IGNORECASE
+    r"(?:(?:situad|ubicad|localizad)[oa]s?\s+(?:[^,]*?\s)?|,\s+)en\s+(?:el\s+|la\s+)?$"
+    # «situada en la cordillera Oriental del sur de _____»: the country a place of it is in
+    r"|(?:situad|ubicad|localizad)[oa]s?\s+en\s+[^,]*?\s(?:de|del)\s+(?:el\s+|la\s+)?$",
+    re.IGNORECASE,
 )
 
 

@@ -94,8 +94,20 @@ _COMMA_RELATIVE = re.compile(
 )
 
 
+# «, que tenía entonces setenta y ocho años,»: an age said in a relative clause, which is nothing without it.
+_AGE_CLAUSE = re.compile(
+    r",\s*(?:que|quien)\s+(?:ya\s+|entonces\s+)?(?:tenía|tenían|contaba|contaban|cumplía|cumplían)"
+    r"(?:\s+con)?\s+(?:ya\s+|entonces\s+|solo\s+|sólo\s+|apenas\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     """Return the span to delete so that the expression at [a, b) leaves grammatical text."""
+    age = _AGE_CLAUSE.search(text, 0, a)
+    closing = re.match(r"\s*(?:de\s+edad\s*)?,", text[b:])
+    if age and closing:
+        return age.start(), b + closing.end()  # the clause and its closing comma: «llevaron a Goya a abandonar…»
     seg_start = text.rfind(",", 0, a)
     seg_start = 0 if seg_start == -1 else seg_start
     seg_end = text.find(",", b)
@@ -316,9 +328,19 @@ def _source_commas(out: str, sentence: str) -> str:
     for m in re.finditer(r"(\w+), (y|e) (\w+)", sentence):
         if m.group(0) in out:
             continue
-        # the word after «y» as the sentence has it, or the blank that took its place
-        bare = rf"\b{re.escape(m.group(1))} {m.group(2)} (?=(?:{re.escape(m.group(3))}|{BLANK})(?!\w))"
-        out = re.sub(bare, f"{m.group(1)}, {m.group(2)} ", out, count=1)
+        # the word after «y» as the sentence has it, or the blank that took its place; the word before it too, when
+        # the blank took it («Schleiden, en _____ y el zoólogo Schwann, en 1839, propusieron…»)
+        for before in (re.escape(m.group(1)), re.escape(BLANK)):
+            bare = rf"(?<!\w){before} {m.group(2)} (?=(?:{re.escape(m.group(3))}|{BLANK})(?!\w))"
+            found = re.search(bare, out)
+            if found:
+                out = (
+                    out[: found.start()]
+                    + found.group(0)[: -len(m.group(2)) - 2]
+                    + f", {m.group(2)} "
+                    + out[found.end() :]
+                )
+                break
     return out
 
 

@@ -38,8 +38,9 @@ from .standalone import (
 from .text import Sentence
 
 BLANK = "_____"
+# (Not after «se»: «se produjo una oleada de ventas», «se originó en…» say that something happened, not who caused it.)
 _VERB = re.compile(
-    r"\b(provoc(?:ó|aron)|caus(?:ó|aron)|desencaden(?:ó|aron)|originó|originaron|produjo|produjeron)\s+",
+    r"(?<!\bse )\b(provoc(?:ó|aron)|caus(?:ó|aron)|desencaden(?:ó|aron)|originó|originaron|produjo|produjeron)\s+",
     re.IGNORECASE,
 )
 _MARKER = re.compile(r"(?:^|,?\s+)(debido a|a causa de|como consecuencia de|por culpa de)\s+", re.IGNORECASE)

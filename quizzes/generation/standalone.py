@@ -2450,6 +2450,23 @@ def _prenominal_noun_end(text: str, m: re.Match, index: int, disc: Discourse | N
     return None
 
 
+def _as_text_says(name: str, disc: Discourse | None) -> str:
+    """Return a name with the article the text says it with, when it came without one («Gran Depresión» → «la Gran
+    Depresión» in a text that writes «La Gran Depresión fue…»: «el inicio de Gran Depresión» was judged broken)."""
+    if disc is None or not name[:1].isupper() or re.match(r"(?:el|la|los|las)\s", name, re.IGNORECASE):
+        return name
+    body = [sent.text for sent in disc.sentences if sent.skip != "headline"]
+    said = Counter(
+        m.group(1).lower()
+        for text in body
+        for m in re.finditer(r"(?<![\w])(el|la|los|las)\s+" + re.escape(name) + r"(?![\w])", text, re.IGNORECASE)
+    )
+    every = sum(len(re.findall(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)) for text in body)
+    if not said or sum(said.values()) * 2 <= every:
+        return name  # «Francia»: said bare as often as with an article
+    return f"{said.most_common(1)[0][0]} {name}"
+
+
 def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, article: str, owner: str) -> str | None:
     """Return the text with the phrase «su/sus N…» that `m` matched said of its owner, who goes after the noun and its
     adjectives, before it or after it («Sus duras críticas al…» → «las duras críticas de Pablo Neruda al…», «su nueva
@@ -2459,7 +2476,7 @@ def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, a
     if noun_end is None:
         return None
     noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
-    phrase = f"{article} {text[m.start(2) : noun_end]} {_of(_lower_article(owner))}"
+    phrase = f"{article} {text[m.start(2) : noun_end]} {_of(_lower_article(_as_text_says(owner, disc)))}"
     return text[: m.start()] + phrase + text[noun_end:]
 
 

@@ -337,6 +337,12 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         after = text[m.end() :]
         word_m = re.match(r"(?:y|e)\s+(\w+)", after)
+        if m.group().startswith(",") and word_m:
+            left = tokenize(text[cuts[-1] : m.start()])
+            if not any(is_finite_verb(t.text) for t in left):
+                # «y hoy empresas como Dead Sea Works, en Israel, y Arab Potash Company, en Jordania, extraen…»: no
+                # verb since the last cut, so «, y» joins two subjects of the verb to come, not two clauses.
+                continue
         if m.group().strip() == "" and word_m:
             # Bare " y ": a boundary only when a finite verb follows ("y terminó").
             nxt = word_m.group(1)

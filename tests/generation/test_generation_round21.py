@@ -9,16 +9,20 @@
 - a relative clause left hanging on a time phrase the stem removed («hasta _____, que puso fin al régimen»);
 - after the fresh texts' first sight: a question running into a second clause, «¿Cuántos viajes realizó Colón otros?»,
   «en el tercero» for the third voyage, and the sample showing the range a numeric item accepts; an acronym answer
-  accepts what the text says it stands for.
+  accepts what the text says it stands for; an owner said with its article («el inicio de la Gran Depresión»);
+  the country of «situada en la cordillera … del sur de _____»; «se produjo» is no cause; «, y» between two subjects;
+  the comma before «y» when the blank took the word before it; an age clause gone whole («, que tenía …,»).
 """
 
 from devtools.quality import sample_template
 from quizzes.generation.answers import acronym_expansions
 from quizzes.generation.model import Fact
-from quizzes.generation.quality import name_split, question_ends_in_other_clause
+from quizzes.generation.quality import _LOCATED_IN, name_split, question_ends_in_other_clause
 from quizzes.generation.questions import build_stem
 from quizzes.generation.ranking import _OPEN_COMPARISON
-from quizzes.generation.standalone import dependent_context, drop_connectors, stand_alone
+from quizzes.generation.relations import find_relations
+from quizzes.generation.standalone import _as_text_says, dependent_context, drop_connectors, stand_alone
+from quizzes.generation.text import Sentence, clause_spans
 from quizzes.generation.wh import MARK, wh_prompt
 
 from .support import discourse, sentence_fact
@@ -188,3 +192,46 @@ def test_an_acronym_answer_accepts_what_the_text_says_it_stands_for():
     assert acronym_expansions("LK", text) == ["Liga de Kolm"]
     # initials that do not spell it: nothing
     assert acronym_expansions("ADN", "El ácido desoxirribonucleico (ADN) es una molécula.") == []
+
+
+def test_an_owner_said_for_a_possessive_keeps_the_article_the_text_gives_it():
+    disc = discourse(
+        "La Gran Sequía de Kolm fue una crisis agraria de Velin.",
+        "Su inicio se asocia con la caída de las cosechas en 1720.",
+        names={0: ["Gran Sequía de Kolm", "Velin"], 1: []},
+    )
+    assert _as_text_says("Gran Sequía de Kolm", disc) == "la Gran Sequía de Kolm"
+    # a name the text says bare as often as not stays bare
+    bare = discourse("Kolm firmó la paz.", "La Kolm de entonces era pobre.", "Kolm cayó en 1720.")
+    assert _as_text_says("Kolm", bare) == "Kolm"
+
+
+def test_a_country_a_place_of_the_subject_is_in_is_guessed_without_the_text():
+    assert _LOCATED_IN.search("Kolm es una ciudadela situada en la cordillera Oriental del sur de ")
+    assert _LOCATED_IN.search("Kolm es una ciudad situada en ")
+    assert not _LOCATED_IN.search("Kolm fue fundada por los reyes de ")
+
+
+def test_se_produjo_says_that_something_happened_not_what_caused_it():
+    cause = find_relations(Sentence(0, "La sequía produjo una gran hambruna en Kolm.", 0, 44))
+    assert cause and cause[0].text(cause[0].cause).endswith("sequía")
+    assert not find_relations(Sentence(0, "El 24 de octubre de 1929 se produjo una oleada de ventas.", 0, 58))
+
+
+def test_a_comma_and_y_with_no_verb_before_them_join_two_subjects():
+    sentence = "Hoy empresas como Velin, en Kolm, y Dorm, en Arno, extraen de sus aguas potasa."
+    assert clause_spans(sentence) == [(0, len(sentence))]
+    # after a verb, «, y» opens a clause
+    two = "Velin tomó Kolm, y Dorm huyó a Arno."
+    assert len(clause_spans(two)) == 2
+
+
+def test_the_sentences_comma_before_y_comes_back_when_the_blank_took_the_word_before():
+    sentence = "Ana Dorm, en 1838, y Luis Velin, en 1839, propusieron la teoría."
+    assert _stem(sentence, "1838") == "Ana Dorm, en _____, y Luis Velin, en 1839, propusieron la teoría."
+
+
+def test_an_age_clause_goes_whole_with_its_age():
+    sentence = "La persecución de los liberales llevó a Kolm, que tenía entonces setenta años, a Velin en 1823."
+    stem = build_stem(sentence_fact(sentence, "1823", blank_start=sentence.index("1823")))
+    assert stem == "La persecución de los liberales llevó a Kolm a Velin en _____."
