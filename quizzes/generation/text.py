@@ -6,7 +6,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import simplemma
 
@@ -226,8 +226,14 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Return word, number and punctuation tokens with offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    """Return word, number and punctuation tokens with offsets (a new list; the tokens are shared, they are frozen)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # a sentence is tokenized once for every stem, clause and check built on it
+    return tuple(Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text))
 
 
 @cache
