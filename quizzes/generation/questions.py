@@ -88,12 +88,6 @@ def temporal_spans(text: str, kinds: tuple[str, ...] = ("date", "duration")) -> 
     return merged
 
 
-# A relative clause after a comma, hung on the phrase before it.
-_COMMA_RELATIVE = re.compile(
-    r",\s*(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b", re.IGNORECASE
-)
-
-
 # «, que tenía entonces setenta y ocho años,»: an age said in a relative clause, which is nothing without it.
 _AGE_CLAUSE = re.compile(
     r",\s*(?:que|quien)\s+(?:ya\s+|entonces\s+)?(?:tenía|tenían|contaba|contaban|cumplía|cumplían)"
@@ -119,7 +113,7 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         # ", tres meses después del estallido de X," is a detachable segment; so is a relative clause hung on its last
         # words («…, dos años después de la Revolución de Terciopelo, que puso fin al régimen»: left alone, it said
         # the year did).
-        rel = _COMMA_RELATIVE.match(text, seg_end)
+        rel = _RELATIVE_AFTER.match(text, seg_end + 1) if text[seg_end : seg_end + 1] == "," else None
         if rel:
             nxt = text.find(",", rel.end())
             seg_end = nxt if nxt != -1 else len(re.sub(r"[.?!]?\s*$", "", text))
