@@ -242,7 +242,7 @@ def judged_as_is(verdict: dict, question: dict) -> bool:
 def accepted_range(numeric: dict) -> str:
     """Return the figures a numeric item's grader takes, as a judge reads them: «1448 – 1452»."""
     value, tolerance = numeric["value"], numeric["tolerance"]
-    return " – ".join(f"{x:g}" for x in (value - tolerance, value + tolerance))
+    return " – ".join(f"{x:f}".rstrip("0").rstrip(".") for x in (value - tolerance, value + tolerance))
 
 
 def sample_template(bank: dict, verdicts: list[dict]) -> list[dict]:

@@ -324,7 +324,8 @@ def _source_commas(out: str, sentence: str) -> str:
             continue
         # the word after «y» as the sentence has it, or the blank that took its place; the word before it too, when
         # the blank took it («Schleiden, en _____ y el zoólogo Schwann, en 1839, propusieron…»)
-        for before in (re.escape(m.group(1)), re.escape(BLANK)):
+        word_gone = not re.search(rf"(?<!\w){re.escape(m.group(1))}(?!\w)", out)
+        for before in (re.escape(m.group(1)), *([re.escape(BLANK)] if word_gone else [])):
             bare = rf"(?<!\w){before} {m.group(2)} (?=(?:{re.escape(m.group(3))}|{BLANK})(?!\w))"
             found = re.search(bare, out)
             if found:

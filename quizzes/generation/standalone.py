@@ -129,7 +129,16 @@ _CONNECTOR_RE = re.compile(
 )
 # "también" inside a stem ("Finlandia también perdió…") points back as well ("también conocida como" stays).
 _TAMBIEN_INSIDE = re.compile(r",?\s+también(?!\s+(?:conocid|llamad|denominad))\b(\s*,)?", re.IGNORECASE)
-_TAMPOCO = re.compile(r"(?<![\w])tampoco(?=\s+(?:se\s+|le\s+|les\s+|lo\s+|la\s+)?[a-záéíóúñü])", re.IGNORECASE)
+_TAMPOCO = re.compile(r"(?<![\w])tampoco(?=\s+(?:(?:se|le|les|lo|la)\s+)?([a-záéíóúñü]+))", re.IGNORECASE)
+
+
+def _tampoco_as_no(m: re.Match) -> str:
+    """«no» for «tampoco» before a verb only («Tampoco Francia apoyó…» would read «No Francia apoyó…»)."""
+    if not is_finite_verb(m.group(1)):
+        return m.group(0)
+    return "No" if m.group(0)[0].isupper() else "no"
+
+
 # "acudieron entonces al papa", "viajó después a España", "cayó al año siguiente": said of the sentence before.
 _THEN_INSIDE = re.compile(
     r"(?<=\w)(?:,\s*)?\s+(?:entonces|poco después|después|más tarde|al año siguiente|al día siguiente)"
@@ -1948,7 +1957,7 @@ def drop_connectors(text: str) -> str:
     text = _ADEMAS_INSIDE.sub("", text)
     if not re.search(r"\b(?:no|ni|nunca)\b", text, re.IGNORECASE):
         # «Tampoco tuvo éxito el cuerpo de élite…»: «tampoco» is «no» said after another's failure; «no» stands alone.
-        text = _TAMPOCO.sub(lambda m: "No" if m.group(0)[0].isupper() else "no", text, count=1)
+        text = _TAMPOCO.sub(_tampoco_as_no, text, count=1)
     text = _SET_OFF_CONNECTOR.sub(" ", text)
     text = _THEN_INSIDE.sub(_drop_after_verb, text)
     text = _ASI_AFTER_VERB.sub(_drop_after_verb, text)
@@ -2798,7 +2807,8 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
             return text, "no_subject"
         return text[: m.start()] + person + " " + text[m.start() :], ""
     short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
-    if m and "," in fronted and fronted.rsplit(",", 1)[1].strip():
+    after_comma = fronted.rsplit(",", 1)[1].split() if m and "," in fronted else []
+    if after_comma and (after_comma[0][:1].isupper() or after_comma[0].lower() in _SUBJECT_OPENERS):
         return text, ""  # «En Zúrich, Ulrico Zuinglio impulsó…»: words after the fronted phrase's comma are a subject
     if not m or (m.start() and not ((fronted.rstrip().endswith(",") or short_pp) and _FRONTED_PP.match(text))):
         return text, ""  # the verb was cut, or words before it may be its subject (the parse can be wrong)
@@ -2811,6 +2821,9 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     said = _upper_first(subj) if m.start() == 0 else _lower_article(subj)
     return text[: m.start()] + said + " " + (lower_verb(text[m.start() :]) if m.start() == 0 else text[m.start() :]), ""
 
+
+# Words a subject opens with after a fronted phrase's comma («En Zúrich, el reformador…»); not «finalmente abdicó».
+_SUBJECT_OPENERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "este", "esta"})
 
 _LEADING_PREP = re.compile(
     r"^(?:en|tras|durante|desde|hasta|hacia|después\s+de|antes\s+de|a\s+partir\s+de|al|a\s+los|a\s+las|el|la)\s",
@@ -3389,7 +3402,10 @@ _SUPERLATIVE_BEFORE_WORD = re.compile(
 _ELIDED_ORDINAL = re.compile(
     r"(?<!\w)(?:en|durante|con|tras|desde|por)\s+(?:el|la|los|las)\s+"
     r"(?-i:(?:primer|segund|tercer|cuart|quint|sext|séptim|octav|noven|décim|últim)[oa]s?)"
-    r"(?=\s*[,.;:?(]|\s+(?-i:[A-ZÁÉÍÓÚÑ])|\s+(?:se|le|lo|la|les|los|las|no)\s|\s+[a-záéíóúñ]+(?:ó|aron|ió|ieron)\b)",
+    # a name right after it only for «primero», «tercero»: before a noun they are «primer», «tercer» («en el tercero
+    # Colón alcanzó…»), while «la segunda República», «los primeros Juegos Olímpicos» say their noun
+    r"(?=\s*[,.;:?(]|(?<=primero|tercero)\s+(?-i:[A-ZÁÉÍÓÚÑ])|\s+(?:se|le|lo|la|les|los|las|no)\s|"
+    r"\s+[a-záéíóúñ]+(?:ó|aron|ió|ieron)\b)",
     re.IGNORECASE,
 )
 # «Durante los _____ años siguientes…»: a span counted from a time another sentence gives.

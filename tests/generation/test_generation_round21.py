@@ -14,11 +14,11 @@
   the comma before «y» when the blank took the word before it; an age clause gone whole («, que tenía …,»).
 """
 
-from devtools.quality import sample_template
+from devtools.quality import accepted_range, sample_template
 from quizzes.generation.answers import acronym_expansions
 from quizzes.generation.model import Fact
 from quizzes.generation.quality import _LOCATED_IN, name_split, question_ends_in_other_clause
-from quizzes.generation.questions import build_stem
+from quizzes.generation.questions import _source_commas, build_stem
 from quizzes.generation.ranking import _OPEN_COMPARISON
 from quizzes.generation.relations import find_relations
 from quizzes.generation.standalone import _as_text_says, dependent_context, drop_connectors, stand_alone
@@ -235,3 +235,16 @@ def test_an_age_clause_goes_whole_with_its_age():
     sentence = "La persecución de los liberales llevó a Kolm, que tenía entonces setenta años, a Velin en 1823."
     stem = build_stem(sentence_fact(sentence, "1823", blank_start=sentence.index("1823")))
     assert stem == "La persecución de los liberales llevó a Kolm a Velin en _____."
+
+
+def test_review_mend_of_round_21():
+    # «Tampoco» before a subject stays (only before a verb is it «No»)
+    assert drop_connectors("Tampoco Francia apoyó el tratado.") == "Tampoco Francia apoyó el tratado."
+    assert drop_connectors("Tampoco el cuerpo de élite tuvo éxito.") == "Tampoco el cuerpo de élite tuvo éxito."
+    # an ordinal before a name it modifies is no elided noun; «el tercero» before a name is
+    assert dependent_context("Durante los primeros Juegos Olímpicos modernos, Kolm ganó _____ medallas.", "3") == ""
+    # the comma comes back only where the blank took the word before «y»
+    sentence = "Kolm y Velin lucharon contra Dorm, y Velin venció."
+    assert _source_commas("_____ y Velin lucharon contra Dorm.", sentence) == "_____ y Velin lucharon contra Dorm."
+    # a big range reads as figures
+    assert accepted_range({"value": 8000000.0, "tolerance": 400000.0, "unit": ""}) == "7600000 – 8400000"
