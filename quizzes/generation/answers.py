@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from num2words import num2words
 
@@ -879,24 +880,28 @@ def accent_spellings(name: str, names_in_text=()) -> list[str]:
     return [o for o in dict.fromkeys(out) if o != name]
 
 
-_ACRONYM_LINKS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e"})
-
-
 def acronym_expansions(acronym: str, text: str) -> list[str]:
+    """Return what the text says an acronym stands for (`_acronym_expansions`; a new list)."""
+    return list(_acronym_expansions(acronym, text))
+
+
+@lru_cache(maxsize=256)
+def _acronym_expansions(acronym: str, text: str) -> tuple[str, ...]:
     """Return what the text says an acronym stands for: «sistema nervioso central» of «El sistema nervioso central
-    (SNC)…», the words before the bracket whose initials (links like «de» aside) spell it."""
+    (SNC)…», the words before the bracket whose initials (links like «de» aside) spell it. Cached: every item of the
+    fact asks for its accepted answers."""
     out = []
     for m in re.finditer(r"((?:[\wáéíóúñü-]+\s+){1,8})\(\s*" + re.escape(acronym) + r"\s*\)", text):
         words = m.group(1).split()
         for k in range(1, len(words) + 1):
             phrase = words[-k:]
-            if phrase[0].lower() in _ACRONYM_LINKS:
+            if phrase[0].lower() in _CONNECTORS:
                 continue
-            initials = "".join(w[0] for w in phrase if w.lower() not in _ACRONYM_LINKS)
+            initials = "".join(w[0] for w in phrase if w.lower() not in _CONNECTORS)
             if fold(initials).upper() == fold(acronym).upper():
                 out.append(" ".join(phrase))
                 break
-    return out
+    return tuple(out)
 
 
 def accepted_answers(fact: Fact, ex=None) -> list[str]:

@@ -3387,15 +3387,19 @@ _NOT_A_PREDICATE = (
     r"(?<!\bconsiderada )(?<!\bconsiderado )"
     r"(?<!\bfueron )(?<!\beran )(?<!\bsería )(?<!\bserá )(?<!\bsiendo )"
 )
+# «ocurrió la más reciente de toda la isla», «Entre las más frecuentes figuran…»: «la más …» with its noun left out,
+# before «de / en», a mark, the end, or a verb (read by `is_finite_verb`); not a predicate («fue la más larga»).
 _ELIDED_NOUN = re.compile(
     _NOT_A_PREDICATE
-    + r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+(?=\s+(?:de|del|en)\b|\s*[,.;:?]|\s*$)",
+    + r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+"
+    + r"(?:(?=\s+(?:de|del|en)\b|\s*[,.;:?]|\s*$)|\s+([a-záéíóúñ]+)\b)",
     re.IGNORECASE,
 )
-# «Entre las más frecuentes figuran…»: the same, with a verb right after the adjective (read by `is_finite_verb`).
-_SUPERLATIVE_BEFORE_WORD = re.compile(
-    _NOT_A_PREDICATE + r"(?:el|la|los|las)\s+(?:más|menos)\s+(?!de\b)[a-záéíóúñ]+\s+([a-záéíóúñ]+)\b", re.IGNORECASE
-)
+
+
+def _elided_noun(text: str) -> bool:
+    """Return whether «la más …» stands for a noun said elsewhere (`_ELIDED_NOUN`)."""
+    return any(m.group(1) is None or is_finite_verb(m.group(1).lower()) for m in _ELIDED_NOUN.finditer(text))
 
 
 # «En el tercero alcanzó el continente»: an ordinal standing for a noun of the sentence before (the third voyage).
@@ -3429,9 +3433,7 @@ def dependent_context(prompt: str, answer: str = "", blank: str = "_____") -> st
     text = _filled(prompt, answer, blank)
     if not text:
         return ""
-    if _ELIDED_NOUN.search(text) or _ELIDED_ORDINAL.search(text):
-        return "elided_noun"
-    if any(is_finite_verb(m.group(1).lower()) for m in _SUPERLATIVE_BEFORE_WORD.finditer(text)):
+    if _elided_noun(text) or _ELIDED_ORDINAL.search(text):
         return "elided_noun"
     if _RELATIVE_SPAN.search(prompt):
         return "relative_span"
