@@ -254,6 +254,11 @@ def _date_forms(fact: Fact) -> list[str]:
         # The year alone is not accepted: the blank asks for the day, and a student who knows only the year knows
         # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
         out += [f"{day}-{month}-{year}", f"{day:02d}-{month:02d}-{year}"]
+        rest = fact.sentence[: fact.local_start] + " " + fact.sentence[fact.local_end :]
+        if re.search(rf"(?<![\d.,]){year}(?![\d.,]\d)", rest):
+            # «El terremoto de Valdivia de 1960 … ocurrió el domingo _____»: the year is said beside the blank, so
+            # the day and month are the whole answer («22 de mayo», «22/5»)
+            out += [f"{day} de {MONTH_NAMES[month]}", f"{day} {MONTH_NAMES[month]}", f"{day}/{month}"]
         if re.search(r"\baño\b", fact.answer):  # «24 de agosto del año 79»: «… de 79», «… del 79»
             out += [f"{day} de {MONTH_NAMES[month]} de {year}", f"{day} de {MONTH_NAMES[month]} del {year}"]
     if v.get("precision") == "day" and not year and month and day:

@@ -51,6 +51,7 @@ WEIGHTS = {
     "not_list_member": 0.2,
     "tf_plausible": 0.3,
     "tf_false_range": 0.3,
+    "tf_false_not_contradicted": 0.3,
     "specific_relation": 0.3,
     "not_one": 0.3,
     "blank_outside_brackets": 0.2,
@@ -305,6 +306,19 @@ def range_inverted(statement: str) -> bool:
     return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
 
 
+_A_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?![\d]|[.,]\d)")
+
+
+def year_contradicted(statement: str, fact: Fact) -> bool:
+    """Return whether a false statement changed a date's year while the true year stands elsewhere in it: «El
+    terremoto de Valdivia de 1960 … ocurrió el 22 de mayo de 1970» is false at a glance."""
+    year = (fact.value or {}).get("year")
+    if fact.kind != "date" or not isinstance(year, int):
+        return False
+    said = set(_A_YEAR.findall(statement))
+    return str(year) in said and bool(said - set(_A_YEAR.findall(fact.sentence)))
+
+
 def range_widened(statement: str, fact: Fact) -> bool:
     """Return whether a false statement's range of years holds the true range of the fact's sentence: «entre 1811 y
     1825» for «entre 1811 y 1816» says nothing false (the luddites did break machines between 1811 and 1825): one end
@@ -357,12 +371,24 @@ def question_ends_in_other_clause(prompt: str) -> bool:
 _COORDINATED = re.compile(r",\s+(?:y|e|pero|mientras\s+que)\s+", re.IGNORECASE)
 
 
+# The counted noun, then its members named in apposition: «hijos mayores, Francisco y Enrique,».
+_NAMED_MEMBERS = re.compile(
+    r"\s*(?:[a-záéíóúñü]+\s+){0,3}?[a-záéíóúñü]+,\s+"
+    r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*,\s+)*"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*\s+(?:y|e)\s+"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*)(?=[,.;)]|\s+(?:que|quien)\b|$)"
+)
+
+
 def counted_list(prompt: str, number: float | None) -> bool:
     """Return whether the blank counts a list the prompt goes on to spell out: «en _____ frentes: Angola, Guinea-Bisáu
     y Mozambique», «Los _____ países por los que pasa son Alemania, Austria… y Ucrania» (counting gives the answer)."""
     if number is None or number < 2 or BLANK not in prompt:
         return False
     after = prompt.split(BLANK, 1)[1]
+    named = _NAMED_MEMBERS.match(after)
+    if named and len(re.split(r",\s*|\s+(?:y|e)\s+", named.group(1))) == number:
+        return True  # «sus _____ hijos mayores, Francisco y Enrique, quedaron…»: the names that follow count them
     m = re.search(r":\s*|\s(?:son|eran|fueron|serán)\s+", after)
     if not m or len(after[: m.start()].split()) > 8:
         return False  # the list must follow the counted noun, not a later clause
@@ -868,6 +894,7 @@ def check_question(
         results["tf_plausible"] = not range_inverted(prompt)
         if q.correct == ["Falso"]:
             results["tf_false_range"] = not any(range_widened(prompt, f) for f in qfacts)
+            results["tf_false_not_contradicted"] = not any(year_contradicted(prompt, f) for f in qfacts)
     if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":
         # «¿Qué causó…?» — «el ataque»; «¿Qué es la cumbre más alta?»: too vague to have one answer.
         results["specific_relation"] = not (

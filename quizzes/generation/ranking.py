@@ -587,7 +587,7 @@ def fact_importance(
             ):
                 score -= 0.35  # a figure named once in a description («la enana _____»)
     if not first:
-        if role == "subordinate":
+        if role == "subordinate" and not _naming_phrase(fact):
             score -= SUBORDINATE_PENALTY  # «…, por lo que recibió el premio en _____»: not what the sentence says
         elif role == "aside":
             score -= ASIDE_PENALTY
@@ -621,6 +621,24 @@ def fact_importance(
     if _FOREIGN.search(before[-40:]) or (before.count("(") > before.count(")")):
         score -= 0.4  # a synonym in another language, an aside in brackets
     return round(score, 3)
+
+
+# «una papilla semilíquida llamada _____», «las contracciones…, conocidas como _____»: the text names a term; the
+# participle that names it is where a term is always said, not a side remark.
+_NAMING_BEFORE_ANSWER = re.compile(
+    r"\b(?:llamad[oa]s?|denominad[oa]s?|conocid[oa]s?\s+como)\s+(?:(?:el|la|los|las)\s+)?$", re.IGNORECASE
+)
+
+
+def _naming_phrase(fact: Fact) -> bool:
+    """Return whether a term's answer is the name a participle gives (not «también llamada», a synonym)."""
+    before = fact.sentence[: fact.local_start]
+    return (
+        fact.kind == "term"
+        and fact.subtype == "named"
+        and bool(_NAMING_BEFORE_ANSWER.search(before))
+        and not re.search(r"\btambién\s+\S+\s+$", before)
+    )
 
 
 def _complement(fact: Fact, parse=None) -> bool:
@@ -790,7 +808,16 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
         penalty += ASIDE_PENALTY  # «_____ declararon 2019 Año Internacional…»: how the event is remembered
     if fact.kind == "place" and _LOCATED_BY.match(fact.sentence[fact.local_end :]):
         penalty += ASIDE_PENALTY  # «murió en un hospital de _____, cerca de Nueva York»: the text places it by another
+    if not first and fact.kind in {"date", "number"} and _RELATIVE_SAID.search(fact.sentence):
+        penalty += SUBORDINATE_PENALTY  # «Su madre murió en _____»: a relative's life, a side story
     return penalty
+
+
+# A relative of the text's person as the sentence's subject («Su madre murió…»): what happened to them is a side story.
+_RELATIVE_SAID = re.compile(
+    r"^(?:Su|Sus)\s+(?:madre|padre|padres|hermano|hermana|hermanos|hermanas|abuelo|abuela|abuelos|tío|tía|"
+    r"primo|prima|suegro|suegra|cuñado|cuñada)\b"
+)
 
 
 # A place the text locates by a better-known one right after it: a minor place («Hempstead, cerca de Nueva York»).

@@ -115,8 +115,9 @@ _COMMENT_ADVERB = (
 _COMMA_CONNECTOR = re.compile(
     r"^(?:por\s+(?:un|otro)\s+lado|por\s+(?:una|otra)\s+parte|por\s+otr[oa]|sea\s+como\s+(?:fuere|sea)|"
     r"en\s+(?:cualquier|todo)\s+caso|de\s+todos\s+modos|de\s+todas\s+(?:formas|maneras)|en\s+realidad|con\s+ello|"
-    + _COMMENT_ADVERB
-    + r")\s*,\s*(?=\S)",
+    # a place said from the one before: «Más al sur, la represa de Yacyretá…», «Aguas abajo, …»
+    r"más\s+al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|interior)|más\s+(?:arriba|abajo|adelante)|"
+    r"(?:aguas|río|corriente)\s+(?:arriba|abajo)|" + _COMMENT_ADVERB + r")\s*,\s*(?=\S)",
     re.IGNORECASE,
 )
 _YEARLESS_DAY = re.compile(
@@ -389,6 +390,7 @@ class Discourse:
     _protagonist: str | None = None
     _fullers: list[tuple[str, str]] | None = None
     _titled: list[tuple[str, str, str]] | None = None  # see `titled_fullers`
+    _surnamed: list[tuple[str, str]] | None = None  # see `surname_fullers`
     # (the opening's index, (lemma, plural) -> (sentence, complement, introduced, name)): see `_complemented_mentions`
     _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool, bool]]]] | None = None
     _saying: dict[str, list[int]] = field(default_factory=dict)  # name -> sentences that say it whole
@@ -418,6 +420,46 @@ class Discourse:
                 fullers.append((word, full))
             self._fullers = fullers
         return self._fullers
+
+    def surname_fullers(self) -> list[tuple[str, str]]:
+        """Return (surname said alone, the one whole name of a person the text gives it), longest first.
+
+        «Bingham regresó en 1912» in a text that names «Hiram Bingham» once: a student reading the question alone
+        needs the whole name. Not the text's own person («Curie» in a text about Marie Curie), not a surname two
+        people share («Pierre Curie», «Marie Curie»), not a first name nor a place (computed once per document).
+        """
+        if self._surnamed is None:
+            every = {n for names in self.names.values() for n in names}
+            said = " ".join(s.text for s in self.sentences)
+            out = []
+            for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
+                if (
+                    len(word) < 3
+                    or word.isupper()
+                    or word in FIRST_NAMES | FEMALE_FIRST_NAMES
+                    or word in place_gazetteer()
+                    or word in _NAME_HEADS
+                    or self._is_protagonist(word)
+                ):
+                    continue
+                fuller = {
+                    n
+                    for n in every
+                    if len(n.split()) in (2, 3)
+                    and n.split()[-1] == word
+                    and all(w[:1].isupper() and not _ROMAN.match(w) for w in n.split())
+                    and n.split()[0] not in _NAME_HEADS
+                }
+                if len(fuller) != 1:
+                    continue
+                full = fuller.pop()
+                # «el Premio Nobel»: a name said with an article is a thing's, not a person's
+                thing = re.search(r"(?<![\w-])(?i:el|la|los|las|del|al)\s+" + re.escape(full) + r"(?![\w-])", said)
+                if full in place_gazetteer() or not _is_person(self, full) or thing:
+                    continue
+                out.append((word, full))
+            self._surnamed = out
+        return self._surnamed
 
     def titled_fullers(self) -> list[tuple[str, str, str]]:
         """Return (title, first name, whole name) where the text says the first name alone after a title («don
@@ -1850,7 +1892,19 @@ def lower_first(text: str) -> str:
     low = first.lower()
     if low in _LOWERED_OPENINGS or is_finite_verb(low):
         return text[0].lower() + text[1:]
+    if _OPENING_PARTICIPLE.match(text) and first not in FIRST_NAMES and first not in place_gazetteer():
+        stem = re.sub(r"(?:ad[oa]s?|id[oa]s?|ando|iendo|yendo)$", "", low)
+        if any(is_finite_verb(stem + end) for end in ("ó", "ió")):  # «acusado» → «acusó», «nacida» → «nació»
+            return text[0].lower() + text[1:]  # «Acusado de herejía, Servet murió…» → «…: acusado de herejía, …»
     return text
+
+
+# A participle or gerund that opens a sentence before a preposition («Acusado de herejía», «Nacida en Padrón»); not
+# a surname before a name's «de» («Machado de Assis»), nor a place («Granada»): its stem must make a verb («acusó»).
+_OPENING_PARTICIPLE = re.compile(
+    r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad[oa]s?|id[oa]s?|ando|iendo|yendo)"
+    r"(?=\s+(?:en|por|a|al|con|tras|sin|entre|desde|hacia|contra)\s|\s+del?\s+(?![A-ZÁÉÍÓÚÑ]))"
+)
 
 
 # Words that open a sentence and are never names: articles, clitics, a number said in words («Cuatro civiles…»).
@@ -2663,7 +2717,41 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
         text = re.sub(
             pattern, lambda m, full=full, said=text: m.group(0) if _inside_name(said, m.start()) else full, text
         )
+    for word, full in disc.surname_fullers():
+        if word not in text or full in text:
+            continue
+        # not after a particle of a longer name («zum Gutenberg», «van Gogh») nor after a thing's noun («la torre
+        # Eiffel», «del señor Eiffel»); after a role it is the person («el general Batista»)
+        pattern = r"(?<![\w-])" + re.escape(word) + follows
+        # once, the first time it is said: «Bingham regresó… Bingham halló» reads «Hiram Bingham regresó… Bingham…»
+        text = re.sub(
+            pattern,
+            lambda m, full=full, said=text: (
+                m.group(0) if _inside_name(said, m.start()) or _after_noun(said, m.start()) else full
+            ),
+            text,
+            count=1,
+        )
     return text
+
+
+_SURNAME_PARTICLES = frozenset(
+    {"de", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "zu", "zur", "zum", "le"}
+)
+
+
+def _after_noun(text: str, start: int) -> bool:
+    """Return whether the word at `start` follows a name's particle («zum Gutenberg») or an article and a common noun
+    that is no person's role («la torre Eiffel», «del señor Eiffel»; not «el general Batista»)."""
+    before = text[:start].split()
+    if before and before[-1] in _SURNAME_PARTICLES:
+        return True
+    return (
+        len(before) >= 2
+        and before[-2].lower() in _ARTICLES | {"del", "al"}
+        and before[-1].islower()
+        and fold(before[-1]) not in _FOLDED_ROLES
+    )
 
 
 def _ambiguous_head(text: str, disc: Discourse) -> bool:
@@ -2831,6 +2919,14 @@ _LEADING_PREP = re.compile(
 )
 
 
+_PARTICIPLE_PREPS = frozenset({"a", "al", "de", "del", "en", "por", "desde", "hacia", "hasta", "con", "tras"})
+
+
+_SECOND_FRONTED = re.compile(
+    r"((?:ante|tras|durante|en|con|sin|según|bajo|desde|por|a)\s+[^,;:()]{1,80}?),\s*", re.IGNORECASE
+)
+
+
 def _clause_start(text: str, blank: str) -> int:
     """Return where the clause begins after a fronted adjunct ("En 1891 se trasladó" -> 8), else 0."""
     if not _LEADING_PREP.match(text):
@@ -2840,7 +2936,11 @@ def _clause_start(text: str, blank: str) -> int:
         words = head.split()
         if 0 < len(words) <= 5 and words[0].lower() not in _DETERMINERS and not any(verbish(w) for w in words):
             rest = text[comma + 1 :]
-            if not any(w[:1].isupper() for w in words[1:]) and starts_with_verb(rest.lstrip()):
+            # (a name only after a preposition of a fronted participle: «Trasladado a España, permaneció…»)
+            named = [i for i, w in enumerate(words[1:], start=1) if w[:1].isupper()]
+            participle = re.fullmatch(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad|id)[oa]s?", words[0]) is not None
+            led = all(words[i - 1].lower() in _PARTICIPLE_PREPS or words[i - 1][:1].isupper() for i in named)
+            if (not named or (participle and led)) and starts_with_verb(rest.lstrip()):
                 return comma + 1 + len(rest) - len(rest.lstrip())
         return 0
     from .questions import temporal_spans  # late import: questions imports this module
@@ -2857,7 +2957,16 @@ def _clause_start(text: str, blank: str) -> int:
     if spans and spans[0][0] <= 8:
         end = spans[0][1]
         m = re.match(r"\s*,?\s*", probe[end:])
-        return back(end + m.end())
+        pos = end + m.end()
+        # a second fronted phrase after the date: «Hacia 1554, ante una imagen de un «Cristo muy llagado», experimentó…»
+        more = _SECOND_FRONTED.match(probe[pos:])
+        if (
+            more
+            and not any(verbish(t.text) for t in tokenize(more.group(1)))
+            and starts_with_verb(probe[pos + more.end() :])
+        ):
+            pos += more.end()
+        return back(pos)
     comma = probe.find(",")
     if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
         return back(comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip()))

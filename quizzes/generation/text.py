@@ -329,12 +329,15 @@ def subject_prefix(text: str) -> str:
 
 # Clause boundaries: coordinators and subordinators that start a new proposition.
 _BOUNDARY = re.compile(
-    r",\s+(?=(?:y|e|pero|mientras|aunque|sino|porque|donde|cuando|lo que|ya que|"
+    r",\s+(?=(?:y|e|pero|mientras|aunque|sino que|porque|donde|cuando|lo que|ya que|"
     r"mientras que)\b)"
     r"|;\s+"
     r"|\s+(?=(?:mientras|mientras que|aunque|porque)\s)"
     r"|\s+(?=(?:y|e)\s+\w+)",
 )
+
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b")
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
@@ -344,7 +347,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         after = text[m.end() :]
         word_m = re.match(r"(?:y|e)\s+(\w+)", after)
         if m.group().startswith(",") and word_m:
-            left = tokenize(text[cuts[-1] : m.start()])
+            # (a relative clause's verb is not the main one: «La rivalidad entre Carlos V, que era rey…, y Francisco I
+            # tenía…» joins two members of the subject)
+            left = tokenize(_RELATIVE_ASIDE.split(text[cuts[-1] : m.start()], maxsplit=1)[0])
             if not any(is_finite_verb(t.text) for t in left):
                 # «y hoy empresas como Dead Sea Works, en Israel, y Arab Potash Company, en Jordania, extraen…»: no
                 # verb since the last cut, so «, y» joins two subjects of the verb to come, not two clauses.

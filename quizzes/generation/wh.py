@@ -420,6 +420,7 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         return ""  # «¿Dónde es el Amazonas un río…?»: a copula does not say where
     if _SPLICED.search(q):
         return ""  # «¿Cuándo se disolvió la Unión Soviética: Gorbachov dimitió?»: two clauses in one question
+    q = _cut_second_clause(q, fact, disc)
     last_verb = re.search(r"\s(?:y|e)\s+(?:se\s+)?([a-záéíóúñ]+)\?$", q)
     if last_verb and is_finite_verb(last_verb.group(1)):
         return ""  # «¿Cuándo comenzaron las obras… y terminaron?»: the second verb lost its own date
@@ -446,6 +447,29 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         body,
     )
     return f"{head} {body}" if body else head
+
+
+_SECOND_CLAUSE = re.compile(r"\s(?:y|e)\s+((?:(?:se|le|les|lo|la|los|las|no)\s+)?([a-záéíóúñ]+)\b[^?]*)\?$")
+
+
+def _cut_second_clause(q: str, fact: Fact, disc: Discourse | None) -> str:
+    """Return the question without a second clause coordinated after what it asks: «¿En qué año comenzó la represa
+    a generar electricidad y cuenta con una potencia de 14 000 MW?» ends at «electricidad?» — when the sentence
+    says that clause after the answer (the date was the first verb's), and its verb is finite and not the last
+    word (a lone «… y terminaron?» lost its own date: held below)."""
+    m = _SECOND_CLAUSE.search(q)
+    if getattr(fact, "kind", "") not in {"date", "number"} or not m or len(m.group(1).split()) < 2:
+        return q  # (a person or a thing asked is the subject both verbs share: «¿Quién se rebeló y reunió…?»)
+    said = fact.sentence.find(" " + m.group(1).split()[0] + " " + m.group(1).split()[1], fact.local_end)
+    if said < 0 or not re.search(r"\s(?:y|e)$", fact.sentence[:said]):
+        return q
+    verb = m.group(2)
+    if not is_finite_verb(verb):
+        parse = _fact_parse(fact, disc)  # «cuenta», «forma»: a noun or a verb, as the parse reads it here
+        at = said + 1 + m.group(1).find(verb) if parse is not None and parse.text == fact.sentence else -1
+        if not any(t.start == at and t.pos in {"VERB", "AUX"} and t.finite for t in (parse.tokens if at >= 0 else ())):
+            return q
+    return q[: m.start()] + "?"
 
 
 # Common words that open a sentence and are no names (lower case once moved inside a question).
@@ -983,6 +1007,8 @@ def _person_is_subject(fact: Fact, disc: Discourse | None) -> bool:
     head = parse.span_head(fact.local_start, fact.local_end)
     if head is None or head.dep != "nsubj" or head.head == head.i:
         return False
+    if re.search(r"(?<![\w])(?:y|e|ni|de|del|entre|con)\s*$", fact.sentence[: fact.local_start], re.IGNORECASE):
+        return False  # «La rivalidad entre Carlos V … y Francisco I tenía…»: the name is part of the subject
     verb = parse.tokens[head.head]
     if verb.dep != "ROOT" or verb.start < fact.local_end:
         return False

@@ -49,6 +49,9 @@ FAILED = {
     "tf_false_range": _(
         "La afirmación «falsa» solo ensancha el intervalo de años del texto: lo que dice sigue siendo cierto."
     ),
+    "tf_false_not_contradicted": _(
+        "La afirmación falsa cambia el año de una fecha pero deja el verdadero en otra parte de la frase."
+    ),
     "specific_relation": _(
         "La respuesta es demasiado vaga (un nombre común suelto) o la pregunta no dice de qué habla."
     ),

@@ -198,7 +198,7 @@ def test_options_of_a_blank_that_opens_the_sentence_all_take_its_capital():
         "Tres años después, Ruiz abrió un taller de relojes en Sevilla. Portugal y Alemania compraron sus relojes."
     )
     chosen = {q.prompt: q for q in bank.questions if q.kind == "single_choice"}
-    opens = chosen["_____ después, Ruiz abrió un taller de relojes en Sevilla."]
+    opens = chosen["_____ después, Pablo Ruiz abrió un taller de relojes en Sevilla."]
     assert opens.correct == ["Tres años"] and len(opens.distractors) == 3
     assert all(o[:1].isupper() for o in opens.distractors + opens.spare)
 
