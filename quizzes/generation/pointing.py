@@ -79,6 +79,10 @@ _WHEN_OF_EVENT = re.compile(
 )
 
 
+# «desde la boca hasta el ano»: a stretch between two things the phrase names, not a time after an unsaid event.
+_SPAN_OF_PLACES = re.compile(r"\bdesde\s+(?:el|la|los|las)\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?\s+hasta\s*$")
+
+
 def _first_sentence(disc: Discourse) -> int:
     """Return the index of the document's first sentence that is not a headline."""
     return next((s.index for s in disc.sentences if not s.skip), 0)
@@ -257,7 +261,10 @@ def definite_without_referent(parse, span, index: int, disc: Discourse | None) -
         before = parse.text[: opening.start if opening is not None else tok.start]
         if opening is not None and opening.text.lower() == "del":
             before += "de"  # «después del asalto»
-        if not own_terms and _WHEN_OF_EVENT.search(before):
+        spanned = _SPAN_OF_PLACES.search(before) or (
+            re.search(r"\bdesde\s*$", before) and re.match(r"(?:\s+[a-záéíóúñü]+)?\s+hasta\s", parse.text[tok.end :])
+        )
+        if not own_terms and _WHEN_OF_EVENT.search(before) and not spanned:
             return "event_reference"  # «durante la guerra», «tras la entrevista», «desde el principio»: which one?
         if tok.feature("Number") == "Plur":
             continue  # (a plural said bare is mostly a class: «los colonos», «las hojas»)

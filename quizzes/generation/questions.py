@@ -1226,6 +1226,10 @@ _RELATIVE_AFTER = re.compile(
 VERBATIM_WORDS = 12
 
 
+# A subject with its article, then «se» and the verb that ends the clause: said after the verb once the date opens.
+_SUBJECT_THEN_SE_VERB = re.compile(r"((?:El|La|Los|Las)\s[^,;:]+?)\s+(se\s+[a-záéíóúñ]+)")
+
+
 def paraphrase(statement: str, keep: str) -> str:
     """Restate a sentence for a true/false item: asides dropped, a closing date moved to the front.
 
@@ -1272,7 +1276,13 @@ def paraphrase(statement: str, keep: str) -> str:
         whole = ":" not in body and ";" not in body and not re.match(r"(?:Poco|Mucho|Tiempo|Años|Meses)\s", body)
         if prep and said_of_verb and single and len(body.split()) >= 2 and "," not in body and whole:
             adj = out[prep.start(1) : b]
-            out = f"{adj[0].upper()}{adj[1:]}, {lower_first(body)}."
+            inverted = _SUBJECT_THEN_SE_VERB.fullmatch(body)
+            if inverted:
+                # «La última piedra del cimborrio se colocó en 1506» → «En 1506 se colocó la última piedra…», not
+                # «En 1506, la última piedra del cimborrio se colocó.»
+                out = f"{adj[0].upper()}{adj[1:]} {inverted.group(2)} {lower_first(inverted.group(1))}."
+            else:
+                out = f"{adj[0].upper()}{adj[1:]}, {lower_first(body)}."
     return out
 
 

@@ -1349,7 +1349,14 @@ def _fits(q: Question, chosen_items: list[Question], taken_options: set[str], fa
     if facts is None:
         facts = {k for p in chosen_items for k in p.fact_keys}
     # A wrong option offered already gives way to one of the item's spare options (`distractors.reoption`).
-    return not set(q.fact_keys) & facts and (not _options(q) & taken_options or reoption(q, taken_options))
+    if set(q.fact_keys) & set(facts) or (_asked_name(q) & {a for p in chosen_items for a in _asked_name(p)}):
+        return False  # (the same name asked twice: «César» for two sentences, each item gives the other away)
+    return not _options(q) & taken_options or reoption(q, taken_options)
+
+
+def _asked_name(q: Question) -> set[str]:
+    """Return the folded answers of an item that asks a name or a term (not a year, a figure or «Verdadero»)."""
+    return {fold(c) for c in q.correct if not re.search(r"\d", c)} if q.kind in _SAME_STEM else set()
 
 
 def _pick_by_sentence(

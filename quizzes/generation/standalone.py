@@ -2194,7 +2194,7 @@ def stand_alone(
                     subj = person
                 elif subj and not _is_person(disc, subj):
                     return text, "no_subject"
-            if not subj or not _proper(subj) or not _agrees(verb, subj) or blank in subj:
+            if not subj or not (_proper(subj) or _is_title(disc, subj)) or not _agrees(verb, subj) or blank in subj:
                 return text, "no_subject"
             if disc and _participle_disagrees(head, subj, disc):
                 return text, "no_subject"  # «fue robada» is not said of «Leonardo»: the subject is something else
@@ -2203,7 +2203,10 @@ def stand_alone(
             if at and re.search(r"\b(?:el|la|los|las|un|una|unos|unas|del|al|de|su|sus)\s*$", text[:at], re.IGNORECASE):
                 return text, "no_subject"  # «Tras la fallida insurrección…»: no clause starts inside a phrase
             if at:
-                text = text[:at] + _lower_article(subj) + " " + lower_verb(head)
+                front = text[:at].rstrip()
+                if not front.endswith(",") and len(front.split()) >= 4:
+                    front += ","  # «En el ser humano, el sistema digestivo está formado…»
+                text = front + " " + _lower_article(subj) + " " + lower_verb(head)
             else:
                 text = _upper_first(subj) + " " + lower_verb(text)
     elif disc is not None:
@@ -2727,7 +2730,9 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
         text = re.sub(
             pattern,
             lambda m, full=full, said=text: (
-                m.group(0) if _inside_name(said, m.start()) or _after_noun(said, m.start()) else full
+                m.group(0)
+                if _inside_name(said, m.start()) or _after_noun(said, m.start()) or _in_name_list(said, m)
+                else full
             ),
             text,
             count=1,
@@ -2738,6 +2743,17 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
 _SURNAME_PARTICLES = frozenset(
     {"de", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "zu", "zur", "zum", "le"}
 )
+
+
+def _in_name_list(text: str, m: re.Match) -> bool:
+    """Return whether a surname stands in a list of names («Watson, Crick y Wilkins»): the list reads as the text
+    wrote it, all by surname, not some by whole names and some not."""
+    name = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü][\w-]*"
+    before, after = text[: m.start()], text[m.end() :]
+    last = re.search(name + r"\s+(?:y|e)\s+$", before)  # «…, Crick y Wilkins»
+    first = re.match(r"\s*,\s*" + name + r"(?:\s*,\s*" + name + r")*\s+(?:y|e)\s+" + name, after)  # «Watson, …»
+    middle = re.search(name + r"\s*,\s*$", before) and re.match(r"\s*(?:,|\s(?:y|e)\s)\s*" + name, after)
+    return bool(last or first or middle)
 
 
 def _after_noun(text: str, start: int) -> bool:
@@ -2975,7 +2991,9 @@ def _clause_start(text: str, blank: str) -> int:
     if toks and toks[0].text.lower() not in _ARTICLES:
         for i, tok in enumerate(toks[1:], start=1):
             if tok.text.lower() in {"se", "le", "les", "lo", "no"} or verbish(tok.text):
-                if 2 <= i <= 3 and not any(t.text[:1].isupper() for t in toks[1:i]):
+                # («En el ser humano está formado…»: an article opens the phrase, one word more)
+                most = 4 if toks[1].text.lower() in _ARTICLES else 3
+                if 2 <= i <= most and not any(t.text[:1].isupper() for t in toks[1:i]):
                     return back(tok.start)
                 break
     return 0
@@ -2998,6 +3016,15 @@ def _coordinated_clause(text: str, index: int, disc: Discourse, blank: str) -> b
 def _proper(name: str) -> bool:
     words = [w for w in name.split() if w.lower() not in _FUNCTION_WORDS]
     return bool(words) and words[0][:1].isupper()
+
+
+def _is_title(disc: Discourse | None, subj: str) -> bool:
+    """Return whether a common-noun subject is what the text's title names («El sistema digestivo» under «Sistema
+    digestivo»): the thing the whole text is about is the subject a null one carries on."""
+    if disc is None or not disc.title:
+        return False
+    bare = re.sub(r"^(?:el|la|los|las)\s+", "", subj.strip(), flags=re.IGNORECASE)
+    return fold(bare) == fold(disc.title.strip(" ."))
 
 
 def _lower_article(name: str) -> str:

@@ -198,3 +198,70 @@ def test_the_year_a_relative_died_is_a_side_story():
     died = sentence_fact("Su madre murió en 1528, cuando Teresa tenía trece años.", "1528")
     lodged = sentence_fact("En 1519 Moctezuma alojó a Cortés en el palacio de su padre.", "1519")
     assert trivia_penalty(died) > 0 and trivia_penalty(lodged) == 0
+
+
+def test_a_null_subject_after_a_long_fronted_phrase_is_the_thing_the_title_names():
+    disc = discourse(
+        "El aparato excretor es el conjunto de órganos que eliminan los desechos.",
+        "En el ser humano está formado por los riñones y las vías urinarias.",
+        title="Aparato excretor",
+    )
+    fixed, problem = stand_alone("En el ser humano está formado por los _____ y las vías urinarias.", 1, disc)
+    assert not problem and fixed == (
+        "En el ser humano, el aparato excretor está formado por los _____ y las vías urinarias."
+    )
+    # a common noun that is not the title's thing is still not taken
+    other = discourse(
+        "El bolo pasa al esófago.", "En el ser humano está formado por los riñones.", title="Aparato excretor"
+    )
+    assert stand_alone("En el ser humano está formado por los _____.", 1, other)[1] == "no_subject"
+
+
+def test_a_stretch_from_one_place_to_another_is_no_event():
+    from quizzes.generation.pointing import prompt_problem
+
+    disc = discourse(
+        "El tubo digestivo es un conducto.",
+        "El tubo digestivo se extiende desde la boca hasta el ano.",
+        title="Tubo digestivo",
+    )
+    assert prompt_problem("El tubo digestivo se extiende desde la boca hasta el _____.", "ano", 1, disc) != (
+        "event_reference"
+    )
+    assert prompt_problem("Desde la boca hasta el _____, el tubo mide nueve metros.", "ano", 1, disc) != (
+        "event_reference"
+    )
+
+
+def test_surnames_in_a_list_read_as_the_text_wrote_them():
+    disc = discourse(
+        "James Watson y Maurice Wilkins estudiaron el ADN en Londres.",
+        "Watson, Crick y Wilkins recibieron el premio en 1962.",
+        "Wilkins murió en 2004.",
+        names={0: ["James Watson", "Maurice Wilkins", "Londres"], 1: ["Watson", "Crick", "Wilkins"], 2: ["Wilkins"]},
+    )
+    assert full_first_names("Watson, Crick y Wilkins recibieron el premio en _____.", disc) == (
+        "Watson, Crick y Wilkins recibieron el premio en _____."
+    )
+    assert full_first_names("Wilkins murió en _____.", disc) == "Maurice Wilkins murió en _____."
+
+
+def test_a_date_opening_a_true_false_statement_goes_before_a_se_verb():
+    from quizzes.generation.questions import paraphrase
+
+    assert paraphrase("La última piedra del cimborrio se colocó en 1506.", "1506") == (
+        "En 1506 se colocó la última piedra del cimborrio."
+    )
+
+
+def test_a_text_does_not_publish_the_same_name_twice():
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import _fits
+
+    def item(key, kind, answer):
+        return Question(key, kind, "…", [key], [answer], [], "", [0])
+
+    chosen = [item("a", "short_answer", "Nelson"), item("b", "numeric", "1805")]
+    assert not _fits(item("c", "short_answer", "Nelson"), chosen, set())
+    assert _fits(item("d", "short_answer", "Villeneuve"), chosen, set())
+    assert _fits(item("e", "numeric", "1805"), chosen, set())  # a year may be two events'
