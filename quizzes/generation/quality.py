@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 
 from . import nlp
@@ -445,7 +446,22 @@ def copied_statement(statement: str, sentence: str) -> bool:
             run[j] = previous + 1 if a == b else 0
             longest = max(longest, run[j])
             previous = current
+    if len(said) >= LONG_COPY_WORDS and _in_order_share(said, words) >= LONG_COPY_SHARE:
+        return True  # a long sentence with its subject put back or a word changed is still the text's sentence
     return longest >= COPIED_SHARE * len(said) or _words_left_out(said, words)
+
+
+# A true statement this long that says nearly all its words in the sentence's order copies it, whatever word or two
+# were put back (the judges: «copia casi literalmente una frase larga»).
+LONG_COPY_WORDS = 18
+LONG_COPY_SHARE = 0.85
+
+
+def _in_order_share(said: list[str], words: list[str]) -> float:
+    """Return the share of the statement's words that the sentence says in the same order (longest common run of
+    words, gaps allowed)."""
+    matcher = difflib.SequenceMatcher(None, said, words, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(said)
 
 
 def _words_left_out(said: list[str], words: list[str]) -> bool:

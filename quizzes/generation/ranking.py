@@ -600,6 +600,8 @@ def fact_importance(
     score -= trivia_penalty(fact, first=first)
     if not first and later_fate(fact, ex, subject, heading=heading):
         score -= SUBORDINATE_PENALTY  # «Gravina … murió en Cádiz el 9 de marzo de _____», months after the battle
+    if not first and relative_life(fact):
+        score -= SUBORDINATE_PENALTY  # «Su madre murió en _____»: a relative's life, a side story (not given back)
     if not first and failed_attempt(fact):
         score -= SUBORDINATE_PENALTY  # «En _____, las tropas … intentaron sin éxito tomar Cádiz»: nothing came of it
     if not first and resting_place(fact):
@@ -808,9 +810,12 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
         penalty += ASIDE_PENALTY  # «_____ declararon 2019 Año Internacional…»: how the event is remembered
     if fact.kind == "place" and _LOCATED_BY.match(fact.sentence[fact.local_end :]):
         penalty += ASIDE_PENALTY  # «murió en un hospital de _____, cerca de Nueva York»: the text places it by another
-    if not first and fact.kind in {"date", "number"} and _RELATIVE_SAID.search(fact.sentence):
-        penalty += SUBORDINATE_PENALTY  # «Su madre murió en _____»: a relative's life, a side story
     return penalty
+
+
+def relative_life(fact: Fact) -> bool:
+    """Return whether a date or figure is of a relative's life, said as the sentence's subject («Su madre murió…»)."""
+    return fact.kind in {"date", "number"} and _RELATIVE_SAID.search(fact.sentence) is not None
 
 
 # A relative of the text's person as the sentence's subject («Su madre murió…»): what happened to them is a side story.

@@ -20,7 +20,7 @@ import pytest
 from quizzes.generation import generate_bank
 from quizzes.generation.answers import accepted_answers
 from quizzes.generation.quality import counted_list, year_contradicted
-from quizzes.generation.ranking import MIN_IMPORTANCE, _naming_phrase, trivia_penalty
+from quizzes.generation.ranking import MIN_IMPORTANCE, _naming_phrase, relative_life
 from quizzes.generation.standalone import drop_connectors, full_first_names, lower_first, stand_alone
 from quizzes.generation.text import clause_spans
 from quizzes.generation.wh import MARK, wh_prompt
@@ -197,7 +197,7 @@ def test_a_verb_after_fronted_phrases_needs_its_subject(stem):
 def test_the_year_a_relative_died_is_a_side_story():
     died = sentence_fact("Su madre murió en 1528, cuando Teresa tenía trece años.", "1528")
     lodged = sentence_fact("En 1519 Moctezuma alojó a Cortés en el palacio de su padre.", "1519")
-    assert trivia_penalty(died) > 0 and trivia_penalty(lodged) == 0
+    assert relative_life(died) and not relative_life(lodged)
 
 
 def test_a_null_subject_after_a_long_fronted_phrase_is_the_thing_the_title_names():
@@ -265,3 +265,21 @@ def test_a_text_does_not_publish_the_same_name_twice():
     assert not _fits(item("c", "short_answer", "Nelson"), chosen, set())
     assert _fits(item("d", "short_answer", "Villeneuve"), chosen, set())
     assert _fits(item("e", "numeric", "1805"), chosen, set())  # a year may be two events'
+
+
+def test_a_long_true_statement_with_a_name_put_back_is_still_a_copy():
+    from quizzes.generation.quality import copied_statement
+
+    sentence = (
+        "A su regreso, Carlos I concedió a Elcano una pensión anual y un escudo de armas con un globo terráqueo y la "
+        "leyenda «Primus circumdedisti me»."
+    )
+    statement = (
+        "Verdadero o falso: Carlos I concedió a Juan Sebastián Elcano una pensión anual y un escudo de armas con un "
+        "globo terráqueo y la leyenda «Primus circumdedisti me»."
+    )
+    assert copied_statement(statement, sentence)
+    # a short one with its subject put back is restated
+    assert not copied_statement(
+        "Verdadero o falso: María Curie asistió a las clases.", "Por ello, asistió a las clases."
+    )
