@@ -108,7 +108,7 @@ _NOBLE_OF_BLANK = re.compile(
 # «_____ van Helmont»: the blank takes the first names of a longer name.
 # («astilleros _____ and Wolff»: an English «and» or «&» joins two names of one firm.)
 _NAME_AFTER_BLANK = re.compile(
-    r"_____\s+(?:van|von|der|du|da|di|le|and|&)\s+[A-ZÁÉÍÓÚÑ]"
+    r"_____\s+(?:van|von|der|du|da|di|le|and|&|ibn|bin|ben|bint|abu)\s+[A-ZÁÉÍÓÚÑ]"
     # «el monasterio de _____ el Antiguo», «Asdrúbal el Bello»: an epithet after the blank ends the name it took part of
     r"|_____\s+(?:el|la)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=\s*(?:[,.;:)?]|\s(?:y|e)\s|$))"
 )
@@ -243,6 +243,14 @@ def option_in_prompt(prompt: str, option: str, *, person: bool = False) -> bool:
     if " " + " ".join(words) + " " in said:  # a date or a figure too: «Del _____ al 12 de mayo de 1949»
         return True
     return person and len(words) > 1 and len(words[-1]) > 3 and f" {words[-1]} " in said
+
+
+_DETERMINER = r"(?:un|una|unos|unas|el|la|los|las)"
+# A blank between two commas of a list of things, each said with its article.
+_COMMON_LIST_AROUND_BLANK = re.compile(
+    r"(?<![\w])" + _DETERMINER + r"\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?,\s+" + _DETERMINER + r"\s+_____\s*"
+    r"(?:,|\s(?:y|e|o)\s)\s*" + _DETERMINER + r"\s+[a-záéíóúñü]"
+)
 
 
 def list_member(prompt: str) -> bool:
@@ -871,6 +879,10 @@ def check_question(
         if q.kind != "multiple_choice" and not any(f.members for f in named):
             # One member of a list asked alone is trivia, and its neighbours half give it away.
             results["not_list_member"] = not list_member(prompt)
+    if asks and BLANK in prompt and not any(f.members for f in qfacts) and _COMMON_LIST_AROUND_BLANK.search(prompt):
+        # «un palacio real, una _____, un panteón, una biblioteca…», «el resfriado común, la _____, la neumonía…»:
+        # one of a list of things, any other of its kind fits as well
+        results["not_list_member"] = False
     if q.kind in CHOICE_KINDS | {"numeric"}:
         # «casi _____ año»: the singular gives the answer away (and one is rarely worth asking).
         results["not_one"] = not any(

@@ -49,7 +49,10 @@ _BY = re.compile(r",?\s+(?:causad|provocad|originad)[oa]s?\s+(?:sobre todo\s+|pr
 # resultado», «Como respuesta», which are markers, nor «Como parte de», a role).
 _COMO = re.compile(r"Como\s+(?!(?:consecuencia|resultado|respuesta|parte|ya\s+se)\b)")
 _NP_START = re.compile(r"(?:el|la|los|las|un|una|unos|unas|su|sus)\s", re.IGNORECASE)
-_NP_END = re.compile(r",|;|:|\.|\s(?:que|quien|donde|cuando|mientras|y\s+(?:se\s+)?\w+(?:ó|aron))\s")
+# (a comma or a dot between digits is a figure's: «más de 1.700 pasajeros», «2,5 millones»)
+_NP_END = re.compile(
+    r"(?<!\d),|,(?!\d)|;|:|(?<!\d)\.|\.(?!\d)|\s(?:que|quien|donde|cuando|mientras|y\s+(?:se\s+)?\w+(?:ó|aron))\s"
+)
 MAX_WORDS = 12
 _CUT_RELATIVE = re.compile(
     r"(?:\s+(?:a|ante|con|contra|de|desde|en|entre|hacia|hasta|para|por|sin|sobre|tras))?"

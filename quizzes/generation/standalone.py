@@ -435,6 +435,7 @@ class Discourse:
             for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
                 if (
                     len(word) < 3
+                    or any(n.startswith(word + " ") for n in every)  # a given name («Tariq ibn Ziyad»), not a surname
                     or word.isupper()
                     or word in FIRST_NAMES | FEMALE_FIRST_NAMES
                     or word in place_gazetteer()
@@ -1943,6 +1944,12 @@ def balanced(text: str) -> bool:
     return not stack and text.count('"') % 2 == 0
 
 
+# A clause opened by a subordinator: a whole sentence only with a main clause after its comma.
+_SUBORDINATE_ONLY = re.compile(
+    r"(?:cuando|aunque|si|porque|mientras|como|ya\s+que|puesto\s+que|(?:después|antes)\s+de\s+que)\s", re.IGNORECASE
+)
+
+
 def has_main_verb(text: str) -> bool:
     """Return whether a statement holds a conjugated verb (present tense included)."""
     for tok in tokenize(text):
@@ -2217,6 +2224,8 @@ def stand_alone(
         return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
+    if _SUBORDINATE_ONLY.match(text) and "," not in text:
+        return text, "no_verb"  # «Cuando Mendelssohn dirigió en Berlín la Pasión…»: a time clause without its main one
     text, problem = _inner_possessive(text, index, disc, blank)
     if problem:
         return text, problem
