@@ -249,7 +249,15 @@ _DETERMINER = r"(?:un|una|unos|unas|el|la|los|las)"
 # A blank between two commas of a list of things, each said with its article.
 _COMMON_LIST_AROUND_BLANK = re.compile(
     r"(?<![\w])" + _DETERMINER + r"\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?,\s+" + _DETERMINER + r"\s+_____\s*"
-    r"(?:,|\s(?:y|e|o)\s)\s*" + _DETERMINER + r"\s+[a-záéíóúñü]"
+    r"(?:,|\s(?:y|e|o)\s)\s*" + _DETERMINER + r"\s+[a-záéíóúñü]|"
+    # the first of the list: «reúne un _____, una basílica, un panteón…»
+    r"(?<![\w])"
+    + _DETERMINER
+    + r"\s+_____\s*,\s+"
+    + _DETERMINER
+    + r"\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?,\s+"
+    + _DETERMINER
+    + r"\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?\s*(?:,|\s(?:y|e)\s)"
 )
 
 

@@ -2187,13 +2187,14 @@ def stand_alone(
             # A null subject is the previous sentence's; only a name is taken (an inanimate subject of the
             # sentence before is often not who acts: "La exposición dañó su salud. Murió…").
             subj = disc.previous_subject(index) if disc else ""
-            if disc and not at and _coordinated_clause(text, index, disc, blank):
+            coordinated = disc is not None and _coordinated_clause(text, index, disc, blank)
+            if coordinated:
                 # «…, Francia cedió Alsacia y se comprometió a pagar…»: a clause cut after «y» shares the subject
                 # of its own sentence, not of the sentence before (which it takes only when its sentence has none).
                 own = disc.parse(index)
                 if own is None or own.subject is not None or disc.subject(index):
                     subj = disc.subject(index)
-            if disc and lem in HUMAN_VERB_LEMMAS and (at or not _coordinated_clause(text, index, disc, blank)):
+            if disc and lem in HUMAN_VERB_LEMMAS and not coordinated:
                 # «Regresó a Chile en 1952» after «Durante esos años terminó el Canto general»: a book does not
                 # come back. The person the text is about, when no other person was the subject since; else held.
                 person = _biography_subject(disc, index)
@@ -3012,14 +3013,20 @@ def _coordinated_clause(text: str, index: int, disc: Discourse, blank: str) -> b
     """Return whether the stem is a clause its sentence coordinates after «y / e / pero» or a comma (not its start)."""
     if not 0 <= index < len(disc.sentences):
         return False
-    words = [w for w in text.replace(blank, " ").split()[:3] if w]
+    words = [w for w in text.split()[:3] if w]
     if not words:
         return False
     sentence = disc.sentences[index].text
-    m = re.search(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words), sentence, re.IGNORECASE)
+    # (the blank stands for the answer, of a word or several: «Desde _____ está…» is «desde 1885 está…»)
+    said = [r"\S+(?:\s+\S+){0,5}?" if blank in w else re.escape(w) for w in words]
+    m = re.search(r"(?<![\w])" + r"\s+".join(said), sentence, re.IGNORECASE)
     if m is None or m.start() == 0:
         return False
-    return bool(re.search(r"(?:,|\b(?:y|e|pero|mas)\b)\s*$", sentence[: m.start()], re.IGNORECASE))
+    before = sentence[: m.start()]
+    if not any(verbish(t.text) for t in tokenize(before)):
+        return False  # «Por ello, en 1889 viajó…»: the comma closes a fronted connector, no clause before it
+    # «…fue abandonado…; desde 1885 está a cargo…»: after a semicolon too
+    return bool(re.search(r"(?:,|;|\b(?:y|e|pero|mas)\b)\s*$", before, re.IGNORECASE))
 
 
 def _proper(name: str) -> bool:

@@ -334,3 +334,27 @@ def test_a_given_name_is_no_surname():
         names={0: ["Tariq ibn Ziyad", "Tánger"], 1: ["Yabal Tariq"], 2: ["Tariq"]},
     )
     assert full_first_names("Tariq recibió un refuerzo en _____.", disc) == "Tariq recibió un refuerzo en _____."
+
+
+def test_a_clause_after_a_semicolon_takes_its_own_sentences_subject_not_the_one_before():
+    disc = discourse(
+        "Felipe II residió largas temporadas en Kolm.",
+        "El monasterio fue abandonado por los monjes; desde 1885 está a cargo de la Orden de San Agustín.",
+        names={0: ["Felipe II", "Kolm"], 1: ["Orden de San Agustín"]},
+    )
+    fixed, problem = stand_alone("Desde _____ está a cargo de la Orden de San Agustín.", 1, disc)
+    assert "Felipe II" not in fixed and problem == "no_subject"
+    # a comma that closes a fronted connector is no clause before
+    from quizzes.generation.standalone import _coordinated_clause
+
+    ramon = discourse("Cajal publicó sus hallazgos.", "Por ello, en 1889 viajó al congreso de Berlín.")
+    assert not _coordinated_clause("En _____ viajó al congreso de Berlín.", 1, ramon, "_____")
+
+
+def test_the_first_of_a_list_of_things_is_not_asked_but_an_apposition_is_no_list():
+    from quizzes.generation.quality import _COMMON_LIST_AROUND_BLANK
+
+    assert _COMMON_LIST_AROUND_BLANK.search("Reúne un _____, una basílica, un panteón, una biblioteca y un monasterio.")
+    assert not _COMMON_LIST_AROUND_BLANK.search(
+        "En el _____, los helvecios, un pueblo de la actual Suiza, intentaron atravesar la provincia."
+    )
