@@ -255,7 +255,7 @@ def _date_forms(fact: Fact) -> list[str]:
         # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
         out += [f"{day}-{month}-{year}", f"{day:02d}-{month:02d}-{year}"]
         rest = fact.sentence[: fact.local_start] + " " + fact.sentence[fact.local_end :]
-        if re.search(rf"(?<![\d.,]){year}(?![\d.,]\d)", rest):
+        if re.search(rf"(?<![\d.,]){year}(?!\d|[.,]\d)", rest):
             # «El terremoto de Valdivia de 1960 … ocurrió el domingo _____»: the year is said beside the blank, so
             # the day and month are the whole answer («22 de mayo», «22/5»)
             out += [f"{day} de {MONTH_NAMES[month]}", f"{day} {MONTH_NAMES[month]}", f"{day}/{month}"]

@@ -247,8 +247,19 @@ def option_in_prompt(prompt: str, option: str, *, person: bool = False) -> bool:
 
 _DETERMINER = r"(?:un|una|unos|unas|el|la|los|las)"
 # A blank between two commas of a list of things, each said with its article.
+# (the member before the blank is no fronted phrase's noun: «Durante el reinado, la _____ y los nobles…»)
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{w} )"
+    for p in ("durante", "tras", "con", "en", "de", "desde", "hasta", "por", "para", "sin", "según", "bajo")
+    for w in (p, p.capitalize())
+)
 _COMMON_LIST_AROUND_BLANK = re.compile(
-    r"(?<![\w])" + _DETERMINER + r"\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?,\s+" + _DETERMINER + r"\s+_____\s*"
+    r"(?<![\w])"
+    + _NOT_AFTER_PREPOSITION
+    + _DETERMINER
+    + r"\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?,\s+"
+    + _DETERMINER
+    + r"\s+_____\s*"
     r"(?:,|\s(?:y|e|o)\s)\s*" + _DETERMINER + r"\s+[a-záéíóúñü]|"
     # the first of the list: «reúne un _____, una basílica, un panteón…»
     r"(?<![\w])"
@@ -404,7 +415,8 @@ def counted_list(prompt: str, number: float | None) -> bool:
         return False
     after = prompt.split(BLANK, 1)[1]
     named = _NAMED_MEMBERS.match(after)
-    if named and len(re.split(r",\s*|\s+(?:y|e)\s+", named.group(1))) == number:
+    owned = re.search(r"(?<![\w])(?:sus|los|las)\s+$", prompt.split(BLANK, 1)[0], re.IGNORECASE)
+    if named and owned and len(re.split(r",\s*|\s+(?:y|e)\s+", named.group(1))) == number:
         return True  # «sus _____ hijos mayores, Francisco y Enrique, quedaron…»: the names that follow count them
     m = re.search(r":\s*|\s(?:son|eran|fueron|serán)\s+", after)
     if not m or len(after[: m.start()].split()) > 8:

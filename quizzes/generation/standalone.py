@@ -1894,7 +1894,7 @@ def lower_first(text: str) -> str:
     if low in _LOWERED_OPENINGS or is_finite_verb(low):
         return text[0].lower() + text[1:]
     if _OPENING_PARTICIPLE.match(text) and first not in FIRST_NAMES and first not in place_gazetteer():
-        stem = re.sub(r"(?:ad[oa]s?|id[oa]s?|ando|iendo|yendo)$", "", low)
+        stem = re.sub(r"(?:ad[oa]s?|id[oa]s?)$", "", low)
         if any(is_finite_verb(stem + end) for end in ("ó", "ió")):  # «acusado» → «acusó», «nacida» → «nació»
             return text[0].lower() + text[1:]  # «Acusado de herejía, Servet murió…» → «…: acusado de herejía, …»
     return text
@@ -1903,8 +1903,11 @@ def lower_first(text: str) -> str:
 # A participle or gerund that opens a sentence before a preposition («Acusado de herejía», «Nacida en Padrón»); not
 # a surname before a name's «de» («Machado de Assis»), nor a place («Granada»): its stem must make a verb («acusó»).
 _OPENING_PARTICIPLE = re.compile(
-    r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad[oa]s?|id[oa]s?|ando|iendo|yendo)"
+    r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad[oa]s?|id[oa]s?)"
     r"(?=\s+(?:en|por|a|al|con|tras|sin|entre|desde|hacia|contra)\s|\s+del?\s+(?![A-ZÁÉÍÓÚÑ]))"
+    # a phrase closed by its comma before the main clause («Acusado de herejía, Servet…»): «Machado en 1936 apoyó…»
+    # and «Coronado con sus hombres llegó…» are names
+    r"(?=[^,.;:]{1,80},)"
 )
 
 
@@ -1945,9 +1948,7 @@ def balanced(text: str) -> bool:
 
 
 # A clause opened by a subordinator: a whole sentence only with a main clause after its comma.
-_SUBORDINATE_ONLY = re.compile(
-    r"(?:cuando|aunque|si|porque|mientras|como|ya\s+que|puesto\s+que|(?:después|antes)\s+de\s+que)\s", re.IGNORECASE
-)
+_SUBORDINATE_ONLY = re.compile(r"(?:cuando|(?:después|antes)\s+de\s+que)\s", re.IGNORECASE)
 
 
 def has_main_verb(text: str) -> bool:
@@ -2227,6 +2228,7 @@ def stand_alone(
         return text, "no_verb"
     if _SUBORDINATE_ONLY.match(text) and "," not in text:
         return text, "no_verb"  # «Cuando Mendelssohn dirigió en Berlín la Pasión…»: a time clause without its main one
+    # («Como capital fue elegida Toledo…», «Si bien perdió…»: «como» and «si» open main clauses too)
     text, problem = _inner_possessive(text, index, disc, blank)
     if problem:
         return text, problem
@@ -2735,13 +2737,17 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
             continue
         # not after a particle of a longer name («zum Gutenberg», «van Gogh») nor after a thing's noun («la torre
         # Eiffel», «del señor Eiffel»); after a role it is the person («el general Batista»)
+        # (not right after a blank: «_____ Bingham» asks the first name the whole name would give)
         pattern = r"(?<![\w-])" + re.escape(word) + follows
         # once, the first time it is said: «Bingham regresó… Bingham halló» reads «Hiram Bingham regresó… Bingham…»
         text = re.sub(
             pattern,
             lambda m, full=full, said=text: (
                 m.group(0)
-                if _inside_name(said, m.start()) or _after_noun(said, m.start()) or _in_name_list(said, m)
+                if _inside_name(said, m.start())
+                or _after_noun(said, m.start())
+                or _in_name_list(said, m)
+                or _BLANK_BEFORE_NAME.search(said[: m.start()])
                 else full
             ),
             text,
@@ -2752,6 +2758,14 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
 
 _SURNAME_PARTICLES = frozenset(
     {"de", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "zu", "zur", "zum", "le"}
+)
+
+
+# A blank right before a surname (no comma between), not after a date's preposition or article («En _____ Villa
+# atacó…», «El _____, Hahn recibió…» are dates): it may be the first name the whole name would give («…, _____
+# Bingham llegó…»).
+_BLANK_BEFORE_NAME = re.compile(
+    r"(?:^|(?<![\w])(?!(?i:en|de|del|hacia|desde|hasta|el|la|a)\s)\w+[,;:]?\s+)(?:_____|QQQ)\s+$"
 )
 
 

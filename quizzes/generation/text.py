@@ -337,7 +337,9 @@ _BOUNDARY = re.compile(
 )
 
 
-_RELATIVE_ASIDE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b")
+# A relative aside, closed by its comma or running to the cut («, que era rey…, y»): only the aside goes, so «El rey,
+# que era joven, conquistó Huesca en 1096, y su hermano…» keeps its main verb and its boundary.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b[^,]*(?:,|$)")
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
@@ -349,7 +351,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         if m.group().startswith(",") and word_m:
             # (a relative clause's verb is not the main one: «La rivalidad entre Carlos V, que era rey…, y Francisco I
             # tenía…» joins two members of the subject)
-            left = tokenize(_RELATIVE_ASIDE.split(text[cuts[-1] : m.start()], maxsplit=1)[0])
+            left = tokenize(_RELATIVE_ASIDE.sub(" ", text[cuts[-1] : m.start()]))
             if not any(is_finite_verb(t.text) for t in left):
                 # «y hoy empresas como Dead Sea Works, en Israel, y Arab Potash Company, en Jordania, extraen…»: no
                 # verb since the last cut, so «, y» joins two subjects of the verb to come, not two clauses.

@@ -358,3 +358,38 @@ def test_the_first_of_a_list_of_things_is_not_asked_but_an_apposition_is_no_list
     assert not _COMMON_LIST_AROUND_BLANK.search(
         "En el _____, los helvecios, un pueblo de la actual Suiza, intentaron atravesar la provincia."
     )
+
+
+# Review mend of round 22.
+
+
+def test_review_mend_names_stay_names_and_clauses_keep_their_verbs():
+    # a surname or a first name in -ado / -ando opening a statement is not lowered
+    assert lower_first("Machado en 1936 apoyó la República.") == "Machado en 1936 apoyó la República."
+    assert lower_first("Coronado con sus hombres llegó a Quivira.") == "Coronado con sus hombres llegó a Quivira."
+    # only the relative aside goes before counting the verbs: the main verb after it keeps the boundary
+    two = "El rey, que era joven, conquistó Huesca en 1096, y su hermano Alfonso heredó el trono en 1104."
+    assert len(clause_spans(two)) == 2
+    # a surname right after a blank is the name the blank asks
+    disc = discourse(
+        "El explorador Hiram Bingham llegó a Kolm.",
+        "Bingham regresó en 1912.",
+        names={0: ["Hiram Bingham", "Kolm"], 1: ["Bingham"]},
+    )
+    assert full_first_names("En 1911, _____ Bingham llegó a Kolm.", disc) == "En 1911, _____ Bingham llegó a Kolm."
+    # «como» and «si» open main clauses too
+    plain = discourse("Los visigodos llegaron.", "Como capital fue elegida Toledo en el siglo VI.")
+    assert stand_alone("Como capital fue elegida Toledo en el siglo _____.", 1, plain)[1] != "no_verb"
+
+
+def test_review_mend_a_year_inside_a_longer_number_is_not_said():
+    sentence = "La ciudad, con 19605 habitantes, fue arrasada el 22 de mayo de 1960."
+    fact = _date_fact(sentence, "22 de mayo de 1960", year=1960, month=5, day=22)
+    assert "22 de mayo" not in accepted_answers(fact)
+
+
+def test_review_mend_lists_and_counts_need_their_members():
+    from quizzes.generation.quality import _COMMON_LIST_AROUND_BLANK
+
+    assert not _COMMON_LIST_AROUND_BLANK.search("Durante el reinado, la _____ y los nobles se enfrentaron.")
+    assert not counted_list("Durante _____ meses, Juan y Pedro, sus hijos, defendieron la plaza.", 2)
