@@ -83,6 +83,15 @@ _WHEN_OF_EVENT = re.compile(
 _SPAN_OF_PLACES = re.compile(r"\bdesde\s+(?:el|la|los|las)\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?\s+hasta\s*$")
 
 
+def _stretch(before: str, after: str) -> bool:
+    """Return whether the phrase is one end of «desde X hasta Y»: `before` ends in «desde X hasta» (the phrase is Y)
+    or in «desde» with «hasta» after the phrase (it is X)."""
+    return bool(
+        _SPAN_OF_PLACES.search(before)
+        or (re.search(r"\bdesde\s*$", before) and re.match(r"(?:\s+[a-záéíóúñü]+)?\s+hasta\s", after))
+    )
+
+
 def _first_sentence(disc: Discourse) -> int:
     """Return the index of the document's first sentence that is not a headline."""
     return next((s.index for s in disc.sentences if not s.skip), 0)
@@ -261,10 +270,7 @@ def definite_without_referent(parse, span, index: int, disc: Discourse | None) -
         before = parse.text[: opening.start if opening is not None else tok.start]
         if opening is not None and opening.text.lower() == "del":
             before += "de"  # «después del asalto»
-        spanned = _SPAN_OF_PLACES.search(before) or (
-            re.search(r"\bdesde\s*$", before) and re.match(r"(?:\s+[a-záéíóúñü]+)?\s+hasta\s", parse.text[tok.end :])
-        )
-        if not own_terms and _WHEN_OF_EVENT.search(before) and not spanned:
+        if not own_terms and _WHEN_OF_EVENT.search(before) and not _stretch(before, parse.text[tok.end :]):
             return "event_reference"  # «durante la guerra», «tras la entrevista», «desde el principio»: which one?
         if tok.feature("Number") == "Plur":
             continue  # (a plural said bare is mostly a class: «los colonos», «las hojas»)

@@ -18,7 +18,7 @@ from .facts import Extraction, find_dates, find_quantities
 from .lexicon import MONTH_NAMES, RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
 from .standalone import _IMPERSONAL, Discourse, lower_first, stand_alone
-from .text import Sentence, clause_spans, is_finite_verb, lemma, subject_prefix, tokenize
+from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
 from .wh import MARK, wh_kind, wh_prompt
 
 BLANK = "_____"
@@ -1203,11 +1203,6 @@ def true_false_prompt(statement: str, text: str = "") -> str:
     title = re.match(r"(El|La|Los|Las)\s+([a-záéíóúñü]+)\b", statement)
     if title and text and re.search(rf"[\wáéíóúñü,] {title.group(1)} {title.group(2)}\b", text):
         lowered = statement
-    first = re.match(r"([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:ad|id)[oa]s?)\s*,", lowered)
-    if first:
-        word = first.group(1).lower()
-        if lemma(word) != word and lemma(word).endswith(("ar", "er", "ir", "ír")):
-            lowered = lowered[:1].lower() + lowered[1:]
     opening = re.match(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+\b", lowered)
     if opening and opening.group().lower() in _OPENING_ADVERBS:
         lowered = lowered[:1].lower() + lowered[1:]  # «Solo 18 supervivientes…» → «solo 18 supervivientes…»

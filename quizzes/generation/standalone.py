@@ -1893,15 +1893,28 @@ def lower_first(text: str) -> str:
     low = first.lower()
     if low in _LOWERED_OPENINGS or is_finite_verb(low):
         return text[0].lower() + text[1:]
-    if _OPENING_PARTICIPLE.match(text) and first not in FIRST_NAMES and first not in place_gazetteer():
-        stem = re.sub(r"(?:ad[oa]s?|id[oa]s?)$", "", low)
-        if any(is_finite_verb(stem + end) for end in ("ó", "ió")):  # «acusado» → «acusó», «nacida» → «nació»
-            return text[0].lower() + text[1:]  # «Acusado de herejía, Servet murió…» → «…: acusado de herejía, …»
+    if _opening_participle(text, first, low):
+        return text[0].lower() + text[1:]  # «Aislado, el gobernador…», «Acusado de herejía, Servet murió…»
     return text
 
 
-# A participle or gerund that opens a sentence before a preposition («Acusado de herejía», «Nacida en Padrón»); not
-# a surname before a name's «de» («Machado de Assis»), nor a place («Granada»): its stem must make a verb («acusó»).
+def _opening_participle(text: str, first: str, low: str) -> bool:
+    """Return whether a sentence opens with a participle: alone before its comma, when the lemmatiser reads it as a
+    verb's («Aislado, …»), or opening a phrase closed by a comma, when its stem makes a verb («Acusado de herejía, …»:
+    «acusó»; «nacida» → «nació»). Not a first name nor a place («Granada, la última plaza, …»)."""
+    if not re.fullmatch(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:ad|id)[oa]s?", first) or first in FIRST_NAMES:
+        return False
+    if text[len(first) :].lstrip().startswith(","):
+        lem = lemma(low)
+        return lem != low and lem.endswith(("ar", "er", "ir", "ír"))
+    if not _OPENING_PARTICIPLE.match(text) or first in place_gazetteer():
+        return False
+    stem = re.sub(r"(?:ad[oa]s?|id[oa]s?)$", "", low)
+    return any(is_finite_verb(stem + end) for end in ("ó", "ió"))
+
+
+# A participle that opens a sentence before a preposition («Acusado de herejía», «Nacida en Padrón»); not a surname
+# before a name's «de» («Machado de Assis»), nor a place («Granada»): its stem must make a verb («acusó»).
 _OPENING_PARTICIPLE = re.compile(
     r"^[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad[oa]s?|id[oa]s?)"
     r"(?=\s+(?:en|por|a|al|con|tras|sin|entre|desde|hacia|contra)\s|\s+del?\s+(?![A-ZÁÉÍÓÚÑ]))"
@@ -2756,9 +2769,8 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
     return text
 
 
-_SURNAME_PARTICLES = frozenset(
-    {"de", "del", "da", "di", "do", "dos", "das", "van", "von", "der", "zu", "zur", "zum", "le"}
-)
+# The particles of a name (not «la», «y»: «la torre Eiffel», «Watson y Crick» are other cases), German ones too.
+_SURNAME_PARTICLES = frozenset(_NAME_PARTICLES - {"la", "y"} | {"zu", "zur", "zum"})
 
 
 # A blank right before a surname (no comma between), not after a date's preposition or article («En _____ Villa
