@@ -618,6 +618,14 @@ def find_entities(
                 continue
             # "John F. Kennedy": an initial and its full stop stay inside the name.
             initial = len(toks[j].text) == 1 and toks[j].text not in "IVXLCDM" and j > i
+            # («Ferdinand V. Hayden»: a numeral's letter with a surname after it in the same sentence is an initial)
+            initial = initial or (
+                len(toks[j].text) == 1
+                and j > i
+                and j + 3 < n
+                and not _is_cap(toks[j + 3].text)
+                and toks[j + 3].text != "."
+            )
             if initial and j + 2 < n and toks[j + 1].text == "." and _is_cap(toks[j + 2].text):
                 j += 2
                 continue
@@ -967,9 +975,14 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
             if after is not None and after.text.lower() in _CLAUSE_APPOSITIONS:
                 defined = False
             span = _term_span(parse, k - 1) if defined else None
-            before = text[: span[0]].rstrip().rsplit(" ", 1)[-1].lower() if span else ""
+            words_before = text[: span[0]].lower().split()[-2:] if span else []
+            before = words_before[-1] if words_before else ""
             # "moléculas de agua, un proceso…" defines the whole; a bare noun after a preposition is no thing defined
-            # («Entre tanto, una epidemia…», «Por tanto, un…»: an adverbial phrase).
+            # («Entre tanto, una epidemia…», «Por tanto, un…», «En el interior, una cámara…»: an adverbial phrase).
+            if span and len(text[: span[0]].split()) == 2 and before in {"el", "la", "los", "las"}:
+                before = words_before[
+                    0
+                ]  # the sentence opens with it: «En el interior, …» (not «en los cloroplastos, …»)
             if span and before not in {"de", "del", "entre", "por", "sin", "con", "en", "a", "al", "para", "tras"}:
                 found.append((*span, "definition"))
             # "…, la rubisco, es…": a definite noun between commas names what the phrase before it describes.

@@ -95,9 +95,10 @@ _NON_LATIN = re.compile(
     r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0590-\u06ff\u0750-\u08ff\u3040-\u9fff\uac00-\ud7af]"
 )
 _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al?)\s+(\d{3,4})\b")
-# «Jan Baptista van _____», «la Universidad de _____»: the blank takes the end of a longer name.
+# «Jan Baptista van _____», «la Universidad de _____», «Dalí i _____» (the Catalan «i» of two surnames): the blank
+# takes the end of a longer name.
 _NAME_BEFORE_BLANK = re.compile(
-    r"(?<![.:;!?¿¡] )(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:van|von|der|de|del|da|di|du|de la|de los|de las)\s+_____"
+    r"(?<![.:;!?¿¡] )(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:van|von|der|de|del|da|di|du|de la|de los|de las|i)\s+_____"
 )
 # A capitalised word right before the blank, not opening the sentence: «la Corona _____» reads as one name.
 _CAPITAL_BEFORE_BLANK = re.compile(r"(?<![.:;!?¿¡«\"(] )(?<!^)(?<=\s)[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s+_____")

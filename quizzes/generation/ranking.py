@@ -17,7 +17,7 @@ from collections import Counter
 from .answers import number_words
 from .confidence import confidence as usable_confidence
 from .confidence import parse_ahead
-from .distractors import _opening_span, reoption, stated_span
+from .distractors import _OPENING_LIFE, _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
 from .model import Fact, Question, stable_key
@@ -565,6 +565,8 @@ def fact_importance(
         return 0.0  # «Simón Bolívar es conocido como _____»: a synonym of the title
     if list_example(fact):
         return 0.0  # «las ciudades industriales, como _____»: an example, never the answer
+    if vital_only(fact):
+        return 0.0  # «_____ murió en 1663 y Titus en 1668»: who? only a death year says it
     if named_count(fact, ex):
         return 0.0  # «Gran Bretaña poseía … _____» → trece colonias, in a text on «las Trece Colonias»
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
@@ -600,12 +602,18 @@ def fact_importance(
     score -= trivia_penalty(fact, first=first)
     if not first and later_fate(fact, ex, subject, heading=heading):
         score -= SUBORDINATE_PENALTY  # «Gravina … murió en Cádiz el 9 de marzo de _____», months after the battle
+    if not first and other_death(fact, ex, subject, heading):
+        score -= SUBORDINATE_PENALTY  # «Hendrickje Stoffels murió en _____», «Titus, nacido en _____»: a side story
+    if not first and return_without_origin(fact):
+        score -= ASIDE_PENALTY  # «¿En qué año regresó Dalí a Cataluña?»: back from where? a side step of a life
     if not first and relative_life(fact):
         score -= SUBORDINATE_PENALTY  # «Su madre murió en _____»: a relative's life, a side story (not given back)
     if not first and failed_attempt(fact):
         score -= SUBORDINATE_PENALTY  # «En _____, las tropas … intentaron sin éxito tomar Cádiz»: nothing came of it
     if not first and resting_place(fact):
         score -= SUBORDINATE_PENALTY  # «En _____ los restos de X fueron trasladados al Panteón»: a posthumous fate
+    if not first and afterlife(fact, ex, heading):
+        score -= AFTERLIFE_PENALTY  # «En 2016, con motivo del quinto centenario…»: what came long after the subject
     if not first and title_year(fact, ex, subject, heading):
         score -= SUBORDINATE_PENALTY  # «¿En qué año abrió Hungría su frontera…?» → the Wall's last year
     if not first and record_detail(fact) and not set(re.findall(r"\w+", heading.lower())) & _RECORD_WORDS:
@@ -766,6 +774,34 @@ def failed_attempt(fact: Fact) -> bool:
     return bool(_FAILED_ATTEMPT.search(clause))
 
 
+# A year this long after the span the opening sentence gives (a life, a war) dates the subject's afterlife.
+AFTERLIFE_YEARS = 30
+AFTERLIFE_PENALTY = 0.55
+
+
+_DAY_EVENTS = frozenset({"battle", "operation", "massacre"})
+
+
+def afterlife(fact: Fact, ex: Extraction, heading: str = "") -> bool:
+    """Return whether a year falls long after the span the text's opening gives its subject (a life's parenthesis,
+    «entre 1939 y 1940», the subject's own start and end): an exhibition for a centenary, a scholar's reading a
+    century later, a renaming, an inscription on a heritage list, a catalogue, a reburial (first-sight verdicts
+    judged these «trivial»). Weighed down, not barred: a posthumous event a text dwells on (a theft, a canonisation)
+    may still be its sentence's best. A text whose opening gives one date has a span only when `heading` names a
+    battle or an operation (its day): a building's or a treaty's later history is its history."""
+    year = (fact.value or {}).get("year")
+    if fact.kind != "date" or year is None:
+        return False
+    span = _opening_span(ex)
+    if span is None:
+        # A battle's day, a landing's: the opening's one date is the event's whole span (a treaty's or a building's
+        # later history is still theirs).
+        head = heading.split()[0].capitalize() if heading.split() else ""
+        end = opening_end(ex) if EVENT_HEADS.get(head) in _DAY_EVENTS else None
+        return end is not None and year > end + AFTERLIFE_YEARS
+    return fact.sentence_index != span[0] and year > span[2] + AFTERLIFE_YEARS
+
+
 def title_year(fact: Fact, ex: Extraction, subject: str = "", heading: str = "") -> bool:
     """Return whether a date asks a year that bounds what the text is about (`stated_span`: «El Muro de Berlín … entre
     1961 y 1989») for another event of that year: «¿En qué año abrió Hungría su frontera con Austria?» → 1989 is
@@ -793,6 +829,21 @@ def named_count(fact: Fact, ex: Extraction) -> bool:
     return fold(fact.answer) in names
 
 
+# A short sentence that says of a person only when they were born or died («Hendrickje murió en 1663 y Titus en 1668»).
+_VITAL_ONLY = re.compile(
+    r"\s*(?:murió|falleció|nació|murieron|fallecieron|nacieron)\s+(?:en|el|hacia)\s+[^,;:()]{1,60}$", re.IGNORECASE
+)
+VITAL_ONLY_WORDS = 12
+
+
+def vital_only(fact: Fact) -> bool:
+    """Return whether a person is asked by a sentence that says nothing of them but a birth or death date: the
+    student is not told who is meant (judged «contexto, ambiguo»)."""
+    if fact.kind != "person" or fact.local_start > 0 or len(fact.sentence.split()) > VITAL_ONLY_WORDS:
+        return False
+    return bool(_VITAL_ONLY.match(fact.sentence[fact.local_end :].rstrip(". ")))
+
+
 def list_example(fact: Fact) -> bool:
     """Return whether the answer is an example given of a plural («los puertos del norte, como _____»)."""
     return bool(_EXAMPLE_OF.search(fact.sentence[: fact.local_start]))
@@ -811,6 +862,46 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
     if fact.kind == "place" and _LOCATED_BY.match(fact.sentence[fact.local_end :]):
         penalty += ASIDE_PENALTY  # «murió en un hospital de _____, cerca de Nueva York»: the text places it by another
     return penalty
+
+
+# «murió en _____», «nacido en _____», and the elided second death «murió en 1663 y Titus en _____».
+_DEATH_BEFORE = re.compile(
+    r"\b(?:murió|falleció|murieron|fallecieron|nació|nacieron|nacid[oa]s?)\s+(?:en|el)\s+"
+    r"(?:[^,;]{1,40}?\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*)*\s+(?:en|el)\s+)?$"
+)
+
+
+def other_death(fact: Fact, ex: Extraction, subject: str, heading: str) -> bool:
+    """Return whether a date is the birth or death of someone other than the person a biography is about (its opening
+    gives a life's years in brackets): a partner's, a son's, a teacher's is a side story of the life told."""
+    span = stated_span(ex)
+    if (
+        fact.kind != "date"
+        or span is None
+        or not subject
+        or not _DEATH_BEFORE.search(fact.sentence[: fact.local_start])
+    ):
+        return False
+    opening = next((f.sentence for f in ex.facts if f.sentence_index == span[0]), "")
+    if not _OPENING_LIFE.search(opening):
+        return False  # «entre 1939 y 1940»: a war's span, whose deaths are its events
+    names = {w for w in re.findall(r"\w+", fold(heading)) if len(w) >= 4}
+    return not names & set(re.findall(r"\w+", fold(subject)))
+
+
+# A return («regresó», «volvió», «se retiró») and, within a few words after it, where from («de Suiza», «desde
+# Francia», «de la vida pública», «tras su etapa en Nueva York»).
+_RETURN = re.compile(r"\b(?:regres[óa]\w*|volvi[óe]\w*|retorn[óa]\w*|se\s+retir[óa]\w*)\b", re.IGNORECASE)
+_ORIGIN_AFTER = re.compile(r"^(?:\s+[\wáéíóúñü]+){0,5}?\s+(?:de|del|desde|tras)\s", re.IGNORECASE)
+
+
+def return_without_origin(fact: Fact) -> bool:
+    """Return whether a date is of a return told without where from («En 1948 regresó a Cataluña»): the blind
+    verdicts ask «¿de dónde?» (dev: with the origin U 3, without it E 5, R 3)."""
+    if fact.kind not in {"date", "person"}:
+        return False  # (who came back, as when: «¿Quién regresó en 1912…?»)
+    m = _RETURN.search(fact.sentence)
+    return m is not None and not _ORIGIN_AFTER.match(fact.sentence[m.end() :].replace(fact.answer, " "))
 
 
 def relative_life(fact: Fact) -> bool:

@@ -28,6 +28,7 @@ from .model import Fact, Question, stable_key
 from .standalone import (
     Discourse,
     _agrees,
+    _plural_subject,
     definite_reference,
     drop_connectors,
     lower_first,
@@ -281,7 +282,9 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
         false = int(stable_key(key, "tf")[:2], 16) % 2 == 0 and other_causes
         said_cause = other_causes[0] if false else cause
         if r.verb and len(effect.split()) <= MAX_WORDS and _NP_START.match(effect + " "):
-            statement = f"{_upper(effect)} fue consecuencia de {_definite(said_cause)}."
+            plural = _plural_subject(effect) or bool(re.match(r"(?:unos|unas|más\s+de|cerca\s+de)?\s*\d", effect))
+            copula = "fueron" if plural else "fue"  # «unos 11 000 muertos fueron consecuencia…»
+            statement = f"{_upper(effect)} {copula} consecuencia de {_definite(said_cause)}."
         elif not r.verb and r.effect[0] < r.cause[0] and r.effect[0] == 0:
             statement = ""  # "Y, debido a X" is the sentence itself: no restatement
         elif not r.verb:

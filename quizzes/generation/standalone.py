@@ -93,8 +93,8 @@ _FRONTED_RELATIVE = re.compile(
     r"^(?:(?:antes|después|desde\s+entonces|la\s+víspera|(?:el|la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)|"
     r"(?:ese|esa|aquel|aquella|este|esta)\s+(?:mism[oa]\s+)?" + _TIME_UNIT + r"|"
     r"(?:(?-i:[A-ZÁÉÍÓÚÑa-záéíóúñü][a-záéíóúñü]+)|\d+)\s+"
-    r"(?:años|meses|días|semanas|décadas|siglos)\s+(?:más\s+tarde|después)|"
-    r"(?:un|una)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después)|"
+    r"(?:años|meses|días|semanas|décadas|siglos)\s+(?:más\s+tarde|después|antes)|"
+    r"(?:un|una|medio|media)\s+(?:año|mes|día|semana|década|siglo)\s+(?:más\s+tarde|después|antes)|"
     r"(?:tras|después\s+de)\s+(?:un|una|unos|unas|varios|varias|algunos|algunas|pocos|pocas|muchos|muchas|"
     r"largos|largas|largo|larga|breve|breves|meses|años|semanas|días|décadas)(?:\s+(?-i:[a-záéíóúñü]+)){1,4})\s*,\s*|"
     r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
@@ -117,7 +117,9 @@ _COMMA_CONNECTOR = re.compile(
     r"en\s+(?:cualquier|todo)\s+caso|de\s+todos\s+modos|de\s+todas\s+(?:formas|maneras)|en\s+realidad|con\s+ello|"
     # a place said from the one before: «Más al sur, la represa de Yacyretá…», «Aguas abajo, …»
     r"más\s+al\s+(?:norte|sur|este|oeste|noreste|noroeste|sureste|suroeste|interior)|más\s+(?:arriba|abajo|adelante)|"
-    r"(?:aguas|río|corriente)\s+(?:arriba|abajo)|" + _COMMENT_ADVERB + r")\s*,\s*(?=\S)",
+    r"(?:aguas|río|corriente)\s+(?:arriba|abajo)|"
+    # a viewpoint the paragraph took: «Desde el punto de vista técnico, …»
+    r"desde\s+(?:el|un)\s+punto\s+de\s+vista\s+[a-záéíóúñü]+|" + _COMMENT_ADVERB + r")\s*,\s*(?=\S)",
     re.IGNORECASE,
 )
 _YEARLESS_DAY = re.compile(
@@ -371,6 +373,10 @@ _SUBJECT_START = {"DET", "PROPN", "NUM"}
 # «Fue el Carpathia, de la Cunard, el que llegó…», «Es Newton quien…»: a cleft names its subject after the verb.
 _CLEFT = re.compile(r"(?:Fue|Fueron|Es|Son|Era|Eran)\s[^.;:]*?,?\s(?:(?:el|la|los|las)\s+que|quien|quienes)\s", re.U)
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
+
+
+# A life's years in brackets in an opening sentence: «(Leiden, 15 de julio de 1606 – Ámsterdam, 4 de octubre de 1669)».
+_LIFE_YEARS = re.compile(r"\([^()]*\b\d{3,4}\b[^()]*[-–][^()]*\b\d{3,4}\)")
 
 
 @dataclass
@@ -632,6 +638,9 @@ class Discourse:
                 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
                 and all(fold(w) in said for w in words if w[:1].isupper())
             )
+            if len(words) == 1 and first is not None and words[0][:1].isupper():
+                # «Rembrandt»: one name, the first word of a person's opening with a life's years in brackets
+                person = bool(_LIFE_YEARS.search(first.text)) and self._named_person(first, title)
             self._protagonist = title if person else ""
         return self._protagonist
 
@@ -1220,7 +1229,11 @@ def _as_work(disc: Discourse, mention: Mention, text: str, answer: str) -> str:
     subject, noun = topic_class(disc)
     if not (subject and mention.bare and not mention.plural and not mention.name):
         return ""
-    if mention.lemma not in _WORK_NOUNS or not _same_work_kind(mention.lemma, fold(noun)):
+    if (
+        mention.lemma not in _WORK_NOUNS
+        or fold(noun) not in _WORK_NOUNS
+        or not _same_work_kind(mention.lemma, fold(noun))
+    ):
         return ""  # «el poema» in the text of a painting is another work
     if fold(subject) in fold(text) or (answer and (fold(answer) in fold(subject) or fold(subject) in fold(answer))):
         return ""
@@ -1257,7 +1270,7 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
 
 # «X es un volcán…», «X fue un químico…»: the first definition of the document, what it is about and its class.
 _DEFINITION = re.compile(
-    r"^(?P<subject>[A-ZÁÉÍÓÚÑ][^,;:()«»]{1,60}?)\s+(?:es|fue|era)\s+(?:un|una)\s+"
+    r"^(?P<subject>[A-ZÁÉÍÓÚÑ][^,;:()«»]{1,60}?)(?:\s+\([^()]{1,120}\))?\s+(?:es|fue|era)\s+(?:un|una)\s+"
     r"(?:(?:gran|importante|antigu[oa]|pequeñ[oa]|famos[oa]|célebre|extens[oa])\s+)?(?P<noun>[a-záéíóúñü]{3,})\b"
 )
 
@@ -1321,6 +1334,10 @@ _WORK_NOUNS = frozenset(
 )
 
 
+def _words_of(name: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(name)))
+
+
 def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
     """Return the stem with a bare phrase of a defined class said by its name («el volcán» → «el Teide»).
 
@@ -1344,10 +1361,12 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
         m = pattern.search(text)
         if m is None:
             continue
-        nxt = re.match(r"\s+([\wáéíóúñüÁÉÍÓÚÑÜ]+)", text[m.end() :])
-        word = nxt.group(1) if nxt else ""
+        nxt = re.match(r"\s+([\wáéíóúñüÁÉÍÓÚÑÜ]+)(?:\s+([\wáéíóúñüÁÉÍÓÚÑÜ]+))?", text[m.end() :])
+        word, second = (nxt.group(1), nxt.group(2) or "") if nxt else ("", "")
         if word[:1].isupper() or (word.islower() and ADJECTIVE_ENDING.search(word) and not verbish(word)):
             return text  # «el volcán activo», «el volcán Etna»: it says which one itself
+        if word.islower() and second[:1].isupper() and not verbish(word):
+            return text  # «el físico húngaro Leó Szilárd»: a name after an adjective
         other = re.compile(
             r"(?<![\w])(?:un|una|otro|otra)\s+(?:[a-záéíóúñü]+\s+)?" + re.escape(noun) + r"(?![\w])", re.I
         )
@@ -1355,6 +1374,9 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             return text  # another volcano was introduced since: which one?
         words = subject.split()
         said = subject
+        short = disc.title.strip(" .")
+        if short and short[:1].isupper() and short != subject and _words_of(short) <= _words_of(subject):
+            said = short  # «Rembrandt» for «Rembrandt Harmenszoon van Rijn»: the name the title gives
         # «El Teide», «La penicilina» take a lower article inside a sentence; a title whose article does not agree
         # with its class («Las meninas es un cuadro»), a work's («La vida de Lazarillo de Tormes es una novela») or one
         # without an article («Cien años de soledad») is said as written.
@@ -1964,6 +1986,15 @@ def balanced(text: str) -> bool:
 _SUBORDINATE_ONLY = re.compile(r"(?:cuando|(?:después|antes)\s+de\s+que)\s", re.IGNORECASE)
 
 
+# A relative clause set off by a comma («, que…», «, con quien…», «, en la que…», «, donde…», «, cuyo…») up to the next
+# comma: its verb is not the statement's.
+_RELATIVE_SET_OFF = re.compile(
+    r",\s*(?:(?:con|en|de|a|por|para|sobre|entre|desde|hasta|tras)\s+)?(?:(?:el|la|los|las|lo)\s+)?"
+    r"(?:que|quien|quienes|cual|cuales|cuyo|cuya|cuyos|cuyas|donde)\b[^,;:]*",
+    re.IGNORECASE,
+)
+
+
 def has_main_verb(text: str) -> bool:
     """Return whether a statement holds a conjugated verb (present tense included)."""
     for tok in tokenize(text):
@@ -2239,6 +2270,8 @@ def stand_alone(
         return text, "demonstrative"
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
+    if not has_main_verb(_RELATIVE_SET_OFF.sub(",", text.replace(blank, ""))):
+        return text, "no_verb"  # «Después con Hendrickje Stoffels, con quien tuvo una hija, …»: a relative's verb only
     if _SUBORDINATE_ONLY.match(text) and "," not in text:
         return text, "no_verb"  # «Cuando Mendelssohn dirigió en Berlín la Pasión…»: a time clause without its main one
     # («Como capital fue elegida Toledo…», «Si bien perdió…»: «como» and «si» open main clauses too)
@@ -2925,6 +2958,7 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
         common = first is not None and (
             first.pos in {"NOUN", "ADJ"}
             or (first.pos == "PROPN" and not named and first.text.lower() in PERSONAL_NOUNS)
+            or bool(_OPENING_PARTICIPLE_WORD.fullmatch(first.text))  # «Creado el 1 de marzo de 1872…, está…»
         )
         if not common or between != "," or first.i != 0:
             return text, ""
@@ -2943,6 +2977,19 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
         # the subject the verb lacks. In a text about a person it is that person when no other was the subject
         # since; else nobody can tell (held).
         person = _biography_subject(disc, index)
+        if not person:
+            # «Creado en 1872 por una ley…, está considerado el primer parque nacional»: a participle that agrees with
+            # the document's subject, when the sentence before spoke of it too, describes it.
+            topic, opening = disc.document_subject(), _OPENING_PARTICIPLE_WORD.match(text)
+            if (
+                topic
+                and opening
+                and _participle_fits(opening.group(0), topic)
+                and fold(topic) in fold(disc.previous_subject(index) or topic)
+            ):
+                if fold(topic) in fold(text) or not _agrees(verb.text, topic):
+                    return text, "no_subject"
+                return text[: m.start()] + _lower_article(topic) + " " + text[m.start() :], ""
         if not person or fold(person) in fold(text) or not _agrees(verb.text, person):
             return text, "no_subject"
         return text[: m.start()] + person + " " + text[m.start() :], ""
@@ -2960,6 +3007,18 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
         return text, "no_subject"  # only the document's own subject is carried over
     said = _upper_first(subj) if m.start() == 0 else _lower_article(subj)
     return text[: m.start()] + said + " " + (lower_verb(text[m.start() :]) if m.start() == 0 else text[m.start() :]), ""
+
+
+# A participle opening a sentence («Creado…», «Fundada…», «Construidos…»).
+_OPENING_PARTICIPLE_WORD = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad|id)(?P<end>[oa]s?)\b")
+
+
+def _participle_fits(participle: str, subject: str) -> bool:
+    """Return whether a participle agrees with a subject's article («Creado» with «El parque…»)."""
+    end = _OPENING_PARTICIPLE_WORD.fullmatch(participle)
+    article = subject.split()[0].lower() if subject.split() else ""
+    wanted = {"el": "o", "la": "a", "los": "os", "las": "as"}.get(article)
+    return bool(end) and wanted == end.group("end")
 
 
 # Words a subject opens with after a fronted phrase's comma («En Zúrich, el reformador…»); not «finalmente abdicó».
@@ -3019,6 +3078,8 @@ def _clause_start(text: str, blank: str) -> int:
         ):
             pos += more.end()
         return back(pos)
+    if re.match(r"(?:el|la)\s", probe, re.IGNORECASE):
+        return 0  # «La reunión, prevista en Ancira, se trasladó…»: an article opens no adjunct but a date's
     comma = probe.find(",")
     if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
         return back(comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip()))

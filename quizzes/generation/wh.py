@@ -111,7 +111,14 @@ def _verb_group(rest: str) -> tuple[str, str]:
     end = toks[i].end
     if toks[i].text.lower() in _AUX and i + 1 < len(toks):
         nxt = toks[i + 1].text.lower()
-        if re.search(r"(?:ad|id)[oa]s?$", nxt) or nxt == "sido":
+        if (
+            re.search(
+                r"(?:ad|id)[oa]s?$|^\w*(?:escrit|scrit|hech|dich|puest|vist|muert|biert|suelt|vuelt|rot|impres)[oa]s?$",
+                nxt,
+            )
+            or nxt == "sido"
+        ):
+            # («había descrito», «había hecho», «ha vuelto»: the irregular participles too)
             end = toks[i + 1].end
     return rest[:end], rest[end:].strip()
 
@@ -421,6 +428,11 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if _SPLICED.search(q):
         return ""  # «¿Cuándo se disolvió la Unión Soviética: Gorbachov dimitió?»: two clauses in one question
     q = _cut_second_clause(q, fact, disc)
+    dangling = _PREP_RELATIVE_END.search(q)
+    if dangling and is_finite_verb(dangling.group(1).lower()) and _SE_MAIN.match(q):
+        # «¿En qué año se proclamó el Partido…, del que fue elegido delegado?»: the relative's subject is nobody the
+        # question names (the main clause has none); what it adds goes.
+        q = q[: dangling.start()] + "?"
     last_verb = re.search(r"\s(?:y|e)\s+(?:se\s+)?([a-záéíóúñ]+)\?$", q)
     if last_verb and is_finite_verb(last_verb.group(1)):
         return ""  # «¿Cuándo comenzaron las obras… y terminaron?»: the second verb lost its own date
@@ -443,10 +455,30 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     head = lead + head
     body = re.sub(
         r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])",
-        lambda m: m.group(1).lower() if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS else m.group(1),
+        lambda m: (
+            m.group(1).lower()
+            if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS and not _capital_inside(m.group(1), fact.sentence)
+            else m.group(1)
+        ),
         body,
     )
     return f"{head} {body}" if body else head
+
+
+# A relative clause after a preposition closing a question, its verb right after the pronoun («, del que fue elegido
+# delegado?», «, con quien colaboraba?»): its subject is left unsaid.
+_PREP_RELATIVE_END = re.compile(
+    r",\s+(?:del|de|con|en|por|para|a|al|sobre|desde)\s+(?:(?:el|la|los|las)\s+)?(?:que|quien|quienes|cual|cuales)\s+"
+    r"(?:(?:se|le|les|lo|la|no)\s+)?([a-záéíóúñ]+)\b[^,?]*\?$"
+)
+# A question whose main verb is a «se» form («¿En qué año se proclamó…?»): it names no agent.
+_SE_MAIN = re.compile(r"¿[^?,]*?\bse\s+[a-záéíóúñ]+")
+
+
+def _capital_inside(word: str, sentence: str) -> bool:
+    """Return whether the sentence writes the word capitalised after its start: a title's article («pintó La lección
+    de anatomía…»), not the capital of an opening word."""
+    return re.search(r"(?<=\s)" + re.escape(word) + r"\b", sentence) is not None
 
 
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e)\s+((?:(?:se|le|les|lo|la|los|las|no)\s+)?([a-záéíóúñ]+)\b[^?]*)\?$")
@@ -642,6 +674,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""
         if m.start() and _CLAUSE_BEFORE.search(s[: m.start()]):
             return ""  # «…, que dividió Europa en dos bloques»: the phrase belongs to a clause the question cannot open
+        if m.start() and re.search(r"[a-záéíóúñ]{3,}(?:ad|id)[oa]s\s*$", s[: m.start()]):
+            return ""  # «… redactadas en griego y divididas en 12 libros»: the figure is a participle's, not the verb's
         if prep == "de" and m.start() and not _verb_before(s[: m.start()]):
             return ""  # «por los gobiernos de _____ países»: the figure is the noun's («gobiernos de 27 países»)
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()
@@ -651,7 +685,15 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         return ""  # "murieron en él": what it stands for is not in the question
     if not clause or not has_main_verb(clause):
         return ""
+    if not any(
+        w.lower() not in _CLITICS and not w.endswith("mente") and not verbish(w) for w in _WORDS.findall(clause)
+    ):
+        return ""  # «¿Cuándo se inauguró probablemente?»: a verb alone asks of nothing the student is told
     return _invert(wh, clause[0].upper() + clause[1:], disc)
+
+
+_WORDS = re.compile(r"[\wáéíóúñüÁÉÍÓÚÑÜ]+")
+_CLITICS = frozenset({"se", "no", "le", "les", "lo", "la", "los", "las", "me", "te", "nos"})
 
 
 _COORDINATORS = {"y", "e", "o", "u", "ni"}
