@@ -909,6 +909,10 @@ def _acronym_expansions(acronym: str, text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_MIDDLE_INITIAL = re.compile(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)\s+[A-Z]\.\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+)")
+_INITIAL_FIRST = re.compile(r"[A-Z]\.\s")
+
+
 def accepted_answers(fact: Fact, ex=None) -> list[str]:
     """Return the canonical answer and the other forms a student may type (see the module's docstring)."""
     out = [fact.answer]
@@ -957,6 +961,10 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
             out += regnal_forms([fact.answer, *out], persons)
     # The other names everyone uses for it («Gran Guerra», «Asia Menor»), of the answer and of its forms in the text.
     out += [alias for form in list(out) for alias in common_aliases(form)]
+    if fact.kind == "person":
+        # «Ferdinand V. Hayden»: typed without the middle initial too, never from the initial on («V. Hayden»)
+        out += [f"{m.group(1)} {m.group(2)}" for a in out if (m := _MIDDLE_INITIAL.fullmatch(a))]
+        out = [a for a in out if not _INITIAL_FIRST.match(a) or a == fact.answer]
     seen, result = set(), []
     for a in out:
         key = fold(a)

@@ -288,6 +288,13 @@ _AMBIGUOUS_LEMMAS = {
 }
 # Feminine nouns that do not end in -a (for «Su muerte» -> «La muerte de X»).
 _FEMININE_E = {
+    # (and feminine nouns of other endings the rules below would call masculine: «la capital», «la mano», «la ley»)
+    "capital",
+    "mano",
+    "piel",
+    "flor",
+    "sal",
+    "miel",
     "muerte",
     "suerte",
     "gente",
@@ -2784,7 +2791,7 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
         # not after a particle of a longer name («zum Gutenberg», «van Gogh») nor after a thing's noun («la torre
         # Eiffel», «del señor Eiffel»); after a role it is the person («el general Batista»)
         # (not right after a blank: «_____ Bingham» asks the first name the whole name would give)
-        pattern = r"(?<![\w-])" + re.escape(word) + follows
+        pattern = r"(?<![\w-])" + re.escape(word) + r"(?!['’])" + follows  # not «Sutter's Mill»
         # once, the first time it is said: «Bingham regresó… Bingham halló» reads «Hiram Bingham regresó… Bingham…»
         text = re.sub(
             pattern,
@@ -3300,7 +3307,7 @@ _BARE_ORDINAL = re.compile(
 # «es la más alta, con…»).
 _ELLIPTIC_SUPERLATIVE = re.compile(
     r"(?<!\bes )(?<!\bera )(?<!\bfue )(?<!\bson )(?<!\beran )(?<!\bfueron )(?<!\bsea )"
-    r"\b(?:el|la|los|las)\s+(?:(?:más|menos)\s+[a-záéíóúñü]+|mayor(?:es)?|menor(?:es)?)"
+    r"\b(?:el|la|los|las)\s+(?:(?:más|menos)\s+[a-záéíóúñü]+|mayor(?:es)?|menor(?:es)?|principal(?:es)?)"
     r"(?=\s*,|\s+(?:es|son|era|eran|fue|fueron|se|mide|medía|tiene|tenía|alcanza|alcanzó|está|estaba|data|ocurrió)\b)",
     re.IGNORECASE,
 )

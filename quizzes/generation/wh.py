@@ -428,6 +428,7 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     if _SPLICED.search(q):
         return ""  # «¿Cuándo se disolvió la Unión Soviética: Gorbachov dimitió?»: two clauses in one question
     q = _cut_second_clause(q, fact, disc)
+    q = _PLUPERFECT.sub(_as_preterite, q, count=1)  # «¿En qué año había descrito…?» asks «¿En qué año describió…?»
     dangling = _PREP_RELATIVE_END.search(q)
     if dangling and is_finite_verb(dangling.group(1).lower()) and _SE_MAIN.match(q):
         # «¿En qué año se proclamó el Partido…, del que fue elegido delegado?»: the relative's subject is nobody the
@@ -875,6 +876,37 @@ _ARTICLE_ENDING = {"el": "o", "del": "o", "al": "o", "la": "a", "los": "os", "la
 # Participle stems whose preterite is irregular («dado» → «dio», «tenido» → «tuvo», «conducido» → «condujo»).
 _IRREGULAR_ADO = re.compile(r"^(?:d|est|and)$")
 _IRREGULAR_IDO = re.compile(r"(?:duc|tra|sab|cab|hab|ten|ven|quer|pod|sat)$|^s?$")
+
+
+# «¿En qué año había descrito…?»: a pluperfect right after the question's opening.
+_PLUPERFECT = re.compile(r"^(¿(?:En qué año|Cuándo|Hacia qué año)\s+)(había|habían)\s+([a-záéíóúñ]+)\b")
+_IRREGULAR_PRETERITE = {
+    "escrito": ("escribió", "escribieron"),
+    "descrito": ("describió", "describieron"),
+    "hecho": ("hizo", "hicieron"),
+    "dicho": ("dijo", "dijeron"),
+    "puesto": ("puso", "pusieron"),
+    "visto": ("vio", "vieron"),
+    "muerto": ("murió", "murieron"),
+    "abierto": ("abrió", "abrieron"),
+    "vuelto": ("volvió", "volvieron"),
+    "cubierto": ("cubrió", "cubrieron"),
+    "descubierto": ("descubrió", "descubrieron"),
+    "resuelto": ("resolvió", "resolvieron"),
+    "roto": ("rompió", "rompieron"),
+    "impreso": ("imprimió", "imprimieron"),
+}
+
+
+def _as_preterite(m: re.Match) -> str:
+    """Return a question's pluperfect said in the preterite, as a question of a year asks it; as it was when the rules
+    do not know the verb."""
+    plural = m.group(2) == "habían"
+    said = _IRREGULAR_PRETERITE.get(m.group(3))
+    verb = said[plural] if said else preterite(m.group(3) + ("s" if plural else ""))
+    if not verb:
+        return m.group(0)
+    return m.group(1) + verb
 
 
 def preterite(participle: str) -> str:
