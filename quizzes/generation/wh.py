@@ -476,6 +476,10 @@ _PREP_RELATIVE_END = re.compile(
 _SE_MAIN = re.compile(r"¿[^?,]*?\bse\s+[a-záéíóúñ]+")
 
 
+# The last phrase before a date at the end opened by a participle after a comma («, inaugurada en Nueva York»).
+_PARTICIPLE_CLAUSE_END = re.compile(r",\s+[a-záéíóúñ]{3,}(?:ad|id)[oa]s?\b[^,;]*$")
+
+
 def _capital_inside(word: str, sentence: str) -> bool:
     """Return whether the sentence writes the word capitalised after its start: a title's article («pintó La lección
     de anatomía…»), not the capital of an opening word."""
@@ -556,6 +560,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         at_end = s[m.end() :].strip() == ""
         if at_end and re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*,\s*$", s[: m.start()]):
             return ""  # «continuó hasta la Paz de los Pirineos, en 1659»: the date is the name's, not the verb's
+        if at_end and _PARTICIPLE_CLAUSE_END.search(s[: m.start()]):
+            return ""  # «…, la estatua de la Libertad, inaugurada en Nueva York en 1886»: the participle's date
         if at_end and _in_subordinate(s[: m.start()]):
             return ""  # «tiene doce estrellas, que se dispusieron en círculo en 1955»: the date is the relative's
         # «compartieron en _____ el Premio Nobel»: a date inside the clause, of its main verb (the parse says).

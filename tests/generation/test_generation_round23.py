@@ -299,3 +299,11 @@ def test_a_middle_initial_may_be_left_out_but_an_initial_opens_no_answer():
     forms = accepted_answers(fact)
     assert "Ferdinand Hayden" in forms
     assert not [f for f in forms if f.startswith("V.")]
+
+
+def test_a_date_closing_a_participles_phrase_is_not_the_main_verbs():
+    q = _wh(
+        "La empresa de Kolm había diseñado la estructura de la estatua de la Libertad, inaugurada en Nueva York en 1886.",
+        "1886",
+    )
+    assert q == "", q
