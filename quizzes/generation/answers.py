@@ -909,6 +909,7 @@ def _acronym_expansions(acronym: str, text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_FEATURE_OF_COUNTRY = re.compile(r"(?:monte|volcán|cordillera|sierra|golfo|isla|islas|lago|desierto)\s", re.IGNORECASE)
 _MIDDLE_INITIAL = re.compile(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)\s+[A-Z]\.\s+([A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]+)")
 _INITIAL_FIRST = re.compile(r"[A-Z]\.\s")
 
@@ -961,6 +962,10 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
             out += regnal_forms([fact.answer, *out], persons)
     # The other names everyone uses for it («Gran Guerra», «Asia Menor»), of the answer and of its forms in the text.
     out += [alias for form in list(out) for alias in common_aliases(form)]
+    if fact.kind == "place" and fact.subtype == "country":
+        # «Kenia» is no «monte Kenia»: a mountain, a lake or a gulf named after a country is another place (not «río»:
+        # the Níger, the Congo, the Paraguay are rivers as much as countries)
+        out = [a for a in out if not _FEATURE_OF_COUNTRY.match(a)]
     if fact.kind == "person":
         # «Ferdinand V. Hayden»: typed without the middle initial too, never from the initial on («V. Hayden»)
         out += [f"{m.group(1)} {m.group(2)}" for a in out if (m := _MIDDLE_INITIAL.fullmatch(a))]

@@ -422,7 +422,7 @@ def counted_list(prompt: str, number: float | None) -> bool:
     m = re.search(r":\s*|\s(?:son|eran|fueron|serán)\s+", after)
     if not m or len(after[: m.start()].split()) > 8:
         return False  # the list must follow the counted noun, not a later clause
-    listed = re.split(r"[.;(]", after[m.end() :], maxsplit=1)[0]
+    listed = re.split(r"(?<!\b[A-Z])\.|[;(]", after[m.end() :], maxsplit=1)[0]  # («P. falciparum»: an initial's dot)
     members = [x for x in re.split(r",\s*|\s+(?:y|e)\s+", listed) if x.strip()]
     return len(members) == number
 

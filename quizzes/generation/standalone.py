@@ -2246,6 +2246,15 @@ def stand_alone(
                 own = disc.parse(index)
                 if own is None or own.subject is not None or disc.subject(index):
                     subj = disc.subject(index)
+                    said = disc.sentences[index].text if 0 <= index < len(disc.sentences) else ""
+                    copula = r"\b(?:es|era|fue|son|eran|fueron)\s+(?:[a-záéíóúñ]+(?:ad|id)[oa]s?\s+)?"
+                    if subj and re.search(copula + re.escape(subj), said):
+                        # «En 1988 fue declarada Patrimonio de la Humanidad…, y en 2007 fue elegida…»: the parse's
+                        # «subject» is the first clause's predicate; the subject is the one elided before it
+                        return text, "no_subject"
+            if disc and lem in HUMAN_VERB_LEMMAS and coordinated and subj and not _is_person(disc, subj):
+                # «En 1931 el Museo de Arte Moderno le dedicó una exposición, y en 1932 pintó…»: a museum paints nothing
+                return text, "no_subject"
             if disc and lem in HUMAN_VERB_LEMMAS and not coordinated:
                 # «Regresó a Chile en 1952» after «Durante esos años terminó el Canto general»: a book does not
                 # come back. The person the text is about, when no other person was the subject since; else held.

@@ -19,6 +19,8 @@ council, a painter, a science text, a building, an invention), tried on our own 
 - «Ferdinand V. Hayden» read as two people, «Ferdinand V» and «Hayden».
 """
 
+from pathlib import Path
+
 import pytest
 
 from quizzes.generation import canonical, extract, generate_bank, mark_skips, normalise, split_sentences
@@ -307,3 +309,46 @@ def test_a_date_closing_a_participles_phrase_is_not_the_main_verbs():
         "1886",
     )
     assert q == "", q
+
+
+# Round 23, the last sealed eight.
+
+
+def test_a_count_spelled_out_by_abbreviated_names_is_given_away():
+    from quizzes.generation.quality import counted_list
+
+    assert counted_list("_____ especies de Kolm infectan al ser humano: P. falciparum, P. vivax y P. ovale.", 3)
+    assert not counted_list("_____ especies de Kolm infectan al ser humano: P. falciparum y P. vivax.", 3)
+
+
+_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev"
+
+
+@pytest.mark.parametrize(
+    ("slug", "wrong"),
+    [
+        # «En 1988 fue declarada Patrimonio de la Humanidad…, y el 7 de julio de 2007 fue elegida…»: the parse's subject
+        # of the first clause is its predicate
+        ("chichen-itza", "Patrimonio de la Humanidad por la Unesco fue elegida"),
+    ],
+)
+def test_the_last_sealed_texts_wrong_subjects_and_towns_are_not_written(slug, wrong):
+    bank = generate_bank((_CORPUS / f"{slug}.txt").read_text(encoding="utf-8"))
+    assert not [q.prompt for q in bank.questions if wrong in q.prompt]
+
+
+def test_a_persons_verb_after_y_does_not_take_a_museum_for_its_subject():
+    disc = discourse(
+        "Kolm Rivera fue un pintor mexicano.",
+        "En 1931 el Museo de Arte Moderno le dedicó una exposición, y en 1932 pintó en Detroit los paneles de la Ford.",
+        names={0: ["Kolm Rivera"], 1: ["Museo de Arte Moderno", "Detroit", "Ford"]},
+        title="Kolm Rivera",
+    )
+    fixed, problem = stand_alone("En _____ pintó en Detroit los paneles de la Ford.", 1, disc)
+    assert "Museo" not in fixed, fixed
+
+
+def test_a_country_is_not_accepted_as_the_mountain_named_after_it():
+    bank = generate_bank((_CORPUS / "kilimanjaro.txt").read_text(encoding="utf-8"))
+    kenya = [q for q in bank.questions if q.correct == ["Kenia"]]
+    assert kenya and not [q for q in kenya if any(a.lower().startswith("monte") for a in q.accepted)]
