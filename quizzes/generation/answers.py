@@ -965,7 +965,7 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
     if fact.kind == "place" and fact.subtype == "country":
         # «Kenia» is no «monte Kenia»: a mountain, a lake or a gulf named after a country is another place (not «río»:
         # the Níger, the Congo, the Paraguay are rivers as much as countries)
-        out = [a for a in out if not _FEATURE_OF_COUNTRY.match(a)]
+        out = [a for a in out if a == fact.answer or not _FEATURE_OF_COUNTRY.match(a)]  # («Sierra Leona»)
     if fact.kind == "person":
         # «Ferdinand V. Hayden»: typed without the middle initial too, never from the initial on («V. Hayden»)
         out += [f"{m.group(1)} {m.group(2)}" for a in out if (m := _MIDDLE_INITIAL.fullmatch(a))]

@@ -622,9 +622,8 @@ def find_entities(
             initial = initial or (
                 len(toks[j].text) == 1
                 and j > i
-                and j + 3 < n
-                and not _is_cap(toks[j + 3].text)
-                and toks[j + 3].text != "."
+                and j + 2 < n
+                and (j + 3 >= n or not _is_cap(toks[j + 3].text) or (toks[j + 3].text == "." and j + 4 == n))
             )
             if initial and j + 2 < n and toks[j + 1].text == "." and _is_cap(toks[j + 2].text):
                 j += 2

@@ -885,13 +885,19 @@ def other_death(fact: Fact, ex: Extraction, subject: str, heading: str) -> bool:
     opening = next((f.sentence for f in ex.facts if f.sentence_index == span[0]), "")
     if not _OPENING_LIFE.search(opening):
         return False  # «entre 1939 y 1940»: a war's span, whose deaths are its events
-    names = {w for w in re.findall(r"\w+", fold(heading)) if len(w) >= 4}
+    if (fact.value or {}).get("year") in span[1:]:
+        return False  # the life's own first or last year («el pintor murió en 1669»): the subject's
+    names = {w for w in re.findall(r"\w+", fold(heading)) if len(w) >= 3}
     return not names & set(re.findall(r"\w+", fold(subject)))
 
 
 # A return («regresó», «volvió», «se retiró») and, within a few words after it, where from («de Suiza», «desde
 # Francia», «de la vida pública», «tras su etapa en Nueva York»).
-_RETURN = re.compile(r"\b(?:regres[óa]\w*|volvi[óe]\w*|retorn[óa]\w*|se\s+retir[óa]\w*)\b", re.IGNORECASE)
+_RETURN = re.compile(
+    r"\b(?:regres[óa]\w*|volvi[óe]\w*|retorn[óa]\w*|se\s+retir[óa]\w*)\b"
+    r"(?!\s+a\s+[a-záéíóúñ]+(?:ar|er|ir)(?:se|lo|la|le)?\b)",  # not «volvió a casarse»: again, no return
+    re.IGNORECASE,
+)
 _ORIGIN_AFTER = re.compile(r"^(?:\s+[\wáéíóúñü]+){0,5}?\s+(?:de|del|desde|tras)\s", re.IGNORECASE)
 
 

@@ -352,3 +352,27 @@ def test_a_country_is_not_accepted_as_the_mountain_named_after_it():
     bank = generate_bank((_CORPUS / "kilimanjaro.txt").read_text(encoding="utf-8"))
     kenya = [q for q in bank.questions if q.correct == ["Kenia"]]
     assert kenya and not [q for q in kenya if any(a.lower().startswith("monte") for a in q.accepted)]
+
+
+# Review mend of round 23.
+
+
+def test_review_mend_the_subjects_own_death_and_a_verb_said_again_are_not_side_steps():
+    from quizzes.generation.ranking import return_without_origin
+
+    ex, _ = _extraction(_LIFE)
+    died = sentence_fact("Arruinado y solo, el pintor murió en 1669.", "1669", value={"year": 1669})
+    assert not other_death(died, ex, "El pintor", "Kolm Berhof")  # the life's last year is the subject's
+    assert not return_without_origin(sentence_fact("En 1950 volvió a casarse con una actriz.", "1950"))
+
+
+def test_review_mend_a_countrys_own_name_is_accepted_whatever_word_opens_it():
+    from quizzes.generation.answers import accepted_answers
+
+    fact = sentence_fact("La capital de Sierra Leona es Freetown.", "Sierra Leona", "place", "country")
+    assert "Sierra Leona" in accepted_answers(fact)
+
+
+def test_review_mend_an_initial_before_a_surname_closing_the_sentence():
+    ex, _ = _extraction("Kolm\n\nEl mapa lo trazó Ferdinand V. Hayden.\n")
+    assert "Ferdinand V. Hayden" in {f.answer for f in ex.facts if f.kind == "person"}
