@@ -33,7 +33,7 @@ from .lexicon import (
     state_existed,
 )
 from .model import Fact, stable_key
-from .standalone import name_features, verbish
+from .standalone import OPENING_LIFE, name_features, verbish
 
 
 def _text_year(ex: Extraction) -> int | None:
@@ -866,7 +866,6 @@ def _same_side(year: int, answer: int, stem_years: set[int]) -> bool:
 _OPENING_BETWEEN = re.compile(
     r"\bentre\s+(?:el\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\s+y\s+(?:el\s+)?(?:[a-z]+\s+de\s+)?(\d{3,4})\b"
 )
-_OPENING_LIFE = re.compile(r"\((?:[^()]*?\b)?(\d{3,4})\s*[-–]\s*[^()]*?\b(\d{3,4})\)")
 
 
 def _opening_span(ex: Extraction) -> tuple[int, int, int] | None:
@@ -881,7 +880,7 @@ def _opening_span(ex: Extraction) -> tuple[int, int, int] | None:
         if dated:
             first = min(dated, key=lambda f: f.sentence_index)
             if first.sentence_index <= 1:
-                m = _OPENING_LIFE.search(first.sentence) or _OPENING_BETWEEN.search(first.sentence)
+                m = OPENING_LIFE.search(first.sentence) or _OPENING_BETWEEN.search(first.sentence)
                 if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 150:
                     found = (first.sentence_index, int(m.group(1)), int(m.group(2)))
                     ex._pools["stated_span"] = found

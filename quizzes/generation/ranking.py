@@ -17,11 +17,11 @@ from collections import Counter
 from .answers import number_words
 from .confidence import confidence as usable_confidence
 from .confidence import parse_ahead
-from .distractors import _OPENING_LIFE, _opening_span, reoption, stated_span
+from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
 from .model import Fact, Question, stable_key
-from .standalone import dependent_context
+from .standalone import OPENING_LIFE, dependent_context
 from .text import clause_spans
 
 logger = logging.getLogger(__name__)
@@ -883,7 +883,7 @@ def other_death(fact: Fact, ex: Extraction, subject: str, heading: str) -> bool:
     ):
         return False
     opening = next((f.sentence for f in ex.facts if f.sentence_index == span[0]), "")
-    if not _OPENING_LIFE.search(opening):
+    if not OPENING_LIFE.search(opening):
         return False  # «entre 1939 y 1940»: a war's span, whose deaths are its events
     if (fact.value or {}).get("year") in span[1:]:
         return False  # the life's own first or last year («el pintor murió en 1669»): the subject's

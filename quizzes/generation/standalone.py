@@ -382,8 +382,9 @@ _CLEFT = re.compile(r"(?:Fue|Fueron|Es|Son|Era|Eran)\s[^.;:]*?,?\s(?:(?:el|la|lo
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 
 
-# A life's years in brackets in an opening sentence: «(Leiden, 15 de julio de 1606 – Ámsterdam, 4 de octubre de 1669)».
-_LIFE_YEARS = re.compile(r"\([^()]*\b\d{3,4}\b[^()]*[-–][^()]*\b\d{3,4}\)")
+# A life's years in brackets in an opening sentence: «(Leiden, 15 de julio de 1606 – Ámsterdam, 4 de octubre de 1669)»,
+# its first and last years the groups (the dates' options and ranking read them too).
+OPENING_LIFE = re.compile(r"\((?:[^()]*?\b)?(\d{3,4})\s*[-–]\s*[^()]*?\b(\d{3,4})\)")
 
 
 @dataclass
@@ -647,7 +648,7 @@ class Discourse:
             )
             if len(words) == 1 and first is not None and words[0][:1].isupper():
                 # «Rembrandt»: one name, the first word of a person's opening with a life's years in brackets
-                person = bool(_LIFE_YEARS.search(first.text)) and self._named_person(first, title)
+                person = bool(OPENING_LIFE.search(first.text)) and self._named_person(first, title)
             self._protagonist = title if person else ""
         return self._protagonist
 
