@@ -250,6 +250,7 @@ def _date_forms(fact: Fact) -> list[str]:
         # «13/3/1940», «13/03/1940», «13 marzo 1940» (grading reads «/» and «-» as spaces)
         out += [f"{day}/{month}/{year}", f"{day:02d}/{month:02d}/{year}", f"{day} {MONTH_NAMES[month]} {year}"]
         out.append(f"{day} de {MONTH_NAMES[month]} {year}")  # «7 de junio 1494»
+        out.append(f"{day} {MONTH_NAMES[month]} de {year}")  # «14 octubre de 1066»
         # «26-4-1937», «26-04-1937»: grading reads the hyphen as a space already; listed so the teacher sees it.
         # The year alone is not accepted: the blank asks for the day, and a student who knows only the year knows
         # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
@@ -276,6 +277,9 @@ def _date_forms(fact: Fact) -> list[str]:
             out += [f"{d} {tail}" for d in (day, last)]
     if v.get("precision") == "month" and year and year > 0 and month and re.search(r"\d", fact.answer):
         out += [f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
+        # «la insurrección republicana de _____» → «junio de 1832»: the year alone is what most students type, and
+        # the judges count it right (the month is a detail of the same date; a day date still asks its day).
+        out.append(str(year))
     if v.get("precision") in {"day", "month"} and year and year < 0 and month:
         # «agosto del 216 a. C.»: the same date without its era, or with it written another way
         said = f"{day} de {MONTH_NAMES[month]}" if v.get("precision") == "day" and day else MONTH_NAMES[month]
@@ -674,6 +678,11 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         initials = _initials(name)
         if len(initials) >= 2 and initials in names_in_text:
             out.append(initials)  # «OTAN», «ONU»: only when the text writes them
+    codename = re.fullmatch(r"(?:Operación|Plan|Proyecto)\s+((?:[A-ZÁÉÍÓÚÑ][\w-]+\s?){1,2})", name)
+    if codename and fact.kind in {"event", "organization", "other"}:
+        out.append(
+            codename.group(1).strip()
+        )  # «Overlord» for «Operación Overlord», «Manhattan» for «Proyecto Manhattan»
     seat = re.fullmatch(r"(?:Universidad|Museo)\s+(?:de|del)\s+((?:[A-ZÁÉÍÓÚÑ][\w-]+\s?){1,2})", name)
     if seat:
         out.append(seat.group(1).strip())  # «Oxford» for «Universidad de Oxford», «Louvre» for «Museo del Louvre»

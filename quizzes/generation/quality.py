@@ -51,6 +51,7 @@ WEIGHTS = {
     "no_answer_root_in_prompt": 0.4,
     "not_list_member": 0.2,
     "tf_plausible": 0.3,
+    "tf_count_not_listed": 0.3,
     "tf_false_range": 0.3,
     "tf_false_not_contradicted": 0.3,
     "specific_relation": 0.3,
@@ -427,6 +428,25 @@ def counted_list(prompt: str, number: float | None) -> bool:
     return len(members) == number
 
 
+# A count of things the sentence goes on to list after a colon: «combina cuatro fármacos: isoniacida, …», «gracias a
+# tres factores:» (the list in the lines that follow).
+_COUNT_BEFORE_COLON = re.compile(
+    r"\b(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?\s*:",
+    re.IGNORECASE,
+)
+
+
+def counted_before_colon(sentence: str) -> bool:
+    """Return whether a sentence counts things it lists after a colon: a true/false statement on it is either given
+    away by the list («combina dos fármacos: isoniacida, rifampicina, pirazinamida y etambutol») or, without it,
+    says nothing a student can check («recuperó su dinamismo gracias a tres factores»)."""
+    return _COUNT_BEFORE_COLON.search(sentence) is not None
+
+
+# The rest of a name after a blank that took its head word: «_____ a Meneceo», «_____ de Versalles».
+_HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|de la|de los|de las|sobre|para)\s+[A-ZÁÉÍÓÚÑ]")
+
+
 def name_split(prompt: str, answer: str) -> bool:
     """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»), or begins
     one that a figure ends («La sonda _____ 1, lanzada en 1977…»)."""
@@ -436,6 +456,8 @@ def name_split(prompt: str, answer: str) -> bool:
         return True
     if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt) or _INITIAL_BEFORE_BLANK.search(prompt):
         return True
+    if (answer in EVENT_HEADS or answer in ORG_HEADS) and _HEAD_BEFORE_REST.search(prompt):
+        return True  # «_____ a Meneceo» → «Carta», «_____ de Versalles» → «Tratado»: the head of a name asked alone
     figure = _FIGURE_AFTER_BLANK.search(prompt)
     if figure and (not figure.group(2) or verbish(figure.group(2))):
         return True
@@ -941,6 +963,7 @@ def check_question(
         results["blank_outside_brackets"] = before.count("(") <= before.count(")")
     if q.kind == "true_false":
         results["tf_plausible"] = not range_inverted(prompt)
+        results["tf_count_not_listed"] = not any(counted_before_colon(f.sentence) for f in qfacts)
         if q.correct == ["Falso"]:
             results["tf_false_range"] = not any(range_widened(prompt, f) for f in qfacts)
             results["tf_false_not_contradicted"] = not any(year_contradicted(prompt, f) for f in qfacts)

@@ -150,6 +150,14 @@ def tidy(text: str) -> str:
         lambda m: m.group() if re.search(r"\s[ye]\s[^,]*$", text[: m.start()]) else f" {m.group(1)} ",
         text,
     )
+    # «…las Leyes de Reforma, que dispusieron, entre otras medidas:» announced a list the prompt leaves out: the
+    # relative clause that announced it says nothing without it.
+    text = re.sub(
+        r",\s+(?:que|quien|quienes)\s+(?:se\s+)?\w+,?\s+(?:entre\s+otr[oa]s\s+\w+|lo\s+siguiente|l[oa]s\s+siguientes(?:\s+\w+)?)"
+        r"\s*:\s*$",
+        "",
+        text,
+    )
     text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
     text = re.sub(r"^(?:y|e|pero|mientras que|mientras|aunque)\s+", "", text)
     # A value with its article put after «de» / «a» («de el Reino Unido»): contracted as Spanish writes it.

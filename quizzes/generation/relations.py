@@ -385,6 +385,9 @@ def _elided_definition(sent: Sentence, disc: Discourse) -> Definition | None:
     if not m:
         return None
     term = disc.previous_subject(sent.index) or disc.document_subject()
+    topic = disc.document_subject()
+    if term and not re.search(r"[A-ZÁÉÍÓÚÑ]", term[1:]) and fold(term) != fold(topic or ""):
+        return None  # «el piloto solo» said before «Fue el primer invento…»: the subject a common noun, maybe not it
     if not term or not _agrees(m.group(1), term):
         return None
     a = len(s) - len(text) + m.end()

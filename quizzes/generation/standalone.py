@@ -2206,7 +2206,17 @@ def stand_alone(
     # A verb without its subject, at the start or after a fronted adjunct ("En 1891 se trasladó a París").
     at = _clause_start(text, blank)
     head = text[at:]
-    if starts_with_verb(head):
+    participle_first = _PARTICIPLE_THEN_VERB.match(text) if disc is not None else None
+    given_back = False
+    if participle_first and _finite(participle_first.group("verb"), disc.parse(index)):
+        # «Considerada una de las obras cumbre…, narra…»: the participle is no verb of the clause
+        said, problem = _elided_subject(text, index, disc, blank)
+        if problem:
+            return said, problem
+        given_back, text = said != text, said
+    if given_back:
+        pass
+    elif starts_with_verb(head):
         toks = [t.text for t in tokenize(head)[:4]]
         first = toks[0].lower()
         verb = toks[1] if first in {"se", "le", "les", "lo", "no"} and len(toks) > 1 else toks[0]
@@ -2848,6 +2858,8 @@ def _after_noun(text: str, start: int) -> bool:
     before = text[:start].split()
     if before and before[-1] in _SURNAME_PARTICLES:
         return True
+    if before and before[-1].lower() in {"los", "las"}:
+        return True  # «un globo de los Montgolfier»: the family, not one of them
     return (
         len(before) >= 2
         and before[-2].lower() in _ARTICLES | {"del", "al"}
@@ -2924,7 +2936,7 @@ def _biography_subject(disc: Discourse, index: int) -> str:
 
 
 _PARTICIPLE_AFTER = re.compile(
-    r"^(?:(?:se|no|ya)\s+)*(?:fue|era|es|había\s+sido|ha\s+sido|quedó|resultó)\s+"
+    r"^(?:(?:se|no|ya)\s+)*(?:fue|era|es|está|estaba|estuvo|había\s+sido|ha\s+sido|quedó|resultó)\s+"
     r"(?:(?:muy|más|también|finalmente)\s+)?([a-záéíóúñü]+(?:ad|id)([oa])s?)\b",
     re.IGNORECASE,
 )
@@ -2965,6 +2977,13 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     parse = disc.parse(index)
     if parse is None or parse.verb is None:
         return text, ""
+    opening = _PARTICIPLE_THEN_VERB.match(text)
+    if opening and _finite(opening.group("verb"), parse) and not _subject_after(parse, opening.group("verb")):
+        # «Situada ante el Palacio Viejo, se convirtió…», «Considerada una de las obras cumbre…, narra…»: a fronted
+        # participle, then the verb with no subject (the parse may take the participle for either).
+        return _fronted_description(
+            text, opening.start("verb") - len(opening.group("clitics")), opening.group("verb"), disc, index
+        )
     verb = parse.tokens[parse.verb]
     if parse.subject is not None:
         # «Hijo ilegítimo de un notario, pasó su infancia…»: a phrase without a determiner set off by a comma before
@@ -2990,26 +3009,7 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     m = re.search(r"(?<![\w])" + clitics + re.escape(verb.text) + r"(?![\w])", text, re.IGNORECASE)
     fronted = text[: m.start()] if m else ""
     if m and m.start() and fronted.rstrip().endswith(",") and not _FRONTED_PP.match(text):
-        # «Hijo ilegítimo de un notario, pasó su infancia…», «Enfermo de cáncer, volvió…»: a fronted description of
-        # the subject the verb lacks. In a text about a person it is that person when no other was the subject
-        # since; else nobody can tell (held).
-        person = _biography_subject(disc, index)
-        if not person:
-            # «Creado en 1872 por una ley…, está considerado el primer parque nacional»: a participle that agrees with
-            # the document's subject, when the sentence before spoke of it too, describes it.
-            topic, opening = disc.document_subject(), _OPENING_PARTICIPLE_WORD.match(text)
-            if (
-                topic
-                and opening
-                and _participle_fits(opening.group(0), topic)
-                and fold(topic) in fold(disc.previous_subject(index) or topic)
-            ):
-                if fold(topic) in fold(text) or not _agrees(verb.text, topic):
-                    return text, "no_subject"
-                return text[: m.start()] + _lower_article(topic) + " " + text[m.start() :], ""
-        if not person or fold(person) in fold(text) or not _agrees(verb.text, person):
-            return text, "no_subject"
-        return text[: m.start()] + person + " " + text[m.start() :], ""
+        return _fronted_description(text, m.start(), verb.text, disc, index)
     short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
     after_comma = fronted.rsplit(",", 1)[1].split() if m and "," in fronted else []
     if after_comma and (after_comma[0][:1].isupper() or after_comma[0].lower() in _SUBJECT_OPENERS):
@@ -3026,8 +3026,53 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     return text[: m.start()] + said + " " + (lower_verb(text[m.start() :]) if m.start() == 0 else text[m.start() :]), ""
 
 
+def _fronted_description(text: str, at: int, verb: str, disc: Discourse, index: int) -> tuple[str, str]:
+    """Return the stem with the subject a fronted description stands for put before its verb (at `at`), or
+    «no_subject».
+
+    «Hijo ilegítimo de un notario, pasó su infancia…», «Enfermo de cáncer, volvió…»: in a text about a person it is
+    that person when no other was the subject since; else nobody can tell (held).
+    """
+    person = _biography_subject(disc, index)
+    if not person:
+        # «Creado en 1872 por una ley…, está considerado el primer parque nacional»: a participle that agrees with
+        # the document's subject, when the sentence before spoke of it too, describes it.
+        topic, opening = disc.document_subject(), _OPENING_PARTICIPLE_WORD.match(text)
+        if (
+            topic
+            and opening
+            and _participle_fits(opening.group(0), topic)
+            and fold(topic) in fold(disc.previous_subject(index) or topic)
+        ):
+            if fold(topic) in fold(text) or not _agrees(verb, topic):
+                return text, "no_subject"
+            return text[:at] + _lower_article(topic) + " " + text[at:], ""
+    if not person or fold(person) in fold(text) or not _agrees(verb, person):
+        return text, "no_subject"
+    return text[:at] + person + " " + text[at:], ""
+
+
+def _finite(word: str, parse) -> bool:
+    """Return whether a word is a finite verb, by the lexicon or by the sentence's parse («narra»)."""
+    if is_finite_verb(word.lower()):
+        return True
+    tok = next((t for t in parse.tokens if t.text == word), None) if parse is not None else None
+    return tok is not None and tok.pos in {"VERB", "AUX"} and tok.feature("VerbForm") == "Fin"
+
+
+def _subject_after(parse, verb: str) -> bool:
+    """Return whether the parse finds a subject after the verb («…, se alza la catedral»)."""
+    at = next((t.i for t in parse.tokens if t.text == verb), None)
+    return at is not None and any(t.dep == "nsubj" and t.head == at and t.i > at for t in parse.tokens)
+
+
 # A participle opening a sentence («Creado…», «Fundada…», «Construidos…»).
 _OPENING_PARTICIPLE_WORD = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad|id)(?P<end>[oa]s?)\b")
+# That participle's phrase, its comma, and a verb right after (its clitics before it): no subject between them.
+_PARTICIPLE_THEN_VERB = re.compile(
+    r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad|id)[oa]s?\b[^,;:()«»]{1,120},\s+"
+    r"(?P<clitics>(?:(?:se|le|les|lo|la|los|las|no|ya|nunca|también)\s+)*)(?P<verb>[a-záéíóúñ]+)\b"
+)
 
 
 def _participle_fits(participle: str, subject: str) -> bool:

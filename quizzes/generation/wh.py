@@ -51,6 +51,16 @@ _FEMININE_AFTER = re.compile(r"^(?:\S+\s+){0,2}?\S+(?:ada|ida|adas|idas|ora|oras
 _AUX = {"fue", "fueron", "ha", "han", "había", "habían", "era", "eran", "es", "son", "sería", "serían", "hubo"}
 
 
+# A participle agreeing with a noun («una meseta protegida en sus flancos por»), not after an auxiliary («había
+# llegado con», «fue derrotado por»), a few words before a figure: the figure is the participle's phrase.
+_ADJECTIVAL_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?!(?:ha|han|había|habían|hubo|habría|haya|fue|fueron|era|eran|es|son|sido|está|están|estaba|estaban|"
+    r"quedó|quedaron|se|el|la|los|las|un|una|unos|unas|su|sus|del|al|de|en|por|con|a|y|e)\s)"
+    r"[a-záéíóúñ]+\s+[a-záéíóúñ]{3,}(?:ad|id)[oa]s?(?P<phrase>(?:\s+[^\s,;:]+){1,4})\s*$",
+    re.IGNORECASE,
+)
+
+
 def wh_kind(fact: Fact) -> str:
     """Return which question word fits the fact ("" when none)."""
     v = fact.value or {}
@@ -683,6 +693,9 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
             return ""  # «…, que dividió Europa en dos bloques»: the phrase belongs to a clause the question cannot open
         if m.start() and re.search(r"[a-záéíóúñ]{3,}(?:ad|id)[oa]s\s*$", s[: m.start()]):
             return ""  # «… redactadas en griego y divididas en 12 libros»: the figure is a participle's, not the verb's
+        participle = _ADJECTIVAL_PARTICIPLE_BEFORE.search(s[: m.start()]) if m.start() else None
+        if participle and not any(verbish(w) for w in participle.group("phrase").split()):
+            return ""  # «una meseta protegida en sus flancos por dos arroyos»: the noun's participle, not the verb's
         if prep == "de" and m.start() and not _verb_before(s[: m.start()]):
             return ""  # «por los gobiernos de _____ países»: the figure is the noun's («gobiernos de 27 países»)
         clause = (s[: m.start()] + " " + s[m.end() :]).strip()

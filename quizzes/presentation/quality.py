@@ -46,6 +46,9 @@ FAILED = {
     "no_answer_root_in_prompt": _("Una palabra del enunciado deriva de la respuesta y la delata."),
     "not_list_member": _("Pregunta por un elemento de una enumeración: sus compañeros dan pistas y rara vez importa."),
     "tf_plausible": _("La afirmación falsa lo es de forma evidente (un intervalo de años al revés)."),
+    "tf_count_not_listed": _(
+        "La afirmación cuenta cosas que la frase enumera tras dos puntos: la lista la delata o, sin ella, no dice nada."
+    ),
     "tf_false_range": _(
         "La afirmación «falsa» solo ensancha el intervalo de años del texto: lo que dice sigue siendo cierto."
     ),

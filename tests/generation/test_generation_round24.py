@@ -1,0 +1,161 @@
+"""Round 24: what sixteen fresh texts showed at first sight (a battle of Antiquity, a mountain, a chemical element,
+a sculpture, a woman scientist, an alliance, a novel, an invention; a medieval battle, a colonial city, a disease, an
+architect, a president, an oil crisis, a school of philosophy, a space mission), tried on our own sentences.
+
+- a relative clause that announced a list the prompt leaves out («…, que dispusieron, entre otras medidas:»);
+- a true/false statement on a count the sentence lists after a colon («combina dos fármacos: isoniacida, …»);
+- «_____ a Meneceo» → «Carta»: the head of a work's name asked alone;
+- «¿Por cuántos arroyos eligió…?»: a count that belongs to a participle agreeing with a noun;
+- «Situada ante el Palacio Viejo, se convirtió…», «Considerada una de las obras cumbre…, narra…»: a fronted
+  participle, then a verb with no subject;
+- «El David está considerada…»: a subject given back that the participle after «está» does not agree with;
+- «un globo de los Montgolfier» made «de los Jacques-Étienne Montgolfier»;
+- «Fue el primer invento…» said of «el piloto solo», the sentence before's subject;
+- answers as typed: «14 octubre de 1066», the year of a month's date, «Overlord» for «Operación Overlord».
+"""
+
+import pytest
+
+from quizzes.generation import generate_bank
+from quizzes.generation.answers import accepted_answers, entity_forms
+from quizzes.generation.quality import counted_before_colon, name_split
+from quizzes.generation.questions import tidy
+from quizzes.generation.standalone import full_first_names, stand_alone
+from quizzes.generation.wh import _ADJECTIVAL_PARTICIPLE_BEFORE, MARK, wh_prompt
+
+from .support import discourse, sentence_fact
+
+
+def test_a_relative_clause_that_announced_a_left_out_list_goes():
+    said = tidy(
+        "Desde Kolm, el presidente promulgó en _____ las Leyes de Berhof, que dispusieron, entre otras medidas:"
+    )
+    assert said == "Desde Kolm, el presidente promulgó en _____ las Leyes de Berhof."
+    kept = tidy("El concilio de Kolm, que reunió a cien obispos, aprobó en _____ tres cánones:")
+    assert kept.startswith("El concilio de Kolm, que reunió a cien obispos, aprobó")
+
+
+@pytest.mark.parametrize(
+    "sentence, counted",
+    [
+        ("El tratamiento dura seis meses y combina cuatro fármacos: kolmina, berhofina, tarsina y velina.", True),
+        ("A lo largo del siglo XX la ciudad recuperó su dinamismo gracias a tres factores:", True),
+        ("El tratamiento dura seis meses y combina cuatro fármacos.", False),
+        ("En 1911 la ciudad tenía tres puertos y una aduana.", False),
+    ],
+)
+def test_a_count_listed_after_a_colon_is_noted(sentence, counted):
+    assert counted_before_colon(sentence) is counted
+
+
+def test_no_true_false_statement_is_published_on_a_count_the_sentence_lists():
+    text = (
+        "Kolmitis\n\n"
+        "La kolmitis es una enfermedad infecciosa causada por el bacilo de Berhof, descrito en 1882 en Kolm. "
+        "La enfermedad afecta sobre todo a los pulmones y se transmite por el aire. "
+        "En 1921 se aplicó por primera vez en seres humanos la vacuna de Tars. "
+        "Actualmente, el tratamiento estándar dura seis meses y combina cuatro fármacos: kolmina, berhofina, tarsina y "
+        "velina. En 1943 se descubrió la berhofina, el primer antibiótico eficaz contra el bacilo.\n"
+    )
+    statements = [q for q in generate_bank(text).questions if q.kind == "true_false" and "fármacos" in q.prompt]
+    assert statements
+    assert all("tf_count_not_listed" in q.checks_failed and q.status != "published" for q in statements)
+
+
+def test_the_head_of_a_works_name_asked_alone_splits_the_name():
+    assert name_split("_____ a Meneceo es el mejor resumen de la ética epicúrea.", "Carta")
+    assert name_split("_____ de Kolm puso fin a la guerra.", "Tratado")
+    assert not name_split("_____ se firmó en Kolm en 1648.", "Tratado")
+    assert not name_split("_____ a Meneceo es el mejor resumen de la ética epicúrea.", "Epicuro")
+
+
+def test_a_count_of_a_participle_agreeing_with_a_noun_is_not_asked_of_the_verb():
+    sentence = "Nuno Kolm eligió una posición defensiva sobre una meseta protegida en sus flancos por dos arroyos."
+    fact = sentence_fact(sentence, "dos", "number", "count", sentence_index=1, value={"number": 2, "unit": "arroyos"})
+    disc = discourse("La batalla de Kolm fue un enfrentamiento librado en 1385.", sentence, title="Batalla de Kolm")
+    assert wh_prompt(fact, sentence.replace("dos", MARK, 1), disc) == ""
+    # after an auxiliary the participle is the verb's
+    assert not _ADJECTIVAL_PARTICIPLE_BEFORE.search("En 1385 el ejército de Kolm fue derrotado por ")
+    assert not _ADJECTIVAL_PARTICIPLE_BEFORE.search("En 1385 el ejército de Kolm había llegado con ")
+    assert _ADJECTIVAL_PARTICIPLE_BEFORE.search("eligió una meseta protegida en sus flancos por ")
+
+
+@pytest.mark.parametrize(
+    "before, sentence, prompt",
+    [
+        (
+            "El Kolm es una escultura de mármol realizada entre 1501 y 1504.",
+            "Situada ante el Palacio Viejo, se convirtió en símbolo de la República de Berhof en 1504.",
+            "Situada ante el Palacio Viejo, se convirtió en símbolo de la República de Berhof en _____.",
+        ),
+        (
+            "Los kolmianos es una novela del escritor francés Jean Berhof publicada en 1862.",
+            "Considerada una de las obras cumbre de la literatura del siglo XIX, narra la vida de Jean Tars, un "
+            "antiguo presidiario.",
+            "Considerada una de las obras cumbre de la literatura del siglo XIX, narra la vida de _____, un antiguo "
+            "presidiario.",
+        ),
+    ],
+)
+def test_a_fronted_participle_then_a_verb_without_subject_does_not_stand_alone(before, sentence, prompt):
+    title = before.split(" es ")[0]
+    disc = discourse(title, before, sentence, title=title)
+    fixed, problem = stand_alone(prompt, 2, disc)
+    assert problem == "no_subject", fixed
+
+
+def test_a_subject_given_back_agrees_with_the_participle_after_esta():
+    text = (
+        "El Kolm\n\n"
+        "El Kolm es una escultura de mármol realizada por el artista italiano Jean Berhof entre 1501 y 1504. "
+        "Representa al héroe bíblico Kolm, el joven pastor que venció al gigante Tars, y está considerada una de las "
+        "obras maestras del Renacimiento y una de las esculturas más famosas del mundo.\n"
+    )
+    bank = generate_bank(text)
+    assert not [q.prompt for q in bank.questions if "Kolm está considerada" in q.prompt]
+
+
+def test_a_surname_after_a_plural_article_is_the_family():
+    disc = discourse(
+        "Los inventores del globo fueron los hermanos Joseph-Michel y Jacques-Étienne Kolmier, de Annonay.",
+        "En 1783 Pilâtre realizó el primer vuelo tripulado en un globo de los Kolmier.",
+        names={0: ["Joseph-Michel", "Jacques-Étienne Kolmier", "Annonay"], 1: ["Pilâtre", "Kolmier"]},
+    )
+    said = full_first_names("¿Cuándo realizó Pilâtre el primer vuelo tripulado en un globo de los Kolmier?", disc)
+    assert "de los Kolmier" in said
+
+
+def test_an_elided_copula_is_not_said_of_a_common_noun_subject_before_it():
+    text = (
+        "Globo de Kolm\n\n"
+        "El globo de Kolm es una aeronave sin propulsión propia que se eleva porque contiene un gas menos denso que el "
+        "aire que lo rodea. Su funcionamiento se basa en el principio de Arquímedes: la envoltura recibe un empuje hacia "
+        "arriba igual al peso del aire que desaloja. Como carece de motor, el piloto solo puede controlar la altura, y "
+        "el desplazamiento horizontal depende de los vientos. Fue el primer invento que permitió al ser humano volar, "
+        "en 1783.\n"
+    )
+    assert not [q.prompt for q in generate_bank(text).questions if "piloto solo fue" in q.prompt.lower()]
+    assert not [q.prompt for q in generate_bank(text).questions if q.prompt.startswith("¿Qué fue el piloto")]
+
+
+def test_answers_as_typed_a_day_date_a_months_year_and_an_operations_code_name():
+    day = sentence_fact(
+        "La batalla de Kolm se libró el 14 de octubre de 1066.",
+        "14 de octubre de 1066",
+        "date",
+        "day",
+        value={"year": 1066, "month": 10, "day": 14, "precision": "day"},
+    )
+    assert "14 octubre de 1066" in accepted_answers(day)
+    month = sentence_fact(
+        "La insurrección de junio de 1832 fracasó.",
+        "junio de 1832",
+        "date",
+        "month",
+        value={"year": 1832, "month": 6, "precision": "month"},
+    )
+    assert "1832" in accepted_answers(month)
+    operation = sentence_fact(
+        "El desembarco formaba parte de la Operación Kolmlord.", "Operación Kolmlord", "event", "operation"
+    )
+    assert "Kolmlord" in entity_forms(operation, {}, [])
