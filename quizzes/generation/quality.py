@@ -72,6 +72,7 @@ WEIGHTS = {
 NAME_KINDS = {"person", "place", "organization", "event"}
 # «el ataque», «La derrota»: a bare common noun (the article may open the answer with a capital).
 _VAGUE_ANSWER = re.compile(r"^(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Uu]n|[Uu]na|[Uu]nos|[Uu]nas)?\s*[a-záéíóúñü]+$")
+_INDEFINITE_STATEMENT = re.compile(r"^Verdadero o falso:\s+(?=(?:un|una|unos|unas)\s)", re.IGNORECASE)
 _VAGUE_DEFINITION = re.compile(r"^¿Qué (?:es|era|fue|son|eran|fueron) (?:el|la|los|las) [a-záéíóúñü]")
 # A blank beside a coordinated name: «Chile y _____», «_____, Florey y Chain», «el Perú, Bolivia, Chile y _____».
 _LIST_AROUND_BLANK = re.compile(
@@ -456,8 +457,13 @@ def name_split(prompt: str, answer: str) -> bool:
         return True
     if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt) or _INITIAL_BEFORE_BLANK.search(prompt):
         return True
-    if (answer in EVENT_HEADS or answer in ORG_HEADS) and _HEAD_BEFORE_REST.search(prompt):
-        return True  # «_____ a Meneceo» → «Carta», «_____ de Versalles» → «Tratado»: the head of a name asked alone
+    head = answer.split()[0] if answer.split() else ""
+    if (
+        answer in EVENT_HEADS or answer in ORG_HEADS or (head in STATE_HEAD_WORDS and len(answer.split()) <= 2)
+    ) and _HEAD_BEFORE_REST.search(prompt):
+        # «_____ a Meneceo» → «Carta», «_____ de Versalles» → «Tratado», «la caída del _____ de Occidente» → «Imperio
+        # romano»: the head of a name asked without the rest of it
+        return True
     figure = _FIGURE_AFTER_BLANK.search(prompt)
     if figure and (not figure.group(2) or verbish(figure.group(2))):
         return True
@@ -967,6 +973,13 @@ def check_question(
         if q.correct == ["Falso"]:
             results["tf_false_range"] = not any(range_widened(prompt, f) for f in qfacts)
             results["tf_false_not_contradicted"] = not any(year_contradicted(prompt, f) for f in qfacts)
+    if any(n.startswith("relation:") for n in q.notes) and q.kind == "true_false":
+        # «una gran insurrección nacionalista fue consecuencia del dominio francés»: an effect said with an
+        # indefinite is no event a student can place (judged R 3 of 4; «la segunda guerra púnica fue…» U).
+        said = _INDEFINITE_STATEMENT.sub("", prompt)
+        results["specific_relation"] = not (
+            _INDEFINITE_STATEMENT.match(prompt) and not re.search(r"\d|\s[A-ZÁÉÍÓÚÑ]", said)
+        )  # (with a date or a name it is placed: «una gran hambruna … fue consecuencia de la sequía de 1315»)
     if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":
         # «¿Qué causó…?» — «el ataque»; «¿Qué es la cumbre más alta?»: too vague to have one answer.
         results["specific_relation"] = not (

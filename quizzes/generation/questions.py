@@ -17,7 +17,7 @@ from .distractors import (
 from .facts import Extraction, find_dates, find_quantities
 from .lexicon import MONTH_NAMES, RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
-from .standalone import _IMPERSONAL, Discourse, lower_first, stand_alone
+from .standalone import _IMPERSONAL, Discourse, _agrees, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
 from .wh import MARK, wh_kind, wh_prompt
 
@@ -308,6 +308,14 @@ def build_stem(
         elided = re.match(r"(?:y|e)\s+(?:se\s+|le\s+|les\s+)?(\w+)", clause_text)
         if elided and is_finite_verb(elided.group(1)):
             subj = subject_prefix(s)
+            # «Millikan dedicó diez años a refutarla, pero sus experimentos confirmaron… y permitieron calcular…»: after
+            # «pero» another subject took over, and «permitieron» is not said of «Millikan».
+            other = re.search(r",\s+(?:pero|aunque|mientras\s+que|sino\s+que)\s", s[: clauses[ci][0]])
+            named = re.search(
+                r"\s[A-ZÁÉÍÓÚÑ]", subj or ""
+            )  # («la mayoría de las fuentes utilizan»: agreement ad sensum)
+            if subj and (other or (named and not _agrees(elided.group(1), subj))):
+                subj = ""
             prefix_text = subj + " " if subj else ""
     # Apply edits inside the kept range, right to left.
     edits = [(max(x, keep_start), min(y, keep_end), r) for x, y, r in edits if x < keep_end and y > keep_start]

@@ -651,6 +651,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
                 return ""
             if word in {"país", "río", "lago"} and _FEMININE_AFTER.match(after):
                 return ""  # "quedó excluida": the name is feminine, «país» is not
+            if re.match(rf"(?:fue|es|era|sería)\s+(?:el|la)\s+{re.escape(word)}\b", rest, re.IGNORECASE):
+                return ""  # «¿Qué país fue el país con mayor número de víctimas…?»: the noun said twice
             return f"¿Qué {word} {rest}?"
         m = re.search(r"(?:^|\s)en\s+" + MARK + r"\s*,?", s, re.IGNORECASE)
         if not m or not (m.start() == 0 or s[m.end() :].strip() == ""):

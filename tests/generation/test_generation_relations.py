@@ -66,11 +66,12 @@ def test_items_are_restated_and_false_ones_take_another_cause():
 
 def test_a_bank_asks_about_causes():
     # (Round 14: with «El alza de los precios del pan … en 1317» the year is asked as a real question, which outranks
-    # the causes of so short a text; the year opens the sentence here, so a cause keeps its place.)
+    # the causes of so short a text; the year opens the sentence here, so a cause keeps its place. Round 24: the revolt
+    # is placed, «en Gante»: «una revuelta urbana fue consecuencia del alza del pan» alone says no event to place.)
     bank = generate_bank(
         "La sequía de 1315 provocó una gran hambruna en el norte de Europa. "
         "La hambruna causó la muerte de miles de campesinos. "
-        "En 1317, el alza del pan desencadenó una revuelta urbana. "
+        "En 1317, el alza del pan desencadenó una revuelta urbana en Gante. "
         "La revuelta provocó la caída del consejo de la ciudad."
     )
     causes = [f for f in bank.facts if f.subtype == "cause"]

@@ -159,3 +159,48 @@ def test_answers_as_typed_a_day_date_a_months_year_and_an_operations_code_name()
         "El desembarco formaba parte de la Operación Kolmlord.", "Operación Kolmlord", "event", "operation"
     )
     assert "Kolmlord" in entity_forms(operation, {}, [])
+
+
+# The sealed eight, judged at first sight on the round's code (a monument, a physical effect, a pandemic, a war, a
+# cultural movement, an island, a navigator, a composer): what their verdicts showed.
+
+
+def test_a_consequence_statement_whose_effect_is_indefinite_is_not_published():
+    text = (
+        "Isla de Kolm\n\n"
+        "La isla de Kolm es una isla del océano Índico. En 1906, Francia se anexionó la isla de Kolm. "
+        "El dominio francés provocó una gran insurrección nacionalista, cuya represión causó miles de muertos. "
+        "El ataque de Aníbal contra Sagunto provocó la segunda guerra de Kolm en 218 a. C.\n"
+    )
+    statements = [
+        q for q in generate_bank(text).questions if q.kind == "true_false" and "consecuencia" in q.prompt.lower()
+    ]
+    vague = [q for q in statements if q.prompt.lower().startswith("verdadero o falso: una gran insurrección")]
+    assert vague and all("specific_relation" in q.checks_failed for q in vague)
+    assert all("specific_relation" not in q.checks_failed for q in statements if q not in vague)
+
+
+def test_a_states_head_asked_without_the_rest_of_its_name_splits_it():
+    assert name_split("Tras la caída del _____ de Occidente, el edificio fue abandonado.", "Imperio romano")
+    assert not name_split("Tras la caída del _____, el edificio fue abandonado.", "Imperio romano")
+
+
+def test_a_clause_after_y_takes_no_subject_that_another_clause_took_over_or_that_disagrees():
+    text = (
+        "Efecto de Kolm\n\n"
+        "El efecto de Kolm es la emisión de electrones por un material iluminado. "
+        "El estadounidense Robert Berhof dedicó casi diez años a intentar refutarla, pero sus cuidadosos experimentos, "
+        "publicados en 1916, confirmaron la ecuación de Tars y permitieron calcular con precisión la constante de "
+        "Planck.\n"
+    )
+    assert not [q.prompt for q in generate_bank(text).questions if "Berhof permitieron" in q.prompt]
+
+
+def test_which_country_is_not_asked_of_a_sentence_that_says_el_pais():
+    text = (
+        "Gripe de Kolm\n\n"
+        "La gripe de Kolm fue una pandemia que se extendió por todo el mundo entre 1918 y 1920. "
+        "La India fue el país con mayor número de víctimas, con más de 12 millones de muertos, y en Estados Unidos "
+        "fallecieron unas 675 000 personas.\n"
+    )
+    assert not [q.prompt for q in generate_bank(text).questions if q.prompt.startswith("¿Qué país fue el país")]
