@@ -172,6 +172,12 @@ def contains(haystack: str, needle: str) -> bool:
 
 def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
     """Return whether the answer (or a name of its group) stands in the document's title."""
+    if title and fact.kind == "date":
+        # «¿En qué año atacaron Egipto y Siria…?» under «Crisis del petróleo de 1973»: a year the title says (not a day
+        # or a month of it: «el 1 de noviembre de 1755» asks more than the title's «1755»).
+        year = (fact.value or {}).get("year")
+        precision = (fact.value or {}).get("precision")
+        return bool(year and precision == "year" and re.search(rf"(?<!\d){abs(year)}(?!\d)", title))
     if not title or fact.kind in {"date", "number"}:
         return False
     if contains(title, fact.answer) or any(contains(title, m) for m in fact.members):
@@ -913,6 +919,14 @@ def check_question(
         results["not_broad_answer"] = not any(broad_answer(f, ex) for f in qfacts)
     if asks:
         results["not_guessable_from_title"] = not any(guessable_from_title(f, title, ex) for f in qfacts)
+        years = [a for a in [*q.correct, *q.accepted] if re.fullmatch(r"\d{3,4}", a)]
+        # a year asked of a day's date («¿En qué año atacaron…?» → 1973), or accepted for it, under a title that says it
+        if (
+            title
+            and any(f.kind == "date" for f in qfacts)
+            and any(re.search(rf"(?<!\d){y}(?!\d)", title) for y in years)
+        ):
+            results["not_guessable_from_title"] = False
     if q.kind == "short_answer":
         results["typable_answer"] = all(typable(f) for f in qfacts)
     if q.kind != "ordering":

@@ -2177,6 +2177,10 @@ def stand_alone(
         if fold(m.group(2)) in PERSONAL_NOUNS and _another_person_before(disc, index, owner):
             # «… se casó con Leonor de Haro. Su padre, …»: his father or hers? «su» may be either person's.
             return text, "possessive"
+        if _only_quoted(disc, index, owner):
+            # «…: «Mientras exista el Coliseo, existirá Roma…». Su expolio se detuvo…»: a name the sentence before
+            # only quotes is nobody's subject
+            return text, "possessive"
         if _topic_rivals_owner(disc, index, owner):
             # «El Perú creó la Reserva Nacional del Titicaca. Su gestión conjunta…»: Peru's, or the lake's?
             return text, "possessive"
@@ -2663,6 +2667,15 @@ def _postnominal_adjectives_end(text: str, noun_end: int, index: int, disc: Disc
     return end
 
 
+def _only_quoted(disc: Discourse | None, index: int, owner: str) -> bool:
+    """Return whether the sentence before says the owner only inside quotation marks («…»)."""
+    if disc is None or index <= 0:
+        return False
+    before = disc.sentences[index - 1].text
+    unquoted = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", before)
+    return fold(owner) in fold(before) and fold(owner) not in fold(unquoted)
+
+
 def _topic_rivals_owner(disc: Discourse | None, index: int, owner: str) -> bool:
     """Return whether the sentence before names the document's topic by its name as well as the owner a possessive
     was given («El Perú creó la Reserva Nacional del Titicaca. Su gestión…» in a text about the lake Titicaca):
@@ -2745,6 +2758,7 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
             or blank in owner
             or not article
             or fold(owner) in fold(text)
+            or _only_quoted(disc, index, owner)
         ):
             return text, "possessive"
         said = _said_of_owner(text, m, index, disc, article, owner)  # «la nueva sede del BCE»

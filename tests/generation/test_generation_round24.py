@@ -14,6 +14,8 @@ architect, a president, an oil crisis, a school of philosophy, a space mission),
 - answers as typed: «14 octubre de 1066», the year of a month's date, «Overlord» for «Operación Overlord».
 """
 
+from pathlib import Path
+
 import pytest
 
 from quizzes.generation import generate_bank
@@ -24,6 +26,8 @@ from quizzes.generation.standalone import full_first_names, stand_alone
 from quizzes.generation.wh import _ADJECTIVAL_PARTICIPLE_BEFORE, MARK, wh_prompt
 
 from .support import discourse, sentence_fact
+
+_CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev"
 
 
 def test_a_relative_clause_that_announced_a_left_out_list_goes():
@@ -204,3 +208,21 @@ def test_which_country_is_not_asked_of_a_sentence_that_says_el_pais():
         "fallecieron unas 675 000 personas.\n"
     )
     assert not [q.prompt for q in generate_bank(text).questions if q.prompt.startswith("¿Qué país fue el país")]
+
+
+def test_a_name_the_sentence_before_only_quotes_owns_no_possessive():
+    # «…: «Mientras exista el Coliseo, existirá Roma; …». Su expolio se detuvo en 1749…» (the sealed text)
+    text = (_CORPUS / "coliseo-de-roma.txt").read_text(encoding="utf-8")
+    assert not [q.prompt for q in generate_bank(text).questions if "expolio de Roma" in q.prompt]
+
+
+def test_a_year_the_title_says_is_given_away_even_as_a_days_year():
+    text = (
+        "Crisis de Kolm de 1973\n\n"
+        "La crisis de Kolm de 1973 fue una grave perturbación económica provocada por un embargo de crudo. "
+        "El 6 de octubre de 1973, Egipto y Siria atacaron por sorpresa a Israel, dando comienzo a la guerra de Berhof. "
+        "En 1979, la revolución de Tars provocó una segunda crisis.\n"
+    )
+    asked = [q for q in generate_bank(text).questions if q.kind != "true_false" and "atacaron" in q.prompt]
+    by_year = [q for q in asked if "1973" in [*q.correct, *q.accepted]]
+    assert by_year and all("not_guessable_from_title" in q.checks_failed for q in by_year)
