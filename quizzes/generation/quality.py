@@ -450,6 +450,11 @@ def counted_before_colon(sentence: str) -> bool:
     return _COUNT_BEFORE_COLON.search(sentence) is not None
 
 
+# A term named by «llamado», «denominada»… whose blank leaves its adjective behind: «llamado _____ binaria».
+_TERM_AFTER_BLANK = re.compile(
+    r"\b(?:llamad|denominad|conocid)[oa]s?\s+(?:como\s+)?_____\s+(?!(?:que|y|e|o|u|de|del|en|por|con|a|al|se)\b)"
+    r"[a-záéíóúñü]+(?=\s*[,.;:)]|\s+(?:que|y|e|o)\b|$)"
+)
 # The rest of a name after a blank that took its head word: «_____ a Meneceo», «_____ de Versalles».
 _HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|de la|de los|de las|sobre|para)\s+[A-ZÁÉÍÓÚÑ]")
 
@@ -457,6 +462,8 @@ _HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|de la|de los|de las|sobr
 def name_split(prompt: str, answer: str) -> bool:
     """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»), or begins
     one that a figure ends («La sonda _____ 1, lanzada en 1977…»)."""
+    if _TERM_AFTER_BLANK.search(prompt):
+        return True  # «un mecanismo distinto llamado _____ binaria» → «fisión»: the term is «fisión binaria»
     if not answer[:1].isupper():
         return False
     if re.search(r"\s[A-Z]$", answer) and _SURNAME_AFTER_BLANK.search(prompt):

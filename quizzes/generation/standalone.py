@@ -156,6 +156,7 @@ _FOCUS_BEFORE_VERB = re.compile(r"(?<=\w)\s+(?:solo|sólo|únicamente)(?=\s+([a-
 _ASI_AFTER_VERB = re.compile(
     r"(?<=\w)(?:,\s*así,|\s+así)(?!\s+(?:como|que|llamad|conocid|denominad))(?=[\s,.])", re.IGNORECASE
 )
+_NAMING_ASI = re.compile(r"\b(?:llam|denomin|bautiz|apod|conoc)[a-záéíóúñ]*\s+así\b", re.IGNORECASE)
 _ADEMAS_INSIDE = re.compile(r"(?<=\w)(?:,\s*además,|\s+además)(?!\s+de\b)(?=\s)", re.IGNORECASE)
 # Pronouns that stand for something said before: not resolvable from the stem.
 _PRONOUN_RE = re.compile(
@@ -176,6 +177,8 @@ _LEADING_DEMONSTRATIVE = re.compile(
 # "corrió la misma suerte", "hizo lo mismo": what is the same was said before.
 _SAME_AS_BEFORE = re.compile(
     r"\b(?:la misma suerte|el mismo destino|lo mismo|el mismo camino|su ejemplo)\b|"
+    # «Más recientemente, las inundaciones de _____ causaron…»: more recently than what the sentence before told
+    r"^(?:más|mas)\s+recientemente\b|"
     # «En 1957, los mismos _____ firmaron…»: the same ones as the sentence before, opening a clause.
     r"(?:^|[,;:]\s+)(?:los|las|el|la)\s+mism[oa]s?\s+(?!tiempo\b|modo\b|manera\b|año\b|día\b|mes\b|[A-ZÁÉÍÓÚÑ])|"
     # «una clasificación muy parecida»: like what? (a comparison with its term, «parecida a la de X», is clear)
@@ -1248,6 +1251,10 @@ def _as_work(disc: Discourse, mention: Mention, text: str, answer: str) -> str:
     return subject
 
 
+# The copula the class noun of a definition follows («… fue un acuerdo», «… es una gran cordillera»).
+_COPULA_BEFORE = re.compile(r"\b(?:es|fue|era|son|fueron|eran)\s+(?:[a-záéíóúñü]+\s+)?$", re.IGNORECASE)
+
+
 def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
     """Return the document's subject in place of a phrase that names it by its class, or "".
 
@@ -1261,6 +1268,9 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
     predicate = next((m for m in disc.mentions(first.index) if m.indefinite), None)
     if predicate is None or predicate.lemma != mention.lemma:
         return ""
+    at = first.text.find(predicate.text)
+    if at < 0 or not _COPULA_BEFORE.search(first.text[:at]):
+        return ""  # «La mitosis es el proceso … a partir de una célula madre»: «la célula» is no name of the mitosis
     article = subject.split()[0].lower()
     if article not in _ARTICLES or (article in {"los", "las"}) != mention.plural:
         return ""
@@ -1657,6 +1667,9 @@ def _document_named(disc: Discourse, index: int, mention: Mention, said: str, te
     return ""
 
 
+_NAME_NOUNS = frozenset({"nombre", "término", "denominación", "apodo", "sobrenombre"})
+
+
 def definite_reference(
     text: str, index: int, disc: Discourse | None, *, blank: str = "_____", answer: str = ""
 ) -> tuple[str, str]:
@@ -1726,6 +1739,10 @@ def definite_reference(
             # novela…»: the work the document is about, by its title («la obra Cien años de soledad»).
             text = text[: found.end()] + " " + work + text[found.end() :]
             continue
+        if not mention.name and mention.lemma in _NAME_NOUNS:
+            # «El nombre procede de los pescadores…» after «…cuya fase fría recibe el nombre de La Niña»: which name
+            # the text means is not told by the nearest one said
+            return text, "anaphora"
         whose = None if mention.name else _part_of(disc, mention, text)
         if whose == "":
             return text, "anaphora"  # «Las obras comenzaron…» in a text that says of nothing which works
@@ -2074,7 +2091,8 @@ def drop_connectors(text: str) -> str:
         text = _TAMPOCO.sub(_tampoco_as_no, text, count=1)
     text = _SET_OFF_CONNECTOR.sub(" ", text)
     text = _THEN_INSIDE.sub(_drop_after_verb, text)
-    text = _ASI_AFTER_VERB.sub(_drop_after_verb, text)
+    if not _NAMING_ASI.search(text):  # «llamaban así a una corriente»: «así» is the name said, it stays
+        text = _ASI_AFTER_VERB.sub(_drop_after_verb, text)
     text = _FOCUS_BEFORE_VERB.sub(_drop_focus, text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     return _upper_first(text)

@@ -226,3 +226,52 @@ def test_a_year_the_title_says_is_given_away_even_as_a_days_year():
     asked = [q for q in generate_bank(text).questions if q.kind != "true_false" and "atacaron" in q.prompt]
     by_year = [q for q in asked if "1973" in [*q.correct, *q.accepted]]
     assert by_year and all("not_guessable_from_title" in q.checks_failed for q in by_year)
+
+
+# The last sealed eight (Augusto, río Yangtsé, mitosis, Lazarillo de Tormes, Louis Pasteur, independencia de la
+# India, puente de Brooklyn, fenómeno de El Niño), judged at first sight on 3b44e42: what their verdicts showed.
+
+
+def test_a_phrase_is_the_documents_subject_only_by_the_class_its_definition_gives():
+    text = (
+        "Kolmosis\n\n"
+        "La kolmosis es el proceso de división del núcleo de las células por el cual, a partir de una célula madre, se "
+        "obtienen dos núcleos hijos. En la metafase, los cromosomas se alinean en el centro de la célula, en el llamado "
+        "plano ecuatorial o placa metafásica, en 1902.\n"
+    )
+    assert not [q.prompt for q in generate_bank(text).questions if "centro de la kolmosis" in q.prompt]
+
+
+def test_asi_after_a_verb_of_naming_is_the_name_and_stays():
+    from quizzes.generation.standalone import drop_connectors
+
+    said = "El nombre procede de los pescadores de Kolm, que llamaban así a una corriente cálida."
+    assert drop_connectors(said) == said
+    assert "así" not in drop_connectors("Kolm buscaba así el apoyo de Berhof.")
+
+
+def test_el_nombre_is_not_completed_with_the_last_name_said():
+    disc = discourse(
+        "El Kolm es un fenómeno climático del océano Pacífico.",
+        "Constituye la fase cálida de un ciclo cuya fase fría recibe el nombre de La Berhof.",
+        "El nombre procede de los pescadores del norte de Perú.",
+        title="Fenómeno de El Kolm",
+    )
+    fixed, problem = stand_alone("El nombre procede de los pescadores del norte de _____.", 2, disc)
+    assert "La Berhof" not in fixed and problem
+
+
+def test_a_term_after_llamado_is_asked_whole():
+    assert name_split("Las bacterias se dividen mediante un mecanismo llamado _____ binaria.", "fisión")
+    assert not name_split("El proceso llamado _____ ocurre en el núcleo.", "kolmosis")
+    assert not name_split("El consejo, llamado _____, eligió al rey.", "witan")
+
+
+def test_more_recently_points_to_what_the_sentence_before_told():
+    disc = discourse(
+        "El río Kolm sufrió grandes inundaciones en 1931.",
+        "Más recientemente, las inundaciones de 1998 causaron miles de víctimas.",
+        title="Río Kolm",
+    )
+    _fixed, problem = stand_alone("Más recientemente, las inundaciones de _____ causaron miles de víctimas.", 1, disc)
+    assert problem
