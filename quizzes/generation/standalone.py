@@ -572,6 +572,8 @@ class Discourse:
         if parse.subject[0] < verb.start:
             return None  # the subject before the verb was cut from the stem: the rules decide
         between = parse.text[verb.end : parse.subject[0]]
+        if _ERA.fullmatch(parse.subject_text.strip()):
+            return False  # «Gobernó desde el año 27 a. C. …»: the era after a year, which the parser took for a name
         head = parse.token_at(parse.subject[0])
         if re.search(r"[;:]", between) or len(between.split()) > 6 or head is None or head.pos not in _SUBJECT_START:
             return False  # a subject of another clause, or a word the parser took for one ("Quedó huérfano")
@@ -3097,6 +3099,9 @@ def _subject_after(parse, verb: str) -> bool:
     at = next((t.i for t in parse.tokens if t.text == verb), None)
     return at is not None and any(t.dep == "nsubj" and t.head == at and t.i > at for t in parse.tokens)
 
+
+# An era after a year («a. C.», «d. C.», «a.C.»).
+_ERA = re.compile(r"[ad]\.?\s*(?:de\s+)?C\.?")
 
 # A participle opening a sentence («Creado…», «Fundada…», «Construidos…»).
 _OPENING_PARTICIPLE_WORD = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad|id)(?P<end>[oa]s?)\b")

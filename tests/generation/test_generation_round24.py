@@ -275,3 +275,14 @@ def test_more_recently_points_to_what_the_sentence_before_told():
     )
     _fixed, problem = stand_alone("Más recientemente, las inundaciones de _____ causaron miles de víctimas.", 1, disc)
     assert problem
+
+
+def test_an_era_after_a_year_is_no_subject_after_the_verb():
+    disc = discourse(
+        "Augusto fue el primer emperador de Kolm y el fundador de la dinastía Berhof.",
+        "Gobernó desde el año 27 a. C. hasta su muerte en el 14 d. C.",
+        names={0: ["Augusto", "Kolm", "Berhof"]},
+        title="Augusto",
+    )
+    fixed, problem = stand_alone("Gobernó desde el año _____ hasta su muerte en el 14 d. C.", 1, disc)
+    assert (fixed, problem) == ("Augusto gobernó desde el año _____ hasta su muerte en el 14 d. C.", "")
