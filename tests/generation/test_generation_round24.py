@@ -30,6 +30,11 @@ from .support import discourse, sentence_fact
 _CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "dev"
 
 
+def _prompts(text: str) -> list[str]:
+    """Every prompt of the bank of a text, published or not."""
+    return [q.prompt for q in generate_bank(text).questions]
+
+
 def test_a_relative_clause_that_announced_a_left_out_list_goes():
     said = tidy(
         "Desde Kolm, el presidente promulgó en _____ las Leyes de Berhof, que dispusieron, entre otras medidas:"
@@ -138,8 +143,8 @@ def test_an_elided_copula_is_not_said_of_a_common_noun_subject_before_it():
         "el desplazamiento horizontal depende de los vientos. Fue el primer invento que permitió al ser humano volar, "
         "en 1783.\n"
     )
-    assert not [q.prompt for q in generate_bank(text).questions if "piloto solo fue" in q.prompt.lower()]
-    assert not [q.prompt for q in generate_bank(text).questions if q.prompt.startswith("¿Qué fue el piloto")]
+    assert not [p for p in _prompts(text) if "piloto solo fue" in p.lower()]
+    assert not [p for p in _prompts(text) if p.startswith("¿Qué fue el piloto")]
 
 
 def test_answers_as_typed_a_day_date_a_months_year_and_an_operations_code_name():
@@ -197,7 +202,7 @@ def test_a_clause_after_y_takes_no_subject_that_another_clause_took_over_or_that
         "publicados en 1916, confirmaron la ecuación de Tars y permitieron calcular con precisión la constante de "
         "Planck.\n"
     )
-    assert not [q.prompt for q in generate_bank(text).questions if "Berhof permitieron" in q.prompt]
+    assert not [p for p in _prompts(text) if "Berhof permitieron" in p]
 
 
 def test_which_country_is_not_asked_of_a_sentence_that_says_el_pais():
@@ -207,13 +212,13 @@ def test_which_country_is_not_asked_of_a_sentence_that_says_el_pais():
         "La India fue el país con mayor número de víctimas, con más de 12 millones de muertos, y en Estados Unidos "
         "fallecieron unas 675 000 personas.\n"
     )
-    assert not [q.prompt for q in generate_bank(text).questions if q.prompt.startswith("¿Qué país fue el país")]
+    assert not [p for p in _prompts(text) if p.startswith("¿Qué país fue el país")]
 
 
 def test_a_name_the_sentence_before_only_quotes_owns_no_possessive():
     # «…: «Mientras exista el Coliseo, existirá Roma; …». Su expolio se detuvo en 1749…» (the sealed text)
     text = (_CORPUS / "coliseo-de-roma.txt").read_text(encoding="utf-8")
-    assert not [q.prompt for q in generate_bank(text).questions if "expolio de Roma" in q.prompt]
+    assert not [p for p in _prompts(text) if "expolio de Roma" in p]
 
 
 def test_a_year_the_title_says_is_given_away_even_as_a_days_year():
@@ -239,7 +244,7 @@ def test_a_phrase_is_the_documents_subject_only_by_the_class_its_definition_give
         "obtienen dos núcleos hijos. En la metafase, los cromosomas se alinean en el centro de la célula, en el llamado "
         "plano ecuatorial o placa metafásica, en 1902.\n"
     )
-    assert not [q.prompt for q in generate_bank(text).questions if "centro de la kolmosis" in q.prompt]
+    assert not [p for p in _prompts(text) if "centro de la kolmosis" in p]
 
 
 def test_asi_after_a_verb_of_naming_is_the_name_and_stays():
