@@ -54,7 +54,13 @@ _LEAD = (
 
 def is_temporal(fact: Fact) -> bool:
     """Return whether the answer is a date or a duration (computable from other dates)."""
+    if fact.kind == "number" and _SEASONS.fullmatch(str((fact.value or {}).get("unit") or "")):
+        return True  # «Entre 2020 y 2023 … durante _____ inviernos consecutivos»: a count of years by another name
     return fact.kind == "date" or (fact.kind == "number" and fact.subtype == "duration")
+
+
+# Counted seasons and terms: each one a year, so two years said beside them give their number.
+_SEASONS = re.compile(r"(?:inviernos|veranos|otoños|primaveras|temporadas|cosechas|zafras)", re.IGNORECASE)
 
 
 # Durations too short to move a year: «a lo largo de diez días», «un aislamiento de treinta días» tell nothing of

@@ -291,3 +291,13 @@ def test_an_era_after_a_year_is_no_subject_after_the_verb():
     )
     fixed, problem = stand_alone("Gobernó desde el año _____ hasta su muerte en el 14 d. C.", 1, disc)
     assert (fixed, problem) == ("Augusto gobernó desde el año _____ hasta su muerte en el 14 d. C.", "")
+
+
+def test_a_count_of_seasons_between_two_years_said_beside_it_is_computed():
+    text = (
+        "Fenómeno de Kolm\n\n"
+        "El Kolm es un fenómeno climático que consiste en el calentamiento de las aguas del océano Pacífico. "
+        "Entre 2020 y 2023 se registró un raro episodio de Berhof durante tres inviernos consecutivos.\n"
+    )
+    counts = [q for q in generate_bank(text).questions if q.correct == ["3"]]
+    assert counts and all("no_computable_date" in q.checks_failed for q in counts)
