@@ -680,9 +680,8 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
             out.append(initials)  # «OTAN», «ONU»: only when the text writes them
     codename = re.fullmatch(r"(?:Operación|Plan|Proyecto)\s+((?:[A-ZÁÉÍÓÚÑ][\w-]+\s?){1,2})", name)
     if codename and fact.kind in {"event", "organization", "other"}:
-        out.append(
-            codename.group(1).strip()
-        )  # «Overlord» for «Operación Overlord», «Manhattan» for «Proyecto Manhattan»
+        # «Overlord» for «Operación Overlord», «Manhattan» for «Proyecto Manhattan»
+        out.append(codename.group(1).strip())
     seat = re.fullmatch(r"(?:Universidad|Museo)\s+(?:de|del)\s+((?:[A-ZÁÉÍÓÚÑ][\w-]+\s?){1,2})", name)
     if seat:
         out.append(seat.group(1).strip())  # «Oxford» for «Universidad de Oxford», «Louvre» for «Museo del Louvre»

@@ -172,12 +172,6 @@ def contains(haystack: str, needle: str) -> bool:
 
 def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
     """Return whether the answer (or a name of its group) stands in the document's title."""
-    if title and fact.kind == "date":
-        # «¿En qué año atacaron Egipto y Siria…?» under «Crisis del petróleo de 1973»: a year the title says (not a day
-        # or a month of it: «el 1 de noviembre de 1755» asks more than the title's «1755»).
-        year = (fact.value or {}).get("year")
-        precision = (fact.value or {}).get("precision")
-        return bool(year and precision == "year" and re.search(rf"(?<!\d){abs(year)}(?!\d)", title))
     if not title or fact.kind in {"date", "number"}:
         return False
     if contains(title, fact.answer) or any(contains(title, m) for m in fact.members):
@@ -927,7 +921,8 @@ def check_question(
     if asks:
         results["not_guessable_from_title"] = not any(guessable_from_title(f, title, ex) for f in qfacts)
         years = [a for a in [*q.correct, *q.accepted] if re.fullmatch(r"\d{3,4}", a)]
-        # a year asked of a day's date («¿En qué año atacaron…?» → 1973), or accepted for it, under a title that says it
+        # a year the title says («Crisis del petróleo de 1973»), asked or accepted, also as the year of a day's date
+        # («¿En qué año atacaron…?» → 1973): the one place this is decided, for every kind of date
         if (
             title
             and any(f.kind == "date" for f in qfacts)
@@ -997,10 +992,11 @@ def check_question(
     if any(n.startswith("relation:") for n in q.notes) and q.kind == "true_false":
         # «una gran insurrección nacionalista fue consecuencia del dominio francés»: an effect said with an
         # indefinite is no event a student can place (judged R 3 of 4; «la segunda guerra púnica fue…» U).
-        said = _INDEFINITE_STATEMENT.sub("", prompt)
+        # (with a date or a name it is placed: «una gran hambruna … fue consecuencia de la sequía de 1315»)
+        indefinite = _INDEFINITE_STATEMENT.match(prompt)
         results["specific_relation"] = not (
-            _INDEFINITE_STATEMENT.match(prompt) and not re.search(r"\d|\s[A-ZÁÉÍÓÚÑ]", said)
-        )  # (with a date or a name it is placed: «una gran hambruna … fue consecuencia de la sequía de 1315»)
+            indefinite and not re.search(r"\d|\s[A-ZÁÉÍÓÚÑ]", prompt[indefinite.end() :])
+        )
     if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":
         # «¿Qué causó…?» — «el ataque»; «¿Qué es la cumbre más alta?»: too vague to have one answer.
         results["specific_relation"] = not (

@@ -317,9 +317,8 @@ def build_stem(
             # «Millikan dedicó diez años a refutarla, pero sus experimentos confirmaron… y permitieron calcular…»: after
             # «pero» another subject took over, and «permitieron» is not said of «Millikan».
             other = re.search(r",\s+(?:pero|aunque|mientras\s+que|sino\s+que)\s", s[: clauses[ci][0]])
-            named = re.search(
-                r"\s[A-ZÁÉÍÓÚÑ]", subj or ""
-            )  # («la mayoría de las fuentes utilizan»: agreement ad sensum)
+            # (a named subject only: «la mayoría de las fuentes utilizan» agrees ad sensum)
+            named = re.search(r"\s[A-ZÁÉÍÓÚÑ]", subj or "")
             if subj and (other or (named and not _agrees(elided.group(1), subj))):
                 subj = ""
             prefix_text = subj + " " if subj else ""

@@ -2230,16 +2230,14 @@ def stand_alone(
     # A verb without its subject, at the start or after a fronted adjunct ("En 1891 se trasladó a París").
     at = _clause_start(text, blank)
     head = text[at:]
-    participle_first = _PARTICIPLE_THEN_VERB.match(text) if disc is not None else None
-    given_back = False
-    if participle_first and _finite(participle_first.group("verb"), disc.parse(index)):
-        # «Considerada una de las obras cumbre…, narra…»: the participle is no verb of the clause
-        said, problem = _elided_subject(text, index, disc, blank)
-        if problem:
-            return said, problem
-        given_back, text = said != text, said
-    if given_back:
-        pass
+    # «Considerada una de las obras cumbre…, narra…»: the participle is no verb of the clause; the one after it is
+    opening = _PARTICIPLE_THEN_VERB.match(text) if disc is not None else None
+    participle_first = bool(opening) and _finite(opening.group("verb"), disc.parse(index))
+    said, problem = _elided_subject(text, index, disc, blank) if participle_first else (text, "")
+    if problem:
+        return said, problem
+    if said != text:
+        text = said
     elif starts_with_verb(head):
         toks = [t.text for t in tokenize(head)[:4]]
         first = toks[0].lower()
@@ -2313,7 +2311,7 @@ def stand_alone(
                 text = front + " " + _lower_article(subj) + " " + lower_verb(head)
             else:
                 text = _upper_first(subj) + " " + lower_verb(text)
-    elif disc is not None:
+    elif disc is not None and not participle_first:  # (read above already)
         text, problem = _elided_subject(text, index, disc, blank)
         if problem:
             return text, problem
