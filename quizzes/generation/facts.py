@@ -348,6 +348,10 @@ _ORDINAL_SEGUNDO = re.compile(
 )
 
 
+# A copula right before «un» / «una»: what follows is what the subject was (an article), not a count.
+_COPULA_END = re.compile(r"\b(?:es|era|fue|son|eran|fueron|será|sería|sido)\s+$", re.IGNORECASE)
+
+
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return quantity and duration spans, with approximation, sign and conversions."""
     spans: list[Span] = []
@@ -368,6 +372,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
             counted = noun and raw.lower() not in {"un", "una", "uno", "medio"}
             if not (unit_word or counted):
                 continue
+            if raw.lower() in {"un", "una"} and _COPULA_END.search(text[:a]):
+                continue  # «1866 fue un año de grandes batallas»: the article of what the year was, not one year
             if raw.lower().split()[0] in _UNCOUNTED_MAGNITUDES:
                 continue  # «millones de muertes»: many, not 1 000 000 (asked as a figure it was a wrong fact)
             number = _words_number(raw)
@@ -587,6 +593,10 @@ def find_compound_surnames(sentences: list[Sentence], ctx: DocContext) -> None:
             _compound_surname(toks, i, k - 1, nlp.parse(sent.text), ctx, head)
 
 
+# Lowercase particles inside foreign surnames (never Spanish words that could stand between two names).
+_FOREIGN_PARTICLES = frozenset({"da", "di", "do", "dos", "das", "van", "von", "der", "den", "du", "zu", "ter", "ten"})
+
+
 def find_entities(
     text: str, taken: list[tuple[int, int]], ctx: DocContext, parse: nlp.Parse | None = None
 ) -> list[Span]:
@@ -630,6 +640,17 @@ def find_entities(
                 continue
             if j + 2 < n and toks[j + 1].text in {"de", "del"} and _is_cap(toks[j + 2].text):
                 j += 2
+                continue
+            # «Agostino di Duccio», «Leonardo da Vinci», «Otto von Bismarck», «Johannes van der Waals»: the particles of
+            # other languages' surnames (a blank on «Agostino» alone left «_____ di Duccio»).
+            links = 1 + (j + 2 < n and toks[j + 2].text in _FOREIGN_PARTICLES)
+            if (
+                j + links + 1 < n
+                and toks[j + 1].text in _FOREIGN_PARTICLES
+                and _is_cap(toks[j + links + 1].text)
+                and all(toks[k + 1].start - toks[k].end <= 1 for k in range(j, j + links + 1))
+            ):
+                j += links + 1
                 continue
             # «Isabel la Católica», «Alfonso X el Sabio», «Felipe el Hermoso»: a ruler's epithet is part of the name
             # (a blank on «Isabel» alone left «_____ la Católica»).

@@ -137,7 +137,10 @@ _RANGE_END = re.compile(
     + r"*\d{3,4}\s+(?:y|e|al?|hasta)\s+"
     + _TIME_OF_YEAR
     + r"+_____|"
-    r"_____\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?(?:\d|" + _MONTH_WORDS + r"\b)"
+    r"_____\s+(?:y|e|a|al|hasta)\s+(?:el\s+|la\s+)?(?:\d|" + _MONTH_WORDS + r"\b)|"
+    # a span written with a dash: «la crisis de 1383-_____», «En 1926-_____ decoró…» (judged «nombre partido» or
+    # «trivial» each time: the span is one date, or part of a name)
+    r"\d\s*[-–]\s*_____|_____\s*[-–]\s*\d"
 )
 # A true statement this much of which is one run of its sentence's words is a copy.
 COPIED_SHARE = 0.85
@@ -411,12 +414,24 @@ _NAMED_MEMBERS = re.compile(
 )
 
 
+# Small figures after the blank that may be the parts of the count it asks (digits or words, two to twenty).
+_PART_WORDS = (
+    "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece",
+    "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte",
+)  # fmt: skip
+_PART_VALUES = {w: float(n) for n, w in enumerate(_PART_WORDS, start=1)}
+_PART_FIGURE = re.compile(r"(?<![\w,.])(?:\d{1,3}(?![\d,.]\d)|" + "|".join(_PART_VALUES) + r")(?!\w)", re.IGNORECASE)
+
+
 def counted_list(prompt: str, number: float | None) -> bool:
     """Return whether the blank counts a list the prompt goes on to spell out: «en _____ frentes: Angola, Guinea-Bisáu
     y Mozambique», «Los _____ países por los que pasa son Alemania, Austria… y Ucrania» (counting gives the answer)."""
     if number is None or number < 2 or BLANK not in prompt:
         return False
     after = prompt.split(BLANK, 1)[1]
+    parts = [_PART_VALUES.get(w.lower()) or float(w) for w in _PART_FIGURE.findall(after.split(".")[0])]
+    if len(parts) >= 2 and sum(parts) == number:
+        return True  # «El cráneo consta de _____ huesos: ocho forman la caja craneal y catorce el macizo facial»
     named = _NAMED_MEMBERS.match(after)
     owned = re.search(r"(?<![\w])(?:sus|los|las)\s+$", prompt.split(BLANK, 1)[0], re.IGNORECASE)
     if named and owned and len(re.split(r",\s*|\s+(?:y|e)\s+", named.group(1))) == number:
@@ -450,7 +465,8 @@ _TERM_AFTER_BLANK = re.compile(
     r"[a-záéíóúñü]+(?=\s*[,.;:)]|\s+(?:que|y|e|o)\b|$)"
 )
 # The rest of a name after a blank that took its head word: «_____ a Meneceo», «_____ de Versalles».
-_HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|de la|de los|de las|sobre|para)\s+[A-ZÁÉÍÓÚÑ]")
+# «_____ para la Conservación de los Monumentos…» → «Comité»: a preposition, maybe its article, then a capital.
+_HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
 def name_split(prompt: str, answer: str) -> bool:

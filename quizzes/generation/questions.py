@@ -1246,6 +1246,10 @@ VERBATIM_WORDS = 12
 _SUBJECT_THEN_SE_VERB = re.compile(r"((?:El|La|Los|Las)\s[^,;:]+?)\s+(se\s+[a-záéíóúñ]+)")
 
 
+# A relative clause closing a statement: «…que conservaría», «…donde murió».
+_RELATIVE_TAIL = re.compile(r"\b(?:que|quien|quienes|cual|cuales|donde|cuyo|cuya|cuyos|cuyas)\b(?:\s+\S+){1,6}$", re.I)
+
+
 def paraphrase(statement: str, keep: str) -> str:
     """Restate a sentence for a true/false item: asides dropped, a closing date moved to the front.
 
@@ -1288,6 +1292,8 @@ def paraphrase(statement: str, keep: str) -> str:
         said_of_verb = any(is_finite_verb(w.lower()) for w in last) and not re.search(
             r"(?:[ai]d[oa]s?|muerte|\bhasta\b.*)$", body
         )
+        # «…una base en el continente que conservaría hasta 1558»: the date of a relative clause's verb stays there.
+        said_of_verb = said_of_verb and not _RELATIVE_TAIL.search(body)
         single = len(spans) == 1 and not re.search(r"\s(?:y|e)\s", body)
         whole = ":" not in body and ";" not in body and not re.match(r"(?:Poco|Mucho|Tiempo|Años|Meses)\s", body)
         if prep and said_of_verb and single and len(body.split()) >= 2 and "," not in body and whole:

@@ -492,8 +492,24 @@ _ASPECT_HEADS = frozenset(
         "centro",
         "base",
         "clave",
+        "fase",
+        "etapa",
+        "periodo",
+        "período",
+        "detonante",
+        "desencadenante",
+        "episodio",
+        "efecto",
+        "balance",
     ]
 )
+# Words before the head that rank or place it («La última fase…», «El principal motivo…»).
+_RANKING_WORDS = frozenset(
+    ["primer", "primera", "segundo", "segunda", "tercer", "tercera", "último", "última", "principal", "gran", "mayor"]
+)
+# (the term's words are folded: «razón», «última» are read without their accents)
+_ASPECT_FOLDED = frozenset(fold(w) for w in _ASPECT_HEADS)
+_RANKING_FOLDED = frozenset(fold(w) for w in _RANKING_WORDS)
 
 
 def _other_thing(other: Definition, term: str, disc: Discourse | None) -> bool:
@@ -504,7 +520,9 @@ def _other_thing(other: Definition, term: str, disc: Discourse | None) -> bool:
     words = fold(said).split()
     if words and words[0] in ("el", "la", "los", "las", "un", "una"):
         words = words[1:]
-    if not words or words[0] in _ASPECT_HEADS or fold(said) == fold(term):
+    while len(words) > 1 and words[0] in _RANKING_FOLDED:
+        words = words[1:]
+    if not words or words[0] in _ASPECT_FOLDED or fold(said) == fold(term):
         return False
     own = fold(term).split()
     own = own[1:] if own and own[0] in ("el", "la", "los", "las", "un", "una") else own

@@ -2201,6 +2201,9 @@ def stand_alone(
             # «…: «Mientras exista el Coliseo, existirá Roma…». Su expolio se detuvo…»: a name the sentence before
             # only quotes is nobody's subject
             return text, "possessive"
+        if _patient_rivals_owner(disc, index, owner, m.group(2)):
+            # «Eduardo puso sitio a Calais… Su conquista dio a Inglaterra…»: the conquest of Calais, not Eduardo's
+            return text, "possessive"
         if _topic_rivals_owner(disc, index, owner):
             # «El Perú creó la Reserva Nacional del Titicaca. Su gestión conjunta…»: Peru's, or the lake's?
             return text, "possessive"
@@ -2694,6 +2697,30 @@ def _only_quoted(disc: Discourse | None, index: int, owner: str) -> bool:
     return fold(owner) in fold(before) and fold(owner) not in fold(unquoted)
 
 
+# Nouns of what is done to something («su conquista», «su caída»): «su» names the thing it was done to as readily as who
+# did it, so after a sentence that names both the owner carried over is a guess.
+_PATIENT_NOUNS = frozenset(
+    fold(w)
+    for w in (
+        "conquista", "reconquista", "toma", "captura", "caída", "rendición", "destrucción", "ocupación", "anexión",
+        "pérdida", "liberación", "asedio", "sitio", "defensa", "construcción", "fundación", "restauración", "venta",
+        "compra", "saqueo", "incendio", "abandono", "descubrimiento", "invasión", "derrota",
+    )
+)  # fmt: skip
+
+
+def _patient_rivals_owner(disc: Discourse | None, index: int, owner: str, noun: str) -> bool:
+    """Return whether a possessive of an action noun («Su conquista») follows a sentence that names, besides the
+    owner, something else the action may have been done to."""
+    if disc is None or index <= 0 or fold(noun) not in _PATIENT_NOUNS:
+        return False
+    own = fold(owner)
+    before = disc.sentences[index - 1].text
+    # every capitalised word after the first (a name the extraction did not keep is still a name: «a Calais»)
+    words = re.findall(r"(?<=\s)[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+", before)
+    return any(fold(w) not in own for w in words)
+
+
 def _topic_rivals_owner(disc: Discourse | None, index: int, owner: str) -> bool:
     """Return whether the sentence before names the document's topic by its name as well as the owner a possessive
     was given («El Perú creó la Reserva Nacional del Titicaca. Su gestión…» in a text about the lake Titicaca):
@@ -2777,6 +2804,7 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
             or not article
             or fold(owner) in fold(text)
             or _only_quoted(disc, index, owner)
+            or _patient_rivals_owner(disc, index, owner, m.group(2))
         ):
             return text, "possessive"
         said = _said_of_owner(text, m, index, disc, article, owner)  # «la nueva sede del BCE»
@@ -2806,7 +2834,9 @@ def _longer_names(word: str, names: set[str]) -> list[str]:
         words = n.split()
         if len(words) < 2 or words[0] != word or _ROMAN.match(words[1]) or not words[-1][:1].isupper():
             continue
-        if all(w[:1].isupper() or w in _NAME_LINKS for w in words[1:]) and words[1] not in _NAME_LINKS - {"de", "del"}:
+        # («Rembrandt Harmenszoon van Rijn», «Otto von Bismarck»: the particles of other languages' surnames)
+        linked = all(w[:1].isupper() or w in _NAME_LINKS or w in _NAME_PARTICLES for w in words[1:])
+        if linked and words[1] not in _NAME_LINKS - {"de", "del"}:
             out.append(n)
     return out
 
