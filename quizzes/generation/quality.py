@@ -189,8 +189,9 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
         and any(len(form) > 2 and contains(title, form) for form in group_surface_forms(fact.group, ex))
     ):
         return True
-    if fact.kind in NAME_KINDS:
-        # «República Francesa» in «La Revolución francesa», «España» in «La guerra de sucesión española».
+    if fact.kind in NAME_KINDS or fact.kind == "term":
+        # «República Francesa» in «La Revolución francesa», «España» in «La guerra de sucesión española»; a term
+        # made from the title's name: «peronismo» in «Juan Domingo Perón».
         stems = {w[:_STEM] for w in re.findall(r"\w+", fold(title)) if len(w) >= _STEM and w not in _GENERIC_TITLE}
         return any(w[:_STEM] in stems for w in re.findall(r"\w+", fold(fact.answer)) if len(w) >= _STEM)
     return False

@@ -15,7 +15,7 @@ from .distractors import (
     with_article,
 )
 from .facts import Extraction, find_dates, find_quantities
-from .lexicon import MONTH_NAMES, RELATIVE_TIME_WORDS, fold
+from .lexicon import FEMALE_FIRST_NAMES, FIRST_NAMES, MONTH_NAMES, RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
 from .standalone import _IMPERSONAL, Discourse, _agrees, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
@@ -1227,7 +1227,26 @@ def true_false_prompt(statement: str, text: str = "") -> str:
     opening = re.match(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+\b", lowered)
     if opening and opening.group().lower() in _OPENING_ADVERBS:
         lowered = lowered[:1].lower() + lowered[1:]  # «Solo 18 supervivientes…» → «solo 18 supervivientes…»
+    elif opening and text and _common_word(opening.group(), text, statement) and not title:
+        lowered = lowered[:1].lower() + lowered[1:]  # «Hijo de una familia…» → «hijo de una familia…»
     return "Verdadero o falso: " + lowered
+
+
+_FRONTED_DESCRIPTION = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+(?:de|del)\s+[^,A-ZÁÉÍÓÚÑ\d]{3,80},\s+[A-ZÁÉÍÓÚÑ]")
+
+
+def _common_word(word: str, text: str, statement: str) -> bool:
+    """Return whether a capitalised opening word is a common word the text writes in lower case and never with a
+    capital inside a sentence (a name keeps its capital: «Roma», «Hidalgo»)."""
+    if word in FIRST_NAMES or word in FEMALE_FIRST_NAMES or text.lstrip().startswith(word):
+        return False  # (a word that opens the title is the title's: «Don Quijote de la Mancha narra…»)
+    if re.search(r"[\wáéíóúñü,;:] " + re.escape(word) + r"\b", text):
+        return False
+    if re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text):
+        return True
+    # «Hijo de una familia de clase media, Perón ingresó…»: a noun and its «de» phrase fronted before the named
+    # subject is a description of it (a name would be the subject itself: «Perón, hijo de…»).
+    return _FRONTED_DESCRIPTION.match(statement) is not None
 
 
 # Adverbs that open a sentence and are never names (the lexicon's stop list lacks them).

@@ -788,6 +788,13 @@ _RELATIONAL_NOUNS = frozenset(
         "traslado",
         "regreso",
         "viaje",
+        # what comes before or after an event told elsewhere («Los antecedentes se remontan…»; lemmas are compared
+        # folded, so these are written without accents)
+        "antecedente",
+        "precedente",
+        "preparativo",
+        "secuela",
+        "repercusion",
     }
 )
 # Points of the compass and parts of a whole: relative to a place the sentence names («al oeste de…»).
@@ -850,6 +857,14 @@ class Mention:
     light: bool = False  # the object of a verb it makes an idiom with («declaró la guerra»)
     relative_only: bool = False  # said with a relative clause alone («el reparto, que dejaba…»): not which one
     adjectives_only: bool = False  # said with an adjective that points back alone («el nuevo país»): not which one
+    described_only: bool = False  # ordered by adjectives alone («la primera ruptura documentada»): not whose
+
+
+# Adjectives that place a thing in a series told elsewhere («la primera ruptura», «la última fase»).
+_ORDINAL_ADJECTIVES = frozenset(
+    {"primer", "primera", "primero", "primeros", "primeras", "segundo", "segunda", "tercer", "tercera", "ultimo"}
+    | {"ultima", "ultimos", "ultimas"}
+)
 
 
 def noun_mentions(parse) -> list[Mention]:
@@ -910,6 +925,9 @@ def noun_mentions(parse) -> list[Mention]:
                 light=tok.dep == "obj" and parse.tokens[tok.head].lemma in _LIGHT_VERBS,
                 relative_only=bool(rest) and all(k.dep.startswith("acl") for k in rest),
                 adjectives_only=bool(rest) and all(k.dep == "amod" and fold(k.lemma) in _BACK_ADJECTIVES for k in rest),
+                described_only=bool(rest)
+                and all(k.dep == "amod" for k in rest)
+                and any(fold(k.text) in _ORDINAL_ADJECTIVES for k in rest),
             )
         )
     return out
@@ -1690,7 +1708,8 @@ def definite_reference(
     topic = fold(disc.document_subject()).split()
     topic_head = topic[1] if len(topic) > 1 and topic[0] in _ARTICLES else ""
     for mention in disc.mentions(index):
-        event_said_bare = mention.relative_only and mention.lemma in _RELATIONAL_NOUNS
+        # («la primera ruptura documentada»: an event said with adjectives alone is as bare: whose rupture?)
+        event_said_bare = (mention.relative_only or mention.described_only) and mention.lemma in _RELATIONAL_NOUNS
         class_said = mention.adjectives_only and not mention.name and mention.lemma in _CLASS_NOUNS
         if not (mention.definite and (mention.bare or event_said_bare or class_said)):
             continue
@@ -2256,6 +2275,7 @@ def stand_alone(
             nxt.lower() in _ARTICLES | {"un", "una", "unos", "unas"} | _NP_DETERMINERS
             or nxt[:1].isupper()
             or nxt[:1].isdigit()
+            or nxt == "_"  # «se enfrentaron _____ ejércitos»: the blank opens the subject (its marks are tokens)
         )
         lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
@@ -3152,7 +3172,7 @@ def _participle_fits(participle: str, subject: str) -> bool:
 _SUBJECT_OPENERS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "este", "esta"})
 
 _LEADING_PREP = re.compile(
-    r"^(?:en|tras|durante|desde|hasta|hacia|después\s+de|antes\s+de|a\s+partir\s+de|al|a\s+los|a\s+las|el|la)\s",
+    r"^(?:en|tras|durante|desde|hasta|hacia|después\s+de|antes\s+de|a\s+partir\s+de|al|a\s+los|a\s+las|a\s+la|el|la)\s",
     re.IGNORECASE,
 )
 
@@ -3211,12 +3231,15 @@ def _clause_start(text: str, blank: str) -> int:
     if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
         return back(comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip()))
     # "Tras la guerra dirigió el Instituto…": a prepositional phrase, no comma, then the verb (no name between).
-    toks = tokenize(probe)[:5]
+    toks = tokenize(probe)[:8]
     if toks and toks[0].text.lower() not in _ARTICLES:
         for i, tok in enumerate(toks[1:], start=1):
             if tok.text.lower() in {"se", "le", "les", "lo", "no"} or verbish(tok.text):
-                # («En el ser humano está formado…»: an article opens the phrase, one word more)
+                # («En el ser humano está formado…»: an article opens the phrase, one word more; «A la altura de la
+                # carina se divide…»: a phrase with its «de» complement, two or three more)
                 most = 4 if toks[1].text.lower() in _ARTICLES else 3
+                if most == 4 and tok.text.lower() == "se" and any(t.text.lower() in {"de", "del"} for t in toks[2:i]):
+                    most = 6  # (not «En el pecho del pintor luce la cruz…»: a subject may follow a verb of being)
                 if 2 <= i <= most and not any(t.text[:1].isupper() for t in toks[1:i]):
                     return back(tok.start)
                 break

@@ -20,6 +20,7 @@ from .standalone import (
     _plural_subject,
     _plural_verb,
     has_main_verb,
+    lower_first,
     outside_reference,
     sentence_subject,
     stand_alone,
@@ -473,7 +474,46 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         ),
         body,
     )
-    return f"{head} {body}" if body else head
+    q = f"{head} {body}" if body else head
+    return _membership_of(q, disc)
+
+
+# Joining or leaving with what is joined or left unsaid («¿Cuándo ingresó China?», «¿En qué año se retiró Italia?»):
+# in a text about an organisation it is the organisation (judged «contexto»: «falta en la OMC», «de la Sociedad de
+# Naciones»). The preposition each verb takes.
+_MEMBERSHIP = re.compile(
+    r"^(¿(?:Cuándo|En qué año|Hacia qué año|En qué fecha)\s+)"
+    r"(ingresó|ingresaron|entró|entraron|se incorporó|se incorporaron|se adhirió|se adhirieron|se unió|se unieron|"
+    r"se sumó|se sumaron|se retiró|se retiraron|salió|salieron)\s+([^?,]{2,60})\?$"
+)
+_MEMBERSHIP_PREP = {"ingres": "en", "entr": "en", "sal": "de", "se retir": "de"}
+
+
+def _membership_of(q: str, disc: Discourse | None) -> str:
+    """Return the question with the organisation a member joined or left, when the text is about one."""
+    m = _MEMBERSHIP.match(q)
+    if m is None or disc is None or re.search(r"\b(?:a|al|en|de|del|con)\b", m.group(3)):
+        return q
+    topic = disc.document_subject()
+    if not topic and disc.title and disc.title.split()[0][:1].isupper():
+        # the title, with the article its head takes («Organización Mundial del Comercio» → «la Organización…»)
+        article = _noun_article(disc.title.split()[0].lower(), False)
+        topic = f"{article} {disc.title}" if article else ""
+    head = next((w for w in topic.split() if w[:1].isupper()), "")
+    if head not in ORG_HEADS and head != "Unión" and not _ACRONYM_TOPIC.fullmatch(head):
+        return q
+    prep = next((p for stem, p in _MEMBERSHIP_PREP.items() if m.group(2).startswith(stem)), "a")
+    said = lower_first(topic)
+    if prep == "a" and said.startswith("el "):
+        said = "al " + said[3:]
+    elif prep == "de" and said.startswith("el "):
+        said = "del " + said[3:]
+    else:
+        said = f"{prep} {said}"
+    return f"{m.group(1)}{m.group(2)} {m.group(3)} {said}?"
+
+
+_ACRONYM_TOPIC = re.compile(r"[A-Z]{2,6}")
 
 
 # A relative clause after a preposition closing a question, its verb right after the pronoun («, del que fue elegido

@@ -17,9 +17,13 @@ import re
 import pytest
 
 from quizzes.generation import generate_bank
-from quizzes.generation.quality import counted_list, name_split
-from quizzes.generation.questions import paraphrase
+from quizzes.generation.quality import counted_list, guessable_from_title, name_split
+from quizzes.generation.questions import paraphrase, true_false_prompt
 from quizzes.generation.relations import Definition, _other_thing
+from quizzes.generation.standalone import stand_alone
+from quizzes.generation.wh import _membership_of
+
+from .support import discourse, sentence_fact
 
 
 def _bank(text: str):
@@ -125,3 +129,54 @@ def test_a_name_said_alone_is_not_completed_with_another_thing_that_starts_with_
         "catálogo."
     )
     assert not any("Rembrandt Research Project pintó" in q.prompt for q in _bank(text).questions)
+
+
+# The second batch (a naval battle, a president, a composer, a glacier, fermentation, a kingdom, the telephone, a trade
+# organisation).
+
+
+def test_joining_an_organisation_says_which_one():
+    disc = discourse("Tarsia ingresó en 1995.", title="Organización de Kolm")
+    assert _membership_of("¿Cuándo ingresó Tarsia?", disc) == "¿Cuándo ingresó Tarsia en la Organización de Kolm?"
+    assert _membership_of("¿En qué año se retiró Velinia?", disc) == (
+        "¿En qué año se retiró Velinia de la Organización de Kolm?"
+    )
+    assert _membership_of("¿Cuándo se incorporó Osk?", disc) == "¿Cuándo se incorporó Osk a la Organización de Kolm?"
+    # said already, or a text about something else: as it was
+    assert _membership_of("¿Cuándo ingresó Tarsia en la alianza?", disc) == "¿Cuándo ingresó Tarsia en la alianza?"
+    war = discourse("Velinia se retiró en 1937.", title="Guerra de Kolm")
+    assert _membership_of("¿En qué año se retiró Velinia?", war) == "¿En qué año se retiró Velinia?"
+
+
+@pytest.mark.parametrize(
+    "stem, problem",
+    [
+        ("Los antecedentes se remontan a la primera invasión persa, frustrada en Maratón en el año _____.", "anaphora"),
+        ("La primera ruptura documentada se produjo en _____.", "anaphora"),
+        ("Los antecedentes de la guerra de Kolm se remontan a _____.", ""),
+        ("Tras la derrota sufrida frente a los tarsios en la batalla de Kolm, en _____, Velinia se fortificó.", ""),
+        ("A la altura de la carina se divide en los _____ bronquios principales.", "no_subject"),
+        ("En la batalla del río Vel se enfrentaron _____ ejércitos.", ""),
+    ],
+)
+def test_what_came_before_an_event_and_a_verb_after_a_long_phrase_need_their_referents(stem, problem):
+    disc = discourse("La tráquea de los tarsios es un tubo flexible de unos doce centímetros.", stem)
+    assert stand_alone(stem, 1, disc, blank="_____")[1] == problem
+
+
+def test_a_term_made_from_the_title_s_name_is_guessed():
+    sentence = "Kolmez fue tres veces presidente y fundador del movimiento conocido como kolmecismo o justicialismo."
+    fact = sentence_fact(sentence, "kolmecismo", kind="term", subtype="name")
+    assert guessable_from_title(fact, "Juan Domingo Kolmez", None)
+    assert not guessable_from_title(fact, "Juan Domingo Berhof", None)
+
+
+def test_a_fronted_description_is_lowered_after_true_or_false():
+    text = "Kolmez\n\nKolmez nació en Lobos. Hijo de una familia rural, Kolmez ingresó en el ejército."
+    said = true_false_prompt("Hijo de una familia rural, Kolmez ingresó en el ejército en 1903.", text)
+    assert said == "Verdadero o falso: hijo de una familia rural, Kolmez ingresó en el ejército en 1903."
+    assert true_false_prompt("Kolmez nació en Lobos.", text) == "Verdadero o falso: Kolmez nació en Lobos."
+    novel = "Don Kolmez de la Mancha\n\nDon Kolmez de la Mancha es una novela. El hidalgo don Kolmez sale tres veces."
+    assert true_false_prompt("Don Kolmez de la Mancha narra tres salidas.", novel).endswith(
+        ": Don Kolmez de la Mancha narra tres salidas."
+    )
