@@ -424,6 +424,14 @@ _PART_VALUES = {w: float(n) for n, w in enumerate(_PART_WORDS, start=1)}
 _PART_FIGURE = re.compile(r"(?<![\w,.])(?:\d{1,3}(?![\d,.]\d)|" + "|".join(_PART_VALUES) + r")(?!\w)", re.IGNORECASE)
 
 
+# The counted noun (and an adjective), then the members it counts, each with its article: «lóbulos principales, el
+# derecho y el izquierdo».
+_ARTICLED_MEMBERS = re.compile(
+    r"\s*[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?,\s+((?:(?:el|la|los|las)\s+[a-záéíóúñü]+(?:,\s+|\s+(?:y|e)\s+))+"
+    r"(?:el|la|los|las)\s+[a-záéíóúñü]+)"
+)
+
+
 def counted_list(prompt: str, number: float | None) -> bool:
     """Return whether the blank counts a list the prompt goes on to spell out: «en _____ frentes: Angola, Guinea-Bisáu
     y Mozambique», «Los _____ países por los que pasa son Alemania, Austria… y Ucrania» (counting gives the answer)."""
@@ -433,6 +441,9 @@ def counted_list(prompt: str, number: float | None) -> bool:
     parts = [_PART_VALUES.get(w.lower()) or float(w) for w in _PART_FIGURE.findall(after.split(".")[0])]
     if len(parts) >= 2 and sum(parts) == number:
         return True  # «El cráneo consta de _____ huesos: ocho forman la caja craneal y catorce el macizo facial»
+    parts_named = _ARTICLED_MEMBERS.match(after)
+    if parts_named and len(re.split(r",\s*|\s+(?:y|e)\s+", parts_named.group(1))) == number:
+        return True  # «se distinguen _____ lóbulos principales, el derecho y el izquierdo»
     named = _NAMED_MEMBERS.match(after)
     owned = re.search(r"(?<![\w])(?:sus|los|las)\s+$", prompt.split(BLANK, 1)[0], re.IGNORECASE)
     if named and owned and len(re.split(r",\s*|\s+(?:y|e)\s+", named.group(1))) == number:
@@ -928,10 +939,11 @@ def check_question(
             # A true statement is published only when restated: a run of the sentence's own words is a copy.
             results["tf_rephrased"] = not copied_statement(prompt, qfacts[0].sentence)
         if q.correct == ["Verdadero"]:
-            # «…se convirtió en el símbolo más conocido de…»: guessed true; «la conquista del Perú fue el
-            # proceso…»: the title's own definition, known before reading.
+            # «…se convirtió en el símbolo más conocido de…»: guessed true
             results["tf_not_evaluative"] = not evaluative(prompt)
-            results["tf_not_title_definition"] = not restates_title(prompt, title)
+        # «la conquista del Perú fue el proceso…»: the title's own definition, known before reading; false, it gives
+        # the title another thing's class («la fiebre amarilla es un mosquito»: judged absurd, answered unread)
+        results["tf_not_title_definition"] = not restates_title(prompt, title)
     if q.kind == "short_answer":
         # «difundió por _____ los principios…» → «Europa»; «la división de _____» → the text's own country.
         results["not_broad_answer"] = not any(broad_answer(f, ex) for f in qfacts)

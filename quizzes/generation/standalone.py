@@ -3371,6 +3371,8 @@ _SPAN_NOUNS = frozenset(
 # «el resto del ejército», «el resto se retiró»: the rest of a whole said before (not «el resto de Europa»).
 _REST_OF = re.compile(
     r"\b(?i:el|al|del)\s+resto\b(?!\s+(?:de|del|de\s+la|de\s+los|de\s+las)\s+(?:[A-ZÁÉÍÓÚÑ]|_____|mundo\b|planeta\b))"
+    # «El 25 % restante llega por la arteria…»: what remains of a whole the sentence before divided
+    r"|\b(?i:el|la|los|las)\s+(?:\S+\s+){0,2}?(?i:restantes?)\b(?!\s+(?:de|del)\b)"
 )
 
 

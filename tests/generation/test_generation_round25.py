@@ -20,7 +20,7 @@ from quizzes.generation import generate_bank
 from quizzes.generation.quality import counted_list, guessable_from_title, name_split
 from quizzes.generation.questions import paraphrase, true_false_prompt
 from quizzes.generation.relations import Definition, _other_thing
-from quizzes.generation.standalone import stand_alone
+from quizzes.generation.standalone import outside_reference, stand_alone
 from quizzes.generation.wh import _membership_of
 
 from .support import discourse, sentence_fact
@@ -180,3 +180,54 @@ def test_a_fronted_description_is_lowered_after_true_or_false():
     assert true_false_prompt("Don Kolmez de la Mancha narra tres salidas.", novel).endswith(
         ": Don Kolmez de la Mancha narra tres salidas."
     )
+
+
+# The sealed batches, opened on the round's code (sixteen texts).
+
+
+def test_a_count_whose_members_follow_with_their_articles_gives_itself_away():
+    prompt = "En la descripción clásica se distinguen _____ lóbulos principales, el derecho y el izquierdo, separados."
+    assert counted_list(prompt, 2)
+    assert not counted_list(prompt, 3)
+    assert counted_list("El río forma _____ brazos, el norte, el centro y el sur.", 3)
+
+
+def test_the_title_given_another_thing_s_class_is_no_false_statement():
+    from quizzes.generation.facts import Extraction, Groups
+    from quizzes.generation.model import Fact, Question
+    from quizzes.generation.quality import check_question
+
+    sentence = "La fiebre de Kolm es una enfermedad vírica aguda de las regiones tropicales."
+    fact = Fact("f1", "term", "predicate", 0, sentence, "una enfermedad vírica", 22, 43, 22, 43)
+    ex = Extraction(facts=[fact], mentions={}, groups=Groups(), topic="", alias_pairs=[])
+
+    def checked(statement, answer):
+        q = Question(
+            key="q1",
+            kind="true_false",
+            prompt="Verdadero o falso: " + statement,
+            fact_keys=["f1"],
+            correct=[answer],
+            distractors=[],
+            explanation=sentence,
+            sentence_indexes=[0],
+            notes=["relation:definition"],
+        )
+        check_question(q, {"f1": fact}, ex, title="La fiebre de Kolm")
+        return q.checks_failed
+
+    assert "tf_not_title_definition" in checked("la fiebre de Kolm es un mosquito de las zonas cálidas.", "Falso")
+    assert "tf_not_title_definition" not in checked("el Aedes tarsi es una enfermedad vírica aguda.", "Falso")
+
+
+@pytest.mark.parametrize(
+    "prompt, points",
+    [
+        ("El _____ % restante llega por la arteria hepática.", True),
+        ("Las tropas restantes se rindieron en _____.", True),
+        ("Los restantes de la expedición volvieron en _____.", False),
+        ("En _____ la flota tarsia venció a la velinia.", False),
+    ],
+)
+def test_what_remains_points_back(prompt, points):
+    assert bool(outside_reference(prompt)) is points
