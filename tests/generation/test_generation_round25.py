@@ -76,15 +76,6 @@ def test_un_after_a_copula_is_an_article_not_one():
     assert not any("dos años de grandes" in q.prompt for q in bank.questions)
 
 
-def test_a_possessive_of_a_conquest_is_not_given_to_the_conqueror():
-    text = (
-        "La batalla de Kolm\n\nEn 1346 Eduardo venció en Kolm. Tras la victoria, Eduardo marchó hacia el norte y "
-        "puso sitio a Berhof, que resistió desde septiembre de 1346 hasta agosto de 1347. "
-        "Su conquista dio a Tarsia una base en el continente que conservaría hasta 1558."
-    )
-    assert not any("conquista de Eduardo" in q.prompt for q in _bank(text).questions)
-
-
 def test_a_date_of_a_relative_clause_is_not_moved_to_the_front():
     said = paraphrase("La conquista de Berhof dio a Tarsia una base en el continente que conservaría hasta 1558.", "")
     assert not said.startswith("Hasta 1558")
@@ -122,13 +113,27 @@ def test_a_surname_with_a_foreign_particle_is_one_name():
     assert not people & {"Agostino", "Duccio", "Vinci", "Bismarck", "Otto"}
 
 
-def test_a_name_said_alone_is_not_completed_with_another_thing_that_starts_with_it():
-    text = (
-        "Rembrandt\n\nRembrandt Harmenszoon van Rijn fue un pintor neerlandés. En 1632 Rembrandt pintó un retrato "
-        "de grupo que le dio fama. Desde 1968, el Rembrandt Research Project ha revisado las atribuciones de su "
-        "catálogo."
-    )
-    assert not any("Rembrandt Research Project pintó" in q.prompt for q in _bank(text).questions)
+@pytest.mark.parametrize(
+    "text, never",
+    [
+        (
+            # «Su conquista» after a sentence that names what was besieged: Berhof's conquest, not Eduardo's
+            "La batalla de Kolm\n\nEn 1346 Eduardo venció en Kolm. Tras la victoria, Eduardo marchó hacia el norte y "
+            "puso sitio a Berhof, que resistió desde septiembre de 1346 hasta agosto de 1347. "
+            "Su conquista dio a Tarsia una base en el continente que conservaría hasta 1558.",
+            "conquista de Eduardo",
+        ),
+        (
+            # «Rembrandt» said alone is not completed with another thing whose name begins with it
+            "Rembrandt\n\nRembrandt Harmenszoon van Rijn fue un pintor neerlandés. En 1632 Rembrandt pintó un retrato "
+            "de grupo que le dio fama. Desde 1968, el Rembrandt Research Project ha revisado las atribuciones de su "
+            "catálogo.",
+            "Rembrandt Research Project pintó",
+        ),
+    ],
+)
+def test_a_name_is_not_given_to_what_it_does_not_own(text, never):
+    assert not any(never in q.prompt for q in _bank(text).questions)
 
 
 # The second batch (a naval battle, a president, a composer, a glacier, fermentation, a kingdom, the telephone, a trade
