@@ -1236,8 +1236,9 @@ _FRONTED_DESCRIPTION = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+(?:de|de
 
 
 def _common_word(word: str, text: str, statement: str) -> bool:
-    """Return whether a capitalised opening word is a common word the text writes in lower case and never with a
-    capital inside a sentence (a name keeps its capital: «Roma», «Hidalgo»)."""
+    """Return whether a capitalised opening word is no name: never written with a capital inside a sentence of the
+    text (a name keeps its capital: «Roma», «Hidalgo»), nor the title's first word, and either written in lower case
+    elsewhere or a noun whose «de» phrase is fronted before a named subject («Hijo de una familia…, Perón…»)."""
     if word in FIRST_NAMES or word in FEMALE_FIRST_NAMES or text.lstrip().startswith(word):
         return False  # (a word that opens the title is the title's: «Don Quijote de la Mancha narra…»)
     if re.search(r"[\wáéíóúñü,;:] " + re.escape(word) + r"\b", text):

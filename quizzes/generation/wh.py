@@ -487,6 +487,8 @@ _MEMBERSHIP = re.compile(
     r"se sumó|se sumaron|se retiró|se retiraron|salió|salieron)\s+([^?,]{2,60})\?$"
 )
 _MEMBERSHIP_PREP = {"ingres": "en", "entr": "en", "sal": "de", "se retir": "de"}
+_CONTRACTED = {("a", "el"): "al", ("de", "el"): "del"}
+_ACRONYM_TOPIC = re.compile(r"[A-Z]{2,6}")  # a title that is an acronym («OTAN», «UNESCO»)
 
 
 def _membership_of(q: str, disc: Discourse | None) -> str:
@@ -503,17 +505,10 @@ def _membership_of(q: str, disc: Discourse | None) -> str:
     if head not in ORG_HEADS and head != "Unión" and not _ACRONYM_TOPIC.fullmatch(head):
         return q
     prep = next((p for stem, p in _MEMBERSHIP_PREP.items() if m.group(2).startswith(stem)), "a")
-    said = lower_first(topic)
-    if prep == "a" and said.startswith("el "):
-        said = "al " + said[3:]
-    elif prep == "de" and said.startswith("el "):
-        said = "del " + said[3:]
-    else:
-        said = f"{prep} {said}"
+    topic = lower_first(topic)
+    article, _, rest = topic.partition(" ")
+    said = f"{_CONTRACTED[prep, article]} {rest}" if (prep, article) in _CONTRACTED and rest else f"{prep} {topic}"
     return f"{m.group(1)}{m.group(2)} {m.group(3)} {said}?"
-
-
-_ACRONYM_TOPIC = re.compile(r"[A-Z]{2,6}")
 
 
 # A relative clause after a preposition closing a question, its verb right after the pronoun («, del que fue elegido
