@@ -17,6 +17,7 @@ from .lexicon import (
     ORG_HEADS,
     ROLE_CLASSES,
     STATE_HEAD_WORDS,
+    UNITS_WORDS,
     WHOLE_AFTER_ENTRE,
     fold,
 )
@@ -415,12 +416,8 @@ _NAMED_MEMBERS = re.compile(
 )
 
 
-# Small figures after the blank that may be the parts of the count it asks (digits or words, two to twenty).
-_PART_WORDS = (
-    "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce", "trece",
-    "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte",
-)  # fmt: skip
-_PART_VALUES = {w: float(n) for n, w in enumerate(_PART_WORDS, start=1)}
+# Small figures after the blank that may be the parts of the count it asks (digits or words, one to twenty).
+_PART_VALUES = {w: float(n) for n, w in UNITS_WORDS.items() if 2 <= n <= 20} | {"uno": 1.0}
 _PART_FIGURE = re.compile(r"(?<![\w,.])(?:\d{1,3}(?![\d,.]\d)|" + "|".join(_PART_VALUES) + r")(?!\w)", re.IGNORECASE)
 
 

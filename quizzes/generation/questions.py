@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .answers import accepted_answers, decade_year
 from .distractors import (
@@ -1235,15 +1236,23 @@ def true_false_prompt(statement: str, text: str = "") -> str:
 _FRONTED_DESCRIPTION = re.compile(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+\s+(?:de|del)\s+[^,A-ZÁÉÍÓÚÑ\d]{3,80},\s+[A-ZÁÉÍÓÚÑ]")
 
 
+@lru_cache(maxsize=4)
+def _text_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the words of a text, and those it writes capitalised inside a sentence (after a word or a comma): read
+    once per text, not once per true/false statement."""
+    return frozenset(re.findall(r"\w+", text)), frozenset(re.findall(r"(?<=[\w,;:] )\w+", text))
+
+
 def _common_word(word: str, text: str, statement: str) -> bool:
     """Return whether a capitalised opening word is no name: never written with a capital inside a sentence of the
     text (a name keeps its capital: «Roma», «Hidalgo»), nor the title's first word, and either written in lower case
     elsewhere or a noun whose «de» phrase is fronted before a named subject («Hijo de una familia…, Perón…»)."""
     if word in FIRST_NAMES or word in FEMALE_FIRST_NAMES or text.lstrip().startswith(word):
         return False  # (a word that opens the title is the title's: «Don Quijote de la Mancha narra…»)
-    if re.search(r"[\wáéíóúñü,;:] " + re.escape(word) + r"\b", text):
+    words, capitalised_inside = _text_words(text)
+    if word in capitalised_inside:
         return False
-    if re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text):
+    if word.lower() in words:
         return True
     # «Hijo de una familia de clase media, Perón ingresó…»: a noun and its «de» phrase fronted before the named
     # subject is a description of it (a name would be the subject itself: «Perón, hijo de…»).
