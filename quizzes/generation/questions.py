@@ -473,10 +473,19 @@ _APPROX_YEAR = re.compile(
 )
 
 
-def year_tolerance(fact: Fact) -> float:
+def year_tolerance(fact: Fact, disc: Discourse | None = None) -> float:
     """Return how far a typed year may be from an approximate one: ±2 for «hacia 1450», «alrededor de 1450»; an exact
-    year is exact."""
-    return 2.0 if _APPROX_YEAR.search(fact.sentence[: fact.local_start]) else 0.0
+    year is exact. Another year the text writes is never taken: «hacia 1499» beside editions of 1500 and 1501 is
+    exact (a student who types 1500 gave another fact's year)."""
+    if not _APPROX_YEAR.search(fact.sentence[: fact.local_start]):
+        return 0.0
+    tolerance = 2.0
+    value = int(fact.value["year"]) if isinstance(fact.value, dict) and "year" in fact.value else None
+    if value is not None and disc is not None:
+        for year in disc.years_said():
+            if year != value and abs(year - value) <= tolerance:
+                tolerance = float(abs(year - value) - 1)
+    return tolerance
 
 
 def precision_tolerance(number: float) -> float:
@@ -1047,7 +1056,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 # «año» would print «216 años» on the result page and refuse «216 a. C.».
                 numeric={
                     "value": float(ym.group()),
-                    "tolerance": year_tolerance(fact),
+                    "tolerance": year_tolerance(fact, disc),
                     "unit": "a. C." if bc else "año",
                 },
                 notes=num_notes,

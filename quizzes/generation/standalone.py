@@ -18,6 +18,7 @@ from .lexicon import (
     EVENT_HEADS,
     FEMALE_FIRST_NAMES,
     FIRST_NAMES,
+    GEO_TRIGGERS,
     LANDMARK_HEADS,
     NUMBER_WORDS,
     ORG_HEADS,
@@ -99,7 +100,7 @@ _FRONTED_RELATIVE = re.compile(
     r"largos|largas|largo|larga|breve|breves|meses|años|semanas|días|décadas)(?:\s+(?-i:[a-záéíóúñü]+)){1,4})\s*,\s*|"
     r"(?:al|a\s+la)\s+" + _TIME_UNIT + r"\s+(?:siguiente|posterior)\s*,?\s*|"
     r"(?:con\s+los\s+años|con\s+el\s+tiempo|como\s+respuesta|en\s+respuesta|como\s+reacción|en\s+represalia|"
-    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entre\s*tanto|"
+    r"poco\s+(?:después|antes)(?!\s+(?:de|del|que)\b)|(?:muy\s+)?pronto(?!\s+(?:de|del|que)\b)|acto\s+seguido|en\s+ese\s+momento|mientras\s+tanto|entre\s*tanto|"
     r"al\s+mismo\s+tiempo(?!\s+que\b)|a\s+continuación(?!\s+de\b)|seguidamente|"
     r"a\s+los\s+pocos\s+(?:días|meses|años|semanas))\s*,?\s*)(?=\S)",
     re.IGNORECASE,
@@ -412,6 +413,13 @@ class Discourse:
     _complemented: tuple[int, dict[tuple[str, bool], list[tuple[int, str, bool, bool]]]] | None = None
     _saying: dict[str, list[int]] = field(default_factory=dict)  # name -> sentences that say it whole
     _ambiguous: frozenset[str] | None = None  # see `ambiguous_heads`
+    _years: frozenset[int] | None = None  # see `years_said`
+
+    def years_said(self) -> frozenset[int]:
+        """Return the years (1000-2099) the document writes, read once per document."""
+        if self._years is None:
+            self._years = frozenset(y for s in self.sentences for y in _years_said(s.text))
+        return self._years
 
     def first_name_fullers(self) -> list[tuple[str, str]]:
         """Return (first name said alone, the one shortest whole name the text gives it), longest first (computed
@@ -974,6 +982,11 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
             if m.indefinite:
                 return "", "anaphora"  # «un símbolo … los símbolos», «una asamblea … la asamblea»
             if m.complement and m.plural == mention.plural:
+                if m.name and not mention.name and m.complement[:1].isupper():
+                    # «la organización» after «la Organización Mundial de la Salud»: a name's first word after the
+                    # head is no complement of the common noun («la organización Mundial»), and the name may not be
+                    # the one meant
+                    return "", "anaphora"
                 if not _names_one(m.complement, disc.sentences[i].text):
                     return "", ""
                 return m.complement, ""  # «la línea de demarcación … la línea»
@@ -1681,6 +1694,8 @@ def _document_named(disc: Discourse, index: int, mention: Mention, said: str, te
         if fold(noun) != fold(name.split()[0]):
             return ""
         first = name.split()[0]
+        if noun.islower() and first.lower() in GEO_TRIGGERS:
+            first = first.lower()  # «por el río» under «Río Misisipi»: «el río Misisipi», a generic written low
         if said[:1].isupper() and said.split()[0] == noun:
             first = first[:1].upper() + first[1:]
         return f"{article} {first} {rest}" if article != noun else f"{first} {rest}"
@@ -3194,9 +3209,11 @@ def _clause_start(text: str, blank: str) -> int:
         words = head.split()
         if 0 < len(words) <= 5 and words[0].lower() not in _DETERMINERS and not any(verbish(w) for w in words):
             rest = text[comma + 1 :]
-            # (a name only after a preposition of a fronted participle: «Trasladado a España, permaneció…»)
+            # (a name only after a preposition of a fronted participle: «Trasladado a España, permaneció…», or
+            # inside a phrase a preposition opens: «De vuelta en España, publicó…»)
             named = [i for i, w in enumerate(words[1:], start=1) if w[:1].isupper()]
             participle = re.fullmatch(r"[A-ZÁÉÍÓÚ][a-záéíóúñ]+(?:ad|id)[oa]s?", words[0]) is not None
+            participle = participle or words[0].lower() in _PARTICIPLE_PREPS
             led = all(words[i - 1].lower() in _PARTICIPLE_PREPS or words[i - 1][:1].isupper() for i in named)
             if (not named or (participle and led)) and starts_with_verb(rest.lstrip()):
                 return comma + 1 + len(rest) - len(rest.lstrip())
@@ -3229,7 +3246,19 @@ def _clause_start(text: str, blank: str) -> int:
         return 0  # «La reunión, prevista en Ancira, se trasladó…»: an article opens no adjunct but a date's
     comma = probe.find(",")
     if 0 < comma < 60 and not any(verbish(t.text) for t in tokenize(probe[:comma])):
-        return back(comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip()))
+        pos = comma + 1 + len(probe[comma + 1 :]) - len(probe[comma + 1 :].lstrip())
+        # a second fronted phrase after a short first one: «En Roma, en 1770, escuchó…» (not «A partir de 1924 la
+        # Institución Carnegie de Washington, en colaboración con…, emprendió»: a subject before the comma)
+        more = _SECOND_FRONTED.match(probe[pos:])
+        if (
+            more
+            and len(probe[:comma].split()) <= 5
+            and not starts_with_verb(probe[pos:])
+            and not any(verbish(t.text) for t in tokenize(more.group(1)))
+            and starts_with_verb(probe[pos + more.end() :])
+        ):
+            pos += more.end()
+        return back(pos)
     # "Tras la guerra dirigió el Instituto…": a prepositional phrase, no comma, then the verb (no name between).
     toks = tokenize(probe)[:8]
     if toks and toks[0].text.lower() not in _ARTICLES:
@@ -3350,13 +3379,21 @@ _SAID_BEFORE = re.compile(
 )
 # «la segunda tuvo lugar…», «¿En qué año tuvo lugar la segunda?»: an ordinal said as the subject, or ending a question,
 # stands for a noun said before (`_ordinal_subject` checks that the word after it is a verb).
-_ORDINAL_WORD = r"(?:primer[oa]s?|segund[oa]s?|tercer[oa]s?|cuart[oa]s?|quint[oa]s?|últim[oa]s?)"
+_ORDINAL_WORD = (
+    r"(?:primer[oa]s?|segund[oa]s?|tercer[oa]s?|cuart[oa]s?|quint[oa]s?|sext[oa]s?|séptim[oa]s?|octav[oa]s?|"
+    r"noven[oa]s?|décim[oa]s?|últim[oa]s?)"
+)
 _ORDINAL_BEFORE = re.compile(
     r"(?:^|[,;¿]\s*|\by\s+)(?i:el|la|los|las)\s+" + _ORDINAL_WORD + r"\s+(?:(?:se|le|les|lo|la|no)\s+)?([a-záéíóúñü]+)"
 )
 # «dividió su escuadra en dos columnas…; la segunda la dirigía…»: the prompt itself counted them.
 _COUNTED_BEFORE = re.compile(r"\b(?:dos|tres|cuatro|cinco|seis|varios|varias)\s+[a-záéíóúñü]+", re.IGNORECASE)
 _ORDINAL_LAST = re.compile(r"\b(?i:el|la|los|las|al|del)\s+" + _ORDINAL_WORD + r"\s*\?")
+# «¿En qué año comenzó la séptima en Indonesia…?»: the ordinal the inverted subject, right after its verb (not after
+# «fue»: «fue la primera en votar» says the first to do it).
+_ORDINAL_AFTER_VERB = re.compile(
+    r"\b([a-záéíóúñü]+)\s+(?i:el|la|los|las)\s+" + _ORDINAL_WORD + r"(?:\s+(?:en|de|con|por|a|desde|hasta)\s|\s*,)"
+)
 # «los dos reyes se reunieron», «las tres flotas», «las dos primeras expediciones»: a counted set told before, which
 # the prompt does not name (not after «de»: «representantes de los tres estamentos» is a class; not with the names
 # after it, nor a name: «las dos Alemanias»; not a unit or a span: «los dos años»).
@@ -3419,6 +3456,11 @@ _GLUED_SENTENCE = re.compile(
 def _ordinal_subject(text: str) -> bool:
     """Return whether an ordinal stands alone for a noun said before («La segunda tuvo lugar en 1645»)."""
     if _ORDINAL_LAST.search(text):
+        return True
+    if any(
+        verbish(m.group(1)) and lemma(m.group(1).lower()) not in {"ser", "estar"}
+        for m in _ORDINAL_AFTER_VERB.finditer(text)
+    ):
         return True
     return any(
         verbish(m.group(1)) and not _COUNTED_BEFORE.search(text[: m.start()]) for m in _ORDINAL_BEFORE.finditer(text)

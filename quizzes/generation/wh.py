@@ -545,6 +545,9 @@ def _cut_second_clause(q: str, fact: Fact, disc: Discourse | None) -> str:
     said = fact.sentence.find(" " + m.group(1).split()[0] + " " + m.group(1).split()[1], fact.local_end)
     if said < 0 or not re.search(r"\s(?:y|e)$", fact.sentence[:said]):
         return q
+    before = re.search(r"(\w+)\s+(?:y|e)$", fact.sentence[:said])
+    if before and is_finite_verb(before.group(1).lower()):
+        return q  # «Tamerlán derrotó y capturó al sultán…»: the verbs share their object; cut, «derrotó» has none
     verb = m.group(2)
     if not is_finite_verb(verb):
         parse = _fact_parse(fact, disc)  # «cuenta», «forma»: a noun or a verb, as the parse reads it here

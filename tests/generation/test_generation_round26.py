@@ -1,0 +1,125 @@
+"""Round 26: what eight fresh texts showed at first sight (a civil war, a river, electromagnetism, an architect, an
+empire, a cathedral, a disease, a play), tried on our own sentences.
+
+- «En Roma, en _____, escuchó…»: a second fronted phrase hid the verb without its subject;
+- «De vuelta en España, publicó…»: a fronted phrase a preposition opens may name a place;
+- «la organización pidió perdón» made «la organización Mundial» (from «la Organización Mundial de la Salud»);
+- «¿En qué año derrotó … Tamerlán?»: two verbs sharing their object cut after the first;
+- «¿En qué año comenzó la séptima en Indonesia…?»: an ordinal standing for a noun said before.
+"""
+
+import pytest
+
+from quizzes.generation import generate_bank
+from quizzes.generation.standalone import _clause_start, outside_reference, stand_alone
+
+from .support import discourse
+
+
+def _published(text: str) -> list[str]:
+    return [q.prompt for q in generate_bank(text).questions if q.status == "published"]
+
+
+def test_a_verb_after_two_fronted_phrases_gets_the_biography_s_subject():
+    stem = "En Velinia, en _____, escuchó en la capilla de Osk el Miserere de Berhof."
+    disc = discourse(
+        "Ludovico Kolmer fue un compositor tarsio.",
+        "Ludovico Kolmer nació en Berhof en 1756.",
+        stem,
+        title="Ludovico Kolmer",
+    )
+    said, problem = stand_alone(stem, 2, disc, blank="_____")
+    assert problem == ""
+    assert "Kolmer" in said
+
+
+def test_a_fronted_phrase_a_preposition_opens_may_name_a_place():
+    text = (
+        "Ludovico Kolmer\n\nLudovico Kolmer fue un novelista tarsio, autor de la novela Osk. En 1575, cuando "
+        "regresaba en la galera Sol, fue apresado por corsarios y conducido a Berhof. Finalmente, en 1580, los "
+        "frailes trinitarios pagaron su rescate y pudo regresar a Velinia. Esta experiencia inspiró la comedia Los "
+        "tratos de Berhof.\n\nDe vuelta en España, publicó en 1585 La Galatea, una novela pastoril, y escribió "
+        "varias obras de teatro sin gran éxito. El año anterior se había casado en Esquivias con Catalina de Salazar."
+    )
+    # the verb has no subject («Esta experiencia» is no novelist): held, not published without one
+    assert not any(p.startswith("De vuelta en España, publicó") for p in _published(text))
+
+
+def test_a_subject_before_the_comma_is_not_a_fronted_phrase():
+    stem = "A partir de _____ la Institución Berhof de Osk, en colaboración con el gobierno tarsio, emprendió excavaciones."
+    assert _clause_start(stem, "_____") < stem.index("emprendió")
+    short = "En Velinia, en _____, escuchó la misa."
+    assert _clause_start(short, "_____") == short.index("escuchó")
+
+
+def test_a_common_noun_is_not_completed_with_a_word_of_a_name_said_before():
+    text = (
+        "La fiebre de Kolm\n\n"
+        "La fiebre de Kolm es una infección de los ríos de Tarsia. "
+        "La Organización Mundial de la Salud (OMS) calcula que cada año se producen unos 40 000 casos. "
+        "En 2010 se declaró una epidemia en Velinia que causó más de 8000 muertes. "
+        "Las investigaciones indicaron que la bacteria había sido introducida por soldados de la Misión de las "
+        "Naciones Unidas en Velinia, y la organización pidió perdón en 2016."
+    )
+    bank = generate_bank(text)
+    assert not any("organización Mundial" in q.prompt for q in bank.questions)
+
+
+def test_two_verbs_sharing_their_object_are_not_cut_apart():
+    text = (
+        "Imperio de Kolm\n\n"
+        "El Imperio de Kolm fue un Estado de Tarsia gobernado por la dinastía de Osk. "
+        "En 1402, el conquistador velinio Berhof derrotó y capturó al sultán Ludovico I en la batalla de Ankor. "
+        "En 1453, el sultán Osk II tomó la ciudad de Tarsia."
+    )
+    asked = [q.prompt for q in generate_bank(text).questions if "Berhof" in q.prompt and q.prompt.startswith("¿")]
+    assert asked, "the sentence is asked as a question"
+    assert all("capturó" in p for p in asked), asked
+
+
+@pytest.mark.parametrize(
+    "prompt, points",
+    [
+        ("La séptima comenzó en _____ en Velinia, causada por el biotipo Osk.", True),
+        ("¿En qué año comenzó la séptima en Velinia, causada por el biotipo Osk?", True),
+        ("¿En qué año comenzó la sexta pandemia en Velinia?", False),
+        ("Verdadero o falso: Ana Kolmer fue la primera en votar en Tarsia.", False),
+    ],
+)
+def test_an_ordinal_standing_for_a_noun_said_before_points_back(prompt, points):
+    assert bool(outside_reference(prompt)) is points
+
+
+def test_a_geographic_generic_the_text_writes_low_stays_low_in_the_document_s_name():
+    text = (
+        "Río Kolm\n\nEl Kolm es el río principal de Tarsia. Nace en el lago Osk y recorre unos 3730 km hasta el mar. "
+        "En 1673, el jesuita Jacques Berhof y el explorador Louis Velin descendieron por el río hasta la desembocadura "
+        "del Arkan. En 1541, el conquistador Hernando de Soto alcanzó el río."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert any("el río Kolm" in p for p in prompts)
+    assert not any("Río Kolm" in p for p in prompts)
+
+
+def test_pronto_opening_a_sentence_says_soon_after_the_one_before():
+    from quizzes.generation.standalone import drop_connectors
+
+    assert drop_connectors("Pronto se tradujo al italiano, en una versión de Osk.") == (
+        "Se tradujo al italiano, en una versión de Osk."
+    )
+    assert drop_connectors("Pronto de carácter, Kolmer discutía con todos.").startswith("Pronto de carácter")
+
+
+def test_an_approximate_year_takes_no_other_year_the_text_writes():
+    text = (
+        "La Kolmestina\n\nLa Kolmestina es una obra de teatro tarsia. Su autor, Fernando de Osk, nació hacia 1470 en "
+        "Velinia. La edición más antigua que se conserva salió de la imprenta de Berhof y suele fecharse hacia 1499. "
+        "Le siguieron las ediciones de Toledo, de 1500, y de Sevilla, de 1501, con dieciséis actos."
+    )
+    tolerances = {
+        q.numeric["value"]: q.numeric["tolerance"]
+        for q in generate_bank(text).questions
+        if q.kind == "numeric" and q.numeric
+    }
+    assert tolerances.get(1499.0) == 0.0
+    assert tolerances.get(1470.0) == 2.0
