@@ -594,6 +594,7 @@ def find_compound_surnames(sentences: list[Sentence], ctx: DocContext) -> None:
 
 
 # Lowercase particles inside foreign surnames (never Spanish words that could stand between two names).
+_LATIN_EPITHET = re.compile(r"[a-z]{3,}(?:ae|ii|um|us|is|ensis)")
 _FOREIGN_PARTICLES = frozenset({"da", "di", "do", "dos", "das", "van", "von", "der", "den", "du", "zu", "ter", "ten"})
 
 
@@ -652,6 +653,17 @@ def find_entities(
             ):
                 j += links + 1
                 continue
+            # «Vibrio cholerae», «Aedes aegypti»: a species' Latin epithet after its genus is part of the name (a blank
+            # on «Vibrio» alone left «la bacteria _____ cholerae»).
+            if (
+                j == i
+                and j + 1 < n
+                and toks[j + 1].start - toks[j].end <= 1
+                and _LATIN_EPITHET.fullmatch(toks[j + 1].text)
+                and not simplemma.is_known(toks[j + 1].text, lang="es")
+            ):
+                j += 1
+                break
             # «Isabel la Católica», «Alfonso X el Sabio», «Felipe el Hermoso»: a ruler's epithet is part of the name
             # (a blank on «Isabel» alone left «_____ la Católica»).
             person_head = toks[i].text in FIRST_NAMES or toks[i].text in FEMALE_FIRST_NAMES

@@ -473,6 +473,9 @@ _TERM_AFTER_BLANK = re.compile(
     r"\b(?:llamad|denominad|conocid)[oa]s?\s+(?:como\s+)?_____\s+(?!(?:que|y|e|o|u|de|del|en|por|con|a|al|se)\b)"
     r"[a-záéíóúñü]+(?=\s*[,.;:)]|\s+(?:que|y|e|o)\b|$)"
 )
+# A species' epithet after a blank that took its genus: «la bacteria _____ cholerae», «el mosquito _____ aegypti» (a
+# lower-case Latin ending no Spanish word after a name has).
+_EPITHET_AFTER_BLANK = re.compile(r"_____\s+(?!virus\b|campus\b|corpus\b)[a-z]{3,}(?:ae|ii|um|us|is|ensis)\b")
 # The rest of a name after a blank that took its head word: «_____ a Meneceo», «_____ de Versalles».
 # «_____ para la Conservación de los Monumentos…» → «Comité»: a preposition, maybe its article, then a capital.
 _HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
@@ -489,6 +492,8 @@ def name_split(prompt: str, answer: str) -> bool:
         return True
     if _NAME_AFTER_BLANK.search(prompt) or _NOBLE_OF_BLANK.search(prompt) or _INITIAL_BEFORE_BLANK.search(prompt):
         return True
+    if len(answer.split()) == 1 and _EPITHET_AFTER_BLANK.search(prompt):
+        return True  # «Vibrio» of «Vibrio cholerae»
     head = answer.split()[0] if answer.split() else ""
     if (
         answer in EVENT_HEADS or answer in ORG_HEADS or (head in STATE_HEAD_WORDS and len(answer.split()) <= 2)

@@ -1334,7 +1334,9 @@ def paraphrase(statement: str, keep: str) -> str:
         said_of_verb = said_of_verb and not _RELATIVE_TAIL.search(body)
         single = len(spans) == 1 and not re.search(r"\s(?:y|e)\s", body)
         whole = ":" not in body and ";" not in body and not re.match(r"(?:Poco|Mucho|Tiempo|Años|Meses)\s", body)
-        if prep and said_of_verb and single and len(body.split()) >= 2 and "," not in body and whole:
+        # («Se desarrolló entre … y …»: a verb alone stays before its dates, never «Entre … y …, se desarrolló.»)
+        said = [w for w in body.split() if w.lower() not in {"se", "le", "les", "lo", "la", "los", "las", "no"}]
+        if prep and said_of_verb and single and len(said) >= 2 and "," not in body and whole:
             adj = out[prep.start(1) : b]
             inverted = _SUBJECT_THEN_SE_VERB.fullmatch(body)
             if inverted:

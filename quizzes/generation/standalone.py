@@ -2056,6 +2056,23 @@ _RELATIVE_SET_OFF = re.compile(
 )
 
 
+# A noun phrase opened by its article whose relative clause follows at once: «Los barcos que descienden…».
+_OPENING_RELATIVE = re.compile(
+    r"(?:el|la|los|las|un|una|unos|unas)\s+(?:[\wáéíóúñü-]+\s+){1,3}?(?:que|quienes|quien)\s+(?:(?:se|no)\s+)?"
+    r"([\wáéíóúñü]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _relative_verb_only(text: str) -> bool:
+    """Return whether a stem's only verb is its opening phrase's relative («Los barcos que descienden hacia el
+    Pacífico por las esclusas de Miraflores.»: what the boats do is cut off)."""
+    m = _OPENING_RELATIVE.match(text)
+    if m is None or not is_finite_verb(m.group(1).lower()):
+        return False
+    return not has_main_verb(text[m.end() :])
+
+
 def has_main_verb(text: str) -> bool:
     """Return whether a statement holds a conjugated verb (present tense included)."""
     for tok in tokenize(text):
@@ -2359,6 +2376,11 @@ def stand_alone(
         return text, "no_verb"
     if not has_main_verb(_RELATIVE_SET_OFF.sub(",", text.replace(blank, ""))):
         return text, "no_verb"  # «Después con Hendrickje Stoffels, con quien tuvo una hija, …»: a relative's verb only
+    if _relative_verb_only(text.replace(blank, "")):
+        return (
+            text,
+            "no_verb",
+        )  # «Los barcos que descienden hacia el Pacífico por las esclusas…»: a relative's verb only
     if _SUBORDINATE_ONLY.match(text) and "," not in text:
         return text, "no_verb"  # «Cuando Mendelssohn dirigió en Berlín la Pasión…»: a time clause without its main one
     # («Como capital fue elegida Toledo…», «Si bien perdió…»: «como» and «si» open main clauses too)

@@ -123,3 +123,38 @@ def test_an_approximate_year_takes_no_other_year_the_text_writes():
     }
     assert tolerances.get(1499.0) == 0.0
     assert tolerances.get(1470.0) == 2.0
+
+
+def test_a_species_name_is_one_name_with_its_latin_epithet():
+    text = (
+        "Fiebre de Kolm\n\nLa fiebre de Kolm es una infección aguda causada por la bacteria Vibrio kolmerae, que se "
+        "contrae al beber agua contaminada. El mosquito Aedes velinii la transmite en Tarsia desde 1850."
+    )
+    names = {f.answer for f in generate_bank(text).facts}
+    assert {"Vibrio kolmerae", "Aedes velinii"} <= names
+    assert not names & {"Vibrio", "Aedes"}
+    from quizzes.generation.quality import name_split
+
+    assert name_split("Es causada por la bacteria _____ kolmerae, que se contrae al beber.", "Vibrio")
+    assert not name_split("En 1850 _____ virus llegó a Tarsia.", "Kolm")
+
+
+def test_a_verb_alone_is_not_left_after_its_fronted_date():
+    from quizzes.generation.questions import paraphrase
+
+    assert not paraphrase("Se desarrolló entre el 23 de agosto de 1942 y el 2 de febrero de 1943.", "").endswith(
+        "se desarrolló."
+    )
+    assert paraphrase("La batalla de Kolm se libró en 1942.", "") == "En 1942 se libró la batalla de Kolm."
+
+
+@pytest.mark.parametrize(
+    "stem, problem",
+    [
+        ("Los barcos que descienden hacia el Pacífico por las esclusas de _____ y Miraflores.", "no_verb"),
+        ("Los barcos que entran desde el Atlántico suben unos 26 metros por las esclusas de _____.", ""),
+    ],
+)
+def test_a_relative_s_verb_is_no_main_verb(stem, problem):
+    disc = discourse("El canal de Kolm une dos océanos.", stem, title="Canal de Kolm")
+    assert stand_alone(stem, 1, disc, blank="_____")[1] == problem
