@@ -594,6 +594,9 @@ def find_compound_surnames(sentences: list[Sentence], ctx: DocContext) -> None:
 
 
 # Lowercase particles inside foreign surnames (never Spanish words that could stand between two names).
+_OPENING_PREPOSITIONS = frozenset(
+    {"en", "a", "al", "de", "desde", "hacia", "bajo", "sobre", "entre", "por", "con", "tras"}
+)
 _LATIN_EPITHET = re.compile(r"[a-z]{3,}(?:ae|ii|um|us|is|ensis)")
 _FOREIGN_PARTICLES = frozenset({"da", "di", "do", "dos", "das", "van", "von", "der", "den", "du", "zu", "ter", "ten"})
 
@@ -1015,7 +1018,19 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
                 before = words_before[
                     0
                 ]  # the sentence opens with it: «En el interior, …» (not «en los cloroplastos, …»)
-            if span and before not in {"de", "del", "entre", "por", "sin", "con", "en", "a", "al", "para", "tras"}:
+            # («En primer plano, un ciprés…», «A lo lejos, una aldea…»: the noun closes an opening adverbial phrase)
+            opening = text[: span[0]].lower().split() if span else []
+            adverbial = 0 < len(opening) <= 3 and opening[0] in _OPENING_PREPOSITIONS
+            if (
+                span
+                and not adverbial
+                and before
+                not in {"de", "del", "entre", "por", "sin", "con", "en", "a", "al"}
+                | {
+                    "para",
+                    "tras",
+                }
+            ):
                 found.append((*span, "definition"))
             # "…, la rubisco, es…": a definite noun between commas names what the phrase before it describes.
             if nxt.text.lower() in {"el", "la", "los", "las"}:

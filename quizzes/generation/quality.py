@@ -102,6 +102,9 @@ _RANGE = re.compile(r"\b(?:entre(?:\s+el)?|del?)\s+(\d{3,4})\s+(?:y(?:\s+el)?|al
 # takes the end of a longer name.
 _NAME_BEFORE_BLANK = re.compile(
     r"(?<![.:;!?¿¡] )(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:van|von|der|de|del|da|di|du|de la|de los|de las|i)\s+_____"
+    # «las Naciones Unidas para _____, la Ciencia y la Cultura»: a member of a name's own list
+    r"|\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:para|de|del)\s+(?:(?:el|la|los|las)\s+)?_____\s*,\s+(?:(?:el|la|los|las)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:y|e)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]"
 )
 # A capitalised word right before the blank, not opening the sentence: «la Corona _____» reads as one name.
 _CAPITAL_BEFORE_BLANK = re.compile(r"(?<![.:;!?¿¡«\"(] )(?<!^)(?<=\s)[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s+_____")
@@ -449,6 +452,8 @@ def counted_list(prompt: str, number: float | None) -> bool:
     if not m or len(after[: m.start()].split()) > 8:
         return False  # the list must follow the counted noun, not a later clause
     listed = re.split(r"(?<!\b[A-Z])\.|[;(]", after[m.end() :], maxsplit=1)[0]  # («P. falciparum»: an initial's dot)
+    # («: la energía del Sol, que calienta el agua y la evapora, y la gravedad, que…»: a member's relative is not one)
+    listed = re.sub(r",\s*(?:que|quien|quienes|donde)\b[^,]*", "", listed)
     members = [x for x in re.split(r",\s*|\s+(?:y|e)\s+", listed) if x.strip()]
     return len(members) == number
 

@@ -1190,6 +1190,9 @@ def breaks_agreement(text: str, start: int, end: int, old: tuple[str, bool] | No
         form = _AGREEING_FORM.search(m.group("word"))
         if form and _ENDING_FEATURES[form.group("end")] == old:
             return True
+    quantifier = re.search(r"(?<![\w])(?P<word>tod[oa]s?)\s+$", text[:start], re.IGNORECASE)
+    if quantifier and _ENDING_FEATURES[quantifier.group("word").lower()[3:]] == old:
+        return True  # «en todo el conflicto» with «la guerra de las Malvinas»: «todo la guerra»
     before = re.search(rf"{_COPULA}\s+(?P<word>[a-záéíóúñü]+)\s+$", text[:start])
     if before:
         form = _AGREEING_FORM.search(before.group("word"))
@@ -3217,6 +3220,8 @@ _LEADING_PREP = re.compile(
 _PARTICIPLE_PREPS = frozenset({"a", "al", "de", "del", "en", "por", "desde", "hacia", "hasta", "con", "tras"})
 
 
+_INFINITIVE = re.compile(r"[a-záéíóúñ]+(?:ar|er|ir|ír)(?:se|lo|la|los|las|le|les)?", re.IGNORECASE)
+_RELATIVE_SET_OFF_AFTER = re.compile(r"(?:que|quien|quienes)\s[^,;:()]{1,80}?,\s*", re.IGNORECASE)
 _SECOND_FRONTED = re.compile(
     r"((?:ante|tras|durante|en|con|sin|según|bajo|desde|por|a)\s+[^,;:()]{1,80}?),\s*", re.IGNORECASE
 )
@@ -3257,12 +3262,16 @@ def _clause_start(text: str, blank: str) -> int:
         pos = end + m.end()
         # a second fronted phrase after the date: «Hacia 1554, ante una imagen de un «Cristo muy llagado», experimentó…»
         more = _SECOND_FRONTED.match(probe[pos:])
+        # («En 1810, tras divorciarse de Josefina, que no le había dado hijos, se casó…»: an infinitive, and a relative
+        # clause set off after the phrase, are no verb of the clause)
+        relative = _RELATIVE_SET_OFF_AFTER.match(probe[pos + more.end() :]) if more else None
+        skip = more.end() + (relative.end() if relative else 0) if more else 0
         if (
             more
-            and not any(verbish(t.text) for t in tokenize(more.group(1)))
-            and starts_with_verb(probe[pos + more.end() :])
+            and not any(verbish(t.text) and not _INFINITIVE.fullmatch(t.text) for t in tokenize(more.group(1)))
+            and starts_with_verb(probe[pos + skip :])
         ):
-            pos += more.end()
+            pos += skip
         return back(pos)
     if re.match(r"(?:el|la)\s", probe, re.IGNORECASE):
         return 0  # «La reunión, prevista en Ancira, se trasladó…»: an article opens no adjunct but a date's
@@ -3655,10 +3664,15 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
             and after
             and not re.search(r"\b(?:su|sus)\b", text[m.end() : comma])
             and _names_a_referent(after[:1])
+            and not _AFTER_OWN_DEATH.match(text[m.start() :])
         ):
             continue
         return "possessive"
     return ""
+
+
+# «Tras su muerte, Johanna … se dedicó…»: whoever acts after a death is not who died; the possessive is someone else's.
+_AFTER_OWN_DEATH = re.compile(r"(?:su|sus)\s+(?:muerte|fallecimiento|asesinato|ejecución|suicidio)\b", re.IGNORECASE)
 
 
 # The parse-level test of a prompt that leans on another sentence (`dependent_context`): what the blind verdicts of

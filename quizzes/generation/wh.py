@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+import simplemma
+
 from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, SENTENCE_INITIAL_STOP, STATE_HEAD_WORDS, fold
 from .model import Fact
 from .standalone import (
@@ -200,6 +202,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             obj = _NAMED_OBJECT.match(after)
             if obj and _NAME_GOES_ON.match(after, obj.end()):
                 obj = None  # «declaró Patrimonio de la Humanidad…»: a name is not cut before its «de la …»
+            if obj and _work_title_goes_on(obj.group(1), after[obj.end() :]):
+                obj = None  # «publicó Reflexiones sobre la potencia motriz del fuego»: a work's title goes on
             if (
                 obj
                 and re.search(_NAME + r"$", subj)
@@ -342,6 +346,18 @@ _NAMED_OBJECT = re.compile(
     r"(" + _NAME + r"(?:\s+(?:de|del|de\s+la|de\s+los|y|e)\s+" + _NAME + r"|\s+" + _NAME + r")*)"
     r"(?=\s+(?:en|a|al|tras|con|de|del|desde|durante|hasta|por|para|sin|sobre|ante|entre|hacia)\b|\s*$)"
 )
+# A work's title said in sentence case: a common word capitalised, then its lower-case complement.
+_TITLE_COMPLEMENT = re.compile(r"\s+(?:sobre|de|del|acerca\s+de)\s+(?:(?:el|la|los|las)\s+)?[a-záéíóúñ]")
+
+
+def _work_title_goes_on(name: str, after: str) -> bool:
+    """Return whether a one-word «name» is a common word opening a work's title that goes on in lower case
+    («Reflexiones sobre la potencia motriz del fuego»)."""
+    return (
+        " " not in name and _TITLE_COMPLEMENT.match(after) is not None and simplemma.is_known(name.lower(), lang="es")
+    )
+
+
 # A capitalised name that goes on after the match: «Patrimonio» in «Patrimonio de la Humanidad».
 _NAME_GOES_ON = re.compile(r"\s+(?:de|del|de\s+la|de\s+las|de\s+los|y|e)\s+[A-ZÁÉÍÓÚÑ]")
 # Verbs that make one predicate with a bare noun after them («puso fin», «tuvo lugar», «tomó posesión»).

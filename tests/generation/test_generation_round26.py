@@ -158,3 +158,69 @@ def test_a_verb_alone_is_not_left_after_its_fronted_date():
 def test_a_relative_s_verb_is_no_main_verb(stem, problem):
     disc = discourse("El canal de Kolm une dos océanos.", stem, title="Canal de Kolm")
     assert stand_alone(stem, 1, disc, blank="_____")[1] == problem
+
+
+# The second batch (a modern war, a mountain range, radioactivity, an emperor, a pharaoh, a painting, the steam engine,
+# an agency of the United Nations).
+
+
+def test_a_noun_closing_an_opening_phrase_is_not_a_term_defined():
+    text = (
+        "La noche de Kolm\n\nLa noche de Kolm es una pintura al óleo del artista tarsio Ludovico Osk. "
+        "En primer plano, un ciprés oscuro se eleva como una llama hacia el cielo. "
+        "A la derecha, una aldea tranquila duerme bajo las estrellas."
+    )
+    assert not {"plano", "derecha"} & {f.answer for f in generate_bank(text).facts}
+
+
+def test_a_work_s_title_in_sentence_case_is_not_cut_by_the_subject():
+    from quizzes.generation.wh import _work_title_goes_on
+
+    assert _work_title_goes_on("Reflexiones", " sobre la potencia motriz del fuego, obra considerada…")
+    assert not _work_title_goes_on("Quito", " tras la batalla de Pichincha")
+    assert not _work_title_goes_on("Reflexiones", " en 1824")
+
+
+def test_a_member_of_a_name_s_own_list_splits_the_name():
+    from quizzes.generation.quality import name_split
+
+    prompt = "La Organización de las Naciones Unidas para _____, la Ciencia y la Cultura tiene su sede en París."
+    assert name_split(prompt, "Educación")
+    assert not name_split("En 1945, los aliados de Kolm viajaron para _____, la capital de Tarsia.", "Osk")
+
+
+@pytest.mark.parametrize(
+    "prompt, points",
+    [
+        ("Tras su muerte, _____, viuda de Theo, se dedicó a difundir la obra de su cuñado.", True),
+        ("En su discurso, _____ advirtió del peligro de la resistencia.", False),
+    ],
+)
+def test_whoever_acts_after_a_death_is_not_who_died(prompt, points):
+    assert bool(outside_reference(prompt)) is points
+
+
+def test_todo_before_the_phrase_agrees_with_it():
+    from quizzes.generation.standalone import breaks_agreement
+
+    text = "Sus muertos representan la mitad de las bajas en todo el conflicto."
+    start = text.index("el conflicto")
+    end = start + len("el conflicto")
+    assert breaks_agreement(text, start, end, ("m", False), "la guerra de Kolm")
+    assert not breaks_agreement(text, start, end, ("m", False), "el conflicto de Kolm")
+
+
+def test_an_infinitive_phrase_and_a_relative_after_the_date_are_no_verb_of_the_clause():
+    stem = "En _____, tras divorciarse de Ana, que no le había dado hijos, se casó con María de Osk."
+    assert _clause_start(stem, "_____") == stem.index("se casó")
+
+
+def test_a_list_whose_members_have_relatives_still_counts_itself():
+    from quizzes.generation.quality import counted_list
+
+    prompt = (
+        "El ciclo de Kolm está impulsado por _____: la energía del Sol, que calienta el agua y la evapora, y la "
+        "gravedad, que la hace caer."
+    )
+    assert counted_list(prompt, 2)
+    assert not counted_list(prompt, 3)
