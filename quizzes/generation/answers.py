@@ -255,6 +255,8 @@ def _date_forms(fact: Fact) -> list[str]:
         # The year alone is not accepted: the blank asks for the day, and a student who knows only the year knows
         # less than the item asks (the numeric «¿En qué año…?» item of the same fact asks the year).
         out += [f"{day}-{month}-{year}", f"{day:02d}-{month:02d}-{year}"]
+        if day == 1:  # «primero de enero de 1942», «1.º de enero de 1942»: the first of a month as it is also written
+            out += [f"primero de {MONTH_NAMES[month]} de {year}", f"1.º de {MONTH_NAMES[month]} de {year}"]
         rest = fact.sentence[: fact.local_start] + " " + fact.sentence[fact.local_end :]
         if re.search(rf"(?<![\d.,]){year}(?!\d|[.,]\d)", rest):
             # «El terremoto de Valdivia de 1960 … ocurrió el domingo _____»: the year is said beside the blank, so

@@ -961,6 +961,35 @@ def _rival_complements(disc: Discourse, index: int, mention: Mention) -> list[st
     return [c for c in _paragraph_complements(disc, index, mention) if fold(c) not in own]
 
 
+# What goes on after a name's head the parse left out: «de Cambridge» of «la Universidad de Cambridge».
+_NAME_CONTINUATION = re.compile(
+    r"\s+(?:de|del)\s+(?:(?:la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ][\w'-]+(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]+)*"
+)
+NAME_BEFORE_REACH = 5
+_INSTITUTION_HEADS = frozenset(fold(h) for h in [*ORG_HEADS, *LANDMARK_HEADS])
+
+
+def _name_said_before(disc: Discourse, index: int, mention: Mention) -> str:
+    """Return the name a bare common phrase («la universidad») stands for when the nearest phrase of its noun, a few
+    sentences before, is that name said with its head and a complement the parse left out («la Universidad de
+    Cambridge» → «Universidad de Cambridge»), else ""."""
+    if mention.name or mention.complement or mention.lemma not in _INSTITUTION_HEADS:
+        return ""  # (an institution or a building: «la paz» is no «Paz de París»)
+    for i in range(index - 1, max(-1, index - 1 - NAME_BEFORE_REACH), -1):
+        if disc.sentences[i].skip == "headline":
+            break
+        for m in reversed(disc.mentions(i)):
+            if m.lemma != mention.lemma:
+                continue
+            if not m.name or m.complement or m.plural != mention.plural:
+                return ""
+            said = disc.sentences[i].text
+            at = said.find(m.text)
+            more = _NAME_CONTINUATION.match(said, at + len(m.text)) if at >= 0 else None
+            return m.text.split()[-1] + more.group(0) if more else ""
+    return ""
+
+
 def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str]:
     """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "").
 
@@ -1807,6 +1836,11 @@ def definite_reference(
             if not full:
                 continue  # «la Corona», «el Congreso»: an institution the text names by its head
             text = text[: found.start()] + found.group(0)[: -len(head)] + full + text[found.end() :]
+            continue
+        named_before = _name_said_before(disc, index, mention)
+        if named_before:
+            # «cerrar la universidad» after «ingresó en … la Universidad de Cambridge»: that university, by its name
+            text = text[: found.start()] + found.group(0)[: -len(head)] + named_before + text[found.end() :]
             continue
         complement, problem = _antecedent(disc, index, mention)
         if problem in {"anaphora", "ambiguous_referent"}:

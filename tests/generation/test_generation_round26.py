@@ -224,3 +224,23 @@ def test_a_list_whose_members_have_relatives_still_counts_itself():
     )
     assert counted_list(prompt, 2)
     assert not counted_list(prompt, 3)
+
+
+def test_an_institution_said_bare_is_the_one_its_name_gave_just_before():
+    text = (
+        "Ludovico Kolmer\n\nLudovico Kolmer fue un físico tarsio. En 1661 ingresó en el Trinity College de la "
+        "Universidad de Osk, donde leyó a los filósofos modernos. En 1665, una epidemia de peste obligó a cerrar la "
+        "universidad, y Kolmer regresó a Berhof. En 1668 defendió la paz de Velinia ante la Paz de Tarsia."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert any("cerrar la Universidad de Osk" in p for p in prompts)
+    assert not any("cerrar la universidad." in p for p in prompts)
+
+
+def test_the_first_of_a_month_is_also_written_primero():
+    text = "La Declaración de Kolm\n\nEl 1 de enero de 1942, veintiséis países firmaron en Osk la Declaración de Kolm."
+    accepted = [a for q in generate_bank(text).questions if q.kind == "short_answer" for a in q.accepted]
+    assert "primero de enero de 1942" in accepted
+    from quizzes.domain.grading import answers_match
+
+    assert answers_match("1.º de enero de 1942", accepted)
