@@ -106,6 +106,11 @@ _NAME_BEFORE_BLANK = re.compile(
     r"|\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:para|de|del)\s+(?:(?:el|la|los|las)\s+)?_____\s*,\s+(?:(?:el|la|los|las)\s+)?"
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+\s+(?:y|e)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]"
 )
+# A title written capitalised with the name it precedes, opening the prompt: «Sha _____», «San _____», «Ibn _____».
+_TITLE_OPENING_BLANK = re.compile(
+    r"(?:Verdadero o falso:\s+)?(?:Sha|Sah|Shah|Sultán|Emir|Califa|Zar|Kan|Jan|Papa|San|Santa|Santo|Don|Doña|Fray|Sor|"
+    r"Sir|Lord|Lady|Ibn|Abu|Abd)\s+_____"
+)
 # A capitalised word right before the blank, not opening the sentence: «la Corona _____» reads as one name.
 _CAPITAL_BEFORE_BLANK = re.compile(r"(?<![.:;!?¿¡«\"(] )(?<!^)(?<=\s)[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s+_____")
 # «Camillo Benso, conde de _____», «el marqués de _____»: a title of nobility is one name with its place.
@@ -345,6 +350,43 @@ def range_inverted(statement: str) -> bool:
     return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
 
 
+# «730.000 habitantes, de los que cerca de un millón vivían en Oahu»: a whole, then a part of it said by «de los que».
+_FIGURE = (
+    r"(\d+(?:[. ]\d{3})*(?:,\d+)?|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+    r"(?:\s+(mill[oó]n(?:es)?|mil))?"
+)
+_WHOLE_THEN_PART = re.compile(
+    _FIGURE + r"(?:\s+de)?\s+[a-záéíóúñü]+\s*,\s+(?:de\s+(?:los|las)\s+(?:que|cuales)|de\s+ell[oa]s)\s+"
+    r"(?:(?:cerca|alrededor|más|menos|casi|unos|unas)\s+(?:de\s+)?)*" + _FIGURE,
+    re.IGNORECASE,
+)
+
+
+def _figure(number: str, scale: str | None) -> float | None:
+    words = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8}
+    words |= {"nueve": 9, "diez": 10}
+    raw = number.strip().lower()
+    value = words.get(raw)
+    if value is None:
+        digits = raw.replace(" ", "").replace(".", "").replace(",", ".")
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    factor = {"mil": 1e3}.get((scale or "").lower(), 1e6 if scale else 1)
+    return value * factor
+
+
+def part_exceeds_whole(statement: str) -> bool:
+    """Return whether a statement says a part larger than its whole («730.000 habitantes, de los que cerca de un
+    millón…»): a false figure no reader takes for true."""
+    for m in _WHOLE_THEN_PART.finditer(statement):
+        whole, part = _figure(m.group(1), m.group(2)), _figure(m.group(3), m.group(4))
+        if whole is not None and part is not None and part > whole:
+            return True
+    return False
+
+
 _A_YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?![\d]|[.,]\d)")
 
 
@@ -509,6 +551,8 @@ def name_split(prompt: str, answer: str) -> bool:
     figure = _FIGURE_AFTER_BLANK.search(prompt)
     if figure and (not figure.group(2) or verbish(figure.group(2))):
         return True
+    if _TITLE_OPENING_BLANK.match(prompt):
+        return True  # «Sha _____ presidió…» → «Jahan»: a title said with the name is part of it
     if _CAPITAL_BEFORE_BLANK.search(prompt):
         return True  # «firmó con la Corona _____, que…»: a capitalised word right before the name may be part of it
     for m in _NAME_BEFORE_BLANK.finditer(prompt):
@@ -1020,7 +1064,7 @@ def check_question(
         before = prompt.split(BLANK)[0]
         results["blank_outside_brackets"] = before.count("(") <= before.count(")")
     if q.kind == "true_false":
-        results["tf_plausible"] = not range_inverted(prompt)
+        results["tf_plausible"] = not range_inverted(prompt) and not part_exceeds_whole(prompt)
         results["tf_count_not_listed"] = not any(counted_before_colon(f.sentence) for f in qfacts)
         if q.correct == ["Falso"]:
             results["tf_false_range"] = not any(range_widened(prompt, f) for f in qfacts)

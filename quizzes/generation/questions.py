@@ -109,6 +109,12 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     closing = re.match(r"\s*(?:de\s+edad\s*)?,", text[b:])
     if age and closing:
         return age.start(), b + closing.end()  # the clause and its closing comma: «llevaron a Goya a abandonar…»
+    opens = re.search(r",\s*(?:que|quien|quienes|donde)\s+$", text[:a], re.IGNORECASE)
+    if opens:
+        # «…el archipiélago en 1898, que dos años después se convirtió en territorio»: without its time the clause
+        # says the year did it; the whole relative clause goes
+        nxt = text.find(",", b)
+        return opens.start(), nxt if nxt != -1 else len(re.sub(r"[.?!]?\s*$", "", text))
     seg_start = text.rfind(",", 0, a)
     seg_start = 0 if seg_start == -1 else seg_start
     seg_end = text.find(",", b)

@@ -163,6 +163,8 @@ def find_relations(sent: Sentence) -> list[Relation]:
         # The consequence: the last noun phrase before the participle, with no verb in it.
         nps = [m.start(1) for m in re.finditer(r"(?:^|\s)((?:el|la|los|las)\s)", before)]
         a = next((x for x in reversed(nps) if not any(verbish(w) for w in before[x:].split()[1:])), None)
+        if a is not None and re.search(r"\b(?:de|del)\s+$", before[:a], re.IGNORECASE):
+            continue  # «una sacudida … de la corteza terrestre provocada por…»: a complement, not what was caused
         if a is not None and _NP_START.match(tail + " ") and len(tail.split()) <= MAX_WORDS:
             out.append(Relation(sent.index, s, (pm.end(), pm.end() + len(tail)), (a, len(before)), "por"))
     return out
@@ -182,6 +184,10 @@ def _asked_verb(verb: str) -> str:
     return verb[: -len("aron")] + "ó" if verb.endswith("aron") else verb
 
 
+# A phrase whose noun was left out for the one said before («el de Tōhoku», «los que sobrevivieron»).
+_ELIDED_NOUN = re.compile(r"(?:el|la|los|las)\s+(?:de|del|que)\b", re.IGNORECASE)
+
+
 def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[list[Fact], list[Question]]:
     """Return a fact and its items for every relation (the other relations give the wrong options)."""
     facts: list[Fact] = []
@@ -191,6 +197,8 @@ def relation_items(relations: list[Relation], disc: Discourse | None) -> tuple[l
         phrases += [r.text(r.cause), r.text(r.effect)]
     for r in relations:
         cause, effect = r.text(r.cause), r.text(r.effect)
+        if _ELIDED_NOUN.match(cause) or _ELIDED_NOUN.match(effect):
+            continue  # «el de Tōhoku (Japón)»: the noun is the one said before it, not in the phrase
         key = stable_key(r.sentence, cause, "cause")
         fact = Fact(
             key=key,

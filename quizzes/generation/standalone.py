@@ -213,6 +213,21 @@ def _another_person_before(disc, index: int, owner: str) -> bool:
     return False
 
 
+_KIN_SAID = re.compile(
+    r"\b(?:su|sus)\s+(?:hij[oa]s?|espos[oa]|marido|mujer|padres?|madre|herman[oa]s?|sobrin[oa]s?|niet[oa]s?|"
+    r"tí[oa]s?|primos?|heredero|heredera|sucesor[a]?|viuda|viudo|cuñad[oa]|suegr[oa])\b",
+    re.IGNORECASE,
+)
+
+
+def _kin_said_before(disc, index: int) -> bool:
+    """Return whether the sentence before brings in a relative of its subject by a possessive («su hija»): a «Su …»
+    opening the next sentence may be that relative's."""
+    if disc is None or not 0 < index < len(disc.sentences) or disc.sentences[index - 1].skip == "headline":
+        return False
+    return _KIN_SAID.search(disc.sentences[index - 1].text) is not None
+
+
 def _person_like(name: str, disc) -> bool:
     """Return whether a name may be a person's: not a thing named with its article («el Día de las Letras
     Gallegas», «la Revolución francesa»), unless a first name or a title opens it («el rey Felipe II»)."""
@@ -2285,6 +2300,9 @@ def stand_alone(
         if fold(m.group(2)) in PERSONAL_NOUNS and _another_person_before(disc, index, owner):
             # «… se casó con Leonor de Haro. Su padre, …»: his father or hers? «su» may be either person's.
             return text, "possessive"
+        if _kin_said_before(disc, index):
+            # «Jorge VI murió…, mientras su hija se encontraba en Kenia. Su coronación…»: the daughter's, not his
+            return text, "possessive"
         if _only_quoted(disc, index, owner):
             # «…: «Mientras exista el Coliseo, existirá Roma…». Su expolio se detuvo…»: a name the sentence before
             # only quotes is nobody's subject
@@ -2737,6 +2755,13 @@ def _as_text_says(name: str, disc: Discourse | None) -> str:
     return f"{said.most_common(1)[0][0]} {name}"
 
 
+# A complement that says what kind of thing the possessed noun is, a bare noun after «de» («funeral de Estado»,
+# «libro de poemas»), then a comma or a verb: the owner goes after it.
+_KIND_COMPLEMENT = re.compile(
+    r"(\s+de\s+(?!(?:el|la|los|las|un|una|su|sus|este|esta)\b)[A-Za-záéíóúñüÁÉÍÓÚÑ]+)(?:(\s*,)|\s+([a-záéíóúñü]+))"
+)
+
+
 def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, article: str, owner: str) -> str | None:
     """Return the text with the phrase «su/sus N…» that `m` matched said of its owner, who goes after the noun and its
     adjectives, before it or after it («Sus duras críticas al…» → «las duras críticas de Pablo Neruda al…», «su nueva
@@ -2746,6 +2771,9 @@ def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, a
     if noun_end is None:
         return None
     noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
+    kind = _KIND_COMPLEMENT.match(text, noun_end)
+    if kind and (kind.group(2) or verbish(kind.group(3) or "")):
+        noun_end = kind.end(1)  # «Su funeral de Estado, celebrado…» → «El funeral de Estado de Isabel II, …»
     phrase = f"{article} {text[m.start(2) : noun_end]} {_of(_lower_article(_as_text_says(owner, disc)))}"
     return text[: m.start()] + phrase + text[noun_end:]
 
@@ -2899,6 +2927,7 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
             or fold(owner) in fold(text)
             or _only_quoted(disc, index, owner)
             or _patient_rivals_owner(disc, index, owner, m.group(2))
+            or _kin_said_before(disc, index)
         ):
             return text, "possessive"
         said = _said_of_owner(text, m, index, disc, article, owner)  # «la nueva sede del BCE»
@@ -3560,7 +3589,10 @@ _BARE_ORDINAL = re.compile(
 _ELLIPTIC_SUPERLATIVE = re.compile(
     r"(?<!\bes )(?<!\bera )(?<!\bfue )(?<!\bson )(?<!\beran )(?<!\bfueron )(?<!\bsea )"
     r"\b(?:el|la|los|las)\s+(?:(?:más|menos)\s+[a-záéíóúñü]+|mayor(?:es)?|menor(?:es)?|principal(?:es)?)"
-    r"(?=\s*,|\s+(?:es|son|era|eran|fue|fueron|se|mide|medía|tiene|tenía|alcanza|alcanzó|está|estaba|data|ocurrió)\b)",
+    # («el más mortífero conocido ocurrió…», «¿… ocurrió el más mortífero conocido en…?»)
+    r"(?:\s+(?:jamás\s+)?(?:conocid|registrad|documentad|observad)[oa]s?)?"
+    r"(?=\s*,|\s+(?:es|son|era|eran|fue|fueron|se|mide|medía|tiene|tenía|alcanza|alcanzó|está|estaba|data|ocurrió)\b"
+    r"|(?<=[oa]s)\s+en\b|(?<=[oa])\s+en\b)",
     re.IGNORECASE,
 )
 # «La dirigía _____»: an object pronoun opening the prompt before a finite verb.

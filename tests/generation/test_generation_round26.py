@@ -244,3 +244,75 @@ def test_the_first_of_a_month_is_also_written_primero():
     from quizzes.domain.grading import answers_match
 
     assert answers_match("1.º de enero de 1942", accepted)
+
+
+# The third batch (two wars, a river, thermodynamics, a queen, an empire, a cathedral, measles, a novel, the
+# Reconquista, an archipelago, the laser, a leader, an ancient empire, a statue, earthquakes, a monetary fund).
+
+
+def test_a_possessive_after_a_sentence_that_brings_in_a_relative_may_be_the_relative_s():
+    text = (
+        "Ana II de Tarsia\n\nAna II fue reina de Tarsia desde 1952 hasta su muerte. "
+        "Jorge VI murió el 6 de febrero de 1952, mientras su hija se encontraba de viaje en Kenia. "
+        "Su coronación se celebró en la abadía de Osk el 2 de junio de 1953."
+    )
+    assert not any("coronación de Jorge VI" in q.prompt for q in generate_bank(text).questions)
+
+
+def test_a_kind_complement_stays_with_the_possessed_noun():
+    text = (
+        "Ana II de Tarsia\n\nAna II fue reina de Tarsia desde 1952 hasta su muerte, el 8 de septiembre de 2022. "
+        "Su funeral de Estado, celebrado el 19 de septiembre de 2022 en la abadía de Osk, fue seguido por millones."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert not any("funeral de Ana II de Estado" in p for p in prompts)
+
+
+@pytest.mark.parametrize(
+    "prompt, points",
+    [
+        ("¿En qué año ocurrió el más mortífero conocido en la provincia de Osk?", True),
+        ("El más mortífero conocido ocurrió en la provincia de Osk en _____.", True),
+        ("¿En qué año ocurrió el terremoto más mortífero conocido en la provincia de Osk?", False),
+    ],
+)
+def test_an_elliptic_superlative_with_its_participle_points_back(prompt, points):
+    assert bool(outside_reference(prompt)) is points
+
+
+def test_a_complement_before_caused_by_is_not_what_was_caused():
+    text = (
+        "Terremoto\n\nUn terremoto es una sacudida brusca de la corteza terrestre provocada por la liberación "
+        "repentina de energía acumulada en el interior de la Tierra. El de Kolm (Tarsia) de 2011 provocó el "
+        "accidente nuclear de Osk."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert not any("la corteza terrestre fue consecuencia" in p for p in prompts)
+    assert not any("consecuencia del de Kolm" in p for p in prompts)
+
+
+def test_a_title_written_with_the_name_opening_the_prompt_is_part_of_it():
+    from quizzes.generation.quality import name_split
+
+    assert name_split("Sha _____ presidió la edad de oro de la arquitectura de Kolm.", "Jahan")
+    assert name_split("San _____ fundó la orden en 1209.", "Francisco")
+    assert not name_split("Tras _____, el imperio se fragmentó.", "Aurangzeb")
+
+
+def test_a_part_larger_than_its_whole_is_no_plausible_false_statement():
+    from quizzes.generation.quality import part_exceeds_whole
+
+    assert part_exceeds_whole(
+        "En 2020 Kolm contaba con 730.000 habitantes, de los que cerca de un millón vivían en Osk."
+    )
+    assert part_exceeds_whole("Kolm tenía 1,4 millones de habitantes, de los que 2 millones vivían en Osk.")
+    assert not part_exceeds_whole("Kolm tenía 1 455 271 habitantes, de los que 1 016 508 vivían en Osk.")
+
+
+def test_a_relative_clause_loses_its_time_with_the_clause():
+    text = (
+        "Islas de Kolm\n\nTras un breve periodo como república, Tarsia se anexionó el archipiélago de Kolm en 1898, "
+        "que dos años después se convirtió en territorio. La capital es Osk."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert not any(", que se convirtió en territorio" in p for p in prompts)
