@@ -62,6 +62,9 @@ FAILED = {
         "Una opción incorrecta no es de la misma clase que la respuesta (un lugar por una persona)."
     ),
     "not_one": _("La cantidad es uno: el singular del enunciado la delata."),
+    "not_small_count": _(
+        "La cantidad es un recuento pequeño (diez o menos): se adivina o la frase la delata, y rara vez merece la pena."
+    ),
     "blank_outside_brackets": _("El hueco está dentro de un paréntesis, un inciso que no es lo que importa."),
     "answer_not_function_word": _("La respuesta es un artículo o una preposición suelta: el dato se leyó mal."),
     "blank_not_in_name": _("El hueco se lleva solo una parte de un nombre más largo del enunciado."),

@@ -316,3 +316,18 @@ def test_a_relative_clause_loses_its_time_with_the_clause():
     )
     prompts = [q.prompt for q in generate_bank(text).questions]
     assert not any(", que se convirtió en territorio" in p for p in prompts)
+
+
+@pytest.mark.parametrize(
+    "sentence, held",
+    [
+        ("Las guerras de Kolm fueron dos conflictos armados que se libraron en Tarsia entre 1912 y 1913.", True),
+        ("La termodinámica de Kolm se basa en cuatro leyes, numeradas del cero al tres.", True),
+        ("La expedición de Kolm reunió a 240 soldados en el puerto de Osk en 1536.", False),
+    ],
+)
+def test_a_small_count_is_not_asked_to_be_typed(sentence, held):
+    bank = generate_bank(f"Kolm\n\n{sentence}")
+    typed = [q for q in bank.questions if q.kind == "numeric" and q.numeric["unit"] not in {"año", "a. C."}]
+    assert typed, "the count is asked"
+    assert all(("not_small_count" in q.checks_failed) is held for q in typed)
