@@ -1391,10 +1391,11 @@ def publish(
             if not chosen or incidental_figure(f) not in _NEVER_TAKEN_BACK
         }
         relaxed = {k: importance.get(k, 0.0) + back for k, back in trivia.items() if back and importance.get(k, 0.0)}
+        # (a small count held for it alone comes back too when nothing else was chosen: «La torre tiene _____ plantas»)
         extra = [
             q
             for q in questions
-            if not q.checks_failed
+            if (not q.checks_failed or (not chosen and q.checks_failed == ["not_small_count"]))
             and q.key not in chosen
             and q.kind not in _CHOICE | {"true_false", "ordering"}
             and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
@@ -1405,6 +1406,9 @@ def publish(
             every = [*candidates, *extra]
             names |= {q.key for q in extra if any(kind_of.get(k) in _NAMED for k in q.fact_keys)}
             refill_to_minimum(extra, every, names)
+            for q in extra:
+                if q.key in chosen:
+                    q.checks_failed = []
     # A text left under MIN_PUBLISHED takes back its least unlikely items held for their confidence, best first.
     if len(chosen) < MIN_PUBLISHED and unlikely:
         back = list(unlikely)

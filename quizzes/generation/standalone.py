@@ -1819,8 +1819,14 @@ def definite_reference(
         work = _as_work(disc, mention, text, answer)
         if work:
             # «¿En qué año recibió la obra el Premio Rómulo Gallegos?» in the text of «Cien años de soledad es una
-            # novela…»: the work the document is about, by its title («la obra Cien años de soledad»).
-            text = text[: found.end()] + " " + work + text[found.end() :]
+            # novela…»: the work the document is about, by its title («la obra Cien años de soledad»); a title that
+            # opens with its article takes the phrase's place («La Venus de Milo combina…», not «La obra La Venus…»).
+            articled = re.match(r"(?:El|La|Los|Las)\s", work) and not re.match(r"(?:del|al)\s", found.group(0), re.I)
+            if articled:
+                said_as = work if found.group(0)[:1].isupper() else work[0].lower() + work[1:]
+                text = text[: found.start()] + said_as + text[found.end() :]
+            else:
+                text = text[: found.end()] + " " + work + text[found.end() :]
             continue
         if not mention.name and mention.lemma in _NAME_NOUNS:
             # «El nombre procede de los pescadores…» after «…cuya fase fría recibe el nombre de La Niña»: which name

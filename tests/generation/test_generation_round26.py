@@ -331,3 +331,14 @@ def test_a_small_count_is_not_asked_to_be_typed(sentence, held):
     typed = [q for q in bank.questions if q.kind == "numeric" and q.numeric["unit"] not in {"año", "a. C."}]
     assert typed, "the count is asked"
     assert all(("not_small_count" in q.checks_failed) is held for q in typed)
+
+
+def test_a_work_s_title_with_its_article_takes_the_place_of_the_obra():
+    text = (
+        "La Venus de Kolm\n\nLa Venus de Kolm es una escultura griega de mármol, hallada en la isla de Osk en 1820. "
+        "La obra combina rasgos clásicos, como la serenidad del rostro, que recuerda el estilo del escultor Berhof, "
+        "con la torsión del cuerpo característica del arte helenístico."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert not any("La obra La Venus" in p or "la obra La Venus" in p for p in prompts)
+    assert any(p.startswith("La Venus de Kolm combina") for p in prompts)
