@@ -1391,16 +1391,20 @@ def publish(
             if not chosen or incidental_figure(f) not in _NEVER_TAKEN_BACK
         }
         relaxed = {k: importance.get(k, 0.0) + back for k, back in trivia.items() if back and importance.get(k, 0.0)}
-        # (a small count held for it alone comes back too when nothing else was chosen: «La torre tiene _____ plantas»)
-        extra = [
-            q
-            for q in questions
-            if (not q.checks_failed or (not chosen and q.checks_failed == ["not_small_count"]))
-            and q.key not in chosen
-            and q.kind not in _CHOICE | {"true_false", "ordering"}
-            and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
-            and max((relaxed.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
-        ]
+
+        def taken_back(q: Question, held: list[str]) -> bool:
+            return (
+                q.checks_failed == held
+                and q.key not in chosen
+                and q.kind not in _CHOICE | {"true_false", "ordering"}
+                and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+                and max((relaxed.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
+            )
+
+        extra = [q for q in questions if taken_back(q, [])]
+        if not extra and not chosen:
+            # a small count held for it alone comes back when the text has nothing else: «La torre tiene _____ plantas»
+            extra = [q for q in questions if taken_back(q, ["not_small_count"])]
         if extra:
             importance.update(relaxed)
             every = [*candidates, *extra]
