@@ -729,6 +729,10 @@ def evaluative(statement: str) -> bool:
     return _EVALUATIVE.search(fold(re.sub(r"^Verdadero o falso:\s*", "", statement))) is not None
 
 
+# The note a false statement records: «Afirmación falsa: «X» en lugar de «Y».» (X the words said in place of Y).
+_SWAPPED_IN = re.compile(r"Afirmación falsa: «(.+?)» en lugar de «")
+
+
 def restates_title(statement: str, title: str) -> bool:
     """Return whether a statement says what the text's title is («la conquista del Perú fue el proceso…»).
 
@@ -1011,6 +1015,12 @@ def check_question(
         # «la conquista del Perú fue el proceso…»: the title's own definition, known before reading; false, it gives
         # the title another thing's class («la fiebre amarilla es un mosquito»: judged absurd, answered unread)
         results["tf_not_title_definition"] = not restates_title(prompt, title)
+        if q.correct == ["Falso"] and "relation:definition" in q.notes and ex is not None:
+            # «la escritura maya es una de las grandes culturas de Mesoamérica»: the title's own definition given to
+            # another thing is as absurd (judged «un juego de palabras»)
+            given = next((m for m in map(_SWAPPED_IN.match, q.notes) if m), None)
+            if given and any(given.group(1) in f.sentence and restates_title(f.sentence, title) for f in ex.facts):
+                results["tf_not_title_definition"] = False
     if q.kind == "short_answer":
         # «difundió por _____ los principios…» → «Europa»; «la división de _____» → the text's own country.
         results["not_broad_answer"] = not any(broad_answer(f, ex) for f in qfacts)

@@ -448,6 +448,8 @@ class Discourse:
                 fuller = [n for n in longer if all(w[:1].isupper() for w in n.split())]
                 if not fuller or word in place_gazetteer():
                     continue  # «Francia» is not «Francia Libre», nor «Alemania» «Alemania Oriental»
+                if self._is_protagonist(word) and not any(self._is_protagonist(n) for n in fuller):
+                    continue  # «Cleopatra» in the text of «Cleopatra VII» is she, not her daughter «Cleopatra Selene»
                 if word in _NAME_HEADS and (len(fuller) > 1 or word in self.ambiguous_heads()):
                     continue  # «la Asamblea»: the Nacional or the Legislativa? «la Junta»: the Primera or the Grande?
                 shortest = min(len(n) for n in fuller)
@@ -1005,6 +1007,22 @@ def _name_said_before(disc: Discourse, index: int, mention: Mention) -> str:
     return ""
 
 
+# Verbs whose object takes a «de» of their own: «proteger el planeta de las partículas», «separar la Iglesia del
+# Estado».
+_FROM_VERBS = frozenset(
+    {"proteger", "defender", "salvar", "liberar", "librar", "separar", "alejar", "expulsar", "aislar", "privar"}
+    | {"distinguir", "diferenciar", "desalojar", "despojar", "excluir", "apartar"}
+)
+
+
+def _object_of_from_verb(sentence: str, mention: Mention) -> bool:
+    """Return whether the mention is the object of a verb that takes «de» («protege el planeta de…»): its «de» phrase
+    is the verb's, not a complement of the noun."""
+    at = sentence.find(mention.text)
+    before = re.findall(r"[a-záéíóúñü]+", sentence[:at].lower()) if at > 0 else []
+    return bool(before) and lemma(before[-1]) in _FROM_VERBS
+
+
 def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str]:
     """Return («complement», "") to say which one a bare definite phrase is, or ("", reason), or ("", "").
 
@@ -1025,6 +1043,8 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
                 continue
             if m.indefinite:
                 return "", "anaphora"  # «un símbolo … los símbolos», «una asamblea … la asamblea»
+            if m.complement and m.plural == mention.plural and _object_of_from_verb(disc.sentences[i].text, m):
+                return "", ""  # «protege el planeta de las partículas…»: what it is protected from, no complement
             if m.complement and m.plural == mention.plural:
                 if m.name and not mention.name and m.complement[:1].isupper():
                     # «la organización» after «la Organización Mundial de la Salud»: a name's first word after the

@@ -342,6 +342,10 @@ _BOUNDARY = re.compile(
 _RELATIVE_ASIDE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la|los|las)\s+cual(?:es)?)\b[^,]*(?:,|$)")
 
 
+# A relative aside opened after a comma and not closed yet: «Dunant, que se arruinó en sus negocios» (then « y vivió…»).
+_OPEN_RELATIVE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde)\b[^,]*$")
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Split a sentence into clauses (start, end) at coordinated predicates and subordinators."""
     cuts = [0]
@@ -372,6 +376,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             left = tokenize(text[cuts[-1] : m.start()])
             if not any(is_finite_verb(t.text) for t in left):
                 continue  # «el ATP y el NADPH se emplean»: no verb yet, so a coordinated subject
+            closed = re.search(r",\s+(?:(?:se|le|les|lo|la|no)\s+)?(\w+)", after)
+            if _OPEN_RELATIVE.search(text[cuts[-1] : m.start()]) and closed and is_finite_verb(closed.group(1)):
+                continue  # «Dunant, que se arruinó y vivió en la pobreza, recibió…»: both verbs are the aside's
             if is_finite_verb(left[-1].text.lower()) and is_finite_verb(nxt):
                 continue  # «derrotaron y capturaron a Huáscar»: two verbs share the object
         cuts.append(m.end())

@@ -342,3 +342,53 @@ def test_a_work_s_title_with_its_article_takes_the_place_of_the_obra():
     prompts = [q.prompt for q in generate_bank(text).questions]
     assert not any("La obra La Venus" in p or "la obra La Venus" in p for p in prompts)
     assert any(p.startswith("La Venus de Kolm combina") for p in prompts)
+
+
+# The fourth batch (a battle, a lake, the Earth's magnetism, a queen, the Maya, a fortress, diabetes, a poem, a war of
+# independence, fjords, relativity, a composer, an empire, a temple, hepatitis, the Red Cross).
+
+
+def test_the_protagonist_s_first_name_is_not_completed_with_a_relative_s():
+    text = (
+        "Berenice IV\n\nBerenice IV Filopátor fue la última reina de Tarsia. En el 51 a. C., a la muerte de su padre, "
+        "Berenice subió al trono. De su relación con Marco Osk nacieron los gemelos Alejandro Helios y Berenice "
+        "Selene. En el 32 a. C. el Senado declaró la guerra a Berenice."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert not any("Berenice Selene subió" in p or "guerra a Berenice Selene" in p for p in prompts)
+
+
+def test_the_title_s_definition_given_to_another_thing_is_no_false_statement():
+    text = (
+        "Civilización de Kolm\n\nLa civilización de Kolm fue una de las grandes culturas de Tarsia. "
+        "La escritura de Kolm es un sistema logosilábico que combina signos de palabra y de sílaba. "
+        "En 1952 el lingüista Yuri Osk demostró el carácter fonético de muchos signos."
+    )
+    bank = generate_bank(text)
+    swapped = [q for q in bank.questions if q.prompt.startswith("Verdadero o falso: la escritura de Kolm es una de")]
+    assert swapped, "the definitions are swapped into a false statement"
+    assert all("tf_not_title_definition" in q.checks_failed for q in swapped)
+
+
+def test_what_a_verb_protects_from_is_no_complement_of_its_object():
+    text = (
+        "Magnetismo de Kolm\n\nEl magnetismo de Kolm es el campo magnético que rodea el planeta. Este campo protege "
+        "el planeta de las partículas cargadas procedentes del Sol. En 1839, el matemático Carl Osk demostró que el "
+        "origen del campo se encuentra en el interior del planeta."
+    )
+    assert not any(
+        "planeta de las partículas" in q.prompt
+        for q in generate_bank(text).questions
+        if "1839" in q.prompt or "Osk" in q.prompt
+    )
+
+
+def test_two_verbs_of_a_relative_aside_are_not_two_clauses():
+    from quizzes.generation.text import clause_spans
+
+    sentence = (
+        "Dunant, que se arruinó en sus negocios y vivió en la pobreza, recibió en 1901 el Premio Nobel de la Paz."
+    )
+    assert [sentence[a:b] for a, b in clause_spans(sentence)] == [sentence]
+    ending = "Wu Sangui abrió el paso a los manchúes, que tomaron Pekín y fundaron la dinastía Qing."
+    assert len(clause_spans(ending)) == 2  # a relative that runs to the end is cut as before
