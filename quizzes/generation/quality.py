@@ -73,7 +73,10 @@ WEIGHTS = {
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 # «el ataque», «La derrota»: a bare common noun (the article may open the answer with a capital).
-_VAGUE_ANSWER = re.compile(r"^(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Uu]n|[Uu]na|[Uu]nos|[Uu]nas)?\s*[a-záéíóúñü]+$")
+# («el Estado», «un Imperio»: a class written capitalised is as bare)
+_VAGUE_ANSWER = re.compile(
+    r"^(?:[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Uu]n|[Uu]na|[Uu]nos|[Uu]nas)?\s*(?:[a-záéíóúñü]+|Estados?|Imperio|Reino|Gobierno)$"
+)
 _INDEFINITE_STATEMENT = re.compile(r"^Verdadero o falso:\s+(?=(?:un|una|unos|unas)\s)", re.IGNORECASE)
 _VAGUE_DEFINITION = re.compile(r"^¿Qué (?:es|era|fue|son|eran|fueron) (?:el|la|los|las) [a-záéíóúñü]")
 # A blank beside a coordinated name: «Chile y _____», «_____, Florey y Chain», «el Perú, Bolivia, Chile y _____».

@@ -1015,6 +1015,19 @@ _FROM_VERBS = frozenset(
 )
 
 
+# Where someone or something came from: «procedentes (probablemente) de las islas Marquesas», «originarios de…».
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:procedentes?|provenientes?|originari[oa]s?|oriund[oa]s?|llegad[oa]s?|venid[oa]s?)\s+(?:[a-záéíóúñü]+mente\s+)?"
+    r"(?:de|desde)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _before_mention(sentence: str, mention: Mention) -> str:
+    at = sentence.find(mention.text)
+    return sentence[:at] if at > 0 else ""
+
+
 def _object_of_from_verb(sentence: str, mention: Mention) -> bool:
     """Return whether the mention is the object of a verb that takes «de» («protege el planeta de…»): its «de» phrase
     is the verb's, not a complement of the noun."""
@@ -1043,6 +1056,8 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
                 continue
             if m.indefinite:
                 return "", "anaphora"  # «un símbolo … los símbolos», «una asamblea … la asamblea»
+            if m.complement and _ORIGIN_BEFORE.search(_before_mention(disc.sentences[i].text, m)):
+                return "", ""  # «procedentes de las islas Marquesas colonizaron el archipiélago»: where they came from
             if m.complement and m.plural == mention.plural and _object_of_from_verb(disc.sentences[i].text, m):
                 return "", ""  # «protege el planeta de las partículas…»: what it is protected from, no complement
             if m.complement and m.plural == mention.plural:
@@ -2401,6 +2416,10 @@ def stand_alone(
         if noun_phrase_follows and lem in _AMBIGUOUS_LEMMAS and first != "se":
             # "Terminó la obra…": the work ended, or someone finished it? Parsers guess here too.
             return text, "no_subject"
+        if _NAMING_PASSIVE.match(head):
+            # «en Francia suele llamarse ley de Descartes»: what is called so was said before, and nobody calls it so
+            # of himself (not «René Descartes suele llamarse…»)
+            return text, "no_subject"
         parsed = disc.subject_follows_verb(index, text) if disc and not at else None
         if parsed is not None:
             postverbal = parsed  # the parse knows: "Murió el zar" (subject) / "Conquistó Granada" (object)
@@ -3395,6 +3414,16 @@ def _clause_start(text: str, blank: str) -> int:
     return 0
 
 
+# «las siguientes provincias», «la siguiente década»: what follows or comes next is said elsewhere.
+_FOLLOWING = re.compile(r"(?<![\w])(?:el|la|los|las)\s+siguientes?\s+[a-záéíóúñü]+", re.IGNORECASE)
+# A name given without saying to what: «suele llamarse…», «se conoce como…», «se denomina…».
+_NAMING_PASSIVE = re.compile(
+    r"(?:(?:suele|suelen|solía|solían)\s+(?:llamarse|denominarse|conocerse|designarse)|"
+    r"se\s+(?:llama|llaman|llamaba|llamaban|denomina|denominan|denominaba|conoce|conocen|conocía|designa)\b)",
+    re.IGNORECASE,
+)
+
+
 def _coordinated_clause(text: str, index: int, disc: Discourse, blank: str) -> bool:
     """Return whether the stem is a clause its sentence coordinates after «y / e / pero» or a comma (not its start)."""
     if not 0 <= index < len(disc.sentences):
@@ -3699,6 +3728,8 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
         return "fragment"  # what a cut left behind: «librada, el día», «cumplido los,», «(Lugar recibió»
     if _INNER_DEMONSTRATIVE.search(text) or _OTHER_OPENING.match(text) or _SUCH.search(text):
         return "demonstrative"
+    if _FOLLOWING.search(text):
+        return "demonstrative"  # «comprende las siguientes provincias»: a list the prompt does not give
     if (
         _BARE_ORDINAL.search(text)
         or _ordinal_subject(text)

@@ -179,6 +179,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             # («¿En qué año declaró España, aliada de Francia, la guerra…?»).
             subj, rest = f"{subj}, {aside},", clause[len(subj) :].strip(" ,")[len(aside) :].strip(" ,")
         verb, after = _verb_group(rest)
+        if verb[:1].isupper():
+            return ""  # «Nelson Mandela se trasladó»: «Mandela» (read as «mande-la») goes on the name, no verb
         if (
             verb
             and re.search(r"\s(?:y|e)\s+(?:se\s+)?[a-záéíóúñ]+", after)

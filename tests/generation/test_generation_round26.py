@@ -392,3 +392,66 @@ def test_two_verbs_of_a_relative_aside_are_not_two_clauses():
     assert [sentence[a:b] for a, b in clause_spans(sentence)] == [sentence]
     ending = "Wu Sangui abrió el paso a los manchúes, que tomaron Pekín y fundaron la dinastía Qing."
     assert len(clause_spans(ending)) == 2  # a relative that runs to the end is cut as before
+
+
+# The sealed batches, opened on the round's last code (a war, a region, refraction, a friar, an empire, a tower, polio,
+# a composer; a war, an archipelago, the atom, a president, an ancient city, a portrait, an extinction, an agency).
+
+
+def test_a_surname_read_as_a_verb_is_not_moved_before_the_given_name():
+    text = (
+        "Nelson Kolmela\n\nNelson Rolihlahla Kolmela fue un abogado y político tarsio que presidió su país entre 1994 "
+        "y 1999. Estudió en la Universidad de Osk. En 1941 se trasladó a Berhof para evitar un matrimonio concertado."
+    )
+    from quizzes.generation.wh import _invert
+
+    assert _invert("En qué año", "Nelson Mandela se trasladó a Berhof", None) in {
+        "",
+        "¿En qué año se trasladó Nelson Mandela a Berhof?",
+    }
+    assert not any("Kolmela Nelson" in q.prompt for q in generate_bank(text).questions)
+
+
+def test_a_name_given_without_saying_to_what_takes_no_person_for_subject():
+    text = (
+        "Refracción de Kolm\n\nLa ley lleva el nombre del matemático tarsio Willebrord Osk, que la formuló en 1621, "
+        "aunque nunca la publicó. En 1637, René Berhof la dio a conocer en La dióptrica, uno de los ensayos que "
+        "acompañaban al Discurso del método; el libro salió de la imprenta en Leiden el 8 de junio. Por ello, en "
+        "Francia suele llamarse ley de Berhof."
+    )
+    assert not any(
+        "suele René Berhof" in q.prompt or "René Berhof suele" in q.prompt for q in generate_bank(text).questions
+    )
+
+
+def test_where_someone_came_from_is_not_what_a_bare_phrase_means():
+    text = (
+        "Kolm\n\nKolm es un archipiélago volcánico del océano Pacífico. Navegantes procedentes probablemente de las "
+        "islas Marquesas colonizaron el archipiélago en grandes canoas. El primer europeo que alcanzó las islas fue "
+        "el británico James Osk, en enero de 1778."
+    )
+    assert not any("alcanzó las islas Marquesas" in q.prompt for q in generate_bank(text).questions)
+
+
+@pytest.mark.parametrize(
+    "prompt, points",
+    [
+        ("¿En qué país comprende la Patagonia las siguientes provincias?", True),
+        ("En _____ comenzó la siguiente década de reformas en Kolm.", True),
+        ("Al año siguiente de la guerra, en _____, Kolm se trasladó a Osk.", False),
+    ],
+)
+def test_what_follows_is_said_elsewhere(prompt, points):
+    from quizzes.generation.standalone import _FOLLOWING
+
+    assert bool(_FOLLOWING.search(prompt)) is points
+    if points:
+        assert outside_reference(prompt) == "demonstrative"
+
+
+def test_a_class_written_capitalised_is_a_vague_answer():
+    from quizzes.generation.quality import _VAGUE_ANSWER
+
+    assert _VAGUE_ANSWER.match("el Estado")
+    assert not _VAGUE_ANSWER.match("el Imperio bizantino")
+    assert not _VAGUE_ANSWER.match("Bizancio")
