@@ -2388,7 +2388,8 @@ def stand_alone(
         return said, problem
     if said != text:
         text = said
-    elif starts_with_verb(head):
+    elif starts_with_verb(head) and not (at and re.search(r",\s*" + re.escape(blank) + r"\s*$", text[:at])):
+        # (not after the blank: «En 843, _____ dividió el imperio» asks the subject, read as a second date before)
         toks = [t.text for t in tokenize(head)[:4]]
         first = toks[0].lower()
         verb = toks[1] if first in {"se", "le", "les", "lo", "no"} and len(toks) > 1 else toks[0]

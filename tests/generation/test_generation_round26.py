@@ -455,3 +455,12 @@ def test_a_class_written_capitalised_is_a_vague_answer():
     assert _VAGUE_ANSWER.match("el Estado")
     assert not _VAGUE_ANSWER.match("el Imperio bizantino")
     assert not _VAGUE_ANSWER.match("Bizancio")
+
+
+def test_a_blank_after_a_fronted_date_is_the_subject_it_asks():
+    stem = "En 843, _____ dividió el imperio en tres reinos."
+    disc = discourse(
+        "El 14 de febrero de 842, Carlos el Calvo y Luis el Germánico sellaron su alianza en Osk.", stem, title="Kolm"
+    )
+    said, problem = stand_alone(stem, 1, disc, blank="_____")
+    assert "Carlos el Calvo" not in said
