@@ -77,19 +77,6 @@ def test_two_verbs_sharing_their_object_are_not_cut_apart():
     assert all("capturó" in p for p in asked), asked
 
 
-@pytest.mark.parametrize(
-    "prompt, points",
-    [
-        ("La séptima comenzó en _____ en Velinia, causada por el biotipo Osk.", True),
-        ("¿En qué año comenzó la séptima en Velinia, causada por el biotipo Osk?", True),
-        ("¿En qué año comenzó la sexta pandemia en Velinia?", False),
-        ("Verdadero o falso: Ana Kolmer fue la primera en votar en Tarsia.", False),
-    ],
-)
-def test_an_ordinal_standing_for_a_noun_said_before_points_back(prompt, points):
-    assert bool(outside_reference(prompt)) is points
-
-
 def test_a_geographic_generic_the_text_writes_low_stays_low_in_the_document_s_name():
     text = (
         "Río Kolm\n\nEl Kolm es el río principal de Tarsia. Nace en el lago Osk y recorre unos 3730 km hasta el mar. "
@@ -189,17 +176,6 @@ def test_a_member_of_a_name_s_own_list_splits_the_name():
     assert not name_split("En 1945, los aliados de Kolm viajaron para _____, la capital de Tarsia.", "Osk")
 
 
-@pytest.mark.parametrize(
-    "prompt, points",
-    [
-        ("Tras su muerte, _____, viuda de Theo, se dedicó a difundir la obra de su cuñado.", True),
-        ("En su discurso, _____ advirtió del peligro de la resistencia.", False),
-    ],
-)
-def test_whoever_acts_after_a_death_is_not_who_died(prompt, points):
-    assert bool(outside_reference(prompt)) is points
-
-
 def test_todo_before_the_phrase_agrees_with_it():
     from quizzes.generation.standalone import breaks_agreement
 
@@ -266,18 +242,6 @@ def test_a_kind_complement_stays_with_the_possessed_noun():
     )
     prompts = [q.prompt for q in generate_bank(text).questions]
     assert not any("funeral de Ana II de Estado" in p for p in prompts)
-
-
-@pytest.mark.parametrize(
-    "prompt, points",
-    [
-        ("¿En qué año ocurrió el más mortífero conocido en la provincia de Osk?", True),
-        ("El más mortífero conocido ocurrió en la provincia de Osk en _____.", True),
-        ("¿En qué año ocurrió el terremoto más mortífero conocido en la provincia de Osk?", False),
-    ],
-)
-def test_an_elliptic_superlative_with_its_participle_points_back(prompt, points):
-    assert bool(outside_reference(prompt)) is points
 
 
 def test_a_complement_before_caused_by_is_not_what_was_caused():
@@ -464,3 +428,24 @@ def test_a_blank_after_a_fronted_date_is_the_subject_it_asks():
     )
     said, problem = stand_alone(stem, 1, disc, blank="_____")
     assert "Carlos el Calvo" not in said
+
+
+@pytest.mark.parametrize(
+    "prompt, points",
+    [
+        # an ordinal standing for a noun said before (fresh26a)
+        ("La séptima comenzó en _____ en Velinia, causada por el biotipo Osk.", True),
+        ("¿En qué año comenzó la séptima en Velinia, causada por el biotipo Osk?", True),
+        ("¿En qué año comenzó la sexta pandemia en Velinia?", False),
+        ("Verdadero o falso: Ana Kolmer fue la primera en votar en Tarsia.", False),
+        # whoever acts after a death is not who died (fresh26d)
+        ("Tras su muerte, _____, viuda de Theo, se dedicó a difundir la obra de su cuñado.", True),
+        ("En su discurso, _____ advirtió del peligro de la resistencia.", False),
+        # an elliptic superlative with its participle (fresh26f)
+        ("¿En qué año ocurrió el más mortífero conocido en la provincia de Osk?", True),
+        ("El más mortífero conocido ocurrió en la provincia de Osk en _____.", True),
+        ("¿En qué año ocurrió el terremoto más mortífero conocido en la provincia de Osk?", False),
+    ],
+)
+def test_what_points_outside_the_prompt(prompt, points):
+    assert bool(outside_reference(prompt)) is points
