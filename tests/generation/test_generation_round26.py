@@ -77,17 +77,6 @@ def test_two_verbs_sharing_their_object_are_not_cut_apart():
     assert all("capturó" in p for p in asked), asked
 
 
-def test_a_geographic_generic_the_text_writes_low_stays_low_in_the_document_s_name():
-    text = (
-        "Río Kolm\n\nEl Kolm es el río principal de Tarsia. Nace en el lago Osk y recorre unos 3730 km hasta el mar. "
-        "En 1673, el jesuita Jacques Berhof y el explorador Louis Velin descendieron por el río hasta la desembocadura "
-        "del Arkan. En 1541, el conquistador Hernando de Soto alcanzó el río."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert any("el río Kolm" in p for p in prompts)
-    assert not any("Río Kolm" in p for p in prompts)
-
-
 def test_pronto_opening_a_sentence_says_soon_after_the_one_before():
     from quizzes.generation.standalone import drop_connectors
 
@@ -202,17 +191,6 @@ def test_a_list_whose_members_have_relatives_still_counts_itself():
     assert not counted_list(prompt, 3)
 
 
-def test_an_institution_said_bare_is_the_one_its_name_gave_just_before():
-    text = (
-        "Ludovico Kolmer\n\nLudovico Kolmer fue un físico tarsio. En 1661 ingresó en el Trinity College de la "
-        "Universidad de Osk, donde leyó a los filósofos modernos. En 1665, una epidemia de peste obligó a cerrar la "
-        "universidad, y Kolmer regresó a Berhof. En 1668 defendió la paz de Velinia ante la Paz de Tarsia."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert any("cerrar la Universidad de Osk" in p for p in prompts)
-    assert not any("cerrar la universidad." in p for p in prompts)
-
-
 def test_the_first_of_a_month_is_also_written_primero():
     text = "La Declaración de Kolm\n\nEl 1 de enero de 1942, veintiséis países firmaron en Osk la Declaración de Kolm."
     accepted = [a for q in generate_bank(text).questions if q.kind == "short_answer" for a in q.accepted]
@@ -235,26 +213,6 @@ def test_a_possessive_after_a_sentence_that_brings_in_a_relative_may_be_the_rela
     assert not any("coronación de Jorge VI" in q.prompt for q in generate_bank(text).questions)
 
 
-def test_a_kind_complement_stays_with_the_possessed_noun():
-    text = (
-        "Ana II de Tarsia\n\nAna II fue reina de Tarsia desde 1952 hasta su muerte, el 8 de septiembre de 2022. "
-        "Su funeral de Estado, celebrado el 19 de septiembre de 2022 en la abadía de Osk, fue seguido por millones."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert not any("funeral de Ana II de Estado" in p for p in prompts)
-
-
-def test_a_complement_before_caused_by_is_not_what_was_caused():
-    text = (
-        "Terremoto\n\nUn terremoto es una sacudida brusca de la corteza terrestre provocada por la liberación "
-        "repentina de energía acumulada en el interior de la Tierra. El de Kolm (Tarsia) de 2011 provocó el "
-        "accidente nuclear de Osk."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert not any("la corteza terrestre fue consecuencia" in p for p in prompts)
-    assert not any("consecuencia del de Kolm" in p for p in prompts)
-
-
 def test_a_title_written_with_the_name_opening_the_prompt_is_part_of_it():
     from quizzes.generation.quality import name_split
 
@@ -273,15 +231,6 @@ def test_a_part_larger_than_its_whole_is_no_plausible_false_statement():
     assert not part_exceeds_whole("Kolm tenía 1 455 271 habitantes, de los que 1 016 508 vivían en Osk.")
 
 
-def test_a_relative_clause_loses_its_time_with_the_clause():
-    text = (
-        "Islas de Kolm\n\nTras un breve periodo como república, Tarsia se anexionó el archipiélago de Kolm en 1898, "
-        "que dos años después se convirtió en territorio. La capital es Osk."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert not any(", que se convirtió en territorio" in p for p in prompts)
-
-
 @pytest.mark.parametrize(
     "sentence, held",
     [
@@ -297,29 +246,8 @@ def test_a_small_count_is_not_asked_to_be_typed(sentence, held):
     assert all(("not_small_count" in q.checks_failed) is held for q in typed)
 
 
-def test_a_work_s_title_with_its_article_takes_the_place_of_the_obra():
-    text = (
-        "La Venus de Kolm\n\nLa Venus de Kolm es una escultura griega de mármol, hallada en la isla de Osk en 1820. "
-        "La obra combina rasgos clásicos, como la serenidad del rostro, que recuerda el estilo del escultor Berhof, "
-        "con la torsión del cuerpo característica del arte helenístico."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert not any("La obra La Venus" in p or "la obra La Venus" in p for p in prompts)
-    assert any(p.startswith("La Venus de Kolm combina") for p in prompts)
-
-
 # The fourth batch (a battle, a lake, the Earth's magnetism, a queen, the Maya, a fortress, diabetes, a poem, a war of
 # independence, fjords, relativity, a composer, an empire, a temple, hepatitis, the Red Cross).
-
-
-def test_the_protagonist_s_first_name_is_not_completed_with_a_relative_s():
-    text = (
-        "Berenice IV\n\nBerenice IV Filopátor fue la última reina de Tarsia. En el 51 a. C., a la muerte de su padre, "
-        "Berenice subió al trono. De su relación con Marco Osk nacieron los gemelos Alejandro Helios y Berenice "
-        "Selene. En el 32 a. C. el Senado declaró la guerra a Berenice."
-    )
-    prompts = [q.prompt for q in generate_bank(text).questions]
-    assert not any("Berenice Selene subió" in p or "guerra a Berenice Selene" in p for p in prompts)
 
 
 def test_the_title_s_definition_given_to_another_thing_is_no_false_statement():
@@ -449,3 +377,71 @@ def test_a_blank_after_a_fronted_date_is_the_subject_it_asks():
 )
 def test_what_points_outside_the_prompt(prompt, points):
     assert bool(outside_reference(prompt)) is points
+
+
+# Rewrites read on a text of our own: what a prompt says («said»), and what no item says («never»).
+@pytest.mark.parametrize(
+    "text, said, never",
+    [
+        pytest.param(
+            "Río Kolm\n\nEl Kolm es el río principal de Tarsia. Nace en el lago Osk y recorre unos 3730 km hasta el mar. "
+            "En 1673, el jesuita Jacques Berhof y el explorador Louis Velin descendieron por el río hasta la desembocadura "
+            "del Arkan. En 1541, el conquistador Hernando de Soto alcanzó el río.",
+            ["el río Kolm"],
+            ["Río Kolm"],
+            id="rio",
+        ),
+        pytest.param(
+            "Ludovico Kolmer\n\nLudovico Kolmer fue un físico tarsio. En 1661 ingresó en el Trinity College de la "
+            "Universidad de Osk, donde leyó a los filósofos modernos. En 1665, una epidemia de peste obligó a cerrar la "
+            "universidad, y Kolmer regresó a Berhof. En 1668 defendió la paz de Velinia ante la Paz de Tarsia.",
+            ["cerrar la Universidad de Osk"],
+            ["cerrar la universidad."],
+            id="institution",
+        ),
+        pytest.param(
+            "Ana II de Tarsia\n\nAna II fue reina de Tarsia desde 1952 hasta su muerte, el 8 de septiembre de 2022. "
+            "Su funeral de Estado, celebrado el 19 de septiembre de 2022 en la abadía de Osk, fue seguido por millones.",
+            [],
+            ["funeral de Ana II de Estado"],
+            id="kind",
+        ),
+        pytest.param(
+            "Terremoto\n\nUn terremoto es una sacudida brusca de la corteza terrestre provocada por la liberación "
+            "repentina de energía acumulada en el interior de la Tierra. El de Kolm (Tarsia) de 2011 provocó el "
+            "accidente nuclear de Osk.",
+            [],
+            ["la corteza terrestre fue consecuencia", "consecuencia del de Kolm"],
+            id="caused",
+        ),
+        pytest.param(
+            "Islas de Kolm\n\nTras un breve periodo como república, Tarsia se anexionó el archipiélago de Kolm en 1898, "
+            "que dos años después se convirtió en territorio. La capital es Osk.",
+            [],
+            [", que se convirtió en territorio"],
+            id="relative_time",
+        ),
+        pytest.param(
+            "La Venus de Kolm\n\nLa Venus de Kolm es una escultura griega de mármol, hallada en la isla de Osk en 1820. "
+            "La obra combina rasgos clásicos, como la serenidad del rostro, que recuerda el estilo del escultor Berhof, "
+            "con la torsión del cuerpo característica del arte helenístico.",
+            ["La Venus de Kolm combina"],
+            ["La obra La Venus", "la obra La Venus"],
+            id="work_title",
+        ),
+        pytest.param(
+            "Berenice IV\n\nBerenice IV Filopátor fue la última reina de Tarsia. En el 51 a. C., a la muerte de su padre, "
+            "Berenice subió al trono. De su relación con Marco Osk nacieron los gemelos Alejandro Helios y Berenice "
+            "Selene. En el 32 a. C. el Senado declaró la guerra a Berenice.",
+            [],
+            ["Berenice Selene subió", "guerra a Berenice Selene"],
+            id="protagonist",
+        ),
+    ],
+)
+def test_rewrites_on_a_text_of_our_own(text, said, never):
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    for words in said:
+        assert any(words in p for p in prompts), words
+    for words in never:
+        assert not any(words in p for p in prompts), words
