@@ -355,8 +355,9 @@ def range_inverted(statement: str) -> bool:
 
 
 # «730.000 habitantes, de los que cerca de un millón vivían en Oahu»: a whole, then a part of it said by «de los que».
+_SMALL_FIGURE_WORDS = {w: float(n) for n, w in UNITS_WORDS.items() if n <= 10} | {"una": 1.0}
 _FIGURE = (
-    r"(\d+(?:[. ]\d{3})*(?:,\d+)?|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)"
+    r"(\d+(?:[. ]\d{3})*(?:,\d+)?|" + "|".join(_SMALL_FIGURE_WORDS) + r")"
     r"(?:\s+(mill[oó]n(?:es)?|mil))?"
 )
 _WHOLE_THEN_PART = re.compile(
@@ -367,10 +368,9 @@ _WHOLE_THEN_PART = re.compile(
 
 
 def _figure(number: str, scale: str | None) -> float | None:
-    words = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8}
-    words |= {"nueve": 9, "diez": 10}
+    """Return a figure `_FIGURE` matched as a number («730.000» → 730000, «un» «millón» → 1e6), or None."""
     raw = number.strip().lower()
-    value = words.get(raw)
+    value = _SMALL_FIGURE_WORDS.get(raw)
     if value is None:
         digits = raw.replace(" ", "").replace(".", "").replace(",", ".")
         try:
