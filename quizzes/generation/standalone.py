@@ -1024,6 +1024,7 @@ _ORIGIN_BEFORE = re.compile(
 
 
 def _before_mention(sentence: str, mention: Mention) -> str:
+    """Return what the sentence says before the mention's words («» when it opens the sentence or is not found)."""
     at = sentence.find(mention.text)
     return sentence[:at] if at > 0 else ""
 
@@ -1031,8 +1032,7 @@ def _before_mention(sentence: str, mention: Mention) -> str:
 def _object_of_from_verb(sentence: str, mention: Mention) -> bool:
     """Return whether the mention is the object of a verb that takes «de» («protege el planeta de…»): its «de» phrase
     is the verb's, not a complement of the noun."""
-    at = sentence.find(mention.text)
-    before = re.findall(r"[a-záéíóúñü]+", sentence[:at].lower()) if at > 0 else []
+    before = re.findall(r"[a-záéíóúñü]+", _before_mention(sentence, mention).lower())
     return bool(before) and lemma(before[-1]) in _FROM_VERBS
 
 
@@ -2478,10 +2478,8 @@ def stand_alone(
     if not has_main_verb(_RELATIVE_SET_OFF.sub(",", text.replace(blank, ""))):
         return text, "no_verb"  # «Después con Hendrickje Stoffels, con quien tuvo una hija, …»: a relative's verb only
     if _relative_verb_only(text.replace(blank, "")):
-        return (
-            text,
-            "no_verb",
-        )  # «Los barcos que descienden hacia el Pacífico por las esclusas…»: a relative's verb only
+        # «Los barcos que descienden hacia el Pacífico por las esclusas…»: a relative's verb only
+        return text, "no_verb"
     if _SUBORDINATE_ONLY.match(text) and "," not in text:
         return text, "no_verb"  # «Cuando Mendelssohn dirigió en Berlín la Pasión…»: a time clause without its main one
     # («Como capital fue elegida Toledo…», «Si bien perdió…»: «como» and «si» open main clauses too)
