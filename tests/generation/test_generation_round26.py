@@ -48,21 +48,18 @@ def test_a_fronted_phrase_a_preposition_opens_may_name_a_place():
 def test_a_subject_before_the_comma_is_not_a_fronted_phrase():
     stem = "A partir de _____ la Institución Berhof de Osk, en colaboración con el gobierno tarsio, emprendió excavaciones."
     assert _clause_start(stem, "_____") < stem.index("emprendió")
-    short = "En Velinia, en _____, escuchó la misa."
-    assert _clause_start(short, "_____") == short.index("escuchó")
 
 
-def test_a_common_noun_is_not_completed_with_a_word_of_a_name_said_before():
-    text = (
-        "La fiebre de Kolm\n\n"
-        "La fiebre de Kolm es una infección de los ríos de Tarsia. "
-        "La Organización Mundial de la Salud (OMS) calcula que cada año se producen unos 40 000 casos. "
-        "En 2010 se declaró una epidemia en Velinia que causó más de 8000 muertes. "
-        "Las investigaciones indicaron que la bacteria había sido introducida por soldados de la Misión de las "
-        "Naciones Unidas en Velinia, y la organización pidió perdón en 2016."
-    )
-    bank = generate_bank(text)
-    assert not any("organización Mundial" in q.prompt for q in bank.questions)
+@pytest.mark.parametrize(
+    "stem, verb",
+    [
+        ("En Velinia, en _____, escuchó la misa.", "escuchó"),
+        # an infinitive phrase and a relative after the date are no verb of the clause
+        ("En _____, tras divorciarse de Ana, que no le había dado hijos, se casó con María de Osk.", "se casó"),
+    ],
+)
+def test_the_clause_starts_after_its_fronted_phrases(stem, verb):
+    assert _clause_start(stem, "_____") == stem.index(verb)
 
 
 def test_two_verbs_sharing_their_object_are_not_cut_apart():
@@ -173,11 +170,6 @@ def test_todo_before_the_phrase_agrees_with_it():
     end = start + len("el conflicto")
     assert breaks_agreement(text, start, end, ("m", False), "la guerra de Kolm")
     assert not breaks_agreement(text, start, end, ("m", False), "el conflicto de Kolm")
-
-
-def test_an_infinitive_phrase_and_a_relative_after_the_date_are_no_verb_of_the_clause():
-    stem = "En _____, tras divorciarse de Ana, que no le había dado hijos, se casó con María de Osk."
-    assert _clause_start(stem, "_____") == stem.index("se casó")
 
 
 def test_a_list_whose_members_have_relatives_still_counts_itself():
@@ -383,6 +375,15 @@ def test_what_points_outside_the_prompt(prompt, points):
 @pytest.mark.parametrize(
     "text, said, never",
     [
+        pytest.param(
+            "La fiebre de Kolm\n\nLa fiebre de Kolm es una infección de los ríos de Tarsia. La Organización Mundial de la "
+            "Salud (OMS) calcula que cada año se producen unos 40 000 casos. En 2010 se declaró una epidemia en Velinia "
+            "que causó más de 8000 muertes. Las investigaciones indicaron que la bacteria había sido introducida por "
+            "soldados de la Misión de las Naciones Unidas en Velinia, y la organización pidió perdón en 2016.",
+            [],
+            ["organización Mundial"],
+            id="name_word",
+        ),
         pytest.param(
             "Río Kolm\n\nEl Kolm es el río principal de Tarsia. Nace en el lago Osk y recorre unos 3730 km hasta el mar. "
             "En 1673, el jesuita Jacques Berhof y el explorador Louis Velin descendieron por el río hasta la desembocadura "
