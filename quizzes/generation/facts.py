@@ -116,6 +116,8 @@ _YEAR_BEFORE = re.compile(
     r"|[(,])\s*$",
     re.IGNORECASE,  # "En 1871 se fundó…" opens a sentence
 )
+# «a partir de 1908 extensos trabajos», «en el año 1500 muchos…»: a year, whatever plural follows it.
+_SURE_YEAR_BEFORE = re.compile(r"\b(?:a\s+partir\s+de(?:l\s+año)?|(?:en\s+)?el\s+año)\s+$", re.IGNORECASE)
 # "del 3 de febrero al 9 de abril de 1854": the first date takes the year written after the second.
 _RANGE_NEXT = re.compile(r"\s+(?:al|a|y|hasta|e)\s+(?:el\s+)?(?:\d{1,2}(?:\.?º|\.?°)?\s+de\s+)?(?P<m>[a-z]+)")
 
@@ -237,7 +239,7 @@ def find_dates(text: str) -> list[Span]:
                 # "1500 soldados" is a quantity, not a year.
                 word = nxt.group() if nxt else ""
                 if word and word not in SENTENCE_INITIAL_STOP and not is_finite_verb(word):  # noqa: SIM102
-                    if word.endswith("s") and lemma(word) != word:
+                    if word.endswith("s") and lemma(word) != word and not _SURE_YEAR_BEFORE.search(text[:a]):
                         continue
                 value = {"year": _year_value(m.group()), "month": None, "day": None}
                 subtype = "year"
@@ -352,6 +354,10 @@ _ORDINAL_SEGUNDO = re.compile(
 _COPULA_END = re.compile(r"\b(?:es|era|fue|son|eran|fueron|será|sería|sido)\s+$", re.IGNORECASE)
 
 
+# «de un año a otro», «de un día para otro», «de una orilla a la otra»: «un» is any one, not a count.
+_ONE_TO_ANOTHER = re.compile(r"\s+(?:a|al|para)\s+(?:(?:la|el)\s+)?(?:otr[oa]|siguiente)\b", re.IGNORECASE)
+
+
 def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return quantity and duration spans, with approximation, sign and conversions."""
     spans: list[Span] = []
@@ -374,6 +380,8 @@ def find_quantities(text: str, taken: list[tuple[int, int]]) -> list[Span]:
                 continue
             if raw.lower() in {"un", "una"} and _COPULA_END.search(text[:a]):
                 continue  # «1866 fue un año de grandes batallas»: the article of what the year was, not one year
+            if raw.lower() in {"un", "una"} and _ONE_TO_ANOTHER.match(text[b:]):
+                continue  # «varía mucho de un año a otro»: any one year to the next, not a count of one
             if raw.lower().split()[0] in _UNCOUNTED_MAGNITUDES:
                 continue  # «millones de muertes»: many, not 1 000 000 (asked as a figure it was a wrong fact)
             number = _words_number(raw)

@@ -292,6 +292,16 @@ _COMMON_LIST_AROUND_BLANK = re.compile(
 )
 
 
+# The blank, then more adjectives of a list: «los _____, persas e indios organizaban…».
+_ADJECTIVES_AFTER_BLANK = re.compile(r"_____,\s+[a-záéíóúñü]+(?:,\s+[a-záéíóúñü]+)*\s+(?:y|e)\s+[a-záéíóúñü]+\b")
+
+
+def _ends_lower(answer: str) -> bool:
+    """Return whether an answer of two words or more ends in a lowercase word («mercaderes árabes»)."""
+    words = answer.split()
+    return len(words) > 1 and words[-1].islower()
+
+
 def list_member(prompt: str) -> bool:
     """Return whether the blank is one member of a list of names («Chile y _____»; not «entre España y _____»)."""
     for m in _LIST_AROUND_BLANK.finditer(prompt):
@@ -1053,6 +1063,10 @@ def check_question(
         if q.kind != "multiple_choice" and not any(f.members for f in named):
             # One member of a list asked alone is trivia, and its neighbours half give it away.
             results["not_list_member"] = not list_member(prompt)
+    if asks and BLANK in prompt and _ADJECTIVES_AFTER_BLANK.search(prompt) and any(_ends_lower(a) for a in q.correct):
+        # «los _____, persas e indios» → «mercaderes árabes»: the blank takes the noun with the first of a list of
+        # adjectives; a student writes «árabes», and asks one of three
+        results["not_list_member"] = False
     if asks and BLANK in prompt and not any(f.members for f in qfacts) and _COMMON_LIST_AROUND_BLANK.search(prompt):
         # «un palacio real, una _____, un panteón, una biblioteca…», «el resfriado común, la _____, la neumonía…»:
         # one of a list of things, any other of its kind fits as well

@@ -103,6 +103,16 @@ _AGE_CLAUSE = re.compile(
 )
 
 
+# A participle set off after a name whose only complement is the time removed: «, firmada el 24 de mayo de 1370,».
+_PARTICIPLE_ASIDE = re.compile(r"[a-záéíóúñ]+(?:ad|id)[oa]s?(?:\s+(?:en|el|hacia|desde))?", re.IGNORECASE)
+
+
+_DETERMINER_AFTER_DE = (
+    r"(?:el|la|los|las|un|una|unos|unas|su|sus|varios|varias|muchos|muchas|algunos|algunas|estos|estas|esos|esas"
+    r"|aquellos|aquellas|otros|otras|todos|todas)"
+)
+
+
 def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     """Return the span to delete so that the expression at [a, b) leaves grammatical text."""
     age = _AGE_CLAUSE.search(text, 0, a)
@@ -133,6 +143,10 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         return seg_start, seg_end
     if detachable and seg_start == 0 and seg_end < len(text):
         return 0, seg_end + 1
+    if seg_start > 0 and not tail_has_verb and _PARTICIPLE_ASIDE.fullmatch(head):
+        # «Por la Paz de Stralsund, firmada el 24 de mayo de 1370, Dinamarca…»: without its time the participle says
+        # nothing («firmada,»); the aside goes whole
+        return seg_start, seg_end
     pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
     lead = re.search(rf"\b(?:con|sin|solo|sólo|apenas)\s+(?:{_LEAD}\s+)*$", text[:a], re.IGNORECASE)
     if lead and (pm is None or lead.start() < pm.start()):
@@ -146,7 +160,8 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         # «tres años antes de llegar…», «cinco años después del asesinato»: the time goes, «antes de llegar…» stays
         # (cut with it, «antes» left «de llegar», «del asesinato» without what it hung from).
         end = b
-    of = re.match(r"\s+de\s+[a-záéíóúñ]+\b", text[end:])
+    # (not a determiner: «el control durante quince años de varias fortalezas» keeps «de varias fortalezas»)
+    of = re.match(r"\s+de\s+(?!" + _DETERMINER_AFTER_DE + r"\b)[a-záéíóúñ]+\b", text[end:])
     if not rm and of and re.search(r"\b(?:años|meses|días|semanas|siglos|horas|décadas)$", text[a:b]):
         end += of.end()  # «tras cinco años de viaje»: the duration's «de viaje» goes with it
     return start, end

@@ -406,6 +406,10 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
 OPENING_LIFE = re.compile(r"\((?:[^()]*?\b)?(\d{3,4})\s*[-–]\s*[^()]*?\b(\d{3,4})\)")
 
 
+# The heads of things named after people («Código de Hammurabi», «Puerta de Alcalá», «Orden de Santiago»).
+_THING_HEADS = frozenset(EVENT_HEADS) | frozenset(ORG_HEADS) | frozenset(LANDMARK_HEADS)
+
+
 @dataclass
 class Discourse:
     """What a stem may borrow from the rest of the document: subjects and names said before."""
@@ -672,7 +676,11 @@ class Discourse:
                 said |= set(fold(opening).split())  # the parse may miss a subject with an aside
             person = (
                 2 <= len(words) <= 5
-                and (words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES or self._named_person(first, title))
+                and (
+                    words[0] in FIRST_NAMES | FEMALE_FIRST_NAMES
+                    # («Código de Hammurabi», «Puerta de Alcalá»: a thing named after someone, whatever the parse says)
+                    or (words[0] not in _THING_HEADS and self._named_person(first, title))
+                )
                 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
                 and all(fold(w) in said for w in words if w[:1].isupper())
             )
@@ -1068,6 +1076,11 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
                     return "", "anaphora"
                 if not _names_one(m.complement, disc.sentences[i].text):
                     return "", ""
+                if not disc.same_paragraph(i, index) and _COMMON_COMPLEMENT.match(m.complement):
+                    # «ante la resistencia de los vecinos» of Medina, two paragraphs before «Tras Villalar, la
+                    # resistencia quedó reducida a Toledo»: a common noun's complement said in another paragraph was
+                    # another episode's
+                    return "", ""
                 return m.complement, ""  # «la línea de demarcación … la línea»
             if m.definite and m.bare:
                 return "", ""  # the text already says it bare («la radiación»): its own term by now
@@ -1088,6 +1101,10 @@ _NAMING_STEMS = ("llam", "conoc", "denomin")
 _NAMING_BEFORE = re.compile(
     r"\b(?:" + "|".join((*_NAMING_STEMS, "apod", "bautiz")) + r")[a-záéíóú]*\s+(?:\w+\s+){0,3}$", re.IGNORECASE
 )
+
+
+# A complement made of common words, no name: «de los vecinos», «del pueblo», «de demarcación» (not «de Cuba»).
+_COMMON_COMPLEMENT = re.compile(r"(?:de|del)\s+(?:(?:el|la|los|las)\s+)?[a-záéíóúñ]+(?:\s+[a-záéíóúñ]+)?$")
 
 
 def _names_one(complement: str, sentence: str) -> bool:
@@ -2136,6 +2153,10 @@ def balanced(text: str) -> bool:
     return not stack and text.count('"') % 2 == 0
 
 
+# A year fronted by a true/false restatement («En 1361, cuando…»): what follows it must still stand as a sentence.
+_FRONTED_YEAR = re.compile(r"^(?:en|hacia|desde)\s+(?:el\s+año\s+)?\d{3,4},\s+", re.IGNORECASE)
+
+
 # A clause opened by a subordinator: a whole sentence only with a main clause after its comma.
 _SUBORDINATE_ONLY = re.compile(r"(?:cuando|(?:después|antes)\s+de\s+que)\s", re.IGNORECASE)
 
@@ -2456,6 +2477,8 @@ def stand_alone(
                 return text, "no_subject"
             if disc and _participle_disagrees(head, subj, disc):
                 return text, "no_subject"  # «fue robada» is not said of «Leonardo»: the subject is something else
+            if disc and _person_predicate(head) and not _is_person(disc, subj):
+                return text, "no_subject"  # «No fue el primer legislador…» of «el Código de Hammurabi»: a person's
             if at and _plural_subject(subj) is None and _plural_verb(verb):
                 return text, "no_subject"  # «Venezuela y Ecuador» for «desde 1876 reposan»: its number does not say
             if at and re.search(r"\b(?:el|la|los|las|un|una|unos|unas|del|al|de|su|sus)\s*$", text[:at], re.IGNORECASE):
@@ -2464,15 +2487,18 @@ def stand_alone(
                 front = text[:at].rstrip()
                 if not front.endswith(",") and len(front.split()) >= 4:
                     front += ","  # «En el ser humano, el sistema digestivo está formado…»
-                text = front + " " + _lower_article(subj) + " " + lower_verb(head)
+                text = front + " " + _lower_article(subj) + " " + _personal(lower_verb(head))
             else:
-                text = _upper_first(subj) + " " + lower_verb(text)
+                text = _upper_first(subj) + " " + _personal(lower_verb(text))
     elif disc is not None and not participle_first:  # (read above already)
         text, problem = _elided_subject(text, index, disc, blank)
         if problem:
             return text, problem
     if _THAT_TIME.search(text) or _SAME_AS_BEFORE.search(text):
         return text, "demonstrative"
+    bare_quantifier = _BARE_QUANTIFIER.match(text)
+    if bare_quantifier and is_finite_verb(bare_quantifier.group(1).lower()):
+        return text, "pronoun"  # «Muchos enviaron a Uppsala semillas…»: many of whom? the sentence before said
     if not has_main_verb(text.replace(blank, "")):
         return text, "no_verb"
     if not has_main_verb(_RELATIVE_SET_OFF.sub(",", text.replace(blank, ""))):
@@ -2480,8 +2506,11 @@ def stand_alone(
     if _relative_verb_only(text.replace(blank, "")):
         # «Los barcos que descienden hacia el Pacífico por las esclusas…»: a relative's verb only
         return text, "no_verb"
-    if _SUBORDINATE_ONLY.match(text) and "," not in text:
-        return text, "no_verb"  # «Cuando Mendelssohn dirigió en Berlín la Pasión…»: a time clause without its main one
+    bare = _FRONTED_YEAR.sub("", text, count=1)
+    if _SUBORDINATE_ONLY.match(bare) and "," not in bare:
+        # «Cuando Mendelssohn dirigió en Berlín la Pasión…», «En 1361, cuando el rey… conquistó Visby.»: a time clause
+        # without its main one (a date fronted by the restatement is not a main clause)
+        return text, "no_verb"
     # («Como capital fue elegida Toledo…», «Si bien perdió…»: «como» and «si» open main clauses too)
     text, problem = _inner_possessive(text, index, disc, blank)
     if problem:
@@ -3031,8 +3060,13 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
         if word not in text:
             continue
         pattern = r"(?<!\bde )(?<!\bdel )(?<![\w-])" + re.escape(word) + follows
+        # (not after a thing's noun: «la rebelión Taiping» is no «Taiping Tianguo»)
         text = re.sub(
-            pattern, lambda m, full=full, said=text: m.group(0) if _inside_name(said, m.start()) else full, text
+            pattern,
+            lambda m, full=full, said=text: (
+                m.group(0) if _inside_name(said, m.start()) or _after_noun(said, m.start()) else full
+            ),
+            text,
         )
     for word, full in disc.surname_fullers():
         if word not in text or full in text:
@@ -3171,6 +3205,23 @@ _PARTICIPLE_AFTER = re.compile(
 )
 
 
+# «No fue el primer legislador…», «Era un gran pintor…»: a copula whose predicate is a person («-dor», «-ista», a role).
+_COPULA_PERSON = re.compile(
+    r"(?:no\s+)?(?:es|era|fue|sería)\s+(?:(?:el|la|un|una)\s+)?(?:(?:primer|primera|gran|último|última)\s+)?"
+    r"([a-záéíóúñ]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _person_predicate(head: str) -> bool:
+    """Return whether a subjectless clause says its subject is a person (a role or an agent noun)."""
+    m = _COPULA_PERSON.match(head)
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    return fold(noun) in _FOLDED_ROLES or noun in PERSONAL_NOUNS or noun.endswith(("dor", "dora", "ista"))
+
+
 def _participle_disagrees(head: str, subj: str, disc: Discourse) -> bool:
     """Return whether a passive participle after the verb has another gender than the subject to be given back.
 
@@ -3238,6 +3289,8 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     m = re.search(r"(?<![\w])" + clitics + re.escape(verb.text) + r"(?![\w])", text, re.IGNORECASE)
     fronted = text[: m.start()] if m else ""
     if m and m.start() and fronted.rstrip().endswith(",") and not _FRONTED_PP.match(text):
+        if _subject_after(parse, verb.text):
+            return text, ""  # «El 24 de octubre de 1929, conocido como «jueves negro», se produjo una oleada…»
         return _fronted_description(text, m.start(), verb.text, disc, index)
     short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
     after_comma = fronted.rsplit(",", 1)[1].split() if m and "," in fronted else []
@@ -3252,7 +3305,20 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     if not same or not _agrees(verb.text, subj) or fold(subj) in fold(text):
         return text, "no_subject"  # only the document's own subject is carried over
     said = _upper_first(subj) if m.start() == 0 else _lower_article(subj)
-    return text[: m.start()] + said + " " + (lower_verb(text[m.start() :]) if m.start() == 0 else text[m.start() :]), ""
+    rest = text[m.start() :]
+    return text[: m.start()] + said + " " + _personal(lower_verb(rest) if m.start() == 0 else rest), ""
+
+
+# «Se trata de una de las mayores batallas…» has no subject: given one, it says «es una de…».
+_IMPERSONAL_TRATA = re.compile(r"se\s+trata(ba)?\s+de\s+", re.IGNORECASE)
+
+
+def _personal(predicate: str) -> str:
+    """Return a predicate that opened without a subject worded for the subject now put before it."""
+    impersonal = _IMPERSONAL_TRATA.match(predicate)
+    if impersonal:
+        return ("era " if impersonal.group(1) else "es ") + predicate[impersonal.end() :]
+    return predicate
 
 
 def _fronted_description(text: str, at: int, verb: str, disc: Discourse, index: int) -> tuple[str, str]:
@@ -3681,6 +3747,14 @@ _INNER_POSSESSIVE = re.compile(r"\b(?:su|sus)\s+(?!_____)[a-záéíóúñü]", r
 # «(Escriba el año.)» after a numeric prompt: an instruction, not words of the statement.
 _INSTRUCTION = re.compile(r"\s*\((?:Escriba|Responda|Indique)[^)]*\)\s*$")
 _TF_PREFIX = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
+
+
+# A quantifier standing for people named before, then its verb: «Muchos enviaron…», «Ambos se casaron…».
+_BARE_QUANTIFIER = re.compile(
+    r"(?:muchos|muchas|algunos|algunas|varios|varias|otros|otras|pocos|pocas|ambos|ambas|todos|todas)\s+"
+    r"(?:(?:se|le|les|lo|la|los|las|no)\s+)?([a-záéíóúñ]+)\b",
+    re.IGNORECASE,
+)
 
 
 # Indefinite pronouns and quantifiers that open a sentence with a capital and name nobody («Uno de sus generales»).

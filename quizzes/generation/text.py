@@ -244,7 +244,7 @@ def lemma(word: str) -> str:
 
 _FINITE_END = re.compile(
     r"(ó|aron|ieron|eron|aba|aban|ían|ía|ará|arán|erá|irá|ase|asen|iera|ieran|ara|aran|"
-    r"an|en|uvo|ijo|izo|udo|uso|ino|iso)$"
+    r"an|en|uvo|ijo|dujo|trajo|izo|udo|uso|ino|iso)$"
 )
 _IRREGULAR_FINITE = {
     "fue",
@@ -371,7 +371,11 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
                 # comma: «y el oganesón, que completaron…» ends a list, its verb is a relative clause's).
                 rest = tokenize(after)[:6]
                 comma = next((k for k, t in enumerate(rest) if t.text in {",", ";", ":"}), len(rest))
-                if not any(is_finite_verb(t.text) for t in rest[2:comma]):
+                verb_at = next((k for k in range(2, comma) if is_finite_verb(rest[k].text)), None)
+                if verb_at is None:
+                    continue
+                if any(t.text in {"y", "e"} for t in rest[2:verb_at]):
+                    # «recuperó los materiales y la ornamentación originales y modernizó…»: a later «y» opens it
                     continue
             left = tokenize(text[cuts[-1] : m.start()])
             if not any(is_finite_verb(t.text) for t in left):

@@ -133,7 +133,14 @@ def _verb_group(rest: str) -> tuple[str, str]:
         ):
             # («había descrito», «había hecho», «ha vuelto»: the irregular participles too)
             end = toks[i + 1].end
+    shared = _SHARED_OBJECT_VERB.match(rest, end)
+    if shared and is_finite_verb(shared.group(1).lower()):
+        end = shared.end()  # «tradujo y publicó el texto»: the two verbs of one object go together
     return rest[:end], rest[end:].strip()
+
+
+# A second verb joined to the first with no words between: «tradujo y publicó el texto» (one object for both).
+_SHARED_OBJECT_VERB = re.compile(r"\s+(?:y|e)\s+(?:(?:se|lo|la|los|las|le|les)\s+)?([a-záéíóúñ]+)(?=\s)")
 
 
 def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
@@ -192,7 +199,7 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             return ""  # «Álvaro Obregón obtuvieron…»: the clause was cut inside a coordinated subject
         if verb:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
-            subj_text = subj[0].lower() + subj[1:] if determiner else subj
+            subj_text = subj[0].lower() + subj[1:] if determiner and not _capital_article(subj, disc) else subj
             if wh.startswith(("En qué año", "Cuándo")) and len(verb.split()) == 1 and lemma(verb.lower()) == "ser":
                 return ""  # «¿En qué año es la Celestina una obra… publicada en Burgos?»: the date is the participle's
             tail = _verb_tail(verb, after)
@@ -221,6 +228,15 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
                 return ""  # «intentaron las tropas … sin éxito tomar Cádiz»: the verb split from its infinitive
             return re.sub(r",\s*\?$", "?", "¿" + " ".join(p for p in parts if p) + "?")
     return ""
+
+
+def _capital_article(subj: str, disc: Discourse | None) -> bool:
+    """Return whether the text writes the subject's article with a capital inside a sentence («y La Condamine»): the
+    article is part of the name, not lowered after the question word."""
+    if disc is None or not subj[:1].isupper() or len(subj.split()) < 2 or not subj.split()[1][:1].isupper():
+        return False
+    inside = re.compile(r"[a-záéíóúñ,;]\s+" + re.escape(subj) + r"(?!\w)")  # (not after a list's dash)
+    return any(inside.search(s.text) for s in disc.sentences)
 
 
 # What may not stand in a phrase set off after the subject: a clause (a relative, a finite verb) or a figure.

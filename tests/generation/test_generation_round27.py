@@ -1,0 +1,180 @@
+"""Round 27: what 24 fresh texts showed at first sight (a revolt, an estuary, a scientific expedition, a theatre, a
+botanist, a trade route, two constitutions, an excavation, a rebellion, an island, a monsoon, a temple, a traveller,
+a road, a law code, a tomb, a battle, a river, an effect, a cathedral, a naturalist, a league, a ship), tried on our
+own sentences.
+
+- «en 1361, cuando el rey … conquistó Visby.»: a true/false restatement fronted the date of a time clause that had
+  no main clause;
+- «la batalla … se trata de una de las mayores batallas»: «se trata de» given a subject;
+- «de dos años a otro»: «un año a otro» read as a count of one;
+- «¿En qué año publicó … Scheil tradujo y el texto?»: «tradujo» was no verb, and two verbs of one object were split;
+- «Código de Hammurabi no fue el primer legislador»: a code taken for a person;
+- «Por la Paz de Stralsund, firmada, Dinamarca…»: a participle left without the date it carried;
+- «la resistencia de los vecinos»: a common complement carried over from another paragraph's episode;
+- «¿En qué año descendió la Condamine…?»: the capital article of a name lowered;
+- «que recuperó los materiales y la ornamentación originales.»: a clause cut at an object's «y»;
+- «la rebelión Taiping Tianguo»: a thing's name given the full name of a person-like name;
+- «Muchos enviaron a Uppsala semillas…»: many of whom?
+"""
+
+import pytest
+
+from quizzes.generation.facts import find_dates, find_quantities
+from quizzes.generation.questions import _remove_temporal
+from quizzes.generation.standalone import full_first_names, stand_alone
+from quizzes.generation.text import clause_spans, is_finite_verb
+from quizzes.generation.wh import _verb_group
+
+from .support import discourse
+
+
+def test_a_time_clause_with_a_fronted_year_is_no_statement():
+    disc = discourse(
+        "La Liga de Osk fue una alianza de ciudades mercantiles de Velinia.",
+        "En 1361, cuando el rey Berhof IV de Tarsia conquistó Visel.",
+        title="Liga de Osk",
+    )
+    _said, problem = stand_alone("En 1361, cuando el rey Berhof IV de Tarsia conquistó Visel.", 1, disc)
+    assert problem == "no_verb"
+
+
+def test_se_trata_de_given_a_subject_says_es():
+    stem = "Se trata de una de las mayores batallas de la Velinia medieval."
+    disc = discourse(
+        "La batalla de Osk fue un enfrentamiento librado en 1410 entre Velinia y Tarsia.",
+        stem,
+        title="Batalla de Osk",
+    )
+    said, problem = stand_alone(stem, 1, disc)
+    assert problem == ""
+    assert "se trata" not in said.lower()
+    assert said.startswith("La batalla de Osk es una de las mayores batallas")
+
+
+def test_one_year_to_another_is_no_count():
+    text = "La intensidad de las lluvias varía mucho de un año a otro y de una región a la otra."
+    assert find_quantities(text, []) == []
+    # a count of one stays one
+    assert [s.value["number"] for s in find_quantities("La obra duró un año y medio.", [])] == [1.5]
+
+
+@pytest.mark.parametrize(
+    "word, finite",
+    [("tradujo", True), ("produjo", True), ("contrajo", True), ("condujo", True), ("dibujo", False), ("lujo", False)],
+)
+def test_preterites_in_dujo_and_trajo_are_verbs(word, finite):
+    assert is_finite_verb(word) is finite
+
+
+def test_two_verbs_of_one_object_stay_together_in_a_question():
+    assert _verb_group("tradujo y publicó el texto en 1902") == ("tradujo y publicó", "el texto en 1902")
+    # a second clause with its own object is not taken in
+    assert _verb_group("tradujo el texto y publicó sus notas") == ("tradujo", "el texto y publicó sus notas")
+
+
+def test_a_code_named_after_a_king_is_no_person():
+    stem = "No fue el primer legislador de Velinia: se conocen textos anteriores."
+    disc = discourse(
+        "El Código de Osk es una recopilación de leyes de la antigua Velinia promulgada por Osk, rey de Tarsia.",
+        "El Código de Osk contiene 282 leyes.",
+        stem,
+        title="Código de Osk",
+    )
+    assert disc.protagonist() == ""
+    said, problem = stand_alone(stem, 2, disc)
+    assert problem == "no_subject"
+    assert not said.startswith("Código")
+
+
+def test_a_participle_goes_with_the_date_it_carried():
+    text = "Por la Paz de Osk, firmada el 24 de mayo de 1370, Velinia concedió a la Liga amplios privilegios."
+    a = text.index("el 24")
+    b = text.index(", Velinia")
+    start, end = _remove_temporal(text, a, b)
+    assert text[:start] + text[end:] == "Por la Paz de Osk, Velinia concedió a la Liga amplios privilegios."
+
+
+def test_a_duration_keeps_the_complement_a_determiner_opens():
+    text = "Velinia cedió el control durante quince años de varias fortalezas en Tarsia."
+    a = text.index("quince")
+    b = a + len("quince años")
+    start, end = _remove_temporal(text, a, b)
+    assert "de varias fortalezas" in text[:start] + text[end:]
+
+
+def test_a_common_complement_of_another_paragraph_is_not_carried_over():
+    stem = "Tras Visel, la resistencia quedó reducida a Berhof."
+    disc = discourse(
+        "La guerra de Osk fue un levantamiento de las ciudades de Velinia.",
+        "Las tropas reales intentaron tomar la villa y, ante la resistencia de los vecinos, la incendiaron.",
+        "El ejército real venció a los rebeldes en Visel en 1521.",
+        stem,
+        title="Guerra de Osk",
+    )
+    disc.paragraphs = {0: 0, 1: 1, 2: 2, 3: 2}
+    said, _problem = stand_alone(stem, 3, disc)
+    assert "de los vecinos" not in said
+
+
+def test_a_clause_is_not_cut_at_the_y_of_its_object():
+    text = (
+        "El teatro cerró para una restauración, que recuperó los materiales y la ornamentación originales y "
+        "modernizó sus instalaciones."
+    )
+    cuts = [text[a:b] for a, b in clause_spans(text)]
+    assert not any(c.startswith("y la ornamentación") for c in cuts)
+
+
+def test_a_name_after_a_thing_s_noun_is_not_given_a_person_s_full_name():
+    disc = discourse(
+        "La rebelión Osk fue una guerra civil contra el Reino de la Gran Paz (en velinio, Osk Berhof).",
+        "Osk Berhof causó millones de muertos.",
+        names={0: ["Osk", "Osk Berhof"], 1: ["Osk Berhof"]},
+        title="Rebelión Osk",
+    )
+    assert full_first_names("Considerada el mayor conflicto del siglo, la rebelión Osk causó muertes.", disc) == (
+        "Considerada el mayor conflicto del siglo, la rebelión Osk causó muertes."
+    )
+
+
+def test_a_bare_quantifier_opening_a_sentence_points_back():
+    stem = "Muchos enviaron a Berhof semillas y plantas secas."
+    disc = discourse(
+        "Carlos Osk fue un naturalista velinio.",
+        "Formó a decenas de discípulos, que viajaron por todo el mundo.",
+        stem,
+        title="Carlos Osk",
+    )
+    _said, problem = stand_alone(stem, 2, disc)
+    assert problem == "pronoun"
+
+
+def test_a_year_after_a_partir_de_is_a_date_before_a_plural():
+    text = "La Escuela de Osk emprendió a partir de 1908 extensos trabajos de limpieza."
+    dates = find_dates(text)
+    assert [(d.kind, d.value["year"]) for d in dates] == [("date", 1908)]
+    # a quantity stays one
+    assert find_dates("El rey reunió hasta 1500 valientes soldados.") == []
+
+
+def test_a_blank_before_more_adjectives_of_a_list_is_one_member():
+    from quizzes.generation.quality import _ADJECTIVES_AFTER_BLANK, _ends_lower
+
+    prompt = "Durante la Edad Media, los _____, persas e indios organizaban sus viajes según los vientos."
+    assert _ADJECTIVES_AFTER_BLANK.search(prompt)
+    assert _ends_lower("mercaderes árabes")
+    assert not _ends_lower("Edad Media")
+
+
+def test_an_article_the_text_writes_with_a_capital_inside_a_sentence_is_part_of_the_name():
+    from quizzes.generation.wh import _capital_article
+
+    disc = discourse(
+        "Al frente iba el naturalista Carlos de La Osk.",
+        "Además, las rivalidades entre Berhof y La Osk separaron al grupo.",
+        "- La Asamblea de Velinia, formada por delegados, se reúne cada año.",
+        "En 1980, la Asamblea de Velinia declaró erradicada la enfermedad.",
+    )
+    assert _capital_article("La Osk", disc)
+    # a sentence's first word, or after a list's dash, is a capital by position
+    assert not _capital_article("La Asamblea de Velinia", disc)
