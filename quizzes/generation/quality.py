@@ -1122,10 +1122,12 @@ def check_question(
         # «una gran insurrección nacionalista fue consecuencia del dominio francés»: an effect said with an
         # indefinite is no event a student can place (judged R 3 of 4; «la segunda guerra púnica fue…» U).
         # (with a date or a name it is placed: «una gran hambruna … fue consecuencia de la sequía de 1315»)
+        # (the effect's own words: «una grave crisis fue consecuencia del asesinato del diputado Giacomo Matteotti» is
+        # no more placed for the name of its cause, R)
         indefinite = _INDEFINITE_STATEMENT.match(prompt)
-        results["specific_relation"] = not (
-            indefinite and not re.search(r"\d|\s[A-ZÁÉÍÓÚÑ]", prompt[indefinite.end() :])
-        )
+        cause_at = re.search(r"\s(?:fue|fueron)\s+consecuencia\s", prompt)
+        effect = prompt[indefinite.end() : cause_at.start() if cause_at else len(prompt)] if indefinite else ""
+        results["specific_relation"] = not (indefinite and not re.search(r"\d|\s[A-ZÁÉÍÓÚÑ]", effect))
     if any(n.startswith("relation:") for n in q.notes) and q.kind != "true_false":
         # «¿Qué causó…?» — «el ataque»; «¿Qué es la cumbre más alta?»: too vague to have one answer.
         results["specific_relation"] = not (

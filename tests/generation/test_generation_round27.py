@@ -178,3 +178,34 @@ def test_an_article_the_text_writes_with_a_capital_inside_a_sentence_is_part_of_
     assert _capital_article("La Osk", disc)
     # a sentence's first word, or after a list's dash, is a capital by position
     assert not _capital_article("La Asamblea de Velinia", disc)
+
+
+def test_an_agreement_named_by_its_place_accepts_the_place():
+    from quizzes.generation.answers import entity_forms
+
+    from .support import answer_fact
+
+    forms = entity_forms(answer_fact("Tratado de Osk", "event"), {"Tratado de Osk": "event"}, [])
+    assert "Osk" in forms and "Paz de Osk" in forms
+    forms = entity_forms(answer_fact("Concilio de Berhof", "event"), {"Concilio de Berhof": "event"}, [])
+    assert "Berhof" in forms
+    # a battle is not its place
+    assert "Osk" not in entity_forms(answer_fact("Batalla de Osk", "event"), {"Batalla de Osk": "event"}, [])
+
+
+def _cause_statements(sentence: str) -> list:
+    from quizzes.generation import generate_bank
+
+    text = "Guerra de Berhof\n\nLa guerra de Berhof fue un conflicto entre Velinia y Tarsia. " + sentence
+    return [q for q in generate_bank(text).questions if q.kind == "true_false" and "consecuencia de" in q.prompt]
+
+
+def test_a_counted_effect_is_no_cause_statement():
+    assert _cause_statements("La guerra de Berhof provocó la muerte de 649 soldados velinios.") == []
+
+
+def test_an_indefinite_effect_is_placed_by_its_own_words_not_by_its_cause_s():
+    vague = _cause_statements("El asesinato del diputado Osk provocó una grave crisis.")
+    assert vague and all("specific_relation" in q.checks_failed for q in vague)
+    placed = _cause_statements("El asesinato del diputado Osk provocó una grave crisis en Velinia.")
+    assert placed and all("specific_relation" not in q.checks_failed for q in placed)
