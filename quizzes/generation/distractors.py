@@ -1066,6 +1066,12 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
 TF_MIN_YEARS = 10
 
 
+# A year said as approximate: «hacia 1487», «alrededor de 1500», «en torno al año 800», «c. 1450».
+_APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:hacia|alrededor\s+de|en\s+torno\s+a|aproximadamente|circa|c\.)\s*(?:el\s+|al\s+)?(?:año\s+)?$", re.IGNORECASE
+)
+
+
 def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = "") -> str:
     """Return the date of a false statement about a date fact, "" when none is clearly wrong.
 
@@ -1089,11 +1095,14 @@ def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = ""
     # The other date of the sentence is a fair swap when the statement (cut to its clause) does not say it:
     # «la guerra comenzó… el 13 de marzo de 1940» (the day it ended).
     sentence_f = f" {fold(statement or fact.sentence)} "
+    # «hacia 1487» made «hacia 1492»: an approximate year moved by a few years is not clearly false
+    approximate = bool(_APPROXIMATE_BEFORE.search(fact.sentence[: fact.local_start]))
     for option in wrong:
-        if fold(option) in texts and f" {fold(option)} " not in sentence_f:
-            return option  # another event's date: a real substitution
         m = re.search(r"(\d{1,4})(\s+a\. C\.)?$", option)
-        if m and abs((-1 if m.group(2) else 1) * int(m.group(1)) - year) >= TF_MIN_YEARS:
+        near = not m or abs((-1 if m.group(2) else 1) * int(m.group(1)) - year) < TF_MIN_YEARS
+        if fold(option) in texts and f" {fold(option)} " not in sentence_f and not (approximate and near):
+            return option  # another event's date: a real substitution
+        if m and not near:
             return option
     low, high = _date_bounds(fact)
     nearest = sorted(
@@ -1104,6 +1113,7 @@ def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = ""
         and f" {text} " not in sentence_f
         and (value.get("year"), value.get("month")) != (year, v.get("month"))
         and abs((value.get("year") or 0) - year) <= TEXT_DATE_WINDOW
+        and not (approximate and abs((value.get("year") or 0) - year) < TF_MIN_YEARS)
         and not (low is not None and (value.get("year") or 0) <= low)
         and not (high is not None and (value.get("year") or 0) > high)
     )

@@ -58,6 +58,7 @@ WEIGHTS = {
     "specific_relation": 0.3,
     "not_one": 0.3,
     "not_small_count": 0.3,
+    "not_anniversary": 0.3,
     "blank_outside_brackets": 0.2,
     "distractors_same_type": 0.3,
     "answer_not_function_word": 0.6,
@@ -192,6 +193,13 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
         return False
     if contains(title, fact.answer) or any(contains(title, m) for m in fact.members):
         return True
+    if re.fullmatch(r"[A-Z]{2,6}", fact.answer):
+        # «La Compañía Neerlandesa de las Indias Orientales (en neerlandés, …, VOC…)»: the title's acronym
+        expanded = re.search(
+            r"([A-ZÁÉÍÓÚÑ][^()\n.;]{3,90}?)\s*\([^()]*\b" + re.escape(fact.answer) + r"\b", ex._pools.get("text", "")
+        )
+        if expanded and contains(title, re.sub(r"^(?:El|La|Los|Las)\s+", "", expanded.group(1).strip())):
+            return True
     # "Galia" in «La guerra de las Galias»: the title's plural names the answer too.
     singular = " ".join(re.sub(r"(?<=[aeiou])s$", "", w) for w in fold(title).split())
     if contains(singular, fact.answer):
@@ -300,6 +308,10 @@ def _ends_lower(answer: str) -> bool:
     """Return whether an answer of two words or more ends in a lowercase word («mercaderes árabes»)."""
     words = answer.split()
     return len(words) > 1 and words[-1].islower()
+
+
+# An anniversary said in the prompt: «centenario», «bicentenario», «aniversario», «milenario».
+_ANNIVERSARY = re.compile(r"\b(?:\w*centenario|aniversario|milenario|cincuentenario)\b", re.IGNORECASE)
 
 
 def list_member(prompt: str) -> bool:
@@ -1083,6 +1095,11 @@ def check_question(
         # U 5 · E 2 · R 19; above ten: U 8 · E 1 · R 9). A true/false statement of one stays: held too, it took 6 U
         # with 4 R.
         results["not_small_count"] = not any(f.kind == "number" and _small_count(f.value or {}) for f in qfacts)
+    if asks and any(f.kind == "date" for f in qfacts):
+        # «En _____ se conmemoró el octavo centenario de su otorgamiento», «¿En qué año celebró el Prado su
+        # bicentenario?»: an anniversary's year is the founding year plus a round number, and a side event (dev
+        # verdicts of such years: R 4 · E 3 · U 1)
+        results["not_anniversary"] = not _ANNIVERSARY.search(prompt)
     if asks and BLANK in prompt and any(f.kind in {"date", "number"} for f in qfacts):
         # One end of a range given beside the other is guessed, not known (the whole range may be asked).
         results["not_range_end"] = _RANGE_END.search(prompt) is None

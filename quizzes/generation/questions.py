@@ -83,7 +83,12 @@ def temporal_spans(text: str, kinds: tuple[str, ...] = ("date", "duration")) -> 
     taken = [(d.start, d.end) for d in dates]
     spans = list(taken) if "date" in kinds else []
     if "duration" in kinds:
-        spans += [(q.start, q.end) for q in find_quantities(text, taken) if q.subtype == "duration"]
+        # (not a frequency: «cada dos años» computes no date, and cut it leaves «corrigió a cada y…»)
+        spans += [
+            (q.start, q.end)
+            for q in find_quantities(text, taken)
+            if q.subtype == "duration" and not re.search(r"\bcada\s+$", text[: q.start], re.IGNORECASE)
+        ]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:

@@ -2365,6 +2365,10 @@ def stand_alone(
         if _kin_said_before(disc, index):
             # «Jorge VI murió…, mientras su hija se encontraba en Kenia. Su coronación…»: the daughter's, not his
             return text, "possessive"
+        if _own_clause_subject(disc, index, m.group(0), owner):
+            # «…, el jurista Edward Coke la invocó…, y su interpretación influyó…» cut after «y»: Coke's, not the
+            # subject of the sentence before (Eduardo I)
+            return text, "possessive"
         if _only_quoted(disc, index, owner):
             # «…: «Mientras exista el Coliseo, existirá Roma…». Su expolio se detuvo…»: a name the sentence before
             # only quotes is nobody's subject
@@ -2461,6 +2465,11 @@ def stand_alone(
                     if subj and re.search(copula + re.escape(subj), said):
                         # «En 1988 fue declarada Patrimonio de la Humanidad…, y en 2007 fue elegida…»: the parse's
                         # «subject» is the first clause's predicate; the subject is the one elided before it
+                        return text, "no_subject"
+                    at_subj = said.find(subj) if subj else -1
+                    if at_subj > 0 and any(is_finite_verb(t.text.lower()) for t in tokenize(said[:at_subj])):
+                        # «Atraído por…, estudió Medicina … y se alojó…»: a word after the first verb is its object,
+                        # the parse's «subject» or not; the subject is the one elided before it
                         return text, "no_subject"
             if disc and lem in HUMAN_VERB_LEMMAS and coordinated and subj and not _is_person(disc, subj):
                 # «En 1931 el Museo de Arte Moderno le dedicó una exposición, y en 1932 pintó…»: a museum paints nothing
@@ -3222,6 +3231,16 @@ def _person_predicate(head: str) -> bool:
     return fold(noun) in _FOLDED_ROLES or noun in PERSONAL_NOUNS or noun.endswith(("dor", "dora", "ista"))
 
 
+def _own_clause_subject(disc: Discourse | None, index: int, possessive: str, owner: str) -> bool:
+    """Return whether a possessive opening a clause cut after «y» may be its own sentence's subject's, not `owner`'s."""
+    if disc is None or not 0 <= index < len(disc.sentences):
+        return False
+    sentence = disc.sentences[index].text
+    own = disc.subject(index)
+    after_and = re.search(r"(?:,|\s)\s*(?:y|e)\s+" + re.escape(possessive.lower()), sentence.lower())
+    return bool(after_and and own and fold(owner) not in fold(own))
+
+
 def _participle_disagrees(head: str, subj: str, disc: Discourse) -> bool:
     """Return whether a passive participle after the verb has another gender than the subject to be given back.
 
@@ -3378,6 +3397,10 @@ def _participle_fits(participle: str, subject: str) -> bool:
     end = _OPENING_PARTICIPLE_WORD.fullmatch(participle)
     article = subject.split()[0].lower() if subject.split() else ""
     wanted = {"el": "o", "la": "a", "los": "os", "las": "as"}.get(article)
+    if wanted is None and subject[:1].isupper():
+        # «Brasilia»: a name said without its article agrees by its own gender («Inaugurada…»)
+        features = name_features(subject)
+        wanted = {"f": "a", "m": "o"}.get(features[0]) if features and not features[1] else None
     return bool(end) and wanted == end.group("end")
 
 

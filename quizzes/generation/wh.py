@@ -470,6 +470,10 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         return ""  # the verb moved to the front is a relative clause's («un ejército que bajaba…»)
     if re.match(r"¿Dónde\s+(?:es|era|fue|son|eran|fueron)\b", q):
         return ""  # «¿Dónde es el Amazonas un río…?»: a copula does not say where
+    if _BELIEF_THEN_CLAUSE.match(q):
+        # «¿En qué año cree la mayoría de los historiadores hoy que fue encargado…?»: the date is the reported
+        # clause's (or a noun's in it), not the belief's
+        return ""
     if _SPLICED.search(q):
         return ""  # «¿Cuándo se disolvió la Unión Soviética: Gorbachov dimitió?»: two clauses in one question
     q = _cut_second_clause(q, fact, disc)
@@ -510,6 +514,14 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     )
     q = f"{head} {body}" if body else head
     return _membership_of(q, disc)
+
+
+# A question whose verb reports what someone thinks or says, then the clause it reports («cree … que fue…»).
+_BELIEF_THEN_CLAUSE = re.compile(
+    r"¿[^?]*?\b(?:cree|creen|creía|creían|piensa|piensan|opina|opinan|sostiene|sostienen|supone|suponen|considera|"
+    r"consideran|afirma|afirman|estima|estiman)\b[^?]*?\bque\s",
+    re.IGNORECASE,
+)
 
 
 # Joining or leaving with what is joined or left unsaid («¿Cuándo ingresó China?», «¿En qué año se retiró Italia?»):

@@ -65,6 +65,9 @@ FAILED = {
     "not_small_count": _(
         "La cantidad es un recuento pequeño (diez o menos): se adivina o la frase la delata, y rara vez merece la pena."
     ),
+    "not_anniversary": _(
+        "El año es el de un aniversario o un centenario: se calcula con otra fecha y es un acto secundario."
+    ),
     "blank_outside_brackets": _("El hueco está dentro de un paréntesis, un inciso que no es lo que importa."),
     "answer_not_function_word": _("La respuesta es un artículo o una preposición suelta: el dato se leyó mal."),
     "blank_not_in_name": _("El hueco se lleva solo una parte de un nombre más largo del enunciado."),

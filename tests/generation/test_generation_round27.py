@@ -17,8 +17,11 @@ own sentences.
 - «Muchos enviaron a Uppsala semillas…»: many of whom?
 """
 
+import re
+
 import pytest
 
+from quizzes.generation import generate_bank
 from quizzes.generation.facts import find_dates, find_quantities
 from quizzes.generation.questions import _remove_temporal
 from quizzes.generation.standalone import full_first_names, stand_alone
@@ -194,8 +197,6 @@ def test_an_agreement_named_by_its_place_accepts_the_place():
 
 
 def _cause_statements(sentence: str) -> list:
-    from quizzes.generation import generate_bank
-
     text = "Guerra de Berhof\n\nLa guerra de Berhof fue un conflicto entre Velinia y Tarsia. " + sentence
     return [q for q in generate_bank(text).questions if q.kind == "true_false" and "consecuencia de" in q.prompt]
 
@@ -209,3 +210,85 @@ def test_an_indefinite_effect_is_placed_by_its_own_words_not_by_its_cause_s():
     assert vague and all("specific_relation" in q.checks_failed for q in vague)
     placed = _cause_statements("El asesinato del diputado Osk provocó una grave crisis en Velinia.")
     assert placed and all("specific_relation" not in q.checks_failed for q in placed)
+
+
+def test_a_frequency_is_no_duration_to_hide():
+    from quizzes.generation.questions import temporal_spans
+
+    text = "En 1965, Osk observó que el número se duplicaba cada año, previsión que corrigió a cada dos años."
+    spans = [text[a:b] for a, b in temporal_spans(text)]
+    assert spans == ["1965"]
+
+
+def test_a_possessive_after_y_may_be_its_own_clause_s_subject_s():
+    stem = "su interpretación influyó en la Petición de Osk de 1628."
+    disc = discourse(
+        "En 1297, Berhof I la confirmó y la incorporó a los registros.",
+        "En el siglo XVII, el jurista Edward Tars la invocó contra el absolutismo, y " + stem,
+        names={0: ["Berhof I"], 1: ["Edward Tars", "Petición de Osk"]},
+        title="Carta de Velinia",
+    )
+    said, problem = stand_alone(stem, 1, disc)
+    assert problem == "possessive"
+    assert "Berhof" not in said
+
+
+def test_no_year_is_asked_of_a_belief_whose_clause_holds_the_date():
+    text = (
+        "Tapiz de Osk\n\nEl tapiz de Osk es un bordado velinio del siglo XI. Su origen ha sido discutido. "
+        "La mayoría de los historiadores cree hoy que fue encargado por el obispo Berhof, quizá para la consagración "
+        "de la catedral de Osk en 1077."
+    )
+    prompts = [q.prompt for q in generate_bank(text).questions]
+    assert not any(p.startswith("¿En qué año cree") for p in prompts)
+
+
+def test_a_word_after_the_first_verb_is_no_subject_for_the_clause_after_y():
+    sentence = (
+        "Atraído por la obra de Osk, estudió Medicina en la Universidad Central de Berhof y se alojó en la Residencia "
+        "de Estudiantes, fundada en 1910 por la Junta."
+    )
+    disc = discourse("Severo Tars fue un bioquímico velinio.", sentence, title="Severo Tars")
+    stem = "se alojó en la Residencia de Estudiantes, fundada en _____ por la Junta."
+    said, problem = stand_alone(stem, 1, disc, blank="_____")
+    assert problem == "no_subject"
+    assert not said.startswith("Medicina")
+
+
+def test_an_approximate_year_is_not_made_false_by_a_near_year_of_the_text():
+    from quizzes.generation.distractors import false_date
+    from quizzes.generation.facts import extract
+    from quizzes.generation.text import split_sentences
+
+    text = "Hacia 1487 ingresó en el monasterio de Steyn. En 1492 fue ordenado sacerdote."
+    ex = extract(split_sentences(text))
+    fact = next(f for f in ex.facts if f.answer == "1487")
+    assert false_date(fact, ex, ["1492", "1507"]) == "1507"
+    # an exact year may be swapped for another of the text's, however near
+    exact = extract(split_sentences("En 1487 ingresó en el monasterio de Steyn. En 1492 fue ordenado sacerdote."))
+    fact = next(f for f in exact.facts if f.answer == "1487")
+    assert false_date(fact, exact, ["1492", "1507"]) == "1492"
+
+
+def test_the_title_s_acronym_is_guessed_from_the_title():
+    text = (
+        "Compañía de Osk\n\nLa Compañía de Osk (en velinio, Berhof Tars Kompanie, BTK) fue una empresa comercial "
+        "fundada en 1602. La BTK financió los viajes de Abel Tasman. La BTK quebró en 1799."
+    )
+    asked = [q for q in generate_bank(text).questions if q.correct == ["BTK"]]
+    assert asked and all("not_guessable_from_title" in q.checks_failed for q in asked)
+
+
+@pytest.mark.parametrize(
+    "sentence, held",
+    [
+        ("En 2015 se conmemoró el octavo centenario de la carta con numerosos actos.", True),
+        ("En 2019 el museo celebró su bicentenario con una exposición.", True),
+        ("En 1215 el rey Osk otorgó la carta en la pradera de Berhof.", False),
+    ],
+)
+def test_an_anniversary_s_year_is_held(sentence, held):
+    text = "Carta de Osk\n\nLa Carta de Osk es un documento velinio de 1215. " + sentence
+    year = re.search(r"\d{4}", sentence).group()
+    asked = [q for q in generate_bank(text).questions if q.correct == [year] and q.kind == "numeric"]
+    assert asked and all(("not_anniversary" in q.checks_failed) is held for q in asked)
