@@ -3308,8 +3308,11 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     m = re.search(r"(?<![\w])" + clitics + re.escape(verb.text) + r"(?![\w])", text, re.IGNORECASE)
     fronted = text[: m.start()] if m else ""
     if m and m.start() and fronted.rstrip().endswith(",") and not _FRONTED_PP.match(text):
-        if _subject_after(parse, verb.text):
-            return text, ""  # «El 24 de octubre de 1929, conocido como «jueves negro», se produjo una oleada…»
+        dated_se = re.match(r"(?:El|En|Hacia)\s+\d", text) and re.match(r"se\s", text[m.start() :], re.IGNORECASE)
+        if dated_se or _subject_after(parse, verb.text):
+            # «El 24 de octubre de 1929, conocido como «jueves negro», se produjo una oleada…»: what was said of the
+            # date, then an impersonal «se»; no one to give back
+            return text, ""
         return _fronted_description(text, m.start(), verb.text, disc, index)
     short_pp = len(fronted.split()) <= 4 and not any(verbish(w) for w in fronted.split()[1:])
     after_comma = fronted.rsplit(",", 1)[1].split() if m and "," in fronted else []

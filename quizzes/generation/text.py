@@ -346,6 +346,12 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la
 _OPEN_RELATIVE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde)\b[^,]*$")
 
 
+# The words after the last relative pronoun of a stretch («…, en la que Vasco da Gama»).
+_LAST_RELATIVE = re.compile(
+    r"\b(?:que|quien|quienes|cual|cuales|donde|cuyo|cuya|cuyos|cuyas)\b((?:(?!\b(?:que|quien|quienes|cual|cuales|donde|cuyo|cuya|cuyos|cuyas)\b).)*)$"
+)
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Split a sentence into clauses (start, end) at coordinated predicates and subordinators."""
     cuts = [0]
@@ -380,6 +386,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             left = tokenize(text[cuts[-1] : m.start()])
             if not any(is_finite_verb(t.text) for t in left):
                 continue  # «el ATP y el NADPH se emplean»: no verb yet, so a coordinated subject
+            relative = _LAST_RELATIVE.search(text[cuts[-1] : m.start()])
+            if relative and not any(is_finite_verb(t.text) for t in tokenize(relative.group(1))):
+                continue  # «…, en la que Vasco da Gama y sus hombres pasaron…»: the relative's subject goes on
             closed = re.search(r",\s+(?:(?:se|le|les|lo|la|no)\s+)?(\w+)", after)
             if _OPEN_RELATIVE.search(text[cuts[-1] : m.start()]) and closed and is_finite_verb(closed.group(1)):
                 continue  # «Dunant, que se arruinó y vivió en la pobreza, recibió…»: both verbs are the aside's

@@ -292,3 +292,34 @@ def test_an_anniversary_s_year_is_held(sentence, held):
     year = re.search(r"\d{4}", sentence).group()
     asked = [q for q in generate_bank(text).questions if q.correct == [year] and q.kind == "numeric"]
     assert asked and all(("not_anniversary" in q.checks_failed) is held for q in asked)
+
+
+def test_a_relative_s_coordinated_subject_is_not_cut_at_its_y():
+    text = (
+        "Se alzaba la ermita de Osk, atendida por monjes, en la que Vasco Tars y sus hombres pasaron la noche en "
+        "oración."
+    )
+    cuts = [text[a:b] for a, b in clause_spans(text)]
+    assert not any(c.rstrip().endswith("Vasco Tars") for c in cuts)
+    # a clause after «y» with its own verb is still cut
+    assert len(clause_spans("La ermita se alzaba en Osk y los monjes la atendían.")) == 2
+
+
+def test_a_duration_with_a_complement_that_goes_on_stays_whole():
+    text = "Comenzó con la sublevación de Osk de 1640, que puso fin a sesenta años de unión dinástica."
+    a = text.index("sesenta")
+    b = a + len("sesenta años")
+    start, end = _remove_temporal(text, a, b)
+    assert text[:start] + text[end:] == text
+
+
+def test_a_date_described_then_an_impersonal_se_gets_no_subject():
+    stem = "El 24 de octubre de _____, conocido como «jueves negro», se produjo una oleada de ventas en Osk."
+    disc = discourse(
+        "La Gran Depresión fue una crisis económica mundial que comenzó en Velinia.",
+        "Sus causas siguen siendo objeto de debate.",
+        stem.replace("_____", "1929"),
+        title="Gran Depresión",
+    )
+    said, _problem = stand_alone(stem, 2, disc, blank="_____")
+    assert "Depresión se produjo" not in said
