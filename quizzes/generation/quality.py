@@ -116,6 +116,8 @@ _TITLE_OPENING_BLANK = re.compile(
     r"(?:Verdadero o falso:\s+)?(?:Sha|Sah|Shah|Sultán|Emir|Califa|Zar|Kan|Jan|Papa|San|Santa|Santo|Don|Doña|Fray|Sor|"
     r"Sir|Lord|Lady|Ibn|Abu|Abd)\s+_____"
 )
+# An Arabic or Hebrew name's link before the blank, inside the name: «Muhammad ibn Ahmad ibn _____».
+_NASAB_BEFORE_BLANK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü'-]*\s+(?:ibn|bin|bint|ben|abu|abi)\s+_____")
 # A capitalised word right before the blank, not opening the sentence: «la Corona _____» reads as one name.
 _CAPITAL_BEFORE_BLANK = re.compile(r"(?<![.:;!?¿¡«\"(] )(?<!^)(?<=\s)[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s+_____")
 # «Camillo Benso, conde de _____», «el marqués de _____»: a title of nobility is one name with its place.
@@ -594,6 +596,8 @@ def name_split(prompt: str, answer: str) -> bool:
         return True
     if _TITLE_OPENING_BLANK.match(prompt):
         return True  # «Sha _____ presidió…» → «Jahan»: a title said with the name is part of it
+    if _NASAB_BEFORE_BLANK.search(prompt):
+        return True  # «Muhammad ibn Ahmad ibn _____» → «Rushd»: the last link of an Arabic name
     if _CAPITAL_BEFORE_BLANK.search(prompt):
         return True  # «firmó con la Corona _____, que…»: a capitalised word right before the name may be part of it
     for m in _NAME_BEFORE_BLANK.finditer(prompt):
@@ -684,7 +688,9 @@ MAIN_PLACE_MENTIONS = 3
 _EVALUATIVE = re.compile(
     r"\b(?:el|la|los|las|lo|su|sus)\s+(?:\w+\s+){0,2}(?:mas|menos)\s+(?!de\b|del\b|que\b|al\b|a\b|tarde\b)\w+|"
     r"\b(?:el|la|los|las|lo|su|sus)\s+(?:mejor|peor)(?:es)?\b|"
-    r"\b(?:simbolo|icono|emblema|obra maestra|celebre|famos[oa]s?)\b"
+    r"\b(?:simbolo|icono|emblema|obra maestra|celebre|famos[oa]s?)\b|"
+    # «la Casa fue un importante centro científico»: a judgement of weight, true of anything the text speaks of
+    r"\b(?:fue|es|era|fueron|son|eran)\s+(?:un|una|unos|unas)\s+(?:importantes?|gran|grandes|destacad[oa]s?)\s+\w+"
 )
 
 

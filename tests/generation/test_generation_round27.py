@@ -323,3 +323,17 @@ def test_a_date_described_then_an_impersonal_se_gets_no_subject():
     )
     said, _problem = stand_alone(stem, 2, disc, blank="_____")
     assert "Depresión se produjo" not in said
+
+
+def test_the_last_link_of_an_arabic_name_splits_it():
+    from quizzes.generation.quality import name_split
+
+    assert name_split("Osk, nombre latinizado de Abu Muhammad ibn Ahmad ibn _____, fue un filósofo.", "Rushd")
+    assert not name_split("Osk fue discípulo de _____, filósofo de Córdoba.", "Rushd")
+
+
+def test_a_statement_of_importance_is_evaluative():
+    from quizzes.generation.quality import evaluative
+
+    assert evaluative("Verdadero o falso: la Casa de Osk fue un importante centro científico.")
+    assert not evaluative("Verdadero o falso: la Casa de Osk fue un centro de formación de pilotos.")
