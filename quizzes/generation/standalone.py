@@ -2486,6 +2486,10 @@ def stand_alone(
                 return text, "no_subject"
             if disc and _participle_disagrees(head, subj, disc):
                 return text, "no_subject"  # «fue robada» is not said of «Leonardo»: the subject is something else
+            if disc and not coordinated and _relative_rival(disc, index, subj):
+                # «…, el Gobierno de Nueva Gales del Sur se reconcilió con Utzon, que en 1999 aceptó… En 2003 recibió
+                # el Premio Pritzker»: Utzon, who ended the sentence before, not its subject
+                return text, "no_subject"
             if disc and _person_predicate(head) and not _is_person(disc, subj):
                 return text, "no_subject"  # «No fue el primer legislador…» of «el Código de Hammurabi»: a person's
             if at and _plural_subject(subj) is None and _plural_verb(verb):
@@ -3239,6 +3243,27 @@ def _own_clause_subject(disc: Discourse | None, index: int, possessive: str, own
     own = disc.subject(index)
     after_and = re.search(r"(?:,|\s)\s*(?:y|e)\s+" + re.escape(possessive.lower()), sentence.lower())
     return bool(after_and and own and fold(owner) not in fold(own))
+
+
+# A name closing a sentence with a relative clause of its own: «…con Utzon, que en 1999 aceptó redactar…».
+_NAME_THEN_RELATIVE = re.compile(
+    r"\b([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:\s+(?:de\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)*),\s+(?:que|quien)\s+([^,;]*)"
+)
+
+
+def _relative_rival(disc: Discourse, index: int, subject: str) -> bool:
+    """Return whether the sentence before ends on another name with a relative clause that acts (a rival subject):
+    the relative runs to the sentence's end."""
+    if index <= 0 or index > len(disc.sentences):
+        return False
+    before = disc.sentences[index - 1].text
+    for m in _NAME_THEN_RELATIVE.finditer(before):
+        name = m.group(1)
+        if before[m.end() :].strip(" .") or fold(name) in fold(subject) or fold(subject) in fold(name):
+            continue
+        if any(is_finite_verb(t.text.lower()) for t in tokenize(m.group(2))):
+            return True
+    return False
 
 
 def _participle_disagrees(head: str, subj: str, disc: Discourse) -> bool:

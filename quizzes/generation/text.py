@@ -352,6 +352,12 @@ _LAST_RELATIVE = re.compile(
 )
 
 
+# «y el ejército del Imperio…»: a noun phrase after «y» (the second party of an «entre», cut as round 21 does).
+_NOUN_PHRASE_AFTER_Y = re.compile(r"(?:y|e)\s+(?:el|la|los|las|un|una|unos|unas|su|sus)\b")
+# A participle or a relative right after a comma («, fundada en 1670», «, que dominó…»).
+_PARTICIPLE_OR_RELATIVE = re.compile(r",\s+(?:[a-záéíóúñ]+(?:ad|id)[oa]s?|que)\b")
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Split a sentence into clauses (start, end) at coordinated predicates and subordinators."""
     cuts = [0]
@@ -361,6 +367,15 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
         if m.group().startswith(",") and word_m:
             # (a relative clause's verb is not the main one: «La rivalidad entre Carlos V, que era rey…, y Francisco I
             # tenía…» joins two members of the subject)
+            right = re.match(r"[^,;:]*", after).group()
+            if (
+                not _NOUN_PHRASE_AFTER_Y.match(right)
+                and not any(is_finite_verb(t.text) for t in tokenize(right))
+                and _PARTICIPLE_OR_RELATIVE.match(after[len(right) :])
+            ):
+                # «fue una empresa inglesa, y más tarde canadiense, fundada en 1670, que dominó…»: a second
+                # adjective of the same noun, its phrase set off; no clause
+                continue
             left = tokenize(_RELATIVE_ASIDE.sub(" ", text[cuts[-1] : m.start()]))
             if not any(is_finite_verb(t.text) for t in left):
                 # «y hoy empresas como Dead Sea Works, en Israel, y Arab Potash Company, en Jordania, extraen…»: no

@@ -337,3 +337,26 @@ def test_a_statement_of_importance_is_evaluative():
 
     assert evaluative("Verdadero o falso: la Casa de Osk fue un importante centro científico.")
     assert not evaluative("Verdadero o falso: la Casa de Osk fue un centro de formación de pilotos.")
+
+
+def test_a_second_adjective_set_off_after_y_is_no_clause():
+    text = (
+        "La Compañía de Osk fue una empresa comercial velinia, y más tarde tarsia, fundada en 1670, que dominó el "
+        "comercio de pieles."
+    )
+    assert len(clause_spans(text)) == 1
+    # a clause after «, y» with its own verb is still one
+    assert len(clause_spans("La Compañía de Osk fue una empresa velinia, y más tarde dominó el comercio.")) == 2
+
+
+def test_a_name_ending_the_sentence_before_with_its_relative_rivals_the_subject():
+    stem = "En _____ recibió el Premio Berhof, el galardón más prestigioso de la arquitectura."
+    disc = discourse(
+        "La Ópera de Osk es un edificio de Velinia.",
+        "En 1999, el Gobierno de Tarsia se reconcilió con Jørn Velin, que aceptó redactar unos principios de diseño.",
+        stem.replace("_____", "2003"),
+        title="Ópera de Osk",
+    )
+    said, problem = stand_alone(stem, 2, disc, blank="_____")
+    assert problem == "no_subject"
+    assert "Gobierno" not in said
