@@ -313,18 +313,6 @@ def test_a_duration_with_a_complement_that_goes_on_stays_whole():
     assert text[:start] + text[end:] == text
 
 
-def test_a_date_described_then_an_impersonal_se_gets_no_subject():
-    stem = "El 24 de octubre de _____, conocido como «jueves negro», se produjo una oleada de ventas en Osk."
-    disc = discourse(
-        "La Gran Depresión fue una crisis económica mundial que comenzó en Velinia.",
-        "Sus causas siguen siendo objeto de debate.",
-        stem.replace("_____", "1929"),
-        title="Gran Depresión",
-    )
-    said, _problem = stand_alone(stem, 2, disc, blank="_____")
-    assert "Depresión se produjo" not in said
-
-
 def test_the_last_link_of_an_arabic_name_splits_it():
     from quizzes.generation.quality import name_split
 
@@ -349,14 +337,34 @@ def test_a_second_adjective_set_off_after_y_is_no_clause():
     assert len(clause_spans("La Compañía de Osk fue una empresa velinia, y más tarde dominó el comercio.")) == 2
 
 
-def test_a_name_ending_the_sentence_before_with_its_relative_rivals_the_subject():
-    stem = "En _____ recibió el Premio Berhof, el galardón más prestigioso de la arquitectura."
-    disc = discourse(
-        "La Ópera de Osk es un edificio de Velinia.",
-        "En 1999, el Gobierno de Tarsia se reconcilió con Jørn Velin, que aceptó redactar unos principios de diseño.",
-        stem.replace("_____", "2003"),
-        title="Ópera de Osk",
-    )
-    said, problem = stand_alone(stem, 2, disc, blank="_____")
-    assert problem == "no_subject"
-    assert "Gobierno" not in said
+@pytest.mark.parametrize(
+    "title, sentences, stem, said_not, problem",
+    [
+        # a date described, then an impersonal «se»: no subject to give back («…«jueves negro», Gran Depresión se
+        # produjo…»)
+        (
+            "Gran Depresión",
+            ("La Gran Depresión fue una crisis económica mundial que comenzó en Velinia.", "Sus causas se debaten."),
+            "El 24 de octubre de _____, conocido como «jueves negro», se produjo una oleada de ventas en Osk.",
+            "Depresión se produjo",
+            None,
+        ),
+        # a name ending the sentence before with its relative rivals the carried-over subject (Utzon, not the Gobierno)
+        (
+            "Ópera de Osk",
+            (
+                "La Ópera de Osk es un edificio de Velinia.",
+                "En 1999, el Gobierno de Tarsia se reconcilió con Jørn Velin, que aceptó redactar unos principios.",
+            ),
+            "En _____ recibió el Premio Berhof, el galardón más prestigioso de la arquitectura.",
+            "Gobierno",
+            "no_subject",
+        ),
+    ],
+)
+def test_no_subject_is_carried_over_where_another_reading_stands(title, sentences, stem, said_not, problem):
+    disc = discourse(*sentences, stem.replace("_____", "2003"), title=title)
+    said, found = stand_alone(stem, 2, disc, blank="_____")
+    assert said_not not in said
+    if problem:
+        assert found == problem
