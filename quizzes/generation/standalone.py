@@ -2509,6 +2509,8 @@ def stand_alone(
             return text, problem
     if _THAT_TIME.search(text) or _SAME_AS_BEFORE.search(text):
         return text, "demonstrative"
+    if _VERB_THEN_NEW.match(text) and starts_with_verb(text):
+        return text, "anaphora"  # «Surgió un nuevo rival, _____, …»: a new one after which? the one said before
     bare_quantifier = _BARE_QUANTIFIER.match(text)
     if bare_quantifier and is_finite_verb(bare_quantifier.group(1).lower()):
         return text, "pronoun"  # «Muchos enviaron a Uppsala semillas…»: many of whom? the sentence before said
@@ -3798,6 +3800,10 @@ _INNER_POSSESSIVE = re.compile(r"\b(?:su|sus)\s+(?!_____)[a-záéíóúñü]", r
 # «(Escriba el año.)» after a numeric prompt: an instruction, not words of the statement.
 _INSTRUCTION = re.compile(r"\s*\((?:Escriba|Responda|Indique)[^)]*\)\s*$")
 _TF_PREFIX = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
+
+
+# A verb, then «un nuevo …» as its subject: «Surgió un nuevo rival», «Apareció una nueva amenaza».
+_VERB_THEN_NEW = re.compile(r"(?:se\s+)?[a-záéíóúñ]+\s+(?:un|una)\s+nuev[oa]\s", re.IGNORECASE)
 
 
 # A quantifier standing for people named before, then its verb: «Muchos enviaron…», «Ambos se casaron…».

@@ -368,3 +368,14 @@ def test_no_subject_is_carried_over_where_another_reading_stands(title, sentence
     assert said_not not in said
     if problem:
         assert found == problem
+
+
+def test_a_verb_then_a_new_one_points_back():
+    disc = discourse(
+        "La Compañía de Osk fue una empresa de Velinia.", "Surgió un nuevo rival, _____, con sede en Tars."
+    )
+    _said, problem = stand_alone("Surgió un nuevo rival, _____, con sede en Tars.", 1, disc, blank="_____")
+    assert problem == "anaphora"
+    # a new thing said after its subject stands
+    _said, problem = stand_alone("En 1812 Velinia aprobó una nueva constitución.", 1, disc, blank="_____")
+    assert problem == ""
