@@ -1066,12 +1066,6 @@ def date_distractors(fact: Fact, ex: Extraction, n: int = 3, spare: int = 0) -> 
 TF_MIN_YEARS = 10
 
 
-# A year said as approximate: «hacia 1487», «alrededor de 1500», «en torno al año 800», «c. 1450».
-_APPROXIMATE_BEFORE = re.compile(
-    r"\b(?:hacia|alrededor\s+de|en\s+torno\s+a|aproximadamente|circa|c\.)\s*(?:el\s+|al\s+)?(?:año\s+)?$", re.IGNORECASE
-)
-
-
 def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = "") -> str:
     """Return the date of a false statement about a date fact, "" when none is clearly wrong.
 
@@ -1096,7 +1090,7 @@ def false_date(fact: Fact, ex: Extraction, wrong: list[str], statement: str = ""
     # «la guerra comenzó… el 13 de marzo de 1940» (the day it ended).
     sentence_f = f" {fold(statement or fact.sentence)} "
     # «hacia 1487» made «hacia 1492»: an approximate year moved by a few years is not clearly false
-    approximate = bool(_APPROXIMATE_BEFORE.search(fact.sentence[: fact.local_start]))
+    approximate = bool(_APPROX_BEFORE.search(fact.sentence[: fact.local_start]))
     for option in wrong:
         m = re.search(r"(\d{1,4})(\s+a\. C\.)?$", option)
         near = not m or abs((-1 if m.group(2) else 1) * int(m.group(1)) - year) < TF_MIN_YEARS

@@ -346,10 +346,8 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde|(?:el|la
 _OPEN_RELATIVE = re.compile(r",\s+(?:que|quien|quienes|cuy[oa]s?|donde)\b[^,]*$")
 
 
-# The words after the last relative pronoun of a stretch («…, en la que Vasco da Gama»).
-_LAST_RELATIVE = re.compile(
-    r"\b(?:que|quien|quienes|cual|cuales|donde|cuyo|cuya|cuyos|cuyas)\b((?:(?!\b(?:que|quien|quienes|cual|cuales|donde|cuyo|cuya|cuyos|cuyas)\b).)*)$"
-)
+# A relative pronoun («…, en la que Vasco da Gama»): the words after the last one of a stretch are its clause's.
+_RELATIVE_WORD = re.compile(r"\b(?:que|quien|quienes|cual|cuales|donde|cuyo|cuya|cuyos|cuyas)\b")
 
 
 # «y el ejército del Imperio…»: a noun phrase after «y» (the second party of an «entre», cut as round 21 does).
@@ -401,8 +399,9 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             left = tokenize(text[cuts[-1] : m.start()])
             if not any(is_finite_verb(t.text) for t in left):
                 continue  # «el ATP y el NADPH se emplean»: no verb yet, so a coordinated subject
-            relative = _LAST_RELATIVE.search(text[cuts[-1] : m.start()])
-            if relative and not any(is_finite_verb(t.text) for t in tokenize(relative.group(1))):
+            stretch = text[cuts[-1] : m.start()]
+            relatives = list(_RELATIVE_WORD.finditer(stretch))
+            if relatives and not any(is_finite_verb(t.text) for t in tokenize(stretch[relatives[-1].end() :])):
                 continue  # «…, en la que Vasco da Gama y sus hombres pasaron…»: the relative's subject goes on
             closed = re.search(r",\s+(?:(?:se|le|les|lo|la|no)\s+)?(\w+)", after)
             if _OPEN_RELATIVE.search(text[cuts[-1] : m.start()]) and closed and is_finite_verb(closed.group(1)):

@@ -196,13 +196,27 @@ def test_the_first_of_a_month_is_also_written_primero():
 # Reconquista, an archipelago, the laser, a leader, an ancient empire, a statue, earthquakes, a monetary fund).
 
 
-def test_a_possessive_after_a_sentence_that_brings_in_a_relative_may_be_the_relative_s():
-    text = (
-        "Ana II de Tarsia\n\nAna II fue reina de Tarsia desde 1952 hasta su muerte. "
-        "Jorge VI murió el 6 de febrero de 1952, mientras su hija se encontraba de viaje en Kenia. "
-        "Su coronación se celebró en la abadía de Osk el 2 de junio de 1953."
-    )
-    assert not any("coronación de Jorge VI" in q.prompt for q in generate_bank(text).questions)
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a possessive after a sentence that brings in a relative may be the relative's (the daughter's coronation)
+        (
+            "Ana II de Tarsia\n\nAna II fue reina de Tarsia desde 1952 hasta su muerte. "
+            "Jorge VI murió el 6 de febrero de 1952, mientras su hija se encontraba de viaje en Kenia. "
+            "Su coronación se celebró en la abadía de Osk el 2 de junio de 1953.",
+            "coronación de Jorge VI",
+        ),
+        # where someone came from is not what a bare phrase means
+        (
+            "Kolm\n\nKolm es un archipiélago volcánico del océano Pacífico. Navegantes procedentes probablemente de "
+            "las islas Marquesas colonizaron el archipiélago en grandes canoas. El primer europeo que alcanzó las islas "
+            "fue el británico James Osk, en enero de 1778.",
+            "alcanzó las islas Marquesas",
+        ),
+    ],
+)
+def test_a_bare_reference_does_not_take_a_wrong_owner(text, wrong):
+    assert not any(wrong in q.prompt for q in generate_bank(text).questions)
 
 
 def test_a_title_written_with_the_name_opening_the_prompt_is_part_of_it():
@@ -306,15 +320,6 @@ def test_a_name_given_without_saying_to_what_takes_no_person_for_subject():
     assert not any(
         "suele René Berhof" in q.prompt or "René Berhof suele" in q.prompt for q in generate_bank(text).questions
     )
-
-
-def test_where_someone_came_from_is_not_what_a_bare_phrase_means():
-    text = (
-        "Kolm\n\nKolm es un archipiélago volcánico del océano Pacífico. Navegantes procedentes probablemente de las "
-        "islas Marquesas colonizaron el archipiélago en grandes canoas. El primer europeo que alcanzó las islas fue "
-        "el británico James Osk, en enero de 1778."
-    )
-    assert not any("alcanzó las islas Marquesas" in q.prompt for q in generate_bank(text).questions)
 
 
 @pytest.mark.parametrize(
