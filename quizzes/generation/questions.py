@@ -880,14 +880,22 @@ def when_forms(fact: Fact, prompt: str) -> list[str]:
     """
     v = fact.value or {}
     year, month = v.get("year"), v.get("month")
-    if fact.kind != "date" or not _WHEN_ASKED.search(prompt) or not year or year < 0:
+    if fact.kind != "date" or not _WHEN_ASKED.search(prompt) or not year:
         return []
+    if year < 0:
+        # «¿Cuándo venció la flota de Octaviano…?» → «2 de septiembre del 31 a. C.»: «31 a. C.», «septiembre del 31
+        # a. C.» answer it too (and «31», as the day's own forms drop the era; judged a minor edit without them).
+        years = [f"{-year} a. C.", f"{-year} aC", f"{-year} antes de Cristo", str(-year)]
+        months = [f"{MONTH_NAMES[month]} del {y}" for y in years] if month else []
+    else:
+        years = [str(year)]
+        months = [f"{MONTH_NAMES[month]} de {year}", f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"] if month else []
     forms = []
-    if v.get("precision") == "day" and month:
-        forms += [f"{MONTH_NAMES[month]} de {year}", f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"]
+    if v.get("precision") == "day":
+        forms += months
     if v.get("precision") in {"day", "month"}:
-        forms.append(str(year))
-    return forms
+        forms += years
+    return [f for f in dict.fromkeys(forms) if fold(f) != fold(fact.answer)]
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}

@@ -36,8 +36,12 @@ def test_when_forms_by_precision_and_prompt():
     assert when_forms(day, "¿Cuándo firmó Dupont la capitulación?") == ["julio de 1808", "julio 1808", "7/1808", "1808"]
     assert when_forms(day, "Tras la batalla, ¿cuándo firmó Dupont la capitulación?")[-1] == "1808"
     assert when_forms(month, "¿Cuándo firmó Dupont la capitulación?") == ["1808"]
-    # a cloze, a year question, a date before Christ: nothing coarser
+    # a cloze, a year question: nothing coarser
     assert when_forms(day, "Dupont firmó la capitulación el _____.") == []
     assert when_forms(day, "¿En qué año firmó Dupont la capitulación?") == []
+    # a date before Christ: its year with the era as people write it, and bare (as the day's own forms drop it)
     bc = _date("agosto del 216 a. C.", {"precision": "month", "year": -216, "month": 8})
-    assert when_forms(bc, "¿Cuándo venció Aníbal en Cannas?") == []
+    assert when_forms(bc, "¿Cuándo venció Aníbal en Cannas?") == ["216 a. C.", "216 aC", "216 antes de Cristo", "216"]
+    bc_day = _date("2 de agosto del 216 a. C.", {"precision": "day", "year": -216, "month": 8, "day": 2})
+    assert when_forms(bc_day, "¿Cuándo venció Aníbal en Cannas?")[:2] == ["agosto del 216 a. C.", "agosto del 216 aC"]
+    assert "216 a. C." in when_forms(bc_day, "¿Cuándo venció Aníbal en Cannas?")
