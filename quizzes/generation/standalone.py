@@ -444,7 +444,8 @@ class Discourse:
         """Return (first name said alone, the one shortest whole name the text gives it), longest first (computed
         once per document: see `full_first_names`)."""
         if self._fullers is None:
-            every = {n for names in self.names.values() for n in names}
+            shared = self._shared_surnames()
+            every = {n for names in self.names.values() for n in names} | {n for ns in shared.values() for n in ns}
             fullers = []
             for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
                 longer = _longer_names(word, every)
@@ -464,8 +465,37 @@ class Discourse:
                 if not all(_one_name(full, n) for n in longer):
                     continue  # «Juan» of a text that names «Juan Andrea Doria» and «Juan de Austria»: which one?
                 fullers.append((word, full))
-            self._fullers = fullers
+            taken = {w for w, _ in fullers}
+            for word, fulls in shared.items():
+                # first names the text never gave a name of their own («Fausto», «Juan José»): their one full name
+                full = next(iter(fulls))
+                if (
+                    word not in taken
+                    and len(fulls) == 1
+                    and not any(n != full and n.startswith(word + " ") for n in every)
+                ):
+                    fullers.append((word, full))
+            self._fullers = sorted(fullers, key=lambda pair: len(pair[0]), reverse=True)
         return self._fullers
+
+    def _shared_surnames(self) -> dict[str, set[str]]:
+        """Return first names → their whole names, for people the text names with a shared surname: «los hermanos
+        Juan José y Fausto Elhuyar», «Wilbur y Orville Wright», then «Juan José dirigió…», «Fausto murió…»
+        (first-sight verdicts: «¿En qué año murió Fausto en Madrid?» is no one to a student). The second conjunct
+        must be a name of the text («Fausto Elhuyar»); neither conjunct nor the surname a place."""
+        every = {n for names in self.names.values() for n in names}
+        places = place_gazetteer()
+        found: dict[str, set[str]] = {}
+        for sentence in self.sentences:
+            for m in _SHARED_SURNAME.finditer(sentence.text):
+                first, second, surname = m.group(1), m.group(2), m.group(3)
+                if f"{second} {surname}" not in every or any(w in places for w in (first, second, surname)):
+                    continue
+                if any(w in _NAME_HEADS or w in _NAME_LINKS for w in first.split()):
+                    continue
+                found.setdefault(first, set()).add(f"{first} {surname}")
+                found.setdefault(second, set()).add(f"{second} {surname}")
+        return found
 
     def surname_fullers(self) -> list[tuple[str, str]]:
         """Return (surname said alone, the one whole name of a person the text gives it), longest first.
@@ -3035,6 +3065,13 @@ def _one_name(a: str, b: str) -> bool:
     short, long = sorted(([w for w in re.split(r"[\s-]+", n) if w not in _NAME_LINKS] for n in (a, b)), key=len)
     rest = iter(long)
     return all(w in rest for w in short)
+
+
+# Two persons' first names and one surname after them: «Juan José y Fausto Elhuyar», «Wilbur y Orville Wright».
+_SHARED_SURNAME = re.compile(
+    r"(?<![\w-])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?)\s+y\s+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\s+"
+    r"([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)(?![\w-])(?!\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ])"
+)
 
 
 def _longer_names(word: str, names: set[str]) -> list[str]:

@@ -1,0 +1,48 @@
+"""Round 28: what fresh texts showed at first sight, tried on our own sentences.
+
+- «¿En qué año murió Fausto en Madrid?»: brothers named once with a shared surname («Juan José y Fausto Elhuyar»),
+  then by their first names alone;
+- «¿Cuándo venció la flota de Octaviano…?» → «2 de septiembre del 31 a. C.»: the year and the month of a date
+  before Christ were refused (see test_generation_when_typed.py).
+"""
+
+from quizzes.generation.standalone import full_first_names
+
+from .support import discourse
+
+
+def test_first_names_after_a_shared_surname_get_it():
+    disc = discourse(
+        "El velio es un metal descubierto en 1783 por los hermanos Juan Pablo y Tadeo Osk en Berhof.",
+        "Tadeo enseñaba mineralogía en Berhof.",
+        "Juan Pablo murió en Tarsia en 1796.",
+        names={0: ["Juan Pablo", "Tadeo Osk", "Berhof"], 1: ["Berhof"], 2: ["Juan Pablo", "Tarsia"]},
+        title="Velio",
+    )
+    assert (
+        full_first_names("¿En qué año murió Juan Pablo en Tarsia?", disc)
+        == "¿En qué año murió Juan Pablo Osk en Tarsia?"
+    )
+    assert full_first_names("Tadeo enseñaba mineralogía en _____.", disc) == "Tadeo Osk enseñaba mineralogía en _____."
+    # the coordinated mention itself is said whole already
+    said = "Lo descubrieron los hermanos Juan Pablo y Tadeo Osk en _____."
+    assert full_first_names(said, disc) == said
+
+
+def test_a_shared_surname_needs_the_second_name_whole_and_one_bearer():
+    # «Velinia y Tarsia Osk»: no name of the text is «Tarsia Osk»
+    disc = discourse(
+        "El tratado unió a Velinia y Tarsia Osk en 1783.",
+        "Velinia cedió Berhof.",
+        names={0: ["Velinia"], 1: ["Velinia", "Berhof"]},
+        title="Tratado de Osk",
+    )
+    assert full_first_names("Velinia cedió _____.", disc) == "Velinia cedió _____."
+    # two persons of the same first name: which one?
+    disc = discourse(
+        "Los hermanos Juan y Tadeo Osk fundaron Berhof; Juan Berhof los ayudó.",
+        "Juan murió en 1796.",
+        names={0: ["Juan", "Tadeo Osk", "Juan Berhof"], 1: ["Juan"]},
+        title="Berhof",
+    )
+    assert full_first_names("Juan murió en _____.", disc) == "Juan murió en _____."
