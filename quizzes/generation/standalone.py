@@ -491,8 +491,10 @@ class Discourse:
                 first, second, surname = m.group(1), m.group(2), m.group(3)
                 if f"{second} {surname}" not in every or any(w in places for w in (first, second, surname)):
                     continue
-                if any(w in _NAME_HEADS or w in _NAME_LINKS for w in first.split()):
+                if any(w in _NAME_HEADS or w in _NAME_LINKS or w == surname for w in first.split()):
                     continue
+                if " " in first and any(n != first and n.split()[-1] == first.split()[-1] for n in every if " " in n):
+                    continue  # «Pierre Curie y Marie Curie»: the first conjunct is a whole name already
                 found.setdefault(first, set()).add(f"{first} {surname}")
                 found.setdefault(second, set()).add(f"{second} {surname}")
         return found

@@ -46,3 +46,16 @@ def test_a_shared_surname_needs_the_second_name_whole_and_one_bearer():
         title="Berhof",
     )
     assert full_first_names("Juan murió en _____.", disc) == "Juan murió en _____."
+
+
+def test_two_whole_names_coordinated_are_not_given_the_surname_again():
+    disc = discourse(
+        "Tadeo Osk y Elena Osk fundaron Berhof.",
+        "Elena Osk ocupó su cátedra.",
+        names={0: ["Tadeo Osk", "Elena Osk", "Berhof"], 1: ["Elena Osk"]},
+        title="Berhof",
+    )
+    assert full_first_names("En 1903, Elena y Tadeo Osk fundaron _____.", disc) == (
+        "En 1903, Elena y Tadeo Osk fundaron _____."
+    )
+    assert full_first_names("Elena Osk ocupó la cátedra de _____.", disc) == "Elena Osk ocupó la cátedra de _____."
