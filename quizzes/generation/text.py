@@ -356,6 +356,10 @@ _NOUN_PHRASE_AFTER_Y = re.compile(r"(?:y|e)\s+(?:el|la|los|las|un|una|unos|unas|
 _PARTICIPLE_OR_RELATIVE = re.compile(r",\s+(?:[a-záéíóúñ]+(?:ad|id)[oa]s?|que)\b")
 
 
+# A subject alone, with nothing else before a comma: «La muerte», «Los romanos», «El rey Fernando».
+_SUBJECT_ALONE = re.compile(r"(?i:el|la|los|las)\s+[\wáéíóúñü-]+(?:\s+[\wáéíóúñü-]+){0,3}\s*$")
+
+
 def clause_spans(text: str) -> list[tuple[int, int]]:
     """Split a sentence into clauses (start, end) at coordinated predicates and subordinators."""
     cuts = [0]
@@ -379,6 +383,15 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
                 # «y hoy empresas como Dead Sea Works, en Israel, y Arab Potash Company, en Jordania, extraen…»: no
                 # verb since the last cut, so «, y» joins two subjects of the verb to come, not two clauses.
                 continue
+        if (
+            m.group().startswith(",")
+            and not word_m
+            and _SUBJECT_ALONE.match(text[cuts[-1] : m.start()])
+            and not any(is_finite_verb(t.text) for t in tokenize(text[cuts[-1] : m.start()]))
+        ):
+            # «La muerte, cuando ocurre, suele producirse…»: a subject set off before an aside; the clause is its
+            # verb's, not cut after the subject
+            continue
         if m.group().strip() == "" and word_m:
             # Bare " y ": a boundary only when a finite verb follows ("y terminó").
             nxt = word_m.group(1)

@@ -3,10 +3,15 @@
 - «¿En qué año murió Fausto en Madrid?»: brothers named once with a shared surname («Juan José y Fausto Elhuyar»),
   then by their first names alone;
 - «¿Cuándo venció la flota de Octaviano…?» → «2 de septiembre del 31 a. C.»: the year and the month of a date
-  before Christ were refused (see test_generation_when_typed.py).
+  before Christ were refused (see test_generation_when_typed.py);
+- «Cuando ocurre, suele producirse en las _____ semanas…»: the subject of «La muerte, cuando ocurre, suele…» was cut
+  off with the clause before the aside;
+- «En _____, cansado de la política, se retiró…»: the blank in the opening hid that the stem opens as its sentence, so
+  no subject was looked for.
 """
 
-from quizzes.generation.standalone import full_first_names
+from quizzes.generation.standalone import full_first_names, stand_alone
+from quizzes.generation.text import clause_spans
 
 from .support import discourse
 
@@ -59,3 +64,27 @@ def test_two_whole_names_coordinated_are_not_given_the_surname_again():
         "En 1903, Elena y Tadeo Osk fundaron _____."
     )
     assert full_first_names("Elena Osk ocupó la cátedra de _____.", disc) == "Elena Osk ocupó la cátedra de _____."
+
+
+def test_a_subject_set_off_before_an_aside_stays_with_its_verb():
+    sentence = "La fiebre, cuando aparece, suele durar dos semanas."
+    assert [sentence[a:b] for a, b in clause_spans(sentence)] == [sentence]
+    # a clause with its own verb before the comma is still cut
+    sentence = "La ciudad fue tomada, cuando llegaron los velinios."
+    assert [sentence[a:b] for a, b in clause_spans(sentence)] == [
+        "La ciudad fue tomada, ",
+        "cuando llegaron los velinios.",
+    ]
+
+
+def test_a_blank_in_the_opening_still_looks_for_the_subject():
+    disc = discourse(
+        "Tadeo Osk fue un historiador velinio.",
+        "Sirvió como secretario del sultán de Berhof.",
+        "En 1375, cansado de la política, se retiró con su familia al castillo de Tarsia.",
+        title="Tadeo Osk",
+    )
+    said, problem = stand_alone(
+        "En _____, cansado de la política, se retiró con su familia al castillo de Tarsia.", 2, disc, blank="_____"
+    )
+    assert problem == "no_subject" or "Tadeo Osk se retiró" in said
