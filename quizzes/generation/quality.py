@@ -7,6 +7,7 @@ import difflib
 import re
 
 from . import nlp
+from .answers import decade_year
 from .distractors import text_people
 from .facts import Extraction, group_surface_forms
 from .lexicon import (
@@ -961,7 +962,11 @@ def check_question(
             dates = [(a, b) for a, b in temporal_spans(body, ("date",)) if "9999" not in body[a:b]]
             durations = [(a, b) for a, b in computing_durations(temporal[0], body) if "9999" not in body[a:b]]
             if temporal[0].kind == "date":
-                results["no_computable_date"] = not durations
+                # «En la década de _____, … tras los hallazgos de Coolgardie, en 1892.»: a year of the stem names the
+                # decade (judged «regalada»)
+                decade = (temporal[0].value or {}).get("year") if decade_year(temporal[0]) else None
+                inside = decade and any(decade <= int(y) < decade + 10 for y in re.findall(r"\b\d{4}\b", body))
+                results["no_computable_date"] = not durations and not inside
             else:
                 results["no_computable_date"] = not dates
     results["no_conversion_in_prompt"] = _CONVERSION.search(prompt) is None

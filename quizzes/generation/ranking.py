@@ -569,6 +569,8 @@ def fact_importance(
         return 0.0  # «_____ murió en 1663 y Titus en 1668»: who? only a death year says it
     if named_count(fact, ex):
         return 0.0  # «Gran Bretaña poseía … _____» → trece colonias, in a text on «las Trece Colonias»
+    if _DISAMBIGUATION.search(fact.sentence):
+        return 0.0  # «Los bronces … no deben confundirse con la República de Benín»: a reader's note, no fact
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
     if fact.kind == "date" and fact.subtype != "range":
         score = _KIND_BASE["date"]
@@ -864,7 +866,19 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
         penalty += ASIDE_PENALTY  # «_____ declararon 2019 Año Internacional…»: how the event is remembered
     if fact.kind == "place" and _LOCATED_BY.match(fact.sentence[fact.local_end :]):
         penalty += ASIDE_PENALTY  # «murió en un hospital de _____, cerca de Nueva York»: the text places it by another
+    if fact.kind == "date" and _FIGURE_FROM.search(fact.sentence[: fact.local_start]):
+        penalty += SUBORDINATE_PENALTY  # «pasó de unos 77 000 habitantes en _____ a unos 540 000»: a figure's year
     return penalty
+
+
+# The first figure of a change and the year it is given for: «pasó de unos 77 000 habitantes en _____ a …».
+_FIGURE_FROM = re.compile(
+    r"\b(?:de|desde|a|hasta)\s+(?:unos?\s+|unas\s+|más\s+de\s+|cerca\s+de\s+|casi\s+|apenas\s+)?\d[\d .,]*"
+    r"(?:\s+(?:millones|mil))?(?:\s+(?:de\s+)?[a-záéíóúñü]+){0,2}\s+en\s+$",
+    re.IGNORECASE,
+)
+# A sentence that tells the reader what the subject is not: «no deben confundirse con la República de Benín».
+_DISAMBIGUATION = re.compile(r"\bno\s+(?:debe|deben|debería|deberían|hay\s+que|ha\s+de|han\s+de)\s+confundir", re.I)
 
 
 # «murió en _____», «nacido en _____», and the elided second death «murió en 1663 y Titus en _____».

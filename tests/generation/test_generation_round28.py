@@ -7,13 +7,19 @@
 - «Cuando ocurre, suele producirse en las _____ semanas…»: the subject of «La muerte, cuando ocurre, suele…» was cut
   off with the clause before the aside;
 - «En _____, cansado de la política, se retiró…»: the blank in the opening hid that the stem opens as its sentence, so
-  no subject was looked for.
+  no subject was looked for;
+- «En la década de _____, … tras los hallazgos de Coolgardie, en 1892.»: a year of the stem gave the decade away;
+- «los bronces de Benín no deben confundirse con la República de Benín»: a reader's note made a true/false item;
+- «La población de Victoria pasó de unos 77 000 habitantes en _____ a unos 540 000 en 1861.»: the year a figure is
+  given for, asked as if it were an event's.
 """
 
+from quizzes.generation import generate_bank
+from quizzes.generation.ranking import trivia_penalty
 from quizzes.generation.standalone import full_first_names, stand_alone
 from quizzes.generation.text import clause_spans
 
-from .support import discourse
+from .support import discourse, sentence_fact
 
 
 def test_first_names_after_a_shared_surname_get_it():
@@ -88,3 +94,41 @@ def test_a_blank_in_the_opening_still_looks_for_the_subject():
         "En _____, cansado de la política, se retiró con su familia al castillo de Tarsia.", 2, disc, blank="_____"
     )
     assert problem == "no_subject" or "Tadeo Osk se retiró" in said
+
+
+def test_a_year_of_the_stem_inside_the_asked_decade_gives_it_away():
+    text = (
+        "Fiebre del oro de Velinia\n\nLa fiebre del oro de Velinia fue un periodo de migración masiva. "
+        "En la década de 1890, una nueva fiebre se desató en Tarsia tras los hallazgos de Osk, en 1892. "
+        "Durante la década de 1850, Velinia aportó un tercio del oro del mundo."
+    )
+    bank = generate_bank(text)
+    asked = {q.prompt: q for q in bank.questions if q.correct in (["1890"], ["1850"]) and "década de _____" in q.prompt}
+    nineties = [q for p, q in asked.items() if "1892" in p]
+    fifties = [q for p, q in asked.items() if "1892" not in p]
+    assert nineties and all("no_computable_date" in q.checks_failed for q in nineties)
+    assert fifties and not any("no_computable_date" in q.checks_failed for q in fifties)
+
+
+def test_a_reader_s_note_of_what_the_subject_is_not_is_no_fact():
+    from quizzes.generation.facts import extract
+    from quizzes.generation.ranking import fact_importance
+    from quizzes.generation.text import split_sentences
+
+    text = (
+        "Los bronces de Osk no deben confundirse con la República de Osk, el país vecino que hasta 1975 se llamaba "
+        "Tarsia. En 1897, una expedición velinia saqueó la ciudad de Osk y se llevó los bronces."
+    )
+    ex = extract(split_sentences(text))
+    note = [f for f in ex.facts if "confundirse" in f.sentence]
+    told = [f for f in ex.facts if "saqueó" in f.sentence]
+    assert note and all(fact_importance(f, ex) == 0 for f in note)
+    assert told and any(fact_importance(f, ex) > 0 for f in told)
+
+
+def test_the_year_a_figure_is_given_for_is_incidental():
+    sentence = "La población de Velinia pasó de unos 77 000 habitantes en 1851 a unos 540 000 en 1861."
+    assert trivia_penalty(sentence_fact(sentence, "1851")) > 0
+    assert trivia_penalty(sentence_fact(sentence, "1861")) > 0
+    event = "En 1851, miles de mineros quemaron sus licencias en Osk."
+    assert trivia_penalty(sentence_fact(event, "1851")) == 0
