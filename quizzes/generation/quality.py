@@ -556,7 +556,17 @@ def counted_before_colon(sentence: str) -> bool:
     """Return whether a sentence counts things it lists after a colon: a true/false statement on it is either given
     away by the list («combina dos fármacos: isoniacida, rifampicina, pirazinamida y etambutol») or, without it,
     says nothing a student can check («recuperó su dinamismo gracias a tres factores»)."""
-    return _COUNT_BEFORE_COLON.search(sentence) is not None
+    return _COUNT_BEFORE_COLON.search(sentence) is not None or _COUNT_BEFORE_MEMBERS.search(sentence) is not None
+
+
+# A count of things the sentence names right after, each with its article: «de dos ríos, el Bijela Rijeka (Río
+# Blanco) y el Crna Rijeka», «por dos crónicas escritas en árabe…, el «Tarij al-Sudán» … y el «Tarij al-Fattash»»
+# (a false count is given away by the names, judged «regalada»).
+_COUNT_BEFORE_MEMBERS = re.compile(
+    r"\b(?:dos|tres|cuatro|cinco|ambos|ambas|[2-5])\s+[a-záéíóúñü]+[^,:;.]{0,60},\s*(?:el|la|los|las)\s[^;:]{1,90}?"
+    r"\s(?:y|e)\s+(?:el|la|los|las)\s",
+    re.IGNORECASE,
+)
 
 
 # A term named by «llamado», «denominada»… whose blank leaves its adjective behind: «llamado _____ binaria».

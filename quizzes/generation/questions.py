@@ -156,6 +156,8 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     lead = re.search(rf"\b(?:con|sin|solo|sólo|apenas)\s+(?:{_LEAD}\s+)*$", text[:a], re.IGNORECASE)
     if lead and (pm is None or lead.start() < pm.start()):
         pm = lead  # «ingresó con solo catorce años en…»: «con solo» goes with the age
+    if pm is None and re.match(r"\s+para\s+[a-záéíóúñ]+(?:ar|er|ir)(?:se)?\b", text[b:]):
+        return a, a  # «el bando que daba a los afectados tres días para dirigirse…»: what was given; it stays
     start = pm.start() if pm else a
     rm = re.match(rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE)
     if rm and re.match(r"\s+tras\s+\w", text[b:], re.IGNORECASE):
@@ -686,8 +688,12 @@ def _join_cut_series(stem: str, sentence: str) -> str:
     verb = words[1] if words[0] in _CLITIC_WORDS and len(words) > 1 else words[0]
     if not is_finite_verb(verb) or not any(is_finite_verb(w) for w in before):
         return stem
-    m = re.search(
-        r"(?<![\w])" + r"\W+".join(map(re.escape, words[-3:])) + r"\s*,?\s+(?:y|e)\s+(\w+)(?:\s+(\w+))?",
+    said = r"(?<![\w])" + r"\W+".join(map(re.escape, words[-3:]))
+    m = re.search(said + r"\s*,?\s+(?:y|e)\s+(\w+)(?:\s+(\w+))?", sentence.lower()) or re.search(
+        # «se detuvo en Tagaza, donde observó que las casas…, y llegó a Ualata»: a relative of the last member
+        said
+        + r",\s+(?:donde|que|quien|quienes|cuando|en\s+(?:el|la|los|las)\s+que)\b[^;:]*?"
+        + r",\s+(?:y|e)\s+(\w+)(?:\s+(\w+))?",
         sentence.lower(),
     )
     if not m:
@@ -707,7 +713,12 @@ def _colon_list_cut(stem: str, sentence: str) -> bool:
         return False
     said = stem.split(":", 1)[1]
     full = sentence.split(":", 1)[1]
-    has_and = re.compile(r"(?:,|\s)\s*(?:y|e)\s+(?:el|la|los|las|un|una|[A-ZÁÉÍÓÚÑ])")
+    # («: sobre la isla Norte, por cesión, y sobre la isla Sur, por descubrimiento»: a member may open with a
+    # preposition)
+    has_and = re.compile(
+        r"(?:,|\s)\s*(?:y|e)\s+(?:(?:sobre|en|a|al|de|del|con|por|para|desde|hasta|entre)\s+)?"
+        r"(?:el|la|los|las|un|una|[A-ZÁÉÍÓÚÑ])"
+    )
     return bool(has_and.search(full)) and not has_and.search(said)
 
 

@@ -64,7 +64,9 @@ _CUT_RELATIVE = re.compile(
 _TIME_PHRASE = re.compile(
     r"^(?:\w+\s+){1,3}(?:después|antes|más\s+tarde|atrás|luego)$|"
     r"^(?:un|una|unos|unas|el|la|los|las|pocos|pocas|dos|tres|varios|varias)\s+(?:\w+\s+)?"
-    r"(?:días?|semanas?|meses|mes|años?|décadas?|siglos?|horas?)\b(?!\s+de\b)",
+    r"(?:días?|semanas?|meses|mes|años?|décadas?|siglos?|horas?)\b(?!\s+de\b)|"
+    # «El 31 de marzo de 1991, un enfrentamiento … causó…»: a date is when, not what
+    r"^(?:el|los)\s+(?:\d{1,2}|primero)(?:\s+(?:y|al?)\s+\d{1,2})?\s+de\s+[a-záéíóú]+\b",
     re.IGNORECASE,
 )
 

@@ -1113,6 +1113,8 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
                     # resistencia quedó reducida a Toledo»: a common noun's complement said in another paragraph was
                     # another episode's
                     return "", ""
+                if re.search(r"\s[A-ZÁÉÍÓÚÑ]", m.complement) and _another_time(disc, mention.lemma, i, index):
+                    return "", ""  # «el reinado» of 1620 after «el reinado de Felipe III» of 1609: maybe another's
                 return m.complement, ""  # «la línea de demarcación … la línea»
             if m.definite and m.bare:
                 return "", ""  # the text already says it bare («la radiación»): its own term by now
@@ -1135,6 +1137,20 @@ _NAMING_BEFORE = re.compile(
 )
 
 
+def _another_time(disc: Discourse, head: str, said_at: int, index: int) -> bool:
+    """Return whether a body or an office that is someone's for a time («el gobierno de Evo Morales», «el reinado de
+    Felipe III») was named so in a sentence of other years than the one that says it bare: «En 2008, el Gobierno de
+    Evo Morales anunció… en 2023 el Gobierno firmó…» is maybe another's (given his name, a false fact: judged R)."""
+    if fold(head) not in _TIME_BOUND_HEADS:
+        return False
+    return bool(_years_said(disc.sentences[index].text) - _years_said(disc.sentences[said_at].text))
+
+
+# Bodies and offices that are someone's for a time («el gobierno de Evo Morales», «el reinado de Felipe II»).
+_TIME_BOUND_HEADS = frozenset(
+    {"gobierno", "reinado", "mandato", "presidencia", "regimen", "administracion", "gabinete", "dictadura"}
+    | {"ministerio", "pontificado", "legislatura"}
+)
 # A complement made of common words, no name: «de los vecinos», «del pueblo», «de demarcación» (not «de Cuba»).
 _COMMON_COMPLEMENT = re.compile(r"(?:de|del)\s+(?:(?:el|la|los|las)\s+)?[a-záéíóúñ]+(?:\s+[a-záéíóúñ]+)?$")
 
@@ -1940,6 +1956,9 @@ def definite_reference(
                 return text, "anaphora"  # «el Principado»: which one?
             if not full:
                 continue  # «la Corona», «el Congreso»: an institution the text names by its head
+            said_at = next((i for i in range(index - 1, -1, -1) if full in disc.names.get(i, [])), index)
+            if _another_time(disc, head, said_at, index):
+                continue  # «el Gobierno» of 2023 after «el Gobierno de Evo Morales» of 2008: maybe another's
             text = text[: found.start()] + found.group(0)[: -len(head)] + full + text[found.end() :]
             continue
         named_before = _name_said_before(disc, index, mention)

@@ -11,13 +11,23 @@
 - «En la década de _____, … tras los hallazgos de Coolgardie, en 1892.»: a year of the stem gave the decade away;
 - «los bronces de Benín no deben confundirse con la República de Benín»: a reader's note made a true/false item;
 - «La población de Victoria pasó de unos 77 000 habitantes en _____ a unos 540 000 en 1861.»: the year a figure is
-  given for, asked as if it were an event's.
+  given for, asked as if it were an event's;
+- «las primeras víctimas … fueron consecuencia del 31 de marzo de 1991»: a fronted date taken for the cause;
+- «las aguas proceden de tres ríos, el Bijela Rijeka y el Crna Rijeka»: a false count beside the names it counts;
+- «¿En qué año firmó el Gobierno de Evo Morales…?» of 2023: a government named in 2008 given to another year's;
+- «partió de Siyilmasa, se detuvo en Tagaza.»: a series of verbs cut before «…, donde …, y llegó a Ualata»;
+- «sobre todo el archipiélago: sobre la isla Norte, por cesión.»: a list after a colon cut before «y sobre la isla
+  Sur»;
+- «el bando que daba a los afectados para dirigirse…»: a duration that was what was given, cut out.
 """
 
 from quizzes.generation import generate_bank
+from quizzes.generation.quality import counted_before_colon
+from quizzes.generation.questions import _colon_list_cut, _join_cut_series, _remove_temporal
 from quizzes.generation.ranking import trivia_penalty
+from quizzes.generation.relations import find_relations
 from quizzes.generation.standalone import full_first_names, stand_alone
-from quizzes.generation.text import clause_spans
+from quizzes.generation.text import Sentence, clause_spans
 
 from .support import discourse, sentence_fact
 
@@ -132,3 +142,73 @@ def test_the_year_a_figure_is_given_for_is_incidental():
     assert trivia_penalty(sentence_fact(sentence, "1861")) > 0
     event = "En 1851, miles de mineros quemaron sus licencias en Osk."
     assert trivia_penalty(sentence_fact(event, "1851")) == 0
+
+
+def test_a_fronted_date_is_no_cause():
+    text = (
+        "El 31 de marzo de 1991, un enfrentamiento entre la policía velinia y milicias tarsias, conocido como la "
+        "«Pascua de Osk», causó las primeras víctimas mortales de la guerra."
+    )
+    relations = find_relations(Sentence(index=0, text=text, start=0, end=len(text)))
+    assert relations and all(r.text(r.cause).startswith("un enfrentamiento") for r in relations)
+
+
+def test_a_count_beside_the_names_it_counts_makes_no_true_false_item():
+    assert counted_before_colon(
+        "Las aguas proceden de dos ríos, el Bijela (Río Blanco) y el Crna (Río Negro), que se unen."
+    )
+    assert counted_before_colon(
+        "La historia se conoce por dos crónicas escritas en árabe en el siglo XVII, el «Tarij al-Sudán» y el «Tarij "
+        "al-Fattash»."
+    )
+    assert not counted_before_colon("Las aguas proceden de dos ríos que se unen para formar el Osk.")
+
+
+def test_a_government_named_in_one_year_is_not_given_to_another_year_s():
+    disc = discourse(
+        "El salar de Osk es el mayor desierto de sal del mundo.",
+        "En 2008, el Gobierno de Tadeo Berhof anunció un plan estatal para el litio.",
+        "En 2023 el Gobierno firmó un acuerdo con un consorcio velinio.",
+        names={1: ["Gobierno de Tadeo Berhof"], 2: ["Gobierno"]},
+        title="Salar de Osk",
+    )
+    said, _problem = stand_alone(
+        "En _____ el Gobierno firmó un acuerdo con un consorcio velinio.", 2, disc, blank="_____"
+    )
+    assert "Berhof" not in said
+    # the same year: the same government
+    disc = discourse(
+        "El salar de Osk es el mayor desierto de sal del mundo.",
+        "En 2008, el Gobierno de Tadeo Berhof anunció un plan estatal para el litio.",
+        "En 2008 el Gobierno firmó además un acuerdo con un consorcio velinio.",
+        names={1: ["Gobierno de Tadeo Berhof"], 2: ["Gobierno"]},
+        title="Salar de Osk",
+    )
+    said, _problem = stand_alone(
+        "En 2008 el Gobierno firmó además un acuerdo con un consorcio _____.", 2, disc, blank="_____"
+    )
+    assert "Gobierno de Tadeo Berhof" in said
+
+
+def test_cut_series_and_lists_get_their_last_member_or_are_caught():
+    sentence = (
+        "En 1352, el viajero Tadeo Osk partió de Berhof, se detuvo en Tarsia, donde observó que las casas y la "
+        "mezquita eran de sal, y llegó a Velinia dos meses después."
+    )
+    assert _join_cut_series("En _____, el viajero Tadeo Osk partió de Berhof, se detuvo en Tarsia.", sentence) == (
+        "En _____, el viajero Tadeo Osk partió de Berhof y se detuvo en Tarsia."
+    )
+    sentence = "El 21 de mayo de 1840, Osk proclamó su soberanía sobre todo el archipiélago: sobre la isla Norte, por cesión, y sobre la isla Sur, por descubrimiento."
+    assert _colon_list_cut(
+        "El _____, Osk proclamó su soberanía sobre todo el archipiélago: sobre la isla Norte, por cesión.", sentence
+    )
+
+
+def test_a_duration_given_for_a_purpose_stays():
+    text = "El 22 de septiembre de 1609, el virrey publicó el bando que daba a los afectados tres días para dirigirse a los puertos."
+    a = text.index("tres días")
+    assert _remove_temporal(text, a, a + len("tres días")) == (a, a)
+    text = "Tras tres días de marcha, el virrey llegó a los puertos."
+    a = text.index("tres días")
+    start, end = _remove_temporal(text, a, a + len("tres días"))
+    assert end > start
