@@ -426,6 +426,14 @@ def _kin_said(disc: Discourse, index: int, noun: str) -> bool:
     return any(w.startswith(stem) for w in words)
 
 
+# «Una tercera enfermera…», «Un segundo ataque…» opening the prompt: one more of a series it does not tell (not «la
+# segunda mitad», nor «un segundo» of time; inside a sentence, «Gama dirigió una segunda expedición» says whose).
+_ANOTHER_OF_A_SERIES = re.compile(
+    r"(?<![\w])(?:un|una)\s+(?:segund[oa]|tercer[oa]?|cuart[oa]|quint[oa])\s+(?!(?:de|del|y|o|en|a)\b)[a-záéíóúñü]{3,}",
+    re.IGNORECASE,
+)
+
+
 def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) -> str:
     """Return why a definite phrase of the (filled) prompt stands for something told before, or "".
 
@@ -459,6 +467,8 @@ def phrase_pointing_back(text: str, span, index: int, disc: Discourse | None) ->
     m = _NEW_ONE.search(text)
     if m and not (span and span[0] <= m.start() < span[1]):
         return "back_adjective"
+    if _ANOTHER_OF_A_SERIES.match(body.lstrip("¿¡ ")):
+        return "set_reference"  # «Una tercera enfermera, _____, enfermó»: after which two?
     for m in _BARE_DEFINITE.finditer(text):
         if span and m.start() < span[1] and m.end() > span[0]:
             continue  # the answer says it

@@ -1084,6 +1084,9 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         and fact.value.get("year")
         and re.search(r"\d{3,4}", fact.answer)
         and not decade_year(fact)
+        # «construida hacia _____» beside 1496 and 1497 in the text: no range is left to take, and an approximate year
+        # typed exactly is judged «numérico» (the choice among years and the blank stay)
+        and not (_APPROX_YEAR.search(fact.sentence[: fact.local_start]) and year_tolerance(fact, disc) < 1)
     ):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
         bc = fact.value["year"] < 0

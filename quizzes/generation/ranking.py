@@ -9,6 +9,7 @@ the sentence has two, and of different kinds when it can.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -19,7 +20,7 @@ from .confidence import confidence as usable_confidence
 from .confidence import parse_ahead
 from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
-from .lexicon import EVENT_HEADS, MONTH_NAMES, fold
+from .lexicon import DEMONYMS, EVENT_HEADS, MONTH_NAMES, demonym_forms, fold
 from .model import Fact, Question, stable_key
 from .standalone import OPENING_LIFE, dependent_context
 from .text import clause_spans
@@ -569,6 +570,14 @@ def fact_importance(
         return 0.0  # «_____ murió en 1663 y Titus en 1668»: who? only a death year says it
     if named_count(fact, ex):
         return 0.0  # «Gran Bretaña poseía … _____» → trece colonias, in a text on «las Trece Colonias»
+    if (
+        fact.kind == "term"
+        and _APPOSITION_BEFORE.search(fact.sentence[: fact.local_start])
+        and fact.sentence[fact.local_end : fact.local_end + 1] == ","
+    ):
+        return 0.0  # «En Phnom Penh, la _____, el Mekong…» → «capital camboyana»: what the name is, nobody types
+    if _RANKED_AFTER.search(fact.sentence[: fact.local_start]) and _RANKING.search(fact.sentence):
+        return 0.0  # «el tercero más largo del continente, después del _____ y del Congo»: the others of a ranking
     if _DISAMBIGUATION.search(fact.sentence):
         return 0.0  # «Los bronces … no deben confundirse con la República de Benín»: a reader's note, no fact
     score = _SUBTYPE_BASE.get(fact.subtype, _KIND_BASE.get(fact.kind, 0.5))
@@ -877,6 +886,15 @@ _FIGURE_FROM = re.compile(
     r"(?:\s+(?:millones|mil))?(?:\s+(?:de\s+)?[a-záéíóúñü]+){0,2}\s+en\s+$",
     re.IGNORECASE,
 )
+# A name, its comma and an article: what follows describes the name («Phnom Penh, la capital camboyana,»).
+_APPOSITION_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü][\wáéíóúñü-]*,\s+(?:el|la|los|las)\s+$")  # (not «siglo XII,»)
+# «…, después del _____ y del Congo», «…, por detrás de _____»: what ranks before the subject («el tercero más largo»).
+_RANKED_AFTER = re.compile(
+    r"\b(?:después|detrás|tras|solo\s+superad[oa]\s+por|superad[oa]\s+solo\s+por)\s+"
+    r"(?:(?:de|del|de\s+la|de\s+los|de\s+las|por)\s+)?(?:(?:el|la|los|las)\s+)?(?:[^,;:()]*\s(?:y|e)\s+(?:del?\s+)?)?$",
+    re.IGNORECASE,
+)
+_RANKING = re.compile(r"\b(?:segund|tercer|cuart|quint)[oa]?\s+(?:\w+\s+)?más\b|\bmás\s+\w+\s+(?:del|de\s+la)\b", re.I)
 # A sentence that tells the reader what the subject is not: «no deben confundirse con la República de Benín».
 _DISAMBIGUATION = re.compile(r"\bno\s+(?:debe|deben|debería|deberían|hay\s+que|ha\s+de|han\s+de)\s+confundir", re.I)
 
@@ -1756,6 +1774,15 @@ def _same_dates(candidates: list[Question], topic: str = "") -> dict[str, set[st
     return out
 
 
+@functools.cache
+def _country_demonyms() -> dict[str, frozenset[str]]:
+    """Return folded country name -> the folded forms of its demonym («francia» → «frances», «francesa»…)."""
+    out: dict[str, set[str]] = {}
+    for stem, country in DEMONYMS.items():
+        out.setdefault(fold(country), set()).update(fold(f) for f in demonym_forms(stem))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
     """Return, for each item that asks a name, the keys of the other items that show its answer.
 
@@ -1779,6 +1806,10 @@ def _namers(candidates: list[Question], names: set[str]) -> dict[str, set[str]]:
                 continue
             rarest = min(n.split(), key=lambda w: len(by_word.get(w, ())))
             found |= {k for k in by_word.get(rarest, ()) if k != q.key and f" {n} " in prompts[k]}
+            # «Desde 1946, _____ combatía al Viet Minh» → Francia beside «el Cuerpo Expedicionario francés» (judged
+            # «regalada»): a country is shown by its people's name too
+            for form in _country_demonyms().get(n, ()):
+                found |= {k for k in by_word.get(form, ()) if k != q.key}
             # «Alsacia y Lorena» is given away by «cedió Alsacia y parte de Lorena»: every member said
             members = [m for m in re.split(r" (?:y|e) ", n) if m]
             if len(members) >= 2:

@@ -1446,10 +1446,20 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
     if not subject or first is None or first.index >= index:
         return ""
     predicate = next((m for m in disc.mentions(first.index) if m.indefinite), None)
-    if predicate is None or predicate.lemma != mention.lemma:
+    if predicate is None or (
+        predicate.lemma != mention.lemma and mention.lemma not in _CLASS_HYPERNYMS.get(predicate.lemma, ())
+    ):
         return ""
-    at = first.text.find(predicate.text)
-    if at < 0 or not _COPULA_BEFORE.search(first.text[:at]):
+    # (the first time after a copula: «La fiebre de Lassa es una fiebre…» says «fiebre» first as the subject's)
+    at = next(
+        (
+            m.start()
+            for m in re.finditer(re.escape(predicate.text), first.text)
+            if _COPULA_BEFORE.search(first.text[: m.start()])
+        ),
+        -1,
+    )
+    if at < 0:
         return ""  # «La mitosis es el proceso … a partir de una célula madre»: «la célula» is no name of the mitosis
     article = subject.split()[0].lower()
     if article not in _ARTICLES or (article in {"los", "las"}) != mention.plural:
@@ -1464,6 +1474,23 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
         prep = "de" if low == "del" else "a"
         return f"{prep} {article} {rest}".replace(f"{prep} el ", "del " if prep == "de" else "al ")
     return (article.capitalize() if said[:1].isupper() else article) + " " + rest
+
+
+# A class said of the document's subject, and the wider classes a later bare phrase names it by: «La fiebre de Lassa
+# es una fiebre hemorrágica…» then «La enfermedad fue descrita…» (judged «contexto» left bare). Folded lemmas; the
+# phrase's gender must still agree with the subject's.
+_CLASS_HYPERNYMS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("fiebre", "gripe", "peste", "infeccion", "dolencia", "afeccion", "patologia", "zoonosis", "parasitosis"),
+        frozenset({"enfermedad"}),
+    ),
+    **dict.fromkeys(
+        ("novela", "pintura", "escultura", "opera", "sinfonia", "comedia", "tragedia"), frozenset({"obra"})
+    ),
+    **dict.fromkeys(("tratado", "pacto", "convenio", "acuerdo"), frozenset({"tratado", "pacto", "acuerdo"})),
+    **dict.fromkeys(("compania", "empresa", "sociedad"), frozenset({"empresa", "compania"})),
+    **dict.fromkeys(("fondo", "banco", "tribunal", "consejo"), frozenset({"organismo"})),
+}
 
 
 # «X es un volcán…», «X fue un químico…»: the first definition of the document, what it is about and its class.

@@ -94,7 +94,8 @@ def test_an_approximate_year_takes_no_other_year_the_text_writes():
         for q in generate_bank(text).questions
         if q.kind == "numeric" and q.numeric
     }
-    assert tolerances.get(1499.0) == 0.0
+    # (since round 28 an approximate year left no range is not typed as a number at all: judged «numérico» exact)
+    assert 1499.0 not in tolerances
     assert tolerances.get(1470.0) == 2.0
 
 

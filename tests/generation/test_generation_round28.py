@@ -18,7 +18,15 @@
 - «partió de Siyilmasa, se detuvo en Tagaza.»: a series of verbs cut before «…, donde …, y llegó a Ualata»;
 - «sobre todo el archipiélago: sobre la isla Norte, por cesión.»: a list after a colon cut before «y sobre la isla
   Sur»;
-- «el bando que daba a los afectados para dirigirse…»: a duration that was what was given, cut out.
+- «el bando que daba a los afectados para dirigirse…»: a duration that was what was given, cut out;
+- «Una tercera enfermera, _____, enfermó.»: one more of a series the item does not tell;
+- «La enfermedad fue descrita por primera vez en _____.» in the text of «La fiebre de Lassa es una fiebre…»: the
+  document's subject named by a wider class, and the subject's own word taken for the class said after the copula;
+- «Desde 1946, _____ combatía al Viet Minh» → Francia beside «el Cuerpo Expedicionario francés»: a country shown by
+  its demonym in another item;
+- «En Phnom Penh, la _____, el Mekong…» → «capital camboyana»: a description of a name asked as a term;
+- «…el tercero más largo del continente, después del _____ y del Congo»: the others of a ranking;
+- «construida hacia _____» typed exactly: an approximate year whose range the text's other years closed.
 """
 
 from quizzes.generation import generate_bank
@@ -212,3 +220,84 @@ def test_a_duration_given_for_a_purpose_stays():
     a = text.index("tres días")
     start, end = _remove_temporal(text, a, a + len("tres días"))
     assert end > start
+
+
+def test_one_more_of_a_series_points_back():
+    from quizzes.generation.pointing import phrase_pointing_back
+
+    disc = discourse(
+        "La fiebre de Osk es una enfermedad vírica.",
+        "Dos enfermeras murieron en Berhof en 1969.",
+        "Una tercera enfermera, Ana Tars, enfermó también.",
+        title="Fiebre de Osk",
+    )
+    text = "Una tercera enfermera, _____, enfermó."
+    assert phrase_pointing_back(text, (text.index("_____"), text.index("_____") + 5), 2, disc) == "set_reference"
+    for text in (
+        "La segunda mitad del siglo vio crecer la ciudad de _____.",
+        "En 1502, Osk dirigió una segunda expedición a _____.",
+    ):
+        assert phrase_pointing_back(text, (text.index("_____"), text.index("_____") + 5), 2, disc) != "set_reference"
+
+
+def test_the_document_s_subject_said_by_a_wider_class_is_named():
+    disc = discourse(
+        "La fiebre de Osk es una fiebre hemorrágica causada por el virus de Osk.",
+        "Es endémica en varios países de Velinia.",
+        "La enfermedad fue descrita por primera vez en 1969.",
+        title="Fiebre de Osk",
+    )
+    said, problem = stand_alone("La enfermedad fue descrita por primera vez en _____.", 2, disc, blank="_____")
+    assert (said, problem) == ("La fiebre de Osk fue descrita por primera vez en _____.", "")
+
+
+def test_a_country_is_shown_by_its_demonym_in_another_item():
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import _namers
+
+    def item(key: str, prompt: str, answer: str) -> Question:
+        return Question(
+            key=key,
+            kind="short_answer",
+            prompt=prompt,
+            fact_keys=[key],
+            correct=[answer],
+            distractors=[],
+            explanation="",
+            sentence_indexes=[0],
+        )
+
+    asked = item("a", "Desde 1946, _____ combatía al Viet Minh.", "Francia")
+    shows = item("b", "La batalla enfrentó al Cuerpo Expedicionario francés y al _____.", "Viet Minh")
+    other = item("c", "El Viet Minh recibió artillería de _____.", "China")
+    namers = _namers([asked, shows, other], {"a", "b", "c"})
+    assert "b" in namers.get("a", set())
+    assert "b" not in namers.get("c", set())
+
+
+def test_descriptions_and_rankings_are_not_asked():
+    from quizzes.generation.facts import extract
+    from quizzes.generation.ranking import fact_importance
+    from quizzes.generation.text import split_sentences
+
+    text = (
+        "El Osk es el principal río de Velinia y el tercero más largo del continente, después del Berhof y del Tars. "
+        "En Tarsia, la capital velinia, el Osk recibe al río Lem."
+    )
+    ex = extract(split_sentences(text))
+    ranked = [f for f in ex.facts if f.answer == "Berhof"]
+    described = [f for f in ex.facts if f.answer == "capital velinia"]
+    assert all(fact_importance(f, ex) == 0 for f in ranked + described)
+    assert any(fact_importance(f, ex) > 0 for f in ex.facts if f.answer in {"Velinia", "río Lem", "Tarsia"})
+
+
+def test_an_approximate_year_with_no_range_left_is_not_typed_as_a_number():
+    text = (
+        "Imperio de Osk\n\nEl Imperio de Osk fue un estado de Velinia. Su rey peregrinó a Berhof entre 1496 y 1497. "
+        "La tumba del rey, una pirámide de adobe construida hacia 1495, está en Tarsia. "
+        "La ciudad de Lem fue fundada hacia 1450 por los pescadores."
+    )
+    bank = generate_bank(text)
+    typed = {q.correct[0]: q for q in bank.questions if q.kind == "numeric"}
+    assert "1495" not in typed
+    assert typed["1450"].numeric["tolerance"] == 2
