@@ -35,6 +35,7 @@ from .lexicon import (
 from .model import Fact
 
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "y", "e"}
+_ARTICLE = re.compile(r"^(?:el|la|los|las)\s+", re.IGNORECASE)
 # A name's generic head alone is never the name: «Tratado», «Guerra», «Muro» say nothing.
 _GENERIC = {w.lower() for w in list(EVENT_HEADS) + list(ORG_HEADS)} | {
     "imperio", "reino", "república", "muro", "canal", "río", "lago", "monte", "isla", "estado", "corona",
@@ -995,6 +996,9 @@ def accepted_answers(fact: Fact, ex=None) -> list[str]:
         # «Ferdinand V. Hayden»: typed without the middle initial too, never from the initial on («V. Hayden»)
         out += [f"{m.group(1)} {m.group(2)}" for a in out if (m := _MIDDLE_INITIAL.fullmatch(a))]
         out = [a for a in out if not _INITIAL_FIRST.match(a) or a == fact.answer]
+    # A generic head alone is no name, whatever the text groups with it: «la Unión» (the European one, in the text) is
+    # no answer for «Unión Soviética» (judged «respuestas aceptadas»).
+    out = [a for a in out if a == fact.answer or _ARTICLE.sub("", a).lower() not in _GENERIC | {"unión"}]
     seen, result = set(), []
     for a in out:
         key = fold(a)

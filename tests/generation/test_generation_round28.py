@@ -26,7 +26,8 @@
   its demonym in another item;
 - «En Phnom Penh, la _____, el Mekong…» → «capital camboyana»: a description of a name asked as a term;
 - «…el tercero más largo del continente, después del _____ y del Congo»: the others of a ranking;
-- «construida hacia _____» typed exactly: an approximate year whose range the text's other years closed.
+- «construida hacia _____» typed exactly: an approximate year whose range the text's other years closed;
+- «Unión Soviética» accepted «Unión», the text's bare name of the European Union.
 """
 
 from quizzes.generation import generate_bank
@@ -301,3 +302,14 @@ def test_an_approximate_year_with_no_range_left_is_not_typed_as_a_number():
     typed = {q.correct[0]: q for q in bank.questions if q.kind == "numeric"}
     assert "1495" not in typed
     assert typed["1450"].numeric["tolerance"] == 2
+
+
+def test_a_generic_head_alone_is_no_accepted_answer():
+    text = (
+        "Alfabeto de Osk\n\nEl alfabeto de Osk es un sistema de escritura de Velinia. Desde la entrada de Velinia en "
+        "la Unión Europea, es el tercer alfabeto oficial de la Unión. Tras la disolución de la Unión Soviética en "
+        "1991, varios países adoptaron el alfabeto latino."
+    )
+    asked = [q for q in generate_bank(text).questions if q.correct and q.correct[0].endswith("Unión Soviética")]
+    assert asked
+    assert all(a.lower().removeprefix("la ") != "unión" for q in asked for a in q.accepted)
