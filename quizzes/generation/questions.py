@@ -158,6 +158,16 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         pm = lead  # «ingresó con solo catorce años en…»: «con solo» goes with the age
     if pm is None and re.match(r"\s+para\s+[a-záéíóúñ]+(?:ar|er|ir)(?:se)?\b", text[b:]):
         return a, a  # «el bando que daba a los afectados tres días para dirigirse…»: what was given; it stays
+    said_before = re.findall(r"[\wáéíóúñü]+", text[:a])
+    if (
+        pm is None
+        and said_before
+        and not re.match(rf"\s+{_RELATIVE}\b", text[b:], re.IGNORECASE)  # «terminó tres meses después»: when
+        and (is_finite_verb(said_before[-1]) or said_before[-1].lower() in {"los", "las", "sus", "unos", "unas"})
+    ):
+        # «tenía unos setenta años cuando…», «al cumplirse los diez años desde…»: the verb's object, or a phrase
+        # whose article stays behind; cut, «tenía cuando», «al cumplirse los desde» (judged «enunciado roto»)
+        return a, a
     start = pm.start() if pm else a
     rm = re.match(rf"\s+{_RELATIVE}\b(?:\s+(?:de|del)\s+(?:que\s+)?)?", text[b:], re.IGNORECASE)
     if rm and re.match(r"\s+tras\s+\w", text[b:], re.IGNORECASE):
@@ -352,6 +362,14 @@ def build_stem(
             named = re.search(r"\s[A-ZÁÉÍÓÚÑ]", subj or "")
             if subj and (other or (named and not _agrees(elided.group(1), subj))):
                 subj = ""
+            if (
+                subj
+                and _PASSIVE_AFTER_Y.match(clause_text)
+                and any(is_finite_verb(m.group(1)) for m in _OBJECT_CLITIC.finditer(s[: clauses[ci][0]]))
+            ):
+                # «El papa Francisco lo declaró mártir, y fue beatificado…»: the passive's subject is the one «lo»
+                # stood for, not the first clause's (given it, a false fact: judged R)
+                subj = ""
             prefix_text = subj + " " if subj else ""
     # Apply edits inside the kept range, right to left.
     edits = [(max(x, keep_start), min(y, keep_end), r) for x, y, r in edits if x < keep_end and y > keep_start]
@@ -362,6 +380,13 @@ def build_stem(
         out = re.sub(r"^\s*(?:y|e)\s+", "", out)
         out = prefix_text + out
     return _source_commas(tidy(out), s)
+
+
+# A passive after «y» («y fue beatificado»), and an object clitic before a verb («lo declaró»).
+_PASSIVE_AFTER_Y = re.compile(
+    r"(?:y|e)\s+(?:fue|fueron|era|eran|sería|serían|había\s+sido)\s+[a-záéíóúñ]+(?:ad|id)[oa]s?\b"
+)
+_OBJECT_CLITIC = re.compile(r"(?<![\w])(?:lo|la|los|las)\s+([a-záéíóúñ]+)\b", re.IGNORECASE)
 
 
 def _source_commas(out: str, sentence: str) -> str:

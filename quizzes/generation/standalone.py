@@ -1113,6 +1113,11 @@ def _antecedent(disc: Discourse, index: int, mention: Mention) -> tuple[str, str
                     # resistencia quedó reducida a Toledo»: a common noun's complement said in another paragraph was
                     # another episode's
                     return "", ""
+                said_at = disc.sentences[i].text.find(m.complement)
+                if said_at >= 0 and re.match(
+                    r"\s+(?:y|e)\s+[a-záéíóúñ]", disc.sentences[i].text[said_at + len(m.complement) :]
+                ):
+                    return "", ""  # «la serie Treinta y seis vistas del monte Fuji»: a title cut at its «y»
                 if re.search(r"\s[A-ZÁÉÍÓÚÑ]", m.complement) and _another_time(disc, mention.lemma, i, index):
                     return "", ""  # «el reinado» of 1620 after «el reinado de Felipe III» of 1609: maybe another's
                 return m.complement, ""  # «la línea de demarcación … la línea»
@@ -2512,6 +2517,10 @@ def stand_alone(
         lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
         postverbal = noun_phrase_follows and (first == "se" or lem in _POSTVERBAL_SUBJECT_LEMMAS)
+        if first == "se" and not postverbal:
+            # «se añadió al agua sulfato de gadolinio»: the subject after a phrase a preposition opens
+            verb_at = re.search(r"(?<![\w])" + re.escape(verb) + r"(?![\w])", head)
+            postverbal = bool(verb_at and _PASSIVE_SUBJECT_AFTER.match(head[verb_at.end() :]))
         idiom = _INTRANSITIVE_IDIOM.match(head)
         # «Entró en vigor el 10 de enero», «… el _____»: a date after the article, not the subject.
         postverbal = postverbal or bool(
@@ -3423,7 +3432,9 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     m = re.search(r"(?<![\w])" + clitics + re.escape(verb.text) + r"(?![\w])", text, re.IGNORECASE)
     fronted = text[: m.start()] if m else ""
     if m and m.start() and fronted.rstrip().endswith(",") and not _FRONTED_PP.match(text):
-        dated_se = re.match(r"(?:El|En|Hacia)\s+\d", text) and re.match(r"se\s", text[m.start() :], re.IGNORECASE)
+        dated_se = re.match(r"(?:El|En|Hacia)\s+(?:\d|_____|QQQ)", text) and re.match(
+            r"se\s", text[m.start() :], re.IGNORECASE
+        )
         if dated_se or _subject_after(parse, verb.text):
             # «El 24 de octubre de 1929, conocido como «jueves negro», se produjo una oleada…»: what was said of the
             # date, then an impersonal «se»; no one to give back
@@ -3490,6 +3501,16 @@ def _finite(word: str, parse) -> bool:
         return True
     tok = next((t for t in parse.tokens if t.text == word), None) if parse is not None else None
     return tok is not None and tok.pos in {"VERB", "AUX"} and tok.feature("VerbForm") == "Fin"
+
+
+# After a verb: up to two phrases a preposition opens, then a noun phrase of its own (the subject of a passive «se»:
+# «se añadió al agua sulfato de gadolinio», «se firmó en Münster el tratado»).
+_PASSIVE_SUBJECT_AFTER = re.compile(
+    r"(?:\s+(?i:a|al|en|de|del|con|por|para|desde|hasta|sobre|entre)\s+(?:(?i:el|la|los|las)\s+)?"
+    r"(?![a-záéíóúñü]+(?:ar|er|ir)\b)[\wáéíóúñü]+){0,2}"  # (not «a pagar una multa»: an infinitive's object)
+    r"\s+(?:(?:el|la|los|las|un|una|unos|unas)\s+[a-záéíóúñü]|(?!(?:que|como|y|e|o|ya|no|también|hasta|casi)\b)"
+    r"[a-záéíóúñü]{4,}(?<!mente)\s+(?:de|del)\s)"
+)
 
 
 def _subject_after(parse, verb: str) -> bool:

@@ -370,6 +370,12 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
             # (a relative clause's verb is not the main one: «La rivalidad entre Carlos V, que era rey…, y Francisco I
             # tenía…» joins two members of the subject)
             right = re.match(r"[^,;:]*", after).group()
+            if re.match(r"(?:y|e)\s+(?:de|del|a|al|en|con|por|para|sobre)\s", right) and not any(
+                is_finite_verb(t.text) for t in tokenize(right)
+            ):
+                # «los presidentes de los Estados Unidos, Theodore Roosevelt, y de México, Porfirio Díaz, propusieron»:
+                # a second complement of the same noun, no clause
+                continue
             if (
                 not _NOUN_PHRASE_AFTER_Y.match(right)
                 and not any(is_finite_verb(t.text) for t in tokenize(right))

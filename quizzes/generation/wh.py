@@ -460,11 +460,21 @@ def _before_christ(fact: Fact) -> bool:
     return (isinstance(year, int) and year < 0) or bool(re.search(r"\ba\.\s?C\.", fact.answer))
 
 
+# A date said of the noun a time preposition governs: «hasta su consagración en _____», «tras la muerte del rey en».
+_NOUN_DATED = re.compile(
+    r"\b(?:hasta|desde|tras|antes\s+de|después\s+de)\s+(?:su|sus|la|el|los|las)\s+[a-záéíóúñü]+(?:\s+(?:de|del)\s+"
+    r"(?:(?:la|el|los|las)\s+)?[\wáéíóúñü]+)?\s+en\s+(?:el\s+(?:año\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
 def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     """Return a question for the fact, or "" when the rules cannot build a whole one."""
     q = _wh_prompt(fact, stem_with_mark, disc)
     if not q or _LEANS_BACK.search(q) or MARK in q:
         return ""
+    if _NOUN_DATED.search(fact.sentence[: getattr(fact, "local_start", 0)]):
+        return ""  # «las obras avanzaron … hasta su consagración en 1541»: the date is the noun's, not the verb's
     m = re.search(r"¿(?:\w+)(?:\s+(?:qué|cuántos|cuántas)\s+\w+)?\s+(?:se\s+)?(\w+)", q)
     if m and re.search(r"\b(?:que|quien|quienes|donde)\s+(?:se\s+)?" + re.escape(m.group(1)) + r"\b", fact.sentence):
         return ""  # the verb moved to the front is a relative clause's («un ejército que bajaba…»)

@@ -27,7 +27,13 @@
 - «En Phnom Penh, la _____, el Mekong…» → «capital camboyana»: a description of a name asked as a term;
 - «…el tercero más largo del continente, después del _____ y del Congo»: the others of a ranking;
 - «construida hacia _____» typed exactly: an approximate year whose range the text's other years closed;
-- «Unión Soviética» accepted «Unión», the text's bare name of the European Union.
+- «Unión Soviética» accepted «Unión», the text's bare name of the European Union;
+- «El papa Francisco fue beatificado en _____»: the first clause's subject given to a passive after «lo declaró…, y»;
+- «tenía cuando diseñó la serie Treinta.», «al cumplirse los desde…»: a duration cut from its verb or its article, and
+  a title cut at its «y» given as a complement;
+- «los presidentes de los Estados Unidos, Theodore Roosevelt.»: a clause cut at «, y de México, …»;
+- «¿En qué año se añadió Super-Kamiokande al agua sulfato de gadolinio…?»: a passive «se» given a subject it has;
+- «¿En qué año avanzaron las obras … hasta su consagración?»: a noun's date asked of the verb.
 """
 
 from quizzes.generation import generate_bank
@@ -313,3 +319,63 @@ def test_a_generic_head_alone_is_no_accepted_answer():
     asked = [q for q in generate_bank(text).questions if q.correct and q.correct[0].endswith("Unión Soviética")]
     assert asked
     assert all(a.lower().removeprefix("la ") != "unión" for q in asked for a in q.accepted)
+
+
+def test_a_passive_after_an_object_clitic_is_not_the_first_subject_s():
+    text = "Osk fue un arzobispo velinio. El papa Tadeo lo declaró mártir, y fue beatificado en Berhof el 23 de mayo de 2015."
+    bank = generate_bank(text)
+    assert not [q for q in bank.questions if "Tadeo fue beatificado" in q.prompt]
+
+
+def test_a_duration_left_with_its_verb_or_article_stays():
+    for text, said in (
+        ("Osk, nacido en Berhof en 1760, tenía unos setenta años cuando diseñó la serie.", "setenta años"),
+        ("La Corte se disolvió el 12 de marzo de 1918, al cumplirse los diez años desde la ratificación.", "diez años"),
+    ):
+        a = text.index(said)
+        assert _remove_temporal(text, a, a + len(said)) == (a, a)
+
+
+def test_a_title_cut_at_its_y_is_no_complement():
+    disc = discourse(
+        "La gran ola de Osk es un grabado velinio.",
+        "Es la primera lámina de la serie Treinta y seis vistas del monte Berhof.",
+        "Tadeo Osk tenía setenta años cuando diseñó la serie.",
+        title="La gran ola de Osk",
+    )
+    said, _problem = stand_alone(
+        "Tadeo Osk tenía setenta años cuando diseñó la serie en _____.", 2, disc, blank="_____"
+    )
+    assert "serie Treinta" not in said
+
+
+def test_a_second_complement_after_y_de_is_no_clause():
+    sentence = (
+        "En 1907, tras un conflicto en el que intervino Velinia, los presidentes de Tarsia, Tadeo Osk, y de Berhof, "
+        "Ana Lem, propusieron una conferencia de paz."
+    )
+    assert [sentence[a:b] for a, b in clause_spans(sentence)] == [sentence]
+
+
+def test_a_passive_se_with_its_subject_after_a_phrase_gets_no_other():
+    disc = discourse(
+        "Super-Osk es un detector de neutrinos de Velinia.",
+        "Comenzó a funcionar en 1996.",
+        "En 2020 se añadió al agua sulfato de gadolinio, un compuesto que facilita la detección.",
+        title="Super-Osk",
+    )
+    said, _problem = stand_alone(
+        "En _____ se añadió al agua sulfato de gadolinio, un compuesto que facilita la detección.",
+        2,
+        disc,
+        blank="_____",
+    )
+    assert "Super-Osk" not in said
+
+
+def test_a_date_of_the_noun_a_time_preposition_governs_is_not_asked_of_the_verb():
+    text = (
+        "Catedral de Osk\n\nLa catedral de Osk es el templo principal de Berhof. La primera piedra se colocó en 1521, "
+        "y las obras avanzaron de forma continua hasta su consagración en 1541."
+    )
+    assert not [q for q in generate_bank(text).questions if q.prompt.startswith("¿") and "avanzaron" in q.prompt]
