@@ -875,11 +875,18 @@ def trivia_penalty(fact: Fact, *, first: bool = False) -> float:
         penalty += ASIDE_PENALTY  # «_____ declararon 2019 Año Internacional…»: how the event is remembered
     if fact.kind == "place" and _LOCATED_BY.match(fact.sentence[fact.local_end :]):
         penalty += ASIDE_PENALTY  # «murió en un hospital de _____, cerca de Nueva York»: the text places it by another
+    if fact.kind == "date" and _UNNAMED_LAW.search(fact.sentence[: fact.local_start]):
+        penalty += (
+            SUBORDINATE_PENALTY  # «protegida por una ley de _____»: a law known by its year only, said in passing
+        )
     if fact.kind == "date" and _FIGURE_FROM.search(fact.sentence[: fact.local_start]):
         penalty += SUBORDINATE_PENALTY  # «pasó de unos 77 000 habitantes en _____ a unos 540 000»: a figure's year
     return penalty
 
 
+# A law the text names by its year alone, with the indefinite article: «En virtud de una ley de _____» (first-sight
+# verdicts: R 2 of 2, «el año de la ley … es un dato secundario»).
+_UNNAMED_LAW = re.compile(r"\b(?:una|otra)\s+(?:ley|real\s+decreto|decreto)\s+de\s+$", re.IGNORECASE)
 # The first figure of a change and the year it is given for: «pasó de unos 77 000 habitantes en _____ a …».
 _FIGURE_FROM = re.compile(
     r"\b(?:de|desde|a|hasta)\s+(?:unos?\s+|unas\s+|más\s+de\s+|cerca\s+de\s+|casi\s+|apenas\s+)?\d[\d .,]*"

@@ -33,7 +33,8 @@
   a title cut at its «y» given as a complement;
 - «los presidentes de los Estados Unidos, Theodore Roosevelt.»: a clause cut at «, y de México, …»;
 - «¿En qué año se añadió Super-Kamiokande al agua sulfato de gadolinio…?»: a passive «se» given a subject it has;
-- «¿En qué año avanzaron las obras … hasta su consagración?»: a noun's date asked of the verb.
+- «¿En qué año avanzaron las obras … hasta su consagración?»: a noun's date asked of the verb;
+- «protegida por una ley de _____»: a law known by its year alone, asked as an event.
 """
 
 from quizzes.generation import generate_bank
@@ -379,3 +380,10 @@ def test_a_date_of_the_noun_a_time_preposition_governs_is_not_asked_of_the_verb(
         "y las obras avanzaron de forma continua hasta su consagración en 1541."
     )
     assert not [q for q in generate_bank(text).questions if q.prompt.startswith("¿") and "avanzaron" in q.prompt]
+
+
+def test_a_law_known_by_its_year_alone_is_incidental():
+    sentence = "La red de vías pecuarias suma unos 125 000 km y está protegida por una ley de 1995."
+    assert trivia_penalty(sentence_fact(sentence, "1995")) > 0
+    named = "La Ley de Vías Pecuarias se aprobó en 1995."
+    assert trivia_penalty(sentence_fact(named, "1995")) == 0
