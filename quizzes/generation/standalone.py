@@ -3395,15 +3395,18 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
     kept the sentence's main verb and opens as the sentence does is read.
     """
     parse = disc.parse(index)
-    if parse is None or parse.verb is None:
+    if parse is None:
         return text, ""
     opening = _PARTICIPLE_THEN_VERB.match(text)
+    # (the parse may find no verb at all: «Promulgada el 3 de noviembre de 1946 y en vigor desde…, sustituyó…»)
     if opening and _finite(opening.group("verb"), parse) and not _subject_after(parse, opening.group("verb")):
         # «Situada ante el Palacio Viejo, se convirtió…», «Considerada una de las obras cumbre…, narra…»: a fronted
         # participle, then the verb with no subject (the parse may take the participle for either).
         return _fronted_description(
             text, opening.start("verb") - len(opening.group("clitics")), opening.group("verb"), disc, index
         )
+    if parse.verb is None:
+        return text, ""
     verb = parse.tokens[parse.verb]
     if parse.subject is not None:
         # «Hijo ilegítimo de un notario, pasó su infancia…»: a phrase without a determiner set off by a comma before

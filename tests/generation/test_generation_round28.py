@@ -34,7 +34,9 @@
 - «los presidentes de los Estados Unidos, Theodore Roosevelt.»: a clause cut at «, y de México, …»;
 - «¿En qué año se añadió Super-Kamiokande al agua sulfato de gadolinio…?»: a passive «se» given a subject it has;
 - «¿En qué año avanzaron las obras … hasta su consagración?»: a noun's date asked of the verb;
-- «protegida por una ley de _____»: a law known by its year alone, asked as an event.
+- «protegida por una ley de _____»: a law known by its year alone, asked as an event;
+- «Promulgada el 3 de noviembre de 1946 y en vigor desde…, sustituyó…»: the parse found no verb, so the fronted
+  participle was not given the document's subject.
 """
 
 from quizzes.generation import generate_bank
@@ -387,3 +389,17 @@ def test_a_law_known_by_its_year_alone_is_incidental():
     assert trivia_penalty(sentence_fact(sentence, "1995")) > 0
     named = "La Ley de Vías Pecuarias se aprobó en 1995."
     assert trivia_penalty(sentence_fact(named, "1995")) == 0
+
+
+def test_a_fronted_participle_is_read_when_the_parse_finds_no_verb():
+    disc = discourse(
+        "La Constitución de Osk es la ley fundamental de Velinia.",
+        "La Constitución de Osk establece una monarquía parlamentaria.",
+        "Promulgada el 3 de noviembre de 1946 y en vigor desde el 3 de mayo de 1947, sustituyó a la Constitución "
+        "Meiji de 1889.",
+        title="Constitución de Osk",
+    )
+    stem = "Promulgada el 3 de noviembre de 1946 y en vigor desde el 3 de mayo de 1947, sustituyó a la Constitución Meiji de _____."
+    said, problem = stand_alone(stem, 2, disc, blank="_____")
+    assert problem == "no_subject" or "la Constitución de Osk sustituyó" in said
+    assert said != stem or problem
