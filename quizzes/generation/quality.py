@@ -376,7 +376,17 @@ def foreign_aside(text: str) -> bool:
 
 def range_inverted(statement: str) -> bool:
     """Return whether a range of years in the statement runs backwards («entre 1942 y 1940»)."""
-    return any(int(a) >= int(b) for a, b in _RANGE.findall(statement))
+    if any(int(a) >= int(b) for a, b in _RANGE.findall(statement)):
+        return True
+    # «en la noche del 31 de enero al 31 de enero de 1953»: a day range whose ends the swap made one
+    return any(a == b for a, b in _DAY_RANGE.findall(statement))
+
+
+_DAY_RANGE = re.compile(
+    r"\b(?:del|desde el|entre el)\s+(\d{1,2}\s+de\s+[a-z]+)(?:\s+de\s+\d{3,4})?\s+(?:al|hasta el|y el)\s+"
+    r"(\d{1,2}\s+de\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
 
 
 # «730.000 habitantes, de los que cerca de un millón vivían en Oahu»: a whole, then a part of it said by «de los que».

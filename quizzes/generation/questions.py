@@ -152,6 +152,8 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         # «Por la Paz de Stralsund, firmada el 24 de mayo de 1370, Dinamarca…»: without its time the participle says
         # nothing («firmada,»); the aside goes whole
         return seg_start, seg_end
+    if re.search(r"\b(?:mayores|menores)\s+de\s*$", text[:a], re.IGNORECASE):
+        return a, a  # «las mujeres mayores de 40 años obtuvieron…»: who, not when; cut, «las mujeres mayores»
     pm = re.search(rf"\b(?:{_PREP}\s+)+$", text[:a], re.IGNORECASE)
     lead = re.search(rf"\b(?:con|sin|solo|sólo|apenas)\s+(?:{_LEAD}\s+)*$", text[:a], re.IGNORECASE)
     if lead and (pm is None or lead.start() < pm.start()):

@@ -3173,7 +3173,9 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
         text = re.sub(
             pattern,
             lambda m, full=full, said=text: (
-                m.group(0) if _inside_name(said, m.start()) or _after_noun(said, m.start()) else full
+                m.group(0)
+                if _inside_name(said, m.start()) or _after_noun(said, m.start()) or _quoted(said, m.start())
+                else full
             ),
             text,
         )
@@ -3191,6 +3193,7 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
                 m.group(0)
                 if _inside_name(said, m.start())
                 or _after_noun(said, m.start())
+                or _quoted(said, m.start())
                 or _in_name_list(said, m)
                 or _BLANK_BEFORE_NAME.search(said[: m.start()])
                 else full
@@ -3199,6 +3202,12 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
             count=1,
         )
     return text
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Return whether a position is inside «…»: the words are a name or someone's, said as they were («el nombre de
+    «grado Celsius»» is no «grado Anders Celsius»)."""
+    return text.count("«", 0, at) > text.count("»", 0, at)
 
 
 # The particles of a name (not «la», «y»: «la torre Eiffel», «Watson y Crick» are other cases), German ones too.
@@ -3959,6 +3968,13 @@ def _opening_is_name(text: str, word: str) -> bool:
     return first is None or first.text != word or first.pos == "PROPN"
 
 
+# A date and what it was, nothing else: «El 10 de mayo de _____, fecha de la investidura de Mandela.» (the last member
+# of «entre el 1 de marzo de 1960, …, y el 10 de mayo de 1994, fecha de…»; «fecha» reads as a verb).
+_DATE_AND_APPOSITION = re.compile(
+    r"^(?:El|En)\s+[^,;]*(?:\d|_____)[^,;]*,\s+(?:fecha|día|año|jornada)\s+(?:de|del|en)\b[^,;]*\.\s*$"
+)
+
+
 def outside_reference(prompt: str, blank: str = "_____") -> str:
     """Return what in the prompt points outside it («demonstrative», «pronoun», «relative_time», «possessive»), or "".
 
@@ -3993,7 +4009,7 @@ def outside_reference(prompt: str, blank: str = "_____") -> str:
     if _INNER_PRONOUN.search(text) or _BOTH.search(text) or _ENCLITIC.search(text) or _OBJECT_OPENING.match(text):
         return "pronoun"
     if not prompt.lstrip().startswith("¿"):
-        if _FRAGMENT_OPENING.match(text):
+        if _FRAGMENT_OPENING.match(text) or _DATE_AND_APPOSITION.match(_INSTRUCTION.sub("", text)):
             return "fragment"
         whole = text.replace(blank, "X")
         main = _FRONTED_CLAUSE.sub("", _RELATIVE_CLAUSE.sub("", whole))

@@ -36,15 +36,19 @@
 - «¿En qué año avanzaron las obras … hasta su consagración?»: a noun's date asked of the verb;
 - «protegida por una ley de _____»: a law known by its year alone, asked as an event;
 - «Promulgada el 3 de noviembre de 1946 y en vigor desde…, sustituyó…»: the parse found no verb, so the fronted
-  participle was not given the document's subject.
+  participle was not given the document's subject;
+- «el nombre de «grado Anders Celsius»»: a quoted name given a person's first name;
+- «en la noche del 31 de enero al 31 de enero de 1953»: a false day range whose ends the swap made one;
+- «El 10 de mayo de _____, fecha de la investidura de Mandela.»: a date and its apposition, no clause;
+- «las mujeres mayores el derecho de voto»: an age qualifier cut as a duration.
 """
 
 from quizzes.generation import generate_bank
-from quizzes.generation.quality import counted_before_colon
+from quizzes.generation.quality import counted_before_colon, range_inverted
 from quizzes.generation.questions import _colon_list_cut, _join_cut_series, _remove_temporal
 from quizzes.generation.ranking import trivia_penalty
 from quizzes.generation.relations import find_relations
-from quizzes.generation.standalone import full_first_names, stand_alone
+from quizzes.generation.standalone import full_first_names, outside_reference, stand_alone
 from quizzes.generation.text import Sentence, clause_spans
 
 from .support import discourse, sentence_fact
@@ -403,3 +407,30 @@ def test_a_fronted_participle_is_read_when_the_parse_finds_no_verb():
     said, problem = stand_alone(stem, 2, disc, blank="_____")
     assert problem == "no_subject" or "la Constitución de Osk sustituyó" in said
     assert said != stem or problem
+
+
+def test_a_quoted_name_is_not_given_a_person_s_names():
+    disc = discourse(
+        "Tadeo Osk fue un astrónomo velinio.",
+        "En 1948 la Conferencia adoptó el nombre de «grado Osk» en honor del científico.",
+        names={0: ["Tadeo Osk"], 1: ["Osk"]},
+        title="Escala Osk",
+    )
+    said = "En _____ la Conferencia adoptó el nombre de «grado Osk» en honor del científico."
+    assert full_first_names(said, disc) == said
+
+
+def test_a_false_day_range_with_one_day_is_no_statement():
+    assert range_inverted("Verdadero o falso: en la noche del 31 de enero al 31 de enero de 1953, llovió.")
+    assert not range_inverted("Verdadero o falso: en la noche del 31 de enero al 1 de febrero de 1953, llovió.")
+
+
+def test_a_date_and_its_apposition_alone_is_a_fragment():
+    assert outside_reference("El 10 de mayo de _____, fecha de la investidura de Osk. (Escriba el año.)") == "fragment"
+    assert outside_reference("El 10 de mayo de _____, Osk fue investido presidente.") == ""
+
+
+def test_an_age_qualifier_stays():
+    text = "En 1915 las mujeres mayores de 40 años obtuvieron el derecho de voto."
+    a = text.index("40 años")
+    assert _remove_temporal(text, a, a + len("40 años")) == (a, a)
