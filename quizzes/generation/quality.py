@@ -1165,6 +1165,12 @@ def check_question(
         results["tf_count_not_listed"] = not any(counted_before_colon(f.sentence) for f in qfacts)
         if q.correct == ["Falso"]:
             results["tf_false_range"] = not any(range_widened(prompt, f) for f in qfacts)
+            # «Wangari Maathai (Ihithe, 1 de abril de 1940-Nairobi, 8 de octubre de 2004) fue una bióloga…» made false
+            # in the parenthesis: a life's dates said in passing, the rest a copy (judged «verdadero/falso, trivial»)
+            said = next((m.group(1) for n in q.notes if (m := _SWAPPED_IN.search(n))), "")
+            at = prompt.find(said) if said else -1
+            if at >= 0 and prompt.count("(", 0, at) > prompt.count(")", 0, at):
+                results["tf_plausible"] = False
             results["tf_false_not_contradicted"] = not any(year_contradicted(prompt, f) for f in qfacts)
     if any(n.startswith("relation:") for n in q.notes) and q.kind == "true_false":
         # «una gran insurrección nacionalista fue consecuencia del dominio francés»: an effect said with an

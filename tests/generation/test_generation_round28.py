@@ -40,7 +40,9 @@
 - «el nombre de «grado Anders Celsius»»: a quoted name given a person's first name;
 - «en la noche del 31 de enero al 31 de enero de 1953»: a false day range whose ends the swap made one;
 - «El 10 de mayo de _____, fecha de la investidura de Mandela.»: a date and its apposition, no clause;
-- «las mujeres mayores el derecho de voto»: an age qualifier cut as a duration.
+- «las mujeres mayores el derecho de voto»: an age qualifier cut as a duration;
+- «Wangari Maathai (Ihithe, 1 de abril de 1940-Nairobi, 8 de octubre de 2004) fue una bióloga…»: a false statement
+  made in the life's parenthesis.
 """
 
 from quizzes.generation import generate_bank
@@ -434,3 +436,36 @@ def test_an_age_qualifier_stays():
     text = "En 1915 las mujeres mayores de 40 años obtuvieron el derecho de voto."
     a = text.index("40 años")
     assert _remove_temporal(text, a, a + len("40 años")) == (a, a)
+
+
+def test_a_statement_is_not_made_false_inside_a_parenthesis():
+    from quizzes.generation.facts import Extraction, Groups
+    from quizzes.generation.model import Fact, Question
+    from quizzes.generation.quality import check_question
+
+    sentence = "Ana Osk (Berhof, 1 de abril de 1940-Tarsia, 25 de septiembre de 2011) fue una bióloga velinia."
+    at = sentence.index("25 de septiembre de 2011")
+    fact = Fact("f1", "date", "day", 0, sentence, "25 de septiembre de 2011", at, at + 24, at, at + 24)
+    ex = Extraction(facts=[fact], mentions={}, groups=Groups(), topic="", alias_pairs=[])
+
+    def checked(prompt: str, swapped: str) -> Question:
+        q = Question(
+            key="q1",
+            kind="true_false",
+            prompt=prompt,
+            fact_keys=["f1"],
+            correct=["Falso"],
+            distractors=[],
+            explanation="",
+            sentence_indexes=[0],
+            notes=[f"Afirmación falsa: «{swapped}» en lugar de «25 de septiembre de 2011»."],
+        )
+        check_question(q, {"f1": fact}, ex)
+        return q
+
+    inside = (
+        "Verdadero o falso: Ana Osk (Berhof, 1 de abril de 1940-Tarsia, 8 de octubre de 2004) fue una bióloga velinia."
+    )
+    assert "tf_plausible" in checked(inside, "8 de octubre de 2004").checks_failed
+    outside = "Verdadero o falso: Ana Osk murió en Tarsia el 8 de octubre de 2004."
+    assert "tf_plausible" not in checked(outside, "8 de octubre de 2004").checks_failed
