@@ -42,7 +42,9 @@
 - «El 10 de mayo de _____, fecha de la investidura de Mandela.»: a date and its apposition, no clause;
 - «las mujeres mayores el derecho de voto»: an age qualifier cut as a duration;
 - «Wangari Maathai (Ihithe, 1 de abril de 1940-Nairobi, 8 de octubre de 2004) fue una bióloga…»: a false statement
-  made in the life's parenthesis.
+  made in the life's parenthesis;
+- «¿En qué año decretó la regente … su abolición definitiva?» in the text of the Inquisition: what is done to the
+  document's subject, or its parts, said with «su» where the prompt does not name it.
 """
 
 from quizzes.generation import generate_bank
@@ -469,3 +471,24 @@ def test_a_statement_is_not_made_false_inside_a_parenthesis():
     assert "tf_plausible" in checked(inside, "8 de octubre de 2004").checks_failed
     outside = "Verdadero o falso: Ana Osk murió en Tarsia el 8 de octubre de 2004."
     assert "tf_plausible" not in checked(outside, "8 de octubre de 2004").checks_failed
+
+
+def test_what_is_done_to_the_document_s_subject_is_said_of_it():
+    disc = discourse(
+        "La Inquisición de Osk fue una institución creada en 1478 por los reyes de Velinia.",
+        "Actuó durante más de tres siglos en Velinia.",
+        "La regente Ana de Tars decretó su abolición definitiva el 15 de julio de 1834.",
+        title="Inquisición de Osk",
+    )
+    said, problem = stand_alone(
+        "La regente Ana de Tars decretó su abolición definitiva el 15 de julio de _____.", 2, disc, blank="_____"
+    )
+    assert problem == ""
+    assert "la abolición definitiva de la Inquisición de Osk" in said
+    # what a subject may have of its own stays its own, and a place just named owns it
+    for stem in (
+        "En _____, Velinia sufrió el peor brote de su historia.",
+        "En _____, Tadeo Osk descendió por el Berhof hasta su desembocadura.",
+    ):
+        said, _problem = stand_alone(stem, 2, disc, blank="_____")
+        assert "Inquisición" not in said
