@@ -592,6 +592,12 @@ _EPITHET_AFTER_BLANK = re.compile(r"_____\s+(?!virus\b|campus\b|corpus\b)[a-z]{3
 _HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
+# The rest of an Arabic name after the blank: «_____ al-Malik», «_____ ibn Saud», «_____ bin Laden».
+_ARABIC_REST_AFTER_BLANK = re.compile(
+    r"_____\s+(?:(?:al|el|as|ad|ar|an|az)-[A-ZÁÉÍÓÚ]|(?:ibn|bin|ben|abu|bint)\s+[A-Z])"
+)
+
+
 def name_split(prompt: str, answer: str) -> bool:
     """Return whether the blank ends a longer name of the prompt («el flamenco Jan Baptista van _____»), or begins
     one that a figure ends («La sonda _____ 1, lanzada en 1977…»)."""
@@ -619,6 +625,8 @@ def name_split(prompt: str, answer: str) -> bool:
         return True  # «Sha _____ presidió…» → «Jahan»: a title said with the name is part of it
     if _NASAB_BEFORE_BLANK.search(prompt):
         return True  # «Muhammad ibn Ahmad ibn _____» → «Rushd»: the last link of an Arabic name
+    if _ARABIC_REST_AFTER_BLANK.search(prompt):
+        return True  # «_____ al-Malik, quinto califa…» → «Abd», «_____ al-Hasan ibn al-Haytham» → «Abu Ali»
     if _CAPITAL_BEFORE_BLANK.search(prompt):
         return True  # «firmó con la Corona _____, que…»: a capitalised word right before the name may be part of it
     for m in _NAME_BEFORE_BLANK.finditer(prompt):

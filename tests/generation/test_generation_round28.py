@@ -44,11 +44,12 @@
 - «Wangari Maathai (Ihithe, 1 de abril de 1940-Nairobi, 8 de octubre de 2004) fue una bióloga…»: a false statement
   made in the life's parenthesis;
 - «¿En qué año decretó la regente … su abolición definitiva?» in the text of the Inquisition: what is done to the
-  document's subject, or its parts, said with «su» where the prompt does not name it.
+  document's subject, or its parts, said with «su» where the prompt does not name it;
+- «_____ al-Malik, quinto califa de la dinastía omeya…» → «Abd»: a blank before the rest of an Arabic name.
 """
 
 from quizzes.generation import generate_bank
-from quizzes.generation.quality import counted_before_colon, range_inverted
+from quizzes.generation.quality import counted_before_colon, name_split, range_inverted
 from quizzes.generation.questions import _colon_list_cut, _join_cut_series, _remove_temporal
 from quizzes.generation.ranking import trivia_penalty
 from quizzes.generation.relations import find_relations
@@ -492,3 +493,9 @@ def test_what_is_done_to_the_document_s_subject_is_said_of_it():
     ):
         said, _problem = stand_alone(stem, 2, disc, blank="_____")
         assert "Inquisición" not in said
+
+
+def test_a_blank_before_the_rest_of_an_arabic_name_splits_it():
+    assert name_split("_____ al-Malik, quinto califa de la dinastía, gobernó desde Damasco.", "Abd")
+    assert name_split("Escrito por el científico _____ al-Hasan ibn al-Haytham.", "Abu Ali")
+    assert not name_split("_____ gobernó desde Damasco entre 685 y 705.", "Abd al-Malik")
