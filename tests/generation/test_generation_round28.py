@@ -48,6 +48,8 @@
 - «_____ al-Malik, quinto califa de la dinastía omeya…» → «Abd»: a blank before the rest of an Arabic name.
 """
 
+import pytest
+
 from quizzes.generation import generate_bank
 from quizzes.generation.quality import counted_before_colon, name_split, range_inverted
 from quizzes.generation.questions import _colon_list_cut, _join_cut_series, _remove_temporal
@@ -191,30 +193,21 @@ def test_a_count_beside_the_names_it_counts_makes_no_true_false_item():
     assert not counted_before_colon("Las aguas proceden de dos ríos que se unen para formar el Osk.")
 
 
-def test_a_government_named_in_one_year_is_not_given_to_another_year_s():
+@pytest.mark.parametrize(
+    ("year", "given"),
+    [("2023", False), ("2008", True)],  # another year's government is maybe another's; the same year's, the same
+)
+def test_a_government_named_in_one_year_is_not_given_to_another_year_s(year, given):
+    sentence = f"En {year} el Gobierno firmó además un acuerdo con un consorcio velinio."
     disc = discourse(
         "El salar de Osk es el mayor desierto de sal del mundo.",
         "En 2008, el Gobierno de Tadeo Berhof anunció un plan estatal para el litio.",
-        "En 2023 el Gobierno firmó un acuerdo con un consorcio velinio.",
+        sentence,
         names={1: ["Gobierno de Tadeo Berhof"], 2: ["Gobierno"]},
         title="Salar de Osk",
     )
-    said, _problem = stand_alone(
-        "En _____ el Gobierno firmó un acuerdo con un consorcio velinio.", 2, disc, blank="_____"
-    )
-    assert "Berhof" not in said
-    # the same year: the same government
-    disc = discourse(
-        "El salar de Osk es el mayor desierto de sal del mundo.",
-        "En 2008, el Gobierno de Tadeo Berhof anunció un plan estatal para el litio.",
-        "En 2008 el Gobierno firmó además un acuerdo con un consorcio velinio.",
-        names={1: ["Gobierno de Tadeo Berhof"], 2: ["Gobierno"]},
-        title="Salar de Osk",
-    )
-    said, _problem = stand_alone(
-        "En 2008 el Gobierno firmó además un acuerdo con un consorcio _____.", 2, disc, blank="_____"
-    )
-    assert "Gobierno de Tadeo Berhof" in said
+    said, _problem = stand_alone(sentence.replace("velinio", "_____"), 2, disc, blank="_____")
+    assert ("Gobierno de Tadeo Berhof" in said) is given
 
 
 def test_cut_series_and_lists_get_their_last_member_or_are_caught():
