@@ -924,7 +924,7 @@ def when_forms(fact: Fact, prompt: str) -> list[str]:
         # «¿Cuándo venció la flota de Octaviano…?» → «2 de septiembre del 31 a. C.»: «31 a. C.», «septiembre del 31
         # a. C.» answer it too (and «31», as the day's own forms drop the era; judged a minor edit without them).
         years = [f"{-year} a. C.", f"{-year} aC", f"{-year} antes de Cristo", str(-year)]
-        months = [f"{MONTH_NAMES[month]} del {y}" for y in years] if month else []
+        months = [f"{MONTH_NAMES[month]} {of} {y}" for y in years for of in ("del", "de")] if month else []
     else:
         years = [str(year)]
         months = [f"{MONTH_NAMES[month]} de {year}", f"{MONTH_NAMES[month]} {year}", f"{month}/{year}"] if month else []
@@ -1386,6 +1386,10 @@ def paraphrase(statement: str, keep: str) -> str:
             continue  # «En honor de Mendeléyev, el elemento 101, obtenido…»: the subject after a fronted phrase
         if re.match(r"\s*(?:y\s+|e\s+)?(?:el |la |los |las )?[A-ZÁÉÍÓÚÑ]", out[m.end() :]):
             continue  # "Suecia, la Unión Soviética, Noruega…" is a list, not an aside
+        if seg.endswith(",") and re.match(r"\s*(?:el|la|los|las|un|una)\s+[a-záéíóúñü]", out[m.end() :]):
+            # «en Afshana, una aldea cercana a Bujará, la capital del Emirato samánida»: the next aside may say what
+            # this one's last word is; without this one it would say it of the name («Afshana, la capital…»: false)
+            continue
         # «al papa Alejandro VI, el valenciano …, que promulgó…»: a relative clause after the aside keeps its comma.
         relative = seg.endswith(",") and _RELATIVE_AFTER.match(out[m.end() :])
         # «El Santísima Trinidad, el mayor navío…, con cuatro puentes…, fue apresado»: a second aside after it keeps

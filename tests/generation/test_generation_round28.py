@@ -45,7 +45,9 @@
   made in the life's parenthesis;
 - «¿En qué año decretó la regente … su abolición definitiva?» in the text of the Inquisition: what is done to the
   document's subject, or its parts, said with «su» where the prompt does not name it;
-- «_____ al-Malik, quinto califa de la dinastía omeya…» → «Abd»: a blank before the rest of an Arabic name.
+- «_____ al-Malik, quinto califa de la dinastía omeya…» → «Abd»: a blank before the rest of an Arabic name;
+- «nació hacia 980 en Afshana, la capital del Emirato samánida»: an aside dropped before another that described its
+  last word (a false statement).
 """
 
 import pytest
@@ -492,3 +494,13 @@ def test_a_blank_before_the_rest_of_an_arabic_name_splits_it():
     assert name_split("_____ al-Malik, quinto califa de la dinastía, gobernó desde Damasco.", "Abd")
     assert name_split("Escrito por el científico _____ al-Hasan ibn al-Haytham.", "Abu Ali")
     assert not name_split("_____ gobernó desde Damasco entre 685 y 705.", "Abd al-Malik")
+
+
+def test_an_aside_described_by_the_next_one_stays():
+    from quizzes.generation.questions import paraphrase
+
+    sentence = (
+        "Nació hacia 980 en Osk, una aldea cercana a Berhof, la capital del Emirato velinio, en la actual Tarsia."
+    )
+    said = paraphrase(sentence, "980")
+    assert "Osk, la capital" not in said
