@@ -1105,6 +1105,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 q.notes.append("distractors:gazetteer")
     # Numeric.
     # «En la década de _____»: typed as a short answer, which accepts «los 80», «los ochenta» (numeric grading won't).
+    tolerance = year_tolerance(fact, disc) if fact.kind == "date" else 0.0
     if (
         fact.kind == "date"
         and fact.value
@@ -1113,7 +1114,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
         and not decade_year(fact)
         # «construida hacia _____» beside 1496 and 1497 in the text: no range is left to take, and an approximate year
         # typed exactly is judged «numérico» (the choice among years and the blank stay)
-        and not (_APPROX_YEAR.search(fact.sentence[: fact.local_start]) and year_tolerance(fact, disc) < 1)
+        and not (tolerance < 1 and _APPROX_YEAR.search(fact.sentence[: fact.local_start]))
     ):
         ym = list(re.finditer(r"\d{3,4}", fact.answer))[-1]
         bc = fact.value["year"] < 0
@@ -1133,7 +1134,7 @@ def questions_for_fact(fact: Fact, ex: Extraction, disc: Discourse | None = None
                 # «año» would print «216 años» on the result page and refuse «216 a. C.».
                 numeric={
                     "value": float(ym.group()),
-                    "tolerance": year_tolerance(fact, disc),
+                    "tolerance": tolerance,
                     "unit": "a. C." if bc else "año",
                 },
                 notes=num_notes,

@@ -1919,7 +1919,7 @@ def definite_reference(
             return text, "fragment"  # «_____ derrota»: the article alone is the blank
         if not found:
             continue
-        if text.count("«", 0, found.start()) > text.count("»", 0, found.start()):
+        if _quoted(text, found.start()):
             continue  # inside a quotation: the words are someone's, said as they were («a la luz de la evolución»)
         if re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[found.end() :]) and not mention.name:
             continue  # «las islas Morenas»: the name after the phrase says which (the parse left it out)
@@ -3106,11 +3106,10 @@ def _topic_owns(text: str, m: re.Match, index: int, disc: Discourse) -> str:
     «contexto» edits in 38, «escribir «la abolición de la Inquisición»»). Not in a text about a person, not a person's
     noun, not where the prompt names the subject already.
     """
+    if fold(m.group(2)) not in _THING_HAS:
+        return ""  # (first: most possessed nouns are not, and the document's subject need not be looked for)
     topic = _topic_as_said(disc)
     if not topic or _person_like(topic, disc) or _plural_subject(topic):
-        return ""
-    noun = fold(m.group(2))
-    if noun not in _THING_HAS:
         return ""
     if _PLACE_BEFORE_SU.search(text[: m.start()]):
         return ""  # «descendió … por el Amazonas hasta su desembocadura»: the place just named owns it
