@@ -217,12 +217,23 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
         # «República Francesa» in «La Revolución francesa», «España» in «La guerra de sucesión española»; a term
         # made from the title's name: «peronismo» in «Juan Domingo Perón».
         stems = {w[:_STEM] for w in re.findall(r"\w+", fold(title)) if len(w) >= _STEM and w not in _GENERIC_TITLE}
-        return any(w[:_STEM] in stems for w in re.findall(r"\w+", fold(fact.answer)) if len(w) >= _STEM)
-    return False
+        if any(w[:_STEM] in stems for w in re.findall(r"\w+", fold(fact.answer)) if len(w) >= _STEM):
+            return True
+        # a short title word and a word derived from it: «fadista» in «Fado», «tanguero» in «Tango»
+        short = {w[:-1] for w in re.findall(r"\w+", fold(title)) if 4 <= len(w) <= 7 and w[-1] in "aeo"}
+        bases = [
+            re.sub(r"(?<=g)u$", "", m.group(1))
+            for w in re.findall(r"\w+", fold(fact.answer))
+            for m in [_DERIVED.fullmatch(w)]
+            if m
+        ]
+        return fact.kind == "term" and any(base in short for base in bases)  # (not a name: «Romero» in «Roma»)
 
 
 # Words of a title that share their first letters with an answer's word give it away («francesa», «Francia»).
 _STEM = 5
+# A word made from a short one by a suffix of trade, follower or origin: «fadista», «tanguero», «salsero».
+_DERIVED = re.compile(r"(\w{3,6}?)(?:ista|istas|ismo|ero|era|eros|eras)")
 # Title words that name a kind of thing, not what the text is about.
 _GENERIC_TITLE = {
     fold(w)

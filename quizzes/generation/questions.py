@@ -713,7 +713,11 @@ def _join_cut_series(stem: str, sentence: str) -> str:
     if not words or not before or re.search(r"\b(?:y|e)\b", last):
         return stem
     verb = words[1] if words[0] in _CLITIC_WORDS and len(words) > 1 else words[0]
-    if not is_finite_verb(verb) or not any(is_finite_verb(w) for w in before):
+    # (the segment right before: «…, mientras que Mujib, liberado a comienzos de 1972, regresó a Daca» has no member
+    # before «regresó», a participle set off)
+    previous = re.findall(r"[\wáéíóúñü]+", head.rsplit(",", 1)[-1].lower())
+    set_off = bool(previous) and re.fullmatch(r"[a-záéíóúñ]+(?:ad|id)[oa]s?", previous[0]) is not None
+    if not is_finite_verb(verb) or not any(is_finite_verb(w) for w in (previous if set_off else before)):
         return stem
     said = r"(?<![\w])" + r"\W+".join(map(re.escape, words[-3:]))
     m = re.search(said + r"\s*,?\s+(?:y|e)\s+(\w+)(?:\s+(\w+))?", sentence.lower()) or re.search(

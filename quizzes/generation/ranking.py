@@ -576,6 +576,12 @@ def fact_importance(
         and fact.sentence[fact.local_end : fact.local_end + 1] == ","
     ):
         return 0.0  # «En Phnom Penh, la _____, el Mekong…» → «capital camboyana»: what the name is, nobody types
+    if (
+        fact.kind == "term"
+        and fact.answer[:1].islower()
+        and _NAMED_BY_APPOSITION.match(fact.sentence[fact.local_end :])
+    ):
+        return 0.0  # «el _____, el general Yahya Khan, aplazó…» → «presidente»: the office of a person the stem names
     if _RANKED_AFTER.search(fact.sentence[: fact.local_start]) and _RANKING.search(fact.sentence):
         return 0.0  # «el tercero más largo del continente, después del _____ y del Congo»: the others of a ranking
     if _DISAMBIGUATION.search(fact.sentence):
@@ -895,6 +901,10 @@ _FIGURE_FROM = re.compile(
 )
 # A name, its comma and an article: what follows describes the name («Phnom Penh, la capital camboyana,»).
 _APPOSITION_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü][\wáéíóúñü-]*,\s+(?:el|la|los|las)\s+$")  # (not «siglo XII,»)
+# A person's name in apposition after a common noun: «el presidente, el general Yahya Khan,», «su esposa, Ana,».
+_NAMED_BY_APPOSITION = re.compile(
+    r"\s*,\s+(?:(?:el|la)\s+)?(?:[a-záéíóúñü]+\s+){0,2}[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-ZÁÉÍÓÚÑ]"
+)
 # «…, después del _____ y del Congo», «…, por detrás de _____»: what ranks before the subject («el tercero más largo»).
 _RANKED_AFTER = re.compile(
     r"\b(?:después|detrás|tras|solo\s+superad[oa]\s+por|superad[oa]\s+solo\s+por)\s+"
@@ -1185,7 +1195,18 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         and not anchored(q.prompt, title)
     ):
         return "anchored_question"
+    if q.kind == "true_false" and _BARE_DATED_CLAUSE.search(q.prompt):
+        return "not_bare_clause"
     return ""
+
+
+# «Verdadero o falso: en 1991, las negociaciones comenzaron.», «…: en 1872, el verdadero despegue llegó.»: a date, then
+# a common noun and its verb with nothing after; the noun names what another sentence told (judged R 2 of 2; a name
+# as the subject, «en junio de 1874, Nikola Tesla llegó a Nueva York», says what it is about).
+_BARE_DATED_CLAUSE = re.compile(
+    r":\s+(?:en|el|hacia|desde|a\s+partir\s+de)\s+[^,]{2,40},\s+(?:el|la|los|las)\s+(?:[a-záéíóúñü]+\s+){1,3}"
+    r"[a-záéíóúñü]+\.$"
+)
 
 
 # «El Mediterráneo es más salado que _____»: many things are, the text names one (a blank closing a comparison, or

@@ -128,7 +128,9 @@ _YEARLESS_DAY = re.compile(
     re.IGNORECASE,
 )
 _CONNECTOR_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTORS, key=len, reverse=True)) + r")\b\s*,?\s*",
+    # (not a preposition's phrase: «Como consecuencia del Tratado…, el Tirol pasó…» keeps what it says)
+    r"^(?:" + "|".join(re.escape(c) for c in sorted(_CONNECTORS, key=len, reverse=True)) + r")\b(?!\s+(?:de|del)\b)"
+    r"\s*,?\s*",
     re.IGNORECASE,
 )
 # "también" inside a stem ("Finlandia también perdió…") points back as well ("también conocida como" stays).
@@ -396,6 +398,11 @@ _FUNCTION_WORDS = {
     "e",
 }
 _SUBJECT_START = {"DET", "PROPN", "NUM"}
+# «nació hacia 980», «nació el 4 de mayo de 1852», «nació en 1879»: a birth given its date.
+_BORN_DATED = re.compile(r"\s+(?:(?:hacia|en|el|alrededor\s+de)\s+)?(?:el\s+)?(?:año\s+)?\d")
+# A name then a comma before the parse's postverbal «subject»: «… en Afshana, una aldea…» is the name's apposition.
+_APPOSITION_AS_SUBJECT = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*\s*,\s*$")
+_INDEFINITE_START = re.compile(r"(?:un|una|unos|unas)\s", re.IGNORECASE)
 # «Fue el Carpathia, de la Cunard, el que llegó…», «Es Newton quien…»: a cleft names its subject after the verb.
 _CLEFT = re.compile(r"(?:Fue|Fueron|Es|Son|Era|Eran)\s[^.;:]*?,?\s(?:(?:el|la|los|las)\s+que|quien|quienes)\s", re.U)
 _BRACKETS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"), ("{", "}"))
@@ -638,6 +645,9 @@ class Discourse:
         head = parse.token_at(parse.subject[0])
         if re.search(r"[;:]", between) or len(between.split()) > 6 or head is None or head.pos not in _SUBJECT_START:
             return False  # a subject of another clause, or a word the parser took for one ("Quedó huérfano")
+        if _APPOSITION_AS_SUBJECT.search(between) and _INDEFINITE_START.match(parse.subject_text):
+            # «Nació hacia 980 en Afshana, una aldea cercana a Bujará…»: a name's apposition, not who was born
+            return False
         # A subject after the verb must agree with it ("Conquistaron Granada": Granada is the object).
         return _agrees(parse.verb_text, parse.subject_text)
 
@@ -812,7 +822,9 @@ class Discourse:
                 continue
             subj = self.subject(sent.index)
             rest = sent.text[len(subj) :].lstrip(" ,")
-            if subj and re.match(r"(?:es|fue|era)\s+(?:un|una|el|la)\b", rest):
+            # «La Taiwan Semiconductor Manufacturing Company (TSMC; en chino, …) es una empresa…»
+            rest = re.sub(r"^\([^()]*\)\s*,?\s*", "", rest)
+            if subj and re.match(r"(?:es|fue|era|son|fueron|eran)\s+(?:un|una|el|la|unos|unas|los|las)\b", rest):
                 return subj
             break
         return ""
@@ -1623,6 +1635,15 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             said = said.replace("de el ", "del ").replace("a el ", "al ")
         if m.group(1)[:1].isupper() or m.start() == 0:
             said = _upper_first(said)
+        # (a work's title agrees with its class, «Las hilanderas fue ampliado», but not a singular article of the other
+        # gender: «El David fue presentada» for «La escultura fue presentada»)
+        other_gender = words[0].lower() in {"el", "la"} and {words[0].lower(), m.group(1).lower()} in (
+            {"el", "la"},
+            {"del", "la"},
+            {"al", "la"},
+        )
+        if other_gender and _participle_of_phrase(text[m.end() :], m.group(1)):
+            return text
         if fold(noun) not in _WORK_NOUNS and breaks_agreement(
             text, m.start(), m.end(), phrase_features(m.group(1)), subject
         ):
@@ -1631,6 +1652,16 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             return text
         return text[: m.start()] + said + text[m.end() :]
     return text
+
+
+def _participle_of_phrase(after: str, article: str) -> bool:
+    """Return whether a participle agreeing with a phrase's article follows it («la escultura fue presentada»)."""
+    ending = "a" if article.lower() in {"la", "las"} else "o"
+    return bool(
+        re.match(
+            r"\s+(?:(?:fue|era|es|ha\s+sido|había\s+sido|quedó)\s+)?[a-záéíóúñ]+(?:ad|id)" + ending + r"s?\b", after
+        )
+    )
 
 
 # Nouns of the making and running of a work («las obras», «la construcción», «la inauguración»): said bare, they are
@@ -1884,6 +1915,47 @@ def _document_named(disc: Discourse, index: int, mention: Mention, said: str, te
 _NAME_NOUNS = frozenset({"nombre", "término", "denominación", "apodo", "sobrenombre"})
 
 
+# Places a definite phrase may name again in its own sentence («En Príncipe, …, en el norte de la isla»), with the
+# kind of place the gazetteers give them; a place no gazetteer knows («locality») may be any settlement or island.
+_PLACE_CLASS_KINDS = {
+    "isla": "island",
+    "ciudad": "city",
+    "lago": "lake",
+    "río": "river",
+    "valle": "valley",
+    "país": "country",
+    "continente": "continent",
+    "océano": "ocean",
+}
+_SETTLEMENT_NOUNS = frozenset(
+    {"isla", "ciudad", "villa", "pueblo", "aldea", "localidad", "capital", "puerto", "distrito", "comarca", "región"}
+    | {"provincia", "territorio", "costa", "bahía", "península", "archipiélago"}
+)
+_LOCATIVE_BLANK = r"\b(?:[Ee]n|a|desde|hacia|cerca\s+de)\s+"
+
+
+def _place_said_in_sentence(
+    disc: Discourse, index: int, mention: Mention, text: str, at: int, blank: str, answer: str
+) -> bool:
+    """Return whether a bare place phrase («la isla», «la ciudad») names a place its own sentence said before it: the
+    place the blank asks after a preposition, or a name of that kind of place."""
+    lemma = mention.lemma
+    if lemma not in _SETTLEMENT_NOUNS and lemma not in _PLACE_CLASS_KINDS:
+        return False
+    if answer[:1].isupper() and re.search(_LOCATIVE_BLANK + re.escape(blank), text[:at]):
+        return True  # (a name: «En _____» asks a year as often)
+    sentence = disc.sentences[index].text
+    phrase = re.search(r"(?<![\w])" + re.escape(mention.text) + r"(?![\w])", sentence, re.IGNORECASE)
+    if phrase is None:
+        return False
+    kind = _PLACE_CLASS_KINDS.get(lemma, "")
+    return any(
+        0 <= sentence.find(name) < phrase.start()
+        and (subtype == kind or (subtype in {"locality", "city", "island"} and lemma in _SETTLEMENT_NOUNS))
+        for name, subtype in disc.kinds.get(index, [])
+    )
+
+
 def definite_reference(
     text: str, index: int, disc: Discourse | None, *, blank: str = "_____", answer: str = ""
 ) -> tuple[str, str]:
@@ -1923,6 +1995,10 @@ def definite_reference(
             continue  # inside a quotation: the words are someone's, said as they were («a la luz de la evolución»)
         if re.match(r"\s+[A-ZÁÉÍÓÚÑ]", text[found.end() :]) and not mention.name:
             continue  # «las islas Morenas»: the name after the phrase says which (the parse left it out)
+        if _place_said_in_sentence(disc, index, mention, text, found.start(), blank, answer):
+            # «En _____, el equipo se estableció en …, en el norte de la isla»: the island asked (Príncipe), not the
+            # one the sentence before named (Madeira); «entregó Babilonia a Alejandro, que fue recibido en la ciudad»
+            continue
         topic_said = _as_topic(disc, index, mention, found.group(0))
         said_as = phrase_features(found.group(0).split()[0], mention.gender, mention.plural)
         if topic_said and breaks_agreement(text, found.start(), found.end(), said_as, disc.document_subject()):
@@ -1954,6 +2030,9 @@ def definite_reference(
             # novela…»: the work the document is about, by its title («la obra Cien años de soledad»); a title that
             # opens with its article takes the phrase's place («La Venus de Milo combina…», not «La obra La Venus…»).
             articled = re.match(r"(?:El|La|Los|Las)\s", work) and not re.match(r"(?:del|al)\s", found.group(0), re.I)
+            other_article = articled and work.split()[0].lower() != found.group(0).split()[0].lower()
+            if other_article and _participle_of_phrase(text[found.end() :], found.group(0).split()[0]):
+                continue  # «La escultura fue presentada» is not «El David fue presentada»
             if articled:
                 said_as = work if found.group(0)[:1].isupper() else work[0].lower() + work[1:]
                 text = text[: found.start()] + said_as + text[found.end() :]
@@ -1969,6 +2048,12 @@ def definite_reference(
             return text, "anaphora"  # «Las obras comenzaron…» in a text that says of nothing which works
         if whose:
             text = text[: found.end()] + " " + whose + text[found.end() :]
+            continue
+        aspect = "" if mention.name else _aspect_of_topic(disc, index, mention, text)
+        if aspect:
+            # «¿En qué año declaró la India la zona reserva de la biosfera?» in the text of «Los Sundarbans son…»:
+            # the zone, the process, the negotiations of what the text is about («la zona de los Sundarbans»)
+            text = text[: found.end()] + " " + aspect + text[found.end() :]
             continue
         if mention.name:
             head = found.group(0).split()[-1]
@@ -2152,6 +2237,45 @@ def _noun_article(noun: str, plural: bool) -> str:
     else:
         return ""
     return ("las" if fem else "los") if plural else ("la" if fem else "el")
+
+
+# Nouns of a part, a stage or a dealing of something, said bare for the thing the text is about («la zona», «el
+# proceso», «las negociaciones»): a student reading the item alone is not told of what (judged «contexto»). Folded; the
+# plural ones only in the plural («las pinturas» of a site, not «la pintura» as an art).
+_ASPECT_NOUNS = frozenset({"zona", "destruccion", "proceso", "expedicion", "fabricacion", "produccion"})
+_PLURAL_ASPECT_NOUNS = frozenset({"negociacion", "exportacion", "ruina", "mural", "pintura", "relieve", "fresco"})
+
+
+def _aspect_of_topic(disc: Discourse, index: int, mention: Mention, text: str) -> str:
+    """Return «de» and the document's subject for a bare phrase of `_ASPECT_NOUNS`, or "" (the phrase stays as it is).
+
+    Only when the text gives the noun no other complement anywhere (then that one may be meant), the prompt does not
+    already name the subject, and no other thing of the same noun was introduced («un proceso…»)."""
+    if (
+        not (mention.lemma in _ASPECT_NOUNS or (mention.lemma in _PLURAL_ASPECT_NOUNS and mention.plural))
+        or not mention.bare
+    ):
+        return ""
+    topic = disc.document_subject()
+    words = topic.split()
+    if len(words) < 2 or words[0].lower() not in _ARTICLES:
+        return ""
+    if fold(" ".join(words[1:])) in fold(text) or fold(disc.title) and fold(disc.title) in fold(text):
+        return ""
+    others = {
+        fold(m.complement)
+        for i, sent in enumerate(disc.sentences)
+        if not sent.skip
+        for m in disc.mentions(i)
+        if m.lemma == mention.lemma and m.complement
+    }
+    said = set(fold(" ".join(words[1:])).split())
+    if any(set(c.split()) - {"de", "del", "el", "la", "los", "las"} - said for c in others):
+        return ""  # («el proceso de independencia» in the text of «La independencia de Brasil» is the same)
+    introduced = re.compile(r"(?<![\w])(?:un|una|unos|unas|otro|otra)\s+" + re.escape(mention.text.split()[-1]), re.I)
+    if any(introduced.search(disc.sentences[i].text) for i in range(0, min(index + 1, len(disc.sentences)))):
+        return ""
+    return _of(words[0].lower() + " " + " ".join(words[1:]))
 
 
 def _of(name: str) -> str:
@@ -2485,6 +2609,8 @@ def stand_alone(
         if (i == 0 and low in {"la", "los", "las"}) or before in SENTENCE_INITIAL_STOP - {"se", "no", "que", "y", "e"}:
             continue  # an article: "La toma de Granada", "de la toma"
         return text, "pronoun"
+    if disc is not None and _late_root_clitic(text, blank):
+        return text, "pronoun"
     # A verb without its subject, at the start or after a fronted adjunct ("En 1891 se trasladó a París").
     at = _clause_start(text, blank)
     head = text[at:]
@@ -2558,10 +2684,15 @@ def stand_alone(
                         # «Atraído por…, estudió Medicina … y se alojó…»: a word after the first verb is its object,
                         # the parse's «subject» or not; the subject is the one elided before it
                         return text, "no_subject"
-            if disc and lem in HUMAN_VERB_LEMMAS and coordinated and subj and not _is_person(disc, subj):
+            verb_at = re.search(r"(?<![\w])" + re.escape(verb) + r"(?![\w])", head)
+            human = lem in HUMAN_VERB_LEMMAS or (
+                # «Nació hacia 980 en Afshana…»: a birth dated by a year is a person's (a river «nace» in a place)
+                lem == "nacer" and bool(verb_at and _BORN_DATED.match(head[verb_at.end() :]))
+            )
+            if disc and human and coordinated and subj and not _is_person(disc, subj):
                 # «En 1931 el Museo de Arte Moderno le dedicó una exposición, y en 1932 pintó…»: a museum paints nothing
                 return text, "no_subject"
-            if disc and lem in HUMAN_VERB_LEMMAS and not coordinated:
+            if disc and human and not coordinated:
                 # «Regresó a Chile en 1952» after «Durante esos años terminó el Canto general»: a book does not
                 # come back. The person the text is about, when no other person was the subject since; else held.
                 person = _biography_subject(disc, index)
@@ -2905,11 +3036,18 @@ def _prenominal_noun_end(text: str, m: re.Match, index: int, disc: Discourse | N
     tokens = list(parse.tokens) if parse is not None else []
     word = m.group(2)
     at = _after_possessive(tokens, word)
-    if at is None or at == len(tokens) - 1 or tokens[at].pos != "ADJ":
+    if at is None or at == len(tokens) - 1 or tokens[at].pos not in {"ADJ", "NUM"}:
         return m.end()
-    after = re.match(r"\s+([a-záéíóúñü]+)\b", text[m.end() :])
-    if tokens[at + 1].pos == "NOUN" and after and after.group(1) == tokens[at + 1].text:
-        return m.end() + after.end()
+    # «Sus dos últimas semanas…»: a numeral and adjectives may stand before the noun
+    end, k = m.end(), at + 1
+    while k < len(tokens) - 1 and k - at < 3 and tokens[k].pos in {"ADJ", "NUM"}:
+        after = re.match(r"\s+" + re.escape(tokens[k].text) + r"\b", text[end:])
+        if after is None:
+            return None
+        end, k = end + after.end(), k + 1
+    after = re.match(r"\s+([a-záéíóúñü]+)\b", text[end:])
+    if tokens[k].pos == "NOUN" and after and after.group(1) == tokens[k].text:
+        return end + after.end()
     return None
 
 
@@ -2945,6 +3083,10 @@ def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, a
     noun_end = _prenominal_noun_end(text, m, index, disc)
     if noun_end is None:
         return None
+    noun = text[:noun_end].split()[-1]
+    if noun != m.group(2):
+        # «Sus dos últimas semanas» → «Las dos últimas semanas de…»: the article is the noun's, not the numeral's
+        article = _noun_article(noun, m.group(1).lower() == "sus") or article
     noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
     kind = _KIND_COMPLEMENT.match(text, noun_end)
     if kind and (kind.group(2) or verbish(kind.group(3) or "")):
@@ -2977,9 +3119,15 @@ def _postnominal_adjectives_end(text: str, noun_end: int, index: int, disc: Disc
     if noun is None:
         return noun_end
     end = noun_end
-    for tok in tokens[noun + 1 :]:
+    for k, tok in enumerate(tokens[noun + 1 :], start=noun + 1):
         after = re.match(r"\s+" + re.escape(tok.text) + r"\b", text[end:])
-        if tok.pos != "ADJ" or tok.dep != "amod" or tok.head != noun or after is None:
+        degree = (  # «Su cumbre más alta…» → «La cumbre más alta de las Dolomitas…»
+            tok.text.lower() in {"más", "menos"}
+            and k + 1 < len(tokens)
+            and tokens[k + 1].pos == "ADJ"
+            and tokens[k + 1].head == noun
+        )
+        if after is None or not (degree or (tok.pos == "ADJ" and tok.dep == "amod" and tok.head == noun)):
             break
         end += after.end()
     return end
@@ -3347,6 +3495,37 @@ def _is_person(disc: Discourse, subj: str) -> bool:
     return False
 
 
+def _late_root_clitic(text: str, blank: str) -> bool:
+    """Return whether the main verb, said late in a long sentence, takes an object pronoun («En 1905, a propuesta de
+    altos funcionarios como Yuan Shikai y Zhang Zhidong, un edicto imperial lo suprimió»): what it stands for was
+    said in another sentence (the first words are read by the rule above; the parse is asked only past them)."""
+    toks = tokenize(text)
+    late = [
+        (a, b)
+        for a, b in zip(toks[14:], toks[15:], strict=False)
+        if a.text.lower() in _OBJECT_PRONOUNS and b.text != blank and verbish(b.text)
+    ]
+    if not late:
+        return False
+    try:
+        from . import nlp
+
+        parse = nlp.parse(text)
+    except Exception:  # noqa: BLE001 - without the model the rule above decides alone
+        return False
+    root = next((t for t in parse.tokens if t.head == t.i and t.pos in {"VERB", "AUX"}), None)
+    if root is None:
+        return False
+    first = late[0][0].start
+    return any(
+        t.text.lower() in _OBJECT_PRONOUNS and t.dep in {"obj", "iobj"} and t.head == root.i and t.start >= first
+        for t in parse.tokens
+    )
+
+
+_OBJECT_PRONOUNS = frozenset({"lo", "la", "los", "las", "le", "les"})
+
+
 def _biography_subject(disc: Discourse, index: int) -> str:
     """Return the text's person as the elided subject of a person's verb, or "" when another may be meant.
 
@@ -3524,7 +3703,11 @@ def _elided_subject(text: str, index: int, disc: Discourse, blank: str) -> tuple
         return text, "no_subject"  # only the document's own subject is carried over
     said = _upper_first(subj) if m.start() == 0 else _lower_article(subj)
     rest = text[m.start() :]
-    return text[: m.start()] + said + " " + _personal(lower_verb(rest) if m.start() == 0 else rest), ""
+    if m.start() == 0:
+        # the parse's verb opens the stem: lower case whatever the word lists know of it («Va de Puerto Saíd…»)
+        opens = rest.startswith(verb.text) and not verb.text.isupper()
+        rest = rest[:1].lower() + rest[1:] if opens else lower_verb(rest)
+    return text[: m.start()] + said + " " + _personal(rest), ""
 
 
 # «Se trata de una de las mayores batallas…» has no subject: given one, it says «es una de…».
@@ -3632,6 +3815,12 @@ _SECOND_FRONTED = re.compile(
 )
 
 
+# A part of a day or a season before the date that opens a sentence: «En la noche del 22 al 23 de septiembre de 1912».
+_TIME_OF_DAY_BEFORE = re.compile(
+    r"(?:En|Durante|Hacia)\s+(?:la|el)\s+(?:noche|mañana|madrugada|tarde|verano|invierno|otoño|primavera)\s+(?:del?\s+)?"
+)
+
+
 def _clause_start(text: str, blank: str) -> int:
     """Return where the clause begins after a fronted adjunct ("En 1891 se trasladó" -> 8), else 0."""
     if not _LEADING_PREP.match(text):
@@ -3661,8 +3850,13 @@ def _clause_start(text: str, blank: str) -> int:
         return pos + shift if idx >= 0 and idx < pos else pos
 
     spans = temporal_spans(probe, ("date",))
-    if spans and spans[0][0] <= 8:
+    if spans and (spans[0][0] <= 8 or _TIME_OF_DAY_BEFORE.fullmatch(probe[: spans[0][0]])):
         end = spans[0][1]
+        for a, b in spans[1:]:
+            # «En 2000 y 2001 amplió…», «Entre 1920 y 1925 amplió…»: two dates open the sentence
+            if not re.fullmatch(r"\s+(?:y|e|o|a|al|hasta)\s+(?:el\s+|en\s+)?", probe[end:a]):
+                break
+            end = b
         m = re.match(r"\s*,?\s*", probe[end:])
         pos = end + m.end()
         # a second fronted phrase after the date: «Hacia 1554, ante una imagen de un «Cristo muy llagado», experimentó…»

@@ -194,6 +194,13 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
             and any(verbish(m.group(1).lower()) for m in re.finditer(r"\s(?:y|e)\s+(?:se\s+)?([a-záéíóúñ]+)", after))
         ):
             return ""  # «tiene siete periodos y 18 grupos y contiene _____»: the answer is another verb's
+        second = re.search(r",\s+(?:y|e|pero|mientras\s+que)\s+(?:el|la|los|las|su|sus)\s", after) if verb else None
+        if second and any(
+            is_finite_verb(t.text.lower()) or verbish(t.text.lower()) for t in tokenize(after[second.end() :])
+        ):
+            # «La superficie se encuentra a 395 m…, y la profundidad máxima, de 251 m, se registra en _____»: a second
+            # clause with its own subject; the blank is in it, not in the first
+            return ""
         finite = next((w for w in verb.lower().split() if w not in _CLITICS), "") if verb else ""
         if verb and not listed and _plural_verb(finite) and _plural_subject(subj) is False:
             return ""  # «Álvaro Obregón obtuvieron…»: the clause was cut inside a coordinated subject
@@ -557,7 +564,7 @@ def _membership_of(q: str, disc: Discourse | None) -> str:
         # the title, with the article its head takes («Organización Mundial del Comercio» → «la Organización…»)
         article = _noun_article(disc.title.split()[0].lower(), False)
         topic = f"{article} {disc.title}" if article else ""
-    head = next((w for w in topic.split() if w[:1].isupper()), "")
+    head = next((w for w in topic.split() if w[:1].isupper() and w.lower() not in {"el", "la", "los", "las"}), "")
     if head not in ORG_HEADS and head != "Unión" and not _ACRONYM_TOPIC.fullmatch(head):
         return q
     prep = next((p for stem, p in _MEMBERSHIP_PREP.items() if m.group(2).startswith(stem)), "a")
@@ -1061,6 +1068,10 @@ def _named_participle_question(fact: Fact, s: str, kind: str) -> str:
     """
     m = _NAMED_PARTICIPLE.search(s)
     if not m or _ARTICLE_ENDING[m.group("art").lower()] != m.group("end"):
+        return ""
+    if re.search(r"\bde\s+$", s[: m.start("art")]):
+        # «una sentencia de la Corte Suprema, dictada el…»: the name completes a noun the participle may agree with
+        # (not «¿Cuándo se dictó la Corte Suprema?»)
         return ""
     before = re.search(r"\b([A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)\s+$", s[: m.start("art")])
     if before and before.group(1).lower() not in SENTENCE_INITIAL_STOP:

@@ -162,6 +162,10 @@ FAILED = {
         "El hueco cuenta un plazo desde una fecha que da otra oración («los _____ años siguientes»): diga desde "
         "cuándo y publíquela."
     ),
+    "not_bare_clause": _(
+        "Tras la fecha solo quedan un sustantivo común y su verbo («en 1991, las negociaciones comenzaron»): no "
+        "dice de qué se habla. Escriba de qué y publíquela."
+    ),
     "not_open_comparison": _(
         "El hueco cierra una comparación («más salado que _____»): muchas respuestas la cumplen, no solo la del texto."
     ),
