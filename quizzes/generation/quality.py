@@ -632,6 +632,13 @@ def name_split(prompt: str, answer: str) -> bool:
     figure = _FIGURE_AFTER_BLANK.search(prompt)
     if figure and (not figure.group(2) or verbish(figure.group(2))):
         return True
+    if (
+        figure
+        and figure.group(2) in {"de", "del"}
+        and len(answer.split()) == 1
+        and not re.match(r"\s+de\s+" + _MONTH_WORDS, prompt[figure.end(1) :], re.IGNORECASE)  # «El _____ 1 de mayo»
+    ):
+        return True  # «_____ 541 del Consejo de Seguridad» → «Resolución»: a name's head before its number
     if _TITLE_OPENING_BLANK.match(prompt):
         return True  # «Sha _____ presidió…» → «Jahan»: a title said with the name is part of it
     if _NASAB_BEFORE_BLANK.search(prompt):

@@ -181,7 +181,7 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         end = b
     # (not a determiner: «el control durante quince años de varias fortalezas» keeps «de varias fortalezas»)
     of = re.match(r"\s+de\s+(?!" + _DETERMINER_AFTER_DE + r"\b)[a-záéíóúñ]+\b", text[end:])
-    if not rm and of and re.search(r"\b(?:años|meses|días|semanas|siglos|horas|décadas)$", text[a:b]):
+    if not rm and of and re.search(r"\b(?:años?|mes|meses|días?|semanas?|siglos?|horas?|décadas?)$", text[a:b]):
         if re.match(r"\s+[a-záéíóúñ]", text[end + of.end() :]):
             return a, a  # «puso fin a sesenta años de unión dinástica»: cut, it read «puso fin dinástica»; it stays
         end += of.end()  # «tras cinco años de viaje»: the duration's «de viaje» goes with it

@@ -631,6 +631,8 @@ def fact_importance(
         score -= SUBORDINATE_PENALTY  # «En _____ los restos de X fueron trasladados al Panteón»: a posthumous fate
     if not first and afterlife(fact, ex, heading):
         score -= AFTERLIFE_PENALTY  # «En 2016, con motivo del quinto centenario…»: what came long after the subject
+    if not first and _MUSEUM_EVENT.search(fact.sentence) and "museo" not in fold(heading):
+        score -= SUBORDINATE_PENALTY  # «Sobral inauguró en _____ el Museo del Eclipse»: a museum's life, not the text's
     if not first and title_year(fact, ex, subject, heading):
         score -= SUBORDINATE_PENALTY  # «¿En qué año abrió Hungría su frontera…?» → the Wall's last year
     if not first and record_detail(fact) and not set(re.findall(r"\w+", heading.lower())) & _RECORD_WORDS:
@@ -901,6 +903,12 @@ _FIGURE_FROM = re.compile(
 )
 # A name, its comma and an article: what follows describes the name («Phnom Penh, la capital camboyana,»).
 _APPOSITION_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü][\wáéíóúñü-]*,\s+(?:el|la|los|las)\s+$")  # (not «siglo XII,»)
+# A museum opened, closed, founded or buying, in a text about something else (dev verdicts of such dates: R 5, U 2:
+# «el año de inauguración de un museo local es un dato incidental»).
+_MUSEUM_EVENT = re.compile(
+    r"\b(?:inaugur\w+|cerr[óo]\w*|abri[óo]\w*|fund[óa]\w*|adquiri[óo]\w*)\b[^.;]{0,40}\bMuseo\b"
+    r"|\bMuseo\b[^.;]{0,80}\b(?:inaugurad[oa]|cread[oa]|fundad[oa]|cerr[óo]|abri[óo]|adquiri[óo])\b"
+)
 # A person's name in apposition after a common noun: «el presidente, el general Yahya Khan,», «su esposa, Ana,».
 _NAMED_BY_APPOSITION = re.compile(
     r"\s*,\s+(?:(?:el|la)\s+)?(?:[a-záéíóúñü]+\s+){0,2}[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-ZÁÉÍÓÚÑ]"
@@ -1204,7 +1212,7 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
 # a common noun and its verb with nothing after; the noun names what another sentence told (judged R 2 of 2; a name
 # as the subject, «en junio de 1874, Nikola Tesla llegó a Nueva York», says what it is about).
 _BARE_DATED_CLAUSE = re.compile(
-    r":\s+(?:en|el|hacia|desde|a\s+partir\s+de)\s+[^,]{2,40},\s+(?:el|la|los|las)\s+(?:[a-záéíóúñü]+\s+){1,3}"
+    r":\s+(?:en|el|hacia|desde|a\s+partir\s+de)\s+[^,]{2,40},\s+(?:el|la|los|las|un|una|unos|unas)\s+(?:[a-záéíóúñü]+\s+){1,4}"
     r"[a-záéíóúñü]+\.$"
 )
 

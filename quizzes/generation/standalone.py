@@ -471,6 +471,10 @@ class Discourse:
                 full = choice.pop()
                 if not all(_one_name(full, n) for n in longer):
                     continue  # «Juan» of a text that names «Juan Andrea Doria» and «Juan de Austria»: which one?
+                alone = min((i for i, ns in self.names.items() if word in ns), default=None)
+                whole = min((i for i, ns in self.names.items() if full in ns), default=None)
+                if alone is not None and whole is not None and alone < whole:
+                    continue  # «Microsoft anunció…» long before «Microsoft Teams»: a name of its own, not a first name
                 fullers.append((word, full))
             taken = {w for w, _ in fullers}
             for word, fulls in shared.items():
@@ -2242,7 +2246,7 @@ def _noun_article(noun: str, plural: bool) -> str:
 # Nouns of a part, a stage or a dealing of something, said bare for the thing the text is about («la zona», «el
 # proceso», «las negociaciones»): a student reading the item alone is not told of what (judged «contexto»). Folded; the
 # plural ones only in the plural («las pinturas» of a site, not «la pintura» as an art).
-_ASPECT_NOUNS = frozenset({"zona", "destruccion", "proceso", "expedicion", "fabricacion", "produccion"})
+_ASPECT_NOUNS = frozenset({"zona", "destruccion", "proceso", "expedicion", "fabricacion"})
 _PLURAL_ASPECT_NOUNS = frozenset({"negociacion", "exportacion", "ruina", "mural", "pintura", "relieve", "fresco"})
 
 
@@ -2701,6 +2705,10 @@ def stand_alone(
                 elif subj and not _is_person(disc, subj):
                     return text, "no_subject"
             if not subj or not (_proper(subj) or _is_title(disc, subj)) or not _agrees(verb, subj) or blank in subj:
+                return text, "no_subject"
+            if disc and not coordinated and _topic_beside_subject(disc, index, subj):
+                # «Microsoft anunció la adquisición de Skype. Desde 2013 sustituyó a Windows Live Messenger»: in the
+                # text of Skype, the null subject may be the buyer or what was bought (it was Skype)
                 return text, "no_subject"
             if disc and _participle_disagrees(head, subj, disc):
                 return text, "no_subject"  # «fue robada» is not said of «Leonardo»: the subject is something else
@@ -3371,9 +3379,10 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
                 lambda m, full=full: m.group(1) + full,
                 text,
             )
+    own = set(re.findall(r"\w+", fold(disc.title)))
     for word, full in disc.first_name_fullers():
-        if word not in text:
-            continue
+        if word not in text or (fold(word) in own and fold(full) not in fold(disc.title)):
+            continue  # (not the title's own name: «Dolly» in «Oveja Dolly» is no «Dolly Parton»)
         pattern = r"(?<!\bde )(?<!\bdel )(?<![\w-])" + re.escape(word) + follows
         # (not after a thing's noun: «la rebelión Taiping» is no «Taiping Tianguo»)
         text = re.sub(
@@ -3493,6 +3502,19 @@ def _is_person(disc: Discourse, subj: str) -> bool:
             if ent.label == "PER" and set(fold(subj).split()) <= set(fold(ent.text).split()):
                 return True
     return False
+
+
+def _topic_beside_subject(disc: Discourse, index: int, subject: str) -> bool:
+    """Return whether the sentence before, whose subject is carried over, also names what the text is about (its
+    title) after its verb: the null subject that follows may be either."""
+    if index <= 0 or not disc.title or fold(disc.title) in fold(subject) or fold(subject) in fold(disc.title):
+        return False
+    before = disc.sentences[index - 1]
+    if before.skip:
+        return False
+    at = fold(before.text).find(fold(subject))
+    named = fold(before.text).find(fold(disc.title), at + len(subject)) if at >= 0 else -1
+    return named > at >= 0
 
 
 def _late_root_clitic(text: str, blank: str) -> bool:

@@ -289,3 +289,87 @@ def test_a_plural_subject_defined_first_is_what_the_text_is_about():
         title="Osk",
     )
     assert disc.document_subject() == "Los Osk"
+
+
+def test_the_titles_own_name_is_not_given_another_persons_surname():
+    from quizzes.generation.standalone import full_first_names
+
+    disc = discourse(
+        "Tarsia (1996-2003) fue una oveja de raza velinia.",
+        "El nombre fue elegido en homenaje a la cantante Tarsia Osk.",
+        "Tarsia murió en 2003.",
+        names={0: ["Tarsia"], 1: ["Tarsia Osk"], 2: ["Tarsia"]},
+        title="Oveja Tarsia",
+    )
+    assert full_first_names("Tarsia fue una oveja de raza _____.", disc) == "Tarsia fue una oveja de raza _____."
+
+
+def test_a_singular_duration_goes_with_what_it_measures():
+    from quizzes.generation.questions import _remove_temporal
+
+    text = "Tarsia cayó en abril de 1826 tras casi un año de asedio, cuando sus defensores salieron."
+    a = text.index("casi un año")
+    start, end = _remove_temporal(text, a, a + len("casi un año"))
+    assert "de asedio" not in (text[:start] + text[end:])
+
+
+def test_a_names_head_before_its_number_is_a_split_name():
+    from quizzes.generation.quality import name_split
+
+    assert name_split("_____ 541 del Consejo de Seguridad declaró nula la proclamación.", "Resolución")
+    assert not name_split("La Resolución 541 del _____ declaró nula la proclamación.", "Consejo de Seguridad")
+
+
+def test_a_date_then_an_indefinite_noun_and_its_verb_is_no_statement_either():
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import publication_gate
+
+    q = Question(
+        "q",
+        "true_false",
+        "Verdadero o falso: en 1904-1905, una primera limpieza parcial se realizó.",
+        [],
+        ["Verdadero"],
+        [],
+        "",
+        [0],
+    )
+    assert publication_gate(q, {}, set()) == "not_bare_clause"
+
+
+def test_a_name_said_alone_before_a_longer_one_is_no_first_name():
+    from quizzes.generation.standalone import full_first_names
+
+    disc = discourse(
+        "Tarsia fue un programa de mensajería.",
+        "En 2011, Velsoft anunció la compra de Tarsia.",
+        "La competencia de Berhof y del propio Velsoft Teams redujo su importancia.",
+        names={1: ["Velsoft", "Tarsia"], 2: ["Berhof", "Velsoft Teams"]},
+        title="Tarsia",
+    )
+    assert full_first_names("En _____, Velsoft anunció la compra.", disc) == "En _____, Velsoft anunció la compra."
+
+
+def test_a_null_subject_after_a_sentence_that_names_the_text_after_its_verb_is_not_guessed():
+    disc = discourse(
+        "Tarsia fue un programa de mensajería.",
+        "En 2011, Velsoft anunció la adquisición de Tarsia por 8 500 millones de dólares.",
+        "Desde 2013 sustituyó a Berhof Messenger.",
+        names={1: ["Velsoft", "Tarsia"], 2: ["Berhof Messenger"]},
+        title="Tarsia",
+    )
+    said, problem = stand_alone("Desde _____ sustituyó a Berhof Messenger.", 2, disc)
+    assert "Velsoft sustituyó" not in said
+
+
+def test_a_museums_opening_in_a_text_about_something_else_weighs_as_a_side_remark():
+    opened = sentence_fact("Tarsia inauguró en 1999 el Museo del Eclipse, dedicado a la expedición.", "1999")
+    fought = sentence_fact("Tarsia venció en 1999 a las tropas de Osk junto al río.", "1999")
+    ex = _extraction()
+    assert (
+        fact_importance(opened, ex, heading="Eclipse de 1919")
+        < 0.5
+        <= fact_importance(fought, ex, heading="Eclipse de 1919")
+    )
+    # in the text of a museum its own opening is what it is about
+    assert fact_importance(opened, ex, heading="Museo del Eclipse") >= 0.5
