@@ -633,6 +633,8 @@ def fact_importance(
         score -= AFTERLIFE_PENALTY  # «En 2016, con motivo del quinto centenario…»: what came long after the subject
     if not first and _MUSEUM_EVENT.search(fact.sentence) and "museo" not in fold(heading):
         score -= SUBORDINATE_PENALTY  # «Sobral inauguró en _____ el Museo del Eclipse»: a museum's life, not the text's
+    if not first and _TOURISM.search(fact.sentence):
+        score -= SUBORDINATE_PENALTY  # «Hoy Copán es el principal destino turístico de _____»: a guidebook's line
     if not first and title_year(fact, ex, subject, heading):
         score -= SUBORDINATE_PENALTY  # «¿En qué año abrió Hungría su frontera…?» → the Wall's last year
     if not first and record_detail(fact) and not set(re.findall(r"\w+", heading.lower())) & _RECORD_WORDS:
@@ -903,6 +905,8 @@ _FIGURE_FROM = re.compile(
 )
 # A name, its comma and an article: what follows describes the name («Phnom Penh, la capital camboyana,»).
 _APPOSITION_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü][\wáéíóúñü-]*,\s+(?:el|la|los|las)\s+$")  # (not «siglo XII,»)
+# Tourism and visitors (dev verdicts of items in such sentences: R 5, U 1: «dato turístico incidental»).
+_TOURISM = re.compile(r"\b(?:turístic[oa]s?|turistas?|visitantes|atracci(?:ón|ones)\s+más\s+visitad[oa]s)\b", re.I)
 # A museum opened, closed, founded or buying, in a text about something else (dev verdicts of such dates: R 5, U 2:
 # «el año de inauguración de un museo local es un dato incidental»).
 _MUSEUM_EVENT = re.compile(

@@ -373,3 +373,12 @@ def test_a_museums_opening_in_a_text_about_something_else_weighs_as_a_side_remar
     )
     # in the text of a museum its own opening is what it is about
     assert fact_importance(opened, ex, heading="Museo del Eclipse") >= 0.5
+
+
+def test_a_guidebook_line_weighs_as_a_side_remark():
+    tourism = sentence_fact(
+        "Hoy Tarsia es el principal destino turístico de Velinia.", "Velinia", kind="place", subtype="country"
+    )
+    history = sentence_fact("En 1422 Tarsia fue conquistada por Velinia.", "Velinia", kind="place", subtype="country")
+    ex = _extraction()
+    assert fact_importance(tourism, ex, heading="Tarsia") < fact_importance(history, ex, heading="Tarsia")
