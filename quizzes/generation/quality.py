@@ -219,6 +219,8 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
         stems = {w[:_STEM] for w in re.findall(r"\w+", fold(title)) if len(w) >= _STEM and w not in _GENERIC_TITLE}
         if any(w[:_STEM] in stems for w in re.findall(r"\w+", fold(fact.answer)) if len(w) >= _STEM):
             return True
+        if fact.kind != "term":
+            return False  # (a name is no derived word: «Romero» in «Roma»)
         # a short title word and a word derived from it: «fadista» in «Fado», «tanguero» in «Tango»
         short = {w[:-1] for w in re.findall(r"\w+", fold(title)) if 4 <= len(w) <= 7 and w[-1] in "aeo"}
         bases = [
@@ -227,7 +229,7 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
             for m in [_DERIVED.fullmatch(w)]
             if m
         ]
-        return fact.kind == "term" and any(base in short for base in bases)  # (not a name: «Romero» in «Roma»)
+        return any(base in short for base in bases)
 
 
 # Words of a title that share their first letters with an answer's word give it away («francesa», «Francia»).

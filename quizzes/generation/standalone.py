@@ -376,6 +376,7 @@ _INDEFINITE = {"un", "una", "unos", "unas"}
 _CLITICS = {"se", "le", "les", "lo", "no"}
 _NAME_PARTICLES = {"de", "del", "la", "y", "da", "di", "do", "dos", "das", "van", "von", "der", "le"}
 _OBJECT_CLITICS = {"lo", "la", "los", "las", "le", "les", "se"}
+_OBJECT_PRONOUNS = frozenset(_OBJECT_CLITICS - {"se"})
 # Verbs only a person does (a book does not «regresar» nor «instalarse»; not «nacer»: a river «nace»): their elided
 # subject, carried over from the sentence before, must be a person. General Spanish.
 HUMAN_VERB_LEMMAS = frozenset(
@@ -454,6 +455,12 @@ class Discourse:
             shared = self._shared_surnames()
             every = {n for names in self.names.values() for n in names} | {n for ns in shared.values() for n in ns}
             fullers = []
+            title_words, held = set(re.findall(r"\w+", fold(self.title))), set()
+
+            def another_of_title(word: str, full: str) -> bool:
+                # the title's own name given another's whole name: «Dolly» in «Oveja Dolly» is no «Dolly Parton»
+                return fold(word) in title_words and fold(full) not in fold(self.title)
+
             for word in sorted({w for w in every if " " not in w and w[:1].isupper()}, key=len, reverse=True):
                 longer = _longer_names(word, every)
                 # a person's name: «Pierre Curie», not «América del Sur»
@@ -475,8 +482,11 @@ class Discourse:
                 whole = min((i for i, ns in self.names.items() if full in ns), default=None)
                 if alone is not None and whole is not None and alone < whole:
                     continue  # «Microsoft anunció…» long before «Microsoft Teams»: a name of its own, not a first name
+                if another_of_title(word, full):
+                    held.add(word)
+                    continue
                 fullers.append((word, full))
-            taken = {w for w, _ in fullers}
+            taken = {w for w, _ in fullers} | held
             for word, fulls in shared.items():
                 # first names the text never gave a name of their own («Fausto», «Juan José»): their one full name
                 full = next(iter(fulls))
@@ -484,6 +494,7 @@ class Discourse:
                     word not in taken
                     and len(fulls) == 1
                     and not any(n != full and n.startswith(word + " ") for n in every)
+                    and not another_of_title(word, full)
                 ):
                     fullers.append((word, full))
             self._fullers = sorted(fullers, key=lambda pair: len(pair[0]), reverse=True)
@@ -1641,11 +1652,7 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             said = _upper_first(said)
         # (a work's title agrees with its class, «Las hilanderas fue ampliado», but not a singular article of the other
         # gender: «El David fue presentada» for «La escultura fue presentada»)
-        other_gender = words[0].lower() in {"el", "la"} and {words[0].lower(), m.group(1).lower()} in (
-            {"el", "la"},
-            {"del", "la"},
-            {"al", "la"},
-        )
+        other_gender = words[0].lower() in {"el", "la"} and (words[0].lower() == "la") != (m.group(1).lower() == "la")
         if other_gender and _participle_of_phrase(text[m.end() :], m.group(1)):
             return text
         if fold(noun) not in _WORK_NOUNS and breaks_agreement(
@@ -1678,6 +1685,17 @@ _MAKING_NOUNS = frozenset(
 _COMPANY_NOUNS = frozenset(fold(h) for h, kind in ORG_HEADS.items() if kind == "company")
 
 
+def _complemented(disc: Discourse, lemma: str) -> list[Mention]:
+    """Return the text's phrases of a noun said with a complement («la compañía del canal», «el proceso de…»)."""
+    return [
+        m
+        for i, sent in enumerate(disc.sentences)
+        if not sent.skip
+        for m in disc.mentions(i)
+        if m.lemma == lemma and m.complement
+    ]
+
+
 def _document_thing(disc: Discourse) -> str:
     """Return the work of engineering or the building the text is about, with a lower article, or "".
 
@@ -1707,13 +1725,7 @@ def _part_of(disc: Discourse, mention: Mention, text: str) -> str | None:
     plural_works = mention.lemma == "obra" and mention.plural
     if mention.lemma not in _MAKING_NOUNS | _COMPANY_NOUNS and not plural_works:
         return None
-    said = {
-        m.complement
-        for i, sent in enumerate(disc.sentences)
-        if not sent.skip
-        for m in disc.mentions(i)
-        if m.lemma == mention.lemma and not m.name and m.complement and m.plural == mention.plural
-    }
+    said = {m.complement for m in _complemented(disc, mention.lemma) if not m.name and m.plural == mention.plural}
     folded = {fold(c) for c in said}
     if len(folded) == 1:
         complement = next(iter(said))
@@ -2266,13 +2278,7 @@ def _aspect_of_topic(disc: Discourse, index: int, mention: Mention, text: str) -
         return ""
     if fold(" ".join(words[1:])) in fold(text) or fold(disc.title) and fold(disc.title) in fold(text):
         return ""
-    others = {
-        fold(m.complement)
-        for i, sent in enumerate(disc.sentences)
-        if not sent.skip
-        for m in disc.mentions(i)
-        if m.lemma == mention.lemma and m.complement
-    }
+    others = {fold(m.complement) for m in _complemented(disc, mention.lemma)}
     said = set(fold(" ".join(words[1:])).split())
     if any(set(c.split()) - {"de", "del", "el", "la", "los", "las"} - said for c in others):
         return ""  # («el proceso de independencia» in the text of «La independencia de Brasil» is the same)
@@ -2607,7 +2613,7 @@ def stand_alone(
     toks = tokenize(text)[:14]
     for i, (a, b) in enumerate(zip(toks, toks[1:], strict=False)):
         low = a.text.lower()
-        if low not in {"lo", "la", "los", "las", "le", "les"} or b.text == blank or not verbish(b.text):
+        if low not in _OBJECT_PRONOUNS or b.text == blank or not verbish(b.text):
             continue
         before = toks[i - 1].text.lower() if i else ""
         if (i == 0 and low in {"la", "los", "las"}) or before in SENTENCE_INITIAL_STOP - {"se", "no", "que", "y", "e"}:
@@ -3379,10 +3385,9 @@ def full_first_names(text: str, disc: Discourse | None) -> str:
                 lambda m, full=full: m.group(1) + full,
                 text,
             )
-    own = set(re.findall(r"\w+", fold(disc.title)))
     for word, full in disc.first_name_fullers():
-        if word not in text or (fold(word) in own and fold(full) not in fold(disc.title)):
-            continue  # (not the title's own name: «Dolly» in «Oveja Dolly» is no «Dolly Parton»)
+        if word not in text:
+            continue
         pattern = r"(?<!\bde )(?<!\bdel )(?<![\w-])" + re.escape(word) + follows
         # (not after a thing's noun: «la rebelión Taiping» is no «Taiping Tianguo»)
         text = re.sub(
@@ -3512,9 +3517,9 @@ def _topic_beside_subject(disc: Discourse, index: int, subject: str) -> bool:
     before = disc.sentences[index - 1]
     if before.skip:
         return False
-    at = fold(before.text).find(fold(subject))
-    named = fold(before.text).find(fold(disc.title), at + len(subject)) if at >= 0 else -1
-    return named > at >= 0
+    said = fold(before.text)
+    at = said.find(fold(subject))
+    return at >= 0 and said.find(fold(disc.title), at + len(subject)) > at
 
 
 def _late_root_clitic(text: str, blank: str) -> bool:
@@ -3543,9 +3548,6 @@ def _late_root_clitic(text: str, blank: str) -> bool:
         t.text.lower() in _OBJECT_PRONOUNS and t.dep in {"obj", "iobj"} and t.head == root.i and t.start >= first
         for t in parse.tokens
     )
-
-
-_OBJECT_PRONOUNS = frozenset({"lo", "la", "los", "las", "le", "les"})
 
 
 def _biography_subject(disc: Discourse, index: int) -> str:

@@ -195,9 +195,7 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         ):
             return ""  # «tiene siete periodos y 18 grupos y contiene _____»: the answer is another verb's
         second = re.search(r",\s+(?:y|e|pero|mientras\s+que)\s+(?:el|la|los|las|su|sus)\s", after) if verb else None
-        if second and any(
-            is_finite_verb(t.text.lower()) or verbish(t.text.lower()) for t in tokenize(after[second.end() :])
-        ):
+        if second and any(verbish(t.text) for t in tokenize(after[second.end() :])):
             # «La superficie se encuentra a 395 m…, y la profundidad máxima, de 251 m, se registra en _____»: a second
             # clause with its own subject; the blank is in it, not in the first
             return ""
