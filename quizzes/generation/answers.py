@@ -450,7 +450,8 @@ def _containing_names(name: str, persons: list[str]) -> list[str]:
     «Cervantes», «Felipe VI de Francia» for «Felipe VI».
 
     Only when every such name of the text is one person (each a subsequence of the longest, with the same first
-    word): «Pizarro» gets nothing where the text names «Francisco Pizarro» and «Gonzalo Pizarro».
+    word, or its tail): «Pizarro» gets nothing where the text names «Francisco Pizarro» and «Gonzalo Pizarro»; «Mies»
+    gets «Ludwig Mies van der Rohe» and «Mies van der Rohe».
     """
     words = _content(name)
     if not words:
@@ -470,7 +471,11 @@ def _containing_names(name: str, persons: list[str]) -> list[str]:
     if not longer:
         return []
     full = _content(longer[-1])
-    if any(_content(p)[0] != full[0] or not _is_subsequence(_content(p), full) for p in longer[:-1]):
+    if any(
+        # (a tail of the longest name is the same person: «Mies van der Rohe» of «Ludwig Mies van der Rohe»)
+        (_content(p)[0] != full[0] and not longer[-1].endswith(" " + p)) or not _is_subsequence(_content(p), full)
+        for p in longer[:-1]
+    ):
         return []
     # «Miguel de Cervantes» too, the longest name cut after the answer's last word: the name as most people say it.
     tokens = longer[-1].split()

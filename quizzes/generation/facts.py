@@ -147,8 +147,62 @@ class Span:
     mentions: list = field(default_factory=list)
 
 
-def find_dates(text: str) -> list[Span]:
-    """Return date spans (full, month-year, month, year, coordinated days, year ranges)."""
+# A year of the first millennium written without its era: after the word «año» («en el año 80», «hacia el año 400»)
+# always, and bare («murió en 440», «creó, en 702, unos exámenes», «de 772 a 804») in a text about that time (one that
+# writes an era, «a. C.» or «d. C.», a century up to the eleventh, or such a year after «año»); never before a noun
+# («en 300 barcos»).
+_EARLY_AFTER_YEAR_WORD = re.compile(r"\b(?:el|del)\s+año\s+(?P<y>[1-9]\d{0,2})(?![\d]|[.,]\d|\s*%)", re.IGNORECASE)
+_EARLY_RANGE = re.compile(r"\b(?:de|entre)\s+(?P<y1>[1-9]\d{2})\s+(?:a|y)\s+(?P<y2>[1-9]\d{2,3})(?![\d]|[.,]\d|\s*%)")
+_EARLY_BARE = re.compile(r"(?<![\d.,])(?P<y>[1-9]\d{2})(?![\d]|[.,]\d|\s*%)")
+_EARLY_BEFORE = re.compile(r"\b(?:en|hacia|desde|hasta|tras|antes\s+de|después\s+de|c\.)\s+$", re.IGNORECASE)
+_EARLY_TIMES = re.compile(
+    r"\b[ad]\.\s?[Cc]\.|\bsiglos?\s+(?:XI|IX|X|IV|VI{0,3}|I{1,3})\b|\baños?\s+[1-9]\d{0,2}(?!\d|[.,]\d|\s*%)"
+)
+
+
+def early_times(text: str) -> bool:
+    """Return whether a text is about the first millennium (it writes an era, a century up to the eleventh or a year
+    of that time after «año»), where a year of three figures stands without its era («murió en 440»)."""
+    return bool(_EARLY_TIMES.search(text))
+
+
+def _before_noun(text: str, end: int) -> bool:
+    """Return whether the word after a figure is a noun it counts («300 barcos»), not a small word or a verb."""
+    nxt = re.match(r"\s*([a-záéíóúñü]+)", text[end:])
+    word = nxt.group(1) if nxt else ""
+    small = word in SENTENCE_INITIAL_STOP or word in {"y", "e", "o", "u"}
+    return bool(word) and not small and not is_finite_verb(word)
+
+
+def _early_years(text: str, early: bool, free) -> list[tuple[str, re.Match, dict]]:
+    """Return the first-millennium years and ranges of a sentence no other pattern took, as (subtype, match, value)."""
+    found = []
+    for m in _EARLY_AFTER_YEAR_WORD.finditer(text):
+        if re.match(r"\s+(?:de|del)\b", text[m.end() :]):
+            continue  # «en el año 33 del reinado de Apofis», «el año 2 de la Hégira»: a year of another count
+        if free(m.start("y"), m.end()) and not _before_noun(text, m.end()):
+            found.append(("year", m, {"year": int(m.group("y")), "month": None, "day": None}))
+    if not early:
+        return found
+    for m in _EARLY_RANGE.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y1 < y2 and free(m.start("y1"), m.end()) and not _before_noun(text, m.end()):
+            found.append(("range", m, {"year": y1, "month": None, "day": None, "end": {"year": y2}}))
+    for m in _EARLY_BARE.finditer(text):
+        if (
+            free(m.start(), m.end())
+            and _EARLY_BEFORE.search(text[: m.start()])
+            and not re.search(r"\d\s+(?:hasta|a|al|y|o)\s+$", text[: m.start()])  # «desde 3 hasta 101»: figures
+            and not _before_noun(text, m.end())
+            and not any(x.start("y1") <= m.start() < x.end() for _, x, _v in found if "y1" in x.groupdict())
+        ):
+            found.append(("year", m, {"year": int(m.group("y")), "month": None, "day": None}))
+    return found
+
+
+def find_dates(text: str, early: bool = False) -> list[Span]:
+    """Return date spans (full, month-year, month, year, coordinated days, year ranges); `early`: the text is about
+    the first millennium (see early_times)."""
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
 
@@ -249,7 +303,14 @@ def find_dates(text: str) -> list[Span]:
             value["precision"] = subtype if subtype in {"day", "month", "year"} else "range"
             spans.append(Span("date", subtype, a, b, text[a:b], value))
             taken.append((m.start(), b))
-    return spans
+    early_spans = []
+    for subtype, m, value in _early_years(text, early, free):
+        a = m.start("y1") if subtype == "range" else m.start("y")
+        value["uncertain"] = False
+        value["precision"] = subtype
+        early_spans.append(Span("date", subtype, a, m.end(), text[a : m.end()], value))
+        taken.append((a, m.end()))
+    return sorted(spans + early_spans, key=lambda sp: sp.start) if early_spans else spans
 
 
 def _year_from_next(text: str, end: int, value: dict) -> None:
@@ -479,11 +540,12 @@ class DocContext:
     capitalised_mid: Counter = field(default_factory=Counter)  # word -> mid-sentence capitalised count
     lowercase_words: set = field(default_factory=set)
     compound_surnames: set = field(default_factory=set)  # «Ortega y Gasset» once read as one person's surname
+    early: bool = False  # about the first millennium: «murió en 440» is a year (see early_times)
 
 
 def document_context(sentences: list[Sentence]) -> DocContext:
     """Count how each word is written across the document (for sentence-initial capitals)."""
-    ctx = DocContext()
+    ctx = DocContext(early=any(early_times(sent.text) for sent in sentences))
     for sent in sentences:
         toks = tokenize(sent.text)
         for i, tok in enumerate(toks):
@@ -1509,7 +1571,7 @@ def _harmonise_types(
 
 def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     """Return the dates, quantities, entities, terms and enumerations of one sentence."""
-    dates = find_dates(text)
+    dates = find_dates(text, ctx.early)
     taken = [(d.start, d.end) for d in dates]
     quantities = find_quantities(text, taken)
     taken += [(q.start, q.end) for q in quantities]

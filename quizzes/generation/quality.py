@@ -603,6 +603,12 @@ _EPITHET_AFTER_BLANK = re.compile(r"_____\s+(?!virus\b|campus\b|corpus\b)[a-z]{3
 # The rest of a name after a blank that took its head word: «_____ a Meneceo», «_____ de Versalles».
 # «_____ para la Conservación de los Monumentos…» → «Comité»: a preposition, maybe its article, then a capital.
 _HEAD_BEFORE_REST = re.compile(r"_____\s+(?:a|al|de|del|sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
+# A name's head, capitalised words and a link before the blank, or the link and capitalised words after it: the blank
+# takes part of one name («Instituto Congoleño para _____», «_____ sobre Aranceles Aduaneros y Comercio»).
+_HEAD_LINKED_BEFORE_BLANK = re.compile(
+    r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)*\s+(?:para|sobre|contra)\s+(?:(?:el|la|los|las)\s+)?_____"
+)
+_LINKED_REST_AFTER_BLANK = re.compile(r"_____\s+(?:sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
 # The rest of an Arabic name after the blank: «_____ al-Malik», «_____ ibn Saud», «_____ bin Laden».
@@ -625,6 +631,10 @@ def name_split(prompt: str, answer: str) -> bool:
     if len(answer.split()) == 1 and _EPITHET_AFTER_BLANK.search(prompt):
         return True  # «Vibrio» of «Vibrio cholerae»
     head = answer.split()[0] if answer.split() else ""
+    if (head in EVENT_HEADS or head in ORG_HEADS) and _LINKED_REST_AFTER_BLANK.search(prompt):
+        return True  # «_____ sobre Aranceles Aduaneros y Comercio» → «Acuerdo General»: the name goes on after it
+    if _HEAD_LINKED_BEFORE_BLANK.search(prompt) and _HEAD_LINKED_BEFORE_BLANK.search(prompt).group(1) in ORG_HEADS:
+        return True  # «el Instituto Congoleño para _____» → «Conservación de la Naturaleza»: the rest of its name
     if (
         answer in EVENT_HEADS or answer in ORG_HEADS or (head in STATE_HEAD_WORDS and len(answer.split()) <= 2)
     ) and _HEAD_BEFORE_REST.search(prompt):
@@ -689,9 +699,11 @@ def copied_statement(statement: str, sentence: str) -> bool:
 
 
 # A true statement this long that says nearly all its words in the sentence's order copies it, whatever word or two
-# were put back (the judges: «copia casi literalmente una frase larga»).
+# were put back (the judges: «copia casi literalmente una frase larga»). Round 30: the subject put back («Esta ley» →
+# «la Ley del Título Nativo») dilutes the share, and the judged true statements of 18 words or more at 0.75-0.85 were
+# U 2 · E 14 · R 6 («copia literal de una frase larga»), under 0.75 U 6 · E 1 · R 4: 0.85 -> 0.75.
 LONG_COPY_WORDS = 18
-LONG_COPY_SHARE = 0.85
+LONG_COPY_SHARE = 0.75
 
 
 def _in_order_share(said: list[str], words: list[str]) -> float:

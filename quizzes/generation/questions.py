@@ -301,6 +301,10 @@ def build_stem(
     prefix = fact.blank_prefix + " " if fact.blank_prefix and span is None else ""
     filled = (prefix + replacement).replace("de el ", "del ").replace("a el ", "al ")
     edits: list[tuple[int, int, str]] = [(a, b, filled)]
+    sound = _SOUND_CONJUNCTION.search(s[:a]) if replacement == BLANK and not prefix else None
+    if sound:
+        # «Alejo III huyó, e _____ fue restaurado»: «e» (and «u») tells the answer's first sound; «y» / «o» does not
+        edits.append((sound.start(1), sound.end(1), "y" if sound.group(1) == "e" else "o"))
     if fact.conversion:
         edits.append((fact.conversion[0], fact.conversion[1], ""))
     for m in _CONVERSION.finditer(s):
@@ -384,6 +388,8 @@ def build_stem(
     return _source_commas(tidy(out), s)
 
 
+# The conjunction said as the next word's sound asks («e Isaac», «u Oriente»), right before a blank.
+_SOUND_CONJUNCTION = re.compile(r"(?<!\w)(e|u)\s+$")
 # A passive after «y» («y fue beatificado»), and an object clitic before a verb («lo declaró»).
 _PASSIVE_AFTER_Y = re.compile(
     r"(?:y|e)\s+(?:fue|fueron|era|eran|sería|serían|había\s+sido)\s+[a-záéíóúñ]+(?:ad|id)[oa]s?\b"

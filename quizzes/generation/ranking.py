@@ -1242,6 +1242,22 @@ def top_facts(importance: dict[str, float]) -> set[str]:
 _WHO = re.compile(r"¿\s*Quién(?:es)?\b")
 
 
+_INSTRUCTION = re.compile(r"\s*\((?:Escriba|Responda|Indique)[^)]*\)\s*$")
+
+
+def words_read(q: Question) -> int:
+    """Return the words a student reads in an item's stem (held to MAX_PUBLISHED_WORDS): its sentence as said, the
+    instruction after it («(Escriba el año.)») aside, and a typed blank counted as the words it stands for. The same
+    sentence asked by its year («El 26 de junio de _____, …») and by its whole date («El _____, …») reads the same
+    length, so the year, judged the better item, is not held back as the longer one (round 30: typed whole dates
+    judged E 25 of 75, «exige el día exacto; pedir el año»)."""
+    stem = _INSTRUCTION.sub("", q.prompt)
+    words = len(stem.split())
+    if q.kind == "short_answer" and BLANK in stem and q.correct:
+        words += len(q.correct[0].split()) - 1
+    return words
+
+
 def item_score(q: Question, importance: float, confidence: float = 1.0) -> float:
     """Return the publication score of one item; `confidence`: its learned P(usable as is) (`item_confidence`)."""
     weight = _ITEM_WEIGHT.get(q.kind, 0.7)
@@ -1343,10 +1359,7 @@ def publish(
     scored = [
         q
         for q in questions
-        if not q.checks_failed
-        and q.kind != "ordering"
-        and important(q)
-        and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+        if not q.checks_failed and q.kind != "ordering" and important(q) and words_read(q) <= MAX_PUBLISHED_WORDS
     ]
     parse_ahead([(q.prompt, " / ".join(q.correct), q.kind) for q in scored])
     unlikely = []
@@ -1355,14 +1368,12 @@ def publish(
             not q.checks_failed
             and q.kind not in {"ordering", "true_false"}
             and important(q)
-            and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+            and words_read(q) <= MAX_PUBLISHED_WORDS
             and confidence_of(q) < LOW_CONFIDENCE
         ):
             q.checks_failed = ["low_confidence"]
             unlikely.append(q)
-    candidates = [
-        q for q in questions if not q.checks_failed and important(q) and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
-    ]
+    candidates = [q for q in questions if not q.checks_failed and important(q) and words_read(q) <= MAX_PUBLISHED_WORDS]
     used: Counter = Counter()
     chosen: set[str] = set()
     # A text whose sentences gave too few items gets a second item in its sentences (another fact).
@@ -1469,7 +1480,7 @@ def publish(
                 q.checks_failed == held
                 and q.key not in chosen
                 and q.kind not in _CHOICE | {"true_false", "ordering"}
-                and len(q.prompt.split()) <= MAX_PUBLISHED_WORDS
+                and words_read(q) <= MAX_PUBLISHED_WORDS
                 and max((relaxed.get(k, 0.0) for k in q.fact_keys), default=0.0) >= MIN_IMPORTANCE
             )
 
@@ -1516,7 +1527,7 @@ def publish(
             # another item of the same sentence (or with the same options) chosen instead.
             if not important(q):
                 q.checks_failed = ["minor_fact"]
-            elif len(q.prompt.split()) > MAX_PUBLISHED_WORDS:
+            elif words_read(q) > MAX_PUBLISHED_WORDS:
                 q.checks_failed = ["long_to_publish"]
             else:
                 q.checks_failed = ["selected"]

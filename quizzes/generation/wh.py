@@ -231,8 +231,24 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
                 parts = [wh, verb, obj.group(1), subj_text, after[obj.end() :].strip()]
             elif _SPLIT_INFINITIVE.match(after.split(",")[0]):
                 return ""  # «intentaron las tropas … sin éxito tomar Cádiz»: the verb split from its infinitive
+            elif (
+                determiner
+                and not listed
+                and not aside
+                and "," not in subj
+                and len(subj.split()) >= _HEAVY_SUBJECT_WORDS
+                and _SHORT_OBJECT.fullmatch(after)
+            ):
+                # «¿En qué año provocó la incapacidad de Arias para emprender reformas profundas su dimisión?»: the
+                # short object goes before the heavy subject («¿En qué año provocó su dimisión la incapacidad…?»)
+                parts = [wh, verb, after, subj_text]
             return re.sub(r",\s*\?$", "?", "¿" + " ".join(p for p in parts if p) + "?")
     return ""
+
+
+# A subject this long after the verb buries a short object after it; the object is said first.
+_HEAVY_SUBJECT_WORDS = 5
+_SHORT_OBJECT = re.compile(r"(?:el|la|los|las|su|sus|un|una|unos|unas)\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+){0,2}")
 
 
 def _capital_article(subj: str, disc: Discourse | None) -> bool:
@@ -625,6 +641,15 @@ _OPENING_WORDS = {
 }  # fmt: skip
 
 
+# A possessed noun or a noun of an event, then a comma, before a date that ends the clause: the date is that event's
+# («hasta su muerte, el 9 de abril de 1483»; «tras la abdicación, en 1555»), not the main verb's.
+_EVENT_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:su|sus)\s+[a-záéíóúñü]+|\b(?:muerte|fallecimiento|nacimiento|boda|coronación|abdicación|llegada|"
+    r"regreso|caída|fundación|inauguración|ejecución|asesinato|dimisión|jubilación|retirada|rendición))\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
 def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     """Return a question for the fact, or "" when the rules cannot build a whole one.
 
@@ -669,6 +694,8 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
         at_end = s[m.end() :].strip() == ""
         if at_end and re.search(r"[A-ZÁÉÍÓÚÑ][\w-]*\s*,\s*$", s[: m.start()]):
             return ""  # «continuó hasta la Paz de los Pirineos, en 1659»: the date is the name's, not the verb's
+        if at_end and _EVENT_NOUN_BEFORE.search(s[: m.start()]):
+            return ""  # «reinó sin oposición hasta su muerte, el 9 de abril de 1483»: the date is the death's
         if at_end and _PARTICIPLE_CLAUSE_END.search(s[: m.start()]):
             return ""  # «…, la estatua de la Libertad, inaugurada en Nueva York en 1886»: the participle's date
         if at_end and _in_subordinate(s[: m.start()]):
