@@ -3259,7 +3259,7 @@ _THING_HAS = frozenset(
     | {"posicion", "funcion"}
     # round 30: how a thing works, its bounds and its course («El Inca Garcilaso describió su funcionamiento», «fijar su
     # límite septentrional», «su éxito se debió a…» in the texts of the quipu, the Southern Ocean, the Champagne fairs)
-    | {"funcionamiento", "limite", "limites", "superficie", "extension", "estructura", "diseno", "apogeo", "declive"}
+    | {"funcionamiento", "limite", "limites", "extension", "estructura", "diseno", "apogeo", "declive"}
     | {"decadencia", "exito", "fundacion", "creacion", "inauguracion", "apertura", "cierre", "ampliacion"}
 )
 

@@ -185,3 +185,25 @@ def test_a_surname_before_a_whole_name_shares_no_surname():
     )
     said, _ = stand_alone("Osk fue asesinado en Tarsia en _____.", 2, disc)
     assert "Osk Berhof" not in said
+
+
+def test_a_short_who_question_needs_a_year():
+    from quizzes.generation.ranking import anchored
+
+    assert not anchored("¿Quién se dirigió a Sudamérica?")
+    assert not anchored("¿Quién recuperó el trono de Francia?")
+    assert anchored("¿Quién fundó Tarsia en 753 a. C.?")
+    assert anchored("¿Quién dirigió el ejército británico en la batalla de Waterloo contra Napoleón?")
+    assert anchored("¿Qué país se encuentra al norte de Tarsia?")  # not a «¿Quién…?»: a name anchors it
+
+
+def test_one_year_asked_twice_of_the_texts_subject_is_one_date():
+    from quizzes.generation.ranking import _same_dates
+
+    founded = _item("numeric", "Fundado en _____, el Parque Nacional de Tarsia es el más antiguo de Velinia.", "1925")
+    created = _item("numeric", "El Parque Nacional de Tarsia fue creado en _____ por el rey Osk.", "1925")
+    created.key, created.fact_keys = "q2", ["g"]
+    later = _item("numeric", "El Parque Nacional de Tarsia fue ampliado en _____.", "1929")
+    later.key, later.fact_keys = "q3", ["h"]
+    same = _same_dates([founded, created, later], "Parque Nacional de Tarsia Parque Nacional de Tarsia")
+    assert same.get("q") == {"q2"} and "q3" not in same
