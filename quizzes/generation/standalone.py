@@ -508,17 +508,16 @@ class Discourse:
         """Return first names → their whole names, for people the text names with a shared surname: «los hermanos
         Juan José y Fausto Elhuyar», «Wilbur y Orville Wright», then «Juan José dirigió…», «Fausto murió…»
         (first-sight verdicts: «¿En qué año murió Fausto en Madrid?» is no one to a student). The second conjunct
-        must be a name of the text («Fausto Elhuyar»); neither conjunct nor the surname a place (of the gazetteer or
-        of the text), and not the last two of a longer list («Pompeya, Herculano y Torre Annunziata»)."""
+        must be a name of the text («Fausto Elhuyar»); neither conjunct nor the surname a place of the gazetteer (the
+        text's own place types are guesses: «Fausto» was one), and not the last two of a longer list («Pompeya,
+        Herculano y Torre Annunziata»)."""
         every = {n for names in self.names.values() for n in names}
-        gazetteer, said_places = place_gazetteer(), {said for kinds in self.kinds.values() for said, _ in kinds}
+        places = place_gazetteer()
         found: dict[str, set[str]] = {}
         for sentence in self.sentences:
             for m in _SHARED_SURNAME.finditer(sentence.text):
                 first, second, surname = m.group(1), m.group(2), m.group(3)
-                if f"{second} {surname}" not in every or any(
-                    w in gazetteer or w in said_places for w in (first, second, surname)
-                ):
+                if f"{second} {surname}" not in every or any(w in places for w in (first, second, surname)):
                     continue
                 if re.search(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*,\s*$", sentence.text[: m.start(1)]):
                     continue  # «Pompeya, Herculano y Torre Annunziata»: the last two of a list, not one family
@@ -3040,7 +3039,10 @@ def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str 
         if len(everyone) > 1 and holders[0][0] != index - 1:
             return text, "anaphora"
         then, now = _holder_years(disc, holders[0], index), _years_said(own)
-        if then and now and min(abs(a - b) for a in then for b in now) > _POST_YEARS.get(role, 10**4):
+        post = _POST_YEARS.get(role, 10**4)
+        # (or the sentence's latest year long after the holder's last: «Al término de la guerra de Crimea, el sultán
+        # promulgó el 18 de febrero de 1856 … los principios de 1839» is not «el sultán Mahmud II» of 1826-1839)
+        if then and now and (min(abs(a - b) for a in then for b in now) > post or max(now) - max(then) > post):
             # «el papa León X» of 1517 is not «el papa» who approved the Jesuits in 1540: a holder said of another
             # time may have left the post. The year in the prompt says which holder; without it, which one?
             if _years_said(text):

@@ -599,7 +599,10 @@ _SE_MAIN = re.compile(r"¿[^?,]*?\bse\s+[a-záéíóúñ]+")
 
 
 # The last phrase before a date at the end opened by a participle after a comma («, inaugurada en Nueva York»).
-_PARTICIPLE_CLAUSE_END = re.compile(r",\s+[a-záéíóúñ]{3,}(?:ad|id)[oa]s?\b[^,;]*$")
+_PARTICIPLE_CLAUSE_END = re.compile(
+    r",\s+(?:[a-záéíóúñ]{3,}(?:ad|id)[oa]s?|(?:muert|escrit|puest|abiert|cubiert|descubiert|impres|resuelt|vuelt)[oa]s?)"
+    r"\b[^,;]*$"  # (and the irregular ones: «…, muerto por un oso en 739» dates the death, not the main verb)
+)
 
 
 def _capital_inside(word: str, sentence: str) -> bool:

@@ -207,3 +207,46 @@ def test_one_year_asked_twice_of_the_texts_subject_is_one_date():
     later.key, later.fact_keys = "q3", ["h"]
     same = _same_dates([founded, created, later], "Parque Nacional de Tarsia Parque Nacional de Tarsia")
     assert same.get("q") == {"q2"} and "q3" not in same
+
+
+def test_a_first_name_the_text_took_for_a_place_still_shares_its_surname():
+    from quizzes.generation.standalone import full_first_names
+
+    disc = discourse(
+        "El velio es un metal descubierto en 1783 por los hermanos Juan Pablo y Tadeo Osk en Berhof.",
+        "Tadeo enseñaba mineralogía en Berhof.",
+        "Juan Pablo murió en Tarsia en 1796.",
+        names={0: ["Juan Pablo", "Tadeo Osk", "Berhof"], 1: ["Tadeo", "Berhof"], 2: ["Juan Pablo", "Tarsia"]},
+        title="Velio",
+    )
+    disc.kinds = {1: [("Tadeo", "locality"), ("Berhof", "locality")]}  # the text's place types are guesses
+    assert (
+        full_first_names("¿En qué año murió Juan Pablo en Tarsia?", disc)
+        == "¿En qué año murió Juan Pablo Osk en Tarsia?"
+    )
+
+
+def test_a_role_said_bare_long_after_its_holders_last_year_is_not_given_his_name():
+    from quizzes.generation.standalone import role_reference
+
+    disc = discourse(
+        "Las reformas continuaron la obra del sultán Tadeo II, que en 1826 había disuelto el cuerpo de los jenízaros.",
+        "Tadeo II murió en 1839.",
+        "Al término de la guerra de Tarsia, el sultán promulgó en 1856 el Edicto de Reforma, que amplió los principios "
+        "de 1839.",
+        title="Reformas de Velinia",
+    )
+    said, _ = role_reference(
+        "Al término de la guerra de _____, el sultán promulgó en 1856 el Edicto de Reforma, que amplió los principios "
+        "de 1839.",
+        2,
+        disc,
+    )
+    assert "Tadeo" not in said
+
+
+def test_a_date_after_an_irregular_participle_set_off_is_the_participles():
+    sentence = "Tadeo Osk estableció su corte en Tarsia, donde le sucedió su hijo Berhof, muerto por un oso en 739."
+    fact = sentence_fact(sentence, "739", sentence_index=0)
+    disc = discourse(sentence, names={0: ["Tadeo Osk", "Tarsia", "Berhof"]}, title="Reino de Velinia")
+    assert wh_prompt(fact, sentence.replace("739", "QQQ"), disc) == ""
