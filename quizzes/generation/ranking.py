@@ -1522,6 +1522,7 @@ def publish(
     _free_answers(candidates, chosen, score)
     _year_questions(candidates, chosen)
     _drop_said_figures(candidates, chosen, score)
+    _rebalance_true_false(candidates, chosen, score)
     for q in questions:
         if q.checks_failed:
             continue
@@ -1975,6 +1976,21 @@ def _another_way(q: Question, picked: list[Question]) -> bool:
         p.kind != q.kind and p.prompt != q.prompt and not (p.kind in _SAME_STEM and q.kind in _SAME_STEM)
         for p in picked
     )
+
+
+def _rebalance_true_false(candidates: list[Question], chosen: set[str], score) -> None:
+    """Unpublish the weakest true/false items of the commoner answer until the published ones are balanced again
+    (`_tf_balanced`): the last steps of publication (`_free_answers`, `_drop_said_figures`) may take one item of a
+    pair and leave its partner alone (round 30: «Verdadero o falso: Jean-Paul Akayesu fue condenado a cadena
+    perpetua.» was left the text's one true/false item, and `qgen_lint --strict` failed on its 100 % true)."""
+    published = {
+        value: sorted((q for q in candidates if q.kind == "true_false" and q.key in chosen and q.correct == [value]),
+                      key=score)
+        for value in ("Verdadero", "Falso")
+    }  # fmt: skip
+    while not _tf_balanced(len(published["Verdadero"]), len(published["Falso"])):
+        more = "Verdadero" if len(published["Verdadero"]) > len(published["Falso"]) else "Falso"
+        chosen.discard(published[more].pop().key)  # (sorted by score: the weakest is last)
 
 
 def _tf_balanced(true: int, false: int) -> bool:

@@ -250,3 +250,20 @@ def test_a_date_after_an_irregular_participle_set_off_is_the_participles():
     fact = sentence_fact(sentence, "739", sentence_index=0)
     disc = discourse(sentence, names={0: ["Tadeo Osk", "Tarsia", "Berhof"]}, title="Reino de Velinia")
     assert wh_prompt(fact, sentence.replace("739", "QQQ"), disc) == ""
+
+
+def test_a_true_false_item_left_without_its_pair_is_unpublished():
+    from quizzes.generation.ranking import _rebalance_true_false
+
+    weight = {"t1": 0.9, "t2": 0.5, "f1": 0.7}
+    items = []
+    for key, answer in (("t1", "Verdadero"), ("t2", "Verdadero"), ("f1", "Falso")):
+        q = _item("true_false", f"Verdadero o falso: enunciado {key}.", answer)
+        q.key = key
+        items.append(q)
+    chosen = {"t1", "t2", "f1"}
+    _rebalance_true_false(items, chosen, lambda q: (-weight[q.key], q.key))
+    assert chosen == {"t1", "f1"}  # the weaker «Verdadero» went
+    chosen = {"t1"}
+    _rebalance_true_false(items, chosen, lambda q: (-weight[q.key], q.key))
+    assert chosen == set()
