@@ -317,7 +317,8 @@ def test_the_cached_progress_page_is_kept_per_language(student_client, student):
 
 def test_the_cached_home_body_holds_until_the_minutes_left_to_the_next_card_change(student):
     """Nothing due and a card due in 90.5 s: «dentro de 1 minuto» holds for 30.5 s, then the body is rendered again."""
-    now = timezone.now()
+    # (at local noon: the next local midnight ends the cache too, and a run at 23:59:40 crossed it after 30 s)
+    now = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     _started_card(student, due=now + timedelta(seconds=90.5))
     rendered = []
 
