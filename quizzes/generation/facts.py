@@ -184,17 +184,19 @@ def _early_years(text: str, early: bool, free) -> list[tuple[str, re.Match, dict
             found.append(("year", m, {"year": int(m.group("y")), "month": None, "day": None}))
     if not early:
         return found
+    ranges = []
     for m in _EARLY_RANGE.finditer(text):
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if y1 < y2 and free(m.start("y1"), m.end()) and not _before_noun(text, m.end()):
             found.append(("range", m, {"year": y1, "month": None, "day": None, "end": {"year": y2}}))
+            ranges.append((m.start("y1"), m.end()))
     for m in _EARLY_BARE.finditer(text):
         if (
             free(m.start(), m.end())
             and _EARLY_BEFORE.search(text[: m.start()])
             and not re.search(r"\d\s+(?:hasta|a|al|y|o)\s+$", text[: m.start()])  # «desde 3 hasta 101»: figures
             and not _before_noun(text, m.end())
-            and not any(x.start("y1") <= m.start() < x.end() for _, x, _v in found if "y1" in x.groupdict())
+            and not any(a <= m.start() < b for a, b in ranges)  # (an end of a range found above)
         ):
             found.append(("year", m, {"year": int(m.group("y")), "month": None, "day": None}))
     return found

@@ -633,7 +633,8 @@ def name_split(prompt: str, answer: str) -> bool:
     head = answer.split()[0] if answer.split() else ""
     if (head in EVENT_HEADS or head in ORG_HEADS) and _LINKED_REST_AFTER_BLANK.search(prompt):
         return True  # «_____ sobre Aranceles Aduaneros y Comercio» → «Acuerdo General»: the name goes on after it
-    if _HEAD_LINKED_BEFORE_BLANK.search(prompt) and _HEAD_LINKED_BEFORE_BLANK.search(prompt).group(1) in ORG_HEADS:
+    linked = _HEAD_LINKED_BEFORE_BLANK.search(prompt)
+    if linked and linked.group(1) in ORG_HEADS:
         return True  # «el Instituto Congoleño para _____» → «Conservación de la Naturaleza»: the rest of its name
     if (
         answer in EVENT_HEADS or answer in ORG_HEADS or (head in STATE_HEAD_WORDS and len(answer.split()) <= 2)

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 
 from .answers import number_words
+from .confidence import _INSTRUCTION, parse_ahead
 from .confidence import confidence as usable_confidence
-from .confidence import parse_ahead
 from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
 from .lexicon import DEMONYMS, EVENT_HEADS, MONTH_NAMES, demonym_forms, fold
@@ -1246,9 +1246,6 @@ def top_facts(importance: dict[str, float]) -> set[str]:
 
 
 _WHO = re.compile(r"¿\s*Quién(?:es)?\b")
-
-
-_INSTRUCTION = re.compile(r"\s*\((?:Escriba|Responda|Indique)[^)]*\)\s*$")
 
 
 def words_read(q: Question) -> int:
