@@ -588,7 +588,8 @@ def _singular(word: str) -> str:
     if word.endswith("ces"):
         return word[:-3] + "z"
     if re.search(r"[lrdjyn]es$", word):
-        return word[:-2]
+        # «mujeres» → «mujer», but «pobres» → «pobre», «grandes» → «grande»: a consonant before it keeps the «e»
+        return word[:-1] if word[-4] not in "aeiouáéíóú" else word[:-2]
     if re.search(r"[aeo]s$", word):
         return word[:-1]
     return ""

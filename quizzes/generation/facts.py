@@ -1292,11 +1292,14 @@ def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None
     toks = parse.tokens
     if parse.subject is not None and not parse.subject_is_pronoun:
         said = [t for t in toks if parse.subject[0] <= t.start < parse.subject[1]]
-        if not any(t.pos == "PROPN" for t in said):
-            return []  # «Muchos historiadores ven…»: not who did what
+        definite = bool(said) and said[0].text.lower() in {"el", "la", "los", "las"}
+        if not any(t.pos == "PROPN" for t in said) and not definite:
+            return []  # «Muchos historiadores ven…»: not who did what («La cúpula se construyó con…» is)
+    # the main verb and the verbs joined to it («aisló … y la llamó nucleína»)
+    verbs = {parse.verb} | {t.i for t in toks if t.head == parse.verb and t.dep == "conj" and t.pos == "VERB"}
     out: list[Span] = []
     for kid in toks:
-        if kid.head != parse.verb or kid.i == parse.verb:
+        if kid.head not in verbs or kid.i in verbs:
             continue
         if kid.dep == "obj" and kid.pos == "NOUN" and kid.text.islower() and len(kid.text) >= 4:
             head = kid
@@ -1319,7 +1322,8 @@ def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None
             last = j
         a, b = toks[first].start, toks[last].end
         words = text[a:b].split()
-        if not 1 < len(words) <= MAX_OBJECT_WORDS or head.i > last or head.i < parse.verb:
+        single = len(words) == 1 and len(words[0]) >= 6 and kid.dep == "obj"  # «aisló nucleína»: a bare noun
+        if not (1 < len(words) <= MAX_OBJECT_WORDS or single) or head.i > last or head.i < kid.head:
             continue
         lead = words[0].lower()
         if lead in _VAGUE_LEADS or toks[last].pos in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:

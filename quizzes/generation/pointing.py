@@ -971,8 +971,40 @@ def without_finite_verb(parse) -> bool:
     if parse.root is None:
         return True
     if any(t.finite for t in parse.tokens):
-        return False
+        return _verb_in_relative_only(parse)
     return not any(verbish(t.text) for t in parse.tokens if t.text.isalpha())
+
+
+# What ties a verb to a noun it qualifies: a relative or a participle clause, not a main clause.
+_CLAUSE_OF_NOUN = frozenset({"acl", "acl:relcl"})
+
+
+def _verb_in_relative_only(parse) -> bool:
+    """Return whether the root is a noun phrase and every finite verb sits in a relative clause of a noun («la orquesta,
+    un espacio circular … donde actuaba el coro, con la base de un altar…»: a list item cut from «se compone de tres
+    partes: …; …»), not a copula's nor a main clause's."""
+    toks = parse.tokens
+    root = toks[parse.root]
+    if "?" in parse.text or root.i > 2 or root.i + 1 >= len(toks) or toks[root.i + 1].text != ",":
+        # (only a statement that opens with its noun phrase set off by a comma, «La orquesta, un espacio…»: a
+        # question's parse, or a long subject's, is less sure)
+        return False
+    if (
+        root.pos not in {"NOUN", "PROPN"}
+        or not root.text.isalpha()
+        or any(t.head == root.i and t.dep in {"cop", "aux", "aux:pass"} for t in toks)
+    ):
+        return False
+    for t in toks:
+        if not t.finite:
+            continue
+        k, seen = t, set()
+        while k.i != root.i and k.i not in seen and k.dep not in _CLAUSE_OF_NOUN:
+            seen.add(k.i)
+            k = toks[k.head]
+        if k.i == root.i or k.head == k.i:
+            return False  # a finite verb the root (or a root of its own) governs through no relative: a clause
+    return True
 
 
 _MONTH = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b", re.IGNORECASE)

@@ -131,6 +131,10 @@ _NAME_AFTER_BLANK = re.compile(
     r"_____\s+(?:van|von|der|du|da|di|le|and|&|ibn|bin|ben|bint|abu)\s+[A-ZÁÉÍÓÚÑ]"
     # «el monasterio de _____ el Antiguo», «Asdrúbal el Bello»: an epithet after the blank ends the name it took part of
     r"|_____\s+(?:el|la)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?=\s*(?:[,.;:)?]|\s(?:y|e)\s|$))"
+    # «_____ el Viejo describió…» → «Plinio»: an epithet of rulers and writers, whatever follows it
+    r"|_____\s+(?:el|la)\s+(?:Viejo|Joven|Grande|Mayor|Menor|Sabio|Magno|Católic[oa]|Cruel|Calvo|Piados[oa]|Buen[oa]|"
+    r"Hermos[oa]|Conquistador|Africano|Santo|Venerable|Breve|Tuerto|Batallador|Casto|Prudente|Temerario|Magnífico|"
+    r"Deseado|Hechizado|Bravo|Justo|Emperador|Apóstata|Ermitaño|Gordo|Rojo|Pelado)\b"
 )
 # «Francisco I. _____»: a given name and its initial before the blank, which took the surname only.
 _INITIAL_BEFORE_BLANK = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[A-Z]\.\s+_____")

@@ -26,6 +26,7 @@ from .lexicon import (
     ROLE_CLASSES,
     SENTENCE_INITIAL_STOP,
     STATE_HEAD_WORDS,
+    alias_table,
     fold,
     place_gazetteer,
 )
@@ -387,6 +388,12 @@ HUMAN_VERB_LEMMAS = frozenset(
     | {"exiliar", "huir", "emigrar", "residir", "vivir", "enfermar", "licenciar", "doctorar", "ingresar", "casarse"}
     | {"pintar", "escribir", "componer", "esculpir", "dibujar", "aprender", "enseñar", "refugiar", "afincar"}
 )
+# Verbs said with «se» of what a person does to himself («se casó con la cantante … Claudia Cattaneo»): the name after
+# them is no subject of a passive. General Spanish.
+_PRONOMINAL_LEMMAS = frozenset(
+    {"casar", "instalar", "exiliar", "refugiar", "afincar", "suicidar", "enamorar", "doctorar", "licenciar"}
+    | {"alistar", "retirar", "divorciar", "graduar", "jubilar", "matricular"}
+)
 _FUNCTION_WORDS = {
     "el",
     "la",
@@ -525,6 +532,8 @@ class Discourse:
                     continue
                 if " " in first and any(n != first and n.split()[-1] == first.split()[-1] for n in every if " " in n):
                     continue  # «Pierre Curie y Marie Curie»: the first conjunct is a whole name already
+                if " " in first and first in every and first.split()[-1] not in FIRST_NAMES | FEMALE_FIRST_NAMES:
+                    continue  # «Nuon Chea y Khieu Samphan»: a whole name of the text, not «Nuon Chea Samphan»
                 if " " not in first and any(n.split()[-1] == first for n in every if " " in n):
                     # «Gandhi y Jawaharlal Nehru» after «Mohandas Karamchand Gandhi»: a surname, not «Gandhi Nehru»
                     continue
@@ -1267,6 +1276,13 @@ def _class_referent(disc: Discourse, index: int, mention: Mention) -> str:
         if len({fold(name) for name, _ in fitting}) > 1:
             return ""  # «Polonia, Finlandia y Ucrania… la capital»: which one's? (not the last said)
         for name, _subtype in fitting:
+            if mention.lemma in {"capital", "pais", "nacion"} and _topic_country(disc) not in {
+                "",
+                alias_table().get(fold(name), ""),
+            }:
+                # «en la capital» of a text on a Finnish war is not the capital of the Russia named before, nor «el
+                # país» of a text on Nauru the Australia named before: which one, the reader cannot tell
+                return ""
             if mention.lemma in _OF_NOUNS:
                 return name
             m = re.search(r"\b(el|la|los|las)\s+" + re.escape(name) + r"(?![\w])", said, re.IGNORECASE)
@@ -1275,6 +1291,18 @@ def _class_referent(disc: Discourse, index: int, mention: Mention) -> str:
     if mention.lemma in _CITY_NOUNS:
         return _title_city(disc)
     return ""
+
+
+def _topic_country(disc: Discourse) -> str:
+    """Return the country (its alias group) the title or topic names or says by its demonym («Guerra civil
+    finlandesa» → «Finlandia»), or "" when it names none or more than one."""
+    table, places = alias_table(), place_gazetteer()
+    found = set()
+    for word in re.findall(r"[\wáéíóúñü]+", f"{disc.title} {disc.document_subject()}"):
+        group = table.get(fold(word), "") if word[:1].islower() else word  # a demonym, or a name
+        if (places.get(group) or {}).get("subtype") == "country":
+            found.add(places[group]["group"])
+    return found.pop() if len(found) == 1 else ""
 
 
 _CITY_NOUNS = frozenset({"ciudad", "villa", "localidad"})
@@ -2666,7 +2694,7 @@ def stand_alone(
         lem = lemma(verb.lower())
         # "Comenzó la defensa…", "Se firmó el tratado…": the subject follows the verb.
         postverbal = noun_phrase_follows and (first == "se" or lem in _POSTVERBAL_SUBJECT_LEMMAS)
-        if first == "se" and not postverbal:
+        if first == "se" and not postverbal and lem not in _PRONOMINAL_LEMMAS:
             # «se añadió al agua sulfato de gadolinio»: the subject after a phrase a preposition opens
             verb_at = re.search(r"(?<![\w])" + re.escape(verb) + r"(?![\w])", head)
             postverbal = bool(verb_at and _PASSIVE_SUBJECT_AFTER.match(head[verb_at.end() :]))
@@ -2803,12 +2831,12 @@ _TRANSFER = re.compile(
 )
 # What says the frame already: an agreement, its clauses, a war's end.
 _AGREEMENT_SAID = re.compile(
-    r"(?<![\w])(?:tratados?|paz|pacto|acuerdos?|convenio|armisticio|capitulación|cláusulas?|congreso|"
-    r"negociaciones|conferencia)(?![\w])",
+    r"(?<![\w])(?:tratados?|paz|pacto|acuerdos?|convenio|armisticio|tregua|capitulación|cláusulas?|congreso|"
+    r"negociaciones|conferencia|concordato)(?![\w])",
     re.IGNORECASE,
 )
-_TREATY_HEADS = frozenset({"Tratado", "Paz", "Pacto", "Acuerdo", "Acuerdos", "Convenio", "Armisticio"})
-_TREATY_ARTICLE = {"Paz": "la", "Acuerdos": "los"}
+_TREATY_HEADS = frozenset({"Tratado", "Paz", "Pacto", "Acuerdo", "Acuerdos", "Convenio", "Armisticio", "Tregua"})
+_TREATY_ARTICLE = {"Paz": "la", "Acuerdos": "los", "Tregua": "la"}
 TREATY_REACH = 3
 
 
@@ -3124,7 +3152,7 @@ def _said_of_owner(text: str, m: re.Match, index: int, disc: Discourse | None, a
         article = _noun_article(noun, m.group(1).lower() == "sus") or article
     noun_end = _postnominal_adjectives_end(text, noun_end, index, disc)
     kind = _KIND_COMPLEMENT.match(text, noun_end)
-    if kind and (kind.group(2) or verbish(kind.group(3) or "")):
+    if kind and (kind.group(2) or verbish(kind.group(3) or "") or kind.group(3) in {"se", "no"}):
         noun_end = kind.end(1)  # «Su funeral de Estado, celebrado…» → «El funeral de Estado de Isabel II, …»
     phrase = f"{article} {text[m.start(2) : noun_end]} {_of(_lower_article(_as_text_says(owner, disc)))}"
     return text[: m.start()] + phrase + text[noun_end:]
@@ -3311,6 +3339,14 @@ def _topic_owns(text: str, m: re.Match, index: int, disc: Discourse) -> str:
     article = _noun_article(m.group(2), m.group(1).lower() == "sus")
     if not article:
         return ""
+    parse = disc.parse(index)
+    subject_head = (
+        next((t for t in parse.tokens if t.dep in {"nsubj", "nsubj:pass"} and t.head in {parse.verb, parse.root}), None)
+        if parse is not None
+        else None
+    )
+    if subject_head is not None and subject_head.pos == "NOUN" and subject_head.feature("Number") == "Plur":
+        return ""  # «muchos miembros eran aficionados elegidos por su posición social»: theirs, not the society's
     said = _said_of_owner(text, m, index, disc, article, topic)
     return _upper_first(said) if said and m.start() == 0 else (said or "")
 
@@ -3840,7 +3876,13 @@ _PASSIVE_SUBJECT_AFTER = re.compile(
 def _subject_after(parse, verb: str) -> bool:
     """Return whether the parse finds a subject after the verb («…, se alza la catedral»)."""
     at = next((t.i for t in parse.tokens if t.text == verb), None)
+    if at is not None and lemma(verb.lower()) in _DEEMING_LEMMAS:
+        return False  # «Fundada en 1660, se considera la sociedad científica más antigua…»: what it is deemed
     return at is not None and any(t.dep == "nsubj" and t.head == at and t.i > at for t in parse.tokens)
+
+
+# «se considera / se estima + a noun phrase»: the phrase is what the elided subject is deemed, not a subject.
+_DEEMING_LEMMAS = frozenset({"considerar", "estimar", "reputar"})
 
 
 # An era after a year («a. C.», «d. C.», «a.C.»).

@@ -170,6 +170,8 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         rest = clause[len(fronted) :].strip(" ,")
         inner = _invert(wh, rest[0].upper() + rest[1:], disc) if rest else ""
         return f"{fronted}, ¿{inner[1].lower()}{inner[2:]}" if inner.startswith("¿") and inner[1:2].isupper() else ""
+    if subj and subj.split()[-1].lower() in {"lo", "la", "los", "las", "le", "les"}:
+        return ""  # «las tropas de Napoleón la trasladaron»: an object pronoun, not the subject's last word
     if subj and clause.lower().startswith(subj.lower()) and len(subj.split()) <= _SUBJECT_WORDS:
         rest = clause[len(subj) :].strip(" ,")
         if re.match(r"(?:que|quien|quienes|cuyo|cuya|cuyos|cuyas|donde)\b", rest, re.IGNORECASE):
@@ -205,7 +207,11 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
         if verb:
             determiner = subj.split()[0].lower() in {"el", "la", "los", "las", "un", "una", "unos", "unas"}
             subj_text = subj[0].lower() + subj[1:] if determiner and not _capital_article(subj, disc) else subj
-            if wh.startswith(("En qué año", "Cuándo")) and len(verb.split()) == 1 and lemma(verb.lower()) == "ser":
+            if (
+                wh.startswith(("En qué año", "Hacia qué año", "En qué fecha", "Cuándo"))
+                and len(verb.split()) == 1
+                and lemma(verb.lower()) == "ser"
+            ):
                 return ""  # «¿En qué año es la Celestina una obra… publicada en Burgos?»: the date is the participle's
             tail = _verb_tail(verb, after)
             if tail is None:
@@ -229,6 +235,10 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
                 # Two names side by side would run together («liberó el general Antonio José de Sucre Quito»):
                 # the short named object goes first («¿En qué año liberó Quito el general … tras…?»).
                 parts = [wh, verb, obj.group(1), subj_text, after[obj.end() :].strip()]
+            elif obj and obj.end() == len(after.rstrip(" .")) and len(subj.split()) >= 3 and not aside:
+                # «¿Cuándo abandonaron el rey Carlos II y su corte Londres?»: a bare name left last runs into the
+                # subject; it goes first («¿Cuándo abandonaron Londres el rey Carlos II y su corte?»)
+                parts = [wh, verb, obj.group(1), subj_text]
             elif _SPLIT_INFINITIVE.match(after.split(",")[0]):
                 return ""  # «intentaron las tropas … sin éxito tomar Cádiz»: the verb split from its infinitive
             elif (
@@ -254,8 +264,8 @@ _SHORT_OBJECT = re.compile(r"(?:el|la|los|las|su|sus|un|una|unos|unas)\s+[a-zá�
 def _capital_article(subj: str, disc: Discourse | None) -> bool:
     """Return whether the text writes the subject's article with a capital inside a sentence («y La Condamine»): the
     article is part of the name, not lowered after the question word."""
-    if disc is None or not subj[:1].isupper() or len(subj.split()) < 2 or not subj.split()[1][:1].isupper():
-        return False
+    if disc is None or not subj[:1].isupper() or len(subj.split()) < 2:
+        return False  # (a work's title capitalises its first word only: «La jungla», «El grito»)
     inside = re.compile(r"[a-záéíóúñ,;]\s+" + re.escape(subj) + r"(?!\w)")  # (not after a list's dash)
     return any(inside.search(s.text) for s in disc.sentences)
 
@@ -535,10 +545,13 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     head, body = q.split(" ", 1) if " " in q else (q, "")
     head = lead + head
     body = re.sub(
-        r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])",
+        r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])(?=(\s+[a-záéíóúñ]+)?)",
         lambda m: (
             m.group(1).lower()
-            if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS and not _capital_inside(m.group(1), fact.sentence)
+            if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS
+            and not _capital_inside(m.group(1), fact.sentence)
+            # «La jungla» (a work's title) written so inside another sentence of the text keeps its capital
+            and not (m.group(2) and _capital_article(m.group(1) + m.group(2), disc))
             else m.group(1)
         ),
         body,

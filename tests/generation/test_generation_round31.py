@@ -1,0 +1,200 @@
+"""Round 31: what fresh texts showed at first sight, tried on our own sentences.
+
+- «Nuon Chea y Khieu Samphan» read as two people of one surname: «Nuon Chea Samphan», a person who never was;
+- «¿Hacia qué año es el Almagesto un tratado … escrito por…?»: a date of the participle asked of the copula;
+- «Por el Tratado de Stolbovo, … los suecos obtuvieron en la tregua de Altmark…»: a frame put before a sentence that
+  names its own agreement (a truce);
+- «en la capital» of a text on the Finnish civil war given the Russia named the sentence before;
+- «El escritor romano _____ el Viejo» → «Plinio»: half a name;
+- «¿En qué año se expuso la jungla…?»: a work's title («La jungla») lowered as if its article were a common one;
+- «¿En qué año trasladaron las tropas de Napoleón la a París?»: the object pronoun taken into the subject;
+- «el noveno libro de Monteverdi de madrigales»: the owner put inside «libro de madrigales»;
+- «¿En qué año se casó con la cantante … Claudia Cattaneo?»: a «se» of what a person does read as a passive;
+- «La orquesta, un espacio circular … donde actuaba el coro, …»: a list item with a relative's verb only;
+- «Fundada en 1660, se considera la sociedad científica más antigua…»: what it is deemed taken for its subject;
+- «pobres» accepted as «pobr»;
+- «¿Cuándo abandonaron el rey Carlos II y su corte Londres?»: a bare name left last runs into the subject.
+"""
+
+from quizzes.generation.answers import _singular
+from quizzes.generation.pointing import prompt_problem
+from quizzes.generation.quality import name_split
+from quizzes.generation.standalone import stand_alone, transfer_frame
+from quizzes.generation.wh import _capital_article, _invert
+
+from .support import discourse
+
+
+def test_two_whole_names_joined_by_y_share_no_surname():
+    disc = discourse(
+        "Karo Osk, llamado «Hermano Número Dos», era el principal ideólogo del régimen.",
+        "Solo otros dos dirigentes fueron condenados: Karo Osk y Velin Berhof, en 2018.",
+        names={0: ["Karo Osk"], 1: ["Karo Osk", "Velin Berhof"]},
+        title="Kampuchea de Tarsia",
+    )
+    assert not any("Osk Berhof" in full for _, full in disc.first_name_fullers())
+    # a first name and a whole name still share it
+    disc = discourse(
+        "Los hermanos Juan y Fausto Berhof aislaron el metal.",
+        names={0: ["Juan", "Fausto Berhof"]},
+        title="Wolframio",
+    )
+    assert ("Juan", "Juan Berhof") in disc.first_name_fullers()
+
+
+def test_a_date_of_a_participle_after_the_copula_is_not_asked_of_the_copula():
+    disc = discourse("El Almagesto es un tratado de astronomía escrito por Tadeo Osk en Tarsia hacia el año 150.")
+    clause = "El Almagesto es un tratado de astronomía escrito por Tadeo Osk en Tarsia"
+    assert _invert("Hacia qué año", clause, disc) == ""
+
+
+def test_a_sentence_that_names_its_truce_takes_no_treaty_before_it():
+    disc = discourse(
+        "La guerra contra Velinia concluyó con el Tratado de Berhof de 1617.",
+        "Tras conquistar Osk en 1621, los suecos obtuvieron en la tregua de Karst, de 1629, la mayor parte de Tarsia.",
+        names={0: ["Velinia", "Tratado de Berhof"], 1: ["Osk", "Karst", "Tarsia"]},
+        title="Gustavo Adolfo",
+    )
+    stem = (
+        "Tras conquistar Osk en 1621, los suecos obtuvieron en la tregua de Karst, de _____, la mayor parte de Tarsia."
+    )
+    assert transfer_frame(stem, 1, disc) == (stem, "")
+
+
+def test_the_capital_of_a_text_about_one_country_is_not_another_country_named_before():
+    disc = discourse(
+        "La caída de Osk precipitó el derrumbe rojo, y muchos dirigentes huyeron a Rusia.",
+        "El 16 de mayo de 1918, Tadeo Berhof encabezó un desfile de la victoria en la capital.",
+        names={0: ["Osk", "Rusia"], 1: ["Tadeo Berhof"]},
+        title="Guerra civil finlandesa",
+    )
+    disc.kinds = {0: [("Rusia", "country")]}
+    said, _ = stand_alone(
+        "El 16 de mayo de _____, Tadeo Berhof encabezó un desfile de la victoria en la capital.", 1, disc
+    )
+    assert "Rusia" not in said
+    # in a text about no country, the country named before still owns «la capital»
+    disc.title = "Tadeo Berhof"
+    said, problem = stand_alone(
+        "El 16 de mayo de _____, Tadeo Berhof encabezó un desfile de la victoria en la capital.", 1, disc
+    )
+    assert problem == "" and "la capital de Rusia" in said
+
+
+def test_a_blank_before_an_epithet_splits_the_name():
+    assert name_split("El escritor romano _____ el Viejo describió la obra en su Historia natural.", "Plinio")
+    assert name_split("_____ el Grande conquistó Tarsia en 1250.", "Osk")
+    assert not name_split("_____ el Gobierno de Tarsia aprobó la ley.", "Osk")
+
+
+def test_a_works_title_written_with_its_capital_inside_the_text_keeps_it():
+    disc = discourse(
+        "En La jungla confluyen varias tradiciones.",
+        "La jungla se expuso por primera vez en 1944 en la galería de Tadeo Osk.",
+    )
+    assert _capital_article("La jungla", disc)
+    assert not _capital_article("La galería", disc)
+
+
+def test_an_object_pronoun_before_the_verb_is_not_the_subjects():
+    disc = discourse("Tras el tratado, las tropas de Tadeo Osk la trasladaron a Berhof en 1798.")
+    question = _invert("En qué año", "Las tropas de Tadeo Osk la trasladaron a Berhof", disc)
+    assert " la a " not in question
+
+
+def test_no_main_verb_when_the_only_verb_is_a_relatives():
+    prompt = "La _____, un espacio circular de unos 20 metros de diámetro donde actuaba el coro, con un altar."
+    assert prompt_problem(prompt, "orquesta", 0, None) == "no_verb"
+    assert prompt_problem(
+        "La _____, donde actuaba el coro, medía unos 20 metros de diámetro.", "orquesta", 0, None
+    ) != ("no_verb")
+
+
+def test_what_the_subject_is_deemed_is_not_its_subject():
+    disc = discourse(
+        "La Academia de Tarsia es la academia nacional de ciencias de Velinia.",
+        "Fundada en 1660, se considera la sociedad científica más antigua del mundo.",
+        names={0: ["Academia de Tarsia", "Velinia"]},
+        title="Academia de Tarsia",
+    )
+    said, problem = stand_alone("Fundada en _____, se considera la sociedad científica más antigua del mundo.", 1, disc)
+    assert problem or "Academia" in said
+
+
+def test_a_plural_after_a_consonant_cluster_keeps_its_e():
+    assert [_singular(w) for w in ("pobres", "grandes", "torres", "mujeres", "leyes", "ciudades")] == [
+        "pobre",
+        "grande",
+        "torre",
+        "mujer",
+        "ley",
+        "ciudad",
+    ]
+
+
+def test_a_bare_name_object_goes_before_a_long_subject():
+    disc = discourse("El rey Tadeo II y su corte abandonaron Berhof en julio de 1665.")
+    question = _invert("Cuándo", "El rey Tadeo II y su corte abandonaron Berhof", disc)
+    assert question == "¿Cuándo abandonaron Berhof el rey Tadeo II y su corte?"
+
+
+def test_the_owner_of_a_possessed_noun_goes_after_its_kind_before_a_se_verb():
+    disc = discourse(
+        "Tadeo Osk fue un compositor de Tarsia.",
+        "Su noveno libro de madrigales se publicó de forma póstuma en 1651.",
+        names={0: ["Tadeo Osk", "Tarsia"]},
+        title="Tadeo Osk",
+    )
+    said, _ = stand_alone("Su noveno libro de madrigales se publicó de forma póstuma en _____.", 1, disc)
+    assert "libro de madrigales de Tadeo Osk" in said
+
+
+def test_a_se_verb_of_what_a_person_does_to_himself_takes_the_persons_name():
+    disc = discourse(
+        "Tadeo Osk fue un compositor de Tarsia.",
+        "Hacia 1590 entró al servicio del duque de Berhof como intérprete de viola.",
+        "En 1599 se casó con la cantante de la corte Velia Karst, con quien tuvo tres hijos.",
+        names={0: ["Tadeo Osk", "Tarsia"], 1: ["Berhof"], 2: ["Velia Karst"]},
+        title="Tadeo Osk",
+    )
+    said, problem = stand_alone(
+        "En _____ se casó con la cantante de la corte Velia Karst, con quien tuvo tres hijos.", 2, disc
+    )
+    assert problem == "" and "Tadeo Osk se casó" in said
+
+
+def test_the_country_of_a_text_about_another_is_not_the_country_named_before():
+    disc = discourse(
+        "En los años sesenta, Australia propuso trasladar a toda la población a la isla Curtis.",
+        "Bajo el liderazgo de Tadeo Osk, el país obtuvo la independencia el 31 de enero de 1968.",
+        names={0: ["Australia", "Curtis"], 1: ["Tadeo Osk"]},
+        title="Minería de fosfato en Nauru",
+    )
+    disc.kinds = {0: [("Australia", "country")]}
+    said, _ = stand_alone(
+        "Bajo el liderazgo de Tadeo Osk, el país obtuvo la independencia el 31 de enero de _____.", 1, disc
+    )
+    assert "Australia" not in said
+
+
+def test_a_possessive_in_a_clause_of_a_plural_subject_is_not_the_topics():
+    disc = discourse(
+        "La Academia de Tarsia es la academia de ciencias de Velinia.",
+        "Sin embargo, hasta 1847 muchos miembros eran aficionados ricos elegidos por su posición social.",
+        names={0: ["Academia de Tarsia", "Velinia"]},
+        title="Academia de Tarsia",
+    )
+    said, _ = stand_alone(
+        "Hasta _____ muchos miembros eran aficionados ricos elegidos por su posición social.", 1, disc
+    )
+    assert "Academia" not in said
+
+
+def test_what_a_definite_subject_did_is_a_fact_to_ask():
+    from quizzes.generation import nlp
+    from quizzes.generation.facts import find_object
+
+    text = "La cúpula se construyó con tubos huecos de terracota para aligerar el peso."
+    assert [s.text for s in find_object(text, [], nlp.parse(text))] == ["tubos huecos de terracota"]
+    text = "Muchos historiadores ven en la batalla el fin de una época."
+    assert find_object(text, [], nlp.parse(text)) == []
