@@ -1539,6 +1539,9 @@ def _as_topic(disc: Discourse, index: int, mention: Mention, said: str) -> str:
         return ""
     if mention.gender and (article in {"la", "las"}) != (mention.gender == "Fem"):
         return ""
+    own = said.split()[0].lower() if said.split() else ""
+    if own in _ARTICLES | {"del", "al"} and (own in {"la", "las"}) != (article in {"la", "las"}):
+        return ""  # «la escultura fue devuelta» is not «el Discóbolo fue devuelta»: the words after it agree with it
     rest = subject.split(" ", 1)[1] if " " in subject else ""
     if _other_said_since(disc, index, mention, rest, subject, introduced_only=True):
         return ""  # «…firmó un tratado secreto en Rapallo. El tratado permitía…»: that one, not the document's
@@ -1711,7 +1714,10 @@ def _participle_of_phrase(after: str, article: str) -> bool:
     ending = "a" if article.lower() in {"la", "las"} else "o"
     return bool(
         re.match(
-            r"\s+(?:(?:fue|era|es|ha\s+sido|había\s+sido|quedó)\s+)?[a-záéíóúñ]+(?:ad|id)" + ending + r"s?\b", after
+            # (irregular participles too: «la escultura fue devuelta», «descubierta», «escrita», «puesta»)
+            r"\s+(?:(?:fue|era|es|ha\s+sido|había\s+sido|quedó)\s+)?"
+            r"[a-záéíóúñ]*(?:ad|id|uelt|uest|iert|ech|ich|crit|muert|impres|vist)" + ending + r"s?\b",
+            after,
         )
     )
 
@@ -3291,6 +3297,8 @@ _THING_HAS = frozenset(
     # límite septentrional», «su éxito se debió a…» in the texts of the quipu, the Southern Ocean, the Champagne fairs)
     | {"funcionamiento", "limite", "limites", "extension", "estructura", "diseno", "apogeo", "declive"}
     | {"decadencia", "exito", "fundacion", "creacion", "inauguracion", "apertura", "cierre", "ampliacion"}
+    # round 31: «informó de su existencia a las autoridades» in the text of a waterfall
+    | {"existencia", "descubrimiento", "origen"}
 )
 
 

@@ -198,3 +198,26 @@ def test_what_a_definite_subject_did_is_a_fact_to_ask():
     assert [s.text for s in find_object(text, [], nlp.parse(text))] == ["tubos huecos de terracota"]
     text = "Muchos historiadores ven en la batalla el fin de una época."
     assert find_object(text, [], nlp.parse(text)) == []
+
+
+def test_an_irregular_participle_agrees_with_the_phrase_a_title_would_replace():
+    from quizzes.generation.standalone import _participle_of_phrase
+
+    assert _participle_of_phrase(" fue devuelta a Velinia en 1948.", "la")
+    assert _participle_of_phrase(" fue descubierta en 1906.", "la")
+    assert not _participle_of_phrase(" fue devuelto a Velinia en 1948.", "la")
+
+
+def test_the_existence_of_a_thing_the_text_is_about_is_its():
+    disc = discourse(
+        "El salto Osk es la cascada más alta del mundo.",
+        "Según algunos historiadores, el explorador Tadeo Berhof informó de su existencia a las autoridades en 1910.",
+        names={0: ["Osk"], 1: ["Tadeo Berhof"]},
+        title="Salto Osk",
+    )
+    said, problem = stand_alone(
+        "Según algunos historiadores, el explorador Tadeo Berhof informó de su existencia a las autoridades en _____.",
+        1,
+        disc,
+    )
+    assert problem == "" and "la existencia del salto Osk" in said
