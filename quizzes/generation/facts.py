@@ -1338,6 +1338,43 @@ def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None
     return out
 
 
+_RANGE_FIGURE = (
+    r"(?:\d{1,3}(?:[ .\u202f\u00a0]\d{3})+(?!\d)|\d+(?:,\d+)?)(?:\s+(?:millones|millón|mil)\b)?"
+    rf"|(?i:{_NUMWORD})(?:\s+(?:millones|mil)\b)?"
+)
+# «entre 10 000 y 14 000 combatientes», «entre los siglos XIII y XV», «de tres a seis días», «de 945 a 600»: a range
+# of figures or of centuries (the figures alone are not quantities: `_NUMBER_RANGE_BEFORE`).
+_RANGE = re.compile(
+    r"(?<![\w])(?P<lead>[Ee]ntre|[Dd]e)\s+(?:(?:los|las|el|la)\s+)?"
+    r"(?:(?P<c>siglos)\s+(?P<c1>[IVXLC]+)\s+(?:y|al?)\s+(?:el\s+)?(?P<c2>[IVXLC]+)\b"
+    rf"|(?P<n1>{_RANGE_FIGURE})\s+(?:y|a)\s+(?:(?:los|las|el|la)\s+)?(?P<n2>{_RANGE_FIGURE}))"
+    r"(?P<era>\s+[ad]\.\s?C\.)?(?![\w])"
+)
+
+
+def find_ranges(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return ranges of figures and of centuries («entre 10 000 y 14 000», «entre los siglos XIII y XV»), asked as
+    typed spans (drafts, as the objects: a teacher chooses). A range a date found before spans already, or that only
+    partly overlaps a span found before, is left; one that holds a century or a figure found before is a span of its
+    own."""
+    out: list[Span] = []
+    for m in _RANGE.finditer(text):
+        if m.group("lead").lower() == "de" and not m.group("n1"):
+            continue  # «de los siglos…»: only «entre» says a range of centuries here
+        if m.group("n1") and m.group("n1")[0].isdigit() != m.group("n2")[0].isdigit():
+            continue  # «de 1 a tres»: not one kind of figure
+        if m.group("n1") and m.group("n2").lower() in {"un", "una", "uno"}:
+            continue  # «de una orilla a la otra», «entre uno y otro»: no figure
+        a, b = m.start(), m.end()
+        first, last = (m.start("n1"), m.end("n2")) if m.group("n1") else (m.start("c1"), m.end("c2"))
+        if any(s <= first and last <= e for s, e in taken):
+            continue  # «entre 1920 y 1980»: a range of dates found already
+        if any(s < a < e or s < b < e for s, e in taken if not (a <= s and e <= b)):
+            continue
+        out.append(Span("term", "figure_range", a, b, text[a:b].strip(), blank_start=a))
+    return out
+
+
 def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return lowercase key terms: enumerations after "especialmente en", descriptive bodies."""
     out: list[Span] = []
@@ -1587,6 +1624,7 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     terms += find_key_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_said_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_object(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
+    terms += find_ranges(text, [(e.start, e.end) for e in [*dates, *quantities, *entities, *terms]])
     enums = find_enumerations(text, entities)
     return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
 

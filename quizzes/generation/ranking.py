@@ -92,6 +92,8 @@ _SUBTYPE_BASE = {
     # who-did-what objects (round 6 recall, `facts.find_object`): asked, not published unless a teacher chooses
     "object": 0.3,
     "process": 0.3,  # where a process happens, what it gives («se produce en…», «se libera…»)
+    # ranges of figures and centuries (round 31 recall, `facts.find_ranges`): asked, not published unless chosen
+    "figure_range": 0.3,
 }
 # Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
 _ITEM_WEIGHT = {

@@ -221,3 +221,35 @@ def test_the_existence_of_a_thing_the_text_is_about_is_its():
         disc,
     )
     assert problem == "" and "la existencia del salto Osk" in said
+
+
+def test_a_range_of_figures_or_of_centuries_is_a_fact_to_ask():
+    from quizzes.generation.facts import find_dates, find_ranges
+
+    def ranges(text: str) -> list[str]:
+        return [s.text for s in find_ranges(text, [(d.start, d.end) for d in find_dates(text)])]
+
+    assert ranges("Los historiadores calculan que el ejército reunía entre 10 000 y 14 000 combatientes.") == [
+        "entre 10 000 y 14 000"
+    ]
+    assert ranges("El estilo se desarrolló entre los siglos XIII y XV en Tarsia.") == ["entre los siglos XIII y XV"]
+    assert ranges("Tras un periodo de incubación de tres a seis días, aparecen los síntomas.") == ["de tres a seis"]
+    assert ranges("Murieron entre 600 000 y 1,5 millones de personas.") == ["entre 600 000 y 1,5 millones"]
+    assert ranges("La cifra varía de un año a otro.") == []
+    assert ranges("Tadeo Osk vivió entre 1920 y 1980 en Tarsia.") == []  # a range of dates is asked as dates
+
+
+def test_a_range_is_asked_but_not_published():
+    from quizzes.generation import generate_bank
+
+    text = (
+        "Batalla de Tarsia\n\n"
+        "La batalla de Tarsia se libró el 3 de mayo de 1212 entre el ejército de Velinia y el de Osk. "
+        "Los historiadores actuales calculan que el ejército de Velinia reunía entre 10 000 y 14 000 combatientes. "
+        "El rey Tadeo Berhof dirigió la carga final."
+    )
+    bank = generate_bank(text)
+    ranged = [f for f in bank.facts if f.subtype == "figure_range"]
+    assert [f.answer for f in ranged] == ["entre 10 000 y 14 000"]
+    items = [q for q in bank.questions if ranged[0].key in q.fact_keys]
+    assert items and all(q.status == "draft" for q in items)
