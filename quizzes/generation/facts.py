@@ -1258,6 +1258,11 @@ def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | 
     return out
 
 
+# Nouns of time: «en la noche del 25 al 26 de abril», «en los años siguientes» say when, not where.
+_TIME_WORDS = frozenset(
+    {"noche", "dia", "manana", "tarde", "ano", "anos", "mes", "semana", "siglo", "epoca", "periodo", "momento"}
+    | {"decada", "invierno", "verano", "primavera", "otono", "etapa", "fase", "tiempo", "vida", "juventud"}
+)
 _OBJECT_CUT = {",", ";", ":", "(", "«", "que", "quien", "quienes", "donde", "cuyo", "cuya", "para", "porque"}
 MAX_OBJECT_WORDS = 7
 _DETERMINER_WORDS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "al", "del"}
@@ -1292,7 +1297,7 @@ def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None
     toks = parse.tokens
     if parse.subject is not None and not parse.subject_is_pronoun:
         said = [t for t in toks if parse.subject[0] <= t.start < parse.subject[1]]
-        definite = bool(said) and said[0].text.lower() in {"el", "la", "los", "las"}
+        definite = bool(said) and said[0].text.lower() in {"el", "la", "los", "las", "este", "esta", "estos", "estas"}
         if not any(t.pos == "PROPN" for t in said) and not definite:
             return []  # «Muchos historiadores ven…»: not who did what («La cúpula se construyó con…» is)
     # the main verb and the verbs joined to it («aisló … y la llamó nucleína»)
@@ -1303,8 +1308,12 @@ def find_object(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None
             continue
         if kid.dep == "obj" and kid.pos == "NOUN" and kid.text.islower() and len(kid.text) >= 4:
             head = kid
-        elif kid.dep == "obl" and kid.pos == "NOUN" and kid.text.islower() and _case(parse, kid) == "con":
-            head = kid  # «Watt la perfeccionó con un condensador separado»: the means
+        elif kid.dep == "obl" and kid.pos == "NOUN" and kid.text.islower() and _case(parse, kid) in {"con", "en"}:
+            # «Watt la perfeccionó con un condensador separado»: the means; «se encuentra sobre todo en el núcleo»:
+            # where (a time said so is no fact of its own)
+            if _case(parse, kid) == "en" and fold(kid.lemma) in _TIME_WORDS:
+                continue
+            head = kid
         elif kid.dep == "xcomp" and kid.pos == "VERB" and kid.text.endswith(("ar", "er", "ir")):
             head = kid  # «mandó barrenar sus naves»
             if not any(t.head == kid.i and t.dep == "obj" for t in toks):

@@ -198,6 +198,13 @@ def test_what_a_definite_subject_did_is_a_fact_to_ask():
     assert [s.text for s in find_object(text, [], nlp.parse(text))] == ["tubos huecos de terracota"]
     text = "Muchos historiadores ven en la batalla el fin de una época."
     assert find_object(text, [], nlp.parse(text)) == []
+    # where a thing is, and what a demonstrative subject did
+    text = "En las células eucariotas el ADN se encuentra sobre todo en el núcleo celular."
+    assert "el núcleo celular" in [s.text for s in find_object(text, [], nlp.parse(text))]
+    text = "Este ataque contra cristianos provocó la excomunión de los cruzados."
+    assert "la excomunión de los cruzados" in [s.text for s in find_object(text, [], nlp.parse(text))]
+    text = "Los operadores realizaban en la noche del 25 de abril una prueba de seguridad."
+    assert "la noche del 25 de abril" not in [s.text for s in find_object(text, [], nlp.parse(text))]
 
 
 def test_an_irregular_participle_agrees_with_the_phrase_a_title_would_replace():
