@@ -1384,6 +1384,53 @@ def find_ranges(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
+MAX_APPOSITION_WORDS = 25
+
+
+def find_appositions(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | None) -> list[Span]:
+    """Return what a common noun phrase set beside another says of it («un azúcar, la desoxirribosa, …», «el
+    trencadís, un revestimiento hecho con fragmentos de cerámica», «tres reinos: animal, vegetal y mineral»), from the
+    parse: asked as typed drafts, as the objects are (a teacher chooses). Not a name (the names are facts already),
+    not a span that only partly overlaps one found before."""
+    if parse is None:
+        return []
+    toks = parse.tokens
+    out: list[Span] = []
+    for t in toks:
+        if t.dep != "appos" or toks[t.head].pos not in {"NOUN", "PROPN"} or t.i == t.head:
+            continue
+        ids = _descendants(parse, t.i)
+        first, last = ids[0], ids[-1]
+        if ids != list(range(first, last + 1)):
+            continue  # not one run of words
+        while first <= last and toks[first].pos == "PUNCT" and toks[first].text not in {"«", "'"}:
+            first += 1
+        while last >= first and toks[last].pos == "PUNCT" and toks[last].text not in {"»", "'", ")"}:
+            last -= 1
+        cut = next((k for k in range(first, last + 1) if toks[k].text == ";"), None)
+        if cut is not None:
+            last = cut - 1
+        if first > last:
+            continue
+        a, b = toks[first].start, toks[last].end
+        words = text[a:b].split()
+        lead = toks[first].text
+        if (
+            not words
+            or len(words) > MAX_APPOSITION_WORDS
+            or (lead[:1].isupper() and lead.lower() not in _DETERMINER_WORDS)
+        ):
+            continue  # a name, or too long to type
+        if len(words) == 1 and len(words[0]) < 4:
+            continue
+        if re.search(r"[()\[\]\d]", text[a:b]) or text[:a].rstrip().endswith(("(", "[")):
+            continue  # «a 32 km (20 millas)»: a figure, or a phrase in brackets (its blank would split them)
+        if any(s < b and a < e for s, e in taken):
+            continue  # it overlaps or holds a span found before («los estamentos privilegiados»: asked already)
+        out.append(Span("term", "apposition", a, b, text[a:b], blank_start=a))
+    return out
+
+
 def find_terms(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     """Return lowercase key terms: enumerations after "especialmente en", descriptive bodies."""
     out: list[Span] = []
@@ -1634,6 +1681,9 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     terms += find_said_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_object(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_ranges(text, [(e.start, e.end) for e in [*dates, *quantities, *entities, *terms]])
+    terms += find_appositions(
+        text, [(e.start, e.end) for e in [*dates, *quantities, *entities, *terms]], nlp.parse(text)
+    )
     enums = find_enumerations(text, entities)
     return {"dates": dates, "quantities": quantities, "entities": entities, "terms": terms, "enums": enums}
 

@@ -94,6 +94,8 @@ _SUBTYPE_BASE = {
     "process": 0.3,  # where a process happens, what it gives («se produce en…», «se libera…»)
     # ranges of figures and centuries (round 31 recall, `facts.find_ranges`): asked, not published unless chosen
     "figure_range": 0.3,
+    # what a phrase set beside a noun says of it (`facts.find_appositions`): asked, not published unless chosen
+    "apposition": 0.3,
 }
 # Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
 _ITEM_WEIGHT = {

@@ -260,3 +260,20 @@ def test_a_range_is_asked_but_not_published():
     assert [f.answer for f in ranged] == ["entre 10 000 y 14 000"]
     items = [q for q in bank.questions if ranged[0].key in q.fact_keys]
     assert items and all(q.status == "draft" for q in items)
+
+
+def test_what_a_phrase_set_beside_a_noun_says_of_it_is_a_fact_to_ask():
+    from quizzes.generation import nlp
+    from quizzes.generation.facts import find_appositions
+
+    def said(text: str) -> list[str]:
+        return [s.text for s in find_appositions(text, [], nlp.parse(text))]
+
+    assert "la desoxirribosa" in said(
+        "Cada cadena es una sucesión de unidades llamadas nucleótidos, compuestas por un azúcar, la desoxirribosa, un "
+        "grupo fosfato y una base nitrogenada."
+    )
+    assert said("Tadeo Osk era hijo de Velin Osk i Serra, un calderero, y de Ana Berhof.") == ["un calderero"]
+    assert said("Clasificaba la naturaleza en tres reinos: animal, vegetal y mineral.") == ["animal, vegetal y mineral"]
+    # not a figure, nor a phrase in brackets
+    assert said("Alegaba la protección de Tarsia, a 32 km (20 millas) de la frontera con Velinia.") == []
