@@ -1384,6 +1384,36 @@ def find_ranges(text: str, taken: list[tuple[int, int]]) -> list[Span]:
     return out
 
 
+# What the text calls a thing, or what a word means: «conocido como el Príncipe Negro», «la llamada garra de
+# Arquímedes», «cadí, es decir, juez religioso», «que significa «desierto»», «procede de la palabra portuguesa açor».
+_SAID_AS = re.compile(
+    r"(?:(?<![\w])(?:conocid|llamad|denominad|apodad)[oa]s?\s+(?:también\s+)?(?:como\s+)?|,\s+es\s+decir,\s+|"
+    r"(?<![\w])(?:que\s+)?significa(?:ba)?\s+|(?<![\w])procede\s+de\s+(?:la\s+palabra\s+)?(?:[a-záéíóúñ]+\s+)?)"
+    r"(?P<y>[^,.;:()]{2,90}?)\s*(?=[,.;:()]|$)"
+)
+MAX_SAID_AS_WORDS = 10
+
+
+def find_said_as(text: str, taken: list[tuple[int, int]]) -> list[Span]:
+    """Return what the text calls a thing or what a word means (`_SAID_AS`), asked as typed drafts as the objects are
+    (a teacher chooses); not one that overlaps a span found before."""
+    out: list[Span] = []
+    for m in _SAID_AS.finditer(text):
+        a, b = m.start("y"), m.end("y")
+        cut = re.search(r"\s(?:para|que|porque|cuando|donde|cuyo|cuya)\s", text[a:b])
+        if cut:
+            b = a + cut.start()  # «la llamada garra de Arquímedes para hundir barcos»: the name, not its purpose
+        words = text[a:b].split()
+        if not words or len(words) > MAX_SAID_AS_WORDS or is_finite_verb(words[0].lower()):
+            continue
+        if words[0].lower() in {"que", "a", "por", "en", "de", "con", "se", "su", "sus"}:
+            continue  # «llamado a…», «conocido por…»: not a name nor a meaning
+        if any(s < b and a < e for s, e in taken):
+            continue  # a span found before says it (or part of it) already
+        out.append(Span("term", "said_as", a, b, text[a:b], blank_start=a))
+    return out
+
+
 MAX_APPOSITION_WORDS = 25
 
 
@@ -1681,6 +1711,7 @@ def _sentence_spans(text: str, ctx: DocContext) -> dict[str, list[Span]]:
     terms += find_said_terms(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_object(text, taken + [(e.start, e.end) for e in entities + terms], nlp.parse(text))
     terms += find_ranges(text, [(e.start, e.end) for e in [*dates, *quantities, *entities, *terms]])
+    terms += find_said_as(text, [(e.start, e.end) for e in [*dates, *quantities, *entities, *terms]])
     terms += find_appositions(
         text, [(e.start, e.end) for e in [*dates, *quantities, *entities, *terms]], nlp.parse(text)
     )

@@ -96,6 +96,8 @@ _SUBTYPE_BASE = {
     "figure_range": 0.3,
     # what a phrase set beside a noun says of it (`facts.find_appositions`): asked, not published unless chosen
     "apposition": 0.3,
+    # what the text calls a thing, what a word means (`facts.find_said_as`): asked, not published unless chosen
+    "said_as": 0.3,
 }
 # Items of these kinds teach more, in this order (a real question over a cloze, a choice over a typed span).
 _ITEM_WEIGHT = {

@@ -277,3 +277,16 @@ def test_what_a_phrase_set_beside_a_noun_says_of_it_is_a_fact_to_ask():
     assert said("Clasificaba la naturaleza en tres reinos: animal, vegetal y mineral.") == ["animal, vegetal y mineral"]
     # not a figure, nor a phrase in brackets
     assert said("Alegaba la protección de Tarsia, a 32 km (20 millas) de la frontera con Velinia.") == []
+
+
+def test_what_the_text_calls_a_thing_or_what_a_word_means_is_a_fact_to_ask():
+    from quizzes.generation.facts import find_said_as
+
+    def said(text: str) -> list[str]:
+        return [s.text for s in find_said_as(text, [])]
+
+    assert said("Tadeo de Osk, conocido como el Príncipe Negro, venció en Berhof.") == ["el Príncipe Negro"]
+    assert said("Durante años ejerció como cadí, es decir, juez religioso, en Tarsia.") == ["juez religioso"]
+    assert said("El nombre procede del árabe y significa «desierto».") == ["«desierto»"]
+    assert said("Diseñó la llamada garra de Osk para hundir barcos.") == ["garra de Osk"]
+    assert said("Fue llamado a filas en 1914.") == []
