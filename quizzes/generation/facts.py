@@ -33,6 +33,7 @@ from .lexicon import (
     PLACE_CLASSIFIERS,
     SENTENCE_INITIAL_STOP,
     STATE_HEAD_WORDS,
+    TIME_NOUNS,
     TIME_UNIT_FORMS,
     UNIT_SYMBOLS,
     UNIT_WORDS,
@@ -1258,11 +1259,8 @@ def find_said_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | 
     return out
 
 
-# Nouns of time: «en la noche del 25 al 26 de abril», «en los años siguientes» say when, not where.
-_TIME_WORDS = frozenset(
-    {"noche", "dia", "manana", "tarde", "ano", "anos", "mes", "semana", "siglo", "epoca", "periodo", "momento"}
-    | {"decada", "invierno", "verano", "primavera", "otono", "etapa", "fase", "tiempo", "vida", "juventud"}
-)
+# «en la noche del 25 al 26 de abril», «en su juventud» say when, not where (the lexicon's times and a life's stages).
+_TIME_WORDS = TIME_NOUNS | {"periodo", "etapa", "fase", "tiempo", "vida", "juventud"}
 _OBJECT_CUT = {",", ";", ":", "(", "«", "que", "quien", "quienes", "donde", "cuyo", "cuya", "para", "porque"}
 MAX_OBJECT_WORDS = 7
 _DETERMINER_WORDS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "al", "del"}

@@ -1285,6 +1285,13 @@ def region_of() -> dict[str, str]:
 
 
 # Relative time words that leak chronology in ordering labels and computed dates.
+# Nouns of a time, folded lemmas: they date a clause («en la noche del 25 de abril», «En la primavera de 1921, la
+# comisión la estableció…»); not a place, a thing or what a clitic stands for.
+TIME_NOUNS = frozenset(
+    {"primavera", "verano", "otono", "invierno", "manana", "tarde", "noche", "madrugada", "mediodia", "vispera"}
+    | {"decada", "epoca", "semana", "fecha", "jornada", "ano", "mes", "dia", "siglo", "hora", "momento"}
+)
+
 RELATIVE_TIME_WORDS = (
     "después",
     "antes",

@@ -26,6 +26,7 @@ from .lexicon import (
     ROLE_CLASSES,
     SENTENCE_INITIAL_STOP,
     STATE_HEAD_WORDS,
+    TIME_NOUNS,
     alias_table,
     fold,
     place_gazetteer,
@@ -4447,13 +4448,6 @@ def _filled(prompt: str, answer: str, blank: str) -> str:
     return text
 
 
-# Nouns of a time (round 15): they date a clause, and are not what its clitic stands for.
-_TIME_NOUNS = frozenset(
-    {"primavera", "verano", "otono", "invierno", "manana", "tarde", "noche", "madrugada", "mediodia", "vispera"}
-    | {"decada", "epoca", "semana", "fecha", "jornada", "ano", "mes", "dia", "siglo", "hora", "momento"}
-)
-
-
 def _agreeing_antecedent(parse, pron) -> bool:
     """Return whether a noun or name before a third-person pronoun agrees with it (gender and number; number alone for
     «le», «les»), leaving out the subject of the pronoun's own verb (a clitic never refers to its own subject)."""
@@ -4508,7 +4502,7 @@ def _agreeing_antecedent(parse, pron) -> bool:
     for t in toks[: pron.i]:
         if t.pos not in {"NOUN", "PROPN"} or in_own_subject(t) or in_fronted_adjunct(t):
             continue
-        if (t.pos == "NOUN" and fold(t.lemma) in _TIME_NOUNS) or not t.text[:1].isalpha():
+        if (t.pos == "NOUN" and fold(t.lemma) in TIME_NOUNS) or not t.text[:1].isalpha():
             continue  # «En la primavera de 1921, la comisión la estableció…»: a time is not what was established
         if number and agreement(t, "Number") and agreement(t, "Number") != number:
             continue
