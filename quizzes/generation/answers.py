@@ -431,8 +431,8 @@ def _fuller_names(name: str, persons: list[str]) -> list[str]:
     «Pizarro» gets nothing from «Francisco Pizarro» and «Gonzalo Pizarro».
     """
     longer = sorted({p for p in persons if p.endswith(" " + name)}, key=len)
-    if not longer:
-        return []
+    if not longer or any(f" {name} " in p for p in persons):
+        return []  # (not «José Calderón» for «Calderón» where the text names «Pedro Calderón de la Barca» too)
     full = longer[-1].split()
     # «Dmitri Mendeléyev» and «Dmitri Ivánovich Mendeléyev» are one person: the shorter drops a middle name.
     shorter = [p for p in longer[:-1] if not longer[-1].endswith(" " + p)]

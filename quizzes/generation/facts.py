@@ -651,6 +651,23 @@ def _compound_surname(toks, i: int, j: int, parse, ctx: DocContext, person_head:
     return True
 
 
+def _verb_as_name(span, sentence: str) -> bool:
+    """Return whether a one-word name is a verb the parse reads in the sentence: «Soy» of the title «Soy un gato»
+    (first sight: «figuran _____ un gato, Botchan y Kokoro» asked «Soy»)."""
+    if span.kind not in {"person", "place", "organization", "event"} or " " in span.text or span.start == 0:
+        return False
+    parse = nlp.parse(sentence)
+    token = next((t for t in parse.tokens if t.start == span.start), None) if parse is not None else None
+    return (
+        token is not None
+        and token.pos in {"AUX", "VERB"}
+        and token.finite
+        # (a name the tagger took for a verb stands where a noun does: «fundaron Tenochtitlan» is its object)
+        and token.dep not in {"obj", "nsubj", "nsubj:pass", "obl", "nmod", "appos", "flat", "conj", "iobj"}
+        and simplemma.is_known(span.text.lower(), lang="es")
+    )
+
+
 def find_compound_surnames(sentences: list[Sentence], ctx: DocContext) -> None:
     """Record in ctx the compound surnames the text gives a subject anywhere, so that every sentence (the title line
     too, which has no verb) reads «Ramón y Cajal» as one name."""
@@ -1829,7 +1846,7 @@ def extract(sentences: list[Sentence], title: str = "", dropped: list | None = N
                     spans.append(ent)
         for span in sorted(spans, key=lambda s: (s.start, -s.end)):
             key = stable_key(sent.text, span.text, span.kind)
-            if key in seen:
+            if key in seen or _verb_as_name(span, sent.text):
                 continue
             seen.add(key)
             group = groups.find(span.group) if span.group else ""

@@ -975,6 +975,8 @@ def without_finite_verb(parse) -> bool:
     return not any(verbish(t.text) for t in parse.tokens if t.text.isalpha())
 
 
+# The parts of speech of a noun phrase or a prepositional phrase that opens a statement, before its first comma.
+_OPENING_PHRASE = frozenset({"DET", "NOUN", "PROPN", "ADJ", "ADP", "NUM"})
 # What ties a verb to a noun it qualifies: a relative or a participle clause, not a main clause.
 _CLAUSE_OF_NOUN = frozenset({"acl", "acl:relcl"})
 
@@ -985,13 +987,19 @@ def _verb_in_relative_only(parse) -> bool:
     partes: …; …»), not a copula's nor a main clause's."""
     toks = parse.tokens
     root = toks[parse.root]
-    if "?" in parse.text or root.i > 2 or root.i + 1 >= len(toks) or toks[root.i + 1].text != ",":
-        # (only a statement that opens with its noun phrase set off by a comma, «La orquesta, un espacio…»: a
-        # question's parse, or a long subject's, is less sure)
+    comma = next((t.i for t in toks if t.text == ","), len(toks))
+    if (
+        "?" in parse.text
+        or not root.i < comma < min(len(toks), 12)
+        or any(t.pos not in _OPENING_PHRASE for t in toks[:comma])
+    ):
+        # (only a statement that opens with its noun phrase set off by a comma, «La orquesta, un espacio…», «La Ley
+        # Áurea, firmada por…, que abolió…», «Desde 1896 en la Quinta Escuela…, ciudad en la que…»: a question's
+        # parse, or a long subject's, is less sure)
         return False
     if (
         root.pos not in {"NOUN", "PROPN"}
-        or not root.text.isalpha()
+        or not (root.text.isalpha() or root.text.isdigit())
         or any(t.head == root.i and t.dep in {"cop", "aux", "aux:pass"} for t in toks)
     ):
         return False

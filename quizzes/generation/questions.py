@@ -652,13 +652,13 @@ def _number_mismatch(stem: str, fact: Fact) -> bool:
     return first in {"el", "la", "un", "una"}
 
 
-def _list_cut_short(stem: str, sentence: str) -> bool:
+def _list_cut_short(stem: str, sentence: str, answer: str = "") -> bool:
     """Return whether the stem ends a comma series whose «y …» member the cut left out.
 
     «fueron el nihonio, el moscovio, el teneso.» or «se rebeló, reunió un gran ejército.» from a sentence that
     goes on «y el oganesón…», «y sitió Cuzco».
     """
-    body = stem.rstrip(" .").replace(BLANK, " ")
+    body = stem.rstrip(" .").replace(BLANK, answer or " ")
     if "," not in body:
         return False
     tail = re.findall(r"[\wáéíóúñü]+", fold(body))[-3:]
@@ -689,7 +689,10 @@ def _list_cut_short(stem: str, sentence: str) -> bool:
     if opens_with_verb(nxt):
         # «se rebeló, reunió un gran ejército» before «y sitió Cuzco»: a series of verbs
         return opens_with_verb(last) and is_finite_verb(before[-1])
-    return False
+    said = re.split(r"(?:[\wáéíóúñü]+\W+){" + str(at) + "}", sentence, maxsplit=1, flags=re.IGNORECASE)[-1].lstrip()
+    # «aparecieron Botchan, inspirada en sus años de Matsuyama,» before «y Almohada de hierba»: a title or a name with
+    # no verb of its own is the series' last member (first sight: a plural verb left with one subject)
+    return said[:1].isupper() and not verbal(nxt) and not verbal(re.findall(r"[\wáéíóúñü]+", rest.lower()))
 
 
 _NEUTER = re.compile(r"\b(?:esto|ello|eso|aquello)\b", re.IGNORECASE)
@@ -723,7 +726,13 @@ def _join_cut_series(stem: str, sentence: str) -> str:
     # before «regresó», a participle set off)
     previous = re.findall(r"[\wáéíóúñü]+", head.rsplit(",", 1)[-1].lower())
     set_off = bool(previous) and re.fullmatch(r"[a-záéíóúñ]+(?:ad|id)[oa]s?", previous[0]) is not None
-    if not is_finite_verb(verb) or not any(is_finite_verb(w) for w in (previous if set_off else before)):
+    # (nor «comprobó que el agua, al filtrarse por el material, disolvía…»: an infinitive or a gerund set off before
+    # the last member is an aside of it, not a member)
+    nonfinite = bool(previous) and (
+        (previous[0] == "al" and len(previous) > 1 and re.search(r"(?:ar|er|ir)(?:se|lo|la|los|las)?$", previous[1]))
+        or re.search(r"(?:ando|iendo)(?:se)?$", previous[0]) is not None
+    )
+    if nonfinite or not is_finite_verb(verb) or not any(is_finite_verb(w) for w in (previous if set_off else before)):
         return stem
     said = r"(?<![\w])" + r"\W+".join(map(re.escape, words[-3:]))
     m = re.search(said + r"\s*,?\s+(?:y|e)\s+(\w+)(?:\s+(\w+))?", sentence.lower()) or re.search(
@@ -759,6 +768,42 @@ def _colon_list_cut(stem: str, sentence: str) -> bool:
     return bool(has_and.search(full)) and not has_and.search(said)
 
 
+_DAY_DATE = r"\d{1,2}\s+de\s+[a-záéíóú]+(?:\s+(?:de|del)\s+\d{3,4})?"
+# «del 4 de julio de 1817, cuando se iniciaron en Rome, al 26 de octubre de 1825»: a range of days, its end after an
+# aside.
+_DAY_RANGE = re.compile(rf"\bdel\s+({_DAY_DATE})\b.{{0,120}}?\bal\s+({_DAY_DATE})\b")
+
+
+# Words that open a subordinate clause: a stem that opens with one the sentence said inside it lost its main clause.
+_SUBORDINATORS = frozenset(
+    {"cuando", "donde", "aunque", "porque", "mientras", "pues", "si", "que", "quien", "cuyo", "cuya"}
+)
+
+
+def _opens_subordinate(stem: str, sentence: str) -> bool:
+    """Return whether the stem opens with a subordinating word that the sentence says inside it: the cut kept the
+    subordinate clause and lost its main one («Su deterioro se aceleró…, cuando, tras…, se construyó…» → «Cuando,
+    tras…, se construyó…»)."""
+    opening = re.match(r"[¿¡«]?([a-záéíóúñ]+)\b", stem, re.IGNORECASE)
+    return (
+        opening is not None
+        and opening.group(1).lower() in _SUBORDINATORS
+        and not re.match(rf"\W*{opening.group(1)}\b", sentence, re.IGNORECASE)
+    )
+
+
+def _range_cut(stem: str, sentence: str) -> bool:
+    """Return whether the stem keeps the «del …» of a range of days the sentence says and lost its «al …» (first sight:
+    «Las obras … se desarrollaron del 4 de julio de _____.», «enunciado roto»)."""
+    for m in _DAY_RANGE.finditer(sentence):
+        start, end = m.group(1).split(" de ")[0], m.group(2).split(" de ")[0]
+        if re.search(rf"\bdel\s+(?:{start}\b|{re.escape(BLANK)})", stem) and not re.search(
+            rf"\bal\s+(?:{end}\b|{re.escape(BLANK)})", stem
+        ):
+            return True
+    return False
+
+
 def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> str:
     """Return the stem repaired to stand alone; note why when it cannot (the item is then a draft)."""
     fixed, problem = stand_alone(text, fact.sentence_index, disc, answer=fact.answer)
@@ -768,8 +813,12 @@ def _alone(text: str, fact: Fact, disc: Discourse | None, notes: list[str]) -> s
         problem = "agreement"
     if not problem:
         fixed = _join_cut_series(fixed, fact.sentence)
-    if not problem and (_list_cut_short(fixed, fact.sentence) or _colon_list_cut(fixed, fact.sentence)):
+    if not problem and (_list_cut_short(fixed, fact.sentence, fact.answer) or _colon_list_cut(fixed, fact.sentence)):
         problem = "list_cut"
+    if not problem and _range_cut(fixed, fact.sentence):
+        problem = "range_cut"
+    if not problem and _opens_subordinate(fixed, fact.sentence):
+        problem = "subordinate"  # «Cuando, tras el levantamiento jacobita de _____, se construyó…»: no main clause
     m_stem, m_sent = _NEUTER.search(fixed), _NEUTER.search(fact.sentence)
     if not problem and m_stem and m_sent:
         # "como evidencia de esto" once what "esto" stood for was cut from the stem.
@@ -877,7 +926,13 @@ def _subjectless(statement: str, fact: Fact, disc: Discourse | None) -> bool:
         return False
     verb = parse.tokens[parse.verb]
     before = parse.tokens[parse.verb - 1].text.lower() if parse.verb else ""
-    if verb.text.lower() in _IMPERSONAL or before == "se" or verb.feature("Person") in {"1", "2"}:
+    # («se» before it: a passive whose subject follows, «se fundó la ciudad»; not «Hacia 1591 se trasladó a la ciudad de
+    # Córdoba», whose verb governs no noun: a pronominal verb whose subject was in the sentence before)
+    passive = before == "se" and any(
+        t.head == verb.i and t.dep in {"obj", "nsubj", "nsubj:pass", "csubj", "ccomp", "xcomp"} and t.i != verb.i - 1
+        for t in parse.tokens
+    )
+    if verb.text.lower() in _IMPERSONAL or passive or verb.feature("Person") in {"1", "2"}:
         return False
     if fact.local_start <= verb.start < fact.local_end or fold(verb.text) not in fold(statement):
         return False
@@ -911,8 +966,14 @@ def _wh(fact: Fact, disc: Discourse | None) -> str:
     """Return a «¿…?» question for the fact from its clause, or ""."""
     if not wh_kind(fact):
         return ""
-    prompt = wh_prompt(fact, build_stem(fact, replacement=MARK), disc)
-    return prompt or wh_prompt(fact, build_stem(fact, replacement=MARK, clause_only=True), disc)
+    for clause_only in (False, True):
+        stem = build_stem(fact, replacement=MARK, clause_only=clause_only)
+        if _list_cut_short(stem.replace(MARK, BLANK), fact.sentence):
+            continue  # «¿En qué año aparecieron Botchan, inspirada en…?» without its «y Almohada de hierba»
+        prompt = wh_prompt(fact, stem, disc)
+        if prompt:
+            return prompt
+    return ""
 
 
 _WHEN_ASKED = re.compile(r"(?:^|,\s*)¿\s*cuándo\b", re.IGNORECASE)

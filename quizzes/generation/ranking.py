@@ -1423,6 +1423,8 @@ def publish(
     dated = [q for q in candidates if any(kind_of.get(k) == "date" for k in q.fact_keys)]
     for key, same in _same_dates(dated, title).items():
         namers[key] = namers.get(key, set()) | same
+    for key, same in _same_years(dated).items():
+        namers[key] = namers.get(key, set()) | same
 
     def fill_strict(items: list[Question]) -> None:
         _pick_by_sentence(items, chosen, used, score, strict=namers, context=candidates)
@@ -1780,6 +1782,26 @@ def _drop_said_figures(candidates: list[Question], chosen: set[str], score) -> N
                     continue
                 if any(p.search(fold(_shown(other))) for p in patterns):
                     chosen.discard(max(q, other, key=score).key)  # the weaker (its score sorts last)
+
+
+def _same_years(candidates: list[Question]) -> dict[str, set[str]]:
+    """Return, for each item that asks a year, the other items that ask the same year.
+
+    Two events of one year may be two facts, but a quiz that asks «1919» for the start of the movement, the massacre
+    of Jeam-ri and the government in exile tells the answer of the second and third (round 32's first sight: R
+    «regalada: mismo 1919 que el inicio del movimiento preguntado en otro ítem»; 36 such E or R verdicts on dev).
+    """
+    by_year: dict[str, set[str]] = {}
+    for q in candidates:
+        if q.kind in {"ordering", "true_false"}:
+            continue
+        for year in {y for a in _answers(q) for y in _YEAR.findall(a)}:
+            by_year.setdefault(year, set()).add(q.key)
+    out: dict[str, set[str]] = {}
+    for keys in by_year.values():
+        for key in keys if len(keys) > 1 else ():
+            out.setdefault(key, set()).update(keys - {key})
+    return out
 
 
 def _same_dates(candidates: list[Question], topic: str = "") -> dict[str, set[str]]:

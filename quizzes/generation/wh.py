@@ -545,7 +545,8 @@ def wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     head, body = q.split(" ", 1) if " " in q else (q, "")
     head = lead + head
     body = re.sub(
-        r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])(?=(\s+[a-záéíóúñ]+)?)",
+        # (nor a title's first word in quotes: «El avaro», «La liberación de la mujer»)
+        r"(?<![«\"“'‘])\b([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])(?=(\s+[a-záéíóúñ]+)?)",
         lambda m: (
             m.group(1).lower()
             if m.group(1).lower() in _DETERMINERS | _OPENING_WORDS

@@ -47,7 +47,9 @@ def test_works_of_nothing_the_text_names_are_held():
 def test_works_with_their_landmark_in_the_prompt_stand():
     disc = discourse(*BRIDGE, title="Puente de Lora")
     stem = "Las obras empezaron en _____ y el puente se abrió al tráfico en 1875."
-    assert definite_reference(stem, 2, disc) == (stem, "")
+    # Since round 32 the class word of the title is named too (first-sight judges asked «el puente de Forth» for «el
+    # puente ferroviario», «la sonda Hope» for «la sonda», though they read the title).
+    assert definite_reference(stem, 2, disc) == (stem.replace("el puente", "el puente de Lora"), "")
 
 
 @pytest.mark.parametrize(
