@@ -988,6 +988,8 @@ def _verb_in_relative_only(parse) -> bool:
     toks = parse.tokens
     root = toks[parse.root]
     comma = next((t.i for t in toks if t.text == ","), len(toks))
+    if comma == len(toks) and len(toks) <= 15:
+        comma = root.i + 1  # a short statement with no comma: «Un pastel de 1895 que pertenece a una colección…»
     if (
         "?" in parse.text
         or not root.i < comma < min(len(toks), 12)

@@ -1738,7 +1738,7 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             # «la sonda fue lanzada» → «la sonda Hope fue lanzada» (first sight: «contexto: escribir «la sonda Hope»»)
             if words[0].lower() in _ARTICLES or len(words) > 4 or not words[0][:1].isupper():
                 return text
-            said = f"{m.group(0)} {subject}"
+            said = f"{m.group(0)} de {subject}" if fold(noun) in _OF_NOUNS else f"{m.group(0)} {subject}"
         return text[: m.start()] + said + text[m.end() :]
     return text
 
@@ -3093,7 +3093,9 @@ def role_reference(text: str, index: int, disc: Discourse | None, *, blank: str 
         end = m.end() if adjective and _describes(adjective) else m.end(1)
         if re.match(r"\s*,?\s*(?:[A-ZÁÉÍÓÚÑ]|" + re.escape(blank) + r"|de\b|del\b)", text[end:]):
             continue  # «el rey Luis XVI», «el zar _____», «el rey de Francia»
-        if any(r.group(1) == role and all(_describes(w) for w in r.group(2).split()) for r in _ROLE_SAID.finditer(own)):
+        if any(
+            r.group(1) == role and not any(verbish(w) for w in r.group(2).split()) for r in _ROLE_SAID.finditer(own)
+        ):
             # the item's own sentence names the holder: the cut left him out for a reason (not «el emperador visitó
             # Britania»: a verb between, and what it did)
             continue
