@@ -150,7 +150,7 @@ def _tampoco_as_no(m: re.Match) -> str:
 # "acudieron entonces al papa", "viajó después a España", "cayó al año siguiente": said of the sentence before.
 _THEN_INSIDE = re.compile(
     r"(?<=\w)(?:,\s*)?\s+(?:entonces|poco después|después|más tarde|al año siguiente|al día siguiente)"
-    r"(?!\s+de\b)(?=[\s,.])",
+    r"(?!\s+(?:de|del)\b)(?=[\s,.])",  # (not «poco después del despegue»: after a named moment)
     re.IGNORECASE,
 )
 # «Ya en el siglo XX, …»: an opening «ya» before a fronted time contrasts it with the sentence before.
@@ -1738,7 +1738,9 @@ def _topic_said(text: str, index: int, disc: Discourse, blank: str) -> str:
             # «la sonda fue lanzada» → «la sonda Hope fue lanzada» (first sight: «contexto: escribir «la sonda Hope»»)
             if words[0].lower() in _ARTICLES or len(words) > 4 or not words[0][:1].isupper():
                 return text
-            said = f"{m.group(0)} de {subject}" if fold(noun) in _OF_NOUNS else f"{m.group(0)} {subject}"
+            # (a place is «of» its name, «el santuario de Olimpia», «la ciudad de Cartago»; a thing is named after it)
+            place = fold(noun) in _OF_NOUNS or any(n == subject for said_ in disc.kinds.values() for n, _ in said_)
+            said = f"{m.group(0)} de {subject}" if place else f"{m.group(0)} {subject}"
         return text[: m.start()] + said + text[m.end() :]
     return text
 
@@ -4150,7 +4152,7 @@ _INNER_PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(
-    r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+de\b)|"
+    r"\b(?:al|el)\s+(?:año|día|mes)\s+siguiente\b|\bpoco\s+(?:después|antes)\b(?!\s+(?:de|del)\b)|"
     r"(?:(?:\b[a-záéíóúñü]+\s+|\d+\s+|_____\s+|^)(?:años|meses|días|semanas|décadas|siglos|horas|tiempo)|_____)\s+"
     r"(?:más\s+tarde|después|antes)\b(?!\s+(?:de|que)\b)|(?:^|,\s*)más\s+tarde\b|"
     + _THEN_NOT_NAMING
@@ -4159,7 +4161,7 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:el|la|al|del|a\s+la|de\s+la)\s+(?:invierno|verano|otoño|primavera|semana|mañana|noche|tarde|año|día|mes)\s+"
     r"(?:siguiente|anterior)\b|\b(?:los|las)\s+(?:[a-záéíóúñü]+\s+)?(?:años|meses|días|semanas|décadas|siglos)\s+"
     r"(?:siguientes|posteriores)\b|"
-    r"\bal\s+poco(?:\s+tiempo)?\b(?!\s+de\b)|\ba\s+los\s+pocos\s+(?:días|meses|años|semanas)\b|"
+    r"\bal\s+poco(?:\s+tiempo)?\b(?!\s+(?:de|del)\b)|\ba\s+los\s+pocos\s+(?:días|meses|años|semanas)\b|"
     r"\bal\s+cabo\s+de\s+(?:[a-záéíóúñü]+\s+|\d+\s+)?(?:días?|mes|meses|años?|semanas?|horas?|décadas?|siglos?|tiempo)\b|"
     r"\bla\s+víspera\b(?!\s+de\b)",
     re.IGNORECASE,
