@@ -72,6 +72,7 @@ WEIGHTS = {
     "not_broad_answer": 0.3,
     "tf_not_evaluative": 0.3,
     "tf_not_title_definition": 0.3,
+    "tf_anchored": 0.3,
 }
 NAME_KINDS = {"person", "place", "organization", "event"}
 # «el ataque», «La derrota»: a bare common noun (the article may open the answer with a capital).
@@ -1113,6 +1114,10 @@ def check_question(
         if q.correct == ["Verdadero"]:
             # «…se convirtió en el símbolo más conocido de…»: guessed true
             results["tf_not_evaluative"] = not evaluative(prompt)
+            # «la historia del valle está ligada a las rutas comerciales…», «el deterioro … fue consecuencia del paso
+            # de caballos»: a true statement with no date or figure in it is guessed true or arguable (dev verdicts:
+            # U 28 of 68 without one, U 20 of 35 with a year)
+            results["tf_anchored"] = bool(re.search(r"\d", prompt))
         # «la conquista del Perú fue el proceso…»: the title's own definition, known before reading; false, it gives
         # the title another thing's class («la fiebre amarilla es un mosquito»: judged absurd, answered unread)
         results["tf_not_title_definition"] = not restates_title(prompt, title)

@@ -232,3 +232,22 @@ def test_a_verb_that_opens_a_title_is_not_a_name():
         "Velin Osk\n\nVelin Osk fue un novelista tarsio. Entre sus novelas más conocidas figuran Soy un gato, Karst y Berhof."
     )
     assert not any(q.correct == ["Soy"] for q in bank.questions)
+
+
+def test_a_true_statement_with_no_date_or_figure_is_not_published():
+    text = (
+        "Valle de Osk\n\n"
+        "El valle de Osk es una depresión fértil de Tarsia rodeada de montañas. "
+        "La historia del valle de Osk está ligada a las rutas comerciales entre Velinia y Karst. "
+        "En 1493 nació en Berhof el príncipe Karst, fundador de una dinastía. "
+        "En 1876 el valle fue anexionado por Velinia. "
+        "En 1991 el valle quedó repartido entre tres Estados independientes."
+    )
+    undated = [
+        q
+        for q in generate_bank(text).questions
+        if q.kind == "true_false" and q.correct == ["Verdadero"] and not any(c.isdigit() for c in q.prompt)
+    ]
+    assert undated, "the bank states the valley's history as a true statement"
+    for q in undated:
+        assert q.status == "draft" and "tf_anchored" in q.checks_failed, q.prompt
