@@ -1085,6 +1085,13 @@ def find_key_terms(text: str, taken: list[tuple[int, int]], parse: nlp.Parse | N
         a, b = m.start(g), m.end(g)
         if (g == "q" and len(text[a:b].split()) > 5) or text[a:b] in _NOT_TERMS:
             continue
+        nxt = re.match(r"\s+([a-záéíóúñü]+)", text[b:]) if g == "w" else None
+        if (
+            nxt
+            and nxt.group(1) not in SENTENCE_INITIAL_STOP | {"y", "e", "o", "u", "que"}
+            and not is_finite_verb(nxt.group(1))
+        ):
+            continue  # «conocido como el principal arquitecto de…»: an adjective before its noun, no term
         found.append((a, b, "named"))
     if parse is not None:
         toks = parse.tokens

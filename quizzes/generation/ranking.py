@@ -1423,11 +1423,6 @@ def publish(
     dated = [q for q in candidates if any(kind_of.get(k) == "date" for k in q.fact_keys)]
     for key, same in _same_dates(dated, title).items():
         namers[key] = namers.get(key, set()) | same
-    opening_years = {
-        y for s in sentences if not s.skip and paragraphs.get(s.index, 1) == 0 for y in _YEAR.findall(s.text)
-    }
-    for key, same in _same_years(dated, opening_years).items():
-        namers[key] = namers.get(key, set()) | same
 
     def fill_strict(items: list[Question]) -> None:
         _pick_by_sentence(items, chosen, used, score, strict=namers, context=candidates)
@@ -1785,28 +1780,6 @@ def _drop_said_figures(candidates: list[Question], chosen: set[str], score) -> N
                     continue
                 if any(p.search(fold(_shown(other))) for p in patterns):
                     chosen.discard(max(q, other, key=score).key)  # the weaker (its score sorts last)
-
-
-def _same_years(candidates: list[Question], years: set[str]) -> dict[str, set[str]]:
-    """Return, for each item that asks one of `years` (the opening paragraph's), the other items that ask it too.
-
-    Two events of one year may be two facts (a war's battles of 1813), but a quiz that asks the text's own year, the
-    one its opening gives, for the start of the movement, the massacre of Jeam-ri and the government in exile tells
-    the answer of the second and third (round 32's first sight: R «regalada: mismo 1919 que el inicio del movimiento
-    preguntado en otro ítem», «mismo 1632 que la fundación»; 36 such E or R verdicts on dev). Only those years: every
-    repeated year held 142 judged dev items, U 89 of them.
-    """
-    by_year: dict[str, set[str]] = {}
-    for q in candidates:
-        if q.kind in {"ordering", "true_false"}:
-            continue
-        for year in {y for a in _answers(q) for y in _YEAR.findall(a)} & years:
-            by_year.setdefault(year, set()).add(q.key)
-    out: dict[str, set[str]] = {}
-    for keys in by_year.values():
-        for key in keys if len(keys) > 1 else ():
-            out.setdefault(key, set()).update(keys - {key})
-    return out
 
 
 def _same_dates(candidates: list[Question], topic: str = "") -> dict[str, set[str]]:

@@ -77,7 +77,10 @@ def test_a_bank_asks_about_causes():
     causes = [f for f in bank.facts if f.subtype == "cause"]
     assert len(causes) == 4
     asked = [q for q in bank.questions if set(q.fact_keys) & {f.key for f in causes}]
-    assert any(q.status == "published" for q in asked)
+    # (Round 32: a true «Y fue consecuencia de X» with no date in it waits for a teacher, `tf_anchored`: dev verdicts
+    # took 2 of 9 such statements as they were; the false ones and the choice items stay candidates.)
+    assert any(q.status == "published" or q.checks_failed == ["tf_anchored"] for q in asked)
+    assert all(q.status == "draft" for q in asked if q.kind == "true_false" and q.correct == ["Verdadero"])
 
 
 def test_definitions_are_found_with_their_subject():

@@ -13,7 +13,6 @@
 - «al filtrarse por el material y disolvía…»: a gerund aside joined as a member;
 - «¿En qué año estrenó … «el avaro»?»: a title in quotes lowered;
 - «la constitución de Brasil de 1988»: the document's name lowered for its digits;
-- three items of one text asking «1919»;
 - «la sonda», «el órgano», «el emperador» said bare where the text says which;
 - «Hacia _____ se trasladó…», «A comienzos de la década de _____ se instaló…»: a pronominal verb without its subject;
 - «figuran _____ un gato, Botchan y Kokoro» → «Soy»: a verb of a title taken for a name.
@@ -23,7 +22,6 @@ from quizzes.generation import generate_bank
 from quizzes.generation.nlp import parse
 from quizzes.generation.pointing import without_finite_verb
 from quizzes.generation.questions import _join_cut_series, _list_cut_short, _opens_subordinate, _range_cut
-from quizzes.generation.ranking import _same_years
 from quizzes.generation.standalone import (
     _clause_start,
     _document_names,
@@ -150,21 +148,6 @@ def test_the_document_s_name_keeps_the_capital_the_text_gives_it():
     assert ("constitucion", False, "Constitución de Tarsia de 1988") in _document_names(disc)
 
 
-def test_one_year_is_asked_once_in_a_text():
-    text = (
-        "Movimiento de Osk\n\n"
-        "El Movimiento de Osk fue una serie de protestas pacíficas contra el dominio de Velinia que comenzó en Tarsia "
-        "el 1 de marzo de 1919. "
-        "Tarsia había sido anexionada formalmente por Velinia en 1910. "
-        "El 15 de abril de 1919, en la aldea de Berhof, soldados velinios encerraron a los vecinos en una iglesia. "
-        "En abril de 1919, los exiliados fundaron en Karst un gobierno provisional."
-    )
-    bank = generate_bank(text)
-    asked = [q for q in bank.questions if q.status == "published" and q.kind != "true_false" and "1919" in q.correct]
-    assert len(asked) <= 1, [q.prompt for q in asked]
-    assert _same_years([], {"1919"}) == {}
-
-
 def test_the_class_of_the_title_said_bare_is_named():
     text = (
         "Osk (sonda espacial)\n\n"
@@ -251,3 +234,12 @@ def test_a_true_statement_with_no_date_or_figure_is_not_published():
     assert undated, "the bank states the valley's history as a true statement"
     for q in undated:
         assert q.status == "draft" and "tf_anchored" in q.checks_failed, q.prompt
+
+
+def test_an_adjective_before_its_noun_after_conocido_como_is_no_term():
+    from quizzes.generation.facts import find_key_terms
+
+    text = "Velin Osk es conocido como el principal arquitecto de la Constitución de Tarsia."
+    assert not any(text[s.start : s.end] == "principal" for s in find_key_terms(text, [], None))
+    named = "La enfermedad es conocida como pororoca en la región."
+    assert any(named[s.start : s.end] == "pororoca" for s in find_key_terms(named, [], None))
