@@ -98,9 +98,7 @@ FAILED = {
     "tf_not_title_definition": _(
         "La afirmación verdadera repite la definición del título del texto: no exige saber nada."
     ),
-    "tf_anchored": _(
-        "La afirmación verdadera no da ninguna fecha ni cifra: se adivina verdadera o es discutible."
-    ),
+    "tf_anchored": _("La afirmación verdadera no da ninguna fecha ni cifra: se adivina verdadera o es discutible."),
     "whole_pair": _(
         "El enunciado corta un «entre A y B» y deja solo el primero: la pareja que pide el verbo queda incompleta "
         "(pregunte la pareja entera)."
