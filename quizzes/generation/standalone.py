@@ -2829,9 +2829,9 @@ def stand_alone(
                 front = text[:at].rstrip()
                 if not front.endswith(",") and len(front.split()) >= 4:
                     front += ","  # «En el ser humano, el sistema digestivo está formado…»
-                text = front + " " + _lower_article(subj) + " " + _personal(lower_verb(head))
+                text = front + " " + _lower_article(_said_article(subj, disc)) + " " + _personal(lower_verb(head))
             else:
-                text = _upper_first(subj) + " " + _personal(lower_verb(text))
+                text = _upper_first(_said_article(subj, disc)) + " " + _personal(lower_verb(text))
     elif disc is not None and not participle_first:  # (read above already)
         text, problem = _elided_subject(text, index, disc, blank)
         if problem:
@@ -4120,6 +4120,16 @@ def _is_title(disc: Discourse | None, subj: str) -> bool:
         return False
     bare = re.sub(r"^(?:el|la|los|las)\s+", "", subj.strip(), flags=re.IGNORECASE)
     return fold(bare) == fold(disc.title.strip(" ."))
+
+
+def _said_article(name: str, disc: Discourse | None) -> str:
+    """Return a name with the article the text says before it inside a sentence («el Inca Garcilaso de la Vega»: the
+    text says «conocido como el Inca Garcilaso de la Vega»), else as it is."""
+    if disc is None or not name[:1].isupper() or name.split()[0].lower() in _ARTICLES:
+        return name
+    said = re.compile(r"[a-záéíóúñ,]\s+(el|la)\s+" + re.escape(name) + r"(?![\w])")
+    found = next((m for s in disc.sentences for m in [said.search(s.text)] if m), None)
+    return f"{found.group(1)} {name}" if found else name
 
 
 def _lower_article(name: str) -> str:

@@ -243,3 +243,15 @@ def test_an_adjective_before_its_noun_after_conocido_como_is_no_term():
     assert not any(text[s.start : s.end] == "principal" for s in find_key_terms(text, [], None))
     named = "La enfermedad es conocida como pororoca en la región."
     assert any(named[s.start : s.end] == "pororoca" for s in find_key_terms(named, [], None))
+
+
+def test_a_person_given_back_as_subject_keeps_the_article_the_text_says():
+    from quizzes.generation.standalone import _said_article
+
+    disc = discourse(
+        "Gómez Suárez, conocido como el Inca Velin Osk, fue un escritor tarsio.",
+        "Hacia 1591 se trasladó a la ciudad de Karst.",
+        title="Inca Velin Osk",
+    )
+    assert _said_article("Inca Velin Osk", disc) == "el Inca Velin Osk"
+    assert _said_article("Gómez Suárez", disc) == "Gómez Suárez"
