@@ -2688,6 +2688,16 @@ def stand_alone(
         if _topic_rivals_owner(disc, index, owner):
             # «El Perú creó la Reserva Nacional del Titicaca. Su gestión conjunta…»: Peru's, or the lake's?
             return text, "possessive"
+        topic = _topic_as_said(disc) if disc is not None else ""
+        if (
+            fold(m.group(2)) in _THING_HAS
+            and topic
+            and not _person_like(topic, disc)
+            and not set(fold(owner).split()) & set(fold(topic).split())
+        ):
+            # «…; China no lo reconoció. Su marco se amplió en 2023…» in the text of a convention: what a thing has
+            # is the text's thing's as likely as the last subject's (first sight: «el marco de China», false)
+            return text, "possessive"
         said = _said_of_owner(text, m, index, disc, article, owner)
         if said is None:
             return text, "possessive"
@@ -3346,6 +3356,8 @@ _THING_HAS = frozenset(
     # límite septentrional», «su éxito se debió a…» in the texts of the quipu, the Southern Ocean, the Champagne fairs)
     | {"funcionamiento", "limite", "limites", "extension", "estructura", "diseno", "apogeo", "declive"}
     | {"decadencia", "exito", "fundacion", "creacion", "inauguracion", "apertura", "cierre", "ampliacion"}
+    # round 32: «Su marco se amplió en 2023…» in the text of a convention, after «China no lo reconoció»
+    | {"marco", "texto", "articulado", "preambulo", "alcance"}
     # round 31: «informó de su existencia a las autoridades» in the text of a waterfall
     | {"existencia", "descubrimiento", "origen"}
 )
@@ -4125,8 +4137,8 @@ def _is_title(disc: Discourse | None, subj: str) -> bool:
 def _said_article(name: str, disc: Discourse | None) -> str:
     """Return a name with the article the text says before it inside a sentence («el Inca Garcilaso de la Vega»: the
     text says «conocido como el Inca Garcilaso de la Vega»), else as it is."""
-    if disc is None or not name[:1].isupper() or name.split()[0].lower() in _ARTICLES:
-        return name
+    if disc is None or not name[:1].isupper() or name.split()[0].lower() in _ARTICLES or " " not in name:
+        return name  # (not a one-word name: «la Grecia clásica», «el Rembrandt maduro» say a stage of it)
     said = re.compile(r"[a-záéíóúñ,]\s+(el|la)\s+" + re.escape(name) + r"(?![\w])")
     found = next((m for s in disc.sentences for m in [said.search(s.text)] if m), None)
     return f"{found.group(1)} {name}" if found else name

@@ -255,3 +255,18 @@ def test_a_person_given_back_as_subject_keeps_the_article_the_text_says():
     )
     assert _said_article("Inca Velin Osk", disc) == "el Inca Velin Osk"
     assert _said_article("Gómez Suárez", disc) == "Gómez Suárez"
+    # a one-word name after an article is a stage of it: «la Grecia clásica», «el Rembrandt maduro»
+    disc = discourse("En la Grecia clásica circuló la dracma.", "Grecia adoptó el euro en 2002.", title="Dracma")
+    assert _said_article("Grecia", disc) == "Grecia"
+
+
+def test_what_a_thing_has_is_not_given_to_the_last_subject_of_a_text_about_a_thing():
+    disc = discourse(
+        "La Convención de Osk es un tratado internacional que regula el uso de los océanos.",
+        "Tarsia no reconoció el laudo del tribunal arbitral.",
+        "Su marco se amplió en junio de 2023 con un acuerdo sobre la alta mar.",
+        names={0: ["Convención de Osk"], 1: ["Tarsia"], 2: []},
+        title="Convención de Osk",
+    )
+    said, problem = stand_alone("Su marco se amplió en junio de _____ con un acuerdo sobre la alta mar.", 2, disc)
+    assert "de Tarsia" not in said and problem == "possessive"
