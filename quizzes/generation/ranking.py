@@ -1187,6 +1187,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
       (`lone_option_form`): its form gives it away.
     * `not_century_of_praise` (round 9): a century that completes a superlative of the text's presentation
       (`century_of_praise`): «una de las artistas más célebres del _____».
+    * `not_opening_adverb` (round 32): the prompt opens with «Además», «También», «Así», «Incluso»… (even «Además de
+      edificios, …»): it reads as the middle of a longer text.
     * `not_subjectless`, `not_dangling_pronoun` (round 12): read with its answer in the blank, the prompt's main verb
       has no subject («Con unos 7000 km de longitud, es la cordillera…») or a «lo / la / le / él» has no noun before
       it that it could stand for («En 1928 la probaron…») (`standalone.dependent_context`): parse features chosen on
@@ -1209,6 +1211,8 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "not_century_of_praise"
     if q.kind == "short_answer" and _OPEN_COMPARISON.search(q.prompt):
         return "not_open_comparison"
+    if _OPENING_ADVERB.match(_TF_PREFIX_RE.sub("", q.prompt)):
+        return "not_opening_adverb"
     if q.kind != "ordering":
         dependent = dependent_context(q.prompt, q.correct[0] if q.correct and q.kind != "true_false" else "")
         if dependent:
@@ -1222,6 +1226,14 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
     if q.kind == "true_false" and _BARE_DATED_CLAUSE.search(q.prompt):
         return "not_bare_clause"
     return ""
+
+
+# «Además de edificios, Hadid diseñó muebles…»: a prompt that opens with a word that adds to or follows from what was
+# said before reads as part of a longer text (the shared lint counts it «dangling» whatever follows it).
+_OPENING_ADVERB = re.compile(
+    r"^[¿¡\"«“\s]*(?:además|también|asimismo|incluso|así|entonces|luego|finalmente)(?![\wáéíóúñü])", re.IGNORECASE
+)
+_TF_PREFIX_RE = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
 
 
 # «Verdadero o falso: en 1991, las negociaciones comenzaron.», «…: en 1872, el verdadero despegue llegó.»: a date, then

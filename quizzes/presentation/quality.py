@@ -167,6 +167,9 @@ FAILED = {
         "Tras la fecha solo quedan un sustantivo común y su verbo («en 1991, las negociaciones comenzaron»): no "
         "dice de qué se habla. Escriba de qué y publíquela."
     ),
+    "not_opening_adverb": _(
+        "El enunciado empieza con «Además», «También», «Así» o «Incluso»: se lee como la continuación de otra frase."
+    ),
     "not_open_comparison": _(
         "El hueco cierra una comparación («más salado que _____»): muchas respuestas la cumplen, no solo la del texto."
     ),

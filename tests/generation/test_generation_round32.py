@@ -270,3 +270,16 @@ def test_what_a_thing_has_is_not_given_to_the_last_subject_of_a_text_about_a_thi
     )
     said, problem = stand_alone("Su marco se amplió en junio de _____ con un acuerdo sobre la alta mar.", 2, disc)
     assert "de Tarsia" not in said and problem == "possessive"
+
+
+def test_a_prompt_that_opens_with_an_adding_adverb_is_not_published():
+    from quizzes.generation.model import Question
+    from quizzes.generation.ranking import publication_gate
+
+    def item(prompt: str) -> Question:
+        return Question("q", "short_answer", prompt, [], ["Harvard"], [], "", [0])
+
+    assert publication_gate(item("Además de edificios, Osk diseñó muebles y enseñó en la de _____."), {}, set()) == (
+        "not_opening_adverb"
+    )
+    assert publication_gate(item("Osk diseñó muebles y enseñó en la universidad de _____."), {}, set()) == ""
