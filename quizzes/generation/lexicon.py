@@ -1287,6 +1287,10 @@ def region_of() -> dict[str, str]:
 # Relative time words that leak chronology in ordering labels and computed dates.
 # Nouns of a time, folded lemmas: they date a clause («en la noche del 25 de abril», «En la primavera de 1921, la
 # comisión la estableció…»); not a place, a thing or what a clitic stands for.
+# A Spanish irregular participle without its ending («-o», «-a», «-os», «-as»), prefixed or not: «escrito», «descrito»,
+# «hecho», «dicho», «puesto», «dispuesto», «visto», «muerto», «abierto», «descubierto», «vuelto», «devuelto», «roto»,
+# «impreso». A regular expression, to be followed by «[oa]s?».
+IRREGULAR_PARTICIPLE_STEM = r"[a-záéíóúñ]*(?:crit|hech|dich|uest|vist|muert|iert|uelt|rot|impres)"
 TIME_NOUNS = frozenset(
     {"primavera", "verano", "otono", "invierno", "manana", "tarde", "noche", "madrugada", "mediodia", "vispera"}
     | {"decada", "epoca", "semana", "fecha", "jornada", "ano", "mes", "dia", "siglo", "hora", "momento"}

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from .answers import number_words
-from .confidence import _INSTRUCTION, parse_ahead
+from .confidence import _INSTRUCTION, _TF_PREFIX, parse_ahead
 from .confidence import confidence as usable_confidence
 from .distractors import _opening_span, reoption, stated_span
 from .facts import Extraction
@@ -1211,7 +1211,7 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
         return "not_century_of_praise"
     if q.kind == "short_answer" and _OPEN_COMPARISON.search(q.prompt):
         return "not_open_comparison"
-    if _OPENING_ADVERB.match(_TF_PREFIX_RE.sub("", q.prompt)):
+    if _OPENING_ADVERB.match(_TF_PREFIX.sub("", q.prompt)):
         return "not_opening_adverb"
     if q.kind != "ordering":
         dependent = dependent_context(q.prompt, q.correct[0] if q.correct and q.kind != "true_false" else "")
@@ -1233,7 +1233,6 @@ def publication_gate(q: Question, facts: dict[str, Fact], top: set[str], title: 
 _OPENING_ADVERB = re.compile(
     r"^[¿¡\"«“\s]*(?:además|también|asimismo|incluso|así|entonces|luego|finalmente)(?![\wáéíóúñü])", re.IGNORECASE
 )
-_TF_PREFIX_RE = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
 
 
 # «Verdadero o falso: en 1991, las negociaciones comenzaron.», «…: en 1872, el verdadero despegue llegó.»: a date, then

@@ -19,6 +19,7 @@ from .lexicon import (
     FEMALE_FIRST_NAMES,
     FIRST_NAMES,
     GEO_TRIGGERS,
+    IRREGULAR_PARTICIPLE_STEM,
     LANDMARK_HEADS,
     NUMBER_WORDS,
     ORG_HEADS,
@@ -1585,15 +1586,14 @@ _CLASS_HYPERNYMS: dict[str, frozenset[str]] = {
 
 
 # «X es un volcán…», «X fue un químico…»: the first definition of the document, what it is about and its class.
+# «X (…) es/fue/era»: the subject a definition opens with, and its copula.
+_DEFINED = r"^(?P<subject>[A-ZÁÉÍÓÚÑ][^,;:()«»]{1,60}?)(?:\s+\([^()]{1,120}\))?\s+(?:es|fue|era)\s+"
 _DEFINITION = re.compile(
-    r"^(?P<subject>[A-ZÁÉÍÓÚÑ][^,;:()«»]{1,60}?)(?:\s+\([^()]{1,120}\))?\s+(?:es|fue|era)\s+(?:un|una)\s+"
+    _DEFINED + r"(?:un|una)\s+"
     r"(?:(?:gran|importante|antigu[oa]|pequeñ[oa]|famos[oa]|célebre|extens[oa])\s+)?(?P<noun>[a-záéíóúñü]{3,})\b"
 )
 
-_DEFINITION_THE = re.compile(
-    r"^(?P<subject>[A-ZÁÉÍÓÚÑ][^,;:()«»]{1,60}?)(?:\s+\([^()]{1,120}\))?\s+(?:es|fue|era)\s+(?:el|la)\s+"
-    r"(?P<noun>[a-záéíóúñü]{3,})\b(?!\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ])"
-)
+_DEFINITION_THE = re.compile(_DEFINED + r"(?:el|la)\s+(?P<noun>[a-záéíóúñü]{3,})\b(?!\s+(?:de|del)\s+[A-ZÁÉÍÓÚÑ])")
 
 
 def topic_class(disc: Discourse) -> tuple[str, str]:
@@ -1752,7 +1752,7 @@ def _participle_of_phrase(after: str, article: str) -> bool:
         re.match(
             # (irregular participles too: «la escultura fue devuelta», «descubierta», «escrita», «puesta»)
             r"\s+(?:(?:fue|era|es|ha\s+sido|había\s+sido|quedó)\s+)?"
-            r"[a-záéíóúñ]*(?:ad|id|uelt|uest|iert|ech|ich|crit|muert|impres|vist)" + ending + r"s?\b",
+            rf"(?:[a-záéíóúñ]*(?:ad|id)|{IRREGULAR_PARTICIPLE_STEM})" + ending + r"s?\b",
             after,
         )
     )

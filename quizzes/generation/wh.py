@@ -14,7 +14,15 @@ import re
 
 import simplemma
 
-from .lexicon import EVENT_HEADS, LANDMARK_HEADS, ORG_HEADS, SENTENCE_INITIAL_STOP, STATE_HEAD_WORDS, fold
+from .lexicon import (
+    EVENT_HEADS,
+    IRREGULAR_PARTICIPLE_STEM,
+    LANDMARK_HEADS,
+    ORG_HEADS,
+    SENTENCE_INITIAL_STOP,
+    STATE_HEAD_WORDS,
+    fold,
+)
 from .model import Fact
 from .standalone import (
     Discourse,
@@ -126,7 +134,7 @@ def _verb_group(rest: str) -> tuple[str, str]:
         nxt = toks[i + 1].text.lower()
         if (
             re.search(
-                r"(?:ad|id)[oa]s?$|^\w*(?:escrit|scrit|hech|dich|puest|vist|muert|biert|suelt|vuelt|rot|impres)[oa]s?$",
+                rf"(?:ad|id)[oa]s?$|^{IRREGULAR_PARTICIPLE_STEM}[oa]s?$",
                 nxt,
             )
             or nxt == "sido"
@@ -614,7 +622,7 @@ _SE_MAIN = re.compile(r"¿[^?,]*?\bse\s+[a-záéíóúñ]+")
 
 # The last phrase before a date at the end opened by a participle after a comma («, inaugurada en Nueva York»).
 _PARTICIPLE_CLAUSE_END = re.compile(
-    r",\s+(?:[a-záéíóúñ]{3,}(?:ad|id)[oa]s?|(?:muert|escrit|puest|abiert|cubiert|descubiert|impres|resuelt|vuelt)[oa]s?)"
+    rf",\s+(?:[a-záéíóúñ]{{3,}}(?:ad|id)[oa]s?|{IRREGULAR_PARTICIPLE_STEM}[oa]s?)"
     r"\b[^,;]*$"  # (and the irregular ones: «…, muerto por un oso en 739» dates the death, not the main verb)
 )
 
