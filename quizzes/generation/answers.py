@@ -342,7 +342,14 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 def _bearers(last: str, name: str, pool) -> bool:
     """Return whether another person of the pool ends with the surname `last` («Gonzalo Pizarro» for «Pizarro»)."""
-    return any(o != name and len(o.split()) > 1 and o.split()[-1] == last for o in pool)
+    return any(o != name and len(o.split()) > 1 and o.split()[-1] == last and not _one_person(o, name) for o in pool)
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Return whether two names of the text are one person's, one the other with words left out: «Iliá Repin» and
+    «Iliá Yefímovich Repin» (a patronymic, a middle name), not «Gonzalo Pizarro» and «Francisco Pizarro»."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) > 1 and short[0] == long[0] and _is_subsequence(short, long)
 
 
 def _owns(surname: str, name: str, names_in_text, pool) -> bool:
@@ -380,7 +387,7 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     if _bearers(last, name, names_in_text if nearby is None else nearby):
         return []
     first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == last), name)
-    if first != name:
+    if first != name and not _one_person(first, name):
         return []  # the text named another bearer first: its «Velázquez» alone is that one
     if last in FEMALE_FIRST_NAMES or (last in _SECOND_NAMES and tokens[0] in FIRST_NAMES):
         return []  # «Margarita Teresa», «José Antonio»: two first names, no surname («Benjamin Franklin» has one)
@@ -431,6 +438,9 @@ def _fuller_names(name: str, persons: list[str]) -> list[str]:
     «Pizarro» gets nothing from «Francisco Pizarro» and «Gonzalo Pizarro».
     """
     longer = sorted({p for p in persons if p.endswith(" " + name)}, key=len)
+    after = {p for p in persons if p.startswith(name + " ")}
+    if not longer and len(after) == 1 and " " not in name and _ROMAN.match(next(iter(after))[len(name) + 1 :]):
+        return list(after)  # «Ramsés» where the text names one «Ramsés II» and no other Ramsés
     if not longer or any(f" {name} " in p for p in persons):
         return []  # (not «José Calderón» for «Calderón» where the text names «Pedro Calderón de la Barca» too)
     full = longer[-1].split()
@@ -534,7 +544,10 @@ def _regnal_in_words(name: str) -> list[str]:
     if at is None:
         return []
     number = str(_ROMAN_ORDINALS.split(" ").index(tokens[at]) + 1)
-    return [" ".join([*tokens[:at], form, *tokens[at + 1 :]]) for form in (_REGNAL_WORDS[tokens[at]], number)]
+    forms = [_REGNAL_WORDS[tokens[at]], number]
+    if tokens[0] in FEMALE_FIRST_NAMES and forms[0].endswith("o"):
+        forms.insert(1, forms[0][:-1] + "a")  # «Isabel segunda», «Catalina segunda»: a queen's ordinal agrees
+    return [" ".join([*tokens[:at], form, *tokens[at + 1 :]]) for form in forms]
 
 
 def regnal_forms(forms: list[str], persons: list[str]) -> list[str]:
@@ -679,6 +692,9 @@ def entity_forms(fact: Fact, names_in_text: dict[str, str], persons: list[str], 
         rest = re.sub(r"^\S+\s+(?:(?:de|del)\s+(?:la\s+|los\s+|las\s+)?)?", "", name)
         if rest[:1].isupper():
             out.append(rest)  # «Chimborazo» for «volcán Chimborazo», «Carelia» for «istmo de Carelia»
+    city = re.fullmatch(r"Ciudad de ([A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)", name)
+    if fact.kind == "place" and city:
+        out.append(city.group(1))  # «México» for «Ciudad de México», as the city is often called
     if first in {"Premio", "Premios"} and len(words) >= 3:
         out.append(name.split(" ", 1)[1])  # «Nobel de Química»
     state = re.fullmatch(r"(?:Imperio|Reino|República|Archiducado|Ducado)\s+(\w+)", name)

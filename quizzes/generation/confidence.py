@@ -126,6 +126,11 @@ FEATURES = (
     "blank_position",  # where the blank sits (0 at the start, 1 at the end): a cloze asking the sentence's tail
     # Where its sentence sits: a paragraph's later sentences continue its first one.
     "later_in_paragraph",
+    # How much the item is about the text (round 33: «trivial» is the teachers' first reason to reject): the share of
+    # the prompt's words no other sentence of the text says (a detail the text does not come back to). (Tried and
+    # left out, their weights near nothing or of the other sign: an answer said once, a death not the topic's, a year
+    # far from the text's own.)
+    "local_words",
 )
 
 
@@ -305,38 +310,51 @@ def features(
     where = source_position(filled, text)
     if where is not None:
         f["later_in_paragraph"] = float(where[1] > 0)
+    if text:
+        _about_the_text(f, bare, text)
     return f
 
 
+def _about_the_text(f: dict, bare: str, text: str) -> None:
+    """Fill the features that say how much an item is about its text (see FEATURES)."""
+    index = _sentences_with(text)
+    words = [w for w in _content(bare) if len(w) > 3 and not w.isdigit()]
+    if words:
+        f["local_words"] = sum(1 for w in words if len(index.get(w, ())) <= 1) / len(words)
+
+
 # Fitted by `manage.py fit_confidence` (see the module docstring); replaced by its output.
-# Data: 1123 judged dev items (U 444, E 330, R 349; ordering items left out); L2 2.0.
-# AUC by texts: halves by sorted slug A->B 0.759, B->A 0.768; leave-one-text-out 0.759.
+# Data: 3938 judged dev items (U 2157, E 943, R 838; ordering items left out); L2 2.0.
+# AUC by texts: halves by sorted slug A->B 0.724, B->A 0.747; leave-one-text-out 0.734.
 # Held back (leave-one-text-out), items under the threshold of those judged U / E / R:
-#   0.15: U 18/444 · E 62/330 · R 86/349
-#   0.20: U 41/444 · E 96/330 · R 121/349
-#   0.25: U 54/444 · E 117/330 · R 168/349
-#   0.30: U 81/444 · E 156/330 · R 206/349
-INTERCEPT = -0.1706
+#   0.15: U 20/2157 · E 63/943 · R 100/838
+#   0.20: U 41/2157 · E 109/943 · R 140/838
+#   0.25: U 79/2157 · E 158/943 · R 206/838
+#   0.30: U 126/2157 · E 212/943 · R 260/838
+# Round 33: refitted on every blind verdict of the dev texts (the historical file and the current samples of
+# 780 texts); the feature local_words added.
+INTERCEPT = 0.1284
 COEFFICIENTS: dict[str, float] = {
-    "wh_numeric": 0.1765,
-    "wh_choice": 0.1361,
-    "cloze_choice": -0.4575,
-    "true_false_words": -0.5989,
-    "answer_year": 0.9962,
-    "answer_words": -0.2083,
-    "answer_in_prompt": -0.4929,
-    "accepted_variants": 0.1388,
-    "name_without_variant": -0.4502,
-    "options_length_gap": -0.7914,
-    "names_in_prompt": 0.1444,
-    "title_in_prompt": 0.2804,
-    "unanchored": -0.9384,
-    "false_statement": 0.4731,
-    "no_subject": -0.7492,
-    "leans_on_context": -0.6323,
-    "demonstrative": -0.8685,
-    "blank_position": -0.7446,
-    "later_in_paragraph": -0.3042,
+    "wh_numeric": -0.2225,
+    "wh_choice": 0.0335,
+    "cloze_choice": -0.6030,
+    "true_false_words": -0.3006,
+    "answer_year": 1.3425,
+    "answer_words": -0.1496,
+    "answer_in_prompt": -0.6002,
+    "accepted_variants": 0.2636,
+    "name_without_variant": -0.2538,
+    "options_length_gap": -0.5230,
+    "names_in_prompt": 0.1771,
+    "title_in_prompt": 0.4247,
+    "unanchored": -0.5165,
+    "false_statement": 0.4669,
+    "no_subject": -0.6891,
+    "leans_on_context": -0.1938,
+    "demonstrative": -0.7544,
+    "blank_position": -0.7296,
+    "later_in_paragraph": -0.3622,
+    "local_words": -1.0778,
 }
 
 

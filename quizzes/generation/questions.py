@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .answers import accepted_answers, decade_year
+from .answers import accepted_answers, decade_year, number_words
 from .distractors import (
     date_distractors,
     entity_distractors,
@@ -165,7 +165,12 @@ def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
         pm is None
         and said_before
         and not re.match(rf"\s+{_RELATIVE}\b", text[b:], re.IGNORECASE)  # «terminó tres meses después»: when
-        and (is_finite_verb(said_before[-1]) or said_before[-1].lower() in {"los", "las", "sus", "unos", "unas"})
+        and (
+            is_finite_verb(said_before[-1])
+            or said_before[-1].lower() in {"los", "las", "sus", "unos", "unas"}
+            # («al cumplir quince años, M-Pesa…»: an infinitive's object, cut it read «al cumplir,»)
+            or (said_before[-2:-1] == ["al"] and re.fullmatch(r"[a-záéíóúñ]{2,}(?:ar|er|ir)", said_before[-1]))
+        )
     ):
         # «tenía unos setenta años cuando…», «al cumplirse los diez años desde…»: the verb's object, or a phrase
         # whose article stays behind; cut, «tenía cuando», «al cumplirse los desde» (judged «enunciado roto»)
@@ -1010,6 +1015,20 @@ def when_forms(fact: Fact, prompt: str) -> list[str]:
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
+_CENTURY_ORDINALS = [
+    "primero",
+    "segundo",
+    "tercero",
+    "cuarto",
+    "quinto",
+    "sexto",
+    "séptimo",
+    "octavo",
+    "noveno",
+    "décimo",
+]
+
+
 def century_forms(fact: Fact) -> list[str]:
     """Return how people type a century answer: «siglo XX» → «XX», «siglo 20», «s. XX» (qualified periods keep
     their qualifier: «finales del siglo 19»)."""
@@ -1025,6 +1044,9 @@ def century_forms(fact: Fact) -> list[str]:
     forms = []
     for end in tails:
         forms += [f"{head}siglo {number}{end}", f"{head}s. {m.group(1)}{end}", f"{head}siglo {m.group(1)}{end}"]
+        # «siglo doce», «siglo quinto»: the century said in words (an ordinal up to the tenth, a cardinal after it)
+        said = [_CENTURY_ORDINALS[number - 1]] if number <= 10 else number_words(number)[:1]
+        forms += [f"{head}siglo {word}{end}" for word in said]
         if m.start() == 0:
             forms += [f"{m.group(1)}{end}", f"{number}{end}"]  # «XVI», «16»: the century's number alone
     return [f for f in dict.fromkeys(forms) if f != fact.answer]

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    DEMONYMS,
     EVENT_HEADS,
     FEMALE_FIRST_NAMES,
     FIRST_NAMES,
@@ -29,6 +30,7 @@ from .lexicon import (
     STATE_HEAD_WORDS,
     TIME_NOUNS,
     alias_table,
+    demonym_forms,
     fold,
     place_gazetteer,
 )
@@ -150,7 +152,8 @@ def _tampoco_as_no(m: re.Match) -> str:
 
 # "acudieron entonces al papa", "viajó después a España", "cayó al año siguiente": said of the sentence before.
 _THEN_INSIDE = re.compile(
-    r"(?<=\w)(?:,\s*)?\s+(?:entonces|poco después|después|más tarde|al año siguiente|al día siguiente)"
+    r"(?<=\w)(?:,\s*)?\s+(?:entonces|poco después|después|más tarde|al año siguiente|al día siguiente|finalmente|"
+    r"por fin)"
     r"(?!\s+(?:de|del)\b)(?=[\s,.])",  # (not «poco después del despegue»: after a named moment)
     re.IGNORECASE,
 )
@@ -2981,8 +2984,14 @@ _ROLE_BARE = re.compile(r"(?<![\w])(?i:el|la|del|al)\s+(" + _ROLE_ALTERNATION + 
 
 
 def _describes(word: str) -> bool:
-    """Return whether a lowercase word after a role is an adjective of it («veneciano», «sevillano», «francés»)."""
+    """Return whether a lowercase word after a role is an adjective of it («veneciano», «sevillano», «francés»,
+    «sueco»: a country's demonym whatever its ending)."""
+    if word in _DEMONYM_FORMS:
+        return True
     return ADJECTIVE_ENDING.search(word) is not None and not verbish(word) and fold(word) not in {"que", "cual"}
+
+
+_DEMONYM_FORMS = frozenset(form for stem in DEMONYMS for form in demonym_forms(stem))
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -3341,7 +3350,9 @@ def _successor_possessive(text: str, index: int, disc: Discourse | None, blank: 
     return text[: m.start()] + said + text[m.end() :], ""
 
 
-_INNER_SU = re.compile(r"(?<=\s)(su|sus)\s+([a-záéíóúñü]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])")
+# «en su mayoría», «en su conjunto», «a su vez»: idioms, no owner to name («un grupo de oficiales, en su mayoría igbo»).
+_SU_IDIOM = r"(?<!\w)(?:(?<=en\s)su\s+(?:mayoría|totalidad|conjunto|momento|día|mayor\s+parte)|(?<=a\s)su\s+vez)(?!\w)"
+_INNER_SU = re.compile(r"(?<=\s)(?!" + _SU_IDIOM + r")(su|sus)\s+([a-záéíóúñü]+)\b(?!\s+[A-ZÁÉÍÓÚÑ])")
 
 
 # What is done to a thing, a body or a place, and its parts (not a person's «sus tropas», nor what a subject may have
@@ -3420,6 +3431,13 @@ def _topic_owns(text: str, m: re.Match, index: int, disc: Discourse) -> str:
     return _upper_first(said) if said and m.start() == 0 else (said or "")
 
 
+# «Bajo su dirección, …», «Bajo su mando, …»: a fronted phrase whose owner directs the clause's subject.
+_UNDER_SU = re.compile(
+    r"(?:(?<=^Bajo )|(?<=^Durante )|(?<=^Tras ))(su|sus)\s+"
+    r"(dirección|mando|tutela|supervisión|liderazgo|presidencia|patrocinio)\b"
+)
+
+
 def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str) -> tuple[str, str]:
     """Return the stem with «su N» inside it said of its owner, and "" or «possessive».
 
@@ -3430,6 +3448,16 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
     """
     if disc is None or index < 0:
         return text, ""
+    under = _UNDER_SU.search(text)
+    if under:
+        # «Bajo su dirección, Hans Geiger y Ernest Marsden bombardearon…»: nobody is under his own direction, so the
+        # owner is not the clause's subject but the person the text is about (first sight, round 33), or unknown
+        owner = disc.protagonist()
+        article = _noun_article(under.group(2), under.group(1).lower() == "sus")
+        if not owner or not article or fold(owner.split()[-1]) in fold(text):
+            return text, "possessive"
+        said = _said_of_owner(text, under, index, disc, article, owner)
+        return (text, "possessive") if said is None else (said, "")
     for m in _INNER_SU.finditer(text):
         before = text[: m.start()]
         topic_said = _topic_owns(text, m, index, disc)
@@ -3616,6 +3644,8 @@ def _ambiguous_head(text: str, disc: Discourse) -> bool:
 def _inside_name(text: str, start: int) -> bool:
     """Return whether the word at `start` follows, with a space alone, a capitalised word that is no article nor a
     blank («la Primera Junta»; not «La Junta», «QQQ, Pierre»)."""
+    if re.search(r"[A-ZÁÉÍÓÚÑÜ][\wáéíóúñü-]*\s+(?:of|of\s+the|and|&)\s+$", text[:start]):
+        return True  # «el Commercial Bank of Africa»: a name in English goes on through its «of» (round 33)
     before = re.search(r"([A-ZÁÉÍÓÚÑÜ][\wáéíóúñü-]*)\s+$", text[:start])
     return bool(before) and not before.group(1).isupper() and fold(before.group(1)) not in _ARTICLES
 
@@ -3937,7 +3967,10 @@ def _finite(word: str, parse) -> bool:
 _PASSIVE_SUBJECT_AFTER = re.compile(
     r"(?:\s+(?i:a|al|en|de|del|con|por|para|desde|hasta|sobre|entre)\s+(?:(?i:el|la|los|las)\s+)?"
     r"(?![a-záéíóúñü]+(?:ar|er|ir)\b)[\wáéíóúñü]+){0,2}"  # (not «a pagar una multa»: an infinitive's object)
-    r"\s+(?:(?:el|la|los|las|un|una|unos|unas)\s+[a-záéíóúñü]|(?!(?:que|como|y|e|o|ya|no|también|hasta|casi)\b)"
+    # («se fundó, con apoyo de la Unesco, el Centro…»: an aside set off by commas before it; «se reunió en Sídney la
+    # Convención…»: a name)
+    r"(?:\s*,[^,.;:]{1,60},)?"
+    r"\s+(?:(?:el|la|los|las|un|una|unos|unas)\s+[a-záéíóúñüA-ZÁÉÍÓÚÑ]|(?!(?:que|como|y|e|o|ya|no|también|hasta|casi)\b)"
     r"[a-záéíóúñü]{4,}(?<!mente)\s+(?:de|del)\s)"
 )
 
@@ -4364,7 +4397,7 @@ _FRAGMENT_OPENING = re.compile(
     r"^(?:lo\s+que|que|donde|quien|quienes|cuyo|cuya|cuyos|cuyas|pero|y|e|o|ni|porque|pues)\b",
     re.IGNORECASE,
 )
-_INNER_POSSESSIVE = re.compile(r"\b(?:su|sus)\s+(?!_____)[a-záéíóúñü]", re.IGNORECASE)
+_INNER_POSSESSIVE = re.compile(r"\b(?!" + _SU_IDIOM + r")(?:su|sus)\s+(?!_____)[a-záéíóúñü]", re.IGNORECASE)
 # «(Escriba el año.)» after a numeric prompt: an instruction, not words of the statement.
 _INSTRUCTION = re.compile(r"\s*\((?:Escriba|Responda|Indique)[^)]*\)\s*$")
 _TF_PREFIX = re.compile(r"^Verdadero o falso:\s*", re.IGNORECASE)
@@ -4688,8 +4721,14 @@ _ELIDED_NOUN = re.compile(
 
 
 def _elided_noun(text: str) -> bool:
-    """Return whether «la más …» stands for a noun said elsewhere (`_ELIDED_NOUN`)."""
+    """Return whether «la más …» stands for a noun said elsewhere (`_ELIDED_NOUN`), or an opening «La de la CAO
+    entró en vigor…» (the customs union of the sentence before)."""
+    if _ELIDED_OF.match(text):
+        return True
     return any(m.group(1) is None or is_finite_verb(m.group(1).lower()) for m in _ELIDED_NOUN.finditer(text))
+
+
+_ELIDED_OF = re.compile(r"^(?:¿[^?]*?\s)?(?i:el|la|los|las)\s+(?:de|del)\s+(?!_____)")
 
 
 # «En el tercero alcanzó el continente»: an ordinal standing for a noun of the sentence before (the third voyage).

@@ -141,10 +141,17 @@ def _verb_group(rest: str) -> tuple[str, str]:
         ):
             # («había descrito», «había hecho», «ha vuelto»: the irregular participles too)
             end = toks[i + 1].end
+    elif _MODAL.match(toks[i].text) and i + 1 < len(toks) and _INFINITIVE.match(toks[i + 1].text):
+        end = toks[i + 1].end  # «suele situarse», «pudo regresar»: the modal and its infinitive go together
     shared = _SHARED_OBJECT_VERB.match(rest, end)
     if shared and is_finite_verb(shared.group(1).lower()):
         end = shared.end()  # «tradujo y publicó el texto»: the two verbs of one object go together
     return rest[:end], rest[end:].strip()
+
+
+# The modal verbs whose infinitive is part of the verb group: «suele situarse», «pudo regresar», «debía pagar».
+_MODAL = re.compile(r"^(?:suel|sol[ií]|pued|pud|pod|deb)[a-záéíóú]*$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"^[a-záéíóúñ]{2,}(?:ar|er|ir|ír)(?:se|lo|la|los|las|le|les)?$", re.IGNORECASE)
 
 
 # A second verb joined to the first with no words between: «tradujo y publicó el texto» (one object for both).
@@ -161,10 +168,13 @@ def _invert(wh: str, clause: str, disc: Discourse | None) -> str:
     words = clause.lower().split()
     first = words[0] if words else ""
     second = words[1] if len(words) > 1 else ""
+    names = disc.name_words() if disc else None
+    # («Norman Bethune llegó…»: a name's first word that looks like a verb, «norman» like «toman», opens a subject)
+    name_first = bool(names) and first[:1].isalpha() and clause[:1].isupper() and fold(first) in names
     if (
         first in {"se", "le", "les", "lo", "no"}
         or (first in {"la", "los", "las"} and verbish(second))
-        or verbish(first)
+        or (verbish(first) and not name_first)
     ):
         verb, after = _verb_group(clause)
         return f"¿{wh} {verb[0].lower()}{verb[1:]} {after}?".replace("  ", " ") if verb else ""

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from quizzes.generation import confidence, generate_bank, ranking
 from quizzes.generation.model import Question
@@ -290,6 +291,10 @@ VERDICTS = Path(__file__).resolve().parents[1] / "data" / "confidence" / "dev_ve
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(
+    connection.vendor == "postgresql",
+    reason="no database: it generates the 780 dev texts once (several minutes), on the SQLite run only",
+)
 def test_the_fit_on_the_committed_verdicts_reproduces_the_committed_weights():
     # The weights are what `manage.py fit_confidence tests/data/confidence/dev_verdicts.json --write` gives on the
     # current generator: a change to the features, the texts publication reads or the verdicts must refit them.
