@@ -290,6 +290,10 @@ _POSTVERBAL_SUBJECT_LEMMAS = {
     "morir",
 }
 # Set phrases whose subject follows them ("En 1834 entró en vigor el Zollverein").
+# Verbs whose noun right after them is their object, not a subject said late: «Visitó el reino…», «Recorrió el valle…».
+_OBJECT_FIRST_LEMMAS = frozenset(
+    {"visitar", "recorrer", "conquistar", "fundar", "escribir", "publicar", "derrotar", "atravesar", "cruzar"}
+)
 _INTRANSITIVE_IDIOM = re.compile(
     r"^(?:entr(?:ó|aron|a|an) en vigor|tuv(?:o|ieron) lugar|tiene lugar|se produj(?:o|eron))"
     r"\s+(?:el|la|los|las|un|una)\b",
@@ -2776,7 +2780,9 @@ def stand_alone(
             return text, "no_subject"
         parsed = disc.subject_follows_verb(index, text) if disc else None
         if parsed is not None and not at:
-            postverbal = parsed  # the parse knows: "Murió el zar" (subject) / "Conquistó Granada" (object)
+            # the parse knows: "Murió el zar" (subject) / "Conquistó Granada" (object); not after a verb whose noun
+            # is its object («Visitó el reino nazarí de Granada»: the parse read the kingdom as who visited; round 33)
+            postverbal = parsed and lem not in _OBJECT_FIRST_LEMMAS
         elif parsed and first == "se":
             # «En _____ se celebró en la misma ciudad el Segundo Concilio…»: after a fronted phrase the parse may see
             # the subject of a passive «se» after the verb that the rules missed (not deny one they saw: «se añadió

@@ -15,7 +15,6 @@
 """
 
 from quizzes.generation import answers
-from quizzes.generation.model import Fact
 from quizzes.generation.quality import name_split
 from quizzes.generation.questions import _remove_temporal, century_forms
 from quizzes.generation.standalone import (
@@ -27,22 +26,7 @@ from quizzes.generation.standalone import (
 )
 from quizzes.generation.wh import _invert, _verb_group
 
-from .support import discourse
-
-
-def _fact(kind: str, subtype: str, answer: str) -> Fact:
-    return Fact(
-        key="k",
-        kind=kind,
-        subtype=subtype,
-        sentence_index=0,
-        sentence=answer,
-        answer=answer,
-        start=0,
-        end=len(answer),
-        local_start=0,
-        local_end=len(answer),
-    )
+from .support import discourse, sentence_fact
 
 
 def test_en_su_mayoria_is_an_idiom_not_a_possessive():
@@ -94,7 +78,7 @@ def test_a_passive_se_with_its_subject_after_a_place_or_an_aside_is_given_no_per
 
 
 def test_a_patronymic_does_not_hide_the_surname():
-    fact = _fact("person", "", "Iliá Yefímovich Repin")
+    fact = sentence_fact("Iliá Yefímovich Repin", "Iliá Yefímovich Repin", "person", "")
     names = {"Iliá Repin": "person", "Repin": "person", "Iliá Yefímovich Repin": "person"}
     forms = answers.entity_forms(fact, names, list(names))
     assert "Repin" in forms
@@ -106,7 +90,7 @@ def test_a_queen_s_ordinal_agrees():
 
 
 def test_a_century_in_words_is_accepted():
-    fact = _fact("date", "century", "siglo XII")
+    fact = sentence_fact("siglo XII", "siglo XII", "date", "century")
     assert "siglo doce" in century_forms(fact)
     fact.answer = "siglo V"
     assert "siglo quinto" in century_forms(fact)
@@ -184,3 +168,17 @@ def test_an_opening_article_before_de_stands_for_a_noun_said_before():
     assert dependent_context("¿Cuándo entró en vigor la de la CAO?", "1 de enero de 2005") == "elided_noun"
     assert dependent_context("La de la CAO entró en vigor el 1 de enero de _____.", "2005") == "elided_noun"
     assert dependent_context("La guerra de Karst terminó en _____.", "1854") == ""
+
+
+def test_a_noun_after_visito_is_what_was_visited_not_who_visited():
+    disc = discourse(
+        "Velin Osk fue un viajero tarsio.",
+        "Llegó a Karst en noviembre de 1349.",
+        "Poco después visitó el reino nazarí de Berhof, y en 1352 inició su último gran viaje.",
+        names={0: ["Velin Osk"], 1: ["Karst"], 2: ["Berhof"]},
+        title="Velin Osk",
+    )
+    said, problem = stand_alone(
+        "Visitó el reino nazarí de Berhof, y en _____ inició su último gran viaje.", 2, disc, blank="_____"
+    )
+    assert problem or not said.startswith("Visitó")
