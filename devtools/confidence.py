@@ -1,8 +1,8 @@
 """Fit the publication confidence (`quizzes.generation.confidence`) on the historical blind verdicts of dev items.
 
 Data: a JSON list of judged items (prompt, answer, kind, distractors, accepted, verdict U/E/R, slug), the slug naming
-a development text (tests/data/corpus/dev/<slug>.txt). Each text is generated once to read the text and heading the
-generator hands to publication (so the features see exactly what they see at generation time). The target is
+a development text (tests/data/corpus/dev/<slug>.txt). Each text is read as the generator reads it for the text and
+heading it hands to publication (so the features see exactly what they see at generation time). The target is
 verdict == U. The model is a logistic regression with an L2 penalty, fitted by Newton's method (numpy only).
 
 Validation is by texts, never by items: the dev texts sorted by slug are split even / odd (A / B), the model fitted on
@@ -39,21 +39,9 @@ class Item:
 
 def text_context(slug: str) -> tuple[str, str]:
     """Return (text, heading) as publication receives them for one dev text (its normalised text, title + headline)."""
-    from quizzes import generation
+    from quizzes.generation import publication_context
 
-    seen = {}
-    original = generation.publish
-
-    def capture(*args, **kwargs):
-        seen["text"], seen["title"] = kwargs.get("text", ""), kwargs.get("title", "")
-        return original(*args, **kwargs)
-
-    generation.publish = capture
-    try:
-        generation.generate_bank((DEV / f"{slug}.txt").read_text(encoding="utf-8"))
-    finally:
-        generation.publish = original
-    return seen.get("text", ""), seen.get("title", "")
+    return publication_context((DEV / f"{slug}.txt").read_text(encoding="utf-8"))
 
 
 def load_items(path: Path) -> list[Item]:

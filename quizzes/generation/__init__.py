@@ -6,6 +6,7 @@ normalise -> sentences -> facts -> questions -> distractors -> quality checks.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from .facts import extract
 from .model import Bank, Fact, Question, stable_key
@@ -17,7 +18,7 @@ from .relations import definition_items, find_definition, find_relations, relati
 from .standalone import Discourse
 from .text import canonical, mark_skips, normalise, split_sentences
 
-__all__ = ["Bank", "Fact", "Question", "bank_to_json", "generate_bank", "stable_key"]
+__all__ = ["Bank", "Fact", "Question", "bank_to_json", "generate_bank", "publication_context", "stable_key"]
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +30,23 @@ def _dropped(dropped: list[tuple[str, str]], what: str, exc: Exception) -> None:
     logger.warning("generation: %s dropped (%s)", what, reason, exc_info=exc)
 
 
-def generate_bank(text: str, *, title: str = "") -> Bank:
-    """Return the facts and questions generated from a Spanish text (deterministic)."""
+@dataclass
+class _Reading:
+    """A text as the generator reads it before asking anything: its sentences, facts and names, and its heading."""
+
+    source: str
+    clean: str
+    srcmap: list[int]
+    sentences: list
+    title: str
+    ex: object
+    dropped: list[tuple[str, str]]
+    paragraphs: dict[int, int]
+    disc: Discourse
+    heading: str
+
+
+def _read(text: str, title: str = "") -> _Reading:
     source = canonical(text)
     clean, srcmap = normalise(source)
     sentences = mark_skips(split_sentences(clean), clean)
@@ -46,15 +62,6 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         paragraphs[s.index] = line
     ex._pools["paragraphs"] = paragraphs
     ex._pools["text"] = clean  # accepted answers read the names the text gives the same person
-    by_index = {s.index: s for s in sentences}
-    for fact in ex.facts:
-        # Offsets point into the canonical source text, not into the cleaned copy.
-        sent = by_index[fact.sentence_index]
-        fact.start = srcmap[sent.start + fact.local_start]
-        fact.end = srcmap[sent.start + fact.local_end - 1] + 1
-    # A student sees the title and the headline: an answer standing in either is given away.
-    headline = next((s.text for s in sentences if s.skip == "headline"), "")
-    heading = f"{title} {headline}".strip()
     disc = Discourse(
         sentences=sentences,
         # Typed names only: a capitalised word the gazetteers do not know may be a common word.
@@ -66,6 +73,34 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         title=title,
         paragraphs=paragraphs,
     )
+    # A student sees the title and the headline: an answer standing in either is given away.
+    headline = next((s.text for s in sentences if s.skip == "headline"), "")
+    heading = f"{title} {headline}".strip()
+    if not heading:
+        # No title: what the first sentence is about names the text («La penicilina es un antibiótico…»).
+        first = next((s.index for s in sentences if not s.skip), None)
+        heading = disc.subject(first) if first is not None else ""
+    return _Reading(source, clean, srcmap, sentences, title, ex, dropped, paragraphs, disc, heading)
+
+
+def publication_context(text: str, *, title: str = "") -> tuple[str, str]:
+    """Return (text, heading) as publication reads them for this text: its normalised text and what names it to a
+    student (title and headline, or the first sentence's subject), without generating a question."""
+    reading = _read(text, title)
+    return reading.clean, reading.heading
+
+
+def generate_bank(text: str, *, title: str = "") -> Bank:
+    """Return the facts and questions generated from a Spanish text (deterministic)."""
+    reading = _read(text, title)
+    source, clean, srcmap, sentences = reading.source, reading.clean, reading.srcmap, reading.sentences
+    title, ex, dropped, disc, heading = reading.title, reading.ex, reading.dropped, reading.disc, reading.heading
+    by_index = {s.index: s for s in sentences}
+    for fact in ex.facts:
+        # Offsets point into the canonical source text, not into the cleaned copy.
+        sent = by_index[fact.sentence_index]
+        fact.start = srcmap[sent.start + fact.local_start]
+        fact.end = srcmap[sent.start + fact.local_end - 1] + 1
     # Each fact's items are built on their own: a fact that cannot be handled is dropped, not the bank.
     questions = []
     kept_facts = []
@@ -103,10 +138,6 @@ def generate_bank(text: str, *, title: str = "") -> Bank:
         _dropped(dropped, "cause and consequence items", exc)
     questions = merge_duplicates(questions)
     facts_by_key = {f.key: f for f in ex.facts}
-    if not heading:
-        # No title: what the first sentence is about names the text («La penicilina es un antibiótico…»).
-        first = next((s.index for s in sentences if not s.skip), None)
-        heading = disc.subject(first) if first is not None else ""
     checked = []
     for q in questions:
         try:

@@ -446,7 +446,7 @@ def _fuller_names(name: str, persons: list[str]) -> list[str]:
     full = longer[-1].split()
     # «Dmitri Mendeléyev» and «Dmitri Ivánovich Mendeléyev» are one person: the shorter drops a middle name.
     shorter = [p for p in longer[:-1] if not longer[-1].endswith(" " + p)]
-    if any(p.split()[0] != full[0] or not _is_subsequence(p.split(), full) for p in shorter):
+    if not all(_one_person(p, longer[-1]) for p in shorter):
         return []
     tokens, n = full, len(name.split())
     return shorter + [

@@ -310,17 +310,18 @@ def features(
     where = source_position(filled, text)
     if where is not None:
         f["later_in_paragraph"] = float(where[1] > 0)
-    if text:
-        _about_the_text(f, bare, text)
+    f["local_words"] = _local_words(bare, text)
     return f
 
 
-def _about_the_text(f: dict, bare: str, text: str) -> None:
-    """Fill the features that say how much an item is about its text (see FEATURES)."""
-    index = _sentences_with(text)
+def _local_words(bare: str, text: str) -> float:
+    """Return the share of the prompt's words no other sentence of the text says (a detail the text never comes back
+    to); 0 without the text or words to count."""
     words = [w for w in _content(bare) if len(w) > 3 and not w.isdigit()]
-    if words:
-        f["local_words"] = sum(1 for w in words if len(index.get(w, ())) <= 1) / len(words)
+    if not text or not words:
+        return 0.0
+    index = _sentences_with(text)
+    return sum(1 for w in words if len(index.get(w, ())) <= 1) / len(words)
 
 
 # Fitted by `manage.py fit_confidence` (see the module docstring); replaced by its output.

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from quizzes.generation import confidence, generate_bank, ranking
+from quizzes import generation
+from quizzes.generation import confidence, generate_bank, publication_context, ranking
 from quizzes.generation.model import Question
 from quizzes.presentation.quality import FAILED
 
@@ -287,13 +288,37 @@ def test_odd_items_do_not_crash(item):
     assert 0.0 < confidence.confidence(prompt, answer, kind, *rest) < 1.0
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La batalla de Velinia\n\nLa batalla de Velinia se libró en 1712 entre Tarsia y Osk. Osk perdió la guerra.",
+        "La batalla de Velinia se libró en 1712 entre Tarsia y Osk. Tras ella, Osk perdió la guerra en 1715.",
+        "",
+    ],
+)
+def test_the_publication_context_is_what_publication_reads(text, monkeypatch):
+    # The confidence is fitted on the text and heading publication receives; `publication_context` reads them
+    # without generating a question (the fit would otherwise generate every dev text).
+    seen = {}
+    original = generation.publish
+
+    def capture(*args, **kwargs):
+        seen["context"] = kwargs["text"], kwargs["title"]
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(generation, "publish", capture)
+    generation.generate_bank(text)
+    assert publication_context(text) == seen["context"]
+    assert publication_context(text)[1].startswith("La batalla de Velinia") or not text
+
+
 VERDICTS = Path(__file__).resolve().parents[1] / "data" / "confidence" / "dev_verdicts.json"
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(
     connection.vendor == "postgresql",
-    reason="no database: it generates the 780 dev texts once (several minutes), on the SQLite run only",
+    reason="no database: it reads the 780 dev texts and parses 3 938 prompts (minutes), on the SQLite run only",
 )
 def test_the_fit_on_the_committed_verdicts_reproduces_the_committed_weights():
     # The weights are what `manage.py fit_confidence tests/data/confidence/dev_verdicts.json --write` gives on the
