@@ -6,6 +6,7 @@ normalise -> sentences -> facts -> questions -> distractors -> quality checks.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from .facts import extract
@@ -46,6 +47,11 @@ class _Reading:
     heading: str
 
 
+# What a text's first sentence defines: «Mapungubwe es un yacimiento arqueológico…» (a short capitalised phrase, then
+# the copula and an article).
+_DEFINED_FIRST = re.compile(r"([A-ZÁÉÍÓÚÑ][^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,5}?)\s+(?:es|fue|era)\s+(?:un|una|el|la)\s")
+
+
 def _read(text: str, title: str = "") -> _Reading:
     source = canonical(text)
     clean, srcmap = normalise(source)
@@ -80,6 +86,9 @@ def _read(text: str, title: str = "") -> _Reading:
         # No title: what the first sentence is about names the text («La penicilina es un antibiótico…»).
         first = next((s.index for s in sentences if not s.skip), None)
         heading = disc.subject(first) if first is not None else ""
+        defined = _DEFINED_FIRST.match(sentences[first].text) if first is not None and not heading else None
+        if defined:
+            heading = defined.group(1)  # «Mapungubwe es un yacimiento…»: a name the gazetteers do not know
     return _Reading(source, clean, srcmap, sentences, title, ex, dropped, paragraphs, disc, heading)
 
 

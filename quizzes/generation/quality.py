@@ -195,6 +195,27 @@ def contains(haystack: str, needle: str) -> bool:
     return bool(n) and re.search(r"(^| )" + re.escape(n) + r"( |$)", fold(haystack)) is not None
 
 
+# Capitalised words that open a phrase, not a name («El 18 de diciembre de _____»: a day, not «Expo 58»).
+_FUNCTION_CAPITALS = "El|La|Los|Las|Lo|Un|Una|En|De|Del|A|Al|Hacia|Desde|Hasta|Entre|Con|Por|Para|Tras|Sobre|Y|E|O|Ya"
+
+
+def _short_year_said(prompt: str, correct) -> bool:
+    """Return whether the prompt names the asked year by its last two digits: «la Exposición Universal de Bruselas de
+    _____, conocida como Expo 58» (judged «regalada»), «el Mayo del '68»."""
+    years = {y for c in correct for y in re.findall(r"(?<![\d,.])\d{4}(?![\d,.]\d|\d)", c)}
+    return any(
+        re.search(
+            r"(?:\b(?!(?:"
+            + _FUNCTION_CAPITALS
+            + r")\b)[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*\s+|['’])"
+            + year[2:]
+            + r"(?![\d,.]\d|\d)(?!\s+de\b)",
+            prompt,
+        )
+        for year in years
+    )
+
+
 def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
     """Return whether the answer (or a name of its group) stands in the document's title."""
     if not title or fact.kind in {"date", "number"}:
@@ -207,6 +228,10 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
             r"([A-ZÁÉÍÓÚÑ][^()\n.;]{3,90}?)\s*\([^()]*\b" + re.escape(fact.answer) + r"\b", ex._pools.get("text", "")
         )
         if expanded and contains(title, re.sub(r"^(?:El|La|Los|Las)\s+", "", expanded.group(1).strip())):
+            return True
+        # «El oleoducto Bakú-Tiflis-Ceyhan, conocido por sus siglas _____» → «BTC»: the initials of the title's names
+        initials = "".join(w[0] for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*", title)).upper()
+        if len(fact.answer) >= 3 and fold(fact.answer).upper() in fold(initials).upper():
             return True
     # "Galia" in «La guerra de las Galias»: the title's plural names the answer too.
     singular = " ".join(re.sub(r"(?<=[aeiou])s$", "", w) for w in fold(title).split())
@@ -612,14 +637,25 @@ _HEAD_BEFORE_REST = re.compile(
 )
 # Heads of names of programmes and works the lexicon's kinds do not hold: «_____ para el Control de la Oncocercosis» →
 # «Programa Africano», «_____ de mio Cid» → «Cantar» (first sight, round 33).
+# Round 34: «_____ para el Manejo Sustentable de la Cuenca…» → «Autoridad», «La Unión Internacional para _____».
 _OTHER_NAME_HEADS = frozenset(
-    {"Programa", "Plan", "Proyecto", "Fondo", "Comisión", "Agencia", "Centro", "Cantar", "Poema"}
-)
+    {
+        "Programa", "Plan", "Proyecto", "Fondo", "Comisión", "Agencia", "Centro", "Cantar", "Poema", "Unión",
+        "Autoridad", "Oficina", "Asociación", "Fundación", "Sistema", "Servicio", "Convención", "Declaración",
+    }
+)  # fmt: skip
 # A name's head, capitalised words and a link before the blank, or the link and capitalised words after it: the blank
 # takes part of one name («Instituto Congoleño para _____», «_____ sobre Aranceles Aduaneros y Comercio»).
+# (an article opening the sentence is not the head: «La Unión Internacional para _____»)
 _HEAD_LINKED_BEFORE_BLANK = re.compile(
-    r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)*\s+(?:para|sobre|contra)\s+(?:(?:el|la|los|las)\s+)?_____"
+    r"\b(?:(?:La|El|Los|Las)\s+)?([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)*\s+(?:para|sobre|contra)\s+"
+    r"(?:(?:el|la|los|las)\s+)?_____"
 )
+# A name joined by «&» to the blank: «Simon & _____» → «Garfunkel», «_____ & Co.».
+# A possessive before a capitalised blank right after a name: the blank ends that name («…del Lago de Atitlán y su
+# _____» → «Entorno»); a possessive says no proper name of its own («su Francia»).
+_POSSESSIVE_IN_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+\s+(?:y|e|de)\s+(?:su|sus)\s+_____")
+_AMPERSAND_AT_BLANK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü'.-]*\s*&\s*_____|_____\s*&\s*[A-ZÁÉÍÓÚÑ]")
 _LINKED_REST_AFTER_BLANK = re.compile(r"_____\s+(?:sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
 
 
@@ -648,8 +684,12 @@ def name_split(prompt: str, answer: str) -> bool:
     ):
         return True  # «_____ sobre Aranceles Aduaneros y Comercio» → «Acuerdo General»: the name goes on after it
     linked = _HEAD_LINKED_BEFORE_BLANK.search(prompt)
-    if linked and linked.group(1) in ORG_HEADS:
-        return True  # «el Instituto Congoleño para _____» → «Conservación de la Naturaleza»: the rest of its name
+    if linked and any(linked.group(1) in heads for heads in (ORG_HEADS, EVENT_HEADS, _OTHER_NAME_HEADS)):
+        # «el Instituto Congoleño para _____» → «Conservación de la Naturaleza», «Acuerdo Marco General para _____ en
+        # Bosnia» → «Paz»: the rest of its name
+        return True
+    if _AMPERSAND_AT_BLANK.search(prompt) or _POSSESSIVE_IN_NAME.search(prompt):
+        return True  # «Simon & _____», «…de la Cuenca del Lago Velinia y su _____» → «Entorno»
     if (
         answer in EVENT_HEADS
         or answer in ORG_HEADS
@@ -1019,7 +1059,9 @@ def check_question(
     asks = q.kind in CHOICE_KINDS | {"short_answer", "numeric"}
     if asks:
         answers = list(q.correct) + list(q.accepted)
-        results["no_answer_in_prompt"] = not any(contains(prompt, a) for a in answers)
+        results["no_answer_in_prompt"] = not any(contains(prompt, a) for a in answers) and not _short_year_said(
+            prompt, q.correct
+        )
         alias_ok, related_ok = True, True
         for f in qfacts:
             if f.subtype == "alias" or not f.group:

@@ -18,7 +18,7 @@ from .distractors import (
 from .facts import Extraction, find_dates, find_quantities
 from .lexicon import FEMALE_FIRST_NAMES, FIRST_NAMES, MONTH_NAMES, RELATIVE_TIME_WORDS, fold
 from .model import Fact, Question, stable_key
-from .standalone import _IMPERSONAL, Discourse, _agrees, lower_first, stand_alone
+from .standalone import _IMPERSONAL, DAY_APPOSITION, Discourse, _agrees, lower_first, stand_alone
 from .text import Sentence, clause_spans, is_finite_verb, subject_prefix, tokenize
 from .wh import MARK, wh_kind, wh_prompt
 
@@ -69,9 +69,14 @@ _SEASONS = re.compile(r"(?:inviernos|veranos|otoños|primaveras|temporadas|cosec
 _SHORT_UNITS = re.compile(r"\b(?:horas?|minutos?|segundos?|días?|jornadas?|semanas?|noches?)\b", re.IGNORECASE)
 
 
+_AGO = re.compile(r"\bhace\s+(?:unos\s+|unas\s+|aproximadamente\s+|más\s+de\s+)?$", re.IGNORECASE)
+
+
 def computing_durations(fact: Fact, text: str) -> list[tuple[int, int]]:
     """Return the durations of text that could compute the fact's date (for a year: none shorter than a month)."""
-    spans = temporal_spans(text, ("duration",))
+    # (not «hace 66 millones de años»: a time counted back from today computes no date of the text; cut, it read
+    # «desde hace 72,1 hasta hace»)
+    spans = [(a, b) for a, b in temporal_spans(text, ("duration",)) if not _AGO.search(text[:a])]
     if fact.kind == "date" and fact.subtype == "year":
         spans = [(a, b) for a, b in spans if not _SHORT_UNITS.search(text[a:b])]
     return spans
@@ -120,6 +125,9 @@ _DETERMINER_AFTER_DE = (
 
 def _remove_temporal(text: str, a: int, b: int) -> tuple[int, int]:
     """Return the span to delete so that the expression at [a, b) leaves grammatical text."""
+    day = DAY_APPOSITION.match(text, b)
+    if day:
+        b = day.end()  # the apposition goes with its day
     age = _AGE_CLAUSE.search(text, 0, a)
     closing = re.match(r"\s*(?:de\s+edad\s*)?,", text[b:])
     if age and closing:

@@ -2685,6 +2685,8 @@ def stand_alone(
             # «…, el jurista Edward Coke la invocó…, y su interpretación influyó…» cut after «y»: Coke's, not the
             # subject of the sentence before (Eduardo I)
             return text, "possessive"
+        if _later_clause_subject(disc, index):
+            return text, "possessive"
         if _only_quoted(disc, index, owner):
             # «…: «Mientras exista el Coliseo, existirá Roma…». Su expolio se detuvo…»: a name the sentence before
             # only quotes is nobody's subject
@@ -3402,6 +3404,10 @@ def _topic_as_said(disc: Discourse) -> str:
     return m.group(0) if m else ""
 
 
+# A thing introduced by an indefinite apposition and a relative clause: «…, un ave acuática que solo vivía en el lago».
+_INTRODUCED = re.compile(r",\s+(?:un|una)\s+[a-záéíóúñü]+(?:\s+[a-záéíóúñü]+)?\s+que\b")
+
+
 def _topic_owns(text: str, m: re.Match, index: int, disc: Discourse) -> str:
     """Return the stem with «su N» said of the document's subject, or "".
 
@@ -3425,6 +3431,11 @@ def _topic_owns(text: str, m: re.Match, index: int, disc: Discourse) -> str:
     article = _noun_article(m.group(2), m.group(1).lower() == "sus")
     if not article:
         return ""
+    if 0 < index <= len(disc.sentences) and _INTRODUCED.search(disc.sentences[index - 1].text):
+        # «… es el del poc o zambullidor de Atitlán (Podilymbus gigas), un ave acuática que solo vivía en el lago.
+        # La introducción de la lobina negra … provocó su declive»: the bird just introduced may own it (first sight,
+        # round 34: «el declive del lago de Atitlán», false)
+        return ""
     parse = disc.parse(index)
     subject_head = (
         next((t for t in parse.tokens if t.dep in {"nsubj", "nsubj:pass"} and t.head in {parse.verb, parse.root}), None)
@@ -3442,6 +3453,24 @@ _UNDER_SU = re.compile(
     r"(?:(?<=^Bajo )|(?<=^Durante )|(?<=^Tras ))(su|sus)\s+"
     r"(dirección|mando|tutela|supervisión|liderazgo|presidencia|patrocinio)\b"
 )
+
+
+# A clause after «, y» with a subject of its own: «Osk se negó a acatar la sentencia, y en 2010 la cumbre suspendió el
+# tribunal.» (an optional fronted time or phrase, an article, a noun and maybe an adjective, then the verb).
+_LATER_OWN_SUBJECT = re.compile(
+    r",\s+(?:y|e|pero|mientras\s+que)\s+(?:(?:en|desde|hacia|tras)\s+[^,]{1,25}?\s+|[^,]{1,40},\s+)?"
+    r"(?:el|la|los|las)\s+[a-záéíóúñü]+\s+([a-záéíóúñü]+)(?:\s+([a-záéíóúñü]+))?"
+)
+
+
+def _later_clause_subject(disc: Discourse, index: int) -> bool:
+    """Return whether the sentence before ends with a clause whose own subject may own a «su» as well as the
+    sentence's subject: «…, y en 2010 la cumbre suspendió el tribunal. En 2014, un nuevo protocolo limitó su
+    competencia…» (first sight, round 34: «la competencia de Zimbabue», false)."""
+    if index < 1 or index - 1 >= len(disc.sentences):
+        return False
+    said = disc.sentences[index - 1].text
+    return any(any(w and is_finite_verb(w) for w in m.groups()) for m in _LATER_OWN_SUBJECT.finditer(said))
 
 
 def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str) -> tuple[str, str]:
@@ -3492,6 +3521,7 @@ def _inner_possessive(text: str, index: int, disc: Discourse | None, blank: str)
             or _only_quoted(disc, index, owner)
             or _patient_rivals_owner(disc, index, owner, m.group(2))
             or _kin_said_before(disc, index)
+            or _later_clause_subject(disc, index)
         ):
             return text, "possessive"
         said = _said_of_owner(text, m, index, disc, article, owner)  # «la nueva sede del BCE»
@@ -4045,6 +4075,14 @@ _TIME_OF_DAY_BEFORE = re.compile(
 )
 
 
+# An apposition that names the day just given: «el 30 de septiembre de 1966, día de la independencia, se convirtió…»
+# (left behind when the date goes, it read as the subject: «¿En qué año se convirtió Día de la independencia en…?»).
+DAY_APPOSITION = re.compile(
+    r",\s*(?:el\s+)?(?:día|fecha|jornada|aniversario|festividad|fiesta)\s+(?:de|del|en\s+que)\b[^,;.()]{1,60}(?=,)",
+    re.IGNORECASE,
+)
+
+
 def _clause_start(text: str, blank: str) -> int:
     """Return where the clause begins after a fronted adjunct ("En 1891 se trasladó" -> 8), else 0."""
     if not _LEADING_PREP.match(text):
@@ -4083,6 +4121,11 @@ def _clause_start(text: str, blank: str) -> int:
             end = b
         m = re.match(r"\s*,?\s*", probe[end:])
         pos = end + m.end()
+        # «El 30 de septiembre de 1966, día de la independencia, se convirtió…»: the day's apposition, no subject
+        day = DAY_APPOSITION.match("," + probe[pos:])
+        after_day = re.match(r",\s*", probe[pos + day.end() - 1 :]) if day else None
+        if after_day and starts_with_verb(probe[pos + day.end() - 1 + after_day.end() :]):
+            pos += day.end() - 1 + after_day.end()
         # a second fronted phrase after the date: «Hacia 1554, ante una imagen de un «Cristo muy llagado», experimentó…»
         more = _SECOND_FRONTED.match(probe[pos:])
         # («En 1810, tras divorciarse de Josefina, que no le había dado hijos, se casó…»: an infinitive, and a relative

@@ -25,6 +25,7 @@ from .lexicon import (
 )
 from .model import Fact
 from .standalone import (
+    DAY_APPOSITION,
     Discourse,
     _noun_article,
     _plural_subject,
@@ -693,6 +694,10 @@ def _wh_prompt(fact: Fact, stem_with_mark: str, disc: Discourse | None) -> str:
     kind = wh_kind(fact)
     if not kind or stem_with_mark.count(MARK) != 1:
         return ""
+    after = stem_with_mark.index(MARK) + len(MARK)
+    day = DAY_APPOSITION.match(stem_with_mark, after) if kind in {"year", "when"} else None
+    if day:
+        stem_with_mark = stem_with_mark[:after] + stem_with_mark[day.end() :]  # the day's apposition goes with it
     s, problem = stand_alone(stem_with_mark, fact.sentence_index, disc, blank=MARK, answer=fact.answer)
     if problem or MARK not in s:
         return ""
