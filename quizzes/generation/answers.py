@@ -358,6 +358,10 @@ def _owns(surname: str, name: str, names_in_text, pool) -> bool:
     return first == name and not _bearers(surname, name, pool)
 
 
+# A given name of two syllables joined by a hyphen, the second in lower case: «Jae-in», «Sun-sin», «Jong-un».
+_HYPHENED_GIVEN = re.compile(r"[A-ZÁÉÍÓÚ][a-zŏŭéö]+-[a-zŏŭéö]+")
+
+
 def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
     """Return the surname a student may type for a person («Burgoyne», «Mendeléyev», «Velázquez»).
 
@@ -384,6 +388,13 @@ def _surnames(name: str, names_in_text, nearby=None) -> list[str]:
         return []  # «Reyes Católicos»: a pair of people with a title, not a first name and a surname
     if last in _TITLES_AFTER:
         return []  # «Alí Pachá», «Manco Inca»: a title after the name, no surname («Pachá» is any pasha)
+    if len(tokens) == 2 and _HYPHENED_GIVEN.fullmatch(last):
+        # «Moon Jae-in», «Yi Sun-sin»: a Korean name says the family name first (the given name's syllables joined by
+        # a hyphen); «Jae-in» alone is no surname (first sight, round 34)
+        pool = names_in_text if nearby is None else nearby
+        if any(o != name and o.split()[0] == tokens[0] for o in pool if " " in o):
+            return []  # «Kim Jong-un» beside «Kim Il-sung»
+        return [tokens[0]]
     if _bearers(last, name, names_in_text if nearby is None else nearby):
         return []
     first = next((o for o in names_in_text if len(o.split()) > 1 and o.split()[-1] == last), name)

@@ -318,7 +318,7 @@ VERDICTS = Path(__file__).resolve().parents[1] / "data" / "confidence" / "dev_ve
 @pytest.mark.slow
 @pytest.mark.skipif(
     connection.vendor == "postgresql",
-    reason="no database: it reads the 780 dev texts and parses 3 938 prompts (minutes), on the SQLite run only",
+    reason="no database: it reads the dev texts and parses every judged prompt (minutes), on the SQLite run only",
 )
 def test_the_fit_on_the_committed_verdicts_reproduces_the_committed_weights():
     # The weights are what `manage.py fit_confidence tests/data/confidence/dev_verdicts.json --write` gives on the

@@ -9,7 +9,8 @@
 - «…de Bruselas de _____, conocida como Expo 58»: the year said by its last two digits;
 - «…, y en 2010 la cumbre suspendió el tribunal. En 2014, un nuevo protocolo limitó su competencia»: whose;
 - «…, un ave acuática que solo vivía en el lago. La introducción de la lobina… provocó su declive»: the bird's, not the
-  lake's.
+  lake's;
+- «Moon Jae-in» accepted as «Jae-in», not as «Moon»: a Korean name's family name comes first.
 """
 
 from types import SimpleNamespace
@@ -139,3 +140,11 @@ def test_a_day_is_no_year_said_by_its_last_two_digits():
     assert _short_year_said("En _____, durante el congreso Neutrino '98, la colaboración presentó…", ["junio de 1998"])
     assert not _short_year_said("El 18 de diciembre de _____, Alfonso I conquistó Velinia.", ["1118"])
     assert not _short_year_said("En _____, Tarsia tenía 58 provincias.", ["1958"])
+
+
+def test_a_korean_name_says_the_family_name_first():
+    from quizzes.generation.answers import _surnames
+
+    assert _surnames("Moon Jae-in", {"Moon Jae-in": "person"}) == ["Moon"]
+    assert _surnames("Kim Jong-un", {"Kim Jong-un": "person", "Kim Il-sung": "person"}) == []
+    assert _surnames("Velin Osk", {"Velin Osk": "person"}) == ["Osk", "Osk"]
