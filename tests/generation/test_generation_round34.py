@@ -105,24 +105,24 @@ def test_a_year_said_by_its_last_two_digits_is_given_away():
     assert any(q.correct == ["1955"] for q in bank.questions)
 
 
-def test_a_later_clause_with_its_own_subject_leaves_su_unowned():
+@pytest.mark.parametrize(
+    ("second", "owned"),
+    [
+        ("Tras ello, Osk se negó a acatar la sentencia, y en 2010 la cumbre suspendió el tribunal.", False),
+        ("Tras ello, Osk se negó a acatar la sentencia.", True),
+    ],
+)
+def test_a_later_clause_with_its_own_subject_leaves_su_unowned(second, owned):
+    stem = "En _____, un nuevo protocolo limitó su competencia a los litigios entre Estados."
     disc = discourse(
         "El Tribunal de Karst falló en 2008 contra el gobierno de Osk.",
-        "Tras ello, Osk se negó a acatar la sentencia, y en 2010 la cumbre suspendió el tribunal.",
-        "En 2014, un nuevo protocolo limitó su competencia a los litigios entre Estados.",
+        second,
+        stem.replace("_____", "2014"),
         names={0: ["Tribunal de Karst", "Osk"], 1: ["Osk"]},
         title="Comunidad de Karst",
     )
-    stem = "En _____, un nuevo protocolo limitó su competencia a los litigios entre Estados."
-    assert stand_alone(stem, 2, disc, blank="_____", answer="2014") == (stem, "possessive")
-    alone = discourse(
-        "El Tribunal de Karst falló en 2008 contra el gobierno de Osk.",
-        "Tras ello, Osk se negó a acatar la sentencia.",
-        "En 2014, un nuevo protocolo limitó su competencia a los litigios entre Estados.",
-        names={0: ["Tribunal de Karst", "Osk"], 1: ["Osk"]},
-        title="Comunidad de Karst",
-    )
-    assert stand_alone(stem, 2, alone, blank="_____", answer="2014")[0] != stem
+    said, problem = stand_alone(stem, 2, disc, blank="_____", answer="2014")
+    assert (said != stem and not problem) if owned else (said, problem) == (stem, "possessive")
 
 
 def test_a_thing_just_introduced_may_own_su_rather_than_the_text_s_topic():
