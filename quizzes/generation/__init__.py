@@ -42,7 +42,6 @@ class _Reading:
     title: str
     ex: object
     dropped: list[tuple[str, str]]
-    paragraphs: dict[int, int]
     disc: Discourse
     heading: str
 
@@ -89,7 +88,7 @@ def _read(text: str, title: str = "") -> _Reading:
         defined = _DEFINED_FIRST.match(sentences[first].text) if first is not None and not heading else None
         if defined:
             heading = defined.group(1)  # «Mapungubwe es un yacimiento…»: a name the gazetteers do not know
-    return _Reading(source, clean, srcmap, sentences, title, ex, dropped, paragraphs, disc, heading)
+    return _Reading(source, clean, srcmap, sentences, title, ex, dropped, disc, heading)
 
 
 def publication_context(text: str, *, title: str = "") -> tuple[str, str]:

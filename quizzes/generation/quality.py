@@ -230,8 +230,8 @@ def guessable_from_title(fact: Fact, title: str, ex: Extraction) -> bool:
         if expanded and contains(title, re.sub(r"^(?:El|La|Los|Las)\s+", "", expanded.group(1).strip())):
             return True
         # «El oleoducto Bakú-Tiflis-Ceyhan, conocido por sus siglas _____» → «BTC»: the initials of the title's names
-        initials = "".join(w[0] for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*", title)).upper()
-        if len(fact.answer) >= 3 and fold(fact.answer).upper() in fold(initials).upper():
+        initials = "".join(w[0] for w in re.findall(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*", title))
+        if len(fact.answer) >= 3 and fold(fact.answer) in fold(initials):
             return True
     # "Galia" in «La guerra de las Galias»: the title's plural names the answer too.
     singular = " ".join(re.sub(r"(?<=[aeiou])s$", "", w) for w in fold(title).split())
@@ -651,10 +651,10 @@ _HEAD_LINKED_BEFORE_BLANK = re.compile(
     r"\b(?:(?:La|El|Los|Las)\s+)?([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+)*\s+(?:para|sobre|contra)\s+"
     r"(?:(?:el|la|los|las)\s+)?_____"
 )
-# A name joined by «&» to the blank: «Simon & _____» → «Garfunkel», «_____ & Co.».
 # A possessive before a capitalised blank right after a name: the blank ends that name («…del Lago de Atitlán y su
 # _____» → «Entorno»); a possessive says no proper name of its own («su Francia»).
 _POSSESSIVE_IN_NAME = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+\s+(?:y|e|de)\s+(?:su|sus)\s+_____")
+# A name joined by «&» to the blank: «Simon & _____» → «Garfunkel», «_____ & Co.».
 _AMPERSAND_AT_BLANK = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü'.-]*\s*&\s*_____|_____\s*&\s*[A-ZÁÉÍÓÚÑ]")
 _LINKED_REST_AFTER_BLANK = re.compile(r"_____\s+(?:sobre|para|contra)\s+(?:(?:el|la|los|las)\s+)?[A-ZÁÉÍÓÚÑ]")
 

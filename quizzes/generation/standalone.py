@@ -289,11 +289,11 @@ _POSTVERBAL_SUBJECT_LEMMAS = {
     "existir",
     "morir",
 }
-# Set phrases whose subject follows them ("En 1834 entró en vigor el Zollverein").
 # Verbs whose noun right after them is their object, not a subject said late: «Visitó el reino…», «Recorrió el valle…».
 _OBJECT_FIRST_LEMMAS = frozenset(
     {"visitar", "recorrer", "conquistar", "fundar", "escribir", "publicar", "derrotar", "atravesar", "cruzar"}
 )
+# Set phrases whose subject follows them ("En 1834 entró en vigor el Zollverein").
 _INTRANSITIVE_IDIOM = re.compile(
     r"^(?:entr(?:ó|aron|a|an) en vigor|tuv(?:o|ieron) lugar|tiene lugar|se produj(?:o|eron))"
     r"\s+(?:el|la|los|las|un|una)\b",
@@ -4122,10 +4122,10 @@ def _clause_start(text: str, blank: str) -> int:
         m = re.match(r"\s*,?\s*", probe[end:])
         pos = end + m.end()
         # «El 30 de septiembre de 1966, día de la independencia, se convirtió…»: the day's apposition, no subject
-        day = DAY_APPOSITION.match("," + probe[pos:])
-        after_day = re.match(r",\s*", probe[pos + day.end() - 1 :]) if day else None
-        if after_day and starts_with_verb(probe[pos + day.end() - 1 + after_day.end() :]):
-            pos += day.end() - 1 + after_day.end()
+        day = DAY_APPOSITION.match(probe, end)
+        after_day = re.compile(r",\s*").match(probe, day.end()) if day else None
+        if after_day and starts_with_verb(probe[after_day.end() :]):
+            pos = after_day.end()
         # a second fronted phrase after the date: «Hacia 1554, ante una imagen de un «Cristo muy llagado», experimentó…»
         more = _SECOND_FRONTED.match(probe[pos:])
         # («En 1810, tras divorciarse de Josefina, que no le había dado hijos, se casó…»: an infinitive, and a relative
